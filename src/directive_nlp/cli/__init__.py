@@ -1,0 +1,45 @@
+"""The ``directive-nlp`` command line: a thin typer layer over the Python API.
+
+Each command lives in its own module (``cli/<name>.py``) and registers itself
+on :data:`app` with ``@app.command()``; this file only imports them. Bad input
+never shows a traceback: :func:`guarded` turns an
+:class:`~directive_nlp.errors.InputError` into one line on stderr and exit
+code 1 (0 ok, 1 bad input, 2 usage, 3 some files of a batch failed).
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+from ._app import app, guarded  # noqa: F401
+
+# one module per command group; a missing module (work in progress) must not
+# break the other commands
+_COMMAND_MODULES = [
+    "parse",       # parse (section tree)
+    "evaluate",    # evaluate
+    "text",        # text
+    "extract",     # extract, schema, evaluate
+    "metadata",    # meta
+    "graph",       # graph, compare
+    "crosscheck",  # crosscheck
+    "checklist",   # checklist
+    "serve",       # serve
+]
+
+for _name in _COMMAND_MODULES:
+    try:
+        import_module(f"{__name__}.{_name}")
+    except ModuleNotFoundError as e:  # pragma: no cover - only while a module is absent
+        if e.name != f"{__name__}.{_name}":
+            raise
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)

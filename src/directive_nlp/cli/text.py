@@ -1,0 +1,30 @@
+"""``directive-nlp text`` and ``directive-nlp parse``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..ingest import DEFAULT_MAX_PAGES
+from ._app import app, guarded
+
+
+@app.command("text")
+@guarded
+def text_cli(
+    file: Path = typer.Argument(..., help="PDF, DOCX, HTML, Markdown or text file."),
+    max_pages: int = typer.Option(DEFAULT_MAX_PAGES, help="Read at most this many pages."),
+    force: bool = typer.Option(False, help="Read even if the text does not look Vietnamese."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+) -> None:
+    """Print the normalised text (the text that task spans point into)."""
+    from ..pipeline import load_text
+
+    doc = load_text(file, max_pages=max_pages, force=force)
+    if output:
+        output.write_text(doc.text + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(doc.text + "\n")

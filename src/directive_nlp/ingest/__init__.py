@@ -1,0 +1,188 @@
+"""Readers: one per format, one result shape (:class:`SourceDocument`).
+
+:func:`read_document` sniffs the content (never trusting the extension
+alone), dispatches to the reader for the format, and turns every failure
+into an :class:`~directive_nlp.errors.InputError` with a one-line message.
+
+Readers live in their own modules (``text``, ``pdf``, ``docx``, ``html``)
+and share this signature::
+
+    def read_xxx(path: Path, data: bytes, options: ReadOptions) -> SourceDocument
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Callable, Literal, Optional, Union
+
+from pydantic import BaseModel
+
+from ..errors import (
+    CorruptFileError,
+    EmptyInputError,
+    InputError,
+    UnsupportedFormatError,
+)
+from ..models import InputFormat, SourceDocument
+
+DEFAULT_MAX_PAGES = 2000
+
+
+class ReadOptions(BaseModel):
+    """Options every reader accepts."""
+
+    max_pages: int = DEFAULT_MAX_PAGES
+    ocr: Literal["auto", "never", "always"] = "auto"
+    ocr_lang: str = "vie"
+    force: bool = False  # read even when the text does not look Vietnamese
+
+
+_EXT_FORMATS: dict[str, InputFormat] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
+    """Decide the format from the content; the extension only breaks ties
+    between text formats (txt vs md vs html).
+
+    Raises :class:`InputError` for content no reader takes (images, archives,
+    executables, binary junk).
+    """
+    head = data[:2048]
+    stripped = head.lstrip()
+    suffix = suffix.lower()
+    if not data.strip():
+        raise EmptyInputError()
+    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as z:
+                names = set(z.namelist())
+        except zipfile.BadZipFile:
+            raise CorruptFileError(
+                "the file looks like a DOCX (zip) but is truncated or corrupt; save it again from Word or LibreOffice"
+            )
+        if "word/document.xml" in names:
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            raise UnsupportedFormatError("this is an Excel workbook, not a document; save the plan as DOCX or PDF")
+        raise UnsupportedFormatError("this is a zip archive, not a DOCX document; unpack it and give the document inside")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedFormatError(
+            "this is a legacy Word .doc (or other OLE) file; convert it to DOCX or PDF "
+            "(e.g. `libreoffice --headless --convert-to docx FILE`)"
+        )
+    for magic, what in (
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"II*\x00", "a TIFF image"),
+        (b"MM\x00*", "a TIFF image"),
+        (b"MZ", "a Windows executable"),
+        (b"\x7fELF", "an executable"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"Rar!", "a RAR archive"),
+        (b"7z\xbc\xaf", "a 7-zip archive"),
+    ):
+        if head.startswith(magic):
+            raise UnsupportedFormatError(
+                f"the file is {what}, not a PDF, DOCX or text document; "
+                + ("run OCR on it or give the PDF" if "image" in what else "give the document itself")
+            )
+    low = stripped[:512].lower()
+    if suffix in (".html", ".htm") or low.startswith((b"<!doctype html", b"<html")) or b"<html" in low[:256]:
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "md"
+    if suffix in (".txt", ".text", ""):
+        return "txt"
+    if suffix in _EXT_FORMATS:
+        return _EXT_FORMATS[suffix]
+    raise UnsupportedFormatError(
+        f"unknown file type '{suffix}'; give a PDF, DOCX, HTML, Markdown or plain-text file"
+    )
+
+
+def _reader(fmt: InputFormat) -> Callable[[Path, bytes, ReadOptions], SourceDocument]:
+    if fmt in ("txt", "md"):
+        from .text import read_text
+
+        return read_text
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx
+    if fmt == "html":
+        from .html import read_html
+
+        return read_html
+    raise UnsupportedFormatError(f"no reader for format '{fmt}'")
+
+
+def read_document(
+    path: Union[str, Path],
+    data: Optional[bytes] = None,
+    *,
+    options: Optional[ReadOptions] = None,
+    **kwargs,
+) -> SourceDocument:
+    """Read a PDF, DOCX, HTML, Markdown or text file into blocks.
+
+    ``data`` may be given instead of reading ``path`` from disk (uploads);
+    ``path`` then only names the document. Keyword arguments override
+    :class:`ReadOptions` fields (``max_pages=50``, ``ocr="never"``...).
+
+    Raises :class:`~directive_nlp.errors.InputError` (one-line message) for
+    anything that is not a readable document.
+    """
+    options = (options or ReadOptions()).model_copy(update=kwargs)
+    p = Path(path)
+    try:
+        if data is None:
+            if not p.exists():
+                raise InputError("file not found; check the path", code="not_found")
+            if p.is_dir():
+                raise InputError("this is a folder; give a file (or use `extract FOLDER -o OUTDIR`)", code="is_dir")
+            data = p.read_bytes()
+        if not data or not data.strip():
+            raise EmptyInputError()
+        fmt = sniff_format(data, p.suffix)
+        doc = _reader(fmt)(p, data, options)
+        if not any(b.text.strip() or (b.cells and any(c.strip() for c in b.cells)) for b in doc.blocks):
+            raise EmptyInputError("no text found in the document; if it is scanned, enable OCR (install tesseract-ocr-vie)")
+        return doc
+    except InputError as e:
+        if e.path is None:
+            e.path = str(path)
+        raise
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as e:  # a library choked on the file: say so in one line
+        raise CorruptFileError(
+            f"cannot read the file ({type(e).__name__}: {str(e).splitlines()[0][:160] if str(e) else 'no detail'}); "
+            "it may be corrupt or truncated: open and save it again, or convert it to PDF/DOCX",
+            path=str(path),
+        ) from e
+
+
+__all__ = ["ReadOptions", "read_document", "sniff_format", "sha256_bytes", "DEFAULT_MAX_PAGES"]

@@ -1,0 +1,312 @@
+"""Plain-text and Markdown reader.
+
+Markdown as the portals and converters write it: ``**bold**``/``*italic*``
+markers stripped (a ``****`` between two bold runs is a paragraph break the
+converter lost), ``#`` heading marks turned into a heading style, horizontal
+rules dropped, ``| a | b |`` lines kept as table rows. Every character of a
+block keeps its offset in the decoded file, so spans can be shown in the
+original.
+
+Plain text: paragraphs are separated by blank lines when the file has them;
+otherwise each line is a block and normalisation joins wrapped lines.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InputError
+from ..models import Block, Location, SourceDocument, SourceInfo
+from . import ReadOptions, sha256_bytes
+
+_HRULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_HEADING_RE = re.compile(r"^(#{1,6})\s+")
+_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# a line that starts a new block even without a blank line before it
+_NEW_BLOCK_RE = re.compile(
+    r"^\s*(?:[-+•–*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.\-–)]\s|(?:Điều|Chương|Mục|Phần)\s+\w+|Nơi nhận|Kính gửi)",
+)
+
+
+def decode_bytes(data: bytes) -> tuple[str, Optional[str]]:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM,
+    else the legacy converters (TCVN3/VNI) get a chance. Returns the text and
+    the legacy encoding name when one was converted.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    if data.count(b"\x00") > max(4, len(data) // 1000):
+        raise InputError(
+            "the file is binary, not text; give a PDF, DOCX or a UTF-8 text file", code="binary"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        legacy = _maybe_legacy(text)
+        return legacy if legacy else (text, None)
+    # not UTF-8: a legacy 8-bit Vietnamese encoding, or junk
+    text = data.decode("cp1252", errors="replace") if _mostly_printable(data) else None
+    if text is None:
+        raise InputError(
+            "the file is binary, not text; give a PDF, DOCX or a UTF-8 text file", code="binary"
+        )
+    legacy = _maybe_legacy(data.decode("latin-1"))
+    if legacy:
+        return legacy
+    raise InputError(
+        "the text is not UTF-8 and no Vietnamese legacy encoding (TCVN3, VNI) was recognised; "
+        "save the file as UTF-8 and try again",
+        code="encoding",
+    )
+
+
+def _mostly_printable(data: bytes) -> bool:
+    sample = data[:65536]
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    return bad <= len(sample) * 0.01
+
+
+def _maybe_legacy(text: str) -> Optional[tuple[str, str]]:
+    """Convert TCVN3/VNI text to Unicode when it looks like one (see
+    :mod:`directive_nlp.ingest.legacy`); None when it is not legacy text."""
+    try:
+        from .legacy import detect_and_convert
+    except ImportError:  # the legacy module is optional at this layer
+        return None
+    res = detect_and_convert(text)
+    return res if res else None
+
+
+def _strip_inline(line: str, base: int) -> tuple[str, list[int], bool]:
+    """Remove ``**``/``__``/``*`` emphasis markers; return text, offsets, all-bold flag."""
+    out: list[str] = []
+    omap: list[int] = []
+    i, n = 0, len(line)
+    bold_chars = 0
+    plain_chars = 0
+    in_bold = False
+    while i < n:
+        if line.startswith("**", i) or line.startswith("__", i):
+            in_bold = not in_bold
+            i += 2
+            continue
+        ch = line[i]
+        if ch == "*" and not (i == 0 and line[1:2] == " "):
+            i += 1
+            continue
+        if ch == "\\" and i + 1 < n and line[i + 1] in "*_|#-+.()[]`\\":
+            i += 1
+            ch = line[i]
+        out.append(ch)
+        omap.append(base + i)
+        if not ch.isspace():
+            if in_bold:
+                bold_chars += 1
+            else:
+                plain_chars += 1
+        i += 1
+    return "".join(out), omap, bold_chars > 0 and plain_chars == 0
+
+
+def _split_cells(line: str, base: int) -> list[tuple[str, int]]:
+    """Split ``| a | b |`` into (cell text, offset of the cell in the file)."""
+    s = line
+    start = 0
+    end = len(s)
+    ls = len(s) - len(s.lstrip())
+    if s.lstrip().startswith("|"):
+        start = ls + 1
+    rs = len(s.rstrip())
+    if s.rstrip().endswith("|") and rs - 1 >= start:
+        end = rs - 1
+    cells: list[tuple[str, int]] = []
+    cur = start
+    i = start
+    while i < end:
+        if s[i] == "\\" and i + 1 < end:
+            i += 2
+            continue
+        if s[i] == "|":
+            cells.append((s[cur:i], base + cur))
+            cur = i + 1
+        i += 1
+    cells.append((s[cur:end], base + cur))
+    return cells
+
+
+def parse_text(raw: str, *, markdown: bool) -> list[Block]:
+    """Split decoded text into blocks with per-character raw offsets."""
+    lines = raw.splitlines(keepends=True)
+    blocks: list[Block] = []
+    para: list[tuple[str, list[int], bool]] = []
+    para_style: Optional[str] = None
+    para_line = 0
+    table_rows: list[Block] = []
+    table_id = 0
+    has_blank_paragraphs = sum(1 for l in lines if not l.strip()) >= max(2, len(lines) // 10)
+
+    def flush_para() -> None:
+        nonlocal para, para_style
+        if not para:
+            return
+        text_parts: list[str] = []
+        cmap: list[int] = []
+        for k, (t, m, _) in enumerate(para):
+            if k:
+                text_parts.append(" ")
+                cmap.append(m[0] - 1 if m else (cmap[-1] if cmap else 0))
+            text_parts.append(t)
+            cmap.extend(m)
+        text = "".join(text_parts)
+        if text.strip():
+            bold = all(b for _, _, b in para)
+            blocks.append(
+                Block(
+                    kind="paragraph",
+                    text=text,
+                    style=para_style,
+                    bold=bold,
+                    location=Location(paragraph=para_line, raw_start=cmap[0] if cmap else None,
+                                      raw_end=(cmap[-1] + 1) if cmap else None),
+                    char_map=cmap,
+                )
+            )
+        para = []
+        para_style = None
+
+    def flush_table() -> None:
+        nonlocal table_rows, table_id
+        if not table_rows:
+            return
+        header = None
+        first = table_rows[0]
+        if first.is_header_row or _looks_like_header(first):
+            first.is_header_row = True
+            header = first.cells
+        for r in table_rows:
+            r.table_id = table_id
+            if header is not None and r is not first:
+                r.header = header
+        blocks.extend(table_rows)
+        table_rows = []
+        table_id += 1
+
+    pos = 0
+    for lineno, line in enumerate(lines):
+        base = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            flush_para()
+            flush_table()
+            continue
+        if markdown and _HRULE_RE.match(body):
+            flush_para()
+            flush_table()
+            continue
+        stripped = body.strip()
+        if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            flush_para()
+            if _TABLE_SEP_RE.match(stripped):
+                if table_rows:
+                    table_rows[-1].is_header_row = True
+                continue
+            cells = []
+            cmaps = []
+            bolds = []
+            for ctext, cbase in _split_cells(body, base):
+                t, m, b = _strip_inline(ctext, cbase)
+                cells.append(t)
+                cmaps.append(m)
+                bolds.append(b or not t.strip())
+            row = Block(
+                kind="table_row",
+                text=" | ".join(c.strip() for c in cells),
+                cells=cells,
+                cell_char_maps=cmaps,
+                row_index=len(table_rows),
+                bold=all(bolds),
+                location=Location(paragraph=lineno, row=len(table_rows), raw_start=base, raw_end=base + len(body)),
+            )
+            table_rows.append(row)
+            continue
+        flush_table()
+        style = None
+        offset = 0
+        if markdown:
+            m = _HEADING_RE.match(body)
+            if m:
+                style = f"Heading {len(m.group(1))}"
+                offset = m.end()
+        segment_texts = _split_bold_runs(body[offset:], base + offset) if markdown else [(body, base + 0)]
+        for si, (seg, seg_base) in enumerate(segment_texts):
+            t, m, b = _strip_inline(seg, seg_base) if markdown else (seg, list(range(seg_base, seg_base + len(seg))), False)
+            if not t.strip():
+                continue
+            starts_new = (
+                style is not None
+                or si > 0
+                or not has_blank_paragraphs
+                or bool(_NEW_BLOCK_RE.match(t))
+                or (para and para[-1][2] != b)  # a bold heading line then plain text
+            )
+            if starts_new:
+                flush_para()
+                para_line = lineno
+            para.append((t, m, b))
+            if style:
+                para_style = style
+        if style is not None:
+            flush_para()
+    flush_para()
+    flush_table()
+    return blocks
+
+
+def _split_bold_runs(body: str, base: int) -> list[tuple[str, int]]:
+    """Split a line at ``****`` (two bold runs glued together by a converter
+    that lost the paragraph break between them)."""
+    parts: list[tuple[str, int]] = []
+    start = 0
+    for m in re.finditer(r"\*\*\*\*", body):
+        parts.append((body[start : m.start() + 2], base + start))
+        start = m.start() + 2
+    parts.append((body[start:], base + start))
+    return parts
+
+
+_HEADER_WORDS = re.compile(
+    r"^(stt|tt|số tt|nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|sản phẩm|ghi chú|kết quả|hình thức|tên)",
+    re.I,
+)
+
+
+def _looks_like_header(row: Block) -> bool:
+    cells = [c.strip() for c in (row.cells or []) if c.strip()]
+    if not cells:
+        return False
+    hits = sum(1 for c in cells if _HEADER_WORDS.match(c))
+    return hits >= max(2, len(cells) // 2)
+
+
+def read_text(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
+    """Read a ``.txt`` or ``.md`` file (see module docstring)."""
+    raw, legacy = decode_bytes(data)
+    markdown = path.suffix.lower() in (".md", ".markdown")
+    blocks = parse_text(raw, markdown=markdown)
+    info = SourceInfo(
+        path=str(path),
+        format="md" if markdown else "txt",
+        pages=None,
+        sha256=sha256_bytes(data),
+        encoding=legacy,
+    )
+    if legacy:
+        info.warnings.append(f"converted from the legacy {legacy.upper()} encoding to Unicode")
+    return SourceDocument(source=info, blocks=blocks, raw_text=raw)
