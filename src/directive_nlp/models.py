@@ -315,3 +315,28 @@ class ExtractionResult(BaseModel):
     sections: list[SectionOut] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Human-readable remarks, e.g. 'no tasks found'.")
+
+
+# --------------------------------------------------------------------------
+# Recogniser mentions (spans in the normalised text)
+# --------------------------------------------------------------------------
+
+
+class AgencyMention(BaseModel):
+    """An agency name found in text: ``text[start:end] == name``."""
+
+    start: int
+    end: int
+    name: str
+    canonical: str
+    type: Optional[str] = Field(None, description="party|state|ubnd|so|central|mass|head|group|other")
+    rule: Optional[str] = Field(None, description="Gazetteer entry or pattern that matched (provenance).")
+
+
+class DeadlineMention(BaseModel):
+    """A deadline phrase found in text: ``text[start:end] == deadline.text``."""
+
+    start: int
+    end: int
+    deadline: Deadline
+    rule: Optional[str] = None
