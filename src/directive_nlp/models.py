@@ -75,6 +75,11 @@ class Block(BaseModel):
     table_id: Optional[int] = None
     row_index: Optional[int] = None
     is_header_row: bool = False
+    filled_cells: Optional[list[str]] = Field(
+        None,
+        description="Cells with vertically merged values copied down (what the row means); "
+        "`cells` shows each merged text once, as printed. None when no cell is merged.",
+    )
     style: Optional[str] = Field(None, description="Style hint, e.g. DOCX 'Heading 2' or 'Title'.")
     bold: bool = Field(False, description="The whole block is bold (a heading hint).")
     centered: bool = Field(False, description="The block is centred (a heading or header-block hint).")
@@ -135,6 +140,9 @@ class TextBlock(BaseModel):
     table_id: Optional[int] = None
     row_index: Optional[int] = None
     is_header_row: bool = False
+    filled_cells: Optional[list[str]] = Field(
+        None, description="Normalised cells with vertically merged values copied down (see Block.filled_cells)."
+    )
     style: Optional[str] = None
     bold: bool = False
     centered: bool = False
