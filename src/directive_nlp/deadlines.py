@@ -1,0 +1,589 @@
+"""Find deadline phrases in Vietnamese directive text and normalise them.
+
+A deadline is one of the kinds of ``spec/OUTPUT.md``:
+
+======================  ==========================================  =========================
+kind                    examples                                    normalised to
+======================  ==========================================  =========================
+``by``                  "trước ngày 15/6/2024", "chậm nhất ngày …"  ``date``
+``on``                  "trong tháng 9/2026", "Quý III/2026",        ``date`` (last day of the
+                        "hoàn thành trong năm 2025"                  month, quarter or year)
+``period``              "từ 15/12/2019 đến 15/6/2024",               ``start``, ``end`` (``end``
+                        "giai đoạn 2026 - 2030",                     null when open-ended)
+                        "Năm 2027 và các năm tiếp theo"
+``recurring``           "hằng năm", "định kỳ 6 tháng",               ``frequency`` (null for a
+                        "trước ngày 30 tháng 11 hàng năm"            bare "định kỳ")
+``ongoing``             "thường xuyên", "liên tục", "lâu dài"        —
+``conditional``         "sau khi Nghị định … được ban hành"          —
+======================  ==========================================  =========================
+
+The vocabulary (quarter names, frequency words, cue words, blockers) lives
+in ``resources/vi/deadlines.yaml``; this module compiles it into regular
+expressions. Matching is done on characters, not on tokens, so the result
+does not depend on word segmentation, and every mention satisfies
+``text[m.start:m.end] == m.deadline.text``.
+
+Why the blockers: a directive is full of dates and year words that are not
+deadlines — the date of a cited document ("Chỉ thị số 36-CT/TW ngày
+16/8/2019"), the horizon inside a programme's name ("Chương trình … giai đoạn
+2021-2025", "tầm nhìn đến năm 2050"), a budget line ("chi thường xuyên"),
+the nature of the work ("vừa thường xuyên, liên tục và lâu dài"), a condition
+of applicability ("khi có đề nghị", "nếu có vướng mắc"). A bare date or year
+is therefore a deadline only where a cue opens it or where it stands alone
+(a table cell, a "Thời gian thực hiện:" label).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Optional
+
+import yaml
+
+from .models import Deadline, DeadlineMention
+
+__all__ = ["find_deadlines", "parse_deadline", "load_vocabulary"]
+
+_SP = r"[^\S\n]+"  # spaces inside a line: a deadline never crosses a line
+_B = r"(?<![\wÀ-ỹ])"  # word start
+_E = r"(?![\wÀ-ỹ])"  # word end
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> dict[str, Any]:
+    """The deadline vocabulary (``resources/vi/deadlines.yaml``), parsed once."""
+    text = resources.files("directive_nlp").joinpath("resources/vi/deadlines.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    required = {
+        "quarter_words", "quarters", "recurring_prefixes", "frequency_units", "month_counts", "number_words",
+        "periodic_word", "ongoing", "ongoing_blockers", "by_cues", "on_cues", "completion_words",
+        "period_openers", "period_closers", "period_nouns", "open_end", "conditional_openers",
+        "conditional_triggers", "conditional_blockers", "progress_phrases", "programme_nouns",
+        "horizon_words", "citation_words",
+    }
+    missing = required - set(data)
+    if missing:
+        raise ValueError(f"deadlines.yaml lacks the keys {sorted(missing)}")
+    return data
+
+
+def _alt(words: Iterable[Any]) -> str:
+    """A regex alternation of ``words``, longest first, any spaces between words."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(_SP.join(re.escape(p) for p in w.split()) for w in items) + ")"
+
+
+# --------------------------------------------------------------------------
+# time points
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Point:
+    """A time point as written: a day, a month, a quarter or a year (year may be unknown)."""
+
+    unit: str  # day | month | quarter | year
+    year: Optional[int]
+    month: Optional[int] = None
+    day: Optional[int] = None
+    quarter: Optional[int] = None
+
+    def with_year(self, year: Optional[int]) -> "_Point":
+        if self.year is not None or year is None:
+            return self
+        return _Point(self.unit, year, self.month, self.day, self.quarter)
+
+    def first(self) -> Optional[date]:
+        if self.year is None:
+            return None
+        try:
+            if self.unit == "day":
+                return date(self.year, self.month, self.day)
+            if self.unit == "month":
+                return date(self.year, self.month, 1)
+            if self.unit == "quarter":
+                return date(self.year, 3 * self.quarter - 2, 1)
+            return date(self.year, 1, 1)
+        except (TypeError, ValueError):
+            return None
+
+    def last(self) -> Optional[date]:
+        if self.year is None:
+            return None
+        try:
+            if self.unit == "day":
+                return date(self.year, self.month, self.day)
+            if self.unit == "month":
+                return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            if self.unit == "quarter":
+                m = 3 * self.quarter
+                return date(self.year, m, calendar.monthrange(self.year, m)[1])
+            return date(self.year, 12, 31)
+        except (TypeError, ValueError):
+            return None
+
+
+def _point_re(p: str, quarter_words: str, quarter_names: str) -> str:
+    """Regex of one time point whose groups are prefixed with ``p``."""
+    sep = r"\s*[/.\-]\s*"
+    return (
+        "(?:"
+        # 05 tháng 3 năm 2026 | 30 tháng 6
+        rf"(?:ngày{_SP})?(?<!\d)(?P<{p}wd>\d{{1,2}}){_SP}tháng{_SP}(?P<{p}wm>\d{{1,2}})(?:{_SP}năm{_SP}(?P<{p}wy>\d{{4}}))?(?!\d)"
+        # 15/6/2024 | 30/6
+        rf"|(?:ngày{_SP})?(?<![\d/])(?P<{p}nd>\d{{1,2}}){sep}(?P<{p}nm>\d{{1,2}})(?:{sep}(?P<{p}ny>\d{{4}}))?(?![\d/])"
+        # tháng 9/2026 | tháng 9 năm 2026 | tháng 9
+        rf"|tháng{_SP}(?P<{p}mm>\d{{1,2}})(?:(?:{sep}|{_SP}năm{_SP})(?P<{p}my>\d{{4}}))?(?![\d/])"
+        # Quý III/2026 | Quí III-2026 | Quý III Năm 2026 | quý 3
+        rf"|{quarter_words}{_SP}(?P<{p}q>{quarter_names}){_E}(?:(?:{sep}|{_SP}năm{_SP}|{_SP})(?P<{p}qy>\d{{4}}))?(?!\d)"
+        # năm 2026
+        rf"|năm{_SP}(?P<{p}y>\d{{4}})(?!\d)"
+        ")"
+    )
+
+
+def _point(m: re.Match, p: str, quarters: dict[str, int]) -> Optional[_Point]:
+    g = m.groupdict()
+
+    def num(key: str) -> Optional[int]:
+        v = g.get(p + key)
+        return int(v) if v is not None else None
+
+    if g.get(p + "wd") is not None:
+        return _Point("day", num("wy"), num("wm"), num("wd"))
+    if g.get(p + "nd") is not None:
+        return _Point("day", num("ny"), num("nm"), num("nd"))
+    if g.get(p + "mm") is not None:
+        return _Point("month", num("my"), num("mm"))
+    if g.get(p + "q") is not None:
+        return _Point("quarter", num("qy"), quarter=quarters[g[p + "q"].upper()])
+    if g.get(p + "y") is not None:
+        return _Point("year", num("y"))
+    return None
+
+
+def _valid(pt: Optional[_Point]) -> bool:
+    if pt is None:
+        return False
+    if pt.month is not None and not 1 <= pt.month <= 12:
+        return False
+    if pt.day is not None and not 1 <= pt.day <= 31:
+        return False
+    return pt.year is None or 1900 <= pt.year <= 2200
+
+
+def _iso(d: Optional[date]) -> Optional[str]:
+    return d.isoformat() if d else None
+
+
+# --------------------------------------------------------------------------
+# compiled patterns
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Compiled:
+    patterns: list[tuple[str, re.Pattern]]
+    quarters: dict[str, int]
+    freq_units: dict[str, str]
+    month_counts: dict[int, str]
+    number_words: dict[str, int]
+    ongoing_blockers: re.Pattern
+    conditional_blockers: re.Pattern
+    conditional_triggers: re.Pattern
+    programme_nouns: re.Pattern
+    horizon: re.Pattern
+    citation: re.Pattern
+    recurring_blockers: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    v = load_vocabulary()
+    quarters = {str(k).upper(): int(x) for k, x in v["quarters"].items()}
+    qw = _alt(v["quarter_words"])
+    qn = "(?:" + "|".join(sorted((re.escape(k) for k in quarters), key=len, reverse=True)) + ")"
+
+    def P(p: str) -> str:
+        return _point_re(p, qw, qn)
+
+    by = _alt(v["by_cues"])
+    on = _alt(v["on_cues"])
+    done = _alt(v["completion_words"])
+    opener = _alt(v["period_openers"])
+    closer = _alt(v["period_closers"])
+    pnoun = _alt(v["period_nouns"])
+    open_end = _alt(v["open_end"])
+    rec = _alt(v["recurring_prefixes"])
+    units = _alt(v["frequency_units"])
+    numw = "(?:\\d{1,2}|" + _alt(v["number_words"])[3:-1] + ")"
+    periodic = _alt([v["periodic_word"]])
+    ongoing = _alt(v["ongoing"])
+    c_open = _alt(v["conditional_openers"])
+    progress = _alt(v["progress_phrases"])
+    dash = r"\s*[-–—]\s*"
+    I = re.IGNORECASE
+
+    pats: list[tuple[str, str]] = [
+        # recurring with a day: "(định kỳ) trước ngày 30 tháng 11 hàng năm", "trước ngày 10 hàng tháng"
+        ("recurring.dated",
+         rf"{_B}(?:{periodic}{_SP})?(?:{by}|vào){_SP}(?:ngày{_SP})?(?P<rd>\d{{1,2}})"
+         rf"(?:(?:{_SP}tháng{_SP}|\s*/\s*)(?P<rm>\d{{1,2}}))?{_SP}{rec}{_SP}(?P<unit>{units}){_E}"),
+        # "từ 15/12/2019 đến 15/6/2024", "từ tháng 11/2025 đến khi kết thúc …", "từ nay đến năm 2030"
+        ("period.range",
+         rf"{_B}(?:{done}{_SP})?(?:trong{_SP})?{opener}{_SP}(?:(?P<nay>nay)|{P('a')})\s*(?:{_SP}{closer}|[-–—])\s*"
+         rf"(?:(?P<until>khi{_SP}[^;.\n|()]+)|{P('b')})"),
+        # "từ năm 2026 trở đi", "Năm 2027 và các năm tiếp theo"
+        ("period.open",
+         rf"{_B}(?:{opener}{_SP})?{P('a')}{_SP}{open_end}{_E}"),
+        # "Quý IV/2025- Quý II/2026", "tháng 10/2025 - tháng 3/2026"
+        ("period.range",
+         rf"{_B}(?:trong{_SP})?{P('a')}{dash}{P('b')}"),
+        # "Tháng 11 - 12/2025", "tháng 11-12 năm 2025"
+        ("period.months",
+         rf"{_B}(?:trong{_SP})?tháng{_SP}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}})(?:\s*[/.\-]\s*|{_SP}năm{_SP})(?P<my>\d{{4}})(?!\d)"),
+        # "giai đoạn 2026 - 2030", "trong thời kỳ 2021-2030", "các năm 2025-2026"
+        ("period.noun",
+         rf"{_B}(?:trong{_SP})?(?:(?:{pnoun})|(?:(?:các|hai|02|2){_SP})?năm){_SP}(?:từ{_SP})?(?:năm{_SP})?(?P<y1>\d{{4}})"
+         rf"(?:{dash}|{_SP}(?:đến|tới){_SP}(?:năm{_SP})?)(?P<y2>\d{{4}})(?!\d)"),
+        # "trong 02 tháng cuối năm 2025 (và những tháng đầu năm 2026)", "6 tháng đầu năm 2024"
+        ("period.months_of_year",
+         rf"{_B}(?:trong{_SP})?(?P<n>{numw}){_SP}tháng{_SP}(?P<side>cuối|đầu){_SP}năm{_SP}(?P<yy>\d{{4}})"
+         rf"(?P<more>{_SP}và{_SP}(?:những|các){_SP}tháng{_SP}đầu{_SP}năm{_SP}\d{{4}})?(?!\d)"),
+        # "trước ngày 15/6/2024", "chậm nhất ngày …", "chậm nhất trong tháng 6/2024"
+        ("by",
+         rf"{_B}(?:{done}{_SP})?{by}{_SP}(?:(?P<within>trong|vào){_SP})?{P('a')}"),
+        # "trong tháng 9/2026", "hoàn thành trong năm 2025", "trong Quý I năm 2026", "vào ngày 15/6/2024"
+        ("on",
+         rf"{_B}(?:{done}{_SP})?{on}{_SP}{P('a')}"),
+        ("on",
+         rf"{_B}{done}{_SP}{P('a')}"),
+        # bare quarter or month with a year: "Quý III Năm 2026", "Tháng 12/2025"
+        ("on.bare",
+         rf"{_B}(?:{qw}{_SP}(?P<bq>{qn}){_E}(?:\s*[/.\-]\s*|{_SP}năm{_SP}|{_SP})(?P<bqy>\d{{4}})"
+         rf"|tháng{_SP}(?P<bm>\d{{1,2}})(?:\s*[/.\-]\s*|{_SP}năm{_SP})(?P<bmy>\d{{4}}))(?!\d)"),
+        # a bare day or year standing alone (cell, label value): "15/6/2024", "Năm 2026"
+        ("on.alone",
+         rf"(?<![^\n|:])[^\S\n]*{P('a')}"),
+        # "định kỳ 6 tháng (một lần)", "3 tháng một lần"
+        ("recurring.months",
+         rf"{_B}(?:{periodic}{_SP}(?P<n1>{numw}){_SP}tháng(?:{_SP}(?:một|1){_SP}lần)?"
+         rf"|(?P<n2>{numw}){_SP}tháng{_SP}(?:một|1){_SP}lần){_E}"),
+        # "hằng năm", "định kỳ hằng tháng", "định kỳ (hằng năm)"
+        ("recurring.unit",
+         rf"{_B}(?:{periodic}\s*\(?\s*)?{rec}{_SP}(?P<unit>{units}){_E}\)?"),
+        ("recurring.bare", rf"{_B}{periodic}{_E}"),
+        # "thường xuyên", "thường xuyên, liên tục", "liên tục", "lâu dài"
+        ("ongoing",
+         rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
+        # "sau khi Nghị định … được ban hành", "khi Chính phủ … ban hành …"
+        ("conditional.event", rf"{_B}(?P<copen>{c_open}){_SP}(?P<cbody>[^;.\n|()]+)"),
+        ("conditional.progress", rf"{_B}{progress}{_SP}[^,;.\n|()]+"),
+    ]
+    compiled = []
+    for name, pat in pats:
+        compiled.append((name, re.compile(pat, I)))
+    return _Compiled(
+        patterns=compiled,
+        quarters=quarters,
+        freq_units={str(k).lower(): str(x) for k, x in v["frequency_units"].items()},
+        month_counts={int(k): str(x) for k, x in v["month_counts"].items()},
+        number_words={str(k).lower(): int(x) for k, x in v["number_words"].items()},
+        ongoing_blockers=re.compile(_alt(v["ongoing_blockers"]) + r"[\s,]*$", I),
+        conditional_blockers=re.compile("^" + _alt(v["conditional_blockers"]) + _E, I),
+        conditional_triggers=re.compile(_B + _alt(v["conditional_triggers"]) + _E, I),
+        programme_nouns=re.compile(_B + _alt(v["programme_nouns"]) + _E, I),
+        horizon=re.compile(_alt(v["horizon_words"]) + r"\s*$", I),
+        citation=re.compile(
+            r"(?:\bsố\s+\S+\s*|\d+[/\-][A-ZĐ][\w/.\-]*\s*|" + _alt(v["citation_words"]) + r"\s*)$", I
+        ),
+        recurring_blockers=re.compile(r"(?:kế\s+hoạch|dự\s+toán|ngân\s+sách|chi)\s*$", I),
+    )
+
+
+# --------------------------------------------------------------------------
+# finding
+# --------------------------------------------------------------------------
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the current clause before ``start`` (after the last , ; : . | ( or newline)."""
+    cut = max(text.rfind(ch, 0, start) for ch in ",;:.|(\n")
+    return text[cut + 1 : start]
+
+
+def _to_year(doc_date: Optional[date]) -> Optional[int]:
+    return doc_date.year if doc_date else None
+
+
+def _number(word: str, c: _Compiled) -> Optional[int]:
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    return c.number_words.get(w)
+
+
+def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[date]) -> Optional[tuple[int, int, Deadline]]:
+    """Turn one regex match into (start, end, Deadline), or None when a blocker applies."""
+    start, end = m.start(), m.end()
+    g = m.groupdict()
+    year = _to_year(doc_date)
+    before = text[max(0, start - 60) : start]
+    clause = _clause_before(text, start)
+
+    def dl(kind: str, **kw: Any) -> tuple[int, int, Deadline]:
+        s, e = start, end
+        while e > s and text[e - 1] in " \t,":
+            e -= 1
+        while s < e and text[s] in " \t":
+            s += 1
+        return s, e, Deadline(text=text[s:e], kind=kind, **kw)
+
+    if rule == "recurring.dated":
+        if c.recurring_blockers.search(before):
+            return None
+        return dl("recurring", frequency=c.freq_units[" ".join(g["unit"].lower().split())])
+
+    if rule in ("period.range", "period.open"):
+        a = _point(m, "a", c.quarters)
+        if g.get("nay"):
+            first = doc_date
+        else:
+            if not _valid(a):
+                return None
+            if c.horizon.search(before):
+                return None
+            first = None
+        if rule == "period.open":
+            if c.citation.search(before):
+                return None
+            return dl("period", start=_iso(a.with_year(year).first()), end=None)
+        if g.get("until"):
+            # "đến khi kết thúc …": open-ended, the event is kept in the text
+            return dl("period", start=_iso(a.with_year(year).first()) if a else _iso(first), end=None)
+        b = _point(m, "b", c.quarters)
+        if not _valid(b):
+            return None
+        if a is not None:
+            # "Tháng 11/2025 - tháng 1/2026": a point without a year borrows the other's
+            a = a.with_year(b.year)
+            b = b.with_year(a.year)
+            a, b = a.with_year(year), b.with_year(year)
+            if a.unit == "day" and b.unit == "day" or a.unit == b.unit:
+                pass
+            first = a.first()
+        else:
+            b = b.with_year(year)
+        if not text[start:end].lower().lstrip().startswith(("từ", "kể", "bắt", "trong", "hoàn", "xong", "kết")):
+            # a bare range "A - B" needs two points of the same kind with years
+            if a is None or a.unit != b.unit or a.unit == "day" and (a.year is None) or a.unit == "year":
+                return None
+            if c.citation.search(before) or _programme(clause, c):
+                return None
+        return dl("period", start=_iso(first), end=_iso(b.last()))
+
+    if rule == "period.months":
+        y = int(g["my"])
+        try:
+            s_ = date(y, int(g["m1"]), 1)
+            m2 = int(g["m2"])
+            e_ = date(y, m2, calendar.monthrange(y, m2)[1])
+        except ValueError:
+            return None
+        return dl("period", start=_iso(s_), end=_iso(e_))
+
+    if rule == "period.noun":
+        lead = text[start:end].lower().lstrip()
+        if c.horizon.search(before):
+            return None
+        if not lead.startswith(("trong", "từ")) and _programme(clause, c):
+            return None
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 < y1:
+            return None
+        return dl("period", start=date(y1, 1, 1).isoformat(), end=date(y2, 12, 31).isoformat())
+
+    if rule == "period.months_of_year":
+        n = _number(g["n"], c)
+        if not n or n > 12:
+            return None
+        y = int(g["yy"])
+        if g["side"].lower() == "cuối":
+            s_, e_ = date(y, 13 - n, 1), date(y, 12, 31)
+        else:
+            s_, e_ = date(y, 1, 1), date(y, n, calendar.monthrange(y, n)[1])
+        return dl("period", start=_iso(s_), end=None if g.get("more") else _iso(e_))
+
+    if rule == "by":
+        a = _point(m, "a", c.quarters)
+        if not _valid(a):
+            return None
+        if a.unit == "year" and c.citation.search(before):
+            return None
+        a = a.with_year(year)
+        # "trước ngày X" -> X; "chậm nhất (trong) tháng X" -> its last day;
+        # "trước tháng X / Quý X / năm X" -> the first day of that unit
+        cue = text[start:end].lower()
+        if a.unit == "day":
+            d = a.first()
+        elif cue.lstrip().startswith(("trước", "hoàn thành trước", "xong trước")) and not g.get("within"):
+            d = a.first()
+        else:
+            d = a.last()
+        return dl("by", date=_iso(d))
+
+    if rule == "on":
+        a = _point(m, "a", c.quarters)
+        if not _valid(a):
+            return None
+        low = text[start:end].lower()
+        if a.unit == "day" and "ngày" not in low:
+            return None  # "trong 15/6" is not how a day is written
+        if a.unit == "year" and _programme(clause, c) and not low.lstrip().startswith(("hoàn", "xong", "kết")):
+            # "Luật … trong năm 2021", "kế hoạch trong năm 2025": a year naming the object
+            if "trong" not in low:
+                return None
+        if c.horizon.search(before):
+            return None
+        a = a.with_year(year)
+        return dl("on", date=_iso(a.last()))
+
+    if rule == "on.bare":
+        if c.citation.search(before) or c.horizon.search(before) or _programme(clause, c):
+            return None
+        if g.get("bq"):
+            pt = _Point("quarter", int(g["bqy"]), quarter=c.quarters[g["bq"].upper()])
+        else:
+            pt = _Point("month", int(g["bmy"]), int(g["bm"]))
+            if not _valid(pt):
+                return None
+        return dl("on", date=_iso(pt.last()))
+
+    if rule == "on.alone":
+        a = _point(m, "a", c.quarters)
+        if not _valid(a):
+            return None
+        # only a value that fills its cell or label: the rest of the line must not continue the phrase
+        rest = text[end:].split("\n", 1)[0]
+        if rest.strip() and not rest.lstrip().startswith(("|", ".", ";")):
+            return None
+        a = a.with_year(year)
+        return dl("on", date=_iso(a.last()))
+
+    if rule == "recurring.months":
+        n = _number(g.get("n1") or g.get("n2") or "", c)
+        freq = c.month_counts.get(n or 0)
+        if freq is None:
+            return None
+        return dl("recurring", frequency=freq)
+
+    if rule == "recurring.unit":
+        if c.recurring_blockers.search(before):
+            return None
+        s = text[start:end]
+        if s.endswith(")") and "(" not in s:
+            end -= 1
+        return dl("recurring", frequency=c.freq_units[" ".join(g["unit"].lower().split())])
+
+    if rule == "recurring.bare":
+        return dl("recurring", frequency=None)
+
+    if rule == "ongoing":
+        if c.ongoing_blockers.search(before):
+            return None
+        if re.search(r"(?:^|[\s(])vừa\s+[^,;.]{0,30}$", before, re.I):
+            return None
+        return dl("ongoing")
+
+    if rule == "conditional.event":
+        opener = g["copen"].lower()
+        if c.conditional_blockers.search(text[start:end]):
+            return None
+        body = g["cbody"]
+        trig = c.conditional_triggers.search(body)
+        if not trig:
+            return None
+        body_start = m.start("cbody")
+        head = _clause_before(text, start).strip()
+        if not head or head.lower() in ("ngay",):
+            # clause-initial "Sau khi …, X làm …": the condition ends at the first comma after the trigger
+            comma = body.find(",", trig.end())
+            if comma >= 0:
+                end = body_start + comma
+        if opener == "khi" and text[max(0, start - 4) : start].lower().strip() in ("nếu",):
+            return None
+        return dl("conditional")
+
+    if rule == "conditional.progress":
+        return dl("conditional")
+
+    return None
+
+
+def _programme(clause: str, c: _Compiled) -> bool:
+    """True when the clause before an expression names a programme/plan it belongs to."""
+    return bool(c.programme_nouns.search(clause))
+
+
+def find_deadlines(text: str, *, doc_date: Optional[date] = None) -> list[DeadlineMention]:
+    """Find deadline phrases in ``text`` and normalise each one.
+
+    Args:
+        text: normalised document text (NFC), or any part of it.
+        doc_date: the document's issue date; a date written without a year
+            ("trước ngày 30/6") takes its year. Without it such dates stay
+            ``null`` and the phrase is kept.
+
+    Returns:
+        Mentions in text order, not overlapping (the longest phrase wins),
+        with ``text[m.start:m.end] == m.deadline.text``.
+
+    >>> [m.deadline.kind for m in find_deadlines("báo cáo Trung ương trước ngày 30/6/2024.")]
+    ['by']
+    >>> find_deadlines("Quý III Năm 2026")[0].deadline.date
+    '2026-09-30'
+    """
+    if not text:
+        return []
+    c = _compiled()
+    cands: list[tuple[int, int, int, str, Deadline]] = []
+    for order, (rule, pat) in enumerate(c.patterns):
+        for m in pat.finditer(text):
+            if m.end() <= m.start():
+                continue
+            made = _make(rule, m, text, c, doc_date)
+            if made is None:
+                continue
+            s, e, d = made
+            if e > s:
+                cands.append((s, e, order, rule, d))
+    # longest first, then the earlier (more specific) pattern; keep non-overlapping
+    cands.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
+    taken: list[tuple[int, int, str, Deadline]] = []
+    for s, e, _, rule, d in cands:
+        if any(s < te and ts < e for ts, te, _, _ in taken):
+            continue
+        taken.append((s, e, rule, d))
+    taken.sort(key=lambda x: x[0])
+    return [DeadlineMention(start=s, end=e, deadline=d, rule=rule) for s, e, rule, d in taken]
+
+
+def parse_deadline(phrase: str, *, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """Normalise one deadline phrase ("Quý IV/2025- Quý II/2026" → period).
+
+    Returns the deadline of the longest phrase found in ``phrase`` (its
+    ``text`` is that phrase, as written), or None when there is none.
+
+    >>> parse_deadline("hằng quý").frequency
+    'quarterly'
+    """
+    found = find_deadlines(phrase, doc_date=doc_date)
+    if not found:
+        return None
+    best = max(found, key=lambda m: m.end - m.start)
+    return best.deadline
