@@ -1,0 +1,177 @@
+"""OCR for PDF pages without a text layer (scanned, signed and stamped copies).
+
+The PDF reader calls :func:`ocr_pdf_pages` for the pages where it found no
+text. Each page is rendered with pypdfium2 at 300 dpi (Tesseract's models are
+trained on print at about that resolution; lower loses tone marks, higher
+only costs time) and read with Tesseract's Vietnamese model. Tesseract's own
+layout analysis gives blocks, paragraphs and lines; a paragraph becomes one
+:class:`~directive_nlp.models.Block` whose box is in PDF points (top-left
+origin, like the text reader's), so spans found later point to the right
+place on the scan.
+
+Tesseract is a system program (Debian ``tesseract-ocr`` +
+``tesseract-ocr-vie``); without it, or without the Vietnamese model, the
+call raises :class:`~directive_nlp.errors.OCRUnavailableError` whose one-line
+message says how to install it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Optional
+
+from ..errors import CorruptFileError, OCRUnavailableError
+from ..models import Block, Location
+
+DEFAULT_DPI = 300
+_INSTALL_HINT = "install it with `apt-get install tesseract-ocr tesseract-ocr-vie` (or your system's packages) and try again"
+
+
+@lru_cache(maxsize=8)
+def _check_tesseract(lang: str) -> None:
+    """Raise OCRUnavailableError unless Tesseract and the ``lang`` model exist."""
+    try:
+        import pytesseract
+    except ImportError:  # pragma: no cover - pytesseract is a dependency
+        raise OCRUnavailableError(
+            "the PDF has pages without a text layer and pytesseract is not installed; "
+            "`pip install pytesseract` and " + _INSTALL_HINT
+        )
+    try:
+        pytesseract.get_tesseract_version()
+    except (pytesseract.TesseractNotFoundError, OSError):
+        raise OCRUnavailableError(
+            "the PDF has pages without a text layer and Tesseract OCR is not installed; " + _INSTALL_HINT
+        )
+    try:
+        langs = set(pytesseract.get_languages(config=""))
+    except Exception:  # an old Tesseract without --list-langs: let the OCR call say
+        return
+    missing = [l for l in lang.split("+") if l not in langs]
+    if missing:
+        raise OCRUnavailableError(
+            f"the PDF has pages without a text layer and Tesseract has no '{'+'.join(missing)}' language model; "
+            + _INSTALL_HINT
+        )
+
+
+def render_page(pdf, page_number: int, dpi: int = DEFAULT_DPI):
+    """Render one page (1-based) of an open pypdfium2 document to a PIL image."""
+    page = pdf[page_number - 1]
+    try:
+        return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+    finally:
+        page.close()
+
+
+def _page_blocks(data: dict, page_number: int, scale: float, page_width_px: int) -> tuple[list[Block], list[float]]:
+    """Group Tesseract's word rows into paragraph blocks.
+
+    Words are keyed by (block, paragraph, line); a paragraph's lines are
+    joined with single spaces (Vietnamese directives are not hyphenated).
+    """
+    paras: dict[tuple[int, int], dict] = {}
+    confs: list[float] = []
+    n = len(data["text"])
+    for i in range(n):
+        word = (data["text"][i] or "").strip()
+        if not word:
+            continue
+        try:
+            conf = float(data["conf"][i])
+        except (TypeError, ValueError):
+            conf = -1.0
+        if conf >= 0:
+            confs.append(conf)
+        key = (int(data["block_num"][i]), int(data["par_num"][i]))
+        line = int(data["line_num"][i])
+        x0, y0 = int(data["left"][i]), int(data["top"][i])
+        x1, y1 = x0 + int(data["width"][i]), y0 + int(data["height"][i])
+        p = paras.setdefault(key, {"lines": {}, "box": [x0, y0, x1, y1]})
+        p["lines"].setdefault(line, []).append(word)
+        b = p["box"]
+        b[0], b[1], b[2], b[3] = min(b[0], x0), min(b[1], y0), max(b[2], x1), max(b[3], y1)
+    blocks: list[Block] = []
+    for key in sorted(paras, key=lambda k: (paras[k]["box"][1], k)):
+        p = paras[key]
+        text = " ".join(" ".join(ws) for _, ws in sorted(p["lines"].items()))
+        text = unicodedata.normalize("NFC", text)
+        x0, y0, x1, y1 = p["box"]
+        width = x1 - x0
+        centre = (x0 + x1) / 2
+        centered = abs(centre - page_width_px / 2) < page_width_px * 0.05 and width < page_width_px * 0.7
+        blocks.append(
+            Block(
+                kind="paragraph",
+                text=text,
+                centered=centered,
+                location=Location(page=page_number, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale)),
+            )
+        )
+    return blocks, confs
+
+
+def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT_DPI) -> tuple[list[Block], list[float]]:
+    """OCR one page image; returns its paragraph blocks and word confidences."""
+    _check_tesseract(lang)
+    import pytesseract
+
+    try:
+        data = pytesseract.image_to_data(
+            image, lang=lang, config="--psm 3", output_type=pytesseract.Output.DICT
+        )
+    except pytesseract.TesseractNotFoundError:
+        raise OCRUnavailableError(
+            "the PDF has pages without a text layer and Tesseract OCR is not installed; " + _INSTALL_HINT
+        )
+    except pytesseract.TesseractError as e:
+        msg = " ".join(str(e).split())[:160]
+        raise OCRUnavailableError(f"Tesseract failed on page {page_number} ({msg}); " + _INSTALL_HINT)
+    return _page_blocks(data, page_number, 72.0 / dpi, image.width)
+
+
+def ocr_pdf_pages(
+    data: bytes, pages: list[int], lang: str = "vie", *, dpi: int = DEFAULT_DPI
+) -> tuple[dict[int, list[Block]], float]:
+    """OCR the given 1-based pages of a PDF.
+
+    Returns the paragraph blocks of each page (boxes in PDF points, top-left
+    origin) and the mean word confidence over all pages (0-100; 0.0 when no
+    word was read). Raises :class:`OCRUnavailableError` when Tesseract or the
+    language model is missing, before any page is rendered.
+    """
+    _check_tesseract(lang)
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        raise CorruptFileError(f"cannot open the PDF for OCR ({e}); it may be corrupt or truncated")
+    out: dict[int, list[Block]] = {}
+    confs: list[float] = []
+    try:
+        count = len(pdf)
+        for number in pages:
+            if not 1 <= number <= count:
+                raise ValueError(f"page {number} is outside the document (1-{count})")
+            image = render_page(pdf, number, dpi)
+            blocks, c = ocr_image(image, number, lang, dpi)
+            out[number] = blocks
+            confs.extend(c)
+    finally:
+        pdf.close()
+    mean = round(sum(confs) / len(confs), 1) if confs else 0.0
+    return out, mean
+
+
+def tesseract_available(lang: str = "vie") -> Optional[str]:
+    """None when OCR works here, else the one-line reason (for tests and `doctor`-style checks)."""
+    try:
+        _check_tesseract(lang)
+    except OCRUnavailableError as e:
+        return str(e)
+    return None
+
+
+__all__ = ["ocr_pdf_pages", "ocr_image", "render_page", "tesseract_available", "DEFAULT_DPI"]

@@ -1,0 +1,114 @@
+"""OCR of a scanned rendering of a shared PDF, and the message when Tesseract is missing."""
+
+from __future__ import annotations
+
+import collections
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from directive_nlp.errors import InputError, OCRUnavailableError
+from directive_nlp.ingest import ocr
+
+ROOT = Path(__file__).resolve().parents[2]
+PDF = ROOT / "corpora" / "dev" / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf"
+
+needs_tesseract = pytest.mark.skipif(
+    ocr.tesseract_available("vie") is not None, reason="Tesseract with the Vietnamese model is not installed"
+)
+
+
+def scanned_copy(pdf_bytes: bytes, pages: list[int], dpi: int = 200) -> bytes:
+    """An image-only PDF of ``pages``: what a scanner gives (no text layer)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    images = [ocr.render_page(pdf, p, dpi).convert("L") for p in pages]
+    pdf.close()
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return buf.getvalue()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def word_recall(reference: list[str], found: list[str]) -> float:
+    ref, got = collections.Counter(reference), collections.Counter(found)
+    return sum((ref & got).values()) / max(1, sum(ref.values()))
+
+
+@needs_tesseract
+def test_scanned_page_comes_back_with_95_percent_of_its_words():
+    import pypdfium2 as pdfium
+
+    data = PDF.read_bytes()
+    scan = scanned_copy(data, [1])
+    # the scan really has no text layer
+    sdoc = pdfium.PdfDocument(scan)
+    assert sdoc[0].get_textpage().get_text_range().strip() == ""
+    sdoc.close()
+
+    blocks, confidence = ocr.ocr_pdf_pages(scan, [1], "vie")
+    src = pdfium.PdfDocument(data)
+    reference = words(src[0].get_textpage().get_text_range())
+    src.close()
+    found = words(" ".join(b.text for b in blocks[1]))
+    recall = word_recall(reference, found)
+    print(f"OCR word recall on page 1: {recall:.3f} ({len(reference)} words), confidence {confidence}")
+    assert recall >= 0.95
+    assert 50 <= confidence <= 100
+    # paragraph blocks with page and box in PDF points (A4 is 595 x 842)
+    assert len(blocks[1]) >= 5
+    for b in blocks[1]:
+        assert b.location.page == 1
+        x0, top, x1, bottom = b.location.bbox
+        assert 0 <= x0 < x1 <= 600 and 0 <= top < bottom <= 850
+    texts = [b.text for b in blocks[1]]
+    assert any("Thực hiện Kế hoạch số 230-KH/ĐUCA" in t for t in texts)
+    # reading order: top to bottom
+    tops = [b.location.bbox[1] for b in blocks[1]]
+    assert tops == sorted(tops)
+
+
+def test_missing_tesseract_gives_one_line_with_the_install_command(monkeypatch):
+    import pytesseract
+
+    def not_found(*a, **k):
+        raise pytesseract.TesseractNotFoundError()
+
+    monkeypatch.setattr(pytesseract, "get_tesseract_version", not_found)
+    ocr._check_tesseract.cache_clear()
+    try:
+        with pytest.raises(OCRUnavailableError) as err:
+            ocr.ocr_pdf_pages(b"%PDF-1.4 not read", [1])
+        msg = str(err.value)
+        assert "\n" not in msg
+        assert "apt-get install tesseract-ocr tesseract-ocr-vie" in msg
+        assert isinstance(err.value, InputError) and err.value.code == "ocr_unavailable"
+    finally:
+        ocr._check_tesseract.cache_clear()
+
+
+def test_missing_language_model_is_named(monkeypatch):
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract, "get_tesseract_version", lambda *a, **k: "5.3.0")
+    monkeypatch.setattr(pytesseract, "get_languages", lambda *a, **k: ["eng", "osd"])
+    ocr._check_tesseract.cache_clear()
+    try:
+        with pytest.raises(OCRUnavailableError) as err:
+            ocr.ocr_pdf_pages(b"%PDF-1.4", [1], "vie")
+        assert "'vie' language model" in str(err.value) and "tesseract-ocr-vie" in str(err.value)
+    finally:
+        ocr._check_tesseract.cache_clear()
+
+
+@needs_tesseract
+def test_page_outside_the_document_is_refused():
+    scan = scanned_copy(PDF.read_bytes(), [6], dpi=50)
+    with pytest.raises(ValueError):
+        ocr.ocr_pdf_pages(scan, [3])
