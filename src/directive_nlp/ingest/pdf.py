@@ -1,0 +1,927 @@
+"""PDF reader: pypdfium2 for the text, pdfplumber only for table geometry.
+
+Why two libraries: pypdfium2 reads a page's text in a millisecond or two and
+honours ``ActualText`` spans, which LibreOffice writes when a font lacks the
+precomposed Vietnamese letters (pdfplumber then returns ``(cid:15)`` and
+"hiệủ qủa"). pdfplumber is ten times slower but finds ruled tables, so it is
+opened only for pages whose drawing holds line/rectangle objects, and even
+there it only gives cell *boxes*: the cell text is read back from pdfium
+inside each box, so it is right on the same fonts.
+
+The page is read as characters with boxes (pdfium), grouped into line
+segments (split at pdfium's line breaks and at wide horizontal gaps, so two
+columns on one baseline stay apart). Paragraphs are rebuilt from geometry:
+
+* a line starts a paragraph when the vertical gap grows, when it is indented
+  more than the line before, when its font size or weight changes, when it
+  starts with a list marker after a line that ended a sentence, or when the
+  previous line ended early (its first word would have fitted there);
+* running headers/footers (the same text, digits aside, in the top or bottom
+  band of most pages) and lone page numbers are dropped;
+* a word broken by a hyphen at the end of a line is joined again
+  ("phát tri-" + "ển" → "phát triển"; "57-" + "NQ/TW" → "57-NQ/TW");
+* a paragraph that runs over a page break is joined to its start.
+
+Side-by-side text without rules (the two-column header block of official
+letters) becomes a table row whose cells are the columns, so the words come
+out column by column as a reader would read them.
+
+Pages are processed one at a time (only light line records are kept), so a
+1,000-page file never sits in memory as parsed pages; ``options.max_pages``
+caps the work. Pages without a text layer go to OCR
+(:func:`directive_nlp.ingest.ocr.ocr_pdf_pages`) when it is available.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    InputError,
+    OCRUnavailableError,
+    ScannedDocumentError,
+)
+from ..models import Block, Location, SourceDocument, SourceInfo
+from . import ReadOptions, sha256_bytes
+
+# a line that starts a list item or a numbered heading
+_MARKER_RE = re.compile(
+    r"^(?:[-+•–*]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ][).]\s|[IVXLC]{1,6}\s*[.\-–)]\s"
+    r"|(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG|MỤC|Phụ lục|PHỤ LỤC)\s+\w+)"
+)
+_PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
+_SENTENCE_END = tuple(".:;!?…")
+_LOWER_LETTER = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+
+MARGIN_BAND = 0.09  # share of the page height at top and bottom where running headers/footers live
+_GAP_SPLIT_EM = 2.5  # a horizontal gap wider than this many font sizes splits a line into two segments
+
+
+@dataclass
+class _Line:
+    """One line segment of a page (top-left coordinates, PDF points)."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    size: float
+    bold: bool
+    first_word_w: float  # width of the first word, for the "would it have fitted" test
+    kind: str = "line"  # "line" | "row"
+    cells: Optional[list[str]] = None
+    table_key: Optional[tuple[int, int]] = None  # (page, table index on page)
+    row_index: int = 0
+    cell_bold: Optional[list[bool]] = None
+    filled: Optional[list[str]] = None
+    ncols: int = 0
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    items: list[_Line] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# opening
+# --------------------------------------------------------------------------
+
+
+def _open_pdfium(data: bytes):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    if b"%%EOF" not in data[-4096:]:
+        raise CorruptFileError(
+            "the PDF is truncated (no end-of-file marker); download or export it again"
+        )
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD or "password" in str(e).lower():
+            raise EncryptedFileError()
+        if code == raw.FPDF_ERR_SECURITY:
+            raise EncryptedFileError(
+                "the PDF uses an unsupported security handler; print it to a new PDF and try again"
+            )
+        raise CorruptFileError(
+            "the PDF is corrupt and cannot be opened; export it again from the source program"
+        )
+
+
+# --------------------------------------------------------------------------
+# characters -> line segments (pdfium)
+# --------------------------------------------------------------------------
+
+
+def _font_name(raw, tp, i: int) -> str:
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int(0)
+    n = raw.FPDFText_GetFontInfo(tp, i, buf, 128, ctypes.byref(flags))
+    if n <= 0:
+        return ""
+    name = buf.value.decode("utf-8", "replace")
+    return name.split("+", 1)[-1]
+
+
+def _legacy_module():
+    try:
+        from . import legacy  # owned by ingest-2; optional at this layer
+    except ImportError:
+        return None
+    if not hasattr(legacy, "font_encoding") or not hasattr(legacy, "convert"):
+        return None
+    return legacy
+
+
+def _page_chars(textpage, page_height: float, legacy, found_enc: list[str]):
+    """Characters of a page as (char, x0, top, x1, bottom, index); legacy font
+    runs converted to Unicode when the font name gives the encoding away."""
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    text = textpage.get_text_range()
+    n = len(text)
+    l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    chars = []
+    for i in range(n):
+        ch = text[i]
+        if ch in "\r\n":
+            chars.append((ch, 0.0, 0.0, 0.0, 0.0, i))
+            continue
+        raw.FPDFText_GetCharBox(tp, i, ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
+        chars.append((ch, l.value, page_height - t.value, r.value, page_height - b.value, i))
+    if legacy is not None and n:
+        chars = _convert_legacy_runs(raw, tp, chars, legacy, found_enc)
+    return chars
+
+
+def _convert_legacy_runs(raw, tp, chars, legacy, found_enc: list[str]):
+    """Convert runs of characters drawn with a legacy (.VnTime, VNI-Times) font.
+
+    The font is sampled once per line first; only when a legacy font shows up
+    on the page is every character's font looked up (it costs a call each).
+    """
+    sample = {0} | {k + 1 for k, c in enumerate(chars) if c[0] == "\n" and k + 1 < len(chars)}
+    if not any(legacy.font_encoding(_font_name(raw, tp, chars[k][5])) for k in sample if chars[k][0] not in "\r\n"):
+        return chars
+    out = []
+    k = 0
+    while k < len(chars):
+        c = chars[k]
+        if c[0] in "\r\n" or c[0] == " ":
+            out.append(c)
+            k += 1
+            continue
+        enc = legacy.font_encoding(_font_name(raw, tp, c[5]))
+        if not enc:
+            out.append(c)
+            k += 1
+            continue
+        j = k
+        while j < len(chars) and chars[j][0] not in "\r\n" and (
+            chars[j][0] == " " or legacy.font_encoding(_font_name(raw, tp, chars[j][5])) == enc
+        ):
+            j += 1
+        run = chars[k:j]
+        converted = legacy.convert("".join(x[0] for x in run), enc[0], upper=enc[1])
+        if enc[0] not in found_enc:
+            found_enc.append(enc[0])
+        # spread the converted text over the run's boxes (lengths may differ by a few)
+        for m, ch in enumerate(converted):
+            src = run[min(m * len(run) // max(len(converted), 1), len(run) - 1)]
+            out.append((ch,) + src[1:])
+        k = j
+    return out
+
+
+def _is_bold(raw, tp, i: int) -> bool:
+    """Bold by weight, or by the font name when the weight is not given."""
+    if raw.FPDFText_GetFontWeight(tp, i) >= 600:
+        return True
+    name = _font_name(raw, tp, i).lower()
+    return any(w in name for w in ("bold", "black", "heavy", "semibold", ",b"))
+
+
+def _segments(textpage, chars, page_no: int, skip_boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
+    """Group characters into line segments; characters inside ``skip_boxes``
+    (table areas, read separately) are left out."""
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    lines: list[_Line] = []
+    cur: list[tuple] = []
+
+    def inside(c) -> bool:
+        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
+        return any(x0 - 1 <= cx <= x1 + 1 and t0 - 1 <= cy <= b1 + 1 for x0, t0, x1, b1 in skip_boxes)
+
+    def flush() -> None:
+        nonlocal cur
+        body = [c for c in cur if not c[0].isspace() and c[3] > c[1]]
+        if not body:
+            cur = []
+            return
+        text = "".join(c[0] for c in cur).strip()
+        first, last = body[0], body[-1]
+        size = raw.FPDFText_GetFontSize(tp, first[5]) or (first[4] - first[2])
+        bold = _is_bold(raw, tp, first[5]) and _is_bold(raw, tp, last[5])
+        # width of the first word
+        fw_end = first[3]
+        for c in cur:
+            if c[0].isspace() and c[1] >= first[1]:
+                break
+            if c[3] > c[1]:
+                fw_end = c[3]
+        lines.append(
+            _Line(
+                page=page_no,
+                x0=min(c[1] for c in body),
+                top=min(c[2] for c in body),
+                x1=max(c[3] for c in body),
+                bottom=max(c[4] for c in body),
+                text=text,
+                size=float(size) or 10.0,
+                bold=bool(bold),
+                first_word_w=fw_end - first[1],
+            )
+        )
+        cur = []
+
+    prev = None
+    for c in chars:
+        if c[0] in "\r\n":
+            flush()
+            prev = None
+            continue
+        if skip_boxes and not c[0].isspace() and inside(c):
+            continue
+        if prev is not None and not c[0].isspace() and c[3] > c[1]:
+            size = max(prev[4] - prev[2], c[4] - c[2], 4.0)
+            if c[1] - prev[3] > _GAP_SPLIT_EM * size or c[1] < prev[1] - size:
+                flush()
+        cur.append(c)
+        if not c[0].isspace() and c[3] > c[1]:
+            prev = c
+    flush()
+    return lines
+
+
+# --------------------------------------------------------------------------
+# tables (pdfplumber geometry, pdfium text)
+# --------------------------------------------------------------------------
+
+
+def _page_has_rules(page) -> bool:
+    """True when the page draws paths (table borders): only then is the slow
+    pdfplumber table finder worth running."""
+    import pypdfium2.raw as raw
+
+    n = raw.FPDFPage_CountObjects(page.raw)
+    paths = 0
+    for i in range(n):
+        if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_PATH:
+            paths += 1
+            if paths >= 3:
+                return True
+    return False
+
+
+def _cell_text(chars, box) -> str:
+    """Text of the characters whose centre lies in ``box``, line breaks kept
+    as separate lines (joined, with hyphenation undone, by :func:`_join_lines`).
+
+    Centres, not box overlap: a capital with stacked tone marks (Ế) reaches
+    above its line and would otherwise leak into the cell above.
+    """
+    x0, top, x1, bottom = box
+    lines: list[str] = []
+    cur: list[str] = []
+    broke = False
+    for c in chars:
+        if c[0] in "\r\n":
+            broke = True
+            continue
+        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            continue
+        if broke and cur:
+            lines.append("".join(cur).strip())
+            cur = []
+        broke = False
+        cur.append(c[0])
+    if cur:
+        lines.append("".join(cur).strip())
+    return _join_lines(lines)
+
+
+def _join_lines(lines: list[str]) -> str:
+    out = ""
+    for ln in lines:
+        if not ln:
+            continue
+        if not out:
+            out = ln
+        elif _hyphen_join(out, ln) is not None:
+            out = _hyphen_join(out, ln)
+        else:
+            out = out + " " + ln
+    return out
+
+
+def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
+    """Join a word broken by a hyphen at the end of a line, or None.
+
+    "phát tri-" + "ển" → "phát triển" (both sides lower-case letters: the
+    hyphen was only typographic); "57-" + "NQ/TW" → "57-NQ/TW" (a code: the
+    hyphen stays, the line break goes). "kinh tế -" + "xã hội" (spaced dash)
+    is not a hyphenation.
+    """
+    p = prev.rstrip()
+    if len(p) < 2 or p[-1] not in "-\u00ad\u2010\x02" or p[-2].isspace() or not nxt:
+        return None
+    if not p[-2].isalnum():
+        return None
+    if p[-1] == "\u00ad" or p[-1] == "\x02" or (_LOWER_LETTER.match(p[-2]) and _LOWER_LETTER.match(nxt[0])):
+        return p[:-1] + nxt
+    if nxt[0].isalnum():
+        return p + nxt
+    return None
+
+
+def _tables(plumber_pdf, page_index: int, chars, page_no: int) -> list[_Line]:
+    """Ruled tables of a page as row items (cells read from pdfium)."""
+    ppage = plumber_pdf.pages[page_index]
+    try:
+        found = ppage.find_tables()
+    finally:
+        pass
+    rows_out: list[_Line] = []
+    for ti, table in enumerate(found):
+        rows = table.rows
+        ncols = max((len(r.cells) for r in rows), default=0)
+        if ncols < 2 and len(rows) < 2:
+            continue  # a boxed paragraph, not a table
+        if ncols < 2:
+            continue
+        above: list[Optional[str]] = [None] * ncols  # text of the cell above, for vertical merges
+        tx0, ttop, tx1, tbottom = table.bbox
+        tchars = [c for c in chars if c[0] in "\r\n" or (tx0 - 2 <= c[1] <= tx1 + 2 and ttop - 4 <= (c[2] + c[4]) / 2 <= tbottom + 4)]
+        for ri, row in enumerate(rows):
+            cells: list[str] = []
+            filled: list[str] = []
+            bbox_row = row.bbox
+            for ci in range(ncols):
+                box = row.cells[ci] if ci < len(row.cells) else None
+                if box is None:
+                    # covered by a merged cell: left neighbour (colspan) or above (rowspan)
+                    cells.append("")
+                    covered_h = ci > 0 and any(row.cells[k] is not None for k in range(ci))
+                    filled.append("" if covered_h else (above[ci] or ""))
+                    continue
+                t = _cell_text(tchars, box)
+                if box[3] > bbox_row[3] + 1:  # a cell taller than its row: merged downwards
+                    above[ci] = t
+                else:
+                    above[ci] = None
+                cells.append(t)
+                filled.append(t)
+            if not any(c.strip() for c in cells):
+                continue
+            rows_out.append(
+                _Line(
+                    page=page_no,
+                    x0=bbox_row[0],
+                    top=bbox_row[1],
+                    x1=bbox_row[2],
+                    bottom=bbox_row[3],
+                    text=" | ".join(cells),
+                    size=0.0,
+                    bold=False,
+                    first_word_w=0.0,
+                    kind="row",
+                    cells=cells,
+                    filled=filled if filled != cells else None,
+                    table_key=(page_no, ti),
+                    row_index=ri,
+                    ncols=ncols,
+                )
+            )
+    try:
+        ppage.close()
+    except Exception:  # pragma: no cover - older pdfplumber
+        pass
+    return rows_out
+
+
+def _column_bands(lines: list[_Line]) -> list[_Line]:
+    """Turn runs of side-by-side segments (an unruled two-column header block)
+    into table rows: one row per band, one cell per column."""
+    if len(lines) < 2:
+        return lines
+    lines = sorted(lines, key=lambda l: (l.top, l.x0))
+    n = len(lines)
+
+    def side_by_side(a: _Line, b: _Line) -> bool:
+        ov = min(a.bottom, b.bottom) - max(a.top, b.top)
+        return ov > 0.5 * min(a.bottom - a.top, b.bottom - b.top) and (a.x1 < b.x0 or b.x1 < a.x0)
+
+    flagged = [False] * n
+    for i in range(n):
+        for j in range(i + 1, n):
+            if lines[j].top > lines[i].bottom:
+                break
+            if side_by_side(lines[i], lines[j]):
+                flagged[i] = flagged[j] = True
+    if not any(flagged):
+        return lines
+    out: list[_Line] = []
+    i = 0
+    band_no = 0
+    while i < n:
+        if not flagged[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        # a band: flagged lines plus unflagged lines that lie between them
+        j = i
+        band = []
+        last_flag = i
+        while j < n:
+            if flagged[j]:
+                last_flag = j
+            elif lines[j].top - lines[last_flag].bottom > 1.2 * (lines[last_flag].bottom - lines[last_flag].top):
+                break
+            band.append(lines[j])
+            j += 1
+        band = band[: last_flag - i + 1] + [l for l in band[last_flag - i + 1 :] if False]
+        j = last_flag + 1
+        # columns: split the x range at gutters no segment crosses
+        spans = sorted((l.x0, l.x1) for l in band)
+        cols: list[list[float]] = []
+        for a, b in spans:
+            if cols and a <= cols[-1][1] + 2:
+                cols[-1][1] = max(cols[-1][1], b)
+            else:
+                cols.append([a, b])
+        if len(cols) < 2:
+            out.extend(band)
+            i = j
+            continue
+        cells = []
+        for a, b in cols:
+            members = [l for l in band if l.x0 >= a - 2 and l.x1 <= b + 2]
+            cells.append(_join_lines([m.text for m in sorted(members, key=lambda l: l.top)]))
+        out.append(
+            _Line(
+                page=band[0].page,
+                x0=min(l.x0 for l in band),
+                top=min(l.top for l in band),
+                x1=max(l.x1 for l in band),
+                bottom=max(l.bottom for l in band),
+                text=" | ".join(cells),
+                size=band[0].size,
+                bold=False,
+                first_word_w=0.0,
+                kind="row",
+                cells=cells,
+                cell_bold=None,
+                table_key=(band[0].page, 1000 + band_no),
+                row_index=0,
+                ncols=len(cells),
+            )
+        )
+        band_no += 1
+        i = j
+    return out
+
+
+# --------------------------------------------------------------------------
+# running headers / footers
+# --------------------------------------------------------------------------
+
+
+def _margin_key(line: _Line, height: float) -> Optional[str]:
+    if line.kind != "line":
+        return None
+    if line.bottom < height * MARGIN_BAND + 20 or line.top > height * (1 - MARGIN_BAND) - 20:
+        return ("T" if line.top < height / 2 else "B") + re.sub(r"\d+", "#", line.text.lower())
+    return None
+
+
+def _drop_running(pages: list[_Page]) -> int:
+    """Remove page numbers and headers/footers repeated on many pages."""
+    counts: Counter[str] = Counter()
+    for p in pages:
+        keys = {k for k in (_margin_key(l, p.height) for l in p.items) if k}
+        counts.update(keys)
+    threshold = max(2, int(0.5 * len(pages) + 0.5))
+    dropped = 0
+    for p in pages:
+        keep = []
+        for l in p.items:
+            k = _margin_key(l, p.height)
+            if k and (_PAGE_NUMBER_RE.match(l.text) or (len(pages) >= 2 and counts[k] >= threshold)):
+                dropped += 1
+                continue
+            keep.append(l)
+        p.items = keep
+    return dropped
+
+
+# --------------------------------------------------------------------------
+# lines -> paragraphs
+# --------------------------------------------------------------------------
+
+
+def _body_geometry(pages: list[_Page]) -> tuple[float, float, float]:
+    """Left margin, right margin and usual line pitch of the body text."""
+    xs: Counter[int] = Counter()
+    rights: list[float] = []
+    pitches: list[float] = []
+    for p in pages:
+        prev = None
+        for l in p.items:
+            if l.kind != "line":
+                prev = None
+                continue
+            xs[round(l.x0)] += len(l.text)
+            rights.append(l.x1)
+            if prev is not None and 0 < l.top - prev.top < 3 * l.size and abs(l.size - prev.size) < 0.5:
+                pitches.append(l.top - prev.top)
+            prev = l
+    left = float(xs.most_common(1)[0][0]) if xs else 0.0
+    right = float(statistics.quantiles(rights, n=20)[-1]) if len(rights) >= 20 else (max(rights) if rights else 0.0)
+    pitch = float(statistics.median(pitches)) if pitches else 0.0
+    return left, right, pitch
+
+
+def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float, pitch: float) -> bool:
+    size = max(line.size, 1.0)
+    gap_pitch = line.top - prev.top
+    if line.top < prev.bottom - size * 0.3 and line.page == prev.page:
+        return True  # not below the previous line (a new column or an out-of-order run)
+    if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
+        return True
+    if pitch and gap_pitch > 1.25 * pitch:
+        return True
+    if not pitch and line.top - prev.bottom > 0.8 * size:
+        return True
+    if line.x0 > prev.x0 + 0.8 * size and line.x0 > left + 0.8 * size:
+        return True  # first-line indent
+    prev_ends = prev.text.rstrip().endswith(_SENTENCE_END)
+    room = right - prev.x1
+    if room > line.first_word_w + 0.5 * size and prev.x0 < right - 4 * size:
+        return True  # the first word of this line would have fitted on the previous one
+    if _MARKER_RE.match(line.text) and (prev_ends or room > 3 * size):
+        return True
+    return False
+
+
+def _is_centered(line: _Line, left: float, right: float) -> bool:
+    if right <= left:
+        return False
+    mid = (left + right) / 2
+    return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) / 2 - mid) < 0.06 * (right - left)
+
+
+def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
+    left, right, pitch = _body_geometry(pages)
+    blocks: list[Block] = []
+    para: list[_Line] = []
+    table_ids: dict[tuple[int, int], int] = {}
+    table_headers: dict[int, list[str]] = {}
+    last_table: Optional[tuple[int, int]] = None  # (table id, ncols) of the last row emitted
+    next_table = 0
+
+    def flush() -> None:
+        nonlocal para
+        if not para:
+            return
+        text = ""
+        for l in para:
+            if not text:
+                text = l.text
+            else:
+                joined = _hyphen_join(text, l.text.lstrip())
+                text = joined if joined is not None else text.rstrip() + " " + l.text.lstrip()
+        first_page = [l for l in para if l.page == para[0].page]
+        bbox = (
+            min(l.x0 for l in first_page),
+            min(l.top for l in first_page),
+            max(l.x1 for l in first_page),
+            max(l.bottom for l in first_page),
+        )
+        blocks.append(
+            Block(
+                kind="paragraph",
+                text=text,
+                bold=all(l.bold for l in para),
+                centered=all(_is_centered(l, left, right) for l in para),
+                location=Location(page=para[0].page, bbox=tuple(round(v, 2) for v in bbox)),
+            )
+        )
+        para = []
+
+    from .text import _looks_like_header  # the same header test as Markdown tables
+
+    prev: Optional[_Line] = None
+    for p in pages:
+        for item in p.items:
+            if item.kind == "row":
+                flush()
+                prev = None
+                key = item.table_key
+                if key not in table_ids:
+                    # a table at the top of a page with the same columns continues the last one
+                    cont = (
+                        last_table is not None
+                        and last_table[1] == item.ncols
+                        and item.row_index == 0
+                        and not blocks[-1].kind == "paragraph"
+                        and key[1] < 1000
+                    )
+                    table_ids[key] = last_table[0] if cont else next_table
+                    if not cont:
+                        next_table += 1
+                tid = table_ids[key]
+                header = table_headers.get(tid)
+                cells = item.cells or []
+                prev_row = blocks[-1] if blocks and blocks[-1].kind == "table_row" and blocks[-1].table_id == tid else None
+                if (
+                    prev_row is not None
+                    and item.row_index == 0
+                    and key[0] != (prev_row.location.page or 0)
+                    and _continues_row(prev_row.cells or [], cells)
+                ):
+                    _merge_row(prev_row, cells)
+                    continue
+                if header is not None and [c.strip() for c in cells] == [h.strip() for h in header]:
+                    continue  # the header row repeated on a new page
+                row = Block(
+                    kind="table_row",
+                    text=" | ".join(cells),
+                    cells=cells,
+                    filled_cells=item.filled,
+                    table_id=tid,
+                    row_index=sum(1 for b in blocks if b.kind == "table_row" and b.table_id == tid),
+                    location=Location(page=item.page, bbox=(round(item.x0, 2), round(item.top, 2), round(item.x1, 2), round(item.bottom, 2)),
+                                      table=tid, row=None),
+                )
+                row.location.row = row.row_index
+                if header is None and row.row_index == 0 and _looks_like_header(row):
+                    row.is_header_row = True
+                    table_headers[tid] = cells
+                elif header is not None:
+                    row.header = header
+                blocks.append(row)
+                last_table = (tid, item.ncols)
+                continue
+            if prev is not None and (
+                prev.page == item.page and _starts_paragraph(prev, item, left, right, pitch)
+                or prev.page != item.page and not _continues_over_page(prev, item, left, right)
+            ):
+                flush()
+            if prev is None and para and not _continues_over_page(para[-1], item, left, right):
+                flush()
+            para.append(item)
+            prev = item
+            last_table = None if item.kind == "line" else last_table
+        # keep ``prev`` across the page break: the next page may continue the paragraph
+    flush()
+    return blocks
+
+
+def _continues_row(prev: list[str], cells: list[str]) -> bool:
+    """The first row of a table on a new page is the rest of the last row of
+    the page before (a row split by the page break): its first cell is empty
+    while the previous row's was not, or all its filled cells read like the
+    rest of a sentence or list."""
+    if len(prev) != len(cells):
+        return False
+    if not cells[0].strip() and prev[0].strip():
+        return True
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled or len(filled) >= len([c for c in prev if c.strip()]):
+        return False
+    return all(_LOWER_LETTER.match(c) or c[0] in "-+•–" for c in filled)
+
+
+def _merge_row(row: Block, cells: list[str]) -> None:
+    merged = []
+    for a, b in zip(row.cells or [], cells):
+        if not b.strip():
+            merged.append(a)
+        elif not a.strip():
+            merged.append(b)
+        else:
+            j = _hyphen_join(a, b.lstrip())
+            merged.append(j if j is not None else a.rstrip() + " " + b.lstrip())
+    row.cells = merged
+    row.text = " | ".join(merged)
+    if row.filled_cells:
+        row.filled_cells = [m if m.strip() else f for m, f in zip(merged, row.filled_cells)]
+
+
+def _continues_over_page(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    """The first line of a page continues the last paragraph of the page before:
+    that line is not indented and starts no list item, and the last line was
+    full (its paragraph did not end there)."""
+    size = max(line.size, 1.0)
+    if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
+        return False
+    if line.x0 > left + 0.8 * size or _MARKER_RE.match(line.text):
+        return False
+    if right - prev.x1 > line.first_word_w + 0.5 * size:
+        return False
+    return not prev.text.rstrip().endswith((".", "!", "?", ":"))
+
+
+# --------------------------------------------------------------------------
+# the reader
+# --------------------------------------------------------------------------
+
+
+def _ocr(data: bytes, pages: list[int], lang: str):
+    try:
+        from .ocr import ocr_pdf_pages
+    except ImportError:
+        raise OCRUnavailableError()
+    return ocr_pdf_pages(data, pages, lang)
+
+
+def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
+    """Read a PDF into paragraph and table-row blocks (see module docstring)."""
+    pdf = _open_pdfium(data)
+    legacy = _legacy_module()
+    found_enc: list[str] = []
+    plumber = None
+    warnings: list[str] = []
+    try:
+        total = len(pdf)
+        if total == 0:
+            raise CorruptFileError("the PDF has no pages; export it again from the source program")
+        n = min(total, options.max_pages)
+        if total > n:
+            warnings.append(f"read the first {n} of {total} pages (--max-pages {options.max_pages})")
+        pages: list[_Page] = []
+        no_text: list[int] = []
+        for idx in range(n):
+            try:
+                page = pdf[idx]
+            except Exception:
+                raise CorruptFileError(f"page {idx + 1} of the PDF is damaged; export the file again")
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                chars = _page_chars(textpage, height, legacy, found_enc)
+                has_text = any(not c[0].isspace() for c in chars)
+                if options.ocr == "always" or not has_text:
+                    no_text.append(idx + 1)
+                    pages.append(_Page(idx + 1, width, height))
+                    continue
+                rows: list[_Line] = []
+                if _page_has_rules(page):
+                    if plumber is None:
+                        import pdfplumber
+
+                        plumber = pdfplumber.open(BytesIO(data))
+                    rows = _tables(plumber, idx, chars, idx + 1)
+                boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
+                lines = _segments(textpage, chars, idx + 1, boxes)
+                items = _column_bands(lines) + rows
+                items.sort(key=lambda l: (round(l.top, 1), l.x0))
+                pages.append(_Page(idx + 1, width, height, items))
+            finally:
+                textpage.close()
+                page.close()
+        ocr_pages: list[int] = []
+        ocr_conf: Optional[float] = None
+        ocr_blocks: dict[int, list[Block]] = {}
+        if no_text:
+            if options.ocr == "never":
+                if len(no_text) == n:
+                    raise ScannedDocumentError(
+                        "the PDF has no text layer (a scan) and OCR is off (--ocr never); "
+                        "allow OCR (install tesseract-ocr tesseract-ocr-vie) or give a PDF with text"
+                    )
+                warnings.append(f"pages without a text layer skipped (OCR off): {_page_list(no_text)}")
+            else:
+                try:
+                    ocr_blocks, ocr_conf = _ocr(data, no_text, options.ocr_lang)
+                    ocr_pages = list(no_text)
+                except OCRUnavailableError as e:
+                    if len(no_text) == n:
+                        raise OCRUnavailableError(
+                            "the PDF has no text layer (a scan) and OCR is unavailable; install "
+                            "`tesseract-ocr tesseract-ocr-vie` (apt-get install tesseract-ocr tesseract-ocr-vie) and try again"
+                        ) from e
+                    warnings.append(
+                        f"pages without a text layer skipped (install tesseract-ocr tesseract-ocr-vie for OCR): {_page_list(no_text)}"
+                    )
+        _drop_running([p for p in pages if p.items])
+        text_pages = [p for p in pages if p.items]
+        blocks = _blocks_from_pages(text_pages) if text_pages else []
+        if ocr_blocks:
+            blocks = _merge_ocr(blocks, ocr_blocks)
+        if _is_markdown_printout(blocks):
+            blocks = _strip_markdown(blocks)
+            warnings.append("the PDF is a printout of Markdown source; its markup (**, #, ---) was removed")
+    finally:
+        if plumber is not None:
+            plumber.close()
+        pdf.close()
+    info = SourceInfo(
+        path=str(path),
+        format="pdf",
+        pages=total,
+        sha256=sha256_bytes(data),
+        ocr_pages=ocr_pages,
+        ocr_confidence=ocr_conf,
+        encoding=found_enc[0] if found_enc else None,
+        warnings=warnings,
+    )
+    if found_enc:
+        info.warnings.append(f"converted text in legacy {', '.join(e.upper() for e in found_enc)} fonts to Unicode")
+    return SourceDocument(source=info, blocks=blocks)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+
+
+def _is_markdown_printout(blocks: list[Block]) -> bool:
+    """A PDF whose text is Markdown source typed out (``**bold**``, ``## …``):
+    converters and "print to PDF" of a .md file make these."""
+    paras = [b.text for b in blocks if b.kind == "paragraph"]
+    if len(paras) < 5:
+        return False
+    marked = sum(1 for t in paras if _MD_HEADING.match(t) or t.count("**") >= 2 or _MD_RULE.match(t))
+    return marked >= max(3, len(paras) // 10)
+
+
+def _strip_markdown(blocks: list[Block]) -> list[Block]:
+    from .text import _strip_inline
+
+    out = []
+    for b in blocks:
+        if b.kind == "paragraph":
+            if _MD_RULE.match(b.text):
+                continue
+            t = b.text
+            m = _MD_HEADING.match(t)
+            if m:
+                t = t[m.end():]
+                b.style = f"Heading {m.group(0).count('#')}"
+            stripped, _, all_bold = _strip_inline(t, 0)
+            b.text = stripped
+            b.bold = b.bold or all_bold
+        elif b.cells:
+            b.cells = [_strip_inline(c, 0)[0] for c in b.cells]
+            b.text = " | ".join(b.cells)
+        out.append(b)
+    return out
+
+
+def _page_list(pages: list[int]) -> str:
+    return ", ".join(map(str, pages[:20])) + (" …" if len(pages) > 20 else "")
+
+
+def _merge_ocr(blocks: list[Block], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+    """Put OCR blocks among the text-layer blocks in page order."""
+    out: list[Block] = []
+    pending = sorted(ocr_blocks.items())
+    for b in blocks:
+        page = b.location.page or 0
+        while pending and pending[0][0] < page:
+            out.extend(_with_page(pending.pop(0)))
+        out.append(b)
+    while pending:
+        out.extend(_with_page(pending.pop(0)))
+    return out
+
+
+def _with_page(item: tuple[int, list[Block]]) -> list[Block]:
+    page, blocks = item
+    for b in blocks:
+        if b.location.page is None:
+            b.location.page = page
+    return blocks
+
+
+__all__ = ["read_pdf"]
