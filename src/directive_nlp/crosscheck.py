@@ -1,0 +1,833 @@
+"""Cross-check: does a review plan review what a program asked for?
+
+A provincial action program (chương trình hành động, kế hoạch thực hiện)
+assigns tasks in numbered task-area sections ("II.1 … II.7", "III.1 …").
+Years later a review plan (kế hoạch sơ kết / tổng kết) lists what will be
+reviewed. :func:`crosscheck` reads the two extraction results and says, with
+evidence a reader can check line by line:
+
+* **themes** — each task-area section of the program is ``covered`` when at
+  least one review item of the plan is about that section's subject;
+* **tasks** — each program task is covered, partly covered or not, with its
+  best plan item; plan items that match no program task;
+* **agencies** — bodies that carry program tasks but are not asked to act or
+  report in the plan, and the reverse; deadline conflicts.
+
+How a theme is judged (see ``docs/crosscheck.md``)
+-------------------------------------------------
+Texts are segmented into words (underthesea) and turned into TF-IDF vectors.
+Three things keep a bag of words from matching the wrong theme:
+
+1. Genre vocabulary carries no weight: review words ("sơ kết", "đánh giá",
+   "báo cáo" …) and implementation/exhortation words ("triển khai", "tăng
+   cường", "nâng cao" …) come from a data file
+   (``resources/vi/crosscheck.yaml``) that names no subject.
+2. The subject's own boilerplate ("phòng, chống ma túy" in a drug program,
+   "chuyển đổi số" in a digital one) is found by document frequency: the IDF
+   is computed over the program's task-area sections and the plan's items
+   together, so a word every section uses weighs almost nothing.
+3. A theme is its heading plus its tasks, the heading weighing as much as
+   all the body together, and themes *compete*: a plan item supports the
+   theme(s) it is closest to (within a ratio of the best), so an incidental
+   word shared with a side remark of another section (II.7's "tổ chức sơ
+   kết, tổng kết") does not make that section covered.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, Field
+
+from .errors import InputError
+from .models import AgencyRef, Deadline, ExtractionResult, SectionOut, Task
+from .normalize import match_key
+
+CROSSCHECK_VERSION = "1"
+
+#: default minimum similarity for a plan item to support a theme
+DEFAULT_THRESHOLD = 0.10
+#: a plan item supports every theme within this ratio of its best theme
+DEFAULT_RATIO = 0.6
+#: task level: at least this similarity is "covered", at least half of it "partial"
+TASK_COVERED = 0.25
+TASK_PARTIAL = 0.12
+
+TaskStatus = Literal["covered", "partial", "not_covered"]
+
+
+# --------------------------------------------------------------------------
+# Vocabulary (data file)
+# --------------------------------------------------------------------------
+
+
+class Vocabulary(BaseModel):
+    """Genre vocabulary from ``resources/vi/crosscheck.yaml`` (match keys)."""
+
+    review_terms: list[str]
+    generic_terms: list[str]
+    stopwords: list[str]
+    task_area_headings: list[str]
+    non_task_headings: list[str]
+    agency_qualifiers: list[str]
+
+    def phrases(self) -> dict[tuple[str, ...], str]:
+        """Phrase (as a syllable tuple) → class ("review", "generic", "stop")."""
+        out: dict[tuple[str, ...], str] = {}
+        for cls, items in (("stop", self.stopwords), ("generic", self.generic_terms), ("review", self.review_terms)):
+            for p in items:
+                key = tuple(match_key(p).split())
+                if key:
+                    out[key] = cls
+        return out
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """Load the crosscheck vocabulary shipped with the package."""
+    text = resources.files("directive_nlp").joinpath("resources/vi/crosscheck.yaml").read_text(encoding="utf-8")
+    return Vocabulary.model_validate(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def _phrase_table() -> tuple[dict[tuple[str, ...], str], int]:
+    table = load_vocabulary().phrases()
+    return table, max(len(k) for k in table)
+
+
+# --------------------------------------------------------------------------
+# Words
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def segment_words(text: str) -> tuple[str, ...]:
+    """Vietnamese words of ``text`` (underthesea), as match keys.
+
+    Duplicates the minimum of ``themes.segment_words`` (graph area) so the
+    cross-check works while that module is written; to be unified.
+    """
+    try:
+        from .themes import segment_words as _seg  # type: ignore[attr-defined]
+
+        words = list(_seg(text))
+    except (ImportError, AttributeError):
+        from underthesea import word_tokenize
+
+        words = word_tokenize(text)
+    out = []
+    for w in words:
+        k = match_key(str(w).replace("_", " "))
+        if k and not k.replace(" ", "").isdigit():
+            out.append(k)
+    return tuple(out)
+
+
+class Analysis(BaseModel):
+    """Content terms of a text and whether it speaks of reviewing."""
+
+    terms: dict[str, float]
+    review: bool
+    words: list[str] = Field(default_factory=list, description="Content words as found (for evidence).")
+
+
+_SYLLABLE_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=8192)
+def _analyze_cached(text: str) -> tuple[tuple[tuple[str, float], ...], bool, tuple[str, ...]]:
+    table, longest = _phrase_table()
+    words = segment_words(text)
+    sylls = [w.split() for w in words]
+    terms: Counter = Counter()
+    review = False
+    content: list[str] = []
+    i = 0
+    while i < len(words):
+        # longest vocabulary phrase starting at word i and ending on a word boundary
+        hit = None
+        acc: list[str] = []
+        for j in range(i, min(len(words), i + longest)):
+            acc = acc + sylls[j]
+            if len(acc) > longest:
+                break
+            cls = table.get(tuple(acc))
+            if cls:
+                hit = (j, cls)
+        if hit:
+            j, cls = hit
+            review = review or cls == "review"
+            i = j + 1
+            continue
+        w = words[i]
+        if len(w) > 1 and any(ch.isalpha() for ch in w):
+            terms[w] += 1.0
+            content.append(w)
+            parts = sylls[i]
+            if len(parts) > 1:
+                for s in parts:
+                    if (s,) not in table and len(s) > 1:
+                        terms["~" + s] += _SYLLABLE_WEIGHT
+        i += 1
+    return tuple(sorted(terms.items())), review, tuple(content)
+
+
+def analyze(text: str) -> Analysis:
+    """Content terms (words, plus their syllables at half weight) of ``text``;
+    genre vocabulary removed, ``review`` set when a review word occurs."""
+    terms, review, words = _analyze_cached(text or "")
+    return Analysis(terms=dict(terms), review=review, words=list(words))
+
+
+# --------------------------------------------------------------------------
+# Agencies
+# --------------------------------------------------------------------------
+
+_ABBREV = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "mttq": "mặt trận tổ quốc",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
+    "bcs": "ban cán sự",
+    "btv": "ban thường vụ",
+    "bch": "ban chấp hành",
+}
+
+
+def agency_key(agency: AgencyRef | str) -> str:
+    """Key on which agencies of the two documents are matched.
+
+    The canonical name (``agencies.canonical`` when the recognisers module is
+    there, else its minimum: match key, abbreviations expanded, leading
+    "các"/"những" dropped), then place qualifiers at the end ("… tỉnh",
+    "… trực thuộc") dropped, since both documents speak of one province.
+    """
+    name = agency if isinstance(agency, str) else (agency.canonical or agency.name)
+    try:
+        from .agencies import canonical as _canonical  # type: ignore[attr-defined]
+
+        name = _canonical(name)
+    except (ImportError, AttributeError):
+        pass
+    k = match_key(name)
+    k = " ".join(_ABBREV.get(w, w) for w in k.split())
+    k = re.sub(r"^(các|những|mỗi|toàn thể)\s+", "", k)
+    quals = sorted((match_key(q) for q in load_vocabulary().agency_qualifiers), key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for q in quals:
+            if k.endswith(" " + q) and len(k) > len(q) + 1:
+                k = k[: -len(q) - 1].strip()
+                changed = True
+    return k
+
+
+# --------------------------------------------------------------------------
+# Report records
+# --------------------------------------------------------------------------
+
+
+class DocRef(BaseModel):
+    path: str
+    doc_type: Optional[str] = None
+    title: Optional[str] = None
+    province: Optional[str] = None
+    sha256: Optional[str] = None
+    tasks: int = 0
+
+
+class Evidence(BaseModel):
+    """One matched pair: a program text and a plan text, with the score."""
+
+    program_ref: str = Field(description='Program section or task id, e.g. "II.3" or "T25".')
+    program_text: str
+    plan_ref: str = Field(description='Plan task id or "§<section>" for a plan heading.')
+    plan_section: Optional[str] = None
+    plan_text: str
+    score: float
+    terms: list[str] = Field(default_factory=list, description="Shared content words, heaviest first.")
+
+
+class ThemeResult(BaseModel):
+    """One task-area section of the program."""
+
+    section: str
+    heading: Optional[str] = None
+    covered: bool
+    score: float = Field(description="Best similarity of a plan item that supports this theme (0-1).")
+    evidence: list[Evidence] = Field(default_factory=list)
+    nearest: Optional[Evidence] = Field(
+        None, description="When not covered: the closest plan item, and why it does not count."
+    )
+    key_terms: list[str] = Field(default_factory=list, description="What the theme is about (heaviest words).")
+    tasks: int = 0
+    tasks_covered: int = 0
+
+
+class TaskResult(BaseModel):
+    id: str
+    section: str
+    theme: Optional[str] = None
+    task: str
+    agencies: list[str] = Field(default_factory=list)
+    status: TaskStatus
+    score: float
+    best: Optional[Evidence] = None
+    generic: bool = Field(False, description="The task has no subject words (only genre vocabulary).")
+
+
+class PlanItemResult(BaseModel):
+    id: str
+    kind: Literal["task", "heading"]
+    section: Optional[str] = None
+    text: str
+    review: bool
+    themes: list[str] = Field(default_factory=list, description="Program themes this item supports.")
+    best_task: Optional[str] = None
+    score: float = 0.0
+    generic: bool = False
+
+
+class AgencyGap(BaseModel):
+    key: str
+    names: list[str]
+    tasks: list[str] = Field(default_factory=list, description="Task ids (program or plan) naming this body.")
+
+
+class DeadlineConflict(BaseModel):
+    agency: str
+    theme: Optional[str] = None
+    program_task: str
+    program_deadline: Deadline
+    plan_item: str
+    plan_deadline: Deadline
+    reason: str
+
+
+class AgencyReport(BaseModel):
+    program_only: list[AgencyGap] = Field(default_factory=list)
+    plan_only: list[AgencyGap] = Field(default_factory=list)
+    both: list[str] = Field(default_factory=list)
+
+
+class Summary(BaseModel):
+    themes: int = 0
+    themes_covered: int = 0
+    not_covered: list[str] = Field(default_factory=list)
+    tasks: int = 0
+    tasks_covered: int = 0
+    tasks_partial: int = 0
+    tasks_not_covered: int = 0
+    plan_items: int = 0
+    plan_items_unmatched: int = 0
+
+
+class CrosscheckReport(BaseModel):
+    """What :func:`crosscheck` found; ``model_dump_json`` is the JSON output."""
+
+    crosscheck_version: str = CROSSCHECK_VERSION
+    program: DocRef
+    plan: DocRef
+    threshold: float
+    ratio: float
+    summary: Summary
+    themes: list[ThemeResult]
+    tasks: list[TaskResult]
+    plan_items: list[PlanItemResult]
+    unmatched_plan_items: list[str] = Field(default_factory=list, description="Ids of plan items matching no program task.")
+    agencies: AgencyReport = Field(default_factory=AgencyReport)
+    deadline_conflicts: list[DeadlineConflict] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    def theme(self, section: str) -> Optional[ThemeResult]:
+        for t in self.themes:
+            if t.section == section:
+                return t
+        return None
+
+    def coverage(self) -> dict[str, bool]:
+        """``{"II.1": True, …}`` — the theme-level answer."""
+        return {t.section: t.covered for t in self.themes}
+
+
+# --------------------------------------------------------------------------
+# Sections → themes
+# --------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"^(preamble|closing|PL)", re.I)
+
+
+def _parent_id(sid: str) -> Optional[str]:
+    return sid.rsplit(".", 1)[0] if "." in sid else None
+
+
+def _all_sections(result: ExtractionResult) -> dict[str, SectionOut]:
+    """Sections by id; sections only named by tasks are added without heading."""
+    secs: dict[str, SectionOut] = {s.id: s for s in result.sections}
+    for t in result.tasks:
+        sid = t.section
+        while sid and sid not in secs:
+            parent = _parent_id(sid)
+            secs[sid] = SectionOut(id=sid, parent=parent, level=sid.count(".") + 1)
+            sid = parent or ""
+    return secs
+
+
+def _is_ancestor(anc: str, sid: str, secs: dict[str, SectionOut]) -> bool:
+    cur: Optional[str] = sid
+    seen = set()
+    while cur and cur not in seen:
+        if cur == anc:
+            return True
+        seen.add(cur)
+        s = secs.get(cur)
+        cur = (s.parent if s and s.parent else _parent_id(cur))
+    return False
+
+
+def _heading_has(heading: Optional[str], phrases: Iterable[str]) -> bool:
+    if not heading:
+        return False
+    k = " " + match_key(heading) + " "
+    return any(" " + match_key(p) + " " in k for p in phrases)
+
+
+def _theme_sections(result: ExtractionResult) -> tuple[list[SectionOut], list[str]]:
+    """The numbered task-area sections of a program, and notes on the choice.
+
+    The children of the parts whose heading names tasks ("Nhiệm vụ và giải
+    pháp", "Tổ chức thực hiện"); failing headings, the children of the
+    top-level numbered parts that hold tasks (parts stating aims —
+    "Mục tiêu, yêu cầu" — excluded).
+    """
+    voc = load_vocabulary()
+    secs = _all_sections(result)
+    numbered = [s for s in secs.values() if not _SPECIAL.match(s.id)]
+    notes: list[str] = []
+    if not numbered:
+        return [], ["the program has no numbered sections, so there are no task areas to check theme by theme; "
+                    "only the task level and agencies are reported"]
+
+    def children(pid: str) -> list[SectionOut]:
+        return [s for s in numbered if (s.parent or _parent_id(s.id)) == pid]
+
+    def has_tasks(sid: str) -> bool:
+        return any(_is_ancestor(sid, t.section, secs) for t in result.tasks)
+
+    tops = [s for s in numbered if not (s.parent or _parent_id(s.id)) or (s.parent or _parent_id(s.id)) not in secs]
+    task_parts = [
+        s for s in tops
+        if _heading_has(s.heading, voc.task_area_headings) and not _heading_has(s.heading, voc.non_task_headings)
+    ]
+    if not task_parts:
+        task_parts = [s for s in tops if has_tasks(s.id) and not _heading_has(s.heading, voc.non_task_headings)]
+        if task_parts and any(s.heading for s in tops):
+            notes.append("no part of the program is headed 'Nhiệm vụ …' or 'Tổ chức thực hiện'; "
+                         "the numbered parts holding tasks are taken as task areas")
+    themes: list[SectionOut] = []
+    for part in task_parts:
+        kids = [c for c in children(part.id) if has_tasks(c.id) or c.heading]
+        if kids:
+            themes.extend(kids)
+        elif has_tasks(part.id):
+            themes.append(part)
+    if not themes:
+        notes.append("no numbered task-area section of the program holds tasks; theme level left empty")
+    order = {s.id: i for i, s in enumerate(result.sections)}
+    themes.sort(key=lambda s: (order.get(s.id, 10**6), _sort_key(s.id)))
+    return themes, notes
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _sort_key(sid: str) -> tuple:
+    out = []
+    for p in sid.split("."):
+        if p.isdigit():
+            out.append((1, int(p), ""))
+        elif p and all(c in _ROMAN for c in p):
+            out.append((0, sum(_ROMAN[c] for c in p), p))
+        else:
+            out.append((2, 0, p))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------
+# Vectors
+# --------------------------------------------------------------------------
+
+Vector = dict[str, float]
+
+
+def _add(a: Vector, b: Vector, w: float = 1.0) -> Vector:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) + w * v
+    return out
+
+
+def _norm(v: Vector) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _unit(v: Vector) -> Vector:
+    n = _norm(v)
+    return {k: x / n for k, x in v.items()} if n else {}
+
+
+def _cos(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(x * b.get(k, 0.0) for k, x in a.items())
+    na, nb = _norm(a), _norm(b)
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _shared(a: Vector, b: Vector, n: int = 6) -> list[str]:
+    both = [(a[k] * b[k], k) for k in a if k in b and not k.startswith("~")]
+    both.sort(reverse=True)
+    return [k.lstrip("@") for _, k in both[:n]]
+
+
+class _Unit:
+    """A piece of text with its raw term counts (weighted later by IDF)."""
+
+    def __init__(self, ref: str, text: str, agencies: Iterable[str] = ()):
+        self.ref = ref
+        self.text = text
+        a = analyze(text)
+        self.review = a.review
+        self.raw: Vector = dict(a.terms)
+        for ag in agencies:
+            if ag:
+                self.raw["@" + ag] = self.raw.get("@" + ag, 0.0) + 1.0
+        self.vec: Vector = {}
+
+
+def _idf(areas: list[Vector], units: list[Vector]) -> dict[str, float]:
+    """IDF over the program's areas times IDF over all units of both documents."""
+
+    def one(docs: list[Vector]) -> tuple[Counter, int]:
+        df: Counter = Counter()
+        for d in docs:
+            df.update(set(d))
+        return df, max(len(docs), 1)
+
+    df_a, n_a = one(areas)
+    df_u, n_u = one(units)
+    out = {}
+    for k in df_u:
+        ia = math.log((n_a + 1) / (df_a.get(k, 0) + 0.5))
+        iu = math.log((n_u + 1) / (df_u[k] + 0.5))
+        out[k] = max(ia, 0.0) * max(iu, 0.0)
+    return out
+
+
+def _tfidf(raw: Vector, idf: dict[str, float]) -> Vector:
+    return {k: (1.0 + math.log(v)) * idf.get(k, 0.0) if v >= 1 else v * idf.get(k, 0.0)
+            for k, v in raw.items() if idf.get(k, 0.0) > 0}
+
+
+# --------------------------------------------------------------------------
+# The cross-check
+# --------------------------------------------------------------------------
+
+
+def _doc_ref(r: ExtractionResult) -> DocRef:
+    return DocRef(path=r.source.path, doc_type=r.document.doc_type, title=r.document.title,
+                  province=r.document.province, sha256=r.source.sha256 or None, tasks=len(r.tasks))
+
+
+def _task_agencies(t: Task) -> list[str]:
+    return [agency_key(a) for a in t.agencies]
+
+
+def _deadline_end(d: Optional[Deadline]) -> Optional[date]:
+    if d is None or d.kind not in ("by", "on", "period"):
+        return None
+    s = d.date or d.end
+    try:
+        return date.fromisoformat(s) if s else None
+    except ValueError:
+        return None
+
+
+def _same_document(a: ExtractionResult, b: ExtractionResult) -> bool:
+    if a.source.sha256 and a.source.sha256 == b.source.sha256:
+        return True
+    sa = [match_key(t.sentence) for t in a.tasks]
+    return bool(sa) and sa == [match_key(t.sentence) for t in b.tasks]
+
+
+def crosscheck(
+    program: ExtractionResult,
+    plan: ExtractionResult,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    ratio: float = DEFAULT_RATIO,
+) -> CrosscheckReport:
+    """Check that ``plan`` (a review plan) reviews what ``program`` asked for.
+
+    ``threshold`` is the least similarity (0-1, cosine of TF-IDF vectors) for
+    a plan item to count as reviewing a theme; ``ratio`` lets one item
+    support several themes when they are nearly as close as its best one.
+    Raises :class:`InputError` when the program has nothing to check or the
+    two inputs are the same document.
+    """
+    if not program.tasks and not [s for s in program.sections if not _SPECIAL.match(s.id)]:
+        raise InputError("the program has no tasks and no numbered sections; nothing to cross-check "
+                         "(is it the right file? run `directive-nlp extract` on it to see)",
+                         code="empty_program", path=program.source.path)
+    if _same_document(program, plan):
+        raise InputError("PROGRAM and PLAN are the same document; give the action program first and "
+                         "the review (sơ kết/tổng kết) plan second", code="same_document", path=plan.source.path)
+
+    notes: list[str] = []
+    theme_secs, tnotes = _theme_sections(program)
+    notes.extend(tnotes)
+    psecs = _all_sections(program)
+
+    # ---- program units: themes (heading + body) and tasks
+    def theme_of(section: str) -> Optional[str]:
+        for th in theme_secs:
+            if _is_ancestor(th.id, section, psecs):
+                return th.id
+        return None
+
+    task_units: dict[str, _Unit] = {}
+    task_theme: dict[str, Optional[str]] = {}
+    for t in program.tasks:
+        task_units[t.id] = _Unit(t.id, t.task or t.sentence, _task_agencies(t))
+        task_theme[t.id] = theme_of(t.section)
+    head_units: dict[str, _Unit] = {}
+    body_units: dict[str, _Unit] = {}
+    for th in theme_secs:
+        head_units[th.id] = _Unit(th.id, th.heading or "")
+        sentences: list[str] = []
+        agencies: list[str] = []
+        for t in program.tasks:
+            if task_theme[t.id] == th.id:
+                if t.sentence not in sentences:
+                    sentences.append(t.sentence)
+                agencies.extend(_task_agencies(t))
+        body_units[th.id] = _Unit(th.id, "\n".join(sentences), sorted(set(agencies)))
+
+    # ---- plan items: its tasks and its section headings
+    plan_units: dict[str, _Unit] = {}
+    plan_meta: dict[str, dict] = {}
+    psec_plan = _all_sections(plan)
+    plan_title_review = analyze(" ".join(filter(None, [plan.document.title, plan.document.doc_type]))).review
+
+    def ancestors_review(section: Optional[str]) -> bool:
+        cur = section
+        while cur:
+            s = psec_plan.get(cur)
+            if s and s.heading and analyze(s.heading).review:
+                return True
+            cur = (s.parent if s and s.parent else _parent_id(cur))
+        return False
+
+    for s in plan.sections:
+        if s.heading and not _SPECIAL.match(s.id):
+            ref = f"§{s.id}"
+            u = _Unit(ref, s.heading)
+            plan_units[ref] = u
+            plan_meta[ref] = {"kind": "heading", "section": s.id, "sentence": s.heading, "task": None}
+    for t in plan.tasks:
+        u = _Unit(t.id, t.task or t.sentence, _task_agencies(t))
+        plan_units[t.id] = u
+        plan_meta[t.id] = {"kind": "task", "section": t.section, "sentence": t.sentence, "task": t}
+    for ref, u in plan_units.items():
+        m = plan_meta[ref]
+        m["review"] = bool(u.review or plan_title_review or ancestors_review(m["section"])
+                           or (m["task"] is not None and m["task"].report_to))
+
+    # ---- IDF over both documents: program theme sections + plan items
+    # Two document frequencies: over the program's task areas (a word every
+    # area uses is the subject's boilerplate and tells no area from another)
+    # and over all units of both documents (a word every plan item uses is
+    # the plan's boilerplate). The weight is their product.
+    areas = [_add(head_units[k].raw, body_units[k].raw) for k in head_units] or [u.raw for u in task_units.values()]
+    units = areas + [u.raw for u in plan_units.values()]
+    idf = _idf(areas, units)
+    for u in [*task_units.values(), *head_units.values(), *body_units.values(), *plan_units.values()]:
+        u.vec = _tfidf(u.raw, idf)
+
+    # A theme is its body (unit length) plus its heading, the heading scaled
+    # by the typical heading mass: a heading of distinctive words weighs as
+    # much as the whole body, one of boilerplate words ("… phòng, chống và
+    # kiểm soát ma túy") is not blown up to that weight.
+    head_norms = [_norm(u.vec) for u in head_units.values() if u.vec]
+    ref_norm = sorted(head_norms)[len(head_norms) // 2] if head_norms else 1.0
+    theme_vec: dict[str, Vector] = {}
+    for th in theme_secs:
+        h, b = head_units[th.id].vec, _unit(body_units[th.id].vec)
+        hn = _norm(h)
+        theme_vec[th.id] = _unit(_add(b, h, 1.0 / max(hn, ref_norm))) if hn else b
+
+    review_items = [r for r in plan_units if plan_meta[r]["review"]]
+    if not plan.tasks and not plan.sections:
+        notes.append("the plan has no items (no tasks, no sections): it reviews nothing")
+    elif not review_items:
+        notes.append("no item of the plan asks to review or report (no sơ kết, tổng kết, đánh giá, báo cáo …): "
+                     "the plan reviews nothing of the program")
+
+    # ---- theme level: plan items support the theme(s) they are closest to
+    sims: dict[str, dict[str, float]] = {r: {th.id: _cos(theme_vec[th.id], plan_units[r].vec) for th in theme_secs}
+                                         for r in review_items}
+    supports: dict[str, list[str]] = defaultdict(list)  # theme -> plan refs
+    item_themes: dict[str, list[str]] = defaultdict(list)
+    for r, row in sims.items():
+        if not row:
+            continue
+        best = max(row.values())
+        for tid, s in row.items():
+            if s >= threshold and s >= ratio * best:
+                supports[tid].append(r)
+                item_themes[r].append(tid)
+
+    def best_program_text(tid: str, r: str) -> tuple[str, str]:
+        """The heading or task of theme ``tid`` closest to plan item ``r``."""
+        pv = plan_units[r].vec
+        cands = [(_cos(head_units[tid].vec, pv) * 1.0001, tid, head_units[tid].text)] if head_units[tid].text else []
+        for t in program.tasks:
+            if task_theme[t.id] == tid:
+                cands.append((_cos(task_units[t.id].vec, pv), t.id, t.task or t.sentence))
+        if not cands:
+            return tid, body_units[tid].text[:300]
+        _, ref, text = max(cands, key=lambda c: c[0])
+        return ref, text
+
+    def evidence(tid: str, r: str, score: float) -> Evidence:
+        pref, ptext = best_program_text(tid, r)
+        m = plan_meta[r]
+        return Evidence(program_ref=pref, program_text=ptext, plan_ref=r, plan_section=m["section"],
+                        plan_text=m["sentence"], score=round(score, 3), terms=_shared(theme_vec[tid], plan_units[r].vec))
+
+    # ---- task level
+    task_results: list[TaskResult] = []
+    task_best_item: dict[str, tuple[float, Optional[str]]] = {}
+    for t in program.tasks:
+        tv = task_units[t.id].vec
+        best_s, best_r = 0.0, None
+        for r in review_items:
+            s = _cos(tv, plan_units[r].vec)
+            if s > best_s:
+                best_s, best_r = s, r
+        task_best_item[t.id] = (best_s, best_r)
+        status: TaskStatus = "covered" if best_s >= TASK_COVERED else "partial" if best_s >= TASK_PARTIAL else "not_covered"
+        ev = None
+        if best_r:
+            m = plan_meta[best_r]
+            ev = Evidence(program_ref=t.id, program_text=t.task or t.sentence, plan_ref=best_r,
+                          plan_section=m["section"], plan_text=m["sentence"], score=round(best_s, 3),
+                          terms=_shared(tv, plan_units[best_r].vec))
+        task_results.append(TaskResult(
+            id=t.id, section=t.section, theme=task_theme[t.id], task=t.task or t.sentence,
+            agencies=[a.name for a in t.agencies], status=status, score=round(best_s, 3), best=ev,
+            generic=not tv))
+
+    themes: list[ThemeResult] = []
+    for th in theme_secs:
+        refs = sorted(supports.get(th.id, []), key=lambda r: -sims[r][th.id])
+        ev = [evidence(th.id, r, sims[r][th.id]) for r in refs[:4]]
+        nearest = None
+        if not refs and sims:
+            r = max(sims, key=lambda r: sims[r][th.id])
+            if sims[r][th.id] > 0:
+                nearest = evidence(th.id, r, sims[r][th.id])
+        tv = theme_vec[th.id]
+        key_terms = [k.lstrip("@") for k, _ in sorted(tv.items(), key=lambda kv: -kv[1]) if not k.startswith("~")][:8]
+        in_theme = [tr for tr in task_results if tr.theme == th.id]
+        themes.append(ThemeResult(
+            section=th.id, heading=th.heading, covered=bool(refs),
+            score=round(sims[refs[0]][th.id], 3) if refs else round(nearest.score if nearest else 0.0, 3),
+            evidence=ev, nearest=nearest, key_terms=key_terms, tasks=len(in_theme),
+            tasks_covered=sum(1 for tr in in_theme if tr.status != "not_covered")))
+
+    # ---- plan items
+    plan_items: list[PlanItemResult] = []
+    unmatched: list[str] = []
+    for r, u in plan_units.items():
+        m = plan_meta[r]
+        best_s, best_t = 0.0, None
+        for t in program.tasks:
+            s = _cos(task_units[t.id].vec, u.vec)
+            if s > best_s:
+                best_s, best_t = s, t.id
+        generic = not u.vec
+        item = PlanItemResult(id=r, kind=m["kind"], section=m["section"], text=m["sentence"], review=m["review"],
+                              themes=item_themes.get(r, []), best_task=best_t, score=round(best_s, 3), generic=generic)
+        plan_items.append(item)
+        if m["kind"] == "task" and not generic and not item.themes and best_s < TASK_PARTIAL:
+            unmatched.append(r)
+
+    # ---- agencies
+    prog_ag: dict[str, AgencyGap] = {}
+    for t in program.tasks:
+        for a in t.agencies:
+            k = agency_key(a)
+            g = prog_ag.setdefault(k, AgencyGap(key=k, names=[]))
+            if a.name not in g.names:
+                g.names.append(a.name)
+            if t.id not in g.tasks:
+                g.tasks.append(t.id)
+    plan_ag: dict[str, AgencyGap] = {}
+    for t in plan.tasks:
+        for a in t.agencies:
+            k = agency_key(a)
+            g = plan_ag.setdefault(k, AgencyGap(key=k, names=[]))
+            if a.name not in g.names:
+                g.names.append(a.name)
+            if t.id not in g.tasks:
+                g.tasks.append(t.id)
+    agencies = AgencyReport(
+        program_only=[g for k, g in prog_ag.items() if k not in plan_ag],
+        plan_only=[g for k, g in plan_ag.items() if k not in prog_ag],
+        both=sorted(k for k in prog_ag if k in plan_ag),
+    )
+
+    # ---- deadline conflicts: same agency and theme, review due before the work
+    conflicts: list[DeadlineConflict] = []
+    plan_tasks = {t.id: t for t in plan.tasks}
+    for t in program.tasks:
+        pend = _deadline_end(t.deadline)
+        if pend is None or not t.agencies:
+            continue
+        keys = set(_task_agencies(t))
+        th = task_theme[t.id]
+        for r in supports.get(th, []) if th else []:
+            pt = plan_tasks.get(r)
+            if pt is None or pt.deadline is None:
+                continue
+            rend = _deadline_end(pt.deadline)
+            shared = keys & set(_task_agencies(pt))
+            if rend and shared and rend < pend:
+                conflicts.append(DeadlineConflict(
+                    agency=sorted(shared)[0], theme=th, program_task=t.id, program_deadline=t.deadline,
+                    plan_item=r, plan_deadline=pt.deadline,
+                    reason=f"the plan asks for the review by {rend.isoformat()}, before the task itself is due "
+                           f"({pend.isoformat()})"))
+
+    covered = [t for t in themes if t.covered]
+    summary = Summary(
+        themes=len(themes), themes_covered=len(covered), not_covered=[t.section for t in themes if not t.covered],
+        tasks=len(task_results), tasks_covered=sum(1 for t in task_results if t.status == "covered"),
+        tasks_partial=sum(1 for t in task_results if t.status == "partial"),
+        tasks_not_covered=sum(1 for t in task_results if t.status == "not_covered"),
+        plan_items=len(plan_items), plan_items_unmatched=len(unmatched))
+    if not program.tasks:
+        notes.append("no tasks were found in the program; themes are judged from their headings only")
+    return CrosscheckReport(
+        program=_doc_ref(program), plan=_doc_ref(plan), threshold=threshold, ratio=ratio, summary=summary,
+        themes=themes, tasks=task_results, plan_items=plan_items, unmatched_plan_items=unmatched,
+        agencies=agencies, deadline_conflicts=conflicts, notes=notes)
