@@ -1,0 +1,820 @@
+"""The section tree of a directive document.
+
+Vietnamese directives are numbered in a few well-known ways: legal texts use
+Phần/Chương/Mục/Điều with khoản "1." and điểm "a)"; plans and programmes use
+Roman parts ("I." or "I-"), arabic items ("1.", "1.1.", "1.1.1."), letters
+("a)", "a.") and bullets ("-", "+"). Every later stage needs to know, for each
+block of the normalised text, which numbered part it sits in: a task's
+``section`` is that part's id (``spec/OUTPUT.md``), an agency heading over a
+list carries down to the items, and a heading is not itself a task.
+
+The numbering rules are data (``resources/vi/sections.yaml``); this module
+applies them in one pass over the blocks with a stack of open sections:
+
+* a numbering marker closes every open section of the same or lower rank and
+  opens a child of what is left (ranks: Phần < Chương < Mục < Điều <
+  A. < I. < 1./1.1. < a)); dotted arabic numbers nest by their number of
+  components, so "1.2." sits under "1." and is id "II.1.2" under part "II";
+* ids are the labels from the top down joined by "." ("II.1", "III.2.a",
+  "1.3.1.a"); an article is "Điều 2" wherever it sits (article numbers are
+  unique in a legal text), its khoản "Điều 2.1", its điểm "Điều 2.1.a";
+* text before the first marker is "preamble"; the recipients list
+  ("Nơi nhận") and the signature are "closing"; an appendix ("PHỤ LỤC") is
+  "PL" (or "PL1", "PL2" when numbered or several) and each data row of its
+  tables "PL.row5" (rows are counted in order, header rows excluded);
+* a document attached after the closing zone (the plan a Quyết định issues)
+  gets its own preamble and restarts its numbering with plain ids, as the
+  gold of the extra corpus does ("Điều 2" then "III.1");
+* unnumbered paragraphs that close a document after a list (the "Ủy ban nhân
+  dân ... yêu cầu ..." paragraph after the last item) belong to the last
+  Roman part when the document has Roman parts, else to "closing".
+
+Bullets and "(1)" enumerations never open sections; they are reported as
+markers with a depth ("-" = 1, "+" = 2). Markers inside table rows are not
+sections: a row is a section of its own only as a numbered row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+from ..models import BlockInfo, DocumentStructure, NormalizedDocument, Section, TextBlock
+
+# Vietnamese upper-case letters, for the `{U}` placeholder of the rule file.
+_UPPER = "A-Z" + "".join(
+    ch
+    for ch in map(chr, range(0xC0, 0x1F00))
+    if ch.isupper() and unicodedata.name(ch, "").startswith("LATIN CAPITAL")
+)
+
+_ROMAN_RE = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_PUNCT_AFTER_LABEL = set(".):-–—/")
+_FINAL_STOP = set(".;!?")
+_VI_ALPHABET = "abcdđeghiklmnopqrstuvxy"
+_UPPER_ALPHABET = "ABCDEGHIKLMNOPQRSTUVXY"
+
+#: Section kinds that hold the paragraphs closing a document (see module doc).
+CONTAINER_KINDS = frozenset({"part", "chapter", "section", "upper_letter", "roman"})
+#: Marker kinds that open sections (the rest are items: bullets, enumerations).
+SECTION_KINDS = frozenset({"part", "chapter", "section", "article", "upper_letter", "roman", "arabic", "letter"})
+_STRONG_KINDS = frozenset({"part", "chapter", "article", "roman", "upper_letter"})
+
+
+# --------------------------------------------------------------------------
+# Rules (resources/vi/sections.yaml)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MarkerRule:
+    """One numbering pattern of the rule file."""
+
+    kind: str
+    regex: re.Pattern
+    rank: Optional[int] = None
+    depth: int = 0
+    no_period_requires_upper: bool = False
+    not_followed_by: Optional[re.Pattern] = None
+
+
+@dataclass(frozen=True)
+class SectionRules:
+    """The numbering rules, compiled."""
+
+    markers: tuple[MarkerRule, ...]
+    items: tuple[MarkerRule, ...]
+    ordinals: dict[str, int]
+    appendix: re.Pattern
+    appendix_max_chars: int
+    closing: tuple[re.Pattern, ...]
+    formulas: tuple[re.Pattern, ...]
+    attached_title: re.Pattern
+    kem_theo: re.Pattern
+    attached_max_chars: int
+    labels: re.Pattern
+    max_words: int
+    max_words_formatted: int
+    max_words_bullet: int
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace("{U}", _UPPER))
+
+
+def _rule(entry: dict) -> MarkerRule:
+    nf = entry.get("not_followed_by")
+    return MarkerRule(
+        kind=entry["kind"],
+        regex=_compile(entry["regex"]),
+        rank=entry.get("rank"),
+        depth=int(entry.get("depth", 0)),
+        no_period_requires_upper=bool(entry.get("no_period_requires_upper", False)),
+        not_followed_by=_compile(nf) if nf else None,
+    )
+
+
+def rules_from_dict(data: dict) -> SectionRules:
+    """Compile a parsed rule file (the shape of ``sections.yaml``)."""
+    heads = data.get("headings", {})
+    return SectionRules(
+        markers=tuple(_rule(e) for e in data["markers"]),
+        items=tuple(_rule(e) for e in data["items"]),
+        ordinals={str(k).lower(): int(v) for k, v in data.get("ordinals", {}).items()},
+        appendix=_compile(data["appendix"]["regex"]),
+        appendix_max_chars=int(data["appendix"].get("max_heading_chars", 120)),
+        closing=tuple(_compile(p) for p in data["closing"]["block_regex"]),
+        formulas=tuple(_compile(p) for p in data["closing"].get("formula_regex", [])),
+        attached_title=_compile(data["attached"]["title_regex"]),
+        kem_theo=_compile(data["attached"]["kem_theo_regex"]),
+        attached_max_chars=int(data["attached"].get("max_title_chars", 160)),
+        labels=_compile(data["labels"]["regex"]),
+        max_words=int(heads.get("max_words", 30)),
+        max_words_formatted=int(heads.get("max_words_formatted", 45)),
+        max_words_bullet=int(heads.get("max_words_bullet", 14)),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> SectionRules:
+    """Load and compile ``resources/vi/sections.yaml`` (cached)."""
+    ref = resources.files("directive_nlp") / "resources" / "vi" / "sections.yaml"
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    return rules_from_dict(data)
+
+
+# --------------------------------------------------------------------------
+# Markers
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering or list marker at the start of a block."""
+
+    kind: str  # part|chapter|section|article|upper_letter|roman|arabic|letter|enum|bullet
+    label: str  # normalised: "II", "1.2", "a", "2" (Điều 2), "-"
+    written: str  # as written, without trailing spaces: "II-", "1.2.", "a)", "Điều 2."
+    content: int  # offset in the block text where the content starts
+    rank: Optional[int] = None
+    depth: int = 0
+
+    @property
+    def opens_section(self) -> bool:
+        return self.kind in SECTION_KINDS
+
+
+def roman_to_int(label: str) -> Optional[int]:
+    """Value of a well-formed Roman numeral, else None.
+
+    >>> roman_to_int("XIV"), roman_to_int("IIII")
+    (14, None)
+    """
+    if not label or not _ROMAN_RE.match(label):
+        return None
+    total, prev = 0, 0
+    for ch in reversed(label):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _starts_upper(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit():
+            return False
+        if ch in "\"'“‘(«[*":
+            continue
+        return False
+    return False
+
+
+def _normal_label(kind: str, raw: str, rules: SectionRules) -> Optional[str]:
+    raw = raw.strip()
+    if kind == "part":
+        words = raw.split()
+        if len(words) == 2 and words[0].lower() == "thứ":
+            n = rules.ordinals.get(words[1].lower())
+            return str(n) if n else None
+        if raw.isdigit():
+            return str(int(raw))
+        return raw.upper() if roman_to_int(raw.upper()) else None
+    if kind in ("chapter", "section"):
+        if raw.isdigit():
+            return str(int(raw))
+        return raw.upper() if roman_to_int(raw.upper()) else None
+    if kind == "roman":
+        return raw if roman_to_int(raw) else None
+    if kind == "arabic":
+        return ".".join(str(int(p)) for p in raw.split("."))
+    if kind == "letter":
+        return raw.lower()
+    return raw
+
+
+def match_marker(text: str, rules: Optional[SectionRules] = None) -> Optional[Marker]:
+    """The numbering or list marker that opens ``text``, if any.
+
+    >>> match_marker("II- NHIỆM VỤ VÀ GIẢI PHÁP").label
+    'II'
+    >>> match_marker("1.500 tỷ đồng được bố trí") is None
+    True
+    """
+    rules = rules or load_rules()
+    for rule in rules.markers:
+        m = rule.regex.match(text)
+        if not m:
+            continue
+        content = m.end()
+        rest = text[content:]
+        label = _normal_label(rule.kind, m.group("label"), rules)
+        if label is None:
+            continue
+        written_tail = text[m.start("label") + len(m.group("label")) : content]
+        has_punct = any(c in _PUNCT_AFTER_LABEL for c in written_tail)
+        if rule.no_period_requires_upper and not has_punct and not _starts_upper(rest):
+            continue
+        if rule.not_followed_by is not None and not has_punct and rule.not_followed_by.match(rest):
+            continue
+        if rule.kind in ("roman", "upper_letter") and rest and not _starts_upper(rest):
+            # "V/v: ..." (về việc) and other abbreviations are not parts
+            continue
+        if not rest.strip() and rule.kind in ("arabic", "letter", "upper_letter"):
+            continue
+        return Marker(
+            kind=rule.kind,
+            label=label,
+            written=text[:content].rstrip(),
+            content=content,
+            rank=rule.rank,
+        )
+    for rule in rules.items:
+        m = rule.regex.match(text)
+        if m:
+            return Marker(
+                kind=rule.kind,
+                label=m.group("label"),
+                written=text[: m.end()].rstrip(),
+                content=m.end(),
+                depth=rule.depth,
+            )
+    return None
+
+
+# --------------------------------------------------------------------------
+# Parser
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    """A section on the stack of open sections."""
+
+    sec: Section
+    kind: str
+    rank: int
+    components: int = 0
+    label: str = ""
+
+
+@dataclass
+class _BlockState:
+    section: str
+    role: str  # preamble|body|closing
+    segment: int
+    marker: Optional[Marker] = None
+    opened: Optional[str] = None  # id of the section this block opened
+    is_heading: bool = False
+    plain: bool = False  # an unnumbered paragraph of the body
+    label_line: bool = False
+    table: bool = False
+
+
+@dataclass
+class _Parser:
+    doc: NormalizedDocument
+    rules: SectionRules
+    sections: list[Section] = field(default_factory=list)
+    by_id: dict[str, Section] = field(default_factory=dict)
+    states: list[_BlockState] = field(default_factory=list)
+    stack: list[_Open] = field(default_factory=list)
+    mode: str = "preamble"
+    segment: int = 0
+    row_counts: dict[str, int] = field(default_factory=dict)
+    appendix_ids: dict[int, str] = field(default_factory=dict)
+    # kinds of section opened per segment (for the "attached document" collision check)
+    seg_prefix: Optional[str] = None
+    seg_first: bool = True
+
+    # ---- helpers -------------------------------------------------------
+
+    def text(self, b: TextBlock) -> str:
+        return self.doc.text[b.start : b.end]
+
+    def add(self, sec: Section) -> Section:
+        """Register a section; a repeated id (a document that numbers two
+        parts "III") keeps the first record and the blocks share it."""
+        old = self.by_id.get(sec.id)
+        if old is not None:
+            return old
+        self.sections.append(sec)
+        self.by_id[sec.id] = sec
+        return sec
+
+    def special(self, sid: str) -> str:
+        if sid not in self.by_id:
+            self.add(Section(id=sid, level=1, kind=sid))
+        return sid
+
+    def innermost(self) -> Optional[str]:
+        return self.stack[-1].sec.id if self.stack else None
+
+    def current(self) -> str:
+        if self.mode == "closing":
+            return self.special("closing")
+        if self.mode == "preamble" or not self.stack:
+            return self.special("preamble")
+        return self.stack[-1].sec.id
+
+    def is_closing(self, text: str) -> bool:
+        return any(p.search(text) for p in self.rules.closing)
+
+    def is_formula(self, text: str) -> bool:
+        return any(p.search(text) for p in self.rules.formulas)
+
+    def is_attached_title(self, text: str) -> bool:
+        t = text.strip()
+        return (
+            len(t) <= self.rules.attached_max_chars
+            and bool(self.rules.attached_title.match(t))
+            and t.upper() == t
+        )
+
+    def appendix_match(self, text: str) -> Optional[re.Match]:
+        m = self.rules.appendix.match(text)
+        if not m:
+            return None
+        upper = text[: m.end()].strip().upper() == text[: m.end()].strip()
+        if upper and text[:8].isupper() or len(text) <= self.rules.appendix_max_chars:
+            # "Phụ lục" in lower case must be a short heading line, not a
+            # sentence that opens by citing an appendix
+            if not upper and len(text.split()) > 20:
+                return None
+            return m
+        return None
+
+    def new_segment(self, mode: str) -> None:
+        self.segment += 1
+        self.stack = []
+        self.mode = mode
+        self.seg_prefix = None
+        self.seg_first = True
+
+    # ---- appendix numbering (needs the whole document) ----------------
+
+    def number_appendices(self) -> None:
+        found: list[tuple[int, Optional[str]]] = []
+        for b in self.doc.blocks:
+            if b.kind != "paragraph":
+                continue
+            m = self.appendix_match(self.text(b))
+            if m:
+                found.append((b.index, m.group("label")))
+        if not found:
+            return
+        if len(found) == 1 and not found[0][1]:
+            self.appendix_ids[found[0][0]] = "PL"
+            return
+        for n, (idx, label) in enumerate(found, start=1):
+            if label:
+                value = int(label) if label.isdigit() else (roman_to_int(label.upper()) or n)
+            else:
+                value = n
+            self.appendix_ids[idx] = f"PL{value}"
+
+    # ---- opening sections ---------------------------------------------
+
+    def resolve_kind(self, marker: Marker) -> Marker:
+        """Roman numeral or capital letter? "C." after "B." is a letter."""
+        if marker.kind == "roman" and len(marker.label) == 1:
+            prev = next((o for o in reversed(self.stack) if o.kind == "upper_letter"), None)
+            if prev is not None:
+                i = _UPPER_ALPHABET.find(prev.label)
+                if 0 <= i < len(_UPPER_ALPHABET) - 1 and _UPPER_ALPHABET[i + 1] == marker.label:
+                    return Marker("upper_letter", marker.label, marker.written, marker.content, rank=4)
+        if marker.kind == "upper_letter" and marker.label in "IVXLC":
+            prev = next((o for o in reversed(self.stack) if o.kind == "upper_letter"), None)
+            i = _UPPER_ALPHABET.find(prev.label) if prev else -1
+            if not (0 <= i < len(_UPPER_ALPHABET) - 1 and _UPPER_ALPHABET[i + 1] == marker.label):
+                if marker.label in "IVX":
+                    return Marker("roman", marker.label, marker.written, marker.content, rank=5)
+        return marker
+
+    def open_section(self, marker: Marker, block: TextBlock) -> Section:
+        rank = marker.rank if marker.rank is not None else 9
+        comps = marker.label.count(".") + 1 if marker.kind == "arabic" else 0
+        while self.stack:
+            top = self.stack[-1]
+            if top.kind == "appendix" or top.rank < rank:
+                break
+            if top.rank == rank == 6 and top.components < comps:
+                break
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        kind = marker.kind
+        in_article = any(o.kind == "article" for o in self.stack)
+        if kind == "article":
+            sid = f"Điều {marker.label}"
+            if parent is not None and parent.kind == "appendix":
+                sid = f"{parent.sec.id}.{sid}"
+        elif kind == "part":
+            sid = f"Phần {marker.label}"
+        elif kind in ("chapter", "section"):
+            word = "Chương" if kind == "chapter" else "Mục"
+            sid = f"{parent.sec.id}.{word} {marker.label}" if parent else f"{word} {marker.label}"
+        elif kind == "arabic":
+            base = next((o for o in reversed(self.stack) if o.kind != "arabic"), None)
+            sid = f"{base.sec.id}.{marker.label}" if base else marker.label
+        else:
+            sid = f"{parent.sec.id}.{marker.label}" if parent else marker.label
+        if self.seg_prefix and not sid.startswith(self.seg_prefix + "."):
+            sid = f"{self.seg_prefix}.{sid}"
+        if self.seg_first and self.segment > 0 and sid in self.by_id:
+            # an attached document whose numbering repeats the main one's
+            # (a decision's "Điều 1" and an attached regulation's "Điều 1"):
+            # its ids get an appendix prefix so they stay unique
+            n = sum(1 for s in self.sections if s.kind == "appendix") + 1
+            self.seg_prefix = "PL" if n == 1 and "PL" not in self.by_id else f"PL{n}"
+            root = self.add(Section(id=self.seg_prefix, level=1, kind="appendix", start=block.start))
+            self.stack = [_Open(root, "appendix", -1)]
+            parent = self.stack[-1]
+            sid = f"{self.seg_prefix}.{sid}"
+        self.seg_first = False
+        sec_kind = kind
+        if in_article and kind == "arabic":
+            sec_kind = "clause"
+        elif in_article and kind == "letter":
+            sec_kind = "point"
+        level = (parent.sec.level + 1) if parent else 1
+        sec = self.add(
+            Section(
+                id=sid,
+                number=marker.written,
+                heading=None,
+                level=level,
+                parent=parent.sec.id if parent else None,
+                kind=sec_kind,
+                start=block.start,
+            )
+        )
+        self.stack.append(_Open(sec, kind, rank, comps, marker.label))
+        return sec
+
+    def open_appendix(self, sid: str, block: TextBlock, written: str) -> Section:
+        self.new_segment("body")
+        sec = self.add(Section(id=sid, number=written, level=1, kind="appendix", start=block.start))
+        self.stack = [_Open(sec, "appendix", -1)]
+        self.seg_first = False
+        return sec
+
+    # ---- the pass -----------------------------------------------------
+
+    def run(self) -> DocumentStructure:
+        self.number_appendices()
+        blocks = self.doc.blocks
+        for b in blocks:
+            self.states.append(self.step(b))
+        self.close_trailing()
+        self.mark_headings()
+        return self.finish()
+
+    def step(self, b: TextBlock) -> _BlockState:
+        text = self.text(b)
+        if b.kind == "table_row":
+            return self.step_row(b, text)
+        # the appendix restarts everything
+        if b.index in self.appendix_ids:
+            m = self.appendix_match(text)
+            sec = self.open_appendix(self.appendix_ids[b.index], b, text[: m.end()].rstrip() if m else text)
+            st = _BlockState(sec.id, "body", self.segment, opened=sec.id)
+            st.marker = Marker("appendix", sec.id, text[: m.end()].rstrip() if m else "", m.end() if m else 0)
+            return st
+        marker = match_marker(text, self.rules)
+        if marker is not None and marker.opens_section:
+            marker = self.resolve_kind(marker)
+        if self.mode == "body" and self.is_closing(text):
+            self.mode = "closing"
+        if self.mode == "closing":
+            if self.is_attached_title(text) or self.rules.kem_theo.match(text):
+                self.new_segment("preamble")
+                return _BlockState(self.special("preamble"), "preamble", self.segment, marker=None)
+            if marker is not None and marker.kind in _STRONG_KINDS:
+                self.new_segment("body")
+            else:
+                return _BlockState(self.special("closing"), "closing", self.segment, marker=marker)
+        if (
+            self.mode == "body"
+            and self.is_attached_title(text)
+            and self.stack
+            and self.stack[0].kind != "appendix"
+            and self.kem_theo_follows(b.index)
+        ):
+            # an attached plan with no recipients list between (reading order)
+            self.new_segment("preamble")
+            return _BlockState(self.special("preamble"), "preamble", self.segment)
+        if marker is not None and marker.opens_section:
+            if self.mode == "preamble":
+                self.mode = "body"
+            sec = self.open_section(marker, b)
+            return _BlockState(sec.id, "body", self.segment, marker=marker, opened=sec.id)
+        if self.mode == "preamble":
+            return _BlockState(self.special("preamble"), "preamble", self.segment, marker=marker)
+        # body, not a section marker
+        if marker is None and self.is_formula(text):
+            self.mode = "closing"
+            return _BlockState(self.special("closing"), "closing", self.segment)
+        st = _BlockState(self.current(), "body", self.segment, marker=marker)
+        st.plain = marker is None
+        st.label_line = marker is None and bool(self.rules.labels.match(text))
+        return st
+
+    def kem_theo_follows(self, index: int) -> bool:
+        for b in self.doc.blocks[index + 1 : index + 4]:
+            if b.kind == "paragraph" and self.rules.kem_theo.match(self.text(b)):
+                return True
+        return False
+
+    def step_row(self, b: TextBlock, text: str) -> _BlockState:
+        cells = [self.doc.text[c.start : c.end] for c in b.cells] if b.cells else text.split(" | ")
+        if self.mode == "body" and any(self.is_closing(c.strip()) for c in cells):
+            self.mode = "closing"
+        if self.mode == "closing":
+            if any(self.rules.kem_theo.match(c.strip()) for c in cells):
+                self.new_segment("preamble")
+                return _BlockState(self.special("preamble"), "preamble", self.segment, table=True)
+            return _BlockState(self.special("closing"), "closing", self.segment, table=True)
+        if self.mode == "preamble" or not self.stack:
+            return _BlockState(self.special("preamble"), "preamble", self.segment, table=True)
+        parent = self.stack[-1].sec
+        if b.is_header_row:
+            return _BlockState(parent.id, "body", self.segment, table=True)
+        n = self.row_counts.get(parent.id, 0) + 1
+        self.row_counts[parent.id] = n
+        first = cells[0].strip() if cells else ""
+        sec = self.add(
+            Section(
+                id=f"{parent.id}.row{n}",
+                number=first if 0 < len(first) <= 8 else None,
+                level=parent.level + 1,
+                parent=parent.id,
+                kind="table_row",
+                start=b.start,
+            )
+        )
+        st = _BlockState(sec.id, "body", self.segment, opened=sec.id, table=True)
+        filled = [c for c in cells[1:] if c.strip()]
+        # a group row ("I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ") heads the rows under it
+        st.is_heading = len(cells) > 2 and len(filled) == 1 and (roman_to_int(first) is not None or first == "")
+        return st
+
+    # ---- after the pass -----------------------------------------------
+
+    def close_trailing(self) -> None:
+        """Paragraphs after the last item of a document (before its closing
+        zone) belong to the last Roman part, or to "closing" when the
+        document is numbered from "1." (see the module doc)."""
+        states = self.states
+        n = len(states)
+        i = 0
+        while i < n:
+            seg = states[i].segment
+            j = i
+            while j < n and states[j].segment == seg:
+                j += 1
+            # [i, j) is one segment; find its body end
+            end = next((k for k in range(i, j) if states[k].role == "closing"), j)
+            k = end - 1
+            run: list[int] = []
+            while k >= i and states[k].role == "body" and states[k].plain and not states[k].label_line:
+                run.append(k)
+                k -= 1
+            if run and k >= i and states[k].role == "body":
+                anchor = states[k]
+                opened_heading = anchor.opened is not None and self.heading_like(k)
+                if not opened_heading:
+                    outer = self.outermost(anchor.section)
+                    if outer is not None and outer.kind != "appendix" and outer.kind != "table_row":
+                        target = outer.id if outer.kind in CONTAINER_KINDS else self.special("closing")
+                        for r in run:
+                            states[r].section = target
+                            if target == "closing":
+                                states[r].role = "closing"
+            i = j
+
+    def outermost(self, sid: str) -> Optional[Section]:
+        sec = self.by_id.get(sid)
+        while sec is not None and sec.parent:
+            sec = self.by_id.get(sec.parent)
+        return sec
+
+    def heading_like(self, i: int) -> bool:
+        """A numbered block that heads content: short, no final stop,
+        followed by content of its own (not by a sibling)."""
+        st = self.states[i]
+        b = self.doc.blocks[i]
+        text = self.text(b)
+        m = st.marker
+        content = text[m.content :].strip() if m else text.strip()
+        if st.table:
+            return st.is_heading
+        if not content:
+            return True
+        formatted = b.bold or bool(b.style and b.style.lower().startswith(("heading", "title"))) or _is_upper(content)
+        words = len(content.split())
+        if content[-1] in _FINAL_STOP:
+            return False
+        limit = self.rules.max_words_formatted if formatted else self.rules.max_words
+        if words > limit:
+            return False
+        if formatted and m is not None and m.kind in ("part", "chapter", "section", "article", "roman", "upper_letter"):
+            return True
+        return self.followed_by_content(i)
+
+    def followed_by_content(self, i: int) -> bool:
+        if i + 1 >= len(self.states):
+            return False
+        me, nxt = self.states[i], self.states[i + 1]
+        if nxt.role != "body" or nxt.segment != me.segment:
+            return False
+        if nxt.marker is None or nxt.table:
+            return True
+        if me.marker is None:
+            return False
+        if not nxt.marker.opens_section:
+            if me.marker.opens_section:
+                return True
+            return nxt.marker.depth > me.marker.depth
+        if not me.marker.opens_section:
+            return False
+        r1, r2 = me.marker.rank or 0, nxt.marker.rank or 0
+        if r2 > r1:
+            return True
+        if r1 == r2 == 6:
+            return nxt.marker.label.count(".") > me.marker.label.count(".")
+        return False
+
+    def mark_headings(self) -> None:
+        for i, st in enumerate(self.states):
+            b = self.doc.blocks[i]
+            text = self.text(b)
+            if st.table:
+                continue
+            m = st.marker
+            if st.opened is not None:
+                st.is_heading = self.heading_like(i)
+                sec = self.by_id.get(st.opened)
+                if sec is not None and st.is_heading and sec.heading is None and sec.start == b.start:
+                    content = text[m.content :].strip() if m else ""
+                    if not content or m is not None and m.kind == "appendix":
+                        content = self.title_after(i) or content
+                    sec.heading = content.rstrip(":").strip() or None
+            elif m is not None and m.kind in ("bullet", "enum"):
+                content = text[m.content :].strip()
+                st.is_heading = (
+                    bool(content)
+                    and content[-1] not in _FINAL_STOP | {","}
+                    and len(content.split()) <= self.rules.max_words_bullet
+                    and self.followed_by_content(i)
+                )
+            elif st.role in ("body", "preamble") and m is None:
+                t = text.strip()
+                formatted = b.bold or _is_upper(t) or bool(b.style and b.style.lower().startswith(("heading", "title")))
+                st.is_heading = (
+                    formatted
+                    and bool(t)
+                    and t[-1] not in _FINAL_STOP | {","}
+                    and len(t.split()) <= self.rules.max_words_bullet
+                    and (st.role == "preamble" or self.followed_by_content(i))
+                )
+
+    def title_after(self, i: int) -> Optional[str]:
+        """The title line under a bare "PHỤ LỤC" / "CHƯƠNG I" line."""
+        if i + 1 < len(self.states):
+            nxt = self.states[i + 1]
+            b = self.doc.blocks[i + 1]
+            t = self.text(b).strip()
+            if nxt.marker is None and not nxt.table and len(t.split()) <= 40 and t[-1:] not in _FINAL_STOP:
+                nxt.is_heading = True
+                return t
+        return None
+
+    def finish(self) -> DocumentStructure:
+        infos: list[BlockInfo] = []
+        for i, st in enumerate(self.states):
+            b = self.doc.blocks[i]
+            m = st.marker
+            content = b.start + (m.content if m else 0)
+            # skip spaces after the marker
+            while content < b.end and self.doc.text[content] == " ":
+                content += 1
+            infos.append(
+                BlockInfo(
+                    block=b.index,
+                    section=st.section,
+                    is_heading=st.is_heading,
+                    marker=m.written if m else None,
+                    marker_kind=self.marker_kind(st),
+                    content_start=min(content, b.end),
+                    depth=m.depth if m else 0,
+                )
+            )
+            # extents: the section and its ancestors cover the block
+            sec = self.by_id.get(st.section)
+            seen = 0
+            while sec is not None and seen < 50:
+                if sec.start is None or b.start < sec.start:
+                    sec.start = b.start
+                if sec.end is None or b.end > sec.end:
+                    sec.end = b.end
+                sec = self.by_id.get(sec.parent) if sec.parent else None
+                seen += 1
+        return DocumentStructure(sections=self.sections, blocks=infos)
+
+    def marker_kind(self, st: _BlockState) -> Optional[str]:
+        m = st.marker
+        if m is None:
+            return None
+        if st.opened is not None:
+            sec = self.by_id.get(st.opened)
+            if sec is not None and sec.kind in ("clause", "point"):
+                return sec.kind
+        return m.kind
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def parse_structure(doc: NormalizedDocument, rules: Optional[SectionRules] = None) -> DocumentStructure:
+    """The section tree of ``doc`` and, for every block, its section.
+
+    Returns one :class:`~directive_nlp.models.BlockInfo` per block of
+    ``doc.blocks`` (same order) and the sections in document order. Never
+    raises on odd input: a text with no numbering is all "preamble".
+    """
+    return _Parser(doc, rules or load_rules()).run()
+
+
+def section_path(structure: DocumentStructure, section_id: str) -> list[Section]:
+    """The chain of sections from the top down to ``section_id``."""
+    by_id = {s.id: s for s in structure.sections}
+    out: list[Section] = []
+    sec = by_id.get(section_id)
+    while sec is not None and len(out) < 50:
+        out.append(sec)
+        sec = by_id.get(sec.parent) if sec.parent else None
+    return list(reversed(out))
+
+
+def _snippet(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def outline_markdown(doc: NormalizedDocument, structure: DocumentStructure, *, snippet: int = 90) -> str:
+    """The section tree as an indented Markdown outline.
+
+    Headed sections show their heading; numbered paragraphs (list items) and
+    table rows show the start of their text, in italics, so a reader can
+    check the tree against the document.
+    """
+    first_block: dict[str, int] = {}
+    for info in structure.blocks:
+        first_block.setdefault(info.section, info.block)
+    lines: list[str] = []
+    for sec in structure.sections:
+        indent = "  " * max(sec.level - 1, 0)
+        if sec.heading:
+            label = sec.heading
+        else:
+            bi = first_block.get(sec.id)
+            if bi is None:
+                label = ""
+            else:
+                info = structure.blocks[bi]
+                b = doc.blocks[bi]
+                label = "*" + _snippet(doc.text[info.content_start : b.end], snippet) + "*"
+        number = f" `{sec.number}`" if sec.number and sec.kind not in ("table_row",) else ""
+        lines.append(f"{indent}- **{sec.id}**{number} {label}".rstrip())
+    return "\n".join(lines) + ("\n" if lines else "")
