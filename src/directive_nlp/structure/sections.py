@@ -54,6 +54,7 @@ _UPPER = "A-Z" + "".join(
     if ch.isupper() and unicodedata.name(ch, "").startswith("LATIN CAPITAL")
 )
 
+_GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,4})[.)]\s*[" + _UPPER + "])")
 _ROMAN_RE = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PUNCT_AFTER_LABEL = set(".):-–—/")
@@ -298,6 +299,7 @@ class _BlockState:
     plain: bool = False  # an unnumbered paragraph of the body
     label_line: bool = False
     table: bool = False
+    glued: bool = False  # several headings glued into this block
 
 
 @dataclass
@@ -535,8 +537,21 @@ class _Parser:
         if marker is not None and marker.opens_section:
             if self.mode == "preamble":
                 self.mode = "body"
+            glued = self.glued_markers(text, b, marker)
             sec = self.open_section(marker, b)
-            return _BlockState(sec.id, "body", self.segment, marker=marker, opened=sec.id)
+            if not glued:
+                return _BlockState(sec.id, "body", self.segment, marker=marker, opened=sec.id)
+            # "II. NỘI DUNG1. Nội dung sơ kết1.1. Công tác …": headings that a
+            # converter glued into one paragraph open one section each; the
+            # block belongs to the innermost
+            bounds = [marker.content] + [off for off, _ in glued] + [len(text)]
+            sec.heading = text[bounds[0] : bounds[1]].strip().rstrip(":") or None
+            for n, (off, m2) in enumerate(glued, start=1):
+                sec = self.open_section(self.resolve_kind(m2), b)
+                sec.heading = text[off + m2.content : bounds[n + 1]].strip().rstrip(":") or None
+            st = _BlockState(sec.id, "body", self.segment, marker=marker, opened=sec.id)
+            st.glued = True
+            return st
         if self.mode == "preamble":
             return _BlockState(self.special("preamble"), "preamble", self.segment, marker=marker)
         # body, not a section marker
@@ -547,6 +562,20 @@ class _Parser:
         st.plain = marker is None
         st.label_line = marker is None and bool(self.rules.labels.match(text))
         return st
+
+    def glued_markers(self, text: str, b: TextBlock, first: Marker) -> list[tuple[int, Marker]]:
+        """Numbering markers glued to the end of a previous heading inside
+        one bold block ("TIẾN HÀNH1. Nội dung"): a letter immediately
+        followed by a number and a capital. Only bold or heading-styled
+        blocks are split; in running text such a pattern is a typo."""
+        if not (b.bold or (b.style or "").lower().startswith("heading")) or first.kind in ("letter",):
+            return []
+        out: list[tuple[int, Marker]] = []
+        for m in _GLUED_RE.finditer(text, first.content):
+            mk = match_marker(text[m.start() :], self.rules)
+            if mk is not None and mk.opens_section and mk.kind in ("roman", "arabic"):
+                out.append((m.start(), mk))
+        return out
 
     def kem_theo_follows(self, index: int) -> bool:
         for b in self.doc.blocks[index + 1 : index + 4]:
@@ -583,8 +612,14 @@ class _Parser:
         )
         st = _BlockState(sec.id, "body", self.segment, opened=sec.id, table=True)
         filled = [c for c in cells[1:] if c.strip()]
-        # a group row ("I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ") heads the rows under it
-        st.is_heading = len(cells) > 2 and len(filled) == 1 and (roman_to_int(first) is not None or first == "")
+        # a group row ("I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ", other cells empty or
+        # merged away) heads the rows under it
+        width = max(len(cells), len(b.header or []))
+        st.is_heading = (
+            width > 2
+            and len(filled) == 1
+            and (roman_to_int(first) is not None or first == "" or _is_upper(filled[0]))
+        )
         return st
 
     # ---- after the pass -----------------------------------------------
@@ -680,7 +715,9 @@ class _Parser:
             if st.table:
                 continue
             m = st.marker
-            if st.opened is not None:
+            if st.glued:
+                st.is_heading = True
+            elif st.opened is not None:
                 st.is_heading = self.heading_like(i)
                 sec = self.by_id.get(st.opened)
                 if sec is not None and st.is_heading and sec.heading is None and sec.start == b.start:
