@@ -46,33 +46,68 @@ _TONE_RE = re.compile("(" + "|".join(_TONE_PAIRS) + r")(?![a-zà-ỹđ])")
 
 _TERMINAL = set('.:;!?…)"”»]')
 _LIST_MARKER_RE = re.compile(r"^(?:[a-zđ]{1,2}[\).]|[ivx]+[\).]|[-+•–])\s")
+_HYPHENATED_RE = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]-$")
 _VI_LOWER_RE = re.compile(r"^[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 
 
 def _nfc_with_map(text: str) -> tuple[str, list[int]]:
     """NFC-normalise ``text`` and return, for each output char, its input index.
 
-    Normalisation is applied per cluster (a base character and the combining
-    marks after it), so each output character maps to its cluster's start.
+    The character map (``ð`` → ``đ``, no-break spaces, zero-width characters
+    dropped) is applied first, so that removing a zero-width character cannot
+    bring two combining marks together after composition (which would make a
+    second pass change the text). NFC is then applied per cluster (a base
+    character and the combining marks after it), so each output character
+    maps to its cluster's start.
     """
+    chars: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text):
+        rep = _CHAR_MAP.get(ch)
+        if rep is None:
+            chars.append(ch)
+            idx.append(i)
+        else:
+            for c in rep:
+                chars.append(c)
+                idx.append(i)
     out: list[str] = []
     omap: list[int] = []
-    i, n = 0, len(text)
+    i, n = 0, len(chars)
+    bounds: list[tuple[int, int]] = []
     while i < n:
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
+        while j < n and unicodedata.combining(chars[j]):
             j += 1
-        cluster = text[i:j]
-        if cluster.isascii():
-            norm = cluster
-        else:
-            norm = unicodedata.normalize("NFC", cluster)
-        for k, ch in enumerate(norm):
-            ch = _CHAR_MAP.get(ch, ch)
-            for c in ch:
-                out.append(c)
-                omap.append(i + min(k, len(cluster) - 1))
+        bounds.append((i, j))
         i = j
+    result = _emit_clusters(chars, idx, bounds)
+    if not unicodedata.is_normalized("NFC", result[0]):
+        # rare scripts compose across clusters (Hangul jamo, some Indic vowel
+        # signs): merge neighbouring clusters while composition joins them
+        merged: list[tuple[int, int]] = []
+        for a, b in bounds:
+            if merged:
+                pa, pb = merged[-1]
+                left = "".join(chars[pa:pb])
+                right = "".join(chars[a:b])
+                if unicodedata.normalize("NFC", left + right) != unicodedata.normalize("NFC", left) + unicodedata.normalize("NFC", right):
+                    merged[-1] = (pa, b)
+                    continue
+            merged.append((a, b))
+        result = _emit_clusters(chars, idx, merged)
+    return result
+
+
+def _emit_clusters(chars: list[str], idx: list[int], bounds: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    omap: list[int] = []
+    for i, j in bounds:
+        cluster = "".join(chars[i:j])
+        norm = cluster if cluster.isascii() else unicodedata.normalize("NFC", cluster)
+        for k, ch in enumerate(norm):
+            out.append(ch)
+            omap.append(idx[i + min(k, j - i - 1)] if norm == cluster else idx[i])
     return "".join(out), omap
 
 
@@ -126,6 +161,45 @@ def normalize_text(text: str) -> NormalizedText:
     return NormalizedText(text="".join(out), offsets=offsets)
 
 
+def _table_row_text(block: Block) -> Optional[tuple[str, Optional[list[int]], list[tuple[int, int]]]]:
+    """A table row as ``cell | cell | …`` with each cell's span.
+
+    An empty cell (covered by a merged cell) shows as an empty slot
+    (``a | | c``); empty cells at the end of the row are left out of the text
+    (their span is empty, at the end), so a group row spanning the table reads
+    ``II | HỖ TRỢ VÀ PHÁT TRIỂN CÔNG NGHỆ``. None when the row has no text.
+    """
+    cleaned = [clean_inline(c) for c in block.cells or []]
+    last = max((i for i, (t, _) in enumerate(cleaned) if t), default=-1)
+    if last < 0:
+        return None
+    maps = block.cell_char_maps
+    parts: list[str] = []
+    raw: Optional[list[int]] = [] if maps else None
+    spans: list[tuple[int, int]] = []
+    length = 0
+    for ci, (t, m) in enumerate(cleaned):
+        if ci > last:
+            spans.append((length, length))
+            continue
+        if ci:
+            sep = ("" if length == 0 else " ") + "|" + (" " if t else "")
+            parts.append(sep)
+            length += len(sep)
+            if raw is not None:
+                raw.extend([raw[-1] if raw else 0] * len(sep))
+        spans.append((length, length + len(t)))
+        parts.append(t)
+        length += len(t)
+        if raw is not None:
+            cmap = maps[ci] if maps and ci < len(maps) else None
+            if cmap:
+                raw.extend(cmap[min(k, len(cmap) - 1)] for k in m)
+            elif m:
+                raw = None
+    return "".join(parts), raw, spans
+
+
 def _ends_open(text: str) -> bool:
     """True when a paragraph ends mid-sentence (no closing punctuation)."""
     t = text.rstrip()
@@ -146,30 +220,14 @@ def normalize_document(source: SourceDocument, *, join_broken: bool = True) -> N
     ``cell | cell | …`` lines with cell offsets kept. Empty blocks are dropped.
     """
     pieces: list[tuple[Block, str, Optional[list[int]], Optional[list[tuple[int, int]]]]] = []
-    for block in source.blocks:
+    source_index: dict[int, int] = {}  # id(block) -> index among source.blocks
+    for bi, block in enumerate(source.blocks):
+        source_index[id(block)] = bi
         if block.kind == "table_row" and block.cells is not None:
-            parts: list[str] = []
-            raw: Optional[list[int]] = []
-            cell_spans: list[tuple[int, int]] = []
-            length = 0
-            for ci, cell in enumerate(block.cells):
-                t, m = clean_inline(cell)
-                cmap = block.cell_char_maps[ci] if block.cell_char_maps and ci < len(block.cell_char_maps) else None
-                if parts:
-                    parts.append(" | ")
-                    length += 3
-                    if raw is not None:
-                        raw.extend([raw[-1] if raw else 0] * 3)
-                cell_spans.append((length, length + len(t)))
-                parts.append(t)
-                length += len(t)
-                if raw is not None and cmap is not None:
-                    raw.extend(cmap[min(k, len(cmap) - 1)] for k in m) if cmap else raw.extend([0] * len(m))
-                else:
-                    raw = None
-            text = "".join(parts)
-            if not text.replace("|", "").strip():
+            row = _table_row_text(block)
+            if row is None:
                 continue
+            text, raw, cell_spans = row
             pieces.append((block, text, raw, cell_spans))
         else:
             t, m = clean_inline(block.text)
@@ -196,14 +254,23 @@ def normalize_document(source: SourceDocument, *, join_broken: bool = True) -> N
             and _ends_open(out[-1])
             and _continues(text)
         ):
-            # a paragraph broken by a page break: join with one space
-            out[-1] = out[-1] + " " + text
-            if have_offsets:
-                offsets.append(offsets[-1] if offsets else 0)
-                offsets.extend(raw or [])
-            prev.end += 1 + len(text)
-            prev.merged_from.append(idx)
-            pos += 1 + len(text)
+            # a paragraph broken by a page break: join with one space, or
+            # with none when a word was hyphenated across the break
+            if _HYPHENATED_RE.search(out[-1]):
+                out[-1] = out[-1][:-1] + text
+                if have_offsets:
+                    offsets.pop()
+                    offsets.extend(raw or [])
+                prev.end += len(text) - 1
+                pos += len(text) - 1
+            else:
+                out[-1] = out[-1] + " " + text
+                if have_offsets:
+                    offsets.append(offsets[-1] if offsets else 0)
+                    offsets.extend(raw or [])
+                prev.end += 1 + len(text)
+                pos += 1 + len(text)
+            prev.merged_from.append(source_index[id(block)])
             continue
         if out:
             pos += 1  # the newline between blocks
@@ -224,11 +291,12 @@ def normalize_document(source: SourceDocument, *, join_broken: bool = True) -> N
             table_id=block.table_id,
             row_index=block.row_index,
             is_header_row=block.is_header_row,
+            filled_cells=[clean_inline(c)[0] for c in block.filled_cells] if block.filled_cells else None,
             style=block.style,
             bold=block.bold,
             centered=block.centered,
             location=block.location,
-            merged_from=[idx],
+            merged_from=[source_index[id(block)]],
         )
         tblocks.append(tb)
     text = "\n".join(out)

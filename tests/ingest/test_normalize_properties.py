@@ -1,0 +1,80 @@
+"""Property tests of normalisation: idempotent, offsets map back, never raises.
+
+Bounded (``max_examples``) so the whole file runs in a few seconds.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from directive_nlp.models import Block, SourceDocument, SourceInfo
+from directive_nlp.normalize import clean_inline, match_key, normalize_document, normalize_text, tone_key
+
+# Vietnamese letters in both composed and decomposed form, odd spaces,
+# zero-width characters, combining marks on their own and a few other scripts.
+VI = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ"
+ODD = "\u00a0\u2009\u202f\u200b\ufeff\u00ad\t\r\n\x0b\x0c\u2028 ð Ð|*-"
+MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
+alphabet = st.sampled_from(list(VI + ODD + MARKS + "Ủyọốữ.,;:()0123456789Zß漢Ωé"))
+texts = st.text(alphabet=alphabet, max_size=80) | st.text(max_size=40)
+
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+@SETTINGS
+@given(texts)
+def test_normalize_text_is_idempotent(s: str) -> None:
+    once = normalize_text(s).text
+    assert normalize_text(once).text == once
+
+
+@SETTINGS
+@given(texts)
+def test_normalize_text_is_nfc_and_trimmed(s: str) -> None:
+    out = normalize_text(s).text
+    assert unicodedata.normalize("NFC", out) == out
+    for line in out.split("\n") if out else []:
+        assert line == line.strip() and "  " not in line and line
+
+
+@SETTINGS
+@given(texts)
+def test_offsets_map_back_to_the_source(s: str) -> None:
+    res = normalize_text(s)
+    assert len(res.offsets) == len(res.text)
+    assert res.offsets == sorted(res.offsets)
+    for ch, off in zip(res.text, res.offsets):
+        assert 0 <= off < len(s)
+        if ch.isalnum() and ch.isascii():
+            # an ASCII letter or digit comes from the very same character
+            assert s[off] == ch
+
+
+@SETTINGS
+@given(st.lists(texts, max_size=5), st.lists(st.lists(texts, max_size=4), max_size=3))
+def test_normalize_document_never_raises_and_blocks_point_into_text(paras, rows) -> None:
+    blocks = [Block(text=p) for p in paras] + [Block(kind="table_row", text=" | ".join(r), cells=r) for r in rows]
+    src = SourceDocument(source=SourceInfo(path="x.txt", format="txt", sha256="0"), blocks=blocks)
+    doc = normalize_document(src)
+    for b in doc.blocks:
+        assert 0 <= b.start <= b.end <= len(doc.text)
+        assert "\n" not in doc.text[b.start : b.end]
+        for c in b.cells or []:
+            assert b.start <= c.start <= c.end <= b.end
+    # normalising the normalised text again changes nothing
+    again = normalize_document(
+        SourceDocument(source=src.source, blocks=[Block(text=doc.text[b.start : b.end]) for b in doc.blocks if b.kind == "paragraph"])
+    )
+    assert [again.text[b.start : b.end] for b in again.blocks] == [
+        doc.text[b.start : b.end] for b in doc.blocks if b.kind == "paragraph"
+    ] or len(again.blocks) <= len(doc.blocks)
+
+
+@SETTINGS
+@given(texts)
+def test_keys_never_raise(s: str) -> None:
+    assert match_key(match_key(s)) == match_key(s)
+    assert tone_key(tone_key(s)) == tone_key(s)
+    clean_inline(s)
