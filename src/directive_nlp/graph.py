@@ -1,0 +1,690 @@
+"""The responsibility graph: who must do what, by when, under which theme.
+
+:func:`build_graph` turns one or many :class:`ExtractionResult` into one
+``networkx.MultiDiGraph``:
+
+======== ============================================ ==========================
+node     id                                           key attributes
+======== ============================================ ==========================
+document ``doc:<key>``                                doc_type, number, province, title, cited
+section  ``sec:<doc key>:<section id>``               section, heading, level
+task     ``task:<doc key>:<task id>``                 text, sentence, section, themes, unassigned
+agency   ``agency:<scope>:<canonical key>``           name, canonical, generic, type, province, lead, support, load
+deadline ``deadline:<kind>:<value>``                  deadline_kind, date, start, end, frequency, month, year
+theme    ``theme:<theme id>``                         name, tasks
+======== ============================================ ==========================
+
+Every node has ``kind`` (the category above) and ``label``; edges carry
+``kind`` too and use it as their key:
+
+* agency ``-lead->`` task, agency ``-support->`` task
+* task ``-report_to->`` agency
+* task ``-part_of->`` section ``-part_of->`` parent section … ``-part_of->`` document
+* document ``-cites->`` cited document (from ``document.references``)
+* task ``-due->`` deadline
+* task ``-about->`` theme (``score``, ``keywords``)
+
+Attributes are str/int/float/bool only (``None`` is left out, lists are
+joined with "; "), so GraphML, GEXF and node-link JSON round-trip.
+
+Agencies are resolved across documents. Within a province the same body
+written differently is one node ("UBND tỉnh", "Ủy ban nhân dân tỉnh Lạng
+Sơn"); the same kind of body in two provinces gives two nodes that share
+``generic`` (the province-free key, e.g. "công an tỉnh") and ``type``.
+Central bodies ("Bộ Công an", "Trung ương") are one node for everybody.
+A document whose province is unknown scopes its agencies to itself: two
+"UBND tỉnh" of unknown provinces are not assumed to be the same body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable, Optional, Sequence, Union
+
+import networkx as nx
+
+from .errors import InputError
+from .models import AgencyRef, Deadline, ExtractionResult, Reference
+from .normalize import match_key
+
+__all__ = [
+    "build_graph",
+    "agency_key",
+    "agency_type_of",
+    "tasks_of",
+    "agencies_by_load",
+    "unassigned_tasks",
+    "deadlines_by_month",
+    "implementation_chain",
+    "find_agencies",
+    "theme_weights",
+    "draw_graph",
+    "write_graph",
+    "read_graph",
+    "GRAPH_FORMATS",
+]
+
+GRAPH_FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png")
+
+# --------------------------------------------------------------------------
+# Agencies: canonical key, scope, type
+# --------------------------------------------------------------------------
+
+# Fallback only, used while ``agencies.canonical`` (recognisers) is absent:
+# the four abbreviations OUTPUT.md names.
+_FALLBACK_ABBREV = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "mttq": "mặt trận tổ quốc",
+    "bcs": "ban cán sự",
+}
+_CENTRAL_HEADS = ("bộ chính trị", "ban bí thư", "trung ương", "chính phủ", "thủ tướng", "quốc hội",
+                  "văn phòng chính phủ", "ban chấp hành trung ương")
+
+
+def _canonical(name: str) -> str:
+    try:
+        from .agencies import canonical  # recognisers' canonical form (OUTPUT.md)
+    except ImportError:
+        canonical = None
+    if canonical is not None:
+        try:
+            return canonical(name)
+        except Exception:  # a recogniser bug must not lose the agency
+            pass
+    key = match_key(name)
+    key = " ".join(_FALLBACK_ABBREV.get(w, w) for w in key.split())
+    return re.sub(r"^(?:các|những)\s+", "", key)
+
+
+def _is_central(key: str, typ: Optional[str]) -> bool:
+    if typ == "central":
+        return True
+    if key.startswith("bộ ") and not key.startswith(("bộ đội", "bộ chỉ huy")):
+        return True
+    return key.startswith(_CENTRAL_HEADS) or key.endswith(" trung ương")
+
+
+def agency_type_of(name: str, given: Optional[str] = None) -> str:
+    """Kind of body: the recognisers' ``agencies.agency_type`` when present,
+    else the type stored in the result, else a fallback from the head noun
+    (party/ubnd/so/central/mass/group/state/other)."""
+    try:
+        from .agencies import agency_type
+    except ImportError:
+        agency_type = None
+    if agency_type is not None:
+        try:
+            t = agency_type(name)
+            if t:
+                return t
+        except Exception:
+            pass
+    if given:
+        return given
+    k = _canonical(name)
+    if _is_central(k, None):
+        return "central"
+    if re.search(r"(^|\s)(đảng|cấp ủy|huyện ủy|thành ủy|thị ủy|tỉnh ủy|đảng ủy|đảng đoàn|ban cán sự|ban thường vụ tỉnh ủy)", k) or k.startswith(("ban tuyên giáo", "ban nội chính", "ban tổ chức", "ban dân vận", "ủy ban kiểm tra")):
+        return "party"
+    if k.startswith("ủy ban nhân dân"):
+        return "ubnd"
+    if k.startswith("sở "):
+        return "so"
+    if k.startswith(("mặt trận", "hội ", "liên đoàn", "tỉnh đoàn", "đoàn thanh niên", "ban thường vụ tỉnh đoàn", "tổ chức chính trị")):
+        return "mass"
+    if k.startswith(("cơ quan", "sở ban ngành", "đơn vị", "ban ngành", "địa phương", "lực lượng")):
+        return "group"
+    return "state"
+
+
+def agency_key(name: str, province: Optional[str] = None) -> str:
+    """Province-free key of an agency: canonical form with a trailing
+    "tỉnh <province>" / "thành phố <province>" reduced to "tỉnh"/"thành phố"
+    ("Ủy ban nhân dân tỉnh Lạng Sơn" → "ủy ban nhân dân tỉnh")."""
+    key = _canonical(name)
+    if province:
+        p = match_key(province)
+        for unit in ("tỉnh", "thành phố"):
+            if key.endswith(f" {unit} {p}"):
+                key = key[: -len(p) - 1]
+        if key.endswith(f" {p}") and key != p:
+            key = key[: -len(p) - 1]
+    return key.strip()
+
+
+# --------------------------------------------------------------------------
+# Building
+# --------------------------------------------------------------------------
+
+
+def _plain(attrs: dict) -> dict:
+    """Attributes GraphML/GEXF/JSON can all store: None dropped, lists joined."""
+    out = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, (list, tuple, set)):
+            v = "; ".join(str(x) for x in v)
+        elif not isinstance(v, (str, int, float, bool)):
+            v = str(v)
+        out[k] = v
+    return out
+
+
+def _doc_fingerprint(r: ExtractionResult) -> str:
+    if r.source.sha256:
+        return r.source.sha256
+    payload = json.dumps([t.model_dump(exclude={"themes"}) for t in r.tasks], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((r.source.path + payload).encode()).hexdigest()
+
+
+def _ref_key(ref: Reference) -> str:
+    if ref.number:
+        return match_key(ref.number).replace(" ", "-")
+    return match_key(ref.text)[:60].replace(" ", "-")
+
+
+def _deadline_node(d: Deadline) -> tuple[str, dict]:
+    value = d.date or (f"{d.start or ''}..{d.end or ''}" if (d.start or d.end) else None) or d.frequency or ""
+    if d.kind == "conditional" or (not value and d.kind not in ("ongoing",)):
+        value = value or match_key(d.text)[:40]
+    when = d.date or d.end or d.start
+    attrs = {
+        "kind": "deadline",
+        "deadline_kind": d.kind,
+        "label": d.text,
+        "text": d.text,
+        "date": d.date,
+        "start": d.start,
+        "end": d.end,
+        "frequency": d.frequency,
+        "month": when[:7] if when and len(when) >= 7 else None,
+        "year": int(when[:4]) if when and when[:4].isdigit() else None,
+    }
+    return f"deadline:{d.kind}:{value}" if value else f"deadline:{d.kind}", attrs
+
+
+def dedupe_results(results: Sequence[ExtractionResult]) -> tuple[list[ExtractionResult], list[str]]:
+    """Drop inputs that are the same document (same sha256, or same path and
+    tasks), keeping the first; returns the notes saying what was dropped."""
+    seen: dict[str, str] = {}
+    kept, notes = [], []
+    for r in results:
+        fp = _doc_fingerprint(r)
+        if fp in seen:
+            notes.append(f"{r.source.path} is the same document as {seen[fp]}; counted once")
+            continue
+        seen[fp] = r.source.path
+        kept.append(r)
+    return kept, notes
+
+
+def doc_keys(results: Sequence[ExtractionResult]) -> list[str]:
+    """A short unique key per document: the file stem (``#2`` on a clash)."""
+    keys, used = [], Counter()
+    for r in results:
+        stem = Path(r.source.path).stem or "document"
+        used[stem] += 1
+        keys.append(stem if used[stem] == 1 else f"{stem}#{used[stem]}")
+    return keys
+
+
+def build_graph(
+    results: Union[ExtractionResult, Iterable[ExtractionResult]],
+    *,
+    taxonomy=None,
+    theme_matches: Optional[list[dict]] = None,
+    dedupe: bool = True,
+) -> nx.MultiDiGraph:
+    """One graph for one or many documents (see the module docstring).
+
+    Themes: with ``taxonomy`` (a name such as ``"ct36"``, a YAML path, a
+    reference document or a :class:`~directive_nlp.themes.Taxonomy`) the tasks
+    are assigned themes first (``themes.assign_themes``; the scores and
+    keywords go on the ``about`` edges); otherwise the themes already in
+    ``task.themes`` are used. Identical inputs are counted once
+    (``G.graph["notes"]`` says so). An empty list of results is bad input.
+    """
+    if isinstance(results, ExtractionResult):
+        results = [results]
+    results = list(results)
+    if not results:
+        raise InputError("no documents given; pass at least one document or extract JSON")
+    notes: list[str] = []
+    if dedupe:
+        results, notes = dedupe_results(results)
+    results = [r.model_copy(deep=True) for r in results]
+    tax_name = None
+    if taxonomy is not None and theme_matches is None:
+        from .themes import assign_themes, load_taxonomy
+
+        tax = load_taxonomy(taxonomy)
+        tax_name = tax.name
+        theme_matches = assign_themes(results, tax, write=True)
+    keys = doc_keys(results)
+
+    G = nx.MultiDiGraph()
+    docs_by_ref: dict[str, str] = {}
+    for r, k in zip(results, keys):
+        if r.document.number:
+            docs_by_ref[match_key(r.document.number).replace(" ", "-")] = f"doc:{k}"
+
+    agency_names: dict[str, Counter] = defaultdict(Counter)
+    for idx, (r, dk) in enumerate(zip(results, keys)):
+        d = r.document
+        doc_id = f"doc:{dk}"
+        province = d.province
+        G.add_node(doc_id, **_plain({
+            "kind": "document", "label": d.title or d.number or dk, "doc": dk, "path": r.source.path,
+            "doc_type": d.doc_type, "number": d.number, "issued_date": d.issued_date, "issuer": d.issuer,
+            "province": province, "title": d.title, "cited": False, "tasks": len(r.tasks),
+        }))
+        if not r.tasks:
+            notes.append(f"{r.source.path}: no tasks found")
+        # citations
+        for ref in d.references:
+            rk = _ref_key(ref)
+            target = docs_by_ref.get(rk, f"doc:ref:{rk}")
+            if target == doc_id:
+                continue
+            if target not in G:
+                G.add_node(target, **_plain({
+                    "kind": "document", "label": " ".join(x for x in [ref.kind, ref.number] if x) or ref.text[:60],
+                    "doc": target[4:], "doc_type": ref.kind, "number": ref.number, "issued_date": ref.date,
+                    "issuer": ref.issuer, "title": ref.text, "cited": True, "tasks": 0,
+                }))
+            if not G.has_edge(doc_id, target, key="cites"):
+                G.add_edge(doc_id, target, key="cites", kind="cites", text=ref.text)
+        # sections
+        sec_parent = {s.id: s.parent for s in r.sections}
+        for s in r.sections:
+            G.add_node(f"sec:{dk}:{s.id}", **_plain({
+                "kind": "section", "label": f"{s.id} {s.heading or ''}".strip(), "doc": dk, "section": s.id,
+                "heading": s.heading, "level": s.level,
+            }))
+
+        def ensure_section(sid: str) -> str:
+            node = f"sec:{dk}:{sid}" if sid else doc_id
+            if sid and node not in G:
+                parent = sec_parent.get(sid) or (sid.rsplit(".", 1)[0] if "." in sid else None)
+                G.add_node(node, **_plain({"kind": "section", "label": sid, "doc": dk, "section": sid,
+                                           "level": sid.count(".") + 1}))
+                sec_parent.setdefault(sid, parent)
+            return node
+
+        for s in list(sec_parent):
+            ensure_section(s)
+        for t in r.tasks:
+            ensure_section(t.section)
+        for sid, parent in list(sec_parent.items()):
+            pnode = ensure_section(parent) if parent else doc_id
+            G.add_edge(f"sec:{dk}:{sid}", pnode, key="part_of", kind="part_of")
+        # tasks
+        matches = theme_matches[idx] if theme_matches else {}
+        for t in r.tasks:
+            tid = f"task:{dk}:{t.id}"
+            G.add_node(tid, **_plain({
+                "kind": "task", "label": t.task[:80], "doc": dk, "task_id": t.id, "section": t.section,
+                "text": t.task, "sentence": t.sentence, "themes": t.themes, "province": province,
+                "unassigned": not any(a for a in t.agencies), "page": t.page,
+                "deadline_kind": t.deadline.kind if t.deadline else None,
+            }))
+            G.add_edge(tid, ensure_section(t.section), key="part_of", kind="part_of")
+            for a in t.agencies:
+                aid = _add_agency(G, a.name, a.canonical, a.type, province, dk, agency_names)
+                if not G.has_edge(aid, tid, key=a.role):
+                    G.add_edge(aid, tid, key=a.role, kind=a.role)
+            for rt in t.report_to:
+                aid = _add_agency(G, rt, None, None, province, dk, agency_names, count=False)
+                if not G.has_edge(tid, aid, key="report_to"):
+                    G.add_edge(tid, aid, key="report_to", kind="report_to")
+            if t.deadline:
+                did, attrs = _deadline_node(t.deadline)
+                if did not in G:
+                    G.add_node(did, **_plain(attrs))
+                G.add_edge(tid, did, key="due", kind="due")
+            by_name = {m.name: m for m in matches.get(t.id, [])}
+            for name in t.themes:
+                m = by_name.get(name)
+                th_id = f"theme:{m.theme if m else name}"
+                if th_id not in G:
+                    G.add_node(th_id, kind="theme", label=name, name=name, tasks=0)
+                G.nodes[th_id]["tasks"] += 1
+                G.add_edge(tid, th_id, key="about", kind="about", **_plain({
+                    "score": m.score if m else None, "keywords": m.keywords if m else None,
+                }))
+    # agency attributes: load and most frequent spelling
+    for aid, names in agency_names.items():
+        node = G.nodes[aid]
+        node["name"] = names.most_common(1)[0][0]
+        node["label"] = node["name"]
+        node["names"] = "; ".join(sorted(names))
+    for n, a in G.nodes(data=True):
+        if a["kind"] == "agency":
+            lead = sum(1 for _, _, k in G.out_edges(n, keys=True) if k == "lead")
+            sup = sum(1 for _, _, k in G.out_edges(n, keys=True) if k == "support")
+            a.update(lead=lead, support=sup, load=lead + sup)
+    G.graph.update(_plain({
+        "name": "directive-nlp responsibility graph",
+        "documents": len(results),
+        "taxonomy": tax_name,
+        "notes": notes,
+    }))
+    return G
+
+
+def _add_agency(G: nx.MultiDiGraph, name: str, canonical: Optional[str], typ: Optional[str],
+                province: Optional[str], dk: str, names: dict, count: bool = True) -> str:
+    key = agency_key(name, province)
+    atype = agency_type_of(name, typ)
+    central = _is_central(key, atype)
+    scope = "central" if central else (province or f"?{dk}")
+    aid = f"agency:{scope}:{key}"
+    if aid not in G:
+        G.add_node(aid, **_plain({
+            "kind": "agency", "label": name, "name": name, "canonical": canonical or _canonical(name),
+            "generic": key, "type": atype, "province": None if central else province,
+            "scope": scope, "lead": 0, "support": 0, "load": 0,
+        }))
+    names[aid][name] += 1
+    return aid
+
+
+# --------------------------------------------------------------------------
+# Queries
+# --------------------------------------------------------------------------
+
+
+def _nodes(G: nx.MultiDiGraph, kind: str) -> list[str]:
+    return [n for n, a in G.nodes(data=True) if a.get("kind") == kind]
+
+
+def find_agencies(G: nx.MultiDiGraph, name: str, province: Optional[str] = None) -> list[str]:
+    """Agency nodes for a name as written (any spelling, any province unless
+    ``province`` is given), or the node id itself."""
+    if name in G and G.nodes[name].get("kind") == "agency":
+        return [name]
+    out = []
+    for n in _nodes(G, "agency"):
+        a = G.nodes[n]
+        if province and a.get("province") and match_key(a["province"]) != match_key(province):
+            continue
+        if agency_key(name, a.get("province")) == a.get("generic"):
+            out.append(n)
+    return out
+
+
+def tasks_of(G: nx.MultiDiGraph, agency: str, province: Optional[str] = None) -> dict[str, list[str]]:
+    """Tasks an agency leads and supports: ``{"lead": [task ids], "support": […]}``.
+
+    ``agency`` is a node id or a name in any spelling; without ``province``
+    the same body in every province is included (use it to compare)."""
+    out: dict[str, list[str]] = {"lead": [], "support": []}
+    for aid in find_agencies(G, agency, province):
+        for _, t, k in G.out_edges(aid, keys=True):
+            if k in out and t not in out[k]:
+                out[k].append(t)
+    return out
+
+
+def agencies_by_load(G: nx.MultiDiGraph, province: Optional[str] = None, top: Optional[int] = None) -> list[dict]:
+    """Agencies sorted by the number of tasks they lead or support (desc)."""
+    rows = []
+    for n in _nodes(G, "agency"):
+        a = G.nodes[n]
+        if province and a.get("province") and match_key(a["province"]) != match_key(province):
+            continue
+        if a.get("load", 0) == 0:
+            continue  # only reported to
+        rows.append({"agency": n, "name": a.get("name"), "province": a.get("province"), "type": a.get("type"),
+                     "lead": a.get("lead", 0), "support": a.get("support", 0), "load": a.get("load", 0)})
+    rows.sort(key=lambda r: (-r["load"], -r["lead"], r["name"] or ""))
+    return rows[:top] if top else rows
+
+
+def unassigned_tasks(G: nx.MultiDiGraph) -> list[str]:
+    """Tasks whose text names nobody (no lead and no support agency)."""
+    return [n for n in _nodes(G, "task")
+            if not any(k in ("lead", "support") for _, _, k in G.in_edges(n, keys=True))]
+
+
+def deadlines_by_month(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Tasks per deadline month ("2024-06"), in month order; tasks with a
+    deadline but no date are listed under its kind ("ongoing",
+    "recurring", "conditional"), tasks without deadline under "none"."""
+    by: dict[str, list[str]] = defaultdict(list)
+    for t in _nodes(G, "task"):
+        dls = [d for _, d, k in G.out_edges(t, keys=True) if k == "due"]
+        if not dls:
+            by["none"].append(t)
+        for d in dls:
+            a = G.nodes[d]
+            by[a.get("month") or a.get("deadline_kind", "none")].append(t)
+    dated = sorted(k for k in by if re.match(r"\d{4}-\d{2}$", k))
+    return {k: by[k] for k in dated + sorted(k for k in by if k not in dated)}
+
+
+def implementation_chain(G: nx.MultiDiGraph, directive: str) -> list[dict]:
+    """From a cited (central) directive down to the tasks that implement it.
+
+    ``directive`` is a number ("36-CT/TW") or a node id. Follows ``cites``
+    edges backwards (documents that cite it, and documents citing those),
+    then each document's tasks. Returns one row per task:
+    ``{"directive", "path": [documents from the directive down], "document",
+    "section", "task", "text", "agencies": [lead names]}``."""
+    target = directive if directive in G else None
+    if target is None:
+        want = match_key(directive).replace(" ", "-")
+        for n in _nodes(G, "document"):
+            num = G.nodes[n].get("number")
+            if n.endswith(f":{want}") or (num and match_key(num).replace(" ", "-") == want):
+                target = n
+                break
+    if target is None:
+        return []
+    rows = []
+    # breadth-first down the citation tree (reverse cites)
+    frontier, seen, paths = [target], {target}, {target: [target]}
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for src, _, k in G.in_edges(node, keys=True):
+                if k == "cites" and src not in seen:
+                    seen.add(src)
+                    paths[src] = paths[node] + [src]
+                    nxt.append(src)
+        frontier = nxt
+    for doc in seen - {target}:
+        dk = G.nodes[doc].get("doc")
+        for t in _nodes(G, "task"):
+            a = G.nodes[t]
+            if a.get("doc") != dk:
+                continue
+            leads = [G.nodes[s].get("name") for s, _, k in G.in_edges(t, keys=True) if k == "lead"]
+            rows.append({"directive": target, "path": paths[doc], "document": doc, "section": a.get("section"),
+                         "task": t, "text": a.get("text"), "agencies": leads})
+    rows.sort(key=lambda r: (r["document"], r["task"]))
+    return rows
+
+
+def theme_weights(G: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
+    """(agency, theme) → number of tasks the agency leads or supports in
+    that theme; tasks without a theme count under ``theme:(none)``."""
+    w: dict[tuple[str, str], int] = Counter()
+    for t in _nodes(G, "task"):
+        themes = [th for _, th, k in G.out_edges(t, keys=True) if k == "about"] or ["theme:(none)"]
+        for a, _, k in G.in_edges(t, keys=True):
+            if k in ("lead", "support"):
+                for th in themes:
+                    w[(a, th)] += 1
+    return dict(w)
+
+
+# --------------------------------------------------------------------------
+# Export and picture
+# --------------------------------------------------------------------------
+
+
+def _spread(angles: list[float]) -> list[float]:
+    """Angles (increasing) moved half-way towards equal spacing, so
+    neighbours stay in order and at least π/n apart (themes with small
+    agency groups would otherwise overlap) while staying near their group."""
+    import math
+
+    n = len(angles)
+    if n < 2:
+        return list(angles)
+    step = 2 * math.pi / n
+    base = sum(a - k * step for k, a in enumerate(angles)) / n
+    return [0.5 * a + 0.5 * (base + k * step) for k, a in enumerate(angles)]
+
+
+def write_graph(G: nx.MultiDiGraph, path: Union[str, Path], **draw_options) -> Path:
+    """Write ``G`` by extension: .graphml, .gexf, .json (node-link), .svg/.png (picture)."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext not in GRAPH_FORMATS:
+        raise InputError(f"unknown output format {ext or '(none)'}; use one of {', '.join(GRAPH_FORMATS)}", path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if ext == ".graphml":
+        nx.write_graphml(G, path)
+    elif ext == ".gexf":
+        nx.write_gexf(G, path)
+    elif ext == ".json":
+        from .io import write_atomic
+
+        data = nx.node_link_data(G, edges="edges")
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    else:
+        draw_graph(G, path, **draw_options)
+    return path
+
+
+def read_graph(path: Union[str, Path]) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_graph` (graphml, gexf, json)."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext == ".graphml":
+        return nx.read_graphml(path, force_multigraph=True)
+    if ext == ".gexf":
+        return nx.MultiDiGraph(nx.read_gexf(path))
+    if ext == ".json":
+        return nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges", multigraph=True, directed=True)
+    raise InputError(f"cannot read {ext}; use .graphml, .gexf or .json", path=str(path))
+
+
+def draw_graph(
+    G: nx.MultiDiGraph,
+    path: Union[str, Path],
+    *,
+    size: tuple[float, float] = (14.0, 10.0),
+    dpi: int = 100,
+    label_top: int = 15,
+    title: Optional[str] = None,
+) -> Path:
+    """Draw the agency ↔ theme picture to .svg or .png.
+
+    A 200-task plan has too many task nodes to read, so the picture
+    aggregates: themes sit on an inner ring, each agency on an outer ring
+    next to the theme it works on most (agencies are grouped by theme),
+    edge widths are the number of tasks an agency has in a theme, agency
+    circles are sized by load (tasks led or supported) and coloured by
+    type; the ``label_top`` busiest agencies are labelled. Tasks without a
+    theme gather under "(không chủ đề)". The image is exactly
+    ``size × dpi`` pixels (a PNG of 1400 × 1000 by default).
+    """
+    import math
+    import textwrap
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path = Path(path)
+    if path.suffix.lower() not in (".svg", ".png"):
+        raise InputError("a picture must be .svg or .png", path=str(path))
+    w = theme_weights(G)
+    agencies = sorted({a for a, _ in w}, key=lambda a: -G.nodes[a].get("load", 0))
+    themes = sorted({t for _, t in w}, key=lambda t: (t == "theme:(none)", t))
+    fig = plt.figure(figsize=size, dpi=dpi)
+    side = 0.34  # right-hand panel: the keys to the numbered agencies and lettered themes
+    ax = fig.add_axes((0.0, 0.0, 1 - side, 0.93))
+    panel = fig.add_axes((1 - side, 0.0, side, 0.93))
+    for a_ in (ax, panel):
+        a_.set_axis_off()
+    half = 1.25
+    aspect = (size[0] * (1 - side)) / (size[1] * 0.93)
+    ax.set_xlim(-half * max(1.0, aspect), half * max(1.0, aspect))
+    ax.set_ylim(-half / min(1.0, aspect), half / min(1.0, aspect))
+    ax.set_aspect("equal")
+    docs = [n for n, a in G.nodes(data=True) if a.get("kind") == "document" and not a.get("cited")]
+    ntasks = sum(1 for _, a in G.nodes(data=True) if a.get("kind") == "task")
+    fig.suptitle(title or f"{len(docs)} văn bản · {ntasks} nhiệm vụ · {len(agencies)} cơ quan chủ trì/phối hợp",
+                 fontsize=13, y=0.985)
+    if not agencies:
+        ax.text(0, 0, "Không có nhiệm vụ nào được giao cho cơ quan\n(no task names an agency)",
+                ha="center", va="center", fontsize=14)
+        fig.savefig(path, dpi=dpi, format=path.suffix[1:].lower())
+        plt.close(fig)
+        return path
+    # each theme owns a sector of the outer ring as wide as its group of
+    # agencies (an agency goes to the theme it has most tasks in); the theme
+    # sits on the inner ring near the middle of its sector
+    main = {a: max(themes, key=lambda th: (w.get((a, th), 0), -themes.index(th))) for a in agencies}
+    groups = {th: sorted([a for a in agencies if main[a] == th], key=lambda a: -G.nodes[a].get("load", 0)) for th in themes}
+    total = len(agencies) + 0.6 * sum(1 for t in themes if not groups[t])
+    apos, mids, slot = {}, {}, 0.0
+    for th in themes:
+        members = groups[th]
+        width = max(len(members), 0.6)
+        mids[th] = 2 * math.pi * (slot + width / 2) / total + math.pi / 2
+        order = members[1::2][::-1] + members[0::2]  # biggest in the middle of the sector
+        for i, a in enumerate(order):
+            ang = 2 * math.pi * (slot + i + 0.5) / total + math.pi / 2
+            apos[a] = (math.cos(ang), math.sin(ang), ang)
+        slot += width
+    tpos = {th: (0.55 * math.cos(a), 0.55 * math.sin(a), a) for th, a in zip(themes, _spread([mids[t] for t in themes]))}
+    wmax = max(w.values())
+    for (a, th), val in w.items():
+        x0, y0, _ = apos[a]
+        x1, y1, _ = tpos[th]
+        ax.plot([x0, x1], [y0, y1], color="#7f8c8d", alpha=0.2 + 0.5 * val / wmax, lw=0.5 + 4 * val / wmax, zorder=1)
+    types = sorted({G.nodes[a].get("type", "other") for a in agencies})
+    cmap = plt.get_cmap("tab10")
+    colour = {t: cmap(i % 10) for i, t in enumerate(types)}
+    lmax = max(G.nodes[a].get("load", 1) for a in agencies) or 1
+    for a in agencies:
+        x, y, _ = apos[a]
+        ax.scatter([x], [y], s=30 + 700 * G.nodes[a].get("load", 0) / lmax, color=colour[G.nodes[a].get("type", "other")],
+                   edgecolor="white", linewidth=0.8, zorder=3)
+    several = len({G.nodes[a].get("province") for a in agencies}) > 1
+    lines = ["Cơ quan (số nhiệm vụ chủ trì + phối hợp)"]
+    for i, a in enumerate(agencies[:label_top], 1):
+        x, y, _ = apos[a]
+        ax.text(1.1 * x, 1.1 * y, str(i), ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
+        name = G.nodes[a].get("name", a)
+        name = name if len(name) <= 40 else name[:38] + "…"
+        prov = G.nodes[a].get("province")
+        lines.append(f"{i:>2}. {name} ({G.nodes[a].get('load', 0)})" + (f" · {prov}" if several and prov else ""))
+    lines += ["", "Chủ đề (số nhiệm vụ)"]
+    for k, (th, (x, y, _)) in enumerate(tpos.items()):
+        letter = chr(ord("A") + k) if k < 26 else str(k)
+        name = G.nodes[th].get("name", th) if th in G else "(không chủ đề)"
+        tasks = G.nodes[th].get("tasks", 0) if th in G else sum(v for (a_, t_), v in w.items() if t_ == th)
+        ax.scatter([x], [y], s=420, marker="s", color="#f5cba7", edgecolor="#935116", zorder=3)
+        ax.text(x, y, letter, ha="center", va="center", fontsize=10, fontweight="bold", zorder=5)
+        short = name if len(name) <= 44 else name[:42] + "…"
+        lines.append(f" {letter}. {short} ({tasks})")
+    panel.text(0.0, 1.0, "\n".join(lines), ha="left", va="top", fontsize=8.5, family="DejaVu Sans",
+               transform=panel.transAxes, linespacing=1.45)
+    handles = [plt.Line2D([], [], marker="o", ls="", color=colour[t], label=t) for t in types]
+    ax.legend(handles=handles, title="loại cơ quan", loc="lower left", fontsize=8, title_fontsize=8, frameon=False)
+    fig.savefig(path, dpi=dpi, format=path.suffix[1:].lower())
+    plt.close(fig)
+    return path

@@ -1,0 +1,486 @@
+"""Theme taxonomies and theme assignment for tasks.
+
+A *taxonomy* is a list of themes, each with a Vietnamese name, a short
+description and keywords. It comes from one of three places:
+
+* the task-area headings of a reference document
+  (:func:`taxonomy_from_sections`: a program's "II. Nhiệm vụ và giải pháp"
+  sections II.1 … II.7, with the tasks written under them as their text);
+* a small YAML file (:func:`load_taxonomy_file`, format in ``docs/graph.md``);
+* the taxonomy shipped for Chỉ thị 36-CT/TW (``load_taxonomy("ct36")``).
+
+Matching has to work across provinces and wordings, so a task is compared to
+a theme in two ways and the two scores are added:
+
+* TF-IDF cosine similarity (scikit-learn) over underthesea-segmented words
+  (:func:`segment_words`), fitted on the themes and the tasks being
+  assigned so that words every task shares ("ma túy") weigh little;
+* the theme's keywords found in the task (on match keys, so case, tone
+  placement and punctuation do not matter).
+
+Each assignment keeps its reason (:class:`ThemeMatch`: matched keywords,
+the words that carried the similarity, the scores), so a reader can check it.
+The cross-check reuses :func:`segment_words`, :class:`TextSimilarity` and
+:func:`taxonomy_from_sections`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional, Sequence, Union
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, Field
+
+from .errors import InputError
+from .models import ExtractionResult, Task
+from .normalize import match_key
+
+__all__ = [
+    "Theme",
+    "Taxonomy",
+    "ThemeMatch",
+    "TextSimilarity",
+    "ThemeMatcher",
+    "segment_words",
+    "load_taxonomy",
+    "load_taxonomy_file",
+    "taxonomy_from_sections",
+    "assign_themes",
+    "task_text",
+    "section_heading",
+    "SHIPPED_TAXONOMIES",
+]
+
+SHIPPED_TAXONOMIES = {"ct36": "themes_ct36.yaml"}
+
+# A theme is assigned when its score reaches MIN_SCORE and at least
+# RELATIVE_SCORE of the task's best theme score (a task may be about two
+# things, rarely about four).
+MIN_SCORE = 0.12
+RELATIVE_SCORE = 0.6
+MAX_THEMES = 3
+# weight of the keyword evidence against the TF-IDF cosine (0..1 each)
+KEYWORD_WEIGHT = 0.5
+
+
+# --------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------
+
+
+class Theme(BaseModel):
+    """One theme of a taxonomy."""
+
+    id: str = Field(description="Stable ASCII id, e.g. 'treatment' or 'II.4'.")
+    name: str = Field(description="Vietnamese label written into tasks[].themes.")
+    description: str = ""
+    keywords: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list, description="Phrases that are not evidence for this theme.")
+    section: Optional[str] = Field(None, description="Section id of the reference document the theme came from.")
+    text: str = Field("", description="Extra matching text (e.g. the tasks written under a section heading).")
+
+    def matching_text(self) -> str:
+        return " . ".join(x for x in [self.name, self.description, " , ".join(self.keywords), self.text] if x)
+
+
+class Taxonomy(BaseModel):
+    name: str
+    title: str = ""
+    source: str = Field("", description="Where it came from: 'shipped:ct36', a file path, or 'sections:<doc>'.")
+    themes: list[Theme] = Field(default_factory=list)
+
+    def theme(self, theme_id: str) -> Optional[Theme]:
+        for t in self.themes:
+            if t.id == theme_id or t.name == theme_id:
+                return t
+        return None
+
+
+class ThemeMatch(BaseModel):
+    """Why a task got a theme: the evidence a reader can check."""
+
+    theme: str = Field(description="Theme id.")
+    name: str = Field(description="Theme name (Vietnamese).")
+    score: float = Field(description="similarity + KEYWORD_WEIGHT * keyword score.")
+    similarity: float = Field(description="TF-IDF cosine between task and theme text.")
+    keywords: list[str] = Field(default_factory=list, description="Theme keywords found in the task.")
+    words: list[str] = Field(default_factory=list, description="Shared words that carried the similarity.")
+
+
+# --------------------------------------------------------------------------
+# Words
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    text = resources.files("directive_nlp.resources.vi").joinpath("themes_stopwords.txt").read_text("utf-8")
+    return frozenset(match_key(l).replace(" ", "_") for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
+@lru_cache(maxsize=16384)
+def _segment(text: str) -> tuple[str, ...]:
+    from underthesea import word_tokenize
+
+    out = []
+    for tok in word_tokenize(text):
+        key = match_key(tok)
+        if not key or not re.search(r"[^\W\d_]", key):
+            continue  # punctuation, numbers
+        out.append(key.replace(" ", "_"))
+    return tuple(out)
+
+
+def segment_words(text: str, *, stopwords: bool = True) -> list[str]:
+    """Words of ``text`` as underthesea segments them, as match keys.
+
+    Multi-syllable words are joined with "_" ("ma_túy", "cai_nghiện"), so a
+    TF-IDF vector counts words, not syllables: "cai nghiện" and "nghiện"
+    differ. Punctuation and numbers are dropped; with ``stopwords`` the
+    function words of ``resources/vi/themes_stopwords.txt`` too. Cached:
+    the same sentence is segmented once per process.
+    """
+    words = _segment(unicodedata.normalize("NFC", text or ""))
+    if stopwords:
+        stop = _stopwords()
+        return [w for w in words if w not in stop]
+    return list(words)
+
+
+class TextSimilarity:
+    """TF-IDF over segmented words: vectors and cosine similarities.
+
+    Fit it on every text that will be compared (themes and tasks, or a
+    program and a plan), so inverse document frequency reflects the corpus
+    at hand: a word every text shares weighs little.
+    """
+
+    def __init__(self, corpus: Sequence[str], *, sublinear_tf: bool = True, ngram_range: tuple[int, int] = (1, 1)):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.vectorizer = TfidfVectorizer(
+            analyzer=lambda s: _ngrams(segment_words(s), ngram_range),
+            sublinear_tf=sublinear_tf,
+            norm="l2",
+        )
+        texts = [t for t in corpus if t and t.strip()] or ["_"]
+        self.vectorizer.fit(texts)
+        self.vocabulary = self.vectorizer.get_feature_names_out()
+
+    def vectorize(self, texts: Sequence[str]):
+        """Sparse TF-IDF rows, L2-normalised."""
+        return self.vectorizer.transform(list(texts))
+
+    def similarity(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+        """Cosine similarity matrix, ``len(a) × len(b)``."""
+        return (self.vectorize(a) @ self.vectorize(b).T).toarray()
+
+    def shared_terms(self, a: str, b: str, n: int = 5) -> list[str]:
+        """Words of both texts that contribute most to their similarity."""
+        va, vb = self.vectorize([a]), self.vectorize([b])
+        prod = va.multiply(vb).tocoo()
+        order = np.argsort(-prod.data)[:n]
+        return [str(self.vocabulary[prod.col[i]]).replace("_", " ") for i in order if prod.data[i] > 0]
+
+
+def _ngrams(words: list[str], ngram_range: tuple[int, int]) -> list[str]:
+    lo, hi = ngram_range
+    if (lo, hi) == (1, 1):
+        return words
+    out = []
+    for n in range(lo, hi + 1):
+        out += [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
+    return out
+
+
+# --------------------------------------------------------------------------
+# Taxonomies
+# --------------------------------------------------------------------------
+
+
+def load_taxonomy_file(path: Union[str, Path]) -> Taxonomy:
+    """Read a YAML theme file (format: ``docs/graph.md``, example:
+    ``resources/vi/themes_ct36.yaml``)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("theme file not found; check the path", path=str(path))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise InputError(f"not valid YAML ({str(e).splitlines()[0]})", path=str(path))
+    return _taxonomy_from_data(data, source=str(path), path=str(path))
+
+
+def _taxonomy_from_data(data, *, source: str, path: str) -> Taxonomy:
+    if isinstance(data, list):
+        data = {"themes": data}
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:
+        raise InputError("a theme file needs a non-empty `themes:` list of {id, name, keywords}", path=path)
+    themes = []
+    for i, t in enumerate(data["themes"]):
+        if isinstance(t, str):
+            t = {"name": t}
+        if not isinstance(t, dict) or not (t.get("name") or t.get("id")):
+            raise InputError(f"theme #{i + 1} needs at least a `name`", path=path)
+        kws = t.get("keywords") or []
+        if isinstance(kws, str):
+            kws = [k.strip() for k in kws.split(",")]
+        themes.append(
+            Theme(
+                id=str(t.get("id") or t["name"]),
+                name=str(t.get("name") or t["id"]),
+                description=str(t.get("description") or ""),
+                keywords=[str(k) for k in kws if str(k).strip()],
+                exclude=[str(k) for k in (t.get("exclude") or [])],
+                section=t.get("section"),
+            )
+        )
+    ids = [t.id for t in themes]
+    if len(set(ids)) != len(ids):
+        raise InputError("theme ids must be unique", path=path)
+    return Taxonomy(name=str(data.get("name") or Path(path).stem), title=str(data.get("title") or ""), source=source, themes=themes)
+
+
+@lru_cache(maxsize=8)
+def _shipped(name: str) -> Taxonomy:
+    fname = SHIPPED_TAXONOMIES[name]
+    text = resources.files("directive_nlp.resources.vi").joinpath(fname).read_text("utf-8")
+    return _taxonomy_from_data(yaml.safe_load(text), source=f"shipped:{name}", path=fname)
+
+
+def _heading_words(heading: str) -> list[str]:
+    return segment_words(heading)
+
+
+def taxonomy_from_sections(
+    result: ExtractionResult,
+    section_prefix: str = "II",
+    *,
+    include_tasks: bool = True,
+    name: Optional[str] = None,
+) -> Taxonomy:
+    """Themes from a reference document's own task-area sections.
+
+    Each direct child of ``section_prefix`` (II.1, II.2 …, with its heading)
+    becomes a theme whose id is the section id; its matching text is the
+    heading plus (``include_tasks``) the tasks written under it. Keywords are
+    the heading's words minus those every heading shares ("phòng chống ma
+    túy" in a drug program), so they tell sections apart.
+    Sections without a heading (hand-corrected JSON may lack them) are named
+    by their id. Raises :class:`InputError` when the document has no such
+    sections.
+    """
+    prefix = section_prefix.rstrip(".")
+    children: dict[str, Optional[str]] = {}
+    for s in result.sections:
+        if s.parent == prefix or (s.parent is None and s.id.startswith(prefix + ".") and s.id.count(".") == prefix.count(".") + 1):
+            children[s.id] = s.heading
+    for t in result.tasks:  # sections known only through their tasks
+        if t.section.startswith(prefix + "."):
+            sid = ".".join(t.section.split(".")[: prefix.count(".") + 2])
+            children.setdefault(sid, None)
+    if not children:
+        raise InputError(
+            f"the reference document has no numbered sections under {prefix!r}; "
+            "give a document with task-area headings, a YAML theme file or 'ct36'",
+            path=result.source.path,
+        )
+    ids = sorted(children, key=_section_sort_key)
+    heads = {sid: (children[sid] or "") for sid in ids}
+    word_sets = [set(_heading_words(h)) for h in heads.values() if h]
+    common = set.intersection(*word_sets) if len(word_sets) > 1 else set()
+    # words in more than half of the headings do not tell them apart either
+    counts: dict[str, int] = {}
+    for ws in word_sets:
+        for w in ws:
+            counts[w] = counts.get(w, 0) + 1
+    common |= {w for w, c in counts.items() if len(word_sets) > 2 and c > len(word_sets) / 2}
+    themes = []
+    for sid in ids:
+        heading = heads[sid]
+        kws = []
+        for w in _heading_words(heading):
+            if w not in common and w.replace("_", " ") not in kws:
+                kws.append(w.replace("_", " "))
+        text = ""
+        if include_tasks:
+            text = " . ".join(t.task for t in result.tasks if t.section == sid or t.section.startswith(sid + "."))
+        themes.append(Theme(id=sid, name=heading or sid, description="", keywords=kws, section=sid, text=text))
+    return Taxonomy(
+        name=name or f"sections {prefix} of {Path(result.source.path).stem}",
+        title=result.document.title or "",
+        source=f"sections:{result.source.path}#{prefix}",
+        themes=themes,
+    )
+
+
+def _section_sort_key(sid: str) -> list:
+    return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\s]", sid)]
+
+
+def load_taxonomy(spec: Union[str, Path, Taxonomy, ExtractionResult, None] = "ct36", *, section_prefix: str = "II") -> Taxonomy:
+    """A taxonomy from a name, a file or a reference document.
+
+    ``spec`` is a :class:`Taxonomy` (returned as is), a shipped name
+    (``"ct36"``), a ``.yaml``/``.yml`` theme file, an
+    :class:`ExtractionResult` or a path to a document / ``extract`` JSON
+    (its sections under ``section_prefix`` become the themes).
+    """
+    if spec is None:
+        spec = "ct36"
+    if isinstance(spec, Taxonomy):
+        return spec
+    if isinstance(spec, ExtractionResult):
+        return taxonomy_from_sections(spec, section_prefix)
+    s = str(spec)
+    if s.lower() in SHIPPED_TAXONOMIES:
+        return _shipped(s.lower()).model_copy(deep=True)
+    p = Path(s)
+    if p.suffix.lower() in (".yaml", ".yml"):
+        return load_taxonomy_file(p)
+    if not p.exists():
+        raise InputError(
+            f"unknown taxonomy; use one of {', '.join(SHIPPED_TAXONOMIES)}, a .yaml theme file or a reference document",
+            path=s,
+        )
+    from .io import load_result
+
+    return taxonomy_from_sections(load_result(p), section_prefix)
+
+
+# --------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------
+
+
+def task_text(task: Task) -> str:
+    """The text a task is matched on: the action, and the sentence it came
+    from when the action is short (the sentence gives context words)."""
+    if task.sentence and task.sentence != task.task and len(segment_words(task.task)) < 12:
+        return f"{task.task} . {task.sentence}"
+    return task.task or task.sentence
+
+
+def section_heading(result: ExtractionResult, section_id: str) -> str:
+    """The heading of a task's section, or of its nearest ancestor that has
+    one ("II.1.4" → heading of "II.1.4", else "II.1", else "II")."""
+    heads = {s.id: s.heading for s in result.sections if s.heading}
+    parents = {s.id: s.parent for s in result.sections}
+    sid: Optional[str] = section_id
+    seen = set()
+    while sid and sid not in seen:
+        seen.add(sid)
+        if sid in heads:
+            return heads[sid] or ""
+        sid = parents.get(sid) or (sid.rsplit(".", 1)[0] if "." in sid else None)
+    return ""
+
+
+def _contains(haystack_key: str, phrase_key: str) -> bool:
+    return bool(phrase_key) and f" {phrase_key} " in f" {haystack_key} "
+
+
+class ThemeMatcher:
+    """Scores texts against a taxonomy (TF-IDF cosine + keywords).
+
+    ``corpus`` are extra texts to fit inverse document frequencies on
+    (normally the texts about to be matched).
+    """
+
+    def __init__(self, taxonomy: Taxonomy, corpus: Iterable[str] = (), *, min_score: float = MIN_SCORE,
+                 relative: float = RELATIVE_SCORE, max_themes: int = MAX_THEMES,
+                 keyword_weight: float = KEYWORD_WEIGHT):
+        self.taxonomy = taxonomy
+        self.min_score, self.relative, self.max_themes, self.keyword_weight = min_score, relative, max_themes, keyword_weight
+        self._theme_texts = [t.matching_text() for t in taxonomy.themes]
+        self.similarity = TextSimilarity(self._theme_texts + list(corpus))
+        self._theme_vecs = self.similarity.vectorize(self._theme_texts)
+        self._kw = [[(k, match_key(k)) for k in t.keywords] for t in taxonomy.themes]
+        self._ex = [[match_key(k) for k in t.exclude] for t in taxonomy.themes]
+
+    def _keyword_hits(self, i: int, key: str) -> list[str]:
+        masked = key
+        for ex in self._ex[i]:
+            if ex:
+                masked = f" {masked} ".replace(f" {ex} ", " # ").strip()
+        hits = [k for k, kk in self._kw[i] if _contains(masked, kk)]
+        # a keyword inside a longer matched keyword is not a second piece of evidence
+        return [k for k in hits if not any(k != o and _contains(match_key(o), match_key(k)) for o in hits)]
+
+    def score_texts(self, texts: Sequence[str]) -> list[list[ThemeMatch]]:
+        """For each text, every theme with its score (best first)."""
+        if not texts:
+            return []
+        sims = (self.similarity.vectorize(texts) @ self._theme_vecs.T).toarray()
+        out = []
+        for r, text in enumerate(texts):
+            key = match_key(text)
+            row = []
+            for i, th in enumerate(self.taxonomy.themes):
+                hits = self._keyword_hits(i, key)
+                kw_score = 1.0 - 0.5 ** len(hits)
+                sim = float(sims[r, i])
+                score = sim + self.keyword_weight * kw_score
+                row.append(ThemeMatch(theme=th.id, name=th.name, score=round(score, 4), similarity=round(sim, 4), keywords=hits))
+            row.sort(key=lambda m: -m.score)
+            out.append(row)
+        return out
+
+    def match_texts(self, texts: Sequence[str]) -> list[list[ThemeMatch]]:
+        """For each text, the themes it is assigned (zero or more, best first), with reasons."""
+        out = []
+        for text, row in zip(texts, self.score_texts(texts)):
+            best = row[0].score if row else 0.0
+            chosen = [m for m in row if m.score >= self.min_score and m.score >= self.relative * best][: self.max_themes]
+            for m in chosen:
+                i = next(k for k, t in enumerate(self.taxonomy.themes) if t.id == m.theme)
+                m.words = self.similarity.shared_terms(text, self._theme_texts[i], n=5)
+            out.append(chosen)
+        return out
+
+    def match_text(self, text: str) -> list[ThemeMatch]:
+        return self.match_texts([text])[0]
+
+
+def assign_themes(
+    results: Union[ExtractionResult, Sequence[ExtractionResult]],
+    taxonomy: Union[str, Path, Taxonomy, ExtractionResult, None] = "ct36",
+    *,
+    write: bool = True,
+    headings: bool = True,
+    **matcher_options,
+) -> list[dict[str, list[ThemeMatch]]]:
+    """Give every task of ``results`` zero or more themes, with reasons.
+
+    Returns, per result, ``{task_id: [ThemeMatch, …]}``. With ``write`` the
+    theme names are also stored in ``task.themes`` (the field of the output
+    contract), replacing what was there. The TF-IDF weights are fitted on all
+    the tasks together, so the same wording scores the same in every
+    province. With ``headings`` the heading of the task's section is added
+    to its text: a plan says what a task is about in the heading it puts it
+    under ("4. Nâng cao hiệu quả công tác cai nghiện …").
+    """
+    if isinstance(results, ExtractionResult):
+        results = [results]
+    tax = load_taxonomy(taxonomy)
+    texts = [
+        [task_text(t) + ((" . " + section_heading(r, t.section)) if headings else "") for t in r.tasks]
+        for r in results
+    ]
+    matcher = ThemeMatcher(tax, [x for xs in texts for x in xs], **matcher_options)
+    out: list[dict[str, list[ThemeMatch]]] = []
+    for r, xs in zip(results, texts):
+        matches = matcher.match_texts(xs)
+        per: dict[str, list[ThemeMatch]] = {}
+        for t, ms in zip(r.tasks, matches):
+            per[t.id] = ms
+            if write:
+                t.themes = [m.name for m in ms]
+        out.append(per)
+    return out
