@@ -77,6 +77,8 @@ class Vocabulary(BaseModel):
     task_area_headings: list[str]
     non_task_headings: list[str]
     agency_qualifiers: list[str]
+    plan_frame_headings: list[str] = Field(default_factory=list)
+    plan_content_headings: list[str] = Field(default_factory=list)
 
     def phrases(self) -> dict[tuple[str, ...], str]:
         """Phrase (as a syllable tuple) → class ("review", "generic", "stop")."""
@@ -117,8 +119,8 @@ def segment_words(text: str) -> tuple[str, ...]:
     try:
         from .themes import segment_words as _seg  # type: ignore[attr-defined]
 
-        words = list(_seg(text))
-    except (ImportError, AttributeError):
+        words = list(_seg(text, stopwords=False))  # our own stop lists apply below
+    except (ImportError, AttributeError, TypeError):
         from underthesea import word_tokenize
 
         words = word_tokenize(text)
@@ -179,10 +181,15 @@ def _analyze_cached(text: str) -> tuple[tuple[tuple[str, float], ...], bool, tup
     return tuple(sorted(terms.items())), review, tuple(content)
 
 
+# document numbers and dates ("số 36-CT/TW", "39-CTr/TU", "01/2022/UBTVQH15",
+# "ngày 16/8/2019") name other documents, not a subject
+_REF_RE = re.compile(r"\b\d+(?:[/.-]\d+)*(?:[/-][A-Za-zĐđ][\w/.-]*)?")
+
+
 def analyze(text: str) -> Analysis:
     """Content terms (words, plus their syllables at half weight) of ``text``;
     genre vocabulary removed, ``review`` set when a review word occurs."""
-    terms, review, words = _analyze_cached(text or "")
+    terms, review, words = _analyze_cached(_REF_RE.sub(" ", text or ""))
     return Analysis(terms=dict(terms), review=review, words=list(words))
 
 
@@ -290,6 +297,7 @@ class PlanItemResult(BaseModel):
     section: Optional[str] = None
     text: str
     review: bool
+    frame: bool = Field(False, description="In a part that frames or organises the review (aims, timetable …).")
     themes: list[str] = Field(default_factory=list, description="Program themes this item supports.")
     best_task: Optional[str] = None
     score: float = 0.0
@@ -495,11 +503,16 @@ def _cos(a: Vector, b: Vector) -> float:
 def _shared(a: Vector, b: Vector, n: int = 6) -> list[str]:
     both = [(a[k] * b[k], k) for k in a if k in b and not k.startswith("~")]
     both.sort(reverse=True)
-    return [k.lstrip("@") for _, k in both[:n]]
+    top = both[0][0] if both else 0.0
+    return [k.lstrip("@") for w, k in both[:n] if w >= 0.1 * top]
 
 
 class _Unit:
-    """A piece of text with its raw term counts (weighted later by IDF)."""
+    """A piece of text with its raw term counts (weighted later by IDF).
+
+    The bodies that act enter as agency terms ("@ủy ban nhân dân"), together
+    weighing as one word: a list of seven bodies must not outweigh the task.
+    """
 
     def __init__(self, ref: str, text: str, agencies: Iterable[str] = ()):
         self.ref = ref
@@ -507,9 +520,9 @@ class _Unit:
         a = analyze(text)
         self.review = a.review
         self.raw: Vector = dict(a.terms)
-        for ag in agencies:
-            if ag:
-                self.raw["@" + ag] = self.raw.get("@" + ag, 0.0) + 1.0
+        ags = sorted({ag for ag in agencies if ag})
+        for ag in ags:
+            self.raw["@" + ag] = self.raw.get("@" + ag, 0.0) + 1.0 / math.sqrt(len(ags))
         self.vec: Vector = {}
 
 
@@ -612,12 +625,15 @@ def crosscheck(
     body_units: dict[str, _Unit] = {}
     for th in theme_secs:
         head_units[th.id] = _Unit(th.id, th.heading or "")
+        # the body is what the tasks ask (``task``: the action without the
+        # agency and deadline); the bodies that act enter once each, as agency terms
         sentences: list[str] = []
         agencies: list[str] = []
         for t in program.tasks:
             if task_theme[t.id] == th.id:
-                if t.sentence not in sentences:
-                    sentences.append(t.sentence)
+                text = t.task or t.sentence
+                if text not in sentences:
+                    sentences.append(text)
                 agencies.extend(_task_agencies(t))
         body_units[th.id] = _Unit(th.id, "\n".join(sentences), sorted(set(agencies)))
 
@@ -646,10 +662,25 @@ def crosscheck(
         u = _Unit(t.id, t.task or t.sentence, _task_agencies(t))
         plan_units[t.id] = u
         plan_meta[t.id] = {"kind": "task", "section": t.section, "sentence": t.sentence, "task": t}
+    voc = load_vocabulary()
+
+    def in_frame(section: Optional[str]) -> bool:
+        cur = section
+        while cur:
+            s = psec_plan.get(cur)
+            if s and s.heading:
+                frame = _heading_has(s.heading, voc.plan_frame_headings)
+                content = _heading_has(s.heading, voc.plan_content_headings)
+                if frame != content:
+                    return frame
+            cur = (s.parent if s and s.parent else _parent_id(cur))
+        return False
+
     for ref, u in plan_units.items():
         m = plan_meta[ref]
         m["review"] = bool(u.review or plan_title_review or ancestors_review(m["section"])
                            or (m["task"] is not None and m["task"].report_to))
+        m["frame"] = in_frame(m["section"])
 
     # ---- IDF over both documents: program theme sections + plan items
     # Two document frequencies: over the program's task areas (a word every
@@ -661,6 +692,14 @@ def crosscheck(
     idf = _idf(areas, units)
     for u in [*task_units.values(), *head_units.values(), *body_units.values(), *plan_units.values()]:
         u.vec = _tfidf(u.raw, idf)
+    # A plan item is compared on the program's vocabulary: the statistics and
+    # details a review adds (numbers of cases, forms of report) say nothing
+    # about which program area it reviews and would only lower every score.
+    prog_vocab: set[str] = set()
+    for u in [*task_units.values(), *head_units.values(), *body_units.values()]:
+        prog_vocab.update(u.vec)
+    for u in plan_units.values():
+        u.vec = {k: v for k, v in u.vec.items() if k in prog_vocab}
 
     # A theme is its body (unit length) plus its heading, the heading scaled
     # by the typical heading mass: a heading of distinctive words weighs as
@@ -674,7 +713,13 @@ def crosscheck(
         hn = _norm(h)
         theme_vec[th.id] = _unit(_add(b, h, 1.0 / max(hn, ref_norm))) if hn else b
 
-    review_items = [r for r in plan_units if plan_meta[r]["review"]]
+    # What the plan reviews: its review items outside the parts that only
+    # frame or organise the review (aims, method, timetable, who reports
+    # where); if it has nothing else, those parts are all there is.
+    review_items = [r for r in plan_units if plan_meta[r]["review"] and not plan_meta[r]["frame"]]
+    if not review_items and any(plan_meta[r]["review"] for r in plan_units):
+        review_items = [r for r in plan_units if plan_meta[r]["review"]]
+        notes.append("the plan has no review content outside its aims and organisation parts; those are used")
     if not plan.tasks and not plan.sections:
         notes.append("the plan has no items (no tasks, no sections): it reviews nothing")
     elif not review_items:
@@ -765,7 +810,7 @@ def crosscheck(
             if s > best_s:
                 best_s, best_t = s, t.id
         generic = not u.vec
-        item = PlanItemResult(id=r, kind=m["kind"], section=m["section"], text=m["sentence"], review=m["review"],
+        item = PlanItemResult(id=r, kind=m["kind"], section=m["section"], text=m["sentence"], review=m["review"], frame=m["frame"],
                               themes=item_themes.get(r, []), best_task=best_t, score=round(best_s, 3), generic=generic)
         plan_items.append(item)
         if m["kind"] == "task" and not generic and not item.themes and best_s < TASK_PARTIAL:
@@ -805,7 +850,9 @@ def crosscheck(
             continue
         keys = set(_task_agencies(t))
         th = task_theme[t.id]
-        for r in supports.get(th, []) if th else []:
+        cands = list(supports.get(th, [])) if th else []
+        cands += [r for r in plan_tasks if plan_meta[r]["frame"] and r not in cands]
+        for r in cands:
             pt = plan_tasks.get(r)
             if pt is None or pt.deadline is None:
                 continue

@@ -70,17 +70,16 @@ def sections_from_markdown(text: str) -> tuple[list[SectionOut], list[tuple[str,
             continue
         m = _ARABIC_RE.match(plain)
         starts_bold = line.startswith("**") or bold
-        if m and roman and (starts_bold or not line.startswith("-")) and line[:1] in "*0123456789":
+        if m and roman and line[:1] in "*0123456789":
             num = m.group("n")
             sid = f"{roman}.{num}"
             parent = sid.rsplit(".", 1)[0]
             head_bold = re.match(r"^\*\*\s*\d+(?:\.\d+)*\.?\s*\*\*", line)
-            heading = None if head_bold else m.group("h").strip() or None
-            if heading and len(heading) > 160:  # a numbered paragraph, not a heading
-                heading = None
+            # "**1. Heading**" is a heading; "**1.** Text" and "1. Text" are numbered paragraphs
+            heading = None if (head_bold or not starts_bold) else m.group("h").strip() or None
             sections.append(SectionOut(id=sid, number=f"{num}.", heading=heading, level=sid.count(".") + 1, parent=parent))
             current = sid
-            rest = _clean(re.sub(r"^\*\*\s*\d+(?:\.\d+)*\.?\s*\*\*", "", line)) if head_bold else ""
+            rest = _clean(re.sub(r"^\*\*\s*\d+(?:\.\d+)*\.?\s*\*\*", "", line)) if head_bold else ("" if heading else m.group("h").strip())
             if rest:
                 body.append((current, rest))
             continue
