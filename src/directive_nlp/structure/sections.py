@@ -516,6 +516,9 @@ class _Parser:
             marker = self.resolve_kind(marker)
         if self.mode == "body" and self.is_closing(text):
             self.mode = "closing"
+        elif self.mode == "preamble" and b.index > 0 and self.rules.closing[0].match(text):
+            # a document with no numbering at all still ends with "Nơi nhận"
+            self.mode = "closing"
         if self.mode == "closing":
             if self.is_attached_title(text) or self.rules.kem_theo.match(text):
                 self.new_segment("preamble")

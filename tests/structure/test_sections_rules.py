@@ -1,0 +1,117 @@
+"""The numbering rules file (resources/vi/sections.yaml): it loads, and each
+marker kind has positive and negative examples."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from directive_nlp.structure import load_rules, match_marker
+from directive_nlp.structure.sections import roman_to_int, rules_from_dict
+
+
+def test_rule_file_loads_from_the_package() -> None:
+    ref = resources.files("directive_nlp") / "resources" / "vi" / "sections.yaml"
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    rules = load_rules()
+    kinds = {r.kind for r in rules.markers}
+    assert {"part", "chapter", "section", "article", "roman", "arabic", "letter"} <= kinds
+    assert {r.kind for r in rules.items} == {"bullet", "enum"}
+    # the file compiles the same way when read by hand
+    assert len(rules_from_dict(data).markers) == len(rules.markers)
+
+
+@pytest.mark.parametrize(
+    "text, kind, label, written",
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "roman", "I", "I."),
+        ("II- NHIỆM VỤ VÀ GIẢI PHÁP", "roman", "II", "II-"),
+        ("IV – KINH PHÍ", "roman", "IV", "IV –"),
+        ("1. Tăng cường sự lãnh đạo", "arabic", "1", "1."),
+        ("12) Sở Y tế chủ trì", "arabic", "12", "12)"),
+        ("1.2. Kết quả triển khai", "arabic", "1.2", "1.2."),
+        ("1.3.1. Đề nghị Ủy ban nhân dân các xã", "arabic", "1.3.1", "1.3.1."),
+        ("2.1 Sở Tài chính:", "arabic", "2.1", "2.1"),
+        ("a) Rà soát các văn bản", "letter", "a", "a)"),
+        ("đ) Tham mưu Ủy ban nhân dân", "letter", "đ", "đ)"),
+        ("b. Rà soát danh mục các dự án:", "letter", "b", "b."),
+        ("Điều 1. Ban hành kèm theo Quyết định này", "article", "1", "Điều 1."),
+        ("Điều 3 Chánh Văn phòng Ủy ban nhân dân tỉnh", "article", "3", "Điều 3"),
+        ("Chương II", "chapter", "II", "Chương II"),
+        ("CHƯƠNG 3. TỔ CHỨC THỰC HIỆN", "chapter", "3", "CHƯƠNG 3."),
+        ("Mục 2. CÁC SỞ, NGÀNH", "section", "2", "Mục 2."),
+        ("PHẦN THỨ HAI: NHIỆM VỤ", "part", "2", "PHẦN THỨ HAI:"),
+        ("Phần I. ĐÁNH GIÁ", "part", "I", "Phần I."),
+        ("B. NHIỆM VỤ CHỦ YẾU", "upper_letter", "B", "B."),
+        ("- Công tác tuyên truyền", "bullet", "-", "-"),
+        ("+ Sở Y tế đánh giá", "bullet", "+", "+"),
+        ("(3). Tổng số gói thầu", "enum", "3", "(3)."),
+    ],
+)
+def test_markers_found(text: str, kind: str, label: str, written: str) -> None:
+    m = match_marker(text)
+    assert m is not None
+    assert (m.kind, m.label, m.written) == (kind, label, written)
+    assert text[m.content :].strip() == text[len(written) :].strip()
+
+
+def test_bullet_depths() -> None:
+    assert match_marker("- Công tác tuyên truyền").depth == 1
+    assert match_marker("+ Sở Y tế đánh giá").depth == 2
+    assert match_marker("• Hội nghị trực tuyến").depth == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.500 tỷ đồng được bố trí từ ngân sách tỉnh.",  # a number, not "1."
+        "2.5 triệu người được hỗ trợ.",  # a decimal without closing punctuation
+        "10/2025 là thời hạn cuối cùng.",  # a date
+        "15 tháng 6 năm 2024 tổ chức hội nghị",  # no punctuation after the number
+        "Mục tiêu chung",  # "Mục" is only a marker with a number
+        "Mục đích: xác định rõ trách nhiệm",
+        "Điều chỉnh quy hoạch khu công nghiệp",  # a verb, not an article
+        "Điều 5 Luật Đất đai quy định rõ thẩm quyền.",  # a citation
+        "V/v: đôn đốc giải ngân vốn đầu tư công",  # "về việc", not part V
+        "v.v. và các nội dung khác",
+        "Căn cứ Luật Tổ chức chính quyền địa phương",
+        "Phấn đấu 100% xã đạt chuẩn",
+    ],
+)
+def test_not_markers(text: str) -> None:
+    m = match_marker(text)
+    assert m is None or not m.opens_section, m
+
+
+@pytest.mark.parametrize(
+    "text, closes",
+    [
+        ("Nơi nhận:", True),
+        ("NƠI NHẬN:", True),
+        ("TM. ỦY BAN NHÂN DÂN", True),
+        ("KT. CHỦ TỊCH", True),
+        ("T/M BAN THƯỜNG VỤ", True),
+        ("Nơi nhận hồ sơ là bộ phận một cửa", True),  # only ever at a block start in the closing zone
+        ("Các nơi nhận văn bản", False),
+        ("TM hóa dịch vụ công", False),
+    ],
+)
+def test_closing_patterns(text: str, closes: bool) -> None:
+    rules = load_rules()
+    assert any(p.search(text) for p in rules.closing) is closes
+
+
+def test_appendix_pattern() -> None:
+    rules = load_rules()
+    assert rules.appendix.match("PHỤ LỤC").group("label") is None
+    assert rules.appendix.match("PHỤ LỤC II").group("label") == "II"
+    assert rules.appendix.match("Phụ lục số 02").group("label") == "02"
+    assert rules.appendix.match("Phụ lục hóa") is None
+
+
+def test_roman_values() -> None:
+    assert [roman_to_int(r) for r in ["I", "IV", "IX", "XII", "XL"]] == [1, 4, 9, 12, 40]
+    assert roman_to_int("IIII") is None and roman_to_int("VX") is None and roman_to_int("") is None
