@@ -1,0 +1,784 @@
+"""Find the names of public bodies (agencies) in Vietnamese directive text.
+
+``find_agencies(text)`` returns one :class:`~directive_nlp.models.AgencyMention`
+per body named, with lists split and group phrases kept whole as
+``spec/ANNOTATION.md`` and ``ANNOTATION-DECISIONS.md`` say:
+
+* "Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy" → three mentions
+  (class nouns that each name a body);
+* "các sở, ban, ngành", "các cơ quan, đơn vị, địa phương" → one (a group
+  phrase made only of generic nouns, with its qualifier);
+* "Ủy ban nhân dân xã, phường, đặc khu" → one (one head with coordinated
+  levels or places);
+* "Sở Văn hoá, Thể thao và Du lịch" → one (the comma belongs to the name);
+* "các Sở: Nông nghiệp và Môi trường, Xây dựng" → two, the head staying on
+  the first ("các Sở: Nông nghiệp và Môi trường" + "Xây dựng").
+
+How: the text is cut into word tokens (syllables, abbreviations such as
+"LĐ-TB&XH" kept whole) with their character offsets, and a small grammar
+runs over them — person head, party wrapper, named body, department after
+"Sở"/"Bộ", free name after a head such as "Trung tâm", generic group, class
+noun, then places, levels and qualifiers. The vocabulary is data
+(``resources/vi/agencies.yaml``, ``resources/vi/abbreviations.yaml``, plus an
+optional user gazetteer). Matching on words of the text itself, not on a
+segmenter's tokens, keeps the result independent of word segmentation (which
+is context dependent for Vietnamese: see ``spec/TOOLCHAIN.md``).
+
+``canonical(name)`` gives the OUTPUT.md canonical form (NFC, lower case, one
+tone placement, abbreviations expanded, leading "các"/"những" dropped), the
+same key the scorer's ``norm_agency`` compares.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+import yaml
+
+from .errors import InputError
+from .models import AgencyMention
+from .normalize import match_key
+
+__all__ = [
+    "Gazetteer",
+    "find_agencies",
+    "canonical",
+    "agency_type",
+    "default_gazetteer",
+    "load_user_gazetteer",
+    "AGENCY_TYPES",
+]
+
+AGENCY_TYPES = (
+    "party", "ubnd", "hdnd", "so", "police_military", "judiciary", "mass_org",
+    "central", "enterprise", "group", "head", "other",
+)
+
+# a word: letters/digits, with inner & or - kept ("LĐ-TB&XH", "NN&MT");
+# anything else that is not a space is a one-character punctuation token
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]", re.UNICODE)
+_DASHES = {"-", "–", "—"}
+
+
+# --------------------------------------------------------------------------
+# gazetteer (data)
+# --------------------------------------------------------------------------
+
+Key = tuple[str, ...]
+
+
+def _keys(phrase: str, abbreviations: dict[str, Key]) -> Key:
+    """Matching keys of a phrase: words, lower case, tones unified, abbreviations expanded, dashes dropped."""
+    out: list[str] = []
+    for m in _TOKEN_RE.finditer(unicodedata.normalize("NFC", phrase)):
+        tok = m.group(0)
+        if tok in _DASHES:
+            continue
+        if not tok[0].isalnum():
+            out.append("\x00" + tok)  # punctuation must match punctuation ("Văn hóa, Thể thao")
+            continue
+        exp = abbreviations.get(tok) if (tok.isupper() or "&" in tok) else None
+        if exp:
+            out.extend(exp)
+            continue
+        k = match_key(tok)
+        if k:
+            out.extend(k.split())
+    return tuple(out)
+
+
+class _Trie:
+    """Longest-match dictionary over word keys."""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, key: Key, value: Any) -> None:
+        if not key:
+            return
+        node = self.root
+        for k in key:
+            node = node.setdefault(k, {})
+        node[None] = value
+
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+
+@dataclass
+class Gazetteer:
+    """The compiled vocabulary of the recogniser (package data plus user additions).
+
+    Build it with :func:`default_gazetteer` or :func:`load_user_gazetteer`;
+    pass it to :func:`find_agencies` to use user bodies and abbreviations.
+    """
+
+    abbreviations: dict[str, Key] = field(default_factory=dict)
+    abbreviation_text: dict[str, str] = field(default_factory=dict)
+    bodies: _Trie = field(default_factory=_Trie)
+    departments: _Trie = field(default_factory=_Trie)
+    free_heads: _Trie = field(default_factory=_Trie)
+    heads: _Trie = field(default_factory=_Trie)
+    standalone_heads: _Trie = field(default_factory=_Trie)
+    generic: _Trie = field(default_factory=_Trie)
+    modifiers: _Trie = field(default_factory=_Trie)
+    classes: _Trie = field(default_factory=_Trie)
+    levels: _Trie = field(default_factory=_Trie)
+    qualifiers: _Trie = field(default_factory=_Trie)
+    determiners: _Trie = field(default_factory=_Trie)
+    stop: _Trie = field(default_factory=_Trie)
+    open_stop: _Trie = field(default_factory=_Trie)
+    qualifiers_taking_body: set[Key] = field(default_factory=set)
+    qualifiers_open: set[Key] = field(default_factory=set)
+    modifiers_taking_body: set[Key] = field(default_factory=set)
+    group_openers: _Trie = field(default_factory=_Trie)
+    determiner_words: list[Key] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    # ---- building -------------------------------------------------------
+
+    def add_abbreviation(self, short: str, full: str) -> None:
+        self.abbreviation_text[short] = full
+        self.abbreviations[short] = _keys(full, {})
+
+    def k(self, phrase: str) -> Key:
+        return _keys(phrase, self.abbreviations)
+
+    def add_body(self, name: str, type_: str = "other", *, qualify: bool = True, wraps: bool = False,
+                 needs_inner: bool = False, free: bool = False, aliases: Iterable[str] = ()) -> None:
+        info = {"name": name, "type": type_, "qualify": qualify, "wraps": wraps,
+                "needs_inner": needs_inner, "free": free}
+        for n in [name, *aliases]:
+            self.bodies.add(self.k(n), info)
+
+    def load(self, data: dict[str, Any], source: str) -> None:
+        """Add the entries of one parsed YAML mapping (package or user file)."""
+        for short, full in (data.get("abbreviations") or {}).items():
+            self.add_abbreviation(str(short), str(full))
+        for d in data.get("departments") or []:
+            d = {"name": d} if isinstance(d, str) else d
+            self.departments.add(self.k(d["name"]), dict(d))
+            for a in d.get("aliases") or []:
+                self.departments.add(self.k(a), dict(d))
+        for b in data.get("bodies") or []:
+            b = {"name": b} if isinstance(b, str) else b
+            t = b.get("type", "other")
+            if t not in AGENCY_TYPES:
+                raise ValueError(f"{source}: unknown agency type {t!r} for {b['name']!r}; use one of {AGENCY_TYPES}")
+            self.add_body(b["name"], t, qualify=b.get("qualify", True), wraps=b.get("wraps", False),
+                          needs_inner=b.get("needs_inner", False), free=b.get("free", False),
+                          aliases=b.get("aliases") or ())
+        for h in data.get("free_heads") or []:
+            h = {"name": h} if isinstance(h, str) else h
+            self.free_heads.add(self.k(h["name"]), {"type": h.get("type", "other"), "lower_start": h.get("lower_start", False)})
+        for h in data.get("heads") or []:
+            self.heads.add(self.k(h), True)
+        for h in data.get("standalone_heads") or []:
+            self.standalone_heads.add(self.k(h), True)
+        for w in data.get("generic_nouns") or []:
+            self.generic.add(self.k(w), True)
+        for w in data.get("generic_modifiers") or []:
+            self.modifiers.add(self.k(w), True)
+        for c in data.get("class_nouns") or []:
+            c = {"name": c} if isinstance(c, str) else c
+            self.classes.add(self.k(c["name"]), {"type": c.get("type", "other"), "free": c.get("free", False)})
+        for w in data.get("levels") or []:
+            self.levels.add(self.k(w), True)
+        for w in data.get("qualifiers") or []:
+            self.qualifiers.add(self.k(w), True)
+        for w in data.get("qualifiers_taking_body") or []:
+            self.qualifiers_taking_body.add(self.k(w))
+        for w in data.get("qualifiers_open") or []:
+            self.qualifiers_open.add(self.k(w))
+        for w in data.get("group_openers") or []:
+            self.group_openers.add(self.k(w), True)
+        for w in data.get("modifiers_taking_body") or []:
+            self.modifiers_taking_body.add(tuple(k for k in self.k(w) if not k.startswith("\x00")))
+        for w in data.get("determiners") or []:
+            self.determiners.add(self.k(w), True)
+            self.determiner_words.append(self.k(w))
+        for w in data.get("name_stop_words") or []:
+            self.stop.add(self.k(w), True)
+        for w in data.get("open_stop_words") or []:
+            self.open_stop.add(self.k(w), True)
+        self.sources.append(source)
+
+
+def _read_resource(name: str) -> dict[str, Any]:
+    text = resources.files("directive_nlp").joinpath(f"resources/vi/{name}").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The package gazetteer (``resources/vi/abbreviations.yaml`` + ``agencies.yaml``), built once."""
+    g = Gazetteer()
+    g.load(_read_resource("abbreviations.yaml"), "abbreviations.yaml")
+    g.load(_read_resource("agencies.yaml"), "agencies.yaml")
+    return g
+
+
+_USER_KEYS = {"bodies", "abbreviations", "departments", "class_nouns", "generic_nouns", "free_heads",
+              "heads", "levels", "qualifiers", "generic_modifiers", "name_stop_words"}
+
+
+def load_user_gazetteer(path: Union[str, Path]) -> Gazetteer:
+    """The package gazetteer extended with a user YAML file.
+
+    The file may hold any of these keys (see ``docs/recognizers.md``)::
+
+        bodies:                      # named bodies
+          - name: Ban Quản lý Khu kinh tế Vân Phong
+            type: other              # one of AGENCY_TYPES
+            aliases: [BQL KKT Vân Phong]
+            qualify: true            # a place/level may follow
+        abbreviations:               # short form: full words
+          BQL KKT: Ban Quản lý Khu kinh tế
+        departments: [Ngoại vụ]      # names after "Sở"/"Bộ"
+        class_nouns: [{name: tổ dân phố, type: other}]
+
+    Raises :class:`~directive_nlp.errors.InputError` (one line) when the file
+    is missing, not YAML, or has unknown keys.
+    """
+    p = Path(path)
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"gazetteer file not found: {p}", code="gazetteer") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: not a YAML gazetteer ({type(e).__name__})", code="gazetteer") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{p}: a gazetteer is a mapping with keys such as 'bodies' and 'abbreviations'", code="gazetteer")
+    unknown = set(data) - _USER_KEYS
+    if unknown:
+        raise InputError(f"{p}: unknown gazetteer keys {sorted(unknown)}; allowed: {sorted(_USER_KEYS)}", code="gazetteer")
+    base = default_gazetteer()
+    g = Gazetteer()
+    g.load(_read_resource("abbreviations.yaml"), "abbreviations.yaml")
+    g.load(_read_resource("agencies.yaml"), "agencies.yaml")
+    try:
+        g.load(data, str(p))
+    except (KeyError, TypeError, AttributeError) as e:
+        raise InputError(f"{p}: malformed gazetteer entry ({e})", code="gazetteer") from None
+    except ValueError as e:
+        raise InputError(str(e), code="gazetteer") from None
+    del base
+    return g
+
+
+# --------------------------------------------------------------------------
+# tokens
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    keys: Key  # empty for punctuation; several for an expanded abbreviation
+    cap: bool
+    punct: bool
+
+
+def _tokenize(text: str, g: Gazetteer) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group(0)
+        if not t[0].isalnum():
+            toks.append(_Tok(t, m.start(), m.end(), (), False, True))
+            continue
+        exp = g.abbreviations.get(t) if (t.isupper() or "&" in t) else None
+        if exp is None and "-" in t and t.isupper() is False:
+            exp = None
+        if exp:
+            keys = exp
+        else:
+            k = match_key(t)
+            keys = tuple(k.split()) if k else ()
+        toks.append(_Tok(t, m.start(), m.end(), keys, t[0].isupper(), False))
+    return toks
+
+
+class _Scanner:
+    """The grammar over one text's tokens."""
+
+    def __init__(self, text: str, g: Gazetteer):
+        self.text = text
+        self.g = g
+        self.toks = _tokenize(text, g)
+        # flat key stream (dashes between words are transparent)
+        self.flat: list[tuple[str, int, bool]] = []
+        self.flat_at: list[int] = []
+        for i, t in enumerate(self.toks):
+            self.flat_at.append(len(self.flat))
+            if t.punct and t.text in _DASHES:
+                continue
+            if t.punct:
+                self.flat.append(("\x00" + t.text, i, True))
+                continue
+            for n, k in enumerate(t.keys):
+                self.flat.append((k, i, n == len(t.keys) - 1))
+        self.flat_at.append(len(self.flat))
+
+    # ---- helpers --------------------------------------------------------
+
+    def match(self, trie: _Trie, i: int) -> Optional[tuple[int, Any]]:
+        """Longest entry of ``trie`` starting at token ``i``: (end token, value)."""
+        if i >= len(self.toks) or self.toks[i].punct:
+            return None
+        node = trie.root
+        best = None
+        f = self.flat_at[i]
+        while f < len(self.flat):
+            key, ti, last = self.flat[f]
+            node = node.get(key)
+            if node is None:
+                break
+            if last and None in node:
+                best = (ti + 1, node[None])
+            f += 1
+        return best
+
+    def is_punct(self, i: int, chars: str) -> bool:
+        return i < len(self.toks) and self.toks[i].punct and self.toks[i].text in chars
+
+    def word(self, i: int) -> bool:
+        return i < len(self.toks) and not self.toks[i].punct
+
+    def det(self, i: int) -> int:
+        m = self.match(self.g.determiners, i)
+        return m[0] if m else i
+
+    def starts_agency(self, i: int) -> bool:
+        j = self.det(i)
+        return bool(
+            self.match(self.g.bodies, j) or self.match(self.g.generic, j) or self.match(self.g.classes, j)
+            or (self.word(j) and self.toks[j].cap and self.match(self.g.free_heads, j))
+            or self.match(self.g.heads, j)
+        )
+
+    def proper_name(self, i: int) -> int:
+        """Capitalised words (a place name after a level: "tỉnh Thanh Hóa", "đặc khu Cồn Cỏ")."""
+        j = i
+        while self.word(j) and self.toks[j].cap and not self.toks[j].text.isupper() or (
+            self.word(j) and self.toks[j].text.isupper() and len(self.toks[j].text) <= 3 and j > i
+        ):
+            if j > i and self.starts_agency(j):
+                break
+            if j == i and (self.match(self.g.bodies, j) or self.match(self.g.free_heads, j) or self.match(self.g.heads, j)):
+                break
+            j += 1
+        return j
+
+    # ---- grammar --------------------------------------------------------
+
+    def levels(self, i: int) -> int:
+        """("các")? LEVEL Name? ((","|"và") ("các")? LEVEL Name?)*"""
+        j = i
+        first = True
+        while True:
+            k = j
+            if not first:
+                if self.is_punct(k, ",") or (self.word(k) and self.toks[k].keys == ("và",)):
+                    k += 1
+                else:
+                    break
+            k2 = k
+            if self.word(k2) and self.toks[k2].keys == ("các",):
+                k2 += 1
+            m = self.match(self.g.levels, k2)
+            if not m:
+                break
+            j = self.proper_name(m[0])
+            first = False
+        return j
+
+    def qualifiers(self, i: int, *, levels: bool = True) -> int:
+        j = i
+        while True:
+            if levels:
+                k = self.levels(j)
+                if k > j:
+                    j = k
+                    continue
+            m = self.match(self.g.qualifiers, j)
+            if not m:
+                break
+            end, _ = m
+            key = tuple(k for t in self.toks[j:end] for k in t.keys)
+            if key in self.g.qualifiers_open:
+                stop = self.open_run(end)
+                if stop is None:
+                    # "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm …": the qualifier is complete
+                    if end >= len(self.toks) or self.toks[end].punct or self.match(self.g.open_stop, end):
+                        j = end
+                    break
+                j = stop
+                break
+            if key in self.g.qualifiers_taking_body:
+                inner = self.body(end, allow_heads=False)
+                if inner:
+                    j = inner[0]
+                    continue
+                lv = self.levels(end)
+                if lv > end:
+                    j = lv
+                    continue
+                # bare "trực thuộc" closing the phrase ("đảng ủy trực thuộc")
+                if end >= len(self.toks) or self.toks[end].punct or self.match(self.g.stop, end):
+                    j = end
+                break
+            if key and key[0] == "trên":
+                # "trên địa bàn" + place
+                k = self.levels(end)
+                j = self.proper_name(k) if k > end else self.proper_name(end)
+                if j == end and key == ("trên", "địa", "bàn"):
+                    break
+                continue
+            j = end
+        return j
+
+    def open_run(self, i: int) -> Optional[int]:
+        """End of an open qualifier ("được giao nhiệm vụ Chủ đầu tư …") before a stop word or punctuation."""
+        j = i
+        limit = i + 14
+        while j < len(self.toks) and j < limit:
+            t = self.toks[j]
+            if t.punct and t.text not in _DASHES:
+                return j if j > i else None
+            if self.match(self.g.open_stop, j):
+                return j if j > i else None
+            j += 1
+        return j if j >= len(self.toks) and j > i else None
+
+    def free_name(self, i: int, lower_start: bool = False) -> int:
+        """A name after a free head: capitalised words and lower-case non-stop words."""
+        if not self.word(i):
+            return i
+        if not (self.toks[i].cap or lower_start):
+            return i
+        if self.match(self.g.stop, i):
+            return i
+        j = i
+        limit = i + 12
+        last_good = i
+        while j < len(self.toks) and j < limit:
+            t = self.toks[j]
+            if t.punct:
+                if t.text in _DASHES and self.word(j + 1) and self.toks[j + 1].cap:
+                    j += 1
+                    continue
+                break
+            if j > i and self.match(self.g.stop, j):
+                if t.keys == ("và",) and self.word(j + 1) and not self.starts_agency(j + 1) and not self.match(self.g.stop, j + 1):
+                    j += 1
+                    continue
+                break
+            if j > i and t.cap and self.starts_agency(j) and not self.match(self.g.levels, j):
+                break
+            j += 1
+            last_good = j
+        # do not end on a determiner
+        while last_good > i and self.toks[last_good - 1].keys in (("các",), ("những",)):
+            last_good -= 1
+        return last_good
+
+    def body(self, i: int, *, allow_heads: bool = True) -> Optional[tuple[int, str, str]]:
+        """Parse a body at token ``i``: (end, type, rule)."""
+        if not self.word(i):
+            return None
+        cands: list[tuple[int, str, str]] = []
+        t = self.toks[i]
+        # named bodies and party wrappers
+        m = self.match(self.g.bodies, i)
+        if m and (t.cap or t.text.isupper()):
+            end, info = m
+            typ, rule = info["type"], "body:" + info["name"]
+            if info.get("free"):
+                end = self.free_name(end) if self.word(end) and self.toks[end].cap else end
+            if info["wraps"]:
+                inner = self.body(end, allow_heads=False)
+                if inner:
+                    cands.append((inner[0], typ, rule + "+" + inner[2]))
+                q = self.qualifiers(end) if info["qualify"] else end
+                if q > end or not info["needs_inner"]:
+                    cands.append((q, typ, rule))
+            else:
+                q = self.qualifiers(end) if info["qualify"] else end
+                cands.append((q, typ, rule))
+        # "Sở"/"Bộ" + department
+        if t.keys in (("sở",), ("bộ",)):
+            if self.is_punct(i + 1, ":"):
+                d = self.match(self.g.departments, i + 2)
+                if d:
+                    cands.append((d[0], "so" if t.keys == ("sở",) else "central", "dept_list"))
+            d = self.match(self.g.departments, i + 1)
+            if d and (t.cap or self.toks[i + 1].cap):
+                cands.append((self.qualifiers(d[0]), "so" if t.keys == ("sở",) else "central", "department"))
+        # free heads ("Trung tâm …", "Tập đoàn …")
+        fh = self.match(self.g.free_heads, i)
+        if fh and t.cap:
+            end, info = fh
+            if self.is_punct(end, ":"):
+                n = self.free_name(end + 1)
+                if n > end + 1:
+                    cands.append((n, info["type"], "free_list"))
+            n = self.free_name(end, info.get("lower_start", False))
+            if n > end:
+                cands.append((n, info["type"], "free_head"))
+        if t.cap and t.keys in (("tỉnh",), ("thành", "phố")) or (t.cap and t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",)):
+            end = i + 1 if t.keys == ("tỉnh",) or len(t.keys) == 2 else i + 2
+            prev = self.toks[i - 1] if i > 0 else None
+            clause_start = prev is None or (prev.punct and prev.text in ":;.|")
+            name_end = self.proper_name(end)
+            if clause_start and name_end > end:
+                cands.append((name_end, "ubnd", "locality"))
+            elif prev is not None and prev.keys in (("với",), ("giữa",), ("cùng",)) and not (self.word(end) and self.toks[end].cap):
+                cands.append((end, "ubnd", "locality"))
+        if allow_heads:
+            h = self.match(self.g.heads, i)
+            if h:
+                k = self.det(h[0])
+                inner = self.body(k, allow_heads=False) or self.group(k)
+                if inner:
+                    cands.append((inner[0], "head", "head+" + inner[2]))
+                elif self.match(self.g.standalone_heads, i):
+                    cands.append((h[0], "head", "head"))
+        if not cands:
+            return None
+        return max(cands, key=lambda c: c[0])
+
+    def _compound_free(self, i: int) -> bool:
+        """True when token ``i`` does not continue a word before it ("xã hội", "Đại hội", "cơ hội")."""
+        return i == 0 or self.toks[i - 1].punct or bool(self.match(self.g.group_openers, i - 1)) or (
+            i >= 2 and bool(self.match(self.g.group_openers, i - 2)) and self.match(self.g.group_openers, i - 2)[0] == i
+        )
+
+    def group(self, i: int, lone_ok: bool = False) -> Optional[tuple[int, str, str]]:
+        """A generic group ("các sở, ban, ngành tỉnh") or a class noun ("Các huyện ủy")."""
+        j = self.det(i)
+        has_det = j > i
+        c = self.match(self.g.classes, j)
+        gm = self.match(self.g.generic, j)
+        cands: list[tuple[int, str, str]] = []
+        if c and (has_det or self._compound_free(i)):
+            end, info = c
+            if info.get("free"):
+                while self.word(end) and self.toks[end].cap:
+                    end += 1
+            mm = self.match(self.g.modifiers, end)
+            if mm:
+                end = mm[0]
+            cands.append((self.qualifiers(end), info["type"], "class"))
+        if gm:
+            end = gm[0]
+            mm = self.match(self.g.modifiers, end)
+            if mm:
+                q = mm[0]
+                mkey = tuple(k for t in self.toks[end:q] for k in t.keys)
+                if any(mkey[-len(w):] == w for w in self.g.modifiers_taking_body if w):
+                    inner = self.body(q, allow_heads=False)
+                    if inner:
+                        q = inner[0]
+                q = self.qualifiers(q)
+                cands.append((q, "group", "group_modified"))
+            else:
+                items = 1
+                while True:
+                    k = end
+                    if self.is_punct(k, ",") or (self.word(k) and self.toks[k].keys in (("và",), ("hoặc",))):
+                        k2 = self.det(k + 1)
+                        if k2 > k + 1 and items >= 3:
+                            break  # "các sở, ban, ngành, các Tổng công ty …": a new group starts
+                        nxt = self.match(self.g.generic, k2)
+                        if nxt and not self.match(self.g.classes, k2) or (nxt and self.match(self.g.classes, k2)[0] <= nxt[0]):
+                            end = nxt[0]
+                            items += 1
+                            mm = self.match(self.g.modifiers, end)
+                            if mm:
+                                end = mm[0]
+                                break
+                            continue
+                    break
+                q = self.qualifiers(end)
+                # a lone generic noun without determiner, list or qualifier is a common noun
+                # ("tổ chức thực hiện", "địa phương"), not an agency -- unless it fills a
+                # table cell or a list slot on its own ("| Doanh nghiệp |", "Doanh nghiệp viễn thông, tổ chức")
+                alone = end >= len(self.toks) or self.is_punct(end, "|;\n") or self.text[self.toks[end - 1].end:self.toks[end].start].count("\n") > 0
+                cell_start = i > 0 and self.is_punct(i - 1, "|")
+                if has_det or items > 1 or q > end or alone or ((lone_ok or cell_start) and self.is_punct(end, ",.")):
+                    if has_det or items > 1 or q > end or self._compound_free(i):
+                        cands.append((q, "group", "group"))
+        if not cands:
+            return None
+        return max(cands, key=lambda c: c[0])
+
+    def bare_list_item(self, i: int, prev_rule: str) -> Optional[tuple[int, str, str]]:
+        """After "các Sở: A" or "Sở A, B": a bare department or free name B."""
+        if prev_rule in ("dept_list", "department"):
+            d = self.match(self.g.departments, i)
+            if d:
+                return (d[0], "so", "dept_item")
+            if prev_rule == "dept_list" and self.word(i) and self.toks[i].cap:
+                n = self.free_name(i)
+                if n > i:
+                    return (n, "so", "dept_item")
+        if prev_rule == "free_list" and self.word(i) and self.toks[i].cap:
+            n = self.free_name(i)
+            if n > i:
+                return (n, "other", "free_item")
+        return None
+
+    def scan(self) -> list[tuple[int, int, str, str]]:
+        out: list[tuple[int, int, str, str]] = []
+        i = 0
+        n = len(self.toks)
+        prev_end, prev_rule, prev_type = -1, "", "other"
+        while i < n:
+            t = self.toks[i]
+            if t.punct:
+                i += 1
+                continue
+            item = None
+            if prev_end >= 0 and prev_rule in ("dept_list", "department", "free_list", "dept_item", "free_item"):
+                gap = self.toks[prev_end:i]
+                if all(g.punct and g.text == "," or (not g.punct and g.keys == ("và",)) for g in gap) and gap:
+                    rule = {"dept_item": "dept_list", "free_item": "free_list"}.get(prev_rule, prev_rule)
+                    item = self.bare_list_item(i, rule)
+                    if item:
+                        item = (item[0], prev_type, item[2])
+            after_mention = prev_end >= 0 and i == prev_end + 1 and self.is_punct(prev_end, ",")
+            cands = [c for c in (self.body(i), self.group(i, lone_ok=after_mention)) if c]
+            k = self.det(i)
+            if k > i:
+                # "các Tập đoàn: …", "các lực lượng Công an": the determiner stays in the name
+                inner = self.body(k, allow_heads=False)
+                if inner:
+                    cands.append(inner)
+            if item:
+                cands.append(item)
+            if not cands:
+                i += 1
+                continue
+            end, typ, rule = max(cands, key=lambda c: c[0])
+            # trim trailing punctuation/determiners
+            while end > i and (self.toks[end - 1].punct or self.toks[end - 1].keys in (("các",), ("và",), ("của",))):
+                end -= 1
+            if end <= i:
+                i += 1
+                continue
+            out.append((i, end, typ, rule))
+            prev_end, prev_rule, prev_type = end, rule, typ
+            i = end
+        return out
+
+
+# --------------------------------------------------------------------------
+# public API
+# --------------------------------------------------------------------------
+
+
+def find_agencies(text: str, *, gazetteer: Optional[Gazetteer] = None) -> list[AgencyMention]:
+    """Find agency names in ``text``.
+
+    Args:
+        text: normalised text (NFC), a sentence or a whole document.
+        gazetteer: vocabulary to use (default: the package gazetteer; see
+            :func:`load_user_gazetteer` to add bodies and abbreviations).
+
+    Returns:
+        Mentions in text order with ``text[m.start:m.end] == m.name``, a
+        canonical name, a coarse type and the rule that matched.
+
+    >>> [m.name for m in find_agencies("Sở Y tế, Sở Tài chính và các cơ quan liên quan")]
+    ['Sở Y tế', 'Sở Tài chính', 'các cơ quan liên quan']
+    """
+    if not text:
+        return []
+    g = gazetteer or default_gazetteer()
+    sc = _Scanner(text, g)
+    out = []
+    for i, j, typ, rule in sc.scan():
+        s, e = sc.toks[i].start, sc.toks[j - 1].end
+        name = text[s:e]
+        out.append(AgencyMention(start=s, end=e, name=name, canonical=canonical(name, gazetteer=g), type=typ, rule=rule))
+    return out
+
+
+def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:
+    """The canonical form of an agency name (``spec/OUTPUT.md``).
+
+    NFC, lower case, one tone-mark placement, punctuation dropped,
+    abbreviations expanded, a leading "các"/"những"/"toàn thể" dropped —
+    equal to the scorer's ``norm_agency`` for the names it knows.
+
+    >>> canonical("Các Sở, ban, ngành")
+    'sở ban ngành'
+    >>> canonical("UBND tỉnh")
+    'ủy ban nhân dân tỉnh'
+    >>> canonical("Sở Văn hoá, Thể thao và Du lịch")
+    'sở văn hóa thể thao và du lịch'
+    """
+    g = gazetteer or default_gazetteer()
+    words: list[str] = []
+    for m in _TOKEN_RE.finditer(unicodedata.normalize("NFC", name or "")):
+        tok = m.group(0)
+        exp = g.abbreviations.get(tok) if (tok.isupper() or "&" in tok) else None
+        if exp:
+            words.extend(exp)
+        else:
+            k = match_key(tok)
+            if k:
+                words.extend(k.split())
+    for lead in (("các",), ("những",), ("toàn", "thể")):
+        if tuple(words[: len(lead)]) == lead:
+            words = words[len(lead):]
+            break
+    return " ".join(words)
+
+
+_TYPE_HINTS = [
+    ("head", r"^(giám đốc|thủ trưởng|chủ tịch|phó chủ tịch|trưởng|bí thư|người đứng đầu|chánh|tổng giám đốc|bộ trưởng)\b"),
+    ("party", r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|đảng ủy|đảng đoàn|ban cán sự|cấp ủy|ban thường vụ|tổ chức đảng|chi bộ)"),
+    ("ubnd", r"(ủy ban nhân dân|chính quyền)"),
+    ("hdnd", r"hội đồng nhân dân"),
+    ("so", r"^sở\b"),
+    ("police_military", r"(công an|quân sự|biên phòng|hải quan|kiểm lâm|quân đội|lực lượng)"),
+    ("judiciary", r"(viện kiểm sát|tòa án|thi hành án)"),
+    ("mass_org", r"(mặt trận|liên đoàn lao động|hội liên hiệp|hội nông dân|hội cựu chiến binh|đoàn thanh niên|tỉnh đoàn|thành đoàn)"),
+    ("central", r"^(bộ\b|chính phủ|thủ tướng|trung ương|ban bí thư|quốc hội)"),
+    ("enterprise", r"(doanh nghiệp|tập đoàn|tổng công ty|công ty|nhà đầu tư)"),
+    ("group", r"^(sở|cơ quan|đơn vị|địa phương|ban|ngành|tổ chức)\b"),
+]
+
+
+def agency_type(name: str, *, gazetteer: Optional[Gazetteer] = None) -> Optional[str]:
+    """A coarse type of an agency name, for grouping (one of :data:`AGENCY_TYPES`).
+
+    The recogniser's own type when the whole name is recognised, else a
+    keyword guess; None for an empty name.
+
+    >>> agency_type("Sở Tài chính"), agency_type("các cơ quan liên quan"), agency_type("Công an tỉnh")
+    ('so', 'group', 'police_military')
+    """
+    if not name or not name.strip():
+        return None
+    found = find_agencies(name, gazetteer=gazetteer)
+    if found:
+        best = max(found, key=lambda m: m.end - m.start)
+        if best.end - best.start >= 0.6 * len(name.strip()):
+            return best.type
+    key = canonical(name, gazetteer=gazetteer)
+    for typ, pat in _TYPE_HINTS:
+        if re.search(pat, key):
+            return typ
+    return "other"
