@@ -1,0 +1,30 @@
+"""``directive-nlp serve``: the web page for people who do not use a terminal."""
+
+from __future__ import annotations
+
+import typer
+
+from ..errors import InputError
+from ._app import app, guarded
+
+
+@app.command("serve")
+@guarded
+def serve_cli(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this computer only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    max_upload_mb: int = typer.Option(20, "--max-upload-mb", help="Largest file accepted, in MB."),
+    no_graph: bool = typer.Option(False, "--no-graph", help="Do not draw the responsibility graph (faster)."),
+) -> None:
+    """Start the web page: upload a plan, correct the tasks, download the checklist."""
+    import uvicorn
+
+    from ..web import create_app
+
+    if not 0 < port < 65536:
+        raise InputError(f"--port {port} is not a port number (1-65535)")
+    if max_upload_mb < 1:
+        raise InputError("--max-upload-mb must be at least 1")
+    typer.echo(f"directive-nlp web page on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
+    uvicorn.run(create_app(max_upload_bytes=max_upload_mb * 1024 * 1024, graph=not no_graph),
+                host=host, port=port, log_level="warning")

@@ -1,0 +1,453 @@
+"""The web app: routes, upload handling and the editable task table.
+
+Safety rules (issue 8): uploads are capped (``max_upload_bytes``, checked on
+the Content-Length header and again while reading), their type is sniffed
+from the content (:func:`directive_nlp.ingest.sniff_format`), they are
+written to a fresh temporary folder under a fixed name and removed when the
+request ends, and the name the browser sends is only ever shown, never used
+as a path. Every failure becomes a message on the page: bad input with
+status 400/413, anything unexpected with a generic message (no framework
+error page, no traceback).
+
+The page is stateless: the result travels in the form (a hidden JSON of the
+document part plus one table row per task), so there is nothing to clean up
+on the server and any number of people can use it at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import shutil
+import tempfile
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..checklist import FORMATS, FREQUENCY_LABELS, MEDIA_TYPES, render_checklist
+from ..errors import EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
+from ..io import dump_result, parse_result
+from ..models import AgencyRef, Deadline, ExtractionResult, Task
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+#: formats the upload accepts after sniffing (html comes with the readers)
+ACCEPTED = ("pdf", "docx", "txt", "md", "html")
+#: form limits: a 500-task plan has ~6,000 table fields
+MAX_FORM_FIELDS = 40_000
+MAX_FORM_PART = 8 * 1024 * 1024
+HERE = Path(__file__).resolve().parent
+ROW_FIELDS = ("uid", "id", "section", "task", "lead", "support", "deadline_text", "due", "frequency", "report_to", "orig")
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def safe_display_name(filename: Optional[str], default: str = "document") -> str:
+    """The browser's file name reduced to something safe to show and to use
+    in a download name: last path component, NFC, letters/digits/space/._-
+    only, at most 80 characters. Never used to open or write a file."""
+    name = unicodedata.normalize("NFC", filename or "")
+    name = re.split(r"[\\/]", name)[-1]
+    name = re.sub(r"[^\w .\-]", "_", name, flags=re.UNICODE).strip(" .")
+    return name[:80] or default
+
+
+def _stem(name: str) -> str:
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return re.sub(r"[^A-Za-z0-9_\-]+", "_", unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()).strip("_") or "checklist"
+
+
+def _split_names(value: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"[;\n]", value or "") if p.strip()]
+
+
+def _canonical(name: str) -> str:
+    """The OUTPUT.md canonical form of a name a person typed."""
+    try:
+        from ..agencies import canonical
+
+        return canonical(name)
+    except Exception:  # the recogniser is optional here: fall back to the io rule
+        key = unicodedata.normalize("NFC", name).lower().strip()
+        for w in ("các ", "những "):
+            if key.startswith(w):
+                key = key[len(w):]
+        return key
+
+
+def _parse_deadline_text(text: str, doc_date: Optional[date]) -> Optional[Deadline]:
+    try:
+        from ..deadlines import parse_deadline
+
+        return parse_deadline(text, doc_date=doc_date)
+    except Exception:
+        return None
+
+
+def _iso(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"'{value}' is not a date; use the date picker (yyyy-mm-dd)")
+
+
+def parse_as_of(value: Optional[str]) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"'{value}' is not a date; pick the 'as of' date again")
+
+
+def rebuild_deadline(orig: Optional[Deadline], text: str, due: Optional[str], freq: Optional[str],
+                     doc_date: Optional[date]) -> Optional[Deadline]:
+    """The deadline of a corrected row.
+
+    Unchanged cells keep the extracted deadline (kind, period start...); a
+    new deadline text is read again by the deadline recogniser; a date or a
+    frequency the person picked wins over what the text says.
+    """
+    text = " ".join((text or "").split())
+    freq = freq or None
+    if not text and not due and not freq:
+        return None
+    if orig is not None and text == orig.text:
+        base = orig.model_copy()
+    elif text:
+        base = _parse_deadline_text(text, doc_date) or Deadline(text=text, kind="conditional")
+        base = base.model_copy(update={"text": text})
+    else:
+        base = Deadline(text="", kind="by")
+    shown = base.end if base.kind == "period" else base.date
+    if due and due != shown:
+        base = base.model_copy(update={"kind": base.kind if base.kind in ("by", "on") else "by",
+                                       "date": due, "start": None, "end": None, "frequency": None})
+    elif not due and shown and base.kind in ("by", "on", "period"):
+        base = base.model_copy(update={"date": None, "end": None} if base.kind == "period" else {"date": None})
+    if freq:
+        base = base.model_copy(update={"kind": "recurring", "frequency": freq, "date": None, "start": None, "end": None})
+    elif base.kind == "recurring" and base.frequency and (orig is None or text == orig.text):
+        base = base.model_copy(update={"frequency": None})  # the person cleared the frequency
+    if not base.text:
+        base = base.model_copy(update={"text": (date.fromisoformat(due).strftime("%d/%m/%Y") if due else "")
+                                       or FREQUENCY_LABELS["vi"].get(freq or "", "định kỳ")})
+    return base
+
+
+def result_from_form(form: FormData) -> ExtractionResult:
+    """The corrected result: the document part from the hidden JSON, the
+    metadata fields and one task per table row (deleted rows are absent)."""
+    raw = form.get("result_json")
+    if not isinstance(raw, str) or not raw.strip():
+        raise InputError("the page lost its data; upload the document again")
+    try:
+        obj = json.loads(raw)
+    except ValueError:
+        raise InputError("the page lost its data; upload the document again")
+    if not isinstance(obj, dict):
+        raise InputError("the page lost its data; upload the document again")
+    base = parse_result({**obj, "tasks": []}, path="page")
+    doc = base.document.model_copy()
+    for field in ("doc_type", "number", "issuer", "title", "province", "place"):
+        if f"m_{field}" in form:
+            setattr(doc, field, " ".join(str(form.get(f"m_{field}") or "").split()) or None)
+    if "m_issued_date" in form:
+        doc.issued_date = _iso(str(form.get("m_issued_date") or ""))
+    doc_date = date.fromisoformat(doc.issued_date) if doc.issued_date else None
+    cols = {f: [str(v) for v in form.getlist(f"t_{f}")] for f in ROW_FIELDS}
+    n = len(cols["task"])
+    if any(len(v) != n for v in cols.values()):
+        raise InputError("the table on the page is incomplete; reload the page and try again")
+    used_ids = {i for i in cols["id"] if i}
+    tasks: list[Task] = []
+    new = 0
+    for k in range(n):
+        row = {f: cols[f][k] for f in ROW_FIELDS}
+        task_text = " ".join(row["task"].split())
+        lead, support = _split_names(row["lead"]), _split_names(row["support"])
+        if not task_text and not lead and not support:
+            continue  # an added row left empty
+        try:
+            orig = Task.model_validate(json.loads(row["orig"])) if row["orig"] else None
+        except Exception:
+            orig = None
+        known = {(a.name, a.role): a for a in (orig.agencies if orig else [])}
+        agencies = [known.get((nm, role)) or AgencyRef(name=nm, canonical=_canonical(nm), role=role)
+                    for role, names in (("lead", lead), ("support", support)) for nm in names]
+        tid = row["id"]
+        if not tid:
+            new += 1
+            while f"N{new}" in used_ids:
+                new += 1
+            tid = f"N{new}"
+            used_ids.add(tid)
+        deadline = rebuild_deadline(orig.deadline if orig else None, row["deadline_text"], _iso(row["due"]),
+                                    row["frequency"] or None, doc_date)
+        update: dict[str, Any] = {
+            "id": tid,
+            "section": " ".join(row["section"].split()),
+            "task": task_text,
+            "agencies": agencies,
+            "deadline": deadline,
+            "report_to": _split_names(row["report_to"]),
+        }
+        if orig:
+            if task_text != orig.task and orig.sentence == orig.task:
+                update["sentence"] = task_text
+            tasks.append(orig.model_copy(update=update))
+        else:
+            tasks.append(Task(sentence=task_text, **update))
+    return base.model_copy(update={"document": doc, "tasks": tasks})
+
+
+def _table_rows(result: ExtractionResult) -> list[dict]:
+    rows = []
+    for i, t in enumerate(result.tasks):
+        d = t.deadline
+        due = (d.end if d.kind == "period" else d.date) if d else None
+        rows.append({
+            "uid": f"r{i}",
+            "id": t.id,
+            "section": t.section,
+            "task": t.task,
+            "sentence": t.sentence,
+            "lead": "; ".join(a.name for a in t.agencies if a.role == "lead"),
+            "support": "; ".join(a.name for a in t.agencies if a.role == "support"),
+            "deadline_text": d.text if d else "",
+            "kind": d.kind if d else "",
+            "due": due or "",
+            "frequency": (d.frequency or "") if d else "",
+            "report_to": "; ".join(t.report_to),
+            "orig": t.model_dump_json(),
+        })
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Reading uploads
+# ---------------------------------------------------------------------------
+
+
+async def read_upload(form: FormData, field: str, limit: int) -> tuple[bytes, str]:
+    """The bytes and a display name of an uploaded file (capped at ``limit``)."""
+    up = form.get(field)
+    if not isinstance(up, UploadFile) or not (up.filename or "").strip():
+        raise InputError("choose a file to upload (PDF, DOCX or text)", code="no_file")
+    name = safe_display_name(up.filename)
+    data = await up.read(limit + 1)
+    await up.close()
+    if len(data) > limit:
+        raise TooLargeError(f"the file is larger than {limit // (1024 * 1024) or 1} MB; split it or give the text only", path=name)
+    if not data.strip():
+        raise EmptyInputError(path=name)
+    return data, name
+
+
+def _looks_json(data: bytes) -> bool:
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith((b"{", b"["))
+
+
+def result_from_upload(data: bytes, name: str) -> ExtractionResult:
+    """Extract a result from uploaded bytes (or read an uploaded extract JSON).
+
+    The content decides the type; the bytes go to a fresh temporary folder
+    under a fixed name and the folder is removed whatever happens.
+    """
+    if _looks_json(data):
+        result = parse_result(data.decode("utf-8-sig", errors="replace"), path=name)
+        result.source.path = name
+        return result
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    fmt = sniff_format(data, suffix)
+    if fmt not in ACCEPTED:
+        raise UnsupportedFormatError(f"cannot read a {fmt} file here; give a PDF, DOCX or text file", path=name)
+    try:
+        from ..pipeline import extract
+    except ImportError:  # pragma: no cover - only while the pipeline is being written
+        raise InputError("task extraction is not installed in this version; upload an extract JSON instead",
+                         code="unavailable", path=name)
+    tmp = Path(tempfile.mkdtemp(prefix="dnlp-upload-"))
+    try:
+        path = tmp / f"upload.{'txt' if fmt == 'txt' else fmt}"
+        path.write_bytes(data)
+        result = extract(path)
+    except InputError as e:
+        e.path = name  # never show the temporary path
+        raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    result.source.path = name
+    return result
+
+
+def sniff_format(data: bytes, suffix: str):
+    from ..ingest import sniff_format as sniff
+
+    return sniff(data, suffix)
+
+
+def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str]]:
+    """The responsibility graph as an SVG data URI, or a note why there is none."""
+    try:
+        from .. import graph
+    except ImportError:
+        return None, "The responsibility graph is not available in this version."
+    if not any(t.agencies for t in result.tasks):
+        return None, "No task names an agency, so there is no graph to draw."
+    tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
+    try:
+        G = graph.build_graph([result])
+        out = graph.draw_graph(G, tmp / "graph.svg", size=(12.0, 8.0))
+        svg = Path(out).read_bytes()
+        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"), None
+    except Exception as e:  # the picture is a bonus: never lose the table for it
+        log.warning("graph failed: %s", e)
+        return None, f"The graph could not be drawn ({type(e).__name__})."
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def crosscheck_results(program: ExtractionResult, plan: ExtractionResult):
+    try:
+        from ..crosscheck import crosscheck
+    except ImportError:
+        raise InputError("the cross-check is not available in this version", code="unavailable")
+    return crosscheck(program, plan)
+
+
+# ---------------------------------------------------------------------------
+# The app
+# ---------------------------------------------------------------------------
+
+
+def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool = True) -> FastAPI:
+    """The web app. ``max_upload_bytes`` caps each uploaded file; ``graph``
+    turns the (slower) graph picture off."""
+    app = FastAPI(title="directive-nlp", docs_url=None, redoc_url=None, openapi_url=None)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.state.max_upload_bytes = max_upload_bytes
+
+    def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
+        ctx.setdefault("message", None)
+        ctx.setdefault("max_mb", max(1, max_upload_bytes // (1024 * 1024)))
+        ctx.setdefault("max_bytes", max_upload_bytes)
+        return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+    def error_page(request: Request, template: str, err: Exception, status: int = 400, **ctx) -> HTMLResponse:
+        if isinstance(err, InputError):
+            msg = str(err)
+            status = 413 if isinstance(err, TooLargeError) else status
+        else:
+            log.exception("unexpected error")
+            msg = f"Something went wrong while processing the file ({type(err).__name__}). Please try another file or report this."
+            status = 500 if status == 400 else status
+        return page(request, template, status, message=msg, **ctx)
+
+    async def get_form(request: Request, template: str) -> FormData:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > max_upload_bytes * 2 + 1_000_000:
+            raise TooLargeError(f"the upload is larger than {max(1, max_upload_bytes // (1024 * 1024))} MB per file")
+        try:
+            return await request.form(max_files=4, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FORM_PART)
+        except Exception as e:  # malformed multipart, too many fields...
+            raise InputError(f"the form could not be read ({getattr(e, 'detail', None) or type(e).__name__})")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        msg = "Page not found." if exc.status_code == 404 else f"{exc.detail}"
+        return page(request, "index.html", exc.status_code, message=msg)
+
+    @app.exception_handler(Exception)
+    async def any_error(request: Request, exc: Exception):  # pragma: no cover - last resort
+        log.exception("unexpected error")
+        return page(request, "index.html", 500, message="Something went wrong; please try again or report this.")
+
+    @app.get("/", response_class=HTMLResponse)
+    async def index(request: Request):
+        return page(request, "index.html")
+
+    @app.get("/healthz", response_class=PlainTextResponse)
+    async def healthz():
+        return "ok"
+
+    @app.post("/extract", response_class=HTMLResponse)
+    async def extract_page(request: Request):
+        try:
+            form = await get_form(request, "index.html")
+            data, name = await read_upload(form, "file", max_upload_bytes)
+            result = await run_in_threadpool(result_from_upload, data, name)
+            picture, graph_note = (await run_in_threadpool(graph_picture, result)) if graph else (None, "The graph is turned off on this server.")
+        except Exception as e:
+            return error_page(request, "index.html", e, status=400 if isinstance(e, InputError) else 500)
+        as_of = date.today()
+        return page(request, "result.html", result=result, rows=_table_rows(result), as_of=as_of.isoformat(),
+                    result_json=result.model_copy(update={"tasks": []}).model_dump_json(),
+                    graph_uri=picture, graph_note=graph_note, formats=FORMATS,
+                    frequencies=FREQUENCY_LABELS["vi"], agencies=_agency_names(result))
+
+    @app.post("/download")
+    async def download(request: Request):
+        try:
+            form = await get_form(request, "index.html")
+            result = result_from_form(form)
+            fmt = str(form.get("fmt") or "")
+            as_of = parse_as_of(str(form.get("as_of") or ""))
+            lang = "en" if form.get("lang") == "en" else "vi"
+            stem = _stem(result.source.path or "checklist")
+            if fmt == "extract-json":
+                body, media, fname = dump_result(result).encode("utf-8"), "application/json", f"{stem}.extract.json"
+            elif fmt in FORMATS:
+                body = await run_in_threadpool(render_checklist, result, fmt, as_of=as_of, lang=lang)
+                media, fname = MEDIA_TYPES[fmt], f"{stem}.checklist.{fmt}"
+            else:
+                raise InputError(f"unknown download format '{fmt[:20]}'")
+        except Exception as e:
+            return error_page(request, "index.html", e)
+        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{fname}"'})
+
+    @app.get("/crosscheck", response_class=HTMLResponse)
+    async def crosscheck_form(request: Request):
+        return page(request, "crosscheck.html", report=None)
+
+    @app.post("/crosscheck", response_class=HTMLResponse)
+    async def crosscheck_page(request: Request):
+        try:
+            form = await get_form(request, "crosscheck.html")
+            prog_data, prog_name = await read_upload(form, "program", max_upload_bytes)
+            plan_data, plan_name = await read_upload(form, "plan", max_upload_bytes)
+            program = await run_in_threadpool(result_from_upload, prog_data, prog_name)
+            plan = await run_in_threadpool(result_from_upload, plan_data, plan_name)
+            report = await run_in_threadpool(crosscheck_results, program, plan)
+        except Exception as e:
+            return error_page(request, "crosscheck.html", e, report=None)
+        return page(request, "crosscheck.html", report=report, program=program, plan=plan)
+
+    return app
+
+
+def _agency_names(result: ExtractionResult) -> list[str]:
+    seen: dict[str, str] = {}
+    for t in result.tasks:
+        for a in t.agencies:
+            seen.setdefault(a.name.casefold(), a.name)
+    return sorted(seen.values(), key=str.casefold)
