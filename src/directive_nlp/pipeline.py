@@ -45,3 +45,114 @@ def load_text(
     doc = normalize_document(src)
     check_language(doc, force=force)
     return doc
+
+
+# --------------------------------------------------------------------------
+# Extraction (tasks area): file -> ExtractionResult
+# --------------------------------------------------------------------------
+
+_NOTES_MISSING = {
+    "agencies.find_agencies": "agency recogniser unavailable: tasks carry no agencies",
+    "deadlines.find_deadlines": "deadline recogniser unavailable: tasks carry no deadlines",
+}
+
+
+def _structure(doc: NormalizedDocument):
+    """The section tree; a flat one (every block in "preamble") if the parser is missing."""
+    from .models import BlockInfo, DocumentStructure, Section
+
+    try:
+        from .structure import parse_structure
+    except ImportError:  # pragma: no cover - only while the structure module is absent
+        return DocumentStructure(
+            sections=[Section(id="preamble", kind="preamble")],
+            blocks=[BlockInfo(block=b.index, section="preamble", content_start=b.start) for b in doc.blocks],
+        ), ["section parser unavailable: no sections"]
+    return parse_structure(doc), []
+
+
+def _metadata(doc: NormalizedDocument, structure) -> tuple["DocumentMeta", list[str]]:
+    from .models import DocumentMeta
+
+    try:
+        from .structure.metadata import extract_metadata
+    except ImportError:
+        return DocumentMeta(), ["metadata extractor unavailable: document fields left empty"]
+    try:
+        return extract_metadata(doc, structure), []
+    except Exception as e:  # metadata must never cost the tasks
+        return DocumentMeta(), [f"metadata extraction failed ({type(e).__name__}); document fields left empty"]
+
+
+def _load_gazetteer(gazetteer):
+    if gazetteer is None:
+        return None
+    if not isinstance(gazetteer, (str, Path)):
+        return gazetteer  # an already-built Gazetteer
+    from .agencies import load_user_gazetteer
+
+    return _gazetteer_cached(str(Path(gazetteer).resolve()))
+
+
+_GAZ_CACHE: dict = {}
+
+
+def _gazetteer_cached(path: str):
+    if path not in _GAZ_CACHE:
+        from .agencies import load_user_gazetteer
+
+        _GAZ_CACHE[path] = load_user_gazetteer(path)
+    return _GAZ_CACHE[path]
+
+
+def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionResult":
+    """Structure, metadata and tasks of an already normalised document."""
+    from .models import ExtractionResult, SectionOut
+    from .tasks import extract_tasks
+    from .tasks import mentions as _mentions
+
+    notes: list[str] = []
+    structure, n1 = _structure(doc)
+    meta, n2 = _metadata(doc, structure)
+    notes += n1 + n2
+    token = _mentions.gazetteer_var.set(_load_gazetteer(gazetteer))
+    try:
+        _mentions.missing.clear()
+        tasks = extract_tasks(doc, structure, meta)
+        notes += [_NOTES_MISSING[k] for k in sorted(_mentions.missing) if k in _NOTES_MISSING]
+    finally:
+        _mentions.gazetteer_var.reset(token)
+    if not tasks:
+        notes.append("no tasks found: no part of the text asks a body to act (check the file is a directive, plan or programme)")
+    sections = [
+        SectionOut(id=s.id, number=s.number, heading=s.heading, level=s.level, parent=s.parent)
+        for s in structure.sections
+    ]
+    return ExtractionResult(source=doc.source, document=meta, sections=sections, tasks=tasks, notes=notes)
+
+
+def extract(
+    path: Union[str, Path],
+    data: Optional[bytes] = None,
+    *,
+    gazetteer=None,
+    force: bool = False,
+    options: Optional[ReadOptions] = None,
+    **read_kwargs,
+) -> "ExtractionResult":
+    """Read one document and extract its tasks: load_text → structure → metadata → tasks.
+
+    ``gazetteer`` is a user gazetteer YAML path (or a loaded one) added to the
+    package's agency names; ``max_pages`` and other reader options pass through
+    to :func:`load_text`. Raises :class:`~directive_nlp.errors.InputError` for
+    unreadable input. Recognisers and rule files are loaded once per process.
+    """
+    doc = load_text(path, data, force=force, options=options, **read_kwargs)
+    return extract_document(doc, gazetteer=gazetteer)
+
+
+def extract_text(text: str, name: str = "text.txt", *, gazetteer=None, force: bool = True) -> "ExtractionResult":
+    """Extract the tasks of a text given as a string (notebooks, tests, the web form)."""
+    if not name.lower().endswith((".txt", ".md")):
+        name = name + ".txt"
+    return extract(name, data=text.encode("utf-8"), gazetteer=gazetteer, force=force)

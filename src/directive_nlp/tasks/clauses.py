@@ -1,0 +1,394 @@
+"""One sentence (or list item) → task drafts: subject, clauses, predicates, deadlines.
+
+The order of work follows how a Vietnamese directive sentence is built:
+
+1. a frame that names who acts: "Giao X chủ trì, phối hợp với Y …",
+   "Đề nghị X …", "X yêu cầu Y …", "X (cần|phải|có trách nhiệm) …", "X: …",
+   or a plain subject "X VERB …" (X = a list of bodies the recogniser found);
+2. the predicate part, cut at a colon that only explains (ANNOTATION.md) and
+   past a lead-in that only introduces the items below ("… các nội dung sau:");
+3. clauses at ";" (a ";" that only continues a list of objects does not cut);
+4. tasks at "," where a new predicate with its own object starts (verbs that
+   share one object stay one task: "hướng dẫn, theo dõi, kiểm tra việc …");
+5. deadlines: a phrase at the start of a clause covers the clause, one at the
+   end of the sentence covers the sentence, one elsewhere covers its task;
+   the phrase is cut out of the task text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..models import Deadline
+from .lexicon import lexicon
+from .mentions import Ag, Dl, canonical
+from .roles import after_chain, between_in, chain_at, fallback_subject, report_to_in, starts_predicate
+from .text import split_at, trim, words
+
+_ASPECT = {"tiếp tục", "tăng cường", "quan tâm", "chú trọng", "tập trung", "đẩy mạnh", "kịp thời", "thường xuyên",
+           "chủ động", "tích cực", "khẩn trương", "nghiêm túc", "kiên quyết", "sớm", "phối hợp"}
+_FILLER = re.compile(r"^\s*(?:trong đó|đặc biệt|lưu ý|chú trọng|chú ý|tập trung(?: vào)?|gồm|bao gồm|cụ thể|với|đó là|"
+                     r"nhất là|và|một số|các)?(?:\s+(?:lưu ý|chú trọng|tập trung vào|vào|đến|tới))*\s*$", re.IGNORECASE)
+_NOT_SUBJECT_HEAD = re.compile(
+    r"^\s*(?:công tác|việc|kết quả|tình hình|hoạt động|nhiệm vụ|chương trình|kế hoạch|hệ thống|quá trình|"
+    r"nội dung|kinh phí|nguồn|trong|khi|nếu|để|đối với|các nội dung|những|năm|giai đoạn|mục tiêu|sự|hiện nay)\b",
+    re.IGNORECASE,
+)
+_NOUN_TOCHUC = re.compile(r"^\s*tổ chức\s*(?:đảng|chính trị|xã hội|cơ sở|đoàn thể|hội|quốc tế|tín dụng|kinh tế|cá nhân|,|và|;|$)",
+                          re.IGNORECASE)
+_TRAIL_PAREN = re.compile(r"\s*\((?:có|kèm|gửi|theo|chi tiết|xem|tại)\b[^()]*\)?\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    leads: list[Ag] = field(default_factory=list)
+    supports: list[Ag] = field(default_factory=list)
+    report_to: list[str] = field(default_factory=list)
+    deadline: Optional[Deadline] = None
+    deadline_prio: int = 0  # 3 task, 2 clause, 1 sentence, 0 none
+    rule: str = "sentence"
+
+
+@dataclass
+class SentenceResult:
+    drafts: list[Draft]
+    subject: list[Ag]
+    frame_supports: list[Ag]
+    lead_in: bool = False
+    explicit: bool = False  # the actor was asked explicitly (giao/đề nghị/cần/phải)
+
+
+def _skip_ws(text: str, p: int, e: int) -> int:
+    while p < e and (text[p].isspace() or text[p] in ",:"):
+        p += 1
+    return p
+
+
+def _match_at(pat: re.Pattern, text: str, p: int, e: int) -> Optional[re.Match]:
+    return pat.match(text[p:e])
+
+
+def is_verb_start(s: str) -> bool:
+    lx = lexicon()
+    if not lx.verb_start.match(s):
+        return False
+    if lx.weak_verb_start.match(s):
+        return False
+    if _NOUN_TOCHUC.match(s):
+        return False
+    return True
+
+
+def _verb_only(s: str) -> bool:
+    """A comma segment that is only a verb ("hướng dẫn", "Quan tâm củng cố") shares the next object."""
+    lx = lexicon()
+    w = words(s.lower())
+    if not w:
+        return True
+    rest = " ".join(w)
+    first = None
+    for n in (3, 2, 1):
+        head = " ".join(w[:n])
+        if head in lx.verbs or head in _ASPECT:
+            first, rest = head, " ".join(w[n:])
+            break
+    if first is None:
+        return False
+    if not rest:
+        return True
+    if first in _ASPECT:
+        return rest in lx.verbs
+    return False
+
+
+def _synth_agents(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
+    """Bodies of a subject phrase: the recogniser's names when they cover it, else the phrase split."""
+    inside = [m for m in mentions if m.start >= s and m.end <= e]
+    if inside and inside[0].start - s <= 12:
+        return inside
+    out = []
+    for a, b in fallback_subject(text, s, e):
+        a, b = trim(text, a, b)
+        if b > a:
+            name = text[a:b]
+            out.append(Ag(a, b, name, canonical(name), None))
+    return out
+
+
+def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> tuple[list[Ag], int, str, bool]:
+    """(bodies, predicate start, how, explicit) for the sentence ``[s, e)``."""
+    lx = lexicon()
+    p = _skip_ws(text, s, e)
+    m = re.match(r"\s*Về\b[^:\x00]{0,250}?:\s*", masked[p:e])
+    if m:
+        p += m.end()
+    first_semi = masked.find(";", p, e)
+    limit = e if first_semi < 0 else first_semi
+    # 1. "giao / đề nghị / yêu cầu X …"
+    for hit in lx.assign.finditer(text, p, limit):
+        before = text[p:hit.start()]
+        if len(words(before)) > 40:
+            break
+        chain, cend = chain_at(text, hit.end(), mentions, e, max_skip=0)
+        if chain:
+            q = after_chain(text, cend, e)
+            return chain, q, "assign", True
+    # 2. leading adverbials ("Trên cơ sở …, ", "Trong quá trình …, nếu có …, ")
+    q = p
+    for _ in range(3):
+        m = _match_at(lx.adverbial_start, text, q, e)
+        if not m:
+            break
+        comma = masked.find(",", q + m.end(), min(e, q + 300))
+        if comma < 0:
+            break
+        q = _skip_ws(text, comma + 1, e)
+    for start in ([p, q] if q != p else [p]):
+        chain, cend = chain_at(text, start, mentions, e, max_skip=0)
+        if chain:
+            t = after_chain(text, cend, e)
+            if starts_predicate(text, t, e):
+                explicit = bool(lx.modal_start.match(text[_skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
+                return chain, t, "subject", explicit
+    # 3. "<noun phrase> (cần|phải|có trách nhiệm) VERB": a subject the recogniser missed
+    for hit in lx.modal_any.finditer(text, q, min(limit, q + 220)):
+        span_s, span_e = trim(text, q, hit.start())
+        subj = text[span_s:span_e]
+        if not subj or len(words(subj)) > 22 or ":" in subj:
+            break
+        if is_verb_start(subj) or _NOT_SUBJECT_HEAD.match(subj):
+            break
+        if not (subj[0].isupper() or subj.lower().startswith(("các ", "mỗi ", "những "))):
+            break
+        after = text[hit.end():e].lstrip().lower()
+        if after.startswith(("được", "là", "có ")) and hit.group(0).lower() in ("cần", "phải"):
+            break
+        agents = _synth_agents(text, span_s, span_e, mentions)
+        if agents:
+            return agents, hit.end(), "modal", True
+        break
+    return [], q, "none", False
+
+
+def _cut_lead_in(text: str, masked: str, p: int, pe: int) -> tuple[int, bool]:
+    """(new end, whole sentence is a lead-in)."""
+    lx = lexicon()
+    seg = text[p:pe]
+    for pat in lx.lead_in:
+        m = pat.search(seg)
+        if not m:
+            continue
+        L = p + m.start()
+        seps = [masked.rfind(",", p, L), masked.rfind(";", p, L)]
+        cut = max(seps)
+        if cut < 0:
+            return p, True
+        between = text[cut + 1:L]
+        if _FILLER.match(between) and len(words(text[p:cut])) >= 2:
+            return cut, False
+        return p, True
+    return pe, False
+
+
+def analyze_sentence(
+    text: str,
+    masked: str,
+    s: int,
+    e: int,
+    mentions: list[Ag],
+    deadlines: list[Dl],
+    *,
+    carried: Optional[list[Ag]] = None,
+    carried_supports: Optional[list[Ag]] = None,
+    review: bool = False,
+) -> SentenceResult:
+    """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``)."""
+    lx = lexicon()
+    subject, p, how, explicit = find_subject(text, masked, s, e, mentions)
+    frame_supports: list[Ag] = []
+    p = _skip_ws(text, p, e)
+    m = lx.modal_start.match(text[p:e])
+    if m:
+        p = _skip_ws(text, p + m.end(), e)
+        explicit = explicit or bool(subject)
+    if subject:
+        fm = re.match(r"\s*chủ trì\s*(?:,\s*|\s+)(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", text[p:e], re.IGNORECASE)
+        if fm:
+            chain, cend = chain_at(text, p + fm.end(), mentions, e)
+            if chain:
+                frame_supports = chain
+                p = _skip_ws(text, after_chain(text, cend, e), e)
+            else:
+                p = _skip_ws(text, p + fm.end(), e)
+        else:
+            cm = re.match(r"\s*chủ trì\s*,?\s*", text[p:e], re.IGNORECASE)
+            if cm and is_verb_start(text[p + cm.end():e]):
+                p = p + cm.end()
+            pm = re.match(r"\s*phối hợp(?:\s+với|\s+cùng)?\s+", text[p:e], re.IGNORECASE)
+            if pm:
+                chain, cend = chain_at(text, p + pm.end(), mentions, e)
+                if chain and text[cend:e].lstrip().startswith(":"):
+                    frame_supports = chain
+                    p = _skip_ws(text, cend, e)
+        m = lx.modal_start.match(text[p:e])
+        if m:
+            p = _skip_ws(text, p + m.end(), e)
+    leads = subject or list(carried or [])
+    supports_all = frame_supports or ([] if subject else list(carried_supports or []))
+
+    # predicate region: cut at an explaining colon and past a lead-in
+    cpos = masked.find(":", p, e)
+    pe = cpos if cpos >= 0 else e
+    lead_end, lead_in = _cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e)
+    if lead_in:
+        return SentenceResult([], subject, frame_supports, lead_in=True, explicit=explicit)
+    pe = min(pe, lead_end)
+    if pe <= p:
+        return SentenceResult([], subject, frame_supports, explicit=explicit)
+
+    # sentence-level deadlines (in the frame before the predicate, or at the very end)
+    sent_dl: Optional[Dl] = None
+    for d in deadlines:
+        if s <= d.start < p and d.end <= e:
+            sent_dl = d
+        elif p <= d.start < e and not text[d.end:e].strip(" .;,/") and d.deadline.kind != "ongoing":
+            sent_dl = d
+
+    drafts: list[Draft] = []
+    clauses = split_at(masked, p, pe, r";")
+    merged: list[list[int]] = []
+    for cs, ce in clauses:
+        st = text[cs:ce].lstrip()
+        low = st.lower()
+        starts_action = (
+            review
+            or is_verb_start(st)
+            or lx.connective_start.match(st)
+            or lx.modal_start.match(st)
+            or any(d.start >= cs and not text[cs:d.start].strip() for d in deadlines)
+            or low.startswith(("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết"))
+        )
+        if merged and not starts_action:
+            merged[-1][1] = ce
+        else:
+            merged.append([cs, ce])
+
+    for ci, (cs, ce) in enumerate(merged):
+        cs = _skip_ws(text, cs, ce)
+        for _ in range(3):
+            m = lx.connective_start.match(text[cs:ce]) or lx.modal_start.match(text[cs:ce])
+            if not m:
+                break
+            cs = _skip_ws(text, cs + m.end(), ce)
+        clause_dl: Optional[Dl] = None
+        for d in deadlines:
+            if cs <= d.start <= cs + 1 and d.end <= ce:
+                clause_dl = d
+                cs = _skip_ws(text, d.end, ce)
+                break
+        ctext = text[cs:ce]
+        if any(p_.search(ctext) for p_ in lx.liability):
+            continue
+        if any(p_.search(ctext.strip()) for p_ in lx.non_task):
+            continue
+        clause_leads = between_in(text, cs, ce, mentions)
+        # comma groups
+        segs = split_at(masked, cs, ce, r",\s*")
+        groups: list[list[tuple[int, int]]] = []
+        cur: list[tuple[int, int]] = []
+        governed = False
+        for seg in segs:
+            st = text[seg[0]:seg[1]].lstrip()
+            if not cur:
+                cur = [seg]
+                governed = bool(lx.governing_start.match(st))
+                continue
+            if review:
+                new = bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
+            else:
+                new = (
+                    not governed
+                    and not _verb_only(text[cur[-1][0]:cur[-1][1]])
+                    and (is_verb_start(st) or any(d.start == seg[0] + (len(text[seg[0]:seg[1]]) - len(st))
+                                                   and d.deadline.kind in ("ongoing", "recurring") for d in deadlines))
+                )
+            if new:
+                groups.append(cur)
+                cur = [seg]
+                governed = bool(lx.governing_start.match(st))
+            else:
+                cur.append(seg)
+        if cur:
+            groups.append(cur)
+        clause_supports: list[Ag] = []
+        for gi, g in enumerate(groups):
+            gs, ge = g[0][0], g[-1][1]
+            gs = _skip_ws(text, gs, ge)
+            for _ in range(2):
+                m = lx.connective_start.match(text[gs:ge]) or lx.modal_start.match(text[gs:ge])
+                if not m:
+                    break
+                gs = _skip_ws(text, gs + m.end(), ge)
+            # deadline inside this task
+            task_dl: Optional[Dl] = None
+            for d in deadlines:
+                if gs <= d.start and d.end <= ge + 1:
+                    if d.deadline.kind == "ongoing" and text[gs:d.start].strip():
+                        continue  # "thường xuyên" inside the object describes the work
+                    if sent_dl is not None and d is sent_dl:
+                        continue
+                    task_dl = d
+            a, b = gs, ge
+            for d in [x for x in (task_dl, sent_dl, clause_dl) if x is not None]:
+                if a <= d.start and d.end <= b + 1:
+                    left = trim(text, a, d.start)
+                    right = trim(text, d.end, b)
+                    lw = len(words(text[left[0]:left[1]]))
+                    rw = len(words(text[right[0]:right[1]]))
+                    if lw == 0 and rw == 0:
+                        a, b = left
+                    elif rw > lw:
+                        a, b = right
+                    else:
+                        a, b = left
+            a, b = trim(text, a, b)
+            mt = _TRAIL_PAREN.search(text[a:b])
+            if mt and mt.start() > 0:
+                a, b = trim(text, a, a + mt.start())
+            if b <= a or len(words(text[a:b])) < 2:
+                continue
+            # supports: a verbal "phối hợp (với)" at the start of the task (or of the clause)
+            seg_supports: list[Ag] = []
+            sm = re.match(r"\s*(?:(?:chủ động|tích cực|tăng cường|thường xuyên|tiếp tục)\s+)?(?:phối hợp|kết hợp)(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+",
+                          text[a:b], re.IGNORECASE)
+            if sm and not re.match(r"\s*giữa\b", text[a + sm.end():b], re.IGNORECASE):
+                chain, _ = chain_at(text, a + sm.end(), mentions, b)
+                seg_supports = chain
+                if gi == 0:
+                    clause_supports = chain
+            elif gi > 0:
+                seg_supports = list(clause_supports)
+            dl, prio = None, 0
+            if task_dl is not None:
+                dl, prio = task_dl.deadline, 3
+            elif clause_dl is not None:
+                dl, prio = clause_dl.deadline, 2
+            elif sent_dl is not None:
+                dl, prio = sent_dl.deadline, 1
+            d_leads = list(clause_leads) if clause_leads else list(leads)
+            d_sup = [x for x in supports_all + seg_supports if all(x.name != y.name for y in d_leads)]
+            uniq: list[Ag] = []
+            for x in d_sup:
+                if all(x.name != y.name for y in uniq):
+                    uniq.append(x)
+            drafts.append(Draft(
+                start=a, end=b, leads=d_leads, supports=uniq,
+                report_to=report_to_in(text, a, b, mentions),
+                deadline=dl, deadline_prio=prio,
+                rule=f"sentence:{how}" if subject else ("sentence:carried" if leads else "sentence:no-actor"),
+            ))
+    return SentenceResult(drafts, subject, frame_supports, explicit=explicit)

@@ -1,0 +1,460 @@
+"""Walk a document's blocks and section tree and produce its tasks.
+
+Which parts hold tasks is read from the section headings, top down: the
+first heading that says "Nhiệm vụ", "Giải pháp", "Nội dung", "Tổ chức thực
+hiện", "Phương pháp", "Kinh phí", "Trách nhiệm" … opens a task part; "Mục
+tiêu", "Mục đích", "Yêu cầu", "Chỉ tiêu", "Căn cứ", "Phạm vi" … close it;
+"Tình hình", "Đánh giá chung" … are background, where only an explicit
+request to a named body ("Tỉnh X cần …", "đề nghị Bộ Y …") is a task. Text
+before the first numbered part and after the last one is background too,
+and the recipients list ("Nơi nhận") and the signature are never read.
+
+Layout carries actors and deadlines (ANNOTATION.md):
+
+* an agency heading ("2. Sở Y tế:", "1.5. Trách nhiệm của …") is the lead of
+  every item under it that does not name its own actor;
+* a labelled block ("Nội dung thực hiện: … / Cơ quan chủ trì: … / Cơ quan
+  phối hợp: … / Thời gian thực hiện: …") gives its bodies and its time to
+  every task of the block; a heading whose block has no content line is the
+  task itself;
+* a "Thời gian thực hiện/hoàn thành: …" line after list items dates the items
+  since the previous such line;
+* an assignment table (task / chủ trì / phối hợp / thời hạn columns) gives one
+  task per row (:mod:`directive_nlp.tasks.tables`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from ..models import AgencyRef, Deadline, DocumentMeta, DocumentStructure, NormalizedDocument, Section, Task
+from .clauses import Draft, analyze_sentence, is_verb_start
+from .lexicon import lexicon
+from .mentions import Ag, Dl, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
+from .roles import chain_at, fallback_subject
+from .tables import table_tasks
+from .text import mask, sentences, trim, words
+
+__all__ = ["extract_tasks"]
+
+_AGENCY_HEAD = re.compile(
+    r"^\s*(?:các\s+|những\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ban|bộ|công an|hội|đài|báo|viện|tòa|toà|đảng|cục|chi cục|"
+    r"trung tâm|văn phòng|thanh tra|kho bạc|ngân hàng|bảo hiểm|liên đoàn|tỉnh|thành ủy|thành phố|huyện|quận|"
+    r"phòng|doanh nghiệp|tập đoàn|tổng công ty|công ty|chủ tịch|giám đốc|thủ trưởng|người đứng đầu|trưởng|"
+    r"phó|cơ quan|đơn vị|địa phương|mặt trận|đoàn|hội đồng|chính quyền|lực lượng|bộ chỉ huy|cảnh sát|"
+    r"chủ rừng|chủ đầu tư|nhà đầu tư|tổ chức|thường trực|đối tượng|các cấp ủy|cấp ủy|học viện|trường|"
+    r"bệnh viện|quỹ|hợp tác xã|ủy ban mặt trận|đảng ủy|huyện ủy|tỉnh ủy|chi bộ|đảng đoàn|ban cán sự)\b",
+    re.IGNORECASE,
+)
+_TIME_LABEL = re.compile(
+    r"^\s*(?:thời gian|thời hạn|tiến độ|thời điểm)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*(?:\([^)]*\))?\s*:\s*",
+    re.IGNORECASE,
+)
+_UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
+
+
+@dataclass
+class _SectionState:
+    drafts: list[tuple[Draft, int, int, int, str]] = field(default_factory=list)  # draft, block, span s, span e (doc), base text
+    label_leads: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
+    label_time: Optional[Deadline] = None
+    has_label: bool = False
+    has_content_label: bool = False
+    heading_block: Optional[int] = None
+
+
+def _doc_date(meta: Optional[DocumentMeta]) -> Optional[date]:
+    if meta is None or not meta.issued_date:
+        return None
+    try:
+        return date.fromisoformat(meta.issued_date[:10])
+    except ValueError:
+        return None
+
+
+class _Walker:
+    def __init__(self, doc: NormalizedDocument, structure: DocumentStructure, meta: Optional[DocumentMeta]):
+        self.doc = doc
+        self.structure = structure
+        self.meta = meta or DocumentMeta()
+        self.lx = lexicon()
+        self.doc_date = _doc_date(meta)
+        self.sections: dict[str, Section] = {s.id: s for s in structure.sections}
+        self.info = {bi.block: bi for bi in structure.blocks}
+        self._zone: dict[str, str] = {}
+        self._review: dict[str, bool] = {}
+        self.heading_agents: dict[str, list[Ag]] = {}
+        self.heading_base: dict[str, str] = {}
+        title = " ".join(filter(None, [self.meta.title or "", self._first_lines()]))
+        self.doc_review = bool(re.search(r"\b(?:sơ kết|tổng kết)\b", title, re.IGNORECASE))
+
+    def _first_lines(self) -> str:
+        return " ".join(self.doc.text[b.start:b.end] for b in self.doc.blocks[:6])
+
+    # ---------------------------------------------------------------- zones
+    def chain(self, sid: str) -> list[Section]:
+        out, seen = [], set()
+        cur = self.sections.get(sid)
+        while cur is not None and cur.id not in seen:
+            out.append(cur)
+            seen.add(cur.id)
+            cur = self.sections.get(cur.parent) if cur.parent else None
+        return list(reversed(out))
+
+    def heading_of(self, sec: Section) -> str:
+        if sec.heading:
+            return sec.heading
+        return ""
+
+    def zone(self, sid: str) -> str:
+        if sid in self._zone:
+            return self._zone[sid]
+        z = None
+        root = sid.split(".")[0]
+        if root in ("preamble", "closing"):
+            z = "background"
+        for sec in self.chain(sid):
+            h = self.heading_of(sec)
+            if not h:
+                continue
+            if self.lx.non_task_heading.match(h):
+                z = "none"
+                break
+            if self.lx.background_heading.match(h):
+                z = "background"
+                break
+            if self.lx.task_heading.match(h):
+                z = "task"
+                break
+        if z is None:
+            z = "task"
+        self._zone[sid] = z
+        return z
+
+    def review(self, sid: str) -> bool:
+        if sid not in self._review:
+            r = False
+            for sec in self.chain(sid):
+                h = self.heading_of(sec)
+                if h and re.search(r"\b(?:sơ kết|tổng kết|kiểm điểm)\b", h, re.IGNORECASE) and re.match(
+                        r"\s*(?:nội dung|các nội dung)", h, re.IGNORECASE):
+                    r = True
+                if h and self.doc_review and re.match(r"\s*(?:nội dung|kết quả|công tác)", h, re.IGNORECASE) \
+                        and sec.level >= 2:
+                    r = True
+            self._review[sid] = r
+        return self._review[sid]
+
+    # ----------------------------------------------------- agency headings
+    def agency_heading(self, text: str) -> Optional[list[Ag]]:
+        """The bodies a heading names ("2. Sở Y tế:", "1.5. Trách nhiệm của …"), or None."""
+        t = text.strip()
+        if not t or len(words(t)) > 40:
+            return None
+        m = self.lx.heading_agency_prefix.match(t)
+        offset = 0
+        if m:
+            offset = m.end()
+            while offset < len(t) and t[offset].isspace():
+                offset += 1
+        body_end = len(t)
+        paren = t.find("(", offset)
+        if paren > 0:
+            body_end = paren
+        colon = t.find(":", offset)
+        if 0 < colon < body_end:
+            rest_after = t[colon + 1:].strip()
+            if rest_after and len(words(rest_after)) > 3:
+                return None
+            body_end = colon
+        a, b = trim(t, offset, body_end)
+        if b <= a:
+            return None
+        body = t[a:b]
+        if is_verb_start(body) and not m:
+            return None
+        if len(words(body)) > 18:
+            return None
+        mentions = find_agencies(t)
+        chain, cend = chain_at(t, a, mentions, b + 1, max_skip=2)
+        if chain:
+            rest = t[cend:b].strip()
+            if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
+                return chain
+        if m or _AGENCY_HEAD.match(body):
+            if re.search(r"\b(?:và|,)\s", body) and not m:
+                pieces = fallback_subject(t, a, b)
+            else:
+                pieces = [(a, b)]
+            out = []
+            for pa, pb in pieces:
+                pa, pb = trim(t, pa, pb)
+                dash = re.search(r"\s[-–]\s(?:cơ quan|đơn vị|thường trực)", t[pa:pb], re.IGNORECASE)
+                if dash:
+                    pb = pa + dash.start()
+                if pb > pa:
+                    out.append(Ag(pa, pb, t[pa:pb], canonical(t[pa:pb]), None))
+            return out or None
+        return None
+
+    def default_agents(self, sid: str) -> list[Ag]:
+        for sec in reversed(self.chain(sid)):
+            if sec.id in self.heading_agents:
+                return self.heading_agents[sec.id]
+        return []
+
+    # --------------------------------------------------------------- walk
+    def run(self) -> list[Task]:
+        doc, text = self.doc, self.doc.text
+        tasks: list[Task] = []
+        states: dict[str, _SectionState] = {}
+        order: list[str] = []
+        stopped = False
+        pending: list[Draft] = []  # drafts waiting for a "Thời gian …:" line
+        pending_sid: Optional[str] = None
+        tables_done: set[int] = set()
+
+        # headings of sections: agency headings first (they scope over items)
+        for sec in self.structure.sections:
+            if sec.heading:
+                ags = self.agency_heading(sec.heading)
+                if ags:
+                    self.heading_agents[sec.id] = ags
+
+        first_block_of: dict[str, int] = {}
+        for bi in self.structure.blocks:
+            first_block_of.setdefault(bi.section, bi.block)
+
+        for b in doc.blocks:
+            bi = self.info.get(b.index)
+            if bi is None:
+                continue
+            sid = bi.section
+            btext = text[b.start:b.end]
+            cs = max(0, min(bi.content_start - b.start, len(btext)))
+            body = btext[cs:]
+            low = body.strip().lower()
+            is_pl = sid.startswith("PL")
+            if self.lx.stop_block[0].match(low):
+                stopped = True
+                continue
+            if stopped and not is_pl:
+                continue
+            if stopped and is_pl:
+                stopped = False
+            if b.kind == "table_row":
+                if b.table_id is not None and b.table_id in tables_done:
+                    continue
+                rows = [x for x in doc.blocks if x.kind == "table_row" and x.table_id == b.table_id]
+                if b.table_id is not None:
+                    tables_done.add(b.table_id)
+                for d_task in table_tasks(doc, rows, self.info, self.doc_date):
+                    tasks.append(d_task)
+                continue
+            if any(p.match(low) for p in self.lx.stop_block[1:]) or (
+                    _UPPER_SIGNATURE.match(body.strip()) and len(words(body)) <= 8 and not bi.marker):
+                continue
+            zone = self.zone(sid)
+            st = states.setdefault(sid, _SectionState())
+            if sid not in order:
+                order.append(sid)
+            if pending_sid is not None and pending_sid != sid:
+                pending, pending_sid = [], None
+            # a heading: maybe an agency heading (already registered), never a task
+            sec = self.sections.get(sid)
+            long_content = len(words(body)) >= 12 and body.rstrip().endswith((".", ";", "./."))
+            if bi.is_heading and not long_content:
+                st.heading_block = b.index
+                continue
+            if (sec is not None and not sec.heading and first_block_of.get(sid) == b.index and bi.marker
+                    and bi.marker_kind not in ("bullet",)):
+                ags = self.agency_heading(body)
+                if ags:
+                    self.heading_agents[sid] = ags
+                    st.heading_block = b.index
+                    continue
+            if zone == "none":
+                continue
+            # labelled lines
+            lm = self.lx.label.match(body)
+            if lm:
+                kind = self.lx.label_kind.get(" ".join(lm.group("lab").lower().split()))
+                rest_s = cs + lm.end()
+                rest = btext[rest_s:]
+                if kind == "time":
+                    dl = self._deadline_of(rest)
+                    if pending and pending_sid == sid:
+                        for d in pending:
+                            if d.deadline is None and dl is not None:
+                                d.deadline, d.deadline_prio = dl, 0
+                        pending = []
+                    else:
+                        st.label_time = dl
+                    st.has_label = True
+                    continue
+                if kind in ("lead", "support"):
+                    st.has_label = True
+                    ms = find_agencies(rest)
+                    res_drafts = self._sentence_drafts(btext, rest_s, len(btext), b.index, sid, [], review=False,
+                                                       own_only=True)
+                    if kind == "lead" and res_drafts:
+                        for d in res_drafts:
+                            st.drafts.append((d, b.index, b.start + rest_s, b.end, btext))
+                    names = [(m.name, "lead" if kind == "lead" else "support") for m in ms]
+                    if not names:
+                        rs, re_ = trim(rest, 0, len(rest))
+                        for pa, pb in fallback_subject(rest, rs, re_):
+                            pa, pb = trim(rest, pa, pb)
+                            if pb > pa:
+                                names.append((rest[pa:pb], "lead" if kind == "lead" else "support"))
+                    st.label_leads.extend(names)
+                    continue
+                if kind == "content":
+                    st.has_content_label = True
+                    st.has_label = True
+                    drafts = self._sentence_drafts(btext, rest_s, len(btext), b.index, sid,
+                                                   self.default_agents(sid), review=False, whole_item=True)
+                    for d in drafts:
+                        d.rule = "labelled-block"
+                        st.drafts.append((d, b.index, b.start + rest_s, b.end, btext))
+                    continue
+                if kind == "ignore":
+                    continue
+            drafts_here: list[Draft] = []
+            carried = self.default_agents(sid)
+            item = bool(bi.marker)
+            masked = mask(btext)
+            sents = sentences(btext, cs, len(btext), masked)
+            item_subject: Optional[list[Ag]] = None
+            item_supports: list[Ag] = []
+            block_dl: Optional[Deadline] = None
+            mentions = find_agencies(btext)
+            deadlines = [d for d in find_deadlines(btext, self.doc_date)]
+            for s, e in sents:
+                tm = _TIME_LABEL.match(btext[s:e])
+                if tm:
+                    block_dl = self._deadline_of(btext[s + tm.end():e]) or block_dl
+                    continue
+                car = item_subject if (item and item_subject) else carried
+                res = analyze_sentence(btext, masked, s, e, mentions, deadlines, carried=car,
+                                       carried_supports=item_supports if item else [],
+                                       review=self.review(sid))
+                if res.subject and item:
+                    item_subject = res.subject
+                    item_supports = res.frame_supports
+                if zone == "background" and not (res.explicit and res.subject):
+                    continue
+                span_s, span_e = (cs, len(btext)) if item else (s, e)
+                for d in res.drafts:
+                    d.rule = (d.rule + "+heading") if (not res.subject and carried and d.leads == carried) else d.rule
+                    drafts_here.append(d)
+                    st.drafts.append((d, b.index, b.start + span_s, b.start + span_e, btext))
+            if block_dl is not None:
+                for d in drafts_here:
+                    if d.deadline is None:
+                        d.deadline = block_dl
+            if drafts_here:
+                if pending_sid != sid:
+                    pending = []
+                pending.extend(drafts_here)
+                pending_sid = sid
+
+        # close sections: labelled blocks, heading-as-task, then Task records
+        out: list[Task] = []
+        for sid in order:
+            st = states[sid]
+            if st.has_label and not st.has_content_label and st.label_leads and st.heading_block is not None:
+                hb = doc.blocks[st.heading_block]
+                hbi = self.info[st.heading_block]
+                htext = text[hb.start:hb.end]
+                hs = max(0, hbi.content_start - hb.start)
+                a, b2 = trim(htext, hs, len(htext))
+                if b2 > a:
+                    st.drafts.append((Draft(a, b2, rule="labelled-block:heading"), st.heading_block, hb.start + a,
+                                      hb.start + b2, htext))
+            for d, bidx, ss, se, base in st.drafts:
+                if st.has_label:
+                    label_ags = [Ag(0, 0, n, canonical(n), None) for n, r in st.label_leads if r == "lead"]
+                    label_sup = [Ag(0, 0, n, canonical(n), None) for n, r in st.label_leads if r == "support"]
+                    if d.rule.startswith("labelled-block"):
+                        d.leads = label_ags or d.leads
+                        d.supports = label_sup + [x for x in d.supports if all(x.name != y.name for y in label_sup)]
+                    if d.deadline is None and st.label_time is not None:
+                        d.deadline = st.label_time
+                out.append(self._task(d, bidx, ss, se, base, sid))
+        tasks = out + tasks
+        for i, t in enumerate(tasks, 1):
+            t.id = f"T{i}"
+        return tasks
+
+    def _sentence_drafts(self, btext: str, s: int, e: int, bidx: int, sid: str, carried: list[Ag], *,
+                         review: bool, own_only: bool = False, whole_item: bool = False) -> list[Draft]:
+        masked = mask(btext)
+        mentions = find_agencies(btext)
+        deadlines = find_deadlines(btext, self.doc_date)
+        out: list[Draft] = []
+        for a, b in sentences(btext, s, e, masked):
+            res = analyze_sentence(btext, masked, a, b, mentions, deadlines, carried=carried, review=review)
+            if own_only and not res.subject:
+                continue
+            out.extend(res.drafts)
+        return out
+
+    def _deadline_of(self, phrase: str) -> Optional[Deadline]:
+        phrase = phrase.strip().rstrip(".;")
+        if not phrase:
+            return None
+        found = find_deadlines(phrase, self.doc_date)
+        if found:
+            return found[0].deadline
+        return parse_deadline(phrase, self.doc_date)
+
+    def _task(self, d: Draft, bidx: int, ss: int, se: int, base: str, sid: str) -> Task:
+        text = self.doc.text
+        blk = self.doc.blocks[bidx]
+        # sentence span, trimmed, in document offsets
+        a, b = trim(text, ss, se)
+        if b <= a:
+            a, b = ss, se
+        task_text = base[d.start:d.end]
+        agencies: list[AgencyRef] = []
+        seen: set[str] = set()
+        for ag in d.leads:
+            key = ag.name.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            agencies.append(AgencyRef(name=ag.name, canonical=ag.canonical or canonical(ag.name), role="lead",
+                                      type=ag.type or agency_type(ag.name)))
+        for ag in d.supports:
+            key = ag.name.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            agencies.append(AgencyRef(name=ag.name, canonical=ag.canonical or canonical(ag.name), role="support",
+                                      type=ag.type or agency_type(ag.name)))
+        return Task(
+            id="",
+            section=sid,
+            sentence=text[a:b],
+            task=task_text,
+            agencies=agencies,
+            deadline=d.deadline,
+            report_to=list(d.report_to),
+            span=(a, b),
+            page=blk.location.page,
+            rule=d.rule,
+        )
+
+
+def extract_tasks(doc: NormalizedDocument, structure: DocumentStructure, meta: Optional[DocumentMeta] = None,
+                  nlp=None) -> list[Task]:
+    """The tasks of one document (OUTPUT.md ``tasks[]``), in reading order of their parts.
+
+    ``nlp`` is accepted for the pipeline contract; the rules here work on the
+    recognisers' character offsets and do not need a parsed Doc.
+    """
+    return _Walker(doc, structure, meta).run()

@@ -1,0 +1,126 @@
+"""The task extractor's vocabulary (``resources/vi/task_lexicon.yaml``), compiled once.
+
+Why a data file: the words that open a task part ("Nhiệm vụ và giải pháp"),
+the labels of a labelled block ("Cơ quan chủ trì:"), the verbs that start a
+clause and the cue words of roles ("phối hợp với", "giúp", "báo cáo") vary
+with the issuer and the subject; a user adapting the tool to another province
+edits the YAML, not the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["Lexicon", "lexicon", "load_lexicon_data"]
+
+_W = r"[\wÀ-ỹ]"
+
+
+def _alt(words) -> str:
+    items = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+
+
+def _words(words) -> re.Pattern:
+    """Whole-word alternation, case-insensitive."""
+    return re.compile(rf"(?<!{_W})" + _alt(words) + rf"(?!{_W})", re.IGNORECASE)
+
+
+def _start(words) -> re.Pattern:
+    """Alternation anchored at the start of a string (after spaces)."""
+    return re.compile(r"^\s*" + _alt(words) + rf"(?!{_W})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon_data() -> dict[str, Any]:
+    text = resources.files("directive_nlp").joinpath("resources/vi/task_lexicon.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    required = {
+        "task_headings", "non_task_headings", "background_headings", "review_words", "labels",
+        "heading_agency_prefixes", "table_columns", "assign_words", "modals", "connectives",
+        "support_words", "nominal_before_support", "non_agency_words", "report_words", "channel_words",
+        "verbs", "weak_verbs", "governing_verbs", "lead_in_patterns", "liability_patterns",
+        "non_task_patterns", "leading_adverbials", "stop_blocks",
+    }
+    missing = required - set(data)
+    if missing:
+        raise ValueError(f"task_lexicon.yaml lacks the keys {sorted(missing)}")
+    return data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    data: dict
+    task_heading: re.Pattern
+    non_task_heading: re.Pattern
+    background_heading: re.Pattern
+    review: re.Pattern
+    label: re.Pattern  # "Cơ quan chủ trì:" etc. at the start; group "lab"
+    label_kind: dict
+    heading_agency_prefix: re.Pattern
+    assign: re.Pattern
+    modal_start: re.Pattern
+    modal_any: re.Pattern
+    connective_start: re.Pattern
+    support_start: re.Pattern
+    support_any: re.Pattern
+    nominal_before_support: re.Pattern
+    report: re.Pattern
+    channel: re.Pattern
+    verb_start: re.Pattern
+    weak_verb_start: re.Pattern
+    governing_start: re.Pattern
+    lead_in: list
+    liability: list
+    non_task: list
+    adverbial_start: re.Pattern
+    stop_block: list
+    verbs: frozenset
+    table_cols: dict
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    d = load_lexicon_data()
+    labels = d["labels"]
+    label_kind: dict[str, str] = {}
+    for kind, words in labels.items():
+        for w in words:
+            label_kind.setdefault(" ".join(str(w).lower().split()), kind)
+    label = re.compile(r"^\s*(?P<lab>" + _alt(label_kind) + r")\s*(?:\([^)]*\))?\s*:\s*", re.IGNORECASE)
+    heads = lambda key: re.compile(r"^\s*" + _alt(d[key]) + rf"(?!{_W})", re.IGNORECASE)  # noqa: E731
+    return Lexicon(
+        data=d,
+        task_heading=heads("task_headings"),
+        non_task_heading=heads("non_task_headings"),
+        background_heading=heads("background_headings"),
+        review=_words(d["review_words"]),
+        label=label,
+        label_kind=label_kind,
+        heading_agency_prefix=_start(d["heading_agency_prefixes"]),
+        assign=_words(d["assign_words"]),
+        modal_start=_start(d["modals"]),
+        modal_any=_words(d["modals"]),
+        connective_start=_start(d["connectives"]),
+        support_start=_start(d["support_words"]),
+        support_any=_words(d["support_words"]),
+        nominal_before_support=re.compile(_alt(d["nominal_before_support"]) + r"\s*$", re.IGNORECASE),
+        report=_words(d["report_words"]),
+        channel=_words(d["channel_words"]),
+        verb_start=_start(d["verbs"]),
+        weak_verb_start=_start(d["weak_verbs"]),
+        governing_start=_start(d["governing_verbs"]),
+        lead_in=[re.compile(p, re.IGNORECASE) for p in d["lead_in_patterns"]],
+        liability=[re.compile(p, re.IGNORECASE) for p in d["liability_patterns"]],
+        non_task=[re.compile(p, re.IGNORECASE) for p in d["non_task_patterns"]],
+        adverbial_start=_start(d["leading_adverbials"] + ["nếu", "nếu có", "trường hợp"]),
+        stop_block=[re.compile(p, re.IGNORECASE) for p in d["stop_blocks"]],
+        verbs=frozenset(" ".join(str(v).lower().split()) for v in d["verbs"]),
+        table_cols={k: [" ".join(str(w).lower().split()) for w in v] for k, v in d["table_columns"].items()},
+    )

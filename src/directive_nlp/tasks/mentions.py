@@ -1,0 +1,137 @@
+"""Adapters to the recognisers (agencies, deadlines), with graceful degradation.
+
+The task extractor does not recognise agency names or deadline phrases
+itself: ``directive_nlp.agencies`` and ``directive_nlp.deadlines`` do. This
+module calls them once per block, keeps the results as offsets relative to
+the block text, and degrades (no mentions + a note) when a recogniser is
+missing, so an incomplete installation still yields tasks.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from ..models import Deadline
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Ag", "Dl", "find_agencies", "find_deadlines", "parse_deadline", "canonical", "agency_type", "missing"]
+
+missing: set[str] = set()
+
+#: the user gazetteer of the current extraction (``--gazetteer FILE.yaml``), or None
+gazetteer_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_gazetteer", default=None)
+_cache: dict = {}
+
+
+@dataclass
+class Ag:
+    """An agency name at ``[start, end)`` of some base string."""
+
+    start: int
+    end: int
+    name: str
+    canonical: str = ""
+    type: Optional[str] = None
+
+
+@dataclass
+class Dl:
+    start: int
+    end: int
+    deadline: Deadline
+
+
+def _fallback_canonical(name: str) -> str:
+    text = unicodedata.normalize("NFC", name).lower()
+    text = " ".join(re.sub(r"[^\w\s\-&/]", " ", text).split())
+    for lead in ("các ", "những ", "toàn thể "):
+        if text.startswith(lead):
+            text = text[len(lead):]
+    return text
+
+
+def canonical(name: str) -> str:
+    try:
+        from ..agencies import canonical as _canonical
+
+        return _canonical(name)
+    except Exception:  # recogniser absent or failing on odd input
+        missing.add("agencies.canonical")
+        return _fallback_canonical(name)
+
+
+def agency_type(name: str) -> Optional[str]:
+    try:
+        from ..agencies import agency_type as _type
+
+        return _type(name)
+    except Exception:
+        return None
+
+
+def find_agencies(text: str) -> list[Ag]:
+    """Agency mentions in ``text`` (sorted, non-overlapping)."""
+    if not text.strip():
+        return []
+    try:
+        from ..agencies import find_agencies as _find
+    except ImportError:
+        missing.add("agencies.find_agencies")
+        return []
+    g = gazetteer_var.get()
+    key = (id(g), text)
+    if key in _cache:
+        return list(_cache[key])
+    try:
+        found = _find(text, gazetteer=g) if g is not None else _find(text)
+    except Exception as e:  # never let a recogniser bug kill a document
+        log.warning("find_agencies failed on %r: %s", text[:60], e)
+        return []
+    out: list[Ag] = []
+    last_end = -1
+    for m in sorted(found, key=lambda m: (m.start, -m.end)):
+        if m.start < last_end or m.end <= m.start:
+            continue
+        out.append(Ag(m.start, m.end, text[m.start:m.end], m.canonical or "", m.type))
+        last_end = m.end
+    if len(_cache) > 4096:
+        _cache.clear()
+    _cache[key] = out
+    return list(out)
+
+
+def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
+    if not text.strip():
+        return []
+    try:
+        from ..deadlines import find_deadlines as _find
+    except ImportError:
+        missing.add("deadlines.find_deadlines")
+        return []
+    try:
+        found = _find(text, doc_date=doc_date)
+    except Exception as e:
+        log.warning("find_deadlines failed on %r: %s", text[:60], e)
+        return []
+    return [Dl(m.start, m.end, m.deadline) for m in sorted(found, key=lambda m: m.start)]
+
+
+def parse_deadline(phrase: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    if not phrase.strip():
+        return None
+    try:
+        from ..deadlines import parse_deadline as _parse
+    except ImportError:
+        missing.add("deadlines.parse_deadline")
+        return None
+    try:
+        return _parse(phrase, doc_date=doc_date)
+    except Exception:
+        return None

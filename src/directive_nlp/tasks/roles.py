@@ -1,0 +1,196 @@
+"""Roles of the bodies named around a task: lead, support, report_to, or none.
+
+The rules follow spec/ANNOTATION.md and ANNOTATION-DECISIONS.md:
+
+* lead: the grammatical subject ("Sở Y tế đánh giá …"), the body a sentence
+  "giao" / "đề nghị" / "yêu cầu" the work to, the one that "chủ trì", the
+  subject before "có trách nhiệm" / "chịu trách nhiệm", and the bodies that
+  act together ("phối hợp giữa Công an, Biên phòng, Hải quan");
+* support: the partners after a verbal "phối hợp (với/cùng)", "kết hợp với";
+  a partner inside a noun phrase ("công tác phối hợp với …") is part of the
+  object, not an agency;
+* not an agency: a body that is helped, advised, directed or guided ("giúp
+  Ban Thường vụ", "tham mưu UBND tỉnh", "chỉ đạo các sở", "hướng dẫn …") —
+  everything named inside the predicate is object by default;
+* report_to: the body after "báo cáo", "gửi (về)", "phản ánh về" — not the
+  channel after "qua", and not the onward recipient of a purpose clause
+  ("… để báo cáo Y").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .lexicon import lexicon
+from .mentions import Ag
+
+# what may stand between two names of one list of bodies
+_GAP = re.compile(
+    r"^\s*(?:,|;|và|cùng|cùng với|hoặc|với|,\s*và|,\s*trước hết là|,\s*nhất là|trước hết là|nhất là|"
+    r"\([^()]*\)\s*(?:,|;|và)?|\([^()]*\)\s*,?\s*và)?\s*$",
+    re.IGNORECASE,
+)
+# a qualifier that may follow a list of subjects before the predicate
+_SUBJECT_TAIL = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:theo|trong phạm vi|căn cứ|trên cơ sở) (?:chức năng|phạm vi|nhiệm vụ)[^,;:]{0,60}?"
+    r"(?:được giao|của mình|được phân công|liên quan)\s*,?\s*)?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\wÀ-ỹ]+")
+
+
+def chain_at(text: str, pos: int, mentions: list[Ag], end: int, *, max_skip: int = 0) -> tuple[list[Ag], int]:
+    """The list of bodies that starts at ``pos`` (``[]`` when no name starts there).
+
+    ``max_skip`` allows that many characters of other text before the first
+    name (e.g. "Đối với ").
+    """
+    while pos < end and text[pos].isspace():
+        pos += 1
+    first = None
+    for m in mentions:
+        if m.start >= pos and m.start <= pos + max_skip and m.end <= end:
+            first = m
+            break
+        if m.start > pos + max_skip:
+            break
+    if first is None:
+        return [], pos
+    out = [first]
+    cur = first.end
+    for m in mentions:
+        if m.start < cur or m.end > end:
+            continue
+        gap = text[cur:m.start]
+        if _GAP.match(gap):
+            out.append(m)
+            cur = m.end
+        else:
+            break
+    return out, cur
+
+
+def after_chain(text: str, pos: int, end: int) -> int:
+    """Skip a qualifier after a subject list ("theo chức năng, nhiệm vụ được giao")."""
+    m = _SUBJECT_TAIL.match(text, pos, end)
+    return m.end() if m else pos
+
+
+def starts_predicate(text: str, pos: int, end: int) -> bool:
+    """Does a predicate (modal, verb, ':' label, role word) start at ``pos``?"""
+    lx = lexicon()
+    rest = text[pos:end]
+    stripped = rest.lstrip()
+    if not stripped:
+        return False
+    if stripped[0] == ":":
+        return True
+    for pat in (lx.modal_start, lx.verb_start, lx.support_start, lx.assign):
+        m = pat.match(rest) if pat is not lx.assign else re.match(r"\s*" + pat.pattern, rest, re.IGNORECASE)
+        if m:
+            return True
+    low = stripped.lower()
+    return low.startswith(("chủ trì", "chủ động", "tiếp tục", "nghiêm túc", "khẩn trương", "tích cực", "kịp thời",
+                           "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "sớm", "tăng cường", "làm", "được giao"))
+
+
+def supports_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
+    """Partners of a verbal "phối hợp (với)" / "kết hợp với" inside ``[s, e)``."""
+    lx = lexicon()
+    out: list[Ag] = []
+    for hit in lx.support_any.finditer(text, s, e):
+        before = text[max(s, hit.start() - 20):hit.start()]
+        if lx.nominal_before_support.search(before.rstrip() + " ") or re.search(
+            r"(?:công tác|việc|sự|cơ chế|chương trình|kế hoạch|quy chế)\s*$", before, re.IGNORECASE
+        ):
+            continue
+        after = text[hit.end():e]
+        if re.match(r"\s*giữa\b", after, re.IGNORECASE):
+            continue
+        chain, _ = chain_at(text, hit.end(), mentions, e)
+        for m in chain:
+            if m not in out:
+                out.append(m)
+    return out
+
+
+def between_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
+    """Bodies acting together: "phối hợp (chặt chẽ) giữa X, Y, Z" → all lead."""
+    hit = re.search(r"phối hợp(?:\s+[\wÀ-ỹ]+){0,3}?\s+giữa\s+", text[s:e], re.IGNORECASE)
+    if not hit:
+        return []
+    pos = s + hit.end()
+    out: list[Ag] = []
+    for m in mentions:
+        if m.start < pos or m.end > e:
+            continue
+        gap = text[pos:m.start]
+        if out and not _GAP.match(gap):
+            break
+        if not out and len(gap.strip()) > 20:
+            break
+        out.append(m)
+        pos = m.end
+    return out
+
+
+def report_to_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[str]:
+    """Bodies a result is reported or sent to, inside ``[s, e)``."""
+    lx = lexicon()
+    out: list[str] = []
+    for hit in lx.report.finditer(text, s, e):
+        pos = hit.end()
+        # "báo cáo [kết quả (thực hiện)] [về|cho] X"
+        m = re.match(r"\s*(?:(?:kết quả|số liệu|tình hình)(?:\s+thực hiện)?\s+)?(?:bằng văn bản\s+)?(?:gửi\s+)?(?:về|cho|lên|tới)?\s*",
+                     text[pos:e], re.IGNORECASE)
+        if m:
+            pos += m.end()
+        before = text[max(s, hit.start() - 8):hit.start()].lower()
+        if re.search(r"(?:để|nhằm)\s*$", before):
+            continue
+        chain, cend = chain_at(text, pos, mentions, e)
+        for a in chain:
+            if a.name not in out:
+                out.append(a.name)
+        # "(đồng gửi X …)": an extra recipient inside the brackets
+    for hit in re.finditer(r"đồng gửi\s+", text[s:e], re.IGNORECASE):
+        pos = s + hit.end()
+        chain, _ = chain_at(text, pos, mentions, e)
+        for a in chain:
+            if a.name not in out:
+                out.append(a.name)
+    return out
+
+
+def strip_channel(names: list[str]) -> list[str]:
+    return names
+
+
+def fallback_subject(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a subject phrase no recogniser knew into bodies.
+
+    Kept whole when the conjuncts are generic nouns ("Các cơ quan, đơn vị được
+    giao chủ trì"); split at ", " / " và " otherwise ("Mỗi cán bộ, đảng viên").
+    """
+    generic = {"sở", "ban", "ngành", "đoàn thể", "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp",
+               "cá nhân", "hội", "đoàn", "huyện", "xã", "phường", "thị trấn", "đặc khu", "thành phố", "thị xã"}
+    parts: list[tuple[int, int]] = []
+    cur = s
+    for hit in re.finditer(r",\s+|\s+và\s+", text[s:e]):
+        a, b = s + hit.start(), s + hit.end()
+        nxt = text[b:e]
+        first = _WORD.findall(nxt.lower())[:2]
+        one = first[0] if first else ""
+        two = " ".join(first[:2])
+        if one in generic or two in generic:
+            continue
+        parts.append((cur, a))
+        cur = b
+    parts.append((cur, e))
+    return [(a, b) for a, b in parts if text[a:b].strip()]
+
+
+def first_word(text: str, pos: int, end: int) -> Optional[str]:
+    m = _WORD.search(text, pos, end)
+    return m.group(0).lower() if m else None

@@ -1,0 +1,107 @@
+"""Character-level helpers: masking nested text, sentences, clauses, trimming.
+
+Everything works on offsets into one string, so a task's text is always a
+verbatim slice of its sentence (OUTPUT.md requires it) and its span can be
+given in the normalised document.
+
+Why masking: ";" and "," inside "(…)" or quotes ("phong trào "Toàn dân …,
+…"") do not separate clauses. ``mask`` replaces what is inside balanced
+brackets and quotes by a neutral character of the same length, so splitting
+can run on the mask and cut the original at the same offsets. An unbalanced
+bracket is left unmasked (bad input must not swallow the rest of the text).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = {"(": ")", "[": "]", "“": "”", "«": "»"}
+_FILL = "\x00"
+
+_SENT_END = re.compile(r"(?<=[.!?…])(?:\s*/\.)?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:TP|Tp|v\.v|TS|ThS|PGS|GS|ông|bà|đ/c|Đ/c|St|Q|K|số|Số)|\b[A-ZĐ])\.$")
+
+
+def mask(text: str) -> str:
+    """``text`` with the inside of balanced (), [], “”, «» and "…" replaced by NULs."""
+    out = list(text)
+    stack: list[tuple[str, int]] = []
+    i, n = 0, len(text)
+    quote_at = -1
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            if quote_at < 0:
+                quote_at = i
+            else:
+                for k in range(quote_at + 1, i):
+                    out[k] = _FILL
+                quote_at = -1
+        elif ch in _OPEN:
+            stack.append((_OPEN[ch], i))
+        elif stack and ch == stack[-1][0]:
+            _, start = stack.pop()
+            if not stack:
+                for k in range(start + 1, i):
+                    out[k] = _FILL
+        i += 1
+    return "".join(out)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None, masked: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (split at ". " before a capital)."""
+    end = len(text) if end is None else end
+    m = masked if masked is not None else mask(text)
+    spans, s = [], start
+    for hit in _SENT_END.finditer(m, start, end):
+        cut = hit.start()
+        if _ABBREV_BEFORE.search(text[max(s, cut - 6):cut]):
+            continue
+        if text[s:cut].strip():
+            spans.append((s, cut))
+        s = hit.end()
+    if text[s:end].strip():
+        spans.append((s, end))
+    return spans
+
+
+def split_at(masked: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    """Spans of ``[start, end)`` cut at every occurrence of the regex ``sep`` (on the mask)."""
+    spans, s = [], start
+    for hit in re.finditer(sep, masked[start:end]):
+        a, b = start + hit.start(), start + hit.end()
+        spans.append((s, a))
+        s = b
+    spans.append((s, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+_TRIM_LEFT = " \t,;:.-–—+*•·/"
+_TRIM_RIGHT = " \t,;:-–—+*•·/"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces and separators; drop a final full stop."""
+    while start < end and text[start] in _TRIM_LEFT:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_RIGHT:
+        end -= 1
+    # final "." / "./." / "..." of a sentence (keep "…" inside an enumeration)
+    while end > start and text[end - 1] == "." and not text[start:end].endswith("..."):
+        end -= 1
+        while end > start and text[end - 1] in _TRIM_RIGHT:
+            end -= 1
+    # a dangling opening bracket or an unmatched closing one at the edges
+    if end > start and text[end - 1] == "(":
+        end -= 1
+        while end > start and text[end - 1] in _TRIM_RIGHT:
+            end -= 1
+    return start, end
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\wÀ-ỹ]+(?:[-/][\wÀ-ỹ]+)*", text)
+
+
+def syllables(text: str) -> int:
+    return len(words(text))
