@@ -1,0 +1,681 @@
+"""One realistic document per numbering layout, written for these tests.
+
+Each document is Markdown as the portals publish it (bold headings, tables),
+read through the real reader and normaliser; the test lists the section id
+expected for the block that starts with a given text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from directive_nlp.models import DocumentStructure, NormalizedDocument, SourceInfo
+from directive_nlp.pipeline import load_text
+from directive_nlp.structure import parse_structure
+
+# --------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------
+
+
+def parse_md(tmp_path: Path, text: str, name: str = "doc.md") -> tuple[NormalizedDocument, DocumentStructure]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = load_text(path)
+    return doc, parse_structure(doc)
+
+
+def section_of(doc: NormalizedDocument, structure: DocumentStructure, start: str) -> str:
+    """Section id of the (first) block whose text starts with ``start``."""
+    for b, info in zip(doc.blocks, structure.blocks):
+        if doc.block_text(b).startswith(start):
+            return info.section
+    raise AssertionError(f"no block starts with {start!r}")
+
+
+def info_of(doc: NormalizedDocument, structure: DocumentStructure, start: str):
+    for b, info in zip(doc.blocks, structure.blocks):
+        if doc.block_text(b).startswith(start):
+            return info
+    raise AssertionError(f"no block starts with {start!r}")
+
+
+def check(doc: NormalizedDocument, structure: DocumentStructure, expected: dict[str, str]) -> None:
+    got = {start: section_of(doc, structure, start) for start in expected}
+    assert got == expected
+    # invariants every tree keeps
+    ids = [s.id for s in structure.sections]
+    assert len(ids) == len(set(ids)), "section ids are unique"
+    assert len(structure.blocks) == len(doc.blocks)
+    for s in structure.sections:
+        assert s.parent is None or s.parent in ids
+
+
+# --------------------------------------------------------------------------
+# Quyết định with Điều / khoản / điểm and an attached plan with an appendix
+# --------------------------------------------------------------------------
+
+QUYET_DINH = """\
+| **ỦY BAN NHÂN DÂN TỈNH AN HÒA** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: 45/QĐ-UBND | *An Hòa, ngày 10 tháng 01 năm 2026* |
+
+**QUYẾT ĐỊNH**
+
+Về việc ban hành Kế hoạch phòng, chống sinh vật gây hại cây trồng năm 2026
+
+**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN HÒA**
+
+Căn cứ Luật Trồng trọt ngày 19 tháng 11 năm 2018;
+
+Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường.
+
+**QUYẾT ĐỊNH:**
+
+**Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch phòng, chống sinh vật gây hại cây trồng năm 2026.
+
+**Điều 2.** Trách nhiệm thi hành
+
+1. Sở Nông nghiệp và Môi trường chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.
+
+2. Ủy ban nhân dân các xã, phường có trách nhiệm:
+
+a) Bố trí kinh phí phòng, chống sinh vật gây hại tại địa phương;
+
+b) Báo cáo kết quả thực hiện trước ngày 15 tháng 12 năm 2026.
+
+**Điều 3** Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, ngành và Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.
+
+**Nơi nhận:**
+
+- Như Điều 3;
+
+- Lưu: VT, KTN.
+
+**KT. CHỦ TỊCH**
+
+**PHÓ CHỦ TỊCH**
+
+**KẾ HOẠCH**
+
+**Phòng, chống sinh vật gây hại cây trồng năm 2026**
+
+*(Kèm theo Quyết định số 45/QĐ-UBND ngày 10/01/2026 của Chủ tịch Ủy ban nhân dân tỉnh)*
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+Chủ động phát hiện sớm, khoanh vùng và dập tắt kịp thời các ổ dịch trên lúa và cây ăn quả.
+
+**II. NHIỆM VỤ**
+
+**1. Giám sát đồng ruộng**
+
+- Tổ chức điều tra, phát hiện sinh vật gây hại định kỳ hằng tuần:
+
++ Ưu tiên vùng trồng lúa và cây ăn quả tập trung;
+
++ Cập nhật số liệu lên phần mềm của ngành.
+
+**2. Dự trữ vật tư**
+
+Sở Tài chính bảo đảm kinh phí dự trữ thuốc bảo vệ thực vật.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Sở Nông nghiệp và Môi trường hướng dẫn các địa phương triển khai Kế hoạch.
+
+2. Các xã, phường báo cáo kết quả về Sở Nông nghiệp và Môi trường trước ngày 20 hằng tháng.
+
+**PHỤ LỤC**
+
+**DANH MỤC NHIỆM VỤ TRỌNG TÂM**
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| 1 | Điều tra sinh vật gây hại trên lúa | Sở Nông nghiệp và Môi trường | Hằng tuần |
+| 2 | a) Dự trữ thuốc bảo vệ thực vật; b) Cấp phát cho các xã | Sở Tài chính | Quý I/2026 |
+"""
+
+
+def test_decision_articles_then_attached_plan_and_appendix(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, QUYET_DINH)
+    check(
+        doc,
+        st,
+        {
+            "Số: 45/QĐ-UBND": "preamble",
+            "QUYẾT ĐỊNH:": "preamble",
+            "Căn cứ Luật Trồng trọt": "preamble",
+            "Điều 1.": "Điều 1",
+            "Điều 2.": "Điều 2",
+            "1. Sở Nông nghiệp và Môi trường chủ trì": "Điều 2.1",
+            "2. Ủy ban nhân dân các xã": "Điều 2.2",
+            "a) Bố trí kinh phí": "Điều 2.2.a",
+            "b) Báo cáo kết quả": "Điều 2.2.b",
+            "Điều 3 Chánh Văn phòng": "Điều 3",
+            "Nơi nhận:": "closing",
+            "- Như Điều 3;": "closing",
+            "KT. CHỦ TỊCH": "closing",
+            # the attached plan: its own preamble, numbering from I again
+            "KẾ HOẠCH": "preamble",
+            "(Kèm theo Quyết định": "preamble",
+            "I. MỤC ĐÍCH": "I",
+            "Chủ động phát hiện sớm": "I",
+            "1. Giám sát đồng ruộng": "II.1",
+            "- Tổ chức điều tra": "II.1",
+            "+ Ưu tiên vùng trồng lúa": "II.1",
+            "Sở Tài chính bảo đảm": "II.2",
+            # nested numbering restarts in a new part
+            "1. Sở Nông nghiệp và Môi trường hướng dẫn": "III.1",
+            "2. Các xã, phường báo cáo": "III.2",
+            # the appendix and its rows; "a)" inside a row opens nothing
+            "PHỤ LỤC": "PL",
+            "DANH MỤC NHIỆM VỤ": "PL",
+            "STT | Nhiệm vụ": "PL",
+            "1 | Điều tra": "PL.row1",
+            "2 | a) Dự trữ": "PL.row2",
+        },
+    )
+    kinds = {s.id: s.kind for s in st.sections}
+    assert kinds["Điều 2.1"] == "clause" and kinds["Điều 2.2.a"] == "point"
+    assert kinds["PL"] == "appendix" and kinds["PL.row2"] == "table_row"
+    assert st.section("PL").heading == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
+    assert st.section("Điều 2.2.a").parent == "Điều 2.2"
+    assert st.section("II.1").level == 2 and st.section("II.1").parent == "II"
+    # headings versus list items
+    assert info_of(doc, st, "Điều 2.").is_heading
+    assert info_of(doc, st, "1. Giám sát đồng ruộng").is_heading
+    assert not info_of(doc, st, "1. Sở Nông nghiệp và Môi trường chủ trì").is_heading
+    assert not info_of(doc, st, "a) Bố trí kinh phí").is_heading
+    # bullets: marker, depth, content offset
+    plus = info_of(doc, st, "+ Ưu tiên")
+    assert (plus.marker, plus.marker_kind, plus.depth) == ("+", "bullet", 2)
+    assert doc.text[plus.content_start :].startswith("Ưu tiên vùng trồng lúa")
+    art = info_of(doc, st, "Điều 2.")
+    assert (art.marker, art.marker_kind) == ("Điều 2.", "article")
+    assert doc.text[art.content_start :].startswith("Trách nhiệm thi hành")
+
+
+# --------------------------------------------------------------------------
+# Party programme: "I-", "1.", "-", "+", a concluding paragraph
+# --------------------------------------------------------------------------
+
+CHUONG_TRINH = """\
+**TỈNH ỦY AN HÒA**
+
+**CHƯƠNG TRÌNH HÀNH ĐỘNG**
+
+**thực hiện Nghị quyết của Ban Chấp hành Trung ương về chuyển đổi số**
+
+Để đưa Nghị quyết vào cuộc sống, Ban Thường vụ Tỉnh ủy xây dựng Chương trình hành động như sau:
+
+**I- MỤC TIÊU**
+
+Đến năm 2030, kinh tế số chiếm 30% tổng sản phẩm trên địa bàn tỉnh.
+
+**II- NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Nâng cao nhận thức về chuyển đổi số**
+
+- Các cấp ủy đảng tổ chức quán triệt Nghị quyết đến từng chi bộ.
+
+- Ban Tuyên giáo Tỉnh ủy định hướng công tác tuyên truyền:
+
++ Mở chuyên mục về chuyển đổi số trên Báo An Hòa;
+
++ Biên soạn tài liệu hỏi - đáp cho đảng viên.
+
+**2. Phát triển hạ tầng số**
+
+Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo xây dựng trung tâm dữ liệu của tỉnh.
+
+Các doanh nghiệp viễn thông mở rộng vùng phủ sóng tới thôn, bản.
+
+**III- TỔ CHỨC THỰC HIỆN**
+
+**1.** Các huyện ủy, thành ủy xây dựng kế hoạch thực hiện, hoàn thành trong quý II năm 2026.
+
+**2.** Giao Văn phòng Tỉnh ủy theo dõi, tổng hợp, định kỳ báo cáo Ban Thường vụ Tỉnh ủy.
+
+Chương trình này được phổ biến đến chi bộ và đảng viên.
+
+**Nơi nhận:**
+
+- Ban Bí thư Trung ương Đảng,
+
+- Lưu Văn phòng Tỉnh ủy.
+
+**T/M BAN THƯỜNG VỤ**
+
+**BÍ THƯ**
+"""
+
+
+def test_party_programme_with_dash_parts(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, CHUONG_TRINH)
+    check(
+        doc,
+        st,
+        {
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG": "preamble",
+            "Để đưa Nghị quyết": "preamble",
+            "I- MỤC TIÊU": "I",
+            "Đến năm 2030": "I",
+            "1. Nâng cao nhận thức": "II.1",
+            "- Các cấp ủy đảng": "II.1",
+            "+ Mở chuyên mục": "II.1",
+            "Ban cán sự đảng": "II.2",
+            "Các doanh nghiệp viễn thông": "II.2",
+            "1. Các huyện ủy": "III.1",
+            "2. Giao Văn phòng": "III.2",
+            # a paragraph after the last item closes the Roman part
+            "Chương trình này được phổ biến": "III",
+            "Nơi nhận:": "closing",
+            "T/M BAN THƯỜNG VỤ": "closing",
+            "BÍ THƯ": "closing",
+        },
+    )
+    assert st.section("I").number == "I-"
+    assert st.section("II").heading == "NHIỆM VỤ, GIẢI PHÁP"
+    assert st.section("II.1").heading == "Nâng cao nhận thức về chuyển đổi số"
+    assert st.section("III.1").heading is None  # a numbered paragraph, not a heading
+    assert [info_of(doc, st, t).depth for t in ("- Ban Tuyên giáo", "+ Biên soạn")] == [1, 2]
+
+
+# --------------------------------------------------------------------------
+# Plan with 1.1. / 1.1.1. / a)
+# --------------------------------------------------------------------------
+
+KE_HOACH = """\
+**KẾ HOẠCH**
+
+**Tổ chức Tháng hành động vì an toàn thực phẩm năm 2026**
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+Nâng cao nhận thức của người sản xuất, kinh doanh và người tiêu dùng.
+
+**II. NỘI DUNG**
+
+**1. Truyền thông**
+
+**1.1. Truyền thông trên báo chí**
+
+**1.1.1. Báo in và báo điện tử**
+
+a) Đăng tải tin, bài về an toàn thực phẩm mỗi tuần;
+
+b) Phỏng vấn chuyên gia dinh dưỡng về bữa ăn học đường.
+
+1.1.2. Truyền hình
+
+Phát sóng phóng sự chuyên đề vào khung giờ có nhiều người xem.
+
+**1.2. Truyền thông trực tiếp**
+
+Tổ chức nói chuyện chuyên đề tại chợ và trường học.
+
+**2. Thanh tra, kiểm tra**
+
+2.1. Sở Y tế chủ trì thành lập đoàn kiểm tra liên ngành.
+
+2.2. Công an tỉnh phối hợp điều tra các vụ vi phạm nghiêm trọng.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+**1. Sở Y tế**
+
+Là cơ quan thường trực, tổng hợp kết quả và báo cáo Ủy ban nhân dân tỉnh trước ngày 30/5/2026.
+
+**2. Ủy ban nhân dân các xã, phường**
+
+Bố trí lực lượng kiểm tra tại các chợ đầu mối.
+"""
+
+
+def test_plan_with_dotted_numbers_and_letters(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, KE_HOACH)
+    check(
+        doc,
+        st,
+        {
+            "KẾ HOẠCH": "preamble",
+            "Nâng cao nhận thức": "I",
+            "1. Truyền thông": "II.1",
+            "1.1. Truyền thông trên báo chí": "II.1.1",
+            "1.1.1. Báo in": "II.1.1.1",
+            "a) Đăng tải tin": "II.1.1.1.a",
+            "b) Phỏng vấn": "II.1.1.1.b",
+            "1.1.2. Truyền hình": "II.1.1.2",
+            "Phát sóng phóng sự": "II.1.1.2",
+            "1.2. Truyền thông trực tiếp": "II.1.2",
+            "Tổ chức nói chuyện": "II.1.2",
+            "2.1. Sở Y tế": "II.2.1",
+            "2.2. Công an tỉnh": "II.2.2",
+            "1. Sở Y tế": "III.1",
+            "Là cơ quan thường trực": "III.1",
+            # the last heading's own paragraph stays under it
+            "Bố trí lực lượng": "III.2",
+        },
+    )
+    assert st.section("II.1.1.1").parent == "II.1.1"
+    assert st.section("II.1.1.1.a").level == 5
+    assert info_of(doc, st, "1.1.2. Truyền hình").is_heading  # short, followed by its paragraph
+    assert not info_of(doc, st, "2.1. Sở Y tế").is_heading  # a sentence, followed by a sibling
+
+
+# --------------------------------------------------------------------------
+# Chỉ thị: numbered paragraphs addressed to agencies, from "1."
+# --------------------------------------------------------------------------
+
+CHI_THI = """\
+| **ỦY BAN NHÂN DÂN TỈNH AN HÒA** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
+|---|---|
+| Số: 03/CT-UBND | *An Hòa, ngày 02 tháng 3 năm 2026* |
+
+**CHỈ THỊ**
+
+**Về tăng cường phòng cháy, chữa cháy rừng mùa khô năm 2026**
+
+Mùa khô năm nay được dự báo nắng nóng kéo dài, nguy cơ cháy rừng ở mức cao tại nhiều địa phương.
+
+Để chủ động phòng ngừa, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Công an tỉnh chủ trì kiểm tra an toàn phòng cháy tại các chợ, trung tâm thương mại, hoàn thành trước ngày 31/3/2026.
+
+2. Sở Nông nghiệp và Môi trường:
+
+a) Chỉ đạo lực lượng kiểm lâm trực cháy 24/24 giờ trong cao điểm;
+
+b) Cập nhật bản đồ cảnh báo nguy cơ cháy rừng hằng ngày.
+
+3. Ủy ban nhân dân các xã, phường tuyên truyền người dân không đốt nương rẫy trong những ngày nắng nóng.
+
+Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường nghiêm túc thực hiện Chỉ thị này./.
+
+| **Nơi nhận:** - Bộ Nông nghiệp và Môi trường; - Lưu: VT. | **KT. CHỦ TỊCH PHÓ CHỦ TỊCH** Trần Văn An |
+"""
+
+
+def test_chi_thi_numbered_addressees(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, CHI_THI)
+    check(
+        doc,
+        st,
+        {
+            "Số: 03/CT-UBND": "preamble",
+            "CHỈ THỊ": "preamble",
+            "Mùa khô năm nay": "preamble",
+            "Để chủ động phòng ngừa": "preamble",
+            "1. Công an tỉnh": "1",
+            "2. Sở Nông nghiệp": "2",
+            "a) Chỉ đạo lực lượng": "2.a",
+            "b) Cập nhật bản đồ": "2.b",
+            "3. Ủy ban nhân dân": "3",
+            # a document numbered from "1." has no part to hold this
+            "Giám đốc các sở": "closing",
+            "Nơi nhận:": "closing",
+        },
+    )
+    assert info_of(doc, st, "2. Sở Nông nghiệp").is_heading  # an agency heading over a) b)
+    assert not info_of(doc, st, "1. Công an tỉnh").is_heading
+
+
+# --------------------------------------------------------------------------
+# Công văn starting at "Kính gửi"
+# --------------------------------------------------------------------------
+
+CONG_VAN = """\
+Kính gửi:
+
+- Các sở, ban, ngành tỉnh;
+
+- Ủy ban nhân dân các xã, phường.
+
+V/v: đôn đốc giải ngân vốn đầu tư công năm 2026
+
+Thực hiện chỉ đạo của Thủ tướng Chính phủ về đẩy nhanh giải ngân vốn đầu tư công, Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Các chủ đầu tư rà soát tiến độ từng dự án, báo cáo trước ngày 20/3/2026.
+
+2. Sở Tài chính tổng hợp, đề xuất điều chuyển vốn của các dự án chậm giải ngân.
+
+Đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện./.
+
+Nơi nhận:
+
+- Như trên;
+
+- Lưu: VT.
+
+TL. CHỦ TỊCH
+"""
+
+
+def test_cong_van_from_kinh_gui(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, CONG_VAN, "cong_van.txt")
+    check(
+        doc,
+        st,
+        {
+            "Kính gửi:": "preamble",
+            "- Các sở, ban, ngành tỉnh;": "preamble",
+            "V/v: đôn đốc": "preamble",
+            "Thực hiện chỉ đạo": "preamble",
+            "1. Các chủ đầu tư": "1",
+            "2. Sở Tài chính": "2",
+            "Đề nghị các cơ quan": "closing",
+            "Nơi nhận:": "closing",
+            "- Như trên;": "closing",
+            "TL. CHỦ TỊCH": "closing",
+        },
+    )
+
+
+# --------------------------------------------------------------------------
+# No numbering at all
+# --------------------------------------------------------------------------
+
+THONG_BAO = """\
+THÔNG BÁO
+
+Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Xây dựng
+
+Ngày 12 tháng 02 năm 2026, Chủ tịch Ủy ban nhân dân tỉnh đã làm việc với Sở Xây dựng về tiến độ các công trình giao thông trọng điểm.
+
+Chủ tịch Ủy ban nhân dân tỉnh đề nghị Sở Xây dựng khẩn trương hoàn thiện hồ sơ bàn giao mặt bằng trong tháng 3 năm 2026.
+
+Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan biết, thực hiện.
+
+Nơi nhận:
+
+- Sở Xây dựng;
+
+- Lưu: VT.
+"""
+
+
+def test_document_without_numbering(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, THONG_BAO, "thong_bao.txt")
+    sections = {info.section for info in st.blocks}
+    assert sections == {"preamble", "closing"}
+    assert section_of(doc, st, "Chủ tịch Ủy ban nhân dân tỉnh đề nghị") == "preamble"
+    assert section_of(doc, st, "Nơi nhận:") == "closing"
+    assert [s.id for s in st.sections] == ["preamble", "closing"]
+
+
+def test_empty_document_does_not_crash() -> None:
+    doc = NormalizedDocument(source=SourceInfo(path="x.txt", format="txt", sha256="0"), text="", blocks=[])
+    st = parse_structure(doc)
+    assert st.sections == [] and st.blocks == []
+
+
+# --------------------------------------------------------------------------
+# Legal text: Chương / Mục / Điều / khoản / điểm
+# --------------------------------------------------------------------------
+
+QUY_CHE = """\
+**QUY CHẾ**
+
+**Phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh**
+
+**Chương I**
+
+**QUY ĐỊNH CHUNG**
+
+**Điều 1. Phạm vi điều chỉnh**
+
+Quy chế này quy định việc phối hợp giữa các cơ quan trong quản lý cụm công nghiệp.
+
+**Điều 2. Nguyên tắc phối hợp**
+
+1. Bảo đảm thống nhất, công khai, minh bạch.
+
+2. Không chồng chéo về chức năng, nhiệm vụ.
+
+**Chương II**
+
+**TRÁCH NHIỆM CỦA CÁC CƠ QUAN**
+
+**Mục 1. CÁC SỞ, NGÀNH**
+
+**Điều 3. Sở Công Thương**
+
+1. Chủ trì thẩm định hồ sơ thành lập, mở rộng cụm công nghiệp.
+
+2. Định kỳ 6 tháng báo cáo Ủy ban nhân dân tỉnh về:
+
+a) Tình hình đầu tư hạ tầng kỹ thuật;
+
+b) Khó khăn, vướng mắc và kiến nghị.
+
+**Mục 2. ỦY BAN NHÂN DÂN CẤP XÃ**
+
+**Điều 4. Trách nhiệm của Ủy ban nhân dân cấp xã**
+
+Phối hợp bồi thường, giải phóng mặt bằng và bảo đảm an ninh trật tự.
+"""
+
+
+def test_legal_text_chapters_sections_articles(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, QUY_CHE)
+    check(
+        doc,
+        st,
+        {
+            "QUY CHẾ": "preamble",
+            "Chương I": "Chương I",
+            "QUY ĐỊNH CHUNG": "Chương I",
+            "Điều 1.": "Điều 1",
+            "Quy chế này quy định": "Điều 1",
+            "1. Bảo đảm thống nhất": "Điều 2.1",
+            "Mục 1.": "Chương II.Mục 1",
+            "Điều 3.": "Điều 3",
+            "1. Chủ trì thẩm định": "Điều 3.1",
+            "a) Tình hình đầu tư": "Điều 3.2.a",
+            "Mục 2.": "Chương II.Mục 2",
+            "Phối hợp bồi thường": "Điều 4",
+        },
+    )
+    assert st.section("Chương I").heading == "QUY ĐỊNH CHUNG"
+    assert st.section("Điều 1").parent == "Chương I"
+    assert st.section("Điều 3").parent == "Chương II.Mục 1"
+    assert st.section("Điều 4").parent == "Chương II.Mục 2"
+    assert st.section("Điều 1").heading == "Phạm vi điều chỉnh"
+
+
+# --------------------------------------------------------------------------
+# Parts "Phần thứ …", capital letters, numbered appendices
+# --------------------------------------------------------------------------
+
+BAO_CAO = """\
+**BÁO CÁO VÀ PHƯƠNG HƯỚNG**
+
+**PHẦN THỨ NHẤT: KẾT QUẢ NĂM 2025**
+
+**I. CÔNG TÁC CHỈ ĐẠO**
+
+Các cấp ủy đã ban hành đầy đủ văn bản chỉ đạo.
+
+**PHẦN THỨ HAI: NHIỆM VỤ NĂM 2026**
+
+**A. NHIỆM VỤ CHUNG**
+
+**I. TRỌNG TÂM**
+
+1. Hoàn thành sắp xếp tổ chức bộ máy trong quý I.
+
+**B. NHIỆM VỤ CỤ THỂ**
+
+**C. GIẢI PHÁP**
+
+Tăng cường kiểm tra, giám sát.
+
+**PHỤ LỤC I**
+
+**CHỈ TIÊU CHỦ YẾU**
+
+| TT | Chỉ tiêu | Năm 2026 |
+|---|---|---|
+| 1 | Tỷ lệ hộ nghèo giảm | 1% |
+| 2 | Tỷ lệ lao động qua đào tạo | 70% |
+
+**PHỤ LỤC II**
+
+**DANH MỤC ĐỀ ÁN**
+
+1. Đề án phát triển du lịch cộng đồng.
+
+2. Đề án chuyển đổi số cấp xã.
+"""
+
+
+def test_parts_letters_and_numbered_appendices(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, BAO_CAO)
+    check(
+        doc,
+        st,
+        {
+            "BÁO CÁO": "preamble",
+            "PHẦN THỨ NHẤT": "Phần 1",
+            "I. CÔNG TÁC CHỈ ĐẠO": "Phần 1.I",
+            "Các cấp ủy đã ban hành": "Phần 1.I",
+            "PHẦN THỨ HAI": "Phần 2",
+            "A. NHIỆM VỤ CHUNG": "Phần 2.A",
+            "I. TRỌNG TÂM": "Phần 2.A.I",
+            "1. Hoàn thành sắp xếp": "Phần 2.A.I.1",
+            "B. NHIỆM VỤ CỤ THỂ": "Phần 2.B",
+            "C. GIẢI PHÁP": "Phần 2.C",  # "C." after "B." is a letter, not 100
+            "PHỤ LỤC I": "PL1",
+            "1 | Tỷ lệ hộ nghèo": "PL1.row1",
+            "2 | Tỷ lệ lao động": "PL1.row2",
+            "PHỤ LỤC II": "PL2",
+            "1. Đề án phát triển": "PL2.1",
+            "2. Đề án chuyển đổi số": "PL2.2",
+        },
+    )
+    assert st.section("PL1").heading == "CHỈ TIÊU CHỦ YẾU"
+    assert st.section("Phần 2").heading == "NHIỆM VỤ NĂM 2026"
+
+
+def test_repeated_part_number_keeps_one_section(tmp_path: Path) -> None:
+    text = (
+        "**KẾ HOẠCH**\n\n**I. MỤC TIÊU**\n\nNâng cao chất lượng dịch vụ công.\n\n"
+        "**II. LỘ TRÌNH**\n\n1. Giai đoạn 2026 - 2027: thí điểm tại 10 xã.\n\n"
+        "**II. GIẢI PHÁP**\n\n1. Đào tạo cán bộ một cửa.\n"
+    )
+    doc, st = parse_md(tmp_path, text)
+    assert section_of(doc, st, "1. Đào tạo cán bộ") == "II.1"
+    assert [s.id for s in st.sections].count("II") == 1
+
+
+@pytest.mark.parametrize("layout", [QUYET_DINH, CHUONG_TRINH, KE_HOACH, CHI_THI, QUY_CHE, BAO_CAO])
+def test_section_extents_cover_their_blocks(tmp_path: Path, layout: str) -> None:
+    doc, st = parse_md(tmp_path, layout)
+    by_id = {s.id: s for s in st.sections}
+    for b, info in zip(doc.blocks, st.blocks):
+        sec = by_id[info.section]
+        assert sec.start <= b.start and b.end <= sec.end
+        assert b.start <= info.content_start <= b.end
