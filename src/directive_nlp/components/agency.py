@@ -1,0 +1,90 @@
+"""``dnlp_agency_recognizer``: agency names into ``doc.spans["agency"]``.
+
+The component runs :func:`directive_nlp.agencies.find_agencies` on the whole
+text (character level, so segmentation cannot hide a name) and snaps each
+mention to tokens with ``doc.char_span(..., alignment_mode="expand")``.
+Every span carries its provenance:
+
+* ``span.label_`` — the coarse type (``so``, ``ubnd``, ``party``, ``group`` …);
+* ``span.kb_id_`` — the canonical name (OUTPUT.md);
+* ``span.id_`` and ``span._.dnlp_rule`` — the gazetteer entry or pattern that matched.
+
+A user gazetteer (YAML, see ``docs/recognizers.md``) is read at creation and
+saved inside the pipeline by ``nlp.to_disk``, so ``spacy.load`` of the saved
+folder needs nothing else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..agencies import Gazetteer, default_gazetteer, find_agencies, load_user_gazetteer
+
+DEFAULT_SPANS_KEY = "agency"
+USER_GAZETTEER_FILE = "user_gazetteer.yaml"
+
+if not Span.has_extension("dnlp_rule"):
+    Span.set_extension("dnlp_rule", default=None)
+
+
+class AgencyRecognizer:
+    """Find agency names and store them as spans.
+
+    Args:
+        nlp: the pipeline.
+        name: component name.
+        spans_key: the ``doc.spans`` group to write.
+        gazetteer: path of a user gazetteer YAML added to the package one, or None.
+    """
+
+    def __init__(self, nlp: Language, name: str = "dnlp_agency_recognizer", *,
+                 spans_key: str = DEFAULT_SPANS_KEY, gazetteer: Optional[str] = None) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.gazetteer_path = gazetteer
+        self._user_yaml: Optional[str] = None
+        self.gazetteer: Gazetteer = default_gazetteer()
+        if gazetteer:
+            self._set_user(Path(gazetteer))
+
+    def _set_user(self, path: Path) -> None:
+        self.gazetteer = load_user_gazetteer(path)
+        self._user_yaml = path.read_text(encoding="utf-8")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m in find_agencies(doc.text, gazetteer=self.gazetteer):
+            span = doc.char_span(m.start, m.end, label=m.type or "other", kb_id=m.canonical,
+                                 span_id=m.rule or "", alignment_mode="expand")
+            if span is None:
+                continue
+            span._.dnlp_rule = m.rule
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        if self._user_yaml is not None:
+            (p / USER_GAZETTEER_FILE).write_text(self._user_yaml, encoding="utf-8")
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "AgencyRecognizer":
+        f = Path(path) / USER_GAZETTEER_FILE
+        if f.exists():
+            self._set_user(f)
+        return self
+
+
+@Language.factory(
+    "dnlp_agency_recognizer",
+    assigns=["doc.spans"],
+    default_config={"spans_key": DEFAULT_SPANS_KEY, "gazetteer": None},
+)
+def make_agency_recognizer(nlp: Language, name: str, spans_key: str, gazetteer: Optional[str]) -> AgencyRecognizer:
+    """Factory of ``dnlp_agency_recognizer`` (also the ``spacy_factories`` entry point)."""
+    return AgencyRecognizer(nlp, name, spans_key=spans_key, gazetteer=gazetteer)
