@@ -68,6 +68,19 @@ def _skip_ws(text: str, p: int, e: int) -> int:
     return p
 
 
+_ACCOUNT = re.compile(r"\s*(?:về|trước|nếu|với|đối với|toàn bộ)\b", re.IGNORECASE)
+
+
+def strip_modal(text: str, p: int, e: int) -> int:
+    """Skip a leading modal ("cần", "phải", "có trách nhiệm" + verb); "chịu trách nhiệm về/trước …" stays."""
+    m = lexicon().modal_start.match(text[p:e])
+    if not m:
+        return p
+    if "trách nhiệm" in m.group(0).lower() and _ACCOUNT.match(text[p + m.end():e]):
+        return p
+    return _skip_ws(text, p + m.end(), e)
+
+
 def _match_at(pat: re.Pattern, text: str, p: int, e: int) -> Optional[re.Match]:
     return pat.match(text[p:e])
 
@@ -102,6 +115,29 @@ def _verb_only(s: str) -> bool:
         return True
     if first in _ASPECT:
         return rest in lx.verbs
+    return False
+
+
+_PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm)\s", re.IGNORECASE)
+
+
+def _governs(seg: str) -> bool:
+    """After "tham mưu", "hướng dẫn X …", "chỉ đạo X …" or a purpose "để …", commas do not start tasks."""
+    lx = lexicon()
+    s2 = re.sub(r"^\s*(?:phối hợp|tiếp tục|tăng cường|chủ động|kịp thời)\s*,?\s*", "", seg, flags=re.IGNORECASE)
+    return bool(lx.governing_start.match(seg) or lx.governing_start.match(s2) or _PURPOSE.search(" " + seg + " "))
+
+
+def _ends_with_verb(seg: str) -> bool:
+    """"tổ chức tập huấn, hướng dẫn …": a segment ending in a bare verb shares the next object."""
+    lx = lexicon()
+    w = words(seg.lower())
+    if len(w) < 2:
+        return False
+    for n in (2, 1):
+        tail = " ".join(w[-n:])
+        if tail in lx.verbs and tail not in ("báo cáo", "kế hoạch", "quản lý") and len(w) > n:
+            return True
     return False
 
 
@@ -211,11 +247,15 @@ def analyze_sentence(
     subject, p, how, explicit = find_subject(text, masked, s, e, mentions)
     frame_supports: list[Ag] = []
     p = _skip_ws(text, p, e)
-    m = lx.modal_start.match(text[p:e])
-    if m:
-        p = _skip_ws(text, p + m.end(), e)
+    p2 = strip_modal(text, p, e)
+    if p2 != p:
+        p = p2
         explicit = explicit or bool(subject)
     if subject:
+        # "X căn cứ … để VERB": the frame before "để" only says on what basis
+        bm = re.match(r"\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào)\b[^;:]{0,250}?\s(?:để)\s+", text[p:e], re.IGNORECASE)
+        if bm:
+            p = _skip_ws(text, p + bm.end(), e)
         fm = re.match(r"\s*chủ trì\s*(?:,\s*|\s+)(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", text[p:e], re.IGNORECASE)
         if fm:
             chain, cend = chain_at(text, p + fm.end(), mentions, e)
@@ -234,9 +274,7 @@ def analyze_sentence(
                 if chain and text[cend:e].lstrip().startswith(":"):
                     frame_supports = chain
                     p = _skip_ws(text, cend, e)
-        m = lx.modal_start.match(text[p:e])
-        if m:
-            p = _skip_ws(text, p + m.end(), e)
+        p = strip_modal(text, p, e)
     leads = subject or list(carried or [])
     supports_all = frame_supports or ([] if subject else list(carried_supports or []))
 
@@ -280,10 +318,14 @@ def analyze_sentence(
     for ci, (cs, ce) in enumerate(merged):
         cs = _skip_ws(text, cs, ce)
         for _ in range(3):
-            m = lx.connective_start.match(text[cs:ce]) or lx.modal_start.match(text[cs:ce])
-            if not m:
+            m = lx.connective_start.match(text[cs:ce])
+            if m:
+                cs = _skip_ws(text, cs + m.end(), ce)
+                continue
+            c2 = strip_modal(text, cs, ce)
+            if c2 == cs:
                 break
-            cs = _skip_ws(text, cs + m.end(), ce)
+            cs = c2
         clause_dl: Optional[Dl] = None
         for d in deadlines:
             if cs <= d.start <= cs + 1 and d.end <= ce:
@@ -297,15 +339,16 @@ def analyze_sentence(
             continue
         clause_leads = between_in(text, cs, ce, mentions)
         # comma groups
-        segs = split_at(masked, cs, ce, r",\s*")
+        segs = split_at(masked, cs, ce, r",\s*|\s+và\s+(?=(?:kịp thời|chủ động|thường xuyên|đồng thời|khẩn trương)\s)")
         groups: list[list[tuple[int, int]]] = []
         cur: list[tuple[int, int]] = []
         governed = False
         for seg in segs:
-            st = text[seg[0]:seg[1]].lstrip()
+            seg_text = text[seg[0]:seg[1]]
+            st = seg_text.lstrip()
             if not cur:
                 cur = [seg]
-                governed = bool(lx.governing_start.match(st))
+                governed = _governs(st)
                 continue
             if review:
                 new = bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
@@ -313,15 +356,17 @@ def analyze_sentence(
                 new = (
                     not governed
                     and not _verb_only(text[cur[-1][0]:cur[-1][1]])
-                    and (is_verb_start(st) or any(d.start == seg[0] + (len(text[seg[0]:seg[1]]) - len(st))
+                    and not _ends_with_verb(text[cur[-1][0]:cur[-1][1]])
+                    and (is_verb_start(st) or any(d.start == seg[0] + (len(seg_text) - len(st))
                                                    and d.deadline.kind in ("ongoing", "recurring") for d in deadlines))
                 )
             if new:
                 groups.append(cur)
                 cur = [seg]
-                governed = bool(lx.governing_start.match(st))
+                governed = _governs(st)
             else:
                 cur.append(seg)
+                governed = governed or _governs(st)
         if cur:
             groups.append(cur)
         clause_supports: list[Ag] = []
@@ -329,10 +374,14 @@ def analyze_sentence(
             gs, ge = g[0][0], g[-1][1]
             gs = _skip_ws(text, gs, ge)
             for _ in range(2):
-                m = lx.connective_start.match(text[gs:ge]) or lx.modal_start.match(text[gs:ge])
-                if not m:
+                m = lx.connective_start.match(text[gs:ge])
+                if m:
+                    gs = _skip_ws(text, gs + m.end(), ge)
+                    continue
+                g2 = strip_modal(text, gs, ge)
+                if g2 == gs:
                     break
-                gs = _skip_ws(text, gs + m.end(), ge)
+                gs = g2
             # deadline inside this task
             task_dl: Optional[Dl] = None
             for d in deadlines:

@@ -212,7 +212,7 @@ class _Walker:
         tasks: list[Task] = []
         states: dict[str, _SectionState] = {}
         order: list[str] = []
-        stopped = False
+        stopped: Optional[str] = None
         pending: list[Draft] = []  # drafts waiting for a "Thời gian …:" line
         pending_sid: Optional[str] = None
         tables_done: set[int] = set()
@@ -239,12 +239,12 @@ class _Walker:
             low = body.strip().lower()
             is_pl = sid.startswith("PL")
             if self.lx.stop_block[0].match(low):
-                stopped = True
+                stopped = sid  # recipients and signature: skip until another part begins
                 continue
-            if stopped and not is_pl:
-                continue
-            if stopped and is_pl:
-                stopped = False
+            if stopped:
+                if sid == stopped:
+                    continue
+                stopped = None
             if b.kind == "table_row":
                 if b.table_id is not None and b.table_id in tables_done:
                     continue

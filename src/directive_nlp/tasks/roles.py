@@ -38,6 +38,11 @@ _SUBJECT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\wÀ-ỹ]+")
+# words that continue a noun phrase: a name followed by them is not a subject
+_NOT_PREDICATE = {"của", "trong", "tại", "về", "đối", "là", "được", "thuộc", "và", "với", "theo", "trên", "nhằm", "để",
+                  "cho", "do", "từ", "đến", "ở", "hoặc", "như", "cùng", "gồm", "bao", "trực", "có", "các", "những",
+                  "thì", "mà", "nên", "vì", "khi", "nếu", "qua", "sau", "trước", "đã", "đang", "sẽ", "tỉnh", "thành",
+                  "huyện", "xã", "phường", "nhân", "năm", "số", "ngày", "tháng"}
 
 
 def chain_at(text: str, pos: int, mentions: list[Ag], end: int, *, max_skip: int = 0) -> tuple[list[Ag], int]:
@@ -91,6 +96,9 @@ def starts_predicate(text: str, pos: int, end: int) -> bool:
         if m:
             return True
     low = stripped.lower()
+    w = _WORD.match(stripped)
+    if w and w.group(0)[0].islower() and w.group(0) not in _NOT_PREDICATE:
+        return True
     return low.startswith(("chủ trì", "chủ động", "tiếp tục", "nghiêm túc", "khẩn trương", "tích cực", "kịp thời",
                            "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "sớm", "tăng cường", "làm", "được giao"))
 
