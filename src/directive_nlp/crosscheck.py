@@ -177,6 +177,12 @@ def _analyze_cached(text: str) -> tuple[tuple[tuple[str, float], ...], bool, tup
                 for s in parts:
                     if (s,) not in table and len(s) > 1:
                         terms["~" + s] += _SYLLABLE_WEIGHT
+            if len(parts) > 2:
+                # a word of three or more syllables is often two glued by the
+                # segmenter ("quán triệt nghiêm"): its two-syllable parts count too
+                for a, b in zip(parts, parts[1:]):
+                    if (a, b) not in table:
+                        terms[f"{a} {b}"] += _SYLLABLE_WEIGHT
         i += 1
     return tuple(sorted(terms.items())), review, tuple(content)
 
@@ -507,6 +513,28 @@ def _shared(a: Vector, b: Vector, n: int = 6) -> list[str]:
     return [k.lstrip("@") for w, k in both[:n] if w >= 0.1 * top]
 
 
+@lru_cache(maxsize=8192)
+def _agency_mentions(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` with the names of bodies blanked out, and their keys.
+
+    Bodies are matched as bodies (by canonical name), not through the words
+    of their names: "Ban Thường vụ Tỉnh ủy" and "Chương trình … của Tỉnh ủy"
+    must not look alike because both say "tỉnh ủy". Uses the recognisers'
+    ``agencies.find_agencies``; without it the text is left as it is.
+    """
+    try:
+        from .agencies import find_agencies
+    except ImportError:  # pragma: no cover - recognisers not installed
+        return text, ()
+    chars = list(text)
+    keys = []
+    for m in find_agencies(text):
+        for i in range(max(m.start, 0), min(m.end, len(chars))):
+            chars[i] = " "
+        keys.append(agency_key(m.canonical or m.name))
+    return "".join(chars), tuple(keys)
+
+
 class _Unit:
     """A piece of text with its raw term counts (weighted later by IDF).
 
@@ -514,13 +542,21 @@ class _Unit:
     weighing as one word: a list of seven bodies must not outweigh the task.
     """
 
-    def __init__(self, ref: str, text: str, agencies: Iterable[str] = ()):
+    def __init__(self, ref: str, text: str, agencies: Iterable[str] = (), context: Optional[str] = None):
         self.ref = ref
         self.text = text
-        a = analyze(text)
-        self.review = a.review
+        bare, named = _agency_mentions(text)
+        a = analyze(bare)
+        self.review = a.review or analyze(text).review
         self.raw: Vector = dict(a.terms)
-        ags = sorted({ag for ag in agencies if ag})
+        if context and context != text:
+            # a clause is read in the sentence it came from, at half weight
+            # ("diện tích rừng được cấp chứng chỉ FSC" belongs to the sentence on planting)
+            c = analyze(_agency_mentions(context)[0])
+            self.review = self.review or c.review
+            for k, v in c.terms.items():
+                self.raw[k] = self.raw.get(k, 0.0) + 0.5 * v
+        ags = sorted({ag for ag in [*agencies, *named] if ag})
         for ag in ags:
             self.raw["@" + ag] = self.raw.get("@" + ag, 0.0) + 1.0 / math.sqrt(len(ags))
         self.vec: Vector = {}
@@ -659,7 +695,7 @@ def crosscheck(
             plan_units[ref] = u
             plan_meta[ref] = {"kind": "heading", "section": s.id, "sentence": s.heading, "task": None}
     for t in plan.tasks:
-        u = _Unit(t.id, t.task or t.sentence, _task_agencies(t))
+        u = _Unit(t.id, t.task or t.sentence, _task_agencies(t), context=t.sentence)
         plan_units[t.id] = u
         plan_meta[t.id] = {"kind": "task", "section": t.section, "sentence": t.sentence, "task": t}
     voc = load_vocabulary()
@@ -731,12 +767,22 @@ def crosscheck(
                                          for r in review_items}
     supports: dict[str, list[str]] = defaultdict(list)  # theme -> plan refs
     item_themes: dict[str, list[str]] = defaultdict(list)
+    # A numbered item of "Tổ chức thực hiện" without a heading assigns work
+    # to named bodies, usually restating a task area; it is reviewed when the
+    # plan asks one of those bodies (shared agency) or when an item is closer
+    # to it than to any other theme, not by echoing a task area's words.
+    theme_agencies = {th.id: {k for k in body_units[th.id].raw if k.startswith("@")} for th in theme_secs}
+    headed = {th.id for th in theme_secs if head_units[th.id].vec}
     for r, row in sims.items():
         if not row:
             continue
         best = max(row.values())
+        item_agencies = {k for k in plan_units[r].raw if k.startswith("@")}
         for tid, s in row.items():
-            if s >= threshold and s >= ratio * best:
+            if s < threshold:
+                continue
+            near = s >= (ratio * best if tid in headed else best)
+            if near or (theme_agencies[tid] & item_agencies):
                 supports[tid].append(r)
                 item_themes[r].append(tid)
 
