@@ -1,4 +1,4 @@
-"""``directive-nlp text`` and ``directive-nlp parse``."""
+"""``directive-nlp text``: print the normalised text of a document."""
 
 from __future__ import annotations
 
@@ -16,14 +16,23 @@ from ._app import app, guarded
 @guarded
 def text_cli(
     file: Path = typer.Argument(..., help="PDF, DOCX, HTML, Markdown or text file."),
-    max_pages: int = typer.Option(DEFAULT_MAX_PAGES, help="Read at most this many pages."),
+    max_pages: int = typer.Option(
+        DEFAULT_MAX_PAGES, min=1, help="Refuse PDFs with more pages than this (see --truncate)."
+    ),
+    truncate: bool = typer.Option(False, help="Read only the first --max-pages pages of a longer PDF."),
     force: bool = typer.Option(False, help="Read even if the text does not look Vietnamese."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
 ) -> None:
-    """Print the normalised text (the text that task spans point into)."""
+    """Print the normalised text (the text that task spans point into).
+
+    Reader warnings (pages skipped, legacy encoding converted, pages cut by
+    --truncate) go to stderr, one line each, so stdout stays the text.
+    """
     from ..pipeline import load_text
 
-    doc = load_text(file, max_pages=max_pages, force=force)
+    doc = load_text(file, max_pages=max_pages, truncate=truncate, force=force)
+    for w in doc.source.warnings:
+        sys.stderr.write(f"warning: {w}\n")
     if output:
         output.write_text(doc.text + "\n", encoding="utf-8")
     else:

@@ -35,6 +35,9 @@ class ReadOptions(BaseModel):
     """Options every reader accepts."""
 
     max_pages: int = DEFAULT_MAX_PAGES
+    # a PDF longer than ``max_pages`` is refused (TooLargeError) unless
+    # ``truncate`` asks for its first ``max_pages`` pages (with a warning)
+    truncate: bool = False
     ocr: Literal["auto", "never", "always"] = "auto"
     ocr_lang: str = "vie"
     force: bool = False  # read even when the text does not look Vietnamese
@@ -133,8 +136,12 @@ def _reader(fmt: InputFormat) -> Callable[[Path, bytes, ReadOptions], SourceDocu
 
         return read_docx
     if fmt == "html":
-        from .html import read_html
-
+        try:
+            from .html import read_html
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.html":
+                raise
+            raise UnsupportedFormatError("HTML files cannot be read by this installation; save the page as PDF or text")
         return read_html
     raise UnsupportedFormatError(f"no reader for format '{fmt}'")
 

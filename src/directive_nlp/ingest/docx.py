@@ -85,7 +85,13 @@ class _Styles:
         if s is None:
             return None
         n = s.find(_q("name"))
-        return n.get(_VAL) if n is not None else style_id
+        name = n.get(_VAL) if n is not None else style_id
+        try:  # built-in styles are stored as "heading 1"; Word shows "Heading 1"
+            from docx.styles import BabelFish
+
+            return BabelFish.internal2ui(name)
+        except Exception:  # pragma: no cover
+            return name
 
 
 def _on(el) -> bool:

@@ -49,6 +49,7 @@ from ..errors import (
     InputError,
     OCRUnavailableError,
     ScannedDocumentError,
+    TooLargeError,
 )
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, sha256_bytes
@@ -63,7 +64,7 @@ _SENTENCE_END = tuple(".:;!?…")
 _LOWER_LETTER = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 
 MARGIN_BAND = 0.09  # share of the page height at top and bottom where running headers/footers live
-_GAP_SPLIT_EM = 2.5  # a horizontal gap wider than this many font sizes splits a line into two segments
+_GAP_SPLIT_EM = 4.0  # a horizontal gap wider than this many font sizes splits a line into two segments
 
 
 @dataclass
@@ -341,7 +342,7 @@ def _join_lines(lines: list[str]) -> str:
             out = _hyphen_join(out, ln)
         else:
             out = out + " " + ln
-    return out
+    return out.replace("\ufffe", "-")
 
 
 def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
@@ -353,14 +354,14 @@ def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
     is not a hyphenation.
     """
     p = prev.rstrip()
-    if len(p) < 2 or p[-1] not in "-\u00ad\u2010\x02" or p[-2].isspace() or not nxt:
+    if len(p) < 2 or p[-1] not in "-\u00ad\u2010\x02\ufffe" or p[-2].isspace() or not nxt:
         return None
     if not p[-2].isalnum():
         return None
-    if p[-1] == "\u00ad" or p[-1] == "\x02" or (_LOWER_LETTER.match(p[-2]) and _LOWER_LETTER.match(nxt[0])):
+    if p[-1] in "\u00ad\x02" or (_LOWER_LETTER.match(p[-2]) and _LOWER_LETTER.match(nxt[0])):
         return p[:-1] + nxt
     if nxt[0].isalnum():
-        return p + nxt
+        return p[:-1] + "-" + nxt
     return None
 
 
@@ -386,16 +387,18 @@ def _tables(plumber_pdf, page_index: int, chars, page_no: int) -> list[_Line]:
             cells: list[str] = []
             filled: list[str] = []
             bbox_row = row.bbox
+            # the usual bottom of the row's cells: a cell reaching lower is merged downwards
+            row_bottom = min((c[3] for c in row.cells if c is not None), default=bbox_row[3])
             for ci in range(ncols):
                 box = row.cells[ci] if ci < len(row.cells) else None
                 if box is None:
-                    # covered by a merged cell: left neighbour (colspan) or above (rowspan)
+                    # covered by a merged cell: the one above (rowspan) gives its text
+                    # to ``filled``; one on the left (colspan) leaves the slot empty
                     cells.append("")
-                    covered_h = ci > 0 and any(row.cells[k] is not None for k in range(ci))
-                    filled.append("" if covered_h else (above[ci] or ""))
+                    filled.append(above[ci] or "")
                     continue
                 t = _cell_text(tchars, box)
-                if box[3] > bbox_row[3] + 1:  # a cell taller than its row: merged downwards
+                if box[3] > row_bottom + 1:  # a cell taller than its row: merged downwards
                     above[ci] = t
                 else:
                     above[ci] = None
@@ -409,7 +412,7 @@ def _tables(plumber_pdf, page_index: int, chars, page_no: int) -> list[_Line]:
                     x0=bbox_row[0],
                     top=bbox_row[1],
                     x1=bbox_row[2],
-                    bottom=bbox_row[3],
+                    bottom=row_bottom,
                     text=" | ".join(cells),
                     size=0.0,
                     bold=False,
@@ -534,12 +537,20 @@ def _drop_running(pages: list[_Page]) -> int:
     dropped = 0
     for p in pages:
         keep = []
+        running = []
         for l in p.items:
             k = _margin_key(l, p.height)
-            if k and (_PAGE_NUMBER_RE.match(l.text) or (len(pages) >= 2 and counts[k] >= threshold)):
+            if k and _PAGE_NUMBER_RE.match(l.text):
                 dropped += 1
                 continue
+            if k and len(pages) >= 2 and counts[k] >= threshold:
+                running.append(l)
+                continue
             keep.append(l)
+        if not keep:  # a header goes with body text: a page of nothing else keeps its lines
+            keep = running
+        else:
+            dropped += len(running)
         p.items = keep
     return dropped
 
@@ -597,7 +608,13 @@ def _is_centered(line: _Line, left: float, right: float) -> bool:
     if right <= left:
         return False
     mid = (left + right) / 2
-    return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) / 2 - mid) < 0.06 * (right - left)
+    # both sides clear of the margins, and the middle on the body's middle
+    # (tighter than a first-line indent could fake: half an em)
+    return (
+        line.x0 > left + 2
+        and line.x1 < right - 2
+        and abs((line.x0 + line.x1) / 2 - mid) < max(3.0, 0.6 * line.size)
+    )
 
 
 def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
@@ -620,6 +637,7 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
             else:
                 joined = _hyphen_join(text, l.text.lstrip())
                 text = joined if joined is not None else text.rstrip() + " " + l.text.lstrip()
+        text = text.replace("\ufffe", "-")  # pdfium's line-end hyphen mark, when not a hyphenation
         first_page = [l for l in para if l.page == para[0].page]
         bbox = (
             min(l.x0 for l in first_page),
@@ -778,7 +796,12 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
             raise CorruptFileError("the PDF has no pages; export it again from the source program")
         n = min(total, options.max_pages)
         if total > n:
-            warnings.append(f"read the first {n} of {total} pages (--max-pages {options.max_pages})")
+            if not options.truncate:
+                raise TooLargeError(
+                    f"the PDF has {total} pages, more than the limit of {options.max_pages}; "
+                    "raise --max-pages or split the file"
+                )
+            warnings.append(f"read the first {n} of {total} pages (max_pages={options.max_pages})")
         pages: list[_Page] = []
         no_text: list[int] = []
         for idx in range(n):

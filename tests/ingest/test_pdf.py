@@ -1,0 +1,223 @@
+"""The PDF reader on PDFs written in the tests (reportlab, DejaVu fonts)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from directive_nlp.errors import (
+    EncryptedFileError,
+    OCRUnavailableError,
+    ScannedDocumentError,
+    TooLargeError,
+)
+from directive_nlp.ingest import read_document
+from directive_nlp.normalize import normalize_document
+
+from conftest import (
+    AFTER_LONG,
+    CLOSING,
+    INTRO,
+    LONG,
+    RUNNING_HEADER,
+    SUBTITLE,
+    TABLE_HEADER,
+    justified_lines_pdf,
+    scanned_pdf,
+    simple_pdf,
+)
+
+
+@pytest.fixture(scope="module")
+def plan(plan_pdf):
+    src = read_document(plan_pdf)
+    return src, normalize_document(src)
+
+
+def test_paragraphs_are_rebuilt_from_wrapped_lines(plan) -> None:
+    _, doc = plan
+    lines = doc.text.split("\n")
+    assert INTRO in lines
+    assert CLOSING in lines
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and "1. Mục đích" in lines
+
+
+def test_a_paragraph_split_by_a_page_break_is_one_paragraph(plan) -> None:
+    src, doc = plan
+    assert LONG in doc.text.split("\n")
+    block = next(b for b in src.blocks if b.text.startswith("Sở Nội vụ chủ trì"))
+    assert block.location.page == 1  # it starts on page 1 and ends on page 2
+    assert AFTER_LONG in doc.text.split("\n")
+
+
+def test_running_header_and_page_numbers_are_dropped(plan) -> None:
+    _, doc = plan
+    assert RUNNING_HEADER not in doc.text
+    assert not any(line.strip().isdigit() for line in doc.text.split("\n"))
+
+
+def test_title_is_centred_and_bold_headings_are_marked(plan) -> None:
+    src, _ = plan
+    title = src.blocks[0]
+    assert title.text == "KẾ HOẠCH" and title.bold and title.centered
+    assert src.blocks[1].text == SUBTITLE and src.blocks[1].centered and not src.blocks[1].bold
+    heading = next(b for b in src.blocks if b.text == "II. NHIỆM VỤ CỤ THỂ")
+    assert heading.bold
+
+
+def test_assignment_table_rows_carry_their_header(plan) -> None:
+    src, doc = plan
+    rows = [b for b in src.blocks if b.kind == "table_row"]
+    assert rows[0].is_header_row and rows[0].cells == TABLE_HEADER
+    assert all(r.header == TABLE_HEADER for r in rows[1:])
+    assert rows[2].cells == ["1", "Thống kê khối lượng tài liệu cần số hóa", "Sở Nội vụ", "Các sở, ban, ngành", "Tháng 3/2026"]
+    assert {r.table_id for r in rows} == {0}
+    # normalised: cells joined by " | ", a group row without its empty tail
+    text_rows = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "table_row"]
+    assert "I | Nhiệm vụ chuẩn bị" in text_rows
+    assert "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành" in text_rows
+
+
+def test_a_row_under_a_merged_cell_knows_its_value(plan) -> None:
+    src, doc = plan
+    row = next(b for b in src.blocks if b.kind == "table_row" and b.cells[0] == "2")
+    assert row.cells[2] == ""  # printed once, in the row above
+    assert row.filled_cells[2] == "Sở Nội vụ"
+    tb = next(b for b in doc.blocks if b.kind == "table_row" and doc.text[b.start : b.end].startswith("2 |"))
+    assert tb.filled_cells[2] == "Sở Nội vụ"
+    assert doc.text[tb.cells[3].start : tb.cells[3].end] == "Sở Khoa học và Công nghệ"
+
+
+def test_table_sits_in_reading_order_between_paragraphs(plan) -> None:
+    _, doc = plan
+    lines = doc.text.split("\n")
+    i_head = lines.index("III. PHÂN CÔNG THỰC HIỆN")
+    assert lines[i_head + 1].startswith("STT |")
+    assert lines.index("IV. TỔ CHỨC THỰC HIỆN") == i_head + 1 + 5
+
+
+def test_every_block_has_page_and_box(plan) -> None:
+    src, doc = plan
+    for b in src.blocks:
+        assert b.location.page in (1, 2)
+        x0, top, x1, bottom = b.location.bbox
+        assert 0 <= x0 < x1 <= 595.3 and 0 <= top < bottom <= 842
+    offset = doc.text.index("IV. TỔ CHỨC THỰC HIỆN")
+    assert doc.page_at(offset) == 2
+    assert src.source.pages == 2 and src.source.format == "pdf"
+
+
+def test_hyphenated_words_are_joined(tmp_path) -> None:
+    lines = [
+        "Ủy ban nhân dân các huyện, thành phố chủ trì rà soát quy hoạch phát tri-",
+        "ển mạng lưới cơ sở giáo dục mầm non theo Nghị quyết số 57-",
+        "NQ/TW của Bộ Chính trị; báo cáo kết quả thực hiện về Sở Giáo dục và",
+        "Đào tạo trước ngày 30/6/2026.",
+    ]
+    doc = normalize_document(read_document(justified_lines_pdf(tmp_path / "h.pdf", lines)))
+    assert doc.text == (
+        "Ủy ban nhân dân các huyện, thành phố chủ trì rà soát quy hoạch phát triển mạng lưới cơ sở giáo dục "
+        "mầm non theo Nghị quyết số 57-NQ/TW của Bộ Chính trị; báo cáo kết quả thực hiện về Sở Giáo dục và "
+        "Đào tạo trước ngày 30/6/2026."
+    )
+
+
+def test_short_line_ends_a_paragraph_even_without_indent(tmp_path) -> None:
+    lines = [
+        "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí thực hiện",
+        "Kế hoạch trong dự toán ngân sách năm 2026.¶",
+        "Sở Nội vụ theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này.",
+    ]
+    doc = normalize_document(read_document(justified_lines_pdf(tmp_path / "p.pdf", lines)))
+    assert doc.text.split("\n") == [
+        "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách năm 2026.",
+        "Sở Nội vụ theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này.",
+    ]
+
+
+def test_max_pages_refuses_or_truncates(tmp_path) -> None:
+    pdf = simple_pdf(tmp_path / "three.pdf", [f"Trang {i}: Sở Nội vụ tổng hợp báo cáo tháng {i}." for i in (1, 2, 3)])
+    with pytest.raises(TooLargeError, match="3 pages, more than the limit of 2"):
+        read_document(pdf, max_pages=2)
+    src = read_document(pdf, max_pages=2, truncate=True)
+    assert src.source.pages == 3
+    assert {b.location.page for b in src.blocks} == {1, 2}
+    assert any("first 2 of 3" in w for w in src.source.warnings)
+
+
+def test_encrypted_pdf_is_refused(tmp_path) -> None:
+    pdf = simple_pdf(tmp_path / "locked.pdf", ["Kế hoạch mật của Ủy ban nhân dân tỉnh."], encrypt="matkhau")
+    with pytest.raises(EncryptedFileError, match="encrypted"):
+        read_document(pdf)
+
+
+def test_scanned_pdf_with_ocr_off_says_so(tmp_path) -> None:
+    with pytest.raises(ScannedDocumentError, match="no text layer"):
+        read_document(scanned_pdf(tmp_path / "scan.pdf"), ocr="never")
+
+
+def test_scanned_pdf_without_ocr_module_asks_for_tesseract(tmp_path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", None)  # import fails
+    with pytest.raises(OCRUnavailableError, match="tesseract-ocr tesseract-ocr-vie"):
+        read_document(scanned_pdf(tmp_path / "scan.pdf"))
+
+
+def test_scanned_page_goes_to_ocr(tmp_path, monkeypatch) -> None:
+    """The reader hands pages without text to ``ocr.ocr_pdf_pages`` and
+    records which pages and the confidence (the OCR itself is ingest-2's)."""
+    import types
+
+    from directive_nlp.models import Block
+
+    calls = []
+
+    def fake_ocr(data: bytes, pages: list[int], lang: str):
+        calls.append((pages, lang))
+        return {1: [Block(text="Kế hoạch số hóa tài liệu")]}, 87.5
+
+    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", types.SimpleNamespace(ocr_pdf_pages=fake_ocr))
+    src = read_document(scanned_pdf(tmp_path / "scan.pdf"))
+    assert calls == [([1], "vie")]
+    assert src.source.ocr_pages == [1] and src.source.ocr_confidence == 87.5
+    assert src.blocks[0].text == "Kế hoạch số hóa tài liệu" and src.blocks[0].location.page == 1
+
+
+def test_legacy_font_runs_are_converted(tmp_path, monkeypatch) -> None:
+    """Runs whose font name gives a legacy encoding away go through
+    ``legacy.convert`` (contract with ingest-2; a stand-in module here)."""
+    import types
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from conftest import FONT
+
+    pdfmetrics.registerFont(TTFont("VnTimeTest", FONT))
+    c = canvas.Canvas(str(tmp_path / "legacy.pdf"))
+    c.setFont("VnTimeTest", 12)
+    c.drawString(80, 600, "Chuong trinh hanh dong cua Tinh uy")
+    c.showPage()
+    c.save()
+    # give the embedded font a legacy-looking name (same length keeps the xref valid)
+    data = (tmp_path / "legacy.pdf").read_bytes().replace(b"DejaVuSans", b"VnTimeSans")
+    (tmp_path / "legacy.pdf").write_bytes(data)
+    seen = []
+
+    def font_encoding(name: str):
+        seen.append(name)
+        return ("tcvn3", False) if "vntime" in name.lower() else None
+
+    def convert(text: str, encoding: str, upper: bool = False) -> str:
+        return text.replace("Chuong trinh", "Chương trình")
+
+    monkeypatch.setitem(
+        sys.modules, "directive_nlp.ingest.legacy", types.SimpleNamespace(font_encoding=font_encoding, convert=convert)
+    )
+    import directive_nlp.ingest as ingest_pkg
+
+    monkeypatch.setattr(ingest_pkg, "legacy", sys.modules["directive_nlp.ingest.legacy"], raising=False)
+    src = read_document(tmp_path / "legacy.pdf")
+    assert src.blocks[0].text.startswith("Chương trình hanh dong")
+    assert src.source.encoding == "tcvn3"
