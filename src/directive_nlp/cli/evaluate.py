@@ -1,0 +1,41 @@
+"""``directive-nlp evaluate``: figures against gold (see :mod:`directive_nlp.evaluation`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import EXIT_PARTIAL
+from ._app import app, guarded
+
+
+@app.command("evaluate")
+@guarded
+def evaluate_cli(
+    folders: List[Path] = typer.Argument(..., help="Folders holding NAME.gold.jsonl beside NAME.md (and rendered/)."),
+    form: str = typer.Option("md", "--form", help="Which rendering to read: md, pdf or docx (rendered/NAME.pdf|docx)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also measure underthesea ner (slower)."),
+    tasks: bool = typer.Option(True, "--tasks/--no-tasks", help="Run the task extractor and score.py figures."),
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the package one."),
+) -> None:
+    """Run the recognisers (and the extractor) on every gold document and print the figures.
+
+    Per document and in total: agency-only recall/precision, deadline
+    normalisation, the underthesea ner baseline, and score.py's task figures
+    at task-match 0.5 and 0.7. Exit 3 when some documents failed.
+    """
+    from ..evaluation import evaluate, format_report
+
+    rep = evaluate(folders, form=form, tasks=tasks, baseline=baseline, gazetteer=gazetteer,
+                   progress=lambda n: sys.stderr.write(f"evaluating {n}\n"))
+    if as_json:
+        sys.stdout.write(json.dumps(rep, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_report(rep) + "\n")
+    if rep["errors"]:
+        raise typer.Exit(EXIT_PARTIAL)
