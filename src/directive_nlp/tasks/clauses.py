@@ -162,6 +162,14 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
     m = re.match(r"\s*Về\b[^:\x00]{0,250}?:\s*", masked[p:e])
     if m:
         p += m.end()
+    else:
+        # "Báo cáo tháng: Sở Tài chính …", "Đối với các dự án …: Khẩn trương …": a topic label, not the actor
+        m = re.match(r"\s*([^:;\x00]{1,160}?):\s+", masked[p:e])
+        if m and (len(words(m.group(1))) <= 6 or re.match(r"\s*(?:đối với|về|trường hợp)\b", m.group(1), re.IGNORECASE)):
+            lab_s, lab_e = p, p + m.end(1)
+            chain, cend = chain_at(text, lab_s, mentions, lab_e)
+            if not chain or cend < lab_e - 1:
+                p += m.end()
     first_semi = masked.find(";", p, e)
     limit = e if first_semi < 0 else first_semi
     # 1. "giao / đề nghị / yêu cầu X …"
@@ -244,6 +252,7 @@ def analyze_sentence(
 ) -> SentenceResult:
     """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``)."""
     lx = lexicon()
+    deadlines = [d for d in deadlines if s <= d.start < e and masked[d.start] != "\x00"]
     subject, p, how, explicit = find_subject(text, masked, s, e, mentions)
     frame_supports: list[Ag] = []
     p = _skip_ws(text, p, e)
@@ -256,7 +265,12 @@ def analyze_sentence(
         bm = re.match(r"\s*(?:căn cứ|trên cơ sở|dựa trên|dựa vào)\b[^;:]{0,250}?\s(?:để)\s+", text[p:e], re.IGNORECASE)
         if bm:
             p = _skip_ws(text, p + bm.end(), e)
-        fm = re.match(r"\s*chủ trì\s*(?:,\s*|\s+)(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", text[p:e], re.IGNORECASE)
+        else:
+            bm = re.match(r"\s*(?:căn cứ|trên cơ sở|theo)\b[^;:,]{0,250},\s*", masked[p:e], re.IGNORECASE)
+            if bm:
+                p = _skip_ws(text, p + bm.end(), e)
+    if subject or carried:
+        fm = re.match(r"\s*chủ trì\s*(?:,\s*|\s+)(?:(?:và|tiếp tục|chủ động)\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", text[p:e], re.IGNORECASE)
         if fm:
             chain, cend = chain_at(text, p + fm.end(), mentions, e)
             if chain:
@@ -398,9 +412,11 @@ def analyze_sentence(
                     right = trim(text, d.end, b)
                     lw = len(words(text[left[0]:left[1]]))
                     rw = len(words(text[right[0]:right[1]]))
+                    adjunct = re.match(r"\s*(?:theo|tại|trên|qua|thông qua|để|nhằm|đối với|cho|bằng|trong|của)\b",
+                                       text[right[0]:right[1]], re.IGNORECASE)
                     if lw == 0 and rw == 0:
                         a, b = left
-                    elif rw > lw:
+                    elif rw > lw and not (adjunct and lw >= 2):
                         a, b = right
                     else:
                         a, b = left

@@ -114,8 +114,10 @@ class _Walker:
             return self._zone[sid]
         z = None
         root = sid.split(".")[0]
-        if root in ("preamble", "closing"):
+        if root == "preamble":
             z = "background"
+        elif root == "closing":
+            z = "closing"
         for sec in self.chain(sid):
             h = self.heading_of(sec)
             if not h:
@@ -174,9 +176,7 @@ class _Walker:
         if b <= a:
             return None
         body = t[a:b]
-        if is_verb_start(body) and not m:
-            return None
-        if len(words(body)) > 18:
+        if len(words(body)) > 24:
             return None
         mentions = find_agencies(t)
         chain, cend = chain_at(t, a, mentions, b + 1, max_skip=2)
@@ -184,6 +184,8 @@ class _Walker:
             rest = t[cend:b].strip()
             if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
                 return chain
+        if (is_verb_start(body) and not m) or len(words(body)) > 18:
+            return None
         if m or _AGENCY_HEAD.match(body):
             if re.search(r"\b(?:và|,)\s", body) and not m:
                 pieces = fallback_subject(t, a, b)
@@ -346,6 +348,8 @@ class _Walker:
                     item_subject = res.subject
                     item_supports = res.frame_supports
                 if zone == "background" and not (res.explicit and res.subject):
+                    continue
+                if zone == "closing" and not res.subject:
                     continue
                 span_s, span_e = (cs, len(btext)) if item else (s, e)
                 for d in res.drafts:

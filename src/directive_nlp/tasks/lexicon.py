@@ -94,7 +94,12 @@ def lexicon() -> Lexicon:
         for w in words:
             label_kind.setdefault(" ".join(str(w).lower().split()), kind)
     label = re.compile(r"^\s*(?P<lab>" + _alt(label_kind) + r")\s*(?:\([^)]*\))?\s*:\s*", re.IGNORECASE)
-    heads = lambda key: re.compile(r"^\s*" + _alt(d[key]) + rf"(?!{_W})", re.IGNORECASE)  # noqa: E731
+    def heads(key: str) -> re.Pattern:
+        plain = [w for w in d[key] if not re.search(r"[\\$^\[]", str(w))]
+        regex = [str(w) for w in d[key] if re.search(r"[\\$^\[]", str(w))]
+        alts = [_alt(plain) + rf"(?!{_W})"] + regex
+        return re.compile(r"^\s*(?:" + "|".join(alts) + ")", re.IGNORECASE)
+
     return Lexicon(
         data=d,
         task_heading=heads("task_headings"),
