@@ -144,7 +144,7 @@ def rebuild_deadline(orig: Optional[Deadline], text: str, due: Optional[str], fr
         base = base.model_copy(update={"date": None, "end": None} if base.kind == "period" else {"date": None})
     if freq:
         base = base.model_copy(update={"kind": "recurring", "frequency": freq, "date": None, "start": None, "end": None})
-    elif base.kind == "recurring" and base.frequency and (orig is None or text == orig.text):
+    elif base.kind == "recurring" and base.frequency and orig is not None and text == orig.text:
         base = base.model_copy(update={"frequency": None})  # the person cleared the frequency
     if not base.text:
         base = base.model_copy(update={"text": (date.fromisoformat(due).strftime("%d/%m/%Y") if due else "")
@@ -440,7 +440,14 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             report = await run_in_threadpool(crosscheck_results, program, plan)
         except Exception as e:
             return error_page(request, "crosscheck.html", e, report=None)
-        return page(request, "crosscheck.html", report=report, program=program, plan=plan)
+        try:
+            from ..report import render_crosscheck_html
+
+            full = render_crosscheck_html(report)
+        except Exception as e:  # the full report is extra: the summary below is enough
+            log.warning("cross-check HTML report failed: %s", e)
+            full = None
+        return page(request, "crosscheck.html", report=report, program=program, plan=plan, full_report=full)
 
     return app
 

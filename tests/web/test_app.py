@@ -1,0 +1,169 @@
+"""The web app in process (Starlette's test client): uploads, corrections,
+downloads and every kind of bad input ending as a message on the page."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from directive_nlp.models import Deadline
+from directive_nlp.web import create_app
+from directive_nlp.web.app import rebuild_deadline, safe_display_name
+
+from .conftest import SMALL_CAP, form_fields, message, needs_extract
+
+
+@pytest.fixture(scope="module")
+def client():
+    return TestClient(create_app(max_upload_bytes=SMALL_CAP, graph=False), raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def bp_page(client, bp_json):
+    r = client.post("/extract", files={"file": (bp_json.name, bp_json.read_bytes(), "application/json")})
+    assert r.status_code == 200, message(r.text)
+    return r.text
+
+
+def test_home_page_has_the_upload_form(client):
+    r = client.get("/")
+    assert r.status_code == 200 and 'id="upload-form"' in r.text and "20" not in message(r.text)
+    assert client.get("/crosscheck").status_code == 200
+
+
+def test_an_extract_json_upload_shows_metadata_and_tasks(bp_page):
+    assert "binhphuoc_kh_so_ket_ct36.json" in bp_page
+    fields = form_fields(bp_page)
+    assert len(fields["t_task"]) == 60
+    assert fields["m_issuer"] == ["Ban Thường vụ Tỉnh ủy"]
+    k = fields["t_id"].index("G59")
+    assert fields["t_lead"][k] == "Đảng ủy Công an tỉnh"
+    assert fields["t_due"][k] == "2024-06-30" and fields["t_deadline_text"][k] == "trước ngày 30/6/2024"
+    assert "Đảng ủy Công an tỉnh" in [o for o in bp_page.split('<option value="')[1:] if o.startswith("Đảng ủy Công an tỉnh")][0]
+
+
+def test_corrections_reach_every_download(client, bp_page):
+    fields = form_fields(bp_page)
+    k = fields["t_id"].index("G59")
+    fields["t_task"][k] = "hướng dẫn, đôn đốc, kiểm tra việc thực hiện"
+    fields["t_due"][k] = "2024-07-05"
+    drop = fields["t_id"].index("G1")
+    for name in list(fields):
+        if name.startswith("t_"):
+            del fields[name][drop]
+    for name, value in (("t_uid", ""), ("t_id", ""), ("t_section", "III.3"), ("t_task", "lập danh sách cơ sở cai nghiện"),
+                        ("t_lead", "Sở Y tế; Sở Lao động - Thương binh và Xã hội"), ("t_support", "Công an tỉnh"),
+                        ("t_deadline_text", "hằng quý"), ("t_due", ""), ("t_frequency", ""), ("t_report_to", "Tỉnh ủy"),
+                        ("t_orig", "")):
+        fields[name].append(value)
+    fields["m_number"] = ["123-KH/TU"]
+    fields["as_of"] = ["2024-06-01"]
+
+    r = client.post("/download", data={**fields, "fmt": "extract-json"})
+    assert r.status_code == 200 and r.headers["content-disposition"].endswith('.extract.json"')
+    data = json.loads(r.content)
+    assert data["document"]["number"] == "123-KH/TU"
+    tasks = {t["id"]: t for t in data["tasks"]}
+    assert "G1" not in tasks and len(tasks) == 60
+    assert tasks["G59"]["task"] == "hướng dẫn, đôn đốc, kiểm tra việc thực hiện"
+    assert tasks["G59"]["deadline"]["date"] == "2024-07-05" and tasks["G59"]["deadline"]["kind"] == "by"
+    assert tasks["G59"]["sentence"].startswith("Giao Đảng ủy Công an tỉnh")  # kept from the extraction
+    new = tasks["N1"]
+    assert [(a["name"], a["role"]) for a in new["agencies"]] == [
+        ("Sở Y tế", "lead"), ("Sở Lao động - Thương binh và Xã hội", "lead"), ("Công an tỉnh", "support")]
+    assert new["deadline"]["kind"] == "recurring" and new["deadline"]["frequency"] == "quarterly"
+    assert new["report_to"] == ["Tỉnh ủy"]
+
+    r = client.post("/download", data={**fields, "fmt": "xlsx"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    ws = load_workbook(io.BytesIO(r.content))["Tất cả"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    police = [row for row in rows if row[1] == "Đảng ủy Công an tỉnh" and row[12] == "G59"]
+    assert police[0][3] == "hướng dẫn, đôn đốc, kiểm tra việc thực hiện" and police[0][6].date() == date(2024, 7, 5)
+    for fmt in ("docx", "csv", "md", "json", "ics"):
+        r = client.post("/download", data={**fields, "fmt": fmt, "lang": "en"})
+        assert r.status_code == 200 and len(r.content) > 500, fmt
+    cal = Calendar.from_ical(client.post("/download", data={**fields, "fmt": "ics"}).content)
+    assert date(2024, 7, 5) in {e.decoded("dtstart") for e in cal.walk("VEVENT")}
+
+
+def test_a_broken_download_form_is_a_message(client):
+    r = client.post("/download", data={"fmt": "xlsx"})
+    assert r.status_code == 400 and "upload the document again" in message(r.text)
+    r = client.post("/download", data={"fmt": "xlsx", "result_json": "{not json"})
+    assert r.status_code == 400 and message(r.text)
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("empty.pdf", b"", "empty"),
+    ("blank.txt", b"   \n\n ", "empty"),
+    ("plan.pdf", b"MZ\x90\x00\x03" + b"\x00" * 400, "Windows executable"),
+    ("plan.docx", b"\x7fELF\x02\x01\x01" + b"\x00" * 400, "executable"),
+    ("plan.pdf", b"PK\x03\x04" + b"\x00" * 100, "corrupt"),
+    ("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "PNG image"),
+    ("table.json", b'{"rows": []}', "not an `extract` result"),
+])
+def test_bad_uploads_give_a_message(client, name, data, expected):
+    r = client.post("/extract", files={"file": (name, data, "application/octet-stream")})
+    assert r.status_code in (400, 413)
+    assert expected in message(r.text), message(r.text)
+    assert "Traceback" not in r.text and "/tmp/" not in r.text
+
+
+def test_a_too_large_upload_is_refused(client):
+    big = b"%PDF-1.4\n" + b"0" * (SMALL_CAP + 10)
+    r = client.post("/extract", files={"file": ("big.pdf", big, "application/pdf")})
+    assert r.status_code == 413 and "larger than" in message(r.text)
+
+
+def test_no_file_chosen(client):
+    r = client.post("/extract", data={"x": "1"})
+    assert r.status_code == 400 and "choose a file" in message(r.text)
+
+
+def test_unknown_pages_and_methods_are_pages_not_errors(client):
+    r = client.get("/nope")
+    assert r.status_code == 404 and "not found" in message(r.text)
+    r = client.get("/extract")
+    assert r.status_code == 405 and message(r.text)
+
+
+def test_the_browser_file_name_is_never_a_path():
+    assert safe_display_name("../../etc/passwd") == "passwd"
+    assert safe_display_name("C:\\Users\\x\\Kế hoạch 12.pdf") == "Kế hoạch 12.pdf"
+    assert safe_display_name("<script>.pdf") == "_script_.pdf"
+    assert safe_display_name("") == "document"
+
+
+def test_rebuild_deadline_keeps_what_was_not_touched():
+    period = Deadline(text="từ 15/12/2019 đến 15/6/2024", kind="period", start="2019-12-15", end="2024-06-15")
+    assert rebuild_deadline(period, period.text, "2024-06-15", None, None) == period
+    moved = rebuild_deadline(period, period.text, "2024-06-20", None, None)
+    assert moved.kind == "by" and moved.date == "2024-06-20" and moved.start is None
+    assert rebuild_deadline(period, "", None, None, None) is None
+    yearly = Deadline(text="hằng năm", kind="recurring", frequency="yearly")
+    assert rebuild_deadline(yearly, "hằng năm", None, "yearly", None) == yearly
+    assert rebuild_deadline(None, "", "2025-03-31", None, None) == Deadline(text="31/03/2025", kind="by", date="2025-03-31")
+
+
+@needs_extract
+def test_a_pdf_upload_is_extracted(client, dev_dir):
+    pdf = dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf"
+    r = client.post("/extract", files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")})
+    assert r.status_code == 200, message(r.text)
+    fields = form_fields(r.text)
+    rows = [k for k, lead in enumerate(fields["t_lead"]) if "Đảng ủy Công an tỉnh" in lead]
+    assert any(fields["t_due"][k] == "2024-06-30" for k in rows)
+
+
+@needs_extract
+def test_a_scanned_pdf_without_ocr_is_a_message(client, scanned_pdf, no_ocr):
+    r = client.post("/extract", files={"file": ("scan.pdf", scanned_pdf.read_bytes(), "application/pdf")})
+    assert r.status_code == 400
+    assert "tesseract" in message(r.text).lower() and message(r.text).startswith("scan.pdf:")
