@@ -1,0 +1,995 @@
+"""Document metadata: the ``document`` object of ``spec/OUTPUT.md``.
+
+Vietnamese administrative documents follow a fixed layout (Nghị định
+30/2020/NĐ-CP for the state, Hướng dẫn 36-HD/VPTW for the Party):
+
+* a header, usually a two-column table: the issuing body on the left
+  ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI", "TỈNH ỦY LẠNG SƠN / BAN THƯỜNG VỤ"),
+  the national motto or "ĐẢNG CỘNG SẢN VIỆT NAM" on the right; below them the
+  number and symbol ("Số: 1627/QĐ-UBND", "Số 39-CTr/TU") and the place and
+  date ("Quảng Ngãi, ngày 21 tháng 11 năm 2025");
+* the type in capitals ("KẾ HOẠCH") and the summary (trích yếu);
+* at the end the recipients ("Nơi nhận:") beside the signature: capacity
+  (TM., KT., Q., TL.), post in capitals and the signer's name. A letter
+  (công văn) names its addressees after "Kính gửi:".
+
+Every field is read from that layout, from whatever reader made the
+:class:`NormalizedDocument` (Markdown, PDF, DOCX, HTML): table rows are read
+cell by cell, paragraphs as they come. A field the text does not give is
+None, never guessed: a document without a header has no number or date even
+when its body cites other numbers; those go to ``references``.
+
+Rule words (document types, capacity words, posts, body heads) are data in
+``resources/vi/doc_types.yaml`` and ``resources/vi/meta_rules.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+from ..models import DocumentMeta, DocumentStructure, NormalizedDocument, Reference, Signer
+from ..normalize import match_key, tone_key
+from ..provinces import canonical_province, find_province, province_data, province_mentions
+
+# --------------------------------------------------------------------------
+# Rule data
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    codes: tuple[str, ...]
+    heading: bool
+
+
+@dataclass(frozen=True)
+class MetaRules:
+    doc_types: tuple[DocType, ...]
+    capacities: tuple[str, ...]
+    positions: tuple[str, ...]
+    bodies: tuple[str, ...]
+    party_sub_bodies: tuple[str, ...]
+    party_committees: tuple[str, ...]
+    central_markers: tuple[str, ...]
+    proper_words: tuple[str, ...]
+    unit_words: tuple[str, ...]
+    motto: tuple[str, ...]
+    recipients_markers: tuple[str, ...]
+    addressee_markers: tuple[str, ...]
+    recipient_drop: tuple[str, ...]
+
+
+def _load_yaml(name: str) -> dict:
+    text = resources.files("directive_nlp.resources.vi").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> MetaRules:
+    """Load the metadata rule files (cached)."""
+    dt = _load_yaml("doc_types.yaml")
+    r = _load_yaml("meta_rules.yaml")
+    types = tuple(
+        DocType(t["name"], tuple(t.get("codes") or ()), bool(t.get("heading", True))) for t in dt["types"]
+    )
+    return MetaRules(
+        doc_types=types,
+        capacities=tuple(r["capacities"]),
+        positions=tuple(r["positions"]),
+        bodies=tuple(r["bodies"]),
+        party_sub_bodies=tuple(r["party_sub_bodies"]),
+        party_committees=tuple(r["party_committees"]),
+        central_markers=tuple(r["central_markers"]),
+        proper_words=tuple(r["proper_words"]),
+        unit_words=tuple(r["unit_words"]),
+        motto=tuple(r["motto"]),
+        recipients_markers=tuple(r["recipients_markers"]),
+        addressee_markers=tuple(r["addressee_markers"]),
+        recipient_drop=tuple(r["recipient_drop"]),
+    )
+
+
+# --------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------
+
+def _letter_class(upper: bool) -> str:
+    """Regex class of the Latin letters (Vietnamese included) of one case;
+    a plain range like "À-Ỹ" would mix both cases."""
+    chars = [
+        chr(c)
+        for rng in ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))
+        for c in range(*rng)
+        if chr(c).isalpha() and (chr(c).isupper() if upper else chr(c).islower())
+    ]
+    return "".join(re.escape(c) for c in chars)
+
+
+_UP = _letter_class(True)
+_LOW = _letter_class(False)
+_VI_UPPER_RE = re.compile(r"[A-ZĐ\u00c0-\u00dd\u0102\u01a0\u01af\u1ea0-\u1ef8]")
+
+
+def _is_upper_word(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _mostly_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _is_title_word(w: str) -> bool:
+    return len(w) >= 1 and w[0].isupper() and w[0].isalpha() and (len(w) == 1 or w[1:].islower()) and w.isalpha()
+
+
+def _clean(s: str) -> str:
+    s = s.replace("*", " ").replace("\\", "")
+    s = re.sub(r"-{3,}|_{3,}|={3,}", " ", s)
+    return " ".join(s.split()).strip()
+
+
+def _iso(day: str, month: str, year: str) -> Optional[str]:
+    try:
+        y = int(year)
+        if y < 100:
+            y += 2000
+        return _dt.date(y, int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+_DATE_NUM = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+_DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+(\d{4})"
+_DATE_RE = re.compile(rf"(?:{_DATE_NUM}|{_DATE_WORDS})")
+
+
+def _date_from(m: re.Match, first_group: int = 1) -> Optional[str]:
+    g = m.groups()[first_group - 1 : first_group + 5]
+    if g[0] is not None:
+        return _iso(g[0], g[1], g[2])
+    return _iso(g[3], g[4], g[5])
+
+
+# number and symbol: "1627/QĐ-UBND", "39-CTr/TU", "10/2022/TT-BLĐTBXH", "71/NQ -CP", "10- CTr/TU"
+_NUMBER = r"\d{1,5}[a-z]?(?:(?:[/\-–]|\s[/\-–](?=\S)|[/\-–]\s(?=\S))[0-9A-Za-zĐđƯư&.]*[A-Za-zĐđ0-9])+"
+_NUMBER_RE = re.compile(_NUMBER)
+
+
+def normalize_number(num: str) -> str:
+    """Remove the spaces converters leave inside a symbol ("10- CTr/TU" -> "10-CTr/TU")."""
+    n = re.sub(r"\s+", "", num).replace("–", "-").rstrip(".,;:")
+    return n
+
+
+def _has_letters(num: str) -> bool:
+    return any(c.isalpha() for c in num)
+
+
+def type_code(number: str) -> Optional[str]:
+    """The type code inside a number/symbol: "1627/QĐ-UBND" -> "QĐ",
+    "39-CTr/TU" -> "CTr", "10/2022/TT-BLĐTBXH" -> "TT", "123/UBND-VP" -> None
+    (a state công văn carries the issuer, not a type)."""
+    n = normalize_number(number)
+    parts = n.split("/")
+    if len(parts) >= 2 and "-" in parts[0]:  # party style: 39-CTr/TU
+        return parts[0].split("-", 1)[1] or None
+    rest = [p for p in parts[1:] if not p.isdigit()]
+    if rest and "-" in rest[0]:  # state style: 1627/QĐ-UBND
+        return rest[0].split("-", 1)[0] or None
+    return None
+
+
+def _type_for_code(code: Optional[str]) -> Optional[str]:
+    if not code:
+        return None
+    for t in load_rules().doc_types:
+        if code in t.codes:
+            return t.name
+    return None
+
+
+# --------------------------------------------------------------------------
+# Name casing: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" -> "Ủy ban nhân dân tỉnh Quảng Ngãi"
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _casing_table() -> list[tuple[re.Pattern, str]]:
+    r = load_rules()
+    phrases = set(r.bodies) | set(r.proper_words) | set(r.positions)
+    out = []
+    for p in sorted(phrases, key=len, reverse=True):
+        out.append((re.compile(r"(?<![\w])" + re.escape(p.lower()) + r"(?![\w])"), p))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _province_lower_re() -> tuple[re.Pattern, dict[str, str]]:
+    d = province_data()
+    names = {n.lower(): n for n in set(d.old) | set(d.new)}
+    alts = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])"), names
+
+
+_HEADS_NEXT_CAP = ("sở", "bộ", "cục", "chi cục", "tổng cục", "vụ", "viện", "trung tâm", "ban", "phòng", "văn phòng", "học viện", "trường")
+
+
+def case_name(text: str) -> str:
+    """Running-text casing of a body or post written in capitals.
+
+    Known phrases (bodies, posts, proper words) take their listed casing,
+    province names their proper casing, the level words ("tỉnh", "thành
+    phố") stay lower case except in "Thành phố Hồ Chí Minh", and the first
+    word of the field after a head noun is capitalised ("Sở Tài chính",
+    "Sở Nông nghiệp và Môi trường").
+    """
+    s = _clean(text)
+    if not _mostly_upper(s):
+        return s
+    low = tone_key(s.lower())
+    spans: list[tuple[int, int, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y, _ in spans)
+
+    pre, names = _province_lower_re()
+    for m in pre.finditer(low):
+        if free(m.start(), m.end()):
+            spans.append((m.start(), m.end(), names[m.group(1)]))
+    for rx, rep in _casing_table():
+        for m in rx.finditer(low):
+            if free(m.start(), m.end()):
+                spans.append((m.start(), m.end(), rep))
+    spans.sort()
+    out = []
+    last = 0
+    for a, b, rep in spans:
+        out.append(low[last:a])
+        out.append(rep)
+        last = b
+    out.append(low[last:])
+    res = "".join(out)
+    res = re.sub(r"(?<![\w])thành phố (?=Hồ Chí Minh)", "Thành phố ", res)
+    # capitalise the field after a head noun that has no listed casing ("Sở tài chính")
+    words = res.split(" ")
+    i = 0
+    while i < len(words) - 1:
+        w = words[i]
+        two = (w + " " + words[i + 1]).lower()
+        head_len = 2 if two in _HEADS_NEXT_CAP else (1 if w.lower() in _HEADS_NEXT_CAP else 0)
+        if head_len and w[:1].isupper():
+            j = i + head_len
+            if j < len(words) and words[j] and words[j][0].islower() and words[j] not in load_rules().unit_words:
+                words[j] = words[j][0].upper() + words[j][1:]
+                # "... và môi trường", "..., thể thao và du lịch"
+                k = j + 1
+                while k < len(words) - 1:
+                    if words[k] in ("và",) or words[k].endswith(","):
+                        if words[k].endswith(","):
+                            nxt = k + 1
+                        else:
+                            nxt = k + 1
+                        if nxt < len(words) and words[nxt][:1].islower() and words[nxt] not in load_rules().unit_words:
+                            words[nxt] = words[nxt][0].upper() + words[nxt][1:]
+                        k = nxt + 1
+                    else:
+                        k += 1
+            i = j
+        else:
+            i += 1
+    res = " ".join(words)
+    return res[:1].upper() + res[1:]
+
+
+def _case_position(text: str) -> str:
+    key = match_key(text)
+    for p in load_rules().positions:
+        if match_key(p) == key:
+            return p
+    return case_name(text)
+
+
+# --------------------------------------------------------------------------
+# Units: paragraphs, and table rows cell by cell
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    block: int
+    cell: Optional[int]
+    text: str
+    bold: bool = False
+    centered: bool = False
+    row_cells: int = 1
+
+
+def _units(doc: NormalizedDocument) -> list[Unit]:
+    out: list[Unit] = []
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "table_row" and b.cells:
+            for ci, c in enumerate(b.cells):
+                t = doc.text[c.start : c.end].strip()
+                if t:
+                    out.append(Unit(i, ci, t, b.bold, b.centered, len(b.cells)))
+        else:
+            t = doc.text[b.start : b.end].strip()
+            if t:
+                out.append(Unit(i, None, t, b.bold, b.centered))
+    return out
+
+
+_BODY_START_RE = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Để\s|Nhằm\s|Trong (?:những|thời gian|năm)|Sau khi|Qua\s|"
+    r"Hiện nay|Thời gian qua|Những năm qua|Ngày \d|Năm \d|Kính gửi|Từ ngày|Tiếp theo|Sau \d)"
+)
+_SECTION_RE = re.compile(r"^(?:[IVXLC]+\s*[.\-–)]|\d+(?:\.\d+)*\s*[.)]|Điều\s+\d|Phần\s+[IVX\d]|Chương\s+[IVX\d]|[a-zđ]\))\s")
+
+
+def _header_end(units: list[Unit], structure: Optional[DocumentStructure]) -> int:
+    """Index of the first unit past the header (number, date, type, title)."""
+    limit = min(len(units), 25)
+    if structure is not None and structure.blocks:
+        pre = {bi.block for bi in structure.blocks if bi.section == "preamble"}
+        for k, u in enumerate(units[:limit]):
+            if u.block not in pre and k > 0:
+                limit = k
+                break
+    for k, u in enumerate(units[:limit]):
+        t = _clean(u.text)
+        if k > 0 and (_SECTION_RE.match(t) or (len(t) > 300 and not _mostly_upper(t))):
+            return k
+    return limit
+
+
+# --------------------------------------------------------------------------
+# Number, place and date
+# --------------------------------------------------------------------------
+
+# the document's own number: "Số: 45/KH-UBND" with a capital S, not "Chỉ thị số 36-CT/TW"
+_OWN_NUMBER_RE = re.compile(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*(" + _NUMBER + r")")
+_PLACE_DATE_RE = re.compile(
+    r"([^\d|,;:()]{2,60}?)\s*,\s*ngày\s*(\d{0,2})\s*(?:tháng\s*(\d{0,2})\s*,?\s*năm\s*(\d{0,4})|[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}))",
+    re.I,
+)
+_PLACE_OK_LOWER = {"phố", "xã", "thị", "trấn", "khu"}
+
+
+def _clean_place(raw: str) -> Optional[str]:
+    toks = _clean(raw).split()
+    keep: list[str] = []
+    for t in reversed(toks):
+        if t in ("-", "–"):
+            keep.append("-")
+            continue
+        if "/" in t or any(c.isdigit() for c in t):
+            break
+        if t.upper() in ("TP.", "TP"):
+            keep.append(t)
+            continue
+        if _is_upper_word(t) and len([c for c in t if c.isalpha()]) >= 2 and not _is_title_word(t):
+            break
+        if t[:1].isupper() or t in _PLACE_OK_LOWER:
+            keep.append(t)
+            continue
+        break
+    while keep and keep[-1] in ("-",):
+        keep.pop()
+    place = " ".join(reversed(keep)).strip(" -")
+    if not place or not place[0].isupper():
+        return None
+    return place
+
+
+def _find_number(units: list[Unit]) -> Optional[str]:
+    for u in units:
+        m = _OWN_NUMBER_RE.search(u.text)
+        if m and _has_letters(m.group(1)):
+            return normalize_number(m.group(1))
+    return None
+
+
+def _find_place_date(units: list[Unit]) -> tuple[Optional[str], Optional[str]]:
+    for u in units:
+        t = _clean(u.text)
+        m = _PLACE_DATE_RE.search(t)
+        if not m:
+            continue
+        place = _clean_place(m.group(1))
+        day, month, year = m.group(2), m.group(3), m.group(4)
+        if m.group(5):
+            month, year = m.group(5), m.group(6)
+        date = _iso(day, month, year) if day and month and year else None
+        if place:  # "Hà Giang, ngày …": without a place it is a citation's date
+            return place, date
+    return None, None
+
+
+# --------------------------------------------------------------------------
+# Type and title
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _heading_re() -> re.Pattern:
+    names = sorted((t.name for t in load_rules().doc_types if t.heading), key=len, reverse=True)
+    alts = "|".join(re.escape(tone_key(n).upper()) for n in names)
+    # a heading glued to the title by a converter ("KẾ HOẠCHSơ kết …") still counts
+    return re.compile(r"^(?:" + alts + r")(?:(?![\w])|(?=[" + _UP + r"][" + _LOW + r"]))")
+
+
+def _find_doc_type(units: list[Unit], end: int) -> tuple[Optional[str], Optional[int], str]:
+    """(type, unit index, rest of the heading after the type)."""
+    rx = _heading_re()
+    for k, u in enumerate(units[: max(end, 1) + 3]):
+        t = tone_key(_clean(u.text))
+        m = rx.match(t)
+        if not m:
+            continue
+        glued = m.end() < len(t) and not t[m.end()].isspace() and t[m.end()] != ":"
+        rest = t[m.end() :].strip(" :")
+        if rest and not glued and not _mostly_upper(rest.split(" của ")[0][:40]) and len(rest) > 120:
+            continue  # a sentence starting with the word, not a heading
+        typ = next(
+            (tt.name for tt in load_rules().doc_types if tone_key(tt.name).upper() == m.group(0)), None
+        )
+        return typ, k, rest
+    return None, None, ""
+
+
+_AUTHORITY_RE = re.compile(
+    r"^(?:CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|BỘ TRƯỞNG|THỦ TƯỚNG|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|GIÁM ĐỐC|CHÍNH PHỦ|QUỐC HỘI)(?![\w])"
+)
+
+
+def _find_title(units: list[Unit], type_idx: Optional[int], heading_rest: str, end: int) -> Optional[str]:
+    if type_idx is None:
+        for u in units[:end]:  # a letter's "V/v ..." under its number
+            m = re.search(r"(?:^|\|\s*)(V/v|Về việc)\s+(.+)$", _clean(u.text))
+            if m:
+                return _clean(m.group(1) + " " + m.group(2))
+        return None
+    parts: list[str] = []
+    rest = heading_rest
+    if rest and not re.match(r"^(?:CỦA|của)\s", rest):
+        parts.append(rest)
+    for k in range(type_idx + 1, min(len(units), type_idx + 5)):
+        u = units[k]
+        t = _clean(u.text)
+        if not t:
+            continue
+        if re.match(r"^(?:CỦA)\s", t) and _mostly_upper(t):
+            continue  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" belongs to the heading
+        if t.startswith(("(Kèm theo", "(Ban hành kèm", "Kính gửi")) or _SECTION_RE.match(t):
+            break
+        if _AUTHORITY_RE.match(t) or (_heading_re().fullmatch(tone_key(t).rstrip(" :")) is not None):
+            break
+        upper = _mostly_upper(t)
+        nxt = _clean(units[k + 1].text) if k + 1 < len(units) else ""
+        repeated = len(t) > 30 and nxt.startswith(t[: min(len(t), 60)])
+        if (
+            (upper and len(t) < 500)
+            or t.startswith(("V/v", "Về ", "VỀ "))
+            or ((u.bold or u.centered) and len(t) < 400 and not t.startswith("Căn cứ"))
+            or repeated
+        ):
+            parts.append(t)
+            if repeated:
+                break
+            continue
+        break
+    title = " ".join(parts).strip()
+    return title or None
+
+
+# --------------------------------------------------------------------------
+# Issuer
+# --------------------------------------------------------------------------
+
+
+def _strip_motto(text: str) -> str:
+    t = text
+    for phrase in load_rules().motto:
+        pat = r"\s*".join(re.escape(w) for w in phrase.split())
+        t = re.sub(pat, " ", t, flags=re.I)
+    t = re.sub(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*\S*", " ", t)
+    return _clean(t)
+
+
+@lru_cache(maxsize=1)
+def _body_head_re() -> re.Pattern:
+    r = load_rules()
+    heads = sorted({b.upper() for b in r.bodies} | {"UBND", "HĐND", "ĐẢNG BỘ", "BCH", "BTV"}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(tone_key(h)) for h in heads) + r")(?![\w])")
+
+
+_CHILD_HEADS = {"BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "THƯỜNG TRỰC", "SỞ", "VĂN PHÒNG", "BAN", "CỤC", "CHI CỤC", "PHÒNG",
+                "TRUNG TÂM", "CÔNG AN", "BỘ CHỈ HUY QUÂN SỰ", "BAN CHỈ ĐẠO", "BAN QUẢN LÝ", "ĐẢNG ỦY", "VỤ", "VIỆN",
+                "TỔNG CỤC", "HỘI ĐỒNG NHÂN DÂN", "BTV", "BCH"}
+
+
+def split_bodies(header: str) -> list[str]:
+    """Split a header's left column into bodies, parent first:
+    "TỈNH ỦY LẠNG SƠN BAN THƯỜNG VỤ" -> ["TỈNH ỦY LẠNG SƠN", "BAN THƯỜNG VỤ"];
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" stays one body."""
+    t = tone_key(_clean(header))
+    cuts = [0]
+    for m in _body_head_re().finditer(t):
+        if m.start() == 0 or m.group(1) not in _CHILD_HEADS:
+            continue
+        prev = t[cuts[-1] : m.start()].strip()
+        pm = _body_head_re().match(prev)
+        after_head = prev[pm.end() :].split() if pm else prev.split()
+        if len(after_head) >= 2 or (pm and pm.group(1) in ("CHÍNH PHỦ", "QUỐC HỘI")):
+            cuts.append(m.start())
+    parts = [t[a:b].strip(" ,-") for a, b in zip(cuts, cuts[1:] + [len(t)])]
+    return [p for p in parts if p]
+
+
+def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) -> tuple[Optional[str], Optional[str]]:
+    stop = type_idx if type_idx is not None else end
+    chunks: list[str] = []
+    for u in units[: max(stop, 0)]:
+        t = _strip_motto(u.text)
+        if _PLACE_DATE_RE.search(t):
+            t = _PLACE_DATE_RE.sub(" ", t)
+        t = _clean(t)
+        if not t or not _mostly_upper(t) or _AUTHORITY_RE.match(t) and chunks:
+            continue
+        words = [w for w in t.split() if any(c.isalpha() for c in w)]
+        if len(words) < 1:
+            continue
+        chunks.append(t)
+    if not chunks:
+        return None, None
+    bodies = split_bodies(" ".join(chunks))
+    if not bodies:
+        return None, None
+    return _combine_bodies(bodies)
+
+
+def _combine_bodies(bodies: list[str]) -> tuple[Optional[str], Optional[str]]:
+    r = load_rules()
+    issuer = bodies[-1]
+    parent = bodies[-2] if len(bodies) >= 2 else None
+    sub_keys = {match_key(s) for s in r.party_sub_bodies}
+    if parent is not None and match_key(issuer) in sub_keys:
+        # "TỈNH ỦY LẠNG SƠN / BAN THƯỜNG VỤ" -> "Ban Thường vụ Tỉnh ủy"
+        pc = case_name(parent)
+        committee = next((c for c in r.party_committees if pc.startswith(c)), None)
+        name = case_name(issuer) + (" " + committee if committee else "")
+        return name, pc
+    return case_name(issuer), case_name(parent) if parent else None
+
+
+_OF_BODY_RE = re.compile(r"^(?:CỦA|của)\s+(.+)$")
+
+
+def _issuer_from_heading(rest: str, next_unit: Optional[str]) -> Optional[str]:
+    for cand in (rest, next_unit or ""):
+        m = _OF_BODY_RE.match(_clean(cand))
+        if m and _mostly_upper(m.group(1)):
+            return case_name(m.group(1))
+    return None
+
+
+_PARTY_BODY_RE = re.compile(r"(Ban Thường vụ|Ban Chấp hành|Thường trực)\s+(Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(ủy|uỷ)", re.I)
+
+
+def _issuer_from_capacity(body_upper: str, text: str) -> Optional[str]:
+    """"T/M BAN THƯỜNG VỤ" completed from the text ("Ban Thường vụ Tỉnh ủy xây dựng …")."""
+    name = case_name(body_upper)
+    if match_key(name) in {match_key(s) for s in load_rules().party_sub_bodies}:
+        m = _PARTY_BODY_RE.search(text)
+        if m and match_key(m.group(1)) == match_key(name):
+            return f"{name} {m.group(2).capitalize()} ủy"
+    return name
+
+
+# --------------------------------------------------------------------------
+# Signer
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _capacity_re() -> re.Pattern:
+    caps = sorted(load_rules().capacities, key=len, reverse=True)
+    return re.compile(r"(?<![\w/.])(" + "|".join(re.escape(c) for c in caps) + r")(?=\s*[" + _UP + r"])")
+
+
+
+
+def _find_signer(units: list[Unit], text: str) -> tuple[Optional[Signer], Optional[str]]:
+    """(signer, body named after TM.) from the first signature block."""
+    cap_rx = _capacity_re()
+    for k, u in enumerate(units):
+        t = _clean(u.text)
+        m = cap_rx.search(t)
+        if not m or not _mostly_upper(t[m.start() : m.start() + 30]):
+            continue
+        # the signature may run over the next short units (post, name)
+        sig = t[m.start() :]
+        for v in units[k + 1 : k + 4]:
+            vt = _clean(v.text)
+            if len(vt) > 80 or vt.startswith(("-", "+", "Nơi nhận")):
+                break
+            sig += " " + vt
+        signer, tm_body = _parse_signature(sig)
+        if signer is not None:
+            return signer, tm_body
+    # no capacity word: a post in capitals followed by a name, after "Nơi nhận"
+    start = next((k for k, u in enumerate(units) if _clean(u.text).startswith(load_rules().recipients_markers)), None)
+    if start is not None:
+        pos_keys = {match_key(p) for p in load_rules().positions}
+        for k in range(start, min(len(units), start + 40)):
+            t = _clean(units[k].text)
+            if match_key(t) in pos_keys and _mostly_upper(t):
+                for v in units[k + 1 : k + 4]:
+                    nm, at = _first_name(_clean(v.text))
+                    if nm and at == 0:
+                        return Signer(name=nm, position=_case_position(t), capacity=None), None
+    return None, None
+
+
+def _first_name(text: str) -> tuple[Optional[str], int]:
+    """The first run of 2-5 title-case words (a person's name) and its offset."""
+    words = list(re.finditer(r"\S+", text))
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < 5 and _is_title_word(words[j].group(0)):
+            j += 1
+        if j - i >= 2:
+            return " ".join(w.group(0) for w in words[i:j]), words[i].start()
+        i = max(j, i + 1)
+    return None, len(text)
+
+
+def _parse_signature(sig: str) -> tuple[Optional[Signer], Optional[str]]:
+    cap_rx = _capacity_re()
+    name, name_start = _first_name(sig)
+    upper_part = sig[:name_start] if name else sig
+    upper_part = re.sub(r"\((?:đã ký|Đã ký|ký|Ký)[^)]*\)", " ", upper_part)
+    caps = list(cap_rx.finditer(upper_part))
+    if not caps:
+        return None, None
+    capacity = caps[-1].group(1)
+    tm_body = None
+    first = caps[0]
+    if first.group(1).replace(".", "").replace("/", "").upper() == "TM":
+        end_first = caps[1].start() if len(caps) > 1 else len(upper_part)
+        tm_body = _clean(upper_part[first.end() : end_first])
+    after = _clean(upper_part[caps[-1].end() :])
+    position = None
+    if after:
+        words = after.split()
+        best = None
+        pos_keys = {match_key(p): p for p in load_rules().positions}
+        for i in range(len(words)):
+            cand = " ".join(words[i:])
+            if match_key(cand) in pos_keys:
+                best = pos_keys[match_key(cand)]
+                break
+        if best is None and len(caps) == 1 and capacity.replace(".", "").replace("/", "").upper() == "TM":
+            best = None  # "TM. ỦY BAN NHÂN DÂN" alone names the body, not a post
+        elif best is None:
+            best = _case_position(after)
+        position = best
+        if tm_body is not None and len(caps) == 1:
+            # "T/M BAN THƯỜNG VỤ BÍ THƯ": the body is what precedes the post
+            body_words = words[: len(words) - len(position.split())] if position else words
+            tm_body = " ".join(body_words) or None
+    if name is None and position is None:
+        return None, None
+    return Signer(name=name, position=position, capacity=capacity), tm_body
+
+
+# --------------------------------------------------------------------------
+# Recipients
+# --------------------------------------------------------------------------
+
+_NOTE_RE = re.compile(
+    r"\(\s*(?:để\s+)?(?:b/c|b/cáo|báo cáo|biết|thực hiện|t/h|chỉ đạo|phối hợp|p/h|theo dõi|đưa tin|đăng tải|đ/b|chỉ đạo t/h|kiểm tra|giám sát)[^)]*\)",
+    re.I,
+)
+_ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[;,.:)])|(?<=\|))\s*[-–•]\s+")
+
+
+def _split_items(text: str) -> list[str]:
+    parts = _ITEM_SPLIT_RE.split(text)
+    out = []
+    drop = tuple(load_rules().recipient_drop)
+    for p in parts:
+        p = p.replace(" + ", " ").replace("| ", " ")
+        p = re.sub(r"^\+\s*", "", p.strip())
+        p = _NOTE_RE.sub(" ", p)
+        p = _clean(p).strip(" ;,.|")
+        p = re.sub(r"\s+([;,.])", r"\1", p)
+        p = re.sub(r"\s*\./\.$", "", p)
+        if not p or p.startswith(drop) or p.lower().startswith("lưu"):
+            continue
+        if p.endswith(":") and len(p) < 12:
+            continue
+        out.append(p)
+    return out
+
+
+def _collect_after_marker(units: list[Unit], markers: tuple[str, ...], stop_at_body: bool) -> list[str]:
+    cap_rx = _capacity_re()
+    for k, u in enumerate(units):
+        t = _clean(u.text)
+        m = re.match(r"^(?:" + "|".join(re.escape(x) for x in markers) + r")\s*:?\s*", t, re.I)
+        if not m:
+            continue
+        chunks = [t[m.end() :]]
+        for v in units[k + 1 :]:
+            vt = _clean(v.text)
+            if not vt:
+                continue
+            same_row = v.block == u.block and v.cell is not None
+            if same_row and cap_rx.search(vt) and not vt.startswith(("-", "+", "•")):
+                break  # the signature cell beside "Nơi nhận"
+            if vt.startswith(("-", "+", "•", "–")):
+                chunks.append(vt)
+                continue
+            if same_row:
+                chunks.append(vt)
+                continue
+            prev = chunks[-1] if chunks else ""
+            if prev and not prev.rstrip().endswith((";", ",", ".", ":")) and vt[:1].islower() and len(vt) < 120:
+                chunks.append(vt)  # a wrapped item
+                continue
+            break
+        items: list[str] = []
+        for c in chunks:
+            c2 = c if c.lstrip().startswith(("-", "–", "•", "+")) else "- " + c
+            items.extend(_split_items(c2))
+        if items:
+            return items
+    return []
+
+
+# --------------------------------------------------------------------------
+# References
+# --------------------------------------------------------------------------
+
+_ISSUER_STOP = (
+    r"về|v/v|phê duyệt|quy định|hướng dẫn|ban hành|sửa đổi|thông báo|thực hiện|triển khai|tổ chức|tăng cường|đã|được|"
+    r"nhằm|để|trong|tại|đối với|theo|là|gồm|có|đến|ngày|với|cho|kết luận|công bố|phát động|giao|(?<!Ban\s)chỉ đạo|xây dựng|"
+    r"lãnh đạo|đẩy mạnh|nâng cao|phát triển|tiếp tục|bổ sung|thành lập|kiện toàn|sắp xếp|quản lý|phân công"
+)
+_ISSUER = (
+    rf"(?P<issuer>[{_UP}](?:(?!\s+(?:{_ISSUER_STOP})(?![\w]))[^,;:()\n|\"“”.])*?)"
+    rf"(?=\s+(?:{_ISSUER_STOP})(?![\w])|\s*[,;:()\n|\"“”.]|\s+và\s+(?:các\s+)?(?:[{_UP}][\w]*\s+)?(?:số|Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Chương trình|Thông báo|Kết luận)|$)"
+)
+
+
+@lru_cache(maxsize=1)
+def _ref_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    names = sorted({t.name for t in load_rules().doc_types}, key=len, reverse=True)
+    kinds = "|".join(re.escape(n) for n in names) + "|" + "|".join(re.escape(n.upper()) for n in names)
+    date = rf"(?:{_DATE_NUM}|{_DATE_WORDS})"
+    numbered = re.compile(
+        rf"(?<![\w])(?P<kind>{kinds})\s+(?:(?:số|Số|SỐ)\s*:?\s*)?(?P<num>{_NUMBER})"
+        rf"(?:\s*,?\s*(?:ngày|Ngày|NGÀY)\s+(?P<date>{date}))?"
+        rf"(?:\s*,?\s*(?:của|Của)\s+{_ISSUER})?"
+    )
+    named = re.compile(
+        rf"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[{_UP}][^;,.()\n|]*?)\s+"
+        rf"(?:(?:số|Số)\s*(?P<num>{_NUMBER})\s*,?\s*)?(?:ngày|Ngày)\s+(?P<date>{date})"
+    )
+    bare = re.compile(
+        rf"(?<![\w])(?:số|Số)\s*:?\s*(?P<num>{_NUMBER})"
+        rf"(?:\s*,?\s*(?:ngày|Ngày)\s+(?P<date>{date}))?"
+        rf"(?:\s*,?\s*(?:của|Của)\s+{_ISSUER})?"
+    )
+    return numbered, named, bare
+
+
+def _ref_date(m: re.Match) -> Optional[str]:
+    if not m.group("date"):
+        return None
+    dm = _DATE_RE.fullmatch(_clean(m.group("date")))
+    return _date_from(dm) if dm else None
+
+
+def _kind_name(kind: str) -> str:
+    for t in load_rules().doc_types:
+        if kind == t.name or kind == t.name.upper():
+            return t.name
+    return kind[:1].upper() + kind[1:].lower()
+
+
+def _clean_issuer(s: Optional[str]) -> Optional[str]:
+    if not s:
+        return None
+    s = _clean(s).rstrip(" ,;.")
+    words = s.split()
+    if len(words) > 14:
+        return None
+    return s or None
+
+
+def find_references(text: str, own_number: Optional[str] = None) -> list[Reference]:
+    """Every document the text cites, first mention first, one entry per
+    document (later mentions fill a missing date or issuer). The document's
+    own number is not a reference."""
+    numbered, named, bare = _ref_res()
+    own = normalize_number(own_number).upper() if own_number else None
+    found: dict[str, Reference] = {}
+    order: list[str] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(key: str, ref: Reference, span: tuple[int, int]) -> None:
+        taken.append(span)
+        if key in found:
+            old = found[key]
+            if old.date is None and ref.date:
+                old.date = ref.date
+            if old.issuer is None and ref.issuer:
+                old.issuer = ref.issuer
+                old.text = ref.text if len(ref.text) > len(old.text) else old.text
+            return
+        found[key] = ref
+        order.append(key)
+
+    for m in numbered.finditer(text):
+        num = normalize_number(m.group("num"))
+        if not _has_letters(num) or (own and num.upper() == own):
+            taken.append(m.span())
+            continue
+        kind = _kind_name(m.group("kind"))
+        issuer = _clean_issuer(m.groupdict().get("issuer"))
+        end = m.end("issuer") if issuer else m.end()
+        ref = Reference(kind=kind, number=num, date=_ref_date(m), issuer=issuer, text=_clean(text[m.start() : end]))
+        add(num.upper(), ref, m.span())
+    for m in named.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        num = normalize_number(m.group("num")) if m.group("num") else None
+        kind = _kind_name(m.group("kind"))
+        key = num.upper() if num else match_key(kind + " " + m.group("name"))
+        ref = Reference(kind=kind, number=num, date=_ref_date(m), issuer=None, text=_clean(m.group(0)))
+        add(key, ref, m.span())
+    for m in bare.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        num = normalize_number(m.group("num"))
+        if not _has_letters(num) or (own and num.upper() == own) or "/" not in num:
+            continue
+        if num.upper() in found:
+            taken.append(m.span())
+            continue
+        kind = _type_for_code(type_code(num))
+        issuer = _clean_issuer(m.groupdict().get("issuer"))
+        end = m.end("issuer") if issuer else m.end()
+        start = m.start()
+        label = _clean(text[start:end])
+        if kind and not label.lower().startswith(kind.lower()):
+            label = f"{kind} {label[0].lower()}{label[1:]}"
+        add(num.upper(), Reference(kind=kind, number=num, date=_ref_date(m), issuer=issuer, text=label), m.span())
+    return [found[k] for k in order]
+
+
+# --------------------------------------------------------------------------
+# Province
+# --------------------------------------------------------------------------
+
+
+def _is_central(issuer: Optional[str]) -> bool:
+    if not issuer:
+        return False
+    if find_province(issuer):
+        return False
+    key = match_key(issuer)
+    for marker in load_rules().central_markers:
+        mk = match_key(marker)
+        if key == mk or key.startswith(mk + " ") or key.endswith(" " + mk):
+            return True
+    return False
+
+
+def _province(issuer: Optional[str], parent: Optional[str], place: Optional[str], header: str, text: str) -> Optional[str]:
+    for src in (issuer, parent):
+        p = find_province(src)
+        if p:
+            return p
+    if _is_central(issuer) or _is_central(parent):
+        return None
+    p = find_province(header)
+    if p:
+        return p
+    if place:
+        p = canonical_province(place)
+        if p:
+            return p
+    counts: dict[str, int] = {}
+    for m in province_mentions(text):
+        if m.prefixed:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if counts:
+        best = max(counts, key=lambda k: counts[k])
+        if counts[best] >= 0.6 * sum(counts.values()):
+            return best
+    return None
+
+
+# --------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------
+
+
+def extract_metadata(doc: NormalizedDocument, structure: Optional[DocumentStructure] = None) -> DocumentMeta:
+    """Read the ``document`` object of OUTPUT.md from a normalised document.
+
+    ``structure`` (from :func:`directive_nlp.structure.parse_structure`) is
+    optional; when given, its "preamble" bounds the header search.
+    """
+    units = _units(doc)
+    if not units:
+        return DocumentMeta()
+    end = _header_end(units, structure)
+    header_units = units[:end]
+    doc_type, type_idx, heading_rest = _find_doc_type(units, end)
+    number = _find_number(units[: (type_idx if type_idx is not None else end) + 1] or header_units)
+    if number is None and type_idx is not None:
+        number = _find_number(units[type_idx : type_idx + 3])
+    place, issued = _find_place_date(units[: max(end, (type_idx or 0) + 1)])
+    if doc_type is None and number:
+        doc_type = _type_for_code(type_code(number))
+        if doc_type is None and "-" in number and "/" in number and type_code(number) is None:
+            doc_type = "Công văn"
+    addressees = _collect_after_marker(units[:40], load_rules().addressee_markers, stop_at_body=True)
+    if doc_type is None and addressees:
+        doc_type = "Công văn"
+    title = _find_title(units, type_idx, heading_rest, end)
+
+    issuer, parent = _issuer_from_header(units, type_idx, end)
+    if issuer is None and type_idx is not None:
+        nxt = units[type_idx + 1].text if type_idx + 1 < len(units) else None
+        issuer = _issuer_from_heading(heading_rest, nxt)
+    signer, tm_body = _find_signer(units, doc.text)
+    if issuer is None and tm_body:
+        issuer = _issuer_from_capacity(tm_body, doc.text)
+
+    recipients = addressees + [
+        r for r in _collect_after_marker(units, load_rules().recipients_markers, stop_at_body=False) if r not in addressees
+    ]
+    references = find_references(doc.text, number)
+    header_text = " ".join(u.text for u in units[: (type_idx if type_idx is not None else end)])
+    province = _province(issuer, parent, place, _strip_motto(header_text), doc.text)
+    return DocumentMeta(
+        doc_type=doc_type,
+        number=number,
+        issued_date=issued,
+        place=place,
+        issuer=issuer,
+        issuer_parent=parent,
+        province=province,
+        title=title,
+        signer=signer,
+        recipients=recipients,
+        references=references,
+    )
+
+
+__all__ = [
+    "extract_metadata",
+    "find_references",
+    "case_name",
+    "split_bodies",
+    "type_code",
+    "normalize_number",
+    "load_rules",
+]
