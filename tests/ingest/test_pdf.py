@@ -15,7 +15,7 @@ from directive_nlp.errors import (
 from directive_nlp.ingest import read_document
 from directive_nlp.normalize import normalize_document
 
-from conftest import (
+from readers_docs import (
     AFTER_LONG,
     CLOSING,
     INTRO,
@@ -192,7 +192,7 @@ def test_legacy_font_runs_are_converted(tmp_path, monkeypatch) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from conftest import FONT
+    from readers_docs import FONT
 
     pdfmetrics.registerFont(TTFont("VnTimeTest", FONT))
     c = canvas.Canvas(str(tmp_path / "legacy.pdf"))

@@ -1,0 +1,139 @@
+"""The DOCX reader on documents written with python-docx in the tests."""
+
+from __future__ import annotations
+
+import io
+import sys
+import types
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from directive_nlp.ingest import read_document
+from directive_nlp.normalize import normalize_document
+
+from readers_docs import CLOSING, INTRO, LONG, TABLE_HEADER, docx_bytes
+
+
+@pytest.fixture(scope="module")
+def plan(plan_docx):
+    src = read_document(plan_docx)
+    return src, normalize_document(src)
+
+
+def test_paragraphs_and_table_in_body_order(plan) -> None:
+    _, doc = plan
+    lines = doc.text.split("\n")
+    assert lines[0] == "KẾ HOẠCH"
+    assert INTRO in lines and LONG in lines and CLOSING in lines
+    i = lines.index("III. PHÂN CÔNG THỰC HIỆN")
+    assert lines[i + 1] == "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"
+    assert lines[i + 2] == "I | Nhiệm vụ chuẩn bị"  # gridSpan row: covered cells empty, left out at the end
+    assert lines[i + 4] == "2 | Ban hành hướng dẫn kỹ thuật số hóa | | Sở Khoa học và Công nghệ | Tháng 4/2026"
+    assert lines[i + 6] == "IV. TỔ CHỨC THỰC HIỆN"
+
+
+def test_heading_styles_bold_and_centre_are_hints(plan) -> None:
+    src, _ = plan
+    by_text = {b.text: b for b in src.blocks if b.kind == "paragraph"}
+    assert by_text["KẾ HOẠCH"].bold and by_text["KẾ HOẠCH"].centered
+    assert by_text["I. MỤC ĐÍCH, YÊU CẦU"].style == "Heading 1"
+    assert by_text["2. Yêu cầu"].style == "Heading 2"
+    assert by_text["1. Mục đích"].bold and by_text["1. Mục đích"].style is None
+    assert not by_text[LONG].bold  # only its first words are bold
+    assert not by_text[INTRO].centered
+
+
+def test_rows_carry_header_and_vertical_merge(plan) -> None:
+    src, doc = plan
+    rows = [b for b in src.blocks if b.kind == "table_row"]
+    assert rows[0].is_header_row and rows[0].cells == TABLE_HEADER and rows[0].bold
+    assert all(r.header == TABLE_HEADER for r in rows[1:])
+    under = next(r for r in rows if r.cells[0] == "2")
+    assert under.cells[2] == "" and under.filled_cells[2] == "Sở Nội vụ"
+    assert under.location.table == 0 and under.location.row == 3
+    assert under.cell_locations[4].cell == 4
+    tb = next(b for b in doc.blocks if b.kind == "table_row" and b.row_index == 3)
+    assert tb.filled_cells[2] == "Sở Nội vụ"
+
+
+def test_locations_give_body_paragraph_index(plan) -> None:
+    src, _ = plan
+    paras = [b for b in src.blocks if b.kind == "paragraph"]
+    assert [b.location.paragraph for b in paras[:3]] == [0, 1, 2]
+
+
+def _body(xml: str) -> bytes:
+    def build(d) -> None:
+        d.element.body.insert(0, parse_xml(xml))
+
+    return docx_bytes(build)
+
+
+def test_tracked_changes_read_as_accepted() -> None:
+    data = _body(
+        f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">Sở Y tế chủ trì </w:t></w:r>'
+        '<w:del w:id="1" w:author="a"><w:r><w:delText>năm 2025</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="a"><w:r><w:t>năm 2026</w:t></w:r></w:ins></w:p>'
+    )
+    src = read_document("t.docx", data)
+    assert src.blocks[0].text == "Sở Y tế chủ trì năm 2026"
+
+
+def test_content_controls_and_hyperlinks_are_read() -> None:
+    data = _body(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t xml:space="preserve">Giao </w:t></w:r>'
+        '<w:hyperlink><w:r><w:t>Sở Tư pháp</w:t></w:r></w:hyperlink>'
+        '<w:r><w:t xml:space="preserve"> thẩm định.</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    )
+    src = read_document("t.docx", data)
+    assert src.blocks[0].text == "Giao Sở Tư pháp thẩm định."
+
+
+def test_one_column_table_is_read_as_paragraphs() -> None:
+    def build(d) -> None:
+        t = d.add_table(rows=1, cols=1)
+        t.cell(0, 0).text = "Ghi chú: số liệu tính đến ngày 30/9/2026."
+
+    src = read_document("t.docx", docx_bytes(build))
+    assert [(b.kind, b.text) for b in src.blocks] == [("paragraph", "Ghi chú: số liệu tính đến ngày 30/9/2026.")]
+
+
+def test_legacy_font_runs_are_converted(monkeypatch) -> None:
+    def build(d) -> None:
+        p = d.add_paragraph()
+        r = p.add_run("Ch\u00ad\u00acng tr\u00d7nh")
+        r.font.name = ".VnTime"
+        p.add_run(" (Unicode)")
+
+    def font_encoding(name: str):
+        return ("tcvn3", False) if name.startswith(".VnTime") else None
+
+    def convert(text: str, encoding: str, upper: bool = False) -> str:
+        return "Chương trình" if text == "Ch\u00ad\u00acng tr\u00d7nh" else text
+
+    monkeypatch.setitem(
+        sys.modules, "directive_nlp.ingest.legacy", types.SimpleNamespace(font_encoding=font_encoding, convert=convert)
+    )
+    import directive_nlp.ingest as pkg
+
+    monkeypatch.setattr(pkg, "legacy", sys.modules["directive_nlp.ingest.legacy"], raising=False)
+    src = read_document("t.docx", docx_bytes(build))
+    assert src.blocks[0].text == "Chương trình (Unicode)"
+    assert src.source.encoding == "tcvn3"
+
+
+def test_header_row_marked_in_word_is_used() -> None:
+    def build(d) -> None:
+        t = d.add_table(rows=2, cols=3)
+        for ci, h in enumerate(["Đơn vị", "Việc cần làm", "Hạn"]):
+            t.cell(0, ci).text = h
+        for ci, v in enumerate(["Công an tỉnh", "Rà soát địa bàn trọng điểm", "Quý I/2026"]):
+            t.cell(1, ci).text = v
+        t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+
+    src = read_document("t.docx", docx_bytes(build))
+    rows = [b for b in src.blocks if b.kind == "table_row"]
+    assert rows[0].is_header_row and rows[1].header == ["Đơn vị", "Việc cần làm", "Hạn"]
