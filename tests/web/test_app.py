@@ -167,3 +167,17 @@ def test_a_scanned_pdf_without_ocr_is_a_message(client, scanned_pdf, no_ocr):
     r = client.post("/extract", files={"file": ("scan.pdf", scanned_pdf.read_bytes(), "application/pdf")})
     assert r.status_code == 400
     assert "tesseract" in message(r.text).lower() and message(r.text).startswith("scan.pdf:")
+
+
+@needs_extract
+def test_uploads_are_handled_in_a_temporary_folder_that_is_removed(client, dev_dir, scanned_pdf, no_ocr, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    text = (dev_dir / "binhphuoc_kh_so_ket_ct36.md").read_bytes()
+    r = client.post("/extract", files={"file": ("../../kế hoạch.txt", text, "text/plain")})
+    assert r.status_code == 200, message(r.text)
+    assert "kế hoạch.txt" in r.text and "../" not in r.text.split('id="source-name">')[1][:40]
+    r = client.post("/extract", files={"file": ("scan.pdf", scanned_pdf.read_bytes(), "application/pdf")})
+    assert r.status_code == 400
+    assert list(tmp_path.iterdir()) == []

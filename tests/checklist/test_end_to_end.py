@@ -1,0 +1,99 @@
+"""``directive-nlp checklist`` on the real dev documents (PDF and DOCX through
+the whole pipeline), and on a corrected extract JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from directive_nlp import pipeline
+from directive_nlp.cli import app
+
+pytestmark = pytest.mark.skipif(not hasattr(pipeline, "extract"), reason="waits for pipeline.extract (tasks area)")
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, ["checklist", *args])
+
+
+def test_review_plan_pdf_to_xlsx(dev_dir, tmp_path):
+    out = tmp_path / "kh.xlsx"
+    r = run(str(dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf"), "-o", str(out), "--as-of", "2024-06-01")
+    assert r.exit_code == 0, r.output
+    wb = load_workbook(out)
+    rows = list(wb["Tất cả"].iter_rows(min_row=2, values_only=True))
+    police = {row[6].date() for row in rows if row[1] == "Đảng ủy Công an tỉnh" and row[6]}
+    assert date(2024, 6, 30) in police
+    assert date(2024, 6, 15) in {row[6].date() for row in rows if row[6]}
+    summary = [c for row in wb["Tóm tắt"].iter_rows(values_only=True) for c in row if c is not None]
+    assert "Các thời hạn sắp tới" in summary
+    upcoming = [c.date() for c in summary if hasattr(c, "date") and not isinstance(c, str)]
+    assert date(2024, 6, 15) in upcoming and date(2024, 6, 30) in upcoming
+
+
+def test_program_docx_to_ics_has_the_yearly_rules(dev_dir, tmp_path):
+    out = tmp_path / "ctr.ics"
+    r = run(str(dev_dir / "rendered" / "langson_ctr_hanh_dong_ct36.docx"), "-o", str(out), "--as-of", "2024-06-01", "--lang", "en")
+    assert r.exit_code == 0, r.output
+    cal = Calendar.from_ical(out.read_bytes())
+    yearly = [e for e in cal.walk("VEVENT") if e.get("rrule") and e.get("rrule")["FREQ"] == ["YEARLY"]]
+    assert len(yearly) >= 2
+    assert all(e.decoded("dtstart") == date(2024, 6, 1) for e in yearly)  # no issue date: starts at as_of
+
+
+def test_a_corrected_json_fixes_the_draft(dev_dir, tmp_path):
+    from directive_nlp.io import dump_result
+    from directive_nlp.pipeline import extract
+
+    result = extract(dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.docx")
+    data = json.loads(dump_result(result))
+    unassigned = next(t for t in data["tasks"] if not t["agencies"])
+    unassigned["agencies"] = [{"name": "Văn phòng Tỉnh ủy", "role": "lead"}]
+    fixed = tmp_path / "fixed.json"
+    fixed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "fixed.md"
+    r = run(str(fixed), "-o", str(out), "--as-of", "20/6/2024")
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "## Văn phòng Tỉnh ủy" in text and unassigned["task"][:40] in text.split("## Văn phòng Tỉnh ủy")[1]
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["missing.pdf", "-o", "x.xlsx"], "file not found"),
+    (["{pdf}", "-o", "x.pdf"], "cannot write a checklist as '.pdf'"),
+    (["{pdf}", "-o", "x.md", "--as-of", "31/2/2024"], "is not a date"),
+    (["{pdf}", "-o", "x.md", "--lang", "fr"], "use vi or en"),
+])
+def test_bad_input_is_one_line_and_exit_1(dev_dir, tmp_path, args, expected):
+    pdf = str(dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf")
+    args = [a.replace("{pdf}", pdf).replace("x.", str(tmp_path / "x.")) if not a.startswith("missing") else str(tmp_path / a) for a in args]
+    r = run(*args)
+    assert r.exit_code == 1
+    assert expected in r.output and "Traceback" not in r.output
+    assert len([l for l in r.output.splitlines() if l.strip()]) == 1
+
+
+@pytest.mark.shared
+def test_extra_documents_through_the_pipeline(shared_extra, tmp_path):
+    """Two extra documents read from their renderings: the dated and the
+    yearly deadlines their gold names end up in the workbook and calendar."""
+    out = tmp_path / "qn.xlsx"
+    r = run(str(shared_extra / "rendered" / "01_quangngai-qd1627-kiem-ke-tai-san-cong.docx"), "-o", str(out), "--as-of", "2025-11-01")
+    assert r.exit_code == 0, r.output
+    wb = load_workbook(out)
+    rows = list(wb["Tất cả"].iter_rows(min_row=2, values_only=True))
+    assert date(2026, 5, 31) in {row[6].date() for row in rows if row[1] == "Sở Tài chính" and row[6]}
+    assert [c.value for c in wb["Tóm tắt"]["B"][4:6]] == ["1627/QĐ-UBND", "21/11/2025"]
+    out = tmp_path / "qt.ics"
+    r = run(str(shared_extra / "rendered" / "04_quangtri-ct06-chong-lan-chiem-dat-rung.pdf"), "-o", str(out), "--as-of", "2025-11-01")
+    assert r.exit_code == 0, r.output
+    cal = Calendar.from_ical(out.read_bytes())
+    yearly = [e for e in cal.walk("VEVENT") if e.get("rrule")]
+    # "trước ngày 25/12 hàng năm" in a directive of 25/11/2025: first on 25/12/2025
+    assert yearly and {e.decoded("dtstart") for e in yearly} == {date(2025, 12, 25)}
