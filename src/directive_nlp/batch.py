@@ -1,0 +1,429 @@
+"""Batch runs over many documents that lose nothing.
+
+``run_batch`` extracts every input into ``OUTDIR/NAME.json`` and keeps three
+bookkeeping files beside them:
+
+* ``_index.jsonl``  one line per finished document (input, sha256, pipeline
+  version, output). Lines are appended with a single ``write`` and fsync, so
+  a run killed half way leaves at most one torn last line, which is ignored.
+* ``_errors.jsonl`` one line per failed document with its reason.
+* ``_summary.json`` counts and timing of the last run (written atomically).
+
+Each output is written atomically (temporary file, then rename), so a kill
+never leaves half a JSON file under its final name. Started again, a run
+skips every input whose content hash and pipeline version are already in
+the index with their output present, removes stale temporary files, and does
+the rest. The same input gives the same output, byte for byte.
+
+Workers: ``workers=1`` runs in-process; ``workers>1`` uses a process pool
+whose initializer loads the models once per worker; ``backend="dask"`` sends
+the same :func:`process_one` to a Dask cluster (``scheduler`` address, or a
+local cluster), reading files on the driver and writing results there, so
+workers need no shared filesystem. The pipeline has one code path:
+:func:`process_one`.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Literal, Optional, Union
+
+from pydantic import BaseModel, Field
+
+from . import __version__
+from .io import write_atomic
+
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm")
+INDEX_NAME = "_index.jsonl"
+ERRORS_NAME = "_errors.jsonl"
+SUMMARY_NAME = "_summary.json"
+
+
+def pipeline_version() -> str:
+    """Version key for resume: package version plus a hash of the rule data,
+    so edited gazetteers or patterns invalidate earlier outputs."""
+    h = hashlib.sha256(__version__.encode())
+    try:
+        from importlib.resources import files
+
+        root = files("directive_nlp") / "resources"
+        for p in sorted(_walk(root), key=lambda t: str(t)):
+            h.update(str(p).rsplit("resources", 1)[-1].encode())
+            h.update(p.read_bytes())
+    except Exception:  # resources missing in an unusual install: version alone
+        pass
+    return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def _walk(root) -> Iterator:
+    for child in root.iterdir():
+        if child.is_dir():
+            if child.name != "__pycache__":
+                yield from _walk(child)
+        elif not child.name.endswith(".pyc"):
+            yield child
+
+
+# --------------------------------------------------------------------------
+# Inputs and names
+# --------------------------------------------------------------------------
+
+
+def iter_inputs(items: Iterable[Union[str, Path]]) -> list[Path]:
+    """Expand files, folders (recursively, supported suffixes only) and glob
+    patterns into a sorted, de-duplicated list of files. Gold files
+    (``*.gold.jsonl``) and our own outputs are never inputs."""
+    found: dict[str, Path] = {}
+    for item in items:
+        s = str(item)
+        p = Path(s)
+        if p.is_dir():
+            for q in sorted(p.rglob("*")):
+                if q.is_file() and q.suffix.lower() in SUPPORTED_SUFFIXES and not q.name.startswith((".", "_")):
+                    found.setdefault(str(q.resolve()), q)
+        elif any(ch in s for ch in "*?["):
+            for m in sorted(glob.glob(s, recursive=True)):
+                q = Path(m)
+                if q.is_file():
+                    found.setdefault(str(q.resolve()), q)
+        else:
+            found.setdefault(str(p.resolve()) if p.exists() else s, p)
+    return sorted(found.values(), key=lambda q: str(q))
+
+
+def output_names(paths: list[Path]) -> dict[Path, str]:
+    """``NAME.json`` per input (the scorer's layout); two inputs with the same
+    stem (``a/plan.pdf``, ``b/plan.pdf``) get ``plan.json`` and ``plan__2.json``
+    in input order, deterministically. Two forms of one document in one folder
+    (``plan.md`` and ``plan.pdf``) likewise stay apart."""
+    names: dict[Path, str] = {}
+    used: dict[str, int] = {}
+    for p in paths:
+        stem = p.name
+        for suf in SUPPORTED_SUFFIXES:
+            if stem.lower().endswith(suf):
+                stem = stem[: -len(suf)]
+                break
+        n = used.get(stem.lower(), 0) + 1
+        used[stem.lower()] = n
+        names[p] = f"{stem}.json" if n == 1 else f"{stem}__{n}.json"
+    return names
+
+
+# --------------------------------------------------------------------------
+# The one worker function
+# --------------------------------------------------------------------------
+
+
+class ItemResult(BaseModel):
+    """What a worker returns for one input (plain data, picklable)."""
+
+    path: str
+    sha256: str
+    ok: bool
+    json_text: Optional[str] = None
+    error: Optional[str] = None
+    code: Optional[str] = None
+    pages: Optional[int] = None
+    tasks: int = 0
+    seconds: float = 0.0
+
+
+def process_one(path: str, data: bytes, options: dict) -> ItemResult:
+    """Extract one document from its bytes; never raises for bad input.
+
+    Used unchanged by the in-process loop, the process pool and Dask.
+    """
+    from .errors import InputError
+    from .io import dump_result
+    from .pipeline import extract
+
+    t0 = time.perf_counter()
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        result = extract(path, data=data, **options)
+        return ItemResult(
+            path=path, sha256=sha, ok=True, json_text=dump_result(result),
+            pages=result.source.pages, tasks=len(result.tasks), seconds=time.perf_counter() - t0,
+        )
+    except InputError as e:
+        return ItemResult(path=path, sha256=sha, ok=False, error=str(e), code=e.code,
+                          seconds=time.perf_counter() - t0)
+    except Exception as e:  # a bug must not stop the batch: record it
+        msg = " ".join(f"{type(e).__name__}: {e}".split())[:300]
+        return ItemResult(path=path, sha256=sha, ok=False, error=f"{path}: internal error ({msg})",
+                          code="internal", seconds=time.perf_counter() - t0)
+
+
+def _warm_up(options: dict) -> None:
+    """Pool initializer: load the models once per worker process, by running
+    the whole pipeline on a two-line text (every cache gets filled)."""
+    from .pipeline import extract
+
+    text = "KẾ HOẠCH\n1. Sở Tài chính chủ trì, phối hợp với các sở, ngành rà soát kinh phí trước ngày 30/6/2026.\n"
+    try:
+        extract("warmup.txt", data=text.encode("utf-8"), **options)
+    except Exception:  # warm-up is best effort; real errors surface per document
+        pass
+
+
+def _process_path(args: tuple[str, dict]) -> ItemResult:
+    path, options = args
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        return ItemResult(path=path, sha256="", ok=False, error=f"{path}: cannot read the file ({e.strerror})",
+                          code="io")
+    return process_one(path, data, options)
+
+
+# --------------------------------------------------------------------------
+# The run
+# --------------------------------------------------------------------------
+
+
+class BatchSummary(BaseModel):
+    outdir: str
+    pipeline_version: str
+    inputs: int
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    pages: int = 0
+    tasks: int = 0
+    seconds: float = 0.0
+    docs_per_second: float = 0.0
+    workers: int = 1
+    backend: str = "local"
+    errors: list[dict] = Field(default_factory=list)
+
+
+def _read_index(outdir: Path) -> dict[str, dict]:
+    """Finished entries by input sha256+name; a torn last line is ignored."""
+    idx = outdir / INDEX_NAME
+    entries: dict[str, dict] = {}
+    if not idx.exists():
+        return entries
+    for line in idx.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            e = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(e, dict) and "output" in e:
+            entries[e["output"]] = e
+    return entries
+
+
+def _append_line(path: Path, obj: dict) -> None:
+    line = (json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _clean_temporaries(outdir: Path) -> None:
+    for p in outdir.glob(".*.json.*"):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def run_batch(
+    inputs: Iterable[Union[str, Path]],
+    outdir: Union[str, Path],
+    *,
+    workers: int = 1,
+    backend: Literal["local", "dask"] = "local",
+    scheduler: Optional[str] = None,
+    options: Optional[dict] = None,
+    progress: bool = False,
+    on_item: Optional[Callable[[ItemResult], None]] = None,
+) -> BatchSummary:
+    """Extract every input into ``outdir`` (see module docstring).
+
+    ``options`` are passed to :func:`directive_nlp.pipeline.extract`
+    (``max_pages``, ``force``, ``gazetteer`` ...). Returns the summary; the
+    caller decides the exit code (3 when ``summary.failed``).
+    """
+    t0 = time.perf_counter()
+    options = dict(options or {})
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    _clean_temporaries(outdir)
+    version = pipeline_version()
+    paths = iter_inputs(inputs)
+    names = output_names(paths)
+    index = _read_index(outdir)
+    summary = BatchSummary(outdir=str(outdir), pipeline_version=version, inputs=len(paths),
+                           workers=workers, backend=backend)
+
+    todo: list[Path] = []
+    for p in paths:
+        name = names[p]
+        entry = index.get(name)
+        if entry and entry.get("version") == version and (outdir / name).exists():
+            try:
+                sha = hashlib.sha256(p.read_bytes()).hexdigest()
+            except OSError:
+                sha = None
+            if sha and sha == entry.get("sha256"):
+                summary.skipped += 1
+                continue
+        todo.append(p)
+
+    errors_path = outdir / ERRORS_NAME
+    if todo and errors_path.exists():
+        # errors of earlier runs for inputs we retry now are superseded
+        keep = [l for l in errors_path.read_text(encoding="utf-8", errors="replace").splitlines()
+                if l.strip() and _error_path(l) not in {str(p) for p in todo}]
+        write_atomic(errors_path, "".join(l + "\n" for l in keep))
+
+    def record(res: ItemResult) -> None:
+        p = Path(res.path)
+        name = names.get(p) or output_names([p])[p]
+        if res.ok and res.json_text is not None:
+            write_atomic(outdir / name, res.json_text)
+            _append_line(outdir / INDEX_NAME, {"input": res.path, "sha256": res.sha256, "version": version,
+                                               "output": name, "tasks": res.tasks})
+            summary.done += 1
+            summary.pages += res.pages or 0
+            summary.tasks += res.tasks
+        else:
+            err = {"input": res.path, "code": res.code, "error": res.error}
+            _append_line(errors_path, err)
+            summary.failed += 1
+            summary.errors.append(err)
+        if on_item:
+            on_item(res)
+
+    bar = _Progress(len(todo)) if progress else None
+    try:
+        for res in _execute(todo, workers=workers, backend=backend, scheduler=scheduler, options=options):
+            record(res)
+            if bar:
+                bar.advance(res)
+    finally:
+        if bar:
+            bar.close()
+    summary.seconds = round(time.perf_counter() - t0, 3)
+    summary.docs_per_second = round(summary.done / summary.seconds, 3) if summary.seconds else 0.0
+    write_atomic(outdir / SUMMARY_NAME, summary.model_dump_json(indent=2) + "\n")
+    return summary
+
+
+def _error_path(line: str) -> Optional[str]:
+    try:
+        return json.loads(line).get("input")
+    except ValueError:
+        return None
+
+
+def _execute(todo: list[Path], *, workers: int, backend: str, scheduler: Optional[str],
+             options: dict) -> Iterator[ItemResult]:
+    if not todo:
+        return
+    if backend == "dask":
+        yield from _execute_dask(todo, workers=workers, scheduler=scheduler, options=options)
+        return
+    if workers <= 1 or len(todo) == 1:
+        _warm_up(options)
+        for p in todo:
+            yield _process_path((str(p), options))
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(processes=workers, initializer=_warm_up, initargs=(options,)) as pool:
+        # largest files first keeps the workers evenly loaded at the end
+        order = sorted(todo, key=lambda q: -_size(q))
+        for res in pool.imap_unordered(_process_path, [(str(p), options) for p in order], chunksize=1):
+            yield res
+
+
+def _size(p: Path) -> int:
+    try:
+        return p.stat().st_size
+    except OSError:
+        return 0
+
+
+def _execute_dask(todo: list[Path], *, workers: int, scheduler: Optional[str], options: dict) -> Iterator[ItemResult]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as e:  # the optional extra is not installed
+        from .errors import DirectiveNLPError
+
+        raise DirectiveNLPError(
+            "the Dask backend needs the optional extra: pip install 'directive-nlp[dask]'"
+        ) from e
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        client.run(_warm_up, options)
+        futures: list[Future] = []
+        # files are read on the driver: workers need no shared filesystem
+        for p in todo:
+            try:
+                data = p.read_bytes()
+            except OSError as e:
+                yield ItemResult(path=str(p), sha256="", ok=False, error=f"{p}: cannot read the file ({e.strerror})",
+                                 code="io")
+                continue
+            futures.append(client.submit(process_one, str(p), data, options, pure=False))
+        for fut in as_completed(futures):
+            yield fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+class _Progress:
+    """A rich progress bar with documents per second and time left."""
+
+    def __init__(self, total: int) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._t0 = time.perf_counter()
+        self._done = 0
+        self._p = Progress(
+            TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("left"),
+            TimeRemainingColumn(), TextColumn("{task.fields[failed]}"), transient=False,
+        )
+        self._p.start()
+        self._task = self._p.add_task("extract", total=total, rate="0.0", failed="")
+        self._failed = 0
+
+    def advance(self, res: ItemResult) -> None:
+        self._done += 1
+        if not res.ok:
+            self._failed += 1
+        rate = self._done / max(time.perf_counter() - self._t0, 1e-9)
+        self._p.update(self._task, advance=1, rate=f"{rate:.1f}",
+                       failed=f"[red]{self._failed} failed" if self._failed else "")
+
+    def close(self) -> None:
+        self._p.stop()
