@@ -143,3 +143,31 @@ def load(md: Path) -> ExtractionResult:
     if gold.exists():
         return result_from_gold(md, gold)
     return result_from_markdown(md)
+
+
+def load_text_variant(name: str, text: str) -> ExtractionResult:
+    """A document given as Markdown text (a variant of a test document)."""
+    if _extract is not None:
+        return _extract(f"{name}.md", data=text.encode("utf-8"))
+    return result_from_markdown(Path(f"{name}.md"), text)
+
+
+def plan_variants(pair: dict, plan_text: str, *, seed: int = 7, n2: int = 3, n3: int = 3):
+    """Variants of a review plan without k themes (k = 0, 1, 2, 3).
+
+    Yields ``(removed themes, variant text, themes expected NOT covered)``:
+    every line listed under a removed theme is dropped; a theme is expected
+    uncovered when all of its lines were dropped (a line may review several).
+    """
+    import random
+
+    themes = list(pair["themes"])
+    rng = random.Random(seed)
+    variants = [()] + [(t,) for t in themes]
+    variants += [tuple(sorted(rng.sample(themes, 2))) for _ in range(n2)]
+    variants += [tuple(sorted(rng.sample(themes, 3))) for _ in range(n3)]
+    for removed in dict.fromkeys(variants):
+        drop = {line for t in removed for line in pair["themes"][t]}
+        lines = [l for l in plan_text.splitlines() if not any(l.startswith(d) for d in drop)]
+        expected = {t for t, ls in pair["themes"].items() if all(l in drop for l in ls)}
+        yield removed, "\n".join(lines) + "\n", expected

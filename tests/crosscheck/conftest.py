@@ -1,0 +1,44 @@
+"""Fixtures of the cross-check tests: the dev pair and the synthetic pairs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from cc_build import load  # noqa: E402
+
+DATA = HERE / "data"
+DEV = HERE.parents[1] / "corpora" / "dev"
+PROGRAM = "langson_ctr_hanh_dong_ct36"
+PLAN = "binhphuoc_kh_so_ket_ct36"
+
+
+@pytest.fixture(scope="session")
+def dev_gold() -> dict[str, bool]:
+    import json
+
+    gold = json.loads((DEV / "crosscheck.gold.json").read_text(encoding="utf-8"))
+    return {sid: v["covered"] for sid, v in gold["sections"].items()}
+
+
+@pytest.fixture(scope="session")
+def dev_results():
+    return load(DEV / f"{PROGRAM}.md"), load(DEV / f"{PLAN}.md")
+
+
+@pytest.fixture(scope="session")
+def dev_report(dev_results):
+    from directive_nlp.crosscheck import crosscheck
+
+    return crosscheck(*dev_results)
+
+
+@pytest.fixture(scope="session")
+def pairs() -> dict:
+    return yaml.safe_load((DATA / "pairs.yaml").read_text(encoding="utf-8"))
