@@ -99,7 +99,7 @@ def is_verb_start(s: str) -> bool:
 def _verb_only(s: str) -> bool:
     """A comma segment that is only a verb ("hướng dẫn", "Quan tâm củng cố") shares the next object."""
     lx = lexicon()
-    w = words(s.lower())
+    w = words(re.sub(r"\s+(?:hơn nữa|mạnh mẽ|quyết liệt|tích cực|hiệu quả|chặt chẽ|thường xuyên|nghiêm túc)\s*$", "", s.lower()))
     if not w:
         return True
     rest = " ".join(w)
@@ -118,6 +118,10 @@ def _verb_only(s: str) -> bool:
     return False
 
 
+_LIST_CONTINUATION = re.compile(
+    r"(?:các|những|mọi|cả)\s|(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Văn bản|Công văn|Pháp lệnh)\s"
+)
+_REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
 _PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm)\s", re.IGNORECASE)
 
 
@@ -128,6 +132,22 @@ def _governs(seg: str) -> bool:
     return bool(lx.governing_start.match(seg) or lx.governing_start.match(s2) or _PURPOSE.search(" " + seg + " "))
 
 
+def _clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
+    """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …")."""
+    p = cs
+    while p < ce and text[p].isspace():
+        p += 1
+    chain, cend = chain_at(text, p, mentions, ce)
+    if not chain:
+        return []
+    t = after_chain(text, cend, ce)
+    return chain if starts_predicate(text, t, ce) else []
+
+
+def _advises(seg: str) -> bool:
+    return bool(re.match(r"\s*(?:\w+\s+)?(?:tham mưu|giúp)\b", seg, re.IGNORECASE))
+
+
 def _ends_with_verb(seg: str) -> bool:
     """"tổ chức tập huấn, hướng dẫn …": a segment ending in a bare verb shares the next object."""
     lx = lexicon()
@@ -136,8 +156,11 @@ def _ends_with_verb(seg: str) -> bool:
         return False
     for n in (2, 1):
         tail = " ".join(w[-n:])
-        if tail in lx.verbs and tail not in ("báo cáo", "kế hoạch", "quản lý") and len(w) > n:
-            return True
+        if tail in lx.verbs and tail not in ("báo cáo", "kế hoạch", "quản lý", "phát triển") and len(w) > n:
+            before = w[:-n]
+            for k in (2, 1):
+                if len(before) >= k and " ".join(before[-k:]) in lx.verbs:
+                    return True
     return False
 
 
@@ -159,7 +182,7 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
     """(bodies, predicate start, how, explicit) for the sentence ``[s, e)``."""
     lx = lexicon()
     p = _skip_ws(text, s, e)
-    m = re.match(r"\s*Về\b[^:\x00]{0,250}?:\s*", masked[p:e])
+    m = re.match(r"\s*Về\b[^:]{0,600}?:\s*", masked[p:e])
     if m:
         p += m.end()
     else:
@@ -249,6 +272,7 @@ def analyze_sentence(
     carried: Optional[list[Ag]] = None,
     carried_supports: Optional[list[Ag]] = None,
     review: bool = False,
+    split_commas: bool = True,
 ) -> SentenceResult:
     """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``)."""
     lx = lexicon()
@@ -316,21 +340,38 @@ def analyze_sentence(
     for cs, ce in clauses:
         st = text[cs:ce].lstrip()
         low = st.lower()
+        # a ";" that only continues a list of objects ("…; các nhóm đối tượng …", "…; Nghị định số …")
         starts_action = (
-            review
-            or is_verb_start(st)
+            lx.verb_start.match(st)
             or lx.connective_start.match(st)
             or lx.modal_start.match(st)
             or any(d.start >= cs and not text[cs:d.start].strip() for d in deadlines)
             or low.startswith(("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết"))
+            or _clause_subject(text, cs, ce, mentions)
         )
-        if merged and not starts_action:
+        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or not starts_action)
+        if merged and continues:
             merged[-1][1] = ce
         else:
             merged.append([cs, ce])
 
     for ci, (cs, ce) in enumerate(merged):
         cs = _skip_ws(text, cs, ce)
+        if ci > 0:
+            own = _clause_subject(text, cs, ce, mentions)
+            if own:
+                chain_end = max(m.end for m in own)
+                leads, supports_all = own, []
+                cs = _skip_ws(text, after_chain(text, chain_end, ce), ce)
+                cs = strip_modal(text, cs, ce)
+                fm = re.match(r"\s*chủ trì\s*,?\s*(?:phối hợp(?:\s+với|\s+cùng)?\s+)?", text[cs:ce], re.IGNORECASE)
+                if fm and fm.group(0).strip():
+                    chain2, c2 = chain_at(text, cs + fm.end(), mentions, ce)
+                    if chain2 and "phối hợp" in fm.group(0).lower():
+                        supports_all = chain2
+                        cs = _skip_ws(text, after_chain(text, c2, ce), ce)
+                    elif is_verb_start(text[cs + fm.end():ce]):
+                        cs = cs + fm.end()
         for _ in range(3):
             m = lx.connective_start.match(text[cs:ce])
             if m:
@@ -353,8 +394,10 @@ def analyze_sentence(
             continue
         clause_leads = between_in(text, cs, ce, mentions)
         # comma groups
-        segs = split_at(masked, cs, ce, r",\s*|\s+và\s+(?=(?:kịp thời|chủ động|thường xuyên|đồng thời|khẩn trương)\s)")
+        segs = (split_at(masked, cs, ce, r",\s*|\s+và\s+(?=(?:kịp thời|chủ động|thường xuyên|đồng thời|khẩn trương|báo cáo|gửi báo cáo)\s)")
+                if split_commas else [(cs, ce)])
         groups: list[list[tuple[int, int]]] = []
+        group_subject: dict[int, list[Ag]] = {}
         cur: list[tuple[int, int]] = []
         governed = False
         for seg in segs:
@@ -363,9 +406,20 @@ def analyze_sentence(
             if not cur:
                 cur = [seg]
                 governed = _governs(st)
+                advised = _advises(st)
+                continue
+            seg_subj = _clause_subject(text, seg[0], seg[1], mentions)
+            if seg_subj and lx.modal_any.match(text, after_chain(text, max(m.end for m in seg_subj), seg[1]) ):
+                groups.append(cur)
+                cur = [seg]
+                group_subject[len(groups)] = seg_subj
+                governed = advised = False
                 continue
             if review:
                 new = bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
+            elif (governed and _REPORT_START.match(seg_text) and not advised
+                  and chain_at(text, seg[0] + _REPORT_START.match(seg_text).end(), mentions, seg[1])[0]):
+                new = True
             else:
                 new = (
                     not governed
@@ -378,15 +432,20 @@ def analyze_sentence(
                 groups.append(cur)
                 cur = [seg]
                 governed = _governs(st)
+                advised = _advises(st)
             else:
                 cur.append(seg)
                 governed = governed or _governs(st)
+                advised = advised or _advises(st)
         if cur:
             groups.append(cur)
         clause_supports: list[Ag] = []
         for gi, g in enumerate(groups):
             gs, ge = g[0][0], g[-1][1]
             gs = _skip_ws(text, gs, ge)
+            g_subject = group_subject.get(gi)
+            if g_subject:
+                gs = _skip_ws(text, after_chain(text, max(m.end for m in g_subject), ge), ge)
             for _ in range(2):
                 m = lx.connective_start.match(text[gs:ge])
                 if m:
@@ -444,7 +503,7 @@ def analyze_sentence(
                 dl, prio = clause_dl.deadline, 2
             elif sent_dl is not None:
                 dl, prio = sent_dl.deadline, 1
-            d_leads = list(clause_leads) if clause_leads else list(leads)
+            d_leads = list(clause_leads) if clause_leads else list(g_subject or leads)
             d_sup = [x for x in supports_all + seg_supports if all(x.name != y.name for y in d_leads)]
             uniq: list[Ag] = []
             for x in d_sup:

@@ -304,7 +304,15 @@ class _Walker:
                                                        own_only=True)
                     if kind == "lead" and res_drafts:
                         for d in res_drafts:
+                            d.rule = "labelled-block:actor-line"
                             st.drafts.append((d, b.index, b.start + rest_s, b.end, btext))
+                        # the bodies of the line are its subjects, not the ones it advises or directs
+                        subj: list[str] = []
+                        for d in res_drafts:
+                            for a in d.leads:
+                                if a.name not in subj:
+                                    subj.append(a.name)
+                        ms = [m for m in ms if m.name in subj] or ms
                     names = [(m.name, "lead" if kind == "lead" else "support") for m in ms]
                     if not names:
                         rs, re_ = trim(rest, 0, len(rest))
@@ -318,7 +326,7 @@ class _Walker:
                     st.has_content_label = True
                     st.has_label = True
                     drafts = self._sentence_drafts(btext, rest_s, len(btext), b.index, sid,
-                                                   self.default_agents(sid), review=False, whole_item=True)
+                                                   self.default_agents(sid), review=False, split_commas=False)
                     for d in drafts:
                         d.rule = "labelled-block"
                         st.drafts.append((d, b.index, b.start + rest_s, b.end, btext))
@@ -395,13 +403,14 @@ class _Walker:
         return tasks
 
     def _sentence_drafts(self, btext: str, s: int, e: int, bidx: int, sid: str, carried: list[Ag], *,
-                         review: bool, own_only: bool = False, whole_item: bool = False) -> list[Draft]:
+                         review: bool, own_only: bool = False, split_commas: bool = True) -> list[Draft]:
         masked = mask(btext)
         mentions = find_agencies(btext)
         deadlines = find_deadlines(btext, self.doc_date)
         out: list[Draft] = []
         for a, b in sentences(btext, s, e, masked):
-            res = analyze_sentence(btext, masked, a, b, mentions, deadlines, carried=carried, review=review)
+            res = analyze_sentence(btext, masked, a, b, mentions, deadlines, carried=carried, review=review,
+                                   split_commas=split_commas)
             if own_only and not res.subject:
                 continue
             out.extend(res.drafts)
