@@ -376,7 +376,7 @@ def read_docx(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
         raise
     except Exception as e:
         raise CorruptFileError(
-            f"the DOCX is damaged ({type(e).__name__}); open it in Word or LibreOffice and save it again"
+            "the DOCX is damaged and cannot be opened; open it in Word or LibreOffice and save it again"
         ) from e
     reader = _Reader(document, _legacy_module())
     reader.body(document.element.body)
