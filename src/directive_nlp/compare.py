@@ -31,9 +31,6 @@ __all__ = ["Comparison", "compare", "NO_THEME", "NO_PROVINCE", "DEADLINE_KINDS",
 NO_THEME = "(không chủ đề)"
 NO_PROVINCE = "(không rõ tỉnh)"
 DEADLINE_KINDS = ["by", "on", "period", "recurring", "ongoing", "conditional", "none"]
-# "auto" taxonomy: the shipped CT36 themes are used only when they fit the
-# documents (at least this share of tasks gets a theme)
-AUTO_MIN_COVERAGE = 0.4
 
 
 @dataclass
@@ -240,26 +237,27 @@ def choose_taxonomy(results: list[ExtractionResult], taxonomy="auto"):
     """Decide which taxonomy to use; returns (spec or None, notes).
 
     ``"auto"``: None (keep the themes the tasks already carry, e.g. in
-    hand-corrected JSON) when any task has themes; else ``"ct36"`` when the
-    shipped CT36 themes fit (≥ 40 % of tasks get one); else None with a note.
+    hand-corrected JSON) when any task has themes; else ``"ct36"`` when at
+    least half of the documents with tasks are about its subject
+    (:meth:`Taxonomy.fits`: drugs, 36-CT/TW); else None with a note.
     Anything else is returned unchanged (a name, a YAML path, a reference
     document or a Taxonomy, for :func:`themes.load_taxonomy`).
     """
-    from .themes import assign_themes
+    from .themes import load_taxonomy
 
     if taxonomy != "auto":
         return taxonomy, []
     if any(t.themes for r in results for t in r.tasks):
         return None, []
-    total = sum(len(r.tasks) for r in results)
-    if total:
-        trial = [r.model_copy(deep=True) for r in results]
-        assign_themes(trial, "ct36")
-        themed = sum(1 for r in trial for t in r.tasks if t.themes)
-        if themed / total >= AUTO_MIN_COVERAGE:
+    with_tasks = [r for r in results if r.tasks]
+    if with_tasks:
+        ct36 = load_taxonomy("ct36")
+        if sum(1 for r in with_tasks if ct36.fits(r)) * 2 >= len(with_tasks):
             return "ct36", []
-    return None, ["no theme taxonomy fits these documents (the tasks carry no themes and fewer than "
-                  f"{AUTO_MIN_COVERAGE:.0%} match Chỉ thị 36-CT/TW); give --taxonomy FILE.yaml or a reference document"]
+    if not with_tasks:
+        return None, []
+    return None, ["no theme taxonomy fits these documents (the tasks carry no themes and they are not about "
+                  "Chỉ thị 36-CT/TW); give --taxonomy FILE.yaml or a reference document"]
 
 
 def resolve_themes(results: list[ExtractionResult], taxonomy="auto") -> tuple[Optional[str], list[str], list[str]]:

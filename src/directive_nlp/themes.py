@@ -93,7 +93,23 @@ class Taxonomy(BaseModel):
     name: str
     title: str = ""
     source: str = Field("", description="Where it came from: 'shipped:ct36', a file path, or 'sections:<doc>'.")
+    domain: list[str] = Field(default_factory=list, description="Phrases showing a document is about this subject.")
     themes: list[Theme] = Field(default_factory=list)
+
+    def fits(self, result: ExtractionResult, min_share: float = 0.2) -> bool:
+        """Is the document about this taxonomy's subject? Its title or a
+        reference names a domain phrase, or at least ``min_share`` of its
+        task sentences do. Always true for a taxonomy without ``domain``."""
+        if not self.domain:
+            return True
+        keys = [match_key(d) for d in self.domain]
+        head = " ".join([result.document.title or ""] + [r.text + " " + (r.number or "") for r in result.document.references])
+        if any(_contains(match_key(head), k) for k in keys):
+            return True
+        if not result.tasks:
+            return False
+        hits = sum(1 for t in result.tasks if any(_contains(match_key(t.sentence or t.task), k) for k in keys))
+        return hits / len(result.tasks) >= min_share
 
     def theme(self, theme_id: str) -> Optional[Theme]:
         for t in self.themes:
@@ -244,7 +260,8 @@ def _taxonomy_from_data(data, *, source: str, path: str) -> Taxonomy:
     ids = [t.id for t in themes]
     if len(set(ids)) != len(ids):
         raise InputError("theme ids must be unique", path=path)
-    return Taxonomy(name=str(data.get("name") or Path(path).stem), title=str(data.get("title") or ""), source=source, themes=themes)
+    return Taxonomy(name=str(data.get("name") or Path(path).stem), title=str(data.get("title") or ""), source=source,
+                    domain=[str(d) for d in (data.get("domain") or [])], themes=themes)
 
 
 @lru_cache(maxsize=8)
