@@ -456,9 +456,9 @@ _AUTHORITY_RE = re.compile(
 def _find_title(units: list[Unit], type_idx: Optional[int], heading_rest: str, end: int) -> Optional[str]:
     if type_idx is None:
         for u in units[:end]:  # a letter's "V/v ..." under its number
-            m = re.search(r"(?:^|\|\s*)(V/v|Về việc)\s+(.+)$", _clean(u.text))
+            m = re.search(r"(?:(?<![\w/])(V/v|V/V)|^(Về việc))\s+(.+)$", _clean(u.text))
             if m:
-                return _clean(m.group(1) + " " + m.group(2))
+                return _clean((m.group(1) or m.group(2)) + " " + m.group(3))
         return None
     parts: list[str] = []
     rest = heading_rest
@@ -545,8 +545,10 @@ def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) ->
         if _PLACE_DATE_RE.search(t):
             t = _PLACE_DATE_RE.sub(" ", t)
         t = _clean(t)
-        if not t or not _mostly_upper(t) or _AUTHORITY_RE.match(t) and chunks:
+        if not t or not _mostly_upper(t):
             continue
+        if chunks and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)(?![\w])", t):
+            continue  # the authority line of a decision, not the header
         words = [w for w in t.split() if any(c.isalpha() for c in w)]
         if len(words) < 1:
             continue

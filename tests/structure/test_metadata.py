@@ -1,0 +1,224 @@
+"""Metadata on realistic documents of our own, one per layout the issue names,
+in Markdown and as real DOCX/PDF files made here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from directive_nlp.ingest import read_document
+from directive_nlp.models import Reference
+from directive_nlp.normalize import normalize_document
+from directive_nlp.provinces import merged_into
+from directive_nlp.structure.metadata import (
+    case_name,
+    extract_metadata,
+    find_references,
+    load_rules,
+    normalize_number,
+    split_bodies,
+    type_code,
+)
+
+DATA = Path(__file__).resolve().parent / "data"
+SRC = Path(__file__).resolve().parents[2] / "src" / "directive_nlp" / "ingest"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def meta_of(path: Path):
+    return extract_metadata(normalize_document(read_document(path)))
+
+
+def test_ubnd_decision_with_header_table():
+    m = meta_of(DATA / "meta_qd_ubnd.md")
+    assert m.doc_type == "Quyết định"
+    assert m.number == "245/QĐ-UBND"
+    assert (m.place, m.issued_date) == ("Hà Giang", "2024-03-05")
+    assert m.issuer == "Ủy ban nhân dân tỉnh Hà Giang" and m.issuer_parent is None
+    assert m.province == "Hà Giang" and merged_into(m.province) == "Tuyên Quang"
+    assert m.title == "Về việc ban hành Kế hoạch trồng rừng thay thế trên địa bàn tỉnh năm 2024"
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("KT.", "Phó Chủ tịch", "Hoàng Văn Minh")
+    assert m.recipients == ["Như Điều 2", "Bộ NN&PTNT", "TT Tỉnh ủy"]  # "Lưu: VT" is a filing copy
+    by_number = {r.number: r for r in m.references}
+    assert by_number["12/CT-TTg"] == Reference(
+        kind="Chỉ thị", number="12/CT-TTg", date="2023-04-03", issuer="Thủ tướng Chính phủ",
+        text="Chỉ thị số 12/CT-TTg ngày 03/4/2023 của Thủ tướng Chính phủ",
+    )
+    assert by_number["88/TTr-SNN"].kind == "Tờ trình"
+    assert "245/QĐ-UBND" not in by_number  # its own number is not a reference
+    assert any(r.kind == "Luật" and r.date == "2017-11-15" for r in m.references)
+
+
+def test_party_programme_with_standing_committee_header():
+    m = meta_of(DATA / "meta_ctr_party.md")
+    assert m.doc_type == "Chương trình hành động"
+    assert m.number == "27-CTr/TU"
+    assert (m.place, m.issued_date) == ("Yên Bái", "2022-10-14")
+    assert m.issuer == "Ban Thường vụ Tỉnh ủy" and m.issuer_parent == "Tỉnh ủy Yên Bái"
+    assert m.province == "Yên Bái" and merged_into("Yên Bái") == "Lào Cai"
+    assert m.title.startswith("thực hiện Nghị quyết số 10-NQ/TW")
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("T/M", "Phó Bí thư", "Nguyễn Thị Lan")
+    assert m.recipients == ["Ban Kinh tế Trung ương", "Các huyện ủy, thị ủy, thành ủy"]
+    assert [(r.kind, r.number, r.date, r.issuer) for r in m.references] == [
+        ("Nghị quyết", "10-NQ/TW", "2022-02-10", "Bộ Chính trị")
+    ]
+
+
+def test_letter_with_kinh_gui_and_a_department_under_the_ubnd():
+    m = meta_of(DATA / "meta_cv_kinh_gui.md")
+    assert m.doc_type == "Công văn"  # its symbol has no type code
+    assert m.number == "1520/STC-QLNS"
+    assert m.issuer == "Sở Tài chính" and m.issuer_parent == "Ủy ban nhân dân tỉnh Ninh Thuận"
+    assert m.province == "Ninh Thuận" and merged_into("Ninh Thuận") == "Khánh Hòa"
+    assert m.title == "V/v hướng dẫn lập dự toán ngân sách năm 2025"
+    assert m.recipients[:2] == ["Các sở, ban, ngành thuộc tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
+    assert "UBND tỉnh" in m.recipients  # from "Nơi nhận", note "(b/c)" dropped
+    assert (m.signer.position, m.signer.name) == ("Phó Giám đốc", "Trần Quốc Bảo")
+
+
+def test_document_without_number_or_date_gives_nulls():
+    m = meta_of(DATA / "meta_no_number.md")
+    assert m.doc_type == "Kế hoạch"
+    assert (m.number, m.issued_date, m.place, m.province) == (None, None, None, None)
+    assert m.title == "Tổ chức Tháng hành động vì an toàn thực phẩm năm 2024"
+    # the cited plan is a reference, not the document's own number
+    assert [r.number for r in m.references] == ["15/KH-BCĐ"]
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == (None, "Trưởng ban", "Phạm Đức Long")
+
+
+def test_ubnd_decision_as_a_real_docx(tmp_path):
+    if not (SRC / "docx.py").exists():
+        pytest.skip("ingest/docx.py (readers area) does not exist yet")
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\n-------"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------"
+    t.cell(1, 0).text = "Số: 1102/QĐ-UBND"
+    t.cell(1, 1).text = "Bình Phước, ngày 9 tháng 6 năm 2023"
+    d.add_paragraph("QUYẾT ĐỊNH")
+    d.add_paragraph("Về việc phê duyệt Kế hoạch phòng, chống dịch bệnh năm 2023")
+    d.add_paragraph("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC")
+    d.add_paragraph("Căn cứ Quyết định số 56/QĐ-BYT ngày 12/01/2023 của Bộ Y tế về việc ban hành kế hoạch phòng, chống dịch bệnh;")
+    d.add_paragraph("Điều 1. Phê duyệt Kế hoạch kèm theo Quyết định này.")
+    s = d.add_table(rows=1, cols=2)
+    s.cell(0, 0).text = "Nơi nhận:\n- Như Điều 3;\n- Bộ Y tế;\n- Lưu: VT."
+    s.cell(0, 1).text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Thị Hoa"
+    path = tmp_path / "qd.docx"
+    d.save(path)
+    m = meta_of(path)
+    assert (m.doc_type, m.number, m.issued_date, m.place) == ("Quyết định", "1102/QĐ-UBND", "2023-06-09", "Bình Phước")
+    assert m.issuer == "Ủy ban nhân dân tỉnh Bình Phước"
+    assert m.province == "Bình Phước" and merged_into(m.province) == "Đồng Nai"
+    assert (m.signer.position, m.signer.name) == ("Phó Chủ tịch", "Lê Thị Hoa")
+    assert m.recipients == ["Như Điều 3", "Bộ Y tế"]
+    assert [r.number for r in m.references] == ["56/QĐ-BYT"]
+
+
+def test_party_programme_as_a_real_pdf(tmp_path):
+    if not (SRC / "pdf.py").exists():
+        pytest.skip("ingest/pdf.py (readers area) does not exist yet")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", FONT_BOLD))
+    body = ParagraphStyle("b", fontName="DejaVu", fontSize=11, leading=15)
+    centre = ParagraphStyle("c", parent=body, alignment=1)
+    bold = ParagraphStyle("h", parent=centre, fontName="DejaVu-Bold", fontSize=13)
+    header = Table(
+        [
+            [Paragraph("TỈNH ỦY LẠNG SƠN<br/>BAN THƯỜNG VỤ<br/>*", centre), Paragraph("ĐẢNG CỘNG SẢN VIỆT NAM", bold)],
+            [Paragraph("Số 41-CTr/TU", centre), Paragraph("Lạng Sơn, ngày 20 tháng 5 năm 2021", centre)],
+        ],
+        colWidths=[220, 280],
+    )
+    sign = Table(
+        [[Paragraph("Nơi nhận:<br/>- Ban Nội chính Trung ương,<br/>- Các huyện ủy, thành ủy,<br/>- Lưu Văn phòng Tỉnh ủy.", body),
+          Paragraph("T/M BAN THƯỜNG VỤ<br/>PHÓ BÍ THƯ<br/><br/>Hoàng Văn Nghiệm", centre)]],
+        colWidths=[250, 250],
+    )
+    story = [
+        header, Spacer(1, 12),
+        Paragraph("CHƯƠNG TRÌNH HÀNH ĐỘNG", bold),
+        Paragraph("thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị", centre), Spacer(1, 12),
+        Paragraph("Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy "
+                  "xây dựng Chương trình hành động với những nội dung sau:", body),
+        Paragraph("I. MỤC TIÊU", body),
+        Paragraph("Tiếp tục học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong toàn tỉnh Lạng Sơn.", body),
+        Spacer(1, 12), sign,
+    ]
+    path = tmp_path / "ctr.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    m = meta_of(path)
+    assert (m.doc_type, m.number, m.issued_date, m.place) == ("Chương trình hành động", "41-CTr/TU", "2021-05-20", "Lạng Sơn")
+    assert (m.issuer, m.issuer_parent, m.province) == ("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lạng Sơn", "Lạng Sơn")
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("T/M", "Phó Bí thư", "Hoàng Văn Nghiệm")
+    assert m.recipients == ["Ban Nội chính Trung ương", "Các huyện ủy, thành ủy"]
+    assert [(r.kind, r.number, r.issuer) for r in m.references] == [("Kết luận", "01-KL/TW", "Bộ Chính trị")]
+
+
+# ---- the pieces, as examples ------------------------------------------------
+
+
+def test_reference_text_as_written():
+    refs = find_references("Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị về tăng cường công tác phòng, chống ma túy")
+    assert refs == [Reference(kind="Chỉ thị", number="36-CT/TW", date="2019-08-16", issuer="Bộ Chính trị",
+                              text="Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị")]
+
+
+def test_references_of_the_same_document_merge_and_lists_of_numbers_are_split():
+    text = ("Căn cứ Nghị quyết 57-NQ/TW; thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. "
+            "Các Nghị định: số 115/2024/NĐ-CP ngày 16/9/2024, số 225/2025/NĐ-CP ngày 15/8/2025.")
+    refs = find_references(text)
+    assert [(r.kind, r.number, r.date) for r in refs] == [
+        ("Nghị quyết", "57-NQ/TW", "2024-12-22"),
+        ("Nghị định", "115/2024/NĐ-CP", "2024-09-16"),
+        ("Nghị định", "225/2025/NĐ-CP", "2025-08-15"),
+    ]
+    assert refs[0].issuer == "Bộ Chính trị"
+
+
+def test_no_references_in_plain_prose_or_dates():
+    assert find_references("Hoàn thành trước ngày 30/6/2024; giai đoạn 2021-2025; 05 năm thực hiện.") == []
+
+
+def test_numbers_and_type_codes():
+    assert normalize_number("10- CTr/TU") == "10-CTr/TU"
+    assert normalize_number("71/NQ -CP") == "71/NQ-CP"
+    assert type_code("1627/QĐ-UBND") == "QĐ"
+    assert type_code("39-CTr/TU") == "CTr"
+    assert type_code("10/2022/TT-BLĐTBXH") == "TT"
+    assert type_code("123/UBND-VP") == "UBND"  # a công văn: the code is the issuer's, not a type
+
+
+def test_names_in_capitals_get_running_text_casing():
+    assert case_name("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI") == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert case_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH") == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    assert case_name("VĂN PHÒNG CHÍNH PHỦ") == "Văn phòng Chính phủ"
+    assert case_name("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") == "Sở Nông nghiệp và Môi trường"
+    assert case_name("BAN THƯỜNG VỤ TỈNH ỦY") == "Ban Thường vụ Tỉnh ủy"
+    assert case_name("Sở Tài chính") == "Sở Tài chính"  # already cased: unchanged
+
+
+def test_header_left_column_splits_into_parent_and_body():
+    assert split_bodies("TỈNH ỦY LẠNG SƠN BAN THƯỜNG VỤ") == ["TỈNH ỦY LẠNG SƠN", "BAN THƯỜNG VỤ"]
+    assert split_bodies("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI") == ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"]
+    assert split_bodies("UBND TỈNH ĐỒNG NAI SỞ TÀI CHÍNH") == ["UBND TỈNH ĐỒNG NAI", "SỞ TÀI CHÍNH"]
+    assert split_bodies("BAN THƯỜNG VỤ TỈNH ỦY") == ["BAN THƯỜNG VỤ TỈNH ỦY"]
+    assert split_bodies("ĐẢNG ỦY CÔNG AN TỈNH") == ["ĐẢNG ỦY CÔNG AN TỈNH"]
+
+
+def test_rule_files_load():
+    r = load_rules()
+    names = [t.name for t in r.doc_types]
+    assert "Chương trình hành động" in names and names.index("Chương trình hành động") < names.index("Chương trình")
+    assert "TM." in r.capacities and "T/M" in r.capacities and "KT." in r.capacities
+    assert "Phó Bí thư Thường trực" in r.positions and "Phó Chủ tịch" in r.positions
+    assert "Lưu" in r.recipient_drop
