@@ -408,6 +408,15 @@ def analyze_sentence(
                 governed = _governs(st)
                 advised = _advises(st)
                 continue
+            # ", hoàn thành trong tháng 12", ", báo cáo trước ngày …": a time for the task before it
+            rest_words = seg_text
+            for d in deadlines:
+                if seg[0] <= d.start and d.end <= seg[1] + 1:
+                    rest_words = rest_words.replace(text[d.start:d.end], " ")
+            if rest_words != seg_text and len(words(re.sub(r"\b(?:hoàn thành|xong|báo cáo|kết quả|thực hiện)\b", " ",
+                                                            rest_words, flags=re.IGNORECASE))) == 0:
+                cur.append(seg)
+                continue
             seg_subj = _clause_subject(text, seg[0], seg[1], mentions)
             if seg_subj and lx.modal_any.match(text, after_chain(text, max(m.end for m in seg_subj), seg[1]) ):
                 groups.append(cur)

@@ -339,6 +339,7 @@ class _Walker:
             masked = mask(btext)
             sents = sentences(btext, cs, len(btext), masked)
             item_subject: Optional[list[Ag]] = None
+            sent_results: list = []
             item_supports: list[Ag] = []
             block_dl: Optional[Deadline] = None
             mentions = find_agencies(btext)
@@ -360,6 +361,7 @@ class _Walker:
                 if zone == "closing" and not res.subject:
                     continue
                 span_s, span_e = (cs, len(btext)) if item else (s, e)
+                sent_results.append((res, list(res.drafts)))
                 for d in res.drafts:
                     d.rule = (d.rule + "+heading") if (not res.subject and carried and d.leads == carried) else d.rule
                     drafts_here.append(d)
@@ -368,6 +370,14 @@ class _Walker:
                 for d in drafts_here:
                     if d.deadline is None:
                         d.deadline = block_dl
+            # an item-final deadline dates the whole item, unless its last sentence names its own actor
+            if item and len(sent_results) > 1:
+                last_res, last_drafts = sent_results[-1]
+                final = [d for d in last_drafts if d.deadline_prio == 1 and d.deadline is not None]
+                if final and not last_res.subject:
+                    for d in drafts_here:
+                        if d.deadline is None:
+                            d.deadline = final[-1].deadline
             if drafts_here:
                 if pending_sid != sid:
                     pending = []

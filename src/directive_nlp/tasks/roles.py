@@ -33,7 +33,7 @@ _GAP = re.compile(
 )
 # a qualifier that may follow a list of subjects before the predicate
 _SUBJECT_TAIL = re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:theo|trong phạm vi|căn cứ|trên cơ sở)\s+(?:chức năng|phạm vi|nhiệm vụ|thẩm quyền)"
+    r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:theo|trong phạm vi|căn cứ|trên cơ sở)\s+(?:chức năng|phạm vi|nhiệm vụ|thẩm quyền)"
     r"(?:\s*,?\s*(?:và\s+)?(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền))*"
     r"(?:\s+(?:được giao|của mình|được phân công|liên quan|của đơn vị|của ngành))?\s*,?\s*)?",
     re.IGNORECASE,
