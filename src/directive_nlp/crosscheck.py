@@ -274,6 +274,9 @@ class ThemeResult(BaseModel):
 
     section: str
     heading: Optional[str] = None
+    description: Optional[str] = Field(
+        None, description="For a numbered item without a heading: the start of its text, so a reader knows it."
+    )
     covered: bool
     score: float = Field(description="Best similarity of a plan item that supports this theme (0-1).")
     evidence: list[Evidence] = Field(default_factory=list)
@@ -839,8 +842,10 @@ def crosscheck(
         tv = theme_vec[th.id]
         key_terms = [k.lstrip("@") for k, _ in sorted(tv.items(), key=lambda kv: -kv[1]) if not k.startswith("~")][:8]
         in_theme = [tr for tr in task_results if tr.theme == th.id]
+        first = next((t.sentence for t in program.tasks if task_theme[t.id] == th.id), None)
+        description = None if th.heading or not first else (first if len(first) <= 160 else first[:157].rstrip() + "…")
         themes.append(ThemeResult(
-            section=th.id, heading=th.heading, covered=bool(refs),
+            section=th.id, heading=th.heading, description=description, covered=bool(refs),
             score=round(sims[refs[0]][th.id], 3) if refs else round(nearest.score if nearest else 0.0, 3),
             evidence=ev, nearest=nearest, key_terms=key_terms, tasks=len(in_theme),
             tasks_covered=sum(1 for tr in in_theme if tr.status != "not_covered")))
