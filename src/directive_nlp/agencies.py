@@ -490,6 +490,21 @@ class _Scanner:
         # do not end on a determiner
         while last_good > i and self.toks[last_good - 1].keys in (("các",), ("những",)):
             last_good -= 1
+        if not lower_start:
+            # a name ends on a capitalised word or a level ("… Việt Nam", "… tỉnh"): a lower-case
+            # tail is the rest of the clause ("Tập đoàn Điện lực Việt Nam đầu tư …")
+            def ends_well(k: int) -> bool:
+                t = self.toks[k - 1]
+                if t.cap or t.punct:
+                    return True
+                return any((m := self.match(self.g.levels, s)) and m[0] == k for s in (k - 1, k - 2) if s >= i)
+
+            k = last_good
+            while k > i and not ends_well(k):
+                k -= 1
+            if k > i and last_good - k == 1 and self.toks[k - 1].cap:
+                k = last_good  # one lower-case syllable closing a capitalised word ("Quân đội")
+            last_good = k if k > i else last_good
         return last_good
 
     def body(self, i: int, *, allow_heads: bool = True) -> Optional[tuple[int, str, str]]:
@@ -507,6 +522,9 @@ class _Scanner:
                 end = self.free_name(end) if self.word(end) and self.toks[end].cap else end
             if info["wraps"]:
                 inner = self.body(end, allow_heads=False)
+                if not inner and self.det(end) > end:
+                    # "Đảng ủy các cơ quan Đảng tỉnh", "Ban Thường vụ các huyện ủy"
+                    inner = self.group(end)
                 if inner:
                     cands.append((inner[0], typ, rule + "+" + inner[2]))
                 q = self.qualifiers(end) if info["qualify"] else end
@@ -514,6 +532,8 @@ class _Scanner:
                     cands.append((q, typ, rule))
             else:
                 q = self.qualifiers(end) if info["qualify"] else end
+                if q == end and info["qualify"] and typ in ("party", "ubnd", "hdnd", "police_military", "mass_org"):
+                    q = self.proper_name(end)  # "Thành ủy Nha Trang", "Công an Hà Nội"
                 cands.append((q, typ, rule))
         # "Sở"/"Bộ" + department
         if t.keys in (("sở",), ("bộ",)):
@@ -526,6 +546,8 @@ class _Scanner:
                 cands.append((self.qualifiers(d[0]), "so" if t.keys == ("sở",) else "central", "department"))
         # free heads ("Trung tâm …", "Tập đoàn …")
         fh = self.match(self.g.free_heads, i)
+        if fh and m and not m[1].get("free") and m[0] >= fh[0]:
+            fh = None  # a named body ("Hội Nông dân") wins over a free name after its head ("Hội …")
         if fh and t.cap:
             end, info = fh
             if self.is_punct(end, ":"):
@@ -548,7 +570,7 @@ class _Scanner:
             h = self.match(self.g.heads, i)
             if h:
                 k = self.det(h[0])
-                inner = self.body(k, allow_heads=False) or self.group(k)
+                inner = self.body(k, allow_heads=False) or self.group(h[0])
                 if inner:
                     cands.append((inner[0], "head", "head+" + inner[2]))
                 elif self.match(self.g.standalone_heads, i):
@@ -569,6 +591,8 @@ class _Scanner:
         has_det = j > i
         c = self.match(self.g.classes, j)
         gm = self.match(self.g.generic, j)
+        if gm and not has_det and not self._compound_free(i):
+            gm = None  # "xã hội", "Đại hội Đảng", "cơ hội": a generic noun inside a compound
         cands: list[tuple[int, str, str]] = []
         if c and (has_det or self._compound_free(i)):
             end, info = c
@@ -615,7 +639,7 @@ class _Scanner:
                 # table cell or a list slot on its own ("| Doanh nghiệp |", "Doanh nghiệp viễn thông, tổ chức")
                 alone = end >= len(self.toks) or self.is_punct(end, "|;\n") or self.text[self.toks[end - 1].end:self.toks[end].start].count("\n") > 0
                 cell_start = i > 0 and self.is_punct(i - 1, "|")
-                if has_det or items > 1 or q > end or alone or ((lone_ok or cell_start) and self.is_punct(end, ",.")):
+                if has_det or items > 1 or q > end or alone or ((lone_ok or cell_start) and (self.is_punct(end, ",.") or (lone_ok and bool(self.match(self.g.stop, end))))):
                     if has_det or items > 1 or q > end or self._compound_free(i):
                         cands.append((q, "group", "group"))
         if not cands:
@@ -734,7 +758,7 @@ def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:
         tok = m.group(0)
         exp = g.abbreviations.get(tok) if (tok.isupper() or "&" in tok) else None
         if exp:
-            words.extend(exp)
+            words.extend(k for k in exp if not k.startswith("\x00"))
         else:
             k = match_key(tok)
             if k:

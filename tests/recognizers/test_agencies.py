@@ -1,0 +1,267 @@
+"""Agency recogniser: one table row per family, splitting rules, canonical names, data files."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+import yaml
+
+from directive_nlp.agencies import (
+    AGENCY_TYPES,
+    agency_type,
+    canonical,
+    default_gazetteer,
+    find_agencies,
+    load_user_gazetteer,
+)
+from directive_nlp.errors import InputError
+
+
+def names(text, **kw):
+    return [m.name for m in find_agencies(text, **kw)]
+
+
+# fmt: off
+FAMILIES = [
+    # Party bodies
+    ("Ban Thường vụ Tỉnh ủy lãnh đạo", ["Ban Thường vụ Tỉnh ủy"], "party"),
+    ("Thường trực Tỉnh ủy chỉ đạo", ["Thường trực Tỉnh ủy"], "party"),
+    ("Giao Văn phòng Tỉnh ủy tổng hợp", ["Văn phòng Tỉnh ủy"], "party"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], "party"),
+    ("Ban Nội chính Tỉnh ủy theo dõi", ["Ban Nội chính Tỉnh ủy"], "party"),
+    ("Ủy ban Kiểm tra Tỉnh ủy kiểm tra", ["Ủy ban Kiểm tra Tỉnh ủy"], "party"),
+    ("Đảng ủy Công an tỉnh chủ trì", ["Đảng ủy Công an tỉnh"], "party"),
+    ("Đảng đoàn Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo", ["Đảng đoàn Mặt trận Tổ quốc Việt Nam tỉnh"], "party"),
+    ("Ban cán sự đảng UBND tỉnh đánh giá", ["Ban cán sự đảng UBND tỉnh"], "party"),
+    ("Thành ủy Nha Trang quán triệt", ["Thành ủy Nha Trang"], "party"),
+    # State bodies
+    ("HĐND tỉnh giám sát", ["HĐND tỉnh"], "hdnd"),
+    ("Giao Ủy ban nhân dân tỉnh Khánh Hòa chủ trì", ["Ủy ban nhân dân tỉnh Khánh Hòa"], "ubnd"),
+    ("UBND phường Hải Châu thực hiện", ["UBND phường Hải Châu"], "ubnd"),
+    ("Ủy ban nhân dân các xã, phường, đặc khu rà soát", ["Ủy ban nhân dân các xã, phường, đặc khu"], "ubnd"),
+    ("Sở Nông nghiệp và Môi trường hướng dẫn", ["Sở Nông nghiệp và Môi trường"], "so"),
+    ("Sở Nông nghiệp và Phát triển nông thôn đánh giá", ["Sở Nông nghiệp và Phát triển nông thôn"], "so"),
+    ("Sở Tài nguyên và Môi trường kiểm tra", ["Sở Tài nguyên và Môi trường"], "so"),
+    ("Sở Lao động - Thương binh và Xã hội đánh giá", ["Sở Lao động - Thương binh và Xã hội"], "so"),
+    ("Sở Văn hoá, Thể thao và Du lịch chủ trì", ["Sở Văn hoá, Thể thao và Du lịch"], "so"),
+    ("Công an tỉnh xử lý", ["Công an tỉnh"], "police_military"),
+    ("Bộ Chỉ huy Quân sự tỉnh phối hợp", ["Bộ Chỉ huy Quân sự tỉnh"], "police_military"),
+    ("Bộ đội Biên phòng tỉnh tuần tra", ["Bộ đội Biên phòng tỉnh"], "police_military"),
+    ("Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh", ["Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"], "judiciary"),
+    ("Kho bạc Nhà nước tỉnh kiểm soát chi", ["Kho bạc Nhà nước tỉnh"], "other"),
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp phối hợp", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"], "other"),
+    ("Báo Khánh Hòa, Đài Phát thanh và Truyền hình tỉnh tuyên truyền",
+     ["Báo Khánh Hòa", "Đài Phát thanh và Truyền hình tỉnh"], "other"),
+    ("Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", ["Trung tâm Dịch vụ việc làm Thành phố", "Sở Nội vụ"], "other"),
+    # mass organisations
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "mass_org"),
+    ("Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh",
+     ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"], "mass_org"),
+    ("Hội Liên hiệp Phụ nữ tỉnh vận động", ["Hội Liên hiệp Phụ nữ tỉnh"], "mass_org"),
+    ("Ban Thường vụ Tỉnh Đoàn phát động", ["Ban Thường vụ Tỉnh Đoàn"], "party"),
+    # central bodies
+    ("báo cáo Thủ tướng Chính phủ", ["Thủ tướng Chính phủ"], "central"),
+    ("Bộ Xây dựng khẩn trương rà soát", ["Bộ Xây dựng"], "central"),
+    ("theo Kết luận của Bộ Chính trị, Ban Bí thư", ["Bộ Chính trị", "Ban Bí thư"], "central"),
+    ("Tập đoàn Điện lực Việt Nam đầu tư", ["Tập đoàn Điện lực Việt Nam"], "enterprise"),
+    # heads of bodies
+    ("Giám đốc các Sở chịu trách nhiệm", ["Giám đốc các Sở"], "head"),
+    ("Thủ trưởng các cơ quan, đơn vị có liên quan triển khai", ["Thủ trưởng các cơ quan, đơn vị có liên quan"], "head"),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn chịu trách nhiệm",
+     ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn"], "head"),
+    # groups
+    ("phối hợp với các sở, ban, ngành", ["các sở, ban, ngành"], "group"),
+    ("Các sở, ban, ngành, đoàn thể Thành phố", ["Các sở, ban, ngành, đoàn thể Thành phố"], "group"),
+    ("Sở, ban, ngành liên quan", ["Sở, ban, ngành liên quan"], "group"),
+    ("giao các cơ quan, đơn vị, địa phương", ["các cơ quan, đơn vị, địa phương"], "group"),
+    ("phối hợp các Bộ, cơ quan và địa phương liên quan", ["các Bộ, cơ quan và địa phương liên quan"], "group"),
+    ("Các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy", ["Các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy"], "group"),
+]
+
+SPLITS = [
+    ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", ["Các huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]),
+    ("Sở Y tế, Sở Tài chính và các cơ quan liên quan", ["Sở Y tế", "Sở Tài chính", "các cơ quan liên quan"]),
+    ("Các sở: Nông nghiệp và Môi trường, Xây dựng, Quy hoạch - Kiến trúc, Nội vụ",
+     ["Các sở: Nông nghiệp và Môi trường", "Xây dựng", "Quy hoạch - Kiến trúc", "Nội vụ"]),
+    ("các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội",
+     ["các Tập đoàn: Bưu chính Viễn thông Việt Nam", "Công nghiệp - Viễn thông Quân đội"]),
+    ("Phối hợp chặt chẽ giữa các lực lượng Công an, Biên phòng, Hải quan",
+     ["các lực lượng Công an", "Biên phòng", "Hải quan"]),
+    ("Các cơ quan truyền thông, báo chí của tỉnh", ["Các cơ quan truyền thông", "báo chí của tỉnh"]),
+    ("Mỗi cán bộ, đảng viên", ["Mỗi cán bộ", "đảng viên"]),
+    ("Các cấp ủy đảng, trước hết là người đứng đầu", ["Các cấp ủy đảng", "người đứng đầu"]),
+    ("phối hợp với các địa phương, đơn vị, chủ rừng triển khai", ["các địa phương, đơn vị", "chủ rừng"]),
+    ("Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan",
+     ["Các doanh nghiệp viễn thông", "tổ chức, cá nhân có liên quan"]),
+    ("các sở, ban, ngành, các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố",
+     ["các sở, ban, ngành", "các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố"]),
+    ("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng, Sở Công Thương và UBND các xã",
+     ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "UBND các xã"]),
+]
+
+ABBREVIATED = [
+    ("Sở LĐ-TB&XH", "sở lao động thương binh và xã hội"),
+    ("Sở VHTTDL", "sở văn hóa thể thao và du lịch"),
+    ("Sở GDĐT", "sở giáo dục và đào tạo"),
+    ("Sở KH&CN", "sở khoa học và công nghệ"),
+    ("Sở NN&MT", "sở nông nghiệp và môi trường"),
+    ("Sở TT&TT", "sở thông tin và truyền thông"),
+    ("UBND tỉnh", "ủy ban nhân dân tỉnh"),
+    ("MTTQ tỉnh", "mặt trận tổ quốc tỉnh"),
+    ("BCS đảng UBND tỉnh", "ban cán sự đảng ủy ban nhân dân tỉnh"),
+]
+
+NOT_AGENCIES = [
+    "tổ chức thực hiện kế hoạch",
+    "Ban hành kế hoạch triển khai",
+    "đẩy mạnh xã hội hóa nguồn lực",
+    "chuẩn bị Đại hội Đảng các cấp",
+    "nâng cao nhận thức của người dân",
+    "Hội nghị trực tuyến toàn quốc",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected,typ", FAMILIES, ids=[f[1][0][:40] for f in FAMILIES])
+def test_agency_families(text, expected, typ):
+    found = find_agencies(text)
+    assert [m.name for m in found] == expected
+    assert found[0].type == typ
+    for m in found:
+        assert text[m.start : m.end] == m.name
+        assert m.rule and m.canonical and m.type in AGENCY_TYPES
+
+
+@pytest.mark.parametrize("text,expected", SPLITS, ids=[s[0][:40] for s in SPLITS])
+def test_lists_split_and_groups_kept_whole(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,key", ABBREVIATED)
+def test_abbreviations_found_and_expanded(text, key):
+    found = find_agencies(text)
+    assert [m.name for m in found] == [text]
+    assert found[0].canonical == key
+
+
+@pytest.mark.parametrize("text", NOT_AGENCIES)
+def test_not_agencies(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "name,key",
+    [
+        ("Các Sở, ban, ngành", "sở ban ngành"),
+        ("những cơ quan liên quan", "cơ quan liên quan"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "sở văn hóa thể thao và du lịch"),
+        ("Ủy ban nhân dân tỉnh Thanh Hoá", "ủy ban nhân dân tỉnh thanh hóa"),
+        ("UBND các xã, phường", "ủy ban nhân dân các xã phường"),
+        ("HĐND tỉnh", "hội đồng nhân dân tỉnh"),
+    ],
+)
+def test_canonical_matches_the_scorer(name, key):
+    assert canonical(name) == key
+
+
+def test_canonical_agrees_with_score_py_norm_agency():
+    from directive_nlp.evaluation import norm_agency
+
+    for name in ["Các Sở, ban, ngành", "UBND tỉnh", "Ban cán sự đảng UBND tỉnh", "Sở Văn hoá, Thể thao và Du lịch",
+                 "MTTQ tỉnh", "Thủ trưởng các cơ quan, đơn vị có liên quan", "HĐND Thành phố"]:
+        assert canonical(name) == norm_agency(name)
+
+
+@pytest.mark.parametrize(
+    "name,typ",
+    [("Sở Tài chính", "so"), ("các cơ quan liên quan", "group"), ("Công an tỉnh", "police_military"),
+     ("Tỉnh ủy", "party"), ("UBND xã", "ubnd"), ("Giám đốc Sở Y tế", "head"), ("Bộ Tài chính", "central"),
+     ("Hội Nông dân tỉnh", "mass_org"), ("Tòa án nhân dân tỉnh", "judiciary"), ("", None)],
+)
+def test_agency_type(name, typ):
+    assert agency_type(name) == typ
+
+
+def test_mentions_in_a_paragraph_of_our_own():
+    text = (
+        "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ và Ủy ban nhân dân "
+        "các xã, phường xây dựng cơ sở dữ liệu; Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh bảo đảm an ninh. "
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh giám sát.\n"
+        "| 2 | Tập huấn cho cán bộ | Sở Nội vụ | Các sở, ban, ngành; UBND các xã, phường | Quý II/2026 |"
+    )
+    assert names(text) == [
+        "Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các xã, phường",
+        "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "các tổ chức chính trị - xã hội tỉnh", "cán bộ", "Sở Nội vụ", "Các sở, ban, ngành", "UBND các xã, phường",
+    ]
+
+
+# --- data files -------------------------------------------------------------
+
+
+def _resource(name):
+    from importlib import resources
+
+    return yaml.safe_load(resources.files("directive_nlp").joinpath(f"resources/vi/{name}").read_text("utf-8"))
+
+
+def test_agencies_yaml_loads_with_valid_types():
+    data = _resource("agencies.yaml")
+    assert {"departments", "bodies", "free_heads", "heads", "generic_nouns", "class_nouns", "levels",
+            "qualifiers", "name_stop_words"} <= set(data)
+    for b in data["bodies"]:
+        assert set(b) <= {"name", "type", "qualify", "wraps", "needs_inner", "free", "aliases"}, b
+        assert b["type"] in AGENCY_TYPES, b
+    names_ = [d["name"] for d in data["departments"]]
+    assert "Văn hóa, Thể thao và Du lịch" in names_  # a comma inside a flow mapping must be quoted
+    assert "Nông nghiệp và Môi trường" in names_ and "Kế hoạch và Đầu tư" in names_
+    former = {d["name"]: d.get("now") for d in data["departments"] if d.get("former")}
+    assert former["Thông tin và Truyền thông"] == "Khoa học và Công nghệ"
+
+
+def test_abbreviations_yaml_loads_and_covers_the_scorer():
+    data = _resource("abbreviations.yaml")["abbreviations"]
+    for short in ["UBND", "HĐND", "MTTQ", "BCS", "BTV", "BCH", "BCĐ", "VKSND", "TAND", "CA", "LĐTBXH"]:
+        assert short in data
+    assert data["NN&MT"] == "Nông nghiệp và Môi trường"
+    g = default_gazetteer()
+    assert g.abbreviations["UBND"] == ("ủy", "ban", "nhân", "dân")
+
+
+# --- user gazetteer -----------------------------------------------------------
+
+
+def test_user_gazetteer_adds_bodies_and_abbreviations(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text(textwrap.dedent("""\
+        bodies:
+          - name: Cảng vụ Hàng hải Nha Trang
+            type: other
+            aliases: [CVHH Nha Trang]
+        abbreviations:
+          QLTT: Quản lý thị trường
+        class_nouns:
+          - {name: tổ dân phố, type: other}
+        """), encoding="utf-8")
+    g = load_user_gazetteer(f)
+    text = "CVHH Nha Trang phối hợp với các tổ dân phố và Cảng vụ Hàng hải Nha Trang"
+    assert names(text, gazetteer=g) == ["CVHH Nha Trang", "các tổ dân phố", "Cảng vụ Hàng hải Nha Trang"]
+    assert canonical("Chi cục QLTT", gazetteer=g) == "chi cục quản lý thị trường"
+    # the package gazetteer is untouched
+    assert "các tổ dân phố" not in names(text)
+
+
+@pytest.mark.parametrize(
+    "content,fragment",
+    [("bodies: [", "not a YAML"), ("- a\n- b\n", "mapping"), ("agencies: []\n", "unknown gazetteer keys"),
+     ("bodies:\n  - {name: X, type: planet}\n", "unknown agency type")],
+)
+def test_user_gazetteer_errors_are_one_line(tmp_path, content, fragment):
+    f = tmp_path / "bad.yaml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_user_gazetteer(f)
+    assert fragment in str(e.value) and "\n" not in str(e.value)
+    with pytest.raises(InputError):
+        load_user_gazetteer(tmp_path / "missing.yaml")

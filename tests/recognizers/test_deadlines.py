@@ -1,0 +1,151 @@
+"""Deadline recogniser: one table row per pattern family, positive and negative."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from directive_nlp.deadlines import find_deadlines, load_vocabulary, parse_deadline
+
+DOC_DATE = date(2026, 2, 10)
+
+
+def dl(text, kind, date=None, start=None, end=None, frequency=None):
+    """Expected mention: only the fields that matter for the kind."""
+    return {"text": text, "kind": kind, "date": date, "start": start, "end": end, "frequency": frequency}
+
+
+# fmt: off
+POSITIVE = [
+    # by
+    ("Sở Tài chính tổng hợp, báo cáo trước ngày 15/6/2024.", dl("trước ngày 15/6/2024", "by", "2024-06-15")),
+    ("Hoàn thành chậm nhất ngày 20/7/2026.", dl("Hoàn thành chậm nhất ngày 20/7/2026", "by", "2026-07-20")),
+    ("gửi về Sở Nội vụ chậm nhất trong tháng 6/2026", dl("chậm nhất trong tháng 6/2026", "by", "2026-06-30")),
+    ("trình Ủy ban nhân dân tỉnh trước ngày 01 tháng 12 năm 2025", dl("trước ngày 01 tháng 12 năm 2025", "by", "2025-12-01")),
+    ("hoàn thiện dự thảo trước Quý III/2026", dl("trước Quý III/2026", "by", "2026-07-01")),
+    # on
+    ("Trình Hội đồng nhân dân tỉnh trong tháng 9/2026.", dl("trong tháng 9/2026", "on", "2026-09-30")),
+    ("Quý III/2026", dl("Quý III/2026", "on", "2026-09-30")),
+    ("Quí III-2026", dl("Quí III-2026", "on", "2026-09-30")),
+    ("| Sở Xây dựng | Quý III Năm 2026", dl("Quý III Năm 2026", "on", "2026-09-30")),
+    ("báo cáo Thủ tướng Chính phủ trong Quý I năm 2026.", dl("trong Quý I năm 2026", "on", "2026-03-31")),
+    ("hoàn thành trong năm 2026;", dl("hoàn thành trong năm 2026", "on", "2026-12-31")),
+    ("hoàn thành trong tháng 12 năm 2025; Bộ Tài chính", dl("hoàn thành trong tháng 12 năm 2025", "on", "2025-12-31")),
+    ("Tổ chức hội nghị vào ngày 05 tháng 3 năm 2026.", dl("vào ngày 05 tháng 3 năm 2026", "on", "2026-03-05")),
+    ("| Tháng 12/2025 |", dl("Tháng 12/2025", "on", "2025-12-31")),
+    ("Thời gian hoàn thành: 15/6/2026", dl("15/6/2026", "on", "2026-06-15")),
+    # period
+    ("tính từ 15/12/2019 đến 15/6/2024.", dl("từ 15/12/2019 đến 15/6/2024", "period", start="2019-12-15", end="2024-06-15")),
+    ("triển khai trong giai đoạn 2026 - 2030", dl("trong giai đoạn 2026 - 2030", "period", start="2026-01-01", end="2030-12-31")),
+    ("thực hiện giai đoạn 2026-2030", dl("giai đoạn 2026-2030", "period", start="2026-01-01", end="2030-12-31")),
+    ("Năm 2027 và các năm tiếp theo", dl("Năm 2027 và các năm tiếp theo", "period", start="2027-01-01")),
+    ("| Quý IV/2025- Quý II/2026", dl("Quý IV/2025- Quý II/2026", "period", start="2025-10-01", end="2026-06-30")),
+    ("Tháng 11 - 12/2025", dl("Tháng 11 - 12/2025", "period", start="2025-11-01", end="2025-12-31")),
+    ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê", dl("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê", "period", start="2025-11-01")),
+    ("từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.", dl("từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "period", start="2025-10-01", end="2026-03-31")),
+    ("trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026 theo",
+     dl("trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026", "period", start="2025-11-01")),
+    ("sơ kết 6 tháng đầu năm 2026", dl("6 tháng đầu năm 2026", "period", start="2026-01-01", end="2026-06-30")),
+    # recurring
+    ("Hằng năm, bố trí kinh phí", dl("Hằng năm", "recurring", frequency="yearly")),
+    ("| Hàng năm", dl("Hàng năm", "recurring", frequency="yearly")),
+    ("Định kỳ hằng tháng nghe báo cáo", dl("Định kỳ hằng tháng", "recurring", frequency="monthly")),
+    ("báo cáo hằng quý", dl("hằng quý", "recurring", frequency="quarterly")),
+    ("họp giao ban hằng tuần", dl("hằng tuần", "recurring", frequency="weekly")),
+    ("báo cáo định kỳ 6 tháng", dl("định kỳ 6 tháng", "recurring", frequency="semiannual")),
+    ("kiểm tra 3 tháng một lần", dl("3 tháng một lần", "recurring", frequency="quarterly")),
+    ("tổ chức sơ kết, định kỳ báo cáo", dl("định kỳ", "recurring")),
+    ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo", dl("định kỳ trước ngày 30 tháng 11 hàng năm", "recurring", frequency="yearly")),
+    ("báo cáo trước ngày 10 hàng tháng.", dl("trước ngày 10 hàng tháng", "recurring", frequency="monthly")),
+    ("tổng hợp trước ngày 25/12 hàng năm.", dl("trước ngày 25/12 hàng năm", "recurring", frequency="yearly")),
+    # ongoing
+    ("; thường xuyên kiểm tra, đôn đốc", dl("thường xuyên", "ongoing")),
+    ("| Thường xuyên |", dl("Thường xuyên", "ongoing")),
+    ("cập nhật liên tục", dl("liên tục", "ongoing")),
+    ("thực hiện lâu dài", dl("lâu dài", "ongoing")),
+    # conditional
+    ("sau khi Nghị định của Chính phủ được ban hành", dl("sau khi Nghị định của Chính phủ được ban hành", "conditional")),
+    ("theo lĩnh vực phụ trách khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng dẫn.",
+     dl("khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng dẫn", "conditional")),
+    ("theo tiến độ của Bộ Xây dựng.", dl("theo tiến độ của Bộ Xây dựng", "conditional")),
+]
+
+NEGATIVE = [
+    "Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị",
+    "Quyết định số 2270/QĐ-TTg ngày 14/10/2025 của Thủ tướng Chính phủ",
+    "thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025",
+    "Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050",
+    "Chiến lược phát triển đến năm 2030",
+    "Luật Phòng, chống ma túy năm 2021",
+    "nguồn chi thường xuyên sự nghiệp giáo dục",
+    "là nhiệm vụ vừa thường xuyên, liên tục và lâu dài",
+    "các giải pháp lãnh đạo, chỉ đạo trong thời gian qua",
+    "giải pháp nâng cao hiệu quả trong giai đoạn tiếp theo",
+    "nếu có vướng mắc, kịp thời báo cáo",
+    "cử công chức tham gia (khi có đề nghị của Sở Tài chính)",
+    "bố trí trong kế hoạch hàng năm",
+    "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE, ids=[p[1]["text"][:40] for p in POSITIVE])
+def test_deadline_found_and_normalised(text, expected):
+    found = find_deadlines(text)
+    assert [m.deadline.model_dump() for m in found] == [expected]
+    m = found[0]
+    assert text[m.start : m.end] == m.deadline.text
+    assert m.rule
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_a_deadline(text):
+    assert find_deadlines(text) == []
+
+
+def test_year_comes_from_the_document_date():
+    assert find_deadlines("trước ngày 30/6")[0].deadline.date is None
+    assert find_deadlines("trước ngày 30/6", doc_date=DOC_DATE)[0].deadline.date == "2026-06-30"
+    assert find_deadlines("trước ngày 30 tháng 6", doc_date=DOC_DATE)[0].deadline.date == "2026-06-30"
+    assert parse_deadline("trong tháng 9", doc_date=DOC_DATE).date == "2026-09-30"
+    assert parse_deadline("từ nay đến năm 2030", doc_date=DOC_DATE).start == "2026-02-10"
+
+
+def test_impossible_date_keeps_the_text():
+    d = parse_deadline("trước ngày 31/02/2026")
+    assert (d.kind, d.date, d.text) == ("by", None, "trước ngày 31/02/2026")
+
+
+def test_parse_deadline_and_several_mentions():
+    assert parse_deadline("hằng quý").frequency == "quarterly"
+    assert parse_deadline("không có thời hạn") is None
+    text = "định kỳ 6 tháng trước ngày 30 tháng 6 và tổng thể hàng năm trước ngày 30 tháng 01 hàng năm"
+    got = [(m.deadline.text, m.deadline.kind) for m in find_deadlines(text)]
+    assert got == [
+        ("định kỳ 6 tháng", "recurring"),
+        ("trước ngày 30 tháng 6", "by"),
+        ("hàng năm", "recurring"),  # a candidate; the task extractor reads it as the report's name
+        ("trước ngày 30 tháng 01 hàng năm", "recurring"),
+    ]
+
+
+def test_offsets_hold_on_a_paragraph_of_our_own():
+    text = (
+        "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân các xã, phường rà soát "
+        "hiện trạng rừng, hoàn thành trước ngày 30/9/2026; định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.\n"
+        "| 3 | Xây dựng cơ sở dữ liệu đất lâm nghiệp | Sở Nông nghiệp và Môi trường | Quý IV/2026 |"
+    )
+    found = find_deadlines(text)
+    for m in found:
+        assert text[m.start : m.end] == m.deadline.text
+    assert [m.deadline.kind for m in found] == ["by", "recurring", "on"]
+
+
+def test_vocabulary_file_loads_with_its_lists():
+    v = load_vocabulary()
+    assert {"quý", "quí"} <= set(v["quarter_words"])
+    assert v["frequency_units"]["tháng"] == "monthly"
+    assert v["month_counts"][6] == "semiannual"
+    assert "thường xuyên" in v["ongoing"] and "chi" in v["ongoing_blockers"]
+    assert "chương trình" in v["programme_nouns"]
