@@ -133,6 +133,16 @@ class ItemResult(BaseModel):
     pages: Optional[int] = None
     tasks: int = 0
     seconds: float = 0.0
+    worker_pid: int = 0
+    worker_peak_mb: float = Field(0.0, description="Peak resident memory of the worker process so far.")
+
+
+def _peak_mb() -> float:
+    import resource
+    import sys as _sys
+
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(kb / (1024 * 1024 if _sys.platform == "darwin" else 1024), 1)
 
 
 def process_one(path: str, data: bytes, options: dict) -> ItemResult:
@@ -151,10 +161,11 @@ def process_one(path: str, data: bytes, options: dict) -> ItemResult:
         return ItemResult(
             path=path, sha256=sha, ok=True, json_text=dump_result(result),
             pages=result.source.pages, tasks=len(result.tasks), seconds=time.perf_counter() - t0,
+            worker_pid=os.getpid(), worker_peak_mb=_peak_mb(),
         )
     except InputError as e:
         return ItemResult(path=path, sha256=sha, ok=False, error=str(e), code=e.code,
-                          seconds=time.perf_counter() - t0)
+                          seconds=time.perf_counter() - t0, worker_pid=os.getpid(), worker_peak_mb=_peak_mb())
     except Exception as e:  # a bug must not stop the batch: record it
         msg = " ".join(f"{type(e).__name__}: {e}".split())[:300]
         return ItemResult(path=path, sha256=sha, ok=False, error=f"{path}: internal error ({msg})",
@@ -201,6 +212,7 @@ class BatchSummary(BaseModel):
     docs_per_second: float = 0.0
     workers: int = 1
     backend: str = "local"
+    peak_mb_per_worker: float = Field(0.0, description="Largest peak resident memory of any worker process.")
     errors: list[dict] = Field(default_factory=list)
 
 
@@ -303,6 +315,7 @@ def run_batch(
             _append_line(errors_path, err)
             summary.failed += 1
             summary.errors.append(err)
+        summary.peak_mb_per_worker = max(summary.peak_mb_per_worker, res.worker_peak_mb)
         if on_item:
             on_item(res)
 
