@@ -122,7 +122,8 @@ _LIST_CONTINUATION = re.compile(
     r"(?:các|những|mọi|cả)\s|(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Văn bản|Công văn|Pháp lệnh)\s"
 )
 _REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
-_PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm)\s", re.IGNORECASE)
+_PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
+                      r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
 
 
 def _governs(seg: str) -> bool:
@@ -154,6 +155,10 @@ def _ends_with_verb(seg: str) -> bool:
     w = words(seg.lower())
     if len(w) < 2:
         return False
+    if re.search(r"\b(?:công tác|việc|hoạt động|sự)\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$", seg.lower()):
+        tail2 = " ".join(w[-2:])
+        if tail2 in lx.verbs or w[-1] in lx.verbs:
+            return True
     for n in (2, 1):
         tail = " ".join(w[-n:])
         if tail in lx.verbs and tail not in ("báo cáo", "kế hoạch", "quản lý", "phát triển") and len(w) > n:
@@ -496,8 +501,8 @@ def analyze_sentence(
                 continue
             # supports: a verbal "phối hợp (với)" at the start of the task (or of the clause)
             seg_supports: list[Ag] = []
-            sm = re.match(r"\s*(?:(?:chủ động|tích cực|tăng cường|thường xuyên|tiếp tục)\s+)?(?:phối hợp|kết hợp)(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+",
-                          text[a:b], re.IGNORECASE)
+            sm = re.match(r"\s*(?:(?:chủ động|tích cực|tăng cường|thường xuyên|tiếp tục|khẩn trương|kịp thời|trao đổi|cùng)\s*,?\s+){0,2}"
+                          r"(?:phối hợp|kết hợp)(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", text[a:b], re.IGNORECASE)
             if sm and not re.match(r"\s*giữa\b", text[a + sm.end():b], re.IGNORECASE):
                 chain, _ = chain_at(text, a + sm.end(), mentions, b)
                 seg_supports = chain

@@ -186,6 +186,9 @@ class _Walker:
                 return chain
         if (is_verb_start(body) and not m) or len(words(body)) > 18:
             return None
+        assign_prefix = bool(m) and re.match(r"\s*(?:đề nghị|yêu cầu|giao)\b", t, re.IGNORECASE)
+        if assign_prefix and not _AGENCY_HEAD.match(body):
+            return None
         if m or _AGENCY_HEAD.match(body):
             if re.search(r"\b(?:và|,)\s", body) and not m:
                 pieces = fallback_subject(t, a, b)
@@ -218,6 +221,8 @@ class _Walker:
         pending: list[Draft] = []  # drafts waiting for a "Thời gian …:" line
         pending_sid: Optional[str] = None
         tables_done: set[int] = set()
+        colon_parent: Optional[tuple] = None  # (section, block, [skipped item blocks])
+        explained_headings: list[tuple[str, int]] = []
 
         # headings of sections: agency headings first (they scope over items)
         for sec in self.structure.sections:
@@ -270,6 +275,11 @@ class _Walker:
             long_content = len(words(body)) >= 12 and body.rstrip().endswith((".", ";", "./."))
             if bi.is_heading and not long_content:
                 st.heading_block = b.index
+                if body.rstrip().endswith(":") and sid not in self.heading_agents and not self._is_lead_in(body):
+                    colon_parent = (sid, b.index, [])
+                    explained_headings.append((sid, b.index, colon_parent[2]))
+                else:
+                    colon_parent = None
                 continue
             if (sec is not None and not sec.heading and first_block_of.get(sid) == b.index and bi.marker
                     and bi.marker_kind not in ("bullet",)):
@@ -333,6 +343,13 @@ class _Walker:
                     continue
                 if kind == "ignore":
                     continue
+            # items that only spell out the object of a line ending in ":" ("… bao gồm:", "… của Thành ủy:")
+            if colon_parent is not None and colon_parent[0] == sid and bi.marker and not self.review(sid):
+                if not self._looks_like_action(btext, cs):
+                    colon_parent[2].append(b.index)
+                    continue
+            if colon_parent is not None and (colon_parent[0] != sid or not bi.marker):
+                colon_parent = None
             drafts_here: list[Draft] = []
             carried = self.default_agents(sid)
             item = bool(bi.marker)
@@ -383,7 +400,23 @@ class _Walker:
                     pending = []
                 pending.extend(drafts_here)
                 pending_sid = sid
+            if body.rstrip().endswith(":") and not self._is_lead_in(body):
+                colon_parent = (sid, b.index, [])
 
+        # a heading whose items only list its object ("1.1. Quán triệt các văn bản sau: - Luật …") is the task
+        for hsid, hidx, skipped in explained_headings:
+            st = states.setdefault(hsid, _SectionState())
+            if hsid not in order:
+                order.append(hsid)
+            if skipped and not st.drafts and self.zone(hsid) != "none":
+                hb = doc.blocks[hidx]
+                hbi = self.info[hidx]
+                htext = text[hb.start:hb.end]
+                hs = max(0, hbi.content_start - hb.start)
+                a, b2 = trim(htext, hs, len(htext))
+                if b2 > a:
+                    st.drafts.append((Draft(a, b2, leads=self.default_agents(hsid), rule="heading:object-list"),
+                                      hidx, hb.start + a, hb.start + b2, htext))
         # close sections: labelled blocks, heading-as-task, then Task records
         out: list[Task] = []
         for sid in order:
@@ -425,6 +458,20 @@ class _Walker:
                 continue
             out.extend(res.drafts)
         return out
+
+    def _is_lead_in(self, body: str) -> bool:
+        return any(p.search(body.rstrip()) for p in self.lx.lead_in)
+
+    def _looks_like_action(self, btext: str, cs: int) -> bool:
+        """Does a list item ask for something (a verb, an actor, a "Về/Đối với …:" topic) rather than name a thing?"""
+        body = btext[cs:].lstrip()
+        m = re.match(r"(?:về|đối với|trường hợp)\b[^:]{0,300}:\s*", body, re.IGNORECASE)
+        if m:
+            body = body[m.end():]
+        if is_verb_start(body) or self.lx.verb_start.match(body) or self.lx.modal_start.match(body):
+            return True
+        ms = find_agencies(body[:200])
+        return bool(ms and ms[0].start == 0)
 
     def _deadline_of(self, phrase: str) -> Optional[Deadline]:
         phrase = phrase.strip().rstrip(".;")
