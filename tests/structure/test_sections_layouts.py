@@ -679,3 +679,128 @@ def test_section_extents_cover_their_blocks(tmp_path: Path, layout: str) -> None
         sec = by_id[info.section]
         assert sec.start <= b.start and b.end <= sec.end
         assert b.start <= info.content_start <= b.end
+
+
+# --------------------------------------------------------------------------
+# a decision issuing a regulation whose articles repeat the decision's
+# --------------------------------------------------------------------------
+
+QD_QUY_CHE = """\
+**QUYẾT ĐỊNH**
+
+**Ban hành Quy chế làm việc của Ban Chỉ đạo chuyển đổi số tỉnh**
+
+**Điều 1.** Ban hành kèm theo Quyết định này Quy chế làm việc của Ban Chỉ đạo chuyển đổi số tỉnh.
+
+**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.
+
+**Điều 3.** Chánh Văn phòng Ủy ban nhân dân tỉnh và các thành viên Ban Chỉ đạo chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+
+- Như Điều 3;
+
+**QUY CHẾ**
+
+**Làm việc của Ban Chỉ đạo chuyển đổi số tỉnh**
+
+*(Ban hành kèm theo Quyết định số 88/QĐ-UBND ngày 05/02/2026)*
+
+**Điều 1. Nhiệm vụ của Ban Chỉ đạo**
+
+1. Chỉ đạo xây dựng chính quyền số.
+
+2. Đôn đốc các sở, ngành thực hiện chỉ tiêu chuyển đổi số.
+
+**Điều 2. Chế độ họp**
+
+Ban Chỉ đạo họp định kỳ 6 tháng một lần.
+"""
+
+
+def test_attached_regulation_repeating_article_numbers_gets_a_prefix(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, QD_QUY_CHE)
+    check(
+        doc,
+        st,
+        {
+            "Điều 1. Ban hành": "Điều 1",
+            "Điều 3.": "Điều 3",
+            "Nơi nhận:": "closing",
+            "QUY CHẾ": "preamble",
+            "(Ban hành kèm theo": "preamble",
+            "Điều 1. Nhiệm vụ": "PL.Điều 1",
+            "1. Chỉ đạo xây dựng": "PL.Điều 1.1",
+            "2. Đôn đốc": "PL.Điều 1.2",
+            "Ban Chỉ đạo họp": "PL.Điều 2",
+        },
+    )
+    assert st.section("PL").kind == "appendix"
+    assert st.section("PL.Điều 1").parent == "PL"
+
+
+# --------------------------------------------------------------------------
+# "1)" under "a)" under "1."; "./." ends the body without "Nơi nhận"
+# --------------------------------------------------------------------------
+
+HUONG_DAN = """\
+**HƯỚNG DẪN**
+
+**Tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2027**
+
+**I. CHUẨN BỊ**
+
+1. Công tác nhân sự
+
+a) Chi ủy chuẩn bị phương án nhân sự theo các bước:
+
+1) Đảng viên giới thiệu;
+
+2) Chi ủy tổng hợp, lựa chọn.
+
+b) Lấy ý kiến đảng viên về dự thảo báo cáo.
+
+2. Văn kiện đại hội
+
+Chi ủy hoàn thành dự thảo báo cáo chính trị trước ngày 15/3/2026.
+
+**II. TỔ CHỨC ĐẠI HỘI**
+
+Đại hội tiến hành theo chương trình do cấp ủy cấp trên hướng dẫn./.
+
+BAN TỔ CHỨC ĐẢNG ỦY
+
+Nguyễn Thị Bình
+"""
+
+
+def test_third_numbering_style_and_end_mark(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, HUONG_DAN)
+    check(
+        doc,
+        st,
+        {
+            "a) Chi ủy chuẩn bị": "I.1.a",
+            "1) Đảng viên giới thiệu": "I.1.a.1",
+            "2) Chi ủy tổng hợp": "I.1.a.2",
+            "b) Lấy ý kiến": "I.1.b",
+            "2. Văn kiện": "I.2",
+            "Chi ủy hoàn thành": "I.2",
+            "Đại hội tiến hành": "II",
+            # after "./." the signature lines are the closing
+            "BAN TỔ CHỨC ĐẢNG ỦY": "closing",
+            "Nguyễn Thị Bình": "closing",
+        },
+    )
+
+
+def test_word_symbol_bullets_in_pdf_text(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Y tế\n\n\uf0b7 Kiểm tra an toàn thực phẩm tại bếp ăn tập thể.\n\n"
+        "\uf0b7 Báo cáo kết quả hằng quý.\n\n2. Sở Giáo dục và Đào tạo\n\n− Hướng dẫn các trường xây dựng thực đơn.\n"
+    )
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    info = info_of(doc, st, "\uf0b7 Kiểm tra")
+    assert (info.section, info.marker_kind, info.depth) == ("I.1", "bullet", 1)
+    assert doc.text[info.content_start :].startswith("Kiểm tra an toàn")
+    assert section_of(doc, st, "− Hướng dẫn") == "I.2"

@@ -66,6 +66,7 @@ _UPPER_ALPHABET = "ABCDEGHIKLMNOPQRSTUVXY"
 CONTAINER_KINDS = frozenset({"part", "chapter", "section", "upper_letter", "roman"})
 #: Marker kinds that open sections (the rest are items: bullets, enumerations).
 SECTION_KINDS = frozenset({"part", "chapter", "section", "article", "upper_letter", "roman", "arabic", "letter"})
+SPECIAL_IDS = frozenset({"preamble", "closing"})
 _STRONG_KINDS = frozenset({"part", "chapter", "article", "roman", "upper_letter"})
 
 
@@ -286,6 +287,7 @@ class _Open:
     rank: int
     components: int = 0
     label: str = ""
+    style: str = ""  # the closing punctuation of the marker: "." or ")"
 
 
 @dataclass
@@ -314,9 +316,13 @@ class _Parser:
     segment: int = 0
     row_counts: dict[str, int] = field(default_factory=dict)
     appendix_ids: dict[int, str] = field(default_factory=dict)
-    # kinds of section opened per segment (for the "attached document" collision check)
+    # attached documents whose numbering repeats an earlier one's get a
+    # prefix (segment -> "PL2"); decided by a first pass (see run())
+    prefixes: dict[int, str] = field(default_factory=dict)
     seg_prefix: Optional[str] = None
-    seg_first: bool = True
+    sec_segment: dict[str, int] = field(default_factory=dict)
+    collided: set[int] = field(default_factory=set)
+    prev_text: str = ""
 
     # ---- helpers -------------------------------------------------------
 
@@ -325,12 +331,17 @@ class _Parser:
 
     def add(self, sec: Section) -> Section:
         """Register a section; a repeated id (a document that numbers two
-        parts "III") keeps the first record and the blocks share it."""
+        parts "III") keeps the first record and the blocks share it. A
+        repeat across documents (a decision's "Điều 1" and an attached
+        regulation's "Điều 1") is noted so the second pass can prefix it."""
         old = self.by_id.get(sec.id)
         if old is not None:
+            if self.sec_segment.get(sec.id, self.segment) != self.segment and sec.kind not in SPECIAL_IDS:
+                self.collided.add(self.segment)
             return old
         self.sections.append(sec)
         self.by_id[sec.id] = sec
+        self.sec_segment[sec.id] = self.segment
         return sec
 
     def special(self, sid: str) -> str:
@@ -379,8 +390,7 @@ class _Parser:
         self.segment += 1
         self.stack = []
         self.mode = mode
-        self.seg_prefix = None
-        self.seg_first = True
+        self.seg_prefix = self.prefixes.get(self.segment)
 
     # ---- appendix numbering (needs the whole document) ----------------
 
@@ -423,8 +433,22 @@ class _Parser:
         return marker
 
     def open_section(self, marker: Marker, block: TextBlock) -> Section:
+        if self.seg_prefix and not self.stack:
+            # the root of an attached document that repeats earlier numbering
+            root = self.add(Section(id=self.seg_prefix, level=1, kind="appendix", start=block.start))
+            self.stack = [_Open(root, "appendix", -1)]
         rank = marker.rank if marker.rank is not None else 9
         comps = marker.label.count(".") + 1 if marker.kind == "arabic" else 0
+        style = marker.written[-1:]
+        sub_item = False
+        if marker.kind == "arabic" and comps == 1 and style == ")":
+            # "1)" under "a)" under "1.": a third style is a deeper level
+            letter_at = max((k for k, o in enumerate(self.stack) if o.kind == "letter"), default=-1)
+            dotted_at = max(
+                (k for k, o in enumerate(self.stack) if o.kind == "arabic" and o.style != ")"), default=-1
+            )
+            if 0 <= dotted_at < letter_at:
+                rank, comps, sub_item = 8, 0, True
         while self.stack:
             top = self.stack[-1]
             if top.kind == "appendix" or top.rank < rank:
@@ -444,24 +468,13 @@ class _Parser:
         elif kind in ("chapter", "section"):
             word = "Chương" if kind == "chapter" else "Mục"
             sid = f"{parent.sec.id}.{word} {marker.label}" if parent else f"{word} {marker.label}"
-        elif kind == "arabic":
-            base = next((o for o in reversed(self.stack) if o.kind != "arabic"), None)
+        elif kind == "arabic" and not sub_item:
+            base = next((o for o in reversed(self.stack) if o.kind != "arabic" or o.rank != 6), None)
             sid = f"{base.sec.id}.{marker.label}" if base else marker.label
         else:
             sid = f"{parent.sec.id}.{marker.label}" if parent else marker.label
         if self.seg_prefix and not sid.startswith(self.seg_prefix + "."):
             sid = f"{self.seg_prefix}.{sid}"
-        if self.seg_first and self.segment > 0 and sid in self.by_id:
-            # an attached document whose numbering repeats the main one's
-            # (a decision's "Điều 1" and an attached regulation's "Điều 1"):
-            # its ids get an appendix prefix so they stay unique
-            n = sum(1 for s in self.sections if s.kind == "appendix") + 1
-            self.seg_prefix = "PL" if n == 1 and "PL" not in self.by_id else f"PL{n}"
-            root = self.add(Section(id=self.seg_prefix, level=1, kind="appendix", start=block.start))
-            self.stack = [_Open(root, "appendix", -1)]
-            parent = self.stack[-1]
-            sid = f"{self.seg_prefix}.{sid}"
-        self.seg_first = False
         sec_kind = kind
         if in_article and kind == "arabic":
             sec_kind = "clause"
@@ -479,28 +492,41 @@ class _Parser:
                 start=block.start,
             )
         )
-        self.stack.append(_Open(sec, kind, rank, comps, marker.label))
+        self.stack.append(_Open(sec, kind, rank, comps, marker.label, style))
         return sec
 
     def open_appendix(self, sid: str, block: TextBlock, written: str) -> Section:
         self.new_segment("body")
         sec = self.add(Section(id=sid, number=written, level=1, kind="appendix", start=block.start))
         self.stack = [_Open(sec, "appendix", -1)]
-        self.seg_first = False
         return sec
 
     # ---- the pass -----------------------------------------------------
 
     def run(self) -> DocumentStructure:
         self.number_appendices()
-        blocks = self.doc.blocks
-        for b in blocks:
+        for b in self.doc.blocks:
             self.states.append(self.step(b))
+        if self.collided and not self.prefixes:
+            # an attached document repeats the numbering of an earlier one:
+            # parse again with an appendix prefix for it ("PL.Điều 1")
+            used = set(self.appendix_ids.values())
+            prefixes: dict[int, str] = {}
+            for seg in sorted(self.collided):
+                name = "PL" if "PL" not in used else next(f"PL{n}" for n in range(1, 100) if f"PL{n}" not in used)
+                used.add(name)
+                prefixes[seg] = name
+            return _Parser(self.doc, self.rules, prefixes=prefixes).run()
         self.close_trailing()
         self.mark_headings()
         return self.finish()
 
     def step(self, b: TextBlock) -> _BlockState:
+        st = self._step(b)
+        self.prev_text = self.text(b) if st.role == "body" and not st.table else ""
+        return st
+
+    def _step(self, b: TextBlock) -> _BlockState:
         text = self.text(b)
         if b.kind == "table_row":
             return self.step_row(b, text)
@@ -558,7 +584,9 @@ class _Parser:
         if self.mode == "preamble":
             return _BlockState(self.special("preamble"), "preamble", self.segment, marker=marker)
         # body, not a section marker
-        if marker is None and self.is_formula(text):
+        if marker is None and (self.is_formula(text) or _ends_document(self.prev_text)):
+            # "… trân trọng thông báo./." or any paragraph after the "./."
+            # that ends a Vietnamese administrative text
             self.mode = "closing"
             return _BlockState(self.special("closing"), "closing", self.segment)
         st = _BlockState(self.current(), "body", self.segment, marker=marker)
@@ -799,6 +827,11 @@ class _Parser:
             if sec is not None and sec.kind in ("clause", "point"):
                 return sec.kind
         return m.kind
+
+
+def _ends_document(text: str) -> bool:
+    """The "./." mark that ends the body of an administrative text."""
+    return text.rstrip().endswith(("./.", "./ .", "/."))
 
 
 def _is_upper(text: str) -> bool:
