@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..agencies import Gazetteer, default_gazetteer, find_agencies, load_user_gazetteer
+from ..errors import InputError
 
 DEFAULT_SPANS_KEY = "agency"
 USER_GAZETTEER_FILE = "user_gazetteer.yaml"
@@ -48,14 +49,23 @@ class AgencyRecognizer:
         self.gazetteer_path = gazetteer
         self._user_yaml: Optional[str] = None
         self.gazetteer: Gazetteer = default_gazetteer()
+        self._pending: Optional[InputError] = None
         if gazetteer:
-            self._set_user(Path(gazetteer))
+            path = Path(gazetteer)
+            if path.exists():
+                self._set_user(path)
+            else:
+                # spacy.load of a saved pipeline creates the component from its config (the
+                # original path) before from_disk supplies the saved copy: fail only if none comes
+                self._pending = InputError(f"gazetteer file not found: {path}", code="gazetteer")
 
     def _set_user(self, path: Path) -> None:
         self.gazetteer = load_user_gazetteer(path)
         self._user_yaml = path.read_text(encoding="utf-8")
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._pending is not None:
+            raise self._pending
         spans = []
         for m in find_agencies(doc.text, gazetteer=self.gazetteer):
             span = doc.char_span(m.start, m.end, label=m.type or "other", kb_id=m.canonical,
@@ -77,6 +87,7 @@ class AgencyRecognizer:
         f = Path(path) / USER_GAZETTEER_FILE
         if f.exists():
             self._set_user(f)
+            self._pending = None
         return self
 
 

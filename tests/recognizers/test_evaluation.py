@@ -1,0 +1,104 @@
+"""evaluate: the vendored scorer agrees with ../shared/eval/score.py; the command runs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from directive_nlp import evaluation as ev
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "corpora" / "dev"
+SCORE_PY = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared")) / "eval" / "score.py"
+
+
+def load_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def score():
+    if not SCORE_PY.exists():
+        pytest.skip("../shared/eval/score.py is absent")
+    spec = importlib.util.spec_from_file_location("shared_score", SCORE_PY)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _perturbed(gold: list[dict], seed: int) -> list[dict]:
+    """A plausible prediction: tasks dropped, cut, agencies renamed or moved, deadlines changed."""
+    rnd = random.Random(seed)
+    out = []
+    for t in gold:
+        if rnd.random() < 0.15:
+            continue
+        p = json.loads(json.dumps(t))
+        words = p["task"].split()
+        if rnd.random() < 0.3 and len(words) > 4:
+            p["task"] = " ".join(words[: max(2, len(words) * 2 // 3)])
+        if rnd.random() < 0.3 and p["agencies"]:
+            p["agencies"][0]["name"] = "các " + p["agencies"][0]["name"].lower()
+        if rnd.random() < 0.2 and p["agencies"]:
+            p["agencies"][-1]["role"] = "support"
+        if rnd.random() < 0.2:
+            p["deadline"] = {"text": "hằng năm", "kind": "recurring", "frequency": "yearly"}
+        out.append(p)
+    out.append({"task": "một nhiệm vụ không có trong gold", "sentence": "x", "agencies": [{"name": "Sở Y tế"}]})
+    return out
+
+
+@pytest.mark.parametrize("name", ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_vendored_scorer_agrees_with_score_py(score, name, seed):
+    gold = load_gold(DEV / f"{name}.gold.jsonl")
+    pred = _perturbed(gold, seed)
+    assert ev.count(gold, pred) == score.count(gold, pred)
+    assert ev.report(ev.count(gold, pred)) == score.report(score.count(gold, pred))
+    for a in ["UBND tỉnh", "Các Sở, ban, ngành", "Sở Văn hoá, Thể thao và Du lịch", "BCS đảng UBND tỉnh"]:
+        assert ev.norm_agency(a) == score.norm_agency(a)
+
+
+def test_stricter_task_match_pairs_fewer_tasks():
+    gold = load_gold(DEV / "binhphuoc_kh_so_ket_ct36.gold.jsonl")
+    pred = _perturbed(gold, 7)
+    assert ev.count(gold, pred, 0.7)["task_tp"] <= ev.count(gold, pred, 0.5)["task_tp"]
+
+
+def test_agency_and_deadline_only_figures_on_the_dev_gold():
+    for name in ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"]:
+        gold = load_gold(DEV / f"{name}.gold.jsonl")
+        ag = ev.agency_counts(gold)
+        assert ag["found"] / ag["gold"] >= 0.9
+        assert ag["boundary_tp"] / ag["boundary_pred"] >= 0.9
+        dl = ev.deadline_counts(gold)
+        assert dl["right"] == dl["gold"] > 0
+
+
+def test_evaluate_command_prints_the_figures():
+    from directive_nlp.cli import app
+
+    r = CliRunner().invoke(app, ["evaluate", str(DEV), "--no-tasks", "--no-baseline"])
+    assert r.exit_code == 0, r.output
+    assert "agency-only: recall" in r.output and "deadline-only: normalised right 1.000" in r.output
+    r = CliRunner().invoke(app, ["evaluate", str(DEV), "--no-tasks", "--no-baseline", "--json"])
+    rep = json.loads(r.stdout[r.stdout.index("{"):])
+    assert set(rep["documents"]) == {"langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"}
+    assert rep["total"]["deadline_only"]["right"] == 1.0
+
+
+def test_evaluate_bad_input_is_one_line(tmp_path):
+    from directive_nlp.cli import app
+
+    r = CliRunner().invoke(app, ["evaluate", str(tmp_path / "nowhere")])
+    assert r.exit_code == 1
+    r = CliRunner().invoke(app, ["evaluate", str(tmp_path)])
+    assert r.exit_code == 1 and "no NAME.gold.jsonl" in r.output
+    r = CliRunner().invoke(app, ["evaluate", str(DEV), "--form", "odt"])
+    assert r.exit_code == 1 and "unknown form" in r.output

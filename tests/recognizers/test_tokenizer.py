@@ -1,0 +1,72 @@
+"""The underthesea tokenizer: lossless for any input, registered, serialisable."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from directive_nlp.tokenizer import UndertheseaTokenizer, segment
+
+# fmt: off
+NAUGHTY = [
+    "", " ", "  ", "\n", "\n\n\n \t", "\t\tỦy ban", "Ủy  ban\tnhân\u00a0dân tỉnh",
+    "Sở Văn hoá, Thể thao và Du lịch.\n\n- Sở Y tế:  chủ trì ;",
+    unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Thanh Hoá"),
+    "ð Ð đ", "😀 Sở Tài chính 🇻🇳", "a\u200bb", "\ufeffKế hoạch", "x\u00ady", "36-CT/TW ngày 16/8/2019",
+    "| 1 | Sở Nội vụ | Quý III/2026 |", "trailing spaces   ", "   leading", "\r\nWindows\r\n",
+    "Tỉnh ủy", "Ủy ban nhân dân", "hoá đơn thuỷ lợi",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NAUGHTY)
+def test_round_trip_on_naughty_strings(nlp, text):
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    assert doc.text_with_ws == text
+
+
+def test_words_keep_their_source_whitespace_and_tone_marks(nlp):
+    doc = nlp.make_doc("Ủy ban  nhân dân tỉnh hoá đơn")
+    assert "ban  nhân dân" in [t.text for t in doc]
+    assert "hoá đơn" in [t.text for t in doc]  # not rewritten to "hóa đơn"
+
+
+def test_no_word_crosses_a_line():
+    assert all("\n" not in w for w in segment("Ủy ban nhân\ndân tỉnh"))
+
+
+_ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                                  "ĐỦỦ ,.;:-/|()\n\t  0123456789ð😀\u0301\u00a0"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_round_trip_holds_for_any_text(nlp, text):
+    assert nlp.make_doc(text).text == text
+
+
+def test_fixed_words_are_sanitised_and_serialised(tmp_path, nlp):
+    tok = UndertheseaTokenizer(nlp.vocab, fixed_words=["Sở Tài chính", "UBND tỉnh (Hà Nội)", "a.b"])
+    assert tok.fixed_words == ["Sở Tài chính"]  # regex characters would corrupt underthesea's pattern
+    doc = tok("Giao Sở Tài chính chủ trì")
+    assert "Sở Tài chính" in [t.text for t in doc]
+    tok.to_disk(tmp_path / "tok")
+    again = UndertheseaTokenizer(nlp.vocab).from_disk(tmp_path / "tok")
+    assert again.fixed_words == ["Sở Tài chính"]
+    assert UndertheseaTokenizer(nlp.vocab).from_bytes(tok.to_bytes()).fixed_words == ["Sở Tài chính"]
+
+
+def test_registered_in_the_spacy_registry_and_entry_point():
+    from importlib.metadata import entry_points
+
+    from spacy.util import registry
+
+    from directive_nlp.tokenizer import create_tokenizer
+
+    assert registry.tokenizers.get("directive_nlp.UndertheseaTokenizer.v1") is create_tokenizer
+    eps = {ep.name: ep.value for ep in entry_points(group="spacy_tokenizers")}
+    assert eps["directive_nlp.UndertheseaTokenizer.v1"] == "directive_nlp.tokenizer:create_tokenizer"
