@@ -804,3 +804,47 @@ def test_word_symbol_bullets_in_pdf_text(tmp_path: Path) -> None:
     assert (info.section, info.marker_kind, info.depth) == ("I.1", "bullet", 1)
     assert doc.text[info.content_start :].startswith("Kiểm tra an toàn")
     assert section_of(doc, st, "− Hướng dẫn") == "I.2"
+
+
+def test_table_in_the_body_gives_numbered_rows_of_its_section(tmp_path: Path) -> None:
+    text = """\
+**KẾ HOẠCH**
+
+**I. NHIỆM VỤ CỤ THỂ**
+
+Phân công thực hiện như sau:
+
+| TT | Nhiệm vụ | Chủ trì | Phối hợp |
+|---|---|---|---|
+| 1 | Rà soát quy hoạch mạng lưới trường học | Sở Giáo dục và Đào tạo | Sở Xây dựng |
+| 2 | Bố trí kinh phí sửa chữa phòng học | Sở Tài chính | Ủy ban nhân dân các xã |
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+Các cơ quan triển khai theo chức năng.
+"""
+    doc, st = parse_md(tmp_path, text)
+    check(
+        doc,
+        st,
+        {
+            "Phân công thực hiện": "I",
+            "TT | Nhiệm vụ": "I",
+            "1 | Rà soát": "I.row1",
+            "2 | Bố trí": "I.row2",
+            "Các cơ quan triển khai": "II",
+        },
+    )
+    assert st.section("I.row2").parent == "I" and st.section("I.row2").number == "2"
+
+
+def test_sentence_citing_an_appendix_is_not_one(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Y tế triển khai các nhiệm vụ.\n\n"
+        "Phụ lục kèm theo Kế hoạch này nêu chi tiết từng nhiệm vụ, cơ quan chủ trì, cơ quan phối hợp "
+        "và thời gian hoàn thành của các sở, ban, ngành và địa phương trên địa bàn tỉnh.\n"
+    )
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    # a concluding paragraph of part I (it follows the last item), not an appendix
+    assert section_of(doc, st, "Phụ lục kèm theo") == "I"
+    assert all(not s.id.startswith("PL") for s in st.sections)

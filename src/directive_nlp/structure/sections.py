@@ -377,12 +377,9 @@ class _Parser:
         m = self.rules.appendix.match(text)
         if not m:
             return None
-        upper = text[: m.end()].strip().upper() == text[: m.end()].strip()
-        if upper and text[:8].isupper() or len(text) <= self.rules.appendix_max_chars:
-            # "Phụ lục" in lower case must be a short heading line, not a
-            # sentence that opens by citing an appendix
-            if not upper and len(text.split()) > 20:
-                return None
+        # "PHỤ LỤC" in capitals opens an appendix; "Phụ lục" in lower case
+        # only as a short heading line, not a sentence citing an appendix
+        if text[:7].isupper() or len(text) <= self.rules.appendix_max_chars:
             return m
         return None
 
