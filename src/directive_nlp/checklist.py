@@ -575,23 +575,20 @@ DOCX_TITLE_PT = 14
 
 
 def _set_run_font(run, size: Optional[float] = None, bold: Optional[bool] = None, italic: Optional[bool] = None) -> None:
-    from docx.oxml.ns import qn
+    """Size and emphasis of a run; the face (Times New Roman, every script
+    slot) comes from the Normal style, so runs do not repeat it (a 500-row
+    checklist would otherwise spend most of its time writing fonts)."""
     from docx.shared import Pt
 
-    run.font.name = DOCX_FONT
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), DOCX_FONT)
-    if size:
+    if size and size != DOCX_SIZE_PT:
         run.font.size = Pt(size)
-    if bold is not None:
-        run.bold = bold
-    if italic is not None:
-        run.italic = italic
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
 
 
-def _add_page_field(paragraph) -> None:
+def _add_page_field(paragraph, size: float = DOCX_SIZE_PT) -> None:
     """A PAGE field (Word and LibreOffice fill in the page number)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -602,21 +599,21 @@ def _add_page_field(paragraph) -> None:
         return el
 
     run = paragraph.add_run()
-    _set_run_font(run, DOCX_SIZE_PT)
+    _set_run_font(run, size)
     run._r.append(fld("begin"))
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = " PAGE "
     run2 = paragraph.add_run()
-    _set_run_font(run2, DOCX_SIZE_PT)
+    _set_run_font(run2, size)
     run2._r.append(instr)
     run3 = paragraph.add_run()
-    _set_run_font(run3, DOCX_SIZE_PT)
+    _set_run_font(run3, size)
     run3._r.append(fld("separate"))
     run4 = paragraph.add_run("1")
-    _set_run_font(run4, DOCX_SIZE_PT)
+    _set_run_font(run4, size)
     run5 = paragraph.add_run()
-    _set_run_font(run5, DOCX_SIZE_PT)
+    _set_run_font(run5, size)
     run5._r.append(fld("end"))
 
 
@@ -717,7 +714,7 @@ def to_docx(cl: Checklist) -> bytes:
     head = f"{L['number']}: {s.number or L['unknown']} — {L['issued_date']}: {format_date(d) if d else L['unknown']}"
     _set_run_font(hp.add_run(head + "   |   "), 11, italic=True)
     _set_run_font(hp.add_run(f"{L['page']} "), 11)
-    _add_page_field(hp)
+    _add_page_field(hp, 11)
 
     # title block
     p = doc.add_paragraph()

@@ -168,7 +168,9 @@ def test_docx_reads_like_an_office_document(bp, tmp_path):
     assert any("Các thời hạn sắp tới" == t for t in texts)
     assert any(t.startswith("- 15/06/2024") for t in texts) and any(t.startswith("- 30/06/2024") for t in texts)
     runs = [r for p in doc.paragraphs for r in p.runs if r.text.strip()]
-    assert all(r.font.name == "Times New Roman" for r in runs)
+    assert all(r.font.name in (None, "Times New Roman") for r in runs)  # None: the Normal style's face
+    rfonts = doc.styles["Normal"].element.rPr.rFonts
+    assert {rfonts.get(f"{{{rfonts.nsmap['w']}}}{k}") for k in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Times New Roman"}
 
 
 def test_csv_has_a_bom_and_one_row_per_task_and_agency(bp, tmp_path):
