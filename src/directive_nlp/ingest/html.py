@@ -1,0 +1,396 @@
+"""HTML reader: a document as Vietnamese legal portals publish it.
+
+Portal pages (thuvienphapluat-style, vanban.chinhphu.vn-style, congbao-style)
+wrap the document in site chrome: menus, breadcrumbs, search boxes, ads,
+"related documents" lists, footers and scripts. The reader
+
+1. drops the chrome: non-content tags (script, style, nav, header, footer,
+   aside, form …), hidden elements, and elements whose id/class names a
+   menu, banner, sidebar, related list, share bar, comment box or ad;
+2. finds the document body: a container whose id/class says so
+   (``content1``, ``divContentDoc``, ``toanvan``, ``vbContent``,
+   ``noidung``, ``fulltext``, ``<article>``, ``<main>``) and, failing that,
+   the element with the most text outside links (link-dense lists are
+   chrome), narrowed to the child that holds nearly all of it;
+3. emits blocks in reading order: paragraphs, headings (style "Heading N"),
+   list items, and tables as one ``table_row`` block per row with its
+   cells and the header row's cells. Layout tables (a table used to place
+   the whole document, with nested tables or page-long cells) are walked
+   into instead of being read as rows.
+
+Runs in a legacy font (``<font face=".VnTime">``, ``font-family: VNI-Times``)
+are converted to Unicode with :mod:`directive_nlp.ingest.legacy`, and a page
+written wholly in TCVN3/VNI code points is detected like a text file.
+
+Blocks carry their paragraph index; raw-file character offsets are not kept
+(the markup makes them impractical): spans are shown on the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from ..errors import EmptyInputError
+from ..models import Block, Location, SourceDocument, SourceInfo
+from . import ReadOptions, sha256_bytes
+
+_DROP_TAGS = {
+    "script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button", "input",
+    "select", "option", "textarea", "svg", "canvas", "video", "audio", "object", "embed", "template", "head",
+    "link", "meta", "title", "label", "map",
+}
+_CHROME_RE = re.compile(
+    r"(?:^|[\s_\-])(?:menu|nav|navbar|breadcrumbs?|footer|header|top-?bar|topmenu|sidebar|side-?bar|banner|ads?|advert\w*|"
+    r"quang-?cao|qc|social|share|sharing|related|lien-?quan|vblq|van-?ban-?lien-?quan|comments?|login|search|tim-?kiem|"
+    r"popup|modal|cookie|toolbar|pagination|paging|rating|tags?|hotline|copyright|widget|sticky|slider|"
+    r"tien-?ich|print-?bar|btn|button|logo|feedback|subscribe|newsletter)(?:$|[\s_\-\d])",
+    re.I,
+)
+_CONTENT_RE = re.compile(
+    r"(?:content1|divcontentdoc|toanvan|toan-?van|vbcontent|vb-?content|noi-?dung|noidung|fulltext|full-?text|"
+    r"doc-?content|document-?content|content-?doc|entry-?content|main-?content|content-?detail|detail-?content|"
+    r"article-?body|van-?ban-?goc|vanbangoc|boxcontent)",
+    re.I,
+)
+_MOTTO_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+    "dd", "blockquote", "pre", "center", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "body", "html",
+    "figure", "figcaption", "address", "hr",
+}
+_HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def _decode(data: bytes) -> str:
+    """Decode by BOM, then the declared charset, then UTF-8, then cp1258/cp1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
+    if m:
+        enc = m.group(1).decode("ascii", "ignore").lower()
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1258")
+        except UnicodeDecodeError:
+            return data.decode("cp1252", errors="replace")
+
+
+def _attr_text(el) -> str:
+    ident = el.get("id") or ""
+    cls = el.get("class") or []
+    if isinstance(cls, str):
+        cls = cls.split()
+    return " ".join([ident] + list(cls))
+
+
+def _hidden(el) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style or el.has_attr("hidden") or el.get("aria-hidden") == "true"
+
+
+def _strip_chrome(root) -> None:
+    for el in list(root.find_all(True)):
+        if getattr(el, "decomposed", False) or el.parent is None:
+            continue
+        name = el.name.lower()
+        if name in _DROP_TAGS or _hidden(el):
+            el.decompose()
+            continue
+        attrs = _attr_text(el)
+        if attrs and _CHROME_RE.search(attrs) and not _CONTENT_RE.search(attrs):
+            if _MOTTO_RE.search(el.get_text(" ", strip=True)[:3000]):
+                continue  # a "doc-header" box holding the document's own header
+            el.decompose()
+
+
+def _text_len(el, *, links: bool) -> int:
+    n = 0
+    for s in el.find_all(string=True):
+        inside_link = any(p.name == "a" for p in s.parents if p is not None and p is not el)
+        if inside_link == links:
+            n += len(s.strip())
+    return n
+
+
+def _find_body(soup):
+    """The element that holds the document."""
+    for el in soup.find_all(True):
+        if el.name in ("article", "main") or _CONTENT_RE.search(_attr_text(el)):
+            if _text_len(el, links=False) > 200:
+                return el
+    body = soup.body or soup
+    best, best_score = body, -1.0
+    for el in body.find_all(("div", "section", "td", "article", "main")):
+        plain = _text_len(el, links=False)
+        linked = _text_len(el, links=True)
+        score = plain - 2 * linked
+        if score > best_score:
+            best, best_score = el, score
+    if best_score <= 0:
+        return body
+    # narrow down while one child holds nearly all the text
+    while True:
+        kids = [c for c in best.find_all(("div", "section", "td", "article", "main"), recursive=False)]
+        top = None
+        for c in kids:
+            if _text_len(c, links=False) - 2 * _text_len(c, links=True) >= 0.9 * best_score:
+                top = c
+        if top is None:
+            return best
+        best = top
+
+
+def _legacy_font(el) -> Optional[tuple[str, bool]]:
+    from .legacy import font_encoding
+
+    for p in [el] + list(el.parents):
+        if p is None or not getattr(p, "name", None):
+            continue
+        face = p.get("face") if hasattr(p, "get") else None
+        style = (p.get("style") or "") if hasattr(p, "get") else ""
+        m = re.search(r"font-family\s*:\s*([^;]+)", style, re.I)
+        for cand in ([face] if face else []) + ([m.group(1)] if m else []):
+            first = cand.split(",")[0].strip().strip("'\"")
+            enc = font_encoding(first)
+            if enc:
+                return enc
+    return None
+
+
+class _Emitter:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.encodings: set[str] = set()
+        self.table_id = 0
+
+    # -- text of an element ------------------------------------------------
+    def text_of(self, el, nodes: Optional[list] = None) -> tuple[str, bool]:
+        """Text of ``el`` (or of the loose ``nodes`` directly inside it) with
+        <br> as a space and legacy-font runs converted; and whether all of it
+        is bold."""
+        from bs4 import NavigableString
+
+        from .legacy import convert
+
+        parts: list[str] = []
+        bold_chars = plain_chars = 0
+
+        def visit(node) -> None:
+            nonlocal bold_chars, plain_chars
+            if isinstance(node, NavigableString):
+                if node.__class__.__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
+                    return
+                s = str(node)
+                enc = _legacy_font(node.parent) if s.strip() and any(ord(c) > 127 for c in s) else None
+                if enc:
+                    s = convert(s, enc[0], upper=enc[1])
+                    self.encodings.add(enc[0])
+                parts.append(s)
+                n = len(s.strip())
+                if n:
+                    if _is_bold(node, el):
+                        bold_chars += n
+                    else:
+                        plain_chars += n
+                return
+            if getattr(node, "name", None) in ("br", "p", "div", "li", "tr", "td", "th"):
+                parts.append(" ")
+            for c in node.children:
+                visit(c)
+            if getattr(node, "name", None) in ("p", "div", "li", "td", "th"):
+                parts.append(" ")
+
+        for n in (nodes if nodes is not None else list(el.children)):
+            visit(n)
+        text = " ".join("".join(parts).replace("\xa0", " ").split())
+        return text, bold_chars > 0 and plain_chars == 0
+
+    # -- walking -------------------------------------------------------------
+    def add_paragraph(self, text: str, *, bold: bool, centered: bool, style: Optional[str] = None) -> None:
+        if not text.strip():
+            return
+        self.blocks.append(
+            Block(kind="paragraph", text=text, bold=bold, centered=centered, style=style,
+                  location=Location(paragraph=len(self.blocks)))
+        )
+
+    def walk(self, el, centered: bool = False) -> None:
+        from bs4 import NavigableString
+
+        centered = centered or _is_centered(el)
+        buf: list = []
+
+        def flush() -> None:
+            if not buf:
+                return
+            text, bold = self.text_of(el, list(buf))
+            self.add_paragraph(text, bold=bold, centered=centered)
+            buf.clear()
+
+        for child in list(el.children):
+            if isinstance(child, NavigableString):
+                if child.__class__.__name__ == "Comment":
+                    continue
+                buf.append(child)
+                continue
+            name = child.name.lower()
+            if name == "br":
+                flush()  # a line break between loose text: a new paragraph
+                continue
+            if name == "hr":
+                flush()
+                continue
+            if name == "table":
+                flush()
+                if _is_layout_table(child):
+                    for cell in child.find_all(("td", "th")):
+                        if cell.find_parent("table") is child:
+                            self.walk(cell, centered)
+                else:
+                    self.table(child)
+                continue
+            if name in _BLOCK_TAGS:
+                flush()
+                if _has_block_children(child):
+                    self.walk(child, centered)
+                else:
+                    text, bold = self.text_of(child)
+                    style = f"Heading {_HEADING[name]}" if name in _HEADING else None
+                    if name == "li" and text and not re.match(r"^[-+•–]|\d+[.)]|[a-zđ][.)]", text):
+                        text = "- " + text
+                    self.add_paragraph(text, bold=bold or name in _HEADING, centered=centered or _is_centered(child), style=style)
+                continue
+            buf.append(child)  # inline element
+        flush()
+
+    def table(self, table) -> None:
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        out: list[Block] = []
+        header: Optional[list[str]] = None
+        for ri, tr in enumerate(rows):
+            cells = [c for c in tr.find_all(("td", "th"), recursive=False)]
+            texts: list[str] = []
+            bolds: list[bool] = []
+            for c in cells:
+                t, b = self.text_of(c)
+                texts.append(t)
+                bolds.append(b or not t)
+            if not any(t.strip() for t in texts):
+                continue
+            is_header = ri == 0 and (all(c.name == "th" for c in cells) or (len(cells) > 2 and all(bolds)))
+            block = Block(
+                kind="table_row",
+                text=" | ".join(texts),
+                cells=texts,
+                table_id=self.table_id,
+                row_index=len(out),
+                is_header_row=is_header,
+                bold=all(bolds),
+                location=Location(paragraph=len(self.blocks) + len(out), table=self.table_id, row=len(out)),
+            )
+            if is_header:
+                header = texts
+            elif header is not None:
+                block.header = header
+            out.append(block)
+        self.blocks.extend(out)
+        self.table_id += 1
+
+
+def _is_bold(node, stop) -> bool:
+    p = node.parent
+    while p is not None and p is not stop.parent:
+        if p.name in ("b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"):
+            return True
+        style = (p.get("style") or "").replace(" ", "").lower()
+        if "font-weight:bold" in style or "font-weight:700" in style:
+            return True
+        if p is stop:
+            break
+        p = p.parent
+    return False
+
+
+def _is_centered(el) -> bool:
+    if el.name == "center":
+        return True
+    if (el.get("align") or "").lower() == "center":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "text-align:center" in style
+
+
+def _has_block_children(el) -> bool:
+    return any(getattr(c, "name", None) in _BLOCK_TAGS or getattr(c, "name", None) == "br" and _long_loose_text(el)
+               for c in el.children)
+
+
+def _long_loose_text(el) -> bool:
+    """A container whose paragraphs are separated by <br> only (older portals)."""
+    return el.name in ("div", "td", "section", "article", "body") and len(el.find_all("br", recursive=False)) >= 3
+
+
+def _is_layout_table(table) -> bool:
+    """A table that lays out the page (or the whole document) rather than data."""
+    for cell in table.find_all(("td", "th")):
+        if cell.find_parent("table") is not table:
+            continue
+        if cell.find("table") is not None:
+            return True
+        if len(cell.get_text(" ", strip=True)) > 1500:
+            return True
+    return False
+
+
+def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
+    """Read an HTML page into blocks (see the module docstring)."""
+    from bs4 import BeautifulSoup
+
+    raw = _decode(data)
+    legacy_enc: Optional[str] = None
+    soup = BeautifulSoup(raw, "lxml")
+    _strip_chrome(soup)
+    body = _find_body(soup)
+    em = _Emitter()
+    em.walk(body)
+    blocks = [b for b in em.blocks if b.text.strip()]
+    if not any(len(b.text) > 1 for b in blocks):
+        raise EmptyInputError(
+            "the HTML page has no document text (only navigation, scripts or images); "
+            "save the page that shows the document, or give its PDF/DOCX"
+        )
+    # a page typed wholly in TCVN3/VNI code points (no font hints left)
+    if not em.encodings:
+        from .legacy import detect_and_convert
+
+        joined = "\n".join(b.text for b in blocks)
+        found = detect_and_convert(joined)
+        if found:
+            from .legacy import convert, restore_case
+
+            legacy_enc = found[1]
+            for b in blocks:
+                b.text = restore_case(convert(b.text, legacy_enc)) if legacy_enc == "tcvn3" else convert(b.text, legacy_enc)
+                if b.cells:
+                    b.cells = [convert(c, legacy_enc) for c in b.cells]
+                if b.header:
+                    b.header = [convert(c, legacy_enc) for c in b.header]
+    else:
+        legacy_enc = "+".join(sorted(em.encodings))
+    info = SourceInfo(path=str(path), format="html", pages=None, sha256=sha256_bytes(data), encoding=legacy_enc)
+    if legacy_enc:
+        info.warnings.append(f"converted from the legacy {legacy_enc.upper()} encoding to Unicode")
+    return SourceDocument(source=info, blocks=blocks, raw_text=None)
+
+
+__all__ = ["read_html"]
