@@ -848,3 +848,18 @@ def test_sentence_citing_an_appendix_is_not_one(tmp_path: Path) -> None:
     # a concluding paragraph of part I (it follows the last item), not an appendix
     assert section_of(doc, st, "Phụ lục kèm theo") == "I"
     assert all(not s.id.startswith("PL") for s in st.sections)
+
+
+def test_items_written_with_their_roman_part(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n\nI. MỤC TIÊU\n\nGiảm tỷ lệ hộ nghèo.\n\nII. NHIỆM VỤ\n\n"
+        "II.1. Sở Lao động chủ trì rà soát hộ nghèo.\n\nII.2. Hỗ trợ sinh kế\n\n"
+        "II.2.1. Cho vay vốn ưu đãi.\n\nIII. TỔ CHỨC THỰC HIỆN\n\nIII.1 Các xã báo cáo hằng quý.\n"
+    )
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    check(
+        doc,
+        st,
+        {"II.1. Sở Lao động": "II.1", "II.2. Hỗ trợ": "II.2", "II.2.1. Cho vay": "II.2.1", "III.1 Các xã": "III.1"},
+    )
+    assert st.section("II.2.1").parent == "II.2"
