@@ -181,3 +181,63 @@ def test_uploads_are_handled_in_a_temporary_folder_that_is_removed(client, dev_d
     r = client.post("/extract", files={"file": ("scan.pdf", scanned_pdf.read_bytes(), "application/pdf")})
     assert r.status_code == 400
     assert list(tmp_path.iterdir()) == []
+
+
+OWN_PLAN = [
+    "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH",
+    "KẾ HOẠCH",
+    "Kiểm tra an toàn phòng cháy, chữa cháy tại các chợ năm 2025",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "Phát hiện, khắc phục kịp thời các nguy cơ cháy, nổ tại các chợ trên địa bàn tỉnh.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "1. Giao Công an tỉnh chủ trì, phối hợp với Sở Công Thương tổ chức kiểm tra các chợ hạng I, hạng II, hoàn thành trước ngày 30/9/2025.",
+    "2. Ủy ban nhân dân các huyện, thành phố rà soát, lập danh sách các chợ có nguy cơ cháy cao, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/8/2025.",
+]
+
+
+def _own_docx() -> bytes:
+    import io as _io
+
+    from docx import Document
+
+    doc = Document()
+    for line in OWN_PLAN:
+        doc.add_paragraph(line)
+    buf = _io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _own_pdf() -> bytes:
+    import io as _io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    buf = _io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("DejaVuSans", 10)
+    y = 800
+    for line in OWN_PLAN:
+        while line:  # wrap at ~95 characters on word boundaries
+            cut = line if len(line) <= 95 else line[: line.rfind(" ", 0, 95)]
+            c.drawString(50, y, cut)
+            y -= 16
+            line = line[len(cut):].strip()
+    c.save()
+    return buf.getvalue()
+
+
+@needs_extract
+@pytest.mark.parametrize("name, make", [("ke-hoach.docx", _own_docx), ("ke-hoach.pdf", _own_pdf),
+                                        ("ke-hoach.txt", lambda: "\n\n".join(OWN_PLAN).encode("utf-8"))])
+def test_own_plan_in_every_upload_format(client, name, make):
+    r = client.post("/extract", files={"file": (name, make(), "application/octet-stream")})
+    assert r.status_code == 200, message(r.text)
+    fields = form_fields(r.text)
+    rows = list(zip(fields["t_lead"], fields["t_support"], fields["t_due"]))
+    assert any("Công an tỉnh" in lead and "Sở Công Thương" in sup and due == "2025-09-30" for lead, sup, due in rows), rows
+    assert any("huyện" in lead and due == "2025-08-15" for lead, _, due in rows), rows
