@@ -172,5 +172,6 @@ def test_docx_with_legacy_fonts_reads_as_unicode(tmp_path):
     assert "KẾ HOẠCH" in text
     assert "Thực hiện Chỉ thị số 36-CT/TW của Bộ Chính trị về phòng, chống ma túy." in text
     assert "Giao Đảng ủy Công an tỉnh chủ trì, phối hợp với các cơ quan liên quan. Unicode run stays as it is: Sở Tài chính." in text
-    assert src.source.encoding in ("tcvn3", "vni", "tcvn3+vni", "vni+tcvn3") or src.source.encoding
-    assert src.source.warnings
+    # the result says a conversion happened (the DOCX reader names the first encoding it met)
+    assert src.source.encoding in ("tcvn3", "vni", "tcvn3+vni")
+    assert any("TCVN3" in w and "VNI" in w for w in src.source.warnings)
