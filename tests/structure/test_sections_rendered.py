@@ -196,3 +196,11 @@ def test_pdf_written_with_reportlab(tmp_path: Path) -> None:
     path = tmp_path / "plan.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     assert sections_by_start(path) == EXPECTED
+
+
+def test_bad_font_pdf_gold_sections() -> None:
+    """The PDF whose fonts garble pdfplumber's text still gives every gold id."""
+    need_reader("pdf")
+    name = "langson_ctr_hanh_dong_ct36"
+    ok, total, misses = agreement(DEV / "rendered" / f"{name}.badfont.pdf", DEV / f"{name}.gold.jsonl", prefix=60)
+    assert not misses and ok == total == 66, misses
