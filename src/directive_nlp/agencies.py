@@ -62,7 +62,7 @@ AGENCY_TYPES = (
 
 # a word: letters/digits, with inner & or - kept ("LĐ-TB&XH", "NN&MT");
 # anything else that is not a space is a one-character punctuation token
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]", re.UNICODE)
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 _DASHES = {"-", "–", "—"}
 
 
@@ -367,7 +367,17 @@ class _Scanner:
         )
 
     def proper_name(self, i: int) -> int:
-        """Capitalised words (a place name after a level: "tỉnh Thanh Hóa", "đặc khu Cồn Cỏ")."""
+        """Capitalised words (a place name after a level: "tỉnh Thanh Hóa", "đặc khu Cồn Cỏ",
+        "tỉnh Bà Rịa - Vũng Tàu")."""
+        j = self._proper_name(i)
+        while j > i and self.is_punct(j, "-–") and self.word(j + 1) and self.toks[j + 1].cap:
+            k = self._proper_name(j + 1)
+            if k == j + 1:
+                break
+            j = k
+        return j
+
+    def _proper_name(self, i: int) -> int:
         j = i
         while self.word(j) and self.toks[j].cap and not self.toks[j].text.isupper() or (
             self.word(j) and self.toks[j].text.isupper() and len(self.toks[j].text) <= 3 and j > i
@@ -548,7 +558,8 @@ class _Scanner:
         fh = self.match(self.g.free_heads, i)
         if fh and m and not m[1].get("free") and m[0] >= fh[0]:
             fh = None  # a named body ("Hội Nông dân") wins over a free name after its head ("Hội …")
-        if fh and t.cap:
+        if fh and t.cap and not (len(t.text) > 1 and t.text.isupper()):
+            # an all-capitals word is a heading ("BÁO CÁO", "XÃ HỘI CHỦ NGHĨA"), not a head noun
             end, info = fh
             if self.is_punct(end, ":"):
                 n = self.free_name(end + 1)
@@ -568,6 +579,8 @@ class _Scanner:
                 cands.append((end, "ubnd", "locality"))
         if allow_heads:
             h = self.match(self.g.heads, i)
+            if h and not (t.cap or self.match(self.g.standalone_heads, i)):
+                h = None  # "trưởng" inside "Bộ trưởng", "Cục trưởng"
             if h:
                 k = self.det(h[0])
                 inner = self.body(k, allow_heads=False) or self.group(h[0])

@@ -64,7 +64,7 @@ def load_vocabulary() -> dict[str, Any]:
         "periodic_word", "ongoing", "ongoing_blockers", "by_cues", "on_cues", "completion_words",
         "period_openers", "period_closers", "period_nouns", "open_end", "conditional_openers",
         "conditional_triggers", "conditional_blockers", "progress_phrases", "programme_nouns",
-        "horizon_words", "citation_words",
+        "horizon_words", "citation_words", "ongoing_after_blockers", "conditional_subjects",
     }
     missing = required - set(data)
     if missing:
@@ -194,6 +194,8 @@ class _Compiled:
     month_counts: dict[int, str]
     number_words: dict[str, int]
     ongoing_blockers: re.Pattern
+    ongoing_after: re.Pattern
+    conditional_subjects: re.Pattern
     conditional_blockers: re.Pattern
     conditional_triggers: re.Pattern
     programme_nouns: re.Pattern
@@ -295,6 +297,8 @@ def _compiled() -> _Compiled:
         month_counts={int(k): str(x) for k, x in v["month_counts"].items()},
         number_words={str(k).lower(): int(x) for k, x in v["number_words"].items()},
         ongoing_blockers=re.compile(_alt(v["ongoing_blockers"]) + r"[\s,]*$", I),
+        ongoing_after=re.compile(r"[^\S\n]+" + _alt(v["ongoing_after_blockers"]) + _E, I),
+        conditional_subjects=re.compile(_B + _alt(v["conditional_subjects"]) + _E, I),
         conditional_blockers=re.compile("^" + _alt(v["conditional_blockers"]) + _E, I),
         conditional_triggers=re.compile(_B + _alt(v["conditional_triggers"]) + _E, I),
         programme_nouns=re.compile(_B + _alt(v["programme_nouns"]) + _E, I),
@@ -456,6 +460,8 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
     if rule == "on.bare":
         if c.citation.search(before) or c.horizon.search(before) or _programme(clause, c):
             return None
+        if re.search(r"(?:ngày\s+)?\d{1,2}\s*$", before, re.I):
+            return None  # the month of a full date ("ngày 19 tháng 11 năm 2025"): a date line or a citation
         if g.get("bq"):
             pt = _Point("quarter", int(g["bqy"]), quarter=c.quarters[g["bq"].upper()])
         else:
@@ -466,8 +472,8 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
 
     if rule == "on.alone":
         a = _point(m, "a", c.quarters)
-        if not _valid(a):
-            return None
+        if not _valid(a) or a.year is None:
+            return None  # "2.1" is a section number, not 2 January
         # only a value that fills its cell or label: the rest of the line must not continue the phrase
         rest = text[end:].split("\n", 1)[0]
         if rest.strip() and not rest.lstrip().startswith(("|", ".", ";")):
@@ -494,7 +500,7 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
         return dl("recurring", frequency=None)
 
     if rule == "ongoing":
-        if c.ongoing_blockers.search(before):
+        if c.ongoing_blockers.search(before) or c.ongoing_after.match(text[end:]):
             return None
         if re.search(r"(?:^|[\s(])vừa\s+[^,;.]{0,30}$", before, re.I):
             return None
@@ -507,6 +513,11 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
         body = g["cbody"]
         trig = c.conditional_triggers.search(body)
         if not trig:
+            return None
+        actor = body[: trig.start()]
+        if not (re.search(r"(?<![\wÀ-ỹ])[A-ZĐÀ-Ỹ]", actor) or c.conditional_subjects.search(actor)):
+            # "khi xây dựng và phê duyệt kế hoạch …" describes how to work; a deadline waits for
+            # someone else's act ("khi Chính phủ … ban hành", "sau khi Nghị định … được ban hành")
             return None
         body_start = m.start("cbody")
         head = _clause_before(text, start).strip()

@@ -69,6 +69,7 @@ POSITIVE = [
     ("theo lĩnh vực phụ trách khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng dẫn.",
      dl("khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng dẫn", "conditional")),
     ("theo tiến độ của Bộ Xây dựng.", dl("theo tiến độ của Bộ Xây dựng", "conditional")),
+    ("triển khai ngay khi cấp có thẩm quyền phê duyệt dự án;", dl("khi cấp có thẩm quyền phê duyệt dự án", "conditional")),
 ]
 
 NEGATIVE = [
@@ -86,6 +87,13 @@ NEGATIVE = [
     "cử công chức tham gia (khi có đề nghị của Sở Tài chính)",
     "bố trí trong kế hoạch hàng năm",
     "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)",
+    "Số: 12/KH-UBND | Khánh Hòa, ngày 19 tháng 11 năm 2025",
+    "Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;",
+    "2.1. Mục tiêu cụ thể\n3.2. Đối tượng",
+    "các khu vực thường xuyên bị ngập úng",
+    "các loại hình thiên tai thường xuyên xảy ra",
+    "đưa vào chương trình giáo dục thường xuyên",
+    "khi xây dựng và phê duyệt kế hoạch phải có sự tham gia của cộng đồng",
 ]
 # fmt: on
 
