@@ -347,6 +347,24 @@ class Summary(BaseModel):
     plan_items_unmatched: int = 0
 
 
+class SubjectCheck(BaseModel):
+    """Is the plan about the program's subject at all?
+
+    Theme matching compares a plan item with the program's areas; it cannot
+    tell, by itself, that a plan on forests does not review a drug program
+    (both "tuyên truyền", both "kiểm tra"). So the two documents are first
+    checked for a common subject: a document both cite (the program's number
+    or a directive it implements), or the program's pervasive words (those
+    of most of its areas and of its title) occurring in the plan.
+    """
+
+    same_subject: bool
+    shared_references: list[str] = Field(default_factory=list)
+    subject_words: list[str] = Field(default_factory=list, description="The program's pervasive words, heaviest first.")
+    score: float = Field(0.0, description="Weighted share of the plan's items using the program's pervasive words (0-1).")
+    title_overlap: float = Field(0.0, description="Share of the program title's words in the plan title (0-1).")
+
+
 class CrosscheckReport(BaseModel):
     """What :func:`crosscheck` found; ``model_dump_json`` is the JSON output."""
 
@@ -361,6 +379,7 @@ class CrosscheckReport(BaseModel):
     plan_items: list[PlanItemResult]
     unmatched_plan_items: list[str] = Field(default_factory=list, description="Ids of plan items matching no program task.")
     agencies: AgencyReport = Field(default_factory=AgencyReport)
+    subject: Optional[SubjectCheck] = None
     deadline_conflicts: list[DeadlineConflict] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
@@ -620,6 +639,52 @@ def _same_document(a: ExtractionResult, b: ExtractionResult) -> bool:
     return bool(sa) and sa == [match_key(t.sentence) for t in b.tasks]
 
 
+#: least subject score (or title overlap) for two documents citing nothing in common
+SUBJECT_MIN = 0.07
+TITLE_MIN = 0.2
+_NUMBER_RE = re.compile(r"\b\d+(?:/\d+)*[-/][A-ZĐ][\w/.-]*", re.UNICODE)
+
+
+def _numbers(*texts: Optional[str]) -> set[str]:
+    out: set[str] = set()
+    for t in texts:
+        for m in _NUMBER_RE.finditer(t or ""):
+            out.add(m.group(0).upper().rstrip("./-"))
+    return out
+
+
+def _content_words(text: Optional[str]) -> set[str]:
+    bare = _agency_mentions(text or "")[0]
+    return {k for k in analyze(bare).terms if not k.startswith("~")}
+
+
+def _subject_check(program: ExtractionResult, plan: ExtractionResult, areas: list[Vector],
+                   plan_texts: list[str]) -> SubjectCheck:
+    prog_refs = _numbers(program.document.number, program.document.title,
+                         *[r.number or r.text for r in program.document.references])
+    plan_refs = _numbers(plan.document.number, plan.document.title,
+                         *[r.number or r.text for r in plan.document.references])
+    shared = sorted(prog_refs & plan_refs)
+    # the program's pervasive words: in most of its areas, or in its title
+    n = max(len(areas), 1)
+    df: Counter = Counter()
+    for a in areas:
+        df.update(k for k in a if not k.startswith(("~", "@")))
+    weight = {k: c / n for k, c in df.items() if c >= max(2, 0.3 * n)}
+    title_words = _content_words(program.document.title)
+    for k in title_words:
+        weight[k] = 1.0
+    items = [_content_words(t) for t in plan_texts if t]
+    score = 0.0
+    if weight and items:
+        score = sum(w * sum(1 for it in items if k in it) / len(items) for k, w in weight.items()) / sum(weight.values())
+    overlap = len(title_words & _content_words(plan.document.title)) / len(title_words) if title_words else 0.0
+    same = bool(shared) or not weight or score >= SUBJECT_MIN or overlap >= TITLE_MIN
+    words = [k for k, _ in sorted(weight.items(), key=lambda kv: -kv[1])][:8]
+    return SubjectCheck(same_subject=same, shared_references=shared, subject_words=words,
+                        score=round(score, 3), title_overlap=round(overlap, 3))
+
+
 def crosscheck(
     program: ExtractionResult,
     plan: ExtractionResult,
@@ -765,6 +830,15 @@ def crosscheck(
         notes.append("no item of the plan asks to review or report (no sơ kết, tổng kết, đánh giá, báo cáo …): "
                      "the plan reviews nothing of the program")
 
+    subject = _subject_check(program, plan, areas,
+                             [plan.document.title or ""] + [m["sentence"] for m in plan_meta.values()])
+    if not subject.same_subject and review_items:
+        notes.append(
+            "the plan does not look like a review of this program: they cite no document in common and the "
+            f"program's pervasive words ({', '.join(subject.subject_words[:5])}) are rare in the plan "
+            f"(score {subject.score:.2f} < {SUBJECT_MIN}); nothing is counted as reviewed — the closest items "
+            "are shown for checking")
+
     # ---- theme level: plan items support the theme(s) they are closest to
     sims: dict[str, dict[str, float]] = {r: {th.id: _cos(theme_vec[th.id], plan_units[r].vec) for th in theme_secs}
                                          for r in review_items}
@@ -785,7 +859,7 @@ def crosscheck(
             if s < threshold:
                 continue
             near = s >= (ratio * best if tid in headed else best)
-            if near or (theme_agencies[tid] & item_agencies):
+            if subject.same_subject and (near or (theme_agencies[tid] & item_agencies)):
                 supports[tid].append(r)
                 item_themes[r].append(tid)
 
@@ -819,6 +893,8 @@ def crosscheck(
                 best_s, best_r = s, r
         task_best_item[t.id] = (best_s, best_r)
         status: TaskStatus = "covered" if best_s >= TASK_COVERED else "partial" if best_s >= TASK_PARTIAL else "not_covered"
+        if not subject.same_subject:
+            status = "not_covered"
         ev = None
         if best_r:
             m = plan_meta[best_r]
@@ -928,4 +1004,4 @@ def crosscheck(
     return CrosscheckReport(
         program=_doc_ref(program), plan=_doc_ref(plan), threshold=threshold, ratio=ratio, summary=summary,
         themes=themes, tasks=task_results, plan_items=plan_items, unmatched_plan_items=unmatched,
-        agencies=agencies, deadline_conflicts=conflicts, notes=notes)
+        agencies=agencies, subject=subject, deadline_conflicts=conflicts, notes=notes)
