@@ -558,7 +558,10 @@ def write_graph(G: nx.MultiDiGraph, path: Union[str, Path], **draw_options) -> P
     elif ext == ".json":
         from .io import write_atomic
 
-        data = nx.node_link_data(G, edges="edges")
+        try:
+            data = nx.node_link_data(G, edges="edges")
+        except TypeError:  # networkx < 3.4 names the edge list "links"
+            data = nx.node_link_data(G)
         write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     else:
         draw_graph(G, path, **draw_options)
@@ -574,7 +577,11 @@ def read_graph(path: Union[str, Path]) -> nx.MultiDiGraph:
     if ext == ".gexf":
         return nx.MultiDiGraph(nx.read_gexf(path))
     if ext == ".json":
-        return nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges", multigraph=True, directed=True)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            return nx.node_link_graph(data, edges="edges" if "edges" in data else "links", multigraph=True, directed=True)
+        except TypeError:  # networkx < 3.4
+            return nx.node_link_graph(data, multigraph=True, directed=True)
     raise InputError(f"cannot read {ext}; use .graphml, .gexf or .json", path=str(path))
 
 
