@@ -298,6 +298,12 @@ def analyze_sentence(
             bm = re.match(r"\s*(?:căn cứ|trên cơ sở|theo)\b[^;:,]{0,250},\s*", masked[p:e], re.IGNORECASE)
             if bm:
                 p = _skip_ws(text, p + bm.end(), e)
+    if subject:
+        from .roles import _ROLE_NOUN
+
+        rm = _ROLE_NOUN.match(text, p, e)
+        if rm:
+            p = strip_modal(text, _skip_ws(text, rm.end(), e), e)
     if subject or carried:
         fm = re.match(r"\s*chủ trì\s*(?:,\s*|\s+)(?:(?:và|tiếp tục|chủ động)\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", text[p:e], re.IGNORECASE)
         if fm:

@@ -184,6 +184,7 @@ class _Walker:
             rest = t[cend:b].strip()
             if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
                 return chain
+            return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
         if (is_verb_start(body) and not m) or len(words(body)) > 18:
             return None
         assign_prefix = bool(m) and re.match(r"\s*(?:đề nghị|yêu cầu|giao)\b", t, re.IGNORECASE)
@@ -441,6 +442,8 @@ class _Walker:
                         d.deadline = st.label_time
                 out.append(self._task(d, bidx, ss, se, base, sid))
         tasks = out + tasks
+        # reading order (a section's labelled block closes after its content lines)
+        tasks.sort(key=lambda t: (t.span[0] if t.span else 0))
         for i, t in enumerate(tasks, 1):
             t.id = f"T{i}"
         return tasks

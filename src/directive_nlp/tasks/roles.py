@@ -39,6 +39,9 @@ _SUBJECT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\wÀ-ỹ]+")
+# "X là cơ quan đầu mối, theo dõi …": the subject's role in the plan, then its predicate
+_ROLE_NOUN = re.compile(r"là\s+(?:cơ quan|đơn vị)\s+(?:đầu mối|thường trực|chủ trì|chịu trách nhiệm chính)[^,;:]{0,80}?(?:,|\s+(?=có trách nhiệm|chịu trách nhiệm))\s*",
+                        re.IGNORECASE)
 # words that continue a noun phrase: a name followed by them is not a subject
 _NOT_PREDICATE = {"của", "trong", "tại", "về", "đối", "là", "được", "thuộc", "và", "với", "theo", "trên", "nhằm", "để",
                   "cho", "do", "từ", "đến", "ở", "hoặc", "như", "cùng", "gồm", "bao", "trực", "có", "các", "những",
@@ -97,6 +100,8 @@ def starts_predicate(text: str, pos: int, end: int) -> bool:
         if m:
             return True
     low = stripped.lower()
+    if _ROLE_NOUN.match(stripped):
+        return True
     w = _WORD.match(stripped)
     if w and w.group(0)[0].islower() and w.group(0) not in _NOT_PREDICATE:
         return True
