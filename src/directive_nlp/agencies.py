@@ -512,8 +512,10 @@ class _Scanner:
             k = last_good
             while k > i and not ends_well(k):
                 k -= 1
-            if k > i and last_good - k == 1 and self.toks[k - 1].cap:
-                k = last_good  # one lower-case syllable closing a capitalised word ("Quân đội")
+            if k > i and k < last_good and self.toks[k - 1].cap and not (k - 2 >= i and self.toks[k - 2].cap):
+                # a lower-case syllable closing a capitalised word ("Quân đội", "Đấu thầu"), but not
+                # after a proper name written all in capitals ("Việt Nam đầu tư")
+                k += 1
             last_good = k if k > i else last_good
         return last_good
 

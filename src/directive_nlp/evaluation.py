@@ -16,8 +16,9 @@ Three kinds of figures, per document and in total:
   apart, searched in the whole document). Recall; precision twice: *strict*
   (mentions that are a gold agency of the sentence, over all mentions — every
   other body named, a cited issuer or the object of "chỉ đạo", counts as
-  wrong) and *boundary* (mentions overlapping a gold name's place in the
-  sentence that match it: splitting and extent).
+  wrong), *boundary* (mentions overlapping a gold name's place in the
+  sentence that match it: splitting and extent) and *document* (mentions
+  that the document's gold names as an actor or a report recipient somewhere).
 * **Deadline-only figures** — for every gold task with a deadline, the
   phrase is looked up in its sentence (or, when carried from a labelled
   block, in the document line holding it); right when a found phrase overlaps
@@ -263,7 +264,8 @@ def agency_counts(gold: list[dict], doc_text: str = "", *, finder: Optional[Call
     """Agency-only counts for one document (see the module docstring).
 
     Keys: ``gold`` (names written in their sentence), ``found``, ``mentions``,
-    ``strict_tp``, ``boundary_pred``, ``boundary_tp``, ``carried`` (names not in
+    ``strict_tp``, ``doc_tp`` (mentions that are an agency or report_to somewhere in
+    the document's gold), ``boundary_pred``, ``boundary_tp``, ``carried`` (names not in
     their sentence), ``carried_found`` (found by the recogniser somewhere in the
     document text).
     """
@@ -272,7 +274,9 @@ def agency_counts(gold: list[dict], doc_text: str = "", *, finder: Optional[Call
     finder = finder or find_agencies
     c: Counter = Counter()
     doc_mentions = None
-    for sent, d in _sentences(gold).items():
+    sents = _sentences(gold)
+    doc_bodies = {n for d in sents.values() for n in d["agencies"] + d["report_to"]}
+    for sent, d in sents.items():
         mentions = finder(sent)
         names = [m.name for m in mentions]
         written = [a for a in d["agencies"] if a in sent]
@@ -288,6 +292,7 @@ def agency_counts(gold: list[dict], doc_text: str = "", *, finder: Optional[Call
         c["found"] += sum(1 for a in written if any(same_agency(a, n) for n in names))
         c["mentions"] += len(names)
         c["strict_tp"] += sum(1 for n in names if any(same_agency(a, n) for a in written))
+        c["doc_tp"] += sum(1 for n in names if any(same_agency(a, n) for a in doc_bodies))
         # boundary precision: mentions overlapping where a gold name is written
         places = []
         for a in written:
@@ -392,6 +397,7 @@ def _summaries(ag: Counter, dl: Counter, bl: Counter) -> dict[str, Any]:
             "recall": _ratio(ag["found"], ag["gold"]),
             "precision_strict": _ratio(ag["strict_tp"], ag["mentions"]),
             "precision_boundary": _ratio(ag["boundary_tp"], ag["boundary_pred"]),
+            "precision_document": _ratio(ag["doc_tp"], ag["mentions"]),
             "gold": ag["gold"], "found": ag["found"], "mentions": ag["mentions"],
             "carried": ag["carried"], "carried_found": ag["carried_found"],
         },
@@ -510,7 +516,7 @@ def format_report(rep: dict[str, Any]) -> str:
     lines.append("")
     lines.append(f"agency-only: recall {_f(a['recall'])} ({a['found']}/{a['gold']} names written in their sentence), "
                  f"precision strict {_f(a['precision_strict'])} ({a['mentions']} mentions), "
-                 f"boundary {_f(a['precision_boundary'])}; names carried from headings/blocks: "
+                 f"boundary {_f(a['precision_boundary'])}, document {_f(a['precision_document'])}; names carried from headings/blocks: "
                  f"{a['carried_found']}/{a['carried']} found in the document")
     lines.append(f"deadline-only: normalised right {_f(dl['right'])} ({dl['right_n']}/{dl['gold']}), "
                  f"phrase found {_f(dl['found'])}, {dl['extra_phrases']} other phrases in gold sentences")
