@@ -89,6 +89,10 @@ def test_corrections_reach_every_download(client, bp_page):
     for fmt in ("docx", "csv", "md", "json", "ics"):
         r = client.post("/download", data={**fields, "fmt": fmt, "lang": "en"})
         assert r.status_code == 200 and len(r.content) > 500, fmt
+    png = client.post("/download", data={**fields, "fmt": "graph-png"})
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+    svg = client.post("/download", data={**fields, "fmt": "graph-svg"})
+    assert svg.status_code == 200 and b"<svg" in svg.content[:2000]
     cal = Calendar.from_ical(client.post("/download", data={**fields, "fmt": "ics"}).content)
     assert date(2024, 7, 5) in {e.decoded("dtstart") for e in cal.walk("VEVENT")}
 

@@ -326,6 +326,21 @@ def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def graph_file(result: ExtractionResult, ext: str) -> bytes:
+    """The responsibility graph of a (corrected) result as SVG or PNG bytes."""
+    try:
+        from .. import graph
+    except ImportError:
+        raise InputError("the responsibility graph is not available in this version", code="unavailable")
+    if not any(t.agencies for t in result.tasks):
+        raise InputError("no task names an agency, so there is no graph to draw")
+    tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
+    try:
+        return Path(graph.draw_graph(graph.build_graph([result]), tmp / f"graph.{ext}")).read_bytes()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def crosscheck_results(program: ExtractionResult, plan: ExtractionResult):
     try:
         from ..crosscheck import crosscheck
@@ -416,6 +431,10 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             stem = _stem(result.source.path or "checklist")
             if fmt == "extract-json":
                 body, media, fname = dump_result(result).encode("utf-8"), "application/json", f"{stem}.extract.json"
+            elif fmt in ("graph-svg", "graph-png"):
+                ext = fmt.split("-")[1]
+                body = await run_in_threadpool(graph_file, result, ext)
+                media, fname = ("image/svg+xml" if ext == "svg" else "image/png"), f"{stem}.graph.{ext}"
             elif fmt in FORMATS:
                 body = await run_in_threadpool(render_checklist, result, fmt, as_of=as_of, lang=lang)
                 media, fname = MEDIA_TYPES[fmt], f"{stem}.checklist.{fmt}"
