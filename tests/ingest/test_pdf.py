@@ -221,3 +221,52 @@ def test_legacy_font_runs_are_converted(tmp_path, monkeypatch) -> None:
     src = read_document(tmp_path / "legacy.pdf")
     assert src.blocks[0].text.startswith("Chương trình hanh dong")
     assert src.source.encoding == "tcvn3"
+
+
+def _canvas_pdf(path, draw) -> "Path":
+    from reportlab.pdfgen import canvas
+
+    from readers_docs import _fonts
+
+    _fonts()
+    c = canvas.Canvas(str(path))
+    draw(c)
+    c.save()
+    return path
+
+
+def test_numbered_heading_opening_every_page_is_kept_small_header_dropped(tmp_path) -> None:
+    def draw(c) -> None:
+        for n in (1, 2, 3):
+            c.setFont("DejaVuSans", 8)
+            c.drawString(80, 810, f"Kế hoạch số 27/KH-UBND - trang {n}")
+            c.setFont("DejaVuSans-Bold", 12)
+            c.drawString(80, 770, f"{n}. Nhiệm vụ nhóm {n}")
+            c.setFont("DejaVuSans", 12)
+            c.drawString(80, 740, f"Sở Nội vụ hoàn thành nhiệm vụ nhóm {n} trong quý {n}.")
+            c.showPage()
+
+    doc = normalize_document(read_document(_canvas_pdf(tmp_path / "h.pdf", draw)))
+    assert doc.text.split("\n") == [
+        "1. Nhiệm vụ nhóm 1", "Sở Nội vụ hoàn thành nhiệm vụ nhóm 1 trong quý 1.",
+        "2. Nhiệm vụ nhóm 2", "Sở Nội vụ hoàn thành nhiệm vụ nhóm 2 trong quý 2.",
+        "3. Nhiệm vụ nhóm 3", "Sở Nội vụ hoàn thành nhiệm vụ nhóm 3 trong quý 3.",
+    ]
+
+
+def test_unruled_two_column_header_block_reads_column_by_column(tmp_path) -> None:
+    def draw(c) -> None:
+        c.setFont("DejaVuSans-Bold", 11)
+        c.drawCentredString(170, 790, "ỦY BAN NHÂN DÂN")
+        c.drawCentredString(420, 790, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        c.drawCentredString(170, 775, "TỈNH YÊN SƠN")
+        c.drawCentredString(420, 775, "Độc lập - Tự do - Hạnh phúc")
+        c.setFont("DejaVuSans", 11)
+        c.drawString(80, 720, "Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì thực hiện Kế hoạch này.")
+        c.showPage()
+
+    src = read_document(_canvas_pdf(tmp_path / "hdr.pdf", draw))
+    head = src.blocks[0]
+    assert head.kind == "table_row"
+    assert head.cells == ["ỦY BAN NHÂN DÂN TỈNH YÊN SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"]
+    assert src.blocks[1].text == "Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì thực hiện Kế hoạch này."

@@ -1,11 +1,13 @@
-"""PDF reader: pypdfium2 for the text, pdfplumber only for table geometry.
+"""PDF reader: pypdfium2 for the text, pdfplumber's table finder for tables.
 
 Why two libraries: pypdfium2 reads a page's text in a millisecond or two and
 honours ``ActualText`` spans, which LibreOffice writes when a font lacks the
 precomposed Vietnamese letters (pdfplumber then returns ``(cid:15)`` and
-"hiệủ qủa"). pdfplumber is ten times slower but finds ruled tables, so it is
-opened only for pages whose drawing holds line/rectangle objects, and even
-there it only gives cell *boxes*: the cell text is read back from pdfium
+"hiệủ qủa"). pdfplumber finds ruled tables well, but parsing a page with it
+costs ~0.1-0.3 s. So only its table *finder* is used, on pages that draw
+straight-edged paths, fed with the path boxes pdfium already has (explicit
+edges: pdfplumber's snapping, joining and cell building without its
+parser). It gives cell boxes; the cell text is read from pdfium's characters
 inside each box, so it is right on the same fonts.
 
 The page is read as characters with boxes (pdfium), grouped into line
@@ -39,7 +41,6 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -159,14 +160,16 @@ def _page_chars(textpage, page_height: float, legacy, found_enc: list[str]):
     text = textpage.get_text_range()
     n = len(text)
     l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    pl, pr, pb, pt = ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t)
+    get_box = raw.FPDFText_GetCharBox
     chars = []
-    for i in range(n):
-        ch = text[i]
-        if ch in "\r\n":
-            chars.append((ch, 0.0, 0.0, 0.0, 0.0, i))
+    append = chars.append
+    for i, ch in enumerate(text):
+        if ch == "\r" or ch == "\n":
+            append((ch, 0.0, 0.0, 0.0, 0.0, i))
             continue
-        raw.FPDFText_GetCharBox(tp, i, ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
-        chars.append((ch, l.value, page_height - t.value, r.value, page_height - b.value, i))
+        get_box(tp, i, pl, pr, pb, pt)
+        append((ch, l.value, page_height - t.value, r.value, page_height - b.value, i))
     if legacy is not None and n:
         chars = _convert_legacy_runs(raw, tp, chars, legacy, found_enc)
     return chars
@@ -288,19 +291,62 @@ def _segments(textpage, chars, page_no: int, skip_boxes: list[tuple[float, float
 # --------------------------------------------------------------------------
 
 
-def _page_has_rules(page) -> bool:
-    """True when the page draws paths (table borders): only then is the slow
-    pdfplumber table finder worth running."""
+def _rule_boxes(page, height: float) -> list[dict]:
+    """Boxes of the straight-edged paths a page draws (table borders, rules),
+    as pdfplumber rect objects in top-left coordinates.
+
+    Read from pdfium's page objects: no second parse of the page. Paths
+    with curves (logos, stamps) are left out; a thin box is a rule.
+    """
     import pypdfium2.raw as raw
 
-    n = raw.FPDFPage_CountObjects(page.raw)
-    paths = 0
-    for i in range(n):
-        if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_PATH:
-            paths += 1
-            if paths >= 3:
-                return True
-    return False
+    boxes: list[dict] = []
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        n = raw.FPDFPath_CountSegments(obj)
+        if n < 2 or n > 64:
+            continue
+        if any(
+            raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, k)) == raw.FPDF_SEGMENT_BEZIERTO
+            for k in range(n)
+        ):
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
+            continue
+        x0, x1, top, bottom = l.value, r.value, height - t.value, height - b.value
+        boxes.append({
+            "object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "y0": b.value, "y1": t.value, "width": x1 - x0, "height": bottom - top, "doctop": top,
+        })
+    return boxes
+
+
+class _GeometryPage:
+    """The little of a pdfplumber page its table finder needs when every
+    edge is given explicitly."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.bbox = (0.0, 0.0, width, height)
+
+
+def _find_tables(boxes: list[dict], width: float, height: float):
+    """Ruled tables from explicit edges, with pdfplumber's table finder
+    (snapping, joining, intersections, cells): its geometry without its parser."""
+    from pdfplumber.table import TableFinder
+
+    settings = {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": boxes,
+        "explicit_horizontal_lines": boxes,
+    }
+    try:
+        return TableFinder(_GeometryPage(width, height), settings).tables
+    except ValueError:  # fewer than two edges of an orientation
+        return []
 
 
 def _cell_text(chars, box) -> str:
@@ -365,13 +411,9 @@ def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
     return None
 
 
-def _tables(plumber_pdf, page_index: int, chars, page_no: int) -> list[_Line]:
+def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int) -> list[_Line]:
     """Ruled tables of a page as row items (cells read from pdfium)."""
-    ppage = plumber_pdf.pages[page_index]
-    try:
-        found = ppage.find_tables()
-    finally:
-        pass
+    found = _find_tables(boxes, width, height)
     rows_out: list[_Line] = []
     for ti, table in enumerate(found):
         rows = table.rows
@@ -425,10 +467,6 @@ def _tables(plumber_pdf, page_index: int, chars, page_no: int) -> list[_Line]:
                     ncols=ncols,
                 )
             )
-    try:
-        ppage.close()
-    except Exception:  # pragma: no cover - older pdfplumber
-        pass
     return rows_out
 
 
@@ -519,31 +557,58 @@ def _column_bands(lines: list[_Line]) -> list[_Line]:
 # --------------------------------------------------------------------------
 
 
-def _margin_key(line: _Line, height: float) -> Optional[str]:
-    if line.kind != "line":
-        return None
-    if line.bottom < height * MARGIN_BAND + 20 or line.top > height * (1 - MARGIN_BAND) - 20:
-        return ("T" if line.top < height / 2 else "B") + re.sub(r"\d+", "#", line.text.lower())
-    return None
+def _in_margin(line: _Line, height: float) -> bool:
+    return line.kind == "line" and (
+        line.bottom < height * MARGIN_BAND + 20 or line.top > height * (1 - MARGIN_BAND) - 20
+    )
+
+
+def _keys(line: _Line, height: float) -> tuple[str, str]:
+    """(exact, digits-masked) keys of a margin line, with its side of the page."""
+    side = "T" if line.top < height / 2 else "B"
+    low = " ".join(line.text.lower().split())
+    return side + low, side + re.sub(r"\d+", "#", low)
 
 
 def _drop_running(pages: list[_Page]) -> int:
-    """Remove page numbers and headers/footers repeated on many pages."""
-    counts: Counter[str] = Counter()
+    """Remove page numbers and headers/footers repeated on many pages.
+
+    A margin line is running when the same text comes back on at least half
+    of the pages; text that differs only in its numbers ("Trang 3", "Kế hoạch
+    số 27 - trang 3") counts too, but only when it is set smaller than the
+    body, so a numbered heading that happens to open every page stays.
+    """
+    exact: Counter[str] = Counter()
+    masked: Counter[str] = Counter()
+    sizes: list[float] = []
     for p in pages:
-        keys = {k for k in (_margin_key(l, p.height) for l in p.items) if k}
-        counts.update(keys)
+        ex, ma = set(), set()
+        for l in p.items:
+            if l.kind == "line":
+                sizes.append(l.size)
+            if _in_margin(l, p.height):
+                e, m = _keys(l, p.height)
+                ex.add(e)
+                ma.add(m)
+        exact.update(ex)
+        masked.update(ma)
+    body_size = statistics.median(sizes) if sizes else 0.0
     threshold = max(2, int(0.5 * len(pages) + 0.5))
     dropped = 0
     for p in pages:
         keep = []
         running = []
         for l in p.items:
-            k = _margin_key(l, p.height)
-            if k and _PAGE_NUMBER_RE.match(l.text):
+            if not _in_margin(l, p.height):
+                keep.append(l)
+                continue
+            if _PAGE_NUMBER_RE.match(l.text):
                 dropped += 1
                 continue
-            if k and len(pages) >= 2 and counts[k] >= threshold:
+            e, m = _keys(l, p.height)
+            if len(pages) >= 2 and (
+                exact[e] >= threshold or (masked[m] >= threshold and l.size < body_size - 0.5)
+            ):
                 running.append(l)
                 continue
             keep.append(l)
@@ -788,7 +853,6 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     pdf = _open_pdfium(data)
     legacy = _legacy_module()
     found_enc: list[str] = []
-    plumber = None
     warnings: list[str] = []
     try:
         total = len(pdf)
@@ -819,12 +883,9 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
                     pages.append(_Page(idx + 1, width, height))
                     continue
                 rows: list[_Line] = []
-                if _page_has_rules(page):
-                    if plumber is None:
-                        import pdfplumber
-
-                        plumber = pdfplumber.open(BytesIO(data))
-                    rows = _tables(plumber, idx, chars, idx + 1)
+                boxes = _rule_boxes(page, height)
+                if len(boxes) >= 3:
+                    rows = _tables(boxes, width, height, chars, idx + 1)
                 boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
                 lines = _segments(textpage, chars, idx + 1, boxes)
                 items = _column_bands(lines) + rows
@@ -866,8 +927,6 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
             blocks = _strip_markdown(blocks)
             warnings.append("the PDF is a printout of Markdown source; its markup (**, #, ---) was removed")
     finally:
-        if plumber is not None:
-            plumber.close()
         pdf.close()
     info = SourceInfo(
         path=str(path),
