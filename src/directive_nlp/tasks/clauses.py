@@ -295,7 +295,8 @@ def analyze_sentence(
         if bm:
             p = _skip_ws(text, p + bm.end(), e)
         else:
-            bm = re.match(r"\s*(?:căn cứ|trên cơ sở|theo)\b[^;:,]{0,250},\s*", masked[p:e], re.IGNORECASE)
+            bm = re.match(r"\s*(?:căn cứ|trên cơ sở|theo (?:quy định|chức năng|nhiệm vụ|đề nghị|chỉ đạo|hướng dẫn))\b[^;:,]{0,250},\s*",
+                              masked[p:e], re.IGNORECASE)
             if bm:
                 p = _skip_ws(text, p + bm.end(), e)
     if subject:
