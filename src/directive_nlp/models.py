@@ -225,6 +225,11 @@ class BlockInfo(BaseModel):
     marker_kind: Optional[str] = None
     content_start: int = Field(description="Offset (normalised text) where the content after the marker begins.")
     depth: int = Field(0, description="Nesting depth of bullets ('-' = 1, '+' = 2) inside the section.")
+    zone: Optional[str] = Field(
+        None,
+        description="preamble | body | trailing (paragraphs closing the body after its last item; may hold "
+        "tasks) | closing (recipients, signature, text after './.'; never tasks).",
+    )
 
 
 class DocumentStructure(BaseModel):

@@ -863,3 +863,15 @@ def test_items_written_with_their_roman_part(tmp_path: Path) -> None:
         {"II.1. Sở Lao động": "II.1", "II.2. Hỗ trợ": "II.2", "II.2.1. Cho vay": "II.2.1", "III.1 Các xã": "III.1"},
     )
     assert st.section("II.2.1").parent == "II.2"
+
+
+def test_zones_tell_trailing_text_from_recipients(tmp_path: Path) -> None:
+    """Concluding paragraphs may hold tasks ("trailing"); recipients and the
+    signature never do ("closing")."""
+    doc, st = parse_md(tmp_path, CHI_THI)
+    zones = {t: info_of(doc, st, t).zone for t in ("Số: 03", "1. Công an tỉnh", "Giám đốc các sở", "Nơi nhận:")}
+    assert zones == {"Số: 03": "preamble", "1. Công an tỉnh": "body", "Giám đốc các sở": "trailing", "Nơi nhận:": "closing"}
+    doc, st = parse_md(tmp_path, CHUONG_TRINH)
+    info = info_of(doc, st, "Chương trình này được phổ biến")
+    assert (info.section, info.zone) == ("III", "trailing")
+    assert info_of(doc, st, "- Lưu Văn phòng").zone == "closing"

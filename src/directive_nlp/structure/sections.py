@@ -302,6 +302,7 @@ class _BlockState:
     label_line: bool = False
     table: bool = False
     glued: bool = False  # several headings glued into this block
+    trailing: bool = False  # a paragraph closing the body after its last item
 
 
 @dataclass
@@ -680,8 +681,7 @@ class _Parser:
                         target = outer.id if outer.kind in CONTAINER_KINDS else self.special("closing")
                         for r in run:
                             states[r].section = target
-                            if target == "closing":
-                                states[r].role = "closing"
+                            states[r].trailing = True
             i = j
 
     def outermost(self, sid: str) -> Optional[Section]:
@@ -717,7 +717,7 @@ class _Parser:
         if i + 1 >= len(self.states):
             return False
         me, nxt = self.states[i], self.states[i + 1]
-        if nxt.role != "body" or nxt.segment != me.segment:
+        if nxt.role != "body" or nxt.segment != me.segment or nxt.trailing:
             return False
         if nxt.marker is None or nxt.table:
             return True
@@ -801,6 +801,7 @@ class _Parser:
                     marker_kind=self.marker_kind(st),
                     content_start=min(content, b.end),
                     depth=m.depth if m else 0,
+                    zone="trailing" if st.trailing else st.role,
                 )
             )
             # extents: the section and its ancestors cover the block
