@@ -512,22 +512,85 @@ def implementation_chain(G: nx.MultiDiGraph, directive: str) -> list[dict]:
     return rows
 
 
-def theme_weights(G: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
-    """(agency, theme) → number of tasks the agency leads or supports in
-    that theme; tasks without a theme count under ``theme:(none)``."""
+def theme_weights(G: nx.MultiDiGraph, by: str = "theme") -> dict[tuple[str, str], int]:
+    """(agency, group) → number of tasks the agency leads or supports in
+    that group. ``by="theme"``: tasks without a theme count under
+    ``theme:(none)``; ``"document"`` or ``"section"`` (top two levels,
+    "II.3") group by where the task is written instead."""
+    groups = task_groups(G, by)
     w: dict[tuple[str, str], int] = Counter()
-    for t in _nodes(G, "task"):
-        themes = [th for _, th, k in G.out_edges(t, keys=True) if k == "about"] or ["theme:(none)"]
+    for t, gs in groups.items():
         for a, _, k in G.in_edges(t, keys=True):
             if k in ("lead", "support"):
-                for th in themes:
-                    w[(a, th)] += 1
+                for g in gs:
+                    w[(a, g)] += 1
     return dict(w)
+
+
+def task_groups(G: nx.MultiDiGraph, by: str = "theme") -> dict[str, list[str]]:
+    """Task → the groups it belongs to: its theme nodes (``by="theme"``),
+    its document node, or its section at the top two levels."""
+    out = {}
+    for t in _nodes(G, "task"):
+        a = G.nodes[t]
+        if by == "theme":
+            out[t] = [th for _, th, k in G.out_edges(t, keys=True) if k == "about"] or ["theme:(none)"]
+        elif by == "document":
+            out[t] = [f"doc:{a.get('doc')}"]
+        else:
+            sid = ".".join(str(a.get("section") or "").split(".")[:2])
+            out[t] = [f"sec:{a.get('doc')}:{sid}" if sid else f"doc:{a.get('doc')}"]
+    return out
+
+
+def _picture_grouping(G: nx.MultiDiGraph) -> str:
+    """Themes when any task has one; else documents when there are several;
+    else the sections of the one document."""
+    if any(k == "about" for _, _, k in G.edges(keys=True)):
+        return "theme"
+    docs = {a.get("doc") for _, a in G.nodes(data=True) if a.get("kind") == "task"}
+    return "document" if len(docs) > 1 else "section"
 
 
 # --------------------------------------------------------------------------
 # Export and picture
 # --------------------------------------------------------------------------
+
+
+def _group_sort_key(G: nx.MultiDiGraph, node: str) -> tuple:
+    a = G.nodes[node] if node in G else {}
+    if a.get("kind") == "section":
+        return (a.get("doc", ""), [(0, int(p)) if p.isdigit() else (1, p) for p in str(a.get("section", "")).split(".")])
+    return (str(node), [])
+
+
+def _group_label(G: nx.MultiDiGraph, node: str) -> str:
+    if node == "theme:(none)" or node not in G:
+        return "(không chủ đề)"
+    a = G.nodes[node]
+    if a.get("kind") == "theme":
+        return a.get("name", node)
+    if a.get("kind") == "section":
+        return f"{a.get('section')} {a.get('heading') or ''}".strip()
+    bits = [a.get("doc_type"), a.get("number"), a.get("province")]
+    return " · ".join(str(b) for b in bits if b) or str(a.get("doc", node))
+
+
+def _interleave(items: list) -> list:
+    """Reorder so that consecutive items of ``items`` (sorted by load) land
+    far apart: position i*k mod n with k ≈ n/φ coprime to n."""
+    import math
+
+    n = len(items)
+    if n < 3:
+        return list(items)
+    k = max(1, round(n / 1.618))
+    while math.gcd(k, n) != 1:
+        k += 1
+    out = [None] * n
+    for i, it in enumerate(items):
+        out[(i * k) % n] = it
+    return out
 
 
 def _spread(angles: list[float]) -> list[float]:
@@ -616,9 +679,12 @@ def draw_graph(
     path = Path(path)
     if path.suffix.lower() not in (".svg", ".png"):
         raise InputError("a picture must be .svg or .png", path=str(path))
-    w = theme_weights(G)
-    agencies = sorted({a for a, _ in w}, key=lambda a: -G.nodes[a].get("load", 0))
-    themes = sorted({t for _, t in w}, key=lambda t: (t == "theme:(none)", t))
+    grouping = _picture_grouping(G)
+    w = theme_weights(G, grouping)
+    tgroups = task_groups(G, grouping)
+    group_tasks = Counter(g for gs in tgroups.values() for g in gs)
+    agencies = sorted({a for a, _ in w}, key=lambda a: (-G.nodes[a].get("load", 0), a))
+    themes = sorted({t for _, t in w}, key=lambda t: (t == "theme:(none)", _group_sort_key(G, t)))
     fig = plt.figure(figsize=size, dpi=dpi)
     side = 0.34  # right-hand panel: the keys to the numbered agencies and lettered themes
     ax = fig.add_axes((0.0, 0.0, 1 - side, 0.93))
@@ -651,7 +717,7 @@ def draw_graph(
         members = groups[th]
         width = max(len(members), 0.6)
         mids[th] = 2 * math.pi * (slot + width / 2) / total + math.pi / 2
-        order = members[1::2][::-1] + members[0::2]  # biggest in the middle of the sector
+        order = _interleave(members)  # big agencies spread over the sector, so their numbers do not collide
         for i, a in enumerate(order):
             ang = 2 * math.pi * (slot + i + 0.5) / total + math.pi / 2
             apos[a] = (math.cos(ang), math.sin(ang), ang)
@@ -674,16 +740,17 @@ def draw_graph(
     lines = ["Cơ quan (số nhiệm vụ chủ trì + phối hợp)"]
     for i, a in enumerate(agencies[:label_top], 1):
         x, y, _ = apos[a]
-        ax.text(1.1 * x, 1.1 * y, str(i), ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
+        r_lab = 1.09 + 0.07 * (i % 2)
+        ax.text(r_lab * x, r_lab * y, str(i), ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
         name = G.nodes[a].get("name", a)
         name = name if len(name) <= 40 else name[:38] + "…"
         prov = G.nodes[a].get("province")
         lines.append(f"{i:>2}. {name} ({G.nodes[a].get('load', 0)})" + (f" · {prov}" if several and prov else ""))
-    lines += ["", "Chủ đề (số nhiệm vụ)"]
+    lines += ["", {"theme": "Chủ đề", "document": "Văn bản", "section": "Mục"}[grouping] + " (số nhiệm vụ)"]
     for k, (th, (x, y, _)) in enumerate(tpos.items()):
         letter = chr(ord("A") + k) if k < 26 else str(k)
-        name = G.nodes[th].get("name", th) if th in G else "(không chủ đề)"
-        tasks = G.nodes[th].get("tasks", 0) if th in G else sum(v for (a_, t_), v in w.items() if t_ == th)
+        name = _group_label(G, th)
+        tasks = group_tasks.get(th, 0)
         ax.scatter([x], [y], s=420, marker="s", color="#f5cba7", edgecolor="#935116", zorder=3)
         ax.text(x, y, letter, ha="center", va="center", fontsize=10, fontweight="bold", zorder=5)
         short = name if len(name) <= 44 else name[:42] + "…"

@@ -199,3 +199,17 @@ def test_no_documents_is_bad_input():
         build_graph([])
     with pytest.raises(InputError, match="unknown output format"):
         write_graph(nx.MultiDiGraph(), "out.xlsx")
+
+
+def test_without_themes_the_picture_groups_by_document_or_section(tmp_path, thanhhoa, dongnai):
+    from directive_nlp.graph import _picture_grouping, task_groups, theme_weights
+
+    G = build_graph([thanhhoa, dongnai])  # no taxonomy, no task themes
+    assert _picture_grouping(G) == "document"
+    w = theme_weights(G, "document")
+    assert w[("agency:Thanh Hóa:sở tài chính", "doc:kh_nuoc_sach_thanhhoa")] == 2
+    G1 = build_graph(thanhhoa)
+    assert _picture_grouping(G1) == "section"
+    assert task_groups(G1, "section")["task:kh_nuoc_sach_thanhhoa:T3"] == ["sec:kh_nuoc_sach_thanhhoa:II.2"]
+    with Image.open(draw_graph(G1, tmp_path / "s.png", size=(8, 6), dpi=50)) as im:
+        assert im.size == (400, 300)
