@@ -47,7 +47,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from .errors import InputError
-from .models import AgencyRef, Deadline, ExtractionResult, SectionOut, Task
+from .models import AgencyRef, Deadline, ExtractionResult, NormalizedDocument, SectionOut, Task
 from .normalize import match_key
 
 CROSSCHECK_VERSION = "1"
@@ -302,7 +302,7 @@ class TaskResult(BaseModel):
 
 class PlanItemResult(BaseModel):
     id: str
-    kind: Literal["task", "heading"]
+    kind: Literal["task", "heading", "paragraph"]
     section: Optional[str] = None
     text: str
     review: bool
@@ -613,6 +613,53 @@ def _tfidf(raw: Vector, idf: dict[str, float]) -> Vector:
 # --------------------------------------------------------------------------
 
 
+def _untasked_paragraphs(result: ExtractionResult, doc: Optional[NormalizedDocument]) -> list[tuple[str, str, str]]:
+    """``(ref, section, text)`` of body paragraphs that gave no task.
+
+    A review plan often lists what to report as noun phrases ("1.2. Tình hình
+    sắp xếp các trung tâm …", "Kết quả hỗ trợ chi phí học nghề …"): nobody
+    is told to act, so the extraction finds no task, yet each is a review
+    item. When the document itself is at hand these paragraphs are read too.
+    """
+    if doc is None:
+        return []
+    try:
+        from .structure import parse_structure
+    except ImportError:  # pragma: no cover - structure module absent
+        return []
+    st = parse_structure(doc)
+    spans = [t.span for t in result.tasks if t.span]
+    out = []
+    for info in st.blocks:
+        if info.is_heading or _SPECIAL.match(info.section or "preamble"):
+            continue
+        b = doc.blocks[info.block] if info.block < len(doc.blocks) else None
+        if b is None or b.kind != "paragraph":
+            continue
+        if any(b.start <= a < b.end + 1 for a, _ in spans):
+            continue
+        text = doc.text[max(info.content_start, b.start):b.end].strip()
+        if len(text.split()) >= 4:
+            out.append((f"P{info.block}", info.section, text))
+    return out
+
+
+def load_input(path, **extract_kwargs) -> tuple[ExtractionResult, Optional[NormalizedDocument]]:
+    """A cross-check input: ``extract`` JSON (result only) or a document
+    (result and its normalised text, so untasked review items are read too)."""
+    from pathlib import Path
+
+    from .io import is_result_json, load_result
+
+    p = Path(path)
+    if is_result_json(p):
+        return load_result(p), None
+    from .pipeline import extract_document, load_text
+
+    doc = load_text(p, **extract_kwargs)
+    return extract_document(doc), doc
+
+
 def _doc_ref(r: ExtractionResult) -> DocRef:
     return DocRef(path=r.source.path, doc_type=r.document.doc_type, title=r.document.title,
                   province=r.document.province, sha256=r.source.sha256 or None, tasks=len(r.tasks))
@@ -691,12 +738,17 @@ def crosscheck(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     ratio: float = DEFAULT_RATIO,
+    program_doc: Optional[NormalizedDocument] = None,
+    plan_doc: Optional[NormalizedDocument] = None,
 ) -> CrosscheckReport:
     """Check that ``plan`` (a review plan) reviews what ``program`` asked for.
 
     ``threshold`` is the least similarity (0-1, cosine of TF-IDF vectors) for
     a plan item to count as reviewing a theme; ``ratio`` lets one item
     support several themes when they are nearly as close as its best one.
+    ``program_doc`` / ``plan_doc`` (the normalised documents, when the inputs
+    were documents rather than JSON) let paragraphs that gave no task count
+    too: a plan's review topics are often noun phrases with no one to act.
     Raises :class:`InputError` when the program has nothing to check or the
     two inputs are the same document.
     """
@@ -727,6 +779,7 @@ def crosscheck(
         task_theme[t.id] = theme_of(t.section)
     head_units: dict[str, _Unit] = {}
     body_units: dict[str, _Unit] = {}
+    prog_paragraphs = _untasked_paragraphs(program, program_doc)
     for th in theme_secs:
         head_units[th.id] = _Unit(th.id, th.heading or "")
         # the body is what the tasks ask (``task``: the action without the
@@ -739,6 +792,9 @@ def crosscheck(
                 if text not in sentences:
                     sentences.append(text)
                 agencies.extend(_task_agencies(t))
+        for ref, sec, text in prog_paragraphs:
+            if theme_of(sec) == th.id and text not in sentences:
+                sentences.append(text)
         body_units[th.id] = _Unit(th.id, "\n".join(sentences), sorted(set(agencies)))
 
     # ---- plan items: its tasks and its section headings
@@ -780,6 +836,9 @@ def crosscheck(
             cur = (s.parent if s and s.parent else _parent_id(cur))
         return False
 
+    for ref, sec, text in _untasked_paragraphs(plan, plan_doc):
+        plan_units[ref] = _Unit(ref, text)
+        plan_meta[ref] = {"kind": "paragraph", "section": sec, "sentence": text, "task": None}
     for ref, u in plan_units.items():
         m = plan_meta[ref]
         m["review"] = bool(u.review or plan_title_review or ancestors_review(m["section"])

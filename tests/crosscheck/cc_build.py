@@ -147,9 +147,26 @@ def load(md: Path) -> ExtractionResult:
 
 def load_text_variant(name: str, text: str) -> ExtractionResult:
     """A document given as Markdown text (a variant of a test document)."""
+    return load_doc_text(name, text)[0]
+
+
+def load_doc(md: Path):
+    """``(result, normalised document or None)`` as the CLI reads a document."""
     if _extract is not None:
-        return _extract(f"{name}.md", data=text.encode("utf-8"))
-    return result_from_markdown(Path(f"{name}.md"), text)
+        from directive_nlp.crosscheck import load_input
+
+        return load_input(md)
+    return load(md), None
+
+
+def load_doc_text(name: str, text: str):
+    """``(result, document)`` of Markdown given as text."""
+    if _extract is not None:
+        from directive_nlp.pipeline import extract_document, load_text
+
+        doc = load_text(f"{name}.md", data=text.encode("utf-8"))
+        return extract_document(doc), doc
+    return result_from_markdown(Path(f"{name}.md"), text), None
 
 
 def plan_variants(pair: dict, plan_text: str, *, seed: int = 7, n2: int = 3, n3: int = 3):

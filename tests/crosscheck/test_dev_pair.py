@@ -53,19 +53,31 @@ def test_json_input_gives_the_same_answer(dev_results, dev_gold):
 
 
 def _readers_ready(fmt: str) -> bool:
+    fmt = fmt.rsplit(".", 1)[-1]
     return (importlib.util.find_spec(f"directive_nlp.ingest.{fmt}") is not None
             and importlib.util.find_spec("directive_nlp.pipeline") is not None
             and hasattr(__import__("directive_nlp.pipeline", fromlist=["extract"]), "extract"))
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "badfont.pdf"])
 def test_rendered_pair_matches_gold(fmt, dev_gold):
     if not _readers_ready(fmt):
-        pytest.skip(f"the {fmt.upper()} reader or the extraction pipeline is not there yet")
-    from directive_nlp.pipeline import extract
+        pytest.skip(f"the {fmt.rsplit('.', 1)[-1].upper()} reader or the extraction pipeline is not there yet")
+    from directive_nlp.crosscheck import load_input
 
-    prog = extract(DEV / "rendered" / f"{PROGRAM}.{fmt}")
-    plan = extract(DEV / "rendered" / f"{PLAN}.{fmt}")
-    report = crosscheck(prog, plan)
+    prog, prog_doc = load_input(DEV / "rendered" / f"{PROGRAM}.{fmt}")
+    plan, plan_doc = load_input(DEV / "rendered" / f"{PLAN}.{fmt.rsplit('.', 1)[-1]}")  # no badfont plan
+    assert crosscheck(prog, plan).coverage() == dev_gold  # results alone
+    report = crosscheck(prog, plan, program_doc=prog_doc, plan_doc=plan_doc)  # + untasked paragraphs
     assert report.coverage() == dev_gold
-    assert report.program.path.endswith(f".{fmt}")
+    assert report.program.path.endswith(f".{fmt}") or fmt.startswith("badfont")
+
+
+def test_markdown_documents_with_paragraphs_match_gold(dev_gold):
+    if not _readers_ready("text"):
+        pytest.skip("the extraction pipeline is not there yet")
+    from directive_nlp.crosscheck import load_input
+
+    (prog, prog_doc), (plan, plan_doc) = load_input(DEV / f"{PROGRAM}.md"), load_input(DEV / f"{PLAN}.md")
+    report = crosscheck(prog, plan, program_doc=prog_doc, plan_doc=plan_doc)
+    assert report.coverage() == dev_gold

@@ -86,6 +86,14 @@ def test_cli_json_md_html(dev_json, dev_gold, tmp_path):
     assert res.exit_code == 0 and res.stdout.startswith("# Cross-check")
 
 
+def test_cli_on_documents(dev_gold):
+    from conftest import DEV, PLAN, PROGRAM
+
+    res = CliRunner().invoke(app, ["crosscheck", str(DEV / f"{PROGRAM}.md"), str(DEV / f"{PLAN}.md"), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert {t["section"]: t["covered"] for t in json.loads(res.stdout)["themes"]} == dev_gold
+
+
 def test_cli_bad_input_is_one_line(dev_json, tmp_path):
     runner = CliRunner()
     prog, plan = map(str, dev_json)

@@ -30,8 +30,8 @@ def crosscheck_cli(
     evidence, the tasks left out, the bodies not asked to report and
     deadline conflicts.
     """
-    from ..crosscheck import DEFAULT_THRESHOLD, crosscheck
-    from ..io import load_result, write_atomic
+    from ..crosscheck import DEFAULT_THRESHOLD, crosscheck, load_input
+    from ..io import write_atomic
     from ..report import render_crosscheck_html, render_crosscheck_markdown
 
     fmt = format or (_SUFFIX_FORMAT.get(output.suffix.lower()) if output else None) or "md"
@@ -42,9 +42,10 @@ def crosscheck_cli(
     for p in (program, plan):
         if not p.exists():
             raise InputError("file not found; check the path", path=str(p))
-    prog_result = load_result(program)
-    plan_result = load_result(plan)
-    report = crosscheck(prog_result, plan_result, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    prog_result, prog_doc = load_input(program)
+    plan_result, plan_doc = load_input(plan)
+    report = crosscheck(prog_result, plan_result, threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+                        program_doc=prog_doc, plan_doc=plan_doc)
     if fmt == "json":
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt == "html":
