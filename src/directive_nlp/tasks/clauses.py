@@ -24,7 +24,7 @@ from typing import Optional
 from ..models import Deadline
 from .lexicon import lexicon
 from .mentions import Ag, Dl, canonical
-from .roles import after_chain, between_in, chain_at, fallback_subject, report_to_in, starts_predicate
+from .roles import AGENCY_HEAD, after_chain, between_in, chain_at, fallback_subject, report_to_in, starts_predicate
 from .text import split_at, trim, words
 
 _ASPECT = {"tiếp tục", "tăng cường", "quan tâm", "chú trọng", "tập trung", "đẩy mạnh", "kịp thời", "thường xuyên",
@@ -243,6 +243,22 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
         if agents:
             return agents, hit.end(), "modal", True
         break
+    # 4. "<Các phòng chuyên môn thuộc Sở, các trường …> VERB": a body-headed phrase the recogniser missed
+    if (AGENCY_HEAD.match(text, q) and not any(m.start == q for m in mentions)
+            and not lx.verb_start.match(text[q:e])):
+        for wm in re.finditer(r"[\wÀ-ỹ]+", text[q:min(limit, q + 160)]):
+            pos = q + wm.start()
+            if pos == q:
+                continue
+            if text[q:pos].count(":"):
+                break
+            if is_verb_start(text[pos:e]) and not _NOUN_TOCHUC.match(text[pos:e]):
+                span_s, span_e = trim(text, q, pos)
+                if len(words(text[span_s:span_e])) >= 2:
+                    agents = _synth_agents(text, span_s, span_e, mentions)
+                    if agents:
+                        return agents, pos, "head-noun", False
+                break
     return [], q, "none", False
 
 
@@ -509,7 +525,8 @@ def analyze_sentence(
             # supports: a verbal "phối hợp (với)" at the start of the task (or of the clause)
             seg_supports: list[Ag] = []
             sm = re.match(r"\s*(?:(?:chủ động|tích cực|tăng cường|thường xuyên|tiếp tục|khẩn trương|kịp thời|trao đổi|cùng)\s*,?\s+){0,2}"
-                          r"(?:phối hợp|kết hợp)(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", text[a:b], re.IGNORECASE)
+                          r"(?:phối hợp|kết hợp)(?:\s+(?:chặt chẽ|tốt|hiệu quả|thường xuyên|đồng bộ))?(?:\s+với|\s+cùng)?\s+",
+                          text[a:b], re.IGNORECASE)
             if sm and not re.match(r"\s*giữa\b", text[a + sm.end():b], re.IGNORECASE):
                 chain, _ = chain_at(text, a + sm.end(), mentions, b)
                 seg_supports = chain

@@ -34,21 +34,12 @@ from ..models import AgencyRef, Deadline, DocumentMeta, DocumentStructure, Norma
 from .clauses import Draft, analyze_sentence, is_verb_start
 from .lexicon import lexicon
 from .mentions import Ag, Dl, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
-from .roles import chain_at, fallback_subject
+from .roles import AGENCY_HEAD as _AGENCY_HEAD, chain_at, fallback_subject
 from .tables import table_tasks
 from .text import mask, sentences, trim, words
 
 __all__ = ["extract_tasks"]
 
-_AGENCY_HEAD = re.compile(
-    r"^\s*(?:các\s+|những\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ban|bộ|công an|hội|đài|báo|viện|tòa|toà|đảng|cục|chi cục|"
-    r"trung tâm|văn phòng|thanh tra|kho bạc|ngân hàng|bảo hiểm|liên đoàn|tỉnh|thành ủy|thành phố|huyện|quận|"
-    r"phòng|doanh nghiệp|tập đoàn|tổng công ty|công ty|chủ tịch|giám đốc|thủ trưởng|người đứng đầu|trưởng|"
-    r"phó|cơ quan|đơn vị|địa phương|mặt trận|đoàn|hội đồng|chính quyền|lực lượng|bộ chỉ huy|cảnh sát|"
-    r"chủ rừng|chủ đầu tư|nhà đầu tư|tổ chức|thường trực|đối tượng|các cấp ủy|cấp ủy|học viện|trường|"
-    r"bệnh viện|quỹ|hợp tác xã|ủy ban mặt trận|đảng ủy|huyện ủy|tỉnh ủy|chi bộ|đảng đoàn|ban cán sự)\b",
-    re.IGNORECASE,
-)
 _TIME_LABEL = re.compile(
     r"^\s*(?:thời gian|thời hạn|tiến độ|thời điểm)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*(?:\([^)]*\))?\s*:\s*",
     re.IGNORECASE,
