@@ -875,3 +875,11 @@ def test_zones_tell_trailing_text_from_recipients(tmp_path: Path) -> None:
     info = info_of(doc, st, "Chương trình này được phổ biến")
     assert (info.section, info.zone) == ("III", "trailing")
     assert info_of(doc, st, "- Lưu Văn phòng").zone == "closing"
+
+
+def test_number_alone_on_its_line_takes_the_next_line_as_title(tmp_path: Path) -> None:
+    text = "KẾ HOẠCH\n\nI.\n\nNHIỆM VỤ\n\n1.\n\nCông tác tuyên truyền\n\n- Tổ chức hội nghị quán triệt.\n"
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    check(doc, st, {"NHIỆM VỤ": "I", "Công tác tuyên truyền": "I.1", "- Tổ chức hội nghị": "I.1"})
+    assert st.section("I").heading == "NHIỆM VỤ"
+    assert st.section("I.1").heading == "Công tác tuyên truyền"
