@@ -275,6 +275,36 @@ class Checklist(BaseModel):
 # ---------------------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _clean_obj(obj):
+    """Strings without control characters (a hand-edited JSON or a PDF can
+    hold them; Word and Excel files cannot), recursively."""
+    if isinstance(obj, str):
+        return _CONTROL.sub(" ", obj)
+    if isinstance(obj, list):
+        return [_clean_obj(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _clean_obj(v) for k, v in obj.items()}
+    return obj
+
+
+_BULLET = re.compile(r"^\s*[-+•–]\s+")
+
+
+def sheet_text(value):
+    """A text cell that a spreadsheet shows as written: a leading list
+    bullet ("- ", "+ ") is dropped, and a text still starting with = + - @
+    gets an apostrophe so Excel does not run it as a formula."""
+    if not isinstance(value, str):
+        return value
+    value = _BULLET.sub("", value)
+    if value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
 def _parse_date(value: Optional[str]) -> Optional[date]:
     """An ISO date from the JSON; a hand-corrected file may hold junk: then None."""
     if not value:
@@ -344,6 +374,7 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
     if lang not in LABELS:
         raise InputError(f"unknown language '{lang}'; use vi or en")
     as_of = as_of or date.today()
+    result = ExtractionResult.model_validate(_clean_obj(result.model_dump()))
     groups: dict[str, ChecklistGroup] = {}
     unassigned = ChecklistGroup(agency=LABELS[lang]["unassigned"], key="", unassigned=True)
     per_role: dict[str, dict[str, list[ChecklistItem]]] = {}
@@ -369,11 +400,12 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
                 due=dl["due"], deadline_text=task.deadline.text if task.deadline else "",
                 task_id=task.id, task=task.task, agencies=[a.name for a in task.agencies],
             )
-        if not task.agencies:
+        seen: set[str] = set()
+        named = [a.model_copy(update={"name": " ".join(a.name.split())}) for a in task.agencies if a.name.strip()]
+        if not named:
             unassigned.items.append(ChecklistItem(**base))
             continue
-        seen: set[str] = set()
-        for a in task.agencies:
+        for a in named:
             key = _group_key(a.canonical, a.name)
             if key in seen:  # the same body named twice in one task: one row
                 continue
@@ -385,7 +417,7 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
             if a.name not in g.names:
                 g.names.append(a.name)
             partners = []
-            for o in task.agencies:
+            for o in named:
                 if o is a or _group_key(o.canonical, o.name) == key:
                     continue
                 label = o.name
@@ -519,7 +551,7 @@ def to_csv(cl: Checklist) -> bytes:
     for g in cl.groups:
         for it in g.items:
             n += 1
-            row = _flat_row(n, g, it, cl)
+            row = [sheet_text(v) for v in _flat_row(n, g, it, cl)]
             row[6] = format_date(row[6])
             w.writerow(row)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
@@ -924,7 +956,7 @@ def to_xlsx(cl: Checklist) -> bytes:
             c = ws.cell(r, 1, u.due)
             c.number_format = "DD/MM/YYYY"
             ws.cell(r, 2, ", ".join(u.agencies) or L["unassigned"])
-            ws.cell(r, 3, u.task)
+            ws.cell(r, 3, sheet_text(u.task))
             ws.cell(r, 4, u.deadline_text)
     else:
         r += 1
@@ -975,7 +1007,7 @@ def to_xlsx(cl: Checklist) -> bytes:
                 n += 1
                 row = _flat_row(n, g, it, cl)
                 for j, v in enumerate(row, 1):
-                    c = sh.cell(n + 1, j, v)
+                    c = sh.cell(n + 1, j, sheet_text(v))
                     c.alignment, c.border = wrap, border
                 due = sh.cell(n + 1, due_col)
                 due.number_format = "DD/MM/YYYY"

@@ -276,3 +276,18 @@ def test_extra_documents_with_gold(shared_extra, tmp_path):
     cal = Calendar.from_ical(render_checklist(tb, "ics", as_of=date(2026, 1, 1)))
     yearly = [e for e in cal.walk("VEVENT") if e.get("rrule")]
     assert yearly and {e.decoded("dtstart") for e in yearly} == {date(2025, 12, 25)}
+
+
+def test_control_characters_bullets_and_formulas_are_safe(tmp_path):
+    r = parse_result({"tasks": [
+        {"task": "- Tổ chức kiểm tra\x0c định kỳ", "agencies": ["Sở Y tế\x07"]},
+        {"task": "=HYPERLINK(\"http://x\")", "agencies": [" "]},
+    ]})
+    wb = load_workbook(write_checklist(r, tmp_path / "x.xlsx", as_of=AS_OF))
+    rows = list(wb["Tất cả"].iter_rows(min_row=2, values_only=True))
+    assert rows[0][3] == "Tổ chức kiểm tra  định kỳ" and rows[0][1] == "Sở Y tế"
+    assert rows[1][3] == "'=HYPERLINK(\"http://x\")" and rows[1][1] == "Chưa xác định cơ quan thực hiện"  # a blank name is no agency
+    assert wb["Tất cả"].cell(3, 4).data_type == "s"
+    assert Document(str(write_checklist(r, tmp_path / "x.docx", as_of=AS_OF))).tables
+    text = write_checklist(r, tmp_path / "x.csv", as_of=AS_OF).read_text(encoding="utf-8-sig")
+    assert ",Tổ chức kiểm tra  định kỳ," in text and "'=HYPERLINK" in text
