@@ -883,3 +883,13 @@ def test_number_alone_on_its_line_takes_the_next_line_as_title(tmp_path: Path) -
     check(doc, st, {"NHIỆM VỤ": "I", "Công tác tuyên truyền": "I.1", "- Tổ chức hội nghị": "I.1"})
     assert st.section("I").heading == "NHIỆM VỤ"
     assert st.section("I.1").heading == "Công tác tuyên truyền"
+
+
+def test_appendix_title_after_its_attachment_line(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Y tế chủ trì.\n\nPHỤ LỤC\n\n"
+        "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026)\n\nBIỂU PHÂN CÔNG NHIỆM VỤ\n"
+    )
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    assert st.section("PL").heading == "BIỂU PHÂN CÔNG NHIỆM VỤ"
+    assert info_of(doc, st, "BIỂU PHÂN CÔNG").is_heading

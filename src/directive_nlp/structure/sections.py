@@ -251,7 +251,9 @@ def match_marker(text: str, rules: Optional[SectionRules] = None) -> Optional[Ma
         if rule.kind in ("roman", "upper_letter") and rest and not _starts_upper(rest):
             # "V/v: ..." (về việc) and other abbreviations are not parts
             continue
-        if not rest.strip() and rule.kind in ("arabic", "letter", "upper_letter"):
+        if not rest.strip() and (rule.kind in ("letter", "upper_letter") or rule.kind == "arabic" and not has_punct):
+            # a number alone on its line ("1." with the title on the next
+            # line, as some PDFs lay it out) is a marker; a bare letter is not
             continue
         return Marker(
             kind=rule.kind,
@@ -773,14 +775,19 @@ class _Parser:
                 )
 
     def title_after(self, i: int) -> Optional[str]:
-        """The title line under a bare "PHỤ LỤC" / "CHƯƠNG I" line."""
-        if i + 1 < len(self.states):
-            nxt = self.states[i + 1]
-            b = self.doc.blocks[i + 1]
-            t = self.text(b).strip()
-            if nxt.marker is None and not nxt.table and len(t.split()) <= 40 and t[-1:] not in _FINAL_STOP:
+        """The title line under a bare "PHỤ LỤC" / "CHƯƠNG I" line (a
+        "(Kèm theo …)" line between them is skipped)."""
+        for j in range(i + 1, min(i + 3, len(self.states))):
+            nxt = self.states[j]
+            t = self.text(self.doc.blocks[j]).strip()
+            if nxt.marker is not None or nxt.table or nxt.section != self.states[i].section:
+                return None
+            if self.rules.kem_theo.match(t):
+                continue
+            if len(t.split()) <= 40 and t[-1:] not in _FINAL_STOP:
                 nxt.is_heading = True
                 return t
+            return None
         return None
 
     def finish(self) -> DocumentStructure:
