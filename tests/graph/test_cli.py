@@ -79,3 +79,24 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, graph_data):
         res = runner.invoke(app, args)
         assert res.exit_code == 1, (args, res.output)
         assert "Traceback" not in res.output and res.output.count("error:") == 1, res.output
+
+
+def test_a_batch_with_one_bad_file_writes_the_rest_and_exits_3(tmp_path, graph_data):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    out = tmp_path / "c.md"
+    res = runner.invoke(app, ["compare", str(graph_data / "ct36_dongnai_2026.json"), str(broken), "-o", str(out)])
+    assert res.exit_code == 3, res.output
+    assert out.exists() and "broken.json" in res.output and "Traceback" not in res.output
+
+
+def test_a_folder_skips_files_that_are_not_results(tmp_path, graph_data):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("ct36_dongnai_2026.json", "kh_nuoc_sach_thanhhoa.json"):
+        (folder / name).write_text((graph_data / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "meta.json").write_text('{"x": {"province": "Huế"}}', encoding="utf-8")
+    (folder / "x.gold.jsonl").write_text('{"id": "G1"}\n', encoding="utf-8")
+    res = runner.invoke(app, ["compare", str(folder), "--by", "document", "-o", str(tmp_path / "c.csv")])
+    assert res.exit_code == 0, res.output
+    assert "2 documents" in res.output
