@@ -766,7 +766,7 @@ class _Parser:
             elif st.role in ("body", "preamble") and m is None:
                 t = text.strip()
                 formatted = b.bold or _is_upper(t) or bool(b.style and b.style.lower().startswith(("heading", "title")))
-                st.is_heading = (
+                st.is_heading = st.is_heading or (  # True already: the title under "PHỤ LỤC"
                     formatted
                     and bool(t)
                     and t[-1] not in _FINAL_STOP | {","}
