@@ -222,3 +222,65 @@ def test_rule_files_load():
     assert "TM." in r.capacities and "T/M" in r.capacities and "KT." in r.capacities
     assert "Phó Bí thư Thường trực" in r.positions and "Phó Chủ tịch" in r.positions
     assert "Lưu" in r.recipient_drop
+
+
+FLAT_UBND = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ GIANG Độc lập - Tự do - Hạnh phúc
+Số: 12/KH-UBND Hà Giang, ngày 05 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2026
+
+Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia;
+
+I. MỤC TIÊU
+Đến hết năm 2026, 100% hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng.
+
+Nơi nhận:
+- Bộ Thông tin và Truyền thông;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+(Đã ký)
+Nguyễn Văn Sơn
+"""
+
+FLAT_PARTY = """TỈNH ỦY CAO BẰNG ĐẢNG CỘNG SẢN VIỆT NAM
+BAN THƯỜNG VỤ
+*
+Số 88-KH/TU Cao Bằng, ngày 2 tháng 12 năm 2023
+
+KẾ HOẠCH
+tổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đánh giá đúng kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.
+
+Nơi nhận:
+- Ban Tuyên giáo Trung ương,
+- Lưu Văn phòng Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+Hoàng Thị Mai
+"""
+
+
+@pytest.mark.parametrize("text", [FLAT_UBND, FLAT_PARTY], ids=["ubnd", "party"])
+def test_header_flattened_into_lines_beside_the_motto(tmp_path, text):
+    """A PDF reader that does not see the header's two columns gives each
+    visual line with both columns glued: the motto is removed and the rest kept."""
+    p = tmp_path / "flat.txt"
+    p.write_text(text, encoding="utf-8")
+    m = meta_of(p)
+    if text is FLAT_UBND:
+        assert (m.number, m.issued_date, m.place) == ("12/KH-UBND", "2026-03-05", "Hà Giang")
+        assert m.issuer == "Ủy ban nhân dân tỉnh Hà Giang" and m.province == "Hà Giang"
+        assert (m.signer.capacity, m.signer.position, m.signer.name) == ("TM.", "Chủ tịch", "Nguyễn Văn Sơn")
+        assert m.title == "Triển khai công tác chuyển đổi số năm 2026"
+    else:
+        assert (m.doc_type, m.number, m.issued_date, m.place) == ("Kế hoạch", "88-KH/TU", "2023-12-02", "Cao Bằng")
+        assert (m.issuer, m.issuer_parent, m.province) == ("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Cao Bằng", "Cao Bằng")
+        assert (m.signer.position, m.signer.name) == ("Phó Bí thư Thường trực", "Hoàng Thị Mai")
+        assert [r.number for r in m.references] == ["05-CT/TW"]

@@ -542,8 +542,11 @@ def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) ->
     chunks: list[str] = []
     for u in units[: max(stop, 0)]:
         t = _strip_motto(u.text)
-        if _PLACE_DATE_RE.search(t):
-            t = _PLACE_DATE_RE.sub(" ", t)
+        pm = _PLACE_DATE_RE.search(t)
+        if pm:  # drop "Hà Giang, ngày …" but keep the header words before the place
+            place = _clean_place(pm.group(1)) or ""
+            cut = pm.group(1).rfind(place) if place else len(pm.group(1))
+            t = t[: pm.start(1) + max(cut, 0)] + " " + t[pm.end() :]
         t = _clean(t)
         if not t or not _mostly_upper(t):
             continue
