@@ -49,7 +49,7 @@ def test_graph_command_on_a_folder_and_another_subject(tmp_path, graph_data):
     res = runner.invoke(app, ["graph", str(graph_data), "-o", str(tmp_path / "g.graphml"), "--taxonomy", "none"])
     assert res.exit_code == 0, res.output
     G = nx.read_graphml(tmp_path / "g.graphml")
-    assert sum(1 for _, a in G.nodes(data=True) if a["kind"] == "document" and a.get("cited") is False) == 4
+    assert sum(1 for _, a in G.nodes(data=True) if a["kind"] == "document" and a.get("cited") is False) == 5  # 4 JSON + the Gia Lai Markdown
 
 
 def test_compare_command_outputs(tmp_path, graph_data, langson, binhphuoc):
