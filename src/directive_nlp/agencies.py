@@ -408,6 +408,8 @@ class _Scanner:
             m = self.match(self.g.levels, k2)
             if not m:
                 break
+            if not first and self.toks[k2].cap and (b := self.match(self.g.bodies, k2)) and b[0] > m[0]:
+                break  # ", Tỉnh Đoàn" / ", Thành ủy" start another body, not another level
             j = self.proper_name(m[0])
             first = False
         return j
@@ -709,6 +711,12 @@ class _Scanner:
                 i += 1
                 continue
             end, typ, rule = max(cands, key=lambda c: c[0])
+            if rule in ("group", "group_modified") and self.is_punct(end, ":") and (
+                i == 0 or self.is_punct(i - 1, "\n|")
+            ) and self.toks[i].cap:
+                # "Cơ quan chủ trì:", "Đơn vị phối hợp:" open a labelled block; they name no body
+                i = end
+                continue
             # trim trailing punctuation/determiners
             while end > i and (self.toks[end - 1].punct or self.toks[end - 1].keys in (("các",), ("và",), ("của",))):
                 end -= 1

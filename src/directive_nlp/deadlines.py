@@ -385,7 +385,8 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
             b = b.with_year(year)
         if not text[start:end].lower().lstrip().startswith(("từ", "kể", "bắt", "trong", "hoàn", "xong", "kết")):
             # a bare range "A - B" needs two points of the same kind with years
-            if a is None or a.unit != b.unit or a.unit == "day" and (a.year is None) or a.unit == "year":
+            # a bare range "A - B" needs two months/quarters with years ("Tháng 9/2026 - Quý II/2027")
+            if a is None or a.year is None or b.year is None or "day" in (a.unit, b.unit) or "year" in (a.unit, b.unit):
                 return None
             if c.citation.search(before) or _programme(clause, c):
                 return None

@@ -1,0 +1,82 @@
+"""A plan written for these tests (our own words, a province the corpus does not cover):
+numbered items, a labelled block, a table, party and mass bodies, old and new Sở names."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from directive_nlp.agencies import find_agencies
+from directive_nlp.deadlines import find_deadlines
+
+DOC = (Path(__file__).parent / "data" / "kh_ubnd_gialai_chuyen_doi_so.md").read_text(encoding="utf-8")
+ISSUED = date(2026, 3, 3)
+
+
+def line(prefix: str) -> str:
+    return next(ln for ln in DOC.splitlines() if ln.startswith(prefix))
+
+
+# fmt: off
+EXPECTED = [
+    ("1.", ["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"],
+     [("trước ngày 30/6/2026", "by", "2026-06-30")]),
+    ("2.", ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], [("hoàn thành trong Quý III/2026", "on", "2026-09-30")]),
+    ("3.", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"],
+     [("thường xuyên, liên tục", "ongoing", None)]),
+    ("4.", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Liên đoàn Lao động tỉnh", "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh",
+            "Tỉnh Đoàn"], []),
+    ("5.", ["Sở Nông nghiệp và Môi trường", "Sở Tài nguyên và Môi trường", "Sở Y tế", "Sở Giáo dục và Đào tạo"],
+     [("hằng quý", "recurring", "quarterly"), ("định kỳ 6 tháng một lần", "recurring", "semiannual")]),
+    ("6.", ["Báo Gia Lai", "Đài Phát thanh - Truyền hình tỉnh"],
+     [("từ tháng 4/2026 đến hết tháng 12/2026", "period", ("2026-04-01", "2026-12-31"))]),
+    ("7.", ["Giám đốc các Sở", "Thủ trưởng các cơ quan, đơn vị", "Chủ tịch Ủy ban nhân dân các xã, phường",
+            "Chủ tịch Ủy ban nhân dân tỉnh"], [("định kỳ trước ngày 15 tháng 12 hằng năm", "recurring", "yearly")]),
+    ("Cơ quan chủ trì:", ["Sở Khoa học và Công nghệ"], []),
+    ("Cơ quan phối hợp:", ["Các sở: Tài chính", "Nội vụ", "Xây dựng", "các doanh nghiệp viễn thông trên địa bàn tỉnh"], []),
+    ("Thời gian thực hiện:", [], [("Năm 2026 và các năm tiếp theo", "period", ("2026-01-01", None))]),
+    ("Sau khi", ["Bộ Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", "các cơ quan, đơn vị, địa phương",
+                 "Sở Khoa học và Công nghệ"],
+     [("Sau khi Bộ Khoa học và Công nghệ ban hành hướng dẫn mới", "conditional", None)]),
+    ("| 1 |", ["Sở Khoa học và Công nghệ", "Các sở, ban, ngành"], [("Quý IV/2026", "on", "2026-12-31")]),
+    ("| 2 |", ["Sở NN&MT", "UBND các xã, phường"], [("Tháng 9/2026 - Quý II/2027", "period", ("2026-09-01", "2027-06-30"))]),
+    ("| 3 |", ["cán bộ", "công chức", "Sở Nội vụ", "Trường Chính trị tỉnh"], [("Hằng năm", "recurring", "yearly")]),
+]
+# fmt: on
+
+
+def _value(d):
+    if d.kind == "period":
+        return (d.start, d.end)
+    if d.kind == "recurring":
+        return d.frequency
+    return d.date
+
+
+@pytest.mark.parametrize("prefix,agencies,deadlines", EXPECTED, ids=[e[0] for e in EXPECTED])
+def test_each_line_of_our_plan(prefix, agencies, deadlines):
+    text = line(prefix)
+    assert [m.name for m in find_agencies(text)] == agencies
+    got = [(m.deadline.text, m.deadline.kind, _value(m.deadline)) for m in find_deadlines(text, doc_date=ISSUED)]
+    assert got == deadlines
+
+
+def test_header_citations_and_title_give_no_deadline():
+    for prefix in ("Số:", "Căn cứ"):
+        assert find_deadlines(line(prefix), doc_date=ISSUED) == []
+    # the plan's own horizon in its title is a period (its scope), cited issuers are bodies
+    assert [m.name for m in find_agencies(line("Căn cứ"))] == ["Bộ Chính trị", "Thủ tướng Chính phủ", "Ủy ban nhân dân tỉnh"]
+
+
+def test_a_condition_of_applicability_is_not_a_deadline():
+    text = line("Sau khi")
+    assert all("vướng mắc" not in m.deadline.text for m in find_deadlines(text))
+
+
+def test_the_whole_plan_through_the_spacy_pipeline(nlp):
+    doc = nlp(DOC)
+    assert doc.text == DOC
+    assert len(doc.spans["agency"]) == len(find_agencies(DOC))
+    assert {s.label_ for s in doc.spans["deadline"]} >= {"by", "on", "period", "recurring", "ongoing", "conditional"}
