@@ -137,3 +137,27 @@ def test_header_row_marked_in_word_is_used() -> None:
     src = read_document("t.docx", docx_bytes(build))
     rows = [b for b in src.blocks if b.kind == "table_row"]
     assert rows[0].is_header_row and rows[1].header == ["Đơn vị", "Việc cần làm", "Hạn"]
+
+
+def test_text_box_text_is_read_once() -> None:
+    """A text box holds its text twice (DrawingML and a VML fallback): read once."""
+    box = (
+        '<w:txbxContent><w:p><w:r><w:t>Số: 12/KH-UBND</w:t></w:r></w:p></w:txbxContent>'
+    )
+    data = _body(
+        f'<w:p {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<w:r><w:t>KẾ HOẠCH</w:t></w:r>'
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+    )
+    src = read_document("t.docx", data)
+    assert [b.text for b in src.blocks] == ["KẾ HOẠCH", "Số: 12/KH-UBND"]
+
+
+def test_docx_without_text_says_so() -> None:
+    from directive_nlp.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError, match="DOCX has no text"):
+        read_document("anh.docx", docx_bytes(lambda d: d.add_paragraph("")))

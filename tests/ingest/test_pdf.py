@@ -270,3 +270,37 @@ def test_unruled_two_column_header_block_reads_column_by_column(tmp_path) -> Non
     assert head.kind == "table_row"
     assert head.cells == ["ỦY BAN NHÂN DÂN TỈNH YÊN SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"]
     assert src.blocks[1].text == "Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì thực hiện Kế hoạch này."
+
+
+def test_table_over_a_page_break_is_one_table_and_a_split_row_is_one_row(tmp_path) -> None:
+    """The header row is repeated on the next page (dropped), and a row cut by
+    the page break (its rest has no STT) is joined back."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from readers_docs import TABLE_HEADER, _fonts
+
+    _fonts()
+    cell = ParagraphStyle("c", fontName="DejaVuSans", fontSize=10, leading=13)
+    long_task = " ".join(["Kiểm tra, đôn đốc việc số hóa hồ sơ tại các huyện, thành phố."] * 12)
+    rows = [TABLE_HEADER] + [
+        [str(i), f"Nhiệm vụ số {i}: rà soát hồ sơ lưu trữ của đơn vị.", "Sở Nội vụ", "Các huyện", "Năm 2026"] for i in range(1, 9)
+    ] + [["9", long_task, "Sở Nội vụ", "Các sở, ngành", "Quý IV/2026"]]
+    t = Table([[Paragraph(c, cell) for c in r] for r in rows], colWidths=[36, 194, 80, 80, 70], repeatRows=1, splitInRow=1)
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    path = tmp_path / "long_table.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Spacer(1, 330), t])
+    from readers_docs import page_texts
+
+    pages = page_texts(path)
+    assert "Kiểm tra" in pages[0] and "Kiểm tra" in pages[1] and pages[1].count("STT") == 1  # really split
+    src = read_document(path)
+    rows_out = [b for b in src.blocks if b.kind == "table_row"]
+    assert len({b.table_id for b in rows_out}) == 1
+    assert [b.cells[0] for b in rows_out] == ["STT"] + [str(i) for i in range(1, 10)]
+    last = rows_out[-1]
+    assert normalize_document(src).text.count("Kiểm tra, đôn đốc") == 12
+    assert last.cells[1].endswith("huyện, thành phố.") and last.header == TABLE_HEADER
+    assert last.cell_locations[2].bbox is not None and last.cell_locations[2].page == last.location.page

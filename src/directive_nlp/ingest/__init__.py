@@ -122,6 +122,13 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
     )
 
 
+_NO_TEXT = {
+    "pdf": "no text found in the PDF; if it is a scan, install OCR (apt-get install tesseract-ocr tesseract-ocr-vie)",
+    "docx": "the DOCX has no text (only pictures?); give the document with its text, or a PDF",
+    "html": "the HTML page has no text in its body; save the page with its content, or give a PDF",
+}
+
+
 def _reader(fmt: InputFormat) -> Callable[[Path, bytes, ReadOptions], SourceDocument]:
     if fmt in ("txt", "md"):
         from .text import read_text
@@ -176,7 +183,7 @@ def read_document(
         fmt = sniff_format(data, p.suffix)
         doc = _reader(fmt)(p, data, options)
         if not any(b.text.strip() or (b.cells and any(c.strip() for c in b.cells)) for b in doc.blocks):
-            raise EmptyInputError("no text found in the document; if it is scanned, enable OCR (install tesseract-ocr-vie)")
+            raise EmptyInputError(_NO_TEXT.get(fmt, "no text found in the document; give a document with text"))
         return doc
     except InputError as e:
         if e.path is None:

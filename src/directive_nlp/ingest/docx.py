@@ -44,6 +44,8 @@ _TR, _TC, _TCPR, _GRIDSPAN, _VMERGE, _TRPR, _TBLHEADER = map(_q, ("tr", "tc", "t
 _GRIDBEFORE, _NOBREAKHYPHEN, _SOFTHYPHEN, _SYM = map(_q, ("gridBefore", "noBreakHyphen", "softHyphen", "sym"))
 _VAL = _q("val")
 _SKIP = {_DEL, _q("delText"), f"{{{MC}}}Fallback", _q("txbxContent"), _q("instrText"), _q("footnoteReference")}
+_TXBX = _q("txbxContent")
+_FALLBACK = f"{{{MC}}}Fallback"
 _HEADING_STYLES = ("heading", "title", "subtitle", "tiêu đề", "đầu đề")
 
 
@@ -221,8 +223,19 @@ class _Reader:
         text, bold = self.paragraph_runs(p)
         idx = self.paragraph_index
         self.paragraph_index += 1
-        if not text.strip():
-            return
+        if text.strip():
+            self._add_paragraph(p, text, bold, idx)
+        # text boxes anchored in the paragraph (the DrawingML copy; the VML
+        # fallback holds the same text and is skipped) follow it as paragraphs
+        for box in p.iter(_TXBX):
+            if any(a.tag == _FALLBACK for a in box.iterancestors()):
+                continue
+            for inner in box.iter(_P):
+                t, b = self.paragraph_runs(inner)
+                if t.strip():
+                    self.blocks.append(Block(kind="paragraph", text=t, bold=b, location=Location(paragraph=idx)))
+
+    def _add_paragraph(self, p, text: str, bold: bool, idx: int) -> None:
         ppr_style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
         pstyle = ppr_style.get(_VAL) if ppr_style is not None else None
         style_name = self.styles.name(pstyle)

@@ -88,6 +88,7 @@ class _Line:
     cell_bold: Optional[list[bool]] = None
     filled: Optional[list[str]] = None
     ncols: int = 0
+    cell_boxes: Optional[list[Optional[tuple[float, float, float, float]]]] = None
 
 
 @dataclass
@@ -321,7 +322,43 @@ def _rule_boxes(page, height: float) -> list[dict]:
             "object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
             "y0": b.value, "y1": t.value, "width": x1 - x0, "height": bottom - top, "doctop": top,
         })
-    return boxes
+    return _close_open_rows(boxes, height)
+
+
+def _rect(x0: float, top: float, x1: float, bottom: float, height: float) -> dict:
+    return {
+        "object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+        "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top, "doctop": top,
+    }
+
+
+def _close_open_rows(boxes: list[dict], height: float) -> list[dict]:
+    """Add the missing horizontal rule where several column rules stop or
+    start at the same height without one: a row cut by a page break is often
+    drawn open at the page's bottom (and the rest open at the next top), and
+    a table finder needs closed cells."""
+    verticals = [b for b in boxes if b["width"] < 2 and b["height"] > 3]
+    horizontals = [b for b in boxes if b["height"] < 2 and b["width"] > 3]
+    if len(verticals) < 2:
+        return boxes
+    ends: dict[float, list[dict]] = {}
+    for v in verticals:
+        for y in (v["top"], v["bottom"]):
+            ends.setdefault(round(y * 2) / 2, []).append(v)
+    added = []
+    for y, vs in ends.items():
+        if len(vs) < 2:
+            continue
+        x0 = min(v["x0"] for v in vs)
+        x1 = max(v["x1"] for v in vs)
+        covered = any(
+            abs(h["top"] - y) <= 1.5 or abs(h["bottom"] - y) <= 1.5
+            for h in horizontals
+            if h["x0"] <= x0 + 2 and h["x1"] >= x1 - 2
+        )
+        if not covered:
+            added.append(_rect(x0, y, x1, y, height))
+    return boxes + added
 
 
 class _GeometryPage:
@@ -428,11 +465,13 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int)
         for ri, row in enumerate(rows):
             cells: list[str] = []
             filled: list[str] = []
+            cell_boxes: list[Optional[tuple[float, float, float, float]]] = []
             bbox_row = row.bbox
             # the usual bottom of the row's cells: a cell reaching lower is merged downwards
             row_bottom = min((c[3] for c in row.cells if c is not None), default=bbox_row[3])
             for ci in range(ncols):
                 box = row.cells[ci] if ci < len(row.cells) else None
+                cell_boxes.append(tuple(round(v, 2) for v in box) if box is not None else None)
                 if box is None:
                     # covered by a merged cell: the one above (rowspan) gives its text
                     # to ``filled``; one on the left (colspan) leaves the slot empty
@@ -462,6 +501,7 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int)
                     kind="row",
                     cells=cells,
                     filled=filled if filled != cells else None,
+                    cell_boxes=cell_boxes,
                     table_key=(page_no, ti),
                     row_index=ri,
                     ncols=ncols,
@@ -690,6 +730,7 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
     table_headers: dict[int, list[str]] = {}
     last_table: Optional[tuple[int, int]] = None  # (table id, ncols) of the last row emitted
     next_table = 0
+    skipped_header: Optional[tuple[int, int]] = None  # table (page, index) whose repeated header was dropped
 
     def flush() -> None:
         nonlocal para
@@ -732,12 +773,18 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                 key = item.table_key
                 if key not in table_ids:
                     # a table at the top of a page with the same columns continues the last one
+                    last = blocks[-1] if blocks else None
                     cont = (
                         last_table is not None
+                        and last is not None
+                        and last.kind == "table_row"
                         and last_table[1] == item.ncols
                         and item.row_index == 0
-                        and not blocks[-1].kind == "paragraph"
                         and key[1] < 1000
+                        and (
+                            key[0] != last.location.page  # the next page: the table goes on
+                            or abs(item.top - last.location.bbox[3]) < 3  # same page, touching
+                        )
                     )
                     table_ids[key] = last_table[0] if cont else next_table
                     if not cont:
@@ -746,15 +793,17 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                 header = table_headers.get(tid)
                 cells = item.cells or []
                 prev_row = blocks[-1] if blocks and blocks[-1].kind == "table_row" and blocks[-1].table_id == tid else None
+                first_on_page = item.row_index == 0 or (item.row_index == 1 and skipped_header == key)
                 if (
                     prev_row is not None
-                    and item.row_index == 0
+                    and first_on_page
                     and key[0] != (prev_row.location.page or 0)
                     and _continues_row(prev_row.cells or [], cells)
                 ):
                     _merge_row(prev_row, cells)
                     continue
                 if header is not None and [c.strip() for c in cells] == [h.strip() for h in header]:
+                    skipped_header = key
                     continue  # the header row repeated on a new page
                 row = Block(
                     kind="table_row",
@@ -767,6 +816,11 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                                       table=tid, row=None),
                 )
                 row.location.row = row.row_index
+                if item.cell_boxes:
+                    row.cell_locations = [
+                        Location(page=item.page, bbox=b, table=tid, row=row.row_index, cell=ci)
+                        for ci, b in enumerate(item.cell_boxes)
+                    ]
                 if header is None and row.row_index == 0 and _looks_like_header(row):
                     row.is_header_row = True
                     table_headers[tid] = cells
