@@ -174,6 +174,11 @@ def report_to_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[str]:
         if re.search(r"(?:để|nhằm)\s*$", before):
             continue
         chain, cend = chain_at(text, pos, mentions, e)
+        if not chain:
+            # "gửi báo cáo sơ kết về Tỉnh ủy": the object first, then "về/cho X"
+            vm = re.match(r"[^,;:()\n]{0,60}?\s(?:về|cho|lên|tới)\s+", text[pos:e], re.IGNORECASE)
+            if vm:
+                chain, cend = chain_at(text, pos + vm.end(), mentions, e)
         for a in chain:
             if a.name not in out:
                 out.append(a.name)
