@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -54,6 +55,7 @@ __all__ = [
     "assign_themes",
     "task_text",
     "section_heading",
+    "task_area_prefix",
     "SHIPPED_TAXONOMIES",
 ]
 
@@ -341,20 +343,38 @@ def _section_sort_key(sid: str) -> list:
     return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\s]", sid)]
 
 
-def load_taxonomy(spec: Union[str, Path, Taxonomy, ExtractionResult, None] = "ct36", *, section_prefix: str = "II") -> Taxonomy:
+def task_area_prefix(result: ExtractionResult) -> Optional[str]:
+    """The section whose numbered children hold most of the tasks ("II" in
+    a program whose "II. Nhiệm vụ và giải pháp" has II.1 … II.7; "Điều 2"
+    or "1" elsewhere); None when no section has at least two children with
+    tasks."""
+    counts: dict[str, Counter] = {}
+    for t in result.tasks:
+        parts = t.section.split(".")
+        if len(parts) >= 2:
+            counts.setdefault(parts[0], Counter())[".".join(parts[:2])] += 1
+    best = max(counts.items(), key=lambda kv: (len(kv[1]) >= 2, sum(kv[1].values())), default=None)
+    if not best or len(best[1]) < 2:
+        return None
+    return best[0]
+
+
+def load_taxonomy(spec: Union[str, Path, Taxonomy, ExtractionResult, None] = "ct36", *, section_prefix: Optional[str] = "II") -> Taxonomy:
     """A taxonomy from a name, a file or a reference document.
 
     ``spec`` is a :class:`Taxonomy` (returned as is), a shipped name
     (``"ct36"``), a ``.yaml``/``.yml`` theme file, an
     :class:`ExtractionResult` or a path to a document / ``extract`` JSON
-    (its sections under ``section_prefix`` become the themes).
+    (its sections under ``section_prefix`` become the themes; when it has
+    none there, or ``section_prefix`` is None, the section whose children
+    hold most tasks: :func:`task_area_prefix`).
     """
     if spec is None:
         spec = "ct36"
     if isinstance(spec, Taxonomy):
         return spec
     if isinstance(spec, ExtractionResult):
-        return taxonomy_from_sections(spec, section_prefix)
+        return _from_document(spec, section_prefix)
     s = str(spec)
     if s.lower() in SHIPPED_TAXONOMIES:
         return _shipped(s.lower()).model_copy(deep=True)
@@ -368,7 +388,17 @@ def load_taxonomy(spec: Union[str, Path, Taxonomy, ExtractionResult, None] = "ct
         )
     from .io import load_result
 
-    return taxonomy_from_sections(load_result(p), section_prefix)
+    return _from_document(load_result(p), section_prefix)
+
+
+def _from_document(result: ExtractionResult, section_prefix: Optional[str]) -> Taxonomy:
+    if section_prefix:
+        try:
+            return taxonomy_from_sections(result, section_prefix)
+        except InputError:
+            pass
+    prefix = task_area_prefix(result)
+    return taxonomy_from_sections(result, prefix or section_prefix or "II")
 
 
 # --------------------------------------------------------------------------

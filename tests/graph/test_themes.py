@@ -157,3 +157,19 @@ def test_taxonomy_knows_its_subject(langson, dongnai, thanhhoa, empty_plan):
     assert ct36.fits(langson) and ct36.fits(dongnai)
     assert not ct36.fits(thanhhoa)  # clean water: "tuyên truyền" alone does not make it a drug plan
     assert not ct36.fits(empty_plan)
+
+
+def test_reference_document_numbered_another_way(thanhhoa):
+    """A document whose task areas are "Điều 2" / "1" rather than "II"."""
+    from directive_nlp.themes import task_area_prefix
+
+    doc = thanhhoa.model_copy(deep=True)
+    for s in doc.sections:
+        s.id = s.id.replace("II", "Điều 2")
+        s.parent = s.parent.replace("II", "Điều 2") if s.parent else None
+    for t in doc.tasks:
+        t.section = t.section.replace("II", "Điều 2")
+    assert task_area_prefix(doc) == "Điều 2"
+    tax = load_taxonomy(doc)
+    assert [t.id for t in tax.themes] == ["Điều 2.1", "Điều 2.2", "Điều 2.3"]
+    assert tax.theme("Điều 2.3").name == "Truyền thông, vận động người dân sử dụng nước sạch"
