@@ -245,3 +245,22 @@ def test_own_plan_in_every_upload_format(client, name, make):
     rows = list(zip(fields["t_lead"], fields["t_support"], fields["t_due"]))
     assert any("Công an tỉnh" in lead and "Sở Công Thương" in sup and due == "2025-09-30" for lead, sup, due in rows), rows
     assert any("huyện" in lead and due == "2025-08-15" for lead, _, due in rows), rows
+
+
+@needs_extract
+def test_a_pdf_longer_than_the_page_limit_is_refused(dev_dir):
+    short = TestClient(create_app(graph=False, max_pages=1), raise_server_exceptions=False)
+    pdf = dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf"
+    r = short.post("/extract", files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")})
+    assert r.status_code == 413 and "more than the limit of 1" in message(r.text)
+
+
+def test_serve_refuses_bad_options():
+    from typer.testing import CliRunner
+
+    from directive_nlp.cli import app
+
+    for args, expected in ((["--port", "70000"], "not a port number"), (["--max-upload-mb", "0"], "at least 1"),
+                           (["--max-pages", "0"], "at least 1")):
+        r = CliRunner().invoke(app, ["serve", *args])
+        assert r.exit_code == 1 and expected in r.output

@@ -14,6 +14,7 @@ def serve_cli(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this computer only)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     max_upload_mb: int = typer.Option(20, "--max-upload-mb", help="Largest file accepted, in MB."),
+    max_pages: int = typer.Option(150, "--max-pages", help="Pages read of an uploaded PDF at most."),
     no_graph: bool = typer.Option(False, "--no-graph", help="Do not draw the responsibility graph (faster)."),
 ) -> None:
     """Start the web page: upload a plan, correct the tasks, download the checklist."""
@@ -23,8 +24,11 @@ def serve_cli(
 
     if not 0 < port < 65536:
         raise InputError(f"--port {port} is not a port number (1-65535)")
+    if max_pages < 1:
+        raise InputError("--max-pages must be at least 1")
     if max_upload_mb < 1:
         raise InputError("--max-upload-mb must be at least 1")
     typer.echo(f"directive-nlp web page on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
-    uvicorn.run(create_app(max_upload_bytes=max_upload_mb * 1024 * 1024, graph=not no_graph),
+    uvicorn.run(create_app(max_upload_bytes=max_upload_mb * 1024 * 1024, graph=not no_graph,
+                           max_pages=max_pages),
                 host=host, port=port, log_level="warning")

@@ -43,6 +43,8 @@ from ..models import AgencyRef, Deadline, ExtractionResult, Task
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+#: pages read of an uploaded PDF (keeps one upload from holding the server for long, e.g. with OCR)
+DEFAULT_MAX_PAGES = 150
 #: formats the upload accepts after sniffing (html comes with the readers)
 ACCEPTED = ("pdf", "docx", "txt", "md", "html")
 #: form limits: a 500-task plan has ~6,000 table fields
@@ -266,7 +268,7 @@ def _looks_json(data: bytes) -> bool:
     return head.startswith((b"{", b"["))
 
 
-def result_from_upload(data: bytes, name: str) -> ExtractionResult:
+def result_from_upload(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES) -> ExtractionResult:
     """Extract a result from uploaded bytes (or read an uploaded extract JSON).
 
     The content decides the type; the bytes go to a fresh temporary folder
@@ -289,7 +291,7 @@ def result_from_upload(data: bytes, name: str) -> ExtractionResult:
     try:
         path = tmp / f"upload.{'txt' if fmt == 'txt' else fmt}"
         path.write_bytes(data)
-        result = extract(path)
+        result = extract(path, max_pages=max_pages)
     except InputError as e:
         e.path = name  # never show the temporary path
         raise
@@ -354,9 +356,10 @@ def crosscheck_results(program: ExtractionResult, plan: ExtractionResult):
 # ---------------------------------------------------------------------------
 
 
-def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool = True) -> FastAPI:
-    """The web app. ``max_upload_bytes`` caps each uploaded file; ``graph``
-    turns the (slower) graph picture off."""
+def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool = True,
+               max_pages: int = DEFAULT_MAX_PAGES) -> FastAPI:
+    """The web app. ``max_upload_bytes`` caps each uploaded file, ``max_pages``
+    the pages read of a PDF; ``graph`` turns the graph picture off."""
     app = FastAPI(title="directive-nlp", docs_url=None, redoc_url=None, openapi_url=None)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -410,7 +413,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         try:
             form = await get_form(request, "index.html")
             data, name = await read_upload(form, "file", max_upload_bytes)
-            result = await run_in_threadpool(result_from_upload, data, name)
+            result = await run_in_threadpool(result_from_upload, data, name, max_pages=max_pages)
             picture, graph_note = (await run_in_threadpool(graph_picture, result)) if graph else (None, "The graph is turned off on this server.")
         except Exception as e:
             return error_page(request, "index.html", e, status=400 if isinstance(e, InputError) else 500)
@@ -454,8 +457,8 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             form = await get_form(request, "crosscheck.html")
             prog_data, prog_name = await read_upload(form, "program", max_upload_bytes)
             plan_data, plan_name = await read_upload(form, "plan", max_upload_bytes)
-            program = await run_in_threadpool(result_from_upload, prog_data, prog_name)
-            plan = await run_in_threadpool(result_from_upload, plan_data, plan_name)
+            program = await run_in_threadpool(result_from_upload, prog_data, prog_name, max_pages=max_pages)
+            plan = await run_in_threadpool(result_from_upload, plan_data, plan_name, max_pages=max_pages)
             report = await run_in_threadpool(crosscheck_results, program, plan)
         except Exception as e:
             return error_page(request, "crosscheck.html", e, report=None)
