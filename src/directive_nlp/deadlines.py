@@ -406,7 +406,11 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
         lead = text[start:end].lower().lstrip()
         if c.horizon.search(before):
             return None
-        if not lead.startswith(("trong", "từ")) and _programme(clause, c):
+        # a programme's name may hold commas ("Chương trình phòng, chống tham nhũng giai đoạn …"):
+        # look back to the sentence or item boundary, not only to the last comma
+        cut = max(text.rfind(ch, 0, start) for ch in ";.:|(\n")
+        window = text[max(cut + 1, start - 100) : start]
+        if not lead.startswith(("trong", "từ")) and _programme(window, c):
             return None
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 < y1:

@@ -80,3 +80,35 @@ def test_the_whole_plan_through_the_spacy_pipeline(nlp):
     assert doc.text == DOC
     assert len(doc.spans["agency"]) == len(find_agencies(DOC))
     assert {s.label_ for s in doc.spans["deadline"]} >= {"by", "on", "period", "recurring", "ongoing", "conditional"}
+
+
+# --- a party programme of our own (Đắk Lắk, anti-corruption) -------------------
+
+PARTY = (Path(__file__).parent / "data" / "ctr_tinhuy_daklak_phong_chong_tham_nhung.md").read_text(encoding="utf-8")
+
+# fmt: off
+PARTY_EXPECTED = [
+    ("thực hiện Kết luận", ["Ban Chấp hành Trung ương"], []),
+    ("1.", ["Các cấp ủy", "tổ chức đảng", "người đứng đầu"], []),  # "vừa thường xuyên, liên tục và lâu dài": nature of the work
+    ("2.", ["Các huyện ủy", "thị ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy", "Văn phòng Tỉnh ủy"],
+     [("chậm nhất ngày 28/02/2026", "by", "2026-02-28")]),
+    ("3.", ["Ban Nội chính Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"],
+     [("định kỳ 6 tháng", "recurring", "semiannual")]),
+    ("4.", ["Ban cán sự đảng Ủy ban nhân dân tỉnh"], [("hoàn thành trong tháng 6 năm 2026", "on", "2026-06-30")]),
+    ("5.", ["Đảng đoàn Hội đồng nhân dân tỉnh", "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+     [("hằng năm", "recurring", "yearly")]),
+    ("6.", ["Ban cán sự đảng Viện Kiểm sát nhân dân tỉnh", "Ban cán sự đảng Tòa án nhân dân tỉnh"],
+     [("trước Quý IV năm 2026", "by", "2026-10-01")]),
+    ("7.", ["Ban Tuyên giáo và Dân vận Tỉnh ủy", "các cơ quan báo chí của tỉnh"], [("thường xuyên", "ongoing", None)]),
+    # the programme's own period and the strategy's horizon are names, not deadlines
+    ("8.", [], [("vào tháng 12 năm 2026", "on", "2026-12-31")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("prefix,agencies,deadlines", PARTY_EXPECTED, ids=[e[0] for e in PARTY_EXPECTED])
+def test_each_item_of_our_party_programme(prefix, agencies, deadlines):
+    text = next(ln for ln in PARTY.splitlines() if ln.startswith(prefix))
+    assert [m.name for m in find_agencies(text)] == agencies
+    got = [(m.deadline.text, m.deadline.kind, _value(m.deadline)) for m in find_deadlines(text, doc_date=date(2026, 1, 12))]
+    assert got == deadlines
