@@ -893,3 +893,17 @@ def test_appendix_title_after_its_attachment_line(tmp_path: Path) -> None:
     doc, st = parse_md(tmp_path, text, "plan.txt")
     assert st.section("PL").heading == "BIỂU PHÂN CÔNG NHIỆM VỤ"
     assert info_of(doc, st, "BIỂU PHÂN CÔNG").is_heading
+
+
+def test_signature_without_capacity_mark_closes(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Y tế chủ trì kiểm tra.\n\n2. Sở Tài chính bố trí kinh phí.\n\n"
+        "Các đơn vị triển khai thực hiện nghiêm túc.\n\nGIÁM ĐỐC\n\nNguyễn Văn Bình\n"
+    )
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    check(
+        doc,
+        st,
+        {"Các đơn vị triển khai": "I", "GIÁM ĐỐC": "closing", "Nguyễn Văn Bình": "closing"},
+    )
+    assert info_of(doc, st, "Các đơn vị triển khai").zone == "trailing"

@@ -115,3 +115,26 @@ def test_appendix_pattern() -> None:
 def test_roman_values() -> None:
     assert [roman_to_int(r) for r in ["I", "IV", "IX", "XII", "XL"]] == [1, 4, 9, 12, 40]
     assert roman_to_int("IIII") is None and roman_to_int("VX") is None and roman_to_int("") is None
+
+
+@pytest.mark.parametrize(
+    "text, closes",
+    [
+        ("PHÓ CHỦ TỊCH", True),
+        ("GIÁM ĐỐC", True),
+        ("PHÓ BÍ THƯ THƯỜNG TRỰC", True),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI KÝ BAN HÀNH QUYẾT ĐỊNH NÀY", False),  # too long
+        ("Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo", False),  # a sentence, not a signature
+    ],
+)
+def test_signature_positions(text: str, closes: bool) -> None:
+    rules = load_rules()
+    t = text.strip()
+    assert (len(t.split()) <= rules.signature_max_words and bool(rules.signature.match(t))) is closes
+
+
+def test_closing_formulas() -> None:
+    rules = load_rules()
+    assert any(p.search("Trân trọng./.") for p in rules.formulas)
+    assert any(p.search("Văn phòng Chính phủ trân trọng thông báo để các cơ quan biết./.") for p in rules.formulas)
+    assert not any(p.search("Đề nghị các cơ quan trân trọng ý kiến người dân.") for p in rules.formulas)

@@ -98,6 +98,8 @@ class SectionRules:
     appendix_max_chars: int
     closing: tuple[re.Pattern, ...]
     formulas: tuple[re.Pattern, ...]
+    signature: Optional[re.Pattern]
+    signature_max_words: int
     attached_title: re.Pattern
     kem_theo: re.Pattern
     attached_max_chars: int
@@ -134,6 +136,8 @@ def rules_from_dict(data: dict) -> SectionRules:
         appendix_max_chars=int(data["appendix"].get("max_heading_chars", 120)),
         closing=tuple(_compile(p) for p in data["closing"]["block_regex"]),
         formulas=tuple(_compile(p) for p in data["closing"].get("formula_regex", [])),
+        signature=_compile(data["closing"]["signature_regex"]) if data["closing"].get("signature_regex") else None,
+        signature_max_words=int(data["closing"].get("signature_max_words", 8)),
         attached_title=_compile(data["attached"]["title_regex"]),
         kem_theo=_compile(data["attached"]["kem_theo_regex"]),
         attached_max_chars=int(data["attached"].get("max_title_chars", 160)),
@@ -363,7 +367,11 @@ class _Parser:
         return self.stack[-1].sec.id
 
     def is_closing(self, text: str) -> bool:
-        return any(p.search(text) for p in self.rules.closing)
+        if any(p.search(text) for p in self.rules.closing):
+            return True
+        sig = self.rules.signature
+        t = text.strip()
+        return bool(sig and len(t.split()) <= self.rules.signature_max_words and sig.match(t))
 
     def is_formula(self, text: str) -> bool:
         return any(p.search(text) for p in self.rules.formulas)
