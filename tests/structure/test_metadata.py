@@ -284,3 +284,14 @@ def test_header_flattened_into_lines_beside_the_motto(tmp_path, text):
         assert (m.issuer, m.issuer_parent, m.province) == ("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Cao Bằng", "Cao Bằng")
         assert (m.signer.position, m.signer.name) == ("Phó Bí thư Thường trực", "Hoàng Thị Mai")
         assert [r.number for r in m.references] == ["05-CT/TW"]
+
+
+def test_laws_cited_by_name_and_numbers_with_a_dot():
+    refs = find_references(
+        "theo Luật Tài nguyên nước năm 2023; Nghị quyết số 66.4/2025/NQ-CP ngày 15/7/2025 của Chính phủ."
+    )
+    assert [(r.kind, r.number, r.date) for r in refs] == [
+        ("Luật", None, None),  # a year is not a date: not guessed
+        ("Nghị quyết", "66.4/2025/NQ-CP", "2025-07-15"),
+    ]
+    assert refs[0].text == "Luật Tài nguyên nước năm 2023"

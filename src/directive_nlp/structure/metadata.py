@@ -162,7 +162,7 @@ def _date_from(m: re.Match, first_group: int = 1) -> Optional[str]:
 
 
 # number and symbol: "1627/QĐ-UBND", "39-CTr/TU", "10/2022/TT-BLĐTBXH", "71/NQ -CP", "10- CTr/TU"
-_NUMBER = r"\d{1,5}[a-z]?(?:(?:[/\-–]|\s[/\-–](?=\S)|[/\-–]\s(?=\S))[0-9A-Za-zĐđƯư&.]*[A-Za-zĐđ0-9])+"
+_NUMBER = r"\d{1,5}(?:\.\d{1,3})?[a-z]?(?:(?:[/\-–]|\s[/\-–](?=\S)|[/\-–]\s(?=\S))[0-9A-Za-zĐđƯư&.]*[A-Za-zĐđ0-9])+"
 _NUMBER_RE = re.compile(_NUMBER)
 
 
@@ -792,7 +792,7 @@ def _ref_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
     named = re.compile(
         rf"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[{_UP}][^;,.()\n|]*?)\s+"
-        rf"(?:(?:số|Số)\s*(?P<num>{_NUMBER})\s*,?\s*)?(?:ngày|Ngày)\s+(?P<date>{date})"
+        rf"(?:(?:số|Số)\s*(?P<num>{_NUMBER})\s*,?\s*)?(?:(?:ngày|Ngày)\s+(?P<date>{date})|năm\s+(?P<year>(?:19|20)\d\d)(?![\d/]))"
     )
     bare = re.compile(
         rf"(?<![\w])(?:số|Số)\s*:?\s*(?P<num>{_NUMBER})"
@@ -833,7 +833,7 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[Referen
     numbered, named, bare = _ref_res()
     own = normalize_number(own_number).upper() if own_number else None
     found: dict[str, Reference] = {}
-    order: list[str] = []
+    first_at: dict[str, int] = {}
     taken: list[tuple[int, int]] = []
 
     def add(key: str, ref: Reference, span: tuple[int, int]) -> None:
@@ -847,7 +847,7 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[Referen
                 old.text = ref.text if len(ref.text) > len(old.text) else old.text
             return
         found[key] = ref
-        order.append(key)
+        first_at[key] = span[0]
 
     for m in numbered.finditer(text):
         num = normalize_number(m.group("num"))
@@ -884,7 +884,7 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[Referen
         if kind and not label.lower().startswith(kind.lower()):
             label = f"{kind} {label[0].lower()}{label[1:]}"
         add(num.upper(), Reference(kind=kind, number=num, date=_ref_date(m), issuer=issuer, text=label), m.span())
-    return [found[k] for k in order]
+    return [found[k] for k in sorted(found, key=lambda k: first_at[k])]
 
 
 # --------------------------------------------------------------------------
