@@ -161,3 +161,53 @@ def test_docx_without_text_says_so() -> None:
 
     with pytest.raises(EmptyInputError, match="DOCX has no text"):
         read_document("anh.docx", docx_bytes(lambda d: d.add_paragraph("")))
+
+
+def test_automatic_list_numbers_are_written_into_the_text() -> None:
+    """Sections numbered by Word (I. / 1. / a)) keep their labels."""
+    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-")]
+
+    def build(d) -> None:
+        numbering = d.part.numbering_part.element
+        lvls = "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{f}"/><w:lvlText w:val="{t}"/></w:lvl>'
+            for i, (f, t) in enumerate(levels)
+        )
+        numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+        def item(text: str, level: int) -> None:
+            p = d.add_paragraph(text)
+            p._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            )
+
+        item("MỤC TIÊU", 0)
+        item("Mục tiêu chung", 1)
+        item("Mục tiêu cụ thể", 1)
+        item("Đến năm 2026, 100% hồ sơ được số hóa", 2)
+        item("Đến năm 2027, kết nối dữ liệu toàn tỉnh", 2)
+        item("NHIỆM VỤ", 0)
+        item("Sở Nội vụ chủ trì", 1)
+        item("hằng quý báo cáo", 3)
+
+    src = read_document("t.docx", docx_bytes(build))
+    assert [b.text for b in src.blocks] == [
+        "I. MỤC TIÊU",
+        "1. Mục tiêu chung",
+        "2. Mục tiêu cụ thể",
+        "a) Đến năm 2026, 100% hồ sơ được số hóa",
+        "b) Đến năm 2027, kết nối dữ liệu toàn tỉnh",
+        "II. NHIỆM VỤ",
+        "1. Sở Nội vụ chủ trì",
+        "- hằng quý báo cáo",
+    ]
+
+
+def test_list_number_style_numbers_paragraphs() -> None:
+    def build(d) -> None:
+        d.add_paragraph("Sở Tài chính bố trí kinh phí.", style="List Number")
+        d.add_paragraph("Sở Nội vụ hướng dẫn nghiệp vụ.", style="List Number")
+
+    src = read_document("t.docx", docx_bytes(build))
+    assert [b.text for b in src.blocks] == ["1. Sở Tài chính bố trí kinh phí.", "2. Sở Nội vụ hướng dẫn nghiệp vụ."]

@@ -16,6 +16,8 @@ so that nothing a reader sees is lost or doubled:
   ``tblHeader`` or reading like STT / Nội dung / Cơ quan chủ trì …) is
   attached to every row; a one-column table (a framed note) is read as
   paragraphs;
+* Word's automatic list numbers ("1.", "a)", "II.", "1.2.", bullets) are
+  rendered into the text, as the reader of the document sees them;
 * runs in legacy fonts (.VnTime, VNI-Times) are converted to Unicode with
   :mod:`directive_nlp.ingest.legacy` when that module is present.
 """
@@ -82,6 +84,21 @@ class _Styles:
         self._cache[key] = val
         return val
 
+    def numbering(self, style_id: str) -> tuple[Optional[str], Optional[str]]:
+        """(numId, ilvl) a paragraph style attaches (List Number, headings…)."""
+        seen = set()
+        s = self._style(style_id, None)
+        while s is not None and s.get(_q("styleId")) not in seen:
+            seen.add(s.get(_q("styleId")))
+            num_pr = s.find(f"{_q('pPr')}/{_q('numPr')}")
+            if num_pr is not None:
+                n = num_pr.find(_q("numId"))
+                lv = num_pr.find(_q("ilvl"))
+                return (n.get(_VAL) if n is not None else None, lv.get(_VAL) if lv is not None else None)
+            based = s.find(_q("basedOn"))
+            s = self._style(based.get(_VAL), None) if based is not None else None
+        return None, None
+
     def name(self, style_id: Optional[str]) -> Optional[str]:
         s = self._style(style_id, None)
         if s is None:
@@ -120,6 +137,118 @@ def _prop(el, what: str):
     return None
 
 
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for v, r in _ROMAN:
+        while n >= v:
+            out += r
+            n -= v
+    return out
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, then aa, bb, …
+    n = max(n, 1)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+_BULLET_MAP = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf02d": "-", "o": "o"}
+
+
+class _Numbering:
+    """Word's automatic list numbers, rendered as text ("1.", "a)", "II.",
+    "1.2.", "-").
+
+    The numbers of a numbered list are not in the paragraph text: Word draws
+    them from ``numbering.xml``. Directives often number their sections and
+    items that way, and the section parser needs the labels, so they are
+    rebuilt here: one counter per list and level, deeper levels restarting
+    when a shallower one advances.
+    """
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (fmt, text, start)
+        self.abstract_of: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            part = document.part.numbering_part
+        except Exception:  # no numbering part
+            return
+        root = part.element
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.iterchildren(_q("abstractNum")):
+            lv = {}
+            for lvl in an.iterchildren(_q("lvl")):
+                lv[int(lvl.get(_q("ilvl"), "0"))] = self._level(lvl)
+            abstract[an.get(_q("abstractNumId"))] = lv
+        for num in root.iterchildren(_q("num")):
+            nid = num.get(_q("numId"))
+            ref = num.find(_q("abstractNumId"))
+            aid = ref.get(_VAL) if ref is not None else None
+            lv = dict(abstract.get(aid, {}))
+            for ov in num.iterchildren(_q("lvlOverride")):
+                il = int(ov.get(_q("ilvl"), "0"))
+                lvl = ov.find(_q("lvl"))
+                if lvl is not None:
+                    lv[il] = self._level(lvl)
+                so = ov.find(_q("startOverride"))
+                if so is not None and il in lv:
+                    fmt, text, _ = lv[il]
+                    lv[il] = (fmt, text, int(so.get(_VAL, "1")))
+            self.levels[nid] = lv
+            self.abstract_of[nid] = aid or nid
+
+    @staticmethod
+    def _level(lvl) -> tuple[str, str, int]:
+        fmt = lvl.find(_q("numFmt"))
+        text = lvl.find(_q("lvlText"))
+        start = lvl.find(_q("start"))
+        return (
+            fmt.get(_VAL) if fmt is not None else "decimal",
+            text.get(_VAL) if text is not None else "",
+            int(start.get(_VAL, "1")) if start is not None else 1,
+        )
+
+    def label(self, num_id: Optional[str], ilvl: int) -> str:
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        # lists sharing an abstract definition share counters (Word's behaviour)
+        counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
+        fmt, text, start = levels[ilvl]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return _BULLET_MAP.get(text, text if text.isprintable() and len(text) == 1 else "•")
+        if fmt == "none":
+            return ""
+
+        def render(m) -> str:
+            k = int(m.group(1)) - 1
+            f, _, st = levels.get(k, ("decimal", "", 1))
+            n = counters.get(k, st)
+            if f in ("lowerLetter", "upperLetter"):
+                v = _letters(n)
+                return v.upper() if f == "upperLetter" else v
+            if f in ("lowerRoman", "upperRoman"):
+                v = _roman(n)
+                return v.upper() if f == "upperRoman" else v
+            if f == "decimalZero":
+                return f"{n:02d}"
+            return str(n)
+
+        import re
+
+        return re.sub(r"%([1-9])", render, text)
+
+
 def _legacy_module():
     try:
         from . import legacy
@@ -147,6 +276,7 @@ class _Reader:
         except Exception:  # pragma: no cover
             pass
         self.default_font = default_font
+        self.numbering = _Numbering(document)
 
     # -- paragraphs -------------------------------------------------------
 
@@ -219,10 +349,32 @@ class _Reader:
                     pass
         return "".join(out)
 
+    def list_label(self, p) -> str:
+        """The automatic number of a list paragraph ("" when it has none)."""
+        num_pr = p.find(f"{_q('pPr')}/{_q('numPr')}")
+        ppr_style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+        pstyle = ppr_style.get(_VAL) if ppr_style is not None else None
+        num_id = ilvl = None
+        if num_pr is not None:
+            n = num_pr.find(_q("numId"))
+            lv = num_pr.find(_q("ilvl"))
+            num_id = n.get(_VAL) if n is not None else None
+            ilvl = lv.get(_VAL) if lv is not None else None
+        if num_id is None and pstyle:
+            num_id, style_ilvl = self.styles.numbering(pstyle)
+            ilvl = ilvl if ilvl is not None else style_ilvl
+        try:
+            return self.numbering.label(num_id, int(ilvl or 0))
+        except ValueError:
+            return ""
+
     def paragraph(self, p) -> None:
         text, bold = self.paragraph_runs(p)
         idx = self.paragraph_index
         self.paragraph_index += 1
+        label = self.list_label(p) if text.strip() else ""
+        if label:
+            text = f"{label} {text.lstrip()}"
         if text.strip():
             self._add_paragraph(p, text, bold, idx)
         # text boxes anchored in the paragraph (the DrawingML copy; the VML
