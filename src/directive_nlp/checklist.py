@@ -394,10 +394,12 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
             "report_to": list(task.report_to),
             **dl,
         }
-        if dl.get("due") and dl["due"] >= as_of:
-            k = (dl["due"], task.id)
-            upcoming[k] = UpcomingDeadline(
-                due=dl["due"], deadline_text=task.deadline.text if task.deadline else "",
+        next_due = dl.get("due")
+        if task.deadline and task.deadline.kind == "recurring":
+            next_due = next_occurrence(task.deadline.text, task.deadline.frequency, as_of)
+        if next_due and next_due >= as_of:
+            upcoming[(next_due, task.id)] = UpcomingDeadline(
+                due=next_due, deadline_text=task.deadline.text if task.deadline else "",
                 task_id=task.id, task=task.task, agencies=[a.name for a in task.agencies],
             )
         seen: set[str] = set()
@@ -1063,21 +1065,22 @@ _DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})(?!\s*/\
 _DAY_OF_MONTH = re.compile(r"ngày\s+(\d{1,2})\s+(?:hằng|hàng)\s+tháng", re.I)
 
 
-def _recurring_start(text: str, frequency: str, start: date) -> date:
-    """First occurrence on or after ``start``: "trước ngày 25/12 hằng năm"
-    anchors a yearly event on 25 December, "trước ngày 10 hằng tháng" a
-    monthly one on the 10th; without a day the series starts at ``start``."""
-    m = _DAY_MONTH.search(text) if frequency == "yearly" else None
+def next_occurrence(text: str, frequency: Optional[str], start: date) -> Optional[date]:
+    """The first day on or after ``start`` that a recurring deadline names:
+    "trước ngày 25/12 hằng năm" → the next 25 December, "trước ngày 10 hằng
+    tháng" → the next 10th. None when the text names no day (a bare "hằng
+    năm" gives no date to meet)."""
+    m = _DAY_MONTH.search(text or "") if frequency == "yearly" else None
     if m:
         day, month = int(m.group(1)), int(m.group(2))
         for year in (start.year, start.year + 1):
             try:
                 cand = date(year, month, day)
             except ValueError:
-                break
+                return None
             if cand >= start:
                 return cand
-    m = _DAY_OF_MONTH.search(text) if frequency in ("monthly", "quarterly", "semiannual") else None
+    m = _DAY_OF_MONTH.search(text or "") if frequency in ("monthly", "quarterly", "semiannual") else None
     if m:
         day = int(m.group(1))
         y, mo = start.year, start.month
@@ -1089,7 +1092,13 @@ def _recurring_start(text: str, frequency: str, start: date) -> date:
             if cand and cand >= start:
                 return cand
             y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-    return start
+    return None
+
+
+def _recurring_start(text: str, frequency: str, start: date) -> date:
+    """Where an RRULE series starts: the first day the text names on or after
+    ``start``, else ``start`` itself."""
+    return next_occurrence(text, frequency, start) or start
 
 
 def to_ics(cl: Checklist, uid_base: str = "") -> bytes:

@@ -290,3 +290,14 @@ def test_control_characters_bullets_and_formulas_are_safe(tmp_path):
     assert Document(str(write_checklist(r, tmp_path / "x.docx", as_of=AS_OF))).tables
     text = write_checklist(r, tmp_path / "x.csv", as_of=AS_OF).read_text(encoding="utf-8-sig")
     assert ",Tổ chức kiểm tra  định kỳ," in text and "'=HYPERLINK" in text
+
+
+def test_next_deadlines_include_the_next_day_a_recurring_deadline_names():
+    r = parse_result({"tasks": [
+        {"task": "báo cáo kết quả", "agencies": ["Sở Nông nghiệp và Môi trường"],
+         "deadline": {"text": "trước ngày 25/12 hàng năm", "kind": "recurring", "frequency": "yearly"}},
+        {"task": "tổng hợp", "agencies": ["Sở Tài chính"],
+         "deadline": {"text": "hằng năm", "kind": "recurring", "frequency": "yearly"}},
+    ]})
+    nxt = build_checklist(r, as_of=date(2026, 1, 5)).summary.next_deadlines
+    assert [(u.due, u.task) for u in nxt] == [(date(2026, 12, 25), "báo cáo kết quả")]
