@@ -6,8 +6,8 @@ import pytest
 
 from directive_nlp.pipeline import extract
 
-from .helpers import DOCS, load_gold, score
-from .make_table_docs import make_docx, make_pdf
+from tasks_helpers import DOCS, load_gold, score
+from tasks_table_docs import make_docx, make_pdf
 
 
 @pytest.mark.parametrize("maker,suffix", [(make_docx, ".docx"), (make_pdf, ".pdf")])
