@@ -54,6 +54,11 @@ FAMILIES = [
     ("Báo Khánh Hòa, Đài Phát thanh và Truyền hình tỉnh tuyên truyền",
      ["Báo Khánh Hòa", "Đài Phát thanh và Truyền hình tỉnh"], "other"),
     ("Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", ["Trung tâm Dịch vụ việc làm Thành phố", "Sở Nội vụ"], "other"),
+    ("Ban Chỉ huy Quân sự xã phối hợp", ["Ban Chỉ huy Quân sự xã"], "police_military"),
+    ("Đồn Biên phòng Ia Mơr tuần tra", ["Đồn Biên phòng Ia Mơr"], "police_military"),
+    ("Hạt Kiểm lâm Chư Păh kiểm tra", ["Hạt Kiểm lâm Chư Păh"], "police_military"),
+    ("Phòng Kinh tế cấp xã tổng hợp", ["Phòng Kinh tế cấp xã"], "other"),
+    ("Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh chỉ đạo", ["Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"], "party"),
     # mass organisations
     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "mass_org"),
     ("Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh",
@@ -119,6 +124,8 @@ NOT_AGENCIES = [
     "chuẩn bị Đại hội Đảng các cấp",
     "nâng cao nhận thức của người dân",
     "Hội nghị trực tuyến toàn quốc",
+    "Phòng, chống thiên tai và tìm kiếm cứu nạn",
+    "trang bị phương tiện phòng cháy chữa cháy",
 ]
 # fmt: on
 
