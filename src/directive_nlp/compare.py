@@ -139,8 +139,11 @@ class Comparison:
         if path.suffix.lower() not in (".png", ".svg"):
             raise InputError("a heatmap must be .png or .svg", path=str(path))
         data = np.array([[self.share(t, x) for x in self.groups] for t in self.themes] or [[0.0]])
-        fig = plt.figure(figsize=self.heatmap_size(), dpi=dpi)
-        ax = fig.add_axes((0.36, 0.16, 0.54, 0.75))
+        wi, hi = self.heatmap_size()
+        fig = plt.figure(figsize=(wi, hi), dpi=dpi)
+        # margins in inches: theme names on the left (3 in), colour bar on the right
+        left, right, bottom, top = 3.0 / wi, 1.0 / wi, 1.1 / hi, 0.6 / hi
+        ax = fig.add_axes((left, bottom, 1 - left - right - 0.2 / wi, 1 - bottom - top))
         im = ax.imshow(data, cmap="YlOrRd", vmin=0, vmax=max(0.01, float(data.max())), aspect="auto")
         ax.set_xticks(range(len(self.groups)))
         ax.set_xticklabels([_short(x, 24) for x in self.groups], rotation=30, ha="right", fontsize=9)
@@ -151,7 +154,7 @@ class Comparison:
                 v = data[i, j]
                 ax.text(j, i, f"{self.theme_tasks[t][x]}\n{v:.0%}", ha="center", va="center", fontsize=8,
                         color="white" if v > 0.6 * data.max() and v > 0 else "black")
-        cax = fig.add_axes((0.92, 0.16, 0.02, 0.75))
+        cax = fig.add_axes((1 - right + 0.1 / wi, bottom, 0.15 / wi, 1 - bottom - top))
         fig.colorbar(im, cax=cax).set_label("tỷ lệ nhiệm vụ", fontsize=8)
         fig.suptitle(f"Chủ đề × {'tỉnh' if self.by == 'province' else 'văn bản'} ({sum(self.tasks.values())} nhiệm vụ)", fontsize=11)
         fig.savefig(path, dpi=dpi, format=path.suffix[1:].lower())
@@ -159,7 +162,7 @@ class Comparison:
         return path
 
     def heatmap_size(self) -> tuple[float, float]:
-        return (max(8.0, 4.0 + 1.6 * len(self.groups)), max(4.0, 2.0 + 0.55 * len(self.themes)))
+        return (max(8.0, 4.5 + 1.3 * len(self.groups)), max(4.0, 2.0 + 0.55 * len(self.themes)))
 
     def write(self, out: Union[str, Path]) -> list[Path]:
         """Write by target: a folder gets every CSV, ``comparison.md`` and
