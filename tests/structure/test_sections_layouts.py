@@ -907,3 +907,10 @@ def test_signature_without_capacity_mark_closes(tmp_path: Path) -> None:
         {"Các đơn vị triển khai": "I", "GIÁM ĐỐC": "closing", "Nguyễn Văn Bình": "closing"},
     )
     assert info_of(doc, st, "Các đơn vị triển khai").zone == "trailing"
+
+
+def test_acting_signature_is_not_a_part(tmp_path: Path) -> None:
+    text = "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Y tế chủ trì kiểm tra.\n\nNơi nhận:\n\n- Lưu: VT.\n\nQ. CHỦ TỊCH\n\nLê Thị Hoa\n"
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    check(doc, st, {"Q. CHỦ TỊCH": "closing", "Lê Thị Hoa": "closing"})
+    assert "Q" not in {s.id for s in st.sections}

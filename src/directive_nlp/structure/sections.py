@@ -548,7 +548,8 @@ class _Parser:
         marker = match_marker(text, self.rules)
         if marker is not None and marker.opens_section:
             marker = self.resolve_kind(marker)
-        if self.mode == "body" and self.is_closing(text):
+        closing_line = self.mode != "preamble" and self.is_closing(text)
+        if self.mode == "body" and closing_line:
             self.mode = "closing"
         elif self.mode == "preamble" and b.index > 0 and self.rules.closing[0].match(text):
             # a document with no numbering at all still ends with "Nơi nhận"
@@ -557,7 +558,8 @@ class _Parser:
             if self.is_attached_title(text) or self.rules.kem_theo.match(text):
                 self.new_segment("preamble")
                 return _BlockState(self.special("preamble"), "preamble", self.segment, marker=None)
-            if marker is not None and marker.kind in _STRONG_KINDS:
+            if marker is not None and marker.kind in _STRONG_KINDS and not closing_line:
+                # "Q. CHỦ TỊCH" is a signature, not part Q
                 self.new_segment("body")
             else:
                 return _BlockState(self.special("closing"), "closing", self.segment, marker=marker)
