@@ -746,9 +746,9 @@ def to_docx(cl: Checklist) -> bytes:
     hp.paragraph_format.space_after = Pt(0)
     d = _parse_date(s.issued_date)
     head = f"{L['number']}: {s.number or L['unknown']} — {L['issued_date']}: {format_date(d) if d else L['unknown']}"
-    _set_run_font(hp.add_run(head + "   |   "), 11, italic=True)
-    _set_run_font(hp.add_run(f"{L['page']} "), 11)
-    _add_page_field(hp, 11)
+    _set_run_font(hp.add_run(head + "   |   "), DOCX_SIZE_PT, italic=True)
+    _set_run_font(hp.add_run(f"{L['page']} "), DOCX_SIZE_PT)
+    _add_page_field(hp)
 
     # title block
     p = doc.add_paragraph()
@@ -851,7 +851,7 @@ def to_docx(cl: Checklist) -> bytes:
 
     p = doc.add_paragraph()
     p.paragraph_format.space_before = Pt(12)
-    _set_run_font(p.add_run(L["draft_note"]), 11, italic=True)
+    _set_run_font(p.add_run(L["draft_note"]), DOCX_SIZE_PT, italic=True)
 
     doc.core_properties.title = L["title"]
     doc.core_properties.subject = _doc_label(s, cl.lang)

@@ -301,3 +301,20 @@ def test_next_deadlines_include_the_next_day_a_recurring_deadline_names():
     ]})
     nxt = build_checklist(r, as_of=date(2026, 1, 5)).summary.next_deadlines
     assert [(u.due, u.task) for u in nxt] == [(date(2026, 12, 25), "báo cáo kết quả")]
+
+
+def test_every_docx_run_is_13_or_14_pt(bp):
+    doc = Document(io.BytesIO(render_checklist(bp, "docx", as_of=AS_OF)))
+    base = doc.styles["Normal"].font.size.pt
+    parts = [doc.sections[0].header.paragraphs, doc.paragraphs,
+             [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]]
+    sizes = {(r.font.size.pt if r.font.size else base) for ps in parts for p in ps for r in p.runs}
+    assert sizes <= {13.0, 14.0}
+
+
+def test_a_result_without_tasks_still_gives_every_file():
+    r = parse_result({"tasks": [], "notes": ["no tasks found"]})
+    for fmt in ("docx", "xlsx", "csv", "md", "ics", "json"):
+        assert render_checklist(r, fmt, as_of=AS_OF)
+    cl = build_checklist(r, as_of=AS_OF)
+    assert cl.groups == [] and cl.summary.tasks == 0
