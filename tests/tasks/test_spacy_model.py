@@ -1,0 +1,30 @@
+"""The assembled pipeline saved in models/ loads with spacy.load and writes doc.spans["task"]."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+
+MODEL = Path(__file__).resolve().parents[2] / "models" / "directive_nlp_vi"
+
+TEXT = ("KẾ HOẠCH\nII. NHIỆM VỤ\n"
+        "1. Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra an toàn thực phẩm trước ngày 30/6/2026.")
+
+
+def test_saved_pipeline_loads_and_extracts():
+    nlp = spacy.load(MODEL)
+    assert nlp.pipe_names == ["dnlp_agency_recognizer", "dnlp_deadline_recognizer", "dnlp_task_extractor"]
+    doc = nlp(TEXT)
+    spans = doc.spans["task"]
+    assert [s.text for s in spans] == ["kiểm tra an toàn thực phẩm"]
+    rec = spans[0]._.dnlp_task
+    assert [(a["name"], a["role"]) for a in rec["agencies"]] == [("Sở Y tế", "lead"), ("Sở Tài chính", "support")]
+    assert rec["deadline"]["date"] == "2026-06-30"
+    assert doc._.dnlp_tasks == [rec]
+
+
+def test_component_on_text_without_tasks():
+    nlp = spacy.load(MODEL)
+    doc = nlp("Trời hôm nay đẹp.")
+    assert list(doc.spans["task"]) == []
