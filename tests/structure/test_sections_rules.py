@@ -38,6 +38,8 @@ def test_rule_file_loads_from_the_package() -> None:
         ("a) Rà soát các văn bản", "letter", "a", "a)"),
         ("đ) Tham mưu Ủy ban nhân dân", "letter", "đ", "đ)"),
         ("b. Rà soát danh mục các dự án:", "letter", "b", "b."),
+        ("c/ Sở Xây dựng hướng dẫn", "letter", "c", "c/"),
+        ("1/ Công an tỉnh chủ trì", "arabic", "1", "1/"),
         ("Điều 1. Ban hành kèm theo Quyết định này", "article", "1", "Điều 1."),
         ("Điều 3 Chánh Văn phòng Ủy ban nhân dân tỉnh", "article", "3", "Điều 3"),
         ("Chương II", "chapter", "II", "Chương II"),
@@ -77,6 +79,7 @@ def test_bullet_depths() -> None:
         "Điều 5 Luật Đất đai quy định rõ thẩm quyền.",  # a citation
         "V/v: đôn đốc giải ngân vốn đầu tư công",  # "về việc", not part V
         "v.v. và các nội dung khác",
+        "v/v đôn đốc thực hiện",
         "Căn cứ Luật Tổ chức chính quyền địa phương",
         "Phấn đấu 100% xã đạt chuẩn",
     ],
