@@ -304,3 +304,31 @@ def test_table_over_a_page_break_is_one_table_and_a_split_row_is_one_row(tmp_pat
     assert normalize_document(src).text.count("Kiểm tra, đôn đốc") == 12
     assert last.cells[1].endswith("huyện, thành phố.") and last.header == TABLE_HEADER
     assert last.cell_locations[2].bbox is not None and last.cell_locations[2].page == last.location.page
+
+
+def test_scanned_page_is_read_by_tesseract_when_installed(tmp_path) -> None:
+    """End to end with ingest-2's OCR (skipped without tesseract-ocr-vie)."""
+    import shutil
+
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from readers_docs import FONT
+
+    if not shutil.which("tesseract"):
+        pytest.skip("tesseract is not installed")
+    ocr = pytest.importorskip("directive_nlp.ingest.ocr")
+    if ocr.tesseract_available("vie") is not None:
+        pytest.skip("tesseract-ocr-vie is not installed")
+    img = Image.new("L", (1700, 300), 255)
+    ImageDraw.Draw(img).text((60, 100), "Sở Nội vụ chủ trì số hóa tài liệu lưu trữ.", fill=0,
+                             font=ImageFont.truetype(FONT, 56))
+    c = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    c.drawImage(ImageReader(img), 40, 600, width=510, height=90)
+    c.showPage()
+    c.save()
+    src = read_document(tmp_path / "scan.pdf")
+    assert src.source.ocr_pages == [1] and src.source.ocr_confidence > 50
+    text = normalize_document(src).text
+    assert "Nội vụ" in text and "tài liệu" in text
