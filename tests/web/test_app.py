@@ -264,3 +264,14 @@ def test_serve_refuses_bad_options():
                            (["--max-pages", "0"], "at least 1")):
         r = CliRunner().invoke(app, ["serve", *args])
         assert r.exit_code == 1 and expected in r.output
+
+
+def test_a_crash_while_processing_is_a_message_not_a_500(client, monkeypatch, bp_json):
+    from directive_nlp.web import app as web_app
+
+    def boom(*a, **k):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(web_app, "result_from_upload", boom)
+    r = client.post("/extract", files={"file": ("x.json", bp_json.read_bytes(), "application/json")})
+    assert r.status_code == 422 and "Something went wrong" in message(r.text) and "Traceback" not in r.text

@@ -377,8 +377,10 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             status = 413 if isinstance(err, TooLargeError) else status
         else:
             log.exception("unexpected error")
+            # the file made our code fail: say so on the page (422, logged with
+            # its traceback), never the framework's bare 500 page
             msg = f"Something went wrong while processing the file ({type(err).__name__}). Please try another file or report this."
-            status = 500 if status == 400 else status
+            status = 422
         return page(request, template, status, message=msg, **ctx)
 
     async def get_form(request: Request, template: str) -> FormData:
@@ -416,7 +418,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             result = await run_in_threadpool(result_from_upload, data, name, max_pages=max_pages)
             picture, graph_note = (await run_in_threadpool(graph_picture, result)) if graph else (None, "The graph is turned off on this server.")
         except Exception as e:
-            return error_page(request, "index.html", e, status=400 if isinstance(e, InputError) else 500)
+            return error_page(request, "index.html", e)
         as_of = date.today()
         return page(request, "result.html", result=result, rows=_table_rows(result), as_of=as_of.isoformat(),
                     result_json=result.model_copy(update={"tasks": []}).model_dump_json(),
