@@ -38,7 +38,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Optional
@@ -65,6 +65,7 @@ def load_vocabulary() -> dict[str, Any]:
         "period_openers", "period_closers", "period_nouns", "open_end", "conditional_openers",
         "conditional_triggers", "conditional_blockers", "progress_phrases", "programme_nouns",
         "horizon_words", "citation_words", "ongoing_after_blockers", "conditional_subjects",
+        "relative_units", "own_issue_events",
     }
     missing = required - set(data)
     if missing:
@@ -202,6 +203,8 @@ class _Compiled:
     horizon: re.Pattern
     citation: re.Pattern
     recurring_blockers: re.Pattern
+    relative_units: dict[str, str]
+    own_issue_events: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -257,6 +260,10 @@ def _compiled() -> _Compiled:
         ("period.months_of_year",
          rf"{_B}(?:trong{_SP})?(?P<n>{numw}){_SP}tháng{_SP}(?P<side>cuối|đầu){_SP}năm{_SP}(?P<yy>\d{{4}})"
          rf"(?P<more>{_SP}và{_SP}(?:những|các){_SP}tháng{_SP}đầu{_SP}năm{_SP}\d{{4}})?(?!\d)"),
+        # "trong thời hạn 15 ngày kể từ ngày ký", "trong vòng 30 ngày làm việc kể từ khi nhận được …"
+        ("relative",
+         rf"{_B}(?:{done}{_SP})?(?:trong|chậm nhất|không quá)(?:{_SP}(?:thời{_SP}hạn|vòng))?{_SP}(?P<rn>\d{{1,3}}|{_alt(v['number_words'])[3:-1]})"
+         rf"{_SP}(?P<ru>{_alt(v['relative_units'])})(?P<work>{_SP}làm{_SP}việc)?{_SP}(?:kể{_SP})?từ{_SP}(?:ngày|khi){_SP}(?P<event>[^,;.\n|()]+)"),
         # "trước ngày 15/6/2024", "chậm nhất ngày …", "chậm nhất trong tháng 6/2024"
         ("by",
          rf"{_B}(?:{done}{_SP})?{by}{_SP}(?:(?P<within>trong|vào){_SP})?{P('a')}"),
@@ -306,6 +313,8 @@ def _compiled() -> _Compiled:
         citation=re.compile(
             r"(?:\bsố\s+\S+\s*|\d+[/\-][A-ZĐ][\w/.\-]*\s*|" + _alt(v["citation_words"]) + r"\s*)$", I
         ),
+        relative_units={str(k).lower(): str(x) for k, x in v["relative_units"].items()},
+        own_issue_events=[" ".join(str(w).lower().split()) for w in v["own_issue_events"]],
         recurring_blockers=re.compile(r"(?:kế\s+hoạch|dự\s+toán|ngân\s+sách|chi)\s*$", I),
     )
 
@@ -427,6 +436,26 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
         else:
             s_, e_ = date(y, 1, 1), date(y, n, calendar.monthrange(y, n)[1])
         return dl("period", start=_iso(s_), end=None if g.get("more") else _iso(e_))
+
+    if rule == "relative":
+        n = _number(g["rn"], c)
+        unit = c.relative_units.get(" ".join(g["ru"].lower().split()))
+        event = " ".join(g["event"].lower().split())
+        own = any(event == w or event.startswith(w + " ") and len(event.split()) <= len(w.split()) + 2
+                  for w in c.own_issue_events)
+        if own and doc_date and n and unit and not g.get("work"):
+            # counted from the document's own signature: a date we can compute
+            if unit == "days":
+                d = doc_date + timedelta(days=n)
+            elif unit == "weeks":
+                d = doc_date + timedelta(weeks=n)
+            else:
+                mo = doc_date.month - 1 + n
+                y, mo = doc_date.year + mo // 12, mo % 12 + 1
+                d = date(y, mo, min(doc_date.day, calendar.monthrange(y, mo)[1]))
+            return dl("by", date=d.isoformat())
+        # counted from an event still to come (or in working days): the text says when
+        return dl("conditional")
 
     if rule == "by":
         a = _point(m, "a", c.quarters)

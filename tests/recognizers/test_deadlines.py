@@ -120,6 +120,23 @@ def test_year_comes_from_the_document_date():
     assert parse_deadline("từ nay đến năm 2030", doc_date=DOC_DATE).start == "2026-02-10"
 
 
+@pytest.mark.parametrize(
+    "text,kind,when",
+    [
+        ("báo cáo trong thời hạn 15 ngày kể từ ngày ký.", "by", "2026-02-25"),
+        ("hoàn thành trong vòng 30 ngày kể từ ngày ban hành Kế hoạch này;", "by", "2026-03-12"),
+        ("chậm nhất 02 tháng kể từ ngày ký", "by", "2026-04-10"),
+        ("trả lời trong 10 ngày làm việc kể từ ngày nhận được hồ sơ", "conditional", None),
+        ("triển khai trong 30 ngày kể từ khi Bộ Tài chính ban hành hướng dẫn", "conditional", None),
+    ],
+)
+def test_relative_deadlines(text, kind, when):
+    d = parse_deadline(text, doc_date=DOC_DATE)
+    assert (d.kind, d.date) == (kind, when)
+    # without the document's date a relative deadline cannot be placed: conditional
+    assert parse_deadline(text).kind == "conditional"
+
+
 def test_impossible_date_keeps_the_text():
     d = parse_deadline("trước ngày 31/02/2026")
     assert (d.kind, d.date, d.text) == ("by", None, "trước ngày 31/02/2026")
