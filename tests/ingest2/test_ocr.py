@@ -112,3 +112,21 @@ def test_page_outside_the_document_is_refused():
     scan = scanned_copy(PDF.read_bytes(), [6], dpi=50)
     with pytest.raises(ValueError):
         ocr.ocr_pdf_pages(scan, [3])
+
+
+@needs_tesseract
+@pytest.mark.shared
+def test_scanned_first_page_gives_the_header_metadata(shared_extra):
+    """End to end through the PDF reader: a scan of a decision's first page
+    (no text layer) is OCRed, and its header still gives number, date,
+    place, issuer and province despite OCR slips in the motto."""
+    from directive_nlp.ingest import read_document
+    from directive_nlp.normalize import normalize_document
+    from directive_nlp.structure.metadata import extract_metadata
+
+    pdf = shared_extra / "rendered" / "01_quangngai-qd1627-kiem-ke-tai-san-cong.pdf"
+    src = read_document("scan.pdf", scanned_copy(pdf.read_bytes(), [1]))
+    assert src.source.ocr_pages == [1] and src.source.ocr_confidence > 80
+    m = extract_metadata(normalize_document(src))
+    assert (m.doc_type, m.number, m.issued_date, m.place) == ("Quyết định", "1627/QĐ-UBND", "2025-11-21", "Quảng Ngãi")
+    assert (m.issuer, m.province) == ("Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi")

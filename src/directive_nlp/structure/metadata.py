@@ -498,12 +498,39 @@ def _find_title(units: list[Unit], type_idx: Optional[int], heading_rest: str, e
 # --------------------------------------------------------------------------
 
 
-def _strip_motto(text: str) -> str:
-    t = text
+def _unaccent(text: str) -> str:
+    """Base letters, one per character (same length), lower case: OCR often
+    gets a tone mark wrong ("CỘNG HOA XÃ HỌI"), never the whole word."""
+    out = []
+    for c in text:
+        if c in "đĐ":
+            out.append("d")
+            continue
+        d = unicodedata.normalize("NFD", c)
+        out.append(d[0].lower() if d else c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _motto_res() -> tuple[re.Pattern, ...]:
+    pats = []
     for phrase in load_rules().motto:
-        pat = r"\s*".join(re.escape(w) for w in phrase.split())
-        t = re.sub(pat, " ", t, flags=re.I)
+        words = [re.escape(w) for w in _unaccent(phrase).split() if w.strip("-")]
+        pats.append(re.compile(r"[\s\-–]*".join(words)))
+    return tuple(pats)
+
+
+def _strip_motto(text: str) -> str:
+    """Remove the motto column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
+    Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"), the number and the OCR
+    debris of the rules under them."""
+    t = text
+    base = _unaccent(t)
+    for rx in _motto_res():
+        for m in reversed(list(rx.finditer(base))):
+            t = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end() :]
     t = re.sub(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*\S*", " ", t)
+    t = re.sub(r"[=_~*]{2,}|-{3,}", " ", t)
     return _clean(t)
 
 
@@ -542,6 +569,7 @@ def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) ->
     chunks: list[str] = []
     for u in units[: max(stop, 0)]:
         t = _strip_motto(u.text)
+        t = re.sub(r"[^\w\s&\-,/]", " ", t)  # OCR debris: "QUẢNG: NGÃI"
         pm = _PLACE_DATE_RE.search(t)
         if pm:  # drop "Hà Giang, ngày …" but keep the header words before the place
             place = _clean_place(pm.group(1)) or ""
