@@ -35,9 +35,6 @@ from .models import (
 # here means underthesea's internal normalisation changes nothing later, so
 # its tokens can be aligned to our text.
 _CHAR_MAP = {"ð": "đ", "Ð": "Đ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": "", "\u00ad": ""}
-# bullets drawn with Symbol/Wingdings fonts come out of PDFs and DOCX as
-# private-use code points; give them their visible form so list markers read
-_CHAR_MAP.update({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf02d": "-", "\uf0e0": "→"})
 
 # old-style -> new-style tone placement, for matching keys only (same table as the scorer)
 _TONE_PAIRS = {
