@@ -295,7 +295,7 @@ class TaskResult(BaseModel):
     task: str
     agencies: list[str] = Field(default_factory=list)
     status: TaskStatus
-    score: float
+    score: float = Field(description="Best similarity to a plan item that reviews the task's theme (0-1).")
     best: Optional[Evidence] = None
     generic: bool = Field(False, description="The task has no subject words (only genre vocabulary).")
 
@@ -941,19 +941,30 @@ def crosscheck(
                         plan_text=m["sentence"], score=round(score, 3), terms=_shared(theme_vec[tid], plan_units[r].vec))
 
     # ---- task level
+    # A task of an area the plan does not review is not covered (a stray
+    # shared word does not make it so); the others are judged against every
+    # review item. A task left with only a few light words cannot score high:
+    # its norm is floored at half the median task norm.
+    norms = sorted(_norm(u.vec) for u in task_units.values() if u.vec)
+    floor = 0.5 * norms[len(norms) // 2] if norms else 0.0
+
+    def task_sim(tv: Vector, pv: Vector) -> float:
+        n, m = _norm(tv), _norm(pv)
+        if not n or not m:
+            return 0.0
+        return sum(x * pv.get(k, 0.0) for k, x in tv.items()) / (max(n, floor) * m)
+
     task_results: list[TaskResult] = []
-    task_best_item: dict[str, tuple[float, Optional[str]]] = {}
     for t in program.tasks:
         tv = task_units[t.id].vec
+        th = task_theme[t.id]
+        candidates = review_items if subject.same_subject and (th is None or supports.get(th)) else []
         best_s, best_r = 0.0, None
-        for r in review_items:
-            s = _cos(tv, plan_units[r].vec)
+        for r in candidates:
+            s = task_sim(tv, plan_units[r].vec)
             if s > best_s:
                 best_s, best_r = s, r
-        task_best_item[t.id] = (best_s, best_r)
         status: TaskStatus = "covered" if best_s >= TASK_COVERED else "partial" if best_s >= TASK_PARTIAL else "not_covered"
-        if not subject.same_subject:
-            status = "not_covered"
         ev = None
         if best_r:
             m = plan_meta[best_r]
@@ -961,7 +972,7 @@ def crosscheck(
                           plan_section=m["section"], plan_text=m["sentence"], score=round(best_s, 3),
                           terms=_shared(tv, plan_units[best_r].vec))
         task_results.append(TaskResult(
-            id=t.id, section=t.section, theme=task_theme[t.id], task=t.task or t.sentence,
+            id=t.id, section=t.section, theme=th, task=t.task or t.sentence,
             agencies=[a.name for a in t.agencies], status=status, score=round(best_s, 3), best=ev,
             generic=not tv))
 
@@ -992,7 +1003,7 @@ def crosscheck(
         m = plan_meta[r]
         best_s, best_t = 0.0, None
         for t in program.tasks:
-            s = _cos(task_units[t.id].vec, u.vec)
+            s = task_sim(task_units[t.id].vec, u.vec)
             if s > best_s:
                 best_s, best_t = s, t.id
         generic = not u.vec

@@ -81,3 +81,18 @@ def test_markdown_documents_with_paragraphs_match_gold(dev_gold):
     (prog, prog_doc), (plan, plan_doc) = load_input(DEV / f"{PROGRAM}.md"), load_input(DEV / f"{PLAN}.md")
     report = crosscheck(prog, plan, program_doc=prog_doc, plan_doc=plan_doc)
     assert report.coverage() == dev_gold
+
+
+def test_tasks_of_the_unreviewed_area_are_not_covered(dev_report):
+    """Even "tổ chức sơ kết, tổng kết …" of II.7: a review plan is not a review of research."""
+    ii7 = [t for t in dev_report.tasks if t.theme == "II.7"]
+    assert ii7 and all(t.status == "not_covered" for t in ii7)
+
+
+def test_task_level_counts_add_up(dev_report):
+    s = dev_report.summary
+    assert s.tasks == len(dev_report.tasks) == s.tasks_covered + s.tasks_partial + s.tasks_not_covered
+    assert s.tasks_covered >= s.tasks // 3  # most areas are reviewed, so many tasks are
+    for t in dev_report.tasks:
+        if t.status != "not_covered":
+            assert t.best is not None and t.best.score >= 0.12
