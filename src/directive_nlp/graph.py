@@ -373,7 +373,7 @@ def build_graph(
         "name": "directive-nlp responsibility graph",
         "documents": len(results),
         "taxonomy": tax_name,
-        "notes": notes,
+        "notes": "\n".join(notes),  # one note per line
     }))
     return G
 

@@ -111,7 +111,7 @@ def graph_cli(
         counts[a.get("kind", "?")] = counts.get(a.get("kind", "?"), 0) + 1
     summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
     typer.echo(f"{output}: {G.number_of_nodes()} nodes ({summary}), {G.number_of_edges()} edges")
-    for n in notes + [x for x in str(G.graph.get("notes", "")).split("; ") if x]:
+    for n in notes + [x for x in str(G.graph.get("notes", "")).splitlines() if x]:
         typer.echo(f"note: {n}", err=True)
     _finish(errors)
 
