@@ -275,3 +275,17 @@ def test_a_crash_while_processing_is_a_message_not_a_500(client, monkeypatch, bp
     monkeypatch.setattr(web_app, "result_from_upload", boom)
     r = client.post("/extract", files={"file": ("x.json", bp_json.read_bytes(), "application/json")})
     assert r.status_code == 422 and "Something went wrong" in message(r.text) and "Traceback" not in r.text
+
+
+def test_a_chunked_upload_without_length_is_cut_off(client):
+    boundary = "XyZ"
+
+    def body():
+        yield (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+               "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").encode()
+        for _ in range(200):  # 200 × 64 KB, far over the cap, never announced
+            yield b"0" * 65536
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    r = client.post("/extract", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert r.status_code == 413 and "the upload is larger than" in message(r.text)  # cut while reading

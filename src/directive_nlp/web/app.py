@@ -356,6 +356,33 @@ def crosscheck_results(program: ExtractionResult, plan: ExtractionResult):
 # ---------------------------------------------------------------------------
 
 
+class BodySizeLimit:
+    """ASGI middleware: stop reading a request body past ``max_bytes`` even
+    when the client sends no Content-Length (chunked), so an endless upload
+    never fills the disk with Starlette's spooled temporary files."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        total = 0
+        limit = self.max_bytes
+
+        async def limited_receive():
+            nonlocal total
+            message = await receive()
+            if message["type"] == "http.request":
+                total += len(message.get("body", b""))
+                if total > limit:
+                    raise TooLargeError(f"the upload is larger than {max(1, limit // (1024 * 1024))} MB")
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
 def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool = True,
                max_pages: int = DEFAULT_MAX_PAGES) -> FastAPI:
     """The web app. ``max_upload_bytes`` caps each uploaded file, ``max_pages``
@@ -364,6 +391,8 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.max_upload_bytes = max_upload_bytes
+    # two files plus the form fields of a long table fit in this
+    app.add_middleware(BodySizeLimit, max_bytes=max_upload_bytes * 2 + MAX_FORM_PART)
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
         ctx.setdefault("message", None)
@@ -387,8 +416,11 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > max_upload_bytes * 2 + 1_000_000:
             raise TooLargeError(f"the upload is larger than {max(1, max_upload_bytes // (1024 * 1024))} MB per file")
+        # (a body without Content-Length is cut by BodySizeLimit while it is read)
         try:
             return await request.form(max_files=4, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FORM_PART)
+        except InputError:
+            raise
         except Exception as e:  # malformed multipart, too many fields...
             raise InputError(f"the form could not be read ({getattr(e, 'detail', None) or type(e).__name__})")
 
