@@ -113,37 +113,50 @@ def _strip_chrome(root) -> None:
             el.decompose()
 
 
-def _text_len(el, *, links: bool) -> int:
-    n = 0
-    for s in el.find_all(string=True):
-        inside_link = any(p.name == "a" for p in s.parents if p is not None and p is not el)
-        if inside_link == links:
-            n += len(s.strip())
-    return n
+def _text_counts(root) -> dict[int, list[int]]:
+    """Characters of text under each element, outside and inside links
+    (one pass over the strings, each added to its ancestors)."""
+    counts: dict[int, list[int]] = {}
+    for s in root.find_all(string=True):
+        n = len(s.strip())
+        if not n:
+            continue
+        in_link = False
+        for p in s.parents:
+            if p.name == "a":
+                in_link = True
+            c = counts.setdefault(id(p), [0, 0])
+            c[1 if in_link else 0] += n
+    return counts
 
 
 def _find_body(soup):
     """The element that holds the document."""
+    counts = _text_counts(soup)
+
+    def plain(el) -> int:
+        return counts.get(id(el), [0, 0])[0]
+
+    def score(el) -> int:
+        c = counts.get(id(el), [0, 0])
+        return c[0] - 2 * c[1]
+
     for el in soup.find_all(True):
         if el.name in ("article", "main") or _CONTENT_RE.search(_attr_text(el)):
-            if _text_len(el, links=False) > 200:
+            if plain(el) > 200:
                 return el
     body = soup.body or soup
-    best, best_score = body, -1.0
+    best, best_score = body, -1
     for el in body.find_all(("div", "section", "td", "article", "main")):
-        plain = _text_len(el, links=False)
-        linked = _text_len(el, links=True)
-        score = plain - 2 * linked
-        if score > best_score:
-            best, best_score = el, score
+        if score(el) > best_score:
+            best, best_score = el, score(el)
     if best_score <= 0:
         return body
     # narrow down while one child holds nearly all the text
     while True:
-        kids = [c for c in best.find_all(("div", "section", "td", "article", "main"), recursive=False)]
         top = None
-        for c in kids:
-            if _text_len(c, links=False) - 2 * _text_len(c, links=True) >= 0.9 * best_score:
+        for c in best.find_all(("div", "section", "td", "article", "main"), recursive=False):
+            if score(c) >= 0.9 * best_score:
                 top = c
         if top is None:
             return best
