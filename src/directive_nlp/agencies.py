@@ -478,7 +478,7 @@ class _Scanner:
             return i
         if not (self.toks[i].cap or lower_start):
             return i
-        if self.match(self.g.stop, i):
+        if not self.toks[i].cap and self.match(self.g.stop, i):
             return i
         j = i
         limit = i + 12
@@ -490,7 +490,7 @@ class _Scanner:
                     j += 1
                     continue
                 break
-            if j > i and self.match(self.g.stop, j):
+            if j > i and not t.cap and self.match(self.g.stop, j):
                 if t.keys == ("và",) and self.word(j + 1) and not self.starts_agency(j + 1) and not self.match(self.g.stop, j + 1):
                     j += 1
                     continue
@@ -514,10 +514,10 @@ class _Scanner:
             k = last_good
             while k > i and not ends_well(k):
                 k -= 1
-            if k > i and k < last_good and self.toks[k - 1].cap and not (k - 2 >= i and self.toks[k - 2].cap):
-                # a lower-case syllable closing a capitalised word ("Quân đội", "Đấu thầu"), but not
-                # after a proper name written all in capitals ("Việt Nam đầu tư")
-                k += 1
+            if k > i and k < last_good and not (k - 2 >= i and self.toks[k - 1].cap and self.toks[k - 2].cap):
+                # lower-case words after a name part ("Phòng Giáo dục phổ thông", "Quân đội") belong to
+                # the name; after a proper name in capitals ("… Việt Nam đầu tư") they do not
+                k = last_good
             last_good = k if k > i else last_good
         return last_good
 

@@ -58,6 +58,10 @@ FAMILIES = [
     ("Đồn Biên phòng Ia Mơr tuần tra", ["Đồn Biên phòng Ia Mơr"], "police_military"),
     ("Hạt Kiểm lâm Chư Păh kiểm tra", ["Hạt Kiểm lâm Chư Păh"], "police_military"),
     ("Phòng Kinh tế cấp xã tổng hợp", ["Phòng Kinh tế cấp xã"], "other"),
+    ("Phòng Giáo dục phổ thông chủ trì", ["Phòng Giáo dục phổ thông"], "other"),
+    ("Trung tâm Kiểm soát bệnh tật tỉnh hướng dẫn", ["Trung tâm Kiểm soát bệnh tật tỉnh"], "other"),
+    ("liên hệ Trung tâm Đấu thầu qua mạng quốc gia hoặc Sở Tài chính",
+     ["Trung tâm Đấu thầu qua mạng quốc gia", "Sở Tài chính"], "other"),
     ("Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh chỉ đạo", ["Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"], "party"),
     # mass organisations
     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "mass_org"),
