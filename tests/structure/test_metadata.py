@@ -295,3 +295,27 @@ def test_laws_cited_by_name_and_numbers_with_a_dot():
         ("Nghị quyết", "66.4/2025/NQ-CP", "2025-07-15"),
     ]
     assert refs[0].text == "Luật Tài nguyên nước năm 2023"
+
+
+def test_letter_without_header_takes_the_issuing_level_from_the_text(tmp_path):
+    text = """Kính gửi: Các sở, ban, ngành tỉnh
+
+Thực hiện Công điện số 12/CĐ-TTg ngày 02/3/2025 của Thủ tướng Chính phủ, UBND tỉnh yêu cầu các sở, ban, ngành rà soát hồ sơ đất đai.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đinh Văn Toàn
+"""
+    p = tmp_path / "cv.txt"
+    p.write_text(text, encoding="utf-8")
+    m = meta_of(p)
+    assert m.doc_type == "Công văn" and m.number is None and m.issued_date is None
+    assert m.issuer == "Ủy ban nhân dân tỉnh" and m.province is None  # no province named: null
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("KT.", "Phó Chủ tịch", "Đinh Văn Toàn")
+    assert m.recipients == ["Các sở, ban, ngành tỉnh", "Như trên"]
+    assert [(r.kind, r.number) for r in m.references] == [("Công điện", "12/CĐ-TTg")]

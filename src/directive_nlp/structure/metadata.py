@@ -348,7 +348,7 @@ def _header_end(units: list[Unit], structure: Optional[DocumentStructure]) -> in
                 break
     for k, u in enumerate(units[:limit]):
         t = _clean(u.text)
-        if k > 0 and (_SECTION_RE.match(t) or (len(t) > 300 and not _mostly_upper(t))):
+        if k > 0 and (_SECTION_RE.match(t) or _BODY_START_RE.match(t) or (len(t) > 300 and not _mostly_upper(t))):
             return k
     return limit
 
@@ -576,7 +576,7 @@ def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) ->
             cut = pm.group(1).rfind(place) if place else len(pm.group(1))
             t = t[: pm.start(1) + max(cut, 0)] + " " + t[pm.end() :]
         t = _clean(t)
-        if not t or not _mostly_upper(t):
+        if not t or not _mostly_upper(t) or _capacity_re().match(t):
             continue
         if chunks and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)(?![\w])", t):
             continue  # the authority line of a decision, not the header
@@ -620,6 +620,12 @@ def _issuer_from_heading(rest: str, next_unit: Optional[str]) -> Optional[str]:
 _PARTY_BODY_RE = re.compile(r"(Ban Thường vụ|Ban Chấp hành|Thường trực)\s+(Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(ủy|uỷ)", re.I)
 
 
+_STATE_ACTOR_RE = re.compile(
+    r"(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|Tỉnh|thành phố|Thành phố|huyện|quận|thị xã|xã|phường)"
+    r"((?:\s+[" + _UP + r"][\w]*)*)\s+(?:yêu cầu|ban hành|đề nghị|thông báo|giao|quyết định|xây dựng|chỉ đạo)(?![\w])"
+)
+
+
 def _issuer_from_capacity(body_upper: str, text: str) -> Optional[str]:
     """"T/M BAN THƯỜNG VỤ" completed from the text ("Ban Thường vụ Tỉnh ủy xây dựng …")."""
     name = case_name(body_upper)
@@ -627,6 +633,12 @@ def _issuer_from_capacity(body_upper: str, text: str) -> Optional[str]:
         m = _PARTY_BODY_RE.search(text)
         if m and match_key(m.group(1)) == match_key(name):
             return f"{name} {m.group(2).capitalize()} ủy"
+    if match_key(name) in ("ủy ban nhân dân", "hội đồng nhân dân"):
+        # the level comes from the body acting in the text: "UBND Thành phố yêu cầu …"
+        for m in _STATE_ACTOR_RE.finditer(text[:5000]):
+            full = "Ủy ban nhân dân" if m.group(1) in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") else "Hội đồng nhân dân"
+            if match_key(full) == match_key(name):
+                return _clean(f"{full} {m.group(2)} {m.group(3) or ''}")
     return name
 
 
