@@ -560,6 +560,8 @@ class _Scanner:
                 cands.append((self.qualifiers(d[0]), "so" if t.keys == ("sở",) else "central", "department"))
         # free heads ("Trung tâm …", "Tập đoàn …")
         fh = self.match(self.g.free_heads, i)
+        if fh and any(c[2] in ("department", "dept_list") for c in cands):
+            fh = None  # "Sở Xây dựng hoàn thành …": a known department ends the name
         if fh and m and not m[1].get("free") and m[0] >= fh[0]:
             fh = None  # a named body ("Hội Nông dân") wins over a free name after its head ("Hội …")
         if fh and t.cap and not (len(t.text) > 1 and t.text.isupper()):

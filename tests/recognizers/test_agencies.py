@@ -43,6 +43,8 @@ FAMILIES = [
     ("Sở Nông nghiệp và Môi trường hướng dẫn", ["Sở Nông nghiệp và Môi trường"], "so"),
     ("Sở Nông nghiệp và Phát triển nông thôn đánh giá", ["Sở Nông nghiệp và Phát triển nông thôn"], "so"),
     ("Sở Tài nguyên và Môi trường kiểm tra", ["Sở Tài nguyên và Môi trường"], "so"),
+    ("Sở Xây dựng hoàn thành bồi thường", ["Sở Xây dựng"], "so"),
+    ("Sở Ngoại vụ tiếp đón đoàn", ["Sở Ngoại vụ"], "so"),
     ("Sở Lao động - Thương binh và Xã hội đánh giá", ["Sở Lao động - Thương binh và Xã hội"], "so"),
     ("Sở Văn hoá, Thể thao và Du lịch chủ trì", ["Sở Văn hoá, Thể thao và Du lịch"], "so"),
     ("Công an tỉnh xử lý", ["Công an tỉnh"], "police_military"),
