@@ -76,3 +76,11 @@ def test_extra_metadata_matches_meta_json(shared_extra, name, form):
         pytest.skip(f"ingest/{form}.py (readers area) does not exist yet")
     expected = json.loads((shared_extra / "meta.json").read_text(encoding="utf-8"))[name]
     assert mismatches(_path(shared_extra, name, form), name, expected) == []
+
+
+def test_dev_metadata_from_the_actualtext_pdf():
+    """The LibreOffice rendering whose fonts lack Vietnamese letters (text in ActualText)."""
+    if not _reader_ready("pdf"):
+        pytest.skip("ingest/pdf.py (readers area) does not exist yet")
+    name = "langson_ctr_hanh_dong_ct36"
+    assert mismatches(DEV / "rendered" / f"{name}.badfont.pdf", name, DEV_META[name]) == []

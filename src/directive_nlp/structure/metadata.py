@@ -770,7 +770,7 @@ def _split_items(text: str) -> list[str]:
     return out
 
 
-def _collect_after_marker(units: list[Unit], markers: tuple[str, ...], stop_at_body: bool) -> list[str]:
+def _collect_after_marker(units: list[Unit], markers: tuple[str, ...]) -> list[str]:
     cap_rx = _capacity_re()
     for k, u in enumerate(units):
         t = _clean(u.text)
@@ -995,7 +995,7 @@ def extract_metadata(doc: NormalizedDocument, structure: Optional[DocumentStruct
         doc_type = _type_for_code(type_code(number))
         if doc_type is None and "-" in number and "/" in number and type_code(number) is None:
             doc_type = "Công văn"
-    addressees = _collect_after_marker(units[:40], load_rules().addressee_markers, stop_at_body=True)
+    addressees = _collect_after_marker(units[:40], load_rules().addressee_markers)
     if doc_type is None and addressees:
         doc_type = "Công văn"
     title = _find_title(units, type_idx, heading_rest, end)
@@ -1009,7 +1009,7 @@ def extract_metadata(doc: NormalizedDocument, structure: Optional[DocumentStruct
         issuer = _issuer_from_capacity(tm_body, doc.text)
 
     recipients = addressees + [
-        r for r in _collect_after_marker(units, load_rules().recipients_markers, stop_at_body=False) if r not in addressees
+        r for r in _collect_after_marker(units, load_rules().recipients_markers) if r not in addressees
     ]
     references = find_references(doc.text, number)
     header_text = " ".join(u.text for u in units[: (type_idx if type_idx is not None else end)])
