@@ -82,6 +82,8 @@ class _Line:
     bold: bool
     first_word_w: float  # width of the first word, for the "would it have fitted" test
     kind: str = "line"  # "line" | "row"
+    first_bold: bool = False  # weight where the line starts and ends: a paragraph goes on
+    last_bold: bool = False  # across a line break only if the weight does
     cells: Optional[list[str]] = None
     table_key: Optional[tuple[int, int]] = None  # (page, table index on page)
     row_index: int = 0
@@ -245,7 +247,9 @@ def _segments(textpage, chars, page_no: int, skip_boxes: list[tuple[float, float
         text = "".join(c[0] for c in cur).strip()
         first, last = body[0], body[-1]
         size = raw.FPDFText_GetFontSize(tp, first[5]) or (first[4] - first[2])
-        bold = _is_bold(raw, tp, first[5]) and _is_bold(raw, tp, last[5])
+        first_bold = _is_bold(raw, tp, first[5])
+        last_bold = _is_bold(raw, tp, last[5]) if last is not first else first_bold
+        bold = first_bold and last_bold
         # width of the first word
         fw_end = first[3]
         for c in cur:
@@ -263,6 +267,8 @@ def _segments(textpage, chars, page_no: int, skip_boxes: list[tuple[float, float
                 text=text,
                 size=float(size) or 10.0,
                 bold=bool(bold),
+                first_bold=bool(first_bold),
+                last_bold=bool(last_bold),
                 first_word_w=fw_end - first[1],
             )
         )
@@ -692,7 +698,7 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float, pitch
     gap_pitch = line.top - prev.top
     if line.top < prev.bottom - size * 0.3 and line.page == prev.page:
         return True  # not below the previous line (a new column or an out-of-order run)
-    if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
+    if abs(line.size - prev.size) > 0.6 or line.first_bold != prev.last_bold:
         return True
     if pitch and gap_pitch > 1.25 * pitch:
         return True
@@ -880,7 +886,7 @@ def _continues_over_page(prev: _Line, line: _Line, left: float, right: float) ->
     that line is not indented and starts no list item, and the last line was
     full (its paragraph did not end there)."""
     size = max(line.size, 1.0)
-    if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
+    if abs(line.size - prev.size) > 0.6 or line.first_bold != prev.last_bold:
         return False
     if line.x0 > left + 0.8 * size or _MARKER_RE.match(line.text):
         return False
