@@ -319,3 +319,22 @@ PHÓ CHỦ TỊCH
     assert (m.signer.capacity, m.signer.position, m.signer.name) == ("KT.", "Phó Chủ tịch", "Đinh Văn Toàn")
     assert m.recipients == ["Các sở, ban, ngành tỉnh", "Như trên"]
     assert [(r.kind, r.number) for r in m.references] == [("Công điện", "12/CĐ-TTg")]
+
+
+def test_nothing_is_guessed_from_sentences_or_blank_dates(tmp_path):
+    text = """| **ỦY BAN NHÂN DÂN** TỈNH ĐIỆN BIÊN | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** Độc lập - Tự do - Hạnh phúc |
+| Số: /KH-UBND | *Điện Biên, ngày    tháng 11 năm 2025* |
+
+Kế hoạch này được xây dựng để triển khai Chỉ thị số 20/CT-UBND ngày 01/8/2025 của UBND tỉnh.
+
+Các sở, ngành thực hiện nghiêm túc.
+"""
+    p = tmp_path / "draft.md"
+    p.write_text(text, encoding="utf-8")
+    m = meta_of(p)
+    assert m.number is None  # a draft's blank number
+    assert (m.place, m.issued_date) == ("Điện Biên", None)  # blank day: no date
+    assert m.doc_type is None  # "Kế hoạch này …" is a sentence, not the type heading
+    assert m.issuer == "Ủy ban nhân dân tỉnh Điện Biên" and m.province == "Điện Biên"
+    assert m.signer is None and m.recipients == []
+    assert [r.number for r in m.references] == ["20/CT-UBND"]
