@@ -173,3 +173,20 @@ def test_reference_document_numbered_another_way(thanhhoa):
     tax = load_taxonomy(doc)
     assert [t.id for t in tax.themes] == ["Điều 2.1", "Điều 2.2", "Điều 2.3"]
     assert tax.theme("Điều 2.3").name == "Truyền thông, vận động người dân sử dụng nước sạch"
+
+
+def test_stopword_file_drops_function_words_only():
+    from directive_nlp.themes import _stopwords
+
+    stop = _stopwords()
+    assert {"và", "của", "các", "đối_với"} <= stop
+    assert not {"cai_nghiện", "ma_túy", "tuyên_truyền", "kinh_phí"} & stop
+
+
+def test_section_heading_walks_up_to_a_titled_section(thanhhoa):
+    from directive_nlp.themes import section_heading
+
+    assert section_heading(thanhhoa, "II.2") == "Quản lý, vận hành và bảo vệ nguồn nước"
+    # a point "II.2.b" without a heading of its own takes its parent's
+    assert section_heading(thanhhoa, "II.2.b") == "Quản lý, vận hành và bảo vệ nguồn nước"
+    assert section_heading(thanhhoa, "nowhere") == ""
