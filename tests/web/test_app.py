@@ -289,3 +289,18 @@ def test_a_chunked_upload_without_length_is_cut_off(client):
 
     r = client.post("/extract", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
     assert r.status_code == 413 and "the upload is larger than" in message(r.text)  # cut while reading
+
+
+def test_tampered_table_cells_are_messages(client, bp_page):
+    fields = form_fields(bp_page)
+    bad_freq = {**fields, "t_frequency": ["fortnightly"] + fields["t_frequency"][1:], "fmt": "csv"}
+    r = client.post("/download", data=bad_freq)
+    assert r.status_code == 400 and "unknown frequency" in message(r.text)
+    bad_date = {**fields, "t_due": ["31/12/2024"] + fields["t_due"][1:], "fmt": "csv"}
+    r = client.post("/download", data=bad_date)
+    assert r.status_code == 400 and "is not a date" in message(r.text)
+    short = {**fields, "t_task": fields["t_task"][1:], "fmt": "csv"}
+    r = client.post("/download", data=short)
+    assert r.status_code == 400 and "incomplete" in message(r.text)
+    r = client.post("/download", data={**fields, "fmt": "exe"})
+    assert r.status_code == 400 and "unknown download format" in message(r.text)

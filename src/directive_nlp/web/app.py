@@ -173,7 +173,10 @@ def result_from_form(form: FormData) -> ExtractionResult:
             setattr(doc, field, " ".join(str(form.get(f"m_{field}") or "").split()) or None)
     if "m_issued_date" in form:
         doc.issued_date = _iso(str(form.get("m_issued_date") or ""))
-    doc_date = date.fromisoformat(doc.issued_date) if doc.issued_date else None
+    try:
+        doc_date = date.fromisoformat(doc.issued_date) if doc.issued_date else None
+    except ValueError:
+        doc_date = None
     cols = {f: [str(v) for v in form.getlist(f"t_{f}")] for f in ROW_FIELDS}
     n = len(cols["task"])
     if any(len(v) != n for v in cols.values()):
@@ -201,6 +204,8 @@ def result_from_form(form: FormData) -> ExtractionResult:
                 new += 1
             tid = f"N{new}"
             used_ids.add(tid)
+        if row["frequency"] and row["frequency"] not in FREQUENCY_LABELS["vi"]:
+            raise InputError(f"unknown frequency '{row['frequency'][:20]}'; pick one from the list")
         deadline = rebuild_deadline(orig.deadline if orig else None, row["deadline_text"], _iso(row["due"]),
                                     row["frequency"] or None, doc_date)
         update: dict[str, Any] = {
