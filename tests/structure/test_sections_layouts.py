@@ -914,3 +914,11 @@ def test_acting_signature_is_not_a_part(tmp_path: Path) -> None:
     doc, st = parse_md(tmp_path, text, "plan.txt")
     check(doc, st, {"Q. CHỦ TỊCH": "closing", "Lê Thị Hoa": "closing"})
     assert "Q" not in {s.id for s in st.sections}
+
+
+def test_section_path_from_the_top(tmp_path: Path) -> None:
+    from directive_nlp.structure import section_path
+
+    doc, st = parse_md(tmp_path, KE_HOACH)
+    assert [s.id for s in section_path(st, "II.1.1.1.a")] == ["II", "II.1", "II.1.1", "II.1.1.1", "II.1.1.1.a"]
+    assert section_path(st, "nowhere") == []
