@@ -162,6 +162,9 @@ def agency_key(name: str, province: Optional[str] = None) -> str:
 # --------------------------------------------------------------------------
 
 
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _plain(attrs: dict) -> dict:
     """Attributes GraphML/GEXF/JSON can all store: None dropped, lists joined."""
     out = {}
@@ -172,6 +175,8 @@ def _plain(attrs: dict) -> dict:
             v = "; ".join(str(x) for x in v)
         elif not isinstance(v, (str, int, float, bool)):
             v = str(v)
+        if isinstance(v, str):
+            v = _XML_BAD.sub(" ", v)  # a stray control character from a PDF would break GraphML/GEXF
         out[k] = v
     return out
 

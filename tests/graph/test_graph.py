@@ -213,3 +213,12 @@ def test_without_themes_the_picture_groups_by_document_or_section(tmp_path, than
     assert task_groups(G1, "section")["task:kh_nuoc_sach_thanhhoa:T3"] == ["sec:kh_nuoc_sach_thanhhoa:II.2"]
     with Image.open(draw_graph(G1, tmp_path / "s.png", size=(8, 6), dpi=50)) as im:
         assert im.size == (400, 300)
+
+
+def test_control_characters_do_not_break_xml_exports(tmp_path, dongnai):
+    r = dongnai.model_copy(deep=True)
+    r.tasks[0].sentence = "Công an tỉnh\x0c đánh giá\x00 kết quả"
+    G = build_graph(r)
+    for ext in ("graphml", "gexf"):
+        H = read_graph(write_graph(G, tmp_path / f"c.{ext}"))
+        assert H.nodes["task:ct36_dongnai_2026:T1"]["sentence"] == "Công an tỉnh  đánh giá  kết quả"
