@@ -39,6 +39,7 @@ def test_rule_file_loads_from_the_package() -> None:
         ("đ) Tham mưu Ủy ban nhân dân", "letter", "đ", "đ)"),
         ("b. Rà soát danh mục các dự án:", "letter", "b", "b."),
         ("c/ Sở Xây dựng hướng dẫn", "letter", "c", "c/"),
+        ("b- Tăng cường kiểm tra", "letter", "b", "b-"),
         ("1/ Công an tỉnh chủ trì", "arabic", "1", "1/"),
         ("Điều 1. Ban hành kèm theo Quyết định này", "article", "1", "Điều 1."),
         ("Điều 3 Chánh Văn phòng Ủy ban nhân dân tỉnh", "article", "3", "Điều 3"),
@@ -80,6 +81,7 @@ def test_bullet_depths() -> None:
         "V/v: đôn đốc giải ngân vốn đầu tư công",  # "về việc", not part V
         "v.v. và các nội dung khác",
         "v/v đôn đốc thực hiện",
+        "x-quang và siêu âm miễn phí",
         "Căn cứ Luật Tổ chức chính quyền địa phương",
         "Phấn đấu 100% xã đạt chuẩn",
     ],
