@@ -213,6 +213,23 @@ def test_header_left_column_splits_into_parent_and_body():
     assert split_bodies("UBND TỈNH ĐỒNG NAI SỞ TÀI CHÍNH") == ["UBND TỈNH ĐỒNG NAI", "SỞ TÀI CHÍNH"]
     assert split_bodies("BAN THƯỜNG VỤ TỈNH ỦY") == ["BAN THƯỜNG VỤ TỈNH ỦY"]
     assert split_bodies("ĐẢNG ỦY CÔNG AN TỈNH") == ["ĐẢNG ỦY CÔNG AN TỈNH"]
+    # a province name is never cut ("PHÒNG" also heads a body)
+    assert split_bodies("UBND THÀNH PHỐ HẢI PHÒNG SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == [
+        "UBND THÀNH PHỐ HẢI PHÒNG", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"]
+
+
+def test_parent_and_issuer_from_the_header_column():
+    from directive_nlp.structure.metadata import _combine_bodies
+
+    def combine(h):
+        return _combine_bodies(split_bodies(h))
+
+    assert combine("UBND THÀNH PHỐ HẢI PHÒNG SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == (
+        "Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân thành phố Hải Phòng")
+    assert combine("HĐND TỈNH SƠN LA THƯỜNG TRỰC") == (
+        "Thường trực Hội đồng nhân dân tỉnh Sơn La", "Hội đồng nhân dân tỉnh Sơn La")
+    assert combine("BỘ TÀI CHÍNH CỤC QUẢN LÝ CÔNG SẢN") == ("Cục Quản lý công sản", "Bộ Tài chính")
+    assert combine("TỈNH ỦY LẠNG SƠN BAN THƯỜNG VỤ") == ("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lạng Sơn")
 
 
 def test_rule_files_load():

@@ -350,7 +350,12 @@ def _has_block_children(el) -> bool:
 
 def _long_loose_text(el) -> bool:
     """A container whose paragraphs are separated by <br> only (older portals)."""
-    return el.name in ("div", "td", "section", "article", "body") and len(el.find_all("br", recursive=False)) >= 3
+    if len(el.find_all("br", recursive=False)) < 3:
+        return False
+    if el.name in ("div", "td", "section", "article", "body"):
+        return True
+    # a whole document typed into one <p> with line breaks (seen on older portals)
+    return el.name == "p" and len(el.get_text(" ", strip=True)) > 300
 
 
 def _is_layout_table(table) -> bool:

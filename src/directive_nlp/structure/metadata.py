@@ -66,6 +66,7 @@ class MetaRules:
     recipients_markers: tuple[str, ...]
     addressee_markers: tuple[str, ...]
     recipient_drop: tuple[str, ...]
+    abbreviations: tuple[tuple[str, str], ...] = ()
 
 
 def _load_yaml(name: str) -> dict:
@@ -95,6 +96,7 @@ def load_rules() -> MetaRules:
         recipients_markers=tuple(r["recipients_markers"]),
         addressee_markers=tuple(r["addressee_markers"]),
         recipient_drop=tuple(r["recipient_drop"]),
+        abbreviations=tuple((k, v) for k, v in (r.get("abbreviations") or {}).items()),
     )
 
 
@@ -237,6 +239,8 @@ def case_name(text: str) -> str:
     s = _clean(text)
     if not _mostly_upper(s):
         return s
+    for abbr, full in load_rules().abbreviations:  # "UBND TỈNH X" -> "ỦY BAN NHÂN DÂN TỈNH X"
+        s = re.sub(r"(?<![\w])" + re.escape(abbr) + r"(?![\w])", full.upper(), s)
     low = tone_key(s.lower())
     spans: list[tuple[int, int, str]] = []
 
@@ -551,9 +555,12 @@ def split_bodies(header: str) -> list[str]:
     "TỈNH ỦY LẠNG SƠN BAN THƯỜNG VỤ" -> ["TỈNH ỦY LẠNG SƠN", "BAN THƯỜNG VỤ"];
     "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" stays one body."""
     t = tone_key(_clean(header))
+    names = [(p.start, p.end) for p in province_mentions(t)]  # never cut inside "HẢI PHÒNG"
     cuts = [0]
     for m in _body_head_re().finditer(t):
         if m.start() == 0 or m.group(1) not in _CHILD_HEADS:
+            continue
+        if any(a < m.start() < b for a, b in names):
             continue
         prev = t[cuts[-1] : m.start()].strip()
         pm = _body_head_re().match(prev)
@@ -601,8 +608,9 @@ def _combine_bodies(bodies: list[str]) -> tuple[Optional[str], Optional[str]]:
         # "TỈNH ỦY LẠNG SƠN / BAN THƯỜNG VỤ" -> "Ban Thường vụ Tỉnh ủy"
         pc = case_name(parent)
         committee = next((c for c in r.party_committees if pc.startswith(c)), None)
-        name = case_name(issuer) + (" " + committee if committee else "")
-        return name, pc
+        if committee is None:  # "HĐND TỈNH X / THƯỜNG TRỰC" -> "Thường trực Hội đồng nhân dân tỉnh X"
+            return f"{case_name(issuer)} {pc}", pc
+        return f"{case_name(issuer)} {committee}", pc
     return case_name(issuer), case_name(parent) if parent else None
 
 
