@@ -19,7 +19,8 @@ applies them in one pass over the blocks with a stack of open sections:
   "1.3.1.a"); an article is "Điều 2" wherever it sits (article numbers are
   unique in a legal text), its khoản "Điều 2.1", its điểm "Điều 2.1.a";
 * text before the first marker is "preamble"; the recipients list
-  ("Nơi nhận") and the signature are "closing"; an appendix ("PHỤ LỤC") is
+  ("Nơi nhận"), the signature and anything after the "./." that ends an
+  administrative text are "closing"; an appendix ("PHỤ LỤC") is
   "PL" (or "PL1", "PL2" when numbered or several) and each data row of its
   tables "PL.row5" (rows are counted in order, header rows excluded);
 * a document attached after the closing zone (the plan a Quyết định issues)
@@ -27,7 +28,9 @@ applies them in one pass over the blocks with a stack of open sections:
   gold of the extra corpus does ("Điều 2" then "III.1");
 * unnumbered paragraphs that close a document after a list (the "Ủy ban nhân
   dân ... yêu cầu ..." paragraph after the last item) belong to the last
-  Roman part when the document has Roman parts, else to "closing".
+  Roman part when the document has Roman parts, else to "closing"; their
+  ``BlockInfo.zone`` is "trailing" (they may hold tasks), while recipients
+  and signature are zone "closing".
 
 Bullets and "(1)" enumerations never open sections; they are reported as
 markers with a depth ("-" = 1, "+" = 2). Markers inside table rows are not
