@@ -922,3 +922,17 @@ def test_section_path_from_the_top(tmp_path: Path) -> None:
     doc, st = parse_md(tmp_path, KE_HOACH)
     assert [s.id for s in section_path(st, "II.1.1.1.a")] == ["II", "II.1", "II.1.1", "II.1.1.1", "II.1.1.1.a"]
     assert section_path(st, "nowhere") == []
+
+
+def test_title_with_a_stray_period_over_sub_items_is_a_heading(tmp_path: Path) -> None:
+    text = (
+        "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n"
+        "1. Nâng cao chất lượng bữa ăn bán trú cho học sinh tiểu học ở các xã vùng sâu, vùng xa.\n\n"
+        "a) Rà soát định mức hỗ trợ tiền ăn;\n\nb) Tập huấn cho nhân viên nhà bếp.\n\n"
+        "2. Sở Tài chính bố trí kinh phí; Sở Y tế kiểm tra an toàn thực phẩm.\n\n"
+        "3. Các trường báo cáo kết quả hằng quý.\n"
+    )
+    doc, st = parse_md(tmp_path, text, "plan.txt")
+    assert info_of(doc, st, "1. Nâng cao").is_heading
+    assert not info_of(doc, st, "2. Sở Tài chính").is_heading  # two clauses, a sibling follows
+    assert not info_of(doc, st, "3. Các trường").is_heading

@@ -719,14 +719,35 @@ class _Parser:
             return True
         formatted = b.bold or bool(b.style and b.style.lower().startswith(("heading", "title"))) or _is_upper(content)
         words = len(content.split())
-        if content[-1] in _FINAL_STOP:
-            return False
         limit = self.rules.max_words_formatted if formatted else self.rules.max_words
+        if content[-1] in _FINAL_STOP:
+            # a title with a stray period ("3. Nâng cao chất lượng … khu công
+            # nghiệp." over "a)", "b)"): one clause, no ";" or ":", and
+            # numbered sub-items under it
+            return (
+                content[-1] == "."
+                and words <= self.rules.max_words_formatted
+                and not any(c in content[:-1] for c in ";:")
+                and ". " not in content
+                and self.followed_by_subsection(i)
+            )
         if words > limit:
             return False
         if formatted and m is not None and m.kind in ("part", "chapter", "section", "article", "roman", "upper_letter"):
             return True
         return self.followed_by_content(i)
+
+    def followed_by_subsection(self, i: int) -> bool:
+        """The next block opens a section below this one (not a bullet)."""
+        if i + 1 >= len(self.states):
+            return False
+        me, nxt = self.states[i], self.states[i + 1]
+        if nxt.segment != me.segment or nxt.marker is None or me.marker is None:
+            return False
+        if not (nxt.marker.opens_section and me.marker.opens_section):
+            return False
+        r1, r2 = me.marker.rank or 0, nxt.marker.rank or 0
+        return r2 > r1 or (r1 == r2 == 6 and nxt.marker.label.count(".") > me.marker.label.count("."))
 
     def followed_by_content(self, i: int) -> bool:
         if i + 1 >= len(self.states):
