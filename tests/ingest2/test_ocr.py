@@ -130,3 +130,32 @@ def test_scanned_first_page_gives_the_header_metadata(shared_extra):
     m = extract_metadata(normalize_document(src))
     assert (m.doc_type, m.number, m.issued_date, m.place) == ("Quyết định", "1627/QĐ-UBND", "2025-11-21", "Quảng Ngãi")
     assert (m.issuer, m.province) == ("Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi")
+
+
+@needs_tesseract
+def test_page_scanned_sideways_is_turned_upright():
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    src = pdfium.PdfDocument(PDF.read_bytes())
+    image = ocr.render_page(src, 5, 150)
+    reference = words(src[4].get_textpage().get_text_range())
+    src.close()
+    sideways = image.rotate(90, expand=True)  # a landscape scan of a portrait page
+    buf = io.BytesIO()
+    sideways.save(buf, format="PDF", resolution=150)
+    blocks, confidence = ocr.ocr_pdf_pages(buf.getvalue(), [1], "vie", dpi=200)
+    found = words(" ".join(b.text for b in blocks[1]))
+    assert word_recall(reference, found) >= 0.9
+    # boxes are on the page as stored: 842 pt wide, 595 pt high
+    for b in blocks[1]:
+        x0, top, x1, bottom = b.location.bbox
+        assert 0 <= x0 < x1 <= 850 and 0 <= top < bottom <= 600
+
+
+def test_box_mapping_back_from_an_upright_turn():
+    # a 100 x 50 page turned clockwise by 90 is 50 x 100; its top-left corner
+    # box maps to the page's bottom-left
+    assert ocr._unrotate_box((0, 0, 10, 5), 90, 100, 50) == (0, 40, 5, 50)
+    assert ocr._unrotate_box((0, 0, 10, 5), 180, 100, 50) == (90, 45, 100, 50)
+    assert ocr._unrotate_box((0, 0, 10, 5), 270, 100, 50) == (95, 0, 100, 10)

@@ -114,9 +114,7 @@ def _page_blocks(data: dict, page_number: int, scale: float, page_width_px: int)
     return blocks, confs
 
 
-def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT_DPI) -> tuple[list[Block], list[float]]:
-    """OCR one page image; returns its paragraph blocks and word confidences."""
-    _check_tesseract(lang)
+def _tesseract_data(image, lang: str, page_number: int) -> dict:
     import pytesseract
 
     # Tesseract's OpenMP threads cost more than they give on a busy small
@@ -124,9 +122,7 @@ def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT
     # processes instead (see ocr_pdf_pages). A value the user set is kept.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        data = pytesseract.image_to_data(
-            image, lang=lang, config="--psm 3", output_type=pytesseract.Output.DICT
-        )
+        return pytesseract.image_to_data(image, lang=lang, config="--psm 3", output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractNotFoundError:
         raise OCRUnavailableError(
             "the PDF has pages without a text layer and Tesseract OCR is not installed; " + _INSTALL_HINT
@@ -134,7 +130,63 @@ def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT
     except pytesseract.TesseractError as e:
         msg = " ".join(str(e).split())[:160]
         raise OCRUnavailableError(f"Tesseract failed on page {page_number} ({msg}); " + _INSTALL_HINT)
-    return _page_blocks(data, page_number, 72.0 / dpi, image.width)
+
+
+def _orientation(image) -> int:
+    """Clockwise turn (0, 90, 180, 270) that makes the page upright, from
+    Tesseract's orientation detection; 0 when it cannot tell."""
+    import pytesseract
+
+    try:
+        osd = pytesseract.image_to_osd(image, output_type=pytesseract.Output.DICT)
+    except Exception:  # too little text to decide, or no osd model
+        return 0
+    rot = int(osd.get("rotate", 0)) % 360
+    return rot if rot in (90, 180, 270) else 0
+
+
+def _unrotate_box(box: tuple[float, float, float, float], rot: int, w: float, h: float) -> tuple[float, float, float, float]:
+    """Map a box of the page turned clockwise by ``rot`` back to the page as
+    stored (``w`` x ``h``)."""
+    x0, y0, x1, y1 = box
+    if rot == 90:
+        pts = [(y0, h - x0), (y1, h - x1)]
+    elif rot == 180:
+        pts = [(w - x0, h - y0), (w - x1, h - y1)]
+    elif rot == 270:
+        pts = [(w - y0, x0), (w - y1, x1)]
+    else:
+        return box
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT_DPI) -> tuple[list[Block], list[float]]:
+    """OCR one page image; returns its paragraph blocks and word confidences.
+
+    A page scanned sideways or upside down reads as few, low-confidence
+    words: then Tesseract's orientation detection turns it upright and the
+    better reading is kept (boxes mapped back to the page as stored).
+    """
+    _check_tesseract(lang)
+    scale = 72.0 / dpi
+    blocks, confs = _page_blocks(_tesseract_data(image, lang, page_number), page_number, scale, image.width)
+    mean = sum(confs) / len(confs) if confs else 0.0
+    if len(confs) >= 20 and mean >= 60:
+        return blocks, confs
+    rot = _orientation(image)
+    if not rot:
+        return blocks, confs
+    upright = image.rotate(-rot, expand=True)
+    b2, c2 = _page_blocks(_tesseract_data(upright, lang, page_number), page_number, scale, upright.width)
+    mean2 = sum(c2) / len(c2) if c2 else 0.0
+    if len(c2) * mean2 <= len(confs) * mean:
+        return blocks, confs
+    w, h = image.width * scale, image.height * scale
+    for b in b2:
+        if b.location.bbox:
+            b.location.bbox = _unrotate_box(b.location.bbox, rot, w, h)
+    return b2, c2
 
 
 def ocr_pdf_pages(
