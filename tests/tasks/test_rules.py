@@ -141,3 +141,14 @@ def test_every_task_has_provenance_and_span():
 
     doc = load_text("plan.md", data=text.encode("utf-8"), force=True)
     assert doc.text[t.span[0]:t.span[1]] == t.sentence
+
+
+def test_actor_paragraph_over_items_assigns_them():
+    body = ("2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế:\n\n"
+            "- Tổ chức khám sức khỏe định kỳ cho học sinh.\n\n- Kiểm tra bếp ăn bán trú tại các trường.\n\n"
+            "3. Công an tỉnh thực hiện các nhiệm vụ sau:\n\n- Bảo đảm an ninh trật tự khu vực trường học.")
+    ts = tasks_of(body)
+    assert [t.task for t in ts] == ["Tổ chức khám sức khỏe định kỳ cho học sinh", "Kiểm tra bếp ăn bán trú tại các trường",
+                                    "Bảo đảm an ninh trật tự khu vực trường học"]
+    assert roles(ts[0]) == roles(ts[1]) == [("Sở Giáo dục và Đào tạo", "lead"), ("Sở Y tế", "support")]
+    assert roles(ts[2]) == [("Công an tỉnh", "lead")]

@@ -496,8 +496,10 @@ def analyze_sentence(
             task_dl: Optional[Dl] = None
             for d in deadlines:
                 if gs <= d.start and d.end <= ge + 1:
-                    if d.deadline.kind == "ongoing" and text[gs:d.start].strip():
-                        continue  # "thường xuyên" inside the object describes the work
+                    bare = d.deadline.kind == "ongoing" or (d.deadline.kind == "recurring" and d.deadline.frequency is None)
+                    before = text[gs:d.start].strip()
+                    if bare and before and not before.endswith((",", ";")):
+                        continue  # "thường xuyên", "khám định kỳ" inside the object describe the work
                     if sent_dl is not None and d is sent_dl:
                         continue
                     task_dl = d

@@ -44,6 +44,9 @@ _TIME_LABEL = re.compile(
     r"^\s*(?:thời gian|thời hạn|tiến độ|thời điểm)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*(?:\([^)]*\))?\s*:\s*",
     re.IGNORECASE,
 )
+# "… cần tập trung vào các nội dung sau:" only introduces content: its actor is not carried to the items
+# (ANNOTATION.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
+_CONTENT_LEAD_IN = re.compile(r"\bnội dung\b[^:;]*\b(?:sau|như sau)\s*:\s*$", re.IGNORECASE)
 _UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
 
 
@@ -78,6 +81,8 @@ class _Walker:
         self._zone: dict[str, str] = {}
         self._review: dict[str, bool] = {}
         self.heading_agents: dict[str, list[Ag]] = {}
+        self.heading_supports: dict[str, list[Ag]] = {}
+        self._last_heading_supports: list[Ag] = []
         self.heading_base: dict[str, str] = {}
         title = " ".join(filter(None, [self.meta.title or "", self._first_lines()]))
         self.doc_review = bool(re.search(r"\b(?:sơ kết|tổng kết)\b", title, re.IGNORECASE))
@@ -167,7 +172,7 @@ class _Walker:
         if b <= a:
             return None
         body = t[a:b]
-        if len(words(body)) > 24:
+        if len(words(body)) > 45:
             return None
         mentions = find_agencies(t)
         chain, cend = chain_at(t, a, mentions, b + 1, max_skip=2)
@@ -175,8 +180,17 @@ class _Walker:
             rest = t[cend:b].strip()
             if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
                 return chain
+            # "2. Sở X chủ trì, phối hợp với Y, Z:" — a heading with a role frame
+            fm = re.match(r"\s*(?:chủ trì\s*,?\s*(?:và\s+)?)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", t[cend:b], re.IGNORECASE)
+            if fm:
+                sup, send = chain_at(t, cend + fm.end(), mentions, b + 1)
+                if sup and not t[send:b].strip(" ,.;:"):
+                    self._last_heading_supports = sup
+                    return chain
             return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
         if (is_verb_start(body) and not m) or len(words(body)) > 18:
+            return None
+        if chain:
             return None
         assign_prefix = bool(m) and re.match(r"\s*(?:đề nghị|yêu cầu|giao)\b", t, re.IGNORECASE)
         if assign_prefix and not _AGENCY_HEAD.match(body):
@@ -203,6 +217,12 @@ class _Walker:
                 return self.heading_agents[sec.id]
         return []
 
+    def default_supports(self, sid: str) -> list[Ag]:
+        for sec in reversed(self.chain(sid)):
+            if sec.id in self.heading_agents:
+                return self.heading_supports.get(sec.id, [])
+        return []
+
     # --------------------------------------------------------------- walk
     def run(self) -> list[Task]:
         doc, text = self.doc, self.doc.text
@@ -214,14 +234,18 @@ class _Walker:
         pending_sid: Optional[str] = None
         tables_done: set[int] = set()
         colon_parent: Optional[tuple] = None  # (section, block, [skipped item blocks])
+        actor_lead_in: Optional[tuple] = None  # (section, leads, supports) of "X chủ trì, phối hợp với Y:"
         explained_headings: list[tuple[str, int]] = []
 
         # headings of sections: agency headings first (they scope over items)
         for sec in self.structure.sections:
             if sec.heading:
+                self._last_heading_supports = []
                 ags = self.agency_heading(sec.heading)
                 if ags:
                     self.heading_agents[sec.id] = ags
+                    if self._last_heading_supports:
+                        self.heading_supports[sec.id] = self._last_heading_supports
 
         first_block_of: dict[str, int] = {}
         for bi in self.structure.blocks:
@@ -267,6 +291,15 @@ class _Walker:
             long_content = len(words(body)) >= 12 and body.rstrip().endswith((".", ";", "./."))
             if bi.is_heading and not long_content:
                 st.heading_block = b.index
+                if body.rstrip().endswith(":") and sid not in self.heading_agents and not _CONTENT_LEAD_IN.search(body):
+                    # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items
+                    hm = find_agencies(btext)
+                    hres = analyze_sentence(btext, mask(btext), cs, len(btext), hm, [], carried=[])
+                    if hres.subject and hres.drafts == [] or (hres.subject and hres.lead_in) or (
+                            hres.subject and re.search(r"\b(?:như|sau|gồm|bao gồm|cụ thể)\s*:\s*$", body)):
+                        self.heading_agents[sid] = hres.subject
+                        if hres.frame_supports:
+                            self.heading_supports[sid] = hres.frame_supports
                 if body.rstrip().endswith(":") and sid not in self.heading_agents and not self._is_lead_in(body):
                     colon_parent = (sid, b.index, [])
                     explained_headings.append((sid, b.index, colon_parent[2]))
@@ -275,9 +308,12 @@ class _Walker:
                 continue
             if (sec is not None and not sec.heading and first_block_of.get(sid) == b.index and bi.marker
                     and bi.marker_kind not in ("bullet",)):
+                self._last_heading_supports = []
                 ags = self.agency_heading(body)
                 if ags:
                     self.heading_agents[sid] = ags
+                    if self._last_heading_supports:
+                        self.heading_supports[sid] = self._last_heading_supports
                     st.heading_block = b.index
                     continue
             if zone == "none":
@@ -344,6 +380,13 @@ class _Walker:
                 colon_parent = None
             drafts_here: list[Draft] = []
             carried = self.default_agents(sid)
+            lead_supports: list[Ag] = self.default_supports(sid)
+            # "2. Sở X chủ trì, phối hợp với Y:" over "- …" items: the paragraph's actor is the items' actor
+            if actor_lead_in is not None:
+                if actor_lead_in[0] == sid and bi.marker_kind in ("bullet", "enum"):
+                    carried, lead_supports = actor_lead_in[1], actor_lead_in[2]
+                else:
+                    actor_lead_in = None
             item = bool(bi.marker)
             masked = mask(btext)
             sents = sentences(btext, cs, len(btext), masked)
@@ -360,7 +403,7 @@ class _Walker:
                     continue
                 car = item_subject if (item and item_subject) else carried
                 res = analyze_sentence(btext, masked, s, e, mentions, deadlines, carried=car,
-                                       carried_supports=item_supports if item else [],
+                                       carried_supports=item_supports if (item and item_subject) else lead_supports,
                                        review=self.review(sid))
                 if res.subject and item:
                     item_subject = res.subject
@@ -394,6 +437,9 @@ class _Walker:
                 pending_sid = sid
             if body.rstrip().endswith(":") and not self._is_lead_in(body):
                 colon_parent = (sid, b.index, [])
+            if (body.rstrip().endswith(":") and bi.marker and bi.marker_kind not in ("bullet", "enum")
+                    and not _CONTENT_LEAD_IN.search(body) and sent_results and sent_results[-1][0].subject):
+                actor_lead_in = (sid, sent_results[-1][0].subject, sent_results[-1][0].frame_supports)
 
         # a heading whose items only list its object ("1.1. Quán triệt các văn bản sau: - Luật …") is the task
         for hsid, hidx, skipped in explained_headings:
