@@ -375,7 +375,7 @@ def analyze_sentence(
             or lx.modal_start.match(st)
             or any(d.start >= cs and not text[cs:d.start].strip() for d in deadlines)
             or low.startswith(("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết"))
-            or _clause_subject(text, cs, ce, mentions)
+            or (split_commas and _clause_subject(text, cs, ce, mentions))
         )
         continues = not review and (bool(_LIST_CONTINUATION.match(st)) or not starts_action)
         if merged and continues:
@@ -385,7 +385,7 @@ def analyze_sentence(
 
     for ci, (cs, ce) in enumerate(merged):
         cs = _skip_ws(text, cs, ce)
-        if ci > 0:
+        if ci > 0 and split_commas:
             own = _clause_subject(text, cs, ce, mentions)
             if own:
                 chain_end = max(m.end for m in own)
@@ -422,7 +422,7 @@ def analyze_sentence(
             continue
         clause_leads = between_in(text, cs, ce, mentions)
         # comma groups
-        segs = (split_at(masked, cs, ce, r",\s*|\s+và\s+(?=(?:kịp thời|chủ động|thường xuyên|đồng thời|khẩn trương|báo cáo|gửi báo cáo)\s)")
+        segs = (split_at(masked, cs, ce, r",\s*|\s+và\s+(?=(?:kịp thời|chủ động|thường xuyên|đồng thời|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s)")
                 if split_commas else [(cs, ce)])
         groups: list[list[tuple[int, int]]] = []
         group_subject: dict[int, list[Ag]] = {}

@@ -472,7 +472,7 @@ class _Walker:
                 if st.has_label:
                     label_ags = [Ag(0, 0, n, canonical(n), None) for n, r in st.label_leads if r == "lead"]
                     label_sup = [Ag(0, 0, n, canonical(n), None) for n, r in st.label_leads if r == "support"]
-                    if d.rule.startswith("labelled-block"):
+                    if d.rule in ("labelled-block", "labelled-block:heading"):
                         d.leads = label_ags or d.leads
                         d.supports = label_sup + [x for x in d.supports if all(x.name != y.name for y in label_sup)]
                     if d.deadline is None and st.label_time is not None:
