@@ -175,3 +175,19 @@ def test_docx_with_legacy_fonts_reads_as_unicode(tmp_path):
     # the result says a conversion happened (the DOCX reader names the first encoding it met)
     assert src.source.encoding in ("tcvn3", "vni", "tcvn3+vni")
     assert any("TCVN3" in w and "VNI" in w for w in src.source.warnings)
+
+
+def test_utf8_read_as_cp1252_is_repaired(tmp_path):
+    original = (DEV / "binhphuoc_kh_so_ket_ct36.md").read_text(encoding="utf-8")
+    # as an editor shows UTF-8 opened as Windows-1252 (undefined bytes as C1 controls)
+    broken = "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in original.encode("utf-8")
+    )
+    assert "Chá»‰ thá»‹" in broken
+    p = tmp_path / "mojibake.txt"
+    p.write_text(broken, encoding="utf-8")
+    src = read_document(p)
+    assert src.source.encoding == "utf8-mojibake"
+    text = normalize_document(src).text
+    assert "Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị" in text

@@ -358,18 +358,30 @@ def _score(text: str, enc: str) -> tuple[int, int]:
 
 
 def _undo_mojibake(text: str) -> str:
-    """A legacy file decoded as Latin-1, saved as UTF-8 and decoded as
-    Latin-1/cp1252 again shows "Ã"/"Â" pairs: undo one round."""
-    if text.count("Â") + text.count("Ã") < 10:
+    """UTF-8 bytes shown through cp1252 ("Chá»‰", also a legacy file decoded as
+    Latin-1, saved as UTF-8 and decoded again) show "Ã"/"Â"/"á»" runs: undo
+    one round. Bytes cp1252 leaves undefined come back as C1 controls, as
+    browsers and most editors show them. Returns ``text`` itself when it is
+    not that."""
+    if text.count("Â") + text.count("Ã") + text.count("á»") < 10:
         return text
-    try:
-        fixed = text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+    out = bytearray()
+    for c in text:
+        o = ord(c)
+        if o < 0x80:
+            out.append(o)
+            continue
         try:
-            fixed = text.encode("latin-1").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return text
-    return fixed
+            out.extend(c.encode("cp1252"))
+        except UnicodeEncodeError:
+            if o < 0x100:
+                out.append(o)
+            else:
+                return text
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
 
 
 def detect_and_convert(text: str) -> Optional[tuple[str, str]]:
@@ -378,12 +390,18 @@ def detect_and_convert(text: str) -> Optional[tuple[str, str]]:
 
     Returns ``(unicode_text, "tcvn3"|"vni")`` or None when the text is not
     legacy Vietnamese (normal Unicode Vietnamese, English, other languages).
+    Unicode Vietnamese that went through one wrong cp1252 decode
+    ("Chá»‰ thá»‹") is repaired too and reported as ``"utf8-mojibake"``.
     The decision rests on how many changed words become well-formed
     Vietnamese syllables, so French or German accents do not trigger it.
     """
     if not text:
         return None
-    text = _undo_mojibake(text)
+    fixed = _undo_mojibake(text)
+    if fixed is not text and len(_VI_UNICODE.findall(fixed[:200000])) >= 10:
+        # Unicode Vietnamese whose UTF-8 bytes were read as cp1252 ("Chá»‰ thá»‹")
+        return fixed, "utf8-mojibake"
+    text = fixed
     sample = text[:200000]
     high = sum(1 for c in sample if "\u00a0" <= c <= "\u00ff")
     if high < 5:
