@@ -88,3 +88,18 @@ def test_missing_user_gazetteer_is_a_one_line_error(tmp_path):
     nlp = build_nlp(tmp_path / "absent.yaml")
     with pytest.raises(InputError, match="gazetteer file not found"):
         nlp("Sở Y tế")
+
+
+def test_task_extractor_joins_the_pipeline_when_present():
+    import pytest
+
+    try:
+        import directive_nlp.components.task  # noqa: F401
+    except ImportError:
+        pytest.skip("components/task.py (tasks area) is not installed")
+    from directive_nlp.nlp import build_nlp
+
+    nlp = build_nlp(tasks=True)
+    assert nlp.pipe_names == ["dnlp_agency_recognizer", "dnlp_deadline_recognizer", "dnlp_task_extractor"]
+    doc = nlp("Giao Sở Tài chính chủ trì, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/6/2026.")
+    assert {"agency", "deadline", "task"} <= set(doc.spans)
