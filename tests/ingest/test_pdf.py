@@ -332,3 +332,30 @@ def test_scanned_page_is_read_by_tesseract_when_installed(tmp_path) -> None:
     assert src.source.ocr_pages == [1] and src.source.ocr_confidence > 50
     text = normalize_document(src).text
     assert "Nội vụ" in text and "tài liệu" in text
+
+
+def test_unruled_table_numbered_in_its_first_column_gives_one_row_per_number(tmp_path) -> None:
+    def draw(c) -> None:
+        c.setFont("DejaVuSans", 10)
+        y = 700
+        rows = [
+            ("1", ["Rà soát hồ sơ", "lưu trữ cơ quan"], "Sở Nội vụ", "Quý I/2026"),
+            ("2", ["Nâng cấp máy chủ"], "Sở Khoa học và CN", "Quý II/2026"),
+            ("3", ["Tập huấn nghiệp vụ", "cho văn thư", "các huyện"], "Sở Nội vụ", "Quý III/2026"),
+        ]
+        for stt, lines, lead, when in rows:
+            c.drawString(70, y, stt)
+            c.drawString(330, y, lead)
+            c.drawString(470, y, when)
+            for k, line in enumerate(lines):
+                c.drawString(110, y - 13 * k, line)
+            y -= 13 * len(lines) + 4
+        c.showPage()
+
+    src = read_document(_canvas_pdf(tmp_path / "unruled.pdf", draw))
+    assert [b.cells for b in src.blocks] == [
+        ["1", "Rà soát hồ sơ lưu trữ cơ quan", "Sở Nội vụ", "Quý I/2026"],
+        ["2", "Nâng cấp máy chủ", "Sở Khoa học và CN", "Quý II/2026"],
+        ["3", "Tập huấn nghiệp vụ cho văn thư các huyện", "Sở Nội vụ", "Quý III/2026"],
+    ]
+    assert len({b.table_id for b in src.blocks}) == 1

@@ -62,6 +62,7 @@ _MARKER_RE = re.compile(
 )
 _PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
 _SENTENCE_END = tuple(".:;!?…")
+_STT_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$")
 _LOWER_LETTER = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 
 MARGIN_BAND = 0.09  # share of the page height at top and bottom where running headers/footers live
@@ -556,8 +557,19 @@ def _column_bands(lines: list[_Line]) -> list[_Line]:
                 break
             band.append(lines[j])
             j += 1
-        band = band[: last_flag - i + 1] + [l for l in band[last_flag - i + 1 :] if False]
+        band = band[: last_flag - i + 1]
         j = last_flag + 1
+        # lines wrapping on below the last side-by-side line, aligned on a
+        # column that is not the first (the rest of the last row's text)
+        inner_x0 = {round(l.x0) for l in band if l.x0 > min(b.x0 for b in band) + 2}
+        while (
+            j < n
+            and not flagged[j]
+            and any(abs(lines[j].x0 - x) <= 2 for x in inner_x0)
+            and lines[j].top - band[-1].bottom <= 0.8 * (band[-1].bottom - band[-1].top)
+        ):
+            band.append(lines[j])
+            j += 1
         # columns: split the x range at gutters no segment crosses
         spans = sorted((l.x0, l.x1) for l in band)
         cols: list[list[float]] = []
@@ -570,29 +582,41 @@ def _column_bands(lines: list[_Line]) -> list[_Line]:
             out.extend(band)
             i = j
             continue
-        cells = []
-        for a, b in cols:
-            members = [l for l in band if l.x0 >= a - 2 and l.x1 <= b + 2]
-            cells.append(_join_lines([m.text for m in sorted(members, key=lambda l: l.top)]))
-        out.append(
-            _Line(
-                page=band[0].page,
-                x0=min(l.x0 for l in band),
-                top=min(l.top for l in band),
-                x1=max(l.x1 for l in band),
-                bottom=max(l.bottom for l in band),
-                text=" | ".join(cells),
-                size=band[0].size,
-                bold=False,
-                first_word_w=0.0,
-                kind="row",
-                cells=cells,
-                cell_bold=None,
-                table_key=(band[0].page, 1000 + band_no),
-                row_index=0,
-                ncols=len(cells),
+        col_lines = [sorted((l for l in band if l.x0 >= a - 2 and l.x1 <= b + 2), key=lambda l: l.top) for a, b in cols]
+        # an unruled table numbered in its first column (STT: 1, 2, 3 / I, II):
+        # each number starts a row; otherwise the band is one row (a header block)
+        starts = [l.top for l in col_lines[0]]
+        stt = len(starts) >= 2 and sum(1 for l in col_lines[0] if _STT_RE.match(l.text)) >= 0.8 * len(starts)
+        bounds = starts if stt else [min(l.top for l in band)]
+        for ri, top in enumerate(bounds):
+            bottom = bounds[ri + 1] - 0.5 if ri + 1 < len(bounds) else float("inf")
+            cells = [
+                _join_lines([m.text for m in members if top - 0.5 * m.size <= m.top < bottom - 0.5 * m.size])
+                if stt else _join_lines([m.text for m in members])
+                for members in col_lines
+            ]
+            row_lines = [m for members in col_lines for m in members if not stt or top - 0.5 * m.size <= m.top < bottom - 0.5 * m.size]
+            if not row_lines:
+                continue
+            out.append(
+                _Line(
+                    page=band[0].page,
+                    x0=min(l.x0 for l in row_lines),
+                    top=min(l.top for l in row_lines),
+                    x1=max(l.x1 for l in row_lines),
+                    bottom=max(l.bottom for l in row_lines),
+                    text=" | ".join(cells),
+                    size=band[0].size,
+                    bold=False,
+                    first_word_w=0.0,
+                    kind="row",
+                    cells=cells,
+                    cell_bold=None,
+                    table_key=(band[0].page, 1000 + band_no),
+                    row_index=ri,
+                    ncols=len(cells),
+                )
             )
-        )
         band_no += 1
         i = j
     return out
