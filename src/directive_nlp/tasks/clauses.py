@@ -118,9 +118,13 @@ def _verb_only(s: str) -> bool:
     return False
 
 
+_QUALIFIER = re.compile(r"\s*(?:trong|trên|tại|thuộc|của|ở)\s", re.IGNORECASE)
 _LIST_CONTINUATION = re.compile(
     r"(?:các|những|mọi|cả)\s|(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Văn bản|Công văn|Pháp lệnh)\s"
 )
+_COORD_START = re.compile(r"\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", re.IGNORECASE)
+_PAIRED = {"tuyên truyền", "phổ biến", "kiểm tra", "giám sát", "hướng dẫn", "theo dõi", "đôn đốc", "tập huấn",
+           "bồi dưỡng", "quán triệt", "rà soát", "đánh giá", "tổng hợp", "thẩm định"}
 _REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
 _PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
                       r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
@@ -155,6 +159,8 @@ def _ends_with_verb(seg: str) -> bool:
     w = words(seg.lower())
     if len(w) < 2:
         return False
+    if " ".join(w[-2:]) in _PAIRED:
+        return True  # "… cơ quan báo chí tuyên truyền, phổ biến về …": verbs sharing what follows
     if re.search(r"\b(?:công tác|việc|hoạt động|sự)\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$", seg.lower()):
         tail2 = " ".join(w[-2:])
         if tail2 in lx.verbs or w[-1] in lx.verbs:
@@ -192,7 +198,7 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
         p += m.end()
     else:
         # "Báo cáo tháng: Sở Tài chính …", "Đối với các dự án …: Khẩn trương …": a topic label, not the actor
-        m = re.match(r"\s*([^:;\x00]{1,160}?):\s+", masked[p:e])
+        m = re.match(r"\s*([^:;]{1,250}?):\s+", masked[p:e])
         if m and (len(words(m.group(1))) <= 6 or re.match(r"\s*(?:đối với|về|trường hợp)\b", m.group(1), re.IGNORECASE)):
             lab_s, lab_e = p, p + m.end(1)
             chain, cend = chain_at(text, lab_s, mentions, lab_e)
@@ -200,6 +206,12 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
                 p += m.end()
     first_semi = masked.find(";", p, e)
     limit = e if first_semi < 0 else first_semi
+    # 0. "Do các doanh nghiệp đầu tư …": the agent after "do"
+    dm = re.match(r"\s*Do\s+", text[p:e])
+    if dm:
+        chain, cend = chain_at(text, p + dm.end(), mentions, e)
+        if chain and starts_predicate(text, after_chain(text, cend, e), e):
+            return chain, after_chain(text, cend, e), "subject", False
     # 1. "giao / đề nghị / yêu cầu X …"
     for hit in lx.assign.finditer(text, p, limit):
         before = text[p:hit.start()]
@@ -218,7 +230,18 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
         comma = masked.find(",", q + m.end(), min(e, q + 300))
         if comma < 0:
             break
-        q = _skip_ws(text, comma + 1, e)
+        nxt = _skip_ws(text, comma + 1, e)
+        # "nếu có phát sinh, vướng mắc, các cơ quan …": the adverbial runs to the comma before the actor
+        probe = comma
+        for _ in range(4):
+            after = _skip_ws(text, probe + 1, e)
+            if chain_at(text, after, mentions, e)[0] or is_verb_start(text[after:e]) or lx.adverbial_start.match(text[after:e]):
+                nxt = after
+                break
+            probe = masked.find(",", probe + 1, min(e, q + 300))
+            if probe < 0:
+                break
+        q = nxt
     for start in ([p, q] if q != p else [p]):
         chain, cend = chain_at(text, start, mentions, e, max_skip=0)
         if chain:
@@ -226,6 +249,19 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
             if starts_predicate(text, t, e):
                 explicit = bool(lx.modal_start.match(text[_skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
                 return chain, t, "subject", explicit
+            # "các nhà đầu tư trong các khu công nghiệp, cụm công nghiệp chủ động …": the qualifier stays with the name
+            if _QUALIFIER.match(text, t):
+                for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:min(limit, t + 160)]):
+                    pos = t + wm.start()
+                    if masked[t:pos].count(";") or masked[t:pos].count(":"):
+                        break
+                    if pos > t + 3 and (is_verb_start(text[pos:e]) or lx.modal_start.match(text[pos:e])):
+                        last = chain[-1]
+                        a2, b2 = trim(text, last.start, pos)
+                        ext = Ag(a2, b2, text[a2:b2], canonical(text[a2:b2]), last.type)
+                        return chain[:-1] + [ext], pos, "subject", bool(lx.modal_start.match(text[pos:e]))
+                    if len(words(text[t:pos])) > 16:
+                        break
     # 3. "<noun phrase> (cần|phải|có trách nhiệm) VERB": a subject the recogniser missed
     for hit in lx.modal_any.finditer(text, q, min(limit, q + 220)):
         span_s, span_e = trim(text, q, hit.start())
@@ -427,7 +463,7 @@ def analyze_sentence(
         groups: list[list[tuple[int, int]]] = []
         group_subject: dict[int, list[Ag]] = {}
         cur: list[tuple[int, int]] = []
-        governed = False
+        governed = advised = purposed = False
         for seg in segs:
             seg_text = text[seg[0]:seg[1]]
             st = seg_text.lstrip()
@@ -435,6 +471,7 @@ def analyze_sentence(
                 cur = [seg]
                 governed = _governs(st)
                 advised = _advises(st)
+                purposed = bool(_PURPOSE.search(" " + st + " "))
                 continue
             # ", hoàn thành trong tháng 12", ", báo cáo trước ngày …": a time for the task before it
             rest_words = seg_text
@@ -450,12 +487,15 @@ def analyze_sentence(
                 groups.append(cur)
                 cur = [seg]
                 group_subject[len(groups)] = seg_subj
-                governed = advised = False
+                governed = advised = purposed = False
                 continue
             if review:
                 new = bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
-            elif (governed and _REPORT_START.match(seg_text) and not advised
+            elif (governed and not purposed and _REPORT_START.match(seg_text) and not advised
                   and chain_at(text, seg[0] + _REPORT_START.match(seg_text).end(), mentions, seg[1])[0]):
+                new = True
+            elif (governed and not purposed and _COORD_START.match(seg_text)
+                  and chain_at(text, seg[0] + _COORD_START.match(seg_text).end(), mentions, seg[1])[0]):
                 new = True
             else:
                 new = (
@@ -470,10 +510,12 @@ def analyze_sentence(
                 cur = [seg]
                 governed = _governs(st)
                 advised = _advises(st)
+                purposed = bool(_PURPOSE.search(" " + st + " "))
             else:
                 cur.append(seg)
                 governed = governed or _governs(st)
                 advised = advised or _advises(st)
+                purposed = purposed or bool(_PURPOSE.search(" " + st + " "))
         if cur:
             groups.append(cur)
         clause_supports: list[Ag] = []
