@@ -150,3 +150,19 @@ def test_page_without_document_text_is_one_line_error(tmp_path):
     with pytest.raises(InputError) as err:
         read(tmp_path, html)
     assert "\n" not in str(err.value) and "HTML" in str(err.value)
+
+
+def test_blocks_point_into_the_page_source(tmp_path):
+    src = read(tmp_path, page_tvpl())
+    raw = src.raw_text
+    located = [b for b in src.blocks if b.location.raw_start is not None]
+    assert len(located) >= 0.9 * len(src.blocks)
+    for b in located:
+        chunk = raw[b.location.raw_start : b.location.raw_end]
+        first_word = b.text.split()[0].lstrip("-")
+        assert first_word[:3] in chunk, (b.text, chunk)
+    starts = [b.location.raw_start for b in located]
+    assert starts == sorted(starts)
+    plan = next(b for b in src.blocks if b.text.startswith("1. Sở Nông nghiệp"))
+    assert raw[plan.location.raw_start : plan.location.raw_end].startswith("1. Sở Nông nghiệp")
+    assert raw[plan.location.raw_start : plan.location.raw_end].endswith("15/4/2024.")

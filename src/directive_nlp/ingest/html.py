@@ -22,8 +22,10 @@ Runs in a legacy font (``<font face=".VnTime">``, ``font-family: VNI-Times``)
 are converted to Unicode with :mod:`directive_nlp.ingest.legacy`, and a page
 written wholly in TCVN3/VNI code points is detected like a text file.
 
-Blocks carry their paragraph index; raw-file character offsets are not kept
-(the markup makes them impractical): spans are shown on the normalised text.
+Blocks carry their paragraph index and, when their words can be found in the
+page source, ``raw_start``/``raw_end`` into the decoded page (``raw_text``):
+from the block's first word to its last, markup between them included.
+Per-character maps are not kept (entities and tags make them impractical).
 """
 
 from __future__ import annotations
@@ -185,6 +187,9 @@ class _Emitter:
         self.blocks: list[Block] = []
         self.encodings: set[str] = set()
         self.table_id = 0
+        # first and last text node of each block, to find it in the raw file
+        self.anchors: dict[int, tuple[object, object]] = {}
+        self._span: list = []
 
     # -- text of an element ------------------------------------------------
     def text_of(self, el, nodes: Optional[list] = None) -> tuple[str, bool]:
@@ -211,6 +216,9 @@ class _Emitter:
                 parts.append(s)
                 n = len(s.strip())
                 if n:
+                    if not self._span:
+                        self._span.append(node)
+                    self._span[1:] = [node]
                     if _is_bold(node, el):
                         bold_chars += n
                     else:
@@ -223,6 +231,7 @@ class _Emitter:
             if getattr(node, "name", None) in ("p", "div", "li", "td", "th"):
                 parts.append(" ")
 
+        self._span = []
         for n in (nodes if nodes is not None else list(el.children)):
             visit(n)
         text = " ".join("".join(parts).replace("\xa0", " ").split())
@@ -232,6 +241,8 @@ class _Emitter:
     def add_paragraph(self, text: str, *, bold: bool, centered: bool, style: Optional[str] = None) -> None:
         if not text.strip():
             return
+        if self._span:
+            self.anchors[len(self.blocks)] = (self._span[0], self._span[-1])
         self.blocks.append(
             Block(kind="paragraph", text=text, bold=bold, centered=centered, style=style,
                   location=Location(paragraph=len(self.blocks)))
@@ -294,10 +305,14 @@ class _Emitter:
             cells = [c for c in tr.find_all(("td", "th"), recursive=False)]
             texts: list[str] = []
             bolds: list[bool] = []
+            first = last = None
             for c in cells:
                 t, b = self.text_of(c)
                 texts.append(t)
                 bolds.append(b or not t)
+                if self._span:
+                    first = first or self._span[0]
+                    last = self._span[-1]
             if not any(t.strip() for t in texts):
                 continue
             is_header = ri == 0 and (all(c.name == "th" for c in cells) or (len(cells) > 2 and all(bolds)))
@@ -315,6 +330,8 @@ class _Emitter:
                 header = texts
             elif header is not None:
                 block.header = header
+            if first is not None:
+                self.anchors[len(self.blocks) + len(out)] = (first, last)
             out.append(block)
         self.blocks.extend(out)
         self.table_id += 1
@@ -370,6 +387,44 @@ def _is_layout_table(table) -> bool:
     return False
 
 
+_ESCAPED = re.compile(r"[&<>\"'\u00a0]")
+
+
+def _locate(raw: str, node, start: int, *, tail: bool) -> Optional[tuple[int, int]]:
+    """Where a text node's words stand in the raw file: the longest run of
+    its text without characters markup may have escaped, searched from
+    ``start``. ``tail`` looks for the node's end instead of its start."""
+    s = str(node).strip()
+    pieces = [p for p in _ESCAPED.split(s) if p.strip()]
+    if not pieces:
+        return None
+    piece = pieces[-1] if tail else pieces[0]
+    piece = piece.strip()
+    if len(piece) < 3:  # "1", "TT": only as the whole text between two tags
+        m = re.compile(r">\s*(" + re.escape(piece) + r")\s*<").search(raw, start)
+        return (m.start(1), m.end(1)) if m else None
+    pos = raw.find(piece, start)
+    if pos < 0:
+        return None
+    return pos, pos + len(piece)
+
+
+def _raw_offsets(raw: str, blocks: list[Block], anchors: dict[int, tuple[object, object]]) -> None:
+    """Block-level raw offsets (``Location.raw_start``/``raw_end``) into the
+    decoded page; blocks whose text cannot be found keep None."""
+    cursor = 0
+    for i, b in enumerate(blocks):
+        a = anchors.get(i)
+        if a is None:
+            continue
+        first = _locate(raw, a[0], cursor, tail=False)
+        if first is None:
+            continue
+        last = _locate(raw, a[1], first[0], tail=True) or first
+        b.location.raw_start, b.location.raw_end = first[0], max(last[1], first[1])
+        cursor = first[0]
+
+
 def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     """Read an HTML page into blocks (see the module docstring)."""
     from bs4 import BeautifulSoup
@@ -381,6 +436,7 @@ def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     body = _find_body(soup)
     em = _Emitter()
     em.walk(body)
+    _raw_offsets(raw, em.blocks, em.anchors)
     blocks = [b for b in em.blocks if b.text.strip()]
     if not any(len(b.text) > 1 for b in blocks):
         raise EmptyInputError(
@@ -408,7 +464,7 @@ def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     info = SourceInfo(path=str(path), format="html", pages=None, sha256=sha256_bytes(data), encoding=legacy_enc)
     if legacy_enc:
         info.warnings.append(f"converted from the legacy {legacy_enc.upper()} encoding to Unicode")
-    return SourceDocument(source=info, blocks=blocks, raw_text=None)
+    return SourceDocument(source=info, blocks=blocks, raw_text=raw)
 
 
 __all__ = ["read_html"]
