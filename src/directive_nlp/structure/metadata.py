@@ -279,12 +279,9 @@ def case_name(text: str) -> str:
                 # "... và môi trường", "..., thể thao và du lịch"
                 k = j + 1
                 while k < len(words) - 1:
-                    if words[k] in ("và",) or words[k].endswith(","):
-                        if words[k].endswith(","):
-                            nxt = k + 1
-                        else:
-                            nxt = k + 1
-                        if nxt < len(words) and words[nxt][:1].islower() and words[nxt] not in load_rules().unit_words:
+                    if words[k] == "và" or words[k].endswith(","):
+                        nxt = k + 1
+                        if words[nxt][:1].islower() and words[nxt] not in load_rules().unit_words:
                             words[nxt] = words[nxt][0].upper() + words[nxt][1:]
                         k = nxt + 1
                     else:
