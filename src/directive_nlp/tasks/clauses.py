@@ -149,6 +149,13 @@ def _clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]
     return chain if starts_predicate(text, t, ce) else []
 
 
+def _purpose_verb_only(seg: str) -> bool:
+    """"… để tổng hợp, báo cáo X": the report continues the purpose's bare verb."""
+    m = _PURPOSE.search(" " + seg + " ")
+    tail = (" " + seg + " ")[m.end():] if m else seg
+    return _verb_only(tail) or not tail.strip()
+
+
 def _advises(seg: str) -> bool:
     return bool(re.match(r"\s*(?:\w+\s+)?(?:tham mưu|giúp)\b", seg, re.IGNORECASE))
 
@@ -491,7 +498,8 @@ def analyze_sentence(
                 continue
             if review:
                 new = bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
-            elif (governed and not purposed and _REPORT_START.match(seg_text) and not advised
+            elif (governed and not (purposed and _purpose_verb_only(text[cur[-1][0]:cur[-1][1]]))
+                  and _REPORT_START.match(seg_text) and not advised
                   and chain_at(text, seg[0] + _REPORT_START.match(seg_text).end(), mentions, seg[1])[0]):
                 new = True
             elif (governed and not purposed and _COORD_START.match(seg_text)
