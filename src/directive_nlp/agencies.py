@@ -564,7 +564,7 @@ class _Scanner:
             fh = None  # "Sở Xây dựng hoàn thành …": a known department ends the name
         if fh and m and not m[1].get("free") and m[0] >= fh[0]:
             fh = None  # a named body ("Hội Nông dân") wins over a free name after its head ("Hội …")
-        if fh and t.cap and not (len(t.text) > 1 and t.text.isupper()):
+        if fh and t.cap and not (len(t.text) > 1 and t.text.isupper() and t.text not in self.g.abbreviations):
             # an all-capitals word is a heading ("BÁO CÁO", "XÃ HỘI CHỦ NGHĨA"), not a head noun
             end, info = fh
             if self.is_punct(end, ":"):

@@ -136,6 +136,8 @@ def _point_re(p: str, quarter_words: str, quarter_names: str) -> str:
         "(?:"
         # 05 tháng 3 năm 2026 | 30 tháng 6
         rf"(?:ngày{_SP})?(?<!\d)(?P<{p}wd>\d{{1,2}}){_SP}tháng{_SP}(?P<{p}wm>\d{{1,2}})(?:{_SP}năm{_SP}(?P<{p}wy>\d{{4}}))?(?!\d)"
+        # 06/2026 (a month and year, as table cells write it)
+        rf"|(?<![\d/.])(?P<{p}xm>\d{{1,2}})\s*/\s*(?P<{p}xy>\d{{4}})(?![\d/])"
         # 15/6/2024 | 30/6
         rf"|(?:ngày{_SP})?(?<![\d/])(?P<{p}nd>\d{{1,2}}){sep}(?P<{p}nm>\d{{1,2}})(?:{sep}(?P<{p}ny>\d{{4}}))?(?![\d/])"
         # tháng 9/2026 | tháng 9 năm 2026 | tháng 9
@@ -161,6 +163,8 @@ def _point(m: re.Match, p: str, quarters: dict[str, int]) -> Optional[_Point]:
         return _Point("day", num("ny"), num("nm"), num("nd"))
     if g.get(p + "mm") is not None:
         return _Point("month", num("my"), num("mm"))
+    if g.get(p + "xm") is not None:
+        return _Point("month", num("xy"), num("xm"))
     if g.get(p + "q") is not None:
         return _Point("quarter", num("qy"), quarter=quarters[g[p + "q"].upper()])
     if g.get(p + "y") is not None:
@@ -237,8 +241,11 @@ def _compiled() -> _Compiled:
     pats: list[tuple[str, str]] = [
         # recurring with a day: "(định kỳ) trước ngày 30 tháng 11 hàng năm", "trước ngày 10 hàng tháng"
         ("recurring.dated",
-         rf"{_B}(?:{periodic}{_SP})?(?:{by}|vào){_SP}(?:ngày{_SP})?(?P<rd>\d{{1,2}})"
-         rf"(?:(?:{_SP}tháng{_SP}|\s*/\s*)(?P<rm>\d{{1,2}}))?{_SP}{rec}{_SP}(?P<unit>{units}){_E}"),
+         rf"{_B}(?:{periodic}{_SP})?(?:{by}|vào|trong){_SP}(?:(?:ngày{_SP})?(?P<rd>\d{{1,2}})"
+         rf"(?:(?:{_SP}tháng{_SP}|\s*/\s*)(?P<rm>\d{{1,2}}))?|tháng{_SP}(?P<rmo>\d{{1,2}})|{qw}{_SP}{qn}{_E})"
+         rf"{_SP}{rec}{_SP}(?P<unit>{units}){_E}"),
+        # a year alone in a table cell: "| 2026 |"
+        ("on.cell_year", r"(?<=\|)[^\S\n]*(?P<cy>(?:19|20|21)\d\d)[^\S\n]*(?=\||$|\n)"),
         # "từ 15/12/2019 đến 15/6/2024", "từ tháng 11/2025 đến khi kết thúc …", "từ nay đến năm 2030"
         ("period.range",
          rf"{_B}(?:{done}{_SP})?(?:trong{_SP})?{opener}{_SP}(?:(?P<nay>nay)|{P('a')})\s*(?:{_SP}{closer}|[-–—])\s*"
@@ -503,6 +510,9 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
             if not _valid(pt):
                 return None
         return dl("on", date=_iso(pt.last()))
+
+    if rule == "on.cell_year":
+        return dl("on", date=f"{g['cy']}-12-31")
 
     if rule == "on.alone":
         a = _point(m, "a", c.quarters)

@@ -121,6 +121,12 @@ ABBREVIATED = [
     ("UBND tỉnh", "ủy ban nhân dân tỉnh"),
     ("MTTQ tỉnh", "mặt trận tổ quốc tỉnh"),
     ("BCS đảng UBND tỉnh", "ban cán sự đảng ủy ban nhân dân tỉnh"),
+    ("UBND TP Hồ Chí Minh", "ủy ban nhân dân thành phố hồ chí minh"),
+    ("UBKT Tỉnh ủy", "ủy ban kiểm tra tỉnh ủy"),
+    ("VP UBND tỉnh", "văn phòng ủy ban nhân dân tỉnh"),
+    ("BQL các KCN tỉnh", "ban quản lý các khu công nghiệp tỉnh"),
+    ("Đoàn TNCS Hồ Chí Minh tỉnh", "đoàn thanh niên cộng sản hồ chí minh tỉnh"),
+    ("Đài PT-TH tỉnh", "đài phát thanh truyền hình tỉnh"),
 ]
 
 NOT_AGENCIES = [

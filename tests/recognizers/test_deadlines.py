@@ -35,6 +35,9 @@ POSITIVE = [
     ("Tổ chức hội nghị vào ngày 05 tháng 3 năm 2026.", dl("vào ngày 05 tháng 3 năm 2026", "on", "2026-03-05")),
     ("| Tháng 12/2025 |", dl("Tháng 12/2025", "on", "2025-12-31")),
     ("Thời gian hoàn thành: 15/6/2026", dl("15/6/2026", "on", "2026-06-15")),
+    ("| 1 | Lập quy hoạch | Sở Xây dựng | 2026 |", dl("2026", "on", "2026-12-31")),
+    ("| 2 | Số hóa hồ sơ | Sở Nội vụ | 06/2026 |", dl("06/2026", "on", "2026-06-30")),
+    ("hoàn thiện trước 06/2026", dl("trước 06/2026", "by", "2026-06-01")),
     # period
     ("tính từ 15/12/2019 đến 15/6/2024.", dl("từ 15/12/2019 đến 15/6/2024", "period", start="2019-12-15", end="2024-06-15")),
     ("triển khai trong giai đoạn 2026 - 2030", dl("trong giai đoạn 2026 - 2030", "period", start="2026-01-01", end="2030-12-31")),
@@ -59,6 +62,8 @@ POSITIVE = [
     ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo", dl("định kỳ trước ngày 30 tháng 11 hàng năm", "recurring", frequency="yearly")),
     ("báo cáo trước ngày 10 hàng tháng.", dl("trước ngày 10 hàng tháng", "recurring", frequency="monthly")),
     ("tổng hợp trước ngày 25/12 hàng năm.", dl("trước ngày 25/12 hàng năm", "recurring", frequency="yearly")),
+    ("báo cáo trong tháng 12 hằng năm", dl("trong tháng 12 hằng năm", "recurring", frequency="yearly")),
+    ("tổng kết vào Quý IV hằng năm", dl("vào Quý IV hằng năm", "recurring", frequency="yearly")),
     # ongoing
     ("; thường xuyên kiểm tra, đôn đốc", dl("thường xuyên", "ongoing")),
     ("| Thường xuyên |", dl("Thường xuyên", "ongoing")),
@@ -89,6 +94,7 @@ NEGATIVE = [
     "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)",
     "Số: 12/KH-UBND | Khánh Hòa, ngày 19 tháng 11 năm 2025",
     "Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;",
+    "theo Quyết định số 06/2026/QĐ-UBND của Ủy ban nhân dân tỉnh",
     "2.1. Mục tiêu cụ thể\n3.2. Đối tượng",
     "các khu vực thường xuyên bị ngập úng",
     "các loại hình thiên tai thường xuyên xảy ra",
