@@ -146,3 +146,19 @@ def test_load_text_refuses_english_unless_forced(tmp_path) -> None:
     with pytest.raises(NotVietnameseError):
         load_text(p)
     assert load_text(p, force=True).text.startswith("The provincial committee")
+
+
+def test_text_cut_into_pages_loses_page_numbers_and_running_headers(tmp_path) -> None:
+    """What ``pdftotext`` writes: pages separated by form feeds, each with a
+    running header and a page number; a paragraph runs over the break."""
+    pages = [
+        "UBND TỈNH YÊN SƠN\n\nSở Nội vụ chủ trì, phối hợp với các sở, ngành rà soát\n\n1\n",
+        "UBND TỈNH YÊN SƠN\n\nhồ sơ lưu trữ, báo cáo trước ngày 30/6/2026.\n\n2. Sở Tài chính bố trí kinh phí.\n\n2\n",
+    ]
+    p = tmp_path / "pdftotext.txt"
+    p.write_text("\f".join(pages), encoding="utf-8")
+    doc = normalize_document(read_document(p))
+    assert doc.text.split("\n") == [
+        "Sở Nội vụ chủ trì, phối hợp với các sở, ngành rà soát hồ sơ lưu trữ, báo cáo trước ngày 30/6/2026.",
+        "2. Sở Tài chính bố trí kinh phí.",
+    ]

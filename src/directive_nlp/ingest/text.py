@@ -14,6 +14,7 @@ otherwise each line is a block and normalisation joins wrapped lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -150,6 +151,7 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     table_rows: list[Block] = []
     table_id = 0
     has_blank_paragraphs = sum(1 for l in lines if not l.strip()) >= max(2, len(lines) // 10)
+    skip = set() if markdown else _running_lines(lines)
 
     def flush_para() -> None:
         nonlocal para, para_style
@@ -202,6 +204,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         base = pos
         pos += len(line)
         body = line.rstrip("\r\n")
+        if lineno in skip:
+            continue  # a page number or running header of text cut into pages
         if not body.strip():
             flush_para()
             flush_table()
@@ -267,6 +271,46 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     flush_para()
     flush_table()
     return blocks
+
+
+_PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
+
+
+def _running_lines(lines: list[str]) -> set[int]:
+    """Line numbers of page numbers and running headers/footers in plain text
+    cut into pages by form feeds (what ``pdftotext`` writes): the first or
+    last non-blank line of a page when it is a page number, or when the same
+    line opens (or closes) at least half of the pages."""
+    if not any("\x0c" in l for l in lines):
+        return set()
+    pages: list[list[int]] = [[]]
+    for i, l in enumerate(lines):
+        if l.startswith("\x0c") and pages[-1]:
+            pages.append([])
+        pages[-1].append(i)
+        if l.rstrip("\r\n").endswith("\x0c") or l.endswith("\x0c"):
+            pages.append([])
+    pages = [p for p in pages if any(lines[i].strip() for i in p)]
+    if len(pages) < 2:
+        return set()
+    edges: list[tuple[int, int]] = []  # (first, last) non-blank line of each page
+    for p in pages:
+        nonblank = [i for i in p if lines[i].strip()]
+        edges.append((nonblank[0], nonblank[-1]))
+
+    def key(i: int) -> str:
+        return " ".join(lines[i].replace("\x0c", " ").split()).lower()
+
+    firsts = Counter(key(a) for a, _ in edges)
+    lasts = Counter(key(b) for _, b in edges)
+    half = max(2, (len(pages) + 1) // 2)
+    skip: set[int] = set()
+    for a, b in edges:
+        for i, counts in ((a, firsts), (b, lasts)):
+            k = key(i)
+            if _PAGE_NUMBER_RE.match(k) or counts[k] >= half:
+                skip.add(i)
+    return skip
 
 
 def _split_bold_runs(body: str, base: int) -> list[tuple[str, int]]:
