@@ -260,8 +260,7 @@ def load_user_gazetteer(path: Union[str, Path]) -> Gazetteer:
     unknown = set(data) - _USER_KEYS
     if unknown:
         raise InputError(f"{p}: unknown gazetteer keys {sorted(unknown)}; allowed: {sorted(_USER_KEYS)}", code="gazetteer")
-    base = default_gazetteer()
-    g = Gazetteer()
+    g = Gazetteer()  # a fresh copy: the cached package gazetteer stays untouched
     g.load(_read_resource("abbreviations.yaml"), "abbreviations.yaml")
     g.load(_read_resource("agencies.yaml"), "agencies.yaml")
     try:
@@ -270,7 +269,6 @@ def load_user_gazetteer(path: Union[str, Path]) -> Gazetteer:
         raise InputError(f"{p}: malformed gazetteer entry ({e})", code="gazetteer") from None
     except ValueError as e:
         raise InputError(str(e), code="gazetteer") from None
-    del base
     return g
 
 
@@ -296,9 +294,8 @@ def _tokenize(text: str, g: Gazetteer) -> list[_Tok]:
         if not t[0].isalnum():
             toks.append(_Tok(t, m.start(), m.end(), (), False, True))
             continue
+        # abbreviations are written in capitals ("UBND", "LĐ-TB&XH", "NN&MT")
         exp = g.abbreviations.get(t) if (t.isupper() or "&" in t) else None
-        if exp is None and "-" in t and t.isupper() is False:
-            exp = None
         if exp:
             keys = exp
         else:

@@ -394,8 +394,6 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
             a = a.with_year(b.year)
             b = b.with_year(a.year)
             a, b = a.with_year(year), b.with_year(year)
-            if a.unit == "day" and b.unit == "day" or a.unit == b.unit:
-                pass
             first = a.first()
         else:
             b = b.with_year(year)
