@@ -118,7 +118,6 @@ def _letter_class(upper: bool) -> str:
 
 _UP = _letter_class(True)
 _LOW = _letter_class(False)
-_VI_UPPER_RE = re.compile(r"[A-ZĐ\u00c0-\u00dd\u0102\u01a0\u01af\u1ea0-\u1ef8]")
 
 
 def _is_upper_word(w: str) -> bool:
@@ -165,7 +164,6 @@ def _date_from(m: re.Match, first_group: int = 1) -> Optional[str]:
 
 # number and symbol: "1627/QĐ-UBND", "39-CTr/TU", "10/2022/TT-BLĐTBXH", "71/NQ -CP", "10- CTr/TU"
 _NUMBER = r"\d{1,5}(?:\.\d{1,3})?[a-z]?(?:(?:[/\-–]|\s[/\-–](?=\S)|[/\-–]\s(?=\S))[0-9A-Za-zĐđƯư&.]*[A-Za-zĐđ0-9])+"
-_NUMBER_RE = re.compile(_NUMBER)
 
 
 def normalize_number(num: str) -> str:
