@@ -355,3 +355,21 @@ Các sở, ngành thực hiện nghiêm túc.
     assert m.issuer == "Ủy ban nhân dân tỉnh Điện Biên" and m.province == "Điện Biên"
     assert m.signer is None and m.recipients == []
     assert [r.number for r in m.references] == ["20/CT-UBND"]
+
+
+def test_signature_forms():
+    from directive_nlp.structure.metadata import _parse_signature
+
+    def sig(text):
+        s, _ = _parse_signature(text)
+        return (s.capacity, s.position, s.name)
+
+    assert sig("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Ngọc Sâm") == ("KT.", "Phó Chủ tịch", "Nguyễn Ngọc Sâm")
+    assert sig("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trương Việt Dũng") == ("KT.", "Phó Chủ tịch", "Trương Việt Dũng")
+    assert sig("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Trịnh Mạnh Linh") == ("KT.", "Phó Chủ nhiệm", "Trịnh Mạnh Linh")
+    assert sig("TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG Lê Văn Tư") == ("KT.", "Phó Chánh Văn phòng", "Lê Văn Tư")
+    assert sig("Q. GIÁM ĐỐC Phan Thị Thu") == ("Q.", "Giám đốc", "Phan Thị Thu")
+    assert sig("TUQ. CHỦ TỊCH CHÁNH VĂN PHÒNG Đỗ Minh") == ("TUQ.", "Chánh Văn phòng", "Đỗ Minh")
+    assert sig("KT. CHỦ TỊCH PHÓ CHỦ TỊCH NGUYỄN VĂN AN") == ("KT.", "Phó Chủ tịch", "Nguyễn Văn An")  # name in capitals
+    assert sig("KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Hà Văn Bình") == ("KT.", "Phó Chủ tịch", "Hà Văn Bình")
+    assert sig("KT. CHỦ TỊCH PHÓ CHỦ TỊCH") == ("KT.", "Phó Chủ tịch", None)  # unsigned copy: no name guessed

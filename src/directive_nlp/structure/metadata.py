@@ -704,6 +704,24 @@ def _first_name(text: str) -> tuple[Optional[str], int]:
     return None, len(text)
 
 
+def _split_upper_name(after: str) -> tuple[str, Optional[str]]:
+    """Split "PHÓ CHỦ TỊCH NGUYỄN VĂN AN" into the post and a title-cased
+    name, when a listed post is followed by 2-5 capitalised words."""
+    words = after.split()
+    pos_keys = {match_key(p) for p in load_rules().positions}
+    for end in range(len(words) - 2, 0, -1):
+        tail = words[end:]
+        tail_key = " " + match_key(" ".join(tail)) + " "
+        if any(" " + k + " " in tail_key for k in pos_keys):
+            continue  # "PHÓ CHỦ TỊCH" is a post, not a name
+        if 2 <= len(tail) <= 5 and all(w.isalpha() and w.isupper() for w in tail):
+            if match_key(" ".join(words[:end])) in pos_keys or any(
+                match_key(" ".join(words[i:end])) in pos_keys for i in range(end)
+            ):
+                return " ".join(words[:end]), " ".join(w.capitalize() for w in tail)
+    return after, None
+
+
 def _parse_signature(sig: str) -> tuple[Optional[Signer], Optional[str]]:
     cap_rx = _capacity_re()
     name, name_start = _first_name(sig)
@@ -720,6 +738,9 @@ def _parse_signature(sig: str) -> tuple[Optional[Signer], Optional[str]]:
         tm_body = _clean(upper_part[first.end() : end_first])
     after = _clean(upper_part[caps[-1].end() :])
     position = None
+    if name is None and after:
+        # a name in capitals after the post: "PHÓ CHỦ TỊCH NGUYỄN VĂN AN"
+        after, name = _split_upper_name(after)
     if after:
         words = after.split()
         best = None
