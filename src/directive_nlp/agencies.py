@@ -751,13 +751,33 @@ def find_agencies(text: str, *, gazetteer: Optional[Gazetteer] = None) -> list[A
     if not text:
         return []
     g = gazetteer or default_gazetteer()
-    sc = _Scanner(text, g)
+    work, back = _nfc_view(text)
+    sc = _Scanner(work, g)
     out = []
     for i, j, typ, rule in sc.scan():
-        s, e = sc.toks[i].start, sc.toks[j - 1].end
+        s, e = back(sc.toks[i].start, sc.toks[j - 1].end)
         name = text[s:e]
         out.append(AgencyMention(start=s, end=e, name=name, canonical=canonical(name, gazetteer=g), type=typ, rule=rule))
     return out
+
+
+def _nfc_view(text: str):
+    """The text to match on (NFC, underthesea's character map) and a map of spans back.
+
+    Normalised input (the project's contract) passes through unchanged; other
+    input (NFD, "ð", zero-width characters) is matched in normal form and the
+    spans are mapped back, so ``text[m.start:m.end]`` is still the name as written.
+    """
+    from .normalize import _nfc_with_map
+
+    work, omap = _nfc_with_map(text)
+    if work == text:
+        return text, lambda s, e: (s, e)
+
+    def back(s: int, e: int) -> tuple[int, int]:
+        return omap[s], (omap[e] if e < len(omap) else len(text))
+
+    return work, back
 
 
 def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:

@@ -603,6 +603,13 @@ def find_deadlines(text: str, *, doc_date: Optional[date] = None) -> list[Deadli
     """
     if not text:
         return []
+    from .normalize import _nfc_with_map
+
+    original = text
+    work, omap = _nfc_with_map(text)
+    if work != text:
+        # not normalised (NFD, "ð", zero-width characters): match the normal form, map spans back
+        text = work
     c = _compiled()
     cands: list[tuple[int, int, int, str, Deadline]] = []
     for order, (rule, pat) in enumerate(c.patterns):
@@ -614,6 +621,9 @@ def find_deadlines(text: str, *, doc_date: Optional[date] = None) -> list[Deadli
                 continue
             s, e, d = made
             if e > s:
+                if text is not original:
+                    s, e = omap[s], (omap[e] if e < len(omap) else len(original))
+                    d = d.model_copy(update={"text": original[s:e]})
                 cands.append((s, e, order, rule, d))
     # longest first, then the earlier (more specific) pattern; keep non-overlapping
     cands.sort(key=lambda x: (-(x[1] - x[0]), x[2], x[0]))
