@@ -125,6 +125,8 @@ _LIST_CONTINUATION = re.compile(
 _COORD_START = re.compile(r"\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", re.IGNORECASE)
 _PAIRED = {"tuyên truyền", "phổ biến", "kiểm tra", "giám sát", "hướng dẫn", "theo dõi", "đôn đốc", "tập huấn",
            "bồi dưỡng", "quán triệt", "rà soát", "đánh giá", "tổng hợp", "thẩm định"}
+_ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
+                          re.IGNORECASE)
 _REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
 _PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
                       r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
@@ -465,8 +467,7 @@ def analyze_sentence(
             continue
         clause_leads = between_in(text, cs, ce, mentions)
         # comma groups
-        segs = (split_at(masked, cs, ce, r",\s*|\s+và\s+(?=(?:kịp thời|chủ động|thường xuyên|đồng thời|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s)")
-                if split_commas else [(cs, ce)])
+        segs = split_at(masked, cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
         groups: list[list[tuple[int, int]]] = []
         group_subject: dict[int, list[Ag]] = {}
         cur: list[tuple[int, int]] = []
@@ -496,8 +497,18 @@ def analyze_sentence(
                 group_subject[len(groups)] = seg_subj
                 governed = advised = purposed = False
                 continue
+            prev_text = text[cur[-1][0]:cur[-1][1]]
+            gap = text[cur[-1][1]:seg[0]]
+            by_va = "," not in gap and bool(re.fullmatch(r"\s*và\s*", gap))
             if review:
                 new = bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
+            elif by_va:
+                # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
+                new = (not governed and not purposed and not _verb_only(prev_text) and not _ends_with_verb(prev_text)
+                       and len(words(prev_text)) >= 3
+                       and (is_verb_start(st) or bool(_ADVERB_VERB.match(st))))
+            elif lx.connective_start.match(st) and re.match(r"\s*(?:từ đó|đồng thời|qua đó)\b", st, re.IGNORECASE):
+                new = not _verb_only(prev_text)
             elif (governed and not (purposed and _purpose_verb_only(text[cur[-1][0]:cur[-1][1]]))
                   and _REPORT_START.match(seg_text) and not advised
                   and chain_at(text, seg[0] + _REPORT_START.match(seg_text).end(), mentions, seg[1])[0]):
