@@ -71,8 +71,6 @@ def _nfc_with_map(text: str) -> tuple[str, list[int]]:
             for c in rep:
                 chars.append(c)
                 idx.append(i)
-    out: list[str] = []
-    omap: list[int] = []
     i, n = 0, len(chars)
     bounds: list[tuple[int, int]] = []
     while i < n:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import sys
 import types
 
-import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls

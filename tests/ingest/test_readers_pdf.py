@@ -223,7 +223,7 @@ def test_legacy_font_runs_are_converted(tmp_path, monkeypatch) -> None:
     assert src.source.encoding == "tcvn3"
 
 
-def _canvas_pdf(path, draw) -> "Path":
+def _canvas_pdf(path, draw):
     from reportlab.pdfgen import canvas
 
     from readers_docs import _fonts
@@ -359,3 +359,10 @@ def test_unruled_table_numbered_in_its_first_column_gives_one_row_per_number(tmp
         ["3", "Tập huấn nghiệp vụ cho văn thư các huyện", "Sở Nội vụ", "Quý III/2026"],
     ]
     assert len({b.table_id for b in src.blocks}) == 1
+
+
+def test_junk_after_the_end_of_file_marker_is_tolerated(tmp_path, plan_pdf) -> None:
+    """Some servers append bytes (an HTML footer) after %%EOF: still a PDF."""
+    data = plan_pdf.read_bytes() + b"<html><body>" + b"x" * 8000 + b"</body></html>"
+    src = read_document("appended.pdf", data)
+    assert LONG in normalize_document(src).text

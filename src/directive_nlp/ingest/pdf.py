@@ -42,12 +42,11 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from ..errors import (
     CorruptFileError,
     EncryptedFileError,
-    InputError,
     OCRUnavailableError,
     ScannedDocumentError,
     TooLargeError,
@@ -111,7 +110,7 @@ def _open_pdfium(data: bytes):
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    if b"%%EOF" not in data[-4096:]:
+    if b"%%EOF" not in data[-4096:] and data.rfind(b"%%EOF") < 0:  # (junk after %%EOF is fine)
         raise CorruptFileError(
             "the PDF is truncated (no end-of-file marker); download or export it again"
         )
