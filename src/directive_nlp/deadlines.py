@@ -491,8 +491,8 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
             # "Luật … trong năm 2021", "kế hoạch trong năm 2025": a year naming the object
             if "trong" not in low:
                 return None
-        if c.horizon.search(before):
-            return None
+        if c.horizon.search(before) or c.citation.search(before):
+            return None  # "Nghị định mới ban hành trong năm 2025": when a cited text was issued
         a = a.with_year(year)
         return dl("on", date=_iso(a.last()))
 
@@ -533,6 +533,8 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
     if rule == "recurring.unit":
         if c.recurring_blockers.search(before):
             return None
+        if re.match(r"[^\S\n]+của" + _E, text[end:], re.I):
+            return None  # "hoạt động đấu thầu hàng năm của đơn vị": it qualifies a noun
         s = text[start:end]
         if s.endswith(")") and "(" not in s:
             end -= 1
