@@ -366,3 +366,34 @@ def test_junk_after_the_end_of_file_marker_is_tolerated(tmp_path, plan_pdf) -> N
     data = plan_pdf.read_bytes() + b"<html><body>" + b"x" * 8000 + b"</body></html>"
     src = read_document("appended.pdf", data)
     assert LONG in normalize_document(src).text
+
+
+def test_table_drawn_inside_a_form_xobject_is_found(tmp_path) -> None:
+    """Some writers put a whole page in one form XObject (moved by a matrix)."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table, TableStyle
+
+    from readers_docs import TABLE_HEADER, _fonts
+
+    _fonts()
+    c = canvas.Canvas(str(tmp_path / "form.pdf"))
+    c.beginForm("page")
+    c.setFont("DejaVuSans", 11)
+    c.drawString(80, 780, "Ủy ban nhân dân tỉnh phân công thực hiện như sau:")
+    t = Table([TABLE_HEADER, ["1", "Rà soát hồ sơ", "Sở Nội vụ", "Các sở", "Quý I/2026"]], colWidths=[30, 140, 90, 90, 110])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                           ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"), ("FONTSIZE", (0, 0), (-1, -1), 8)]))
+    t.wrapOn(c, 500, 300)
+    t.drawOn(c, 60, 700)
+    c.endForm()
+    c.saveState()
+    c.translate(0, -100)
+    c.doForm("page")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    src = read_document(tmp_path / "form.pdf")
+    rows = [b for b in src.blocks if b.kind == "table_row"]
+    assert [r.cells for r in rows] == [TABLE_HEADER, ["1", "Rà soát hồ sơ", "Sở Nội vụ", "Các sở", "Quý I/2026"]]
+    assert rows[0].location.bbox[1] > 200  # moved down by the form's matrix

@@ -303,32 +303,62 @@ def _rule_boxes(page, height: float) -> list[dict]:
     as pdfplumber rect objects in top-left coordinates.
 
     Read from pdfium's page objects: no second parse of the page. Paths
-    with curves (logos, stamps) are left out; a thin box is a rule.
+    with curves (logos, stamps) are left out; a thin box is a rule. Form
+    XObjects (some writers put the whole page in one) are opened, their
+    matrix applied.
     """
     import pypdfium2.raw as raw
 
     boxes: list[dict] = []
     l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for i in range(raw.FPDFPage_CountObjects(page.raw)):
-        obj = raw.FPDFPage_GetObject(page.raw, i)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        n = raw.FPDFPath_CountSegments(obj)
-        if n < 2 or n > 64:
-            continue
-        if any(
-            raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, k)) == raw.FPDF_SEGMENT_BEZIERTO
-            for k in range(n)
-        ):
-            continue
-        if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
-            continue
-        x0, x1, top, bottom = l.value, r.value, height - t.value, height - b.value
-        boxes.append({
-            "object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "y0": b.value, "y1": t.value, "width": x1 - x0, "height": bottom - top, "doctop": top,
-        })
+    refs = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+
+    def visit(objects, matrix, depth: int) -> None:
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+                m = raw.FS_MATRIX()
+                inner = matrix
+                if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                    inner = _compose((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
+                count = raw.FPDFFormObj_CountObjects(obj)
+                visit((raw.FPDFFormObj_GetObject(obj, k) for k in range(max(count, 0))), inner, depth + 1)
+                continue
+            if kind != raw.FPDF_PAGEOBJ_PATH:
+                continue
+            n = raw.FPDFPath_CountSegments(obj)
+            if n < 2 or n > 64:
+                continue
+            if any(
+                raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, k)) == raw.FPDF_SEGMENT_BEZIERTO
+                for k in range(n)
+            ):
+                continue
+            if not raw.FPDFPageObj_GetBounds(obj, *refs):
+                continue
+            x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+            if matrix is not None:
+                pts = [_apply(matrix, x, y) for x in (x0, x1) for y in (y0, y1)]
+                x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
+                y0, y1 = min(p[1] for p in pts), max(p[1] for p in pts)
+            boxes.append(_rect(x0, height - y1, x1, height - y0, height))
+
+    visit((raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))), None, 0)
     return _close_open_rows(boxes, height)
+
+
+def _compose(m: tuple, outer: Optional[tuple]) -> tuple:
+    """The matrix ``m`` followed by ``outer`` (PDF row-vector convention)."""
+    if outer is None:
+        return m
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
 
 
 def _rect(x0: float, top: float, x1: float, bottom: float, height: float) -> dict:
