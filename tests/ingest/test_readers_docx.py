@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import types
 
+import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -209,3 +210,26 @@ def test_list_number_style_numbers_paragraphs() -> None:
 
     src = read_document("t.docx", docx_bytes(build))
     assert [b.text for b in src.blocks] == ["1. Sở Tài chính bố trí kinh phí.", "2. Sở Nội vụ hướng dẫn nghiệp vụ."]
+
+
+def test_letterhead_in_the_first_page_header_comes_first() -> None:
+    def build(d) -> None:
+        section = d.sections[0]
+        section.different_first_page_header_footer = True
+        head = section.first_page_header
+        t = head.add_table(rows=1, cols=2, width=docx.shared.Cm(16))
+        t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH YÊN SƠN"
+        t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+        section.header.add_paragraph("Trang sau")  # running header of the other pages: not read
+        d.add_paragraph("KẾ HOẠCH")
+        body = d.add_table(rows=1, cols=2)
+        body.cell(0, 0).text = "Sở Nội vụ"
+        body.cell(0, 1).text = "Quý I/2026"
+
+    src = read_document("t.docx", docx_bytes(build))
+    assert src.blocks[0].kind == "table_row"
+    assert src.blocks[0].cells[1].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert src.blocks[1].text == "KẾ HOẠCH" and src.blocks[1].location.paragraph == 0
+    body_row = src.blocks[2]
+    assert body_row.location.table == 0 and body_row.table_id == 0 and src.blocks[0].table_id == 1
+    assert "Trang sau" not in " ".join(b.text for b in src.blocks)

@@ -531,6 +531,37 @@ class _Reader:
                 self.body(child if tag != _SDT else (child.find(_SDTCONTENT) if child.find(_SDTCONTENT) is not None else child))
 
 
+def _first_page_header(document, legacy, first_table_id: int) -> list[Block]:
+    """Blocks of the first page's own header, when the document has one.
+
+    Some offices put the letterhead (issuing body, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+    VIỆT NAM", number and date) in the header of the first page rather than
+    in the body; a reader sees it at the top of the document, so it comes
+    first. Running headers of the other pages stay out, and a first-page
+    header holding only a page number is ignored. Its tables are numbered
+    after the body's, so body table locations do not move.
+    """
+    try:
+        section = document.sections[0]
+        if not section.different_first_page_header_footer:
+            return []
+        header = section.first_page_header
+        if header.is_linked_to_previous:
+            return []
+        element = header._element
+    except Exception:  # no sections / no header part
+        return []
+    sub = _Reader(document, legacy)
+    sub.table_index = first_table_id
+    sub.body(element)
+    for b in sub.blocks:
+        b.location.paragraph = None
+    text = " ".join(b.text for b in sub.blocks)
+    if not any(ch.isalpha() for ch in text):
+        return []
+    return sub.blocks
+
+
 def read_docx(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     """Read a ``.docx`` file into paragraph and table-row blocks."""
     import docx  # python-docx
@@ -543,8 +574,12 @@ def read_docx(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
         raise CorruptFileError(
             "the DOCX is damaged and cannot be opened; open it in Word or LibreOffice and save it again"
         ) from e
-    reader = _Reader(document, _legacy_module())
+    legacy = _legacy_module()
+    reader = _Reader(document, legacy)
     reader.body(document.element.body)
+    first = _first_page_header(document, legacy, reader.table_index)
+    if first:
+        reader.blocks = first + reader.blocks
     info = SourceInfo(
         path=str(path),
         format="docx",
