@@ -138,6 +138,7 @@ class Gazetteer:
     qualifiers_open: set[Key] = field(default_factory=set)
     modifiers_taking_body: set[Key] = field(default_factory=set)
     group_openers: _Trie = field(default_factory=_Trie)
+    province_verbs: _Trie = field(default_factory=_Trie)
     determiner_words: list[Key] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
@@ -196,6 +197,8 @@ class Gazetteer:
             self.qualifiers_taking_body.add(self.k(w))
         for w in data.get("qualifiers_open") or []:
             self.qualifiers_open.add(self.k(w))
+        for w in data.get("province_verbs") or []:
+            self.province_verbs.add(self.k(w), True)
         for w in data.get("group_openers") or []:
             self.group_openers.add(self.k(w), True)
         for w in data.get("modifiers_taking_body") or []:
@@ -580,6 +583,11 @@ class _Scanner:
                 cands.append((name_end, "ubnd", "locality"))
             elif prev is not None and prev.keys in (("với",), ("giữa",), ("cùng",)) and not (self.word(end) and self.toks[end].cap):
                 cands.append((end, "ubnd", "locality"))
+        if t.cap and (clause_start_at(self, i) or self.is_punct(i - 1, ",")) and not self.match(self.g.bodies, i):
+            # a province acting by name at the start of a clause: "Thanh Hóa cần tiếp tục …"
+            n = self._proper_name(i)
+            if n - i >= 2 and self.match(self.g.province_verbs, n) and _is_province(self.text[self.toks[i].start:self.toks[n - 1].end]):
+                cands.append((n, "ubnd", "province"))
         if allow_heads:
             h = self.match(self.g.heads, i)
             if h and not (t.cap or self.match(self.g.standalone_heads, i)):
@@ -726,6 +734,35 @@ class _Scanner:
             prev_end, prev_rule, prev_type = end, rule, typ
             i = end
         return out
+
+
+def clause_start_at(sc: "_Scanner", i: int) -> bool:
+    """True when token ``i`` opens a line, a cell, a list item or a sentence."""
+    if i == 0:
+        return True
+    prev = sc.toks[i - 1]
+    if prev.punct and prev.text in "\n|;:.":
+        return True
+    # after a list marker at the start of a line ("1.", "a)", "-")
+    k = i - 1
+    while k >= 0 and (sc.toks[k].punct and sc.toks[k].text in ".)-–+•" or sc.toks[k].text.isdigit() or len(sc.toks[k].text) == 1):
+        k -= 1
+        if k < 0 or sc.toks[k].text == "\n":
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _is_province(name: str) -> bool:
+    """A province or city name ("Thanh Hóa", "Hà Nội"), via :mod:`directive_nlp.provinces` when present."""
+    try:
+        from .provinces import canonical_province
+    except ImportError:  # pragma: no cover - the provinces module belongs to another area
+        return False
+    try:
+        return canonical_province(name) is not None
+    except Exception:  # pragma: no cover
+        return False
 
 
 # --------------------------------------------------------------------------

@@ -65,6 +65,10 @@ FAMILIES = [
     ("liên hệ Trung tâm Đấu thầu qua mạng quốc gia hoặc Sở Tài chính",
      ["Trung tâm Đấu thầu qua mạng quốc gia", "Sở Tài chính"], "other"),
     ("Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh chỉ đạo", ["Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"], "party"),
+    ("Bên cạnh kết quả đạt được, Thanh Hóa cần tiếp tục có giải pháp", ["Thanh Hóa"], "ubnd"),
+    ("1. Gia Lai phải khẩn trương rà soát", ["Gia Lai"], "ubnd"),
+    ("Tỉnh Thanh Hóa cần nỗ lực hơn nữa", ["Tỉnh Thanh Hóa"], "ubnd"),
+    ("trao đổi, phối hợp chặt chẽ với Tỉnh", ["Tỉnh"], "ubnd"),
     # mass organisations
     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "mass_org"),
     ("Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh",
@@ -138,6 +142,8 @@ NOT_AGENCIES = [
     "Hội nghị trực tuyến toàn quốc",
     "Phòng, chống thiên tai và tìm kiếm cứu nạn",
     "trang bị phương tiện phòng cháy chữa cháy",
+    "đầu tư tại Thanh Hóa cần được ưu tiên",
+    "Việt Nam cần chủ động hội nhập",
 ]
 # fmt: on
 
