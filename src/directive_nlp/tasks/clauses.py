@@ -33,7 +33,8 @@ _FILLER = re.compile(r"^\s*(?:trong đó|đặc biệt|lưu ý|chú trọng|chú
                      r"nhất là|và|một số|các)?(?:\s+(?:lưu ý|chú trọng|tập trung vào|vào|đến|tới))*\s*$", re.IGNORECASE)
 _NOT_SUBJECT_HEAD = re.compile(
     r"^\s*(?:công tác|việc|kết quả|tình hình|hoạt động|nhiệm vụ|chương trình|kế hoạch|hệ thống|quá trình|"
-    r"nội dung|kinh phí|nguồn|trong|khi|nếu|để|đối với|các nội dung|những|năm|giai đoạn|mục tiêu|sự|hiện nay)\b",
+    r"nội dung|kinh phí|nguồn|trong|khi|nếu|để|đối với|các nội dung|những|năm|giai đoạn|mục tiêu|sự|hiện nay|"
+    r"trước|bên cạnh|với|tuy nhiên|do đó|vì vậy|theo|qua|sau)\b",
     re.IGNORECASE,
 )
 _NOUN_TOCHUC = re.compile(r"^\s*tổ chức\s*(?:đảng|chính trị|xã hội|cơ sở|đoàn thể|hội|quốc tế|tín dụng|kinh tế|cá nhân|,|và|;|$)",
@@ -273,6 +274,8 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
                         break
     # 3. "<noun phrase> (cần|phải|có trách nhiệm) VERB": a subject the recogniser missed
     for hit in lx.modal_any.finditer(text, q, min(limit, q + 220)):
+        if hit.group(0)[0].isupper():
+            continue  # "Cần Thơ" is a place, not the modal "cần"
         span_s, span_e = trim(text, q, hit.start())
         subj = text[span_s:span_e]
         if not subj or len(words(subj)) > 22 or ":" in subj:
