@@ -326,7 +326,9 @@ def _split_bold_runs(body: str, base: int) -> list[tuple[str, int]]:
 
 
 _HEADER_WORDS = re.compile(
-    r"^(stt|tt|số tt|nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|sản phẩm|ghi chú|kết quả|hình thức|tên)",
+    r"^(stt|tt|số tt|nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|sản phẩm|ghi chú|kết quả|hình thức|tên"
+    r"|tiến độ|lĩnh vực|dự kiến|cấp trình|chỉ tiêu|mục tiêu|kinh phí|nguồn|hoạt động|công việc|trách nhiệm|thời điểm|mốc"
+    r"|đầu mối|văn bản|loại văn bản|giải pháp|lộ trình|địa bàn|phạm vi|ghi chu)",
     re.I,
 )
 
