@@ -187,6 +187,11 @@ class _Walker:
                 if sup and not t[send:b].strip(" ,.;:"):
                     self._last_heading_supports = sup
                     return chain
+            # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
+            if (re.match(r"\s*(?:các|những)\s", t[a:b], re.IGNORECASE) and not t.rstrip().endswith(".")
+                    and re.match(r"\s*,?\s*(?:chủ trì|quản lý|tham gia|được giao|được phân công|có liên quan|liên quan|trực tiếp)\b",
+                                 t[cend:b], re.IGNORECASE)):
+                return [Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)]
             return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
         if (is_verb_start(body) and not m) or len(words(body)) > 18:
             return None

@@ -173,6 +173,8 @@ def report_to_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[str]:
         before = text[max(s, hit.start() - 8):hit.start()].lower()
         if re.search(r"(?:để|nhằm)\s*$", before):
             continue
+        if out:
+            break  # "phản ánh về X tổng hợp, báo cáo Y": Y is X's onward recipient, not this task's
         chain, cend = chain_at(text, pos, mentions, e)
         if not chain:
             # "gửi báo cáo sơ kết về Tỉnh ủy": the object first, then "về/cho X"
