@@ -233,3 +233,17 @@ def test_letterhead_in_the_first_page_header_comes_first() -> None:
     body_row = src.blocks[2]
     assert body_row.location.table == 0 and body_row.table_id == 0 and src.blocks[0].table_id == 1
     assert "Trang sau" not in " ".join(b.text for b in src.blocks)
+
+
+def test_bold_first_row_of_a_wide_table_is_its_header() -> None:
+    head = ["Số", "Việc", "Ai làm", "Bao giờ"]
+
+    def build(d) -> None:
+        t = d.add_table(rows=2, cols=4)
+        for ci, h in enumerate(head):
+            t.cell(0, ci).paragraphs[0].add_run(h).bold = True
+        for ci, v in enumerate(["1", "Rà soát hồ sơ", "Sở Nội vụ", "Quý I/2026"]):
+            t.cell(1, ci).text = v
+
+    rows = [b for b in read_document("t.docx", docx_bytes(build)).blocks if b.kind == "table_row"]
+    assert rows[0].is_header_row and rows[1].header == head

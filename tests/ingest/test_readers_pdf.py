@@ -397,3 +397,20 @@ def test_table_drawn_inside_a_form_xobject_is_found(tmp_path) -> None:
     rows = [b for b in src.blocks if b.kind == "table_row"]
     assert [r.cells for r in rows] == [TABLE_HEADER, ["1", "Rà soát hồ sơ", "Sở Nội vụ", "Các sở", "Quý I/2026"]]
     assert rows[0].location.bbox[1] > 200  # moved down by the form's matrix
+
+
+def test_bold_first_row_of_a_wide_table_is_its_header(tmp_path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from readers_docs import _fonts
+
+    _fonts()
+    head = ["Số", "Việc", "Ai làm", "Bao giờ"]  # no usual header words
+    t = Table([head, ["1", "Rà soát hồ sơ", "Sở Nội vụ", "Quý I/2026"], ["2", "Tập huấn", "Sở Nội vụ", "Quý II/2026"]])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+                           ("FONTNAME", (0, 0), (-1, 0), "DejaVuSans-Bold")]))
+    SimpleDocTemplate(str(tmp_path / "bold.pdf"), pagesize=A4).build([t])
+    rows = [b for b in read_document(tmp_path / "bold.pdf").blocks if b.kind == "table_row"]
+    assert rows[0].is_header_row and rows[2].header == head

@@ -509,7 +509,7 @@ class _Reader:
                 location=Location(table=ti, row=ri),
                 cell_locations=[Location(table=ti, row=ri, cell=ci) for ci in range(ncols)],
             )
-            if header is None and ri == 0 and (header_flag or _looks_like_header(row)):
+            if header is None and ri == 0 and (header_flag or _looks_like_header(row) or (row.bold and ncols >= 3)):
                 row.is_header_row = True
                 header = [c.replace("\n", " ") for c in cells]
             elif header_flag and header is not None and ri <= 2:

@@ -450,6 +450,20 @@ def _cell_text(chars, box) -> str:
     return _join_lines(lines)
 
 
+def _box_is_bold(textpage, chars, box) -> bool:
+    """The first visible character inside ``box`` is bold."""
+    import pypdfium2.raw as raw
+
+    x0, top, x1, bottom = box
+    for c in chars:
+        if c[0].isspace() or c[0] in "\r\n":
+            continue
+        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            return _is_bold(raw, textpage.raw, c[5])
+    return False
+
+
 def _join_lines(lines: list[str]) -> str:
     out = ""
     for ln in lines:
@@ -484,7 +498,7 @@ def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
     return None
 
 
-def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int) -> list[_Line]:
+def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int, textpage=None) -> list[_Line]:
     """Ruled tables of a page as row items (cells read from pdfium)."""
     found = _find_tables(boxes, width, height)
     rows_out: list[_Line] = []
@@ -502,6 +516,7 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int)
             cells: list[str] = []
             filled: list[str] = []
             cell_boxes: list[Optional[tuple[float, float, float, float]]] = []
+            cell_bold: list[bool] = []
             bbox_row = row.bbox
             # the usual bottom of the row's cells: a cell reaching lower is merged downwards
             row_bottom = min((c[3] for c in row.cells if c is not None), default=bbox_row[3])
@@ -515,6 +530,8 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int)
                     filled.append(above[ci] or "")
                     continue
                 t = _cell_text(tchars, box)
+                if ri == 0 and textpage is not None and t.strip():
+                    cell_bold.append(_box_is_bold(textpage, tchars, box))
                 if box[3] > row_bottom + 1:  # a cell taller than its row: merged downwards
                     above[ci] = t
                 else:
@@ -538,6 +555,7 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int)
                     cells=cells,
                     filled=filled if filled != cells else None,
                     cell_boxes=cell_boxes,
+                    cell_bold=cell_bold or None,
                     table_key=(page_no, ti),
                     row_index=ri,
                     ncols=ncols,
@@ -880,7 +898,8 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                         Location(page=item.page, bbox=b, table=tid, row=row.row_index, cell=ci)
                         for ci, b in enumerate(item.cell_boxes)
                     ]
-                if header is None and row.row_index == 0 and _looks_like_header(row):
+                bold_head = bool(item.cell_bold) and all(item.cell_bold) and item.ncols >= 3
+                if header is None and row.row_index == 0 and (_looks_like_header(row) or bold_head):
                     row.is_header_row = True
                     table_headers[tid] = cells
                 elif header is not None:
@@ -998,7 +1017,7 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
                 rows: list[_Line] = []
                 boxes = _rule_boxes(page, height)
                 if len(boxes) >= 3:
-                    rows = _tables(boxes, width, height, chars, idx + 1)
+                    rows = _tables(boxes, width, height, chars, idx + 1, textpage)
                 boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
                 lines = _segments(textpage, chars, idx + 1, boxes)
                 items = _column_bands(lines) + rows
