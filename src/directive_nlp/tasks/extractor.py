@@ -128,7 +128,9 @@ class _Walker:
                 z = "task"
                 break
         if z is None:
-            z = "task"
+            # a part whose heading says neither (e.g. "SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG", "THỦ TỤC, HỒ SƠ"): its
+            # sentences are tasks when someone is named to act; unnumbered text (a Chỉ thị body) stays a task part
+            z = "unknown" if any(self.heading_of(sec) for sec in self.chain(sid)) else "task"
         self._zone[sid] = z
         return z
 
@@ -416,6 +418,8 @@ class _Walker:
                 if zone == "background" and not (res.explicit and res.subject):
                     continue
                 if zone == "closing" and not res.subject:
+                    continue
+                if zone == "unknown" and not (res.subject or car):
                     continue
                 span_s, span_e = (cs, len(btext)) if item else (s, e)
                 sent_results.append((res, list(res.drafts)))
