@@ -414,3 +414,24 @@ def test_bold_first_row_of_a_wide_table_is_its_header(tmp_path) -> None:
     SimpleDocTemplate(str(tmp_path / "bold.pdf"), pagesize=A4).build([t])
     rows = [b for b in read_document(tmp_path / "bold.pdf").blocks if b.kind == "table_row"]
     assert rows[0].is_header_row and rows[2].header == head
+
+
+def test_page_without_unicode_mapping_goes_to_ocr(tmp_path, monkeypatch) -> None:
+    """A text layer of private-use codes (fonts with no Unicode map) is no
+    better than none: it is sent to OCR when OCR is there."""
+    import types
+
+    from directive_nlp.models import Block
+
+    pdf = simple_pdf(tmp_path / "nomap.pdf", ["Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các bếp ăn tập thể."])
+    pdf.write_bytes(pdf.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"))  # drop the font's Unicode map
+    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", None)
+    src = read_document(pdf)  # without OCR: kept, with a warning
+    assert any("no Unicode mapping" in w for w in src.source.warnings) and not src.source.ocr_pages
+
+    def fake_ocr(data: bytes, pages: list[int], lang: str):
+        return {p: [Block(text="Sở Y tế kiểm tra an toàn thực phẩm.")] for p in pages}, 91.0
+
+    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", types.SimpleNamespace(ocr_pdf_pages=fake_ocr))
+    src = read_document(pdf)
+    assert src.source.ocr_pages == [1] and [b.text for b in src.blocks] == ["Sở Y tế kiểm tra an toàn thực phẩm."]

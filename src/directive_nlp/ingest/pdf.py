@@ -1000,6 +1000,7 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
             warnings.append(f"read the first {n} of {total} pages (max_pages={options.max_pages})")
         pages: list[_Page] = []
         no_text: list[int] = []
+        garbled: list[int] = []  # text without a usable Unicode mapping
         for idx in range(n):
             try:
                 page = pdf[idx]
@@ -1010,6 +1011,8 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
             try:
                 chars = _page_chars(textpage, height, legacy, found_enc)
                 has_text = any(not c[0].isspace() for c in chars)
+                if has_text and _garbled(chars):
+                    garbled.append(idx + 1)
                 if options.ocr == "always" or not has_text:
                     no_text.append(idx + 1)
                     pages.append(_Page(idx + 1, width, height))
@@ -1050,6 +1053,23 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
                     warnings.append(
                         f"pages without a text layer skipped (install tesseract-ocr tesseract-ocr-vie for OCR): {_page_list(no_text)}"
                     )
+        if garbled and options.ocr == "auto":
+            # a text layer of private-use codes (fonts without a Unicode map):
+            # OCR reads the page better when it is there; else keep it and say so
+            try:
+                more, conf = _ocr(data, garbled, options.ocr_lang)
+                ocr_blocks.update(more)
+                n_old = len(ocr_pages)
+                ocr_pages = sorted(set(ocr_pages) | set(garbled))
+                ocr_conf = conf if ocr_conf is None else round((ocr_conf * n_old + conf * len(garbled)) / max(len(ocr_pages), 1), 1)
+                for p in pages:
+                    if p.number in garbled:
+                        p.items = []
+                warnings.append(f"pages whose text has no Unicode mapping were read by OCR: {_page_list(garbled)}")
+            except OCRUnavailableError:
+                warnings.append(
+                    f"pages whose text has no Unicode mapping (install tesseract-ocr tesseract-ocr-vie to OCR them): {_page_list(garbled)}"
+                )
         _drop_running([p for p in pages if p.items])
         text_pages = [p for p in pages if p.items]
         blocks = _blocks_from_pages(text_pages) if text_pages else []
@@ -1110,6 +1130,18 @@ def _strip_markdown(blocks: list[Block]) -> list[Block]:
             b.text = " | ".join(b.cells)
         out.append(b)
     return out
+
+
+def _garbled(chars) -> bool:
+    """Many visible characters are control, private-use or replacement
+    codes: the fonts carry no usable Unicode mapping (what pdfplumber shows
+    as ``(cid:…)``; pdfium gives the raw codes)."""
+    visible = [c[0] for c in chars if not c[0].isspace()]
+    if len(visible) < 20:
+        return False
+    bad = sum(1 for ch in visible if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or (ord(ch) < 32 and ch not in "\x02"))
+    # readable text has none of these (a few PUA bullets at most)
+    return bad >= 5 and bad > 0.05 * len(visible)
 
 
 def _page_list(pages: list[int]) -> str:
