@@ -65,7 +65,7 @@ def load_vocabulary() -> dict[str, Any]:
         "period_openers", "period_closers", "period_nouns", "open_end", "conditional_openers",
         "conditional_triggers", "conditional_blockers", "progress_phrases", "programme_nouns",
         "horizon_words", "citation_words", "ongoing_after_blockers", "conditional_subjects",
-        "relative_units", "own_issue_events",
+        "relative_units", "own_issue_events", "until_cues",
     }
     missing = required - set(data)
     if missing:
@@ -274,6 +274,8 @@ def _compiled() -> _Compiled:
         # "trước ngày 15/6/2024", "chậm nhất ngày …", "chậm nhất trong tháng 6/2024"
         ("by",
          rf"{_B}(?:{done}{_SP})?{by}{_SP}(?:(?P<within>trong|vào){_SP})?{P('a')}"),
+        # "thực hiện đến hết năm 2026", "đến ngày 31/12/2025"
+        ("by.until", rf"{_B}{_alt(v['until_cues'])}{_SP}{P('a')}"),
         # "trong tháng 9/2026", "hoàn thành trong năm 2025", "trong Quý I năm 2026", "vào ngày 15/6/2024"
         ("on",
          rf"{_B}(?:{done}{_SP})?{on}{_SP}{P('a')}"),
@@ -479,6 +481,17 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
         else:
             d = a.last()
         return dl("by", date=_iso(d))
+
+    if rule == "by.until":
+        a = _point(m, "a", c.quarters)
+        if not _valid(a):
+            return None
+        low = text[start:end].lower()
+        if "ngày" in low.split()[1:2] and a.unit != "day":
+            return None
+        if c.citation.search(before) or _programme(clause, c) and a.unit == "year":
+            return None  # "Chiến lược … đến hết năm 2030": a horizon inside a name
+        return dl("by", date=_iso(a.with_year(year).last()))
 
     if rule == "on":
         a = _point(m, "a", c.quarters)

@@ -24,6 +24,8 @@ POSITIVE = [
     ("gửi về Sở Nội vụ chậm nhất trong tháng 6/2026", dl("chậm nhất trong tháng 6/2026", "by", "2026-06-30")),
     ("trình Ủy ban nhân dân tỉnh trước ngày 01 tháng 12 năm 2025", dl("trước ngày 01 tháng 12 năm 2025", "by", "2025-12-01")),
     ("hoàn thiện dự thảo trước Quý III/2026", dl("trước Quý III/2026", "by", "2026-07-01")),
+    ("duy trì thực hiện đến hết năm 2026.", dl("đến hết năm 2026", "by", "2026-12-31")),
+    ("tạm dừng tiếp nhận đến ngày 31/12/2025;", dl("đến ngày 31/12/2025", "by", "2025-12-31")),
     # on
     ("Trình Hội đồng nhân dân tỉnh trong tháng 9/2026.", dl("trong tháng 9/2026", "on", "2026-09-30")),
     ("Quý III/2026", dl("Quý III/2026", "on", "2026-09-30")),
@@ -83,6 +85,8 @@ NEGATIVE = [
     "thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025",
     "Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050",
     "Chiến lược phát triển đến năm 2030",
+    "Chiến lược phát triển đến hết năm 2030",
+    "phấn đấu đến năm 2030 đạt 30% doanh nghiệp",
     "Luật Phòng, chống ma túy năm 2021",
     "nguồn chi thường xuyên sự nghiệp giáo dục",
     "là nhiệm vụ vừa thường xuyên, liên tục và lâu dài",
