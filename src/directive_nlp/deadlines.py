@@ -256,6 +256,10 @@ def _compiled() -> _Compiled:
         # "Quý IV/2025- Quý II/2026", "tháng 10/2025 - tháng 3/2026"
         ("period.range",
          rf"{_B}(?:trong{_SP})?{P('a')}{dash}{P('b')}"),
+        # "từ ngày 08 đến ngày 09 tháng 11 năm 2025", "từ ngày 8 - 10/11/2025"
+        ("period.days",
+         rf"{_B}{opener}{_SP}ngày{_SP}(?P<d1>\d{{1,2}})(?:{_SP}(?:đến|tới)(?:{_SP}ngày)?{_SP}|{dash})(?P<d2>\d{{1,2}})"
+         rf"(?:{_SP}tháng{_SP}|\s*/\s*)(?P<dm>\d{{1,2}})(?:(?:{_SP}năm{_SP}|\s*/\s*)(?P<dy>\d{{4}}))?(?!\d)"),
         # "Tháng 11 - 12/2025", "tháng 11-12 năm 2025"
         ("period.months",
          rf"{_B}(?:trong{_SP})?tháng{_SP}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}})(?:\s*[/.\-]\s*|{_SP}năm{_SP})(?P<my>\d{{4}})(?!\d)"),
@@ -408,6 +412,17 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
                 return None
         return dl("period", start=_iso(first), end=_iso(b.last()))
 
+    if rule == "period.days":
+        y = int(g["dy"]) if g.get("dy") else year
+        if y is None:
+            return dl("period", start=None, end=None)
+        try:
+            s_ = date(y, int(g["dm"]), int(g["d1"]))
+            e_ = date(y, int(g["dm"]), int(g["d2"]))
+        except ValueError:
+            return None
+        return dl("period", start=_iso(s_), end=_iso(e_))
+
     if rule == "period.months":
         y = int(g["my"])
         try:
@@ -491,6 +506,11 @@ def _make(rule: str, m: re.Match, text: str, c: _Compiled, doc_date: Optional[da
             return None
         if c.citation.search(before) or _programme(clause, c) and a.unit == "year":
             return None  # "Chiến lược … đến hết năm 2030": a horizon inside a name
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if line.strip(" *:.") == text[start:end].strip() and a.unit == "year":
+            return None  # a heading "Đến hết năm 2030" names the plan's horizon
         return dl("by", date=_iso(a.with_year(year).last()))
 
     if rule == "on":
