@@ -255,6 +255,19 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
     for start in ([p, q] if q != p else [p]):
         chain, cend = chain_at(text, start, mentions, e, max_skip=0)
         if chain:
+            # "Ban Chỉ đạo bầu cử của tỉnh: …", "Các cơ quan … còn lại có liên quan đến …: chọn …" — a name label
+            colon = masked.find(":", cend, min(limit, cend + 200))
+            if colon > cend:
+                between = text[cend:colon]
+                no_verb = not (is_verb_start(between.lstrip()) or lx.modal_start.match(between)
+                               or lx.support_start.match(between) or re.match(r"\s*chủ trì\b", between, re.IGNORECASE))
+                qualifier = re.match(r"\s*(?:còn lại|có liên quan|liên quan|thuộc|trực thuộc|của|cấp|tại|trên)\b", between,
+                                     re.IGNORECASE)
+                if between.strip() and ";" not in masked[cend:colon] and len(words(between)) <= 20 and (no_verb or qualifier):
+                    last = chain[-1]
+                    a2, b2 = trim(text, last.start, colon)
+                    ext = Ag(a2, b2, text[a2:b2], canonical(text[a2:b2]), last.type)
+                    return chain[:-1] + [ext], colon + 1, "label", True
             t = after_chain(text, cend, e)
             if starts_predicate(text, t, e):
                 explicit = bool(lx.modal_start.match(text[_skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
@@ -389,11 +402,19 @@ def analyze_sentence(
                     frame_supports = chain
                     p = _skip_ws(text, cend, e)
         p = strip_modal(text, p, e)
+    after_label = how == "label" or (not subject and text[s:p].rstrip().endswith(":"))
+    if after_label and not review and not (lx.verb_start.match(text[p:e]) or lx.modal_start.match(text[p:e])):
+        # "X: Không quá 05 cá nhân" — a quota or a description, not an action
+        return SentenceResult([], subject, frame_supports, explicit=explicit)
     leads = subject or list(carried or [])
     supports_all = frame_supports or ([] if subject else list(carried_supports or []))
 
     # predicate region: cut at an explaining colon and past a lead-in
     cpos = masked.find(":", p, e)
+    if (cpos >= 0 and not review and not subject and not lx.verb_start.match(text[p:e])
+            and not lx.modal_start.match(text[p:e]) and len(words(text[p:cpos])) <= 15):
+        # "Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân" — a label and its value, not an action
+        return SentenceResult([], subject, frame_supports, explicit=explicit)
     pe = cpos if cpos >= 0 else e
     lead_end, lead_in = _cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e)
     if lead_in:
