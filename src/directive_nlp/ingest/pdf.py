@@ -520,6 +520,9 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
             bbox_row = row.bbox
             # the usual bottom of the row's cells: a cell reaching lower is merged downwards
             row_bottom = min((c[3] for c in row.cells if c is not None), default=bbox_row[3])
+            # characters of this row's band (merged cells may reach lower)
+            band_bottom = max((c[3] for c in row.cells if c is not None), default=bbox_row[3])
+            rchars = [c for c in tchars if c[0] in "\r\n" or bbox_row[1] - 4 <= (c[2] + c[4]) / 2 <= band_bottom + 4]
             for ci in range(ncols):
                 box = row.cells[ci] if ci < len(row.cells) else None
                 cell_boxes.append(tuple(round(v, 2) for v in box) if box is not None else None)
@@ -529,9 +532,9 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
                     cells.append("")
                     filled.append(above[ci] or "")
                     continue
-                t = _cell_text(tchars, box)
+                t = _cell_text(rchars, box)
                 if ri == 0 and textpage is not None and t.strip():
-                    cell_bold.append(_box_is_bold(textpage, tchars, box))
+                    cell_bold.append(_box_is_bold(textpage, rchars, box))
                 if box[3] > row_bottom + 1:  # a cell taller than its row: merged downwards
                     above[ci] = t
                 else:
