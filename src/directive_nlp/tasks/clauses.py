@@ -411,6 +411,15 @@ def analyze_sentence(
 
     # predicate region: cut at an explaining colon and past a lead-in
     cpos = masked.find(":", p, e)
+    if cpos >= 0 and not subject:
+        # "Mốc thời gian tổng hợp, thống kê số liệu: tính từ 15/12/2019 đến 15/6/2024" — the work, then its time
+        for d in deadlines:
+            if d.start > cpos and len(words(text[cpos + 1:d.start])) <= 2 and not text[d.end:e].strip(" .;,/"):
+                tm = re.match(r"\s*(?:mốc\s+)?(?:thời gian|thời hạn|thời điểm)\s+", text[p:cpos], re.IGNORECASE)
+                a, b = trim(text, p + (tm.end() if tm else 0), cpos)
+                if len(words(text[a:b])) >= 2:
+                    return SentenceResult([Draft(a, b, leads=list(carried or []), deadline=d.deadline, deadline_prio=1,
+                                                 rule="sentence:time-label")], subject, frame_supports, explicit=explicit)
     if (cpos >= 0 and not review and not subject and not lx.verb_start.match(text[p:e])
             and not lx.modal_start.match(text[p:e]) and len(words(text[p:cpos])) <= 15):
         # "Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân" — a label and its value, not an action
