@@ -342,7 +342,9 @@ class AgencyMention(BaseModel):
     end: int
     name: str
     canonical: str
-    type: Optional[str] = Field(None, description="party|state|ubnd|so|central|mass|head|group|other")
+    type: Optional[str] = Field(
+        None, description="party|ubnd|hdnd|so|police_military|judiciary|mass_org|central|enterprise|group|head|other"
+    )
     rule: Optional[str] = Field(None, description="Gazetteer entry or pattern that matched (provenance).")
 
 
