@@ -72,3 +72,18 @@ def test_schema_is_the_pydantic_json_schema():
     schema = json.loads(r.stdout)
     assert schema["title"] == "ExtractionResult"
     assert "tasks" in schema["properties"] and "Task" in schema["$defs"]
+
+
+def test_user_gazetteer_adds_a_body(tmp_path):
+    doc = tmp_path / "plan.md"
+    doc.write_text("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Cảng vụ Hàng hải Bến Nghé kiểm tra an toàn tàu thuyền trước ngày 30/6/2026.\n",
+                   encoding="utf-8")
+    gaz = tmp_path / "bodies.yaml"
+    gaz.write_text("bodies:\n  - name: Cảng vụ Hàng hải Bến Nghé\n    type: other\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(doc), "--gazetteer", str(gaz)])
+    assert r.exit_code == 0, r.output
+    task = json.loads(r.stdout)["tasks"][0]
+    assert task["task"] == "kiểm tra an toàn tàu thuyền"
+    assert [a["name"] for a in task["agencies"]] == ["Cảng vụ Hàng hải Bến Nghé"]
+    r = runner.invoke(app, ["extract", str(doc), "--gazetteer", str(tmp_path / "missing.yaml")])
+    assert r.exit_code == 1 and "Traceback" not in r.output
