@@ -76,14 +76,16 @@ def test_schema_is_the_pydantic_json_schema():
 
 def test_user_gazetteer_adds_a_body(tmp_path):
     doc = tmp_path / "plan.md"
-    doc.write_text("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Cảng vụ Hàng hải Bến Nghé kiểm tra an toàn tàu thuyền trước ngày 30/6/2026.\n",
+    doc.write_text("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Nhóm Xanh Lam kiểm tra an toàn tàu thuyền trước ngày 30/6/2026.\n",
                    encoding="utf-8")
     gaz = tmp_path / "bodies.yaml"
-    gaz.write_text("bodies:\n  - name: Cảng vụ Hàng hải Bến Nghé\n    type: other\n", encoding="utf-8")
+    gaz.write_text("bodies:\n  - name: Nhóm Xanh Lam\n    type: other\n", encoding="utf-8")
+    plain = json.loads(runner.invoke(app, ["extract", str(doc)]).stdout)["tasks"][0]
+    assert plain["agencies"] == []  # unknown to the package gazetteer
     r = runner.invoke(app, ["extract", str(doc), "--gazetteer", str(gaz)])
     assert r.exit_code == 0, r.output
     task = json.loads(r.stdout)["tasks"][0]
     assert task["task"] == "kiểm tra an toàn tàu thuyền"
-    assert [a["name"] for a in task["agencies"]] == ["Cảng vụ Hàng hải Bến Nghé"]
+    assert [a["name"] for a in task["agencies"]] == ["Nhóm Xanh Lam"]
     r = runner.invoke(app, ["extract", str(doc), "--gazetteer", str(tmp_path / "missing.yaml")])
     assert r.exit_code == 1 and "Traceback" not in r.output
