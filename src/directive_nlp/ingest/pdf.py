@@ -811,6 +811,7 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
     last_table: Optional[tuple[int, int]] = None  # (table id, ncols) of the last row emitted
     next_table = 0
     skipped_header: Optional[tuple[int, int]] = None  # table (page, index) whose repeated header was dropped
+    rows_in: dict[int, int] = {}  # rows emitted per table id
 
     def flush() -> None:
         nonlocal para
@@ -891,7 +892,7 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                     cells=cells,
                     filled_cells=item.filled,
                     table_id=tid,
-                    row_index=sum(1 for b in blocks if b.kind == "table_row" and b.table_id == tid),
+                    row_index=rows_in.get(tid, 0),
                     location=Location(page=item.page, bbox=(round(item.x0, 2), round(item.top, 2), round(item.x1, 2), round(item.bottom, 2)),
                                       table=tid, row=None),
                 )
@@ -908,6 +909,7 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                 elif header is not None:
                     row.header = header
                 blocks.append(row)
+                rows_in[tid] = rows_in.get(tid, 0) + 1
                 last_table = (tid, item.ncols)
                 continue
             if prev is not None and (
