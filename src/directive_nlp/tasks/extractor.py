@@ -285,8 +285,8 @@ class _Walker:
                     tasks.append(d_task)
                 continue
             if any(p.match(low) for p in self.lx.stop_block[1:]) or (
-                    _UPPER_SIGNATURE.match(body.strip()) and len(words(body)) <= 8 and not bi.marker):
-                continue
+                    _UPPER_SIGNATURE.match(body.strip()) and len(words(body)) <= (20 if bi.marker else 8)):
+                continue  # signatures and headings in capitals
             zone = self.zone(sid)
             st = states.setdefault(sid, _SectionState())
             if sid not in order:
