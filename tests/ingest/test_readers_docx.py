@@ -247,3 +247,13 @@ def test_bold_first_row_of_a_wide_table_is_its_header() -> None:
 
     rows = [b for b in read_document("t.docx", docx_bytes(build)).blocks if b.kind == "table_row"]
     assert rows[0].is_header_row and rows[1].header == head
+
+
+def test_hidden_and_moved_away_text_is_not_read() -> None:
+    data = _body(
+        f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">Sở Công Thương chủ trì</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> (ghi chú ẩn)</w:t></w:r>'
+        '<w:moveFrom w:id="3" w:author="a"><w:r><w:t xml:space="preserve"> quý I</w:t></w:r></w:moveFrom>'
+        '<w:moveTo w:id="4" w:author="a"><w:r><w:t xml:space="preserve"> quý II</w:t></w:r></w:moveTo></w:p>'
+    )
+    assert read_document("t.docx", data).blocks[0].text == "Sở Công Thương chủ trì quý II"

@@ -45,7 +45,9 @@ _DEL, _INS, _HYPER, _SMARTTAG, _FLDSIMPLE = map(_q, ("del", "ins", "hyperlink", 
 _TR, _TC, _TCPR, _GRIDSPAN, _VMERGE, _TRPR, _TBLHEADER = map(_q, ("tr", "tc", "tcPr", "gridSpan", "vMerge", "trPr", "tblHeader"))
 _GRIDBEFORE, _NOBREAKHYPHEN, _SOFTHYPHEN, _SYM = map(_q, ("gridBefore", "noBreakHyphen", "softHyphen", "sym"))
 _VAL = _q("val")
-_SKIP = {_DEL, _q("delText"), f"{{{MC}}}Fallback", _q("txbxContent"), _q("instrText"), _q("footnoteReference")}
+_SKIP = {_DEL, _q("delText"), _q("moveFrom"), f"{{{MC}}}Fallback", _q("txbxContent"), _q("instrText"), _q("footnoteReference")}
+_MOVETO = _q("moveTo")
+_VANISH = f"{_q('rPr')}/{_q('vanish')}"
 _TXBX = _q("txbxContent")
 _FALLBACK = f"{{{MC}}}Fallback"
 _HEADING_STYLES = ("heading", "title", "subtitle", "tiêu đề", "đầu đề")
@@ -320,8 +322,10 @@ class _Reader:
             if tag in _SKIP:
                 continue
             if tag == _R:
-                yield child
-            elif tag in (_INS, _HYPER, _SMARTTAG, _FLDSIMPLE, _SDT, _SDTCONTENT) or tag.endswith("}customXml") or tag.endswith("}AlternateContent") or tag.endswith("}Choice"):
+                hidden = child.find(_VANISH)
+                if hidden is None or not _on(hidden):  # hidden text is not shown, not read
+                    yield child
+            elif tag in (_INS, _MOVETO, _HYPER, _SMARTTAG, _FLDSIMPLE, _SDT, _SDTCONTENT) or tag.endswith("}customXml") or tag.endswith("}AlternateContent") or tag.endswith("}Choice"):
                 yield from self._runs(child)
 
     @staticmethod
