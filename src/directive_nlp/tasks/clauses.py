@@ -124,7 +124,7 @@ _LIST_CONTINUATION = re.compile(
     r"(?:các|những|mọi|cả)\s|(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Văn bản|Công văn|Pháp lệnh)\s"
 )
 _COORD_START = re.compile(r"\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", re.IGNORECASE)
-_PAIRED = {"tuyên truyền", "phổ biến", "chỉ đạo", "điều hành", "xem xét", "kiểm tra", "giám sát", "hướng dẫn", "theo dõi", "đôn đốc", "tập huấn",
+_PAIRED = {"tuyên truyền", "phổ biến", "chỉ đạo", "điều hành", "xem xét", "nuôi dưỡng", "kiểm tra", "giám sát", "hướng dẫn", "theo dõi", "đôn đốc", "tập huấn",
            "bồi dưỡng", "quán triệt", "rà soát", "đánh giá", "tổng hợp", "thẩm định"}
 _ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
                           re.IGNORECASE)

@@ -47,6 +47,7 @@ _TIME_LABEL = re.compile(
 # "… cần tập trung vào các nội dung sau:" only introduces content: its actor is not carried to the items
 # (ANNOTATION.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
 _CONTENT_LEAD_IN = re.compile(r"\bnội dung\b[^:;]*\b(?:sau|như sau)\s*:\s*$", re.IGNORECASE)
+_FUNDING_HEADING = re.compile(r"\s*(?:kinh phí|nguồn (?:vốn|kinh phí|lực tài chính)|tài chính|dự toán)\b", re.IGNORECASE)
 _UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
 
 
@@ -118,6 +119,9 @@ class _Walker:
             h = self.heading_of(sec)
             if not h:
                 continue
+            if _FUNDING_HEADING.match(h):
+                z = "unknown"  # "Kinh phí thực hiện": a funding statement is a task only when a body is named
+                break
             if self.lx.non_task_heading.match(h):
                 z = "none"
                 break
