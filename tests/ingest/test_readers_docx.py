@@ -257,3 +257,18 @@ def test_hidden_and_moved_away_text_is_not_read() -> None:
         '<w:moveTo w:id="4" w:author="a"><w:r><w:t xml:space="preserve"> quý II</w:t></w:r></w:moveTo></w:p>'
     )
     assert read_document("t.docx", data).blocks[0].text == "Sở Công Thương chủ trì quý II"
+
+
+def test_tcvn3_run_converted_with_the_real_legacy_module() -> None:
+    """With ingest-2's converter (skipped while it is absent)."""
+    legacy = pytest.importorskip("directive_nlp.ingest.legacy")
+    if not hasattr(legacy, "font_encoding"):
+        pytest.skip("legacy.font_encoding not available")
+
+    def build(d) -> None:
+        p = d.add_paragraph()
+        r = p.add_run("Ch\u00ad\u00acng tr\u00d7nh h\u00b5nh \u00ae\u00e9ng")
+        r.font.name = ".VnTime"
+
+    src = read_document("t.docx", docx_bytes(build))
+    assert src.blocks[0].text == "Chương trình hành động" and src.source.encoding == "tcvn3"

@@ -435,3 +435,26 @@ def test_page_without_unicode_mapping_goes_to_ocr(tmp_path, monkeypatch) -> None
     monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", types.SimpleNamespace(ocr_pdf_pages=fake_ocr))
     src = read_document(pdf)
     assert src.source.ocr_pages == [1] and [b.text for b in src.blocks] == ["Sở Y tế kiểm tra an toàn thực phẩm."]
+
+
+def test_tcvn3_font_converted_with_the_real_legacy_module(tmp_path) -> None:
+    """A .VnTime font drawing TCVN3 codes, with ingest-2's converter."""
+    legacy = pytest.importorskip("directive_nlp.ingest.legacy")
+    if not hasattr(legacy, "font_encoding"):
+        pytest.skip("legacy.font_encoding not available")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from readers_docs import FONT
+
+    pdfmetrics.registerFont(TTFont("VnTcvnTest", FONT))
+    path = tmp_path / "tcvn3.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("VnTcvnTest", 12)
+    c.drawString(80, 600, "Ch\u00ad\u00acng tr\u00d7nh h\u00b5nh \u00ae\u00e9ng c\u00f1a T\u00d8nh \u00f1y")
+    c.showPage()
+    c.save()
+    path.write_bytes(path.read_bytes().replace(b"DejaVuSans", b".VnTimeABC"))  # the font's name, same length
+    src = read_document(path)
+    assert src.blocks[0].text == "Chương trình hành động của Tỉnh ủy" and src.source.encoding == "tcvn3"
