@@ -159,3 +159,13 @@ def test_real_process_prints_no_traceback(tmp_path) -> None:
     proc = subprocess.run([str(exe), "text", str(p)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_rtf_and_opendocument_say_what_they_are(tmp_path) -> None:
+    rtf = _write(tmp_path, "ke_hoach.doc", b"{\\rtf1\\ansi K\\'e1 ho\\'e1ch}")
+    assert_one_line_error(run_text(rtf), "RTF", "DOCX or PDF")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    assert_one_line_error(run_text(_write(tmp_path, "ke_hoach.odt", buf.getvalue())), "OpenDocument")

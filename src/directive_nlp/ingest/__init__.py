@@ -85,7 +85,18 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
             return "docx"
         if any(n.startswith("xl/") for n in names):
             raise UnsupportedFormatError("this is an Excel workbook, not a document; save the plan as DOCX or PDF")
+        if any(n.startswith("ppt/") for n in names):
+            raise UnsupportedFormatError("this is a PowerPoint presentation, not a document; save it as PDF")
+        if "content.xml" in names and "mimetype" in names:
+            raise UnsupportedFormatError(
+                "this is an OpenDocument (.odt/.ods) file; save it as DOCX or PDF "
+                "(e.g. `libreoffice --headless --convert-to docx FILE`)"
+            )
         raise UnsupportedFormatError("this is a zip archive, not a DOCX document; unpack it and give the document inside")
+    if stripped.startswith(b"{\\rtf"):
+        raise UnsupportedFormatError(
+            "this is an RTF document; save it as DOCX or PDF (e.g. `libreoffice --headless --convert-to docx FILE`)"
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormatError(
             "this is a legacy Word .doc (or other OLE) file; convert it to DOCX or PDF "
