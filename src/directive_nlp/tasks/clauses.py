@@ -128,7 +128,7 @@ _PAIRED = {"tuyên truyền", "phổ biến", "chỉ đạo", "điều hành", "
            "bồi dưỡng", "quán triệt", "rà soát", "đánh giá", "tổng hợp", "thẩm định"}
 _ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
                           re.IGNORECASE)
-_REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
+_REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:tổng hợp,?\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
 _PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
                       r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
 
@@ -455,7 +455,8 @@ def analyze_sentence(
             or low.startswith(("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết"))
             or (split_commas and _clause_subject(text, cs, ce, mentions))
         )
-        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or not starts_action)
+        # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
+        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or (not split_commas and not starts_action))
         if merged and continues:
             merged[-1][1] = ce
         else:
@@ -537,9 +538,10 @@ def analyze_sentence(
                 new = bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
             elif by_va:
                 # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
-                new = (not governed and not purposed and not _verb_only(prev_text) and not _ends_with_verb(prev_text)
+                new = (not purposed and not _verb_only(prev_text) and not _ends_with_verb(prev_text)
                        and len(words(prev_text)) >= 3
-                       and (is_verb_start(st) or bool(_ADVERB_VERB.match(st))))
+                       and ((not governed and is_verb_start(st))
+                            or (bool(_ADVERB_VERB.match(st)) and not advised)))
             elif lx.connective_start.match(st) and re.match(r"\s*(?:từ đó|đồng thời|qua đó)\b", st, re.IGNORECASE):
                 new = not _verb_only(prev_text)
             elif (governed and not (purposed and _purpose_verb_only(text[cur[-1][0]:cur[-1][1]]))
