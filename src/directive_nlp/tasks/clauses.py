@@ -211,7 +211,7 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
         m = re.match(r"\s*([^:;]{1,250}?):\s+", masked[p:e])
         if m and (len(words(m.group(1))) <= 6 or re.match(r"\s*(?:đối với|về|trường hợp)\b", m.group(1), re.IGNORECASE)):
             lab_s, lab_e = p, p + m.end(1)
-            chain, cend = chain_at(text, lab_s, mentions, lab_e)
+            chain, cend = chain_at(text, lab_s, mentions, e)
             if not chain or cend < lab_e - 1:
                 p += m.end()
     first_semi = masked.find(";", p, e)
@@ -361,6 +361,14 @@ def analyze_sentence(
     deadlines = [d for d in deadlines if s <= d.start < e and masked[d.start] != "\x00"]
     subject, p, how, explicit = find_subject(text, masked, s, e, mentions)
     frame_supports: list[Ag] = []
+    if subject and (text[:p].rstrip().endswith(":") or text[p:e].lstrip().startswith(":")):
+        # "Các sở: A, B và C: Các Sở, ngành, có ý kiến …" — a resumptive subject after the label
+        q2 = _skip_ws(text, p, e)
+        again, aend = chain_at(text, q2, mentions, e)
+        if again:
+            t2 = after_chain(text, aend, e)
+            if starts_predicate(text, t2, e):
+                p = t2
     p = _skip_ws(text, p, e)
     p2 = strip_modal(text, p, e)
     if p2 != p:
