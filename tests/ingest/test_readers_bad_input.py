@@ -169,3 +169,10 @@ def test_rtf_and_opendocument_say_what_they_are(tmp_path) -> None:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         z.writestr("content.xml", "<office:document-content/>")
     assert_one_line_error(run_text(_write(tmp_path, "ke_hoach.odt", buf.getvalue())), "OpenDocument")
+
+
+def test_scan_with_ocr_never_and_a_bad_ocr_value(tmp_path) -> None:
+    scan = scanned_pdf(tmp_path / "scan.pdf")
+    assert_one_line_error(run_text(scan, "--ocr", "never"), "no text layer", "OCR is off")
+    bad = run_text(scan, "--ocr", "sometimes")
+    assert bad.exit_code == 2 and "Traceback" not in bad.output

@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from ..ingest import DEFAULT_MAX_PAGES
-from ._app import app, guarded
+from ..errors import EXIT_USAGE
+from ._app import app, fail, guarded
 
 
 @app.command("text")
@@ -20,6 +21,7 @@ def text_cli(
         DEFAULT_MAX_PAGES, min=1, help="Refuse PDFs with more pages than this (see --truncate)."
     ),
     truncate: bool = typer.Option(False, help="Read only the first --max-pages pages of a longer PDF."),
+    ocr: str = typer.Option("auto", help="OCR pages without text: auto (when Tesseract is installed), never, always."),
     force: bool = typer.Option(False, help="Read even if the text does not look Vietnamese."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
 ) -> None:
@@ -30,7 +32,9 @@ def text_cli(
     """
     from ..pipeline import load_text
 
-    doc = load_text(file, max_pages=max_pages, truncate=truncate, force=force)
+    if ocr not in ("auto", "never", "always"):
+        fail(f"--ocr must be auto, never or always, not {ocr!r}", EXIT_USAGE)
+    doc = load_text(file, max_pages=max_pages, truncate=truncate, ocr=ocr, force=force)
     for w in doc.source.warnings:
         sys.stderr.write(f"warning: {w}\n")
     if output:
