@@ -62,3 +62,22 @@ def test_structure_with_odd_offsets_does_not_crash():
     tasks = extract_tasks(doc, st)
     assert [t.task for t in tasks] == ["kiểm tra"]
 
+
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_PIECES = ["Sở Y tế", "chủ trì", ", phối hợp với", "Công an tỉnh", "báo cáo", "Ủy ban nhân dân tỉnh", "trước ngày 30/6/2026",
+           "; ", ": ", ". ", "(", ")", "\"", "- ", "+ ", "a) ", "1. ", "II. NHIỆM VỤ\n", "\n", " | ", "hằng năm",
+           "thường xuyên", "giao", "đề nghị", "các sở, ban, ngành", "kiểm tra", "xây dựng kế hoạch", "nội dung sau:",
+           "Thời gian thực hiện: Quý II/2026", "Cơ quan chủ trì: Sở Tài chính", "日本", "Ω", "ـ", "✓", "  "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+def test_random_directive_like_text_never_crashes(pieces):
+    text = "KẾ HOẠCH\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n" + " ".join(pieces)
+    res = extract_text(text, "random.md")
+    for t in res.tasks:
+        assert t.task and t.span and t.span[0] <= t.span[1]
+        assert all(a.name for a in t.agencies)
