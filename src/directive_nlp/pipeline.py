@@ -89,8 +89,6 @@ def _load_gazetteer(gazetteer):
         return None
     if not isinstance(gazetteer, (str, Path)):
         return gazetteer  # an already-built Gazetteer
-    from .agencies import load_user_gazetteer
-
     return _gazetteer_cached(str(Path(gazetteer).resolve()))
 
 
@@ -136,6 +134,7 @@ def extract(
     data: Optional[bytes] = None,
     *,
     gazetteer=None,
+    max_pages: Optional[int] = None,
     force: bool = False,
     options: Optional[ReadOptions] = None,
     **read_kwargs,
@@ -143,10 +142,12 @@ def extract(
     """Read one document and extract its tasks: load_text → structure → metadata → tasks.
 
     ``gazetteer`` is a user gazetteer YAML path (or a loaded one) added to the
-    package's agency names; ``max_pages`` and other reader options pass through
-    to :func:`load_text`. Raises :class:`~directive_nlp.errors.InputError` for
+    package's agency names; ``max_pages`` (default: the readers' limit) and
+    other reader options (``ocr=…``) pass through to :func:`load_text`. Raises :class:`~directive_nlp.errors.InputError` for
     unreadable input. Recognisers and rule files are loaded once per process.
     """
+    if max_pages is not None:
+        read_kwargs["max_pages"] = max_pages
     doc = load_text(path, data, force=force, options=options, **read_kwargs)
     return extract_document(doc, gazetteer=gazetteer)
 

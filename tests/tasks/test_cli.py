@@ -89,3 +89,21 @@ def test_user_gazetteer_adds_a_body(tmp_path):
     assert [a["name"] for a in task["agencies"]] == ["Nhóm Xanh Lam"]
     r = runner.invoke(app, ["extract", str(doc), "--gazetteer", str(tmp_path / "missing.yaml")])
     assert r.exit_code == 1 and "Traceback" not in r.output
+
+
+def test_max_pages_is_passed_to_the_reader(tmp_path):
+    from tasks_table_docs import make_pdf
+
+    pdf = make_pdf(tmp_path / "t.pdf")
+    ok = runner.invoke(app, ["extract", str(pdf), "--max-pages", "5"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["source"]["pages"] == 1
+    from reportlab.pdfgen import canvas
+
+    two = tmp_path / "two.pdf"
+    c = canvas.Canvas(str(two))
+    for _ in range(2):
+        c.drawString(72, 720, "Ke hoach")
+        c.showPage()
+    c.save()
+    r = runner.invoke(app, ["extract", str(two), "--max-pages", "1", "--force"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
