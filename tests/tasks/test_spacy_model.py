@@ -28,3 +28,10 @@ def test_component_on_text_without_tasks():
     nlp = spacy.load(MODEL)
     doc = nlp("Trời hôm nay đẹp.")
     assert list(doc.spans["task"]) == []
+
+
+def test_component_on_raw_markdown_maps_spans_back():
+    nlp = spacy.load(MODEL)
+    raw = "**KẾ HOẠCH**\n\n**II.  NHIỆM VỤ**\n\n1.  Sở Y tế   kiểm tra an toàn thực phẩm.\n"
+    doc = nlp(raw)
+    assert [s.text for s in doc.spans["task"]] == ["kiểm tra an toàn thực phẩm"]

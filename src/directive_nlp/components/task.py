@@ -1,7 +1,8 @@
 """``dnlp_task_extractor``: tasks of a whole document into ``doc.spans["task"]``.
 
-The component reads the Doc's text as a normalised document (one block per
-line, as ``directive-nlp text`` prints it), parses its sections and runs
+The component reads the Doc's text as a document (Markdown or plain text:
+it is normalised the way ``directive-nlp text`` prints it, and task spans are
+mapped back to the Doc's own characters), parses its sections and runs
 :func:`directive_nlp.tasks.extract_tasks` — the same rules as
 ``directive-nlp extract``. Each task becomes a span over its ``task`` text
 (snapped to tokens), with
@@ -50,7 +51,10 @@ class TaskExtractor:
                 ndoc = load_text("document.txt", data=text.encode("utf-8"), force=True)
             except Exception:  # an empty or unreadable text gives no tasks, never a crash
                 ndoc = None
-            if ndoc is not None and ndoc.text == text:
+            if ndoc is not None:
+                same = ndoc.text == text
+                offsets = ndoc.offsets if not same else None
+                norm = ndoc.text
                 result = extract_document(ndoc)
                 for t in result.tasks:
                     rec = t.model_dump(mode="json")
@@ -58,8 +62,13 @@ class TaskExtractor:
                     if not t.span:
                         continue
                     s0, s1 = t.span
-                    k = text.find(t.task, s0, s1 + 1) if t.task else -1
+                    k = norm.find(t.task, s0, s1 + 1) if t.task else -1
                     a, b = (k, k + len(t.task)) if k >= 0 else (s0, s1)
+                    if not same:
+                        # the Doc holds raw text (markup, extra spaces): map normalised offsets back to it
+                        if not offsets or b <= a or b - 1 >= len(offsets):
+                            continue
+                        a, b = offsets[a], offsets[b - 1] + 1
                     span = doc.char_span(a, b, label=(t.rule or "task").split(":")[0],
                                          kb_id=(t.agencies[0].canonical if t.agencies else ""),
                                          alignment_mode="expand")
