@@ -152,3 +152,20 @@ def test_actor_paragraph_over_items_assigns_them():
                                     "Bảo đảm an ninh trật tự khu vực trường học"]
     assert roles(ts[0]) == roles(ts[1]) == [("Sở Giáo dục và Đào tạo", "lead"), ("Sở Y tế", "support")]
     assert roles(ts[2]) == [("Công an tỉnh", "lead")]
+
+
+def test_table_group_rows_and_merged_leads():
+    body = ("| STT | Tên nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm |\n"
+            "|---|---|---|---|---|---|\n"
+            "| I | Nhóm nhiệm vụ về thể chế | | | | |\n"
+            "| 1 | Ban hành quy chế phối hợp liên ngành | Sở Tư pháp | Sở Nội vụ | Quý III/2026 | Quyết định |\n"
+            "| 2 | Rà soát thủ tục hành chính nội bộ | | | Quý IV/2026 | Báo cáo |\n"
+            "| II | Nhóm nhiệm vụ về hạ tầng | | | | |\n"
+            "| 1 | Nâng cấp mạng nội bộ | Sở Khoa học và Công nghệ | | Năm 2026 | Hệ thống |\n")
+    ts = tasks_of(body)
+    assert [t.task for t in ts] == ["Ban hành quy chế phối hợp liên ngành", "Rà soát thủ tục hành chính nội bộ",
+                                    "Nâng cấp mạng nội bộ"]
+    assert roles(ts[1]) == [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")]
+    assert roles(ts[2]) == [("Sở Khoa học và Công nghệ", "lead")]
+    assert ts[0].deadline.date == "2026-09-30" and ts[1].deadline.date == "2026-12-31"
+    assert all(" | " in t.sentence for t in ts)

@@ -110,9 +110,10 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
             continue
         lead_cell, sup_cell, time_cell = cell("lead"), cell("support"), cell("time")
         others = [lead_cell, sup_cell, time_cell]
-        if not any(others) and task_cell.isupper():
+        number = cell("number")
+        if not any(others) and (task_cell.isupper() or re.fullmatch(r"[IVXLC]+\.?|[A-ZĐ]\.?", number)):
             carry = {}
-            continue  # a group row ("I | CÔNG TÁC TUYÊN TRUYỀN | | |")
+            continue  # a group row ("I | CÔNG TÁC TUYÊN TRUYỀN | | |", "A | Nhóm nhiệm vụ về thể chế | | |")
         merged = False
         if not lead_cell and carry.get("lead"):
             merged = True
