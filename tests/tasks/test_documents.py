@@ -22,6 +22,7 @@ EXPECTED = {
     "quyetdinh_plan_appendix": 1.0,
     "thongbao_ket_luan": 1.0,
     "kehoach_assignment_table": 1.0,
+    "congvan_duties": 1.0,
 }
 
 
