@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
@@ -261,3 +263,23 @@ def docx_bytes(build) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+# -- fixtures (imported by the test modules; no conftest.py here, so this
+# folder adds nothing to the shared ``conftest`` module name) --
+
+
+@pytest.fixture(scope="session")
+def plan_pdf(tmp_path_factory) -> Path:
+    path = build_plan_pdf(tmp_path_factory.mktemp("pdf") / "ke_hoach.pdf")
+    pages = page_texts(path)
+    # the test is only meaningful if LONG really runs over the page break
+    assert LONG[:40] in pages[0] and "sáu tháng một lần" in pages[1], "adjust the spacer"
+    return path
+
+
+@pytest.fixture(scope="session")
+def plan_docx(tmp_path_factory) -> Path:
+    return build_plan_docx(tmp_path_factory.mktemp("docx") / "ke_hoach.docx")
+
+

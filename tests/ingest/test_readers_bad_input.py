@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from directive_nlp.cli import app
 
 from readers_docs import scanned_pdf, simple_pdf
+from readers_docs import plan_docx, plan_pdf  # noqa: F401 (pytest fixtures)
 
 runner = CliRunner()
 

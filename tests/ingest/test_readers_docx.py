@@ -14,6 +14,7 @@ from directive_nlp.ingest import read_document
 from directive_nlp.normalize import normalize_document
 
 from readers_docs import CLOSING, INTRO, LONG, TABLE_HEADER, docx_bytes
+from readers_docs import plan_docx  # noqa: F401 (pytest fixtures)
 
 
 @pytest.fixture(scope="module")

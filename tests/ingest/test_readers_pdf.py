@@ -27,6 +27,7 @@ from readers_docs import (
     scanned_pdf,
     simple_pdf,
 )
+from readers_docs import plan_pdf  # noqa: F401 (pytest fixtures)
 
 
 @pytest.fixture(scope="module")
