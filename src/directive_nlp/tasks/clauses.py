@@ -140,6 +140,24 @@ def _governs(seg: str) -> bool:
     return bool(lx.governing_start.match(seg) or lx.governing_start.match(s2) or _PURPOSE.search(" " + seg + " "))
 
 
+def _extra_conjunct(text: str, t: int, limit: int, mentions: list[Ag]) -> Optional[Ag]:
+    """A body-headed phrase of a few words right before the verb ("đảng bộ cơ sở"), else None."""
+    if not AGENCY_HEAD.match(text[t:limit]) or lexicon().verb_start.match(text[t:limit]) or any(m.start == t for m in mentions):
+        return None
+    for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:limit]):
+        pos = t + wm.start()
+        if pos == t:
+            continue
+        if text[t:pos].count(",") or text[t:pos].count(";") or text[t:pos].count(":"):
+            return None
+        if is_verb_start(text[pos:limit + 40]) and not _NOUN_TOCHUC.match(text[pos:limit + 40]):
+            a, b = trim(text, t, pos)
+            if 1 <= len(words(text[a:b])) <= 6:
+                return Ag(a, b, text[a:b], canonical(text[a:b]), None)
+            return None
+    return None
+
+
 def _clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …")."""
     p = cs
@@ -269,6 +287,12 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
                     ext = Ag(a2, b2, text[a2:b2], canonical(text[a2:b2]), last.type)
                     return chain[:-1] + [ext], colon + 1, "label", True
             t = after_chain(text, cend, e)
+            if "," in text[cend:t] or re.match(r"\s*và\s", text[cend:t]):
+                # "Các chi bộ, đảng bộ cơ sở tổ chức …": a further body the recogniser did not know
+                extra = _extra_conjunct(text, t, min(limit, t + 80), mentions)
+                if extra is not None:
+                    chain = chain + [extra]
+                    t = _skip_ws(text, extra.end, e)
             if starts_predicate(text, t, e):
                 explicit = bool(lx.modal_start.match(text[_skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
                 return chain, t, "subject", explicit
@@ -305,7 +329,7 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
             return agents, hit.end(), "modal", True
         break
     # 4. "<Các phòng chuyên môn thuộc Sở, các trường …> VERB": a body-headed phrase the recogniser missed
-    if (AGENCY_HEAD.match(text, q) and not any(m.start == q for m in mentions)
+    if (AGENCY_HEAD.match(text[q:e]) and not any(m.start == q for m in mentions)
             and not lx.verb_start.match(text[q:e])):
         for wm in re.finditer(r"[\wÀ-ỹ]+", text[q:min(limit, q + 160)]):
             pos = q + wm.start()
