@@ -39,6 +39,12 @@ def vietnamese_shares(text: str) -> tuple[float, float, int]:
     return syl / len(words), dia / len(words), len(words)
 
 
+def is_syllable(word: str) -> bool:
+    """One well-formed Vietnamese syllable ("triển" yes, "tếxã" no); used to
+    tell a word hyphenated at a line end from a hyphenated compound."""
+    return bool(_SYLLABLE_RE.match(unicodedata.normalize("NFC", word).lower()))
+
+
 def looks_vietnamese(text: str) -> bool:
     syl, dia, n = vietnamese_shares(text)
     if n < MIN_WORDS:

@@ -198,6 +198,16 @@ def _table_row_text(block: Block) -> Optional[tuple[str, Optional[list[int]], li
     return "".join(parts), raw, spans
 
 
+def _one_syllable(prev: str, nxt: str) -> bool:
+    """"tri-" + "ển" make one syllable (a hyphenated word); "tế-" + "xã" do
+    not (a compound whose hyphen stays)."""
+    from .language import is_syllable
+
+    head = re.split(r"[^\w]", prev[:-1])[-1]
+    tail = re.split(r"[^\w]", nxt)[0]
+    return is_syllable(head + tail)
+
+
 def _ends_open(text: str) -> bool:
     """True when a paragraph ends mid-sentence (no closing punctuation)."""
     t = text.rstrip()
@@ -254,13 +264,19 @@ def normalize_document(source: SourceDocument, *, join_broken: bool = True) -> N
         ):
             # a paragraph broken by a page break: join with one space, or
             # with none when a word was hyphenated across the break
-            if _HYPHENATED_RE.search(out[-1]):
+            if _HYPHENATED_RE.search(out[-1]) and _one_syllable(out[-1], text):
                 out[-1] = out[-1][:-1] + text
                 if have_offsets:
                     offsets.pop()
                     offsets.extend(raw or [])
                 prev.end += len(text) - 1
                 pos += len(text) - 1
+            elif _HYPHENATED_RE.search(out[-1]):  # a compound's hyphen: kept, no space
+                out[-1] = out[-1] + text
+                if have_offsets:
+                    offsets.extend(raw or [])
+                prev.end += len(text)
+                pos += len(text)
             else:
                 out[-1] = out[-1] + " " + text
                 if have_offsets:

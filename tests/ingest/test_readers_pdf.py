@@ -459,3 +459,12 @@ def test_tcvn3_font_converted_with_the_real_legacy_module(tmp_path) -> None:
     path.write_bytes(path.read_bytes().replace(b"DejaVuSans", b".VnTimeABC"))  # the font's name, same length
     src = read_document(path)
     assert src.blocks[0].text == "Chương trình hành động của Tỉnh ủy" and src.source.encoding == "tcvn3"
+
+
+def test_compound_hyphen_at_a_line_end_is_kept(tmp_path) -> None:
+    lines = [
+        "Các sở, ngành phối hợp thúc đẩy phát triển kinh tế-",
+        "xã hội bền vững, bảo đảm quốc phòng, an ninh trên địa bàn.",
+    ]
+    doc = normalize_document(read_document(justified_lines_pdf(tmp_path / "c.pdf", lines)))
+    assert "kinh tế-xã hội bền vững" in doc.text

@@ -162,3 +162,14 @@ def test_text_cut_into_pages_loses_page_numbers_and_running_headers(tmp_path) ->
         "Sở Nội vụ chủ trì, phối hợp với các sở, ngành rà soát hồ sơ lưu trữ, báo cáo trước ngày 30/6/2026.",
         "2. Sở Tài chính bố trí kinh phí.",
     ]
+
+
+def test_hyphen_at_a_break_joins_one_syllable_and_keeps_a_compound() -> None:
+    from directive_nlp.models import Block, SourceDocument, SourceInfo
+
+    def joined(a: str, b: str) -> str:
+        src = SourceDocument(source=SourceInfo(path="x.txt", format="txt", sha256="0"), blocks=[Block(text=a), Block(text=b)])
+        return normalize_document(src).text
+
+    assert joined("quy hoạch phát tri-", "ển mạng lưới") == "quy hoạch phát triển mạng lưới"
+    assert joined("phát triển kinh tế-", "xã hội của tỉnh") == "phát triển kinh tế-xã hội của tỉnh"

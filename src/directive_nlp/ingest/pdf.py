@@ -481,18 +481,29 @@ def _join_lines(lines: list[str]) -> str:
 def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
     """Join a word broken by a hyphen at the end of a line, or None.
 
-    "phát tri-" + "ển" → "phát triển" (both sides lower-case letters: the
-    hyphen was only typographic); "57-" + "NQ/TW" → "57-NQ/TW" (a code: the
-    hyphen stays, the line break goes). "kinh tế -" + "xã hội" (spaced dash)
-    is not a hyphenation.
+    "phát tri-" + "ển" → "phát triển" (the two pieces make one syllable: the
+    hyphen was only typographic); "kinh tế-" + "xã hội" → "kinh tế-xã hội"
+    (two syllables: a compound's hyphen stays); "57-" + "NQ/TW" → "57-NQ/TW"
+    (a code: the hyphen stays, the line break goes). "kinh tế -" + "xã hội"
+    (spaced dash) is not a hyphenation.
     """
     p = prev.rstrip()
     if len(p) < 2 or p[-1] not in "-\u00ad\u2010\x02\ufffe" or p[-2].isspace() or not nxt:
         return None
     if not p[-2].isalnum():
         return None
-    if p[-1] in "\u00ad\x02" or (_LOWER_LETTER.match(p[-2]) and _LOWER_LETTER.match(nxt[0])):
+    if p[-1] in "\u00ad\x02":
         return p[:-1] + nxt
+    if _LOWER_LETTER.match(p[-2]) and _LOWER_LETTER.match(nxt[0]):
+        # one syllable cut in two ("tri-" + "ển") loses the hyphen; two
+        # syllables of a compound ("tế-" + "xã hội") keep it
+        from ..language import is_syllable
+
+        head = re.split(r"[^\w]", p[:-1])[-1]
+        tail = re.split(r"[^\w]", nxt)[0]
+        if is_syllable(head + tail):
+            return p[:-1] + nxt
+        return p[:-1] + "-" + nxt
     if nxt[0].isalnum():
         return p[:-1] + "-" + nxt
     return None
