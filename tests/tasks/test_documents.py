@@ -23,6 +23,7 @@ EXPECTED = {
     "thongbao_ket_luan": 1.0,
     "kehoach_assignment_table": 1.0,
     "congvan_duties": 1.0,
+    "kehoach_inline_assignments": 1.0,
 }
 
 

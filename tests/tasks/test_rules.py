@@ -169,3 +169,16 @@ def test_table_group_rows_and_merged_leads():
     assert roles(ts[2]) == [("Sở Khoa học và Công nghệ", "lead")]
     assert ts[0].deadline.date == "2026-09-30" and ts[1].deadline.date == "2026-12-31"
     assert all(" | " in t.sentence for t in ts)
+
+
+def test_brackets_that_are_not_assignments_stay_in_the_task():
+    from directive_nlp.tasks.inline import parse_assignment, trailing_paren
+
+    assert parse_assignment("qua Phòng Quản lý du lịch") is None
+    assert parse_assignment("nếu có") is None
+    assert parse_assignment("khi có đề nghị của Sở Tài chính") is None
+    text = "Gửi báo cáo về Sở Nội vụ (qua Văn phòng Sở)."
+    assert trailing_paren(text, 0, len(text)) is None
+    asg = parse_assignment("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; thời gian hoàn thành: Quý III/2026")
+    assert [a.name for a in asg.leads] == ["Sở Xây dựng"] and [a.name for a in asg.supports] == ["Sở Tài chính"]
+    assert asg.deadline.date == "2026-09-30"

@@ -35,6 +35,7 @@ from .clauses import Draft, analyze_sentence, is_verb_start
 from .lexicon import lexicon
 from .mentions import Ag, Dl, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .roles import AGENCY_HEAD as _AGENCY_HEAD, chain_at, fallback_subject
+from .inline import Assignment, parse_assignment, trailing_paren
 from .tables import table_tasks
 from .text import mask, sentences, trim, words
 
@@ -412,10 +413,27 @@ class _Walker:
                 if tm:
                     block_dl = self._deadline_of(btext[s + tm.end():e]) or block_dl
                     continue
+                lm = self.lx.label.match(btext[s:e])
+                if lm and self.lx.label_kind.get(" ".join(lm.group("lab").lower().split())) in ("lead", "support") \
+                        and drafts_here:
+                    # "… Cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y; thời gian thực hiện: năm 2026." in the item
+                    asg = parse_assignment(btext[s:e], self.doc_date)
+                    if asg is not None:
+                        _apply_assignment(drafts_here, asg, "inline-labels")
+                        continue
+                e_eff, paren = e, None
+                tp = trailing_paren(btext, s, e, self.doc_date)
+                if tp is not None:
+                    e_eff, paren = tp
                 car = item_subject if (item and item_subject) else carried
-                res = analyze_sentence(btext, masked, s, e, mentions, deadlines, carried=car,
+                res = analyze_sentence(btext, masked, s, e_eff, mentions, deadlines, carried=car,
                                        carried_supports=item_supports if (item and item_subject) else lead_supports,
                                        review=self.review(sid))
+                if paren is not None:
+                    # "Rà soát quy hoạch … (Sở X chủ trì, phối hợp với Y; thời gian hoàn thành: Quý II/2026)."
+                    _apply_assignment(res.drafts, paren, "paren", own=bool(res.subject))
+                    if paren.leads and not res.subject:
+                        res.subject = paren.leads
                 if res.subject and item:
                     item_subject = res.subject
                     item_supports = res.frame_supports
@@ -571,6 +589,20 @@ class _Walker:
             page=blk.location.page,
             rule=d.rule,
         )
+
+
+def _apply_assignment(drafts: list[Draft], asg: Assignment, rule: str, own: bool = False) -> None:
+    """Give an inline assignment's bodies and time to the tasks it follows."""
+    for d in drafts:
+        if asg.leads and not own:
+            d.leads = list(asg.leads)
+            d.supports = []
+            d.rule = f"{d.rule}+{rule}"
+        for sup in asg.supports:
+            if all(sup.name != x.name for x in d.supports + d.leads):
+                d.supports.append(sup)
+        if asg.deadline is not None and d.deadline is None:
+            d.deadline = asg.deadline
 
 
 def extract_tasks(doc: NormalizedDocument, structure: DocumentStructure, meta: Optional[DocumentMeta] = None,
