@@ -597,7 +597,7 @@ def _apply_assignment(drafts: list[Draft], asg: Assignment, rule: str, own: bool
         if asg.leads and not own:
             d.leads = list(asg.leads)
             d.supports = []
-            d.rule = f"{d.rule}+{rule}"
+            d.rule = f"sentence:{rule}"
         for sup in asg.supports:
             if all(sup.name != x.name for x in d.supports + d.leads):
                 d.supports.append(sup)
