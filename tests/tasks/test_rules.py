@@ -182,3 +182,15 @@ def test_brackets_that_are_not_assignments_stay_in_the_task():
     asg = parse_assignment("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; thời gian hoàn thành: Quý III/2026")
     assert [a.name for a in asg.leads] == ["Sở Xây dựng"] and [a.name for a in asg.supports] == ["Sở Tài chính"]
     assert asg.deadline.date == "2026-09-30"
+
+
+def test_execution_article_with_a_colon_list_of_departments():
+    text = ("QUYẾT ĐỊNH\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng chống dịch.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Xây dựng, Y tế; Chủ tịch UBND các huyện "
+            "và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    ts = extract_text(text, "qd.md").tasks
+    assert [t.task for t in ts] == ["thi hành Quyết định này"]
+    names = [a.name for a in ts[0].agencies]
+    assert names[:4] == ["Chánh Văn phòng UBND tỉnh", "Giám đốc các Sở: Tài chính", "Xây dựng", "Y tế"]
+    assert len(names) == 6 and ts[0].section == "Điều 3"

@@ -140,6 +140,28 @@ def _governs(seg: str) -> bool:
     return bool(lx.governing_start.match(seg) or lx.governing_start.match(s2) or _PURPOSE.search(" " + seg + " "))
 
 
+_CAP_CONJUNCT = re.compile(r"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:và\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){0,5})(?=\s*[,;]|\s+và\s)")
+
+
+def _extend_colon_list(text: str, chain: list[Ag], cend: int, mentions: list[Ag], e: int) -> tuple[list[Ag], int]:
+    """"Giám đốc các Sở: Tài chính, Xây dựng, Y tế; Chủ tịch …": the department names after the colon are bodies."""
+    chain = list(chain)
+    while True:
+        m = _CAP_CONJUNCT.match(text, cend, e)
+        if not m or any(x.start <= m.start(1) < x.end for x in mentions):
+            break
+        a, b = m.start(1), m.end(1)
+        chain.append(Ag(a, b, text[a:b], canonical(text[a:b]), None))
+        cend = b
+    sep = re.match(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", text[cend:e])
+    if sep and len(chain) > 1:
+        more, mend = chain_at(text, cend + sep.end(), [x for x in mentions if x.start >= cend], e)
+        if more:
+            chain += more
+            cend = mend
+    return chain, cend
+
+
 def _extra_conjunct(text: str, t: int, limit: int, mentions: list[Ag]) -> Optional[Ag]:
     """A body-headed phrase of a few words right before the verb ("đảng bộ cơ sở"), else None."""
     if not AGENCY_HEAD.match(text[t:limit]) or lexicon().verb_start.match(text[t:limit]) or any(m.start == t for m in mentions):
@@ -272,6 +294,8 @@ def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> 
         q = nxt
     for start in ([p, q] if q != p else [p]):
         chain, cend = chain_at(text, start, mentions, e, max_skip=0)
+        if chain and ":" in chain[-1].name:
+            chain, cend = _extend_colon_list(text, chain, cend, mentions, e)
         if chain:
             # "Ban Chỉ đạo bầu cử của tỉnh: …", "Các cơ quan … còn lại có liên quan đến …: chọn …" — a name label
             colon = masked.find(":", cend, min(limit, cend + 200))
