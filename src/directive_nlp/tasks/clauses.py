@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..models import Deadline
-from .lexicon import lexicon
+from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag, Dl, canonical
 from .roles import AGENCY_HEAD, after_chain, between_in, chain_at, fallback_subject, report_to_in, starts_predicate
 from .text import split_at, trim, words
 
+_WEAK = frozenset(" ".join(str(v).lower().split()) for v in load_lexicon_data()["weak_verbs"])
 _ASPECT = {"tiếp tục", "tăng cường", "quan tâm", "chú trọng", "tập trung", "đẩy mạnh", "kịp thời", "thường xuyên",
            "chủ động", "tích cực", "khẩn trương", "nghiêm túc", "kiên quyết", "sớm", "phối hợp"}
 _FILLER = re.compile(r"^\s*(?:trong đó|đặc biệt|lưu ý|chú trọng|chú ý|tập trung(?: vào)?|gồm|bao gồm|cụ thể|với|đó là|"
@@ -116,14 +117,28 @@ def _verb_only(s: str) -> bool:
         return True
     if first in _ASPECT:
         return rest in lx.verbs
-    return False
+    # "Ưu tiên phát triển", "quản lý sử dụng", "Thực hiện khảo sát": a run of verbs still waits for its object
+    # ("nghe báo cáo" is a verb and its object: "báo cáo" closing a run is a noun)
+    ws = w
+    i = 0
+    last = None
+    while i < len(ws):
+        for n in (3, 2, 1):
+            head = " ".join(ws[i:i + n])
+            if len(ws[i:i + n]) == n and (head in lx.verbs or head in _WEAK):
+                last = head
+                i += n
+                break
+        else:
+            return False
+    return last != "báo cáo"
 
 
 _QUALIFIER = re.compile(r"\s*(?:trong|trên|tại|thuộc|của|ở)\s", re.IGNORECASE)
 _LIST_CONTINUATION = re.compile(
     r"(?:các|những|mọi|cả)\s|(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Văn bản|Công văn|Pháp lệnh)\s"
 )
-_COORD_START = re.compile(r"\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", re.IGNORECASE)
+_COORD_START = re.compile(r"\s*(?:phối hợp|kết hợp)(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", re.IGNORECASE)
 _PAIRED = {"tuyên truyền", "phổ biến", "chỉ đạo", "điều hành", "xem xét", "nuôi dưỡng", "kiểm tra", "giám sát", "hướng dẫn", "theo dõi", "đôn đốc", "tập huấn",
            "bồi dưỡng", "quán triệt", "rà soát", "đánh giá", "tổng hợp", "thẩm định"}
 _ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
