@@ -468,3 +468,28 @@ def test_compound_hyphen_at_a_line_end_is_kept(tmp_path) -> None:
     ]
     doc = normalize_document(read_document(justified_lines_pdf(tmp_path / "c.pdf", lines)))
     assert "kinh tế-xã hội bền vững" in doc.text
+
+
+def test_landscape_appendix_pages_have_their_own_margins(tmp_path) -> None:
+    """Portrait body pages and a landscape appendix: wrapped lines on either
+    kind of page are joined, and each short last line ends its paragraph."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+
+    from readers_docs import LONG, _fonts
+
+    _fonts()
+    body = ParagraphStyle("b", fontName="DejaVuSans", fontSize=11, leading=15, alignment=TA_JUSTIFY, firstLineIndent=28)
+    doc = BaseDocTemplate(str(tmp_path / "mixed.pdf"), pagesize=A4)
+    doc.addPageTemplates([
+        PageTemplate("portrait", [Frame(70, 70, A4[0] - 140, A4[1] - 140)], pagesize=A4),
+        PageTemplate("landscape", [Frame(70, 70, A4[1] - 140, A4[0] - 140)], pagesize=landscape(A4)),
+    ])
+    story = [Paragraph(LONG, body), Paragraph(LONG, body), NextPageTemplate("landscape"), PageBreak(),
+             Paragraph("PHỤ LỤC: " + LONG, body), Paragraph(LONG, body)]
+    doc.build(story)
+    src = read_document(tmp_path / "mixed.pdf")
+    # the reader itself rebuilds them (not only normalisation's safety net)
+    assert [b.text for b in src.blocks] == [LONG, LONG, "PHỤ LỤC: " + LONG, LONG]

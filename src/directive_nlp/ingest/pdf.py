@@ -814,7 +814,15 @@ def _is_centered(line: _Line, left: float, right: float) -> bool:
 
 
 def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
-    left, right, pitch = _body_geometry(pages)
+    # body margins and pitch per page shape: a landscape appendix has its own
+    by_shape: dict[tuple[int, int], list[_Page]] = {}
+    for p in pages:
+        by_shape.setdefault((round(p.width), round(p.height)), []).append(p)
+    geometry: dict[int, tuple[float, float, float]] = {}
+    for group in by_shape.values():
+        g = _body_geometry(group)
+        for p in group:
+            geometry[p.number] = g
     blocks: list[Block] = []
     para: list[_Line] = []
     table_ids: dict[tuple[int, int], int] = {}
@@ -848,7 +856,7 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                 kind="paragraph",
                 text=text,
                 bold=all(l.bold for l in para),
-                centered=all(_is_centered(l, left, right) for l in para),
+                centered=all(_is_centered(l, *geometry[l.page][:2]) for l in para),
                 location=Location(page=para[0].page, bbox=tuple(round(v, 2) for v in bbox)),
             )
         )
@@ -923,6 +931,7 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
                 rows_in[tid] = rows_in.get(tid, 0) + 1
                 last_table = (tid, item.ncols)
                 continue
+            left, right, pitch = geometry[item.page]
             if prev is not None and (
                 prev.page == item.page and _starts_paragraph(prev, item, left, right, pitch)
                 or prev.page != item.page and not _continues_over_page(prev, item, left, right)
