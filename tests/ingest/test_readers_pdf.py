@@ -37,7 +37,8 @@ def plan(plan_pdf):
 
 
 def test_paragraphs_are_rebuilt_from_wrapped_lines(plan) -> None:
-    _, doc = plan
+    src, doc = plan
+    assert INTRO in [b.text for b in src.blocks]
     lines = doc.text.split("\n")
     assert INTRO in lines
     assert CLOSING in lines
@@ -48,6 +49,7 @@ def test_a_paragraph_split_by_a_page_break_is_one_paragraph(plan) -> None:
     src, doc = plan
     assert LONG in doc.text.split("\n")
     block = next(b for b in src.blocks if b.text.startswith("Sở Nội vụ chủ trì"))
+    assert block.text == LONG  # joined by the reader, not only by normalisation
     assert block.location.page == 1  # it starts on page 1 and ends on page 2
     assert AFTER_LONG in doc.text.split("\n")
 
