@@ -495,3 +495,9 @@ def test_landscape_appendix_pages_have_their_own_margins(tmp_path) -> None:
     src = read_document(tmp_path / "mixed.pdf")
     # the reader itself rebuilds them (not only normalisation's safety net)
     assert [b.text for b in src.blocks] == [LONG, LONG, "PHỤ LỤC: " + LONG, LONG]
+
+
+def test_ocr_always_without_tesseract_says_so(plan_pdf, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", None)
+    with pytest.raises(OCRUnavailableError, match="--ocr always"):
+        read_document(plan_pdf, ocr="always")

@@ -1070,6 +1070,11 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
                     ocr_blocks, ocr_conf = _ocr(data, no_text, options.ocr_lang)
                     ocr_pages = list(no_text)
                 except OCRUnavailableError as e:
+                    if options.ocr == "always":
+                        raise OCRUnavailableError(
+                            "OCR was asked for (--ocr always) but is unavailable; install "
+                            "`tesseract-ocr tesseract-ocr-vie` or use --ocr auto"
+                        ) from e
                     if len(no_text) == n:
                         raise OCRUnavailableError(
                             "the PDF has no text layer (a scan) and OCR is unavailable; install "
