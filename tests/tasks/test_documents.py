@@ -24,6 +24,7 @@ EXPECTED = {
     "kehoach_assignment_table": 1.0,
     "congvan_duties": 1.0,
     "kehoach_inline_assignments": 1.0,
+    "chithi_unnumbered_body": 1.0,
 }
 
 

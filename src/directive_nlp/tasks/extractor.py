@@ -48,6 +48,8 @@ _TIME_LABEL = re.compile(
 # "… cần tập trung vào các nội dung sau:" only introduces content: its actor is not carried to the items
 # (ANNOTATION.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
 _CONTENT_LEAD_IN = re.compile(r"\bnội dung\b[^:;]*\b(?:sau|như sau)\s*:\s*$", re.IGNORECASE)
+# the end of a Chỉ thị / Công văn opening: what follows is its body, numbered or not
+_BODY_OPENER = re.compile(r"\b(?:yêu cầu|chỉ thị|đề nghị|giao|như sau|các nội dung sau|có ý kiến như sau)\s*:\s*$", re.IGNORECASE)
 _FUNDING_HEADING = re.compile(r"\s*(?:kinh phí|nguồn (?:vốn|kinh phí|lực tài chính)|tài chính|dự toán)\b", re.IGNORECASE)
 _UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
 
@@ -246,6 +248,7 @@ class _Walker:
         pending_sid: Optional[str] = None
         tables_done: set[int] = set()
         colon_parent: Optional[tuple] = None  # (section, block, [skipped item blocks])
+        preamble_body = False
         actor_lead_in: Optional[tuple] = None  # (section, leads, supports) of "X chủ trì, phối hợp với Y:"
         explained_headings: list[tuple[str, int]] = []
 
@@ -293,6 +296,8 @@ class _Walker:
                     _UPPER_SIGNATURE.match(body.strip()) and len(words(body)) <= (20 if bi.marker else 8)):
                 continue  # signatures and headings in capitals
             zone = self.zone(sid)
+            if zone == "background" and sid == "preamble" and preamble_body:
+                zone = "task"  # an unnumbered Chỉ thị / Công văn body after "… yêu cầu:"
             st = states.setdefault(sid, _SectionState())
             if sid not in order:
                 order.append(sid)
@@ -466,6 +471,8 @@ class _Walker:
                     pending = []
                 pending.extend(drafts_here)
                 pending_sid = sid
+            if sid == "preamble" and _BODY_OPENER.search(body):
+                preamble_body = True
             if body.rstrip().endswith(":") and not self._is_lead_in(body):
                 colon_parent = (sid, b.index, [])
             if (body.rstrip().endswith(":") and bi.marker and bi.marker_kind not in ("bullet", "enum")
