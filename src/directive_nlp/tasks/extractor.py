@@ -33,7 +33,7 @@ from typing import Optional
 from ..models import AgencyRef, Deadline, DocumentMeta, DocumentStructure, NormalizedDocument, Section, Task
 from .clauses import Draft, analyze_sentence, is_verb_start
 from .lexicon import lexicon
-from .mentions import Ag, Dl, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
+from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .roles import AGENCY_HEAD as _AGENCY_HEAD, chain_at, fallback_subject
 from .inline import Assignment, parse_assignment, trailing_paren
 from .tables import table_tasks
@@ -247,6 +247,7 @@ class _Walker:
         pending: list[Draft] = []  # drafts waiting for a "Thời gian …:" line
         pending_sid: Optional[str] = None
         tables_done: set[int] = set()
+        rows_done: set[int] = set()
         colon_parent: Optional[tuple] = None  # (section, block, [skipped item blocks])
         preamble_body = False
         actor_lead_in: Optional[tuple] = None  # (section, leads, supports) of "X chủ trì, phối hợp với Y:"
@@ -284,11 +285,18 @@ class _Walker:
                     continue
                 stopped = None
             if b.kind == "table_row":
-                if b.table_id is not None and b.table_id in tables_done:
+                if b.index in rows_done or (b.table_id is not None and b.table_id in tables_done):
                     continue
-                rows = [x for x in doc.blocks if x.kind == "table_row" and x.table_id == b.table_id]
                 if b.table_id is not None:
+                    rows = [x for x in doc.blocks if x.kind == "table_row" and x.table_id == b.table_id]
                     tables_done.add(b.table_id)
+                else:  # no table id from the reader: the run of rows starting here
+                    rows = []
+                    for x in doc.blocks[b.index:]:
+                        if x.kind != "table_row" or x.table_id is not None:
+                            break
+                        rows.append(x)
+                    rows_done.update(x.index for x in rows)
                 for d_task in table_tasks(doc, rows, self.info, self.doc_date):
                     tasks.append(d_task)
                 continue

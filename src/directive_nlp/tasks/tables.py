@@ -16,8 +16,7 @@ from datetime import date
 from typing import Optional
 
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
-from .lexicon import lexicon
-from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
+from .mentions import agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .roles import fallback_subject
 from .text import trim, words
 
