@@ -29,6 +29,7 @@ def test_extract_formats(tmp_path):
     assert runner.invoke(app, ["extract", DOC, "--format", "md", "-o", str(out)]).exit_code == 0
     md = out.read_text(encoding="utf-8")
     assert "| # | Task | Lead | Support | Deadline | Report to |" in md and "Sở Tài chính" in md
+    assert "## By agency" in md and "| Sở Tài chính | T9 |" in md
     r = runner.invoke(app, ["extract", DOC, "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert rows and {"task", "agency", "role", "deadline_kind"} <= set(rows[0])

@@ -70,7 +70,8 @@ def _cell(s: str) -> str:
 
 
 def to_markdown(r: ExtractionResult) -> str:
-    """A readable report: one table per section, agencies with their role, deadline, report_to."""
+    """A readable report: one table per section (agencies with their role, deadline, report_to),
+    then one line per agency (the tasks it leads and supports) and the unassigned tasks."""
     title = r.document.title or Path(r.source.path).name
     lines = [f"# {_cell(title)}", ""]
     meta = [x for x in (r.document.doc_type, r.document.number, r.document.issuer, r.document.issued_date) if x]
@@ -94,6 +95,23 @@ def to_markdown(r: ExtractionResult) -> str:
             when = d.date or (f"{d.start or '…'} → {d.end or '…'}" if d.kind == "period" else (d.frequency or ""))
             dl = f"{_cell(d.text)} ({d.kind}{', ' + when if when else ''})"
         lines.append(f"| {t.id} | {_cell(t.task)} | {lead} | {sup} | {dl} | {_cell('; '.join(t.report_to))} |")
+    # the same tasks seen from each body: what it leads, what it supports
+    by_agency: dict[str, dict] = {}
+    for t in r.tasks:
+        for a in t.agencies:
+            entry = by_agency.setdefault(a.canonical or a.name.lower(), {"name": a.name, "lead": [], "support": []})
+            entry[a.role].append(t)
+    if by_agency:
+        lines += ["", "## By agency", "", "| Agency | Leads | Supports | Next deadline |", "|---|---|---|---|"]
+        for key in sorted(by_agency, key=lambda k: (-len(by_agency[k]["lead"]), k)):
+            e = by_agency[key]
+            dates = sorted(d for t in e["lead"] + e["support"] if t.deadline
+                           for d in [t.deadline.date or t.deadline.end or t.deadline.start] if d)
+            lines.append(f"| {_cell(e['name'])} | {', '.join(t.id for t in e['lead'])} | "
+                         f"{', '.join(t.id for t in e['support'])} | {dates[0] if dates else ''} |")
+    unassigned = [t.id for t in r.tasks if not t.agencies]
+    if unassigned:
+        lines += ["", f"Unassigned tasks (the text names no actor): {', '.join(unassigned)}"]
     if r.notes:
         lines += ["", "Notes: " + "; ".join(_cell(n) for n in r.notes)]
     return "\n".join(lines).strip() + "\n"
