@@ -110,8 +110,9 @@ def lexicon() -> Lexicon:
         label_kind=label_kind,
         heading_agency_prefix=_start(d["heading_agency_prefixes"]),
         assign=_words(d["assign_words"]),
-        modal_start=_start(d["modals"]),
-        modal_any=_words(d["modals"]),
+        # "cần thiết" (necessary) is an adjective, not the modal "cần"
+        modal_start=re.compile(r"^\s*(?!cần\s+thiết)" + _alt(d["modals"]) + rf"(?!{_W})", re.IGNORECASE),
+        modal_any=re.compile(rf"(?<!{_W})(?!cần\s+thiết)" + _alt(d["modals"]) + rf"(?!{_W})", re.IGNORECASE),
         connective_start=_start(d["connectives"]),
         support_start=_start(d["support_words"]),
         support_any=_words(d["support_words"]),
