@@ -139,3 +139,16 @@ def test_dask_local_cluster_gives_the_same_outputs(tmp_path):
     dask = run_batch([tmp_path / "in"], tmp_path / "dask", backend="dask", workers=2)
     assert (dask.done, dask.failed) == (local.done, local.failed) == (3, 1)
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
+
+
+def test_cli_batch_with_two_workers_writes_one_json_per_document_and_exits_3_on_a_failure(tmp_path):
+    from typer.testing import CliRunner
+
+    from directive_nlp.cli import app
+
+    _corpus(tmp_path / "in", 3)
+    res = CliRunner().invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--workers", "2"])
+    assert res.exit_code == 3
+    assert sorted(_outputs(tmp_path / "out")) == ["plan000.json", "plan001.json", "plan002.json"]
+    again = CliRunner().invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert again.exit_code == 3 and "3 already done" in again.output

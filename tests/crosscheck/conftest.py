@@ -12,11 +12,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from cc_build import load  # noqa: E402
-
-DATA = HERE / "data"
-DEV = HERE.parents[1] / "corpora" / "dev"
-PROGRAM = "langson_ctr_hanh_dong_ct36"
-PLAN = "binhphuoc_kh_so_ket_ct36"
+from cc_paths import DATA, DEV, PLAN, PROGRAM  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import importlib.util
 
 import pytest
 
-from conftest import DEV, PLAN, PROGRAM
+from cc_paths import DEV, PLAN, PROGRAM
 from directive_nlp.crosscheck import crosscheck
 from directive_nlp.io import dump_result, parse_result
 

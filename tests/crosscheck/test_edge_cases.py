@@ -3,7 +3,7 @@
 import pytest
 
 from cc_build import load, load_text_variant
-from conftest import DATA, DEV, PROGRAM
+from cc_paths import DATA, DEV, PROGRAM
 from directive_nlp.crosscheck import crosscheck
 from directive_nlp.errors import InputError
 from directive_nlp.models import AgencyRef, Deadline, ExtractionResult, SectionOut, SourceInfo, Task

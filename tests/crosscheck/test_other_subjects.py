@@ -7,7 +7,7 @@ a digital-transformation program."""
 import pytest
 
 from cc_build import load
-from conftest import DATA, DEV, PLAN, PROGRAM
+from cc_paths import DATA, DEV, PLAN, PROGRAM
 from directive_nlp.crosscheck import crosscheck
 
 

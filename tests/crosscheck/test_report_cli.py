@@ -87,7 +87,7 @@ def test_cli_json_md_html(dev_json, dev_gold, tmp_path):
 
 
 def test_cli_on_documents(dev_gold):
-    from conftest import DEV, PLAN, PROGRAM
+    from cc_paths import DEV, PLAN, PROGRAM
 
     res = CliRunner().invoke(app, ["crosscheck", str(DEV / f"{PROGRAM}.md"), str(DEV / f"{PLAN}.md"), "-f", "json"])
     assert res.exit_code == 0, res.output

@@ -7,7 +7,7 @@ review plan. Variants of the plan drop the review of k themes
 import pytest
 
 from cc_build import load_doc, load_doc_text, plan_variants
-from conftest import DATA
+from cc_paths import DATA
 from directive_nlp.crosscheck import crosscheck
 
 

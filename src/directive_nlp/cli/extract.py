@@ -141,8 +141,19 @@ def extract_cli(
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the agency names."),
     max_pages: int = typer.Option(DEFAULT_MAX_PAGES, "--max-pages", help="Refuse PDFs longer than this."),
     force: bool = typer.Option(False, "--force", help="Read even if the text does not look Vietnamese."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for a batch (json output)."),
+    backend: str = typer.Option("local", "--backend", help="local | dask (needs the [dask] extra)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a local cluster)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar (default: when stderr is a terminal)."),
 ) -> None:
-    """Extract who must do what by when (the JSON contract of spec/OUTPUT.md)."""
+    """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
+
+    With several inputs (files, folders or glob patterns) and --format json,
+    the batch engine writes OUT/NAME.json atomically, resumes a killed run
+    (skipping inputs done by content hash and pipeline version), records
+    failures in OUT/_errors.jsonl and a run summary in OUT/_summary.json,
+    and exits 3 when some documents failed."""
     from ..io import write_atomic
     from ..pipeline import extract
 
@@ -151,7 +162,23 @@ def extract_cli(
         fail(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", EXIT_USAGE)
     if gazetteer is not None and not gazetteer.is_file():
         raise InputError("gazetteer file not found; give a YAML file", path=str(gazetteer))
-    many = len(files) > 1 or any(f.is_dir() for f in files)
+    if backend not in ("local", "dask"):
+        fail(f"unknown backend {backend!r}; use local or dask", EXIT_USAGE)
+    many = len(files) > 1 or any(f.is_dir() or any(c in str(f) for c in "*?[") for f in files)
+    if many and fmt == "json" and output is not None:
+        from ..batch import run_batch
+
+        show = sys.stderr.isatty() if progress is None else progress
+        options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force}
+        summary = run_batch(files, output, workers=workers, backend=backend, scheduler=scheduler,
+                            options=options, progress=show)
+        for err in summary.errors:
+            sys.stderr.write(f"error: {' '.join(str(err['error']).split())}\n")
+        sys.stderr.write(f"{summary.done} written, {summary.skipped} already done, {summary.failed} failed "
+                         f"({summary.seconds:.1f} s)\n")
+        if summary.failed:
+            raise typer.Exit(EXIT_PARTIAL)
+        return
     paths = _expand(files)
     if many and output is None and fmt != "jsonl":
         fail("several inputs need -o FOLDER (one file per document), or --format jsonl", EXIT_USAGE)
