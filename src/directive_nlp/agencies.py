@@ -234,7 +234,7 @@ _USER_KEYS = {"bodies", "abbreviations", "departments", "class_nouns", "generic_
 def load_user_gazetteer(path: Union[str, Path]) -> Gazetteer:
     """The package gazetteer extended with a user YAML file.
 
-    The file may hold any of these keys (see ``docs/recognizers.md``)::
+    The file may hold any of these keys (see ``README.md (reference: recognizers)``)::
 
         bodies:                      # named bodies
           - name: Ban Quản lý Khu kinh tế Vân Phong

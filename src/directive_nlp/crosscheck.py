@@ -13,7 +13,7 @@ evidence a reader can check line by line:
 * **agencies** — bodies that carry program tasks but are not asked to act or
   report in the plan, and the reverse; deadline conflicts.
 
-How a theme is judged (see ``docs/crosscheck.md``)
+How a theme is judged (see ``README.md (reference: crosscheck)``)
 -------------------------------------------------
 Texts are segmented into words (underthesea) and turned into TF-IDF vectors.
 Three things keep a bag of words from matching the wrong theme:

@@ -6,7 +6,7 @@ description and keywords. It comes from one of three places:
 * the task-area headings of a reference document
   (:func:`taxonomy_from_sections`: a program's "II. Nhiệm vụ và giải pháp"
   sections II.1 … II.7, with the tasks written under them as their text);
-* a small YAML file (:func:`load_taxonomy_file`, format in ``docs/graph.md``);
+* a small YAML file (:func:`load_taxonomy_file`, format in ``README.md (reference: graph)``);
 * the taxonomy shipped for Chỉ thị 36-CT/TW (``load_taxonomy("ct36")``).
 
 Matching has to work across provinces and wordings, so a task is compared to
@@ -223,7 +223,7 @@ def _ngrams(words: list[str], ngram_range: tuple[int, int]) -> list[str]:
 
 
 def load_taxonomy_file(path: Union[str, Path]) -> Taxonomy:
-    """Read a YAML theme file (format: ``docs/graph.md``, example:
+    """Read a YAML theme file (format: ``README.md (reference: graph)``, example:
     ``resources/vi/themes_ct36.yaml``)."""
     path = Path(path)
     if not path.exists():

@@ -4,7 +4,7 @@ Dev documents come from ``corpora/dev`` (Markdown and the PDF/DOCX renderings);
 the extra documents are read from ``../shared`` through the ``shared_extra``
 fixture (skipped when absent). A field is compared only when meta.json gives
 it; 11_hanoi (a Công văn whose page lacks the header table and never names the
-city) is the documented exception for its province, see docs/ingest2.md.
+city) is the documented exception for its province, see README.md (reference: ingest2).
 """
 
 from __future__ import annotations

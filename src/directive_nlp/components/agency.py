@@ -9,7 +9,7 @@ Every span carries its provenance:
 * ``span.kb_id_`` — the canonical name (OUTPUT.md);
 * ``span.id_`` and ``span._.dnlp_rule`` — the gazetteer entry or pattern that matched.
 
-A user gazetteer (YAML, see ``docs/recognizers.md``) is read at creation and
+A user gazetteer (YAML, see ``README.md (reference: recognizers)``) is read at creation and
 saved inside the pipeline by ``nlp.to_disk``, so ``spacy.load`` of the saved
 folder needs nothing else.
 """

@@ -3,7 +3,7 @@
 ``python -m directive_nlp.tasks.model [FOLDER]`` writes ``models/directive_nlp_vi``
 with ``nlp.to_disk``; ``spacy.load("models/directive_nlp_vi")`` then rebuilds
 it through the entry points of pyproject.toml (the components are rules: the
-folder holds configuration, no trained weights — see docs/tasks.md for why no
+folder holds configuration, no trained weights — see README.md (reference: tasks) for why no
 trained component ships).
 """
 
