@@ -1,7 +1,7 @@
 """Speed of the task extraction on normalised text, beside underthesea on the same text.
 
     python benchmarks/bench_extract.py                # dev + extra corpus (Markdown), 3 rounds
-    python benchmarks/bench_extract.py --rounds 5 --write README.md (reference: tasks)
+    python benchmarks/bench_extract.py --rounds 5 --write /tmp/extract-speed.md
 
 Measured on one core (the process is pinned to CPU 0 when the OS allows it),
 after a warm-up run, on text that is already read and normalised (reading files
