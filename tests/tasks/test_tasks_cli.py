@@ -45,7 +45,10 @@ def test_batch_writes_one_json_per_document_and_goes_on_after_a_failure(tmp_path
     out = tmp_path / "out"
     r = runner.invoke(app, ["extract", DOC, str(DOCS / "thongbao_ket_luan.md"), str(bad), "-o", str(out)])
     assert r.exit_code == 3
-    assert sorted(p.name for p in out.iterdir()) == ["chithi_numbered_addressees.json", "thongbao_ket_luan.json"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith("_")) == [
+        "chithi_numbered_addressees.json", "thongbao_ket_luan.json"]
+    # the batch bookkeeping: the failure and the run summary are recorded
+    assert {"_errors.jsonl", "_index.jsonl", "_summary.json"} <= {p.name for p in out.iterdir()}
     assert "bad.md" in r.stderr and "Traceback" not in r.stderr
     assert len([l for l in r.stderr.splitlines() if l.startswith("error:")]) == 1
 
