@@ -7,33 +7,14 @@ the ``shared_extra`` fixture and skip with a reason when it is absent.
 
 from __future__ import annotations
 
-import json
-import os
+import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / "corpora" / "dev"
-SHARED = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared"))
-EXTRA = SHARED / "corpus" / "extra"
-TESTDATA = Path(__file__).resolve().parent / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-DEV_DOCS = ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"]
-
-
-def extra_docs(with_gold: bool = False) -> list[str]:
-    """Names of the extra documents (empty when ../shared is absent)."""
-    if not EXTRA.is_dir():
-        return []
-    names = sorted(p.stem for p in EXTRA.glob("[0-9]*.md"))
-    if with_gold:
-        names = [n for n in names if (EXTRA / f"{n}.gold.jsonl").exists()]
-    return names
-
-
-def load_gold(path: Path) -> list[dict]:
-    return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+from corpus_paths import DEV, DEV_DOCS, EXTRA, ROOT, SHARED, TESTDATA, extra_docs, load_gold  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

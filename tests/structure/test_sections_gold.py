@@ -18,27 +18,7 @@ from directive_nlp.models import DocumentStructure, NormalizedDocument
 from directive_nlp.pipeline import load_text
 from directive_nlp.structure import parse_structure
 
-# Paths as in tests/conftest.py (not imported from it: other test folders
-# have their own conftest module, so "import conftest" is ambiguous).
-ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / "corpora" / "dev"
-SHARED = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared"))
-EXTRA = SHARED / "corpus" / "extra"
-DEV_DOCS = ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"]
-
-
-def extra_docs(with_gold: bool = False) -> list[str]:
-    """Names of the extra documents (empty when ../shared is absent)."""
-    if not EXTRA.is_dir():
-        return []
-    names = sorted(p.stem for p in EXTRA.glob("[0-9]*.md"))
-    if with_gold:
-        names = [n for n in names if (EXTRA / f"{n}.gold.jsonl").exists()]
-    return names
-
-
-def load_gold(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+from corpus_paths import DEV, DEV_DOCS, EXTRA, ROOT, SHARED, extra_docs, load_gold  # noqa: E402,F401
 
 
 def _norm(s: str) -> str:
