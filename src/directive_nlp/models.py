@@ -288,6 +288,11 @@ class Deadline(BaseModel):
     start: Optional[str] = None
     end: Optional[str] = None
     frequency: Optional[Frequency] = None
+    # The stated day (and month) of a recurring deadline: "hằng năm, trước ngày
+    # 15 tháng 11" -> day 15, month 11; "hằng tháng, trước ngày 20" -> day 20.
+    # `date` stays null for recurring deadlines. Added fields; OUTPUT.md's names stay.
+    day: Optional[int] = Field(None, ge=1, le=31, description="Stated day of month of a recurring deadline.")
+    month: Optional[int] = Field(None, ge=1, le=12, description="Stated month of a yearly recurring deadline.")
 
 
 class AgencyRef(BaseModel):
