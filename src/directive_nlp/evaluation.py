@@ -122,17 +122,25 @@ def _agencies(task: dict) -> list[dict]:
 
 
 def pair_tasks(gold: list[dict], pred: list[dict], task_match: float = TASK_MATCH) -> list[tuple[int, int]]:
-    """One-to-one pairs by descending similarity (score.py ``pair_tasks``, threshold as a parameter)."""
+    """One-to-one pairs by descending similarity (score.py ``pair_tasks``, threshold as a parameter).
+
+    As in score.py, the similarity of the source sentences breaks near-ties
+    and the share of agencies in common breaks what is left (the same task
+    text given to different bodies under different headings), so the order
+    of the predictions never changes the score.
+    """
     gn = [norm(str(g.get("task") or "")) for g in gold]
     pn = [norm(str(p.get("task") or "")) for p in pred]
     gs = [norm(str(g.get("sentence") or "")) for g in gold]
     ps = [norm(str(p.get("sentence") or "")) for p in pred]
+    ga, pa = [_agencies(g) for g in gold], [_agencies(p) for p in pred]
     scored = []
     for i, g in enumerate(gn):
         for j, p in enumerate(pn):
             s = token_f1(g, p)
             if s >= task_match:
-                scored.append((s + 0.5 * token_f1(gs[i], ps[j]), i, j))
+                shared = len(match_agencies(ga[i], pa[j])) / max(1, len(ga[i]), len(pa[j]))
+                scored.append((s + 0.5 * token_f1(gs[i], ps[j]) + 0.01 * shared, i, j))
     scored.sort(reverse=True)
     used_g, used_p, pairs = set(), set(), []
     for _, i, j in scored:
@@ -199,7 +207,16 @@ def report(c: Counter) -> dict:
 # gold documents
 # ---------------------------------------------------------------------------
 
-FORMS = ("md", "pdf", "docx")
+FORMS = ("md", "txt", "pdf", "docx", "badfont", "scanned")
+#: where each rendered form lives beside the gold (``rendered/NAME…``); the
+#: bad-font and scanned PDFs exist for a few documents only and are reported
+#: apart, as forms of their own
+_RENDERED = {
+    "pdf": "{name}.pdf",
+    "docx": "{name}.docx",
+    "badfont": "{name}.badfont.pdf",
+    "scanned": "{name}.scanned.pdf",
+}
 
 
 @dataclass
@@ -222,9 +239,11 @@ def load_gold(path: Path) -> list[dict]:
 def find_gold_documents(dirs: Iterable[Path], form: str = "md") -> list[GoldDocument]:
     """Every ``NAME.gold.jsonl`` under ``dirs`` with its document in ``form``.
 
-    For ``md`` the document is ``NAME.md`` beside the gold; for ``pdf`` and
-    ``docx`` it is ``rendered/NAME.pdf|docx``. A gold whose document is absent
-    in that form is skipped.
+    For ``md`` (and ``txt``, the same file read as plain text, see
+    :func:`evaluate`) the document is ``NAME.md`` beside the gold; for
+    ``pdf`` and ``docx`` it is ``rendered/NAME.pdf|docx``, for ``badfont``
+    and ``scanned`` ``rendered/NAME.badfont.pdf`` / ``NAME.scanned.pdf``.
+    A gold whose document is absent in that form is skipped.
     """
     if form not in FORMS:
         raise InputError(f"unknown form {form!r}; use one of {', '.join(FORMS)}", code="usage")
@@ -235,10 +254,22 @@ def find_gold_documents(dirs: Iterable[Path], form: str = "md") -> list[GoldDocu
             raise InputError(f"{d}: not a folder (give folders holding NAME.gold.jsonl files)", code="usage")
         for gp in sorted(d.glob("*.gold.jsonl")):
             name = gp.name[: -len(".gold.jsonl")]
-            path = d / f"{name}.md" if form == "md" else d / "rendered" / f"{name}.{form}"
+            if form in ("md", "txt"):
+                path = d / f"{name}.md"
+            else:
+                path = d / "rendered" / _RENDERED[form].format(name=name)
             if path.exists():
                 docs.append(GoldDocument(name, path, gp, load_gold(gp)))
     return docs
+
+
+def as_txt(doc: GoldDocument, folder: Path) -> Path:
+    """``NAME.md`` copied into ``folder`` as ``NAME.txt``: the form a user
+    hands over when the Markdown was saved from a word processor or a web
+    page (the reader must sniff the markup, not trust the extension)."""
+    target = Path(folder) / f"{doc.name}.txt"
+    target.write_bytes(doc.path.read_bytes())
+    return target
 
 
 # ---------------------------------------------------------------------------
@@ -411,81 +442,112 @@ def _summaries(ag: Counter, dl: Counter, bl: Counter) -> dict[str, Any]:
     }
 
 
+def _task_extractor(notes: list[str]) -> Optional[Callable]:
+    try:
+        from .pipeline import extract
+    except ImportError:
+        notes.append("task extraction unavailable (directive_nlp.pipeline.extract missing): task figures skipped")
+        return None
+    return extract
+
+
+def _recogniser_figures(d: GoldDocument, finder: Callable, baseline: bool) -> tuple[Counter, Counter, Counter]:
+    """Agency-only, deadline-only and baseline counts of one document (read
+    from its Markdown when there is one: these figures do not depend on the
+    form)."""
+    from .pipeline import load_text
+
+    md_path = d.gold_path.with_name(f"{d.name}.md")
+    ndoc = load_text(md_path if md_path.exists() else d.path, force=True)
+    meta = None
+    try:
+        from .structure import parse_structure
+        from .structure.metadata import extract_metadata
+
+        meta = extract_metadata(ndoc, parse_structure(ndoc))
+    except Exception:  # metadata is only the date anchor here
+        meta = None
+    ag = agency_counts(d.gold, ndoc.text, finder=finder)
+    dl = deadline_counts(d.gold, ndoc.text, doc_date=_doc_date(meta))
+    bl = baseline_counts(d.gold) if baseline else Counter()
+    return ag, dl, bl
+
+
+def _task_counts(extract: Callable, d: GoldDocument, path: Path, gazetteer: Optional[Path]) -> dict[float, Counter]:
+    result = extract(path, gazetteer=gazetteer)
+    pred = [t.model_dump() for t in result.tasks]
+    return {th: count(d.gold, pred, th) for th in (0.5, 0.7)}
+
+
+def is_measured(name: str, measured: Iterable[str]) -> bool:
+    """Whether document ``name`` is in the measured half (its name starts
+    with one of the ``measured`` prefixes, e.g. "18_" or "18")."""
+    return any(name == m or name.startswith(m if m.endswith("_") else m + "_") for m in measured)
+
+
 def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, baseline: bool = True,
-             gazetteer: Optional[Path] = None, progress: Optional[Callable[[str], None]] = None) -> dict[str, Any]:
+             gazetteer: Optional[Path] = None, progress: Optional[Callable[[str], None]] = None,
+             measured: Iterable[str] = ()) -> dict[str, Any]:
     """Evaluate every gold document under ``dirs`` (see the module docstring).
 
     Returns a JSON-able dict: ``documents`` (per name) and ``total``, each with
     ``tasks`` (score.py report at 0.5 and 0.7, or None when the task
     extractor is unavailable), ``agency_only``, ``deadline_only`` and
-    ``baseline_ner``; ``errors`` lists documents that failed.
+    ``baseline_ner``; ``errors`` lists documents that failed. With
+    ``measured`` (document-name prefixes), ``halves`` holds the pooled task
+    report at 0.5 of the read half (the others) and of the measured half.
+    Form ``txt`` reads each ``NAME.md`` copied to a temporary ``NAME.txt``.
     """
+    import tempfile
     from functools import partial
 
     from .agencies import find_agencies, load_user_gazetteer
-    from .pipeline import load_text
 
     docs = find_gold_documents(dirs, form)
     if not docs:
         raise InputError(f"no NAME.gold.jsonl with a {form} document under the given folders", code="usage")
     gz = load_user_gazetteer(gazetteer) if gazetteer else None
     finder = partial(find_agencies, gazetteer=gz) if gz else find_agencies
-    extract = None
     notes: list[str] = []
-    if tasks:
-        try:
-            from .pipeline import extract as extract  # type: ignore[no-redef]
-        except ImportError:
-            notes.append("task extraction unavailable (directive_nlp.pipeline.extract missing): task figures skipped")
+    extract = _task_extractor(notes) if tasks else None
+    measured = tuple(measured)
     totals = {0.5: Counter(), 0.7: Counter()}
+    halves = {"read": Counter(), "measured": Counter()}
     ag_t, dl_t, bl_t = Counter(), Counter(), Counter()
     out_docs: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for d in docs:
-        if progress:
-            progress(d.name)
-        entry: dict[str, Any] = {}
-        md_path = d.gold_path.with_name(f"{d.name}.md")
-        text_path = md_path if md_path.exists() else d.path
-        try:
-            ndoc = load_text(text_path, force=True)
-            doc_text = ndoc.text
-        except InputError as e:
-            errors[d.name] = str(e)
-            continue
-        meta = None
-        try:
-            from .structure import parse_structure
-            from .structure.metadata import extract_metadata
-
-            meta = extract_metadata(ndoc, parse_structure(ndoc))
-        except Exception:  # metadata is only the date anchor here
-            meta = None
-        ag = agency_counts(d.gold, doc_text, finder=finder)
-        dl = deadline_counts(d.gold, doc_text, doc_date=_doc_date(meta))
-        bl = baseline_counts(d.gold) if baseline else Counter()
-        ag_t += ag
-        dl_t += dl
-        bl_t += bl
-        entry.update(_summaries(ag, dl, bl))
-        entry["tasks"] = None
-        if extract is not None:
+    with tempfile.TemporaryDirectory(prefix="dnlp-eval-") as tmp:
+        for d in docs:
+            if progress:
+                progress(d.name)
             try:
-                result = extract(d.path, gazetteer=gazetteer)
-                pred = [t.model_dump() for t in result.tasks]
-                entry["tasks"] = {}
-                for th in (0.5, 0.7):
-                    c = count(d.gold, pred, th)
-                    totals[th] += c
-                    entry["tasks"][str(th)] = report(c)
+                ag, dl, bl = _recogniser_figures(d, finder, baseline)
             except InputError as e:
                 errors[d.name] = str(e)
-            except Exception as e:  # one failing document must not stop the batch
-                errors[d.name] = f"extraction failed: {type(e).__name__}: {e}"
-        out_docs[d.name] = entry
+                continue
+            ag_t, dl_t, bl_t = ag_t + ag, dl_t + dl, bl_t + bl
+            entry: dict[str, Any] = dict(_summaries(ag, dl, bl), tasks=None)
+            if extract is not None:
+                try:
+                    path = as_txt(d, Path(tmp)) if form == "txt" else d.path
+                    counts = _task_counts(extract, d, path, gazetteer)
+                except InputError as e:
+                    errors[d.name] = str(e)
+                except Exception as e:  # one failing document must not stop the batch
+                    errors[d.name] = f"extraction failed: {type(e).__name__}: {e}"
+                else:
+                    for th, c in counts.items():
+                        totals[th] += c
+                    halves["measured" if is_measured(d.name, measured) else "read"] += counts[0.5]
+                    entry["tasks"] = {str(th): report(c) for th, c in counts.items()}
+            out_docs[d.name] = entry
     total = _summaries(ag_t, dl_t, bl_t)
     total["tasks"] = {str(th): report(c) for th, c in totals.items()} if extract is not None else None
-    return {"form": form, "documents": out_docs, "total": total, "errors": errors, "notes": notes}
+    rep = {"form": form, "documents": out_docs, "total": total, "errors": errors, "notes": notes}
+    if measured and extract is not None:
+        rep["halves"] = {k: report(c) for k, c in halves.items()}
+        rep["measured"] = [n for n in out_docs if is_measured(n, measured)]
+    return rep
 
 
 def _f(x: Optional[float]) -> str:
@@ -529,6 +591,10 @@ def format_report(rep: dict[str, Any]) -> str:
             lines.append(f"tasks @{th}: " + "  ".join(
                 f"{k} P={r[k]['precision']:.3f} R={r[k]['recall']:.3f} F1={r[k]['f1']:.3f}"
                 for k in ("task", "agency", "deadline", "triple")) + f"  role_accuracy={r['role_accuracy']:.3f}")
+        for half, r in (rep.get("halves") or {}).items():
+            lines.append(f"{half} half @0.5: " + "  ".join(
+                f"{k} F1={r[k]['f1']:.3f}" for k in ("task", "agency", "deadline", "triple"))
+                + f"  ({r['task']['gold']} gold tasks)")
         lines.append(f"triple_f1={tot['tasks']['0.5']['triple']['f1']:.4f}")
     for n in rep.get("notes") or []:
         lines.append(f"note: {n}")

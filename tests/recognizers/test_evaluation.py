@@ -102,3 +102,82 @@ def test_evaluate_bad_input_is_one_line(tmp_path):
     assert r.exit_code == 1 and "no NAME.gold.jsonl" in r.output
     r = CliRunner().invoke(app, ["evaluate", str(DEV), "--form", "odt"])
     assert r.exit_code == 1 and "unknown form" in r.output
+
+
+def _twins() -> tuple[list[dict], list[dict]]:
+    """Two gold tasks with the same text and sentence, given to different
+    bodies under different headings, and a prediction of both."""
+    sentence = "Tổ chức tuyên truyền về phòng, chống ma túy trong trường học."
+    gold = [
+        {"task": "Tổ chức tuyên truyền về phòng, chống ma túy trong trường học", "sentence": sentence,
+         "agencies": [{"name": "Sở Giáo dục và Đào tạo", "role": "lead"}],
+         "deadline": {"text": "hằng năm", "kind": "recurring", "frequency": "yearly"}},
+        {"task": "Tổ chức tuyên truyền về phòng, chống ma túy trong trường học", "sentence": sentence,
+         "agencies": [{"name": "Tỉnh đoàn", "role": "lead"}], "deadline": None},
+    ]
+    return gold, json.loads(json.dumps(gold))
+
+
+def test_tie_between_identical_task_texts_is_broken_by_agencies(score):
+    """The order of the predictions never changes a score (score.py breaks
+    ties between identical task texts by their agencies; so must we)."""
+    gold, pred = _twins()
+    forward, backward = ev.count(gold, pred), ev.count(gold, list(reversed(pred)))
+    assert forward == backward
+    assert forward["agency_tp"] == 2 and forward["triple_tp"] == 2 and forward["deadline_tp"] == 1
+    assert backward == score.count(gold, list(reversed(pred)))
+
+
+@pytest.mark.parametrize("name", ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"])
+def test_vendored_scorer_agrees_whatever_the_prediction_order(score, name):
+    gold = load_gold(DEV / f"{name}.gold.jsonl")
+    pred = _perturbed(gold, 11)
+    for seed in (1, 2):
+        shuffled = pred[:]
+        random.Random(seed).shuffle(shuffled)
+        assert ev.count(gold, shuffled) == score.count(gold, shuffled)
+
+
+def _one_doc_folder(tmp_path: Path, name: str = "langson_ctr_hanh_dong_ct36") -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "rendered").mkdir(parents=True)
+    for suffix in (".md", ".gold.jsonl"):
+        (folder / f"{name}{suffix}").write_bytes((DEV / f"{name}{suffix}").read_bytes())
+    bad = DEV / "rendered" / f"{name}.badfont.pdf"
+    (folder / "rendered" / bad.name).write_bytes(bad.read_bytes())
+    return folder
+
+
+def test_form_txt_gives_the_tasks_of_form_md(tmp_path):
+    """Each NAME.md read as NAME.txt (the markup sniffed) scores as the md."""
+    folder = _one_doc_folder(tmp_path)
+    md = ev.evaluate([folder], form="md", baseline=False)
+    txt = ev.evaluate([folder], form="txt", baseline=False)
+    assert txt["form"] == "txt" and not txt["errors"]
+    assert txt["total"]["tasks"] == md["total"]["tasks"]
+    assert md["total"]["tasks"]["0.5"]["triple"]["f1"] > 0.9
+    assert list(folder.glob("*.txt")) == []  # the copy lives in a temporary folder
+
+
+def test_badfont_and_scanned_forms_take_only_the_documents_that_have_them(tmp_path):
+    folder = _one_doc_folder(tmp_path)
+    assert [d.name for d in ev.find_gold_documents([DEV], "badfont")] == ["langson_ctr_hanh_dong_ct36"]
+    assert ev.find_gold_documents([DEV], "scanned") == []
+    assert [d.path.name for d in ev.find_gold_documents([folder], "badfont")] == [
+        "langson_ctr_hanh_dong_ct36.badfont.pdf"
+    ]
+    assert ev.find_gold_documents([folder], "pdf") == []  # no plain rendering copied
+
+
+def test_measured_half_is_reported_apart(tmp_path):
+    from directive_nlp.cli import app
+
+    r = CliRunner().invoke(app, ["evaluate", str(DEV), "--no-baseline", "--measured", "binhphuoc", "--json"])
+    assert r.exit_code == 0, r.output
+    rep = json.loads(r.stdout[r.stdout.index("{"):])
+    assert rep["measured"] == ["binhphuoc_kh_so_ket_ct36"]
+    assert rep["halves"]["measured"]["task"]["gold"] == len(load_gold(DEV / "binhphuoc_kh_so_ket_ct36.gold.jsonl"))
+    assert rep["halves"]["read"]["task"]["gold"] == len(load_gold(DEV / "langson_ctr_hanh_dong_ct36.gold.jsonl"))
+    r = CliRunner().invoke(app, ["evaluate", str(DEV), "--no-baseline", "--measured", "binhphuoc"])
+    assert "measured half @0.5" in r.output and "read half @0.5" in r.output
+    assert ev.is_measured("18_dongthap-kh617", ["18"]) and not ev.is_measured("180_x", ["18"])

@@ -17,11 +17,20 @@ from ._app import app, guarded
 @guarded
 def evaluate_cli(
     folders: List[Path] = typer.Argument(..., help="Folders holding NAME.gold.jsonl beside NAME.md (and rendered/)."),
-    form: str = typer.Option("md", "--form", help="Which rendering to read: md, pdf or docx (rendered/NAME.pdf|docx)."),
+    form: str = typer.Option(
+        "md", "--form",
+        help="Which form to read: md, txt (NAME.md read as NAME.txt), pdf, docx (rendered/NAME.pdf|docx), "
+        "badfont or scanned (rendered/NAME.badfont.pdf|NAME.scanned.pdf; only the documents that have one).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also measure underthesea ner (slower)."),
     tasks: bool = typer.Option(True, "--tasks/--no-tasks", help="Run the task extractor and score.py figures."),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the package one."),
+    measured: str = typer.Option(
+        "", "--measured",
+        help="Comma-separated document-name prefixes of the measured half (e.g. 11,18,19): "
+        "its pooled figures are printed apart from the read half's.",
+    ),
 ) -> None:
     """Run the recognisers (and the extractor) on every gold document and print the figures.
 
@@ -31,7 +40,8 @@ def evaluate_cli(
     """
     from ..evaluation import evaluate, format_report
 
-    rep = evaluate(folders, form=form, tasks=tasks, baseline=baseline, gazetteer=gazetteer,
+    halves = [m.strip() for m in measured.split(",") if m.strip()]
+    rep = evaluate(folders, form=form, tasks=tasks, baseline=baseline, gazetteer=gazetteer, measured=halves,
                    progress=lambda n: sys.stderr.write(f"evaluating {n}\n"))
     if as_json:
         sys.stdout.write(json.dumps(rep, ensure_ascii=False, indent=2) + "\n")
