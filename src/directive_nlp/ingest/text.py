@@ -7,6 +7,9 @@ rules dropped, ``| a | b |`` lines kept as table rows. Every character of a
 block keeps its offset in the decoded file, so spans can be shown in the
 original.
 
+A file is read as Markdown by its extension (``.md``) or, whatever its
+extension, when it carries Markdown markup (:func:`looks_like_markdown`).
+
 Plain text: paragraphs are separated by blank lines when the file has them;
 otherwise each line is a block and normalisation joins wrapped lines.
 """
@@ -341,18 +344,54 @@ def _looks_like_header(row: Block) -> bool:
     return hits >= max(2, len(cells) // 2)
 
 
+# Markdown markup as converters and portals write it (sniffed in any file):
+# a paired bold run, a table row "| a | b |", its separator "|---|---|", an
+# ATX heading "# Title"
+_MD_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)[^*_\n]*?\S\1")
+_MD_ROW_RE = re.compile(r"^\s*\|.*\S.*\|\s*$")
+_MD_ATX_RE = re.compile(r"^#{1,6}\s+\S")
+
+
+def looks_like_markdown(raw: str, *, sample_lines: int = 4000) -> bool:
+    """Whether a text file carries Markdown markup, whatever its extension.
+
+    A ``.txt`` saved from a portal or written by a converter often is
+    Markdown (``**I. NHIỆM VỤ**``, ``| TT | Nội dung |`` rows, ``# KẾ
+    HOẠCH``); read as plain text its headings keep their stars and its
+    tables are lost. Plain text is left plain: one stray ``*`` footnote, a
+    ``*`` bullet or a single ``|`` in a sentence is not evidence. The file
+    is Markdown when it has a table (a separator line under a row, or three
+    rows), or two kinds of markup, or at least two bold lines or two ATX
+    headings.
+    """
+    lines = raw.splitlines()[:sample_lines]
+    rows = [i for i, line in enumerate(lines) if _MD_ROW_RE.match(line)]
+    separated = any(_TABLE_SEP_RE.match(lines[i].strip()) for i in rows if "-" in lines[i])
+    if rows and (separated or len(rows) >= 3):
+        return True
+    bold = sum(1 for line in lines if _MD_BOLD_RE.search(line))
+    atx = sum(1 for line in lines if _MD_ATX_RE.match(line))
+    kinds = (bold > 0) + (atx > 0) + (len(rows) > 0)
+    return kinds >= 2 or bold >= 2 or atx >= 2
+
+
 def read_text(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
-    """Read a ``.txt`` or ``.md`` file (see module docstring)."""
+    """Read a ``.txt`` or ``.md`` file (see module docstring). A file whose
+    extension says plain text is read as Markdown when it carries Markdown
+    markup (:func:`looks_like_markdown`), with a warning saying so."""
     raw, legacy = decode_bytes(data)
     markdown = path.suffix.lower() in (".md", ".markdown")
-    blocks = parse_text(raw, markdown=markdown)
+    sniffed = not markdown and looks_like_markdown(raw)
+    blocks = parse_text(raw, markdown=markdown or sniffed)
     info = SourceInfo(
         path=str(path),
-        format="md" if markdown else "txt",
+        format="md" if markdown or sniffed else "txt",
         pages=None,
         sha256=sha256_bytes(data),
         encoding=legacy,
     )
     if legacy:
         info.warnings.append(f"converted from the legacy {legacy.upper()} encoding to Unicode")
+    if sniffed:
+        info.warnings.append("the text file carries Markdown markup (bold, tables or # headings): read as Markdown")
     return SourceDocument(source=info, blocks=blocks, raw_text=raw)
