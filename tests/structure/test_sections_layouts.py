@@ -660,15 +660,43 @@ def test_parts_letters_and_numbered_appendices(tmp_path: Path) -> None:
     assert st.section("Phần 2").heading == "NHIỆM VỤ NĂM 2026"
 
 
-def test_repeated_part_number_keeps_one_section(tmp_path: Path) -> None:
+def test_repeated_part_number_takes_the_next_number(tmp_path: Path) -> None:
+    """Two parts numbered "II." are two sections: the repeat is a slip for
+    "III." (the gold convention, annotation notes 02 §12)."""
     text = (
         "**KẾ HOẠCH**\n\n**I. MỤC TIÊU**\n\nNâng cao chất lượng dịch vụ công.\n\n"
         "**II. LỘ TRÌNH**\n\n1. Giai đoạn 2026 - 2027: thí điểm tại 10 xã.\n\n"
         "**II. GIẢI PHÁP**\n\n1. Đào tạo cán bộ một cửa.\n"
     )
     doc, st = parse_md(tmp_path, text)
-    assert section_of(doc, st, "1. Đào tạo cán bộ") == "II.1"
+    assert section_of(doc, st, "1. Giai đoạn") == "II.1"
+    assert section_of(doc, st, "1. Đào tạo cán bộ") == "III.1"
     assert [s.id for s in st.sections].count("II") == 1
+
+
+def test_repeated_letter_before_its_successor_is_a_second_one(tmp_path: Path) -> None:
+    """"b)", "b)", "c)": the second "b)" is "b(2)", and "c)" stays "c"."""
+    text = (
+        "**I. NHIỆM VỤ**\n\n**1. Sở Tài chính**\n\na) Tiếp nhận hồ sơ đề nghị.\n\n"
+        "b) Kiểm tra tính hợp lệ của hồ sơ.\n\nb) Tổ chức lấy ý kiến thẩm định.\n\n"
+        "c) Trình Ủy ban nhân dân tỉnh quyết định.\n"
+    )
+    doc, st = parse_md(tmp_path, text)
+    assert section_of(doc, st, "b) Kiểm tra") == "I.1.b"
+    assert section_of(doc, st, "b) Tổ chức") == "I.1.b(2)"
+    assert section_of(doc, st, "c) Trình") == "I.1.c"
+
+
+def test_items_renumbered_after_a_heading_still_share_ids(tmp_path: Path) -> None:
+    """Not a repeat: "1.", "2." then, under an unnumbered heading, "1." again
+    (the sibling just closed is "2."): the old id is kept, not renamed."""
+    text = (
+        "**II. NHIỆM VỤ**\n\n1. Rà soát thủ tục.\n\n2. Công khai thủ tục.\n\n"
+        "**Nhiệm vụ năm 2026**\n\n1. Số hóa hồ sơ.\n"
+    )
+    doc, st = parse_md(tmp_path, text)
+    assert section_of(doc, st, "1. Số hóa") == "II.1"
+    assert "II.1(2)" not in [s.id for s in st.sections]
 
 
 @pytest.mark.parametrize("layout", [QUYET_DINH, CHUONG_TRINH, KE_HOACH, CHI_THI, QUY_CHE, BAO_CAO])

@@ -957,9 +957,22 @@ def _continues_row(prev: list[str], cells: list[str]) -> bool:
     if not cells[0].strip() and prev[0].strip():
         return True
     filled = [c.strip() for c in cells if c.strip()]
+    if _single_cell(prev) and _single_cell(cells) and prev[0].strip() and cells[0].strip():
+        # a row merged across the table (a group heading, "III. PHÁT TRIỂN
+        # … KINH") whose last words wrap onto the next page ("DOANH"): a
+        # heading in capitals goes on in capitals with no final stop, a
+        # sentence in lower case
+        head, tail = prev[0].strip(), cells[0].strip()
+        if head[-1] not in ".:;!?" and (tail.isupper() == head.isupper() or _LOWER_LETTER.match(tail)):
+            return not _MARKER_RE.match(tail)
     if not filled or len(filled) >= len([c for c in prev if c.strip()]):
         return False
     return all(_LOWER_LETTER.match(c) or c[0] in "-+•–" for c in filled)
+
+
+def _single_cell(cells: list[str]) -> bool:
+    """Only the first cell of a row has text (a cell merged across the row)."""
+    return len(cells) >= 2 and not any(c.strip() for c in cells[1:])
 
 
 def _merge_row(row: Block, cells: list[str]) -> None:

@@ -107,6 +107,7 @@ class SectionRules:
     kem_theo: re.Pattern
     attached_max_chars: int
     labels: re.Pattern
+    trailing: tuple[re.Pattern, ...]
     max_words: int
     max_words_formatted: int
     max_words_bullet: int
@@ -145,6 +146,7 @@ def rules_from_dict(data: dict) -> SectionRules:
         kem_theo=_compile(data["attached"]["kem_theo_regex"]),
         attached_max_chars=int(data["attached"].get("max_title_chars", 160)),
         labels=_compile(data["labels"]["regex"]),
+        trailing=tuple(_compile(p) for p in data["closing"].get("trailing_regex", [])),
         max_words=int(heads.get("max_words", 30)),
         max_words_formatted=int(heads.get("max_words_formatted", 45)),
         max_words_bullet=int(heads.get("max_words_bullet", 14)),
@@ -315,6 +317,34 @@ class _BlockState:
 
 
 @dataclass
+class _TablePlan:
+    """How a table numbers its rows, from the first cells of its data rows.
+
+    * ``numbered``: most rows carry a number in their first cell (the STT
+      column); a row's id is its number ("PL.row7"), not its position, and
+      a row without a number under a numbered one continues it ("PL.row7b").
+    * ``grouped``: the rows are grouped under Roman-numbered group rows
+      ("I | Hoàn thiện thể chế") and the numbering restarts in each group, so
+      the group is part of the id ("PL.II.1"); when the numbering runs on
+      across the groups the ids stay "PL.rowN".
+    """
+
+    numbered: bool = False
+    grouped: bool = False
+    group_id: Optional[str] = None
+    last: Optional[str] = None
+    suffix: str = "a"
+
+    @classmethod
+    def of(cls, firsts: list[str]) -> "_TablePlan":
+        numbers = [int(f) for f in firsts if f.isdigit() and len(f) <= 3]
+        groups = [f for f in firsts if _group_label(f)]
+        numbered = len(numbers) >= 2 and len(numbers) >= (len(firsts) - len(groups)) / 2
+        restarts = numbered and len(set(numbers)) < len(numbers)
+        return cls(numbered=numbered, grouped=restarts and len(groups) >= 2)
+
+
+@dataclass
 class _Parser:
     doc: NormalizedDocument
     rules: SectionRules
@@ -333,6 +363,7 @@ class _Parser:
     sec_segment: dict[str, int] = field(default_factory=dict)
     collided: set[int] = field(default_factory=set)
     prev_text: str = ""
+    tables: dict[tuple, "_TablePlan"] = field(default_factory=dict)
 
     # ---- helpers -------------------------------------------------------
 
@@ -460,13 +491,16 @@ class _Parser:
             )
             if 0 <= dotted_at < letter_at:
                 rank, comps, sub_item = 8, 0, True
+        popped: list[_Open] = []
         while self.stack:
             top = self.stack[-1]
             if top.kind == "appendix" or top.rank < rank:
                 break
             if top.rank == rank == 6 and top.components < comps:
                 break
-            self.stack.pop()
+            popped.append(self.stack.pop())
+        if any(o.kind == marker.kind and o.rank == rank and o.label == marker.label for o in popped):
+            marker = self.relabel_repeated(marker, block)
         parent = self.stack[-1] if self.stack else None
         kind = marker.kind
         in_article = any(o.kind == "article" for o in self.stack)
@@ -505,6 +539,34 @@ class _Parser:
         )
         self.stack.append(_Open(sec, kind, rank, comps, marker.label, style))
         return sec
+
+    def relabel_repeated(self, marker: Marker, block: TextBlock) -> Marker:
+        """A marker that repeats the label of the sibling just closed ("IV."
+        then "IV.", "b)" then "b)") is a numbering slip, and two sections
+        may not share an id. When the next sibling carries the successor
+        label ("b)", "b)", "c)") the repeat is a second "b": "b(2)";
+        otherwise the writer skipped ahead: the repeat takes the successor
+        ("IV.", "IV." → "V")."""
+        successor = _successor(marker.kind, marker.label)
+        if successor is None or marker.kind == "article":
+            return marker
+        label = f"{marker.label}(2)" if self.next_sibling_label(marker, block.index) == successor else successor
+        return Marker(marker.kind, label, marker.written, marker.content, rank=marker.rank, depth=marker.depth)
+
+    def next_sibling_label(self, marker: Marker, index: int) -> Optional[str]:
+        """The label of the next marker of the same kind and level after
+        block ``index`` (None when a higher level or the document ends first)."""
+        for b in self.doc.blocks[index + 1 :]:
+            if b.kind != "paragraph":
+                continue
+            m = match_marker(self.text(b), self.rules)
+            if m is None or not m.opens_section:
+                continue
+            if m.kind == marker.kind and m.label.count(".") == marker.label.count("."):
+                return m.label
+            if (m.rank if m.rank is not None else 9) < (marker.rank if marker.rank is not None else 9):
+                return None
+        return None
 
     def open_appendix(self, sid: str, block: TextBlock, written: str) -> Section:
         self.new_segment("body")
@@ -641,30 +703,78 @@ class _Parser:
         parent = self.stack[-1].sec
         if b.is_header_row:
             return _BlockState(parent.id, "body", self.segment, table=True)
-        n = self.row_counts.get(parent.id, 0) + 1
-        self.row_counts[parent.id] = n
         first = cells[0].strip() if cells else ""
-        sec = self.add(
-            Section(
-                id=f"{parent.id}.row{n}",
-                number=first if 0 < len(first) <= 8 else None,
-                level=parent.level + 1,
-                parent=parent.id,
-                kind="table_row",
-                start=b.start,
-            )
-        )
-        st = _BlockState(sec.id, "body", self.segment, opened=sec.id, table=True)
         filled = [c for c in cells[1:] if c.strip()]
+        width = max(len(cells), len(b.header or []))
         # a group row ("I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ", other cells empty or
         # merged away) heads the rows under it
-        width = max(len(cells), len(b.header or []))
-        st.is_heading = (
-            width > 2
-            and len(filled) == 1
-            and (roman_to_int(first) is not None or first == "" or _is_upper(filled[0]))
+        group = width > 2 and (
+            (len(filled) == 1 and (roman_to_int(first) is not None or first == "" or _is_upper(filled[0])))
+            or (not filled and _group_label(first) is not None)
         )
+        plan = self.table_plan(b, parent.id)
+        sid, heading = self.row_id(plan, parent, first, group)
+        sec = self.by_id.get(sid)
+        if sec is None:
+            parent_id = plan.group_id if plan.group_id and sid != plan.group_id else parent.id
+            sec = self.add(
+                Section(
+                    id=sid,
+                    number=first if 0 < len(first) <= 8 else None,
+                    level=self.by_id[parent_id].level + 1,
+                    parent=parent_id,
+                    kind="table_group" if heading else "table_row",
+                    start=b.start,
+                )
+            )
+        opened = sec.id if sec.start == b.start else None
+        st = _BlockState(sec.id, "body", self.segment, opened=opened, table=True)
+        st.is_heading = group
         return st
+
+    def table_plan(self, b: TextBlock, parent_id: str) -> "_TablePlan":
+        """How the rows of ``b``'s table are numbered (decided once per table
+        from all its rows, see :class:`_TablePlan`)."""
+        key = (b.table_id, parent_id)
+        plan = self.tables.get(key)
+        if plan is None:
+            rows = [r for r in self.doc.blocks if r.kind == "table_row" and r.table_id == b.table_id]
+            plan = self.tables[key] = _TablePlan.of([self._first_cell(r) for r in rows if not r.is_header_row])
+        return plan
+
+    def _first_cell(self, r: TextBlock) -> str:
+        if r.cells:
+            return self.doc.text[r.cells[0].start : r.cells[0].end].strip()
+        return self.text(r).split(" | ")[0].strip()
+
+    def row_id(self, plan: "_TablePlan", parent: Section, first: str, group: bool) -> tuple[str, bool]:
+        """The id of one data row and whether it opens a group (see
+        :class:`_TablePlan`)."""
+        if group:
+            plan.last = None
+            label = _group_label(first)
+            if plan.grouped and label:
+                plan.group_id, plan.last = f"{parent.id}.{label}", None
+                return plan.group_id, True
+            return (plan.group_id or parent.id), False
+        base = plan.group_id if plan.grouped and plan.group_id else None
+        number = first if first.isdigit() and len(first) <= 3 else None
+        if plan.numbered and number is None and plan.last is not None:
+            # a row with no number under a numbered row: its continuation
+            # (cells merged across rows), "PL.II.1b"
+            plan.suffix = chr(ord(plan.suffix) + 1)
+            return plan.last + plan.suffix, False
+        if plan.numbered and number is not None:
+            sid = f"{base}.{int(number)}" if base else f"{parent.id}.row{int(number)}"
+            if sid == plan.last:
+                plan.suffix = chr(ord(plan.suffix) + 1)  # a merged number cell copied down
+                return sid + plan.suffix, False
+            if sid not in self.by_id:
+                plan.last, plan.suffix = sid, "a"
+                return sid, False
+        n = self.row_counts.get(parent.id, 0) + 1
+        self.row_counts[parent.id] = n
+        return f"{parent.id}.row{n}", False
 
     # ---- after the pass -----------------------------------------------
 
@@ -688,16 +798,34 @@ class _Parser:
                 run.append(k)
                 k -= 1
             if run and k >= i and states[k].role == "body":
-                anchor = states[k]
-                opened_heading = anchor.opened is not None and self.heading_like(k)
-                if not opened_heading:
-                    outer = self.outermost(anchor.section)
-                    if outer is not None and outer.kind != "appendix" and outer.kind != "table_row":
-                        target = outer.id if outer.kind in CONTAINER_KINDS else self.special("closing")
-                        for r in run:
-                            states[r].section = target
-                            states[r].trailing = True
+                self.mark_trailing(k, sorted(run))
             i = j
+
+    def mark_trailing(self, anchor_index: int, run: list[int]) -> None:
+        """Move the unnumbered paragraphs ``run`` after the last item
+        (``anchor_index``) to the part that holds it. From a closing formula
+        on ("Trong quá trình thực hiện, nếu có khó khăn …", "Trên đây là …")
+        the paragraphs close the document whatever precedes them; the ones
+        before the formula continue the item above. Without a formula the
+        whole run closes the document, unless the item is a heading (an
+        agency heading's paragraphs are its content)."""
+        states = self.states
+        anchor = states[anchor_index]
+        formula = next((r for r in run if self.is_trailing_formula(self.text(self.doc.blocks[r]))), None)
+        if formula is not None:
+            run = [r for r in run if r >= formula]
+        elif anchor.opened is not None and self.heading_like(anchor_index):
+            return
+        outer = self.outermost(anchor.section)
+        if outer is None or outer.kind in ("appendix", "table_row"):
+            return
+        target = outer.id if outer.kind in CONTAINER_KINDS else self.special("closing")
+        for r in run:
+            states[r].section = target
+            states[r].trailing = True
+
+    def is_trailing_formula(self, text: str) -> bool:
+        return any(p.match(text.strip()) for p in self.rules.trailing)
 
     def outermost(self, sid: str) -> Optional[Section]:
         sec = self.by_id.get(sid)
@@ -866,6 +994,40 @@ class _Parser:
             if sec is not None and sec.kind in ("clause", "point"):
                 return sec.kind
         return m.kind
+
+
+def _successor(kind: str, label: str) -> Optional[str]:
+    """The label after ``label`` in its numbering ("IV" → "V", "b" → "c",
+    "2.3" → "2.4"); None when there is none."""
+    if kind == "roman":
+        n = roman_to_int(label)
+        return _int_to_roman(n + 1) if n else None
+    if kind in ("letter", "upper_letter"):
+        alphabet = _VI_ALPHABET if kind == "letter" else _UPPER_ALPHABET
+        i = alphabet.find(label)
+        return alphabet[i + 1] if 0 <= i < len(alphabet) - 1 else None
+    if kind == "arabic" and label.replace(".", "").isdigit():
+        head, _, last = label.rpartition(".")
+        return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+    return None
+
+
+def _int_to_roman(n: int) -> str:
+    out = []
+    for value, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+_GROUP_RE = re.compile(r"^(?P<label>[IVX]{1,6})(?:[.\-–:)]\s*|\s+|$)")
+
+
+def _group_label(cell: str) -> Optional[str]:
+    """The Roman number of a table's group row ("II", "II. HOÀN THIỆN …")."""
+    m = _GROUP_RE.match(cell.strip())
+    return m.group("label") if m and roman_to_int(m.group("label")) else None
 
 
 def _ends_document(text: str) -> bool:
