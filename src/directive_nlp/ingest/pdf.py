@@ -793,6 +793,16 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float, pitch
         return True  # first-line indent
     prev_ends = prev.text.rstrip().endswith(_SENTENCE_END)
     room = right - prev.x1
+    if (
+        min(prev.x0, line.x0) > left + 0.8 * size
+        and abs(line.x0 - prev.x0) < 0.5 * size
+        and room > 0.5 * size
+    ):
+        # both lines at the first-line indent and the previous one short of
+        # the right margin: a one-line paragraph (a heading with no final
+        # stop) then a new paragraph, not a wrapped line (those go back to
+        # the margin, or fill the line when a whole block is indented)
+        return True
     if room > line.first_word_w + 0.5 * size and prev.x0 < right - 4 * size:
         return True  # the first word of this line would have fitted on the previous one
     if _MARKER_RE.match(line.text) and (prev_ends or room > 3 * size):

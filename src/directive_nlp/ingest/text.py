@@ -316,12 +316,17 @@ def _running_lines(lines: list[str]) -> set[int]:
     return skip
 
 
+_BARE_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.):\-–]?$")
+
+
 def _split_bold_runs(body: str, base: int) -> list[tuple[str, int]]:
     """Split a line at ``****`` (two bold runs glued together by a converter
     that lost the paragraph break between them)."""
     parts: list[tuple[str, int]] = []
     start = 0
     for m in re.finditer(r"\*\*\*\*", body):
+        if _BARE_MARKER_RE.match(body[start : m.start()].replace("*", "").strip()):
+            continue  # "**1.**** **Trên cơ sở …": a number and its text, one paragraph
         parts.append((body[start : m.start() + 2], base + start))
         start = m.start() + 2
     parts.append((body[start:], base + start))
