@@ -224,10 +224,17 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
                 if table_rows:
                     table_rows[-1].is_header_row = True
                 continue
+            raw_cells = _split_cells(body, base)
+            if _is_layout_row([c for c, _ in raw_cells]):
+                # a web page's layout table holding the document's body in
+                # one cell: its paragraphs, not a table row
+                flush_table()
+                blocks.extend(_layout_cell_blocks(raw_cells, lineno))
+                continue
             cells = []
             cmaps = []
             bolds = []
-            for ctext, cbase in _split_cells(body, base):
+            for ctext, cbase in raw_cells:
                 t, m, b = _strip_inline(ctext, cbase)
                 cells.append(t)
                 cmaps.append(m)
@@ -274,6 +281,73 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     flush_para()
     flush_table()
     return blocks
+
+
+# ---- web pages whose body sits in one table cell ------------------------
+
+#: a cell this long is a page's layout, not a table's data (the longest data
+#: cells of real assignment tables are under 2,000 characters)
+LAYOUT_CELL_CHARS = 4000
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_INLINE_MARKER = r"(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ]|Điều \d{1,3}|Chương [IVXLC\d]+|Phần \w+)[.:)\-–]"
+# where a paragraph break was lost: before a bold numbered heading
+# ("… như sau: **I. VỀ KẾT QUẢ**"), before a plain numbered item after a
+# sentence end ("… năm 2026. 2. Xây dựng …"), before "Nơi nhận", after "./."
+_AFTER_MARKER = r"(?:\s|(?=[" + _UPPER + r"]))"
+_LOST_BREAK_RE = re.compile(
+    r"\s+(?=\*\*\s*" + _INLINE_MARKER + _AFTER_MARKER + r")"
+    r"|(?<=[.;:])\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s+\**[" + _UPPER + r"])"
+    r"|(?<=[.;:])\s*(?=\**Điều \d{1,3}\.)"
+    r"|(?<=[.;:])\s+(?=[-–+]\s+[" + _UPPER + r"])"
+    r"|\s+(?=\**(?:Nơi nhận|NƠI NHẬN)\b)"
+    r"|(?<=\./\.)\s+"
+)
+# a bold heading run at the start of a piece, followed by its content
+_HEADING_RUN_RE = re.compile(r"^\*\*\s*" + _INLINE_MARKER + _AFTER_MARKER + r"[^*]{0,200}\*\*\s*(?=\S)")
+
+
+def _is_layout_row(cells: list[str]) -> bool:
+    """A Markdown table row that is a page's layout: one cell holds a long
+    text with bold numbered headings inside it (web pages of portals put
+    the whole body of a document in one cell of a layout table)."""
+    for cell in cells:
+        if len(cell) >= LAYOUT_CELL_CHARS:
+            return True
+        if len(cell) >= 1000 and len(re.findall(r"\*\*\s*" + _INLINE_MARKER + _AFTER_MARKER, cell)) >= 2:
+            return True
+    return False
+
+
+def _layout_cell_blocks(cells: list[tuple[str, int]], lineno: int) -> list[Block]:
+    """The paragraphs of a layout row: one per short cell, a long cell cut
+    where its paragraph breaks were lost (see ``_LOST_BREAK_RE``)."""
+    out: list[Block] = []
+    for ctext, cbase in cells:
+        pieces: list[tuple[str, int]] = []
+        start = 0
+        for m in _LOST_BREAK_RE.finditer(ctext):
+            pieces.append((ctext[start : m.start()], cbase + start))
+            start = m.end()
+        pieces.append((ctext[start:], cbase + start))
+        for piece, pbase in pieces:
+            head = _HEADING_RUN_RE.match(piece)
+            parts = [(piece[: head.end()], pbase), (piece[head.end() :], pbase + head.end())] if head else [(piece, pbase)]
+            for text, tbase in parts:
+                t, m, bold = _strip_inline(text, tbase)
+                lead = len(t) - len(t.lstrip())
+                t, m = t.strip(), m[lead : lead + len(t.strip())]
+                if not t:
+                    continue
+                out.append(
+                    Block(
+                        kind="paragraph",
+                        text=t,
+                        bold=bold,
+                        location=Location(paragraph=lineno, raw_start=m[0], raw_end=m[-1] + 1),
+                        char_map=m,
+                    )
+                )
+    return out
 
 
 _PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
