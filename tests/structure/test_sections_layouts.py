@@ -964,3 +964,73 @@ def test_title_with_a_stray_period_over_sub_items_is_a_heading(tmp_path: Path) -
     assert info_of(doc, st, "1. Nâng cao").is_heading
     assert not info_of(doc, st, "2. Sở Tài chính").is_heading  # two clauses, a sibling follows
     assert not info_of(doc, st, "3. Các trường").is_heading
+
+
+# --------------------------------------------------------------------------
+# paragraphs after the last item: closing formula, own actor, continuation
+# --------------------------------------------------------------------------
+
+CLOSING_RUN = """\
+**III. TỔ CHỨC THỰC HIỆN**
+
+**1. Sở Y tế**
+
+Chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.
+
+**2. Các sở, ngành, Ủy ban nhân dân các xã**
+
+Căn cứ chức năng, nhiệm vụ xây dựng kế hoạch của đơn vị.
+
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan báo cáo Sở Y tế để tổng hợp.
+
+Nơi nhận:
+- Như trên;
+"""
+
+OWN_ACTOR = """\
+**IV. TỔ CHỨC THỰC HIỆN**
+
+1. Sở Tư pháp hướng dẫn, kiểm tra việc thực hiện.
+
+2. Các tỉnh ủy, thành ủy cụ thể hóa Hướng dẫn này phù hợp với thực tiễn.
+
+Bố trí kinh phí, phương tiện phục vụ việc thực hiện.
+
+Quan tâm bồi dưỡng nghiệp vụ cho đội ngũ cộng tác viên.
+
+Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.
+
+Nơi nhận:
+- Như trên;
+"""
+
+
+def test_a_closing_formula_leaves_the_heading_and_goes_to_the_part(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, CLOSING_RUN)
+    assert section_of(doc, st, "Căn cứ chức năng") == "III.2"
+    assert section_of(doc, st, "Trong quá trình thực hiện") == "III"
+    assert info_of(doc, st, "Trong quá trình thực hiện").zone == "trailing"
+
+
+def test_subjectless_paragraphs_go_on_with_the_item(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, OWN_ACTOR)
+    assert section_of(doc, st, "Bố trí kinh phí") == "IV.2"
+    assert section_of(doc, st, "Quan tâm bồi dưỡng") == "IV.2"
+    # a paragraph with its own actor closes the document: the part holds it
+    assert section_of(doc, st, "Ủy ban nhân dân tỉnh yêu cầu") == "IV"
+
+
+def test_trailing_and_continuation_rules_positive_and_negative() -> None:
+    from directive_nlp.structure.sections import load_rules
+
+    rules = load_rules()
+    trailing = lambda t: any(p.match(t) for p in rules.trailing)  # noqa: E731
+    continuation = lambda t: any(p.match(t) for p in rules.continuation)  # noqa: E731
+    assert trailing("Trong quá trình tổ chức thực hiện, nếu có vướng mắc, đề nghị phản ánh về Sở.")
+    assert trailing("Trên đây là Kế hoạch triển khai Chỉ thị số 27/CT-TTg của Ủy ban nhân dân thành phố.")
+    assert trailing("Quá trình thực hiện nếu có khó khăn, các đơn vị báo cáo về Sở Tư pháp.")
+    assert not trailing("Trong năm 2026, hoàn thành việc số hóa hồ sơ.")
+    assert not trailing("Trường hợp các cơ quan có ý kiến khác nhau, cơ quan chủ trì tổ chức họp.")
+    assert continuation("Phối hợp với các viện nghiên cứu phát triển công nghệ mới.")
+    assert not continuation("Ủy ban nhân dân tỉnh yêu cầu các sở nghiêm túc thực hiện.")
+    assert not continuation("Văn phòng Chính phủ thông báo để các bộ, ngành biết, thực hiện.")

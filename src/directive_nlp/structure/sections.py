@@ -108,6 +108,7 @@ class SectionRules:
     attached_max_chars: int
     labels: re.Pattern
     trailing: tuple[re.Pattern, ...]
+    continuation: tuple[re.Pattern, ...]
     max_words: int
     max_words_formatted: int
     max_words_bullet: int
@@ -147,6 +148,7 @@ def rules_from_dict(data: dict) -> SectionRules:
         attached_max_chars=int(data["attached"].get("max_title_chars", 160)),
         labels=_compile(data["labels"]["regex"]),
         trailing=tuple(_compile(p) for p in data["closing"].get("trailing_regex", [])),
+        continuation=tuple(_compile(p) for p in data["closing"].get("continuation_regex", [])),
         max_words=int(heads.get("max_words", 30)),
         max_words_formatted=int(heads.get("max_words_formatted", 45)),
         max_words_bullet=int(heads.get("max_words_bullet", 14)),
@@ -816,6 +818,11 @@ class _Parser:
             run = [r for r in run if r >= formula]
         elif anchor.opened is not None and self.heading_like(anchor_index):
             return
+        else:
+            # subjectless paragraphs right after the item ("Bố trí kinh phí
+            # …", "Phối hợp với …") go on with the item's actor
+            while run and self.continues_item(self.text(self.doc.blocks[run[0]])):
+                run = run[1:]
         outer = self.outermost(anchor.section)
         if outer is None or outer.kind in ("appendix", "table_row"):
             return
@@ -826,6 +833,9 @@ class _Parser:
 
     def is_trailing_formula(self, text: str) -> bool:
         return any(p.match(text.strip()) for p in self.rules.trailing)
+
+    def continues_item(self, text: str) -> bool:
+        return any(p.match(text.strip()) for p in self.rules.continuation)
 
     def outermost(self, sid: str) -> Optional[Section]:
         sec = self.by_id.get(sid)
