@@ -1034,3 +1034,53 @@ def test_trailing_and_continuation_rules_positive_and_negative() -> None:
     assert continuation("Phối hợp với các viện nghiên cứu phát triển công nghệ mới.")
     assert not continuation("Ủy ban nhân dân tỉnh yêu cầu các sở nghiêm túc thực hiện.")
     assert not continuation("Văn phòng Chính phủ thông báo để các bộ, ngành biết, thực hiện.")
+
+
+# --------------------------------------------------------------------------
+# table rows: numbered by their STT, grouped when the numbering restarts
+# --------------------------------------------------------------------------
+
+GROUPED_RESTART = """\
+**PHỤ LỤC**
+
+| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| **I** | **Hoàn thiện thể chế** |  |  |
+| 1 | Ban hành quy chế cập nhật dữ liệu | Sở Tư pháp | Quý I/2026 |
+| 2 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Quý II/2026 |
+| **II** | **Hạ tầng số** |  |  |
+| 1 | Nâng cấp trung tâm dữ liệu | Sở Khoa học và Công nghệ | Năm 2026 |
+| Sao lưu dữ liệu dự phòng | Sở Khoa học và Công nghệ |
+| 2 | Kết nối mạng chuyên dùng | Viễn thông tỉnh | Năm 2027 |
+"""
+
+GROUPED_RUNNING = """\
+**PHỤ LỤC**
+
+| STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| **I. NÂNG CAO NHẬN THỨC** |
+| 1 | Tập huấn kỹ năng số cho doanh nghiệp | Sở Công Thương | Năm 2026 |
+| 2 | Tôn vinh doanh nghiệp tiêu biểu | Sở Nội vụ | Hằng năm |
+| **II. HẠ TẦNG** |
+| 3 | Phủ sóng 5G khu công nghiệp | Sở Khoa học và Công nghệ | Năm 2027 |
+"""
+
+
+def test_rows_under_groups_whose_numbering_restarts(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, GROUPED_RESTART)
+    assert section_of(doc, st, "1 | Ban hành quy chế") == "PL.I.1"
+    assert section_of(doc, st, "2 | Rà soát") == "PL.I.2"
+    assert section_of(doc, st, "1 | Nâng cấp") == "PL.II.1"
+    assert section_of(doc, st, "Sao lưu dữ liệu") == "PL.II.1b"
+    assert section_of(doc, st, "2 | Kết nối") == "PL.II.2"
+    assert info_of(doc, st, "II | Hạ tầng số").is_heading
+
+
+def test_rows_under_groups_numbered_on_keep_their_number(tmp_path: Path) -> None:
+    doc, st = parse_md(tmp_path, GROUPED_RUNNING)
+    assert section_of(doc, st, "1 | Tập huấn") == "PL.row1"
+    assert section_of(doc, st, "2 | Tôn vinh") == "PL.row2"
+    assert section_of(doc, st, "3 | Phủ sóng") == "PL.row3"
+    assert info_of(doc, st, "II. HẠ TẦNG").is_heading
+    assert "PL.row4" not in [s.id for s in st.sections]
