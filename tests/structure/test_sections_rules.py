@@ -30,6 +30,7 @@ def test_rule_file_loads_from_the_package() -> None:
         ("I. MỤC ĐÍCH, YÊU CẦU", "roman", "I", "I."),
         ("II- NHIỆM VỤ VÀ GIẢI PHÁP", "roman", "II", "II-"),
         ("IV – KINH PHÍ", "roman", "IV", "IV –"),
+        ("IV/ TỔ CHỨC THỰC HIỆN", "roman", "IV", "IV/"),
         ("1. Tăng cường sự lãnh đạo", "arabic", "1", "1."),
         ("12) Sở Y tế chủ trì", "arabic", "12", "12)"),
         ("1.2. Kết quả triển khai", "arabic", "1.2", "1.2."),
@@ -79,6 +80,7 @@ def test_bullet_depths() -> None:
         "Điều chỉnh quy hoạch khu công nghiệp",  # a verb, not an article
         "Điều 5 Luật Đất đai quy định rõ thẩm quyền.",  # a citation
         "V/v: đôn đốc giải ngân vốn đầu tư công",  # "về việc", not part V
+        "V/V HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP CHO NHÂN DÂN",  # the same in capitals
         "v.v. và các nội dung khác",
         "v/v đôn đốc thực hiện",
         "x-quang và siêu âm miễn phí",
