@@ -25,6 +25,31 @@ def test_rule_file_loads_from_the_package() -> None:
 
 
 @pytest.mark.parametrize(
+    "path, value",
+    [
+        (("closing", "trailing_regx"), []),  # a typo of a known key
+        (("markers", 0, "rnak"), 3),  # a typo inside a marker entry
+        (("colour",), "red"),  # an unknown top-level key
+        (("labels", "regex"), ["a list, not a pattern"]),  # the wrong type
+    ],
+)
+def test_rule_file_with_a_wrong_key_is_refused(path: tuple, value: object) -> None:
+    import copy
+
+    from directive_nlp.structure.sections import validate_rules
+    from directive_nlp.vocab import VocabularyError, read_yaml
+
+    data = copy.deepcopy(read_yaml("sections.yaml"))
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(VocabularyError):
+        validate_rules(data)
+    validate_rules(read_yaml("sections.yaml"))  # the packaged file itself passes
+
+
+@pytest.mark.parametrize(
     "text, kind, label, written",
     [
         ("I. MỤC ĐÍCH, YÊU CẦU", "roman", "I", "I."),

@@ -43,12 +43,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
 
 from ..models import BlockInfo, DocumentStructure, NormalizedDocument, Section, TextBlock
+from ..vocab import read_yaml, validate_vocabulary
 
 # Vietnamese upper-case letters, for the `{U}` placeholder of the rule file.
 _UPPER = "A-Z" + "".join(
@@ -155,12 +154,38 @@ def rules_from_dict(data: dict) -> SectionRules:
     )
 
 
+_TOP_KEYS = {"markers": list, "items": list, "appendix": dict, "closing": dict, "attached": dict, "labels": dict}
+_OPTIONAL_TOP = {"version": int, "ordinals": dict, "headings": dict}
+_ENTRY_KEYS = {"kind": str, "regex": str}
+_ENTRY_OPTIONAL = {"rank": int, "depth": int, "no_period_requires_upper": bool, "not_followed_by": str}
+_SUB_KEYS = {
+    "appendix": ({"regex": str}, {"max_heading_chars": int}),
+    "closing": ({"block_regex": list}, {"formula_regex": list, "trailing_regex": list, "continuation_regex": list,
+                                        "signature_regex": str, "signature_max_words": int}),
+    "attached": ({"title_regex": str, "kem_theo_regex": str}, {"max_title_chars": int}),
+    "labels": ({"regex": str}, {}),
+}
+
+
+def validate_rules(data: object, source: str = "sections.yaml") -> dict:
+    """Check the shape of a section rule file: unknown, missing or mistyped
+    keys are refused at load time, at every level (a typo such as
+    ``trailing_regx`` would otherwise silently switch a rule off)."""
+    data = validate_vocabulary(data, source=source, required=_TOP_KEYS, optional=_OPTIONAL_TOP)
+    for key in ("markers", "items"):
+        for n, entry in enumerate(data[key]):
+            validate_vocabulary(entry, source=f"{source}: {key}[{n}]", required=_ENTRY_KEYS, optional=_ENTRY_OPTIONAL)
+    for key, (required, optional) in _SUB_KEYS.items():
+        validate_vocabulary(data[key], source=f"{source}: {key}", required=required, optional=optional)
+    validate_vocabulary(data.get("headings") or {}, source=f"{source}: headings", required={},
+                        optional={"max_words": int, "max_words_formatted": int, "max_words_bullet": int})
+    return data
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> SectionRules:
-    """Load and compile ``resources/vi/sections.yaml`` (cached)."""
-    ref = resources.files("directive_nlp") / "resources" / "vi" / "sections.yaml"
-    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-    return rules_from_dict(data)
+    """Load, validate and compile ``resources/vi/sections.yaml`` (cached)."""
+    return rules_from_dict(validate_rules(read_yaml("sections.yaml")))
 
 
 # --------------------------------------------------------------------------
