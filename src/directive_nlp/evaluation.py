@@ -592,6 +592,9 @@ def format_report(rep: dict[str, Any]) -> str:
                 f"{k} P={r[k]['precision']:.3f} R={r[k]['recall']:.3f} F1={r[k]['f1']:.3f}"
                 for k in ("task", "agency", "deadline", "triple")) + f"  role_accuracy={r['role_accuracy']:.3f}")
         for half, r in (rep.get("halves") or {}).items():
+            if not r["task"]["gold"]:
+                lines.append(f"{half} half @0.5: no document of this half has this form")
+                continue
             lines.append(f"{half} half @0.5: " + "  ".join(
                 f"{k} F1={r[k]['f1']:.3f}" for k in ("task", "agency", "deadline", "triple"))
                 + f"  ({r['task']['gold']} gold tasks)")

@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-
 from ..models import BlockInfo, DocumentStructure, NormalizedDocument, Section, TextBlock
 from ..vocab import read_yaml, validate_vocabulary
 
