@@ -119,3 +119,26 @@ def test_every_extra_document_parses(name: str, shared_extra: Path) -> None:
         assert s.parent is None or s.parent in known
     for info in structure.blocks:
         assert info.section in known
+
+
+UNLABELLED = SHARED / "corpus" / "unlabelled"
+_UNLABELLED_DOCS = sorted(p.name for p in UNLABELLED.glob("u*.md")) if UNLABELLED.is_dir() else ["<absent>"]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", _UNLABELLED_DOCS)
+def test_every_unlabelled_document_has_its_parts(name: str) -> None:
+    """The 19 unlabelled documents (plans, decisions, conclusions, Party
+    texts, web pages whose body sits in one table cell): a tree with
+    numbered parts, unique ids, known parents, and most blocks in the body."""
+    path = UNLABELLED / name
+    if not path.exists():
+        pytest.skip("../shared/corpus/unlabelled is absent")
+    doc, structure = parsed(path)
+    ids = [s.id for s in structure.sections]
+    assert len(ids) == len(set(ids))
+    known = set(ids)
+    assert all(s.parent is None or s.parent in known for s in structure.sections)
+    assert len(known - {"preamble", "closing"}) >= 3
+    preamble = sum(1 for b in structure.blocks if b.section == "preamble")
+    assert preamble <= 0.3 * len(structure.blocks), f"{preamble} of {len(structure.blocks)} blocks in the preamble"
