@@ -118,6 +118,26 @@ def _strip_inline(line: str, base: int) -> tuple[str, list[int], bool]:
     return "".join(out), omap, bold_chars > 0 and plain_chars == 0
 
 
+def _markdown_row(raw_cells: list[tuple[str, int]], index: int, lineno: int, start: int, end: int) -> Block:
+    """One ``| a | b |`` line as a table row (emphasis stripped per cell,
+    offsets kept; bold when every filled cell is)."""
+    cells, cmaps, bolds = [], [], []
+    for ctext, cbase in raw_cells:
+        t, m, b = _strip_inline(ctext, cbase)
+        cells.append(t)
+        cmaps.append(m)
+        bolds.append(b or not t.strip())
+    return Block(
+        kind="table_row",
+        text=" | ".join(c.strip() for c in cells),
+        cells=cells,
+        cell_char_maps=cmaps,
+        row_index=index,
+        bold=all(bolds),
+        location=Location(paragraph=lineno, row=index, raw_start=start, raw_end=end),
+    )
+
+
 def _split_cells(line: str, base: int) -> list[tuple[str, int]]:
     """Split ``| a | b |`` into (cell text, offset of the cell in the file)."""
     s = line
@@ -231,23 +251,7 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
                 flush_table()
                 blocks.extend(_layout_cell_blocks(raw_cells, lineno))
                 continue
-            cells = []
-            cmaps = []
-            bolds = []
-            for ctext, cbase in raw_cells:
-                t, m, b = _strip_inline(ctext, cbase)
-                cells.append(t)
-                cmaps.append(m)
-                bolds.append(b or not t.strip())
-            row = Block(
-                kind="table_row",
-                text=" | ".join(c.strip() for c in cells),
-                cells=cells,
-                cell_char_maps=cmaps,
-                row_index=len(table_rows),
-                bold=all(bolds),
-                location=Location(paragraph=lineno, row=len(table_rows), raw_start=base, raw_end=base + len(body)),
-            )
+            row = _markdown_row(raw_cells, len(table_rows), lineno, base, base + len(body))
             table_rows.append(row)
             continue
         flush_table()
