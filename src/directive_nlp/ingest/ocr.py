@@ -238,16 +238,18 @@ def ocr_pdf_pages(
                     confs.extend(c)
     finally:
         pdf.close()
-    _repair_numbering(out)
+    _mend_pages(out)
     mean = round(sum(confs) / len(confs), 1) if confs else 0.0
     return out, mean
 
 
-def _repair_numbering(pages: dict[int, list[Block]]) -> None:
-    """Section and item numbers read wrong, undone from their sequence over
-    all OCR'd pages in order (see :func:`.ocr_layout.repair_numbering`)."""
-    from .ocr_layout import repair_numbering
+def _mend_pages(pages: dict[int, list[Block]]) -> None:
+    """Over all OCR'd pages in order: tables and paragraphs cut by a page
+    break joined, section and item numbers read wrong undone from their
+    sequence (see :mod:`.ocr_layout`)."""
+    from .ocr_layout import join_pages, repair_numbering
 
+    join_pages(pages)
     repair_numbering([b for n in sorted(pages) for b in pages[n]])
 
 

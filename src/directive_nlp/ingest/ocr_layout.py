@@ -196,12 +196,10 @@ def horizontal_rules(image, min_fraction: float = 0.25) -> list[tuple[int, int, 
 
     A pixel row belongs to a rule when one run of dark pixels covers at least
     ``min_fraction`` of the page width (text never does); touching rows are
-    one rule. Returns [] when numpy or the image is unavailable."""
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover - numpy comes with pypdfium2's PIL path
-        return []
-    a = np.asarray(image.convert("L")) < 128
+    one rule. ``image`` is a PIL image or its boolean ink array."""
+    import numpy as np
+
+    a = image if isinstance(image, np.ndarray) else np.asarray(image.convert("L")) < 128
     h, w = a.shape
     need = int(min_fraction * w)
     cand = np.nonzero(a.sum(axis=1) >= need)[0]
@@ -217,6 +215,96 @@ def horizontal_rules(image, min_fraction: float = 0.25) -> list[tuple[int, int, 
             continue
         rules.append((int(y), int(starts[k]), int(ends[k])))
     return rules
+
+
+@dataclass
+class Frame:
+    """A ruled table: the x of its vertical rules and the y of its horizontal ones."""
+
+    xs: list[int]
+    ys: list[int]
+
+    def holds(self, w: Word) -> bool:
+        cx, cy = (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2
+        return self.xs[0] <= cx <= self.xs[-1] and self.ys[0] <= cy <= self.ys[-1]
+
+
+def vertical_rules(ink, min_length: int) -> list[tuple[int, int, int]]:
+    """Vertical ruling lines (x, y0, y1): a column of pixels with one run of
+    ink at least ``min_length`` long (a column of text never has one)."""
+    import numpy as np
+
+    out: list[tuple[int, int, int]] = []
+    for x in np.nonzero(ink.sum(axis=0) >= min_length)[0]:
+        edges = np.diff(np.concatenate(([0], ink[:, x].astype(np.int8), [0])))
+        starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]
+        k = int(np.argmax(ends - starts))
+        if ends[k] - starts[k] < min_length:
+            continue
+        if out and x - out[-1][0] <= 4:
+            continue  # the same rule, a few pixels thick
+        out.append((int(x), int(starts[k]), int(ends[k])))
+    return out
+
+
+def _merge_close(values: list[int], tol: int = 8) -> list[int]:
+    out: list[int] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def ruled_frames(ink, hrules: list[tuple[int, int, int]]) -> list[Frame]:
+    """The ruled tables of a page: vertical rules that overlap in height make
+    the columns; the horizontal rules across most of their width cut the rows."""
+    h, w = ink.shape
+    vr = vertical_rules(ink, max(int(0.05 * h), 40))
+    frames: list[Frame] = []
+    for x, y0, y1 in sorted(vr, key=lambda r: r[1]):
+        f = next((f for f in frames if y0 < f.ys[-1] and y1 > f.ys[0]), None)
+        if f is None:
+            frames.append(Frame([x], [y0, y1]))
+        else:
+            f.xs.append(x)
+            f.ys = [min(f.ys[0], y0), max(f.ys[-1], y1)]
+    out: list[Frame] = []
+    for f in frames:
+        xs = _merge_close(f.xs)
+        if len(xs) < 3:  # a box or a single rule is not a table
+            continue
+        top, bottom = f.ys
+        span = xs[-1] - xs[0]
+        ys = [y for y, a, b in hrules if top - 8 <= y <= bottom + 8 and b - a >= 0.6 * span]
+        out.append(Frame(xs, _merge_close(ys + [top, bottom])))
+    return out
+
+
+def _frame_blocks(frame: Frame, words: list[Word], page: int, scale: float, table_id: int) -> list[Block]:
+    """One table row per band between horizontal rules, one cell per column."""
+    grid: list[list[list[Piece]]] = [[[] for _ in frame.xs[1:]] for _ in frame.ys[1:]]
+    for wd in words:
+        cx, cy = (wd.x0 + wd.x1) / 2, (wd.y0 + wd.y1) / 2
+        r = max(0, min(sum(cy > y for y in frame.ys) - 1, len(grid) - 1))
+        c = max(0, min(sum(cx > x for x in frame.xs) - 1, len(frame.xs) - 2))
+        grid[r][c].append(Piece([wd]))
+    rows = [[_lines_of(cell) for cell in row] for row in grid]
+    return _table_blocks(rows, page, scale, table_id)
+
+
+def _lines_of(pieces: list[Piece]) -> list[Piece]:
+    """Words of one cell joined into its lines (words whose middles share a band)."""
+    lines: list[list[Word]] = []
+    for p in sorted(pieces, key=lambda p: ((p.y0 + p.y1) / 2, p.x0)):
+        wd = p.words[0]
+        mid = (wd.y0 + wd.y1) / 2
+        top, bottom = (min(x.y0 for x in lines[-1]), max(x.y1 for x in lines[-1])) if lines else (0, -1)
+        # a word whose middle lies in the line's band (a "-" or "." is short, not elsewhere)
+        if lines and (top <= mid <= bottom or wd.y0 <= (top + bottom) / 2 <= wd.y1):
+            lines[-1].append(wd)
+        else:
+            lines.append([wd])
+    return [Piece(sorted(ws, key=lambda x: x.x0)) for ws in lines]
 
 
 def _fits_one_column(p: Piece, bounds: list[float]) -> Optional[int]:
@@ -286,7 +374,8 @@ def _grid_rows(rows: list[Row], bounds: list[float], rules: list[tuple[int, int,
 
 
 def _cell_text(pieces: list[Piece]) -> str:
-    return " ".join(p.text for p in sorted(pieces, key=lambda p: (p.y0, p.x0)))
+    """The cell's words line by line (a "-" a little higher than its words stays in front)."""
+    return " ".join(line.text for line in _lines_of([Piece([w]) for p in pieces for w in p.words]))
 
 
 def _box(pieces: list[Piece], scale: float) -> tuple[float, float, float, float]:
@@ -343,16 +432,12 @@ def stroke_width(ink, box: tuple[int, int, int, int]) -> float:
     return float(sub.sum()) / runs if runs else 0.0
 
 
-def mark_bold(pieces: list[Piece], image) -> None:
+def mark_bold(pieces: list[Piece], ink) -> None:
     """Mark the pieces whose strokes are markedly thicker than the page's
-    usual text (the median over its pieces) as bold."""
-    if image is None or not pieces:
+    usual text (the median over its pieces) as bold. ``ink``: the page as a
+    boolean array (True = dark)."""
+    if ink is None or not pieces:
         return
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover
-        return
-    ink = np.asarray(image.convert("L")) < 128
     widths = [stroke_width(ink, (p.x0, p.y0, p.x1, p.y1)) for p in pieces]
     usual = statistics.median(w for w in widths if w > 0) if any(widths) else 0.0
     for p, w in zip(pieces, widths):
@@ -424,33 +509,67 @@ def _drop_page_numbers(rows: list[Row], width: int, height: int) -> list[Row]:
     return [r for r in rows if not is_number(r)]
 
 
+def _ink(image):
+    if image is None:
+        return None
+    import numpy as np
+
+    return np.asarray(image.convert("L")) < 128
+
+
 def rebuild_page(data: dict, page_number: int, scale: float, size: tuple[int, int], image=None,
                  first_table_id: int = 0) -> list[Block]:
     """Blocks of one OCR'd page from ``pytesseract.image_to_data`` output.
 
     ``size`` is the image's (width, height) in pixels, ``scale`` turns pixels
-    into PDF points; ``image`` (optional) gives the ruling lines of tables.
-    Table ids start at ``first_table_id``.
+    into PDF points; ``image`` (optional) gives the ruling lines of tables and
+    the stroke widths (bold). Table ids start at ``first_table_id``.
     """
     width, height = size
+    ink = _ink(image)
+    hrules = horizontal_rules(ink) if ink is not None else []
+    frames = ruled_frames(ink, hrules) if ink is not None else []
     lines = _lines(data)
+    framed: list[list[Word]] = [[] for _ in frames]
+    free: list[list[Word]] = []
+    for ws in lines:
+        rest = []
+        for w in ws:
+            f = next((k for k, fr in enumerate(frames) if fr.holds(w)), None)
+            (framed[f] if f is not None else rest).append(w)
+        if rest:
+            free.append(rest)
     gutter = max(5.0 * _word_gap(lines), 0.04 * width)
-    rows = _drop_page_numbers(_rows([p for ws in lines for p in _split_line(ws, gutter)]), width, height)
-    if not rows:
+    rows = _drop_page_numbers(_rows([p for ws in free for p in _split_line(ws, gutter)]), width, height)
+    if not rows and not any(framed):
         return []
-    mark_bold([p for r in rows for p in r.pieces], image)
-    geo = _geometry(rows, width)
-    rules = horizontal_rules(image) if image is not None else []
+    mark_bold([p for r in rows for p in r.pieces], ink)
+    geo = _geometry(rows or [Row([Piece(ws)]) for ws in lines], width)
+    tables = [(fr.ys[0], k) for k, fr in enumerate(frames) if framed[k]]
+    return _walk(rows, tables, frames, framed, geo, hrules, page_number, scale, first_table_id)
+
+
+def _walk(rows, tables, frames, framed, geo, hrules, page_number, scale, table_id) -> list[Block]:
+    """Blocks in reading order: paragraphs, grids and ruled tables by their tops."""
     blocks: list[Block] = []
     flow: list[Piece] = []
-    table_id = first_table_id
+    pending = sorted(tables)
     k = 0
-    while k < len(rows):
+    while k < len(rows) or pending:
+        if pending and (k >= len(rows) or pending[0][0] <= rows[k].y0):
+            blocks += _paragraph_blocks(flow, geo, page_number, scale)
+            flow = []
+            f = pending.pop(0)[1]
+            blocks += _frame_blocks(frames[f], framed[f], page_number, scale, table_id)
+            table_id += 1
+            continue
         if len(rows[k].pieces) < 2:
             flow.append(rows[k].pieces[0])
             k += 1
             continue
         end, bounds = _grid_end(rows, k, geo)
+        if pending:
+            end = min(end, next((j for j in range(k, end) if rows[j].y0 >= pending[0][0]), end))
         if sum(len(r.pieces) >= 2 for r in rows[k:end]) < 2:
             # one row with a gap (a word OCR dropped, a tab stop) is a line, not a table
             flow.append(Piece([w for p in rows[k].pieces for w in p.words], all(p.bold for p in rows[k].pieces)))
@@ -458,13 +577,11 @@ def rebuild_page(data: dict, page_number: int, scale: float, size: tuple[int, in
             continue
         blocks += _paragraph_blocks(flow, geo, page_number, scale)
         flow = []
-        blocks += _table_blocks(_grid_rows(rows[k:end], bounds, rules, geo), page_number, scale, table_id)
+        blocks += _table_blocks(_grid_rows(rows[k:end], bounds, hrules, geo), page_number, scale, table_id)
         table_id += 1
         k = end
     blocks += _paragraph_blocks(flow, geo, page_number, scale)
     return blocks
-
-
 
 
 # --------------------------------------------------------------------------
@@ -602,4 +719,73 @@ def _repair_arabic(items: list[tuple[Block, re.Match]]) -> None:
             b.text = str(fixed) + b.text[m.end(1) :]
 
 
-__all__ = ["rebuild_page", "horizontal_rules", "repair_numbering", "roman_value", "to_roman"]
+# --------------------------------------------------------------------------
+# Across page breaks
+# --------------------------------------------------------------------------
+
+_LOWER_START = re.compile(r"^[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]")
+
+
+def _row_continues(prev: Block, row: Block) -> bool:
+    """A table's first row on a new page is the rest of the row the page
+    break cut: every filled cell reads like the rest of a sentence."""
+    filled = [c.strip() for c in row.cells or [] if c.strip()]
+    return bool(filled) and all(_LOWER_START.match(c) for c in filled)
+
+
+def _join_tables(prev: Block, first: list[Block]) -> list[Block]:
+    """Rows of the table that opens a page, joined to the table of the page before."""
+    rows = list(first)
+    header = prev.header
+    if rows and header and [c.strip() for c in rows[0].cells or []] == [h.strip() for h in header]:
+        rows = rows[1:]  # the header row printed again
+    if rows and _row_continues(prev, rows[0]):
+        prev.cells = [" ".join(x for x in (a.strip(), b.strip()) if x) for a, b in zip(prev.cells or [], rows[0].cells or [])]
+        prev.text = " | ".join(prev.cells)
+        rows = rows[1:]
+    for k, r in enumerate(rows, (prev.row_index or 0) + 1):
+        r.table_id, r.row_index, r.header = prev.table_id, k, header
+        r.location.table, r.location.row = prev.table_id, k
+    return rows
+
+
+def _mark_headers(blocks: list[Block]) -> None:
+    """A table's first row that names its columns is its header row."""
+    from .text import _looks_like_header
+
+    header: dict[int, list[str]] = {}
+    for b in blocks:
+        if b.kind != "table_row" or b.table_id is None:
+            continue
+        if b.row_index == 0 and _looks_like_header(b):
+            b.is_header_row = True
+            header[b.table_id] = list(b.cells or [])
+        elif b.table_id in header:
+            b.header = header[b.table_id]
+
+
+def join_pages(pages: dict[int, list[Block]]) -> None:
+    """Mend what page breaks cut, in place: a table that goes on at the top
+    of the next page (same number of columns) keeps its id and header, and
+    a row cut by the break is joined; a paragraph cut by the break (the next
+    page starts in lower case) is joined."""
+    numbers = sorted(pages)
+    for n in numbers:
+        _mark_headers(pages[n])
+    for a, b in zip(numbers, numbers[1:]):
+        before, after = pages[a], pages[b]
+        if not before or not after:
+            continue
+        last, first = before[-1], after[0]
+        if last.kind == "table_row" and first.kind == "table_row" and len(last.cells or []) == len(first.cells or []):
+            k = 0
+            while k < len(after) and after[k].kind == "table_row" and after[k].table_id == first.table_id:
+                k += 1
+            pages[b] = _join_tables(last, after[:k]) + after[k:]
+        elif last.kind == "paragraph" and first.kind == "paragraph" and _LOWER_START.match(first.text) \
+                and not last.text.rstrip().endswith(_SENTENCE_END):
+            last.text = last.text.rstrip() + " " + first.text.lstrip()
+            pages[b] = after[1:]
+
+
+__all__ = ["rebuild_page", "join_pages", "horizontal_rules", "vertical_rules", "ruled_frames", "repair_numbering", "roman_value", "to_roman"]
