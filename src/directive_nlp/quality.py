@@ -2,8 +2,8 @@
 
 A directive, plan or programme of the genre asks bodies to act throughout its
 body: on the hand-checked gold documents (``benchmarks/bench_task_yield.py``
-prints the table) a document holds 2.1 to 6.4 tasks per 1,000 characters of
-text (median 5). A document that yields less than half the lowest of those
+prints the table) a document holds 2.1 to 5.8 tasks per 1,000 characters of
+its text (median 4.4). A document that yields less than half the lowest of those
 rates was most likely read badly (a scan whose headings and list items were
 lost, a layout the task walker does not know) or is not of the genre: the
 result then carries a warning, and it is logged on stderr.

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from directive_nlp.ingest import ocr
-from directive_nlp.ingest.ocr_layout import rebuild_page, repair_numbering, roman_value, to_roman
+from directive_nlp.ingest.ocr_layout import join_pages, rebuild_page, repair_numbering, roman_value, to_roman
 from directive_nlp.models import Block
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -121,6 +121,66 @@ def test_ruled_table_rows_are_cut_at_the_rules():
         ["2", "Kiểm tra việc thực hiện", "Công an tỉnh"],
     ]
     assert len({r.table_id for r in rows}) == 1
+
+
+def _grid_image(xs: list[int], ys: list[int]):
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", PAGE, 255)
+    draw = ImageDraw.Draw(img)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    return img
+
+
+def test_ruled_table_keeps_its_columns_when_a_column_was_not_read():
+    """Cells come from the rules: the "TT" column OCR did not read stays an
+    empty first cell, and cell lines that Tesseract scattered come together."""
+    xs, ys = [340, 480, 1400, 2150], [900, 980, 1200, 1300]
+    lines = [
+        ((2, 1), 500, 915, "Nhiệm vụ"), ((3, 1), 1420, 915, "Cơ quan chủ trì"),
+        ((5, 1), 500, 1000, "Rà soát hồ sơ"), ((6, 1), 1420, 1000, "Sở Nông nghiệp"),
+        ((7, 1), 500, 1060, "đất rừng trên"), ((8, 1), 1420, 1060, "và Môi trường"),
+        ((9, 1), 500, 1120, "địa bàn tỉnh"),
+        ((10, 1), 500, 1220, "Kiểm tra"), ((11, 1), 1420, 1220, "Công an tỉnh"),
+        ((12, 1), INDENT, 1400, "Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách nhà nước"),
+    ]
+    blocks = rebuild_page(tess(lines), 1, 72 / 300, PAGE, _grid_image(xs, ys))
+    rows = [b.cells for b in blocks if b.kind == "table_row"]
+    assert rows == [
+        ["", "Nhiệm vụ", "Cơ quan chủ trì"],
+        ["", "Rà soát hồ sơ đất rừng trên địa bàn tỉnh", "Sở Nông nghiệp và Môi trường"],
+        ["", "Kiểm tra", "Công an tỉnh"],
+    ]
+    assert blocks[-1].kind == "paragraph" and blocks[-1].text.startswith("Kinh phí")
+
+
+def test_page_breaks_are_mended():
+    def row(tid, k, cells):
+        return Block(kind="table_row", text=" | ".join(cells), cells=cells, table_id=tid, row_index=k)
+
+    head = ["TT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện"]
+    p1 = [Block(text="Các sở, ngành thực hiện nhiệm vụ sau"), row(1000, 0, head),
+          row(1000, 1, ["1", "Rà soát hồ sơ đất rừng trên", "Sở Nông nghiệp", "Quý I"])]
+    p2 = [row(2000, 0, head), row(2000, 1, ["", "địa bàn tỉnh", "và Môi trường", ""]),
+          row(2000, 2, ["2", "Kiểm tra", "Công an tỉnh", "Năm 2026"]),
+          Block(text="Kinh phí do ngân sách tỉnh bảo đảm và")]
+    p3 = [Block(text="các nguồn hợp pháp khác."), Block(text="Đây là câu mới.")]
+    pages = {1: p1, 2: p2, 3: p3}
+    join_pages(pages)
+    assert p1[1].is_header_row and p1[2].header == head
+    assert p1[2].cells == ["1", "Rà soát hồ sơ đất rừng trên địa bàn tỉnh", "Sở Nông nghiệp và Môi trường", "Quý I"]
+    # the repeated header row is dropped, the next row joins table 1000 with its header
+    assert [(b.table_id, b.row_index, b.cells[0]) for b in pages[2] if b.kind == "table_row"] == [(1000, 2, "2")]
+    assert pages[2][-1].text == "Kinh phí do ngân sách tỉnh bảo đảm và các nguồn hợp pháp khác."
+    assert [b.text for b in pages[3]] == ["Đây là câu mới."]
+    # negative: a new table with other columns, a page that starts a new sentence
+    q1 = [row(1000, 0, head), Block(text="Hết trang.")]
+    q2 = [Block(text="Trang mới."), row(2000, 0, ["a", "b"])]
+    join_pages({1: q1, 2: q2})
+    assert q2[0].text == "Trang mới." and q2[1].table_id == 2000
 
 
 def test_page_number_alone_at_the_top_is_dropped_but_a_short_body_line_is_kept():
