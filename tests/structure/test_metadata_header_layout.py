@@ -179,3 +179,22 @@ def test_motto_is_blanked_across_lines_only_when_whole():
     # negative: words of the motto that do not make the phrase are kept
     out = _strip_motto_lines(["BAN CHỈ ĐẠO", "XÃ HỘI HÓA GIÁO DỤC"])
     assert [x.strip() for x in out] == ["BAN CHỈ ĐẠO", "XÃ HỘI HÓA GIÁO DỤC"]
+
+
+def test_party_header_table_with_star_and_date_over_two_lines(tmp_path):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "TỈNH ỦY HÀ TĨNH\nBAN THƯỜNG VỤ\n*"
+    t.cell(0, 1).text = "ĐẢNG CỘNG SẢN\nVIỆT NAM"
+    t.cell(1, 0).text = "Số 45-CTr/TU"
+    t.cell(1, 1).text = "Hà Tĩnh, ngày 03 tháng 10\nnăm 2025"
+    d.add_paragraph().add_run("CHƯƠNG TRÌNH HÀNH ĐỘNG").bold = True
+    for text in BODY[1:]:
+        d.add_paragraph(text)
+    path = tmp_path / "party_table.docx"
+    d.save(str(path))
+    m = _meta(path)
+    assert (m.issuer, m.issuer_parent) == ("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Hà Tĩnh")
+    assert (m.number, m.place, m.issued_date, m.province) == ("45-CTr/TU", "Hà Tĩnh", "2025-10-03", "Hà Tĩnh")
