@@ -207,6 +207,10 @@ def test_numbering_misread_by_ocr_is_repaired_from_the_sequence():
 def test_numbering_that_restarts_or_jumps_without_evidence_is_left_alone():
     blocks = _paras("I. A", "1. x", "2. y", "1. restart", "2. z", "5. a jump", "III. B", "V. C")
     assert [b.text for b in repair_numbering(blocks)] == ["I. A", "1. x", "2. y", "1. restart", "2. z", "5. a jump", "III. B", "V. C"]
+    # the last part numbered like the one before: nothing confirms a misreading
+    assert [b.text for b in repair_numbering(_paras("I. A", "II. B", "III. C", "IV. D", "IV. E"))][-1] == "IV. E"
+    # "I." then "II." then "IV.": the second "I." was "II." and the "II." was "III."
+    assert [b.text for b in repair_numbering(_paras("I. A", "I. B", "II. C", "IV. D"))] == ["I. A", "II. B", "III. C", "IV. D"]
     table = Block(kind="table_row", text="3 | x", cells=["3", "x"])
     assert repair_numbering([*_paras("1. a", "2. b"), table])[-1].text == "3 | x"
 

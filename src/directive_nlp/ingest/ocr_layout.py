@@ -706,6 +706,10 @@ def _roman_run(marks: list[str]) -> list[Optional[int]]:
     "III": OCR drops or adds a thin stroke), the whole run is renumbered.
     Otherwise (an appendix that starts again at I, say) only plain slips are
     undone (see :func:`_fixed_sequence`)."""
+    if len(marks) >= 2 and marks[-1] == marks[-2]:
+        # the last part numbered like the one before, nothing after it to
+        # confirm a misreading: the document's own slip, kept as written
+        return _roman_run(marks[:-1]) + [roman_value(marks[-1])]
     wrong = [(m, to_roman(k)) for k, m in enumerate(marks, 1) if m != to_roman(k)]
     if wrong and len(wrong) <= len(marks) / 2 and all(_edits(m, want) == 1 for m, want in wrong):
         return list(range(1, len(marks) + 1))
