@@ -2,7 +2,7 @@
 
 For each document of the shared gold corpora (``corpus/dev`` and
 ``corpus/extra`` by default) and each form (``md``, and the ``rendered/``
-PDF and DOCX), the document is read exactly as ``directive-nlp meta`` reads
+PDF and DOCX; ``scanned``, the shipped scans read by OCR, on request), the document is read exactly as ``directive-nlp meta`` reads
 it (``pipeline.load_text``, ``structure.parse_structure``,
 ``structure.metadata.extract_metadata``) and every field present in the
 folder's ``meta.json`` is compared (``doc_type``, ``number``,
@@ -10,7 +10,7 @@ folder's ``meta.json`` is compared (``doc_type``, ``number``,
 ``signer``). A field meta.json sets to null must come out null. Fields the text does
 not give (``NOT_IN_TEXT``) are listed apart, not counted.
 
-    python benchmarks/bench_meta.py [CORPUS_DIR ...] [--forms md,pdf,docx] [--cli] [--show-misses]
+    python benchmarks/bench_meta.py [CORPUS_DIR ...] [--forms md,pdf,docx,scanned] [--cli] [--show-misses]
 
 Prints one line per document (fields right per form), then the share per
 field and the overall share. ``--cli`` runs the real ``directive-nlp meta``
@@ -41,7 +41,10 @@ NOT_IN_TEXT = {("11_hanoi-cv-quan-ly-dau-thau-43-cv-tu", "province")}
 
 
 def source(folder: Path, name: str, form: str) -> Path:
-    return folder / f"{name}.md" if form == "md" else folder / "rendered" / f"{name}.{form}"
+    if form == "md":
+        return folder / f"{name}.md"
+    suffix = "scanned.pdf" if form == "scanned" else form  # the shipped scans go through OCR
+    return folder / "rendered" / f"{name}.{suffix}"
 
 
 def meta_in_process(path: Path) -> dict:
@@ -121,7 +124,7 @@ def run(dirs: list[Path], forms: list[str], use_cli: bool, show: bool) -> tuple[
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="*", type=Path, default=DEFAULT_DIRS, help="folders with meta.json")
-    ap.add_argument("--forms", default="md,pdf,docx", help="comma-separated: md, pdf, docx")
+    ap.add_argument("--forms", default="md,pdf,docx", help="comma-separated: md, pdf, docx, scanned (OCR; slow)")
     ap.add_argument("--cli", action="store_true", help="run the directive-nlp meta command per file")
     ap.add_argument("--show-misses", action="store_true", help="list every wrong field")
     args = ap.parse_args(argv)

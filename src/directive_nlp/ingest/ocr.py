@@ -195,8 +195,9 @@ def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT
         return blocks, confs
     w, h = image.width * scale, image.height * scale
     for b in b2:
-        if b.location.bbox:
-            b.location.bbox = _unrotate_box(b.location.bbox, rot, w, h)
+        for loc in [b.location, *(b.cell_locations or [])]:
+            if loc.bbox:
+                loc.bbox = _unrotate_box(loc.bbox, rot, w, h)
     return b2, c2
 
 
