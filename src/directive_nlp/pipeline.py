@@ -122,6 +122,11 @@ def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionR
         _mentions.gazetteer_var.reset(token)
     if not tasks:
         notes.append("no tasks found: no part of the text asks a body to act (check the file is a directive, plan or programme)")
+    from .quality import warn_low_yield
+
+    low = warn_low_yield(doc.source, len(doc.text), len(tasks))
+    if low:
+        notes.append(low)
     sections = [
         SectionOut(id=s.id, number=s.number, heading=s.heading, level=s.level, parent=s.parent)
         for s in structure.sections

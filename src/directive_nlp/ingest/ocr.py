@@ -132,6 +132,17 @@ def _tesseract_data(image, lang: str, page_number: int) -> dict:
         raise OCRUnavailableError(f"Tesseract failed on page {page_number} ({msg}); " + _INSTALL_HINT)
 
 
+def _read_page(image, lang: str, page_number: int, scale: float) -> tuple[list[Block], list[float]]:
+    """OCR one upright page: blocks rebuilt from the line boxes (headings,
+    list items, tables; see :mod:`.ocr_layout`) and the word confidences."""
+    from .ocr_layout import rebuild_page
+
+    data = _tesseract_data(image, lang, page_number)
+    blocks, confs = _page_blocks(data, page_number, scale, image.width)
+    rebuilt = rebuild_page(data, page_number, scale, image.size, image, first_table_id=1000 * page_number)
+    return (rebuilt or blocks), confs
+
+
 def _orientation(image) -> int:
     """Clockwise turn (0, 90, 180, 270) that makes the page upright, from
     Tesseract's orientation detection; 0 when it cannot tell."""
@@ -170,7 +181,7 @@ def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT
     """
     _check_tesseract(lang)
     scale = 72.0 / dpi
-    blocks, confs = _page_blocks(_tesseract_data(image, lang, page_number), page_number, scale, image.width)
+    blocks, confs = _read_page(image, lang, page_number, scale)
     mean = sum(confs) / len(confs) if confs else 0.0
     if len(confs) >= 20 and mean >= 60:
         return blocks, confs
@@ -178,14 +189,15 @@ def ocr_image(image, page_number: int = 1, lang: str = "vie", dpi: int = DEFAULT
     if not rot:
         return blocks, confs
     upright = image.rotate(-rot, expand=True)
-    b2, c2 = _page_blocks(_tesseract_data(upright, lang, page_number), page_number, scale, upright.width)
+    b2, c2 = _read_page(upright, lang, page_number, scale)
     mean2 = sum(c2) / len(c2) if c2 else 0.0
     if len(c2) * mean2 <= len(confs) * mean:
         return blocks, confs
     w, h = image.width * scale, image.height * scale
     for b in b2:
-        if b.location.bbox:
-            b.location.bbox = _unrotate_box(b.location.bbox, rot, w, h)
+        for loc in [b.location, *(b.cell_locations or [])]:
+            if loc.bbox:
+                loc.bbox = _unrotate_box(loc.bbox, rot, w, h)
     return b2, c2
 
 
@@ -227,8 +239,19 @@ def ocr_pdf_pages(
                     confs.extend(c)
     finally:
         pdf.close()
+    _mend_pages(out)
     mean = round(sum(confs) / len(confs), 1) if confs else 0.0
     return out, mean
+
+
+def _mend_pages(pages: dict[int, list[Block]]) -> None:
+    """Over all OCR'd pages in order: tables and paragraphs cut by a page
+    break joined, section and item numbers read wrong undone from their
+    sequence (see :mod:`.ocr_layout`)."""
+    from .ocr_layout import join_pages, repair_numbering
+
+    join_pages(pages)
+    repair_numbering([b for n in sorted(pages) for b in pages[n]])
 
 
 def tesseract_available(lang: str = "vie") -> Optional[str]:

@@ -391,17 +391,56 @@ def _clean_place(raw: str) -> Optional[str]:
     return place
 
 
+# a header line left open: "Số:" / "Số" whose number went to the next line,
+# "Cần Thơ, ngày" / "…, ngày 17 tháng" / "Bắc Ninh," whose date did
+_OPEN_NUMBER_RE = re.compile(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*$")
+_OPEN_DATE_RE = re.compile(
+    r",\s*(?:ngày\s*(?:\d{1,2}\s*(?:tháng\s*(?:\d{1,2}\s*,?\s*(?:năm\s*)?)?)?)?)?$", re.I
+)
+_BARE_NUMBER_RE = re.compile(r"^" + _NUMBER + r"$")
+_DATE_TAIL_RE = re.compile(r"^(?:ngày|tháng|năm|\d)", re.I)
+
+
+def _header_lines(units: list[Unit]) -> list[str]:
+    """The units' texts, each with the continuation lines of a label left
+    open at its end (a converter or a narrow header cell broke the line after
+    "Số:" or "ngày"): "Cần Thơ, ngày" + "17 tháng 11 năm 2025"."""
+    texts = [_clean(u.text) for u in units]
+    out: list[str] = []
+    for k, t in enumerate(texts):
+        joined = t
+        for nxt in texts[k + 1 : k + 3]:
+            if _OPEN_NUMBER_RE.search(joined) and nxt[:1].isdigit():
+                joined += " " + nxt
+            elif _OPEN_DATE_RE.search(joined) and _DATE_TAIL_RE.match(nxt):
+                joined += " " + nxt
+            else:
+                break
+        out.append(joined)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cited_kind_re() -> re.Pattern:
+    """A document kind (or "theo") right before "số": "QUYẾT ĐỊNH SỐ 06/QĐ-TTG"
+    cites another document; the document's own number stands alone."""
+    names = sorted({tone_key(t.name).upper() for t in load_rules().doc_types}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r"|THEO|TẠI)\s*$")
+
+
 def _find_number(units: list[Unit]) -> Optional[str]:
-    for u in units:
-        m = _OWN_NUMBER_RE.search(u.text)
-        if m and _has_letters(m.group(1)):
-            return normalize_number(m.group(1))
+    cited = _cited_kind_re()
+    for t in _header_lines(units):
+        for m in _OWN_NUMBER_RE.finditer(t):
+            if cited.search(tone_key(t[: m.start()]).upper().rstrip(" ,")):
+                continue
+            if _has_letters(m.group(1)):
+                return normalize_number(m.group(1))
     return None
 
 
 def _find_place_date(units: list[Unit]) -> tuple[Optional[str], Optional[str]]:
-    for u in units:
-        t = _clean(u.text)
+    for t in _header_lines(units):
         m = _PLACE_DATE_RE.search(t)
         if not m:
             continue
@@ -519,15 +558,31 @@ def _motto_res() -> tuple[re.Pattern, ...]:
     return tuple(pats)
 
 
-def _strip_motto(text: str) -> str:
-    """Remove the motto column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
-    Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"), the number and the OCR
-    debris of the rules under them."""
+def _blank_motto(text: str) -> str:
+    """``text`` with the motto phrases blanked (same length, line breaks kept)."""
     t = text
     base = _unaccent(t)
     for rx in _motto_res():
         for m in reversed(list(rx.finditer(base))):
-            t = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end() :]
+            gap = "".join("\n" if c == "\n" else " " for c in t[m.start() : m.end()])
+            t = t[: m.start()] + gap + t[m.end() :]
+    return t
+
+
+def _strip_motto_lines(texts: list[str]) -> list[str]:
+    """Blank the motto across the header's lines: a header read line by line
+    (the two columns stacked, or a narrow cell) breaks the motto anywhere
+    ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN" / "VIỆT NAM"),
+    and no single line holds the whole phrase."""
+    flat = [" ".join(t.split()) for t in texts]
+    return _blank_motto("\n".join(flat)).split("\n")
+
+
+def _strip_motto(text: str) -> str:
+    """Remove the motto column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
+    Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"), the number and the OCR
+    debris of the rules under them."""
+    t = _blank_motto(text)
     t = re.sub(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*\S*", " ", t)
     t = re.sub(r"[=_~*]{2,}|-{3,}", " ", t)
     return _clean(t)
@@ -569,8 +624,9 @@ def split_bodies(header: str) -> list[str]:
 def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) -> tuple[Optional[str], Optional[str]]:
     stop = type_idx if type_idx is not None else end
     chunks: list[str] = []
-    for u in units[: max(stop, 0)]:
-        t = _strip_motto(u.text)
+    head = units[: max(stop, 0)]
+    for u, line in zip(head, _strip_motto_lines([u.text for u in head])):
+        t = _strip_motto(line)
         t = re.sub(r"[^\w\s&\-,/]", " ", t)  # OCR debris: "QUẢNG: NGÃI"
         pm = _PLACE_DATE_RE.search(t)
         if pm:  # drop "Hà Giang, ngày …" but keep the header words before the place
@@ -578,8 +634,8 @@ def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) ->
             cut = pm.group(1).rfind(place) if place else len(pm.group(1))
             t = t[: pm.start(1) + max(cut, 0)] + " " + t[pm.end() :]
         t = _clean(t)
-        if not t or not _mostly_upper(t) or _capacity_re().match(t):
-            continue
+        if not t or not _mostly_upper(t) or _capacity_re().match(t) or _BARE_NUMBER_RE.match(t):
+            continue  # a bare "624/KH-UBND" is the number whose "Số:" ended the line above
         if chunks and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)(?![\w])", t):
             continue  # the authority line of a decision, not the header
         words = [w for w in t.split() if any(c.isalpha() for c in w)]
@@ -904,6 +960,8 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[Referen
         taken.append(span)
         if key in found:
             old = found[key]
+            if old.number and ref.number and old.number.isupper() and not ref.number.isupper():
+                old.number = ref.number  # a title in capitals wrote "06/QĐ-TTG" for "06/QĐ-TTg"
             if old.date is None and ref.date:
                 old.date = ref.date
             if old.issuer is None and ref.issuer:
