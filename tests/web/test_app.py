@@ -255,7 +255,7 @@ def test_a_pdf_longer_than_the_page_limit_is_refused(dev_dir):
     assert r.status_code == 413 and "more than the limit of 1" in message(r.text)
 
 
-def test_serve_refuses_bad_options():
+def test_serve_refuses_bad_options_as_usage_errors():
     from typer.testing import CliRunner
 
     from directive_nlp.cli import app
@@ -263,7 +263,7 @@ def test_serve_refuses_bad_options():
     for args, expected in ((["--port", "70000"], "not a port number"), (["--max-upload-mb", "0"], "at least 1"),
                            (["--max-pages", "0"], "at least 1")):
         r = CliRunner().invoke(app, ["serve", *args])
-        assert r.exit_code == 1 and expected in r.output
+        assert r.exit_code == 2 and expected in r.output
 
 
 def test_a_crash_while_processing_is_a_message_not_a_500(client, monkeypatch, bp_json):
