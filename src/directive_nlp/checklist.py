@@ -29,6 +29,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, Field
 
+from .checklist_calendar import next_occurrence, stated_day
 from .errors import InputError
 from .models import DocumentMeta, ExtractionResult, Task
 from .normalize import match_key
@@ -91,7 +92,8 @@ LABELS: dict[str, dict[str, str]] = {
         "draft_note": "Bản nháp do directive-nlp lập từ văn bản; cần kiểm tra, chỉnh sửa trước khi ban hành.",
         "attached": "(Kèm theo {doc})",
         "chairs": "chủ trì",
-        "no_event": "Định kỳ, không nêu tần suất (không tạo lịch)",
+        "no_event": "Định kỳ, văn bản không nêu ngày (không tạo lịch)",
+        "on_day": "ngày {day}",
         "undated": "Có thời hạn nhưng chưa xác định được ngày (không tạo lịch)",
         "calendar": "Thời hạn",
         "period": "{start} – {end}",
@@ -148,7 +150,8 @@ LABELS: dict[str, dict[str, str]] = {
         "draft_note": "Draft made by directive-nlp from the document; check and correct it before circulating.",
         "attached": "(Attached to {doc})",
         "chairs": "lead",
-        "no_event": "Recurring, no frequency given (no calendar event)",
+        "no_event": "Recurring, the document states no day (no calendar event)",
+        "on_day": "on {day}",
         "undated": "Has a deadline but no date could be fixed (no calendar event)",
         "calendar": "Deadline",
         "period": "{start} – {end}",
@@ -204,6 +207,8 @@ class ChecklistItem(BaseModel):
     due: Optional[date] = Field(None, description="The date to meet: a by/on date, or the end of a period.")
     start: Optional[date] = Field(None, description="Start of a period deadline.")
     frequency: Optional[str] = None
+    day: Optional[int] = Field(None, description="Stated day of a recurring deadline.")
+    month: Optional[int] = Field(None, description="Stated month of a yearly (or 6-monthly, quarterly) one.")
     deadline_display: str = Field("", description="The deadline as a date or a frequency, in the checklist language.")
     past: bool = Field(False, description="`due` is before `as_of`.")
     partners: list[str] = Field(default_factory=list, description="The other agencies of the task.")
@@ -350,6 +355,9 @@ def _deadline_fields(task: Task, lang: Lang, as_of: date) -> dict:
             display = labels["period"].format(start=format_date(start), end=format_date(due))
     elif d.kind == "recurring":
         display = FREQUENCY_LABELS[lang].get(d.frequency or "", labels["recurring"])
+        day, month = stated_day(d.text, d.frequency, d.day, d.month)
+        if day:
+            display += ", " + labels["on_day"].format(day=f"{day:02d}/{month:02d}" if month else str(day))
     elif d.kind in ("ongoing", "conditional"):
         display = labels[d.kind]
     return {
@@ -358,6 +366,8 @@ def _deadline_fields(task: Task, lang: Lang, as_of: date) -> dict:
         "due": due,
         "start": start,
         "frequency": d.frequency,
+        "day": d.day,
+        "month": d.month,
         "deadline_display": display,
         "past": bool(due and due < as_of),
     }
@@ -396,7 +406,8 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
         }
         next_due = dl.get("due")
         if task.deadline and task.deadline.kind == "recurring":
-            next_due = next_occurrence(task.deadline.text, task.deadline.frequency, as_of)
+            d = task.deadline
+            next_due = next_occurrence(d.text, d.frequency, as_of, d.day, d.month)
         if next_due and next_due >= as_of:
             upcoming[(next_due, task.id)] = UpcomingDeadline(
                 due=next_due, deadline_text=task.deadline.text if task.deadline else "",
@@ -506,6 +517,32 @@ def _summary_pairs(cl: Checklist) -> list[tuple[str, str]]:
     ]
 
 
+_LEADING_ZERO = re.compile(r"(?<!\d)0(\d)")
+
+
+def _reading_key(text: str) -> str:
+    return _LEADING_ZERO.sub(r"\1", " ".join(match_key(text).split()))
+
+
+def deadline_reading(it: ChecklistItem) -> str:
+    """The reading of a deadline (date, span, frequency) when it adds
+    something to the text as written, else "" ("Thường xuyên" has no
+    reading to add; "trước ngày 30/6/2025" needs no "30/06/2025")."""
+    shown = it.deadline_display
+    if not shown or _reading_key(shown) in _reading_key(it.deadline_text or ""):
+        return ""
+    return shown
+
+
+def deadline_cell(it: ChecklistItem) -> str:
+    """The deadline as written, and below it the reading only when it adds
+    something: "Thường xuyên" once, never "Thường xuyên (thường xuyên)"."""
+    text, shown = it.deadline_text or "", deadline_reading(it)
+    if not shown:
+        return text
+    return f"{text}\n({shown})" if text else shown
+
+
 def _role_label(item: ChecklistItem, L: dict[str, str]) -> str:
     return L[item.role] if item.role else ""
 
@@ -587,7 +624,7 @@ def to_markdown(cl: Checklist) -> bytes:
             out += [f"> {L['unassigned_flag']}", ""]
         out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for i, it in enumerate(g.items, 1):
-            dl = it.deadline_display + (f" ({L['overdue']})" if it.past else "")
+            dl = deadline_reading(it) + (f" ({L['overdue']})" if it.past else "")
             cells = [i, _role_label(it, L), it.task, it.section, it.deadline_text, dl,
                      "; ".join(it.partners), "; ".join(it.report_to), it.status, it.notes]
             out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
@@ -837,10 +874,7 @@ def to_docx(cl: Checklist) -> bytes:
                 task_text = f"[{L['support']}] {task_text}"
             _cell_text(cells[1], task_text)
             _cell_text(cells[2], it.section, center=True)
-            dl = it.deadline_text or ""
-            if it.deadline_display and it.deadline_display != dl:
-                dl = f"{dl}\n({it.deadline_display})" if dl else it.deadline_display
-            _cell_text(cells[3], dl, bold=it.past)
+            _cell_text(cells[3], deadline_cell(it), bold=it.past)
             if it.past:
                 _shade(cells[3], "F8D7DA")
             _cell_text(cells[4], "; ".join(it.partners))
@@ -1050,131 +1084,15 @@ def to_xlsx(cl: Checklist) -> bytes:
 
 
 # ---------------------------------------------------------------------------
-# ICS
+# ICS (checklist_calendar.py: only what the text dates goes on a day)
 # ---------------------------------------------------------------------------
-
-_RRULES: dict[str, dict] = {
-    "daily": {"FREQ": "DAILY"},
-    "weekly": {"FREQ": "WEEKLY"},
-    "monthly": {"FREQ": "MONTHLY"},
-    "quarterly": {"FREQ": "MONTHLY", "INTERVAL": 3},
-    "semiannual": {"FREQ": "MONTHLY", "INTERVAL": 6},
-    "yearly": {"FREQ": "YEARLY"},
-}
-_DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})(?!\s*/\s*\d)", re.I)
-_DAY_OF_MONTH = re.compile(r"ngày\s+(\d{1,2})\s+(?:hằng|hàng)\s+tháng", re.I)
-
-
-def next_occurrence(text: str, frequency: Optional[str], start: date) -> Optional[date]:
-    """The first day on or after ``start`` that a recurring deadline names:
-    "trước ngày 25/12 hằng năm" → the next 25 December, "trước ngày 10 hằng
-    tháng" → the next 10th. None when the text names no day (a bare "hằng
-    năm" gives no date to meet)."""
-    m = _DAY_MONTH.search(text or "") if frequency == "yearly" else None
-    if m:
-        day, month = int(m.group(1)), int(m.group(2))
-        for year in (start.year, start.year + 1):
-            try:
-                cand = date(year, month, day)
-            except ValueError:
-                return None
-            if cand >= start:
-                return cand
-    m = _DAY_OF_MONTH.search(text or "") if frequency in ("monthly", "quarterly", "semiannual") else None
-    if m:
-        day = int(m.group(1))
-        y, mo = start.year, start.month
-        for _ in range(3):
-            try:
-                cand = date(y, mo, day)
-            except ValueError:
-                cand = None
-            if cand and cand >= start:
-                return cand
-            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-    return None
-
-
-def _recurring_start(text: str, frequency: str, start: date) -> date:
-    """Where an RRULE series starts: the first day the text names on or after
-    ``start``, else ``start`` itself."""
-    return next_occurrence(text, frequency, start) or start
 
 
 def to_ics(cl: Checklist, uid_base: str = "") -> bytes:
-    """One all-day event per dated deadline (a period: on its end day); a
-    recurring deadline with a frequency gets an RRULE starting at the
-    document's date (or the first day it names after that); one without a
-    frequency, or a deadline whose date is unknown, is listed as a to-do
-    without a date, never placed on a day the document does not give."""
-    from icalendar import Calendar, Event, Todo, vRecur, vText
+    """The calendar: see :mod:`directive_nlp.checklist_calendar`."""
+    from .checklist_calendar import to_ics as calendar_ics
 
-    L, s = cl.labels(), cl.summary
-    cal = Calendar()
-    cal.add("prodid", "-//directive-nlp//checklist//VI")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal_name = f"{L['calendar']}: {_doc_label(s, cl.lang)}"
-    cal.add("x-wr-calname", vText(cal_name))
-    doc_date = _parse_date(s.issued_date)
-    rec_start = doc_date or cl.as_of
-    desc = [s.title or "", L["draft_note"]]
-    if not doc_date:
-        desc.append(L["dtstart_fallback"].format(as_of=format_date(cl.as_of)))
-    cal.add("x-wr-caldesc", vText("\n".join(x for x in desc if x)))
-    stamp = datetime(cl.as_of.year, cl.as_of.month, cl.as_of.day, tzinfo=timezone.utc)
-    base = re.sub(r"[^A-Za-z0-9]+", "-", uid_base or s.number or s.source or "doc").strip("-").lower() or "doc"
-
-    # one calendar entry per task (not per agency): collect agencies per task
-    by_task: dict[str, dict] = {}
-    for g in cl.groups:
-        for it in g.items:
-            e = by_task.setdefault(it.task_id, {"item": it, "lead": [], "support": []})
-            if it.agency:
-                e["lead" if it.role == "lead" else "support"].append(it.agency)
-    for tid, e in by_task.items():
-        it: ChecklistItem = e["item"]
-        if not it.deadline_kind:
-            continue
-        who = ", ".join(e["lead"]) or L["unassigned"]
-        summary = f"{who}: {it.task}"
-        lines = [f"{L['task']}: {it.task}", f"{L['deadline_text']}: {it.deadline_text or ''}"]
-        if e["lead"]:
-            lines.append(f"{L['lead']}: {', '.join(e['lead'])}")
-        if e["support"]:
-            lines.append(f"{L['support']}: {', '.join(e['support'])}")
-        if it.report_to:
-            lines.append(f"{L['report_to']}: {', '.join(it.report_to)}")
-        if it.section:
-            lines.append(f"{L['section']}: {it.section}")
-        lines.append(_doc_label(s, cl.lang))
-        uid = f"{base}-{re.sub(r'[^A-Za-z0-9]+', '', tid) or 'task'}@directive-nlp"
-        if it.due or (it.deadline_kind == "recurring" and it.frequency in _RRULES):
-            ev = Event()
-            ev.add("uid", uid)
-            ev.add("dtstamp", stamp)
-            ev.add("summary", summary)
-            if it.due:
-                ev.add("dtstart", it.due)
-                if it.start:
-                    lines.insert(2, L["period"].format(start=format_date(it.start), end=format_date(it.due)))
-            else:
-                first = _recurring_start(it.deadline_text or "", it.frequency or "", rec_start)
-                ev.add("dtstart", first)
-                ev.add("rrule", vRecur(_RRULES[it.frequency or ""]))
-            ev.add("description", "\n".join(lines))
-            ev.add("categories", [L["calendar"]])
-            cal.add_component(ev)
-        elif it.deadline_kind in ("recurring", "by", "on", "period"):
-            todo = Todo()
-            todo.add("uid", uid)
-            todo.add("dtstamp", stamp)
-            todo.add("summary", summary)
-            note = L["no_event"] if it.deadline_kind == "recurring" else L["undated"]
-            todo.add("description", "\n".join([note] + lines))
-            todo.add("status", "NEEDS-ACTION")
-            cal.add_component(todo)
-    return cal.to_ical()
+    return calendar_ics(cl, uid_base)
 
 
 # ---------------------------------------------------------------------------

@@ -37,14 +37,14 @@ def test_review_plan_pdf_to_xlsx(dev_dir, tmp_path):
     assert date(2024, 6, 15) in upcoming and date(2024, 6, 30) in upcoming
 
 
-def test_program_docx_to_ics_has_the_yearly_rules(dev_dir, tmp_path):
+def test_program_docx_to_ics_lists_undated_recurrences_as_todos(dev_dir, tmp_path):
     out = tmp_path / "ctr.ics"
     r = run(str(dev_dir / "rendered" / "langson_ctr_hanh_dong_ct36.docx"), "-o", str(out), "--as-of", "2024-06-01", "--lang", "en")
     assert r.exit_code == 0, r.output
     cal = Calendar.from_ical(out.read_bytes())
-    yearly = [e for e in cal.walk("VEVENT") if e.get("rrule") and e.get("rrule")["FREQ"] == ["YEARLY"]]
-    assert len(yearly) >= 2
-    assert all(e.decoded("dtstart") == date(2024, 6, 1) for e in yearly)  # no issue date: starts at as_of
+    # "hằng năm" names no day: a yearly to-do, never an event on as_of or the issue date
+    assert not [e for e in cal.walk("VEVENT") if e.get("rrule")]
+    assert len([t for t in cal.walk("VTODO") if "Recurring" in str(t.get("description"))]) >= 2
 
 
 def test_a_corrected_json_fixes_the_draft(dev_dir, tmp_path):
