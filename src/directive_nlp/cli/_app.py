@@ -34,8 +34,8 @@ def guarded(fn: F) -> F:
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except InputError as e:  # code "usage": a wrong option value, not a bad file
-            fail(str(e), EXIT_USAGE if e.code == "usage" else EXIT_BAD_INPUT)
+        except InputError as e:
+            fail(str(e), EXIT_BAD_INPUT)
         except DirectiveNLPError as e:
             fail(str(e), EXIT_BAD_INPUT)
 
