@@ -741,33 +741,20 @@ def _cell_text(cell, text: str, *, bold: bool = False, italic: bool = False, siz
     _set_run_font(p.add_run(text), size, bold, italic)
 
 
-def to_docx(cl: Checklist) -> bytes:
-    """A Word file laid out like a Vietnamese office annex.
-
-    A4 landscape (eight columns do not fit portrait at 13 pt), margins of
-    Decree 30/2020 (top/bottom 2 cm, left 3 cm, right 1.5 cm), Times New
-    Roman 13 pt (title 14 pt), the document's number and date plus the page
-    number (a PAGE field) in the header, one table per agency with the header
-    row repeated on every page.
-    """
-    from docx import Document
+def _docx_page(doc) -> None:
+    """Normal style (Times New Roman 13 pt in every script slot) and an A4
+    landscape page with the margins of Decree 30/2020."""
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    L, s = cl.labels(), cl.summary
-    doc = Document()
     style = doc.styles["Normal"]
     style.font.name = DOCX_FONT
     style.font.size = Pt(DOCX_SIZE_PT)
-    from docx.oxml.ns import qn
-
     rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         rfonts.set(qn(attr), DOCX_FONT)
     style.paragraph_format.space_after = Pt(4)
-
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
@@ -775,10 +762,15 @@ def to_docx(cl: Checklist) -> bytes:
     sec.left_margin, sec.right_margin = Cm(3.0), Cm(1.5)
     sec.header_distance = Cm(1.0)
 
-    # header (top centre, as Vietnamese documents number pages): the
-    # document's number and date, then the page number
-    header = sec.header
-    hp = header.paragraphs[0]
+
+def _docx_header(doc, cl: Checklist) -> None:
+    """Top centre, as Vietnamese documents number pages: the document's
+    number and date, then the page number."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    L, s = cl.labels(), cl.summary
+    hp = doc.sections[0].header.paragraphs[0]
     hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     hp.paragraph_format.space_after = Pt(0)
     d = _parse_date(s.issued_date)
@@ -787,37 +779,54 @@ def to_docx(cl: Checklist) -> bytes:
     _set_run_font(hp.add_run(f"{L['page']} "), DOCX_SIZE_PT)
     _add_page_field(hp)
 
-    # title block
+
+def _docx_para(doc, text: str, *, bold: bool = False, italic: bool = False, center: bool = False,
+               size: float = DOCX_SIZE_PT, before: Optional[float] = None, after: Optional[float] = None,
+               keep: bool = False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_run_font(p.add_run(L["title"]), DOCX_TITLE_PT, bold=True)
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_run_font(p.add_run(L["attached"].format(doc=_doc_label(s, cl.lang))), DOCX_SIZE_PT, italic=True)
-    if s.title:
-        p = doc.add_paragraph()
+    if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_run_font(p.add_run(s.title), DOCX_SIZE_PT, bold=True)
+    if before is not None:
+        p.paragraph_format.space_before = Pt(before)
+    if after is not None:
+        p.paragraph_format.space_after = Pt(after)
+    if keep:
+        p.paragraph_format.keep_with_next = True
+    _set_run_font(p.add_run(text), size, bold, italic)
+    return p
 
-    # summary
-    p = doc.add_paragraph()
-    _set_run_font(p.add_run(f"I. {L['summary'].upper()}"), DOCX_SIZE_PT, bold=True)
-    for k, v in _summary_pairs(cl):
-        p = doc.add_paragraph()
-        p.paragraph_format.space_after = Pt(0)
-        _set_run_font(p.add_run(f"{k}: "), DOCX_SIZE_PT, bold=True)
-        _set_run_font(p.add_run(v), DOCX_SIZE_PT)
 
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(6)
-    _set_run_font(p.add_run(L["counts"]), DOCX_SIZE_PT, bold=True, italic=True)
-    t = doc.add_table(rows=1, cols=5)
+def _docx_table(doc, header: list[str]):
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    t = doc.add_table(rows=1, cols=len(header))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for c, text in zip(t.rows[0].cells, [L["no"], L["agency"], L["lead"], L["support"], L["total"]]):
+    for c, text in zip(t.rows[0].cells, header):
         _cell_text(c, text, bold=True, center=True)
         _shade(c, "D9E2F3")
     _repeat_header(t.rows[0])
+    return t
+
+
+def _docx_summary(doc, cl: Checklist) -> None:
+    """Title block, the document's particulars, counts per agency, next deadlines."""
+    from docx.shared import Cm
+
+    L, s = cl.labels(), cl.summary
+    _docx_para(doc, L["title"], bold=True, center=True, size=DOCX_TITLE_PT)
+    _docx_para(doc, L["attached"].format(doc=_doc_label(s, cl.lang)), italic=True, center=True)
+    if s.title:
+        _docx_para(doc, s.title, bold=True, center=True)
+    _docx_para(doc, f"I. {L['summary'].upper()}", bold=True)
+    for k, v in _summary_pairs(cl):
+        p = _docx_para(doc, f"{k}: ", bold=True, after=0)
+        _set_run_font(p.add_run(v), DOCX_SIZE_PT)
+    _docx_para(doc, L["counts"], bold=True, italic=True, before=6)
+    t = _docx_table(doc, [L["no"], L["agency"], L["lead"], L["support"], L["total"]])
     for i, c in enumerate(s.counts, 1):
         cells = t.add_row().cells
         _cell_text(cells[0], str(i), center=True)
@@ -825,70 +834,63 @@ def to_docx(cl: Checklist) -> bytes:
         for cell, n in zip(cells[2:], (c.lead, c.support, c.total)):
             _cell_text(cell, str(n), center=True)
     _set_widths(t, (Cm(1.3), Cm(14.4), Cm(2.8), Cm(2.8), Cm(2.8)))
-
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(6)
-    _set_run_font(p.add_run(L["next_deadlines"]), DOCX_SIZE_PT, bold=True, italic=True)
-    if s.next_deadlines:
-        for u in s.next_deadlines:
-            p = doc.add_paragraph()
-            p.paragraph_format.space_after = Pt(0)
-            p.paragraph_format.left_indent = Cm(0.5)
-            _set_run_font(p.add_run(f"- {format_date(u.due)}: "), DOCX_SIZE_PT, bold=True)
-            who = ", ".join(u.agencies) or L["unassigned"]
-            _set_run_font(p.add_run(f"{who} — {u.task}"), DOCX_SIZE_PT)
-    else:
-        p = doc.add_paragraph()
-        _set_run_font(p.add_run(L["no_next"].format(as_of=format_date(s.as_of))), DOCX_SIZE_PT)
+    _docx_para(doc, L["next_deadlines"], bold=True, italic=True, before=6)
+    for u in s.next_deadlines:
+        p = _docx_para(doc, f"- {format_date(u.due)}: ", bold=True, after=0)
+        p.paragraph_format.left_indent = Cm(0.5)
+        _set_run_font(p.add_run(f"{', '.join(u.agencies) or L['unassigned']} — {u.task}"), DOCX_SIZE_PT)
+    if not s.next_deadlines:
+        _docx_para(doc, L["no_next"].format(as_of=format_date(s.as_of)))
     if s.recurring:
-        p = doc.add_paragraph()
-        _set_run_font(p.add_run(L["recurring_note"].format(n=s.recurring)), DOCX_SIZE_PT)
+        _docx_para(doc, L["recurring_note"].format(n=s.recurring))
 
-    # one table per agency
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(12)
-    _set_run_font(p.add_run(f"II. {L['task'].upper()}"), DOCX_SIZE_PT, bold=True)
-    header_cells = [L["no"], L["task"], L["section"], L["deadline"], L["partners"], L["report_to"], L["status"], L["notes"]]
+
+def _docx_groups(doc, cl: Checklist) -> None:
+    """One table per agency: its lead tasks, then its support tasks."""
+    from docx.shared import Cm
+
+    L = cl.labels()
+    _docx_para(doc, f"II. {L['task'].upper()}", bold=True, before=12)
+    header = [L["no"], L["task"], L["section"], L["deadline"], L["partners"], L["report_to"], L["status"], L["notes"]]
     widths = [Cm(1.3), Cm(8.0), Cm(1.7), Cm(3.4), Cm(3.6), Cm(2.6), Cm(2.4), Cm(2.2)]
     for gi, g in enumerate(cl.groups, 1):
-        p = doc.add_paragraph()
-        p.paragraph_format.space_before = Pt(10)
-        p.paragraph_format.keep_with_next = True
-        _set_run_font(p.add_run(f"{gi}. {g.agency}"), DOCX_SIZE_PT, bold=True)
+        _docx_para(doc, f"{gi}. {g.agency}", bold=True, before=10, keep=True)
         if g.unassigned:
-            p = doc.add_paragraph()
-            p.paragraph_format.keep_with_next = True
-            _set_run_font(p.add_run(L["unassigned_flag"]), DOCX_SIZE_PT, italic=True)
-        t = doc.add_table(rows=1, cols=len(header_cells))
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for c, text in zip(t.rows[0].cells, header_cells):
-            _cell_text(c, text, bold=True, center=True)
-            _shade(c, "D9E2F3")
-        _repeat_header(t.rows[0])
+            _docx_para(doc, L["unassigned_flag"], italic=True, keep=True)
+        t = _docx_table(doc, header)
         for i, it in enumerate(g.items, 1):
             cells = t.add_row().cells
             _cell_text(cells[0], str(i), center=True)
-            task_text = it.task
-            if it.role == "support":
-                task_text = f"[{L['support']}] {task_text}"
-            _cell_text(cells[1], task_text)
+            _cell_text(cells[1], f"[{L['support']}] {it.task}" if it.role == "support" else it.task)
             _cell_text(cells[2], it.section, center=True)
             _cell_text(cells[3], deadline_cell(it), bold=it.past)
             if it.past:
                 _shade(cells[3], "F8D7DA")
-            _cell_text(cells[4], "; ".join(it.partners))
-            _cell_text(cells[5], "; ".join(it.report_to))
-            _cell_text(cells[6], it.status)
-            _cell_text(cells[7], it.notes)
+            for cell, text in zip(cells[4:], ("; ".join(it.partners), "; ".join(it.report_to), it.status, it.notes)):
+                _cell_text(cell, text)
         _set_widths(t, widths)
 
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(12)
-    _set_run_font(p.add_run(L["draft_note"]), DOCX_SIZE_PT, italic=True)
 
-    doc.core_properties.title = L["title"]
-    doc.core_properties.subject = _doc_label(s, cl.lang)
+def to_docx(cl: Checklist) -> bytes:
+    """A Word file laid out like a Vietnamese office annex.
+
+    A4 landscape (eight columns do not fit portrait at 13 pt), margins of
+    Decree 30/2020 (top/bottom 2 cm, left 3 cm, right 1.5 cm), Times New
+    Roman 13 pt (title 14 pt), the document's number and date plus the page
+    number (a PAGE field) in the header, one table per agency with the header
+    row repeated on every page; the column widths fill the text width, so
+    Word and LibreOffice print it without a cut column.
+    """
+    from docx import Document
+
+    doc = Document()
+    _docx_page(doc)
+    _docx_header(doc, cl)
+    _docx_summary(doc, cl)
+    _docx_groups(doc, cl)
+    _docx_para(doc, cl.labels()["draft_note"], italic=True, before=12)
+    doc.core_properties.title = cl.labels()["title"]
+    doc.core_properties.subject = _doc_label(cl.summary, cl.lang)
     doc.core_properties.author = "directive-nlp"
     fixed = datetime(cl.as_of.year, cl.as_of.month, cl.as_of.day, tzinfo=timezone.utc)
     doc.core_properties.created = fixed
