@@ -524,12 +524,19 @@ def _reading_key(text: str) -> str:
     return _LEADING_ZERO.sub(r"\1", " ".join(match_key(text).split()))
 
 
+def repeats(reading: str, text: str) -> bool:
+    """True when ``reading`` only repeats what ``text`` says (case, tone
+    placement, punctuation and leading zeros aside): "thường xuyên" in
+    "Thường xuyên", "30/06/2025" in "trước ngày 30/6/2025"."""
+    return _reading_key(reading) in _reading_key(text)
+
+
 def deadline_reading(it: ChecklistItem) -> str:
     """The reading of a deadline (date, span, frequency) when it adds
     something to the text as written, else "" ("Thường xuyên" has no
     reading to add; "trước ngày 30/6/2025" needs no "30/06/2025")."""
     shown = it.deadline_display
-    if not shown or _reading_key(shown) in _reading_key(it.deadline_text or ""):
+    if not shown or repeats(shown, it.deadline_text or ""):
         return ""
     return shown
 

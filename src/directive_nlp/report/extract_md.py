@@ -87,9 +87,11 @@ def deadline_cell(d: Optional[Deadline], lang: str = "vi") -> str:
             when = f"{when}, {'ngày' if lang == 'vi' else 'day'} {stated}".strip(", ")
     else:
         when = _date(d.date, lang)
+    from ..checklist import repeats
+
     reading = when or kind
     text = _cell(d.text)
-    if not reading or reading.casefold() in text.casefold():
+    if not reading or repeats(reading, text):
         return text
     return f"{text} ({reading})"
 
