@@ -564,8 +564,8 @@ def _flat_header(L: dict[str, str]) -> list[str]:
 def _flat_row(n: int, g: ChecklistGroup, it: ChecklistItem, cl: Checklist) -> list:
     L = cl.labels()
     freq = FREQUENCY_LABELS[cl.lang].get(it.frequency or "", "") if it.frequency else ""
-    if it.deadline_kind == "recurring" and not freq:
-        freq = L["recurring"]
+    if it.deadline_kind == "recurring":
+        freq = it.deadline_display or freq or L["recurring"]  # with its stated day: "hằng năm, ngày 15/11"
     return [
         n,
         it.agency or g.agency,

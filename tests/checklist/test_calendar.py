@@ -6,6 +6,8 @@ tests do not wait for the deadline parser; the ICS is read back with
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime
 
 import pytest
@@ -115,6 +117,8 @@ def test_the_checklist_shows_the_stated_day_beside_the_frequency():
     assert item.deadline_display == "hằng năm, ngày 15/11"
     cl = build_checklist(r, as_of=date(2025, 10, 1))
     assert [u.due for u in cl.summary.next_deadlines] == [date(2025, 11, 15)]
+    rows = list(csv.DictReader(io.StringIO(render_checklist(r, "csv", as_of=date(2025, 10, 1)).decode("utf-8-sig"))))
+    assert rows[0]["Tần suất"] == "hằng năm, ngày 15/11"
 
 
 @pytest.mark.shared
