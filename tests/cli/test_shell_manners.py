@@ -156,3 +156,27 @@ def test_serve_on_a_free_port_answers():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_checklist_calendar_from_a_json_on_disk(tmp_path):
+    """A corrected extract JSON on disk → `checklist -o plan.ics`: the
+    yearly deadline falls on its stated day, the period is one span."""
+    import json
+
+    from icalendar import Calendar
+
+    plan = {"document": {"issued_date": "2025-09-10"}, "tasks": [
+        {"task": "báo cáo kết quả", "agencies": ["Sở Tư pháp"],
+         "deadline": {"text": "hằng năm (trước ngày 15 tháng 11)", "kind": "recurring", "frequency": "yearly",
+                      "day": 15, "month": 11}},
+        {"task": "thực hiện đề án", "agencies": ["Sở Tài chính"],
+         "deadline": {"text": "giai đoạn 2026-2030", "kind": "period", "start": "2026-01-01", "end": "2030-12-31"}}]}
+    src = tmp_path / "plan.json"
+    src.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "plan.ics"
+    r = run("checklist", str(src), "-o", str(out), "--as-of", "1/10/2025")
+    assert r.returncode == 0, r.stderr
+    yearly, period = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert str(yearly.decoded("dtstart")) == "2025-11-15"
+    assert dict(yearly.get("rrule")) == {"FREQ": ["YEARLY"], "BYMONTH": [11], "BYMONTHDAY": [15]}
+    assert (str(period.decoded("dtstart")), str(period.decoded("dtend"))) == ("2026-01-01", "2031-01-01")
