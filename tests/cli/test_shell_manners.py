@@ -155,7 +155,7 @@ def test_serve_on_a_free_port_answers():
                 time.sleep(0.2)
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        proc.communicate(timeout=20)  # reaps the process and closes its stderr pipe
 
 
 def test_checklist_calendar_from_a_json_on_disk(tmp_path):
