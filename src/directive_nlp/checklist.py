@@ -29,6 +29,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, Field
 
+from .checklist_calendar import next_occurrence, stated_day
 from .errors import InputError
 from .models import DocumentMeta, ExtractionResult, Task
 from .normalize import match_key
@@ -91,7 +92,8 @@ LABELS: dict[str, dict[str, str]] = {
         "draft_note": "Bản nháp do directive-nlp lập từ văn bản; cần kiểm tra, chỉnh sửa trước khi ban hành.",
         "attached": "(Kèm theo {doc})",
         "chairs": "chủ trì",
-        "no_event": "Định kỳ, không nêu tần suất (không tạo lịch)",
+        "no_event": "Định kỳ, văn bản không nêu ngày (không tạo lịch)",
+        "on_day": "ngày {day}",
         "undated": "Có thời hạn nhưng chưa xác định được ngày (không tạo lịch)",
         "calendar": "Thời hạn",
         "period": "{start} – {end}",
@@ -148,7 +150,8 @@ LABELS: dict[str, dict[str, str]] = {
         "draft_note": "Draft made by directive-nlp from the document; check and correct it before circulating.",
         "attached": "(Attached to {doc})",
         "chairs": "lead",
-        "no_event": "Recurring, no frequency given (no calendar event)",
+        "no_event": "Recurring, the document states no day (no calendar event)",
+        "on_day": "on {day}",
         "undated": "Has a deadline but no date could be fixed (no calendar event)",
         "calendar": "Deadline",
         "period": "{start} – {end}",
@@ -204,6 +207,8 @@ class ChecklistItem(BaseModel):
     due: Optional[date] = Field(None, description="The date to meet: a by/on date, or the end of a period.")
     start: Optional[date] = Field(None, description="Start of a period deadline.")
     frequency: Optional[str] = None
+    day: Optional[int] = Field(None, description="Stated day of a recurring deadline.")
+    month: Optional[int] = Field(None, description="Stated month of a yearly (or 6-monthly, quarterly) one.")
     deadline_display: str = Field("", description="The deadline as a date or a frequency, in the checklist language.")
     past: bool = Field(False, description="`due` is before `as_of`.")
     partners: list[str] = Field(default_factory=list, description="The other agencies of the task.")
@@ -350,6 +355,9 @@ def _deadline_fields(task: Task, lang: Lang, as_of: date) -> dict:
             display = labels["period"].format(start=format_date(start), end=format_date(due))
     elif d.kind == "recurring":
         display = FREQUENCY_LABELS[lang].get(d.frequency or "", labels["recurring"])
+        day, month = stated_day(d.text, d.frequency, d.day, d.month)
+        if day:
+            display += ", " + labels["on_day"].format(day=f"{day:02d}/{month:02d}" if month else str(day))
     elif d.kind in ("ongoing", "conditional"):
         display = labels[d.kind]
     return {
@@ -358,6 +366,8 @@ def _deadline_fields(task: Task, lang: Lang, as_of: date) -> dict:
         "due": due,
         "start": start,
         "frequency": d.frequency,
+        "day": d.day,
+        "month": d.month,
         "deadline_display": display,
         "past": bool(due and due < as_of),
     }
@@ -396,7 +406,8 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
         }
         next_due = dl.get("due")
         if task.deadline and task.deadline.kind == "recurring":
-            next_due = next_occurrence(task.deadline.text, task.deadline.frequency, as_of)
+            d = task.deadline
+            next_due = next_occurrence(d.text, d.frequency, as_of, d.day, d.month)
         if next_due and next_due >= as_of:
             upcoming[(next_due, task.id)] = UpcomingDeadline(
                 due=next_due, deadline_text=task.deadline.text if task.deadline else "",
@@ -506,6 +517,39 @@ def _summary_pairs(cl: Checklist) -> list[tuple[str, str]]:
     ]
 
 
+_LEADING_ZERO = re.compile(r"(?<!\d)0(\d)")
+
+
+def _reading_key(text: str) -> str:
+    return _LEADING_ZERO.sub(r"\1", " ".join(match_key(text).split()))
+
+
+def repeats(reading: str, text: str) -> bool:
+    """True when ``reading`` only repeats what ``text`` says (case, tone
+    placement, punctuation and leading zeros aside): "thường xuyên" in
+    "Thường xuyên", "30/06/2025" in "trước ngày 30/6/2025"."""
+    return _reading_key(reading) in _reading_key(text)
+
+
+def deadline_reading(it: ChecklistItem) -> str:
+    """The reading of a deadline (date, span, frequency) when it adds
+    something to the text as written, else "" ("Thường xuyên" has no
+    reading to add; "trước ngày 30/6/2025" needs no "30/06/2025")."""
+    shown = it.deadline_display
+    if not shown or repeats(shown, it.deadline_text or ""):
+        return ""
+    return shown
+
+
+def deadline_cell(it: ChecklistItem) -> str:
+    """The deadline as written, and below it the reading only when it adds
+    something: "Thường xuyên" once, never "Thường xuyên (thường xuyên)"."""
+    text, shown = it.deadline_text or "", deadline_reading(it)
+    if not shown:
+        return text
+    return f"{text}\n({shown})" if text else shown
+
+
 def _role_label(item: ChecklistItem, L: dict[str, str]) -> str:
     return L[item.role] if item.role else ""
 
@@ -520,8 +564,8 @@ def _flat_header(L: dict[str, str]) -> list[str]:
 def _flat_row(n: int, g: ChecklistGroup, it: ChecklistItem, cl: Checklist) -> list:
     L = cl.labels()
     freq = FREQUENCY_LABELS[cl.lang].get(it.frequency or "", "") if it.frequency else ""
-    if it.deadline_kind == "recurring" and not freq:
-        freq = L["recurring"]
+    if it.deadline_kind == "recurring":
+        freq = it.deadline_display or freq or L["recurring"]  # with its stated day: "hằng năm, ngày 15/11"
     return [
         n,
         it.agency or g.agency,
@@ -587,7 +631,7 @@ def to_markdown(cl: Checklist) -> bytes:
             out += [f"> {L['unassigned_flag']}", ""]
         out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for i, it in enumerate(g.items, 1):
-            dl = it.deadline_display + (f" ({L['overdue']})" if it.past else "")
+            dl = deadline_reading(it) + (f" ({L['overdue']})" if it.past else "")
             cells = [i, _role_label(it, L), it.task, it.section, it.deadline_text, dl,
                      "; ".join(it.partners), "; ".join(it.report_to), it.status, it.notes]
             out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
@@ -704,33 +748,20 @@ def _cell_text(cell, text: str, *, bold: bool = False, italic: bool = False, siz
     _set_run_font(p.add_run(text), size, bold, italic)
 
 
-def to_docx(cl: Checklist) -> bytes:
-    """A Word file laid out like a Vietnamese office annex.
-
-    A4 landscape (eight columns do not fit portrait at 13 pt), margins of
-    Decree 30/2020 (top/bottom 2 cm, left 3 cm, right 1.5 cm), Times New
-    Roman 13 pt (title 14 pt), the document's number and date plus the page
-    number (a PAGE field) in the header, one table per agency with the header
-    row repeated on every page.
-    """
-    from docx import Document
+def _docx_page(doc) -> None:
+    """Normal style (Times New Roman 13 pt in every script slot) and an A4
+    landscape page with the margins of Decree 30/2020."""
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    L, s = cl.labels(), cl.summary
-    doc = Document()
     style = doc.styles["Normal"]
     style.font.name = DOCX_FONT
     style.font.size = Pt(DOCX_SIZE_PT)
-    from docx.oxml.ns import qn
-
     rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         rfonts.set(qn(attr), DOCX_FONT)
     style.paragraph_format.space_after = Pt(4)
-
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
@@ -738,10 +769,15 @@ def to_docx(cl: Checklist) -> bytes:
     sec.left_margin, sec.right_margin = Cm(3.0), Cm(1.5)
     sec.header_distance = Cm(1.0)
 
-    # header (top centre, as Vietnamese documents number pages): the
-    # document's number and date, then the page number
-    header = sec.header
-    hp = header.paragraphs[0]
+
+def _docx_header(doc, cl: Checklist) -> None:
+    """Top centre, as Vietnamese documents number pages: the document's
+    number and date, then the page number."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    L, s = cl.labels(), cl.summary
+    hp = doc.sections[0].header.paragraphs[0]
     hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     hp.paragraph_format.space_after = Pt(0)
     d = _parse_date(s.issued_date)
@@ -750,37 +786,54 @@ def to_docx(cl: Checklist) -> bytes:
     _set_run_font(hp.add_run(f"{L['page']} "), DOCX_SIZE_PT)
     _add_page_field(hp)
 
-    # title block
+
+def _docx_para(doc, text: str, *, bold: bool = False, italic: bool = False, center: bool = False,
+               size: float = DOCX_SIZE_PT, before: Optional[float] = None, after: Optional[float] = None,
+               keep: bool = False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_run_font(p.add_run(L["title"]), DOCX_TITLE_PT, bold=True)
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_run_font(p.add_run(L["attached"].format(doc=_doc_label(s, cl.lang))), DOCX_SIZE_PT, italic=True)
-    if s.title:
-        p = doc.add_paragraph()
+    if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_run_font(p.add_run(s.title), DOCX_SIZE_PT, bold=True)
+    if before is not None:
+        p.paragraph_format.space_before = Pt(before)
+    if after is not None:
+        p.paragraph_format.space_after = Pt(after)
+    if keep:
+        p.paragraph_format.keep_with_next = True
+    _set_run_font(p.add_run(text), size, bold, italic)
+    return p
 
-    # summary
-    p = doc.add_paragraph()
-    _set_run_font(p.add_run(f"I. {L['summary'].upper()}"), DOCX_SIZE_PT, bold=True)
-    for k, v in _summary_pairs(cl):
-        p = doc.add_paragraph()
-        p.paragraph_format.space_after = Pt(0)
-        _set_run_font(p.add_run(f"{k}: "), DOCX_SIZE_PT, bold=True)
-        _set_run_font(p.add_run(v), DOCX_SIZE_PT)
 
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(6)
-    _set_run_font(p.add_run(L["counts"]), DOCX_SIZE_PT, bold=True, italic=True)
-    t = doc.add_table(rows=1, cols=5)
+def _docx_table(doc, header: list[str]):
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    t = doc.add_table(rows=1, cols=len(header))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for c, text in zip(t.rows[0].cells, [L["no"], L["agency"], L["lead"], L["support"], L["total"]]):
+    for c, text in zip(t.rows[0].cells, header):
         _cell_text(c, text, bold=True, center=True)
         _shade(c, "D9E2F3")
     _repeat_header(t.rows[0])
+    return t
+
+
+def _docx_summary(doc, cl: Checklist) -> None:
+    """Title block, the document's particulars, counts per agency, next deadlines."""
+    from docx.shared import Cm
+
+    L, s = cl.labels(), cl.summary
+    _docx_para(doc, L["title"], bold=True, center=True, size=DOCX_TITLE_PT)
+    _docx_para(doc, L["attached"].format(doc=_doc_label(s, cl.lang)), italic=True, center=True)
+    if s.title:
+        _docx_para(doc, s.title, bold=True, center=True)
+    _docx_para(doc, f"I. {L['summary'].upper()}", bold=True)
+    for k, v in _summary_pairs(cl):
+        p = _docx_para(doc, f"{k}: ", bold=True, after=0)
+        _set_run_font(p.add_run(v), DOCX_SIZE_PT)
+    _docx_para(doc, L["counts"], bold=True, italic=True, before=6)
+    t = _docx_table(doc, [L["no"], L["agency"], L["lead"], L["support"], L["total"]])
     for i, c in enumerate(s.counts, 1):
         cells = t.add_row().cells
         _cell_text(cells[0], str(i), center=True)
@@ -788,73 +841,63 @@ def to_docx(cl: Checklist) -> bytes:
         for cell, n in zip(cells[2:], (c.lead, c.support, c.total)):
             _cell_text(cell, str(n), center=True)
     _set_widths(t, (Cm(1.3), Cm(14.4), Cm(2.8), Cm(2.8), Cm(2.8)))
-
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(6)
-    _set_run_font(p.add_run(L["next_deadlines"]), DOCX_SIZE_PT, bold=True, italic=True)
-    if s.next_deadlines:
-        for u in s.next_deadlines:
-            p = doc.add_paragraph()
-            p.paragraph_format.space_after = Pt(0)
-            p.paragraph_format.left_indent = Cm(0.5)
-            _set_run_font(p.add_run(f"- {format_date(u.due)}: "), DOCX_SIZE_PT, bold=True)
-            who = ", ".join(u.agencies) or L["unassigned"]
-            _set_run_font(p.add_run(f"{who} — {u.task}"), DOCX_SIZE_PT)
-    else:
-        p = doc.add_paragraph()
-        _set_run_font(p.add_run(L["no_next"].format(as_of=format_date(s.as_of))), DOCX_SIZE_PT)
+    _docx_para(doc, L["next_deadlines"], bold=True, italic=True, before=6)
+    for u in s.next_deadlines:
+        p = _docx_para(doc, f"- {format_date(u.due)}: ", bold=True, after=0)
+        p.paragraph_format.left_indent = Cm(0.5)
+        _set_run_font(p.add_run(f"{', '.join(u.agencies) or L['unassigned']} — {u.task}"), DOCX_SIZE_PT)
+    if not s.next_deadlines:
+        _docx_para(doc, L["no_next"].format(as_of=format_date(s.as_of)))
     if s.recurring:
-        p = doc.add_paragraph()
-        _set_run_font(p.add_run(L["recurring_note"].format(n=s.recurring)), DOCX_SIZE_PT)
+        _docx_para(doc, L["recurring_note"].format(n=s.recurring))
 
-    # one table per agency
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(12)
-    _set_run_font(p.add_run(f"II. {L['task'].upper()}"), DOCX_SIZE_PT, bold=True)
-    header_cells = [L["no"], L["task"], L["section"], L["deadline"], L["partners"], L["report_to"], L["status"], L["notes"]]
+
+def _docx_groups(doc, cl: Checklist) -> None:
+    """One table per agency: its lead tasks, then its support tasks."""
+    from docx.shared import Cm
+
+    L = cl.labels()
+    _docx_para(doc, f"II. {L['task'].upper()}", bold=True, before=12)
+    header = [L["no"], L["task"], L["section"], L["deadline"], L["partners"], L["report_to"], L["status"], L["notes"]]
     widths = [Cm(1.3), Cm(8.0), Cm(1.7), Cm(3.4), Cm(3.6), Cm(2.6), Cm(2.4), Cm(2.2)]
     for gi, g in enumerate(cl.groups, 1):
-        p = doc.add_paragraph()
-        p.paragraph_format.space_before = Pt(10)
-        p.paragraph_format.keep_with_next = True
-        _set_run_font(p.add_run(f"{gi}. {g.agency}"), DOCX_SIZE_PT, bold=True)
+        _docx_para(doc, f"{gi}. {g.agency}", bold=True, before=10, keep=True)
         if g.unassigned:
-            p = doc.add_paragraph()
-            p.paragraph_format.keep_with_next = True
-            _set_run_font(p.add_run(L["unassigned_flag"]), DOCX_SIZE_PT, italic=True)
-        t = doc.add_table(rows=1, cols=len(header_cells))
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for c, text in zip(t.rows[0].cells, header_cells):
-            _cell_text(c, text, bold=True, center=True)
-            _shade(c, "D9E2F3")
-        _repeat_header(t.rows[0])
+            _docx_para(doc, L["unassigned_flag"], italic=True, keep=True)
+        t = _docx_table(doc, header)
         for i, it in enumerate(g.items, 1):
             cells = t.add_row().cells
             _cell_text(cells[0], str(i), center=True)
-            task_text = it.task
-            if it.role == "support":
-                task_text = f"[{L['support']}] {task_text}"
-            _cell_text(cells[1], task_text)
+            _cell_text(cells[1], f"[{L['support']}] {it.task}" if it.role == "support" else it.task)
             _cell_text(cells[2], it.section, center=True)
-            dl = it.deadline_text or ""
-            if it.deadline_display and it.deadline_display != dl:
-                dl = f"{dl}\n({it.deadline_display})" if dl else it.deadline_display
-            _cell_text(cells[3], dl, bold=it.past)
+            _cell_text(cells[3], deadline_cell(it), bold=it.past)
             if it.past:
                 _shade(cells[3], "F8D7DA")
-            _cell_text(cells[4], "; ".join(it.partners))
-            _cell_text(cells[5], "; ".join(it.report_to))
-            _cell_text(cells[6], it.status)
-            _cell_text(cells[7], it.notes)
+            for cell, text in zip(cells[4:], ("; ".join(it.partners), "; ".join(it.report_to), it.status, it.notes)):
+                _cell_text(cell, text)
         _set_widths(t, widths)
 
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(12)
-    _set_run_font(p.add_run(L["draft_note"]), DOCX_SIZE_PT, italic=True)
 
-    doc.core_properties.title = L["title"]
-    doc.core_properties.subject = _doc_label(s, cl.lang)
+def to_docx(cl: Checklist) -> bytes:
+    """A Word file laid out like a Vietnamese office annex.
+
+    A4 landscape (eight columns do not fit portrait at 13 pt), margins of
+    Decree 30/2020 (top/bottom 2 cm, left 3 cm, right 1.5 cm), Times New
+    Roman 13 pt (title 14 pt), the document's number and date plus the page
+    number (a PAGE field) in the header, one table per agency with the header
+    row repeated on every page; the column widths fill the text width, so
+    Word and LibreOffice print it without a cut column.
+    """
+    from docx import Document
+
+    doc = Document()
+    _docx_page(doc)
+    _docx_header(doc, cl)
+    _docx_summary(doc, cl)
+    _docx_groups(doc, cl)
+    _docx_para(doc, cl.labels()["draft_note"], italic=True, before=12)
+    doc.core_properties.title = cl.labels()["title"]
+    doc.core_properties.subject = _doc_label(cl.summary, cl.lang)
     doc.core_properties.author = "directive-nlp"
     fixed = datetime(cl.as_of.year, cl.as_of.month, cl.as_of.day, tzinfo=timezone.utc)
     doc.core_properties.created = fixed
@@ -897,284 +940,22 @@ def sheet_names(names: list[str], reserved: tuple[str, ...] = ()) -> list[str]:
 
 
 def to_xlsx(cl: Checklist) -> bytes:
-    """A workbook a clerk works in.
+    """The workbook, laid out to print on A4: see :mod:`directive_nlp.checklist_xlsx`."""
+    from .checklist_xlsx import to_xlsx as workbook
 
-    Sheets: summary, index (sheet name → full agency name, with links), all
-    rows, then one sheet per agency. Every task sheet has one row per task
-    and agency, a frozen header, filters, a status drop-down, real dates
-    (dd/mm/yyyy) and dates before ``as_of`` filled in red.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    L, s = cl.labels(), cl.summary
-    wb = Workbook()
-    bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="D9E2F3")
-    past_fill = PatternFill("solid", fgColor="F8D7DA")
-    flag_fill = PatternFill("solid", fgColor="FFF3CD")
-    thin = Side(style="thin", color="999999")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-
-    # summary
-    ws = wb.active
-    ws.title = L["summary"]
-    ws["A1"] = L["title"]
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = L["attached"].format(doc=_doc_label(s, cl.lang))
-    ws["A2"].font = Font(italic=True)
-    r = 4
-    for k, v in _summary_pairs(cl):
-        ws.cell(r, 1, k).font = bold
-        ws.cell(r, 2, v)
-        r += 1
-    r += 1
-    ws.cell(r, 1, L["counts"]).font = bold
-    r += 1
-    for j, h in enumerate([L["agency"], L["lead"], L["support"], L["total"]], 1):
-        c = ws.cell(r, j, h)
-        c.font, c.fill = bold, head_fill
-    for c in s.counts:
-        r += 1
-        ws.cell(r, 1, c.agency)
-        ws.cell(r, 2, c.lead)
-        ws.cell(r, 3, c.support)
-        ws.cell(r, 4, c.total)
-        if c.unassigned:
-            for j in range(1, 5):
-                ws.cell(r, j).fill = flag_fill
-    r += 2
-    ws.cell(r, 1, L["next_deadlines"]).font = bold
-    if s.next_deadlines:
-        for j, h in enumerate([L["due"], L["agency"], L["task"], L["deadline_text"]], 1):
-            c = ws.cell(r + 1, j, h)
-            c.font, c.fill = bold, head_fill
-        r += 1
-        for u in s.next_deadlines:
-            r += 1
-            c = ws.cell(r, 1, u.due)
-            c.number_format = "DD/MM/YYYY"
-            ws.cell(r, 2, ", ".join(u.agencies) or L["unassigned"])
-            ws.cell(r, 3, sheet_text(u.task))
-            ws.cell(r, 4, u.deadline_text)
-    else:
-        r += 1
-        ws.cell(r, 1, L["no_next"].format(as_of=format_date(s.as_of)))
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 60
-    ws.column_dimensions["C"].width = 60
-    ws.column_dimensions["D"].width = 24
-
-    # sheet names
-    index_title, all_title = L["index"], L["all"]
-    names = sheet_names([g.agency for g in cl.groups], reserved=(ws.title, index_title, all_title))
-
-    idx = wb.create_sheet(index_title)
-    for j, h in enumerate([L["sheet"], L["full_name"], L["lead"], L["support"], L["total"]], 1):
-        c = idx.cell(1, j, h)
-        c.font, c.fill = bold, head_fill
-    for i, (g, sn) in enumerate(zip(cl.groups, names), 2):
-        c = idx.cell(i, 1, sn)
-        c.hyperlink = f"#'{sn}'!A1"
-        c.style = "Hyperlink"
-        idx.cell(i, 2, g.agency)
-        idx.cell(i, 3, g.lead)
-        idx.cell(i, 4, g.support)
-        idx.cell(i, 5, len(g.items))
-        if g.unassigned:
-            idx.cell(i, 2).fill = flag_fill
-    idx.freeze_panes = "A2"
-    idx.column_dimensions["A"].width = 34
-    idx.column_dimensions["B"].width = 70
-
-    header = _flat_header(L)
-    widths = [6, 30, 11, 60, 9, 26, 12, 14, 30, 20, 18, 24, 7]
-    status_col = header.index(L["status"]) + 1
-    due_col = header.index(L["due"]) + 1
-    choices = STATUS_CHOICES[cl.lang]
-
-    def task_sheet(title: str, groups: list[ChecklistGroup]) -> None:
-        sh = wb.create_sheet(title)
-        for j, h in enumerate(header, 1):
-            c = sh.cell(1, j, h)
-            c.font, c.fill, c.border = bold, head_fill, border
-            c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-            sh.column_dimensions[get_column_letter(j)].width = widths[j - 1]
-        n = 0
-        for g in groups:
-            for it in g.items:
-                n += 1
-                row = _flat_row(n, g, it, cl)
-                for j, v in enumerate(row, 1):
-                    c = sh.cell(n + 1, j, sheet_text(v))
-                    c.alignment, c.border = wrap, border
-                due = sh.cell(n + 1, due_col)
-                due.number_format = "DD/MM/YYYY"
-                if it.past:
-                    due.fill = past_fill
-                    due.font = Font(bold=True, color="9C0006")
-                if g.unassigned:
-                    sh.cell(n + 1, 2).fill = flag_fill
-        sh.freeze_panes = "A2"
-        last = max(n + 1, 2)
-        sh.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
-        dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
-        dv.error = " / ".join(choices)
-        dv.errorTitle = L["status"]
-        dv.prompt = " / ".join(choices)
-        dv.promptTitle = L["status"]
-        col = get_column_letter(status_col)
-        dv.add(f"{col}2:{col}{max(last, 1000 if n else 2)}")
-        sh.add_data_validation(dv)
-        sh.print_title_rows = "1:1"
-        sh.page_setup.orientation = "landscape"
-        sh.page_setup.paperSize = sh.PAPERSIZE_A4
-        sh.page_setup.fitToWidth = 1
-        sh.page_setup.fitToHeight = 0
-        sh.sheet_properties.pageSetUpPr.fitToPage = True
-
-    task_sheet(all_title, cl.groups)
-    for g, sn in zip(cl.groups, names):
-        task_sheet(sn, [g])
-
-    wb.properties.creator = "directive-nlp"
-    fixed = datetime(cl.as_of.year, cl.as_of.month, cl.as_of.day)
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook(cl)
 
 
 # ---------------------------------------------------------------------------
-# ICS
+# ICS (checklist_calendar.py: only what the text dates goes on a day)
 # ---------------------------------------------------------------------------
-
-_RRULES: dict[str, dict] = {
-    "daily": {"FREQ": "DAILY"},
-    "weekly": {"FREQ": "WEEKLY"},
-    "monthly": {"FREQ": "MONTHLY"},
-    "quarterly": {"FREQ": "MONTHLY", "INTERVAL": 3},
-    "semiannual": {"FREQ": "MONTHLY", "INTERVAL": 6},
-    "yearly": {"FREQ": "YEARLY"},
-}
-_DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})(?!\s*/\s*\d)", re.I)
-_DAY_OF_MONTH = re.compile(r"ngày\s+(\d{1,2})\s+(?:hằng|hàng)\s+tháng", re.I)
-
-
-def next_occurrence(text: str, frequency: Optional[str], start: date) -> Optional[date]:
-    """The first day on or after ``start`` that a recurring deadline names:
-    "trước ngày 25/12 hằng năm" → the next 25 December, "trước ngày 10 hằng
-    tháng" → the next 10th. None when the text names no day (a bare "hằng
-    năm" gives no date to meet)."""
-    m = _DAY_MONTH.search(text or "") if frequency == "yearly" else None
-    if m:
-        day, month = int(m.group(1)), int(m.group(2))
-        for year in (start.year, start.year + 1):
-            try:
-                cand = date(year, month, day)
-            except ValueError:
-                return None
-            if cand >= start:
-                return cand
-    m = _DAY_OF_MONTH.search(text or "") if frequency in ("monthly", "quarterly", "semiannual") else None
-    if m:
-        day = int(m.group(1))
-        y, mo = start.year, start.month
-        for _ in range(3):
-            try:
-                cand = date(y, mo, day)
-            except ValueError:
-                cand = None
-            if cand and cand >= start:
-                return cand
-            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-    return None
-
-
-def _recurring_start(text: str, frequency: str, start: date) -> date:
-    """Where an RRULE series starts: the first day the text names on or after
-    ``start``, else ``start`` itself."""
-    return next_occurrence(text, frequency, start) or start
 
 
 def to_ics(cl: Checklist, uid_base: str = "") -> bytes:
-    """One all-day event per dated deadline (a period: on its end day); a
-    recurring deadline with a frequency gets an RRULE starting at the
-    document's date (or the first day it names after that); one without a
-    frequency, or a deadline whose date is unknown, is listed as a to-do
-    without a date, never placed on a day the document does not give."""
-    from icalendar import Calendar, Event, Todo, vRecur, vText
+    """The calendar: see :mod:`directive_nlp.checklist_calendar`."""
+    from .checklist_calendar import to_ics as calendar_ics
 
-    L, s = cl.labels(), cl.summary
-    cal = Calendar()
-    cal.add("prodid", "-//directive-nlp//checklist//VI")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal_name = f"{L['calendar']}: {_doc_label(s, cl.lang)}"
-    cal.add("x-wr-calname", vText(cal_name))
-    doc_date = _parse_date(s.issued_date)
-    rec_start = doc_date or cl.as_of
-    desc = [s.title or "", L["draft_note"]]
-    if not doc_date:
-        desc.append(L["dtstart_fallback"].format(as_of=format_date(cl.as_of)))
-    cal.add("x-wr-caldesc", vText("\n".join(x for x in desc if x)))
-    stamp = datetime(cl.as_of.year, cl.as_of.month, cl.as_of.day, tzinfo=timezone.utc)
-    base = re.sub(r"[^A-Za-z0-9]+", "-", uid_base or s.number or s.source or "doc").strip("-").lower() or "doc"
-
-    # one calendar entry per task (not per agency): collect agencies per task
-    by_task: dict[str, dict] = {}
-    for g in cl.groups:
-        for it in g.items:
-            e = by_task.setdefault(it.task_id, {"item": it, "lead": [], "support": []})
-            if it.agency:
-                e["lead" if it.role == "lead" else "support"].append(it.agency)
-    for tid, e in by_task.items():
-        it: ChecklistItem = e["item"]
-        if not it.deadline_kind:
-            continue
-        who = ", ".join(e["lead"]) or L["unassigned"]
-        summary = f"{who}: {it.task}"
-        lines = [f"{L['task']}: {it.task}", f"{L['deadline_text']}: {it.deadline_text or ''}"]
-        if e["lead"]:
-            lines.append(f"{L['lead']}: {', '.join(e['lead'])}")
-        if e["support"]:
-            lines.append(f"{L['support']}: {', '.join(e['support'])}")
-        if it.report_to:
-            lines.append(f"{L['report_to']}: {', '.join(it.report_to)}")
-        if it.section:
-            lines.append(f"{L['section']}: {it.section}")
-        lines.append(_doc_label(s, cl.lang))
-        uid = f"{base}-{re.sub(r'[^A-Za-z0-9]+', '', tid) or 'task'}@directive-nlp"
-        if it.due or (it.deadline_kind == "recurring" and it.frequency in _RRULES):
-            ev = Event()
-            ev.add("uid", uid)
-            ev.add("dtstamp", stamp)
-            ev.add("summary", summary)
-            if it.due:
-                ev.add("dtstart", it.due)
-                if it.start:
-                    lines.insert(2, L["period"].format(start=format_date(it.start), end=format_date(it.due)))
-            else:
-                first = _recurring_start(it.deadline_text or "", it.frequency or "", rec_start)
-                ev.add("dtstart", first)
-                ev.add("rrule", vRecur(_RRULES[it.frequency or ""]))
-            ev.add("description", "\n".join(lines))
-            ev.add("categories", [L["calendar"]])
-            cal.add_component(ev)
-        elif it.deadline_kind in ("recurring", "by", "on", "period"):
-            todo = Todo()
-            todo.add("uid", uid)
-            todo.add("dtstamp", stamp)
-            todo.add("summary", summary)
-            note = L["no_event"] if it.deadline_kind == "recurring" else L["undated"]
-            todo.add("description", "\n".join([note] + lines))
-            todo.add("status", "NEEDS-ACTION")
-            cal.add_component(todo)
-    return cal.to_ical()
+    return calendar_ics(cl, uid_base)
 
 
 # ---------------------------------------------------------------------------

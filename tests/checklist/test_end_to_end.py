@@ -37,14 +37,14 @@ def test_review_plan_pdf_to_xlsx(dev_dir, tmp_path):
     assert date(2024, 6, 15) in upcoming and date(2024, 6, 30) in upcoming
 
 
-def test_program_docx_to_ics_has_the_yearly_rules(dev_dir, tmp_path):
+def test_program_docx_to_ics_lists_undated_recurrences_as_todos(dev_dir, tmp_path):
     out = tmp_path / "ctr.ics"
     r = run(str(dev_dir / "rendered" / "langson_ctr_hanh_dong_ct36.docx"), "-o", str(out), "--as-of", "2024-06-01", "--lang", "en")
     assert r.exit_code == 0, r.output
     cal = Calendar.from_ical(out.read_bytes())
-    yearly = [e for e in cal.walk("VEVENT") if e.get("rrule") and e.get("rrule")["FREQ"] == ["YEARLY"]]
-    assert len(yearly) >= 2
-    assert all(e.decoded("dtstart") == date(2024, 6, 1) for e in yearly)  # no issue date: starts at as_of
+    # "hằng năm" names no day: a yearly to-do, never an event on as_of or the issue date
+    assert not [e for e in cal.walk("VEVENT") if e.get("rrule")]
+    assert len([t for t in cal.walk("VTODO") if "Recurring" in str(t.get("description"))]) >= 2
 
 
 def test_a_corrected_json_fixes_the_draft(dev_dir, tmp_path):
@@ -64,17 +64,17 @@ def test_a_corrected_json_fixes_the_draft(dev_dir, tmp_path):
     assert "## Văn phòng Tỉnh ủy" in text and unassigned["task"][:40] in text.split("## Văn phòng Tỉnh ủy")[1]
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["missing.pdf", "-o", "x.xlsx"], "file not found"),
-    (["{pdf}", "-o", "x.pdf"], "cannot write a checklist as '.pdf'"),
-    (["{pdf}", "-o", "x.md", "--as-of", "31/2/2024"], "is not a date"),
-    (["{pdf}", "-o", "x.md", "--lang", "fr"], "use vi or en"),
+@pytest.mark.parametrize("args, expected, code", [
+    (["missing.pdf", "-o", "x.xlsx"], "file not found", 1),
+    (["{pdf}", "-o", "x.pdf"], "cannot write a checklist as '.pdf'", 2),
+    (["{pdf}", "-o", "x.md", "--as-of", "31/2/2024"], "is not a date", 2),
+    (["{pdf}", "-o", "x.md", "--lang", "fr"], "use vi or en", 2),
 ])
-def test_bad_input_is_one_line_and_exit_1(dev_dir, tmp_path, args, expected):
+def test_bad_input_exits_1_and_bad_options_2_in_one_line(dev_dir, tmp_path, args, expected, code):
     pdf = str(dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf")
     args = [a.replace("{pdf}", pdf).replace("x.", str(tmp_path / "x.")) if not a.startswith("missing") else str(tmp_path / a) for a in args]
     r = run(*args)
-    assert r.exit_code == 1
+    assert r.exit_code == code
     assert expected in r.output and "Traceback" not in r.output
     assert len([l for l in r.output.splitlines() if l.strip()]) == 1
 

@@ -26,7 +26,7 @@ def test_extract_one_file_json_to_stdout():
 
 def test_extract_formats(tmp_path):
     out = tmp_path / "o.md"
-    assert runner.invoke(app, ["extract", DOC, "--format", "md", "-o", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["extract", DOC, "--format", "md", "--lang", "en", "-o", str(out)]).exit_code == 0
     md = out.read_text(encoding="utf-8")
     assert "| # | Task | Lead | Support | Deadline | Report to |" in md and "Sở Tài chính" in md
     assert "## By agency" in md and "| Sở Tài chính | T9 |" in md

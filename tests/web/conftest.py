@@ -49,8 +49,18 @@ def form_fields(html: str, form_id: str = "checklist-form") -> dict[str, list[st
 
 
 def message(html: str) -> str:
+    """The whole message box: the Vietnamese sentence and the English detail."""
     el = BeautifulSoup(html, "lxml").find(id="message")
     return el.get_text(" ", strip=True) if el else ""
+
+
+def message_parts(html: str) -> tuple[str, str]:
+    """(the Vietnamese sentence, the English detail line) of the message box."""
+    el = BeautifulSoup(html, "lxml").find(id="message")
+    if el is None:
+        return "", ""
+    vi, detail = el.find(class_="vi"), el.find(class_="detail")
+    return (vi.get_text(" ", strip=True) if vi else "", detail.get_text(" ", strip=True) if detail else "")
 
 
 @pytest.fixture(scope="session")

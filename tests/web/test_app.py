@@ -16,7 +16,7 @@ from directive_nlp.models import Deadline
 from directive_nlp.web import create_app
 from directive_nlp.web.app import rebuild_deadline, safe_display_name
 
-from .conftest import SMALL_CAP, form_fields, message, needs_extract
+from .conftest import SMALL_CAP, form_fields, message, message_parts, needs_extract
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +170,9 @@ def test_a_pdf_upload_is_extracted(client, dev_dir):
 def test_a_scanned_pdf_without_ocr_is_a_message(client, scanned_pdf, no_ocr):
     r = client.post("/extract", files={"file": ("scan.pdf", scanned_pdf.read_bytes(), "application/pdf")})
     assert r.status_code == 400
-    assert "tesseract" in message(r.text).lower() and message(r.text).startswith("scan.pdf:")
+    vi, detail = message_parts(r.text)
+    assert "Tesseract" in vi and "ảnh quét" in vi  # Vietnamese first
+    assert "tesseract" in detail.lower() and detail.startswith("scan.pdf:")  # the English line names the file
 
 
 @needs_extract
@@ -255,7 +257,7 @@ def test_a_pdf_longer_than_the_page_limit_is_refused(dev_dir):
     assert r.status_code == 413 and "more than the limit of 1" in message(r.text)
 
 
-def test_serve_refuses_bad_options():
+def test_serve_refuses_bad_options_as_usage_errors():
     from typer.testing import CliRunner
 
     from directive_nlp.cli import app
@@ -263,7 +265,7 @@ def test_serve_refuses_bad_options():
     for args, expected in ((["--port", "70000"], "not a port number"), (["--max-upload-mb", "0"], "at least 1"),
                            (["--max-pages", "0"], "at least 1")):
         r = CliRunner().invoke(app, ["serve", *args])
-        assert r.exit_code == 1 and expected in r.output
+        assert r.exit_code == 2 and expected in r.output
 
 
 def test_a_crash_while_processing_is_a_message_not_a_500(client, monkeypatch, bp_json):

@@ -39,7 +39,7 @@ for _name in _COMMAND_MODULES:
 def main() -> None:
     """Console-script entry point."""
     try:
-        app()
+        app(prog_name="directive-nlp")  # also under ``python -m directive_nlp``
     except KeyboardInterrupt:  # pragma: no cover
         sys.stderr.write("interrupted\n")
         sys.exit(130)

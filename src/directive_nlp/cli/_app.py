@@ -8,7 +8,7 @@ from typing import Callable, TypeVar
 
 import typer
 
-from ..errors import EXIT_BAD_INPUT, DirectiveNLPError, InputError
+from ..errors import EXIT_BAD_INPUT, EXIT_USAGE, DirectiveNLPError, InputError
 
 app = typer.Typer(
     name="directive-nlp",
@@ -42,13 +42,25 @@ def guarded(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
-) -> None:
-    """Read Vietnamese directive documents and extract who must do what by when."""
-    if version:
+def _print_version(value: bool) -> None:
+    """``--version``: handled while the options are parsed, so it works
+    without a command (``directive-nlp --version``), as in spaCy and pip."""
+    if value:
         from .. import __version__
 
-        typer.echo(__version__)
+        typer.echo(f"directive-nlp {__version__}")
         raise typer.Exit(0)
+
+
+def usage(message: str) -> None:
+    """A wrong option value or combination: one line and exit 2, the code
+    click gives its own usage errors (bad input files exit 1)."""
+    fail(message, EXIT_USAGE)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit.", is_eager=True,
+                                 callback=_print_version),
+) -> None:
+    """Read Vietnamese directive documents and extract who must do what by when."""

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import InputError
-from ._app import app, guarded
+from ._app import app, guarded, usage
 
 
 def parse_as_of(value: Optional[str]) -> Optional[date]:
@@ -41,14 +41,21 @@ def checklist_cli(
     """Write a checklist of who must do what by when, grouped by agency.
 
     To fix the draft, correct the JSON of `directive-nlp extract` and give it here.
+    Exit 0 ok, 1 unreadable input, 2 wrong option (suffix, date, language).
     """
     from ..checklist import build_checklist, format_for, write_checklist
     from ..io import load_result
 
+    # wrong option values are usage errors (exit 2), refused before the slow extraction
     if lang not in ("vi", "en"):
-        raise InputError(f"--lang '{lang}' is not supported; use vi or en")
-    format_for(output)  # refuse a bad suffix before the (slow) extraction
-    day = parse_as_of(as_of)
+        usage(f"--lang '{lang}' is not supported; use vi or en")
+    try:
+        format_for(output)
+        day = parse_as_of(as_of)
+    except InputError as e:
+        usage(str(e))
+    if output.is_dir():
+        usage(f"{output} is a folder; name the checklist file (e.g. {output / 'checklist.docx'})")
     result = load_result(input)
     write_checklist(result, output, as_of=day, lang=lang)  # type: ignore[arg-type]
     cl = build_checklist(result, as_of=day, lang=lang)  # type: ignore[arg-type]

@@ -2,9 +2,12 @@
 
 One input writes one file (``-o OUT``, stdout without ``-o``). Several inputs,
 or a folder, write one ``NAME.<ext>`` per document into the folder ``OUT`` —
-the layout ``score.py --pred-dir`` reads; with ``--format jsonl`` they go into
-one file (or stdout), one document per line. A document that fails is
-reported on stderr (one line) and the batch goes on; the exit code is then 3.
+the layout ``score.py --pred-dir`` reads — unless ``OUT`` is named like a
+file of the format (``-o all.csv``, ``.md``, ``.json``, ``.jsonl``): then
+they all go into that one file; never a folder named ``all.csv``. The format
+is ``--format``, else the suffix of ``-o``, else JSON. A document that fails
+is reported on stderr (one line) and the batch goes on; the exit code is
+then 3. Usage errors exit 2, an unreadable input 1.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import EXIT_PARTIAL, EXIT_USAGE, DirectiveNLPError, InputError
+from ..errors import EXIT_PARTIAL, DirectiveNLPError, InputError
 from ..ingest import DEFAULT_MAX_PAGES
 from ..models import ExtractionResult
-from ._app import app, fail, guarded
+from ._app import app, guarded, usage
 
 FORMATS = ("json", "jsonl", "csv", "md")
 _INPUT_SUFFIXES = {".pdf", ".docx", ".md", ".txt", ".html", ".htm", ".markdown"}
@@ -65,59 +68,14 @@ def to_csv(results: list[ExtractionResult]) -> str:
     return buf.getvalue()
 
 
-def _cell(s: str) -> str:
-    return " ".join(str(s).split()).replace("|", "\\|")
+def to_markdown(r: ExtractionResult, lang: str = "vi") -> str:
+    """The Markdown report (Vietnamese by default; see :mod:`directive_nlp.report.extract_md`)."""
+    from ..report.extract_md import to_markdown as md
+
+    return md(r, lang)
 
 
-def to_markdown(r: ExtractionResult) -> str:
-    """A readable report: one table per section (agencies with their role, deadline, report_to),
-    then one line per agency (the tasks it leads and supports) and the unassigned tasks."""
-    title = r.document.title or Path(r.source.path).name
-    lines = [f"# {_cell(title)}", ""]
-    meta = [x for x in (r.document.doc_type, r.document.number, r.document.issuer, r.document.issued_date) if x]
-    if meta:
-        lines += [" · ".join(_cell(x) for x in meta), ""]
-    if not r.tasks:
-        lines += ["_No tasks found._", ""]
-    headings = {s.id: s.heading for s in r.sections}
-    current = None
-    for t in r.tasks:
-        if t.section != current:
-            current = t.section
-            h = headings.get(t.section)
-            lines += ["", f"## {t.section}" + (f" — {_cell(h)}" if h else ""), "",
-                      "| # | Task | Lead | Support | Deadline | Report to |", "|---|---|---|---|---|---|"]
-        lead = ", ".join(_cell(a.name) for a in t.agencies if a.role == "lead") or "_(unassigned)_"
-        sup = ", ".join(_cell(a.name) for a in t.agencies if a.role == "support")
-        dl = ""
-        if t.deadline:
-            d = t.deadline
-            when = d.date or (f"{d.start or '…'} → {d.end or '…'}" if d.kind == "period" else (d.frequency or ""))
-            dl = f"{_cell(d.text)} ({d.kind}{', ' + when if when else ''})"
-        lines.append(f"| {t.id} | {_cell(t.task)} | {lead} | {sup} | {dl} | {_cell('; '.join(t.report_to))} |")
-    # the same tasks seen from each body: what it leads, what it supports
-    by_agency: dict[str, dict] = {}
-    for t in r.tasks:
-        for a in t.agencies:
-            entry = by_agency.setdefault(a.canonical or a.name.lower(), {"name": a.name, "lead": [], "support": []})
-            entry[a.role].append(t)
-    if by_agency:
-        lines += ["", "## By agency", "", "| Agency | Leads | Supports | Next deadline |", "|---|---|---|---|"]
-        for key in sorted(by_agency, key=lambda k: (-len(by_agency[k]["lead"]), k)):
-            e = by_agency[key]
-            dates = sorted(d for t in e["lead"] + e["support"] if t.deadline
-                           for d in [t.deadline.date or t.deadline.end or t.deadline.start] if d)
-            lines.append(f"| {_cell(e['name'])} | {', '.join(t.id for t in e['lead'])} | "
-                         f"{', '.join(t.id for t in e['support'])} | {dates[0] if dates else ''} |")
-    unassigned = [t.id for t in r.tasks if not t.agencies]
-    if unassigned:
-        lines += ["", f"Unassigned tasks (the text names no actor): {', '.join(unassigned)}"]
-    if r.notes:
-        lines += ["", "Notes: " + "; ".join(_cell(n) for n in r.notes)]
-    return "\n".join(lines).strip() + "\n"
-
-
-def render(results: list[ExtractionResult], fmt: str) -> str:
+def render(results: list[ExtractionResult], fmt: str, lang: str = "vi") -> str:
     from ..io import dump_result
 
     if fmt == "json":
@@ -128,16 +86,113 @@ def render(results: list[ExtractionResult], fmt: str) -> str:
         return "".join(r.model_dump_json() + "\n" for r in results)
     if fmt == "csv":
         return to_csv(results)
-    return "\n".join(to_markdown(r) for r in results)
+    return "\n".join(to_markdown(r, lang) for r in results)
+
+
+_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "md"}
+
+
+def _choose_format(fmt: Optional[str], output: Optional[Path]) -> str:
+    """``--format`` if given, else the one the output's suffix names, else json."""
+    if fmt is None:
+        return _SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output is not None else "json"
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        usage(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def _one_file_output(output: Optional[Path], fmt: str) -> bool:
+    """Several inputs go into one file (not a folder of one file per
+    document) for jsonl always, and for any format whose output is named
+    like a file of that format (``-o all.csv``): never a folder ``all.csv``."""
+    if fmt == "jsonl":
+        return True
+    if output is None or output.is_dir():
+        return False
+    return _SUFFIX_FORMATS.get(output.suffix.lower()) == fmt
+
+
+def _check_outputs(fmt: str, output: Optional[Path], many: bool) -> None:
+    """Refuse, in one line, an output that the inputs cannot go to."""
+    if output is not None and many and not _one_file_output(output, fmt):
+        if output.exists() and not output.is_dir():
+            usage(f"{output}: several inputs write one file per document into a folder, and this is a file; "
+                  f"give a folder, or name a .{fmt} file to get them all in one")
+        if output.suffix.lower() in _SUFFIX_FORMATS:
+            usage(f"{output}: several inputs with --format {fmt} cannot go into a .{output.suffix.lstrip('.')} "
+                  f"file; give a folder name, or --format {_SUFFIX_FORMATS[output.suffix.lower()]}")
+    if output is not None and not many and output.is_dir():
+        usage(f"{output} is a folder; give a file name for one document")
+    if many and output is None and fmt != "jsonl":
+        usage("several inputs need -o FOLDER (one file per document), -o FILE.csv|.md|.jsonl, or --format jsonl")
+
+
+def _write(output: Optional[Path], text: str) -> None:
+    from ..io import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+def _extract_each(paths: list[Path], run) -> tuple[list[tuple[Path, ExtractionResult]], int]:
+    """Every document that reads, in order; a failure is one line on stderr
+    and the batch goes on."""
+    done: list[tuple[Path, ExtractionResult]] = []
+    failed = 0
+    for p in paths:
+        try:
+            done.append((p, run(p)))
+        except DirectiveNLPError as e:
+            failed += 1
+            sys.stderr.write(f"error: {' '.join(str(e).split())}\n")
+        except Exception as e:  # one bad file must not stop the batch
+            failed += 1
+            sys.stderr.write(f"error: {p}: {type(e).__name__}: {' '.join(str(e).split())[:200]}\n")
+    return done, failed
+
+
+def _write_folder(done: list[tuple[Path, ExtractionResult]], output: Path, fmt: str, lang: str) -> None:
+    from ..io import write_atomic
+
+    ext = {"json": ".json", "csv": ".csv", "md": ".md"}[fmt]
+    output.mkdir(parents=True, exist_ok=True)
+    seen: dict[str, int] = {}
+    for p, result in done:
+        n = seen.get(p.stem, 0)
+        seen[p.stem] = n + 1
+        name = p.stem if n == 0 else f"{p.stem}.{n + 1}"
+        write_atomic(output / f"{name}{ext}", render([result], fmt, lang))
+
+
+def _json_batch(files: list[Path], output: Path, options: dict, workers: int, backend: str,
+                scheduler: Optional[str], progress: Optional[bool]) -> None:
+    """Several inputs as JSON into a folder: the resumable batch engine."""
+    from ..batch import run_batch
+
+    show = sys.stderr.isatty() if progress is None else progress
+    summary = run_batch(files, output, workers=workers, backend=backend, scheduler=scheduler,
+                        options=options, progress=show)
+    for err in summary.errors:
+        sys.stderr.write(f"error: {' '.join(str(err['error']).split())}\n")
+    sys.stderr.write(f"{summary.done} written, {summary.skipped} already done, {summary.failed} failed "
+                     f"({summary.seconds:.1f} s)\n")
+    if summary.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command("extract")
 @guarded
 def extract_cli(
     files: List[Path] = typer.Argument(..., help="Documents (PDF, DOCX, HTML, Markdown, text) or folders of them."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json | jsonl | csv | md"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="json | jsonl | csv | md (default: the -o suffix's format, else json)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Output file (one input) or folder (several inputs; jsonl: one file)."),
+                                          help="Output file (one input, or several into one .csv/.md/.jsonl/.json "
+                                               "file) or folder (several inputs, one file each)."),
+    lang: str = typer.Option("vi", "--lang", help="Language of the md report: vi (Vietnamese) or en (English)."),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the agency names."),
     max_pages: int = typer.Option(DEFAULT_MAX_PAGES, "--max-pages", help="Refuse PDFs longer than this."),
     force: bool = typer.Option(False, "--force", help="Read even if the text does not look Vietnamese."),
@@ -149,84 +204,38 @@ def extract_cli(
 ) -> None:
     """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
 
-    With several inputs (files, folders or glob patterns) and --format json,
-    the batch engine writes OUT/NAME.json atomically, resumes a killed run
-    (skipping inputs done by content hash and pipeline version), records
-    failures in OUT/_errors.jsonl and a run summary in OUT/_summary.json,
-    and exits 3 when some documents failed."""
-    from ..io import write_atomic
+    With several inputs (files, folders or glob patterns) and --format json
+    into a folder, the batch engine writes OUT/NAME.json atomically, resumes
+    a killed run (skipping inputs done by content hash and pipeline version),
+    records failures in OUT/_errors.jsonl and a run summary in
+    OUT/_summary.json. `-o all.csv` (or .md, .jsonl, .json) puts every
+    document into that one file. Exit 0 ok, 1 bad input, 2 usage, 3 when
+    some documents of a batch failed."""
     from ..pipeline import extract
 
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", EXIT_USAGE)
+    fmt = _choose_format(fmt, output)
+    if lang not in ("vi", "en"):
+        usage(f"--lang {lang!r} is not supported; use vi or en")
     if gazetteer is not None and not gazetteer.is_file():
         raise InputError("gazetteer file not found; give a YAML file", path=str(gazetteer))
     if backend not in ("local", "dask"):
-        fail(f"unknown backend {backend!r}; use local or dask", EXIT_USAGE)
+        usage(f"unknown backend {backend!r}; use local or dask")
     many = len(files) > 1 or any(f.is_dir() or any(c in str(f) for c in "*?[") for f in files)
-    if many and fmt == "json" and output is not None:
-        from ..batch import run_batch
-
-        show = sys.stderr.isatty() if progress is None else progress
-        options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force}
-        summary = run_batch(files, output, workers=workers, backend=backend, scheduler=scheduler,
-                            options=options, progress=show)
-        for err in summary.errors:
-            sys.stderr.write(f"error: {' '.join(str(err['error']).split())}\n")
-        sys.stderr.write(f"{summary.done} written, {summary.skipped} already done, {summary.failed} failed "
-                         f"({summary.seconds:.1f} s)\n")
-        if summary.failed:
-            raise typer.Exit(EXIT_PARTIAL)
+    _check_outputs(fmt, output, many)
+    options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force}
+    if many and fmt == "json" and not _one_file_output(output, fmt):
+        _json_batch(files, output, options, workers, backend, scheduler, progress)
         return
     paths = _expand(files)
-    if many and output is None and fmt != "jsonl":
-        fail("several inputs need -o FOLDER (one file per document), or --format jsonl", EXIT_USAGE)
-
-    def run(p: Path) -> ExtractionResult:
-        return extract(p, gazetteer=gazetteer, max_pages=max_pages, force=force)
-
     if not many:
-        result = run(paths[0])
-        text = render([result], fmt)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(output, text)
+        _write(output, render([extract(paths[0], **options)], fmt, lang))
         return
-
-    failed = 0
-    ext = {"json": ".json", "csv": ".csv", "md": ".md", "jsonl": ".jsonl"}[fmt]
-    one_file = fmt == "jsonl"
-    lines: list[str] = []
-    if not one_file:
-        output.mkdir(parents=True, exist_ok=True)
-    seen: dict[str, int] = {}
-    for p in paths:
-        try:
-            result = run(p)
-        except DirectiveNLPError as e:
-            failed += 1
-            sys.stderr.write(f"error: {' '.join(str(e).split())}\n")
-            continue
-        except Exception as e:  # one bad file must not stop the batch
-            failed += 1
-            sys.stderr.write(f"error: {p}: {type(e).__name__}: {' '.join(str(e).split())[:200]}\n")
-            continue
-        if one_file:
-            lines.append(result.model_dump_json() + "\n")
-            continue
-        stem = p.stem
-        n = seen.get(stem, 0)
-        seen[stem] = n + 1
-        name = stem if n == 0 else f"{stem}.{n + 1}"
-        write_atomic(output / f"{name}{ext}", render([result], fmt))
-    if one_file:
-        text = "".join(lines)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(output, text)
+    done, failed = _extract_each(paths, lambda p: extract(p, **options))
+    if _one_file_output(output, fmt):
+        if done or output is None:
+            _write(output, render([r for _, r in done], fmt, lang))
+    else:
+        _write_folder(done, output, fmt, lang)
     if failed:
         sys.stderr.write(f"{failed} of {len(paths)} documents failed\n")
         raise typer.Exit(EXIT_PARTIAL)

@@ -39,6 +39,7 @@ from ..checklist import FORMATS, FREQUENCY_LABELS, MEDIA_TYPES, render_checklist
 from ..errors import EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
 from ..io import dump_result, parse_result
 from ..models import AgencyRef, Deadline, ExtractionResult, Task
+from .messages import SERVER_ERROR, http_message, vietnamese
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def _iso(value: Optional[str]) -> Optional[str]:
     try:
         return date.fromisoformat(value.strip()[:10]).isoformat()
     except ValueError:
-        raise InputError(f"'{value}' is not a date; use the date picker (yyyy-mm-dd)")
+        raise InputError(f"'{value}' is not a date; use the date picker (yyyy-mm-dd)", code="date")
 
 
 def parse_as_of(value: Optional[str]) -> date:
@@ -116,7 +117,7 @@ def parse_as_of(value: Optional[str]) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(f"'{value}' is not a date; pick the 'as of' date again")
+        raise InputError(f"'{value}' is not a date; pick the 'as of' date again", code="date")
 
 
 def rebuild_deadline(orig: Optional[Deadline], text: str, due: Optional[str], freq: Optional[str],
@@ -159,13 +160,13 @@ def result_from_form(form: FormData) -> ExtractionResult:
     metadata fields and one task per table row (deleted rows are absent)."""
     raw = form.get("result_json")
     if not isinstance(raw, str) or not raw.strip():
-        raise InputError("the page lost its data; upload the document again")
+        raise InputError("the page lost its data; upload the document again", code="page_data")
     try:
         obj = json.loads(raw)
     except ValueError:
-        raise InputError("the page lost its data; upload the document again")
+        raise InputError("the page lost its data; upload the document again", code="page_data")
     if not isinstance(obj, dict):
-        raise InputError("the page lost its data; upload the document again")
+        raise InputError("the page lost its data; upload the document again", code="page_data")
     base = parse_result({**obj, "tasks": []}, path="page")
     doc = base.document.model_copy()
     for field in ("doc_type", "number", "issuer", "title", "province", "place"):
@@ -180,7 +181,7 @@ def result_from_form(form: FormData) -> ExtractionResult:
     cols = {f: [str(v) for v in form.getlist(f"t_{f}")] for f in ROW_FIELDS}
     n = len(cols["task"])
     if any(len(v) != n for v in cols.values()):
-        raise InputError("the table on the page is incomplete; reload the page and try again")
+        raise InputError("the table on the page is incomplete; reload the page and try again", code="table")
     used_ids = {i for i in cols["id"] if i}
     tasks: list[Task] = []
     new = 0
@@ -205,7 +206,7 @@ def result_from_form(form: FormData) -> ExtractionResult:
             tid = f"N{new}"
             used_ids.add(tid)
         if row["frequency"] and row["frequency"] not in FREQUENCY_LABELS["vi"]:
-            raise InputError(f"unknown frequency '{row['frequency'][:20]}'; pick one from the list")
+            raise InputError(f"unknown frequency '{row['frequency'][:20]}'; pick one from the list", code="frequency")
         deadline = rebuild_deadline(orig.deadline if orig else None, row["deadline_text"], _iso(row["due"]),
                                     row["frequency"] or None, doc_date)
         update: dict[str, Any] = {
@@ -317,9 +318,9 @@ def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str
     try:
         from .. import graph
     except ImportError:
-        return None, "The responsibility graph is not available in this version."
+        return None, "Phiên bản này chưa có chức năng vẽ sơ đồ trách nhiệm."
     if not any(t.agencies for t in result.tasks):
-        return None, "No task names an agency, so there is no graph to draw."
+        return None, "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
     tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
     try:
         G = graph.build_graph([result])
@@ -328,7 +329,7 @@ def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str
         return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"), None
     except Exception as e:  # the picture is a bonus: never lose the table for it
         log.warning("graph failed: %s", e)
-        return None, f"The graph could not be drawn ({type(e).__name__})."
+        return None, f"Không vẽ được sơ đồ ({type(e).__name__})."
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -340,7 +341,7 @@ def graph_file(result: ExtractionResult, ext: str) -> bytes:
     except ImportError:
         raise InputError("the responsibility graph is not available in this version", code="unavailable")
     if not any(t.agencies for t in result.tasks):
-        raise InputError("no task names an agency, so there is no graph to draw")
+        raise InputError("no task names an agency, so there is no graph to draw", code="no_graph")
     tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
     try:
         return Path(graph.draw_graph(graph.build_graph([result]), tmp / f"graph.{ext}")).read_bytes()
@@ -401,21 +402,21 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
         ctx.setdefault("message", None)
+        ctx.setdefault("message_detail", None)
         ctx.setdefault("max_mb", max(1, max_upload_bytes // (1024 * 1024)))
         ctx.setdefault("max_bytes", max_upload_bytes)
         return templates.TemplateResponse(request, name, ctx, status_code=status)
 
     def error_page(request: Request, template: str, err: Exception, status: int = 400, **ctx) -> HTMLResponse:
         if isinstance(err, InputError):
-            msg = str(err)
             status = 413 if isinstance(err, TooLargeError) else status
         else:
             log.exception("unexpected error")
             # the file made our code fail: say so on the page (422, logged with
             # its traceback), never the framework's bare 500 page
-            msg = f"Something went wrong while processing the file ({type(err).__name__}). Please try another file or report this."
             status = 422
-        return page(request, template, status, message=msg, **ctx)
+        msg, detail = vietnamese(err)  # Vietnamese first, the English line as the detail
+        return page(request, template, status, message=msg, message_detail=detail, **ctx)
 
     async def get_form(request: Request, template: str) -> FormData:
         length = request.headers.get("content-length")
@@ -427,17 +428,19 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         except InputError:
             raise
         except Exception as e:  # malformed multipart, too many fields...
-            raise InputError(f"the form could not be read ({getattr(e, 'detail', None) or type(e).__name__})")
+            raise InputError(f"the form could not be read ({getattr(e, 'detail', None) or type(e).__name__})",
+                             code="form")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        msg = "Page not found." if exc.status_code == 404 else f"{exc.detail}"
-        return page(request, "index.html", exc.status_code, message=msg)
+        msg, detail = http_message(exc.status_code, f"{exc.detail}")
+        return page(request, "index.html", exc.status_code, message=msg, message_detail=detail)
 
     @app.exception_handler(Exception)
     async def any_error(request: Request, exc: Exception):  # pragma: no cover - last resort
         log.exception("unexpected error")
-        return page(request, "index.html", 500, message="Something went wrong; please try again or report this.")
+        return page(request, "index.html", 500, message=SERVER_ERROR,
+                    message_detail="Something went wrong; please try again or report this.")
 
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request):
@@ -453,7 +456,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             form = await get_form(request, "index.html")
             data, name = await read_upload(form, "file", max_upload_bytes)
             result = await run_in_threadpool(result_from_upload, data, name, max_pages=max_pages)
-            picture, graph_note = (await run_in_threadpool(graph_picture, result)) if graph else (None, "The graph is turned off on this server.")
+            picture, graph_note = (await run_in_threadpool(graph_picture, result)) if graph else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ.")
         except Exception as e:
             return error_page(request, "index.html", e)
         as_of = date.today()
@@ -481,7 +484,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
                 body = await run_in_threadpool(render_checklist, result, fmt, as_of=as_of, lang=lang)
                 media, fname = MEDIA_TYPES[fmt], f"{stem}.checklist.{fmt}"
             else:
-                raise InputError(f"unknown download format '{fmt[:20]}'")
+                raise InputError(f"unknown download format '{fmt[:20]}'", code="download_format")
         except Exception as e:
             return error_page(request, "index.html", e)
         return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{fname}"'})
