@@ -436,7 +436,7 @@ def _heading_has(heading: Optional[str], phrases: Iterable[str]) -> bool:
     return any(" " + match_key(p) + " " in k for p in phrases)
 
 
-def _theme_sections(result: ExtractionResult) -> tuple[list[SectionOut], list[str]]:
+def task_area_sections(result: ExtractionResult) -> tuple[list[SectionOut], list[str]]:
     """The numbered task-area sections of a program, and notes on the choice.
 
     The children of the parts whose heading names tasks ("Nhiệm vụ và giải
@@ -761,7 +761,7 @@ def crosscheck(
                          "the review (sơ kết/tổng kết) plan second", code="same_document", path=plan.source.path)
 
     notes: list[str] = []
-    theme_secs, tnotes = _theme_sections(program)
+    theme_secs, tnotes = task_area_sections(program)
     notes.extend(tnotes)
     psecs = _all_sections(program)
 
