@@ -322,6 +322,8 @@ class SectionOut(BaseModel):
     heading: Optional[str] = None
     level: int = 0
     parent: Optional[str] = None
+    text: Optional[str] = Field(None, description="A numbered item without a heading: its first line (at most 300 "
+                                                  "characters), e.g. a review topic written as a noun phrase.")
 
 
 class ExtractionResult(BaseModel):
