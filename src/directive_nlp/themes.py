@@ -334,6 +334,14 @@ def taxonomy_from_sections(
     )
 
 
+def _headless_name(result: ExtractionResult, sid: str) -> str:
+    """A numbered item without a heading is named by its id and the first
+    words of its first task ("III.2: Ban cán sự đảng UBND tỉnh lãnh đạo …")."""
+    first = next((t.sentence or t.task for t in result.tasks if t.section == sid or t.section.startswith(sid + ".")), "")
+    words = first.split()
+    return f"{sid}: " + " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else sid
+
+
 def taxonomy_from_task_areas(result: ExtractionResult) -> Optional[Taxonomy]:
     """Themes from a central document's task areas, as the cross-check
     finds them (the children of "Nhiệm vụ …" and "Tổ chức thực hiện"
@@ -369,7 +377,8 @@ def _section_themes(result: ExtractionResult, ids: list[str], heads: dict[str, s
         text = ""
         if include_tasks:
             text = " . ".join(t.task for t in result.tasks if t.section == sid or t.section.startswith(sid + "."))
-        themes.append(Theme(id=sid, name=heading or sid, description="", keywords=kws, section=sid, text=text))
+        themes.append(Theme(id=sid, name=heading or _headless_name(result, sid), description="", keywords=kws,
+                            section=sid, text=text))
     return themes
 
 
@@ -601,6 +610,17 @@ LABEL_MAX_SHARE = 0.3
 LABEL_WORDS = 3
 
 
+@lru_cache(maxsize=1)
+def _genre_words() -> frozenset[str]:
+    """Words of the genre that name no subject ("báo cáo", "triển khai",
+    "ủy ban nhân dân"): the cross-check's vocabulary, as segmented words."""
+    from .crosscheck import load_vocabulary as _crosscheck_vocabulary
+
+    voc = _crosscheck_vocabulary()
+    words = voc.review_terms + voc.generic_terms + voc.stopwords + ["ủy ban nhân dân", "kế hoạch", "chương trình"]
+    return frozenset(match_key(w).replace(" ", "_") for w in words)
+
+
 def _cluster_count(X, ks: range, seed: int) -> tuple[int, list[int]]:
     """The number of clusters with the best cosine silhouette, and its labels."""
     from sklearn.cluster import KMeans
@@ -622,7 +642,11 @@ def _cluster_label(X, members: list[int], vocabulary, share: np.ndarray, used: s
     minus the mean over all tasks, among words not in most tasks."""
     mean_in = np.asarray(X[members].mean(axis=0)).ravel()
     mean_all = np.asarray(X.mean(axis=0)).ravel()
-    score = np.where(share <= LABEL_MAX_SHARE, mean_in - mean_all, -1.0)
+    genre = _genre_words()
+    usable = np.array([share[i] <= LABEL_MAX_SHARE and str(w) not in genre for i, w in enumerate(vocabulary)])
+    # a single syllable ("ban", "giao") is ambiguous in Vietnamese: compound words name a cluster better
+    compound = np.array([1.0 if "_" in str(w) else 0.5 for w in vocabulary])
+    score = np.where(usable, (mean_in - mean_all) * compound, -1.0)
     words = [str(vocabulary[i]).replace("_", " ") for i in np.argsort(-score)[: LABEL_WORDS + 2] if score[i] > 0]
     label = ", ".join(words[:LABEL_WORDS]) or "nhóm khác"
     base, n = label, 2

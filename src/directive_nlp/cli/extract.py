@@ -23,7 +23,7 @@ from ..ingest import DEFAULT_MAX_PAGES
 from ..models import ExtractionResult
 from ._app import app, fail, guarded
 
-FORMATS = ("json", "jsonl", "csv", "md")
+FORMATS = ("json", "jsonl", "csv", "md", "parquet")
 _INPUT_SUFFIXES = {".pdf", ".docx", ".md", ".txt", ".html", ".htm", ".markdown"}
 
 CSV_COLUMNS = [
@@ -135,7 +135,7 @@ def render(results: list[ExtractionResult], fmt: str) -> str:
 @guarded
 def extract_cli(
     files: List[Path] = typer.Argument(..., help="Documents (PDF, DOCX, HTML, Markdown, text) or folders of them."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json | jsonl | csv | md"),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | jsonl | csv | md | parquet (one table, needs -o)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Output file (one input) or folder (several inputs; jsonl: one file)."),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the agency names."),
@@ -180,6 +180,9 @@ def extract_cli(
             raise typer.Exit(EXIT_PARTIAL)
         return
     paths = _expand(files)
+    if fmt == "parquet":
+        _extract_parquet(paths, output, dict(gazetteer=gazetteer, max_pages=max_pages, force=force))
+        return
     if many and output is None and fmt != "jsonl":
         fail("several inputs need -o FOLDER (one file per document), or --format jsonl", EXIT_USAGE)
 
@@ -229,6 +232,24 @@ def extract_cli(
             write_atomic(output, text)
     if failed:
         sys.stderr.write(f"{failed} of {len(paths)} documents failed\n")
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _extract_parquet(paths: list[Path], output: Optional[Path], options: dict) -> None:
+    """All documents into one Parquet table (one row per task and agency,
+    :func:`directive_nlp.dataframe.to_dataframe`); a failing document is
+    reported and the others are written (exit 3)."""
+    from ..dataframe import write_parquet
+    from ..io import load_results
+
+    if output is None or output.suffix.lower() != ".parquet":
+        fail("--format parquet writes one binary table: give -o OUT.parquet", EXIT_USAGE)
+    errors: list[str] = []
+    results = load_results(paths, errors=errors, **options)
+    write_parquet(results, output)
+    for e in errors:
+        sys.stderr.write(f"error: {' '.join(e.split())}\n")
+    if errors:
         raise typer.Exit(EXIT_PARTIAL)
 
 
