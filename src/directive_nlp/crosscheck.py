@@ -697,18 +697,22 @@ class DocumentIdentity(BaseModel):
     number: Optional[str] = None
     province: Optional[str] = None
     subject: Optional[str] = Field(None, description="The title (what the document is about).")
-    cites: list[str] = Field(default_factory=list, description="Numbers the document implements or reviews "
-                                                               "(those of its title, else its first citation).")
+    implements: list[str] = Field(default_factory=list, description="Numbers the document implements or reviews "
+                                                                    "(those of its title, else its first citation).")
+    cites: list[str] = Field(default_factory=list, description="Numbers of the documents it cites.")
 
     def describe(self) -> str:
-        name = " ".join(x for x in [self.doc_type, self.number] if x) or "?"
-        bits = [f"{self.role} ({name}" + (f", {self.province})" if self.province else ")")]
-        if self.cites:
-            bits.append(("reviews " if self.role == "review plan" else "implements ") + ", ".join(self.cites))
+        name = " ".join(x for x in [self.doc_type, self.number] if x) or "type unknown"
+        out = f"{self.role} ({name}" + (f", {self.province})" if self.province else ")")
+        if self.implements:
+            out += (" reviewing " if self.role == "review plan" else " implementing ") + ", ".join(self.implements)
+        others = [c for c in self.cites if c not in self.implements]
+        if others:
+            out += f", citing {', '.join(others[:4])}" + (" …" if len(others) > 4 else "")
         if self.subject:
             subj = " ".join(self.subject.split())
-            bits.append("«" + (subj if len(subj) <= 90 else subj[:88].rstrip() + "…") + "»")
-        return " ".join(bits)
+            out += " «" + (subj if len(subj) <= 90 else subj[:88].rstrip() + "…") + "»"
+        return out
 
 
 def _is_review_plan(result: ExtractionResult) -> Optional[bool]:
@@ -731,11 +735,12 @@ def identify(result: ExtractionResult) -> DocumentIdentity:
     kind = match_key(d.doc_type or "")
     role = ("review plan" if review else "programme" if kind.startswith("chương trình")
             else "plan" if kind.startswith("kế hoạch") else "document")
-    cites = sorted(_numbers(d.title) - _numbers(d.number))
-    if not cites and not d.title:
-        cites = [r.number for r in d.references[:1] if r.number]
+    implements = sorted(_numbers(d.title) - _numbers(d.number))
+    if not implements and not d.title:
+        implements = [r.number for r in d.references[:1] if r.number]
+    cites = list(dict.fromkeys(r.number for r in d.references if r.number))
     return DocumentIdentity(role=role, doc_type=d.doc_type, number=d.number, province=d.province,
-                            subject=d.title, cites=cites)
+                            subject=d.title, implements=implements, cites=cites)
 
 
 class ReviewRelation(BaseModel):
@@ -774,7 +779,7 @@ def review_relation(program: ExtractionResult, plan: ExtractionResult) -> Review
 def headline(program: ExtractionResult, plan: ExtractionResult, relation: ReviewRelation) -> str:
     """The report's first line: what each document is, and a warning when
     the second does not review the first."""
-    line = f"{identify(program).describe()} ← {identify(plan).describe()}"
+    line = f"first: {identify(program).describe()}; second: {identify(plan).describe()}"
     if relation.reviews is False:
         return f"{line} — WARNING: the second does not review the first: {relation.reason}"
     return line + (f" — {relation.reason}" if relation.reviews else "")
