@@ -138,7 +138,12 @@ def load_results(paths: Iterable[Union[str, Path]], *, errors: Optional[list[str
 
 
 def load_result(path: Union[str, Path], **extract_kwargs) -> ExtractionResult:
-    return load_results([path], **extract_kwargs)[0]
+    """The one result of a document, a JSON file, or a folder holding one."""
+    results = load_results([path], **extract_kwargs)
+    if len(results) != 1:
+        raise InputError(f"this gives {len(results)} results where one document is expected; "
+                         "name one file of the folder", path=str(path))
+    return results[0]
 
 
 def dump_result(result: ExtractionResult) -> str:
