@@ -74,6 +74,7 @@ def graph_cli(
     choice = resolve_themes(results, _taxonomy_arg(taxonomy), against=_against_arg(against))
     notes = [f"themes ({choice.method}): {choice.description}"] + choice.notes
     G = build_graph(results, theme_matches=choice.matches)
+    G.graph.update(taxonomy=choice.taxonomy or "", theme_method=choice.method)
     kwargs = {"label_top": label_top} if output.suffix.lower() in (".svg", ".png") else {}
     write_graph(G, output, **kwargs)
     counts: dict[str, int] = {}
