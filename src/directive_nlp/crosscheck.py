@@ -736,7 +736,7 @@ def identify(result: ExtractionResult) -> DocumentIdentity:
     role = ("review plan" if review else "programme" if kind.startswith("chương trình")
             else "plan" if kind.startswith("kế hoạch") else "document")
     implements = sorted(_numbers(d.title) - _numbers(d.number))
-    if not implements and not d.title:
+    if not implements:  # what it implements is then its first citation
         implements = [r.number for r in d.references[:1] if r.number]
     cites = list(dict.fromkeys(r.number for r in d.references if r.number))
     return DocumentIdentity(role=role, doc_type=d.doc_type, number=d.number, province=d.province,
