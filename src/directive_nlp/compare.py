@@ -317,7 +317,7 @@ def _auto_themes(results: list[ExtractionResult], notes: list[str]) -> ThemeChoi
                          "give --against CENTRAL or --taxonomy FILE.yaml")
         return ThemeChoice("none", "không có chủ đề", None, [], None, notes)
     tax, matches = cluster_themes(results)
-    return ThemeChoice("clusters", f"{len(tax.themes)} cụm nhiệm vụ tìm từ chính các văn bản (TF-IDF + k-means), "
+    return ThemeChoice("clusters", f"{len(tax.themes)} cụm nhiệm vụ tìm từ chính các văn bản (TF-IDF, LSA, k-means), "
                        "mỗi cụm mang tên bằng những từ đặc trưng của nó", tax.name, [t.name for t in tax.themes],
                        matches, notes)
 
