@@ -35,6 +35,8 @@ _API = {
     "crosscheck": "directive_nlp.crosscheck",
     "compare": "directive_nlp.compare",
     "write_checklist": "directive_nlp.checklist",
+    "to_dataframe": "directive_nlp.dataframe",
+    "load_results": "directive_nlp.io",
 }
 
 __all__ = sorted(_API) + ["__version__"]

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
 
 from .errors import InputError
-from .graph import agency_key, agency_type_of, dedupe_results, doc_keys
+from .graph import agency_display, agency_scope, agency_type_label, agency_type_of, dedupe_results, doc_keys
 from .models import ExtractionResult
 
-__all__ = ["Comparison", "compare", "NO_THEME", "NO_PROVINCE", "DEADLINE_KINDS", "resolve_themes", "choose_taxonomy"]
+__all__ = ["Comparison", "compare", "NO_THEME", "NO_PROVINCE", "DEADLINE_KINDS", "resolve_themes", "choose_taxonomy", "ThemeChoice"]
 
 NO_THEME = "(không chủ đề)"
 NO_PROVINCE = "(không rõ tỉnh)"
@@ -50,6 +50,8 @@ class Comparison:
     deadline_kinds: dict[str, dict[str, int]]
     deadline_years: dict[str, dict[str, int]]
     taxonomy: Optional[str] = None
+    method: str = "none"
+    method_description: str = ""
     notes: list[str] = field(default_factory=list)
 
     # ---------------------------------------------------------------- tables
@@ -94,7 +96,9 @@ class Comparison:
         col = "Tỉnh" if self.by == "province" else "Văn bản"
         out = [f"# So sánh theo {'tỉnh' if self.by == 'province' else 'văn bản'}", ""]
         out.append(f"{len(g)} {'tỉnh' if self.by == 'province' else 'văn bản'}, "
-                   f"{sum(self.tasks.values())} nhiệm vụ; chủ đề: {self.taxonomy or 'theo kết quả trích xuất'}.")
+                   f"{sum(self.tasks.values())} nhiệm vụ.")
+        out.append("")
+        out.append(f"Cách xác định chủ đề ({self.method}): {self.method_description or 'không có'}.")
         out.append("")
         for n in self.notes:
             out.append(f"> {n}")
@@ -236,50 +240,119 @@ def _province_group(name: Optional[str], merge: bool, canonical: Optional[Callab
 # --------------------------------------------------------------------------
 
 
-def choose_taxonomy(results: list[ExtractionResult], taxonomy="auto"):
-    """Decide which taxonomy to use; returns (spec or None, notes).
+@dataclass
+class ThemeChoice:
+    """Which themes a comparison or graph uses, and how they were found.
 
-    ``"auto"``: None (keep the themes the tasks already carry, e.g. in
-    hand-corrected JSON) when any task has themes; else ``"ct36"`` when at
-    least half of the documents with tasks are about its subject
-    (:meth:`Taxonomy.fits`: drugs, 36-CT/TW); else None with a note.
-    Anything else is returned unchanged (a name, a YAML path, a reference
-    document or a Taxonomy, for :func:`themes.load_taxonomy`).
+    ``method`` is one of ``results`` (the tasks already carry themes, e.g.
+    hand-corrected JSON), ``against`` (the sections, or tasks, of a central
+    document given with ``--against``), ``central`` (an input the others
+    cite: its sections), ``citation`` (a shipped taxonomy made for the
+    central document the inputs cite), ``subject`` (a shipped taxonomy whose
+    subject most inputs are about), ``given`` (``--taxonomy``), ``clusters``
+    (found from the documents themselves) or ``none``.
     """
-    from .themes import load_taxonomy
 
-    if taxonomy != "auto":
-        return taxonomy, []
-    if any(t.themes for r in results for t in r.tasks):
-        return None, []
-    with_tasks = [r for r in results if r.tasks]
-    if with_tasks:
-        ct36 = load_taxonomy("ct36")
-        if sum(1 for r in with_tasks if ct36.fits(r)) * 2 >= len(with_tasks):
-            return "ct36", []
-    if not with_tasks:
-        return None, []
-    return None, ["no theme taxonomy fits these documents (the tasks carry no themes and they are not about "
-                  "Chỉ thị 36-CT/TW); give --taxonomy FILE.yaml or a reference document"]
+    method: str
+    description: str
+    taxonomy: Optional[str] = None
+    names: list[str] = field(default_factory=list)
+    matches: Optional[list[dict]] = None
+    notes: list[str] = field(default_factory=list)
 
 
-def resolve_themes(results: list[ExtractionResult], taxonomy="auto") -> tuple[Optional[str], list[str], list[str]]:
-    """Make sure tasks carry themes (see :func:`choose_taxonomy`); returns
-    (taxonomy name or None, theme names in display order, notes)."""
+def _names_in_tasks(results: list[ExtractionResult]) -> list[str]:
+    names: list[str] = []
+    for r in results:
+        for t in r.tasks:
+            for th in t.themes:
+                if th not in names:
+                    names.append(th)
+    return names
+
+
+def _apply(results: list[ExtractionResult], spec, method: str, description: str, notes: list[str]) -> ThemeChoice:
+    """Assign ``spec``'s themes to the results that fit its subject."""
     from .themes import assign_themes, load_taxonomy
 
-    taxonomy, notes = choose_taxonomy(results, taxonomy)
-    if taxonomy is None:
-        names: list[str] = []
-        for r in results:
+    tax = load_taxonomy(spec)
+    fitting = [r for r in results if method != "given" or tax.fits(r)]
+    for r in results:
+        if r not in fitting and r.tasks:
+            notes.append(f"{Path(r.source.path).stem}: not about {tax.title or tax.name}; its tasks get no theme")
             for t in r.tasks:
-                for th in t.themes:
-                    if th not in names:
-                        names.append(th)
-        return None, names, notes
-    tax = load_taxonomy(taxonomy)
-    assign_themes(results, tax, write=True)
-    return tax.name, [t.name for t in tax.themes], notes
+                t.themes = []
+    per = assign_themes(fitting, tax, write=True) if fitting else []
+    by_id = {id(r): m for r, m in zip(fitting, per)}
+    matches = [by_id.get(id(r), {}) for r in results]
+    return ThemeChoice(method, description, tax.name, [t.name for t in tax.themes], matches, notes)
+
+
+def _auto_themes(results: list[ExtractionResult], notes: list[str]) -> ThemeChoice:
+    from .themes import (MIN_CLUSTER_TASKS, central_in_inputs, cluster_themes, load_taxonomy, shared_citation,
+                         shipped_for_citation)
+
+    if any(t.themes for r in results for t in r.tasks):
+        return ThemeChoice("results", "chủ đề có sẵn trong kết quả trích xuất", None, _names_in_tasks(results), None, notes)
+    central = central_in_inputs(results)
+    if central:
+        r, n = central
+        return _apply(results, r, "central", f"các mục của văn bản trung tâm {r.document.number} "
+                      f"(được {n} văn bản khác trích dẫn)", notes)
+    cited = shared_citation(results)
+    shipped = shipped_for_citation(cited[0]) if cited else None
+    if shipped:
+        return _apply(results, shipped, "citation", f"bộ chủ đề {shipped} của văn bản {cited[0]} "
+                      f"mà {cited[1]} văn bản cùng trích dẫn", notes)
+    with_tasks = [r for r in results if r.tasks]
+    ct36 = load_taxonomy("ct36")
+    if with_tasks and sum(1 for r in with_tasks if ct36.fits(r)) * 2 >= len(with_tasks):
+        return _apply(results, "ct36", "subject", f"bộ chủ đề ct36 ({ct36.title}): các văn bản cùng chủ đề", notes)
+    if cited:
+        notes.append(f"{cited[1]} documents cite {cited[0]}, which is not among the inputs; give it with "
+                     f"--against FILE to use its sections as themes")
+    if sum(len(r.tasks) for r in results) < MIN_CLUSTER_TASKS:
+        if with_tasks:
+            notes.append("no theme taxonomy fits these documents and they have too few tasks to cluster; "
+                         "give --against CENTRAL or --taxonomy FILE.yaml")
+        return ThemeChoice("none", "không có chủ đề", None, [], None, notes)
+    tax, matches = cluster_themes(results)
+    return ThemeChoice("clusters", f"{len(tax.themes)} cụm nhiệm vụ tìm từ chính các văn bản (TF-IDF, LSA, k-means), "
+                       "mỗi cụm mang tên bằng những từ đặc trưng của nó", tax.name, [t.name for t in tax.themes],
+                       matches, notes)
+
+
+def resolve_themes(results: list[ExtractionResult], taxonomy="auto", *, against=None) -> ThemeChoice:
+    """Give the tasks of ``results`` themes (in place: pass copies) and say how.
+
+    ``against`` (a central document: path, or result) wins: its task-area
+    sections, or its tasks, are the themes. ``taxonomy`` ``"auto"`` tries,
+    in order: themes the tasks already carry; an input the others cite;
+    a shipped taxonomy for the document they cite, or for their subject;
+    clusters of the task texts. ``None`` keeps the tasks' themes as they
+    are; anything else (``"ct36"``, a YAML file, a document) is applied to
+    the documents that fit its subject.
+    """
+    notes: list[str] = []
+    if against is not None:
+        from .themes import load_taxonomy
+
+        tax = load_taxonomy(against, section_prefix=None)
+        return _apply(results, tax, "against", f"các mục của văn bản trung tâm {tax.title or tax.name} (--against)",
+                      notes)
+    if taxonomy is None:
+        return ThemeChoice("none", "chủ đề có sẵn trong kết quả trích xuất", None, _names_in_tasks(results), None, notes)
+    if taxonomy == "auto":
+        return _auto_themes(results, notes)
+    return _apply(results, taxonomy, "given", f"bộ chủ đề do người dùng chọn ({taxonomy if isinstance(taxonomy, str) else 'tài liệu'})",
+                  notes)
+
+
+def choose_taxonomy(results: list[ExtractionResult], taxonomy="auto"):
+    """Compatibility: the theme choice for ``results`` without assigning
+    (works on copies); returns (taxonomy name or None, notes)."""
+    choice = resolve_themes([r.model_copy(deep=True) for r in results], taxonomy)
+    return choice.taxonomy, choice.notes
 
 
 # --------------------------------------------------------------------------
@@ -292,12 +365,15 @@ def compare(
     by: str = "province",
     *,
     taxonomy="auto",
+    against=None,
     merge_provinces: bool = False,
     merged_into: Optional[Callable[[str], Optional[str]]] = None,
     top_leads: int = 3,
 ) -> Comparison:
     """Count themes, agency types and deadlines per province or per document.
 
+    ``against`` (a central document) and ``taxonomy`` choose the themes
+    (:func:`resolve_themes`; the comparison says which method it used).
     ``merged_into`` overrides ``provinces.merged_into`` (the 2025 merger)
     when given. Identical inputs are counted once and a note says so; a
     document without tasks keeps its column (all zeros) and a note.
@@ -309,8 +385,9 @@ def compare(
         raise InputError("no documents given; pass at least one document or extract JSON")
     results, notes = dedupe_results(results)
     results = [r.model_copy(deep=True) for r in results]
-    tax_name, theme_names, tnotes = resolve_themes(results, taxonomy)
-    notes += tnotes
+    choice = resolve_themes(results, taxonomy, against=against)
+    tax_name, theme_names = choice.taxonomy, choice.names
+    notes += choice.notes
     keys = doc_keys(results)
     canonical, merger = _province_functions()
     if merged_into is not None:
@@ -348,6 +425,7 @@ def compare(
     kinds = {k: {g: 0 for g in groups} for k in DEADLINE_KINDS}
     years: dict[str, dict[str, int]] = defaultdict(lambda: {g: 0 for g in groups})
     spelling: dict[str, Counter] = defaultdict(Counter)
+    several = len({r.document.province for r in results}) > 1  # names then carry their province
     for r, g in zip(results, group_of):
         prov = r.document.province
         for t in r.tasks:
@@ -355,9 +433,11 @@ def compare(
             task_themes = [th for th in t.themes if th in theme_tasks] or [NO_THEME]
             lead_keys = []
             for a in t.agencies:
-                key = agency_key(a.name, prov)
-                spelling[key][a.name] += 1
                 typ = agency_type_of(a.name, a.type)
+                generic, aprov = agency_scope(a.name, prov, typ)
+                key = f"{aprov or '*'}:{generic}"
+                spelling[key][agency_display(a.name, aprov) if several else a.name] += 1
+                typ = agency_type_label(typ)
                 type_agencies[typ][g].add(key)
                 type_tasks[typ][g] += 1
                 if a.role == "lead":
@@ -390,5 +470,7 @@ def compare(
         deadline_kinds=kinds,
         deadline_years=dict(years),
         taxonomy=tax_name,
+        method=choice.method,
+        method_description=choice.description,
         notes=notes,
     )

@@ -47,7 +47,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from .errors import InputError
-from .models import AgencyRef, Deadline, ExtractionResult, NormalizedDocument, SectionOut, Task
+from .models import AgencyRef, Deadline, ExtractionResult, SectionOut, Task
 from .normalize import match_key
 
 CROSSCHECK_VERSION = "1"
@@ -79,6 +79,7 @@ class Vocabulary(BaseModel):
     agency_qualifiers: list[str]
     plan_frame_headings: list[str] = Field(default_factory=list)
     plan_content_headings: list[str] = Field(default_factory=list)
+    review_plan_titles: list[str] = Field(default_factory=list)
 
     def phrases(self) -> dict[tuple[str, ...], str]:
         """Phrase (as a syllable tuple) → class ("review", "generic", "stop")."""
@@ -94,8 +95,12 @@ class Vocabulary(BaseModel):
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """Load the crosscheck vocabulary shipped with the package."""
-    text = resources.files("directive_nlp").joinpath("resources/vi/crosscheck.yaml").read_text(encoding="utf-8")
-    return Vocabulary.model_validate(yaml.safe_load(text))
+    from .vocab import load_vocabulary as _load
+
+    fields = Vocabulary.model_fields
+    data = _load("crosscheck.yaml", required={k: list for k, f in fields.items() if f.is_required()},
+                 optional={k: list for k, f in fields.items() if not f.is_required()})
+    return Vocabulary.model_validate(data)
 
 
 @lru_cache(maxsize=1)
@@ -369,6 +374,10 @@ class CrosscheckReport(BaseModel):
     """What :func:`crosscheck` found; ``model_dump_json`` is the JSON output."""
 
     crosscheck_version: str = CROSSCHECK_VERSION
+    headline: str = Field("", description="What each document is; a warning when the second does not review the first.")
+    reviews: Optional[bool] = Field(None, description="Does the plan review the program (None: nothing says)?")
+    identity_program: Optional["DocumentIdentity"] = None
+    identity_plan: Optional["DocumentIdentity"] = None
     program: DocRef
     plan: DocRef
     threshold: float
@@ -436,7 +445,7 @@ def _heading_has(heading: Optional[str], phrases: Iterable[str]) -> bool:
     return any(" " + match_key(p) + " " in k for p in phrases)
 
 
-def _theme_sections(result: ExtractionResult) -> tuple[list[SectionOut], list[str]]:
+def task_area_sections(result: ExtractionResult) -> tuple[list[SectionOut], list[str]]:
     """The numbered task-area sections of a program, and notes on the choice.
 
     The children of the parts whose heading names tasks ("Nhiệm vụ và giải
@@ -613,51 +622,26 @@ def _tfidf(raw: Vector, idf: dict[str, float]) -> Vector:
 # --------------------------------------------------------------------------
 
 
-def _untasked_paragraphs(result: ExtractionResult, doc: Optional[NormalizedDocument]) -> list[tuple[str, str, str]]:
-    """``(ref, section, text)`` of body paragraphs that gave no task.
+def _untasked_items(result: ExtractionResult) -> list[tuple[str, str]]:
+    """``(section id, text)`` of numbered items that gave no task.
 
     A review plan often lists what to report as noun phrases ("1.2. Tình hình
     sắp xếp các trung tâm …", "Kết quả hỗ trợ chi phí học nghề …"): nobody
     is told to act, so the extraction finds no task, yet each is a review
-    item. When the document itself is at hand these paragraphs are read too.
+    item. The result keeps their first line (``sections[].text``).
     """
-    if doc is None:
-        return []
-    try:
-        from .structure import parse_structure
-    except ImportError:  # pragma: no cover - structure module absent
-        return []
-    st = parse_structure(doc)
-    spans = [t.span for t in result.tasks if t.span]
-    out = []
-    for info in st.blocks:
-        if info.is_heading or _SPECIAL.match(info.section or "preamble"):
-            continue
-        b = doc.blocks[info.block] if info.block < len(doc.blocks) else None
-        if b is None or b.kind != "paragraph":
-            continue
-        if any(b.start <= a < b.end + 1 for a, _ in spans):
-            continue
-        text = doc.text[max(info.content_start, b.start):b.end].strip()
-        if len(text.split()) >= 4:
-            out.append((f"P{info.block}", info.section, text))
-    return out
+    tasked = {t.section for t in result.tasks}
+    return [(s.id, s.text) for s in result.sections
+            if s.text and not s.heading and s.id not in tasked and len(s.text.split()) >= 4]
 
 
-def load_input(path, **extract_kwargs) -> tuple[ExtractionResult, Optional[NormalizedDocument]]:
-    """A cross-check input: ``extract`` JSON (result only) or a document
-    (result and its normalised text, so untasked review items are read too)."""
-    from pathlib import Path
+def load_input(path, **extract_kwargs) -> ExtractionResult:
+    """A cross-check input: a document (PDF, DOCX, MD …) or its ``extract``
+    JSON. Only the extraction result is used, so a document and its JSON
+    give the same answer, in the CLI and in the web page alike."""
+    from .io import load_result
 
-    from .io import is_result_json, load_result
-
-    p = Path(path)
-    if is_result_json(p):
-        return load_result(p), None
-    from .pipeline import extract_document, load_text
-
-    doc = load_text(p, **extract_kwargs)
-    return extract_document(doc), doc
+    return load_result(path, **extract_kwargs)
 
 
 def _doc_ref(r: ExtractionResult) -> DocRef:
@@ -705,6 +689,102 @@ def _content_words(text: Optional[str]) -> set[str]:
     return {k for k in analyze(bare).terms if not k.startswith("~")}
 
 
+class DocumentIdentity(BaseModel):
+    """What a document is, from its metadata: the first line of a report."""
+
+    role: Literal["programme", "plan", "review plan", "document"]
+    doc_type: Optional[str] = None
+    number: Optional[str] = None
+    province: Optional[str] = None
+    subject: Optional[str] = Field(None, description="The title (what the document is about).")
+    implements: list[str] = Field(default_factory=list, description="Numbers the document implements or reviews "
+                                                                    "(those of its title, else its first citation).")
+    cites: list[str] = Field(default_factory=list, description="Numbers of the documents it cites.")
+
+    def describe(self) -> str:
+        name = " ".join(x for x in [self.doc_type, self.number] if x) or "type unknown"
+        out = f"{self.role} ({name}" + (f", {self.province})" if self.province else ")")
+        if self.implements:
+            out += (" reviewing " if self.role == "review plan" else " implementing ") + ", ".join(self.implements)
+        others = [c for c in self.cites if c not in self.implements]
+        if others:
+            out += f", citing {', '.join(others[:4])}" + (" …" if len(others) > 4 else "")
+        if self.subject:
+            subj = " ".join(self.subject.split())
+            out += " «" + (subj if len(subj) <= 90 else subj[:88].rstrip() + "…") + "»"
+        return out
+
+
+def _is_review_plan(result: ExtractionResult) -> Optional[bool]:
+    """A review plan by its title or type; without a title, by a top-level
+    heading ("II. NỘI DUNG SƠ KẾT"); None when nothing says either way."""
+    phrases = load_vocabulary().review_plan_titles
+    head = " ".join(x for x in [result.document.doc_type, result.document.title] if x)
+    if _heading_has(head, phrases):
+        return True
+    if result.document.title:
+        return False
+    tops = [x.heading for x in result.sections if x.heading and x.level <= 1 and not _SPECIAL.match(x.id)]
+    return True if any(_heading_has(h, phrases) for h in tops) else None
+
+
+def identify(result: ExtractionResult) -> DocumentIdentity:
+    """Programme, plan, review plan or other document, with what it cites."""
+    d = result.document
+    review = _is_review_plan(result)
+    kind = match_key(d.doc_type or "")
+    role = ("review plan" if review else "programme" if kind.startswith("chương trình")
+            else "plan" if kind.startswith("kế hoạch") else "document")
+    implements = sorted(_numbers(d.title) - _numbers(d.number))
+    if not implements:  # what it implements is then its first citation
+        implements = [r.number for r in d.references[:1] if r.number]
+    cites = list(dict.fromkeys(r.number for r in d.references if r.number))
+    return DocumentIdentity(role=role, doc_type=d.doc_type, number=d.number, province=d.province,
+                            subject=d.title, implements=implements, cites=cites)
+
+
+class ReviewRelation(BaseModel):
+    """Does the second document review the first? (None: nothing says.)"""
+
+    reviews: Optional[bool] = None
+    reason: str = ""
+
+
+def review_relation(program: ExtractionResult, plan: ExtractionResult) -> ReviewRelation:
+    """The second reviews the first when it is a review plan and what it
+    reviews (the numbers of its title, else all it cites) names the first
+    document or what the first implements (the numbers of its title, else
+    its first citation). Two ordinary plans, or a review of another
+    directive, do not."""
+    first, second = identify(program), identify(plan)
+    if _is_review_plan(plan) is False:
+        return ReviewRelation(reviews=False, reason=f"the second document is a {second.role}, not a review plan "
+                                                    "(sơ kết / tổng kết)")
+    reviewed = _numbers(plan.document.title) if plan.document.title else set()
+    reviewed = reviewed or _numbers(*[r.number or "" for r in plan.document.references])
+    reviewed -= _numbers(plan.document.number)
+    implemented = _numbers(program.document.number, program.document.title)
+    if not _numbers(program.document.title):  # what it implements is then its first citation
+        implemented |= _numbers(*[r.number or "" for r in program.document.references[:1]])
+    if not reviewed or not implemented:
+        return ReviewRelation(reviews=None, reason="neither document names what it implements or reviews")
+    shared = sorted(reviewed & implemented)
+    if shared:
+        return ReviewRelation(reviews=True, reason=f"the review concerns {', '.join(shared)}")
+    return ReviewRelation(reviews=False, reason=f"the second reviews {', '.join(sorted(reviewed))}, the first "
+                                                f"{'is' if program.document.number else 'implements'} "
+                                                f"{', '.join(sorted(implemented))}")
+
+
+def headline(program: ExtractionResult, plan: ExtractionResult, relation: ReviewRelation) -> str:
+    """The report's first line: what each document is, and a warning when
+    the second does not review the first."""
+    line = f"first: {identify(program).describe()}; second: {identify(plan).describe()}"
+    if relation.reviews is False:
+        return f"{line} — WARNING: the second does not review the first: {relation.reason}"
+    return line + (f" — {relation.reason}" if relation.reviews else "")
+
+
 def _subject_check(program: ExtractionResult, plan: ExtractionResult, areas: list[Vector],
                    plan_texts: list[str]) -> SubjectCheck:
     prog_refs = _numbers(program.document.number, program.document.title,
@@ -738,17 +818,14 @@ def crosscheck(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     ratio: float = DEFAULT_RATIO,
-    program_doc: Optional[NormalizedDocument] = None,
-    plan_doc: Optional[NormalizedDocument] = None,
 ) -> CrosscheckReport:
     """Check that ``plan`` (a review plan) reviews what ``program`` asked for.
 
     ``threshold`` is the least similarity (0-1, cosine of TF-IDF vectors) for
     a plan item to count as reviewing a theme; ``ratio`` lets one item
     support several themes when they are nearly as close as its best one.
-    ``program_doc`` / ``plan_doc`` (the normalised documents, when the inputs
-    were documents rather than JSON) let paragraphs that gave no task count
-    too: a plan's review topics are often noun phrases with no one to act.
+    The answer depends on the two results only (one input, one answer:
+    a PDF, its DOCX, its Markdown and its JSON agree when they extract alike).
     Raises :class:`InputError` when the program has nothing to check or the
     two inputs are the same document.
     """
@@ -761,7 +838,7 @@ def crosscheck(
                          "the review (sơ kết/tổng kết) plan second", code="same_document", path=plan.source.path)
 
     notes: list[str] = []
-    theme_secs, tnotes = _theme_sections(program)
+    theme_secs, tnotes = task_area_sections(program)
     notes.extend(tnotes)
     psecs = _all_sections(program)
 
@@ -779,7 +856,6 @@ def crosscheck(
         task_theme[t.id] = theme_of(t.section)
     head_units: dict[str, _Unit] = {}
     body_units: dict[str, _Unit] = {}
-    prog_paragraphs = _untasked_paragraphs(program, program_doc)
     for th in theme_secs:
         head_units[th.id] = _Unit(th.id, th.heading or "")
         # the body is what the tasks ask (``task``: the action without the
@@ -792,8 +868,8 @@ def crosscheck(
                 if text not in sentences:
                     sentences.append(text)
                 agencies.extend(_task_agencies(t))
-        for ref, sec, text in prog_paragraphs:
-            if theme_of(sec) == th.id and text not in sentences:
+        for sid, text in _untasked_items(program):
+            if theme_of(sid) == th.id and text not in sentences:
                 sentences.append(text)
         body_units[th.id] = _Unit(th.id, "\n".join(sentences), sorted(set(agencies)))
 
@@ -836,9 +912,9 @@ def crosscheck(
             cur = (s.parent if s and s.parent else _parent_id(cur))
         return False
 
-    for ref, sec, text in _untasked_paragraphs(plan, plan_doc):
-        plan_units[ref] = _Unit(ref, text)
-        plan_meta[ref] = {"kind": "paragraph", "section": sec, "sentence": text, "task": None}
+    for sid, text in _untasked_items(plan):
+        plan_units[f"§{sid}"] = _Unit(f"§{sid}", text)
+        plan_meta[f"§{sid}"] = {"kind": "paragraph", "section": sid, "sentence": text, "task": None}
     for ref, u in plan_units.items():
         m = plan_meta[ref]
         m["review"] = bool(u.review or plan_title_review or ancestors_review(m["section"])
@@ -891,7 +967,13 @@ def crosscheck(
 
     subject = _subject_check(program, plan, areas,
                              [plan.document.title or ""] + [m["sentence"] for m in plan_meta.values()])
-    if not subject.same_subject and review_items:
+    relation = review_relation(program, plan)
+    if relation.reviews is not None:
+        subject.same_subject = relation.reviews
+    if relation.reviews is False:
+        notes.append(f"the plan does not review this program ({relation.reason}); it reviews nothing of it — "
+                     "the closest items are shown for checking")
+    elif not subject.same_subject and review_items:
         notes.append(
             "the plan does not look like a review of this program: they cite no document in common and the "
             f"program's pervasive words ({', '.join(subject.subject_words[:5])}) are rare in the plan "
@@ -1074,4 +1156,9 @@ def crosscheck(
     return CrosscheckReport(
         program=_doc_ref(program), plan=_doc_ref(plan), threshold=threshold, ratio=ratio, summary=summary,
         themes=themes, tasks=task_results, plan_items=plan_items, unmatched_plan_items=unmatched,
-        agencies=agencies, subject=subject, deadline_conflicts=conflicts, notes=notes)
+        agencies=agencies, subject=subject, deadline_conflicts=conflicts, notes=notes,
+        identity_program=identify(program), identity_plan=identify(plan), reviews=relation.reviews,
+        headline=headline(program, plan, relation))
+
+
+CrosscheckReport.model_rebuild()

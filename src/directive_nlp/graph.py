@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
@@ -55,6 +56,9 @@ __all__ = [
     "build_graph",
     "agency_key",
     "agency_type_of",
+    "agency_type_label",
+    "agency_scope",
+    "agency_display",
     "tasks_of",
     "agencies_by_load",
     "unassigned_tasks",
@@ -140,6 +144,50 @@ def agency_type_of(name: str, given: Optional[str] = None) -> str:
     if k.startswith(("cơ quan", "sở ban ngành", "đơn vị", "ban ngành", "địa phương", "lực lượng")):
         return "group"
     return "state"
+
+
+@lru_cache(maxsize=1)
+def _type_labels() -> dict[str, str]:
+    from .vocab import load_vocabulary
+
+    data = load_vocabulary("agency_types.yaml", required={"labels": dict})
+    return {str(k): str(v) for k, v in data["labels"].items()}
+
+
+def agency_type_label(code: Optional[str]) -> str:
+    """The Vietnamese name of an agency type code ("so" → "sở, cơ quan
+    chuyên môn"): outputs show these, the codes stay internal. A label
+    given already is returned as it is."""
+    labels = _type_labels()
+    if code in labels:
+        return labels[code]
+    return code if code in labels.values() else labels["other"]
+
+
+def agency_scope(name: str, province: Optional[str], typ: Optional[str] = None) -> tuple[str, Optional[str]]:
+    """(province-free key, province the body belongs to or None for a
+    central body). The province is the one the name states ("UBND tỉnh Bình
+    Phước"), else the document's (its "Sở Tài chính" is its province's)."""
+    stated = None
+    try:
+        from .provinces import find_province
+
+        stated = find_province(name)
+    except Exception:  # the province table is optional for this
+        stated = None
+    prov = stated or province
+    key = agency_key(name, prov)
+    if _is_central(key, typ or agency_type_of(name)):
+        return key, None
+    return key, prov
+
+
+def agency_display(name: str, province: Optional[str]) -> str:
+    """A body's name with its province when the name does not say it:
+    "Sở Tài chính (Đồng Nai)" is not "Sở Tài chính (Cần Thơ)"."""
+    if not province or match_key(province) in match_key(name):
+        return name
+    return f"{name} ({province})"
 
 
 def agency_key(name: str, province: Optional[str] = None) -> str:
@@ -367,7 +415,7 @@ def build_graph(
     for aid, names in agency_names.items():
         node = G.nodes[aid]
         node["name"] = names.most_common(1)[0][0]
-        node["label"] = node["name"]
+        node["label"] = agency_display(node["name"], node.get("province"))
         node["names"] = "; ".join(sorted(names))
     for n, a in G.nodes(data=True):
         if a["kind"] == "agency":
@@ -385,16 +433,16 @@ def build_graph(
 
 def _add_agency(G: nx.MultiDiGraph, name: str, canonical: Optional[str], typ: Optional[str],
                 province: Optional[str], dk: str, names: dict, count: bool = True) -> str:
-    key = agency_key(name, province)
     atype = agency_type_of(name, typ)
+    key, prov = agency_scope(name, province, atype)
     central = _is_central(key, atype)
-    scope = "central" if central else (province or f"?{dk}")
+    scope = "central" if central else (prov or f"?{dk}")
     aid = f"agency:{scope}:{key}"
     if aid not in G:
         G.add_node(aid, **_plain({
-            "kind": "agency", "label": name, "name": name, "canonical": canonical or _canonical(name),
-            "generic": key, "type": atype, "province": None if central else province,
-            "scope": scope, "lead": 0, "support": 0, "load": 0,
+            "kind": "agency", "label": agency_display(name, prov), "name": name,
+            "canonical": canonical or _canonical(name), "generic": key, "type": agency_type_label(atype),
+            "province": None if central else prov, "scope": scope, "lead": 0, "support": 0, "load": 0,
         }))
     names[aid][name] += 1
     return aid

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 SCHEMA_VERSION = "1"
 
@@ -322,6 +322,17 @@ class SectionOut(BaseModel):
     heading: Optional[str] = None
     level: int = 0
     parent: Optional[str] = None
+    text: Optional[str] = Field(None, description="A numbered item without a heading: its first line (at most 300 "
+                                                  "characters), e.g. a review topic written as a noun phrase. "
+                                                  "Written only when present.")
+
+    @model_serializer(mode="wrap")
+    def _drop_absent_text(self, handler):
+        """Sections without ``text`` keep the five keys of the output contract."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("text") is None:
+            data.pop("text", None)
+        return data
 
 
 class ExtractionResult(BaseModel):

@@ -103,6 +103,18 @@ def _gazetteer_cached(path: str):
     return _GAZ_CACHE[path]
 
 
+def _item_text(text: str, section) -> Optional[str]:
+    """First line of a numbered item without a heading, marker dropped (the
+    cross-check reads review topics written as noun phrases from it, so a
+    document and its JSON give the same answer)."""
+    if section.start is None or section.end is None or not section.number or section.kind in ("preamble", "closing"):
+        return None
+    line = text[section.start:section.end].split("\n", 1)[0].strip()
+    if line.startswith(section.number):
+        line = line[len(section.number):].strip()
+    return (line[:299].rstrip() + "…" if len(line) > 300 else line) or None
+
+
 def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionResult":
     """Structure, metadata and tasks of an already normalised document."""
     from .models import ExtractionResult, SectionOut
@@ -128,7 +140,8 @@ def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionR
     if low:
         notes.append(low)
     sections = [
-        SectionOut(id=s.id, number=s.number, heading=s.heading, level=s.level, parent=s.parent)
+        SectionOut(id=s.id, number=s.number, heading=s.heading, level=s.level, parent=s.parent,
+                   text=None if s.heading else _item_text(doc.text, s))
         for s in structure.sections
     ]
     return ExtractionResult(source=doc.source, document=meta, sections=sections, tasks=tasks, notes=notes)

@@ -56,6 +56,11 @@ __all__ = [
     "task_text",
     "section_heading",
     "task_area_prefix",
+    "taxonomy_from_tasks",
+    "cluster_themes",
+    "shared_citation",
+    "central_in_inputs",
+    "shipped_for_citation",
     "SHIPPED_TAXONOMIES",
 ]
 
@@ -96,6 +101,8 @@ class Taxonomy(BaseModel):
     title: str = ""
     source: str = Field("", description="Where it came from: 'shipped:ct36', a file path, or 'sections:<doc>'.")
     domain: list[str] = Field(default_factory=list, description="Phrases showing a document is about this subject.")
+    cites: list[str] = Field(default_factory=list, description="Numbers of the central documents whose themes these are "
+                                                             "(a document citing one is about this subject).")
     themes: list[Theme] = Field(default_factory=list)
 
     def fits(self, result: ExtractionResult, min_share: float = 0.2) -> bool:
@@ -240,6 +247,13 @@ def _taxonomy_from_data(data, *, source: str, path: str) -> Taxonomy:
         data = {"themes": data}
     if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:
         raise InputError("a theme file needs a non-empty `themes:` list of {id, name, keywords}", path=path)
+    from .vocab import VocabularyError, validate_vocabulary
+
+    try:
+        validate_vocabulary(data, source=path, required={"themes": list},
+                            optional={"name": str, "title": str, "domain": list, "cites": list})
+    except VocabularyError as e:
+        raise InputError(str(e), path=path) from None
     themes = []
     for i, t in enumerate(data["themes"]):
         if isinstance(t, str):
@@ -263,7 +277,8 @@ def _taxonomy_from_data(data, *, source: str, path: str) -> Taxonomy:
     if len(set(ids)) != len(ids):
         raise InputError("theme ids must be unique", path=path)
     return Taxonomy(name=str(data.get("name") or Path(path).stem), title=str(data.get("title") or ""), source=source,
-                    domain=[str(d) for d in (data.get("domain") or [])], themes=themes)
+                    domain=[str(d) for d in (data.get("domain") or [])], cites=[str(c) for c in (data.get("cites") or [])],
+                    themes=themes)
 
 
 @lru_cache(maxsize=8)
@@ -311,7 +326,39 @@ def taxonomy_from_sections(
             path=result.source.path,
         )
     ids = sorted(children, key=_section_sort_key)
-    heads = {sid: (children[sid] or "") for sid in ids}
+    return Taxonomy(
+        name=name or f"sections {prefix} of {Path(result.source.path).stem}",
+        title=result.document.title or "",
+        source=f"sections:{result.source.path}#{prefix}",
+        themes=_section_themes(result, ids, {sid: (children[sid] or "") for sid in ids}, include_tasks),
+    )
+
+
+def _headless_name(result: ExtractionResult, sid: str) -> str:
+    """A numbered item without a heading is named by its id and the first
+    words of its first task ("III.2: Ban cán sự đảng UBND tỉnh lãnh đạo …")."""
+    first = next((t.sentence or t.task for t in result.tasks if t.section == sid or t.section.startswith(sid + ".")), "")
+    words = first.split()
+    return f"{sid}: " + " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else sid
+
+
+def taxonomy_from_task_areas(result: ExtractionResult) -> Optional[Taxonomy]:
+    """Themes from a central document's task areas, as the cross-check
+    finds them (the children of "Nhiệm vụ …" and "Tổ chức thực hiện"
+    parts, else of the numbered parts holding tasks); None without any."""
+    from .crosscheck import task_area_sections
+
+    secs, _ = task_area_sections(result)
+    if len(secs) < 2:
+        return None
+    return Taxonomy(name=f"task areas of {Path(result.source.path).stem}", title=result.document.title or "",
+                    source=f"sections:{result.source.path}",
+                    themes=_section_themes(result, [s.id for s in secs], {s.id: s.heading or "" for s in secs}, True))
+
+
+def _section_themes(result: ExtractionResult, ids: list[str], heads: dict[str, str], include_tasks: bool) -> list[Theme]:
+    """One theme per section: its heading, keywords that tell it from the
+    other headings, and (``include_tasks``) the tasks written under it."""
     word_sets = [set(_heading_words(h)) for h in heads.values() if h]
     common = set.intersection(*word_sets) if len(word_sets) > 1 else set()
     # words in more than half of the headings do not tell them apart either
@@ -330,13 +377,9 @@ def taxonomy_from_sections(
         text = ""
         if include_tasks:
             text = " . ".join(t.task for t in result.tasks if t.section == sid or t.section.startswith(sid + "."))
-        themes.append(Theme(id=sid, name=heading or sid, description="", keywords=kws, section=sid, text=text))
-    return Taxonomy(
-        name=name or f"sections {prefix} of {Path(result.source.path).stem}",
-        title=result.document.title or "",
-        source=f"sections:{result.source.path}#{prefix}",
-        themes=themes,
-    )
+        themes.append(Theme(id=sid, name=heading or _headless_name(result, sid), description="", keywords=kws,
+                            section=sid, text=text))
+    return themes
 
 
 def _section_sort_key(sid: str) -> list:
@@ -397,8 +440,31 @@ def _from_document(result: ExtractionResult, section_prefix: Optional[str]) -> T
             return taxonomy_from_sections(result, section_prefix)
         except InputError:
             pass
+    areas = taxonomy_from_task_areas(result)
+    if areas is not None:
+        return areas
     prefix = task_area_prefix(result)
-    return taxonomy_from_sections(result, prefix or section_prefix or "II")
+    try:
+        return taxonomy_from_sections(result, prefix or section_prefix or "II")
+    except InputError:
+        if not result.tasks:
+            raise
+        return taxonomy_from_tasks(result)
+
+
+def taxonomy_from_tasks(result: ExtractionResult, *, limit: int = 40) -> Taxonomy:
+    """Themes from a central document without task-area sections: each of
+    its tasks (up to ``limit``) is a theme, named by its first words."""
+    themes, used = [], set()
+    for t in result.tasks[:limit]:
+        words = (t.task or t.sentence).split()
+        name = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+        if name in used:
+            continue
+        used.add(name)
+        themes.append(Theme(id=t.id, name=name, section=t.section, text=t.sentence or t.task))
+    return Taxonomy(name=f"tasks of {Path(result.source.path).stem}", title=result.document.title or "",
+                    source=f"tasks:{result.source.path}", themes=themes)
 
 
 # --------------------------------------------------------------------------
@@ -531,3 +597,170 @@ def assign_themes(
                 t.themes = [m.name for m in ms]
         out.append(per)
     return out
+
+
+# --------------------------------------------------------------------------
+# Themes without a central document: clusters of task texts
+# --------------------------------------------------------------------------
+
+#: fewest tasks worth clustering (below, a theme per task says nothing)
+MIN_CLUSTER_TASKS = 6
+#: a word in more than this share of all tasks does not label a cluster
+LABEL_MAX_SHARE = 0.3
+LABEL_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _genre_words() -> frozenset[str]:
+    """Words of the genre that name no subject ("báo cáo", "triển khai",
+    "ủy ban nhân dân"): the cross-check's vocabulary, as segmented words."""
+    from .crosscheck import load_vocabulary as _crosscheck_vocabulary
+
+    voc = _crosscheck_vocabulary()
+    words = voc.review_terms + voc.generic_terms + voc.stopwords + ["ủy ban nhân dân", "kế hoạch", "chương trình"]
+    return frozenset(match_key(w).replace(" ", "_") for w in words)
+
+
+def _cluster_count(X, ks: range, seed: int) -> tuple[int, list[int]]:
+    """The number of clusters with the best cosine silhouette, and its labels."""
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.metrics import silhouette_score
+    from sklearn.preprocessing import Normalizer
+
+    # latent semantic analysis first (as scikit-learn's text clustering example): k-means on
+    # 100 dense dimensions is fast and groups tasks that share related, not only identical, words
+    dims = min(100, X.shape[1] - 1, X.shape[0] - 1)
+    if dims >= 2:
+        X = Normalizer(copy=False).fit_transform(TruncatedSVD(n_components=dims, random_state=seed).fit_transform(X))
+    from threadpoolctl import threadpool_limits
+
+    best = (-2.0, ks.start, [0] * X.shape[0])
+    with threadpool_limits(limits=1):  # small problems: OpenMP threads on a busy machine only slow it down
+        for k in ks:
+            labels = KMeans(n_clusters=k, n_init=4, random_state=seed).fit_predict(X)
+            if len(set(labels)) < 2:
+                continue
+            s = float(silhouette_score(X, labels, metric="cosine"))
+            if s > best[0]:
+                best = (s, k, [int(x) for x in labels])
+    return best[1], best[2]
+
+
+def _cluster_label(X, members: list[int], vocabulary, share: np.ndarray, used: set[str]) -> str:
+    """The words that set a cluster apart: highest mean TF-IDF in the cluster
+    minus the mean over all tasks, among words not in most tasks."""
+    mean_in = np.asarray(X[members].mean(axis=0)).ravel()
+    mean_all = np.asarray(X.mean(axis=0)).ravel()
+    genre = _genre_words()
+    usable = np.array([share[i] <= LABEL_MAX_SHARE and str(w) not in genre for i, w in enumerate(vocabulary)])
+    # a single syllable ("ban", "giao") is ambiguous in Vietnamese: compound words name a cluster better
+    compound = np.array([1.0 if "_" in str(w) else 0.5 for w in vocabulary])
+    score = np.where(usable, (mean_in - mean_all) * compound, -1.0)
+    words = [str(vocabulary[i]).replace("_", " ") for i in np.argsort(-score)[: LABEL_WORDS + 2] if score[i] > 0]
+    label = ", ".join(words[:LABEL_WORDS]) or "nhóm khác"
+    base, n = label, 2
+    while label in used:
+        label, n = f"{base} ({n})", n + 1
+    used.add(label)
+    return label
+
+
+def cluster_themes(results: Sequence[ExtractionResult], *, k: Optional[int] = None, seed: int = 0,
+                   write: bool = True) -> tuple[Taxonomy, list[dict[str, list[ThemeMatch]]]]:
+    """Themes found from the documents themselves, for documents that share
+    no central document: their task texts (with the section heading each is
+    written under) as TF-IDF vectors over underthesea words, reduced to 100
+    dimensions (LSA) and grouped by k-means (scikit-learn); ``k`` (default: the best cosine silhouette
+    between 3 and 12) clusters, each named by the words that set it apart.
+
+    Returns the taxonomy of the clusters (each theme's ``text`` is empty,
+    its ``keywords`` the label words) and, per result, ``{task_id: [match]}``;
+    with ``write`` the label goes into ``task.themes``. Raises
+    :class:`InputError` when there are fewer than :data:`MIN_CLUSTER_TASKS` tasks.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    where = [(ri, t) for ri, r in enumerate(results) for t in r.tasks]
+    if len(where) < MIN_CLUSTER_TASKS:
+        raise InputError(f"too few tasks ({len(where)}) to find themes by clustering; "
+                         f"give --against CENTRAL or a theme file")
+    texts = [task_text(t) + " . " + section_heading(results[ri], t.section) for ri, t in where]
+    vec = TfidfVectorizer(analyzer=segment_words, sublinear_tf=True, norm="l2", min_df=2 if len(texts) >= 30 else 1)
+    try:
+        X = vec.fit_transform(texts)
+    except ValueError:  # no word occurs twice
+        vec.set_params(min_df=1)
+        X = vec.fit_transform(texts)
+    vocabulary = vec.get_feature_names_out()
+    share = np.asarray((X > 0).mean(axis=0)).ravel()
+    hi = max(3, min(12, len(texts) // 8))
+    ks = range(min(k, len(texts) - 1), min(k, len(texts) - 1) + 1) if k else range(min(3, hi), hi + 1)
+    n, labels = _cluster_count(X, ks, seed)
+    used: set[str] = set()
+    names = {c: _cluster_label(X, [i for i, x in enumerate(labels) if x == c], vocabulary, share, used)
+             for c in sorted(set(labels), key=lambda c: -labels.count(c))}
+    themes = [Theme(id=f"C{j + 1}", name=names[c], keywords=names[c].split(", ")) for j, c in enumerate(names)]
+    ids = {c: th.id for c, th in zip(names, themes)}
+    out: list[dict[str, list[ThemeMatch]]] = [{} for _ in results]
+    for (ri, t), c in zip(where, labels):
+        out[ri][t.id] = [ThemeMatch(theme=ids[c], name=names[c], score=1.0, similarity=1.0)]
+        if write:
+            t.themes = [names[c]]
+    tax = Taxonomy(name=f"clusters ({len(themes)})", title="chủ đề tìm từ chính các nhiệm vụ (phân cụm)",
+                   source="clusters", themes=themes)
+    return tax, out
+
+
+# --------------------------------------------------------------------------
+# The central document the inputs implement
+# --------------------------------------------------------------------------
+
+
+def _number_key(number: Optional[str]) -> str:
+    return match_key(number or "").replace(" ", "")
+
+
+def shared_citation(results: Sequence[ExtractionResult]) -> Optional[tuple[str, int]]:
+    """The document number cited by most of the documents with tasks (at
+    least two and at least half of them), with how many cite it; None
+    when they share no citation."""
+    docs = [r for r in results if r.tasks]
+    counts: Counter = Counter()
+    shown: dict[str, str] = {}
+    for r in docs:
+        keys = {_number_key(ref.number): ref.number for ref in r.document.references if ref.number}
+        keys.pop(_number_key(r.document.number), None)  # a document does not implement itself
+        for k, num in keys.items():
+            if k:
+                counts[k] += 1
+                shown.setdefault(k, num)
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    if n >= 2 and n * 2 >= len(docs):
+        return shown[key], n
+    return None
+
+
+def central_in_inputs(results: Sequence[ExtractionResult]) -> Optional[tuple[ExtractionResult, int]]:
+    """An input that the other inputs cite (by its number), with how many
+    cite it: the document they implement, whose sections are the themes."""
+    best = None
+    for r in results:
+        key = _number_key(r.document.number)
+        if not key:
+            continue
+        n = sum(1 for o in results if o is not r and any(_number_key(x.number) == key for x in o.document.references))
+        if n and (best is None or n > best[1]):
+            best = (r, n)
+    return best
+
+
+def shipped_for_citation(number: str) -> Optional[str]:
+    """The shipped taxonomy made for a central document number, if any."""
+    key = _number_key(number)
+    for name in SHIPPED_TAXONOMIES:
+        if any(_number_key(c) == key for c in _shipped(name).cites):
+            return name
+    return None

@@ -32,15 +32,15 @@ def run(threshold: float, ratio: float, cache: dict) -> tuple[int, int, dict[str
     per_pair: dict[str, tuple[int, int]] = {}
     errors = []
     for name, pair in pairs.items():
-        prog, prog_doc = cache.setdefault(pair["program"], load_doc(DATA / pair["program"]))
+        prog = cache.setdefault(pair["program"], load_doc(DATA / pair["program"]))
         text = (DATA / pair["plan"]).read_text(encoding="utf-8")
         p_ok = p_tot = 0
         for removed, variant, expected in plan_variants(pair, text, n2=4, n3=4):
             key = (name, removed)
             if key not in cache:
                 cache[key] = load_doc_text(f"{name}_plan", variant)
-            plan, plan_doc = cache[key]
-            report = crosscheck(prog, plan, threshold=threshold, ratio=ratio, program_doc=prog_doc, plan_doc=plan_doc)
+            plan = cache[key]
+            report = crosscheck(prog, plan, threshold=threshold, ratio=ratio)
             for t in report.themes:
                 right = t.covered == (t.section not in expected)
                 p_ok += right
@@ -60,9 +60,9 @@ def cross_subject(cache: dict) -> tuple[int, int]:
         for b, pb in pairs.items():
             if a == b:
                 continue
-            prog, prog_doc = cache.setdefault(pa["program"], load_doc(DATA / pa["program"]))
-            plan, plan_doc = cache.setdefault(pb["plan"], load_doc(DATA / pb["plan"]))
-            r = crosscheck(prog, plan, program_doc=prog_doc, plan_doc=plan_doc)
+            prog = cache.setdefault(pa["program"], load_doc(DATA / pa["program"]))
+            plan = cache.setdefault(pb["plan"], load_doc(DATA / pb["plan"]))
+            r = crosscheck(prog, plan)
             wrong += r.summary.themes_covered
             total += r.summary.themes
     return wrong, total

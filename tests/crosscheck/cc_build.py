@@ -147,26 +147,25 @@ def load(md: Path) -> ExtractionResult:
 
 def load_text_variant(name: str, text: str) -> ExtractionResult:
     """A document given as Markdown text (a variant of a test document)."""
-    return load_doc_text(name, text)[0]
+    return load_doc_text(name, text)
 
 
-def load_doc(md: Path):
-    """``(result, normalised document or None)`` as the CLI reads a document."""
+def load_doc(md: Path) -> ExtractionResult:
+    """The result the CLI reads for a document (the extraction result only)."""
     if _extract is not None:
         from directive_nlp.crosscheck import load_input
 
         return load_input(md)
-    return load(md), None
+    return load(md)
 
 
-def load_doc_text(name: str, text: str):
-    """``(result, document)`` of Markdown given as text."""
+def load_doc_text(name: str, text: str) -> ExtractionResult:
+    """The result of Markdown given as text."""
     if _extract is not None:
         from directive_nlp.pipeline import extract_document, load_text
 
-        doc = load_text(f"{name}.md", data=text.encode("utf-8"))
-        return extract_document(doc), doc
-    return result_from_markdown(Path(f"{name}.md"), text), None
+        return extract_document(load_text(f"{name}.md", data=text.encode("utf-8")))
+    return result_from_markdown(Path(f"{name}.md"), text)
 
 
 def plan_variants(pair: dict, plan_text: str, *, seed: int = 7, n2: int = 3, n3: int = 3):

@@ -22,7 +22,8 @@ def test_dev_pair_by_province(langson, binhphuoc):
     leads = dict(c.theme_leads["tuyên truyền, vận động"]["Bình Phước"])
     assert leads, "lead agencies are named per theme and province"
     assert c.deadline_kinds["by"]["Bình Phước"] == 4 and c.deadline_years["2024"]["Bình Phước"] == 5
-    assert c.type_agencies["so"]["Bình Phước"] >= 5
+    assert c.type_agencies["sở, cơ quan chuyên môn"]["Bình Phước"] >= 5
+    assert not {"so", "ubnd", "mass_org", "party"} & set(c.agency_types), "types in Vietnamese words, codes internal"
 
 
 def test_tables_csv_and_markdown(langson, binhphuoc):
@@ -77,10 +78,28 @@ def test_reference_document_taxonomy(langson, binhphuoc):
 
 
 def test_auto_taxonomy_skips_ct36_for_another_subject(thanhhoa):
+    """A clean-water plan cites no central document: its themes come from its own tasks."""
     c = compare([thanhhoa])
-    assert c.taxonomy is None and c.themes == [NO_THEME]
-    assert any("no theme taxonomy fits" in n for n in c.notes)
+    assert c.method == "clusters" and c.taxonomy != "ct36"
+    assert len([t for t in c.themes if t != NO_THEME]) >= 2
+    assert not {"cai nghiện, quản lý sau cai", "tuyên truyền, vận động"} & set(c.themes)
+    assert "phân cụm" in c.to_markdown() or "k-means" in c.to_markdown()
     assert any("one province" in n for n in c.notes)
+
+
+def test_given_taxonomy_is_not_forced_on_another_subject(thanhhoa, langson):
+    c = compare([thanhhoa, langson], by="document", taxonomy="ct36")
+    assert c.theme_tasks[NO_THEME]["kh_nuoc_sach_thanhhoa"] == c.tasks["kh_nuoc_sach_thanhhoa"]
+    assert any("not about" in n and "kh_nuoc_sach_thanhhoa" in n for n in c.notes)
+    assert c.theme_tasks["cai nghiện, quản lý sau cai"]["langson_ctr_hanh_dong_ct36"] >= 5
+
+
+def test_too_few_tasks_to_cluster_say_so(thanhhoa):
+    r = thanhhoa.model_copy(deep=True)
+    r.tasks = r.tasks[:3]
+    c = compare([r])
+    assert c.method == "none" and c.themes == [NO_THEME]
+    assert any("too few tasks" in n for n in c.notes)
 
 
 def test_auto_taxonomy_keeps_hand_corrected_themes(thanhhoa):

@@ -20,3 +20,7 @@ def test_walkthrough_notebook_executes():
     assert len(images) == 2  # the graph picture and the heatmap
     texts = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "tasks implement 36-CT/TW" in texts
+    # the analyst's part works on the data frame (one row per task and agency)
+    code = "".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "to_dataframe(" in code and "against=program" in code
+    assert ", 27)" in texts  # df.shape printed: 27 columns

@@ -22,6 +22,7 @@ def crosscheck_cli(
     format: Optional[str] = typer.Option(None, "--format", "-f", help="json, md or html (default: from the -o suffix, else md)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report here instead of standard output."),
     threshold: Optional[float] = typer.Option(None, "--threshold", help="Least similarity (0-1) for a plan item to review a theme (default 0.10)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 with one line when the plan does not review the program."),
 ) -> None:
     """Check theme by theme, task by task and agency by agency what the plan reviews of the program.
 
@@ -42,10 +43,10 @@ def crosscheck_cli(
     for p in (program, plan):
         if not p.exists():
             raise InputError("file not found; check the path", path=str(p))
-    prog_result, prog_doc = load_input(program)
-    plan_result, plan_doc = load_input(plan)
-    report = crosscheck(prog_result, plan_result, threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
-                        program_doc=prog_doc, plan_doc=plan_doc)
+    report = crosscheck(load_input(program), load_input(plan),
+                        threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    if strict and report.reviews is False:
+        raise InputError(report.headline, code="not_a_review")
     if fmt == "json":
         text = report.model_dump_json(indent=2) + "\n"
     elif fmt == "html":
@@ -56,6 +57,7 @@ def crosscheck_cli(
         write_atomic(output, text)
         s = report.summary
         missing = f"; not reviewed: {', '.join(s.not_covered)}" if s.not_covered else ""
+        typer.echo(report.headline, err=True)
         typer.echo(f"{output}: {s.themes_covered} of {s.themes} themes reviewed{missing}", err=True)
     else:
         typer.echo(text, nl=False)

@@ -26,7 +26,7 @@ from ..ingest import DEFAULT_MAX_PAGES
 from ..models import ExtractionResult
 from ._app import app, guarded, usage
 
-FORMATS = ("json", "jsonl", "csv", "md")
+FORMATS = ("json", "jsonl", "csv", "md", "parquet")
 _INPUT_SUFFIXES = {".pdf", ".docx", ".md", ".txt", ".html", ".htm", ".markdown"}
 
 CSV_COLUMNS = [
@@ -89,7 +89,8 @@ def render(results: list[ExtractionResult], fmt: str, lang: str = "vi") -> str:
     return "\n".join(to_markdown(r, lang) for r in results)
 
 
-_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "md"}
+_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "md",
+                   ".parquet": "parquet"}
 
 
 def _choose_format(fmt: Optional[str], output: Optional[Path]) -> str:
@@ -188,7 +189,8 @@ def _json_batch(files: list[Path], output: Path, options: dict, workers: int, ba
 def extract_cli(
     files: List[Path] = typer.Argument(..., help="Documents (PDF, DOCX, HTML, Markdown, text) or folders of them."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="json | jsonl | csv | md (default: the -o suffix's format, else json)"),
+                                      help="json | jsonl | csv | md | parquet (one table, needs -o) "
+                                           "(default: the -o suffix's format, else json)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Output file (one input, or several into one .csv/.md/.jsonl/.json "
                                                "file) or folder (several inputs, one file each)."),
@@ -227,6 +229,9 @@ def extract_cli(
         _json_batch(files, output, options, workers, backend, scheduler, progress)
         return
     paths = _expand(files)
+    if fmt == "parquet":
+        _extract_parquet(paths, output, dict(gazetteer=gazetteer, max_pages=max_pages, force=force))
+        return
     if not many:
         _write(output, render([extract(paths[0], **options)], fmt, lang))
         return
@@ -238,6 +243,24 @@ def extract_cli(
         _write_folder(done, output, fmt, lang)
     if failed:
         sys.stderr.write(f"{failed} of {len(paths)} documents failed\n")
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _extract_parquet(paths: list[Path], output: Optional[Path], options: dict) -> None:
+    """All documents into one Parquet table (one row per task and agency,
+    :func:`directive_nlp.dataframe.to_dataframe`); a failing document is
+    reported and the others are written (exit 3)."""
+    from ..dataframe import write_parquet
+    from ..io import load_results
+
+    if output is None or output.suffix.lower() != ".parquet":
+        usage("--format parquet writes one binary table: give -o OUT.parquet")
+    errors: list[str] = []
+    results = load_results(paths, errors=errors, **options)
+    write_parquet(results, output)
+    for e in errors:
+        sys.stderr.write(f"error: {' '.join(e.split())}\n")
+    if errors:
         raise typer.Exit(EXIT_PARTIAL)
 
 
