@@ -11,9 +11,10 @@ from directive_nlp.deadlines import find_deadlines, load_vocabulary, parse_deadl
 DOC_DATE = date(2026, 2, 10)
 
 
-def dl(text, kind, date=None, start=None, end=None, frequency=None):
+def dl(text, kind, date=None, start=None, end=None, frequency=None, day=None, month=None):
     """Expected mention: only the fields that matter for the kind."""
-    return {"text": text, "kind": kind, "date": date, "start": start, "end": end, "frequency": frequency}
+    return {"text": text, "kind": kind, "date": date, "start": start, "end": end, "frequency": frequency,
+            "day": day, "month": month}
 
 
 # fmt: off
@@ -45,6 +46,11 @@ POSITIVE = [
     ("triển khai trong giai đoạn 2026 - 2030", dl("trong giai đoạn 2026 - 2030", "period", start="2026-01-01", end="2030-12-31")),
     ("thực hiện giai đoạn 2026-2030", dl("giai đoạn 2026-2030", "period", start="2026-01-01", end="2030-12-31")),
     ("Năm 2027 và các năm tiếp theo", dl("Năm 2027 và các năm tiếp theo", "period", start="2027-01-01")),
+    ("Quý IV năm 2025 và các năm tiếp theo", dl("Quý IV năm 2025 và các năm tiếp theo", "period", start="2025-10-01")),
+    ("áp dụng (2028 trở đi)", dl("2028 trở đi", "period", start="2028-01-01")),
+    ("Giai đoạn 2026-2030 và những năm tiếp theo.", dl("Giai đoạn 2026-2030", "period", start="2026-01-01", end="2030-12-31")),
+    ("Từ 01/7/2025.", dl("Từ 01/7/2025", "period", start="2025-07-01")),
+    ("triển khai kể từ tháng 10/2026;", dl("kể từ tháng 10/2026", "period", start="2026-10-01")),
     ("| Quý IV/2025- Quý II/2026", dl("Quý IV/2025- Quý II/2026", "period", start="2025-10-01", end="2026-06-30")),
     ("Tháng 11 - 12/2025", dl("Tháng 11 - 12/2025", "period", start="2025-11-01", end="2025-12-31")),
     ("làm việc từ ngày 08 đến ngày 09 tháng 11 năm 2025",
@@ -63,10 +69,18 @@ POSITIVE = [
     ("báo cáo định kỳ 6 tháng", dl("định kỳ 6 tháng", "recurring", frequency="semiannual")),
     ("kiểm tra 3 tháng một lần", dl("3 tháng một lần", "recurring", frequency="quarterly")),
     ("tổ chức sơ kết, định kỳ báo cáo", dl("định kỳ", "recurring")),
-    ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo", dl("định kỳ trước ngày 30 tháng 11 hàng năm", "recurring", frequency="yearly")),
-    ("báo cáo trước ngày 10 hàng tháng.", dl("trước ngày 10 hàng tháng", "recurring", frequency="monthly")),
-    ("tổng hợp trước ngày 25/12 hàng năm.", dl("trước ngày 25/12 hàng năm", "recurring", frequency="yearly")),
-    ("báo cáo trong tháng 12 hằng năm", dl("trong tháng 12 hằng năm", "recurring", frequency="yearly")),
+    ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo",
+     dl("định kỳ trước ngày 30 tháng 11 hàng năm", "recurring", frequency="yearly", day=30, month=11)),
+    ("báo cáo trước ngày 10 hàng tháng.", dl("trước ngày 10 hàng tháng", "recurring", frequency="monthly", day=10)),
+    ("tổng hợp trước ngày 25/12 hàng năm.", dl("trước ngày 25/12 hàng năm", "recurring", frequency="yearly", day=25, month=12)),
+    ("báo cáo trong tháng 12 hằng năm", dl("trong tháng 12 hằng năm", "recurring", frequency="yearly", month=12)),
+    # a cycle with its stated day in brackets; a bare "định kỳ" gives way to it
+    ("Định kỳ gửi báo cáo kết quả hằng năm (trước ngày 15 tháng 11) về Sở",
+     dl("hằng năm (trước ngày 15 tháng 11)", "recurring", frequency="yearly", day=15, month=11)),
+    ("báo cáo hằng tháng (trước ngày 25)", dl("hằng tháng (trước ngày 25)", "recurring", frequency="monthly", day=25)),
+    # two stated dates a year: semiannual
+    ("định kỳ trước ngày 01/6 và 15/11 hằng năm gửi",
+     dl("định kỳ trước ngày 01/6 và 15/11 hằng năm", "recurring", frequency="semiannual")),
     ("tổng kết vào Quý IV hằng năm", dl("vào Quý IV hằng năm", "recurring", frequency="yearly")),
     # ongoing
     ("; thường xuyên kiểm tra, đôn đốc", dl("thường xuyên", "ongoing")),
@@ -79,6 +93,16 @@ POSITIVE = [
      dl("khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng dẫn", "conditional")),
     ("theo tiến độ của Bộ Xây dựng.", dl("theo tiến độ của Bộ Xây dựng", "conditional")),
     ("triển khai ngay khi cấp có thẩm quyền phê duyệt dự án;", dl("khi cấp có thẩm quyền phê duyệt dự án", "conditional")),
+    ("tham mưu thực hiện Tiểu dự án 2 khi Bộ Tư pháp có văn bản triển khai.",
+     dl("khi Bộ Tư pháp có văn bản triển khai", "conditional")),
+    ("phối hợp thực hiện khi Bộ Giáo dục và Đào tạo triển khai thực hiện;",
+     dl("khi Bộ Giáo dục và Đào tạo triển khai thực hiện", "conditional")),
+    ("điều chỉnh ngay sau khi Luật Đất đai (sửa đổi) được Quốc hội thông qua.",
+     dl("ngay sau khi Luật Đất đai (sửa đổi) được Quốc hội thông qua", "conditional")),
+    ("Triển khai bảo đảm theo lộ trình, hướng dẫn của Bộ, ngành.", dl("theo lộ trình, hướng dẫn của Bộ", "conditional")),
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo",
+     dl("nếu có khó khăn, vướng mắc", "conditional")),
+    ("trường hợp có vướng mắc thì phản ánh về Sở Tư pháp", dl("trường hợp có vướng mắc", "conditional")),
 ]
 
 NEGATIVE = [
@@ -95,7 +119,11 @@ NEGATIVE = [
     "là nhiệm vụ vừa thường xuyên, liên tục và lâu dài",
     "các giải pháp lãnh đạo, chỉ đạo trong thời gian qua",
     "giải pháp nâng cao hiệu quả trong giai đoạn tiếp theo",
-    "nếu có vướng mắc, kịp thời báo cáo",
+    "rà soát các quy định còn vướng mắc, khó khăn",
+    "tháo gỡ khó khăn, vướng mắc cho doanh nghiệp",
+    "từ năm 2020 đến nay",
+    "khi triển khai thực hiện cần bảo đảm tiết kiệm",
+    "xây dựng lộ trình, hướng dẫn của ngành",
     "cử công chức tham gia (khi có đề nghị của Sở Tài chính)",
     "bố trí trong kế hoạch hàng năm",
     "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)",
@@ -144,13 +172,17 @@ def test_year_comes_from_the_document_date():
         ("chậm nhất 02 tháng kể từ ngày ký", "by", "2026-04-10"),
         ("trả lời trong 10 ngày làm việc kể từ ngày nhận được hồ sơ", "conditional", None),
         ("triển khai trong 30 ngày kể từ khi Bộ Tài chính ban hành hướng dẫn", "conditional", None),
+        # counted from the day the recipient gets this document: by, the date unknown
+        ("xây dựng kế hoạch trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này", "by", None),
+        ("gửi Sở Nội vụ trong vòng 15 ngày kể từ ngày nhận được Quyết định này", "by", None),
     ],
 )
 def test_relative_deadlines(text, kind, when):
     d = parse_deadline(text, doc_date=DOC_DATE)
     assert (d.kind, d.date) == (kind, when)
-    # without the document's date a relative deadline cannot be placed: conditional
-    assert parse_deadline(text).kind == "conditional"
+    # without the document's date a deadline counted from its signature or receipt is still "by", undated;
+    # one counted from someone else's act stays conditional
+    assert (parse_deadline(text).kind, parse_deadline(text).date) == (kind, None)
 
 
 def test_impossible_date_keeps_the_text():
