@@ -58,6 +58,7 @@ _LISTS = (
     "own_issue_events", "own_document_nouns", "receipt_events", "conditional_openers", "conditional_triggers",
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
+    "time_label_heads", "time_label_qualifiers", "time_heading_fillers",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -424,8 +425,8 @@ def _stated_day(g: dict, freq: str) -> dict[str, Optional[int]]:
 def _h_recurring_dated(x: "_Ctx") -> _Made:
     """"trước ngày 30 tháng 11 hàng năm", "(hằng năm) (trước ngày 15 tháng 11)": a cycle with its stated day."""
     g, c, before = x.g, x.c, x.before
-    if c.recurring_blockers.search(before):
-        return None
+    if x.rule == "recurring.dated" and c.recurring_blockers.search(before):
+        return None  # "kế hoạch hằng năm (trước ngày 15/11)": the stated day makes it the task's cycle
     freq = c.freq_units[" ".join(g["unit"].lower().split())]
     return x.dl("recurring", frequency=freq, **_stated_day(g, freq))
 

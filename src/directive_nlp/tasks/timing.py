@@ -1,0 +1,265 @@
+"""Which time phrase belongs to which task when the layout carries it.
+
+A plan often writes a task's time apart from the task's sentence
+(ANNOTATION.md, "a labelled block … applies to every task of the block it
+closes or opens"):
+
+* a **time label line** — "Thời gian thực hiện: Quý IV/2025", "c) Thời hạn
+  hoàn thành: Thường xuyên", "*Tiến độ:* năm 2026" — dates every task of the
+  block it closes: the tasks since the previous time label of the same block,
+  or, when none precedes it, the tasks after it up to the next one. A label
+  that is itself a lettered item ("c) Thời gian thực hiện: …" beside "a)
+  Nhiệm vụ: …") speaks for its parent item;
+* a **time heading** — "1. Năm 2025", "Giai đoạn 2026 - 2030:", "Trong Quý
+  IV/2025" — a numbered heading that holds nothing but a time expression
+  dates every task of its section;
+* an **item-final time** — a list item or paragraph that ends with a time
+  phrase ("…; gửi kế hoạch về Sở Nội vụ trong thời hạn 10 ngày kể từ ngày
+  nhận Kế hoạch này.", "… (khi Bộ Y tế có văn bản triển khai).", a closing
+  sentence "Hoàn thành, báo cáo kết quả … trong tháng 11/2025.") dates every
+  task of the item (ANNOTATION-DECISIONS: "an item-final deadline applies to
+  every task of the item"), except tasks given to other bodies than the one
+  whose clause holds the time.
+
+Each mechanism is a function from the layout (blocks, sections) and the text
+to spans (:class:`TimeScope`), so that a later spaCy component can wrap it
+unchanged; :func:`attach_layout_times` gives a scope's deadline to the tasks
+inside it that have none of their own (a time written in the task's own
+sentence always wins). Time columns of assignment tables are read with the
+table (:mod:`directive_nlp.tasks.tables`). The words (label heads,
+qualifiers, heading fillers) are data: ``resources/vi/deadlines.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ..deadlines import find_deadlines, load_vocabulary
+from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
+
+__all__ = ["TimeScope", "time_label", "time_heading", "label_scopes", "heading_scopes", "layout_time_scopes",
+           "attach_layout_times"]
+
+_TRIM = " \t*_.;:,"
+# an item-final phrase of these kinds that no task of the item took qualifies the object, not the item
+_WEAK_TAIL = ("ongoing", "recurring")
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """A deadline carried by the layout and the document span it dates.
+
+    ``closing`` is the span before the carrier (the tasks it closes);
+    ``opening`` the span after it, used when no task lies in ``closing``.
+    A heading's scope has only ``opening`` (its section).
+    """
+
+    deadline: Deadline
+    source: str  # "label" | "heading" | "item"
+    block: int  # the block that carries the time
+    closing: tuple[int, int]
+    opening: tuple[int, int]
+
+
+def _alt(words: Iterable[str]) -> str:
+    items = sorted({" ".join(str(w).split()) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    v = load_vocabulary()
+    label = re.compile(
+        r"^[\s*_]*" + _alt(v["time_label_heads"]) + r"(?:\s+" + _alt(v["time_label_qualifiers"]) + r")?"
+        r"[\s*_]*(?:\([^)\n]*\))?[\s*_]*:[\s*_]*", re.IGNORECASE)
+    fillers = re.compile(r"\b" + _alt(v["time_heading_fillers"]) + r"\b", re.IGNORECASE)
+    return label, fillers
+
+
+def time_label(text: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The deadline of a time label line ("Thời gian thực hiện: Quý IV/2025"), or None.
+
+    >>> time_label("Thời gian thực hiện: Thường xuyên.").kind
+    'ongoing'
+    >>> time_label("Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030") is None
+    True
+    """
+    label, _ = _patterns()
+    m = label.match(text)
+    if not m:
+        return None
+    value = text[m.end():].strip(_TRIM)
+    found = find_deadlines(value, doc_date=doc_date)
+    return found[0].deadline if found else None
+
+
+def time_heading(text: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The deadline of a heading that holds only a time expression ("Năm 2025:"), or None.
+
+    >>> time_heading("Giai đoạn 2026 - 2030:").kind
+    'period'
+    >>> time_heading("Mục tiêu đến năm 2030") is None
+    True
+    """
+    _, fillers = _patterns()
+    body = text.strip(_TRIM)
+    found = find_deadlines(body, doc_date=doc_date)
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = fillers.sub(" ", body[: m.start] + " " + body[m.end:])
+    if re.sub(r"[\W_]+", "", rest):
+        return None
+    return m.deadline
+
+
+def _container(sec: Optional[Section], sections: dict[str, Section], block_start: int) -> Optional[Section]:
+    """The section a label speaks for: its own, or its parent when the label line opens its own item."""
+    if sec is None:
+        return None
+    if sec.start is not None and sec.start >= block_start and sec.parent in sections:
+        return sections[sec.parent]
+    return sec
+
+
+def label_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                 doc_date: Optional[date] = None) -> list[TimeScope]:
+    """One scope per time label line (table rows excluded: their time is a column)."""
+    sections = {s.id: s for s in structure.sections}
+    info = {bi.block: bi for bi in structure.blocks}
+    found: list[tuple[int, Deadline, tuple[int, int], str]] = []
+    for b in doc.blocks:
+        bi = info.get(b.index)
+        if bi is None or (b.kind == "table_row" and len(b.cells or []) > 1):
+            continue  # a table's time is its column; a one-cell table (a web page's body) is read as text
+        dl = time_label(doc.text[max(b.start, bi.content_start):b.end], doc_date)
+        if dl is None:
+            continue
+        sec = _container(sections.get(bi.section), sections, b.start)
+        span = (sec.start, sec.end) if sec is not None and sec.start is not None and sec.end is not None \
+            else (0, len(doc.text))
+        found.append((b.index, dl, span, sec.id if sec is not None else ""))
+    out: list[TimeScope] = []
+    for i, (bidx, dl, (cs, ce), sid) in enumerate(found):
+        blk = doc.blocks[bidx]
+        prev = [doc.blocks[f[0]].end for f in found[:i] if f[3] == sid and doc.blocks[f[0]].end <= blk.start]
+        nxt = [doc.blocks[f[0]].start for f in found[i + 1:] if f[3] == sid and doc.blocks[f[0]].start >= blk.end]
+        closing = (max([cs] + prev), blk.start)
+        opening = (blk.end, min([ce] + nxt))
+        out.append(TimeScope(dl, "label", bidx, closing, opening))
+    return out
+
+
+def heading_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                   doc_date: Optional[date] = None) -> list[TimeScope]:
+    """One scope per numbered heading that is only a time ("1. Năm 2025", "Giai đoạn 2026-2030")."""
+    out: list[TimeScope] = []
+    first_block = {}
+    for bi in structure.blocks:
+        first_block.setdefault(bi.section, bi.block)
+    for sec in structure.sections:
+        if not sec.heading or sec.start is None or sec.end is None:
+            continue
+        dl = time_heading(sec.heading, doc_date)
+        if dl is None:
+            continue
+        out.append(TimeScope(dl, "heading", first_block.get(sec.id, -1), (sec.start, sec.start), (sec.start, sec.end)))
+    return out
+
+
+def item_final_time(text: str, doc_date: Optional[date] = None) -> Optional[tuple[int, Deadline]]:
+    """(offset, deadline) of a time phrase that ends ``text`` (only punctuation after it), or None.
+
+    >>> item_final_time("Xây dựng kế hoạch, gửi Sở Tư pháp trong tháng 11/2025.")[1].date
+    '2025-11-30'
+    >>> item_final_time("Trong tháng 11/2025, xây dựng kế hoạch.") is None
+    True
+    """
+    found = find_deadlines(text, doc_date=doc_date)
+    if not found:
+        return None
+    m = found[-1]
+    if re.sub(r"[\s.;,:)\]/*_\-]+", "", text[m.end:]):
+        return None
+    if not re.sub(r"[\W_]+", "", text[: m.start]):
+        return None  # the whole item is the time: a label value or a table cell, not an item's tail
+    return m.start, m.deadline
+
+
+def item_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                doc_date: Optional[date] = None) -> list[TimeScope]:
+    """One scope per list item or paragraph that ends with a time phrase (its own block)."""
+    info = {bi.block: bi for bi in structure.blocks}
+    out: list[TimeScope] = []
+    for b in doc.blocks:
+        bi = info.get(b.index)
+        if bi is None or bi.is_heading or (b.kind == "table_row" and len(b.cells or []) > 1):
+            continue
+        cs = max(b.start, bi.content_start)
+        hit = item_final_time(doc.text[cs:b.end], doc_date)
+        if hit is None:
+            continue
+        out.append(TimeScope(hit[1], "item", b.index, (b.start, b.end), (b.start, b.end)))
+    return out
+
+
+def layout_time_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                       doc_date: Optional[date] = None) -> list[TimeScope]:
+    """Every layout-carried time of the document: label lines, time headings, item-final times."""
+    return (label_scopes(doc, structure, doc_date) + heading_scopes(doc, structure, doc_date)
+            + item_scopes(doc, structure, doc_date))
+
+
+def _inside(pos: int, span: tuple[int, int]) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _leads(t: Task) -> set[str]:
+    return {a.canonical for a in t.agencies if a.role == "lead"}
+
+
+def _item_owners(tasks: list[Task], sc: TimeScope) -> Optional[set[str]]:
+    """The leads of the tasks that already hold an item's time; None when no task of the item holds it."""
+    holders = [t for t in tasks if t.span and _inside(t.span[0], sc.opening) and t.deadline == sc.deadline]
+    if not holders:
+        return None
+    return set().union(*(_leads(t) for t in holders))
+
+
+def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task]:
+    """Give each undated task the deadline of the innermost scope it lies in.
+
+    A label dates the tasks it closes; when it closes none, those it opens.
+    An item-final cycle or "thường xuyên" dates the item's tasks only when
+    one of them holds it already (the time was read as that task's); no
+    item-final time dates the tasks of other bodies than its holders. Tasks that already carry a deadline (their own sentence's) keep it.
+    """
+    if not scopes:
+        return tasks
+    starts = [t.span[0] for t in tasks if t.span]
+    spans: list[tuple[int, int, Deadline, Optional[set[str]]]] = []
+    for sc in scopes:
+        owners: Optional[set[str]] = None
+        if sc.source == "item":
+            owners = _item_owners(tasks, sc)
+            if owners is None and sc.deadline.kind in _WEAK_TAIL:
+                continue  # "… xếp loại cán bộ hằng năm.": a cycle no task took is the object's, not the item's
+            owners = owners or set()
+        span = sc.closing if any(_inside(p, sc.closing) for p in starts) else sc.opening
+        if span[1] > span[0]:
+            spans.append((span[0], span[1], sc.deadline, owners))
+    for t in tasks:
+        if t.deadline is not None or not t.span:
+            continue
+        inner = [s for s in spans if _inside(t.span[0], (s[0], s[1]))]
+        if not inner:
+            continue
+        best = min(inner, key=lambda s: s[1] - s[0])
+        if best[3] and _leads(t) and not (_leads(t) & best[3]):
+            continue  # another body's task in the same item
+        t.deadline = best[2]
+    return tasks
