@@ -12,7 +12,8 @@ import pytest
 
 from directive_nlp.models import AgencyRef, Deadline, Task
 from directive_nlp.pipeline import extract_text
-from directive_nlp.tasks.timing import TimeScope, attach_layout_times, item_final_time, time_heading, time_label
+from directive_nlp.tasks.timing import (TimeScope, attach_layout_times, item_final_time, time_heading, time_label,
+                                        time_value)
 
 DOC_DATE = date(2025, 10, 20)
 
@@ -41,6 +42,34 @@ def find(ds: dict, words: str):
 
 
 # --- the vocabulary, as functions of text --------------------------------
+
+@pytest.mark.parametrize("value,expected", [
+    ("Thường xuyên, hằng năm", ("recurring", "yearly")),  # the more specific phrase of the slot
+    ("Thường xuyên; Quý II/2026", ("on", "2026-06-30")),
+    ("Đến hết năm 2026", ("by", "2026-12-31")),  # a horizon in running text, a deadline in a time slot
+    ("2026 - 2027", ("period", "2026-01-01")),
+    ("Khi có phát sinh.", ("conditional", None)),
+    ("Năm 2026", ("on", "2026-12-31")),
+])
+def test_time_slot_values(value, expected):
+    d = time_value(value, DOC_DATE)
+    assert (d.kind, d.date or d.start or d.frequency) == expected
+
+
+@pytest.mark.parametrize("value", ["Theo yêu cầu", "", "Sở Tài chính", "2030 - 2026", "Không"])
+def test_time_slot_values_that_are_no_time(value):
+    assert time_value(value, DOC_DATE) is None
+
+
+def test_table_time_column_any_wording():
+    text = (plan("| TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Tiến độ hoàn thành |\n"
+                 "|---|---|---|---|---|\n"
+                 "| 1 | Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Sở Tài chính | 2026 - 2027 |\n"
+                 "| 2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Thường xuyên, hằng năm |\n"))
+    got = {t.task: t.deadline for t in extract_text(text, "plan.md").tasks}
+    assert got["Xây dựng kho dữ liệu dùng chung"].kind == "period"
+    assert got["Rà soát thủ tục hành chính"].frequency == "yearly"
+
 
 @pytest.mark.parametrize("text,kind", [
     ("Thời gian thực hiện: Hoàn thành trong năm 2026.", "on"),

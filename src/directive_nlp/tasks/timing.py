@@ -41,7 +41,7 @@ from typing import Iterable, Optional
 from ..deadlines import find_deadlines, load_vocabulary
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 
-__all__ = ["TimeScope", "time_label", "time_heading", "label_scopes", "heading_scopes", "layout_time_scopes",
+__all__ = ["TimeScope", "time_value", "time_label", "time_heading", "label_scopes", "heading_scopes", "layout_time_scopes",
            "attach_layout_times"]
 
 _TRIM = " \t*_.;:,"
@@ -80,6 +80,50 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return label, fillers
 
 
+# how specific a kind is when a time slot holds several phrases ("Thường xuyên, hằng năm")
+_SPECIFIC = {"by": 0, "on": 0, "period": 0, "recurring": 1, "conditional": 2, "ongoing": 3}
+
+
+def _rank(d: Deadline) -> int:
+    rank = _SPECIFIC.get(d.kind, 4)
+    return rank + 2 if d.kind == "recurring" and d.frequency is None else rank
+
+
+def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The deadline written in a time slot (a label's value, a table's time cell), or None.
+
+    The slot says the words are a time, so a phrase that would be a horizon
+    in running text ("Đến hết năm 2026") or a bare year range ("2026 - 2027")
+    counts. When the slot holds several phrases the most specific wins: a
+    date or period, then a cycle, then a condition, then "thường xuyên".
+
+    >>> time_value("Thường xuyên, hằng năm").frequency
+    'yearly'
+    >>> time_value("Đến hết năm 2026").date
+    '2026-12-31'
+    >>> time_value("2026 - 2027").end
+    '2027-12-31'
+    >>> time_value("Theo yêu cầu") is None
+    True
+    """
+    value = value.strip(_TRIM)
+    if not value:
+        return None
+    found = [m.deadline for m in find_deadlines(value, doc_date=doc_date)]
+    if not found:
+        # read as if it followed a task: the cues of running text apply
+        found = [m.deadline for m in find_deadlines("thực hiện " + value, doc_date=doc_date)]
+    if not found:
+        years = _YEAR_RANGE.fullmatch(value)
+        if years and int(years.group(1)) <= int(years.group(2)):
+            return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
+        return None
+    return min(found, key=_rank)
+
+
+_YEAR_RANGE = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)\s*[-–—]\s*((?:19|20|21)\d\d)", re.IGNORECASE)
+
+
 def time_label(text: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
     """The deadline of a time label line ("Thời gian thực hiện: Quý IV/2025"), or None.
 
@@ -92,9 +136,7 @@ def time_label(text: str, doc_date: Optional[date] = None) -> Optional[Deadline]
     m = label.match(text)
     if not m:
         return None
-    value = text[m.end():].strip(_TRIM)
-    found = find_deadlines(value, doc_date=doc_date)
-    return found[0].deadline if found else None
+    return time_value(text[m.end():], doc_date)
 
 
 def time_heading(text: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
