@@ -58,7 +58,7 @@ _LISTS = (
     "own_issue_events", "own_document_nouns", "receipt_events", "conditional_openers", "conditional_triggers",
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
-    "time_label_heads", "time_label_qualifiers", "time_heading_fillers",
+    "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -214,6 +214,7 @@ class _Compiled:
     own_issue_events: list[str]
     receipt: re.Pattern
     closer: re.Pattern
+    periodic_after: re.Pattern
     dates_per_year: dict[int, str]
 
 
@@ -317,7 +318,11 @@ def _compiled() -> _Compiled:
         # "định kỳ 6 tháng (một lần)", "3 tháng một lần"
         ("recurring.months",
          rf"{_B}(?:{periodic}{_SP}(?P<n1>{numw}){_SP}tháng(?:{_SP}(?:một|1){_SP}lần)?"
-         rf"|(?P<n2>{numw}){_SP}tháng{_SP}(?:một|1){_SP}lần){_E}"),
+         rf"|(?P<n2>{numw}){_SP}tháng{_SP}(?:một|1){_SP}lần"
+         rf"|(?:(?P<n3>{numw}){_SP})?tháng\s*/\s*(?:01|1)?\s*lần){_E}"),
+        # "mỗi năm một lần", "01 năm/lần", "năm/lần"
+        ("recurring.yearly",
+         rf"{_B}(?:(?:mỗi|(?:01|1|một)){_SP})?năm(?:{_SP}(?:một|1){_SP}lần|\s*/\s*(?:01|1)?\s*lần){_E}"),
         # "hằng năm", "định kỳ hằng tháng", "định kỳ (hằng năm)"
         ("recurring.unit",
          rf"{_B}(?:{periodic}\s*\(?\s*)?{rec}{_SP}(?P<unit>{units}){_E}\)?"),
@@ -353,6 +358,7 @@ def _compiled() -> _Compiled:
         recurring_blockers=re.compile(_B + _alt(v["recurring_blockers"]) + r"\s*$", I),
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
+        periodic_after=re.compile(r"\s*(?:,|và|hay|hoặc)?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
         dates_per_year={int(k): str(x) for k, x in v["dates_per_year"].items()},
     )
 
@@ -677,7 +683,7 @@ def _h_on_alone(x: "_Ctx") -> _Made:
 
 def _h_recurring_months(x: "_Ctx") -> _Made:
     g, c = x.g, x.c
-    n = _number(g.get("n1") or g.get("n2") or "", c)
+    n = _number(g.get("n1") or g.get("n2") or g.get("n3") or "1", c)
     freq = c.month_counts.get(n or 0)
     if freq is None:
         return None
@@ -697,7 +703,14 @@ def _h_recurring_unit(x: "_Ctx") -> _Made:
 
 
 def _h_recurring_bare(x: "_Ctx") -> _Made:
+    """A bare "định kỳ" (frequency null), unless it names the nature of the work ("định kỳ, đột xuất")."""
+    if x.c.periodic_after.match(x.text, x.end):
+        return None
     return x.dl("recurring", frequency=None)
+
+
+def _h_recurring_yearly(x: "_Ctx") -> _Made:
+    return x.dl("recurring", frequency="yearly")
 
 
 def _h_ongoing(x: "_Ctx") -> _Made:
@@ -759,6 +772,7 @@ _HANDLERS = {
     "on.cell_year": _h_on_cell_year,
     "on.alone": _h_on_alone,
     "recurring.months": _h_recurring_months,
+    "recurring.yearly": _h_recurring_yearly,
     "recurring.unit": _h_recurring_unit,
     "recurring.bare": _h_recurring_bare,
     "ongoing": _h_ongoing,
