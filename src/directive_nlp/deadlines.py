@@ -732,7 +732,7 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
     if not trig:
         return None
     actor = body[: trig.start()]
-    if not (re.search(r"(?<![\wÀ-ỹ])[A-ZĐÀ-Ỹ]", actor) or c.conditional_subjects.search(actor)):
+    if not (any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)):
         # "khi xây dựng và phê duyệt kế hoạch …" describes how to work; a deadline waits for
         # someone else's act ("khi Chính phủ … ban hành", "sau khi Nghị định … được ban hành")
         return None
@@ -841,7 +841,7 @@ def find_deadlines(text: str, *, doc_date: Optional[date] = None) -> list[Deadli
             continue
         taken.append((s, e, rule, d))
     taken.sort(key=lambda x: x[0])
-    taken = _drop_bare_cycles(text, taken)
+    taken = _merge_cycles(text, _drop_bare_cycles(text, taken))
     return [DeadlineMention(start=s, end=e, deadline=d, rule=rule) for s, e, rule, d in taken]
 
 
@@ -856,6 +856,25 @@ def _drop_bare_cycles(text: str, taken: list) -> list:
         if rule == "recurring.bare":
             later = [t for t in taken[i + 1 :] if t[3].kind == "recurring" and t[3].frequency]
             if later and not re.search(r"[;.\n|]", text[e : later[0][0]]):
+                continue
+        out.append((s, e, rule, d))
+    return out
+
+
+def _merge_cycles(text: str, taken: list) -> list:
+    """A dated phrase followed by a cycle is one recurring deadline.
+
+    "Từ tháng 3 đến tháng 11 hằng năm" is a yearly window, not one period;
+    "trong Quý IV hằng năm" is yearly too (the dated forms the cycle patterns
+    do not already cover).
+    """
+    out: list = []
+    for s, e, rule, d in taken:
+        if out and d.kind == "recurring" and d.frequency and rule == "recurring.unit":
+            ps, pe, prule, pd = out[-1]
+            if pd.kind in ("period", "by", "on") and not text[pe:s].strip():
+                merged = Deadline(text=text[ps:e], kind="recurring", frequency=d.frequency)
+                out[-1] = (ps, e, "recurring.window", merged)
                 continue
         out.append((s, e, rule, d))
     return out

@@ -69,6 +69,7 @@ POSITIVE = [
     ("báo cáo định kỳ 6 tháng", dl("định kỳ 6 tháng", "recurring", frequency="semiannual")),
     ("kiểm tra 3 tháng một lần", dl("3 tháng một lần", "recurring", frequency="quarterly")),
     ("kiểm tra 06 tháng/lần", dl("06 tháng/lần", "recurring", frequency="semiannual")),
+    ("quan trắc từ tháng 3 đến tháng 11 hằng năm.", dl("từ tháng 3 đến tháng 11 hằng năm", "recurring", frequency="yearly")),
     ("tổ chức hội nghị mỗi năm một lần", dl("mỗi năm một lần", "recurring", frequency="yearly")),
     ("sơ kết 01 năm/lần", dl("01 năm/lần", "recurring", frequency="yearly")),
     ("tổ chức sơ kết, định kỳ báo cáo", dl("định kỳ", "recurring")),
@@ -143,6 +144,8 @@ NEGATIVE = [
     "các loại hình thiên tai thường xuyên xảy ra",
     "đưa vào chương trình giáo dục thường xuyên",
     "khi xây dựng và phê duyệt kế hoạch phải có sự tham gia của cộng đồng",
+    "không bố trí vốn cho dự án khác khi chưa bố trí đủ nguồn để triển khai các dự án trọng điểm",
+    "ưu tiên khi đủ điều kiện triển khai",
 ]
 # fmt: on
 
