@@ -218,9 +218,8 @@ class _Compiled:
     dates_per_year: dict[int, str]
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> _Compiled:
-    v = load_vocabulary()
+def _parts(v: dict[str, Any]) -> dict[str, Any]:
+    """The vocabulary compiled into regex alternations, by role."""
     quarters = {str(k).upper(): int(x) for k, x in v["quarters"].items()}
     qw = _alt(v["quarter_words"])
     qn = "(?:" + "|".join(sorted((re.escape(k) for k in quarters), key=len, reverse=True)) + ")"
@@ -243,12 +242,20 @@ def _compiled() -> _Compiled:
     c_open = _alt(v["conditional_openers"])
     progress = _alt(v["progress_phrases"])
     dash = r"\s*[-–—]\s*"
-    I = re.IGNORECASE
 
     day_month = rf"(?:ngày{_SP})?\d{{1,2}}(?:{_SP}tháng{_SP}|\s*/\s*)\d{{1,2}}(?![\d/])"
     trig_open = _alt(v["trigger_openers"])
     problem = _alt(v["trigger_problems"])
-    pats: list[tuple[str, str]] = [
+    return {k: x for k, x in locals().items()}
+
+
+def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rules for cycles, windows, periods and relative limits (name, regex), most specific first."""
+    (qw, qn, P, by, done, opener, closer, pnoun, open_end, rec, units, numw, periodic, dash,
+     day_month, trig_open, problem, v) = (
+        w[k] for k in ("qw", "qn", "P", "by", "done", "opener", "closer", "pnoun", "open_end",
+        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "v"))
+    return [
         # "hằng năm (trước ngày 15 tháng 11)": the cycle, then its stated day in brackets
         ("recurring.unit_dated",
          rf"{_B}(?:{periodic}{_SP})?{rec}{_SP}(?P<unit>{units}){_E}\s*\(\s*(?:{by}|vào|trong){_SP}"
@@ -298,6 +305,15 @@ def _compiled() -> _Compiled:
         ("relative",
          rf"{_B}(?:{done}{_SP})?(?:trong|chậm nhất|không quá)(?:{_SP}(?:thời{_SP}hạn|vòng))?{_SP}(?P<rn>\d{{1,3}}|{_alt(v['number_words'])[3:-1]})"
          rf"{_SP}(?P<ru>{_alt(v['relative_units'])})(?P<work>{_SP}làm{_SP}việc)?{_SP}(?:kể{_SP})?từ{_SP}(?:ngày|khi){_SP}(?P<event>[^,;.\n|()]+)"),
+    ]
+
+
+def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rules for cue-led dates, bare dates, cycles, ongoing work and conditions (name, regex)."""
+    (qw, qn, P, by, on, done, rec, units, numw, periodic, ongoing, c_open, progress, v) = (
+        w[k] for k in ("qw", "qn", "P", "by", "on", "done", "rec", "units", "numw", "periodic",
+        "ongoing", "c_open", "progress", "v"))
+    return [
         # "trước ngày 15/6/2024", "chậm nhất ngày …", "chậm nhất trong tháng 6/2024"
         ("by",
          rf"{_B}(?:{done}{_SP})?{by}{_SP}(?:(?P<within>trong|vào){_SP})?{P('a')}"),
@@ -334,6 +350,16 @@ def _compiled() -> _Compiled:
         ("conditional.event", rf"{_B}(?P<copen>{c_open}){_SP}(?P<cbody>(?:[^;.\n|()]|\([^()\n]*\))+)"),
         ("conditional.progress", rf"{_B}{progress}{_SP}[^,;.\n|()]+"),
     ]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    v = load_vocabulary()
+    I = re.IGNORECASE
+    w = _parts(v)
+    (quarters, closer) = (
+        w[k] for k in ("quarters", "closer"))
+    pats = _cycle_and_period_patterns(w) + _cue_patterns(w)
     compiled = []
     for name, pat in pats:
         compiled.append((name, re.compile(pat, I)))
@@ -463,7 +489,8 @@ def _h_period_from(x: "_Ctx") -> _Made:
 
 
 def _h_period_range(x: "_Ctx") -> _Made:
-    rule, m, g, text, c, doc_date, year, before, clause = x.rule, x.m, x.g, x.text, x.c, x.doc_date, x.year, x.before, x.clause
+    rule, m, g, text, c = x.rule, x.m, x.g, x.text, x.c
+    doc_date, year, before, clause = x.doc_date, x.year, x.before, x.clause
     a = _point(m, "a", c.quarters)
     if g.get("nay") or g.get("oy"):
         first = doc_date

@@ -41,8 +41,8 @@ from typing import Iterable, Optional
 from ..deadlines import find_deadlines, load_vocabulary
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 
-__all__ = ["TimeScope", "time_value", "time_label", "time_heading", "label_scopes", "heading_scopes", "layout_time_scopes",
-           "attach_layout_times"]
+__all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
+           "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times"]
 
 _TRIM = " \t*_.;:,"
 # an item-final phrase of these kinds that no task of the item took qualifies the object, not the item
@@ -278,7 +278,8 @@ def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task
     A label dates the tasks it closes; when it closes none, those it opens.
     An item-final cycle or "thường xuyên" dates the item's tasks only when
     one of them holds it already (the time was read as that task's); no
-    item-final time dates the tasks of other bodies than its holders. Tasks that already carry a deadline (their own sentence's) keep it.
+    item-final time dates the tasks of other bodies than its holders. Tasks
+    that already carry a deadline (their own sentence's) keep it.
     """
     if not scopes:
         return tasks
