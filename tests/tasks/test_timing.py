@@ -189,6 +189,34 @@ def test_time_heading_dates_its_items_and_only_them():
     assert find(ds, "kiểm tra việc thực hiện") is None
 
 
+def test_unnumbered_time_heading_lines_split_a_roadmap():
+    ds = deadlines(
+        "1. Lộ trình thực hiện\n\n"
+        "**Năm 2026:**\n\n"
+        "- Sở Tài chính lập dự toán kinh phí số hóa.\n\n"
+        "**Giai đoạn 2027 - 2030:**\n\n"
+        "- Sở Nội vụ mở rộng kho lưu trữ số.\n\n"
+        "2. Kiểm tra\n\n"
+        "- Thanh tra tỉnh kiểm tra việc thực hiện Kế hoạch.\n"
+    )
+    assert find(ds, "lập dự toán") == ("on", "2026-12-31")
+    assert find(ds, "mở rộng kho") == ("period", "2027-01-01")
+    assert find(ds, "kiểm tra việc thực hiện") is None
+
+
+def test_two_cell_label_row_is_a_label():
+    ds = deadlines(
+        "1. Số hóa hồ sơ\n\n"
+        "- Sở Nội vụ số hóa hồ sơ cán bộ, công chức.\n\n"
+        "| Thời gian thực hiện | Quý IV/2026 |\n"
+        "|---|---|\n\n"
+        "2. Kết nối dữ liệu\n\n"
+        "- Sở Tài chính kết nối cơ sở dữ liệu tài chính công.\n"
+    )
+    assert find(ds, "số hóa hồ sơ cán bộ") == ("on", "2026-12-31")
+    assert find(ds, "cơ sở dữ liệu tài chính") is None
+
+
 def test_own_sentence_time_wins_over_the_block():
     ds = deadlines(
         "1. Số hóa\n\n"

@@ -168,6 +168,20 @@ def _container(sec: Optional[Section], sections: dict[str, Section], block_start
     return sec
 
 
+def _label_text(text: str, b, content_start: int) -> str:
+    """A block's text as a label line: a two-cell row "Thời gian thực hiện | Quý IV/2025" reads "…: …".
+
+    Rows of more cells are tables whose time is a column (``tables.py``);
+    a one-cell row (a web page's body in one cell) is read as text.
+    """
+    cells = b.cells or []
+    if b.kind == "table_row" and len(cells) == 2:
+        return text[cells[0].start:cells[0].end].strip(_TRIM) + ": " + text[cells[1].start:cells[1].end]
+    if b.kind == "table_row" and len(cells) > 2:
+        return ""
+    return text[max(b.start, content_start):b.end]
+
+
 def label_scopes(doc: NormalizedDocument, structure: DocumentStructure,
                  doc_date: Optional[date] = None) -> list[TimeScope]:
     """One scope per time label line (table rows excluded: their time is a column)."""
@@ -176,9 +190,9 @@ def label_scopes(doc: NormalizedDocument, structure: DocumentStructure,
     found: list[tuple[int, Deadline, tuple[int, int], str]] = []
     for b in doc.blocks:
         bi = info.get(b.index)
-        if bi is None or (b.kind == "table_row" and len(b.cells or []) > 1):
-            continue  # a table's time is its column; a one-cell table (a web page's body) is read as text
-        dl = time_label(doc.text[max(b.start, bi.content_start):b.end], doc_date)
+        if bi is None:
+            continue
+        dl = time_label(_label_text(doc.text, b, bi.content_start), doc_date)
         if dl is None:
             continue
         sec = _container(sections.get(bi.section), sections, b.start)
@@ -198,7 +212,12 @@ def label_scopes(doc: NormalizedDocument, structure: DocumentStructure,
 
 def heading_scopes(doc: NormalizedDocument, structure: DocumentStructure,
                    doc_date: Optional[date] = None) -> list[TimeScope]:
-    """One scope per numbered heading that is only a time ("1. Năm 2025", "Giai đoạn 2026-2030")."""
+    """One scope per heading that is only a time ("1. Năm 2025", "Giai đoạn 2026-2030", "**Năm 2026:**").
+
+    A numbered heading dates its section; an unnumbered heading line (a
+    bold or capitalised line inside a section) dates what follows it up to
+    the next heading line of its section.
+    """
     out: list[TimeScope] = []
     first_block = {}
     for bi in structure.blocks:
@@ -210,6 +229,34 @@ def heading_scopes(doc: NormalizedDocument, structure: DocumentStructure,
         if dl is None:
             continue
         out.append(TimeScope(dl, "heading", first_block.get(sec.id, -1), (sec.start, sec.start), (sec.start, sec.end)))
+    return out + _heading_line_scopes(doc, structure, doc_date)
+
+
+def _heading_line(doc: NormalizedDocument, bi) -> bool:
+    """A heading line: the structure's heading, or an unmarked bold line or line ending in ":"."""
+    if bi.is_heading:
+        return True
+    b = doc.blocks[bi.block]
+    return not bi.marker and b.kind == "paragraph" and (b.bold or doc.text[b.start:b.end].rstrip().endswith(":"))
+
+
+def _heading_line_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                         doc_date: Optional[date]) -> list[TimeScope]:
+    """Unnumbered heading lines that are only a time: each dates the blocks up to the next heading line."""
+    sections = {s.id: s for s in structure.sections}
+    heads = [bi for bi in structure.blocks if bi.block < len(doc.blocks) and _heading_line(doc, bi)]
+    out: list[TimeScope] = []
+    for i, bi in enumerate(heads):
+        b = doc.blocks[bi.block]
+        sec = sections.get(bi.section)
+        if sec is not None and sec.start is not None and sec.start >= b.start:
+            continue  # a numbered heading: its section is its scope (above)
+        dl = time_heading(doc.text[max(b.start, bi.content_start):b.end], doc_date)
+        if dl is None:
+            continue
+        end = sec.end if sec is not None and sec.end is not None else len(doc.text)
+        nxt = [doc.blocks[h.block].start for h in heads[i + 1:] if h.section == bi.section]
+        out.append(TimeScope(dl, "heading", bi.block, (b.start, b.start), (b.end, min([end] + nxt))))
     return out
 
 
