@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -838,13 +839,28 @@ def find_deadlines(text: str, *, doc_date: Optional[date] = None) -> list[Deadli
     """
     if not text:
         return []
-    from .normalize import _nfc_with_map
+    return list(_find_cached(text, doc_date))
 
-    original = text
-    work, omap = _nfc_with_map(text)
-    if work != text:
+
+@lru_cache(maxsize=512)
+def _find_cached(text: str, doc_date: Optional[date]) -> tuple[DeadlineMention, ...]:
+    """find_deadlines, remembered by value: the walker and the layout mechanisms read the same blocks.
+
+    Bounded to about one document's blocks, so that a benchmark reading many
+    documents in rounds gains nothing from an earlier round.
+    """
+    return tuple(_find(text, doc_date))
+
+
+def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
+    from .normalize import _CHAR_MAP, _nfc_with_map
+
+    original, omap = text, []
+    if not unicodedata.is_normalized("NFC", text) or any(ch in text for ch in _CHAR_MAP):
         # not normalised (NFD, "ð", zero-width characters): match the normal form, map spans back
-        text = work
+        work, omap = _nfc_with_map(text)
+        if work != text:
+            text = work
     c = _compiled()
     cands: list[tuple[int, int, int, str, Deadline]] = []
     for order, (rule, pat) in enumerate(c.patterns):

@@ -288,10 +288,10 @@ def item_scopes(doc: NormalizedDocument, structure: DocumentStructure,
         bi = info.get(b.index)
         if bi is None or bi.is_heading or (b.kind == "table_row" and len(b.cells or []) > 1):
             continue
-        cs = max(b.start, bi.content_start)
-        hit = item_final_time(doc.text[cs:b.end], doc_date)
-        if hit is None:
-            continue
+        # the whole block, as the walker reads it (the recogniser remembers it); the marker is no time
+        hit = item_final_time(doc.text[b.start:b.end], doc_date)
+        if hit is None or not re.sub(r"[\W_]+", "", doc.text[max(b.start, bi.content_start):b.start + hit[0]]):
+            continue  # no time, or the marker's item holds nothing but the time (a label's value)
         out.append(TimeScope(hit[1], "item", b.index, (b.start, b.end), (b.start, b.end)))
     return out
 
