@@ -92,7 +92,7 @@ def _alt(words: Iterable[Any]) -> str:
 class _Point:
     """A time point as written: a day, a month, a quarter or a year (year may be unknown)."""
 
-    unit: str  # day | month | quarter | year
+    unit: str  # day | month | quarter | year | yearend ("cuối năm 2025": 31 December)
     year: Optional[int]
     month: Optional[int] = None
     day: Optional[int] = None
@@ -107,7 +107,7 @@ class _Point:
         if self.year is None:
             return None
         try:
-            if self.unit == "day":
+            if self.unit in ("day", "yearend"):
                 return date(self.year, self.month, self.day)
             if self.unit == "month":
                 return date(self.year, self.month, 1)
@@ -121,7 +121,7 @@ class _Point:
         if self.year is None:
             return None
         try:
-            if self.unit == "day":
+            if self.unit in ("day", "yearend"):
                 return date(self.year, self.month, self.day)
             if self.unit == "month":
                 return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
@@ -148,6 +148,8 @@ def _point_re(p: str, quarter_words: str, quarter_names: str) -> str:
         rf"|tháng{_SP}(?P<{p}mm>\d{{1,2}})(?:(?:{sep}|{_SP}năm{_SP})(?P<{p}my>\d{{4}}))?(?![\d/])"
         # Quý III/2026 | Quí III-2026 | Quý III Năm 2026 | quý 3
         rf"|{quarter_words}{_SP}(?P<{p}q>{quarter_names}){_E}(?:(?:{sep}|{_SP}năm{_SP}|{_SP})(?P<{p}qy>\d{{4}}))?(?!\d)"
+        # cuối năm 2025 (the year's end: its last day, whatever the cue)
+        rf"|cuối{_SP}năm{_SP}(?P<{p}ey>\d{{4}})(?!\d)"
         # năm 2026
         rf"|năm{_SP}(?P<{p}y>\d{{4}})(?!\d)"
         ")"
@@ -173,6 +175,8 @@ def _point(m: re.Match, p: str, quarters: dict[str, int]) -> Optional[_Point]:
         return _Point("quarter", num("qy"), quarter=quarters[g[p + "q"].upper()])
     if g.get(p + "y") is not None:
         return _Point("year", num("y"))
+    if g.get(p + "ey") is not None:
+        return _Point("yearend", num("ey"), 12, 31)
     return None
 
 
@@ -261,6 +265,9 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         ("recurring.unit_dated",
          rf"{_B}(?:{periodic}{_SP})?{rec}{_SP}(?P<unit>{units}){_E}\s*\(\s*(?:{by}|vào|trong){_SP}"
          rf"(?:ngày{_SP})?(?P<rd>\d{{1,2}})(?:(?:{_SP}tháng{_SP}|\s*/\s*)(?P<rm>\d{{1,2}}))?\s*\)"),
+        # "Tháng 12 hằng năm", "Quý IV hàng năm" (a table cell, no cue): the month or quarter of a yearly cycle
+        ("recurring.dated",
+         rf"{_B}(?:tháng{_SP}(?P<rmo>\d{{1,2}})|{qw}{_SP}{qn}{_E}){_SP}{rec}{_SP}(?P<unit>năm){_E}"),
         # "định kỳ trước ngày 01/6 và 15/11 hằng năm": several stated dates a year
         ("recurring.dates",
          rf"{_B}(?:{periodic}{_SP})?(?:{by}|vào){_SP}(?P<dates>{day_month}(?:\s*(?:,|và)\s*{day_month})+)"

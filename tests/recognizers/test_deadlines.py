@@ -41,6 +41,9 @@ POSITIVE = [
     ("| 1 | Lập quy hoạch | Sở Xây dựng | 2026 |", dl("2026", "on", "2026-12-31")),
     ("| 2 | Số hóa hồ sơ | Sở Nội vụ | 06/2026 |", dl("06/2026", "on", "2026-06-30")),
     ("hoàn thiện trước 06/2026", dl("trước 06/2026", "by", "2026-06-01")),
+    ("hoàn thành trước cuối năm 2025", dl("hoàn thành trước cuối năm 2025", "by", "2025-12-31")),
+    ("tổng kết vào cuối năm 2026.", dl("vào cuối năm 2026", "on", "2026-12-31")),
+    ("triển khai từ tháng 10/2025 đến cuối năm 2026", dl("từ tháng 10/2025 đến cuối năm 2026", "period", start="2025-10-01", end="2026-12-31")),
     # period
     ("tính từ 15/12/2019 đến 15/6/2024.", dl("từ 15/12/2019 đến 15/6/2024", "period", start="2019-12-15", end="2024-06-15")),
     ("triển khai trong giai đoạn 2026 - 2030", dl("trong giai đoạn 2026 - 2030", "period", start="2026-01-01", end="2030-12-31")),
@@ -78,6 +81,8 @@ POSITIVE = [
     ("báo cáo trước ngày 10 hàng tháng.", dl("trước ngày 10 hàng tháng", "recurring", frequency="monthly", day=10)),
     ("tổng hợp trước ngày 25/12 hàng năm.", dl("trước ngày 25/12 hàng năm", "recurring", frequency="yearly", day=25, month=12)),
     ("báo cáo trong tháng 12 hằng năm", dl("trong tháng 12 hằng năm", "recurring", frequency="yearly", month=12)),
+    ("| Tháng 12 hằng năm |", dl("Tháng 12 hằng năm", "recurring", frequency="yearly", month=12)),
+    ("| Quý IV hàng năm |", dl("Quý IV hàng năm", "recurring", frequency="yearly")),
     # a cycle with its stated day in brackets; a bare "định kỳ" gives way to it
     ("Định kỳ gửi báo cáo kết quả hằng năm (trước ngày 15 tháng 11) về Sở",
      dl("hằng năm (trước ngày 15 tháng 11)", "recurring", frequency="yearly", day=15, month=11)),
@@ -116,6 +121,7 @@ NEGATIVE = [
     "Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050",
     "Chiến lược phát triển đến năm 2030",
     "Chiến lược phát triển đến hết năm 2030",
+    "Chiến lược phát triển đến cuối năm 2030",
     "2. Mục tiêu cụ thể\nĐến hết năm 2030\n- Tỷ lệ …",
     "phấn đấu đến năm 2030 đạt 30% doanh nghiệp",
     "Luật Phòng, chống ma túy năm 2021",
