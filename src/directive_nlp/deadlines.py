@@ -59,7 +59,7 @@ _LISTS = (
     "own_issue_events", "own_document_nouns", "receipt_events", "conditional_openers", "conditional_triggers",
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
-    "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers",
+    "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -220,6 +220,8 @@ class _Compiled:
     receipt: re.Pattern
     closer: re.Pattern
     periodic_after: re.Pattern
+    scope_nouns: re.Pattern
+    owner_after: re.Pattern
     dates_per_year: dict[int, str]
 
 
@@ -392,6 +394,8 @@ def _compiled() -> _Compiled:
         recurring_blockers=re.compile(_B + _alt(v["recurring_blockers"]) + r"\s*$", I),
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
+        scope_nouns=re.compile(_B + _alt(v["scope_nouns"]) + _E, I),
+        owner_after=re.compile(r"\s*(?:của|thuộc)\s+" + _alt(v["programme_nouns"]) + _E, I),
         periodic_after=re.compile(r"\s*(?:,|và|hay|hoặc)?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
         dates_per_year={int(k): str(x) for k, x in v["dates_per_year"].items()},
     )
@@ -573,9 +577,10 @@ def _h_period_noun(x: "_Ctx") -> _Made:
     # a programme's name may hold commas ("Chương trình phòng, chống tham nhũng giai đoạn …"):
     # look back to the sentence or item boundary, not only to the last comma
     cut = max(text.rfind(ch, 0, x.start) for ch in ";.:|(\n")
-    window = text[max(cut + 1, x.start - 100) : x.start]
-    if not lead.startswith(("trong", "từ")) and _programme(window, c):
-        return None
+    window = text[max(cut + 1, x.start - 160) : x.start]
+    if not lead.startswith(("trong", "từ")) and (_programme(window, c) or c.scope_nouns.search(window)
+                                                 or c.owner_after.match(text, x.end)):
+        return None  # "vốn … giai đoạn 2025 - 2030 của Chương trình": the scope of a name or a budget
     y1, y2 = int(g["y1"]), int(g["y2"])
     if y2 < y1:
         return None

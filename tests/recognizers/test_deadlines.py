@@ -122,6 +122,8 @@ NEGATIVE = [
     "Chiến lược phát triển đến năm 2030",
     "Chiến lược phát triển đến hết năm 2030",
     "Chiến lược phát triển đến cuối năm 2030",
+    "bố trí tổng mức vốn ngân sách tỉnh giai đoạn 2026 - 2030 cho các dự án",
+    "triển khai các nhiệm vụ giai đoạn 2026 - 2030 của Chương trình mục tiêu quốc gia",
     "2. Mục tiêu cụ thể\nĐến hết năm 2030\n- Tỷ lệ …",
     "phấn đấu đến năm 2030 đạt 30% doanh nghiệp",
     "Luật Phòng, chống ma túy năm 2021",
