@@ -60,6 +60,7 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
+    "case_openers", "case_blockers",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -221,6 +222,7 @@ class _Compiled:
     closer: re.Pattern
     periodic_after: re.Pattern
     scope_nouns: re.Pattern
+    case_blockers: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
 
@@ -253,15 +255,16 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
     day_month = rf"(?:ngày{_SP})?\d{{1,2}}(?:{_SP}tháng{_SP}|\s*/\s*)\d{{1,2}}(?![\d/])"
     trig_open = _alt(v["trigger_openers"])
     problem = _alt(v["trigger_problems"])
+    case_open = _alt(v["case_openers"])
     return {k: x for k, x in locals().items()}
 
 
 def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
     """Rules for cycles, windows, periods and relative limits (name, regex), most specific first."""
     (qw, qn, P, by, done, opener, closer, pnoun, open_end, rec, units, numw, periodic, dash,
-     day_month, trig_open, problem, v) = (
+     day_month, trig_open, problem, case_open, v) = (
         w[k] for k in ("qw", "qn", "P", "by", "done", "opener", "closer", "pnoun", "open_end",
-        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "v"))
+        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "v"))
     return [
         # "hằng năm (trước ngày 15 tháng 11)": the cycle, then its stated day in brackets
         ("recurring.unit_dated",
@@ -277,6 +280,10 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         # "nếu có khó khăn, vướng mắc", "trường hợp có vướng mắc": a trigger the work waits for
         ("conditional.trigger",
          rf"{_B}{trig_open}{_SP}{problem}(?:\s*(?:,|và|hoặc)\s*{problem})*{_E}"),
+        # a clause that opens with a case: "Trường hợp vượt thẩm quyền, …", "; trong trường hợp X thì …"
+        ("conditional.case",
+         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>[^,;.\n|()]+?)"
+         rf"(?=\s*(?:,|;|\.|$|\n|{_SP}thì{_E}))"),
         # "Từ 01/7/2025", "kể từ tháng 10/2025": a start and no end
         ("period.from", rf"{_B}{opener}{_SP}{P('a')}"),
         # recurring with a day: "(định kỳ) trước ngày 30 tháng 11 hàng năm", "trước ngày 10 hàng tháng"
@@ -394,6 +401,7 @@ def _compiled() -> _Compiled:
         recurring_blockers=re.compile(_B + _alt(v["recurring_blockers"]) + r"\s*$", I),
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
+        case_blockers=re.compile(_alt(v["case_blockers"]) + _E, I),
         scope_nouns=re.compile(_B + _alt(v["scope_nouns"]) + _E, I),
         owner_after=re.compile(r"\s*(?:của|thuộc)\s+" + _alt(v["programme_nouns"]) + _E, I),
         periodic_after=re.compile(r"\s*(?:,|và|hay|hoặc)?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
@@ -482,6 +490,16 @@ def _h_recurring_dates(x: "_Ctx") -> _Made:
     if freq is None:
         return None
     return x.dl("recurring", frequency=freq)
+
+
+def _h_conditional_case(x: "_Ctx") -> _Made:
+    """"Trường hợp vượt thẩm quyền, …" opening a clause: the work waits for the case.
+
+    A case of applicability ("trường hợp cần thiết") is no deadline, as "khi cần thiết" is not.
+    """
+    if x.c.case_blockers.match(x.g["cbody"]):
+        return None
+    return x.dl("conditional")
 
 
 def _h_conditional_trigger(x: "_Ctx") -> _Made:
@@ -797,6 +815,7 @@ _HANDLERS = {
     "recurring.unit_dated": _h_recurring_dated,
     "recurring.dates": _h_recurring_dates,
     "conditional.trigger": _h_conditional_trigger,
+    "conditional.case": _h_conditional_case,
     "period.from": _h_period_from,
     "period.range": _h_period_range,
     "period.open": _h_period_range,

@@ -112,6 +112,9 @@ POSITIVE = [
     ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo",
      dl("nếu có khó khăn, vướng mắc", "conditional")),
     ("trường hợp có vướng mắc thì phản ánh về Sở Tư pháp", dl("trường hợp có vướng mắc", "conditional")),
+    ("Trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân dân tỉnh xem xét.", dl("Trường hợp vượt thẩm quyền", "conditional")),
+    ("kịp thời báo cáo; trường hợp phát hiện sai phạm thì xử lý nghiêm.",
+     dl("trường hợp phát hiện sai phạm", "conditional")),
 ]
 
 NEGATIVE = [
@@ -134,6 +137,11 @@ NEGATIVE = [
     "rà soát các quy định còn vướng mắc, khó khăn",
     "kiểm tra định kỳ, đột xuất các cơ sở kinh doanh",
     "thanh tra định kỳ hoặc đột xuất",
+    "bổ sung mục tiêu của Chương trình trong trường hợp cần thiết.",
+    "Trong trường hợp cần thiết, Sở Tư pháp đề xuất điều chỉnh",
+    "kiên quyết thu hồi đối với các trường hợp lấn chiếm trái pháp luật.",
+    "lập hồ sơ đối với từng trường hợp, phân loại đối tượng",
+    "cử cán bộ tham gia (trong trường hợp có cơ quan quản lý cấp trên)",
     "tháo gỡ khó khăn, vướng mắc cho doanh nghiệp",
     "từ năm 2020 đến nay",
     "khi triển khai thực hiện cần bảo đảm tiết kiệm",

@@ -258,6 +258,15 @@ def test_item_final_time_skips_other_bodies_tasks():
     assert [t.deadline is not None for t in tasks] == [True, True, False, False]
 
 
+def test_a_label_time_wins_over_a_case_condition_of_its_block():
+    year = Deadline(text="Hoàn thành trong năm 2025", kind="on", date="2025-12-31")
+    case = Deadline(text="Trường hợp không cân đối được kinh phí", kind="conditional")
+    by = Deadline(text="trước ngày 30/6/2025", kind="by", date="2025-06-30")
+    scope = TimeScope(year, "label", 9, (100, 300), (300, 400))
+    tasks = attach_layout_times([_task("a", (120, 150), deadline=case), _task("b", (160, 180), deadline=by)], [scope])
+    assert [t.deadline.kind for t in tasks] == ["on", "by"]
+
+
 def test_innermost_scope_wins():
     year = Deadline(text="Năm 2026", kind="on", date="2026-12-31")
     often = Deadline(text="Thường xuyên", kind="ongoing")

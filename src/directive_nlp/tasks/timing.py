@@ -319,19 +319,10 @@ def _item_owners(tasks: list[Task], sc: TimeScope) -> Optional[set[str]]:
     return set().union(*(_leads(t) for t in holders))
 
 
-def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task]:
-    """Give each undated task the deadline of the innermost scope it lies in.
-
-    A label dates the tasks it closes; when it closes none, those it opens.
-    An item-final cycle or "thường xuyên" dates the item's tasks only when
-    one of them holds it already (the time was read as that task's); no
-    item-final time dates the tasks of other bodies than its holders. Tasks
-    that already carry a deadline (their own sentence's) keep it.
-    """
-    if not scopes:
-        return tasks
+def _scope_spans(tasks: list[Task], scopes: list[TimeScope]) -> list[tuple[int, int, TimeScope, Optional[set[str]]]]:
+    """(start, end, scope, owners) of each scope that dates something: the span it closes or opens."""
     starts = [t.span[0] for t in tasks if t.span]
-    spans: list[tuple[int, int, Deadline, Optional[set[str]]]] = []
+    spans: list[tuple[int, int, TimeScope, Optional[set[str]]]] = []
     for sc in scopes:
         owners: Optional[set[str]] = None
         if sc.source == "item":
@@ -341,15 +332,36 @@ def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task
             owners = owners or set()
         span = sc.closing if any(_inside(p, sc.closing) for p in starts) else sc.opening
         if span[1] > span[0]:
-            spans.append((span[0], span[1], sc.deadline, owners))
+            spans.append((span[0], span[1], sc, owners))
+    return spans
+
+
+def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task]:
+    """Give each undated task the deadline of the innermost scope it lies in.
+
+    A label dates the tasks it closes; when it closes none, those it opens.
+    An item-final cycle or "thường xuyên" dates the item's tasks only when
+    one of them holds it already (the time was read as that task's); no
+    item-final time dates the tasks of other bodies than its holders. Tasks
+    that already carry a deadline (their own sentence's) keep it, except a
+    case condition under a label that states a time: the block's explicit
+    time is kept ("Trường hợp không cân đối được kinh phí, …" under
+    "Thời gian thực hiện: Hoàn thành trong năm 2025").
+    """
+    if not scopes:
+        return tasks
+    spans = _scope_spans(tasks, scopes)
     for t in tasks:
-        if t.deadline is not None or not t.span:
+        if not t.span:
             continue
         inner = [s for s in spans if _inside(t.span[0], (s[0], s[1]))]
         if not inner:
             continue
-        best = min(inner, key=lambda s: s[1] - s[0])
-        if best[3] and _leads(t) and not (_leads(t) & best[3]):
+        start, end, sc, owners = min(inner, key=lambda s: s[1] - s[0])
+        if t.deadline is not None and not (sc.source == "label" and t.deadline.kind == "conditional"
+                                           and sc.deadline.kind != "conditional"):
+            continue
+        if owners and _leads(t) and not (_leads(t) & owners):
             continue  # another body's task in the same item
-        t.deadline = best[2]
+        t.deadline = sc.deadline
     return tasks
