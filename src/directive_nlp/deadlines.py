@@ -60,7 +60,7 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
-    "case_openers", "case_blockers",
+    "case_openers", "case_blockers", "in_force_words",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -223,6 +223,7 @@ class _Compiled:
     periodic_after: re.Pattern
     scope_nouns: re.Pattern
     case_blockers: re.Pattern
+    in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
 
@@ -401,6 +402,7 @@ def _compiled() -> _Compiled:
         recurring_blockers=re.compile(_B + _alt(v["recurring_blockers"]) + r"\s*$", I),
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
+        in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),
         case_blockers=re.compile(_alt(v["case_blockers"]) + _E, I),
         scope_nouns=re.compile(_B + _alt(v["scope_nouns"]) + _E, I),
         owner_after=re.compile(r"\s*(?:của|thuộc)\s+" + _alt(v["programme_nouns"]) + _E, I),
@@ -513,6 +515,8 @@ def _h_period_from(x: "_Ctx") -> _Made:
     a = _point(x.m, "a", c.quarters)
     if not _valid(a) or c.closer.match(x.text, x.end) or c.horizon.search(x.before) or c.citation.search(x.before):
         return None
+    if c.in_force.search(x.before):
+        return None  # "có hiệu lực (thi hành) kể từ ngày …": when a rule takes force, not a task's time
     if a.unit == "day" and not re.search(r"ngày|/", x.text[x.start:x.end]):
         return None
     return x.dl("period", start=_iso(a.with_year(x.year).first()), end=None)

@@ -139,6 +139,8 @@ NEGATIVE = [
     "thanh tra định kỳ hoặc đột xuất",
     "bổ sung mục tiêu của Chương trình trong trường hợp cần thiết.",
     "Trong trường hợp cần thiết, Sở Tư pháp đề xuất điều chỉnh",
+    "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
+    "Quy định có hiệu lực từ ngày 19/11/2025",
     "kiên quyết thu hồi đối với các trường hợp lấn chiếm trái pháp luật.",
     "lập hồ sơ đối với từng trường hợp, phân loại đối tượng",
     "cử cán bộ tham gia (trong trường hợp có cơ quan quản lý cấp trên)",
