@@ -366,7 +366,7 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
          rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
         # "sau khi Nghị định … được ban hành", "khi Chính phủ … ban hành …"
         ("conditional.event", rf"{_B}(?P<copen>{c_open}){_SP}(?P<cbody>(?:[^;.\n|()]|\([^()\n]*\))+)"),
-        ("conditional.progress", rf"{_B}{progress}{_SP}[^,;.\n|()]+"),
+        ("conditional.progress", rf"{_B}(?:{done}{_SP})?{progress}(?:{_SP}[^,;.\n|()]+|{_E})"),
     ]
 
 

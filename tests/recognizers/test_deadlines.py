@@ -109,6 +109,8 @@ POSITIVE = [
     ("điều chỉnh ngay sau khi Luật Đất đai (sửa đổi) được Quốc hội thông qua.",
      dl("ngay sau khi Luật Đất đai (sửa đổi) được Quốc hội thông qua", "conditional")),
     ("Triển khai bảo đảm theo lộ trình, hướng dẫn của Bộ, ngành.", dl("theo lộ trình, hướng dẫn của Bộ", "conditional")),
+    ("chuẩn hóa dữ liệu, hoàn thành theo lộ trình xây dựng, triển khai của từng cơ sở dữ liệu",
+     dl("hoàn thành theo lộ trình xây dựng", "conditional")),
     ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo",
      dl("nếu có khó khăn, vướng mắc", "conditional")),
     ("trường hợp có vướng mắc thì phản ánh về Sở Tư pháp", dl("trường hợp có vướng mắc", "conditional")),
