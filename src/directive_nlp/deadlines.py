@@ -785,7 +785,7 @@ def _h_ongoing(x: "_Ctx") -> _Made:
 
 
 def _h_conditional_event(x: "_Ctx") -> _Made:
-    m, g, text, c, clause = x.m, x.g, x.text, x.c, x.clause
+    m, g, text, c = x.m, x.g, x.text, x.c
     opener = g["copen"].lower()
     if c.conditional_blockers.search(text[x.start:x.end]):
         return None
