@@ -11,9 +11,10 @@ from directive_nlp.deadlines import find_deadlines, load_vocabulary, parse_deadl
 DOC_DATE = date(2026, 2, 10)
 
 
-def dl(text, kind, date=None, start=None, end=None, frequency=None):
+def dl(text, kind, date=None, start=None, end=None, frequency=None, day=None, month=None):
     """Expected mention: only the fields that matter for the kind."""
-    return {"text": text, "kind": kind, "date": date, "start": start, "end": end, "frequency": frequency}
+    return {"text": text, "kind": kind, "date": date, "start": start, "end": end, "frequency": frequency,
+            "day": day, "month": month}
 
 
 # fmt: off
@@ -40,11 +41,19 @@ POSITIVE = [
     ("| 1 | Lập quy hoạch | Sở Xây dựng | 2026 |", dl("2026", "on", "2026-12-31")),
     ("| 2 | Số hóa hồ sơ | Sở Nội vụ | 06/2026 |", dl("06/2026", "on", "2026-06-30")),
     ("hoàn thiện trước 06/2026", dl("trước 06/2026", "by", "2026-06-01")),
+    ("hoàn thành trước cuối năm 2025", dl("hoàn thành trước cuối năm 2025", "by", "2025-12-31")),
+    ("tổng kết vào cuối năm 2026.", dl("vào cuối năm 2026", "on", "2026-12-31")),
+    ("triển khai từ tháng 10/2025 đến cuối năm 2026", dl("từ tháng 10/2025 đến cuối năm 2026", "period", start="2025-10-01", end="2026-12-31")),
     # period
     ("tính từ 15/12/2019 đến 15/6/2024.", dl("từ 15/12/2019 đến 15/6/2024", "period", start="2019-12-15", end="2024-06-15")),
     ("triển khai trong giai đoạn 2026 - 2030", dl("trong giai đoạn 2026 - 2030", "period", start="2026-01-01", end="2030-12-31")),
     ("thực hiện giai đoạn 2026-2030", dl("giai đoạn 2026-2030", "period", start="2026-01-01", end="2030-12-31")),
     ("Năm 2027 và các năm tiếp theo", dl("Năm 2027 và các năm tiếp theo", "period", start="2027-01-01")),
+    ("Quý IV năm 2025 và các năm tiếp theo", dl("Quý IV năm 2025 và các năm tiếp theo", "period", start="2025-10-01")),
+    ("áp dụng (2028 trở đi)", dl("2028 trở đi", "period", start="2028-01-01")),
+    ("Giai đoạn 2026-2030 và những năm tiếp theo.", dl("Giai đoạn 2026-2030", "period", start="2026-01-01", end="2030-12-31")),
+    ("Từ 01/7/2025.", dl("Từ 01/7/2025", "period", start="2025-07-01")),
+    ("triển khai kể từ tháng 10/2026;", dl("kể từ tháng 10/2026", "period", start="2026-10-01")),
     ("| Quý IV/2025- Quý II/2026", dl("Quý IV/2025- Quý II/2026", "period", start="2025-10-01", end="2026-06-30")),
     ("Tháng 11 - 12/2025", dl("Tháng 11 - 12/2025", "period", start="2025-11-01", end="2025-12-31")),
     ("làm việc từ ngày 08 đến ngày 09 tháng 11 năm 2025",
@@ -62,11 +71,25 @@ POSITIVE = [
     ("họp giao ban hằng tuần", dl("hằng tuần", "recurring", frequency="weekly")),
     ("báo cáo định kỳ 6 tháng", dl("định kỳ 6 tháng", "recurring", frequency="semiannual")),
     ("kiểm tra 3 tháng một lần", dl("3 tháng một lần", "recurring", frequency="quarterly")),
+    ("kiểm tra 06 tháng/lần", dl("06 tháng/lần", "recurring", frequency="semiannual")),
+    ("quan trắc từ tháng 3 đến tháng 11 hằng năm.", dl("từ tháng 3 đến tháng 11 hằng năm", "recurring", frequency="yearly")),
+    ("tổ chức hội nghị mỗi năm một lần", dl("mỗi năm một lần", "recurring", frequency="yearly")),
+    ("sơ kết 01 năm/lần", dl("01 năm/lần", "recurring", frequency="yearly")),
     ("tổ chức sơ kết, định kỳ báo cáo", dl("định kỳ", "recurring")),
-    ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo", dl("định kỳ trước ngày 30 tháng 11 hàng năm", "recurring", frequency="yearly")),
-    ("báo cáo trước ngày 10 hàng tháng.", dl("trước ngày 10 hàng tháng", "recurring", frequency="monthly")),
-    ("tổng hợp trước ngày 25/12 hàng năm.", dl("trước ngày 25/12 hàng năm", "recurring", frequency="yearly")),
-    ("báo cáo trong tháng 12 hằng năm", dl("trong tháng 12 hằng năm", "recurring", frequency="yearly")),
+    ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo",
+     dl("định kỳ trước ngày 30 tháng 11 hàng năm", "recurring", frequency="yearly", day=30, month=11)),
+    ("báo cáo trước ngày 10 hàng tháng.", dl("trước ngày 10 hàng tháng", "recurring", frequency="monthly", day=10)),
+    ("tổng hợp trước ngày 25/12 hàng năm.", dl("trước ngày 25/12 hàng năm", "recurring", frequency="yearly", day=25, month=12)),
+    ("báo cáo trong tháng 12 hằng năm", dl("trong tháng 12 hằng năm", "recurring", frequency="yearly", month=12)),
+    ("| Tháng 12 hằng năm |", dl("Tháng 12 hằng năm", "recurring", frequency="yearly", month=12)),
+    ("| Quý IV hàng năm |", dl("Quý IV hàng năm", "recurring", frequency="yearly")),
+    # a cycle with its stated day in brackets; a bare "định kỳ" gives way to it
+    ("Định kỳ gửi báo cáo kết quả hằng năm (trước ngày 15 tháng 11) về Sở",
+     dl("hằng năm (trước ngày 15 tháng 11)", "recurring", frequency="yearly", day=15, month=11)),
+    ("báo cáo hằng tháng (trước ngày 25)", dl("hằng tháng (trước ngày 25)", "recurring", frequency="monthly", day=25)),
+    # two stated dates a year: semiannual
+    ("định kỳ trước ngày 01/6 và 15/11 hằng năm gửi",
+     dl("định kỳ trước ngày 01/6 và 15/11 hằng năm", "recurring", frequency="semiannual")),
     ("tổng kết vào Quý IV hằng năm", dl("vào Quý IV hằng năm", "recurring", frequency="yearly")),
     # ongoing
     ("; thường xuyên kiểm tra, đôn đốc", dl("thường xuyên", "ongoing")),
@@ -79,6 +102,21 @@ POSITIVE = [
      dl("khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng dẫn", "conditional")),
     ("theo tiến độ của Bộ Xây dựng.", dl("theo tiến độ của Bộ Xây dựng", "conditional")),
     ("triển khai ngay khi cấp có thẩm quyền phê duyệt dự án;", dl("khi cấp có thẩm quyền phê duyệt dự án", "conditional")),
+    ("tham mưu thực hiện Tiểu dự án 2 khi Bộ Tư pháp có văn bản triển khai.",
+     dl("khi Bộ Tư pháp có văn bản triển khai", "conditional")),
+    ("phối hợp thực hiện khi Bộ Giáo dục và Đào tạo triển khai thực hiện;",
+     dl("khi Bộ Giáo dục và Đào tạo triển khai thực hiện", "conditional")),
+    ("điều chỉnh ngay sau khi Luật Đất đai (sửa đổi) được Quốc hội thông qua.",
+     dl("ngay sau khi Luật Đất đai (sửa đổi) được Quốc hội thông qua", "conditional")),
+    ("Triển khai bảo đảm theo lộ trình, hướng dẫn của Bộ, ngành.", dl("theo lộ trình, hướng dẫn của Bộ", "conditional")),
+    ("chuẩn hóa dữ liệu, hoàn thành theo lộ trình xây dựng, triển khai của từng cơ sở dữ liệu",
+     dl("hoàn thành theo lộ trình xây dựng", "conditional")),
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo",
+     dl("nếu có khó khăn, vướng mắc", "conditional")),
+    ("trường hợp có vướng mắc thì phản ánh về Sở Tư pháp", dl("trường hợp có vướng mắc", "conditional")),
+    ("Trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân dân tỉnh xem xét.", dl("Trường hợp vượt thẩm quyền", "conditional")),
+    ("kịp thời báo cáo; trường hợp phát hiện sai phạm thì xử lý nghiêm.",
+     dl("trường hợp phát hiện sai phạm", "conditional")),
 ]
 
 NEGATIVE = [
@@ -88,6 +126,9 @@ NEGATIVE = [
     "Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050",
     "Chiến lược phát triển đến năm 2030",
     "Chiến lược phát triển đến hết năm 2030",
+    "Chiến lược phát triển đến cuối năm 2030",
+    "bố trí tổng mức vốn ngân sách tỉnh giai đoạn 2026 - 2030 cho các dự án",
+    "triển khai các nhiệm vụ giai đoạn 2026 - 2030 của Chương trình mục tiêu quốc gia",
     "2. Mục tiêu cụ thể\nĐến hết năm 2030\n- Tỷ lệ …",
     "phấn đấu đến năm 2030 đạt 30% doanh nghiệp",
     "Luật Phòng, chống ma túy năm 2021",
@@ -95,7 +136,20 @@ NEGATIVE = [
     "là nhiệm vụ vừa thường xuyên, liên tục và lâu dài",
     "các giải pháp lãnh đạo, chỉ đạo trong thời gian qua",
     "giải pháp nâng cao hiệu quả trong giai đoạn tiếp theo",
-    "nếu có vướng mắc, kịp thời báo cáo",
+    "rà soát các quy định còn vướng mắc, khó khăn",
+    "kiểm tra định kỳ, đột xuất các cơ sở kinh doanh",
+    "thanh tra định kỳ hoặc đột xuất",
+    "bổ sung mục tiêu của Chương trình trong trường hợp cần thiết.",
+    "Trong trường hợp cần thiết, Sở Tư pháp đề xuất điều chỉnh",
+    "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
+    "Quy định có hiệu lực từ ngày 19/11/2025",
+    "kiên quyết thu hồi đối với các trường hợp lấn chiếm trái pháp luật.",
+    "lập hồ sơ đối với từng trường hợp, phân loại đối tượng",
+    "cử cán bộ tham gia (trong trường hợp có cơ quan quản lý cấp trên)",
+    "tháo gỡ khó khăn, vướng mắc cho doanh nghiệp",
+    "từ năm 2020 đến nay",
+    "khi triển khai thực hiện cần bảo đảm tiết kiệm",
+    "xây dựng lộ trình, hướng dẫn của ngành",
     "cử công chức tham gia (khi có đề nghị của Sở Tài chính)",
     "bố trí trong kế hoạch hàng năm",
     "Báo cáo giữa kỳ thực hiện Kế hoạch (năm 2030)",
@@ -110,6 +164,8 @@ NEGATIVE = [
     "các loại hình thiên tai thường xuyên xảy ra",
     "đưa vào chương trình giáo dục thường xuyên",
     "khi xây dựng và phê duyệt kế hoạch phải có sự tham gia của cộng đồng",
+    "không bố trí vốn cho dự án khác khi chưa bố trí đủ nguồn để triển khai các dự án trọng điểm",
+    "ưu tiên khi đủ điều kiện triển khai",
 ]
 # fmt: on
 
@@ -144,13 +200,17 @@ def test_year_comes_from_the_document_date():
         ("chậm nhất 02 tháng kể từ ngày ký", "by", "2026-04-10"),
         ("trả lời trong 10 ngày làm việc kể từ ngày nhận được hồ sơ", "conditional", None),
         ("triển khai trong 30 ngày kể từ khi Bộ Tài chính ban hành hướng dẫn", "conditional", None),
+        # counted from the day the recipient gets this document: by, the date unknown
+        ("xây dựng kế hoạch trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này", "by", None),
+        ("gửi Sở Nội vụ trong vòng 15 ngày kể từ ngày nhận được Quyết định này", "by", None),
     ],
 )
 def test_relative_deadlines(text, kind, when):
     d = parse_deadline(text, doc_date=DOC_DATE)
     assert (d.kind, d.date) == (kind, when)
-    # without the document's date a relative deadline cannot be placed: conditional
-    assert parse_deadline(text).kind == "conditional"
+    # without the document's date a deadline counted from its signature or receipt is still "by", undated;
+    # one counted from someone else's act stays conditional
+    assert (parse_deadline(text).kind, parse_deadline(text).date) == (kind, None)
 
 
 def test_impossible_date_keeps_the_text():

@@ -37,6 +37,7 @@ from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines,
 from .roles import AGENCY_HEAD as _AGENCY_HEAD, chain_at, fallback_subject
 from .inline import Assignment, parse_assignment, trailing_paren
 from .tables import table_tasks
+from .timing import attach_layout_times, layout_time_scopes
 from .text import mask, sentences, trim, words
 
 __all__ = ["extract_tasks"]
@@ -627,4 +628,6 @@ def extract_tasks(doc: NormalizedDocument, structure: DocumentStructure, meta: O
     ``nlp`` is accepted for the pipeline contract; the rules here work on the
     recognisers' character offsets and do not need a parsed Doc.
     """
-    return _Walker(doc, structure, meta).run()
+    tasks = _Walker(doc, structure, meta).run()
+    # layout-carried times (time label lines, time headings): tasks.timing
+    return attach_layout_times(tasks, layout_time_scopes(doc, structure, _doc_date(meta)))

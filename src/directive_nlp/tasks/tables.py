@@ -16,9 +16,10 @@ from datetime import date
 from typing import Optional
 
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
-from .mentions import agency_type, canonical, find_agencies, find_deadlines, parse_deadline
+from .mentions import agency_type, canonical, find_agencies
 from .roles import fallback_subject
 from .text import trim, words
+from .timing import time_value
 
 __all__ = ["table_tasks", "column_roles"]
 
@@ -139,8 +140,7 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
                 agencies.append(AgencyRef(name=name, canonical=canon, role=role, type=agency_type(name)))
         dl = None
         if time_cell:
-            found = find_deadlines(time_cell, doc_date)
-            dl = found[0].deadline if found else parse_deadline(time_cell, doc_date)
+            dl = time_value(time_cell, doc_date)  # tasks.timing: a time column's cell
         bi = info.get(r.index)
         out.append(Task(
             id="",

@@ -1,0 +1,367 @@
+"""Which time phrase belongs to which task when the layout carries it.
+
+A plan often writes a task's time apart from the task's sentence
+(ANNOTATION.md, "a labelled block … applies to every task of the block it
+closes or opens"):
+
+* a **time label line** — "Thời gian thực hiện: Quý IV/2025", "c) Thời hạn
+  hoàn thành: Thường xuyên", "*Tiến độ:* năm 2026" — dates every task of the
+  block it closes: the tasks since the previous time label of the same block,
+  or, when none precedes it, the tasks after it up to the next one. A label
+  that is itself a lettered item ("c) Thời gian thực hiện: …" beside "a)
+  Nhiệm vụ: …") speaks for its parent item;
+* a **time heading** — "1. Năm 2025", "Giai đoạn 2026 - 2030:", "Trong Quý
+  IV/2025" — a numbered heading that holds nothing but a time expression
+  dates every task of its section;
+* an **item-final time** — a list item or paragraph that ends with a time
+  phrase ("…; gửi kế hoạch về Sở Nội vụ trong thời hạn 10 ngày kể từ ngày
+  nhận Kế hoạch này.", "… (khi Bộ Y tế có văn bản triển khai).", a closing
+  sentence "Hoàn thành, báo cáo kết quả … trong tháng 11/2025.") dates every
+  task of the item (ANNOTATION-DECISIONS: "an item-final deadline applies to
+  every task of the item"), except tasks given to other bodies than the one
+  whose clause holds the time.
+
+Each mechanism is a function from the layout (blocks, sections) and the text
+to spans (:class:`TimeScope`), so that a later spaCy component can wrap it
+unchanged; :func:`attach_layout_times` gives a scope's deadline to the tasks
+inside it that have none of their own (a time written in the task's own
+sentence always wins). Time columns of assignment tables are read with the
+table (:mod:`directive_nlp.tasks.tables`). The words (label heads,
+qualifiers, heading fillers) are data: ``resources/vi/deadlines.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ..deadlines import find_deadlines, load_vocabulary
+from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
+
+__all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
+           "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times"]
+
+_TRIM = " \t*_.;:,"
+# an item-final phrase of these kinds that no task of the item took qualifies the object, not the item
+_WEAK_TAIL = ("ongoing", "recurring")
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """A deadline carried by the layout and the document span it dates.
+
+    ``closing`` is the span before the carrier (the tasks it closes);
+    ``opening`` the span after it, used when no task lies in ``closing``.
+    A heading's scope has only ``opening`` (its section).
+    """
+
+    deadline: Deadline
+    source: str  # "label" | "heading" | "item"
+    block: int  # the block that carries the time
+    closing: tuple[int, int]
+    opening: tuple[int, int]
+
+
+def _alt(words: Iterable[str]) -> str:
+    items = sorted({" ".join(str(w).split()) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    v = load_vocabulary()
+    label = re.compile(
+        r"^[\s*_]*" + _alt(v["time_label_heads"]) + r"(?:\s+" + _alt(v["time_label_qualifiers"]) + r")?"
+        r"[\s*_]*(?:\([^)\n]*\))?[\s*_]*:[\s*_]*", re.IGNORECASE)
+    fillers = re.compile(r"\b" + _alt(v["time_heading_fillers"]) + r"\b", re.IGNORECASE)
+    return label, fillers
+
+
+# how specific a kind is when a time slot holds several phrases ("Thường xuyên, hằng năm")
+_SPECIFIC = {"by": 0, "on": 0, "period": 0, "recurring": 1, "conditional": 2, "ongoing": 3}
+
+
+def _rank(d: Deadline) -> int:
+    rank = _SPECIFIC.get(d.kind, 4)
+    return rank + 2 if d.kind == "recurring" and d.frequency is None else rank
+
+
+def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The deadline written in a time slot (a label's value, a table's time cell), or None.
+
+    The slot says the words are a time, so a phrase that would be a horizon
+    in running text ("Đến hết năm 2026") or a bare year range ("2026 - 2027")
+    counts. When the slot holds several phrases the most specific wins: a
+    date or period, then a cycle, then a condition, then "thường xuyên".
+
+    >>> time_value("Thường xuyên, hằng năm").frequency
+    'yearly'
+    >>> time_value("Đến hết năm 2026").date
+    '2026-12-31'
+    >>> time_value("2026 - 2027").end
+    '2027-12-31'
+    >>> time_value("Theo yêu cầu") is None
+    True
+    """
+    value = value.strip(_TRIM)
+    if not value:
+        return None
+    found = [m.deadline for m in find_deadlines(value, doc_date=doc_date)]
+    if not found:
+        # read as if it followed a task: the cues of running text apply
+        found = [m.deadline for m in find_deadlines("thực hiện " + value, doc_date=doc_date)]
+    if not found:
+        years = _YEAR_RANGE.fullmatch(value)
+        if years and int(years.group(1)) <= int(years.group(2)):
+            return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
+        return None
+    return min(found, key=_rank)
+
+
+_YEAR_RANGE = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)\s*[-–—]\s*((?:19|20|21)\d\d)", re.IGNORECASE)
+
+
+def time_label(text: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The deadline of a time label line ("Thời gian thực hiện: Quý IV/2025"), or None.
+
+    >>> time_label("Thời gian thực hiện: Thường xuyên.").kind
+    'ongoing'
+    >>> time_label("Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030") is None
+    True
+    """
+    label, _ = _patterns()
+    m = label.match(text)
+    if not m:
+        return None
+    return time_value(text[m.end():], doc_date)
+
+
+def time_heading(text: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The deadline of a heading that holds only a time expression ("Năm 2025:"), or None.
+
+    >>> time_heading("Giai đoạn 2026 - 2030:").kind
+    'period'
+    >>> time_heading("Mục tiêu đến năm 2030") is None
+    True
+    """
+    _, fillers = _patterns()
+    body = text.strip(_TRIM)
+    found = find_deadlines(body, doc_date=doc_date)
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = fillers.sub(" ", body[: m.start] + " " + body[m.end:])
+    if re.sub(r"[\W_]+", "", rest):
+        return None
+    return m.deadline
+
+
+def _container(sec: Optional[Section], sections: dict[str, Section], block_start: int) -> Optional[Section]:
+    """The section a label speaks for: its own, or its parent when the label line opens its own item."""
+    if sec is None:
+        return None
+    if sec.start is not None and sec.start >= block_start and sec.parent in sections:
+        return sections[sec.parent]
+    return sec
+
+
+def _label_text(text: str, b, content_start: int) -> str:
+    """A block's text as a label line: a two-cell row "Thời gian thực hiện | Quý IV/2025" reads "…: …".
+
+    Rows of more cells are tables whose time is a column (``tables.py``);
+    a one-cell row (a web page's body in one cell) is read as text.
+    """
+    cells = b.cells or []
+    if b.kind == "table_row" and len(cells) == 2:
+        return text[cells[0].start:cells[0].end].strip(_TRIM) + ": " + text[cells[1].start:cells[1].end]
+    if b.kind == "table_row" and len(cells) > 2:
+        return ""
+    return text[max(b.start, content_start):b.end]
+
+
+def label_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                 doc_date: Optional[date] = None) -> list[TimeScope]:
+    """One scope per time label line (table rows excluded: their time is a column)."""
+    sections = {s.id: s for s in structure.sections}
+    info = {bi.block: bi for bi in structure.blocks}
+    found: list[tuple[int, Deadline, tuple[int, int], str]] = []
+    for b in doc.blocks:
+        bi = info.get(b.index)
+        if bi is None:
+            continue
+        dl = time_label(_label_text(doc.text, b, bi.content_start), doc_date)
+        if dl is None:
+            continue
+        sec = _container(sections.get(bi.section), sections, b.start)
+        span = (sec.start, sec.end) if sec is not None and sec.start is not None and sec.end is not None \
+            else (0, len(doc.text))
+        found.append((b.index, dl, span, sec.id if sec is not None else ""))
+    out: list[TimeScope] = []
+    for i, (bidx, dl, (cs, ce), sid) in enumerate(found):
+        blk = doc.blocks[bidx]
+        prev = [doc.blocks[f[0]].end for f in found[:i] if f[3] == sid and doc.blocks[f[0]].end <= blk.start]
+        nxt = [doc.blocks[f[0]].start for f in found[i + 1:] if f[3] == sid and doc.blocks[f[0]].start >= blk.end]
+        closing = (max([cs] + prev), blk.start)
+        opening = (blk.end, min([ce] + nxt))
+        out.append(TimeScope(dl, "label", bidx, closing, opening))
+    return out
+
+
+def heading_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                   doc_date: Optional[date] = None) -> list[TimeScope]:
+    """One scope per heading that is only a time ("1. Năm 2025", "Giai đoạn 2026-2030", "**Năm 2026:**").
+
+    A numbered heading dates its section; an unnumbered heading line (a
+    bold or capitalised line inside a section) dates what follows it up to
+    the next heading line of its section.
+    """
+    out: list[TimeScope] = []
+    first_block = {}
+    for bi in structure.blocks:
+        first_block.setdefault(bi.section, bi.block)
+    for sec in structure.sections:
+        if not sec.heading or sec.start is None or sec.end is None:
+            continue
+        dl = time_heading(sec.heading, doc_date)
+        if dl is None:
+            continue
+        out.append(TimeScope(dl, "heading", first_block.get(sec.id, -1), (sec.start, sec.start), (sec.start, sec.end)))
+    return out + _heading_line_scopes(doc, structure, doc_date)
+
+
+def _heading_line(doc: NormalizedDocument, bi) -> bool:
+    """A heading line: the structure's heading, or an unmarked bold line or line ending in ":"."""
+    if bi.is_heading:
+        return True
+    b = doc.blocks[bi.block]
+    return not bi.marker and b.kind == "paragraph" and (b.bold or doc.text[b.start:b.end].rstrip().endswith(":"))
+
+
+def _heading_line_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                         doc_date: Optional[date]) -> list[TimeScope]:
+    """Unnumbered heading lines that are only a time: each dates the blocks up to the next heading line."""
+    sections = {s.id: s for s in structure.sections}
+    heads = [bi for bi in structure.blocks if bi.block < len(doc.blocks) and _heading_line(doc, bi)]
+    out: list[TimeScope] = []
+    for i, bi in enumerate(heads):
+        b = doc.blocks[bi.block]
+        sec = sections.get(bi.section)
+        if sec is not None and sec.start is not None and sec.start >= b.start:
+            continue  # a numbered heading: its section is its scope (above)
+        dl = time_heading(doc.text[max(b.start, bi.content_start):b.end], doc_date)
+        if dl is None:
+            continue
+        end = sec.end if sec is not None and sec.end is not None else len(doc.text)
+        nxt = [doc.blocks[h.block].start for h in heads[i + 1:] if h.section == bi.section]
+        out.append(TimeScope(dl, "heading", bi.block, (b.start, b.start), (b.end, min([end] + nxt))))
+    return out
+
+
+def item_final_time(text: str, doc_date: Optional[date] = None) -> Optional[tuple[int, Deadline]]:
+    """(offset, deadline) of a time phrase that ends ``text`` (only punctuation after it), or None.
+
+    >>> item_final_time("Xây dựng kế hoạch, gửi Sở Tư pháp trong tháng 11/2025.")[1].date
+    '2025-11-30'
+    >>> item_final_time("Trong tháng 11/2025, xây dựng kế hoạch.") is None
+    True
+    """
+    found = find_deadlines(text, doc_date=doc_date)
+    if not found:
+        return None
+    m = found[-1]
+    if re.sub(r"[\s.;,:)\]/*_\-]+", "", text[m.end:]):
+        return None
+    if not re.sub(r"[\W_]+", "", text[: m.start]):
+        return None  # the whole item is the time: a label value or a table cell, not an item's tail
+    return m.start, m.deadline
+
+
+def item_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                doc_date: Optional[date] = None) -> list[TimeScope]:
+    """One scope per list item or paragraph that ends with a time phrase (its own block)."""
+    info = {bi.block: bi for bi in structure.blocks}
+    out: list[TimeScope] = []
+    for b in doc.blocks:
+        bi = info.get(b.index)
+        if bi is None or bi.is_heading or (b.kind == "table_row" and len(b.cells or []) > 1):
+            continue
+        # the whole block, as the walker reads it (the recogniser remembers it); the marker is no time
+        hit = item_final_time(doc.text[b.start:b.end], doc_date)
+        if hit is None or not re.sub(r"[\W_]+", "", doc.text[max(b.start, bi.content_start):b.start + hit[0]]):
+            continue  # no time, or the marker's item holds nothing but the time (a label's value)
+        out.append(TimeScope(hit[1], "item", b.index, (b.start, b.end), (b.start, b.end)))
+    return out
+
+
+def layout_time_scopes(doc: NormalizedDocument, structure: DocumentStructure,
+                       doc_date: Optional[date] = None) -> list[TimeScope]:
+    """Every layout-carried time of the document: label lines, time headings, item-final times."""
+    return (label_scopes(doc, structure, doc_date) + heading_scopes(doc, structure, doc_date)
+            + item_scopes(doc, structure, doc_date))
+
+
+def _inside(pos: int, span: tuple[int, int]) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _leads(t: Task) -> set[str]:
+    return {a.canonical for a in t.agencies if a.role == "lead"}
+
+
+def _item_owners(tasks: list[Task], sc: TimeScope) -> Optional[set[str]]:
+    """The leads of the tasks that already hold an item's time; None when no task of the item holds it."""
+    holders = [t for t in tasks if t.span and _inside(t.span[0], sc.opening) and t.deadline == sc.deadline]
+    if not holders:
+        return None
+    return set().union(*(_leads(t) for t in holders))
+
+
+def _scope_spans(tasks: list[Task], scopes: list[TimeScope]) -> list[tuple[int, int, TimeScope, Optional[set[str]]]]:
+    """(start, end, scope, owners) of each scope that dates something: the span it closes or opens."""
+    starts = [t.span[0] for t in tasks if t.span]
+    spans: list[tuple[int, int, TimeScope, Optional[set[str]]]] = []
+    for sc in scopes:
+        owners: Optional[set[str]] = None
+        if sc.source == "item":
+            owners = _item_owners(tasks, sc)
+            if owners is None and sc.deadline.kind in _WEAK_TAIL:
+                continue  # "… xếp loại cán bộ hằng năm.": a cycle no task took is the object's, not the item's
+            owners = owners or set()
+        span = sc.closing if any(_inside(p, sc.closing) for p in starts) else sc.opening
+        if span[1] > span[0]:
+            spans.append((span[0], span[1], sc, owners))
+    return spans
+
+
+def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task]:
+    """Give each undated task the deadline of the innermost scope it lies in.
+
+    A label dates the tasks it closes; when it closes none, those it opens.
+    An item-final cycle or "thường xuyên" dates the item's tasks only when
+    one of them holds it already (the time was read as that task's); no
+    item-final time dates the tasks of other bodies than its holders. Tasks
+    that already carry a deadline (their own sentence's) keep it, except a
+    case condition under a label that states a time: the block's explicit
+    time is kept ("Trường hợp không cân đối được kinh phí, …" under
+    "Thời gian thực hiện: Hoàn thành trong năm 2025").
+    """
+    if not scopes:
+        return tasks
+    spans = _scope_spans(tasks, scopes)
+    for t in tasks:
+        if not t.span:
+            continue
+        inner = [s for s in spans if _inside(t.span[0], (s[0], s[1]))]
+        if not inner:
+            continue
+        start, end, sc, owners = min(inner, key=lambda s: s[1] - s[0])
+        if t.deadline is not None and not (sc.source == "label" and t.deadline.kind == "conditional"
+                                           and sc.deadline.kind != "conditional"):
+            continue
+        if owners and _leads(t) and not (_leads(t) & owners):
+            continue  # another body's task in the same item
+        t.deadline = sc.deadline
+    return tasks
