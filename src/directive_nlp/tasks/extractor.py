@@ -455,6 +455,7 @@ class _Walker:
                 idx = self._heading_draft(key, sc.heading_block, "labelled-block:heading", [])
                 if idx is not None:
                     sc.events.insert(0, ("task", idx))
+            self._drop_block_title(key, sc)
             for run, covered in cover(sc.events):
                 for i in covered:
                     kind, ei = sc.events[i]
@@ -463,7 +464,24 @@ class _Walker:
                         e.draft.leads, e.draft.supports = apply_run(e.draft.leads, e.draft.supports, e.own, run)
                     if run.deadline is not None:
                         e.draft.deadline = run.deadline
-        return [self._task(e) for e in self.entries]
+        return [self._task(e) for e in self.entries if e.draft is not None]
+
+    def _drop_block_title(self, key: str, sc: _Scope) -> None:
+        """"5. Nghiên cứu giải pháp thu hút, tuyển dụng; đào tạo …." over "- …" items and label lines is the
+        title of its labelled block, not a task, even when written as a sentence."""
+        first = self.first_block_of.get(key)
+        bi = self.info.get(first) if first is not None else None
+        if bi is None or not bi.marker or bi.marker_kind == "bullet":
+            return
+        if not any(k == "label" and (v.leads or v.supports) for k, v in sc.events):
+            return
+        own = [i for i, (k, v) in enumerate(sc.events) if k == "task" and self.entries[v].block == first]
+        others = [i for i, (k, v) in enumerate(sc.events) if k == "task" and self.entries[v].block != first]
+        if own and others and max(own) < min(others):
+            drop = set(own)
+            for i in own:
+                self.entries[sc.events[i][1]].draft = None
+            sc.events[:] = [ev for i, ev in enumerate(sc.events) if i not in drop]
 
     def _sentence_drafts(self, btext: str, s: int, e: int, sid: str, carried: list[Ag], *, review: bool,
                          own_only: bool = False, split_commas: bool = True) -> list[tuple[Draft, bool]]:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Optional
 
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
+from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .roles import fallback_subject
 from .text import trim, words
@@ -28,23 +29,21 @@ def _norm(s: str) -> str:
 
 
 def column_roles(header: list[str]) -> dict[str, int]:
-    """Map 'task', 'lead', 'support', 'time', 'number' to column indexes (what the header says)."""
+    """Map 'task', 'lead', 'support', 'time', 'number' to column indexes, by the words of each header cell.
+
+    The words come from ``layout.yaml`` (``table_columns``), tried role by role in
+    the file's order, so "Cơ quan phối hợp" is a support column before it can be
+    a lead one; each role takes the first column that matches.
+    """
     roles: dict[str, int] = {}
     for i, h in enumerate(header):
         h = _norm(h)
         if not h:
             continue
-        if h in ("tt", "stt", "số tt", "số thứ tự") and "number" not in roles:
-            roles["number"] = i
-        elif "phối hợp" in h and "support" not in roles:
-            roles["support"] = i
-        elif ("chủ trì" in h or re.search(r"\b(?:cơ quan|đơn vị)\b.*\b(?:thực hiện|chịu trách nhiệm|phụ trách)\b", h)
-              or h in ("cơ quan", "đơn vị", "thực hiện", "trách nhiệm")) and "lead" not in roles:
-            roles["lead"] = i
-        elif re.search(r"\b(?:thời gian|thời hạn|tiến độ|thời điểm|hạn)\b", h) and "time" not in roles:
-            roles["time"] = i
-        elif re.search(r"\b(?:nội dung|nhiệm vụ|công việc|hoạt động|giải pháp|tên)\b", h) and "task" not in roles:
-            roles["task"] = i
+        for role, pat in layout_vocab().columns:
+            if role not in roles and pat.search(h):
+                roles[role] = i
+                break
     return roles
 
 
