@@ -1,0 +1,226 @@
+"""The layout mechanisms, each with positive and negative examples (synthetic plans, not corpus text).
+
+Label lines, labelled blocks, agency headings with member lists, table
+columns by header words and the articles of a Quyết định (docs/layout-mechanisms.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.decisions import article_kind, execution_clause
+from directive_nlp.tasks.headings import agency_heading
+from directive_nlp.tasks.labels import LabelRun, apply_run, cover, label_bodies, read_label
+from directive_nlp.tasks.layout_vocab import REQUIRED_KEYS, layout_vocab
+from directive_nlp.tasks.mentions import Ag
+from directive_nlp.tasks.tables import column_roles
+from directive_nlp.vocab import VocabularyError, validate_vocabulary
+
+
+def plan(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP"):
+    return extract_text(f"KẾ HOẠCH\n\nTriển khai công tác năm 2026\n\n{heading}\n\n{body}\n", "plan.md").tasks
+
+
+def names(t, role=None):
+    return [a.name for a in t.agencies if role is None or a.role == role]
+
+
+# ------------------------------------------------------------------ vocabulary
+def test_layout_vocabulary_loads_and_refuses_unknown_keys():
+    v = layout_vocab()
+    assert set(REQUIRED_KEYS) <= set(v.data)
+    bad = dict(v.data, lable_words=["x"])
+    with pytest.raises(VocabularyError, match="lable_words"):
+        validate_vocabulary(bad, source="layout.yaml", required=REQUIRED_KEYS)
+
+
+# ------------------------------------------------------------------ label lines
+@pytest.mark.parametrize("line,kind", [
+    ("Cơ quan chủ trì: Sở Công Thương.", "lead"),
+    ("Đơn vị chủ trì tham mưu thực hiện: Sở Nội vụ.", "lead"),
+    ("Đơn vị chủ trì (tham mưu) thực hiện: Sở Nội vụ.", "lead"),
+    ("- Đơn vị phối hợp: Sở Tài chính, UBND các xã.", "support"),
+    ("Đơn vị phối hợp thực hiện: Sở Tư pháp.", "support"),
+    ("Chủ trì: Công an tỉnh", "lead"),
+    ("Phối hợp: Sở Y tế", "support"),
+    ("Cơ quan thực hiện:", "lead"),
+    ("Thời gian hoàn thành: Quý III/2026.", "time"),
+    ("Nội dung thực hiện: Rà soát các quy định.", "content"),
+    ("Sản phẩm: Báo cáo tổng kết.", "ignore"),
+])
+def test_label_lines_in_their_written_forms(line, kind):
+    lab = read_label(line)
+    assert lab is not None and lab.kind == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Sở Y tế: chủ trì tổ chức tập huấn.",          # an agency heading, not a label
+    "Các sở, ngành có trách nhiệm phối hợp: tổ chức kiểm tra.",  # a sentence before a colon
+    "Tổ chức hội nghị sơ kết vào tháng 6.",
+    "Cơ quan chủ trìa: Sở X",                     # not a whole word
+])
+def test_texts_that_are_not_label_lines(line):
+    assert read_label(line) is None
+
+
+def test_label_values_give_bodies_never_the_label():
+    lab = read_label("Đơn vị phối hợp: Sở Tài chính; Sở Xây dựng.")
+    got = [a.name for a in label_bodies("Đơn vị phối hợp: Sở Tài chính; Sở Xây dựng."[lab.value_start:])]
+    assert got == ["Sở Tài chính", "Sở Xây dựng"]
+    assert label_bodies("  ") == []
+
+
+# ------------------------------------------------------------------ which tasks a run covers
+def test_runs_after_tasks_close_them_and_runs_before_tasks_open_them():
+    lead_a, lead_b = LabelRun(leads=[Ag(0, 0, "Sở A", "sở a", None)]), LabelRun(leads=[Ag(0, 0, "Sở B", "sở b", None)])
+    closing = [("task", 0), ("task", 1), ("label", lead_a), ("task", 2), ("label", lead_b)]
+    assert [(r.leads[0].name, idx) for r, idx in cover(closing)] == [("Sở A", [0, 1]), ("Sở B", [3])]
+    opening = [("label", lead_a), ("task", 0), ("label", lead_b), ("task", 1)]
+    assert [(r.leads[0].name, idx) for r, idx in cover(opening)] == [("Sở A", [1]), ("Sở B", [3])]
+    assert cover([("task", 0)]) == []
+
+
+def test_own_subject_is_kept_beside_the_block_lead_unless_it_is_a_block_partner():
+    run = LabelRun(leads=[Ag(0, 0, "Sở A", "sở a", None)], supports=[Ag(0, 0, "Sở B", "sở b", None)])
+    own = [Ag(0, 0, "UBND các xã", "ubnd các xã", None)]
+    leads, sups = apply_run(own, [], True, run)
+    assert [a.name for a in leads] == ["UBND các xã", "Sở A"] and [a.name for a in sups] == ["Sở B"]
+    partner = [Ag(0, 0, "Sở B", "sở b", None)]
+    assert [a.name for a in apply_run(partner, [], True, run)[0]] == ["Sở B"]
+    assert [a.name for a in apply_run([], [], False, run)[0]] == ["Sở A"]
+
+
+# ------------------------------------------------------------------ labelled blocks in documents
+def test_label_sub_items_belong_to_their_parent_block():
+    ts = plan("1. Về dữ liệu dân cư\n\n"
+              "a) Nhiệm vụ:\n\n"
+              "- Rà soát, làm sạch dữ liệu dân cư trên địa bàn.\n\n"
+              "- Cập nhật thông tin hộ tịch vào hệ thống.\n\n"
+              "b) Cơ quan thực hiện:\n\n"
+              "- Đơn vị chủ trì: Công an tỉnh.\n\n"
+              "- Đơn vị phối hợp: Sở Tư pháp, UBND các xã.\n\n"
+              "c) Thời gian thực hiện: Hoàn thành trong năm 2026.\n\n"
+              "2. Về hạ tầng số\n\n"
+              "- Nâng cấp đường truyền cho các điểm cầu.\n\n"
+              "Đơn vị chủ trì thực hiện: Sở Khoa học và Công nghệ.\n\n"
+              "Thời gian thực hiện: Quý IV/2026.")
+    assert [t.task for t in ts] == ["Rà soát, làm sạch dữ liệu dân cư trên địa bàn",
+                                    "Cập nhật thông tin hộ tịch vào hệ thống",
+                                    "Nâng cấp đường truyền cho các điểm cầu"]
+    for t in ts[:2]:
+        assert names(t, "lead") == ["Công an tỉnh"] and names(t, "support") == ["Sở Tư pháp", "UBND các xã"]
+        assert t.deadline is not None and t.deadline.date == "2026-12-31"
+    assert names(ts[2]) == ["Sở Khoa học và Công nghệ"] and ts[2].deadline.date == "2026-12-31"
+    assert all("Đơn vị" not in n for t in ts for n in names(t))  # labels never come out as agencies
+
+
+def test_labels_before_their_tasks_open_them():
+    ts = plan("1. Kiểm tra an toàn thực phẩm\n\n"
+              "Cơ quan chủ trì: Sở Y tế.\n\n"
+              "Cơ quan phối hợp: Sở Công Thương.\n\n"
+              "- Kiểm tra các bếp ăn tập thể.\n\n"
+              "- Xử lý nghiêm các cơ sở vi phạm.")
+    assert [names(t) for t in ts] == [["Sở Y tế", "Sở Công Thương"]] * 2
+
+
+def test_block_without_content_line_makes_its_heading_the_task():
+    ts = plan("3. Tổ chức tập huấn nghiệp vụ cho cán bộ cấp xã\n\n"
+              "Cơ quan chủ trì: Sở Nội vụ.\n\nThời gian thực hiện: Quý II/2026.")
+    assert [t.task for t in ts] == ["Tổ chức tập huấn nghiệp vụ cho cán bộ cấp xã"]
+    assert names(ts[0]) == ["Sở Nội vụ"] and ts[0].deadline.date == "2026-06-30"
+
+
+def test_a_time_line_alone_does_not_invent_an_actor():
+    ts = plan("1. Tuyên truyền, phổ biến pháp luật\n\n- Tổ chức hội nghị phổ biến Luật mới.\n\n"
+              "Thời gian thực hiện: Quý I/2026.")
+    assert [t.task for t in ts] == ["Tổ chức hội nghị phổ biến Luật mới"]
+    assert ts[0].agencies == [] and ts[0].deadline.date == "2026-03-31"
+
+
+# ------------------------------------------------------------------ agency headings
+def test_group_heading_with_members_gives_the_group_and_each_member():
+    hb = agency_heading("Các cơ quan quản lý đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế tỉnh):")
+    assert [a.name for a in hb.leads] == ["Các cơ quan quản lý đầu tư", "Sở Tài chính", "Ban Quản lý Khu kinh tế tỉnh"]
+    ts = plan("1. Các cơ quan quản lý đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế tỉnh):\n\n"
+              "a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ.\n\nb) Công khai thủ tục trên cổng thông tin.")
+    assert all(names(t, "lead") == ["Các cơ quan quản lý đầu tư", "Sở Tài chính", "Ban Quản lý Khu kinh tế tỉnh"]
+               for t in ts) and len(ts) == 2
+
+
+@pytest.mark.parametrize("heading,expected", [
+    ("Sở Y tế:", ["Sở Y tế"]),
+    ("Đề nghị Ủy ban MTTQ tỉnh:", ["Ủy ban MTTQ tỉnh"]),
+    ("Sở Tài chính (cơ quan thường trực)", ["Sở Tài chính"]),  # an apposition, not members
+    ("Các cơ quan quản lý ngành (gồm các Sở: Xây dựng, Công Thương)", None),  # shared head: one body
+])
+def test_agency_headings(heading, expected):
+    hb = agency_heading(heading)
+    if expected is None:
+        assert hb is None or len(hb.leads) == 1
+    else:
+        assert [a.name for a in hb.leads] == expected
+
+
+@pytest.mark.parametrize("heading", [
+    "Tổ chức hội nghị, hội thảo trong công tác cải cách hành chính",
+    "Về nguồn lực thực hiện",
+    "Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch.",
+])
+def test_theme_headings_and_sentences_are_not_agency_headings(heading):
+    assert agency_heading(heading) is None
+
+
+# ------------------------------------------------------------------ tables
+@pytest.mark.parametrize("header,expected", [
+    (["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+     {"number": 0, "task": 1, "lead": 2, "support": 3, "time": 4}),
+    (["Số TT", "Tên đề án, văn bản", "Cơ quan đầu mối", "Cơ quan tham gia", "Thời hạn trình"],
+     {"number": 0, "task": 1, "lead": 2, "support": 3, "time": 4}),
+    (["TT", "Hoạt động", "Đơn vị thực hiện", "Lộ trình"], {"number": 0, "task": 1, "lead": 2, "time": 3}),
+])
+def test_table_columns_by_header_words(header, expected):
+    assert column_roles(header) == expected
+
+
+def test_a_statistics_table_has_no_lead_column():
+    assert "lead" not in column_roles(["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2026"])
+
+
+def test_table_with_other_column_names_gives_one_task_per_row():
+    ts = plan("PHỤ LỤC\n\n| TT | Hoạt động | Đơn vị thực hiện | Đơn vị tham gia | Lộ trình |\n|---|---|---|---|---|\n"
+              "| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Sở Tài chính | Năm 2026 |\n"
+              "| 2 | Số hóa hồ sơ địa chính | Sở Nông nghiệp và Môi trường | UBND các xã | Năm 2027 |",
+              heading="IV. TỔ CHỨC THỰC HIỆN")
+    rows = [t for t in ts if t.rule.startswith("table-row")]
+    assert [t.task for t in rows] == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ địa chính"]
+    assert names(rows[0], "support") == ["Sở Tài chính"] and rows[1].deadline.date == "2027-12-31"
+
+
+# ------------------------------------------------------------------ Điều-structured decisions
+def test_articles_of_a_decision():
+    assert article_kind("Điều 1", "Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai.") == "act"
+    assert article_kind("Điều 2", "Quyết định này có hiệu lực kể từ ngày ký.") == "act"
+    assert article_kind("Điều 3", "Giám đốc Sở Xây dựng chịu trách nhiệm thi hành Quyết định này./.") == "execution"
+    assert article_kind("II.1", "Giám đốc Sở Xây dựng chịu trách nhiệm thi hành Quyết định này.") is None
+    assert article_kind("Điều 2", "Giao Sở Xây dựng hướng dẫn các địa phương triển khai.") is None
+
+
+def test_execution_article_is_one_task_with_every_official():
+    text = ("Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường; Chủ tịch UBND các xã, phường và "
+            "Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi hành Quyết định này./.")
+    ts, te, leads = execution_clause(text)
+    assert text[ts:te] == "thi hành Quyết định này"
+    assert [a.name for a in leads] == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nông nghiệp và Môi trường",
+                                       "Chủ tịch UBND các xã, phường", "Thủ trưởng các cơ quan có liên quan"]
+    assert execution_clause("Sở Xây dựng tổ chức kiểm tra các công trình.") is None
+
+
+def test_decision_issuing_article_is_not_a_task():
+    text = ("QUYẾT ĐỊNH\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra công vụ năm 2026.\n\n"
+            "Điều 2. Giao Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện Kế hoạch.\n\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.\n")
+    ts = extract_text(text, "qd.md").tasks
+    assert [t.task for t in ts] == ["hướng dẫn, kiểm tra việc thực hiện Kế hoạch", "thi hành Quyết định này"]
+    assert names(ts[0]) == ["Sở Nội vụ"]
+    assert names(ts[1]) == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nội vụ"]
