@@ -11,7 +11,8 @@ import pytest
 from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.decisions import article_kind, execution_clause
 from directive_nlp.tasks.headings import agency_heading
-from directive_nlp.tasks.labels import LabelRun, apply_run, cover, label_bodies, read_label
+from directive_nlp.tasks.labels import (LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments,
+                                        read_label)
 from directive_nlp.tasks.layout_vocab import REQUIRED_KEYS, layout_vocab
 from directive_nlp.tasks.mentions import Ag
 from directive_nlp.tasks.tables import column_roles
@@ -224,3 +225,49 @@ def test_decision_issuing_article_is_not_a_task():
     assert [t.task for t in ts] == ["hướng dẫn, kiểm tra việc thực hiện Kế hoạch", "thi hành Quyết định này"]
     assert names(ts[0]) == ["Sở Nội vụ"]
     assert names(ts[1]) == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nội vụ"]
+
+
+# ------------------------------------------------------------------ more written forms
+@pytest.mark.parametrize("line,kind", [
+    ("**Cơ quan chủ trì:** Sở Công Thương.", "lead"),        # bold markup left in a text file
+    ("*Đơn vị phối hợp*: Sở Xây dựng.", "support"),          # italics
+    ("Đơn vị chủ trì / Đơn vị phối hợp: Sở A / Sở B.", "assign"),
+    ("Cơ quan chủ trì, phối hợp: Sở A chủ trì, phối hợp với Sở B.", "assign"),
+])
+def test_labels_with_markup_and_both_roles(line, kind):
+    assert read_label(line).kind == kind
+
+
+def test_several_labels_in_one_line_split_at_each_label():
+    line = "Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính, Sở Nội vụ; thời gian thực hiện: năm 2026."
+    assert [(lab.kind, line[a:b].strip(" ;.")) for lab, a, b in label_segments(line)] == [
+        ("lead", "Sở Y tế"), ("support", "Sở Tài chính, Sở Nội vụ"), ("time", "năm 2026")]
+    assert label_segments("Sở Y tế tổ chức kiểm tra; thời gian thực hiện: năm 2026.") == []
+
+
+def test_one_line_with_both_roles_gives_leads_and_supports():
+    leads, sups = assign_bodies("Sở Y tế / Sở Tài chính, Sở Xây dựng")
+    assert [a.name for a in leads] == ["Sở Y tế"] and [a.name for a in sups] == ["Sở Tài chính", "Sở Xây dựng"]
+    ts = plan("1. Phòng, chống dịch bệnh\n\n- Giám sát dịch tại các cửa khẩu.\n\n"
+              "Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Công an tỉnh; thời gian thực hiện: năm 2026.")
+    assert names(ts[0], "lead") == ["Sở Y tế"] and names(ts[0], "support") == ["Công an tỉnh"]
+    assert ts[0].deadline.date == "2026-12-31"
+
+
+def test_table_with_a_two_row_header_and_a_joint_column():
+    ts = plan("| TT | Nội dung | Cơ quan thực hiện | | Thời gian |\n|---|---|---|---|---|\n"
+              "| | | Chủ trì | Phối hợp | |\n"
+              "| 1 | Kiểm kê rừng trồng | Sở Nông nghiệp và Môi trường | Sở Tài chính | Năm 2026 |", heading="PHỤ LỤC")
+    assert [(t.task, names(t, "lead"), names(t, "support")) for t in ts] == [
+        ("Kiểm kê rừng trồng", ["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"])]
+    ts = plan("| TT | Nhiệm vụ | Đơn vị chủ trì/ phối hợp | Thời hạn |\n|---|---|---|---|\n"
+              "| 1 | Số hóa hồ sơ địa chính | Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp | Năm 2027 |", heading="PHỤ LỤC")
+    assert names(ts[0], "lead") == ["Sở Nội vụ"] and names(ts[0], "support") == ["Sở Tư pháp"]
+
+
+def test_items_of_an_ignore_label_are_not_tasks_and_body_items_of_an_empty_label_are_bodies():
+    ts = plan("1. Rà soát thủ tục hành chính\n\n- Rà soát, đơn giản hóa thủ tục cấp phép.\n\n"
+              "Cơ quan thực hiện:\n\n- Sở Tư pháp.\n\n- Văn phòng UBND tỉnh.\n\n"
+              "Sản phẩm:\n\n- Báo cáo kết quả rà soát.")
+    assert [t.task for t in ts] == ["Rà soát, đơn giản hóa thủ tục cấp phép"]
+    assert names(ts[0], "lead") == ["Sở Tư pháp", "Văn phòng UBND tỉnh"]

@@ -33,7 +33,7 @@ from .clauses import Draft, analyze_sentence, is_verb_start
 from .decisions import article_kind, execution_clause
 from .headings import HeadingBodies, agency_heading
 from .inline import Assignment, parse_assignment, trailing_paren
-from .labels import LabelRun, apply_run, cover, label_bodies, read_label
+from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments, read_label
 from .lexicon import lexicon
 from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .tables import table_tasks
@@ -211,10 +211,9 @@ class _Walker:
         if zone == "background" and sid == "preamble" and flow.preamble_body:
             zone = "task"  # an unnumbered Chỉ thị / Công văn body after "… yêu cầu:"
         sc = self.scope(sid)
-        lab = read_label(body)
-        if lab is not None:
+        if read_label(body) is not None:
             if zone != "none":
-                self._label(lab, b, btext, cs, sid)
+                self._label(b, btext, cs, sid)
             return
         if self._label_continuation(sc, bi, body):
             return
@@ -288,34 +287,40 @@ class _Walker:
         else:
             flow.colon_parent = None
 
-    def _label(self, lab, b, btext: str, cs: int, sid: str) -> None:
-        """One label line: its run of bodies/time, its own clauses, or its content tasks."""
+    def _label(self, b, btext: str, cs: int, sid: str) -> None:
+        """One label line (or several in one line): runs of bodies/time, its own clauses, or its content tasks."""
         sc = self.scope(sid)
-        rest_s = cs + lab.value_start
-        value = btext[rest_s:]
-        if lab.kind == "time":
-            sc.events.append(("label", LabelRun(deadline=self._deadline_of(value))))
-        elif lab.kind in ("lead", "support"):
-            names: list[Ag] = []
-            if lab.kind == "lead":
-                # "Cơ quan thực hiện: Sở X chủ trì tham mưu …; Sở Y … triển khai …": the line's clauses are tasks
-                # of their own subjects, and those subjects are the line's bodies
-                subj: list[Ag] = []
-                for d, _own in self._sentence_drafts(btext, rest_s, len(btext), sid, [], review=False, own_only=True):
-                    d.rule = "labelled-block:actor-line"
-                    self.add_draft(d, b.index, b.start + rest_s, b.end, btext, sid, own=True, fixed=True)
-                    subj += [a for a in d.leads if all(a.name != x.name for x in subj)]
-                names = subj
-            names = names or label_bodies(value)
-            sc.events.append(("label", LabelRun(leads=names) if lab.kind == "lead" else LabelRun(supports=names)))
-            sc.awaiting = lab.kind if not value.strip(" .;:") else None
-        elif lab.kind == "content":
-            for d, own in self._sentence_drafts(btext, rest_s, len(btext), sid, self.default_agents(sid),
-                                                review=False, split_commas=False):
-                d.rule = "labelled-block"
-                self.add_draft(d, b.index, b.start + rest_s, b.end, btext, sid, own=own)
-        else:
-            sc.skipping = not value.strip(" .;:")  # "Sản phẩm:" over a list of products
+        for lab, vs, ve in label_segments(btext, cs):
+            value = btext[vs:ve]
+            if lab.kind == "time":
+                sc.events.append(("label", LabelRun(deadline=self._deadline_of(value))))
+            elif lab.kind in ("lead", "support", "assign"):
+                self._body_label(lab.kind, b, btext, vs, ve, sid, sc)
+            elif lab.kind == "content":
+                for d, own in self._sentence_drafts(btext, vs, ve, sid, self.default_agents(sid), review=False,
+                                                    split_commas=False):
+                    d.rule = "labelled-block"
+                    self.add_draft(d, b.index, b.start + vs, b.start + ve, btext, sid, own=own)
+            else:
+                sc.skipping = not value.strip(" .;:")  # "Sản phẩm:" over a list of products
+
+    def _body_label(self, kind: str, b, btext: str, vs: int, ve: int, sid: str, sc: _Scope) -> None:
+        value = btext[vs:ve]
+        if kind == "assign":
+            leads, sups = assign_bodies(value.strip().rstrip(".;"))
+            sc.events.append(("label", LabelRun(leads=leads, supports=sups)))
+            return
+        names: list[Ag] = []
+        if kind == "lead":
+            # "Cơ quan thực hiện: Sở X chủ trì tham mưu …; Sở Y … triển khai …": the line's clauses are tasks of
+            # their own subjects, and those subjects are the line's bodies
+            for d, _own in self._sentence_drafts(btext, vs, ve, sid, [], review=False, own_only=True):
+                d.rule = "labelled-block:actor-line"
+                self.add_draft(d, b.index, b.start + vs, b.start + ve, btext, sid, own=True, fixed=True)
+                names += [a for a in d.leads if all(a.name != x.name for x in names)]
+        names = names or label_bodies(value)
+        sc.events.append(("label", LabelRun(leads=names) if kind == "lead" else LabelRun(supports=names)))
+        sc.awaiting = kind if not value.strip(" .;:") else None
 
     def _execution(self, b, sid: str, btext: str, cs: int) -> bool:
         """"Điều 3. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành Quyết định này": one task."""

@@ -75,6 +75,12 @@ def parse_assignment(text: str, doc_date: Optional[date] = None) -> Optional[Ass
                 res.leads += _bodies(value)
             elif kind == "support":
                 res.supports += _bodies(value)
+            elif kind == "assign" and "/" in value:  # "Chủ trì/phối hợp: Sở A/Sở B"
+                lead, sup = value.split("/", 1)
+                res.leads += _bodies(lead)
+                res.supports += _bodies(sup)
+            elif kind == "assign":
+                res.leads += _bodies(value)
             elif kind == "time":
                 found = find_deadlines(value, doc_date)
                 res.deadline = res.deadline or (found[0].deadline if found else parse_deadline(value, doc_date))

@@ -37,13 +37,14 @@ from .mentions import Ag, canonical, find_agencies
 from .roles import fallback_subject
 from .text import trim, words
 
-__all__ = ["LabelLine", "LabelRun", "read_label", "label_kind", "label_bodies", "cover", "apply_run"]
+__all__ = ["LabelLine", "LabelRun", "read_label", "label_kind", "label_segments", "label_bodies", "assign_bodies",
+           "cover", "apply_run"]
 
 
 @dataclass(frozen=True)
 class LabelLine:
     """A label at the start of a text: its kind, its phrase and where its value begins."""
-    kind: str  # "lead" | "support" | "time" | "content" | "ignore"
+    kind: str  # "lead" | "support" | "assign" (both) | "time" | "content" | "ignore"
     label: str
     value_start: int
 
@@ -69,8 +70,9 @@ def label_kind(phrase: str) -> Optional[str]:
         return "content"
     if v.ignore_label.match(p):
         return "ignore"
-    if v.support_word.search(p) and not re.match(r"^(?:các\s+)?(?:cơ quan|đơn vị)?\s*chủ trì\s*,", p):
-        return "support"
+    if v.support_word.search(p):
+        # "Đơn vị chủ trì / Đơn vị phối hợp: Sở A / Sở B" names both roles in one line
+        return "assign" if re.search(r"\bchủ trì\b", p) else "support"
     if v.lead_word.search(p) or v.head_only.match(p):
         return "lead"
     return None
@@ -89,6 +91,38 @@ def read_label(text: str, start: int = 0) -> Optional[LabelLine]:
     if kind is None:
         return None
     return LabelLine(kind, phrase, m.end())
+
+
+def label_segments(text: str, start: int = 0) -> list[tuple[LabelLine, int, int]]:
+    """Every label of a line with its value's bounds: "Cơ quan chủ trì: Sở A; cơ quan phối hợp: Sở B; thời gian
+    thực hiện: năm 2026." gives three segments. [] when the line does not start with a label."""
+    first = read_label(text[start:])
+    if first is None:
+        return []
+    found = [(first, start)]
+    pos = start + first.value_start
+    for m in re.finditer(r"[;.]\s+|\s+/\s+", text[pos:]):
+        at = pos + m.end()
+        lab = read_label(text[at:])
+        if lab is not None and lab.kind != "content":
+            found.append((lab, at))
+    out = []
+    for i, (lab, at) in enumerate(found):
+        end = found[i + 1][1] if i + 1 < len(found) else len(text)
+        out.append((LabelLine(lab.kind, lab.label, at + lab.value_start), at + lab.value_start, end))
+    return out
+
+
+def assign_bodies(value: str) -> tuple[list[Ag], list[Ag]]:
+    """(leads, supports) of a label naming both roles: "Sở A / Sở B, Sở C", or "Sở A chủ trì, phối hợp với Sở B"."""
+    if "/" in value:
+        lead, sup = value.split("/", 1)
+        return label_bodies(lead), label_bodies(sup)
+    from .inline import parse_assignment  # inline reads labels too
+    asg = parse_assignment(value)
+    if asg is not None and asg.leads:
+        return list(asg.leads), list(asg.supports)
+    return label_bodies(value), []
 
 
 def label_bodies(value: str) -> list[Ag]:

@@ -68,10 +68,14 @@ def layout_vocab() -> LayoutVocab:
     head = _alt(d["label_heads"])
     fixed = _alt(d["time_labels"] + d["content_labels"] + d["ignore_labels"])
     filler = rf"(?:{filler}(?!{_W})|\([^()]{{1,40}}\))"  # "Đơn vị chủ trì (tham mưu) thực hiện"
-    role_phrase = rf"(?:(?:các\s+)?{head}\s+)?{role}(?:\s*{filler}){{0,4}}"
+    # "Đơn vị chủ trì / Đơn vị phối hợp", "Cơ quan chủ trì, phối hợp", "chủ trì và phối hợp"
+    joint = rf"(?:\s*[/,]\s*(?:{head}\s+)?|\s+(?:và\s+)?|\s*(?=\())"
+    role_phrase = rf"(?:(?:các\s+)?{head}\s+)?{role}(?:{joint}{filler}){{0,4}}"
     head_phrase = rf"(?:các\s+)?{head}" if d["bare_head_is_lead"] else r"(?!)"
+    mark = r"[*_]*"  # bold or italic markup left around a label in a text file
     label = re.compile(
-        rf"^\s*(?:[-+•*]\s*)?(?P<lab>{fixed}|{role_phrase}|{head_phrase})(?!{_W})\s*(?:\([^)]{{0,60}}\))?\s*:\s*",
+        rf"^\s*(?:[-+•]\s*)?{mark}\s*(?:[-+•]\s*)?(?P<lab>{fixed}|{role_phrase}|{head_phrase})(?!{_W})\s*"
+        rf"(?:\([^)]{{0,60}}\))?\s*{mark}\s*:\s*{mark}\s*",
         re.IGNORECASE)
 
     def whole(words) -> re.Pattern:
