@@ -271,3 +271,13 @@ def test_items_of_an_ignore_label_are_not_tasks_and_body_items_of_an_empty_label
               "Sản phẩm:\n\n- Báo cáo kết quả rà soát.")
     assert [t.task for t in ts] == ["Rà soát, đơn giản hóa thủ tục cấp phép"]
     assert names(ts[0], "lead") == ["Sở Tư pháp", "Văn phòng UBND tỉnh"]
+
+
+def test_a_header_repeated_inside_the_table_is_not_a_task():
+    ts = plan("| STT | Nhiệm vụ | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |\n|---|---|---|---|---|\n"
+              "| 1 | Triển khai nền tảng hóa đơn điện tử | Thuế tỉnh | Sở Tài chính | Năm 2026 |\n"
+              "| Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |\n"
+              "| 2 | Hỗ trợ hợp tác xã bán hàng trực tuyến | Sở Công Thương | Liên minh Hợp tác xã tỉnh | Năm 2027 |",
+              heading="PHỤ LỤC")
+    assert [t.task for t in ts] == ["Triển khai nền tảng hóa đơn điện tử", "Hỗ trợ hợp tác xã bán hàng trực tuyến"]
+    assert all("Đơn vị phối hợp" not in names(t) for t in ts)

@@ -57,6 +57,12 @@ def _both_roles(h: str) -> bool:
     return bool(pats["support"].search(h) and re.search(r"\bchủ trì\b", h))
 
 
+def _names_columns(cells: list[str]) -> bool:
+    """Is a row a header (every filled cell is a column name, no figures), e.g. one repeated lower down?"""
+    named = [c.strip() for c in cells if c.strip()]
+    return len(named) >= 2 and all(column_roles([c]) for c in named) and not any(re.search(r"\d", c) for c in named)
+
+
 def _header(rows: list[TextBlock], text: str) -> tuple[Optional[list[str]], Optional[int]]:
     """The header cells, and the index of a second header row that names the parts of a merged header cell
     ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"); the second row's words win where it has any."""
@@ -71,9 +77,7 @@ def _header(rows: list[TextBlock], text: str) -> tuple[Optional[list[str]], Opti
         if r.is_header_row or not r.cells:
             continue
         cells = [text[c.start:c.end].strip() for c in r.cells]
-        named = [c for c in cells if c]
-        if named and len(cells) == len(header) and all(column_roles([c]) for c in named) and not any(
-                re.search(r"\d", c) for c in named):
+        if len(cells) == len(header) and _names_columns(cells):
             return [c or h for c, h in zip(cells, header)], k
         break
     return header, None
@@ -126,7 +130,10 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         if r.is_header_row or not r.cells or k == sub_header:
             continue
         cells = [text[c.start:c.end] for c in r.cells]
-        if _norm(" ".join(cells)) == _norm(" ".join(header)):
+        if _norm(" ".join(cells)) == _norm(" ".join(header)) or _names_columns(cells):
+            if len(cells) == len(header) and _names_columns(cells):
+                again = column_roles(cells)  # a header repeated lower down may name the columns anew
+                roles = again if "task" in again and ({"lead", "support", "assign"} & set(again)) else roles
             continue
         filled = r.filled_cells
 
