@@ -281,3 +281,17 @@ def test_a_header_repeated_inside_the_table_is_not_a_task():
               heading="PHỤ LỤC")
     assert [t.task for t in ts] == ["Triển khai nền tảng hóa đơn điện tử", "Hỗ trợ hợp tác xã bán hàng trực tuyến"]
     assert all("Đơn vị phối hợp" not in names(t) for t in ts)
+
+
+def test_heading_ending_with_its_verb_makes_each_object_item_a_task():
+    ts = plan("2. Sở Tài chính:\n\na) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh quyết định:\n\n"
+              "- Phương án phân bổ vốn sự nghiệp giai đoạn 2026 - 2030.\n\n"
+              "- Nguyên tắc, tiêu chí phân bổ vốn ngân sách địa phương.")
+    assert [t.task for t in ts][-1] == "Nguyên tắc, tiêu chí phân bổ vốn ngân sách địa phương"
+    assert all(names(t) == ["Sở Tài chính"] for t in ts) and len(ts) == 2
+
+
+def test_heading_naming_its_object_stays_the_task_over_its_list():
+    ts = plan("1. Quán triệt các văn bản của Trung ương về phòng, chống ma túy:\n\n- Luật Phòng, chống ma túy năm 2021."
+              "\n\n- Nghị định số 105/2021/NĐ-CP.")
+    assert [t.task for t in ts] == ["Quán triệt các văn bản của Trung ương về phòng, chống ma túy"]

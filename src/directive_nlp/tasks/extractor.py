@@ -281,7 +281,7 @@ class _Walker:
             hres = analyze_sentence(btext, mask(btext), cs, len(btext), find_agencies(btext), [], carried=[])
             if hres.subject and (hres.drafts == [] or hres.lead_in or _LIST_END.search(body)):
                 self.headings[sid] = HeadingBodies(hres.subject, list(hres.frame_supports))
-        if colon and sid not in self.headings and not self._is_lead_in(body):
+        if colon and sid not in self.headings and not self._is_lead_in(body) and not self._verb_before_colon(body):
             flow.colon_parent = (sid, b.index, [])
             flow.explained.append((sid, b.index, flow.colon_parent[2]))
         else:
@@ -502,6 +502,13 @@ class _Walker:
                 continue
             out.extend((d, bool(res.subject)) for d in res.drafts)
         return out
+
+    def _verb_before_colon(self, body: str) -> bool:
+        """"a) Tham mưu UBND tỉnh trình HĐND tỉnh quyết định:" ends with its verb: the items below are its objects,
+        each a task of the heading's actor; "1.1. Quán triệt các văn bản sau:" names its object, the heading is the
+        task and its items only list it."""
+        ws = words(body.rstrip().rstrip(":").lower())
+        return any(" ".join(ws[-n:]) in self.lx.verbs for n in (1, 2, 3) if len(ws) >= n)
 
     def _is_lead_in(self, body: str) -> bool:
         return any(p.search(body.rstrip()) for p in self.lx.lead_in)
