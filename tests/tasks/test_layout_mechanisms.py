@@ -295,3 +295,10 @@ def test_heading_naming_its_object_stays_the_task_over_its_list():
     ts = plan("1. Quán triệt các văn bản của Trung ương về phòng, chống ma túy:\n\n- Luật Phòng, chống ma túy năm 2021."
               "\n\n- Nghị định số 105/2021/NĐ-CP.")
     assert [t.task for t in ts] == ["Quán triệt các văn bản của Trung ương về phòng, chống ma túy"]
+
+
+def test_a_part_numbered_twice_keeps_each_heading_for_its_own_items():
+    ts = plan("1. Công an tỉnh:\n\na) Tổ chức tuần tra các tuyến trọng điểm.\n\n"
+              "IV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ban, ngành và Ủy ban nhân dân các xã:\n\n"
+              "a) Xây dựng kế hoạch triển khai tại đơn vị.", heading="IV. PHÂN CÔNG NHIỆM VỤ")
+    assert [names(t) for t in ts] == [["Công an tỉnh"], ["Các sở, ban, ngành", "Ủy ban nhân dân các xã"]]

@@ -116,6 +116,7 @@ class _Walker:
         self.zones = Zones(structure, bool(re.search(r"\b(?:sơ kết|tổng kết)\b", title, re.IGNORECASE)))
         self.sections = self.zones.sections
         self.headings: dict[str, HeadingBodies] = {}
+        self._heading_block: dict[str, int] = {}
         self.entries: list[_Entry] = []
         self.scopes: dict[str, _Scope] = {}
         self.order: list[str] = []
@@ -172,12 +173,14 @@ class _Walker:
 
     # --------------------------------------------------------------- walk
     def run(self) -> list[Task]:
-        for sec in self.structure.sections:  # agency headings first: they scope over items
-            if sec.heading:
-                hb = agency_heading(sec.heading)
-                if hb:
-                    self.headings[sec.id] = hb
+        # agency headings are registered as their sections open, in reading order: a part numbered twice
+        # ("IV." twice) gives its second sections the ids of the first, and their own headings win
+        opening = sorted((sec for sec in self.structure.sections), key=lambda x: (x.start is None, x.start or 0))
+        k = 0
         for b in self.doc.blocks:
+            while k < len(opening) and (opening[k].start is None or opening[k].start <= b.start):
+                self._open_section(opening[k])
+                k += 1
             if b.index in self.info:
                 self._block(b)
         self._explained_headings()
@@ -186,6 +189,16 @@ class _Walker:
         for i, t in enumerate(tasks, 1):
             t.id = f"T{i}"
         return tasks
+
+    def _open_section(self, sec) -> None:
+        self._register_heading(sec.id, sec.heading or "")
+
+    def _register_heading(self, sid: str, heading: str) -> None:
+        hb = agency_heading(heading) if heading else None
+        if hb:
+            self.headings[sid] = hb
+        else:
+            self.headings.pop(sid, None)
 
     def _block(self, b) -> None:
         bi = self.info[b.index]
@@ -275,6 +288,9 @@ class _Walker:
         flow = self.flow
         if self.scope_of(sid) == sid:
             self.scope(sid).heading_block = b.index
+        if self._heading_block.setdefault(sid, b.index) != b.index:
+            self._register_heading(sid, body)  # a second part numbered like the first: its own heading wins
+            self._heading_block[sid] = b.index
         colon = body.rstrip().endswith(":")
         if colon and sid not in self.headings and not _CONTENT_LEAD_IN.search(body):
             # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items
