@@ -302,3 +302,22 @@ def test_a_part_numbered_twice_keeps_each_heading_for_its_own_items():
               "IV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ban, ngành và Ủy ban nhân dân các xã:\n\n"
               "a) Xây dựng kế hoạch triển khai tại đơn vị.", heading="IV. PHÂN CÔNG NHIỆM VỤ")
     assert [names(t) for t in ts] == [["Công an tỉnh"], ["Các sở, ban, ngành", "Ủy ban nhân dân các xã"]]
+
+
+def test_label_after_a_list_of_one_paragraph_items_labels_the_list():
+    ts = plan("1. Sở Y tế:\n\na) Tổ chức tiêm chủng mở rộng.\n\nb) Kiểm tra an toàn thực phẩm.\n\n"
+              "Đơn vị phối hợp: Sở Công Thương.")
+    assert [names(t, "support") for t in ts] == [["Sở Công Thương"], ["Sở Công Thương"]]
+    assert all(names(t, "lead") == ["Sở Y tế"] for t in ts)
+
+
+def test_time_line_after_each_item_dates_that_item_only():
+    ts = plan("1. Công tác tập huấn\n\na) Tổ chức tập huấn cho cán bộ cấp xã.\n\nThời gian thực hiện: Quý I/2026.\n\n"
+              "b) Tổ chức hội thi tìm hiểu pháp luật.\n\nThời gian thực hiện: Quý II/2026.")
+    assert [t.deadline.date for t in ts] == ["2026-03-31", "2026-06-30"]
+
+
+def test_short_item_headings_with_their_own_labels_are_each_a_task():
+    ts = plan("1. Công tác tập huấn\n\na) Tổ chức tập huấn\n\nCơ quan chủ trì: Sở Tư pháp.\n\nb) Tổ chức hội thi\n\n"
+              "Cơ quan chủ trì: Sở Nội vụ.")
+    assert [(t.task, names(t)) for t in ts] == [("Tổ chức tập huấn", ["Sở Tư pháp"]), ("Tổ chức hội thi", ["Sở Nội vụ"])]

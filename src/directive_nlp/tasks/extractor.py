@@ -68,8 +68,6 @@ class _Scope:
     """One labelled block: the tasks and label lines of a section and its label sub-items."""
     events: list = field(default_factory=list)  # ("task"|"fixed", entry index) | ("label", LabelRun)
     heading_block: Optional[int] = None
-    awaiting: Optional[str] = None  # "lead"/"support": an empty label whose bodies follow as items
-    skipping: bool = False  # items under an ignore label ("Sản phẩm:")
 
 
 @dataclass
@@ -82,6 +80,8 @@ class _Flow:
     preamble_body: bool = False
     actor_lead_in: Optional[tuple] = None  # (section, leads, supports) of "X chủ trì, phối hợp với Y:"
     explained: list = field(default_factory=list)  # (section, heading block, skipped items)
+    awaiting: Optional[tuple] = None  # (scope, "lead"|"support"): an empty label whose bodies follow as items
+    skipping: bool = False  # items under an ignore label ("Sản phẩm:")
 
 
 def _doc_date(meta: Optional[DocumentMeta]) -> Optional[date]:
@@ -121,8 +121,11 @@ class _Walker:
         self.scopes: dict[str, _Scope] = {}
         self.order: list[str] = []
         self.first_block_of: dict[str, int] = {}
+        self.blocks_of: dict[str, list[int]] = {}
         for bi in structure.blocks:
             self.first_block_of.setdefault(bi.section, bi.block)
+            self.blocks_of.setdefault(bi.section, []).append(bi.block)
+        self._parents = {sec.parent for sec in structure.sections if sec.parent}
         self._scope_cache: dict[str, str] = {}
         self.flow = _Flow()
         self.table_tasks: list[Task] = []
@@ -138,13 +141,23 @@ class _Walker:
 
     # ------------------------------------------------------------ scopes
     def scope_of(self, sid: str) -> str:
-        """The labelled block a section belongs to: a section opened by a label line belongs to its parent's."""
+        """The labelled block a section belongs to. A section opened by a label line ("b) Cơ quan thực hiện:")
+        belongs to its parent's, and so does a one-paragraph item ("b) Kiểm tra ….", perhaps followed by its
+        label lines): labels after a list of such items label the list."""
         if sid not in self._scope_cache:
             sec = self.sections.get(sid)
             first = self.first_block_of.get(sid)
-            is_label = sec is not None and sec.parent and first is not None and read_label(self._body(first))
-            self._scope_cache[sid] = self.scope_of(sec.parent) if is_label else sid
+            lifted = sec is not None and sec.parent and first is not None and (
+                read_label(self._body(first)) or self._one_paragraph_item(sid, first))
+            self._scope_cache[sid] = self.scope_of(sec.parent) if lifted else sid
         return self._scope_cache[sid]
+
+    def _one_paragraph_item(self, sid: str, first: int) -> bool:
+        fi = self.info[first]
+        if fi.is_heading or not fi.marker or fi.marker_kind == "bullet" or sid in self._parents:
+            return False
+        rest = [i for i in self.blocks_of.get(sid, []) if i != first]
+        return all(not self.info[i].marker and read_label(self._body(i)) for i in rest)
 
     def scope(self, sid: str) -> _Scope:
         key = self.scope_of(sid)
@@ -154,9 +167,9 @@ class _Walker:
         return self.scopes[key]
 
     def add_draft(self, d: Draft, bidx: int, ss: int, se: int, base: str, sid: str, *, own: bool = False,
-                  fixed: bool = False) -> None:
+                  fixed: bool = False, scope: Optional[str] = None) -> None:
         self.entries.append(_Entry(d, bidx, ss, se, base, sid, own))
-        self.scope(sid).events.append(("fixed" if fixed else "task", len(self.entries) - 1))
+        self.scope(scope or sid).events.append(("fixed" if fixed else "task", len(self.entries) - 1))
 
     # ---------------------------------------------------- agency headings
     def default_agents(self, sid: str) -> list[Ag]:
@@ -228,7 +241,7 @@ class _Walker:
             if zone != "none":
                 self._label(b, btext, cs, sid)
             return
-        if self._label_continuation(sc, bi, body):
+        if self._label_continuation(bi, body):
             return
         long_content = len(words(body)) >= 12 and body.rstrip().endswith((".", ";", "./."))
         if bi.is_heading and not long_content:
@@ -270,17 +283,18 @@ class _Walker:
             flow.rows_done.update(x.index for x in rows)
         self.table_tasks.extend(table_tasks(doc, rows, self.info, self.doc_date))
 
-    def _label_continuation(self, sc: _Scope, bi, body: str) -> bool:
+    def _label_continuation(self, bi, body: str) -> bool:
         """Items after an empty label: bodies of "Cơ quan thực hiện:", or the listed products of "Sản phẩm:"."""
-        if sc.awaiting and bi.marker and _only_bodies(body):
+        flow = self.flow
+        if flow.awaiting and bi.marker and _only_bodies(body):
+            key, kind = flow.awaiting
             names = label_bodies(body)
-            run = LabelRun(leads=names) if sc.awaiting == "lead" else LabelRun(supports=names)
-            sc.events.append(("label", run))
+            self.scopes[key].events.append(("label", LabelRun(leads=names) if kind == "lead" else LabelRun(supports=names)))
             return True
-        sc.awaiting = None
-        if sc.skipping and bi.marker_kind == "bullet":
+        flow.awaiting = None
+        if flow.skipping and bi.marker_kind == "bullet":
             return True
-        sc.skipping = False
+        flow.skipping = False
         return False
 
     def _heading(self, b, bi, sid: str, btext: str, cs: int, body: str) -> None:
@@ -305,23 +319,24 @@ class _Walker:
 
     def _label(self, b, btext: str, cs: int, sid: str) -> None:
         """One label line (or several in one line): runs of bodies/time, its own clauses, or its content tasks."""
-        sc = self.scope(sid)
+        key = self.scope_of(sid)
+        sc = self.scope(key)
         for lab, vs, ve in label_segments(btext, cs):
             value = btext[vs:ve]
             if lab.kind == "time":
                 sc.events.append(("label", LabelRun(deadline=self._deadline_of(value))))
             elif lab.kind in ("lead", "support", "assign"):
-                self._body_label(lab.kind, b, btext, vs, ve, sid, sc)
+                self._body_label(lab.kind, b, btext, vs, ve, sid, key)
             elif lab.kind == "content":
                 for d, own in self._sentence_drafts(btext, vs, ve, sid, self.default_agents(sid), review=False,
                                                     split_commas=False):
                     d.rule = "labelled-block"
-                    self.add_draft(d, b.index, b.start + vs, b.start + ve, btext, sid, own=own)
+                    self.add_draft(d, b.index, b.start + vs, b.start + ve, btext, sid, own=own, scope=key)
             else:
-                sc.skipping = not value.strip(" .;:")  # "Sản phẩm:" over a list of products
+                self.flow.skipping = not value.strip(" .;:")  # "Sản phẩm:" over a list of products
 
-    def _body_label(self, kind: str, b, btext: str, vs: int, ve: int, sid: str, sc: _Scope) -> None:
-        value = btext[vs:ve]
+    def _body_label(self, kind: str, b, btext: str, vs: int, ve: int, sid: str, key: str) -> None:
+        value, sc = btext[vs:ve], self.scopes[key]
         if kind == "assign":
             leads, sups = assign_bodies(value.strip().rstrip(".;"))
             sc.events.append(("label", LabelRun(leads=leads, supports=sups)))
@@ -332,11 +347,11 @@ class _Walker:
             # their own subjects, and those subjects are the line's bodies
             for d, _own in self._sentence_drafts(btext, vs, ve, sid, [], review=False, own_only=True):
                 d.rule = "labelled-block:actor-line"
-                self.add_draft(d, b.index, b.start + vs, b.start + ve, btext, sid, own=True, fixed=True)
+                self.add_draft(d, b.index, b.start + vs, b.start + ve, btext, sid, own=True, fixed=True, scope=key)
                 names += [a for a in d.leads if all(a.name != x.name for x in names)]
         names = names or label_bodies(value)
         sc.events.append(("label", LabelRun(leads=names) if kind == "lead" else LabelRun(supports=names)))
-        sc.awaiting = kind if not value.strip(" .;:") else None
+        self.flow.awaiting = (key, kind) if not value.strip(" .;:") else None
 
     def _execution(self, b, sid: str, btext: str, cs: int) -> bool:
         """"Điều 3. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành Quyết định này": one task."""
