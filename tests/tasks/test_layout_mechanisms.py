@@ -151,6 +151,7 @@ def test_group_heading_with_members_gives_the_group_and_each_member():
 
 @pytest.mark.parametrize("heading,expected", [
     ("Sở Y tế:", ["Sở Y tế"]),
+    ("Viện Khoa học, Công nghệ và Môi trường tỉnh", ["Viện Khoa học, Công nghệ và Môi trường tỉnh"]),  # longer name
     ("Đề nghị Ủy ban MTTQ tỉnh:", ["Ủy ban MTTQ tỉnh"]),
     ("Sở Tài chính (cơ quan thường trực)", ["Sở Tài chính"]),  # an apposition, not members
     ("Các cơ quan quản lý ngành (gồm các Sở: Xây dựng, Công Thương)", None),  # shared head: one body
@@ -167,6 +168,7 @@ def test_agency_headings(heading, expected):
     "Tổ chức hội nghị, hội thảo trong công tác cải cách hành chính",
     "Về nguồn lực thực hiện",
     "Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch.",
+    "Công an tỉnh tăng cường tuần tra, kiểm soát",
 ])
 def test_theme_headings_and_sentences_are_not_agency_headings(heading):
     assert agency_heading(heading) is None

@@ -87,7 +87,20 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
     if re.match(r"\s*(?:các|những)\s", t[a:b], re.IGNORECASE) and not t.rstrip().endswith(".") and _GROUP_DOES.match(t[cend:b]):
         return HeadingBodies([Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+    if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
+        # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
+        return HeadingBodies([Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
+
+
+def _no_verb(rest: str) -> bool:
+    """Does no word of ``rest`` start a predicate (a verb or a modal of the task lexicon)?"""
+    lx = lexicon()
+    for m in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest):
+        tail = rest[m.start():]
+        if lx.verb_start.match(tail) or lx.modal_start.match(tail) or lx.support_start.match(tail):
+            return False
+    return True
 
 
 def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBodies]:
