@@ -323,3 +323,9 @@ def test_short_item_headings_with_their_own_labels_are_each_a_task():
     ts = plan("1. Công tác tập huấn\n\na) Tổ chức tập huấn\n\nCơ quan chủ trì: Sở Tư pháp.\n\nb) Tổ chức hội thi\n\n"
               "Cơ quan chủ trì: Sở Nội vụ.")
     assert [(t.task, names(t)) for t in ts] == [("Tổ chức tập huấn", ["Sở Tư pháp"]), ("Tổ chức hội thi", ["Sở Nội vụ"])]
+
+
+def test_funding_heading_over_a_cost_list_is_not_a_task_without_an_actor():
+    ts = plan("III. DỰ TOÁN KINH PHÍ THỰC HIỆN:\n\n1. Dự toán kinh phí quan trắc năm 2026:\n\n"
+              "- Chi phí lấy mẫu: 120 triệu đồng.\n\n- Chi phí phân tích: 80 triệu đồng.", heading="II. NỘI DUNG")
+    assert ts == []

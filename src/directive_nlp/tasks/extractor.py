@@ -462,8 +462,9 @@ class _Walker:
     def _explained_headings(self) -> None:
         """A heading whose items only list its object ("1.1. Quán triệt các văn bản sau: - Luật …") is the task."""
         for hsid, hidx, skipped in self.flow.explained:
-            if not skipped or self.zones.zone(hsid) == "none":
-                continue
+            zone = self.zones.zone(hsid)
+            if not skipped or zone == "none" or (zone != "task" and not self.default_agents(hsid)):
+                continue  # outside task parts, a heading is a task only with a named actor
             if any(self.entries[i].sid == hsid for k, i in self.scope(hsid).events if k != "label"):
                 continue
             idx = self._heading_draft(hsid, hidx, "heading:object-list", self.default_agents(hsid))
