@@ -154,6 +154,8 @@ def test_group_heading_with_members_gives_the_group_and_each_member():
     ("Viện Khoa học, Công nghệ và Môi trường tỉnh", ["Viện Khoa học, Công nghệ và Môi trường tỉnh"]),  # longer name
     ("Đề nghị Ủy ban MTTQ tỉnh:", ["Ủy ban MTTQ tỉnh"]),
     ("Sở Tài chính (cơ quan thường trực)", ["Sở Tài chính"]),  # an apposition, not members
+    ("Hội Nông dân tỉnh", ["Hội Nông dân tỉnh"]),
+    ("Các trường trung học cơ sở", ["Các trường trung học cơ sở"]),  # a plural group needs no capital
     ("Các cơ quan quản lý ngành (gồm các Sở: Xây dựng, Công Thương)", None),  # shared head: one body
 ])
 def test_agency_headings(heading, expected):
@@ -169,6 +171,10 @@ def test_agency_headings(heading, expected):
     "Về nguồn lực thực hiện",
     "Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch.",
     "Công an tỉnh tăng cường tuần tra, kiểm soát",
+    "Hội nhập quốc tế",            # a head word that starts a common word: themes
+    "Phòng, chống tham nhũng, tiêu cực",
+    "Sở hữu trí tuệ",
+    "Đoàn kết dân tộc",
 ])
 def test_theme_headings_and_sentences_are_not_agency_headings(heading):
     assert agency_heading(heading) is None

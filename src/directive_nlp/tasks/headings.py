@@ -111,6 +111,9 @@ def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBod
         return None
     if not prefixed and (v.theme_prefix.match(body) or lexicon().verb_start.match(body) and len(words(body)) > 6):
         return None  # "Tổ chức hội nghị, hội thảo trong công tác …": a theme, not a body
+    ph = v.proper_head.match(body)
+    if ph and not ph.group("next").isupper() and not body.isupper():
+        return None  # "Hội nhập quốc tế", "Phòng, chống tham nhũng": the head word starts a common word
     if prefixed and re.match(r"\s*(?:đề nghị|yêu cầu|giao)\b", t, re.IGNORECASE) and not AGENCY_HEAD.match(body):
         return None
     if not (prefixed or AGENCY_HEAD.match(body)):

@@ -23,7 +23,7 @@ _W = r"[\wÀ-ỹ]"
 REQUIRED_KEYS: dict[str, type] = {
     "label_heads": list, "label_lead_words": list, "label_support_words": list, "label_fillers": list,
     "bare_head_is_lead": bool, "time_labels": list, "content_labels": list, "ignore_labels": list,
-    "label_max_words": int, "member_list_openers": list, "theme_heading_prefixes": list,
+    "label_max_words": int, "member_list_openers": list, "theme_heading_prefixes": list, "proper_name_heads": list,
     "table_columns": dict, "execution_clause": list, "non_task_articles": list, "official_titles": list,
 }
 
@@ -54,6 +54,7 @@ class LayoutVocab:
     head_only: re.Pattern
     member_opener: re.Pattern
     theme_prefix: re.Pattern
+    proper_head: re.Pattern    # group "next": the character after the head and its space
     columns: tuple             # ((role, pattern), …) in the order of the YAML
     execution: tuple
     non_task_article: tuple
@@ -96,6 +97,8 @@ def layout_vocab() -> LayoutVocab:
         ignore_label=whole(d["ignore_labels"]),
         head_only=re.compile(rf"^(?:các\s+)?{head}$", re.IGNORECASE),
         member_opener=re.compile(rf"^\s*{_alt(d['member_list_openers'])}(?!{_W})\s*:?\s*", re.IGNORECASE),
+        proper_head=re.compile(rf"^\s*{_alt(d['proper_name_heads'])}(?!{_W})\s*(?P<next>\S)",
+                               re.IGNORECASE),
         theme_prefix=re.compile(rf"^\s*{_alt(d['theme_heading_prefixes'])}(?!{_W})", re.IGNORECASE),
         columns=cols,
         execution=tuple(re.compile(p, re.IGNORECASE) for p in d["execution_clause"]),
