@@ -70,6 +70,8 @@ def test_label_values_give_bodies_never_the_label():
     got = [a.name for a in label_bodies("Đơn vị phối hợp: Sở Tài chính; Sở Xây dựng."[lab.value_start:])]
     assert got == ["Sở Tài chính", "Sở Xây dựng"]
     assert label_bodies("  ") == []
+    assert label_bodies("triệu đồng") == []  # "Đơn vị: triệu đồng" names a unit, not a body
+    assert read_label("Đơn vị tính: triệu đồng").kind == "ignore"
 
 
 # ------------------------------------------------------------------ which tasks a run covers

@@ -34,7 +34,7 @@ from typing import Optional
 from ..models import Deadline
 from .layout_vocab import layout_vocab
 from .mentions import Ag, canonical, find_agencies
-from .roles import fallback_subject
+from .roles import AGENCY_HEAD, fallback_subject
 from .text import trim, words
 
 __all__ = ["LabelLine", "LabelRun", "read_label", "label_kind", "label_segments", "label_bodies", "assign_bodies",
@@ -138,7 +138,8 @@ def label_bodies(value: str) -> list[Ag]:
         s, e = trim(part, 0, len(part))
         for a, b in fallback_subject(part, s, e):
             a, b = trim(part, a, b)
-            if b > a and len(words(part[a:b])) <= 12:
+            # a name the recogniser does not know: a head noun of bodies or a capital ("Đơn vị: triệu đồng" is not)
+            if b > a and len(words(part[a:b])) <= 12 and (AGENCY_HEAD.match(part[a:b]) or part[a].isupper()):
                 out.append(Ag(a, b, part[a:b], canonical(part[a:b]), None))
     return out
 
