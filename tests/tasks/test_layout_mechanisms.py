@@ -153,6 +153,8 @@ def test_group_heading_with_members_gives_the_group_and_each_member():
 
 @pytest.mark.parametrize("heading,expected", [
     ("Sở Y tế:", ["Sở Y tế"]),
+    ("Các lực lượng vũ trang gồm Công an tỉnh và Bộ Chỉ huy Quân sự tỉnh:",  # members without brackets
+     ["Các lực lượng vũ trang", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
     ("Viện Khoa học, Công nghệ và Môi trường tỉnh", ["Viện Khoa học, Công nghệ và Môi trường tỉnh"]),  # longer name
     ("Đề nghị Ủy ban MTTQ tỉnh:", ["Ủy ban MTTQ tỉnh"]),
     ("Sở Tài chính (cơ quan thường trực)", ["Sở Tài chính"]),  # an apposition, not members

@@ -148,10 +148,29 @@ def agency_heading(text: str) -> Optional[HeadingBodies]:
     mentions = find_agencies(t)
     chain, cend = chain_at(t, a, mentions, b + 1, max_skip=2)
     members = paren_members(t, paren) if paren > 0 and paren >= b and _is_group(t[a:b], chain) else []
-    if members:  # the group as written, then each of its members
-        group = Ag(a, b, t[a:b], canonical(t[a:b]), "group")
+    ga, gb = a, b
+    if not members:  # "Các cơ quan đăng ký đầu tư gồm Sở Tài chính, Ban Quản lý …"
+        ga, gb, members = _listed_members(t, a, b)
+    if members and _is_group(t[ga:gb], chain):  # the group as written, then each of its members
+        group = Ag(ga, gb, t[ga:gb], canonical(t[ga:gb]), "group")
         return HeadingBodies([group] + [x for x in members if x.name != group.name])
     return _with_chain(t, a, b, chain, cend, mentions) if chain else _unknown_body(t, a, b, bool(m))
+
+
+def _listed_members(t: str, a: int, b: int) -> tuple[int, int, list[Ag]]:
+    """(group start, group end, members) of "GROUP gồm X, Y" written without brackets; no members otherwise."""
+    m = re.search(r"\s(?:gồm|bao gồm|gồm có)\s*:?\s+", t[a:b], re.IGNORECASE)
+    if not m:
+        return a, b, []
+    ms = [x for x in find_agencies(t[a + m.end():b]) if x.type != "group"]
+    rest = t[a + m.end():b]
+    for x in sorted(ms, key=lambda y: -y.start):
+        rest = rest[:x.start] + rest[x.end:]
+    if not ms or re.sub(r"\bvà\b|[\s,;.]", "", rest, flags=re.IGNORECASE) or not all(AGENCY_HEAD.match(x.name) for x in ms):
+        return a, b, []
+    off = a + m.end()
+    ga, gb = trim(t, a, a + m.start())
+    return ga, gb, [Ag(off + x.start, off + x.end, x.name, x.canonical, x.type) for x in ms]
 
 
 def _is_group(body: str, chain: list[Ag]) -> bool:
