@@ -166,9 +166,6 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
             if not time_cell:
                 time_cell = carry.get("time", "")
         carry = {"lead": lead_cell, "support": sup_cell, "time": time_cell}
-        ti = roles["task"]
-        c = r.cells[ti] if ti < len(r.cells) else None
-        t_start = c.start if c is not None else r.start
         t_text = task_cell
         # "Doanh nghiệp …, nhà đầu tư bảo đảm kinh phí …" with the same bodies as chủ trì: keep the predicate
         if lead_cell and t_text.lower().startswith(lead_cell.lower()) and len(t_text) > len(lead_cell) + 3:
