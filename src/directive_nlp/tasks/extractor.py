@@ -153,6 +153,7 @@ class _Walker:
         return self._scope_cache[sid]
 
     def _one_paragraph_item(self, sid: str, first: int) -> bool:
+        """Is the section one numbered/lettered paragraph (perhaps with its label lines), with no sub-items?"""
         fi = self.info[first]
         if fi.is_heading or not fi.marker or fi.marker_kind == "bullet" or sid in self._parents:
             return False
