@@ -22,7 +22,7 @@ from datetime import date
 from typing import Optional
 
 from ..models import Deadline
-from .lexicon import lexicon
+from .labels import read_label
 from .mentions import Ag, canonical, find_agencies, find_deadlines, parse_deadline
 from .roles import chain_at, fallback_subject
 from .text import mask, split_at, trim, words
@@ -61,21 +61,26 @@ def _bodies(text: str) -> list[Ag]:
 
 def parse_assignment(text: str, doc_date: Optional[date] = None) -> Optional[Assignment]:
     """Leads, supports and deadline written in ``text`` ("X chủ trì, phối hợp với Y; thời gian: Z"), or None."""
-    lx = lexicon()
     res = Assignment()
     masked = mask(text)
     for a, b in split_at(masked, 0, len(text), r";"):
         seg = text[a:b].strip().rstrip(".")
         if not seg:
             continue
-        lm = lx.label.match(seg)
-        if lm:
-            kind = lx.label_kind.get(" ".join(lm.group("lab").lower().split()))
-            value = seg[lm.end():]
+        lab = read_label(seg)
+        if lab:
+            kind = lab.kind
+            value = seg[lab.value_start:]
             if kind == "lead":
                 res.leads += _bodies(value)
             elif kind == "support":
                 res.supports += _bodies(value)
+            elif kind == "assign" and "/" in value:  # "Chủ trì/phối hợp: Sở A/Sở B"
+                lead, sup = value.split("/", 1)
+                res.leads += _bodies(lead)
+                res.supports += _bodies(sup)
+            elif kind == "assign":
+                res.leads += _bodies(value)
             elif kind == "time":
                 found = find_deadlines(value, doc_date)
                 res.deadline = res.deadline or (found[0].deadline if found else parse_deadline(value, doc_date))

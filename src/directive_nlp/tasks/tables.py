@@ -16,6 +16,7 @@ from datetime import date
 from typing import Optional
 
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
+from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
 from .roles import fallback_subject
 from .text import trim, words
@@ -29,24 +30,58 @@ def _norm(s: str) -> str:
 
 
 def column_roles(header: list[str]) -> dict[str, int]:
-    """Map 'task', 'lead', 'support', 'time', 'number' to column indexes (what the header says)."""
+    """Map 'task', 'lead', 'support', 'time', 'number' to column indexes, by the words of each header cell.
+
+    The words come from ``layout.yaml`` (``table_columns``), tried role by role in
+    the file's order, so "Cơ quan phối hợp" is a support column before it can be
+    a lead one; each role takes the first column that matches. A column named
+    for both roles ("Đơn vị chủ trì/phối hợp") is 'assign': its cells hold both.
+    """
     roles: dict[str, int] = {}
+    cols = layout_vocab().columns
     for i, h in enumerate(header):
         h = _norm(h)
         if not h:
             continue
-        if h in ("tt", "stt", "số tt", "số thứ tự") and "number" not in roles:
-            roles["number"] = i
-        elif "phối hợp" in h and "support" not in roles:
-            roles["support"] = i
-        elif ("chủ trì" in h or re.search(r"\b(?:cơ quan|đơn vị)\b.*\b(?:thực hiện|chịu trách nhiệm|phụ trách)\b", h)
-              or h in ("cơ quan", "đơn vị", "thực hiện", "trách nhiệm")) and "lead" not in roles:
-            roles["lead"] = i
-        elif re.search(r"\b(?:thời gian|thời hạn|tiến độ|thời điểm|hạn)\b", h) and "time" not in roles:
-            roles["time"] = i
-        elif re.search(r"\b(?:nội dung|nhiệm vụ|công việc|hoạt động|giải pháp|tên)\b", h) and "task" not in roles:
-            roles["task"] = i
+        if "assign" not in roles and _both_roles(h):
+            roles["assign"] = i
+            continue
+        for role, pat in cols:
+            if role not in roles and pat.search(h):
+                roles[role] = i
+                break
     return roles
+
+
+def _both_roles(h: str) -> bool:
+    pats = dict(layout_vocab().columns)
+    return bool(pats["support"].search(h) and re.search(r"\bchủ trì\b", h))
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Is a row a header (every filled cell is a column name, no figures), e.g. one repeated lower down?"""
+    named = [c.strip() for c in cells if c.strip()]
+    return len(named) >= 2 and all(column_roles([c]) for c in named) and not any(re.search(r"\d", c) for c in named)
+
+
+def _header(rows: list[TextBlock], text: str) -> tuple[Optional[list[str]], Optional[int]]:
+    """The header cells, and the index of a second header row that names the parts of a merged header cell
+    ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"); the second row's words win where it has any."""
+    header = next((r.header for r in rows if r.header), None)
+    if header is None and rows[0].cells:
+        header = [text[c.start:c.end] for c in rows[0].cells]
+    if not header:
+        return None, None
+    start = 0 if rows[0].header else 1
+    for k in range(start, min(start + 2, len(rows))):
+        r = rows[k]
+        if r.is_header_row or not r.cells:
+            continue
+        cells = [text[c.start:c.end].strip() for c in r.cells]
+        if len(cells) == len(header) and _names_columns(cells):
+            return [c or h for c, h in zip(cells, header)], k
+        break
+    return header, None
 
 
 def _split_bodies(cell: str) -> list[tuple[str, str]]:
@@ -66,33 +101,40 @@ def _split_bodies(cell: str) -> list[tuple[str, str]]:
     return out
 
 
+def _assign_cell(value: str, sup_cell: str) -> tuple[str, str]:
+    """(lead, support) texts of a cell naming both: "Sở A / Sở B", "Sở A chủ trì, phối hợp với Sở B"."""
+    if "/" in value:
+        lead, sup = value.split("/", 1)
+        return lead.strip(), (sup_cell + "; " + sup.strip()).strip("; ")
+    m = re.search(r"\s*(?:chủ trì)?\s*,?\s*phối hợp(?:\s+với|\s+cùng)?\s+", value, re.IGNORECASE)
+    if m and m.start() > 0:
+        lead = re.sub(r"\s*chủ trì\s*$", "", value[:m.start()], flags=re.IGNORECASE)
+        return lead.strip(" ,"), (sup_cell + "; " + value[m.end():].strip()).strip("; ")
+    return value, sup_cell
+
+
 def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, BlockInfo],
                 doc_date: Optional[date] = None) -> list[Task]:
     """Tasks of one table (its rows in order); [] when the table does not assign work."""
     if not rows:
         return []
     text = doc.text
-    header = None
-    for r in rows:
-        if r.header:
-            header = r.header
-            break
-    if header is None:
-        first = rows[0]
-        if first.cells:
-            header = [text[c.start:c.end] for c in first.cells]
+    header, sub_header = _header(rows, text)
     if not header:
         return []
     roles = column_roles(header)
-    if "task" not in roles or not ({"lead", "support"} & set(roles)):
+    if "task" not in roles or not ({"lead", "support", "assign"} & set(roles)):
         return []
     out: list[Task] = []
     carry: dict[str, str] = {}
-    for r in rows:
-        if r.is_header_row or not r.cells:
+    for k, r in enumerate(rows):
+        if r.is_header_row or not r.cells or k == sub_header:
             continue
         cells = [text[c.start:c.end] for c in r.cells]
-        if _norm(" ".join(cells)) == _norm(" ".join(header)):
+        if _norm(" ".join(cells)) == _norm(" ".join(header)) or _names_columns(cells):
+            if len(cells) == len(header) and _names_columns(cells):
+                again = column_roles(cells)  # a header repeated lower down may name the columns anew
+                roles = again if "task" in again and ({"lead", "support", "assign"} & set(again)) else roles
             continue
         filled = r.filled_cells
 
@@ -109,6 +151,8 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         if not task_cell or len(words(task_cell)) < 2:
             continue
         lead_cell, sup_cell, time_cell = cell("lead"), cell("support"), cell("time")
+        if "assign" in roles and not lead_cell:
+            lead_cell, sup_cell = _assign_cell(cell("assign"), sup_cell)
         others = [lead_cell, sup_cell, time_cell]
         number = cell("number")
         if not any(others) and (task_cell.isupper() or re.fullmatch(r"[IVXLC]+\.?|[A-ZĐ]\.?", number)):
@@ -123,9 +167,6 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
             if not time_cell:
                 time_cell = carry.get("time", "")
         carry = {"lead": lead_cell, "support": sup_cell, "time": time_cell}
-        ti = roles["task"]
-        c = r.cells[ti] if ti < len(r.cells) else None
-        t_start = c.start if c is not None else r.start
         t_text = task_cell
         # "Doanh nghiệp …, nhà đầu tư bảo đảm kinh phí …" with the same bodies as chủ trì: keep the predicate
         if lead_cell and t_text.lower().startswith(lead_cell.lower()) and len(t_text) > len(lead_cell) + 3:

@@ -1,0 +1,180 @@
+"""Agency headings: a heading that names the bodies of every item under it.
+
+"2. Sở Y tế:", "1.5. Trách nhiệm của Công an tỉnh", "Đề nghị Ủy ban MTTQ tỉnh:",
+"3. Sở X chủ trì, phối hợp với Sở Y:" and a group with its members,
+"1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):",
+whose items all belong to the group and to each member. A theme heading
+("4. Tổ chức hội nghị, hội thảo trong công tác …", "Về nguồn lực") is not a
+body, even when its first word can head a name.
+
+:func:`agency_heading` is a function of the heading's text only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .clauses import is_verb_start
+from .layout_vocab import layout_vocab
+from .lexicon import lexicon
+from .mentions import Ag, canonical, find_agencies
+from .roles import AGENCY_HEAD, chain_at, fallback_subject
+from .text import trim, words
+
+__all__ = ["HeadingBodies", "agency_heading", "paren_members"]
+
+_ROLE_FRAME = re.compile(r"\s*(?:chủ trì\s*,?\s*(?:và\s+)?)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", re.IGNORECASE)
+_GROUP_DOES = re.compile(r"\s*,?\s*(?:chủ trì|quản lý|tham gia|được giao|được phân công|có liên quan|liên quan|trực tiếp)\b",
+                         re.IGNORECASE)
+
+
+@dataclass
+class HeadingBodies:
+    leads: list[Ag]
+    supports: list[Ag] = field(default_factory=list)
+
+
+def paren_members(text: str, paren: int) -> list[Ag]:
+    """The bodies listed in the bracket at ``paren`` when it holds nothing but bodies, else []."""
+    close = text.find(")", paren)
+    if close < 0:
+        return []
+    inner_s = paren + 1
+    m = layout_vocab().member_opener.match(text[inner_s:close])
+    if m:
+        inner_s += m.end()
+    inner = text[inner_s:close]
+    ms = [a for a in find_agencies(inner) if a.type != "group"]
+    if not ms or ":" in inner or not all(AGENCY_HEAD.match(a.name) for a in ms):
+        return []  # "(gồm các Sở: Xây dựng, Công Thương)" names members by a shared head: the group stays one body
+    rest = inner
+    for a in sorted(ms, key=lambda x: -x.start):
+        rest = rest[:a.start] + rest[a.end:]
+    if re.sub(r"\bvà\b|[\s,;.]", "", rest, flags=re.IGNORECASE):
+        return []  # the bracket explains or qualifies, it does not list members
+    return [Ag(inner_s + a.start, inner_s + a.end, a.name, a.canonical, a.type) for a in ms]
+
+
+def _body_bounds(t: str, offset: int) -> Optional[tuple[int, int, int]]:
+    """(start, end, bracket) of the heading's body: up to a bracket or a colon; None for a sentence."""
+    body_end = len(t)
+    paren = t.find("(", offset)
+    if paren > 0:
+        body_end = paren
+    colon = t.find(":", offset)
+    if 0 < colon < body_end:
+        rest_after = t[colon + 1:].strip()
+        if rest_after and len(words(rest_after)) > 3:
+            return None
+        body_end = colon
+    a, b = trim(t, offset, body_end)
+    if b <= a or len(words(t[a:b])) > 45:
+        return None
+    return a, b, paren
+
+
+def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: list[Ag]) -> Optional[HeadingBodies]:
+    rest = t[cend:b].strip()
+    if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
+        return HeadingBodies(chain)
+    fm = _ROLE_FRAME.match(t[cend:b])
+    if fm:  # "2. Sở X chủ trì, phối hợp với Y, Z:"
+        sup, send = chain_at(t, cend + fm.end(), mentions, b + 1)
+        if sup and not t[send:b].strip(" ,.;:"):
+            return HeadingBodies(chain, sup)
+    # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
+    if re.match(r"\s*(?:các|những)\s", t[a:b], re.IGNORECASE) and not t.rstrip().endswith(".") and _GROUP_DOES.match(t[cend:b]):
+        return HeadingBodies([Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+    if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
+        # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
+        return HeadingBodies([Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+    return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
+
+
+def _no_verb(rest: str) -> bool:
+    """Does no word of ``rest`` start a predicate (a verb or a modal of the task lexicon)?"""
+    lx = lexicon()
+    for m in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest):
+        tail = rest[m.start():]
+        if lx.verb_start.match(tail) or lx.modal_start.match(tail) or lx.support_start.match(tail):
+            return False
+    return True
+
+
+def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBodies]:
+    """A heading the recogniser has no name for: trust its head noun, unless it reads as a theme."""
+    body = t[a:b]
+    v = layout_vocab()
+    if (is_verb_start(body) and not prefixed) or len(words(body)) > 18:
+        return None
+    if not prefixed and (v.theme_prefix.match(body) or lexicon().verb_start.match(body) and len(words(body)) > 6):
+        return None  # "Tổ chức hội nghị, hội thảo trong công tác …": a theme, not a body
+    ph = v.proper_head.match(body)
+    if ph and not ph.group("next").isupper() and not body.isupper():
+        return None  # "Hội nhập quốc tế", "Phòng, chống tham nhũng": the head word starts a common word
+    if prefixed and re.match(r"\s*(?:đề nghị|yêu cầu|giao)\b", t, re.IGNORECASE) and not AGENCY_HEAD.match(body):
+        return None
+    if not (prefixed or AGENCY_HEAD.match(body)):
+        return None
+    pieces = fallback_subject(t, a, b) if re.search(r"\b(?:và|,)\s", body) and not prefixed else [(a, b)]
+    out = []
+    for pa, pb in pieces:
+        pa, pb = trim(t, pa, pb)
+        dash = re.search(r"\s[-–]\s(?:cơ quan|đơn vị|thường trực)", t[pa:pb], re.IGNORECASE)
+        if dash:
+            pb = pa + dash.start()
+        if pb > pa:
+            out.append(Ag(pa, pb, t[pa:pb], canonical(t[pa:pb]), None))
+    return HeadingBodies(out) if out else None
+
+
+def agency_heading(text: str) -> Optional[HeadingBodies]:
+    """The bodies a heading names (with the members of a group in brackets), or None."""
+    t = text.strip()
+    if not t or len(words(t)) > 40:
+        return None
+    m = lexicon().heading_agency_prefix.match(t)
+    offset = 0
+    if m:
+        offset = m.end()
+        while offset < len(t) and t[offset].isspace():
+            offset += 1
+    bounds = _body_bounds(t, offset)
+    if bounds is None:
+        return None
+    a, b, paren = bounds
+    mentions = find_agencies(t)
+    chain, cend = chain_at(t, a, mentions, b + 1, max_skip=2)
+    members = paren_members(t, paren) if paren > 0 and paren >= b and _is_group(t[a:b], chain) else []
+    ga, gb = a, b
+    if not members:  # "Các cơ quan đăng ký đầu tư gồm Sở Tài chính, Ban Quản lý …"
+        ga, gb, members = _listed_members(t, a, b)
+    if members and _is_group(t[ga:gb], chain):  # the group as written, then each of its members
+        group = Ag(ga, gb, t[ga:gb], canonical(t[ga:gb]), "group")
+        return HeadingBodies([group] + [x for x in members if x.name != group.name])
+    return _with_chain(t, a, b, chain, cend, mentions) if chain else _unknown_body(t, a, b, bool(m))
+
+
+def _listed_members(t: str, a: int, b: int) -> tuple[int, int, list[Ag]]:
+    """(group start, group end, members) of "GROUP gồm X, Y" written without brackets; no members otherwise."""
+    m = re.search(r"\s(?:gồm|bao gồm|gồm có)\s*:?\s+", t[a:b], re.IGNORECASE)
+    if not m:
+        return a, b, []
+    ms = [x for x in find_agencies(t[a + m.end():b]) if x.type != "group"]
+    rest = t[a + m.end():b]
+    for x in sorted(ms, key=lambda y: -y.start):
+        rest = rest[:x.start] + rest[x.end:]
+    if not ms or re.sub(r"\bvà\b|[\s,;.]", "", rest, flags=re.IGNORECASE) or not all(AGENCY_HEAD.match(x.name) for x in ms):
+        return a, b, []
+    off = a + m.end()
+    ga, gb = trim(t, a, a + m.start())
+    return ga, gb, [Ag(off + x.start, off + x.end, x.name, x.canonical, x.type) for x in ms]
+
+
+def _is_group(body: str, chain: list[Ag]) -> bool:
+    """A plural body that can have members ("Các cơ quan đăng ký đầu tư"), not one named body."""
+    if len(words(body)) > 12 or is_verb_start(body):
+        return False
+    return bool(re.match(r"\s*(?:các|những)\s", body, re.IGNORECASE)) or bool(chain and chain[0].type == "group")

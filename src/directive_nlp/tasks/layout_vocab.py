@@ -1,0 +1,107 @@
+"""The layout vocabulary (``resources/vi/layout.yaml``), validated and compiled once.
+
+Why a data file: the words by which a plan's layout hands bodies and times to
+its tasks (label lines, table headers, the articles of a Quyết định) differ
+from one issuer to the next ("Cơ quan chủ trì", "Đơn vị chủ trì tham mưu thực
+hiện", "Chủ trì:"). A user adapting the tool to another province edits the
+YAML; the mechanisms in :mod:`labels`, :mod:`headings`, :mod:`tables` and
+:mod:`decisions` only read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocab import load_vocabulary
+
+__all__ = ["LayoutVocab", "layout_vocab", "REQUIRED_KEYS"]
+
+_W = r"[\wÀ-ỹ]"
+
+REQUIRED_KEYS: dict[str, type] = {
+    "label_heads": list, "label_lead_words": list, "label_support_words": list, "label_fillers": list,
+    "bare_head_is_lead": bool, "time_labels": list, "content_labels": list, "ignore_labels": list,
+    "label_max_words": int, "member_list_openers": list, "theme_heading_prefixes": list, "proper_name_heads": list,
+    "table_columns": dict, "execution_clause": list, "non_task_articles": list, "official_titles": list,
+}
+
+
+def _alt(words) -> str:
+    """Longest-first alternation of phrases, inner spaces matching any whitespace."""
+    items = sorted({" ".join(str(w).lower().split()) for w in words if str(w).strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+
+
+def _column_pattern(words: list) -> re.Pattern:
+    """A header-cell matcher: plain phrases match as whole words anywhere, ``^…`` items are regexes."""
+    plain = [w for w in words if not str(w).startswith("^")]
+    regex = [str(w) for w in words if str(w).startswith("^")]
+    alts = ([rf"(?<!{_W}){_alt(plain)}(?!{_W})"] if plain else []) + regex
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LayoutVocab:
+    data: dict
+    label: re.Pattern          # a label phrase + colon at the start of a text; group "lab"
+    lead_word: re.Pattern
+    support_word: re.Pattern
+    time_label: re.Pattern     # whole-phrase matchers on the normalised label phrase
+    content_label: re.Pattern
+    ignore_label: re.Pattern
+    head_only: re.Pattern
+    member_opener: re.Pattern
+    theme_prefix: re.Pattern
+    proper_head: re.Pattern    # group "next": the character after the head and its space
+    columns: tuple             # ((role, pattern), …) in the order of the YAML
+    execution: tuple
+    non_task_article: tuple
+    official: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def layout_vocab() -> LayoutVocab:
+    d = load_vocabulary("layout.yaml", required=REQUIRED_KEYS)
+    role = _alt(d["label_lead_words"] + d["label_support_words"])
+    filler = _alt(d["label_fillers"] + d["label_lead_words"] + d["label_support_words"])
+    head = _alt(d["label_heads"])
+    fixed = _alt(d["time_labels"] + d["content_labels"] + d["ignore_labels"])
+    filler = rf"(?:{filler}(?!{_W})|\([^()]{{1,40}}\))"  # "Đơn vị chủ trì (tham mưu) thực hiện"
+    # "Đơn vị chủ trì / Đơn vị phối hợp", "Cơ quan chủ trì, phối hợp", "chủ trì và phối hợp"
+    joint = rf"(?:\s*[/,]\s*(?:{head}\s+)?|\s+(?:và\s+)?|\s*(?=\())"
+    role_phrase = rf"(?:(?:các\s+)?{head}\s+)?{role}(?:{joint}{filler}){{0,4}}"
+    head_phrase = rf"(?:các\s+)?{head}" if d["bare_head_is_lead"] else r"(?!)"
+    mark = r"[*_]*"  # bold or italic markup left around a label in a text file
+    label = re.compile(
+        rf"^\s*(?:[-+•]\s*)?{mark}\s*(?:[-+•]\s*)?(?P<lab>{fixed}|{role_phrase}|{head_phrase})(?!{_W})\s*"
+        rf"(?:\([^)]{{0,60}}\))?\s*{mark}\s*:\s*{mark}\s*",
+        re.IGNORECASE)
+
+    def whole(words) -> re.Pattern:
+        return re.compile(rf"^{_alt(words)}$", re.IGNORECASE)
+
+    cols = tuple((k, _column_pattern(v)) for k, v in d["table_columns"].items())
+    unknown = set(d["table_columns"]) - {"number", "task", "lead", "support", "time"}
+    if unknown:
+        from ..vocab import VocabularyError
+        raise VocabularyError(f"layout.yaml: unknown table column role(s) {', '.join(sorted(unknown))}")
+    return LayoutVocab(
+        data=d,
+        label=label,
+        lead_word=re.compile(rf"(?<!{_W}){_alt(d['label_lead_words'])}(?!{_W})", re.IGNORECASE),
+        support_word=re.compile(rf"(?<!{_W}){_alt(d['label_support_words'])}(?!{_W})", re.IGNORECASE),
+        time_label=whole(d["time_labels"]),
+        content_label=whole(d["content_labels"]),
+        ignore_label=whole(d["ignore_labels"]),
+        head_only=re.compile(rf"^(?:các\s+)?{head}$", re.IGNORECASE),
+        member_opener=re.compile(rf"^\s*{_alt(d['member_list_openers'])}(?!{_W})\s*:?\s*", re.IGNORECASE),
+        proper_head=re.compile(rf"^\s*{_alt(d['proper_name_heads'])}(?!{_W})\s*(?P<next>\S)",
+                               re.IGNORECASE),
+        theme_prefix=re.compile(rf"^\s*{_alt(d['theme_heading_prefixes'])}(?!{_W})", re.IGNORECASE),
+        columns=cols,
+        execution=tuple(re.compile(p, re.IGNORECASE) for p in d["execution_clause"]),
+        non_task_article=tuple(re.compile(p, re.IGNORECASE) for p in d["non_task_articles"]),
+        official=re.compile(rf"(?<!{_W}){_alt(d['official_titles'])}(?!{_W})", re.IGNORECASE),
+    )

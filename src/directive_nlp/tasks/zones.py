@@ -1,0 +1,82 @@
+"""Which parts of a document hold tasks, read from the section headings top down.
+
+The first heading that says "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện" …
+opens a task part; "Mục tiêu", "Yêu cầu", "Căn cứ" … close it; "Tình hình",
+"Đánh giá chung" … are background, where only an explicit request to a named
+body is a task; "Kinh phí" parts hold a task only where a body is named.
+Review parts ("Nội dung sơ kết") list what is to be evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DocumentStructure, Section
+from .lexicon import lexicon
+
+__all__ = ["Zones"]
+
+_FUNDING_HEADING = re.compile(r"\s*(?:kinh phí|nguồn (?:vốn|kinh phí|lực tài chính)|tài chính|dự toán)\b", re.IGNORECASE)
+_REVIEW = re.compile(r"\b(?:sơ kết|tổng kết|kiểm điểm)\b", re.IGNORECASE)
+
+
+class Zones:
+    """Zone ("task", "background", "none", "unknown", "closing") and review flag of each section id."""
+
+    def __init__(self, structure: DocumentStructure, doc_review: bool):
+        self.sections: dict[str, Section] = {s.id: s for s in structure.sections}
+        self.doc_review = doc_review
+        self.lx = lexicon()
+        self._zone: dict[str, str] = {}
+        self._review: dict[str, bool] = {}
+
+    def chain(self, sid: str) -> list[Section]:
+        """The section and its ancestors, outermost first."""
+        out, seen = [], set()
+        cur = self.sections.get(sid)
+        while cur is not None and cur.id not in seen:
+            out.append(cur)
+            seen.add(cur.id)
+            cur = self.sections.get(cur.parent) if cur.parent else None
+        return list(reversed(out))
+
+    def _heading_zone(self, h: str):
+        if _FUNDING_HEADING.match(h):
+            return "unknown"  # "Kinh phí thực hiện": a funding statement is a task only when a body is named
+        if self.lx.non_task_heading.match(h):
+            return "none"
+        if self.lx.background_heading.match(h):
+            return "background"
+        if self.lx.task_heading.match(h):
+            return "task"
+        return None
+
+    def zone(self, sid: str) -> str:
+        if sid in self._zone:
+            return self._zone[sid]
+        root = sid.split(".")[0]
+        z = {"preamble": "background", "closing": "closing"}.get(root)
+        for sec in self.chain(sid):
+            hz = self._heading_zone(sec.heading) if sec.heading else None
+            if hz is not None:
+                z = hz
+                break
+        if z is None:
+            # a part whose heading says neither ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG"): its sentences are tasks when
+            # someone is named to act; unnumbered text (a Chỉ thị body) stays a task part
+            z = "unknown" if any(sec.heading for sec in self.chain(sid)) else "task"
+        self._zone[sid] = z
+        return z
+
+    def review(self, sid: str) -> bool:
+        if sid not in self._review:
+            r = False
+            for sec in self.chain(sid):
+                h = sec.heading or ""
+                if h and _REVIEW.search(h) and re.match(r"\s*(?:nội dung|các nội dung)", h, re.IGNORECASE):
+                    r = True
+                if h and self.doc_review and re.match(r"\s*(?:nội dung|kết quả|công tác)", h, re.IGNORECASE) \
+                        and sec.level >= 2:
+                    r = True
+            self._review[sid] = r
+        return self._review[sid]
