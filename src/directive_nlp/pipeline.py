@@ -103,8 +103,13 @@ def _gazetteer_cached(path: str):
     return _GAZ_CACHE[path]
 
 
-def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionResult":
-    """Structure, metadata and tasks of an already normalised document."""
+def extract_document(doc: NormalizedDocument, *, gazetteer=None, model="default") -> "ExtractionResult":
+    """Structure, metadata and tasks of an already normalised document.
+
+    ``model``: the learned decisions applied after the rules ("default": the
+    shipped model when present; None: rules only; or a model directory), see
+    :mod:`directive_nlp.learn`.
+    """
     from .models import ExtractionResult, SectionOut
     from .tasks import extract_tasks
     from .tasks import mentions as _mentions
@@ -126,7 +131,10 @@ def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionR
         SectionOut(id=s.id, number=s.number, heading=s.heading, level=s.level, parent=s.parent)
         for s in structure.sections
     ]
-    return ExtractionResult(source=doc.source, document=meta, sections=sections, tasks=tasks, notes=notes)
+    result = ExtractionResult(source=doc.source, document=meta, sections=sections, tasks=tasks, notes=notes)
+    from .learn.model import apply_model
+
+    return apply_model(result, model)
 
 
 def extract(
@@ -134,6 +142,7 @@ def extract(
     data: Optional[bytes] = None,
     *,
     gazetteer=None,
+    model="default",
     max_pages: Optional[int] = None,
     force: bool = False,
     options: Optional[ReadOptions] = None,
@@ -149,11 +158,12 @@ def extract(
     if max_pages is not None:
         read_kwargs["max_pages"] = max_pages
     doc = load_text(path, data, force=force, options=options, **read_kwargs)
-    return extract_document(doc, gazetteer=gazetteer)
+    return extract_document(doc, gazetteer=gazetteer, model=model)
 
 
-def extract_text(text: str, name: str = "text.txt", *, gazetteer=None, force: bool = True) -> "ExtractionResult":
+def extract_text(text: str, name: str = "text.txt", *, gazetteer=None, force: bool = True,
+                 model="default") -> "ExtractionResult":
     """Extract the tasks of a text given as a string (notebooks, tests, the web form)."""
     if not name.lower().endswith((".txt", ".md")):
         name = name + ".txt"
-    return extract(name, data=text.encode("utf-8"), gazetteer=gazetteer, force=force)
+    return extract(name, data=text.encode("utf-8"), gazetteer=gazetteer, force=force, model=model)
