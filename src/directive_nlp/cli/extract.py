@@ -79,6 +79,8 @@ def to_markdown(r: ExtractionResult) -> str:
         lines += [" · ".join(_cell(x) for x in meta), ""]
     if not r.tasks:
         lines += ["_No tasks found._", ""]
+    from ..learn.confidence import MARK, flag
+
     headings = {s.id: s.heading for s in r.sections}
     current = None
     for t in r.tasks:
@@ -94,7 +96,7 @@ def to_markdown(r: ExtractionResult) -> str:
             d = t.deadline
             when = d.date or (f"{d.start or '…'} → {d.end or '…'}" if d.kind == "period" else (d.frequency or ""))
             dl = f"{_cell(d.text)} ({d.kind}{', ' + when if when else ''})"
-        lines.append(f"| {t.id} | {_cell(t.task)} | {lead} | {sup} | {dl} | {_cell('; '.join(t.report_to))} |")
+        lines.append(f"| {flag(t)}{t.id} | {_cell(t.task)} | {lead} | {sup} | {dl} | {_cell('; '.join(t.report_to))} |")
     # the same tasks seen from each body: what it leads, what it supports
     by_agency: dict[str, dict] = {}
     for t in r.tasks:
@@ -112,6 +114,8 @@ def to_markdown(r: ExtractionResult) -> str:
     unassigned = [t.id for t in r.tasks if not t.agencies]
     if unassigned:
         lines += ["", f"Unassigned tasks (the text names no actor): {', '.join(unassigned)}"]
+    if any(flag(t) for t in r.tasks):
+        lines += ["", f"{MARK} = low confidence of the learned model: check these rows first."]
     if r.notes:
         lines += ["", "Notes: " + "; ".join(_cell(n) for n in r.notes)]
     return "\n".join(lines).strip() + "\n"
@@ -146,6 +150,8 @@ def extract_cli(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a local cluster)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar (default: when stderr is a terminal)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Learned model directory (from `directive-nlp train`); "
+                                        "default: the shipped model when present; 'none': rules only."),
 ) -> None:
     """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
 
@@ -162,6 +168,9 @@ def extract_cli(
         fail(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", EXIT_USAGE)
     if gazetteer is not None and not gazetteer.is_file():
         raise InputError("gazetteer file not found; give a YAML file", path=str(gazetteer))
+    from ..learn import resolve_model
+
+    resolve_model(model or "default")  # a bad model directory is one line, before any document is read
     if backend not in ("local", "dask"):
         fail(f"unknown backend {backend!r}; use local or dask", EXIT_USAGE)
     many = len(files) > 1 or any(f.is_dir() or any(c in str(f) for c in "*?[") for f in files)
@@ -169,7 +178,7 @@ def extract_cli(
         from ..batch import run_batch
 
         show = sys.stderr.isatty() if progress is None else progress
-        options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force}
+        options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force, "model": model or "default"}
         summary = run_batch(files, output, workers=workers, backend=backend, scheduler=scheduler,
                             options=options, progress=show)
         for err in summary.errors:
@@ -184,7 +193,7 @@ def extract_cli(
         fail("several inputs need -o FOLDER (one file per document), or --format jsonl", EXIT_USAGE)
 
     def run(p: Path) -> ExtractionResult:
-        return extract(p, gazetteer=gazetteer, max_pages=max_pages, force=force)
+        return extract(p, gazetteer=gazetteer, max_pages=max_pages, force=force, model=model or "default")
 
     if not many:
         result = run(paths[0])

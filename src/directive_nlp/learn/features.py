@@ -145,15 +145,15 @@ def task_features(task: Task, index: int, ctx: TaskContext) -> dict[str, float]:
     return f
 
 
-def _place(name: str, task: Task) -> tuple[str, str]:
+def _place(name: str, task: Task) -> tuple[str, str, str]:
     """Where the body is written relative to the task (in the task text, before it, after it, elsewhere
     in the sentence, or not in the sentence: carried from a heading, a label or a table column), and the
-    two words before it (its frame word: "chủ trì", "phối hợp với", "giao", "đề nghị")."""
+    two and the four words before it (its frame word: "chủ trì", "phối hợp với", "giao", "đề nghị")."""
     sent, text, key = match_key(task.sentence), match_key(task.task), match_key(name)
     i = sent.find(key) if key else -1
     if i < 0:
-        return "carried", ""
-    before = sent[:i].split()[-2:]
+        return "carried", "", ""
+    words = sent[:i].split()
     t = sent.find(text) if text else -1
     if t < 0:
         where = "sentence"
@@ -163,7 +163,7 @@ def _place(name: str, task: Task) -> tuple[str, str]:
         where = "after_task"
     else:
         where = "in_task"
-    return where, " ".join(before)
+    return where, " ".join(words[-2:]), " ".join(words[-4:])
 
 
 def agency_features(task: Task, agency: AgencyRef, index: int, ctx: TaskContext) -> dict[str, float]:
@@ -172,12 +172,12 @@ def agency_features(task: Task, agency: AgencyRef, index: int, ctx: TaskContext)
     f: dict[str, float] = {"bias": 1.0, "rule=" + rule: 1.0, "rule_head=" + rule.split(":")[0]: 1.0}
     f["rule_role=" + agency.role] = 1.0
     f["type=" + (agency.type or "none")] = 1.0
-    where, before = _place(agency.name, task)
+    where, before, frame = _place(agency.name, task)
     f["where=" + where] = 1.0
     if before:
         f["before=" + before] = 1.0
         f["before1=" + before.split()[-1]] = 1.0
-    f["support_cue_before"] = float(bool(before) and bool(_SUPPORT_FALLBACK.search(before)))
+    f["support_cue_before"] = float(bool(frame) and (bool(_SUPPORT_FALLBACK.search(frame)) or _match("support_any", frame)))
     key = match_key(agency.name)
     heads = ctx.headings(task.section)
     f["in_heading"] = float(any(key and key in h for h in heads))
