@@ -113,6 +113,18 @@ def test_the_shipped_model_is_valid_json_weights():
     if folder is None:
         pytest.skip("no shipped model (models/directive_nlp_learned) in this checkout")
     model = load_model(folder)
-    assert set(model.decisions) == {"task", "agency", "role"}
+    assert set(model.decisions) == {"task", "agency", "role", "add"}
     assert (folder / "README.md").is_file()
     assert (folder / "model.json").stat().st_size < 200_000  # small, plain data
+
+
+def test_the_add_decision_takes_a_body_the_rules_left_in_the_sentence():
+    r = _result()
+    t = r.tasks[0].model_copy(update={"agencies": r.tasks[0].agencies[:1]})  # the rules kept only Sở Tư pháp
+    r = r.model_copy(update={"tasks": [t]})
+    model = LearnedModel({"add": LinearDecision({"cand=sentence": 4.0}, -2.0, 0.5),
+                          "role": LinearDecision({"support_cue_before": 6.0}, -3.0, 0.5)})
+    assert [a.name for a in apply_model(r, model).tasks[0].agencies] == ["Sở Tư pháp"]  # disabled: unchanged
+    added = apply_model(r, model.with_enabled({"add"})).tasks[0].agencies
+    assert [(a.name, a.role) for a in added] == [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")]
+    assert added[1].confidence > 0.5

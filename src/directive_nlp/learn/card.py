@@ -12,6 +12,7 @@ _WHAT = {
     "task": "is this extracted candidate a task? (drops candidates below the threshold)",
     "agency": "is this body an actor of the task? (drops bodies below the threshold)",
     "role": "is the body's role 'support' rather than 'lead'? (sets the role)",
+    "add": "is a body named in the sentence, not chosen by the rules, an actor? (adds it)",
 }
 
 _FEATURES = """\

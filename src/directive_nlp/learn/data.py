@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Optional
 from ..errors import InputError
 from ..evaluation import TASK_MATCH, _agencies, load_gold, match_agencies, pair_tasks
 from ..models import ExtractionResult
-from .features import agency_features, context_of, task_features
+from .candidates import extra_candidates
+from .features import agency_features, candidate_features, context_of, task_features
 
 __all__ = ["TrainingDocument", "Samples", "find_training_documents", "label_result", "collect"]
 
@@ -40,8 +41,8 @@ class Samples:
     name: str
     result: ExtractionResult
     gold: list[dict]
-    x: dict[str, list[dict]] = field(default_factory=lambda: {"task": [], "agency": [], "role": []})
-    y: dict[str, list[int]] = field(default_factory=lambda: {"task": [], "agency": [], "role": []})
+    x: dict[str, list[dict]] = field(default_factory=lambda: {"task": [], "agency": [], "role": [], "add": []})
+    y: dict[str, list[int]] = field(default_factory=lambda: {"task": [], "agency": [], "role": [], "add": []})
 
 
 def find_training_documents(folders: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[TrainingDocument]:
@@ -80,6 +81,10 @@ def label_result(name: str, result: ExtractionResult, gold: list[dict]) -> Sampl
             if k in matched:
                 s.x["role"].append(f)
                 s.y["role"].append(int((matched[k].get("role") or "lead") == "support"))
+        missed = [g for g in gold_ag if not any(g is m for m in matched.values())]
+        for k, a in enumerate(extra_candidates(task)):
+            s.x["add"].append(candidate_features(task, a, len(task.agencies) + k, ctx))
+            s.y["add"].append(int(any(match_agencies([g], [{"name": a.name}]) for g in missed)))
     return s
 
 

@@ -21,7 +21,7 @@ from typing import Optional
 from ..models import AgencyRef, ExtractionResult, Task
 from ..normalize import match_key
 
-__all__ = ["TaskContext", "task_features", "agency_features", "context_of"]
+__all__ = ["TaskContext", "task_features", "agency_features", "candidate_features", "context_of"]
 
 _W = r"[\wÀ-ỹ]"
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -192,4 +192,13 @@ def agency_features(task: Task, agency: AgencyRef, index: int, ctx: TaskContext)
     f["name_plural"] = float(bool(words) and words[0] in ("các", "những"))
     f["has_deadline"] = float(task.deadline is not None)
     f["task_verb_start"] = float(_match("verb_start", task.task or ""))
+    return f
+
+
+def candidate_features(task: Task, agency: AgencyRef, index: int, ctx: TaskContext) -> dict[str, float]:
+    """Features of a body the rules did not give the task (see :mod:`directive_nlp.learn.candidates`)."""
+    f = agency_features(task, agency, index, ctx)
+    del f["rule_role=" + agency.role]
+    f["cand=sentence"] = 1.0
+    f["task_has_agencies"] = float(bool(task.agencies))
     return f

@@ -14,6 +14,9 @@ Every decision always gives a **confidence** (its probability); only an
 * ``agency`` — P(the body is an actor of the task); enabled: bodies below the
   threshold are dropped.
 * ``role`` — P(the body's role is "support"); enabled: the role is set from it.
+* ``add`` — P(a body named in the sentence but not chosen by the rules is an
+  actor); enabled: bodies at or above the threshold are added (role from the
+  role decision's probability).
 
 A decision stays a rule (disabled) when the leave-one-document-out figures
 on the measured half do not show it generalising better (docs/learning.md).
@@ -31,7 +34,7 @@ from typing import Any, Optional, Union
 
 from ..errors import InputError
 from ..models import ExtractionResult
-from .features import agency_features, context_of, task_features
+from .features import agency_features, candidate_features, context_of, task_features
 
 __all__ = [
     "DECISIONS", "LinearDecision", "LearnedModel", "apply_model", "load_model", "default_model_dir",
@@ -40,7 +43,7 @@ __all__ = [
 
 MODEL_FILE = "model.json"
 FORMAT_VERSION = 1
-DECISIONS = ("task", "agency", "role")
+DECISIONS = ("task", "agency", "role", "add")
 #: where the shipped model lives (repository layout: models/ beside src/)
 _SHIPPED = Path(__file__).resolve().parents[3] / "models" / "directive_nlp_learned"
 
@@ -168,7 +171,7 @@ def apply_model(result: ExtractionResult, model: Any = "default") -> ExtractionR
         return result
     out = result.model_copy(deep=True)
     ctx = context_of(result)
-    td, ad, rd = (lm.decisions.get(k) for k in DECISIONS)
+    td, ad, rd, xd = (lm.decisions.get(k) for k in DECISIONS)
     kept = []
     for i, task in enumerate(out.tasks):
         if td is not None:
@@ -176,14 +179,16 @@ def apply_model(result: ExtractionResult, model: Any = "default") -> ExtractionR
             if td.enabled and task.confidence < td.threshold:
                 continue
         kept.append(task)
-        _apply_agencies(task, ctx, ad, rd)
+        _apply_agencies(task, ctx, ad, rd, xd)
     out.tasks = kept
     return out
 
 
-def _apply_agencies(task, ctx, ad: Optional[LinearDecision], rd: Optional[LinearDecision]) -> None:
-    """Confidence, drop and role of each agency of one task (features read before any change)."""
+def _apply_agencies(task, ctx, ad: Optional[LinearDecision], rd: Optional[LinearDecision],
+                    xd: Optional[LinearDecision] = None) -> None:
+    """Confidence, drop and role of each agency of one task, and the bodies added (features read before any change)."""
     feats = [agency_features(task, a, j, ctx) for j, a in enumerate(task.agencies)]
+    added = _added(task, ctx, xd, rd) if xd is not None and xd.enabled else []
     kept = []
     for a, f in zip(task.agencies, feats):
         if ad is not None:
@@ -193,4 +198,20 @@ def _apply_agencies(task, ctx, ad: Optional[LinearDecision], rd: Optional[Linear
         if rd is not None and rd.enabled:
             a.role = "support" if rd.prob(f) >= rd.threshold else "lead"
         kept.append(a)
-    task.agencies = kept
+    task.agencies = kept + added
+
+
+def _added(task, ctx, xd: LinearDecision, rd: Optional[LinearDecision]) -> list:
+    """Bodies of the sentence the rules left out that the ``add`` decision takes."""
+    from .candidates import extra_candidates
+
+    out = []
+    for k, a in enumerate(extra_candidates(task)):
+        f = candidate_features(task, a, len(task.agencies) + k, ctx)
+        p = xd.prob(f)
+        if p >= xd.threshold:
+            a.confidence = round(p, 4)
+            if rd is not None:
+                a.role = "support" if rd.prob(f) >= rd.threshold else "lead"
+            out.append(a)
+    return out
