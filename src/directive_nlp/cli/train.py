@@ -23,6 +23,10 @@ def train_cli(
         "that beat the rules on the measured half; the others only give confidences); 'none' for none.",
     ),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the agency names."),
+    cv: bool = typer.Option(False, "--cv", help="Also write leave-one-document-out figures (rules vs trained) "
+                            "into the model card (slower: one fit per document)."),
+    measured: str = typer.Option("", "--measured", help="With --cv: comma-separated name prefixes of the "
+                                 "measured half, reported apart."),
 ) -> None:
     """Run the rules on every document with gold, label their candidates with score.py's pairing, fit one
     logistic regression per decision and write the model. Use it with `extract --model MODEL_DIR`.
@@ -32,7 +36,8 @@ def train_cli(
     names = None
     if enable is not None:
         names = [] if enable.strip().lower() == "none" else [n.strip() for n in enable.split(",") if n.strip()]
-    model, errors = train(folders, output, enabled=names, gazetteer=gazetteer,
+    halves = [m.strip() for m in measured.split(",") if m.strip()]
+    model, errors = train(folders, output, enabled=names, gazetteer=gazetteer, cv=cv, measured=halves,
                           progress=lambda n: sys.stderr.write(f"reading {n}\n"))
     counts = model.meta["candidates"]
     sys.stdout.write(

@@ -28,7 +28,7 @@ from .data import Samples, label_result
 from .model import DECISIONS, apply_model
 from .train import DEFAULT_ENABLED, fit
 
-__all__ = ["VARIANTS", "cross_validate", "format_cv"]
+__all__ = ["VARIANTS", "cross_validate", "cv_report", "format_cv"]
 
 VARIANTS = ("rules", "model") + DECISIONS + ("all",)
 
@@ -68,6 +68,13 @@ def cross_validate(dirs: Iterable[Path], *, form: str = "md", gazetteer=None, me
                    progress: Optional[Callable[[str], None]] = None) -> dict[str, Any]:
     """Leave-one-document-out reports per document, pooled, and per half (see the module docstring)."""
     samples, errors = _rules_samples(dirs, form, gazetteer, progress)
+    return cv_report(samples, form=form, measured=measured, errors=errors)
+
+
+def cv_report(samples: list[Samples], *, form: str = "md", measured: Iterable[str] = (),
+              errors: Optional[dict[str, str]] = None) -> dict[str, Any]:
+    """The leave-one-document-out report of already labelled documents (see :func:`cross_validate`)."""
+    errors = errors or {}
     if len(samples) < 2:
         raise InputError("--cv needs at least two readable gold documents", code="usage")
     measured = tuple(measured)

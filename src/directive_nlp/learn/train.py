@@ -67,8 +67,15 @@ def fit(samples: list[Samples], enabled: Iterable[str] = DEFAULT_ENABLED) -> Lea
 
 
 def train(folders: Iterable[Path], out_dir: Path, *, enabled: Optional[Iterable[str]] = None, gazetteer=None,
-          progress: Optional[Callable[[str], None]] = None) -> tuple[LearnedModel, dict[str, str]]:
-    """Train on every document with gold under ``folders`` and write ``out_dir/model.json`` + ``README.md``."""
+          progress: Optional[Callable[[str], None]] = None, cv: bool = False,
+          measured: Iterable[str] = ()) -> tuple[LearnedModel, dict[str, str]]:
+    """Train on every document with gold under ``folders`` and write ``out_dir/model.json`` + ``README.md``.
+
+    With ``cv`` the model card also gets the leave-one-document-out figures
+    of the same documents (rules against trained; ``measured`` names the
+    measured half's document prefixes), the figures by which a decision is
+    enabled or left to the rules.
+    """
     start = time.process_time()
     docs = find_training_documents(folders)
     if not docs:
@@ -86,5 +93,10 @@ def train(folders: Iterable[Path], out_dir: Path, *, enabled: Optional[Iterable[
     model.save(out_dir)
     from .card import write_card
 
-    write_card(model, Path(out_dir))
+    figures = ""
+    if cv and len(samples) > 1:
+        from .cv import cv_report, format_cv
+
+        figures = "```\n" + format_cv(cv_report(samples, measured=measured)) + "\n```"
+    write_card(model, Path(out_dir), figures)
     return model, errors
