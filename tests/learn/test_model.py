@@ -128,3 +128,15 @@ def test_the_add_decision_takes_a_body_the_rules_left_in_the_sentence():
     added = apply_model(r, model.with_enabled({"add"})).tasks[0].agencies
     assert [(a.name, a.role) for a in added] == [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")]
     assert added[1].confidence > 0.5
+
+
+def test_low_confidence_rows_are_marked_in_markdown_and_checklist():
+    from directive_nlp.checklist import build_checklist
+    from directive_nlp.cli.extract import to_markdown
+
+    r = apply_model(_result(), _model())  # the heading candidate scores low, the real task high
+    md = to_markdown(r)
+    assert f"| {MARK} T2 |" in md and "| T1 |" in md and "low confidence" in md
+    notes = {it.task_id: it.notes for it in build_checklist(r).rows()}
+    assert notes["T2"].startswith(MARK) and notes["T1"] == ""
+    assert MARK not in to_markdown(_result())  # no model, no marks
