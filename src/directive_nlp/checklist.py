@@ -373,6 +373,15 @@ def _deadline_fields(task: Task, lang: Lang, as_of: date) -> dict:
     }
 
 
+def low_confidence_note(task: Task, lang: Lang) -> str:
+    """The Notes cell of a task the learned model doubts (see :mod:`directive_nlp.learn.confidence`)."""
+    from .learn.confidence import MARK, is_low
+
+    if not is_low(task):
+        return ""
+    return f"{MARK} " + ("độ tin cậy thấp: kiểm tra trước" if lang == "vi" else "low confidence: check first")
+
+
 def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, lang: Lang = "vi") -> Checklist:
     """Group a result's tasks by agency, lead tasks first, unassigned last.
 
@@ -402,6 +411,7 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
             "section": task.section,
             "page": task.page,
             "report_to": list(task.report_to),
+            "notes": low_confidence_note(task, lang),
             **dl,
         }
         next_due = dl.get("due")

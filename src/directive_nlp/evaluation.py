@@ -473,8 +473,9 @@ def _recogniser_figures(d: GoldDocument, finder: Callable, baseline: bool) -> tu
     return ag, dl, bl
 
 
-def _task_counts(extract: Callable, d: GoldDocument, path: Path, gazetteer: Optional[Path]) -> dict[float, Counter]:
-    result = extract(path, gazetteer=gazetteer)
+def _task_counts(extract: Callable, d: GoldDocument, path: Path, gazetteer: Optional[Path],
+                 model: Any = "default") -> dict[float, Counter]:
+    result = extract(path, gazetteer=gazetteer, model=model)
     pred = [t.model_dump() for t in result.tasks]
     return {th: count(d.gold, pred, th) for th in (0.5, 0.7)}
 
@@ -487,7 +488,7 @@ def is_measured(name: str, measured: Iterable[str]) -> bool:
 
 def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, baseline: bool = True,
              gazetteer: Optional[Path] = None, progress: Optional[Callable[[str], None]] = None,
-             measured: Iterable[str] = ()) -> dict[str, Any]:
+             measured: Iterable[str] = (), model: Any = "default") -> dict[str, Any]:
     """Evaluate every gold document under ``dirs`` (see the module docstring).
 
     Returns a JSON-able dict: ``documents`` (per name) and ``total``, each with
@@ -497,6 +498,8 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
     ``measured`` (document-name prefixes), ``halves`` holds the pooled task
     report at 0.5 of the read half (the others) and of the measured half.
     Form ``txt`` reads each ``NAME.md`` copied to a temporary ``NAME.txt``.
+    ``model``: the learned decisions used by the extractor ("default", None
+    for rules only, or a model directory; see :mod:`directive_nlp.learn`).
     """
     import tempfile
     from functools import partial
@@ -530,7 +533,7 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
             if extract is not None:
                 try:
                     path = as_txt(d, Path(tmp)) if form == "txt" else d.path
-                    counts = _task_counts(extract, d, path, gazetteer)
+                    counts = _task_counts(extract, d, path, gazetteer, model)
                 except InputError as e:
                     errors[d.name] = str(e)
                 except Exception as e:  # one failing document must not stop the batch

@@ -300,6 +300,9 @@ class AgencyRef(BaseModel):
     canonical: str
     role: Role = "lead"
     type: Optional[str] = Field(None, description="Kind of body (e.g. 'so', 'ubnd', 'party', 'group').")
+    confidence: Optional[float] = Field(
+        None, ge=0.0, le=1.0, description="Learned probability that this body is an actor of the task (null: rules only)."
+    )
 
 
 class Task(BaseModel):
@@ -314,6 +317,9 @@ class Task(BaseModel):
     span: Optional[tuple[int, int]] = None
     page: Optional[int] = None
     rule: Optional[str] = Field(None, description="Which rule or layout produced the task (provenance).")
+    confidence: Optional[float] = Field(
+        None, ge=0.0, le=1.0, description="Learned probability that this candidate is a task (null: rules only)."
+    )
 
 
 class SectionOut(BaseModel):

@@ -115,8 +115,13 @@ def _item_text(text: str, section) -> Optional[str]:
     return (line[:299].rstrip() + "…" if len(line) > 300 else line) or None
 
 
-def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionResult":
-    """Structure, metadata and tasks of an already normalised document."""
+def extract_document(doc: NormalizedDocument, *, gazetteer=None, model="default") -> "ExtractionResult":
+    """Structure, metadata and tasks of an already normalised document.
+
+    ``model``: the learned decisions applied after the rules ("default": the
+    shipped model when present; None: rules only; or a model directory), see
+    :mod:`directive_nlp.learn`.
+    """
     from .models import ExtractionResult, SectionOut
     from .tasks import extract_tasks
     from .tasks import mentions as _mentions
@@ -144,7 +149,10 @@ def extract_document(doc: NormalizedDocument, *, gazetteer=None) -> "ExtractionR
                    text=None if s.heading else _item_text(doc.text, s))
         for s in structure.sections
     ]
-    return ExtractionResult(source=doc.source, document=meta, sections=sections, tasks=tasks, notes=notes)
+    result = ExtractionResult(source=doc.source, document=meta, sections=sections, tasks=tasks, notes=notes)
+    from .learn.model import apply_model
+
+    return apply_model(result, model)
 
 
 def extract(
@@ -152,6 +160,7 @@ def extract(
     data: Optional[bytes] = None,
     *,
     gazetteer=None,
+    model="default",
     max_pages: Optional[int] = None,
     force: bool = False,
     options: Optional[ReadOptions] = None,
@@ -167,11 +176,12 @@ def extract(
     if max_pages is not None:
         read_kwargs["max_pages"] = max_pages
     doc = load_text(path, data, force=force, options=options, **read_kwargs)
-    return extract_document(doc, gazetteer=gazetteer)
+    return extract_document(doc, gazetteer=gazetteer, model=model)
 
 
-def extract_text(text: str, name: str = "text.txt", *, gazetteer=None, force: bool = True) -> "ExtractionResult":
+def extract_text(text: str, name: str = "text.txt", *, gazetteer=None, force: bool = True,
+                 model="default") -> "ExtractionResult":
     """Extract the tasks of a text given as a string (notebooks, tests, the web form)."""
     if not name.lower().endswith((".txt", ".md")):
         name = name + ".txt"
-    return extract(name, data=text.encode("utf-8"), gazetteer=gazetteer, force=force)
+    return extract(name, data=text.encode("utf-8"), gazetteer=gazetteer, force=force, model=model)

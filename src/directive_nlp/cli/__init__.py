@@ -26,6 +26,7 @@ _COMMAND_MODULES = [
     "crosscheck",  # crosscheck
     "checklist",   # checklist
     "serve",       # serve
+    "train",       # train (learned decisions)
 ]
 
 for _name in _COMMAND_MODULES:

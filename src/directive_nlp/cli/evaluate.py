@@ -31,6 +31,10 @@ def evaluate_cli(
         help="Comma-separated document-name prefixes of the measured half (e.g. 11,18,19): "
         "its pooled figures are printed apart from the read half's.",
     ),
+    model: Optional[str] = typer.Option(None, "--model", help="Learned model directory (default: the shipped model "
+                                        "when present; 'none': rules only)."),
+    cv: bool = typer.Option(False, "--cv", help="Leave-one-document-out figures of the trained pipeline beside "
+                            "the rules-only ones on the same folds (trains on the other documents each time)."),
 ) -> None:
     """Run the recognisers (and the extractor) on every gold document and print the figures.
 
@@ -41,8 +45,20 @@ def evaluate_cli(
     from ..evaluation import evaluate, format_report
 
     halves = [m.strip() for m in measured.split(",") if m.strip()]
+    if cv:
+        from ..learn.cv import cross_validate, format_cv
+
+        rep = cross_validate(folders, form=form, gazetteer=gazetteer, measured=halves,
+                             progress=lambda n: sys.stderr.write(f"reading {n}\n"))
+        sys.stdout.write((json.dumps(rep, ensure_ascii=False, indent=2) if as_json else format_cv(rep)) + "\n")
+        if rep["errors"]:
+            raise typer.Exit(EXIT_PARTIAL)
+        return
+    from ..learn import resolve_model
+
+    resolve_model(model or "default")  # a bad model directory is one line, before any document is read
     rep = evaluate(folders, form=form, tasks=tasks, baseline=baseline, gazetteer=gazetteer, measured=halves,
-                   progress=lambda n: sys.stderr.write(f"evaluating {n}\n"))
+                   model=model or "default", progress=lambda n: sys.stderr.write(f"evaluating {n}\n"))
     if as_json:
         sys.stdout.write(json.dumps(rep, ensure_ascii=False, indent=2) + "\n")
     else:

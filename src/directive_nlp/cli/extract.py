@@ -203,6 +203,8 @@ def extract_cli(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a local cluster)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar (default: when stderr is a terminal)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Learned model directory (from `directive-nlp train`); "
+                                        "default: the shipped model when present; 'none': rules only."),
 ) -> None:
     """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
 
@@ -220,17 +222,20 @@ def extract_cli(
         usage(f"--lang {lang!r} is not supported; use vi or en")
     if gazetteer is not None and not gazetteer.is_file():
         raise InputError("gazetteer file not found; give a YAML file", path=str(gazetteer))
+    from ..learn import resolve_model
+
+    resolve_model(model or "default")  # a bad model directory is one line, before any document is read
     if backend not in ("local", "dask"):
         usage(f"unknown backend {backend!r}; use local or dask")
     many = len(files) > 1 or any(f.is_dir() or any(c in str(f) for c in "*?[") for f in files)
     _check_outputs(fmt, output, many)
-    options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force}
+    options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force, "model": model or "default"}
     if many and fmt == "json" and not _one_file_output(output, fmt):
         _json_batch(files, output, options, workers, backend, scheduler, progress)
         return
     paths = _expand(files)
     if fmt == "parquet":
-        _extract_parquet(paths, output, dict(gazetteer=gazetteer, max_pages=max_pages, force=force))
+        _extract_parquet(paths, output, options)
         return
     if not many:
         _write(output, render([extract(paths[0], **options)], fmt, lang))

@@ -27,6 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
         "agency_head": "| Cơ quan | Chủ trì | Phối hợp | Thời hạn gần nhất |",
         "unassigned": "Nhiệm vụ chưa xác định cơ quan thực hiện (văn bản không nêu ai làm): {ids}",
         "notes": "Ghi chú: {notes}",
+        "low": "{mark} = độ tin cậy thấp (mô hình học): kiểm tra các dòng này trước.",
         "preamble": "Phần mở đầu",
         "closing": "Phần cuối",
     },
@@ -38,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
         "agency_head": "| Agency | Leads | Supports | Next deadline |",
         "unassigned": "Unassigned tasks (the text names no actor): {ids}",
         "notes": "Notes: {notes}",
+        "low": "{mark} = low confidence of the learned model: check these rows first.",
         "preamble": "Preamble",
         "closing": "Closing",
     },
@@ -102,6 +104,8 @@ def _section_title(section: str, heading: Optional[str], lang: str) -> str:
 
 
 def _task_lines(r: ExtractionResult, lang: str) -> list[str]:
+    from ..learn.confidence import flag
+
     L = LABELS[lang]
     headings = {s.id: s.heading for s in r.sections}
     lines: list[str] = []
@@ -113,7 +117,7 @@ def _task_lines(r: ExtractionResult, lang: str) -> list[str]:
                       "|---|---|---|---|---|---|"]
         lead = ", ".join(_cell(a.name) for a in t.agencies if a.role == "lead") or L["unassigned_cell"]
         sup = ", ".join(_cell(a.name) for a in t.agencies if a.role == "support")
-        lines.append(f"| {t.id} | {_cell(t.task)} | {lead} | {sup} | {deadline_cell(t.deadline, lang)} | "
+        lines.append(f"| {flag(t)}{t.id} | {_cell(t.task)} | {lead} | {sup} | {deadline_cell(t.deadline, lang)} | "
                      f"{_cell('; '.join(t.report_to))} |")
     return lines
 
@@ -156,6 +160,10 @@ def to_markdown(r: ExtractionResult, lang: str = "vi") -> str:
     unassigned = [t.id for t in r.tasks if not t.agencies]
     if unassigned:
         lines += ["", L["unassigned"].format(ids=", ".join(unassigned))]
+    from ..learn.confidence import MARK, flag
+
+    if any(flag(t) for t in r.tasks):
+        lines += ["", L["low"].format(mark=MARK)]
     if r.notes:
         lines += ["", L["notes"].format(notes="; ".join(_cell(n) for n in r.notes))]
     return "\n".join(lines).strip() + "\n"

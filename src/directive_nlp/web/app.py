@@ -227,6 +227,8 @@ def result_from_form(form: FormData) -> ExtractionResult:
 
 
 def _table_rows(result: ExtractionResult) -> list[dict]:
+    from ..learn.confidence import is_low
+
     rows = []
     for i, t in enumerate(result.tasks):
         d = t.deadline
@@ -244,6 +246,7 @@ def _table_rows(result: ExtractionResult) -> list[dict]:
             "due": due or "",
             "frequency": (d.frequency or "") if d else "",
             "report_to": "; ".join(t.report_to),
+            "low": is_low(t),
             "orig": t.model_dump_json(),
         })
     return rows
@@ -476,6 +479,10 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             stem = _stem(result.source.path or "checklist")
             if fmt == "extract-json":
                 body, media, fname = dump_result(result).encode("utf-8"), "application/json", f"{stem}.extract.json"
+            elif fmt == "gold-jsonl":  # the corrections as gold for `directive-nlp train`
+                from ..learn.corrections import corrections_to_jsonl
+
+                body, media, fname = corrections_to_jsonl(result).encode("utf-8"), "application/jsonl", f"{stem}.gold.jsonl"
             elif fmt in ("graph-svg", "graph-png"):
                 ext = fmt.split("-")[1]
                 body = await run_in_threadpool(graph_file, result, ext)
