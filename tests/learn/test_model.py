@@ -136,7 +136,7 @@ def test_low_confidence_rows_are_marked_in_markdown_and_checklist():
 
     r = apply_model(_result(), _model())  # the heading candidate scores low, the real task high
     md = to_markdown(r)
-    assert f"| {MARK} T2 |" in md and "| T1 |" in md and "low confidence" in md
+    assert f"| {MARK} T2 |" in md and "| T1 |" in md and "độ tin cậy thấp" in md
     notes = {it.task_id: it.notes for it in build_checklist(r).rows()}
     assert notes["T2"].startswith(MARK) and notes["T1"] == ""
     assert MARK not in to_markdown(_result())  # no model, no marks
