@@ -23,10 +23,12 @@ from pydantic import BaseModel
 from ..errors import (
     CorruptFileError,
     EmptyInputError,
+    EncryptedFileError,
     InputError,
     UnsupportedFormatError,
 )
 from ..models import InputFormat, SourceDocument
+from .limits import check_text_size, check_zip, read_input, split_long_blocks
 
 DEFAULT_MAX_PAGES = 2000
 
@@ -41,6 +43,11 @@ class ReadOptions(BaseModel):
     ocr: Literal["auto", "never", "always"] = "auto"
     ocr_lang: str = "vie"
     force: bool = False  # read even when the text does not look Vietnamese
+    # characters of text at most (None: DIRECTIVE_NLP_MAX_CHARS or the measured default; 0: no cap)
+    max_chars: Optional[int] = None
+    # OCR budget per document: pages OCR'd at most, and seconds (pages left over are skipped with a warning)
+    ocr_max_pages: int = 100
+    ocr_seconds: float = 600.0
 
 
 _EXT_FORMATS: dict[str, InputFormat] = {
@@ -71,12 +78,13 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
     suffix = suffix.lower()
     if not data.strip():
         raise EmptyInputError()
-    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+    if _pdf_header(head):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(BytesIO(data)) as z:
                 names = set(z.namelist())
+                check_zip(z.infolist())
         except zipfile.BadZipFile:
             raise CorruptFileError(
                 "the file looks like a DOCX (zip) but is truncated or corrupt; save it again from Word or LibreOffice"
@@ -96,6 +104,11 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
     if stripped.startswith(b"{\\rtf"):
         raise UnsupportedFormatError(
             "this is an RTF document; save it as DOCX or PDF (e.g. `libreoffice --headless --convert-to docx FILE`)"
+        )
+    if head.startswith(b"\xd0\xcf\x11\xe0") and _ENCRYPTED_OOXML in data[:1 << 20]:
+        raise EncryptedFileError(
+            "the DOCX is protected by a password; open it in Word or LibreOffice, remove the password "
+            "(File > Info > Protect Document) and save it again", code="encrypted"
         )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormatError(
@@ -131,6 +144,22 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
     raise UnsupportedFormatError(
         f"unknown file type '{suffix}'; give a PDF, DOCX, HTML, Markdown or plain-text file"
     )
+
+
+#: the stream name an encrypted Office Open XML file keeps in its OLE container
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+_TEXT_CONTROLS = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def _pdf_header(head: bytes) -> bool:
+    """A PDF header: ``%PDF-`` at the start, or within the first kilobyte
+    after bytes that are not text (a mail or transfer prefix, as readers
+    accept). ``%PDF-`` inside prose does not make a text file a PDF."""
+    at = head.find(b"%PDF-", 0, 1024)
+    if at < 0:
+        return False
+    before = head[:at]
+    return not before.strip(b" \t\r\n\xef\xbb\xbf") or any(c in _TEXT_CONTROLS for c in before)
 
 
 _NO_TEXT = {
@@ -184,15 +213,15 @@ def read_document(
     p = Path(path)
     try:
         if data is None:
-            if not p.exists():
-                raise InputError("file not found; check the path", code="not_found")
-            if p.is_dir():
-                raise InputError("this is a folder; give a file (or use `extract FOLDER -o OUTDIR`)", code="is_dir")
-            data = p.read_bytes()
+            data = read_input(p)
         if not data or not data.strip():
             raise EmptyInputError()
         fmt = sniff_format(data, p.suffix)
+        if fmt in ("txt", "md", "html"):  # bytes bound characters from above: refuse before decoding
+            check_text_size(len(data) // 8, options.max_chars)
         doc = _reader(fmt)(p, data, options)
+        check_text_size(sum(len(b.text) for b in doc.blocks), options.max_chars)
+        doc.blocks = split_long_blocks(doc.blocks)
         if not any(b.text.strip() or (b.cells and any(c.strip() for c in b.cells)) for b in doc.blocks):
             raise EmptyInputError(_NO_TEXT.get(fmt, "no text found in the document; give a document with text"))
         return doc
