@@ -37,6 +37,12 @@ def _expand(inputs: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in inputs:
         if p.is_dir():
+            from ..batch import _skip_reason
+
+            for f in sorted(p.iterdir()):
+                why = _skip_reason(f)
+                if why:
+                    sys.stderr.write(f"skipped: {f} ({why})\n")
             files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in _INPUT_SUFFIXES
                            and not f.name.startswith((".", "_")))
             if not files:
@@ -146,6 +152,9 @@ def extract_cli(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a local cluster)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar (default: when stderr is a terminal)."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=0,
+                                            help="Refuse texts longer than this many characters "
+                                                 "(default: DIRECTIVE_NLP_MAX_CHARS or 2,000,000; 0: no cap)."),
 ) -> None:
     """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
 
@@ -154,9 +163,11 @@ def extract_cli(
     (skipping inputs done by content hash and pipeline version), records
     failures in OUT/_errors.jsonl and a run summary in OUT/_summary.json,
     and exits 3 when some documents failed."""
-    from ..io import write_atomic
+    from ..io import write_atomic, write_output
     from ..pipeline import extract
 
+    if output is not None and str(output) == "-":
+        output = None  # -o - : standard output
     fmt = fmt.lower()
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", EXIT_USAGE)
@@ -169,14 +180,18 @@ def extract_cli(
         from ..batch import run_batch
 
         show = sys.stderr.isatty() if progress is None else progress
-        options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force}
+        options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force, "max_chars": max_chars}
         summary = run_batch(files, output, workers=workers, backend=backend, scheduler=scheduler,
-                            options=options, progress=show)
+                            options=options, progress=show, notify=lambda m: sys.stderr.write(f"note: {m}\n"))
+        for entry in summary.skipped_entries:
+            sys.stderr.write(f"skipped: {entry['input']} ({entry['reason']})\n")
         for err in summary.errors:
             sys.stderr.write(f"error: {' '.join(str(err['error']).split())}\n")
+        if summary.stopped:
+            sys.stderr.write(f"error: {summary.stopped}\n")
         sys.stderr.write(f"{summary.done} written, {summary.skipped} already done, {summary.failed} failed "
                          f"({summary.seconds:.1f} s)\n")
-        if summary.failed:
+        if summary.failed or summary.stopped:
             raise typer.Exit(EXIT_PARTIAL)
         return
     paths = _expand(files)
@@ -184,15 +199,11 @@ def extract_cli(
         fail("several inputs need -o FOLDER (one file per document), or --format jsonl", EXIT_USAGE)
 
     def run(p: Path) -> ExtractionResult:
-        return extract(p, gazetteer=gazetteer, max_pages=max_pages, force=force)
+        return extract(p, gazetteer=gazetteer, max_pages=max_pages, force=force, max_chars=max_chars)
 
     if not many:
         result = run(paths[0])
-        text = render([result], fmt)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(output, text)
+        write_output(output, render([result], fmt))
         return
 
     failed = 0
@@ -200,7 +211,9 @@ def extract_cli(
     one_file = fmt == "jsonl"
     lines: list[str] = []
     if not one_file:
-        output.mkdir(parents=True, exist_ok=True)
+        from ..io import ensure_dir
+
+        ensure_dir(output)
     seen: dict[str, int] = {}
     for p in paths:
         try:
@@ -222,11 +235,7 @@ def extract_cli(
         name = stem if n == 0 else f"{stem}.{n + 1}"
         write_atomic(output / f"{name}{ext}", render([result], fmt))
     if one_file:
-        text = "".join(lines)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(output, text)
+        write_output(output, "".join(lines))
     if failed:
         sys.stderr.write(f"{failed} of {len(paths)} documents failed\n")
         raise typer.Exit(EXIT_PARTIAL)
@@ -242,7 +251,6 @@ def schema_cli(
     schema.setdefault("$schema", "https://json-schema.org/draft/2020-12/schema")
     schema.setdefault("title", "ExtractionResult")
     text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    from ..io import write_output
+
+    write_output(output, text)
