@@ -18,7 +18,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Callable, Literal, Optional, Union
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..errors import (
     CorruptFileError,
@@ -31,6 +31,15 @@ from ..models import InputFormat, SourceDocument
 from .limits import check_text_size, check_zip, read_input, split_long_blocks
 
 DEFAULT_MAX_PAGES = 2000
+
+
+def _env_number(name: str, default: int) -> int:
+    import os
+
+    try:
+        return int(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
 
 
 class ReadOptions(BaseModel):
@@ -46,8 +55,8 @@ class ReadOptions(BaseModel):
     # characters of text at most (None: DIRECTIVE_NLP_MAX_CHARS or the measured default; 0: no cap)
     max_chars: Optional[int] = None
     # OCR budget per document: pages OCR'd at most, and seconds (pages left over are skipped with a warning)
-    ocr_max_pages: int = 100
-    ocr_seconds: float = 600.0
+    ocr_max_pages: int = Field(default_factory=lambda: _env_number("DIRECTIVE_NLP_OCR_PAGES", 100))
+    ocr_seconds: float = Field(default_factory=lambda: _env_number("DIRECTIVE_NLP_OCR_SECONDS", 600))
 
 
 _EXT_FORMATS: dict[str, InputFormat] = {
@@ -169,6 +178,18 @@ _NO_TEXT = {
 }
 
 
+def _no_text_message(fmt: InputFormat, doc: SourceDocument) -> str:
+    """Why a document gave no text, without advice that does not apply
+    (no "install OCR" when OCR ran, or when the pages are blank)."""
+    if fmt == "pdf":
+        blank = any(w.startswith("blank pages") for w in doc.source.warnings)
+        if doc.source.ocr_pages:
+            return "no text found in the PDF, not even by OCR of its pages; give a PDF with text or a clearer scan"
+        if blank:
+            return "no text found in the PDF: its pages are blank; check that this is the right file"
+    return _NO_TEXT.get(fmt, "no text found in the document; give a document with text")
+
+
 def _reader(fmt: InputFormat) -> Callable[[Path, bytes, ReadOptions], SourceDocument]:
     if fmt in ("txt", "md"):
         from .text import read_text
@@ -223,7 +244,7 @@ def read_document(
         check_text_size(sum(len(b.text) for b in doc.blocks), options.max_chars)
         doc.blocks = split_long_blocks(doc.blocks)
         if not any(b.text.strip() or (b.cells and any(c.strip() for c in b.cells)) for b in doc.blocks):
-            raise EmptyInputError(_NO_TEXT.get(fmt, "no text found in the document; give a document with text"))
+            raise EmptyInputError(_no_text_message(fmt, doc))
         return doc
     except InputError as e:
         if e.path is None:
