@@ -21,7 +21,9 @@ or for a whole installation with environment variables
 from __future__ import annotations
 
 import os
+import re
 import stat
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
@@ -231,3 +233,48 @@ def split_long_blocks(blocks: list, limit: int = MAX_BLOCK_CHARS) -> list:
             out.append(b.model_copy(update={"text": b.text[start:end], "char_map": cmap}))
             start = end
     return out
+
+
+#: what one PDF stream may inflate to: page content, and images (a 600-dpi colour A4 page is ~100 MB)
+MAX_PDF_CONTENT_BYTES = 64 * 1024 * 1024
+MAX_PDF_IMAGE_BYTES = 256 * 1024 * 1024
+MAX_PDF_INFLATED_BYTES = 4 * 1024 * 1024 * 1024
+_STREAM_RE = re.compile(rb"stream\r?\n")
+
+
+def _inflated_size(data: bytes, start: int, cap: int) -> int:
+    """Bytes a zlib stream starting at ``start`` inflates to, counting without
+    keeping the output and stopping once past ``cap``."""
+    d = zlib.decompressobj()
+    total, pos, step = 0, start, 1 << 16
+    try:
+        while pos < len(data) and not d.eof and total <= cap:
+            chunk = d.decompress(data[pos:pos + step], 1 << 20)
+            total += len(chunk)
+            pos += step
+            while d.unconsumed_tail and total <= cap:
+                total += len(d.decompress(d.unconsumed_tail, 1 << 20))
+    except zlib.error:
+        pass  # a damaged stream: the PDF reader says what it makes of it
+    return total
+
+
+def check_pdf_streams(data: bytes) -> None:
+    """Refuse a PDF whose Flate streams inflate past the caps (a flate bomb)
+    before the PDF library inflates them in memory."""
+    total = 0
+    for m in _STREAM_RE.finditer(data):
+        head = data[max(0, m.start() - 400):m.start()]
+        if b"/FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
+            continue
+        image = b"/Image" in head
+        cap = MAX_PDF_IMAGE_BYTES if image else MAX_PDF_CONTENT_BYTES
+        size = _inflated_size(data, m.end(), cap)
+        if size > cap:
+            raise TooLargeError(
+                f"a stream of the PDF inflates to more than {_mb(cap)} (compressed from a few bytes); "
+                "this looks like a decompression bomb, not a document"
+            )
+        total += size
+        if total > MAX_PDF_INFLATED_BYTES:
+            raise TooLargeError(f"the PDF's streams inflate to more than {_mb(MAX_PDF_INFLATED_BYTES)}; split the file")
