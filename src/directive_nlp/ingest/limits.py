@@ -244,15 +244,16 @@ _STREAM_RE = re.compile(rb"stream\r?\n")
 
 def _inflated_size(data: bytes, start: int, cap: int) -> int:
     """Bytes a zlib stream starting at ``start`` inflates to, counting without
-    keeping the output and stopping once past ``cap``."""
+    keeping the output (1 MB at a time) and stopping once past ``cap``."""
     d = zlib.decompressobj()
-    total, pos, step = 0, start, 1 << 16
+    view = memoryview(data)
+    total, pos = 0, start
     try:
         while pos < len(data) and not d.eof and total <= cap:
-            chunk = d.decompress(data[pos:pos + step], 1 << 20)
-            total += len(chunk)
-            pos += step
-            while d.unconsumed_tail and total <= cap:
+            piece = view[pos:pos + (1 << 14)]
+            pos += len(piece)
+            total += len(d.decompress(piece, 1 << 20))
+            while d.unconsumed_tail and not d.eof and total <= cap:
                 total += len(d.decompress(d.unconsumed_tail, 1 << 20))
     except zlib.error:
         pass  # a damaged stream: the PDF reader says what it makes of it
