@@ -50,20 +50,31 @@ def _makers():
 
 
 def run_limited(args: list[str], env: dict | None = None, timeout: float = BUDGET_S) -> dict:
-    """Run a command; its exit code, wall and CPU seconds, peak memory (MB) and first stderr line."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
-    timer = threading.Timer(timeout, p.kill)
-    timer.start()
+    """Run a command; its exit code, wall and CPU seconds, peak memory (MB) and first stderr line.
+
+    The command is started by GNU ``time`` (a small process), so its peak
+    memory is its own and not the high-water mark this script reached while
+    making the inputs (a forked child inherits that)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(["/usr/bin/time", "-f", "%M %U %S", "-o", tf.name, *args], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+        timer = threading.Timer(timeout, p.kill)
+        timer.start()
+        try:
+            err = p.stderr.read().decode("utf-8", "replace")
+            code = p.wait()
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+        fields = (tf.read().split() or ["0", "0", "0"])[-3:]
+    killed = code in (-9, 137) or wall >= timeout
+    first = next((l for l in err.splitlines() if l.strip() and not l.startswith("Command ")), "")
     try:
-        err = p.stderr.read().decode("utf-8", "replace")
-        _, status, usage = os.wait4(p.pid, 0)
-    finally:
-        timer.cancel()
-    code = os.waitstatus_to_exitcode(status)
-    first = next((l for l in err.splitlines() if l.strip()), "")
-    return {"code": code, "wall": time.perf_counter() - t0, "cpu": usage.ru_utime + usage.ru_stime,
-            "mb": usage.ru_maxrss / 1024, "line": first[:160], "timed_out": code == -9}
+        mb, cpu = int(fields[0]) / 1024, float(fields[1]) + float(fields[2])
+    except ValueError:
+        mb, cpu = float("nan"), float("nan")
+    return {"code": code, "wall": wall, "cpu": cpu, "mb": mb, "line": first[:160], "timed_out": killed}
 
 
 # -- 1. text size -----------------------------------------------------------------------------

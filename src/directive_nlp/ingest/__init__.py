@@ -28,7 +28,7 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..models import InputFormat, SourceDocument
-from .limits import check_pdf_streams, check_text_size, check_zip, read_input, split_long_blocks
+from .limits import check_pdf_streams, check_text_size, check_zip, estimate_chars, read_input, split_long_blocks
 
 DEFAULT_MAX_PAGES = 2000
 
@@ -240,8 +240,8 @@ def read_document(
         fmt = sniff_format(data, p.suffix)
         if fmt == "pdf":
             check_pdf_streams(data)
-        if fmt in ("txt", "md", "html"):  # bytes bound characters from above: refuse before decoding
-            check_text_size(len(data) // 8, options.max_chars)
+        if fmt in ("txt", "md", "html"):  # refuse before decoding: readers of text keep per-character maps
+            check_text_size(estimate_chars(data, fmt), options.max_chars)
         doc = _reader(fmt)(p, data, options)
         check_text_size(sum(len(b.text) for b in doc.blocks), options.max_chars)
         doc.blocks = split_long_blocks(doc.blocks)

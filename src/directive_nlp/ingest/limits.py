@@ -280,3 +280,18 @@ def check_pdf_streams(data: bytes) -> None:
         total += size
         if total > MAX_PDF_INFLATED_BYTES:
             raise TooLargeError(f"the PDF's streams inflate to more than {_mb(MAX_PDF_INFLATED_BYTES)}; split the file")
+
+
+_UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def estimate_chars(data: bytes, fmt: str) -> int:
+    """A lower bound of the characters a text file's reader will produce,
+    counted without decoding (UTF-8 lead bytes; halved for UTF-16), so an
+    oversized text is refused before its per-character offsets are built.
+    Markdown markup and NFD marks add a little (÷1.5); HTML markup a lot (÷4)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4096].count(b"\x00") > len(data[:4096]) // 3:
+        chars = len(data) // 2
+    else:
+        chars = len(data.translate(None, _UTF8_CONTINUATION))
+    return int(chars / (4 if fmt == "html" else 1.5))
