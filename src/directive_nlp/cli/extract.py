@@ -154,7 +154,7 @@ def extract_cli(
                                             help="Progress bar (default: when stderr is a terminal)."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=0,
                                             help="Refuse texts longer than this many characters "
-                                                 "(default: DIRECTIVE_NLP_MAX_CHARS or 4,000,000; 0: no cap)."),
+                                                 "(default: DIRECTIVE_NLP_MAX_CHARS or 1,000,000; 0: no cap)."),
 ) -> None:
     """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
 

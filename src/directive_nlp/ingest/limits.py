@@ -30,9 +30,10 @@ from typing import Optional
 
 from ..errors import InputError, SpecialFileError, TooLargeError
 
-#: characters of text: benchmarks/hostile.py measured ~9 CPU s and ~170 MB per million
-#: characters, so 4 million stays within 60 s and 1 GB on one core with a margin for denser texts
-DEFAULT_MAX_CHARS = 4_000_000
+#: characters of text: benchmarks/hostile.py measured ~9 CPU s and ~170 MB per million characters
+#: of plan text, but up to ~1 KB per character for text dense with citations and dates: one
+#: million keeps the worst measured kind within 60 s and 1 GB on one core
+DEFAULT_MAX_CHARS = 1_000_000
 #: bytes of an input file (scanned PDFs are the largest honest inputs)
 DEFAULT_MAX_FILE_MB = 200
 #: what a DOCX may unpack to, in total and for one member, and its member count
@@ -43,8 +44,9 @@ MAX_ZIP_RATIO = 200  # a member compressed more than 200:1 and larger than 16 MB
 #: HTML elements and nesting depth
 MAX_HTML_ELEMENTS = 400_000
 MAX_HTML_DEPTH = 400
-#: one paragraph longer than this is cut into sentence-sized pieces
-MAX_BLOCK_CHARS = 20_000
+#: one paragraph longer than this is cut into sentence-sized pieces (the longest real paragraph
+#: of the 38 corpus documents has 3,061 characters; per-paragraph analysis grows faster than linearly)
+MAX_BLOCK_CHARS = 5_000
 
 
 def _env_int(name: str, default: int) -> int:
@@ -198,7 +200,7 @@ def check_text_size(chars: int, limit: Optional[int]) -> None:
         raise TooLargeError(
             f"the text has {chars:,} characters, more than the limit of {limit:,} (about "
             f"{limit // 3000:,} pages); split the document, or raise the limit with --max-chars "
-            "or DIRECTIVE_NLP_MAX_CHARS (reading takes about 200 MB of memory and 10 s per million characters)"
+            "or DIRECTIVE_NLP_MAX_CHARS (a million characters take up to 1 GB of memory and a minute)"
         )
 
 
