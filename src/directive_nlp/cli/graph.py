@@ -105,7 +105,9 @@ def graph_cli(
     spec, notes = choose_taxonomy(results, _taxonomy_arg(taxonomy))
     G = build_graph(results, taxonomy=spec)
     kwargs = {"label_top": label_top} if output.suffix.lower() in (".svg", ".png") else {}
-    write_graph(G, output, **kwargs)
+    from ..io import output_target
+
+    write_graph(G, output_target(output), **kwargs)  # a device, FIFO or /proc path is refused first
     counts: dict[str, int] = {}
     for _, a in G.nodes(data=True):
         counts[a.get("kind", "?")] = counts.get(a.get("kind", "?"), 0) + 1
