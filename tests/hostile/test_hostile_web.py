@@ -197,3 +197,17 @@ def _alive(pid: int) -> bool:
             return f.read().split()[2] != "Z"
     except OSError:
         return False
+
+
+def test_a_killed_worker_leaves_no_temporary_files():
+    async def scenario():
+        pool = WorkerPool(1, time_limit=1.5)
+        try:
+            await pool.run(os.getpid, deadline=time.monotonic() + 60)
+            (worker,) = list(pool._all)
+            with pytest.raises(TimeBudgetError):
+                await pool.run(time.sleep, 30)
+            assert not os.path.exists(worker.tmp)
+        finally:
+            pool.close()
+    run(scenario())

@@ -28,6 +28,8 @@ import importlib
 import logging
 import multiprocessing as mp
 import os
+import shutil
+import tempfile
 import time
 from typing import Any, Awaitable, Callable, Optional
 
@@ -70,8 +72,14 @@ def _decode_error(msg: tuple) -> BaseException:
     return RuntimeError(f"{cls}: {text}")
 
 
-def _worker_main(conn, warm_up: Optional[str], max_rss_mb: float) -> None:
-    """The loop of one worker process: warm up, then one job at a time."""
+def _worker_main(conn, warm_up: Optional[str], max_rss_mb: float, tmp: Optional[str] = None) -> None:
+    """The loop of one worker process: warm up, then one job at a time.
+    Temporary files go to ``tmp``, which the server removes when it kills the
+    worker (a killed process cleans nothing up itself)."""
+    if tmp:
+        import tempfile
+
+        tempfile.tempdir = tmp
     if warm_up:
         try:
             _resolve(warm_up)()
@@ -108,7 +116,8 @@ def _target(fn: Callable) -> str:
 class _Worker:
     def __init__(self, ctx, warm_up: Optional[str], max_rss_mb: float) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, warm_up, max_rss_mb), daemon=True,
+        self.tmp = tempfile.mkdtemp(prefix="dnlp-worker-")
+        self.process = ctx.Process(target=_worker_main, args=(child, warm_up, max_rss_mb, self.tmp), daemon=True,
                                    name="directive-nlp-worker")
         self.process.start()
         child.close()
@@ -123,6 +132,7 @@ class _Worker:
             self.conn.close()
         except OSError:
             pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 class WorkerPool:
