@@ -307,11 +307,11 @@ def _clean_temporaries(outdir: Path) -> None:
             pass
 
 
-LOCK_NAME = ".directive-nlp.lock"
+LOCK_NAME = "_lock"
 
 
 class _FolderLock:
-    """An exclusive ``flock`` on ``OUTDIR/.directive-nlp.lock`` for one run, so
+    """An exclusive ``flock`` on ``OUTDIR/_lock`` (a bookkeeping file) for one run, so
     two runs into one folder never both do the work or double the index: the
     second waits (``wait=None``: as long as it takes; else that many seconds,
     then :class:`~directive_nlp.errors.BusyError`). The kernel drops the lock

@@ -207,7 +207,7 @@ def test_ocr_stops_at_its_page_budget_and_names_the_pages_left(tmp_path):
     c.save()
     calls = []
 
-    def fake_ocr(data, pages, lang, dpi):
+    def fake_ocr(data, pages, lang, dpi=300):
         calls.append((pages[0], dpi))
         return {pages[0]: []}, 90.0
 

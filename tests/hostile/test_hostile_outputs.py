@@ -159,7 +159,7 @@ def test_two_batches_into_one_folder_do_the_work_once(tmp_path):
     first = threading.Thread(target=lambda: results.append(run_batch([src], out)))
     first.start()
     deadline = time.monotonic() + 60
-    while not (out / ".directive-nlp.lock").exists() and time.monotonic() < deadline:
+    while not (out / "_lock").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     second = run_batch([src], out, notify=notes.append)
     first.join(120)
@@ -173,7 +173,7 @@ def test_a_busy_folder_can_be_refused_instead_of_waited_for(tmp_path):
 
     out = tmp_path / "out"
     out.mkdir()
-    fd = os.open(out / ".directive-nlp.lock", os.O_RDWR | os.O_CREAT)
+    fd = os.open(out / "_lock", os.O_RDWR | os.O_CREAT)
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         with pytest.raises(BusyError, match="another extract run"):

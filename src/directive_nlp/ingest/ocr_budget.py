@@ -113,7 +113,8 @@ def ocr_with_budget(
         if clock() - start > seconds:
             plan.over_budget, plan.reason = inked[k:], f"OCR time budget of {seconds:.0f} s spent"
             break
-        blocks, conf = ocr(data, [n], lang, dpi=dpis[n])
+        # the readers' contract is ocr(data, pages, lang); dpi only for an oversized page
+        blocks, conf = ocr(data, [n], lang) if dpis[n] == OCR_DPI else ocr(data, [n], lang, dpi=dpis[n])
         plan.blocks.update(blocks)
         plan.confidences.append((conf, 1))
     return plan

@@ -419,7 +419,8 @@ SECURITY_HEADERS = {
                                "form-action 'self'; frame-ancestors 'none'",
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
+    # same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with a form's POST
+    "referrer-policy": "same-origin",
 }
 
 
@@ -451,7 +452,7 @@ def check_origin(request: Request) -> None:
     site = request.headers.get("sec-fetch-site")
     if site == "cross-site":
         raise InputError("a form sent from another web site is refused; use this page's own form", code="origin")
-    if origin is None:
+    if origin is None or (origin == "null" and site == "same-origin"):
         return
     parts = urlsplit(origin)
     if origin == "null" or parts.netloc.lower() != request.headers.get("host", "").lower():
