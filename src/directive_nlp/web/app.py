@@ -465,6 +465,41 @@ def _relative_url_for(context, name: str, **path_params) -> str:
     return request.scope.get("root_path", "") + str(request.app.url_path_for(name, **path_params))
 
 
+def _lifespan(pool: Optional[WorkerPool]):
+    """Start the worker pool with the server (models warm before the first
+    upload) and kill its workers when the server stops (SIGTERM included)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        if pool is not None:
+            pool._ensure_started()
+        try:
+            yield
+        finally:
+            if pool is not None:
+                pool.close()
+
+    return lifespan
+
+
+def _offloader(pool: Optional[WorkerPool], time_limit: float):
+    """``await offload(request, fn, *args)``: ``fn`` in a worker process (or a
+    thread when there is no pool) within the request's time budget."""
+
+    async def offload(request: Request, fn, *args, **kwargs):
+        deadline = request.state.deadline
+        if pool is not None:
+            return await pool.run(fn, *args, deadline=deadline, disconnected=request.is_disconnected, **kwargs)
+        try:
+            return await asyncio.wait_for(run_in_threadpool(functools.partial(fn, *args, **kwargs)),
+                                          max(0.01, deadline - time.monotonic()))
+        except asyncio.TimeoutError:
+            raise TimeBudgetError(f"reading the document took longer than the limit of {time_limit:.0f} s; "
+                                  "give a shorter document or its text layer")
+
+    return offload
+
+
 def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool = True,
                max_pages: int = DEFAULT_MAX_PAGES, workers: int = 0, time_limit: float = DEFAULT_TIME_LIMIT,
                max_rss_mb: float = DEFAULT_MAX_RSS_MB) -> FastAPI:
@@ -478,18 +513,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
     limit then only ending the wait."""
     pool = WorkerPool(workers, time_limit=time_limit, max_rss_mb=max_rss_mb,
                       warm_up="directive_nlp.web.worker:warm_pipeline") if workers > 0 else None
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app):
-        if pool is not None:
-            pool._ensure_started()
-        try:
-            yield
-        finally:
-            if pool is not None:
-                pool.close()
-
-    app = FastAPI(title="directive-nlp", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app = FastAPI(title="directive-nlp", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(pool))
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["url_for"] = jinja2.pass_context(_relative_url_for)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -499,17 +523,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
     app.add_middleware(BodySizeLimit, max_bytes=max_upload_bytes * 2 + MAX_FORM_PART, per_file=max_upload_bytes)
     app.add_middleware(SecurityHeaders)
 
-    async def offload(request: Request, fn, *args, **kwargs):
-        """Run ``fn`` in a worker (or a thread) within the request's time budget."""
-        deadline = request.state.deadline
-        if pool is not None:
-            return await pool.run(fn, *args, deadline=deadline, disconnected=request.is_disconnected, **kwargs)
-        try:
-            return await asyncio.wait_for(run_in_threadpool(functools.partial(fn, *args, **kwargs)),
-                                          max(0.01, deadline - time.monotonic()))
-        except asyncio.TimeoutError:
-            raise TimeBudgetError(f"reading the document took longer than the limit of {time_limit:.0f} s; "
-                                  "give a shorter document or its text layer")
+    offload = _offloader(pool, time_limit)
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
         ctx.setdefault("message", None)
