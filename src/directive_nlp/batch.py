@@ -25,10 +25,12 @@ workers need no shared filesystem. The pipeline has one code path:
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
 import os
+import stat
 import time
 from concurrent.futures import Future
 from pathlib import Path
@@ -37,6 +39,7 @@ from typing import Callable, Iterable, Iterator, Literal, Optional, Union
 from pydantic import BaseModel, Field
 
 from . import __version__
+from .ingest.limits import read_input, special_kind
 from .io import write_atomic
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm")
@@ -75,26 +78,61 @@ def _walk(root) -> Iterator:
 # --------------------------------------------------------------------------
 
 
-def iter_inputs(items: Iterable[Union[str, Path]]) -> list[Path]:
-    """Expand files, folders (recursively, supported suffixes only) and glob
-    patterns into a sorted, de-duplicated list of files. Gold files
-    (``*.gold.jsonl``) and our own outputs are never inputs."""
+def _skip_reason(q: Path) -> Optional[str]:
+    """Why a folder entry is not an input (None: it is one, or it is ignored quietly)."""
+    if q.name.startswith((".", "_")) or q.name.endswith(".gold.jsonl"):
+        return None  # hidden files, our own bookkeeping, gold files: not inputs by design
+    try:
+        st = os.stat(q)
+    except FileNotFoundError:
+        return "a broken symlink" if q.is_symlink() else "vanished while the folder was read"
+    except OSError as e:
+        return f"cannot be read ({e.strerror})"
+    if stat.S_ISDIR(st.st_mode):
+        return None
+    kind = special_kind(st.st_mode)
+    if kind:
+        return kind
+    if q.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported type '{q.suffix or 'no extension'}'"
+    return None
+
+
+def scan_inputs(items: Iterable[Union[str, Path]]) -> tuple[list[Path], list[dict]]:
+    """Files to extract and the folder entries skipped, each with its reason
+    (FIFOs, devices, sockets, broken links, unsupported types): a scan never
+    skips silently. Files named explicitly are kept whatever they are, so
+    that reading them says what is wrong."""
     found: dict[str, Path] = {}
+    skipped: list[dict] = []
     for item in items:
         s = str(item)
         p = Path(s)
         if p.is_dir():
             for q in sorted(p.rglob("*")):
-                if q.is_file() and q.suffix.lower() in SUPPORTED_SUFFIXES and not q.name.startswith((".", "_")):
+                why = _skip_reason(q)
+                if why:
+                    skipped.append({"input": str(q), "reason": why})
+                elif q.is_file() and q.suffix.lower() in SUPPORTED_SUFFIXES and not q.name.startswith((".", "_")):
                     found.setdefault(str(q.resolve()), q)
         elif any(ch in s for ch in "*?["):
             for m in sorted(glob.glob(s, recursive=True)):
                 q = Path(m)
-                if q.is_file():
+                why = _skip_reason(q)
+                if why:
+                    skipped.append({"input": str(q), "reason": why})
+                elif q.is_file():
                     found.setdefault(str(q.resolve()), q)
         else:
             found.setdefault(str(p.resolve()) if p.exists() else s, p)
-    return sorted(found.values(), key=lambda q: str(q))
+    return sorted(found.values(), key=lambda q: str(q)), skipped
+
+
+def iter_inputs(items: Iterable[Union[str, Path]]) -> list[Path]:
+    """Expand files, folders (recursively, supported suffixes only) and glob
+    patterns into a sorted, de-duplicated list of files. Gold files
+    (``*.gold.jsonl``) and our own outputs are never inputs."""
+    return scan_inputs(items)[0]
 
 
 def output_names(paths: list[Path]) -> dict[Path, str]:
@@ -184,13 +222,22 @@ def _warm_up(options: dict) -> None:
         pass
 
 
+def _read_checked(path: str) -> tuple[Optional[bytes], Optional[ItemResult]]:
+    """The bytes of an input, its kind and size checked first (a FIFO never hangs a batch)."""
+    from .errors import InputError
+
+    try:
+        return read_input(Path(path)), None
+    except InputError as e:
+        e.path = e.path or path
+        return None, ItemResult(path=path, sha256="", ok=False, error=str(e), code=e.code)
+
+
 def _process_path(args: tuple[str, dict]) -> ItemResult:
     path, options = args
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        return ItemResult(path=path, sha256="", ok=False, error=f"{path}: cannot read the file ({e.strerror})",
-                          code="io")
+    data, failed = _read_checked(path)
+    if failed is not None:
+        return failed
     return process_one(path, data, options)
 
 
@@ -214,6 +261,9 @@ class BatchSummary(BaseModel):
     backend: str = "local"
     peak_mb_per_worker: float = Field(0.0, description="Largest peak resident memory of any worker process.")
     errors: list[dict] = Field(default_factory=list)
+    skipped_entries: list[dict] = Field(default_factory=list,
+                                        description="Folder entries that are not inputs, with the reason.")
+    stopped: Optional[str] = Field(None, description="Why the run stopped early (a full disk); run it again to resume.")
 
 
 def _read_index(outdir: Path) -> dict[str, dict]:
@@ -233,13 +283,20 @@ def _read_index(outdir: Path) -> dict[str, dict]:
 
 
 def _append_line(path: Path, obj: dict) -> None:
+    """One JSON line appended with a single write and fsync (errors: one-line OutputError)."""
+    from .io import output_error
+
     line = (json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
-        os.write(fd, line)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            if os.write(fd, line) != len(line):
+                raise OSError(errno.ENOSPC, "short write")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as e:
+        raise output_error(e, path) from None
 
 
 def _clean_temporaries(outdir: Path) -> None:
@@ -248,6 +305,91 @@ def _clean_temporaries(outdir: Path) -> None:
             p.unlink()
         except OSError:
             pass
+
+
+LOCK_NAME = "_lock"
+
+
+class _FolderLock:
+    """An exclusive ``flock`` on ``OUTDIR/_lock`` (a bookkeeping file) for one run, so
+    two runs into one folder never both do the work or double the index: the
+    second waits (``wait=None``: as long as it takes; else that many seconds,
+    then :class:`~directive_nlp.errors.BusyError`). The kernel drops the lock
+    when its process dies, so a killed run never leaves the folder locked."""
+
+    def __init__(self, outdir: Path, wait: Optional[float], notify: Optional[Callable[[str], None]]) -> None:
+        self.path, self.wait, self.notify, self.fd = outdir / LOCK_NAME, wait, notify, -1
+
+    def __enter__(self) -> "_FolderLock":
+        import fcntl
+
+        from .errors import BusyError
+        from .io import output_error
+
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as e:
+            raise output_error(e, self.path) from None
+        deadline = None if self.wait is None else time.monotonic() + self.wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _lock_holder(self.path)
+                if deadline is not None and time.monotonic() >= deadline:
+                    os.close(self.fd)
+                    raise BusyError(f"{self.path.parent}: another extract run{holder} is writing to this folder; "
+                                    "wait for it to finish or choose another output folder")
+                if not told and self.notify:
+                    self.notify(f"another extract run{holder} is writing to {self.path.parent}; waiting for it to finish")
+                    told = True
+                time.sleep(0.2)
+        os.ftruncate(self.fd, 0)
+        os.write(self.fd, f"{os.getpid()}\n".encode())
+        return self
+
+    def __exit__(self, *exc) -> None:
+        os.close(self.fd)  # closing drops the flock
+
+
+def _lock_holder(path: Path) -> str:
+    try:
+        pid = path.read_text().strip()
+    except OSError:
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
+
+
+def _repair_tail(path: Path) -> None:
+    """End a file torn by a kill or a full disk with a newline, so the next
+    appended line stays a line of its own."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(-1, os.SEEK_END)
+            torn = f.read(1) != b"\n"
+    except OSError:
+        return
+    if torn:
+        try:
+            with open(path, "ab") as f:
+                f.write(b"\n")
+        except OSError:
+            pass
+
+
+def _pending(paths: list[Path], names: dict[Path, str], index: dict, outdir: Path, version: str) -> list[Path]:
+    """Inputs not yet done: not in the index with this content hash, pipeline version and output present."""
+    todo: list[Path] = []
+    for p in paths:
+        entry = index.get(names[p])
+        if entry and entry.get("version") == version and (outdir / names[p]).exists():
+            data, _ = _read_checked(str(p))
+            if data is not None and hashlib.sha256(data).hexdigest() == entry.get("sha256"):
+                continue
+        todo.append(p)
+    return todo
 
 
 def run_batch(
@@ -260,38 +402,39 @@ def run_batch(
     options: Optional[dict] = None,
     progress: bool = False,
     on_item: Optional[Callable[[ItemResult], None]] = None,
+    lock_wait: Optional[float] = None,
+    notify: Optional[Callable[[str], None]] = None,
 ) -> BatchSummary:
     """Extract every input into ``outdir`` (see module docstring).
 
     ``options`` are passed to :func:`directive_nlp.pipeline.extract`
     (``max_pages``, ``force``, ``gazetteer`` ...). Returns the summary; the
-    caller decides the exit code (3 when ``summary.failed``).
+    caller decides the exit code (3 when ``summary.failed`` or
+    ``summary.stopped``). A full disk stops the run (``summary.stopped``) with
+    every finished output and index line kept; the same call resumes it.
     """
-    t0 = time.perf_counter()
-    options = dict(options or {})
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    _clean_temporaries(outdir)
-    version = pipeline_version()
-    paths = iter_inputs(inputs)
-    names = output_names(paths)
-    index = _read_index(outdir)
-    summary = BatchSummary(outdir=str(outdir), pipeline_version=version, inputs=len(paths),
-                           workers=workers, backend=backend)
+    from .io import ensure_dir
 
-    todo: list[Path] = []
-    for p in paths:
-        name = names[p]
-        entry = index.get(name)
-        if entry and entry.get("version") == version and (outdir / name).exists():
-            try:
-                sha = hashlib.sha256(p.read_bytes()).hexdigest()
-            except OSError:
-                sha = None
-            if sha and sha == entry.get("sha256"):
-                summary.skipped += 1
-                continue
-        todo.append(p)
+    outdir = ensure_dir(outdir)
+    with _FolderLock(outdir, lock_wait, notify):
+        return _run_locked(inputs, outdir, workers=workers, backend=backend, scheduler=scheduler,
+                           options=dict(options or {}), progress=progress, on_item=on_item)
+
+
+def _run_locked(inputs, outdir: Path, *, workers, backend, scheduler, options, progress, on_item) -> BatchSummary:
+    from .errors import DiskFullError
+
+    t0 = time.perf_counter()
+    _clean_temporaries(outdir)
+    _repair_tail(outdir / INDEX_NAME)
+    _repair_tail(outdir / ERRORS_NAME)
+    version = pipeline_version()
+    paths, skipped = scan_inputs(inputs)
+    names = output_names(paths)
+    summary = BatchSummary(outdir=str(outdir), pipeline_version=version, inputs=len(paths),
+                           workers=workers, backend=backend, skipped_entries=skipped)
+    todo = _pending(paths, names, _read_index(outdir), outdir, version)
+    summary.skipped = len(paths) - len(todo)
 
     errors_path = outdir / ERRORS_NAME
     if todo and errors_path.exists():
@@ -320,17 +463,24 @@ def run_batch(
             on_item(res)
 
     bar = _Progress(len(todo)) if progress else None
+    results = _execute(todo, workers=workers, backend=backend, scheduler=scheduler, options=options)
     try:
-        for res in _execute(todo, workers=workers, backend=backend, scheduler=scheduler, options=options):
+        for res in results:
             record(res)
             if bar:
                 bar.advance(res)
+    except DiskFullError as e:
+        summary.stopped = str(e)
     finally:
+        getattr(results, "close", lambda: None)()  # stops the pool at once when the disk is full
         if bar:
             bar.close()
     summary.seconds = round(time.perf_counter() - t0, 3)
     summary.docs_per_second = round(summary.done / summary.seconds, 3) if summary.seconds else 0.0
-    write_atomic(outdir / SUMMARY_NAME, summary.model_dump_json(indent=2) + "\n")
+    try:
+        write_atomic(outdir / SUMMARY_NAME, summary.model_dump_json(indent=2) + "\n")
+    except DiskFullError:
+        pass  # the summary is a report: the outputs and the index are what count
     return summary
 
 
@@ -391,11 +541,9 @@ def _execute_dask(todo: list[Path], *, workers: int, scheduler: Optional[str], o
         futures: list[Future] = []
         # files are read on the driver: workers need no shared filesystem
         for p in todo:
-            try:
-                data = p.read_bytes()
-            except OSError as e:
-                yield ItemResult(path=str(p), sha256="", ok=False, error=f"{p}: cannot read the file ({e.strerror})",
-                                 code="io")
+            data, failed = _read_checked(str(p))
+            if failed is not None:
+                yield failed
                 continue
             futures.append(client.submit(process_one, str(p), data, options, pure=False))
         for fut in as_completed(futures):

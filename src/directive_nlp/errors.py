@@ -80,3 +80,47 @@ class OCRUnavailableError(InputError):
 class TooLargeError(InputError):
     def __init__(self, message: str, **kw):
         super().__init__(message, code=kw.pop("code", "too_large"), **kw)
+
+
+class SpecialFileError(InputError):
+    """The path is a FIFO, a device, a socket or a folder: reading it could
+    hang forever or never end (``/dev/zero``), so it is refused before any read."""
+
+    def __init__(self, message: str, **kw):
+        super().__init__(message, code=kw.pop("code", "special_file"), **kw)
+
+
+class OutputError(DirectiveNLPError):
+    """An output cannot be written where the user asked (``-o``): a special
+    file, a folder, a path under a file, a read-only or pseudo filesystem.
+    One line, exit 1; nothing is written anywhere else."""
+
+    code = "output"
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:
+        msg = " ".join(super().__str__().split())
+        return f"{self.path}: {msg}" if self.path else msg
+
+
+class DiskFullError(OutputError):
+    """The output disk is full (``ENOSPC``/``EDQUOT``). A batch stops with
+    exit 3 keeping every finished output; run it again when space returns."""
+
+    code = "disk_full"
+
+
+class BusyError(DirectiveNLPError):
+    """Another run holds the output folder's lock."""
+
+    code = "busy"
+
+
+class TimeBudgetError(InputError):
+    """Work on one document ran past its time budget and was stopped."""
+
+    def __init__(self, message: str, **kw):
+        super().__init__(message, code=kw.pop("code", "time_budget"), **kw)

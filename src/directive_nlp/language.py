@@ -31,7 +31,10 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 def vietnamese_shares(text: str) -> tuple[float, float, int]:
     """(share of words that are Vietnamese syllables, share with diacritics, words)."""
     words = [w.lower() for w in _WORD_RE.findall(unicodedata.normalize("NFC", text[:200_000]))]
-    words = [w for w in words if len(w) > 1 or w in _DIACRITIC]
+    longer = [w for w in words if len(w) > 1 or w in _DIACRITIC]
+    # one-letter tokens (list markers "a)", "b)") are left out of the shares,
+    # unless they are most of the text: 100,000 "a" is not a Vietnamese document
+    words = longer if len(longer) * 2 >= len(words) else words
     if not words:
         return 0.0, 0.0, 0
     syl = sum(1 for w in words if _SYLLABLE_RE.match(w))

@@ -40,6 +40,12 @@ def _expand(inputs: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in inputs:
         if p.is_dir():
+            from ..batch import _skip_reason
+
+            for f in sorted(p.iterdir()):
+                why = _skip_reason(f)
+                if why:
+                    sys.stderr.write(f"skipped: {f} ({why})\n")
             files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in _INPUT_SUFFIXES
                            and not f.name.startswith((".", "_")))
             if not files:
@@ -130,12 +136,9 @@ def _check_outputs(fmt: str, output: Optional[Path], many: bool) -> None:
 
 
 def _write(output: Optional[Path], text: str) -> None:
-    from ..io import write_atomic
+    from ..io import write_output
 
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
+    write_output(output, text)  # None or "-": standard output
 
 
 def _extract_each(paths: list[Path], run) -> tuple[list[tuple[Path, ExtractionResult]], int]:
@@ -156,10 +159,10 @@ def _extract_each(paths: list[Path], run) -> tuple[list[tuple[Path, ExtractionRe
 
 
 def _write_folder(done: list[tuple[Path, ExtractionResult]], output: Path, fmt: str, lang: str) -> None:
-    from ..io import write_atomic
+    from ..io import ensure_dir, write_atomic
 
     ext = {"json": ".json", "csv": ".csv", "md": ".md"}[fmt]
-    output.mkdir(parents=True, exist_ok=True)
+    ensure_dir(output)
     seen: dict[str, int] = {}
     for p, result in done:
         n = seen.get(p.stem, 0)
@@ -175,12 +178,16 @@ def _json_batch(files: list[Path], output: Path, options: dict, workers: int, ba
 
     show = sys.stderr.isatty() if progress is None else progress
     summary = run_batch(files, output, workers=workers, backend=backend, scheduler=scheduler,
-                        options=options, progress=show)
+                        options=options, progress=show, notify=lambda m: sys.stderr.write(f"note: {m}\n"))
+    for entry in summary.skipped_entries:
+        sys.stderr.write(f"skipped: {entry['input']} ({entry['reason']})\n")
     for err in summary.errors:
         sys.stderr.write(f"error: {' '.join(str(err['error']).split())}\n")
+    if summary.stopped:
+        sys.stderr.write(f"error: {summary.stopped}\n")
     sys.stderr.write(f"{summary.done} written, {summary.skipped} already done, {summary.failed} failed "
                      f"({summary.seconds:.1f} s)\n")
-    if summary.failed:
+    if summary.failed or summary.stopped:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -205,6 +212,9 @@ def extract_cli(
                                             help="Progress bar (default: when stderr is a terminal)."),
     model: Optional[str] = typer.Option(None, "--model", help="Learned model directory (from `directive-nlp train`); "
                                         "default: the shipped model when present; 'none': rules only."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=0,
+                                            help="Refuse texts longer than this many characters "
+                                                 "(default: DIRECTIVE_NLP_MAX_CHARS or 1,000,000; 0: no cap)."),
 ) -> None:
     """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
 
@@ -217,6 +227,8 @@ def extract_cli(
     some documents of a batch failed."""
     from ..pipeline import extract
 
+    if output is not None and str(output) == "-":
+        output = None  # -o - : standard output
     fmt = _choose_format(fmt, output)
     if lang not in ("vi", "en"):
         usage(f"--lang {lang!r} is not supported; use vi or en")
@@ -229,7 +241,8 @@ def extract_cli(
         usage(f"unknown backend {backend!r}; use local or dask")
     many = len(files) > 1 or any(f.is_dir() or any(c in str(f) for c in "*?[") for f in files)
     _check_outputs(fmt, output, many)
-    options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force, "model": model or "default"}
+    options = {"gazetteer": gazetteer, "max_pages": max_pages, "force": force, "model": model or "default",
+               "max_chars": max_chars}
     if many and fmt == "json" and not _one_file_output(output, fmt):
         _json_batch(files, output, options, workers, backend, scheduler, progress)
         return
@@ -279,7 +292,6 @@ def schema_cli(
     schema.setdefault("$schema", "https://json-schema.org/draft/2020-12/schema")
     schema.setdefault("title", "ExtractionResult")
     text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    from ..io import write_output
+
+    write_output(output, text)

@@ -76,7 +76,9 @@ def graph_cli(
     G = build_graph(results, theme_matches=choice.matches)
     G.graph.update(taxonomy=choice.taxonomy or "", theme_method=choice.method)
     kwargs = {"label_top": label_top} if output.suffix.lower() in (".svg", ".png") else {}
-    write_graph(G, output, **kwargs)
+    from ..io import output_target
+
+    write_graph(G, output_target(output), **kwargs)  # a device, FIFO or /proc path is refused first
     counts: dict[str, int] = {}
     for _, a in G.nodes(data=True):
         counts[a.get("kind", "?")] = counts.get(a.get("kind", "?"), 0) + 1

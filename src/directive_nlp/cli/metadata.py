@@ -42,7 +42,6 @@ def meta_cli(
 
         data["province_2025"] = current_province(meta.province)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    from ..io import write_output
+
+    write_output(output, text)

@@ -42,6 +42,11 @@ def serve_cli(
     max_upload_mb: int = typer.Option(20, "--max-upload-mb", help="Largest file accepted, in MB."),
     max_pages: int = typer.Option(150, "--max-pages", help="Pages read of an uploaded PDF at most."),
     no_graph: bool = typer.Option(False, "--no-graph", help="Do not draw the responsibility graph (faster)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes reading documents at once."),
+    time_limit: float = typer.Option(120.0, "--time-limit", min=1.0,
+                                     help="Seconds one request may take (reading included); then it is stopped."),
+    max_worker_mb: int = typer.Option(900, "--max-worker-mb", min=100,
+                                      help="A worker using more memory than this after a document is replaced."),
 ) -> None:
     """Start the web page: upload a plan, correct the tasks, download the checklist.
 
@@ -59,6 +64,7 @@ def serve_cli(
     sock = listen_socket(host, port)
     typer.echo(f"directive-nlp web page on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
     config = uvicorn.Config(create_app(max_upload_bytes=max_upload_mb * 1024 * 1024, graph=not no_graph,
-                                       max_pages=max_pages),
-                            host=host, port=port, log_level="warning")
+                                       max_pages=max_pages, workers=workers, time_limit=time_limit,
+                                       max_rss_mb=max_worker_mb),
+                            host=host, port=port, log_level="warning", timeout_graceful_shutdown=2)
     uvicorn.Server(config).run(sockets=[sock])

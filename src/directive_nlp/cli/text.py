@@ -37,7 +37,6 @@ def text_cli(
     doc = load_text(file, max_pages=max_pages, truncate=truncate, ocr=ocr, force=force)
     for w in doc.source.warnings:
         sys.stderr.write(f"warning: {w}\n")
-    if output:
-        output.write_text(doc.text + "\n", encoding="utf-8")
-    else:
-        sys.stdout.write(doc.text + "\n")
+    from ..io import write_output
+
+    write_output(output, doc.text + "\n")

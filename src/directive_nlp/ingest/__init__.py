@@ -18,17 +18,28 @@ from io import BytesIO
 from pathlib import Path
 from typing import Callable, Literal, Optional, Union
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..errors import (
     CorruptFileError,
     EmptyInputError,
+    EncryptedFileError,
     InputError,
     UnsupportedFormatError,
 )
 from ..models import InputFormat, SourceDocument
+from .limits import check_pdf_streams, check_text_size, check_zip, estimate_chars, read_input, split_long_blocks
 
 DEFAULT_MAX_PAGES = 2000
+
+
+def _env_number(name: str, default: int) -> int:
+    import os
+
+    try:
+        return int(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
 
 
 class ReadOptions(BaseModel):
@@ -41,6 +52,11 @@ class ReadOptions(BaseModel):
     ocr: Literal["auto", "never", "always"] = "auto"
     ocr_lang: str = "vie"
     force: bool = False  # read even when the text does not look Vietnamese
+    # characters of text at most (None: DIRECTIVE_NLP_MAX_CHARS or the measured default; 0: no cap)
+    max_chars: Optional[int] = None
+    # OCR budget per document: pages OCR'd at most, and seconds (pages left over are skipped with a warning)
+    ocr_max_pages: int = Field(default_factory=lambda: _env_number("DIRECTIVE_NLP_OCR_PAGES", 100))
+    ocr_seconds: float = Field(default_factory=lambda: _env_number("DIRECTIVE_NLP_OCR_SECONDS", 600))
 
 
 _EXT_FORMATS: dict[str, InputFormat] = {
@@ -71,12 +87,13 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
     suffix = suffix.lower()
     if not data.strip():
         raise EmptyInputError()
-    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+    if _pdf_header(head):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(BytesIO(data)) as z:
                 names = set(z.namelist())
+                check_zip(z.infolist())
         except zipfile.BadZipFile:
             raise CorruptFileError(
                 "the file looks like a DOCX (zip) but is truncated or corrupt; save it again from Word or LibreOffice"
@@ -96,6 +113,11 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
     if stripped.startswith(b"{\\rtf"):
         raise UnsupportedFormatError(
             "this is an RTF document; save it as DOCX or PDF (e.g. `libreoffice --headless --convert-to docx FILE`)"
+        )
+    if head.startswith(b"\xd0\xcf\x11\xe0") and _ENCRYPTED_OOXML in data[:1 << 20]:
+        raise EncryptedFileError(
+            "the DOCX is protected by a password; open it in Word or LibreOffice, remove the password "
+            "(File > Info > Protect Document) and save it again", code="encrypted"
         )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormatError(
@@ -133,11 +155,39 @@ def sniff_format(data: bytes, suffix: str = "") -> InputFormat:
     )
 
 
+#: the stream name an encrypted Office Open XML file keeps in its OLE container
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+_TEXT_CONTROLS = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def _pdf_header(head: bytes) -> bool:
+    """A PDF header: ``%PDF-`` at the start, or within the first kilobyte
+    after bytes that are not text (a mail or transfer prefix, as readers
+    accept). ``%PDF-`` inside prose does not make a text file a PDF."""
+    at = head.find(b"%PDF-", 0, 1024)
+    if at < 0:
+        return False
+    before = head[:at]
+    return not before.strip(b" \t\r\n\xef\xbb\xbf") or any(c in _TEXT_CONTROLS for c in before)
+
+
 _NO_TEXT = {
     "pdf": "no text found in the PDF; if it is a scan, install OCR (apt-get install tesseract-ocr tesseract-ocr-vie)",
     "docx": "the DOCX has no text (only pictures?); give the document with its text, or a PDF",
     "html": "the HTML page has no text in its body; save the page with its content, or give a PDF",
 }
+
+
+def _no_text_message(fmt: InputFormat, doc: SourceDocument) -> str:
+    """Why a document gave no text, without advice that does not apply
+    (no "install OCR" when OCR ran, or when the pages are blank)."""
+    if fmt == "pdf":
+        blank = any(w.startswith("blank pages") for w in doc.source.warnings)
+        if doc.source.ocr_pages:
+            return "no text found in the PDF, not even by OCR of its pages; give a PDF with text or a clearer scan"
+        if blank:
+            return "no text found in the PDF: its pages are blank; check that this is the right file"
+    return _NO_TEXT.get(fmt, "no text found in the document; give a document with text")
 
 
 def _reader(fmt: InputFormat) -> Callable[[Path, bytes, ReadOptions], SourceDocument]:
@@ -184,17 +234,19 @@ def read_document(
     p = Path(path)
     try:
         if data is None:
-            if not p.exists():
-                raise InputError("file not found; check the path", code="not_found")
-            if p.is_dir():
-                raise InputError("this is a folder; give a file (or use `extract FOLDER -o OUTDIR`)", code="is_dir")
-            data = p.read_bytes()
+            data = read_input(p)
         if not data or not data.strip():
             raise EmptyInputError()
         fmt = sniff_format(data, p.suffix)
+        if fmt == "pdf":
+            check_pdf_streams(data)
+        if fmt in ("txt", "md", "html"):  # refuse before decoding: readers of text keep per-character maps
+            check_text_size(estimate_chars(data, fmt), options.max_chars)
         doc = _reader(fmt)(p, data, options)
+        check_text_size(sum(len(b.text) for b in doc.blocks), options.max_chars)
+        doc.blocks = split_long_blocks(doc.blocks)
         if not any(b.text.strip() or (b.cells and any(c.strip() for c in b.cells)) for b in doc.blocks):
-            raise EmptyInputError(_NO_TEXT.get(fmt, "no text found in the document; give a document with text"))
+            raise EmptyInputError(_no_text_message(fmt, doc))
         return doc
     except InputError as e:
         if e.path is None:

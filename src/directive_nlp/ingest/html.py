@@ -34,7 +34,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from ..errors import EmptyInputError
+from ..errors import EmptyInputError, InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, sha256_bytes
 
@@ -71,6 +71,9 @@ def _decode(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    bom_less = _utf16_without_bom(data[:4096])
+    if bom_less:
+        return data.decode(bom_less, errors="replace")
     m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
     if m:
         enc = m.group(1).decode("ascii", "ignore").lower()
@@ -85,6 +88,19 @@ def _decode(data: bytes) -> str:
             return data.decode("cp1258")
         except UnicodeDecodeError:
             return data.decode("cp1252", errors="replace")
+
+
+def _utf16_without_bom(head: bytes) -> Optional[str]:
+    """'utf-16-le'/'utf-16-be' when every other byte of the head is NUL (a
+    UTF-16 page saved without its byte-order mark), else None."""
+    if len(head) < 16 or head.count(b"\x00") < len(head) // 3:
+        return None
+    even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
+    if odd > 0.8 * len(head[1::2]) and even < 0.2 * len(head[0::2]):
+        return "utf-16-le"
+    if even > 0.8 * len(head[0::2]) and odd < 0.2 * len(head[1::2]):
+        return "utf-16-be"
+    return None
 
 
 def _attr_text(el) -> str:
@@ -429,7 +445,12 @@ def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     """Read an HTML page into blocks (see the module docstring)."""
     from bs4 import BeautifulSoup
 
+    from .limits import check_html
+
     raw = _decode(data)
+    if raw.count("\x00") > max(4, len(raw) // 1000):
+        raise InputError("the HTML page is binary or in an unknown encoding; save it as UTF-8", code="binary")
+    check_html(raw)
     legacy_enc: Optional[str] = None
     soup = BeautifulSoup(raw, "lxml")
     _strip_chrome(soup)

@@ -1020,12 +1020,20 @@ def _continues_over_page(prev: _Line, line: _Line, left: float, right: float) ->
 # --------------------------------------------------------------------------
 
 
-def _ocr(data: bytes, pages: list[int], lang: str):
+def _ocr(data: bytes, pages: list[int], options: ReadOptions, warnings: list[str]):
+    """OCR within the document's budget (blank pages skipped, pages and time
+    capped: see :mod:`directive_nlp.ingest.ocr_budget`); the pages left out are
+    named in ``warnings``."""
     try:
         from .ocr import ocr_pdf_pages
     except ImportError:
         raise OCRUnavailableError()
-    return ocr_pdf_pages(data, pages, lang)
+    from .ocr_budget import budget_warnings, ocr_with_budget
+
+    plan = ocr_with_budget(data, pages, options.ocr_lang, max_pages=options.ocr_max_pages,
+                           seconds=options.ocr_seconds, ocr=ocr_pdf_pages)
+    warnings.extend(budget_warnings(plan, _page_list))
+    return plan.blocks, plan.confidence
 
 
 def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
@@ -1090,8 +1098,8 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
                 warnings.append(f"pages without a text layer skipped (OCR off): {_page_list(no_text)}")
             else:
                 try:
-                    ocr_blocks, ocr_conf = _ocr(data, no_text, options.ocr_lang)
-                    ocr_pages = list(no_text)
+                    ocr_blocks, ocr_conf = _ocr(data, no_text, options, warnings)
+                    ocr_pages = sorted(ocr_blocks)
                 except OCRUnavailableError as e:
                     if options.ocr == "always":
                         raise OCRUnavailableError(
@@ -1110,7 +1118,7 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
             # a text layer of private-use codes (fonts without a Unicode map):
             # OCR reads the page better when it is there; else keep it and say so
             try:
-                more, conf = _ocr(data, garbled, options.ocr_lang)
+                more, conf = _ocr(data, garbled, options, warnings)
                 ocr_blocks.update(more)
                 n_old = len(ocr_pages)
                 ocr_pages = sorted(set(ocr_pages) | set(garbled))

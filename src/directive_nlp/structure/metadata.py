@@ -911,7 +911,7 @@ def _ref_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:\s*,?\s*(?:của|Của)\s+{_ISSUER})?"
     )
     named = re.compile(
-        rf"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[{_UP}][^;,.()\n|]*?)\s+"
+        rf"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[{_UP}][^;,.()\n|]{{0,200}}?)\s+"
         rf"(?:(?:số|Số)\s*(?P<num>{_NUMBER})\s*,?\s*)?(?:(?:ngày|Ngày)\s+(?P<date>{date})|năm\s+(?P<year>(?:19|20)\d\d)(?![\d/]))"
     )
     bare = re.compile(
@@ -944,6 +944,27 @@ def _clean_issuer(s: Optional[str]) -> Optional[str]:
     if len(words) > 14:
         return None
     return s or None
+
+
+def _covered(spans: list[tuple[int, int]]):
+    """``pos -> bool``: is ``pos`` inside one of ``spans``, for increasing
+    positions (finditer order), in linear time overall (a reference search
+    must stay linear in the text's length)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    k = 0
+
+    def inside(pos: int) -> bool:
+        nonlocal k
+        while k < len(merged) and merged[k][1] <= pos:
+            k += 1
+        return k < len(merged) and merged[k][0] <= pos
+
+    return inside
 
 
 def find_references(text: str, own_number: Optional[str] = None) -> list[Reference]:
@@ -981,16 +1002,18 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[Referen
         end = m.end("issuer") if issuer else m.end()
         ref = Reference(kind=kind, number=num, date=_ref_date(m), issuer=issuer, text=_clean(text[m.start() : end]))
         add(num.upper(), ref, m.span())
+    covered = _covered(taken)
     for m in named.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if covered(m.start()):
             continue
         num = normalize_number(m.group("num")) if m.group("num") else None
         kind = _kind_name(m.group("kind"))
         key = num.upper() if num else match_key(kind + " " + m.group("name"))
         ref = Reference(kind=kind, number=num, date=_ref_date(m), issuer=None, text=_clean(m.group(0)))
         add(key, ref, m.span())
+    covered = _covered(taken)
     for m in bare.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if covered(m.start()):
             continue
         num = normalize_number(m.group("num"))
         if not _has_letters(num) or (own and num.upper() == own) or "/" not in num:

@@ -39,6 +39,7 @@ sections: a row is a section of its own only as a numbered row.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -612,7 +613,7 @@ class _Parser:
             used = set(self.appendix_ids.values())
             prefixes: dict[int, str] = {}
             for seg in sorted(self.collided):
-                name = "PL" if "PL" not in used else next(f"PL{n}" for n in range(1, 100) if f"PL{n}" not in used)
+                name = "PL" if "PL" not in used else next(f"PL{n}" for n in itertools.count(1) if f"PL{n}" not in used)
                 used.add(name)
                 prefixes[seg] = name
             return _Parser(self.doc, self.rules, prefixes=prefixes).run()

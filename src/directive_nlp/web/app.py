@@ -16,17 +16,23 @@ on the server and any number of people can use it at once.
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
+import functools
 import json
 import logging
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
+from urllib.parse import urlsplit
 from datetime import date
 from pathlib import Path
 from typing import Any, Optional
 
+import jinja2
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -36,10 +42,11 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..checklist import FORMATS, FREQUENCY_LABELS, MEDIA_TYPES, render_checklist
-from ..errors import EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
+from ..errors import EmptyInputError, InputError, TimeBudgetError, TooLargeError, UnsupportedFormatError
 from ..io import dump_result, parse_result
 from ..models import AgencyRef, Deadline, ExtractionResult, Task
 from .messages import SERVER_ERROR, http_message, vietnamese
+from .worker import DEFAULT_MAX_RSS_MB, DEFAULT_TIME_LIMIT, ClientGone, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +273,8 @@ async def read_upload(form: FormData, field: str, limit: int) -> tuple[bytes, st
     data = await up.read(limit + 1)
     await up.close()
     if len(data) > limit:
-        raise TooLargeError(f"the file is larger than {limit // (1024 * 1024) or 1} MB; split it or give the text only", path=name)
+        raise TooLargeError(f"the file is larger than the limit of {size_text(limit)} per file; "
+                            "split it or give the text only", path=name)
     if not data.strip():
         raise EmptyInputError(path=name)
     return data, name
@@ -370,9 +378,10 @@ class BodySizeLimit:
     when the client sends no Content-Length (chunked), so an endless upload
     never fills the disk with Starlette's spooled temporary files."""
 
-    def __init__(self, app, max_bytes: int):
+    def __init__(self, app, max_bytes: int, per_file: int):
         self.app = app
         self.max_bytes = max_bytes
+        self.per_file = per_file
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -386,33 +395,153 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 total += len(message.get("body", b""))
                 if total > limit:
-                    raise TooLargeError(f"the upload is larger than {max(1, limit // (1024 * 1024))} MB")
+                    raise TooLargeError(f"the upload is larger than this server accepts ({size_text(self.per_file)} "
+                                        "per file); split the file or give the text only")
             return message
 
         await self.app(scope, limited_receive, send)
 
 
+def size_text(n: int) -> str:
+    """A byte count as people read it (the real cap, never rounded to 0)."""
+    if n >= 1024 * 1024:
+        mb = n / (1024 * 1024)
+        return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
+    return f"{max(1, round(n / 1024))} KB"
+
+
+def _mb_number(n: int) -> str:
+    """The cap in MB as a number for "up to N MB" (0.4 for 400 KB, never 0 or 1 rounded up)."""
+    mb = n / (1024 * 1024)
+    return f"{mb:.0f}" if mb >= 10 or mb == int(mb) else f"{mb:.1f}".rstrip("0").rstrip(".")
+
+
+#: every answer carries these (the page needs its own scripts and styles, and data: images for the graph)
+SECURITY_HEADERS = {
+    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                               "form-action 'self'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    # same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with a form's POST
+    "referrer-policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware: the security headers on every response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in have]
+                message = {**message, "headers": list(message.get("headers", [])) + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def check_origin(request: Request) -> None:
+    """Refuse a form posted from another site (CSRF): a browser sends
+    ``Origin`` with every POST; it must name this server. Clients that send
+    no Origin (curl, scripts) are not browsers and are let through."""
+    origin = request.headers.get("origin")
+    site = request.headers.get("sec-fetch-site")
+    if site == "cross-site":
+        raise InputError("a form sent from another web site is refused; use this page's own form", code="origin")
+    if origin is None or (origin == "null" and site == "same-origin"):
+        return
+    parts = urlsplit(origin)
+    if origin == "null" or parts.netloc.lower() != request.headers.get("host", "").lower():
+        raise InputError("a form sent from another web site is refused; use this page's own form", code="origin")
+
+
+def _relative_url_for(context, name: str, **path_params) -> str:
+    """``url_for`` for templates that writes a path, never the request's Host header."""
+    request = context["request"]
+    return request.scope.get("root_path", "") + str(request.app.url_path_for(name, **path_params))
+
+
+def _lifespan(pool: Optional[WorkerPool]):
+    """Start the worker pool with the server (models warm before the first
+    upload) and kill its workers when the server stops (SIGTERM included)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        if pool is not None:
+            pool._ensure_started()
+        try:
+            yield
+        finally:
+            if pool is not None:
+                pool.close()
+
+    return lifespan
+
+
+def _offloader(pool: Optional[WorkerPool], time_limit: float):
+    """``await offload(request, fn, *args)``: ``fn`` in a worker process (or a
+    thread when there is no pool) within the request's time budget."""
+
+    async def offload(request: Request, fn, *args, **kwargs):
+        deadline = request.state.deadline
+        if pool is not None:
+            return await pool.run(fn, *args, deadline=deadline, disconnected=request.is_disconnected, **kwargs)
+        try:
+            return await asyncio.wait_for(run_in_threadpool(functools.partial(fn, *args, **kwargs)),
+                                          max(0.01, deadline - time.monotonic()))
+        except asyncio.TimeoutError:
+            raise TimeBudgetError(f"reading the document took longer than the limit of {time_limit:.0f} s; "
+                                  "give a shorter document or its text layer")
+
+    return offload
+
+
 def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool = True,
-               max_pages: int = DEFAULT_MAX_PAGES) -> FastAPI:
+               max_pages: int = DEFAULT_MAX_PAGES, workers: int = 0, time_limit: float = DEFAULT_TIME_LIMIT,
+               max_rss_mb: float = DEFAULT_MAX_RSS_MB) -> FastAPI:
     """The web app. ``max_upload_bytes`` caps each uploaded file, ``max_pages``
-    the pages read of a PDF; ``graph`` turns the graph picture off."""
-    app = FastAPI(title="directive-nlp", docs_url=None, redoc_url=None, openapi_url=None)
+    the pages read of a PDF; ``graph`` turns the graph picture off.
+
+    ``workers`` > 0 runs every document in that many worker processes, each
+    request within ``time_limit`` seconds, a worker replaced when it passes
+    ``max_rss_mb`` (see :mod:`directive_nlp.web.worker`; ``serve`` uses 1);
+    0 runs them in threads of this process (tests, embedding), the time
+    limit then only ending the wait."""
+    pool = WorkerPool(workers, time_limit=time_limit, max_rss_mb=max_rss_mb,
+                      warm_up="directive_nlp.web.worker:warm_pipeline") if workers > 0 else None
+    app = FastAPI(title="directive-nlp", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(pool))
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["url_for"] = jinja2.pass_context(_relative_url_for)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.pool = pool
     # two files plus the form fields of a long table fit in this
-    app.add_middleware(BodySizeLimit, max_bytes=max_upload_bytes * 2 + MAX_FORM_PART)
+    app.add_middleware(BodySizeLimit, max_bytes=max_upload_bytes * 2 + MAX_FORM_PART, per_file=max_upload_bytes)
+    app.add_middleware(SecurityHeaders)
+
+    offload = _offloader(pool, time_limit)
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
         ctx.setdefault("message", None)
         ctx.setdefault("message_detail", None)
-        ctx.setdefault("max_mb", max(1, max_upload_bytes // (1024 * 1024)))
+        ctx.setdefault("max_mb", _mb_number(max_upload_bytes))
+        ctx.setdefault("max_size", size_text(max_upload_bytes))
         ctx.setdefault("max_bytes", max_upload_bytes)
         return templates.TemplateResponse(request, name, ctx, status_code=status)
 
     def error_page(request: Request, template: str, err: Exception, status: int = 400, **ctx) -> HTMLResponse:
         if isinstance(err, InputError):
             status = 413 if isinstance(err, TooLargeError) else status
+            status = 503 if isinstance(err, TimeBudgetError) else status
+            status = 403 if err.code == "origin" else status
         else:
             log.exception("unexpected error")
             # the file made our code fail: say so on the page (422, logged with
@@ -422,9 +551,12 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         return page(request, template, status, message=msg, message_detail=detail, **ctx)
 
     async def get_form(request: Request, template: str) -> FormData:
+        request.state.deadline = time.monotonic() + time_limit
+        check_origin(request)
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > max_upload_bytes * 2 + 1_000_000:
-            raise TooLargeError(f"the upload is larger than {max(1, max_upload_bytes // (1024 * 1024))} MB per file")
+            raise TooLargeError(f"the upload is larger than this server accepts ({size_text(max_upload_bytes)} "
+                                "per file); split the file or give the text only")
         # (a body without Content-Length is cut by BodySizeLimit while it is read)
         try:
             return await request.form(max_files=4, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FORM_PART)
@@ -458,8 +590,10 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         try:
             form = await get_form(request, "index.html")
             data, name = await read_upload(form, "file", max_upload_bytes)
-            result = await run_in_threadpool(result_from_upload, data, name, max_pages=max_pages)
-            picture, graph_note = (await run_in_threadpool(graph_picture, result)) if graph else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ.")
+            result = await offload(request, result_from_upload, data, name, max_pages=max_pages)
+            picture, graph_note = (await offload(request, graph_picture, result)) if graph else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ.")
+        except ClientGone:
+            return Response(status_code=499)
         except Exception as e:
             return error_page(request, "index.html", e)
         as_of = date.today()
@@ -485,13 +619,15 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
                 body, media, fname = corrections_to_jsonl(result).encode("utf-8"), "application/jsonl", f"{stem}.gold.jsonl"
             elif fmt in ("graph-svg", "graph-png"):
                 ext = fmt.split("-")[1]
-                body = await run_in_threadpool(graph_file, result, ext)
+                body = await offload(request, graph_file, result, ext)
                 media, fname = ("image/svg+xml" if ext == "svg" else "image/png"), f"{stem}.graph.{ext}"
             elif fmt in FORMATS:
-                body = await run_in_threadpool(render_checklist, result, fmt, as_of=as_of, lang=lang)
+                body = await offload(request, render_checklist, result, fmt, as_of=as_of, lang=lang)
                 media, fname = MEDIA_TYPES[fmt], f"{stem}.checklist.{fmt}"
             else:
                 raise InputError(f"unknown download format '{fmt[:20]}'", code="download_format")
+        except ClientGone:
+            return Response(status_code=499)
         except Exception as e:
             return error_page(request, "index.html", e)
         return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{fname}"'})
@@ -506,9 +642,11 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             form = await get_form(request, "crosscheck.html")
             prog_data, prog_name = await read_upload(form, "program", max_upload_bytes)
             plan_data, plan_name = await read_upload(form, "plan", max_upload_bytes)
-            program = await run_in_threadpool(result_from_upload, prog_data, prog_name, max_pages=max_pages)
-            plan = await run_in_threadpool(result_from_upload, plan_data, plan_name, max_pages=max_pages)
-            report = await run_in_threadpool(crosscheck_results, program, plan)
+            program = await offload(request, result_from_upload, prog_data, prog_name, max_pages=max_pages)
+            plan = await offload(request, result_from_upload, plan_data, plan_name, max_pages=max_pages)
+            report = await offload(request, crosscheck_results, program, plan)
+        except ClientGone:
+            return Response(status_code=499)
         except Exception as e:
             return error_page(request, "crosscheck.html", e, report=None)
         try:
