@@ -76,12 +76,3 @@ def tmpfs(tmp_path):
     yield mount
     for point in reversed(mounted):
         subprocess.run(["umount", "-l", str(point)], capture_output=True)
-
-
-def can_mknod(folder: Path) -> bool:
-    try:
-        os.mknod(folder / ".probe", 0o600 | 0o020000, os.makedev(1, 3))
-    except (PermissionError, OSError):
-        return False
-    os.unlink(folder / ".probe")
-    return True

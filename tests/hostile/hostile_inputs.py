@@ -195,3 +195,12 @@ def result_json(folder: Path, name: str, mutate) -> Path:
     p = folder / name
     p.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
     return p
+
+
+def can_mknod(folder: Path) -> bool:
+    try:
+        os.mknod(folder / ".probe", 0o600 | 0o020000, os.makedev(1, 3))
+    except (PermissionError, OSError):
+        return False
+    os.unlink(folder / ".probe")
+    return True

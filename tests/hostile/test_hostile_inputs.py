@@ -10,7 +10,7 @@ import time
 import pytest
 
 import hostile_inputs as H
-from conftest import can_mknod
+from hostile_inputs import can_mknod
 from directive_nlp.errors import InputError, TooLargeError
 from directive_nlp.ingest import read_document, sniff_format
 from directive_nlp.ingest.limits import check_pdf_streams, split_long_blocks

@@ -12,7 +12,7 @@ import time
 import pytest
 
 import hostile_inputs as H
-from conftest import can_mknod
+from hostile_inputs import can_mknod
 from directive_nlp.batch import INDEX_NAME, run_batch
 from directive_nlp.errors import BusyError, DiskFullError, OutputError
 from directive_nlp.io import write_atomic, write_output

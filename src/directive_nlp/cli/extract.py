@@ -21,7 +21,7 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import EXIT_PARTIAL, DirectiveNLPError, InputError
+from ..errors import EXIT_PARTIAL, DirectiveNLPError, InputError, OutputError
 from ..ingest import DEFAULT_MAX_PAGES
 from ..models import ExtractionResult
 from ._app import app, guarded, usage
@@ -130,7 +130,7 @@ def _check_outputs(fmt: str, output: Optional[Path], many: bool) -> None:
             usage(f"{output}: several inputs with --format {fmt} cannot go into a .{output.suffix.lstrip('.')} "
                   f"file; give a folder name, or --format {_SUFFIX_FORMATS[output.suffix.lower()]}")
     if output is not None and not many and output.is_dir():
-        usage(f"{output} is a folder; give a file name for one document")
+        raise OutputError("this is a folder; give a file name for one document", path=str(output))
     if many and output is None and fmt != "jsonl":
         usage("several inputs need -o FOLDER (one file per document), -o FILE.csv|.md|.jsonl, or --format jsonl")
 
