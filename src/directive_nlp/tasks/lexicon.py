@@ -50,7 +50,9 @@ def load_lexicon_data() -> dict[str, Any]:
     """``task_lexicon.yaml``, validated (missing, unknown or mistyped keys refused)."""
     required: dict[str, type] = {k: list for k in _LISTS}
     required.update(labels=dict, table_columns=dict)
-    return load_vocabulary("task_lexicon.yaml", required=required, optional={k: list for k in _OPTIONAL_LISTS})
+    optional: dict[str, type] = {k: list for k in _OPTIONAL_LISTS}
+    optional["min_task_syllables"] = int
+    return load_vocabulary("task_lexicon.yaml", required=required, optional=optional)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .frames import frames
 from .lexicon import lexicon
@@ -170,4 +171,42 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
             g.extend(seg, st)
     if g.segs:
         groups.append(g.segs)
-    return groups, own_subject
+    return merge_fragments(text, groups, own_subject, deadlines)
+
+
+def _syllables(text: str, g: list[tuple[int, int]], deadlines: list[Dl]) -> int:
+    a, b = g[0][0], g[-1][1]
+    body = text[a:b]
+    for d in deadlines:
+        if a <= d.start and d.end <= b:
+            body = body.replace(text[d.start:d.end], " ")
+    return len(words(lexicon().connective_start.sub("", body)))
+
+
+def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject: dict[int, list[Ag]],
+                    deadlines: list[Dl]) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
+    """A comma group too short to hold a predicate and its object ("xét xử", "giữ vững", "Nắm tình hình")
+    is not a task alone: it shares the object of the group after it, or closes the list of the one before
+    (``min_task_syllables`` in task_lexicon.yaml)."""
+    floor = lexicon().data.get("min_task_syllables") or 0
+    if len(groups) < 2 or not floor:
+        return groups, own_subject
+    out: list[tuple[list[tuple[int, int]], Optional[list[Ag]]]] = []
+    pending: list[tuple[int, int]] = []
+    for i, g0 in enumerate(groups):
+        g, sj = list(g0), own_subject.get(i)
+        if pending and sj is None:
+            g, pending = pending + g, []
+        elif pending:
+            out.append((pending, None)) if not out else out[-1][0].extend(pending)
+            pending = []
+        short = sj is None and _syllables(text, g, deadlines) < floor
+        if short and i + 1 < len(groups) and (i + 1) not in own_subject:
+            pending = g
+        elif short and out:
+            out[-1][0].extend(g)
+        else:
+            out.append((g, sj))
+    if pending:
+        out.append((pending, None)) if not out else out[-1][0].extend(pending)
+    return [g for g, _ in out], {k: sj for k, (_, sj) in enumerate(out) if sj is not None}
