@@ -184,6 +184,15 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
     return a, b
 
 
+def _past_partners(text: str, a: int, b: int, cend: int) -> int:
+    """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (OUTPUT.md: the
+    task text holds no agency), when a predicate of a few words follows them."""
+    t = skip_ws(text, after_chain(text, cend, b), b)
+    if is_verb_start(text[t:b]) and len(words(text[t:b])) >= 3:
+        return t
+    return a
+
+
 def _task_deadline(text: str, gs: int, ge: int, deadlines: list[Dl], sent_dl: Optional[Dl]) -> Optional[Dl]:
     out = None
     for d in deadlines:
@@ -213,7 +222,8 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
     sm = frames().support.match(text, a, b)
     hit = bool(sm) and not re.match(r"\s*giữa\b", text[sm.end():b], re.IGNORECASE)
     if hit:
-        own_sup = chain_at(text, sm.end(), ctx.mentions, b)[0]
+        own_sup, cend = chain_at(text, sm.end(), ctx.mentions, b)
+        a = _past_partners(text, a, b, cend) if own_sup else a
     seg_sup = own_sup if hit else carried_support
     dl, prio = next(((d.deadline, pr) for d, pr in ((task_dl, 3), (clause_dl, 2), (ctx.sent_dl, 1)) if d is not None),
                     (None, 0))

@@ -116,7 +116,13 @@ def _only_time(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
     return rest != seg_text and not words(_TIME_ONLY.sub(" ", rest))
 
 
-def _starts_new(text: str, g: _Group, seg: tuple[int, int], mentions: list[Ag], deadlines: list[Dl], review: bool) -> bool:
+def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
+    chain, cend = chain_at(text, p, mentions, e)
+    return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
+
+
+def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
+                review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
     seg_text = text[seg[0]:seg[1]]
     st = seg_text.lstrip()
@@ -124,6 +130,9 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], mentions: list[Ag], 
     gap = text[g.segs[-1][1]:seg[0]]
     if review:
         return bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
+    cm = frames().support_bare.match(seg_text)
+    if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
+        return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
     if "," not in gap and re.fullmatch(r"\s*và\s*", gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
@@ -134,7 +143,6 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], mentions: list[Ag], 
     if (g.governed and not (g.purposed and _purpose_verb_only(prev)) and rm and not g.advised
             and chain_at(text, seg[0] + rm.end(), mentions, seg[1])[0]):
         return True
-    cm = frames().support_bare.match(seg_text)
     if g.governed and not g.purposed and cm and chain_at(text, seg[0] + cm.end(), mentions, seg[1])[0]:
         return True
     lead_deadline = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
@@ -163,7 +171,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
             own_subject[len(groups)] = subj
             g = _Group(segs=[seg])
             continue
-        if _starts_new(text, g, seg, mentions, deadlines, review):
+        if _starts_new(text, g, seg, ce, mentions, deadlines, review):
             groups.append(g.segs)
             g = _Group()
             g.open(seg, st)
