@@ -620,11 +620,11 @@ class _Scanner:
                 cands.append((n, "ubnd", "province"))
         if allow_heads:
             h = self.match(self.g.heads, i)
-            if h and not (t.cap or self.match(self.g.standalone_heads, i)):
-                h = None  # "trưởng" inside "Bộ trưởng", "Cục trưởng"
+            if h and not (t.cap or self.match(self.g.standalone_heads, i) or h[0] - i >= 2):
+                h = None  # "trưởng" inside "Bộ trưởng", "Cục trưởng" (a two-word head may be written in lower case)
             if h:
                 k = self.det(h[0])
-                inner = self.body(k, allow_heads=False) or self.group(h[0])
+                inner = self.body(k, allow_heads=False) or self.group(h[0], after_head=True)
                 if inner:
                     cands.append((inner[0], "head", "head+" + inner[2]))
                 elif self.match(self.g.standalone_heads, i):
@@ -648,10 +648,11 @@ class _Scanner:
             i >= 2 and bool(self.match(self.g.group_openers, i - 2)) and self.match(self.g.group_openers, i - 2)[0] == i
         )
 
-    def group(self, i: int, lone_ok: bool = False) -> Optional[tuple[int, str, str]]:
-        """A generic group ("các sở, ban, ngành tỉnh") or a class noun ("Các huyện ủy")."""
+    def group(self, i: int, lone_ok: bool = False, after_head: bool = False) -> Optional[tuple[int, str, str]]:
+        """A generic group ("các sở, ban, ngành tỉnh") or a class noun ("Các huyện ủy"); after a person head
+        ("người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị") the noun needs no determiner."""
         j = self.det(i)
-        has_det = j > i
+        has_det = j > i or after_head
         c = self.match(self.g.classes, j)
         gm = self.match(self.g.generic, j)
         if gm and not has_det and not self._compound_free(i):
