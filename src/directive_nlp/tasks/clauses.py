@@ -184,6 +184,15 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
     return a, b
 
 
+def _before_liability(text: str, gs: int, ge: int) -> int:
+    """The end of a task before a conditional liability tail ("…, xử lý nghiêm nếu để xảy ra …")."""
+    for pat in lexicon().liability_tail:
+        m = pat.search(text, gs, ge)
+        if m:
+            return m.start()
+    return ge
+
+
 def _past_partners(text: str, a: int, b: int, cend: int) -> int:
     """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (OUTPUT.md: the
     task text holds no agency), when a predicate of a few words follows them."""
@@ -210,6 +219,7 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
            carried_support: list[Ag]) -> tuple[Optional[Draft], list[Ag]]:
     """One task draft for ``[gs, ge)`` and the supports its "phối hợp (với) Y" names."""
     text = ctx.text
+    ge = _before_liability(text, gs, ge)
     task_dl = _task_deadline(text, gs, ge, ctx.deadlines, ctx.sent_dl)
     a, b = _cut_deadlines(text, gs, ge, [x for x in (task_dl, ctx.sent_dl, clause_dl) if x is not None])
     a, b = trim(text, a, b)

@@ -42,7 +42,7 @@ _LISTS = (
     "report_words", "channel_words", "verbs", "weak_verbs", "governing_verbs", "lead_in_patterns",
     "liability_patterns", "non_task_patterns", "leading_adverbials", "stop_blocks", "aspect_words", "paired_verbs",
 )
-_OPTIONAL_LISTS = ("target_patterns", "fragment_words")
+_OPTIONAL_LISTS = ("liability_tails",)
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +80,7 @@ class Lexicon:
     lead_in: list
     liability: list
     non_task: list
+    liability_tail: list
     adverbial_start: re.Pattern
     stop_block: list
     verbs: frozenset
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         lead_in=[re.compile(p, re.IGNORECASE) for p in d["lead_in_patterns"]],
         liability=[re.compile(p, re.IGNORECASE) for p in d["liability_patterns"]],
         non_task=[re.compile(p, re.IGNORECASE) for p in d["non_task_patterns"]],
+        liability_tail=[re.compile(p, re.IGNORECASE) for p in d.get("liability_tails") or []],
         adverbial_start=_start(d["leading_adverbials"] + ["nếu", "nếu có", "trường hợp"]),
         stop_block=[re.compile(p, re.IGNORECASE) for p in d["stop_blocks"]],
         verbs=frozenset(" ".join(str(v).lower().split()) for v in d["verbs"]),
