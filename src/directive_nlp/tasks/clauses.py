@@ -187,9 +187,9 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
 def _before_liability(text: str, gs: int, ge: int) -> int:
     """The end of a task before a conditional liability tail ("…, xử lý nghiêm nếu để xảy ra …")."""
     for pat in lexicon().liability_tail:
-        m = pat.search(text, gs, ge)
+        m = pat.search(text[gs:ge])
         if m:
-            return m.start()
+            return gs + m.start()
     return ge
 
 

@@ -1,0 +1,179 @@
+"""The sentence-level mechanisms (docs/sentence-mechanisms.md), each with positive and negative examples.
+
+Small synthetic sentences only: who acts (frames), whether a clause is a task,
+where a task's text starts and ends, and how the agency recogniser cuts names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.agencies import find_agencies
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.frames import frames, load_frames_data
+from directive_nlp.vocab import VocabularyError, validate_vocabulary
+
+
+def tasks_of(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP"):
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n{heading}\n\n{body}\n"
+    return extract_text(text, "plan.md").tasks
+
+
+def roles(t):
+    return [(a.name, a.role) for a in t.agencies]
+
+
+def names(text):
+    return [m.name for m in find_agencies(text)]
+
+
+# ------------------------------------------------------------------ frames as data
+def test_frames_vocabulary_is_validated():
+    data = dict(load_frames_data())
+    assert "chủ trì" in data["lead_words"] and "phối hợp" in data["support_words"]
+    with pytest.raises(VocabularyError, match="unknown key"):
+        from directive_nlp.tasks import frames as fr
+        validate_vocabulary({**data, "lead_wrods": []}, source="frames.yaml", required=fr._KEYS)
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("chủ trì, phối hợp với Sở A", True),
+    ("chủ trì và phối hợp chặt chẽ với Sở A", True),
+    ("chủ trì, tổ chức kiểm tra", False),          # lead only: no partner follows
+    ("phối hợp với Sở A", False),                   # support without lead word
+])
+def test_lead_support_frame(text, hit):
+    assert bool(frames().lead_support.match(text)) is hit
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("chủ động phối hợp chặt chẽ với Sở A", True),
+    ("kết hợp với Đoàn Thanh niên", True),
+    ("công tác phối hợp với Sở A", False),          # nominal: the partner belongs to the object
+])
+def test_support_frame(text, hit):
+    assert bool(frames().support.match(text)) is hit
+
+
+def test_subject_chu_tri_phoi_hop_gives_lead_and_support():
+    ts = tasks_of("1. Sở Y tế chủ trì, phối hợp với Sở Tài chính tổ chức kiểm tra các cơ sở khám bệnh.")
+    assert [t.task for t in ts] == ["tổ chức kiểm tra các cơ sở khám bệnh"]
+    assert roles(ts[0]) == [("Sở Y tế", "lead"), ("Sở Tài chính", "support")]
+
+
+def test_de_nghi_frame_makes_lead_and_helped_body_is_not_an_agency():
+    ts = tasks_of("1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham mưu Ủy ban nhân dân tỉnh tổ chức hội nghị "
+                  "đối thoại với nhân dân.")
+    assert roles(ts[0]) == [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")]
+
+
+def test_scope_qualifier_after_the_actor_is_dropped():
+    ts = tasks_of("1. Các sở, ban, ngành theo chức năng, nhiệm vụ được giao, tổ chức rà soát các thủ tục hành chính.")
+    assert [t.task for t in ts] == ["tổ chức rà soát các thủ tục hành chính"]
+    assert roles(ts[0]) == [("Các sở, ban, ngành", "lead")]
+
+
+def test_bodies_acting_together_are_all_lead():
+    ts = tasks_of("1. Tăng cường phối hợp giữa Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh trong tuần tra biên giới.")
+    assert roles(ts[0]) == [("Công an tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "lead")]
+
+
+# ------------------------------------------------------------------ task text boundaries
+def test_partners_of_a_support_frame_leave_the_task_text():
+    ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng năm.")
+    assert ts[0].task.startswith("tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí")
+    assert ("Công an tỉnh", "support") in roles(ts[0])
+
+
+def test_partner_without_a_predicate_after_it_stays_in_the_text():
+    ts = tasks_of("1. Sở Y tế phối hợp với Sở Tài chính trong công tác kiểm tra các cơ sở.")
+    assert "Sở Tài chính" in ts[0].task or ts[0].task.startswith("trong công tác")
+    assert ("Sở Tài chính", "support") in roles(ts[0])
+
+
+def test_va_phoi_hop_voi_opens_a_new_task_with_its_partners():
+    ts = tasks_of("1. Sở Tài chính tổng hợp, trình cấp có thẩm quyền và phối hợp với các sở, ban, ngành "
+                  "bố trí kinh phí thực hiện Kế hoạch.")
+    assert len(ts) == 2
+    assert ts[1].task.startswith("bố trí kinh phí")
+    assert ("các sở, ban, ngành", "support") in roles(ts[1])
+    assert ("các sở, ban, ngành", "support") not in roles(ts[0])
+
+
+def test_deadline_phrase_leaves_the_task_text():
+    ts = tasks_of("1. Sở Nội vụ hoàn thành việc rà soát biên chế trước ngày 30/6/2026.")
+    assert "30/6/2026" not in ts[0].task and ts[0].deadline.date == "2026-06-30"
+
+
+# ------------------------------------------------------------------ not tasks
+def test_short_comma_group_is_not_a_task_alone():
+    ts = tasks_of("1. Viện kiểm sát nhân dân tỉnh thực hiện tốt chức năng thực hành quyền công tố, xét xử.")
+    assert [t.task for t in ts] == ["thực hiện tốt chức năng thực hành quyền công tố, xét xử"]
+
+
+def test_short_group_shares_the_object_of_the_next():
+    ts = tasks_of("1. Công an tỉnh nắm tình hình, kịp thời phát hiện, triệt phá các đường dây mua bán ma túy.")
+    assert len(ts) == 1 and ts[0].task.startswith("nắm tình hình")
+
+
+def test_predicates_with_their_own_objects_still_split():
+    ts = tasks_of("1. Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở, kiểm tra việc ghi chép sổ sách tại trạm y tế.")
+    assert len(ts) == 2
+
+
+def test_conditional_liability_tail_is_not_part_of_the_task():
+    ts = tasks_of("1. Người đứng đầu cơ quan, đơn vị có trách nhiệm trực tiếp chỉ đạo công tác phòng, chống ma túy "
+                  "và xem xét, xử lý kỷ luật nghiêm nếu để tình hình diễn biến phức tạp.")
+    assert [t.task for t in ts] == ["trực tiếp chỉ đạo công tác phòng, chống ma túy"]
+
+
+def test_unconditional_sanction_is_a_task():
+    ts = tasks_of("1. Công an tỉnh kiểm tra, xử lý nghiêm các vi phạm về an toàn giao thông.")
+    assert [t.task for t in ts] == ["kiểm tra, xử lý nghiêm các vi phạm về an toàn giao thông"]
+
+
+def test_lead_in_introducing_items_is_not_a_task():
+    ts = tasks_of("1. Các sở, ban, ngành tập trung thực hiện các nội dung sau:\n\n"
+                  "a) Rà soát các văn bản quy phạm pháp luật của tỉnh.")
+    assert [t.task for t in ts] == ["Rà soát các văn bản quy phạm pháp luật của tỉnh"]
+
+
+# ------------------------------------------------------------------ agency recogniser
+@pytest.mark.parametrize("text, expected", [
+    # a merged body whose name holds a comma
+    ("Báo và Phát thanh, Truyền hình tỉnh tăng thời lượng tuyên truyền.", ["Báo và Phát thanh, Truyền hình tỉnh"]),
+    ("Báo và Phát thanh, Truyền hình Lào Cai xây dựng chuyên mục.", ["Báo và Phát thanh, Truyền hình Lào Cai"]),
+    # coordinated bodies that each stand alone
+    ("Chủ đầu tư, Bên mời thầu công khai thông tin.", ["Chủ đầu tư", "Bên mời thầu"]),
+    # a level written with a number
+    ("Kho bạc Nhà nước khu vực XI, Ngân hàng Nhà nước khu vực 8 thực hiện.",
+     ["Kho bạc Nhà nước khu vực XI", "Ngân hàng Nhà nước khu vực 8"]),
+    # Party bodies
+    ("Ban Chấp hành Đảng bộ tỉnh lãnh đạo.", ["Ban Chấp hành Đảng bộ tỉnh"]),
+    ("Ban Thường vụ Tỉnh ủy, các huyện ủy, thành ủy chỉ đạo.", ["Ban Thường vụ Tỉnh ủy", "các huyện ủy", "thành ủy"]),
+    # one head with coordinated levels stays one
+    ("UBND các huyện, thị xã, thành phố triển khai.", ["UBND các huyện, thị xã, thành phố"]),
+    # a person head takes a bare class or group
+    ("Đề nghị người đứng đầu cấp ủy; thủ trưởng cơ quan, đơn vị chỉ đạo.",
+     ["người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị"]),
+    # bodies of another province
+    ("Sở Tài chính tỉnh Đồng Nai phối hợp với Sở Tài chính thành phố Cần Thơ.",
+     ["Sở Tài chính tỉnh Đồng Nai", "Sở Tài chính thành phố Cần Thơ"]),
+])
+def test_agency_names_whole_and_split(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tổ chức truyền thông, tuyên truyền sâu rộng đến người dân.",   # the verb "tổ chức" and its object
+    "a) Tổ chức quản lý, giúp đỡ người sau cai nghiện.",
+    "Đơn vị chủ trì tham mưu thực hiện:",                           # a label, not a body
+    "Cơ quan phối hợp:",
+])
+def test_not_agency_names(text):
+    assert names(text) == []
+
+
+def test_verb_noun_keeps_a_body_with_its_own_modifier():
+    assert names("Tổ chức chính trị - xã hội tỉnh tham gia giám sát.") == ["Tổ chức chính trị - xã hội tỉnh"]
+    assert names("Các tổ chức đảng trực thuộc thực hiện.") == ["Các tổ chức đảng trực thuộc"]
