@@ -755,8 +755,9 @@ class _Scanner:
             cands = [c for c in (self.body(i), self.group(i, lone_ok=after_mention)) if c]
             k = self.det(i)
             if k > i:
-                # "các Tập đoàn: …", "các lực lượng Công an": the determiner stays in the name
-                inner = self.body(k, allow_heads=False)
+                # "các Tập đoàn: …", "các lực lượng Công an", "các đồng chí Bí thư cấp ủy": the determiner
+                # stays in the name
+                inner = self.body(k, allow_heads=True)
                 if inner:
                     cands.append(inner)
             if item:

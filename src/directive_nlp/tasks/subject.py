@@ -116,6 +116,11 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
         chain, cend = chain_at(text, hit.end(), mentions, e, max_skip=0)
         if chain:
             return chain, after_chain(text, cend, e), "assign", True
+        # "Đề nghị các chi bộ trực thuộc …": a body-headed phrase the recogniser did not know
+        q = skip_ws(text, hit.end(), e)
+        found = _head_noun_subject(text, q, e, limit, mentions)
+        if found:
+            return found[0], found[1], "assign", True
     return None
 
 
