@@ -177,3 +177,33 @@ def test_not_agency_names(text):
 def test_verb_noun_keeps_a_body_with_its_own_modifier():
     assert names("Tổ chức chính trị - xã hội tỉnh tham gia giám sát.") == ["Tổ chức chính trị - xã hội tỉnh"]
     assert names("Các tổ chức đảng trực thuộc thực hiện.") == ["Các tổ chức đảng trực thuộc"]
+
+
+# ------------------------------------------------------------------ subjects the recogniser did not know
+def test_modal_subject_needs_a_body_head():
+    ts = tasks_of("1. Thứ năm, việc giải ngân vốn đầu tư công phải được đẩy nhanh.")
+    assert all(not t.agencies for t in ts)
+    agents, _, how, _ = subject_of("Các phòng chuyên môn thuộc Sở phải rà soát hồ sơ tồn đọng.")
+    assert how == "modal" and agents[0].name == "Các phòng chuyên môn thuộc Sở"
+    agents, _, how, _ = subject_of("Dứt khoát phải rà soát hồ sơ tồn đọng.")
+    assert agents == []
+
+
+def subject_of(sentence: str):
+    from directive_nlp.tasks.mentions import find_agencies as mentions_of
+    from directive_nlp.tasks.subject import find_subject
+    from directive_nlp.tasks.text import mask
+
+    return find_subject(sentence, mask(sentence), 0, len(sentence), mentions_of(sentence))
+
+
+def test_de_nghi_with_an_unknown_body_headed_phrase():
+    ts = tasks_of("1. Đề nghị các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề về an toàn thông tin.")
+    assert ts[0].agencies and ts[0].agencies[0].role == "lead"
+    assert ts[0].task.startswith("tổ chức sinh hoạt chuyên đề")
+
+
+def test_party_class_nouns_split_and_stop_before_the_verb():
+    assert names("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương cụ thể hóa Nghị quyết.") == [
+        "Các tỉnh ủy", "thành ủy", "đảng ủy trực thuộc Trung ương"]
+    assert names("Đề nghị các đồng chí Bí thư cấp ủy cơ sở trực tiếp chỉ đạo.") == ["các đồng chí Bí thư cấp ủy cơ sở"]

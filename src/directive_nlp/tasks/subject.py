@@ -217,6 +217,8 @@ def _modal_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]) ->
             return None
         if not (subj[0].isupper() or subj.lower().startswith(("các ", "mỗi ", "những "))):
             return None
+        if not (AGENCY_HEAD.match(subj) or any(span_s <= m.start < span_s + 12 and m.end <= span_e for m in mentions)):
+            return None  # "Thứ năm, …", "Dứt khoát …", "Việc đẩy nhanh … là quan trọng": no body is named
         after = text[hit.end():e].lstrip().lower()
         if after.startswith(("được", "là", "có ")) and hit.group(0).lower() in ("cần", "phải"):
             return None
