@@ -207,3 +207,10 @@ def test_party_class_nouns_split_and_stop_before_the_verb():
     assert names("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương cụ thể hóa Nghị quyết.") == [
         "Các tỉnh ủy", "thành ủy", "đảng ủy trực thuộc Trung ương"]
     assert names("Đề nghị các đồng chí Bí thư cấp ủy cơ sở trực tiếp chỉ đạo.") == ["các đồng chí Bí thư cấp ủy cơ sở"]
+
+
+def test_conditional_clause_then_its_actor():
+    agents, _, how, _ = subject_of("Trường hợp phát sinh vướng mắc, thì Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
+    assert [a.name for a in agents] == ["Sở Tài chính"]
+    agents, _, how, _ = subject_of("Trường hợp phát sinh vướng mắc thì kịp thời báo cáo Ủy ban nhân dân tỉnh.")
+    assert agents == []

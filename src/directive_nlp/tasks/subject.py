@@ -35,6 +35,7 @@ _NOT_SUBJECT_HEAD = re.compile(
     r"trước|bên cạnh|với|tuy nhiên|do đó|vì vậy|theo|qua|sau)\b",
     re.IGNORECASE,
 )
+_THEN = re.compile(r"thì\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s*(?:trong|trên|tại|thuộc|của|ở)\s", re.IGNORECASE)
 _NAME_QUALIFIER = re.compile(r"\s*(?:còn lại|có liên quan|liên quan|thuộc|trực thuộc|của|cấp|tại|trên)\b", re.IGNORECASE)
 _CAP_CONJUNCT = re.compile(r"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:và\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){0,5})(?=\s*[,;]|\s+và\s)")
@@ -147,6 +148,9 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
             if probe < 0:
                 break
         q = nxt
+        th = _THEN.match(text, q, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
+        if th:
+            q = th.end()
     return q
 
 
