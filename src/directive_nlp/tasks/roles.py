@@ -23,7 +23,7 @@ import re
 from typing import Optional
 
 from .frames import frames
-from .lexicon import lexicon
+from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag
 
 # what may stand between two names of one list of bodies
@@ -37,15 +37,21 @@ _WORD = re.compile(r"[\wÀ-ỹ]+")
 ROLE_NOUN = re.compile(r"là\s+(?:cơ quan|đơn vị)\s+(?:đầu mối|thường trực|chủ trì|chịu trách nhiệm chính)[^,;:]{0,80}?(?:,|\s+(?=có trách nhiệm|chịu trách nhiệm))\s*",
                         re.IGNORECASE)
 # head nouns of bodies: a phrase starting with one of them can be an actor the recogniser does not know
-AGENCY_HEAD = re.compile(
-    r"^\s*(?:các\s+|những\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ban|bộ|công an|hội|đài|báo|viện|tòa|toà|đảng|cục|chi cục|"
-    r"trung tâm|văn phòng|thanh tra|kho bạc|ngân hàng|bảo hiểm|liên đoàn|tỉnh|thành ủy|thành phố|huyện|quận|"
-    r"phòng|doanh nghiệp|tập đoàn|tổng công ty|công ty|chủ tịch|giám đốc|thủ trưởng|người đứng đầu|trưởng|"
-    r"phó|cơ quan|đơn vị|địa phương|mặt trận|đoàn|hội đồng|chính quyền|lực lượng|bộ chỉ huy|cảnh sát|"
-    r"chủ rừng|chủ đầu tư|nhà đầu tư|tổ chức|thường trực|đối tượng|các cấp ủy|cấp ủy|học viện|trường|"
-    r"bệnh viện|quỹ|hợp tác xã|ủy ban mặt trận|đảng ủy|huyện ủy|tỉnh ủy|chi bộ|đảng đoàn|ban cán sự)\b",
-    re.IGNORECASE,
-)
+
+
+def _agency_head() -> re.Pattern:
+    """Head nouns of bodies (``body_head_nouns``), minus the phrases that only look like one (``not_body_heads``)."""
+    d = load_lexicon_data()
+
+    def alt(ws) -> str:
+        return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
+
+    return re.compile(rf"^\s*(?:các\s+|những\s+)?(?!(?:{alt(d['not_body_heads'])})\b)(?:{alt(d['body_head_nouns'])})\b",
+                      re.IGNORECASE)
+
+
+# head nouns of bodies: a phrase starting with one of them can be an actor the recogniser does not know
+AGENCY_HEAD = _agency_head()
 # words that continue a noun phrase: a name followed by them is not a subject
 _NOT_PREDICATE = {"của", "trong", "tại", "về", "đối", "là", "được", "thuộc", "và", "với", "theo", "trên", "nhằm", "để",
                   "cho", "do", "từ", "đến", "ở", "hoặc", "như", "cùng", "gồm", "bao", "trực", "có", "các", "những",

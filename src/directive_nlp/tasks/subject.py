@@ -141,6 +141,8 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         probe = comma
         for _ in range(4):
             after = skip_ws(text, probe + 1, e)
+            th = _THEN.match(text, after, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
+            after = th.end() if th else after
             if chain_at(text, after, mentions, e)[0] or is_verb_start(text[after:e]) or lx.adverbial_start.match(text[after:e]):
                 nxt = after
                 break
@@ -148,9 +150,6 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
             if probe < 0:
                 break
         q = nxt
-        th = _THEN.match(text, q, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
-        if th:
-            q = th.end()
     return q
 
 
