@@ -214,3 +214,15 @@ def test_conditional_clause_then_its_actor():
     assert [a.name for a in agents] == ["Sở Tài chính"]
     agents, _, how, _ = subject_of("Trường hợp phát sinh vướng mắc thì kịp thời báo cáo Ủy ban nhân dân tỉnh.")
     assert agents == []
+
+
+def test_adverb_before_the_role_frame():
+    ts = tasks_of("1. Bộ Xây dựng khẩn trương chủ trì, phối hợp với Bộ Tài chính, các cơ quan liên quan, hoàn thiện "
+                  "hồ sơ trình Chính phủ.")
+    assert [t.task for t in ts] == ["hoàn thiện hồ sơ trình Chính phủ"]
+    assert roles(ts[0]) == [("Bộ Xây dựng", "lead"), ("Bộ Tài chính", "support"), ("các cơ quan liên quan", "support")]
+
+
+def test_a_run_of_bare_verbs_shares_the_object_after_it():
+    ts = tasks_of("1. Sở Công Thương\n\na) Chủ trì tổng hợp, phân tích, dự báo giá thị trường hằng quý.")
+    assert [t.task for t in ts] == ["tổng hợp, phân tích, dự báo giá thị trường"]

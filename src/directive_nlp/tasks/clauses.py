@@ -114,6 +114,9 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
     frame_supports: list[Ag] = []
     if subject or carried:
+        am = frames().frame_adverb.match(text, p, e)  # "X khẩn trương chủ trì, phối hợp với Y …"
+        if am and (frames().lead_support.match(text, am.end(), e) or frames().lead_only.match(text, am.end(), e)):
+            p = am.end()
         p, frame_supports = _role_frame(text, p, e, mentions)
         p = strip_modal(text, p, e)
     return p, frame_supports, explicit

@@ -31,7 +31,7 @@ _KEYS = {
     "lead_words": list, "lead_support_joiners": list, "support_words": list, "support_adverbs": list,
     "support_intensifiers": list, "support_prepositions": list, "coordinate_words": list,
     "scope_openers": list, "scope_nouns": list, "scope_tails": list,
-    "basis_openers": list, "basis_purpose": list, "basis_clauses": list,
+    "basis_openers": list, "basis_purpose": list, "basis_clauses": list, "frame_adverbs": list,
 }
 _W = r"[\wÀ-ỹ]"
 
@@ -57,6 +57,7 @@ class Frames:
     scope: re.Pattern          # "(…) theo chức năng, nhiệm vụ được giao, "
     basis_purpose: re.Pattern  # "căn cứ … để "
     basis_clause: re.Pattern   # "trên cơ sở …, "
+    frame_adverb: re.Pattern   # "khẩn trương " before "chủ trì, phối hợp …"
 
 
 @lru_cache(maxsize=1)
@@ -81,4 +82,5 @@ def frames() -> Frames:
         basis_purpose=re.compile(rf"\s*{_alt(d['basis_openers'])}[^;:]{{0,250}}?\s{_alt(d['basis_purpose'])}\s+",
                                  re.IGNORECASE),
         basis_clause=re.compile(rf"\s*{_alt(d['basis_clauses'])}[^;:,]{{0,250}},\s*", re.IGNORECASE),
+        frame_adverb=re.compile(rf"\s*{_alt(d['frame_adverbs'])}\s*,?\s*", re.IGNORECASE),
     )

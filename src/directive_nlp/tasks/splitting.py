@@ -208,7 +208,7 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
         elif pending:
             out.append((pending, None)) if not out else out[-1][0].extend(pending)
             pending = []
-        short = sj is None and _syllables(text, g, deadlines) < floor
+        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]]))
         if short and i + 1 < len(groups) and (i + 1) not in own_subject:
             pending = g
         elif short and out:
