@@ -226,3 +226,12 @@ def test_adverb_before_the_role_frame():
 def test_a_run_of_bare_verbs_shares_the_object_after_it():
     ts = tasks_of("1. Sở Công Thương\n\na) Chủ trì tổng hợp, phân tích, dự báo giá thị trường hằng quý.")
     assert [t.task for t in ts] == ["tổng hợp, phân tích, dự báo giá thị trường"]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("tổ chức hội nghị sơ kết", True), ("tổ chức tập huấn", True), ("tổ chức thực hiện Kế hoạch", True),
+    ("tổ chức tôn giáo trên địa bàn", False), ("tổ chức, cá nhân", False), ("tổ chức đảng", False),
+])
+def test_to_chuc_verb_or_noun(text, verb):
+    from directive_nlp.tasks.predicates import is_verb_start
+    assert is_verb_start(text) is verb

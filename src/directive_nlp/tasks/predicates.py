@@ -16,9 +16,17 @@ from .text import words
 
 __all__ = ["is_verb_start", "strip_modal", "skip_ws", "verb_only", "ends_with_verb", "NOUN_TOCHUC"]
 
-# "tổ chức" as a noun ("tổ chức đảng", "tổ chức, cá nhân") is not the verb "to organise"
-NOUN_TOCHUC = re.compile(r"^\s*tổ chức\s*(?:đảng|chính trị|xã hội|cơ sở|đoàn thể|hội|quốc tế|tín dụng|kinh tế|cá nhân|,|và|;|$)",
-                         re.IGNORECASE)
+
+
+def _noun_tochuc() -> re.Pattern:
+    """"tổ chức" as a noun ("tổ chức đảng", "tổ chức tôn giáo", "tổ chức, cá nhân") is not the verb "to organise"
+    (``organisation_words`` in task_lexicon.yaml)."""
+    ws = sorted(load_lexicon_data()["organisation_words"], key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in ws)
+    return re.compile(rf"^\s*tổ chức\s*(?:(?:{alt})(?![\wÀ-ỹ])|,|và\b|;|$)", re.IGNORECASE)
+
+
+NOUN_TOCHUC = _noun_tochuc()
 _ACCOUNT = re.compile(r"\s*(?:về|trước|nếu|với|đối với|toàn bộ)\b", re.IGNORECASE)
 _MANNER_TAIL = re.compile(r"\s+(?:hơn nữa|mạnh mẽ|quyết liệt|tích cực|hiệu quả|chặt chẽ|thường xuyên|nghiêm túc)\s*$")
 _NOMINAL_RUN = re.compile(r"\b(?:công tác|việc|hoạt động|sự)\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$")
