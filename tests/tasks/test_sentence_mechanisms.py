@@ -235,3 +235,11 @@ def test_a_run_of_bare_verbs_shares_the_object_after_it():
 def test_to_chuc_verb_or_noun(text, verb):
     from directive_nlp.tasks.predicates import is_verb_start
     assert is_verb_start(text) is verb
+
+
+def test_result_tail_stays_in_its_task():
+    ts = tasks_of("1. Công an tỉnh tăng cường tuần tra, kiểm soát các tuyến biên giới, không để tội phạm lợi dụng "
+                  "vận chuyển hàng cấm.")
+    assert len(ts) == 1 and ts[0].task.endswith("không để tội phạm lợi dụng vận chuyển hàng cấm")
+    ts = tasks_of("1. Công an tỉnh tăng cường tuần tra các tuyến biên giới; không để tội phạm lợi dụng vận chuyển hàng cấm.")
+    assert len(ts) == 2  # after ";" it is a clause of its own

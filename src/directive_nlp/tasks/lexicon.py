@@ -43,7 +43,7 @@ _LISTS = (
     "liability_patterns", "non_task_patterns", "leading_adverbials", "stop_blocks", "aspect_words", "paired_verbs",
     "body_head_nouns", "not_body_heads", "organisation_words",
 )
-_OPTIONAL_LISTS = ("liability_tails",)
+_OPTIONAL_LISTS = ("liability_tails", "result_tails")
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +82,7 @@ class Lexicon:
     liability: list
     non_task: list
     liability_tail: list
+    result_tail: re.Pattern
     adverbial_start: re.Pattern
     stop_block: list
     verbs: frozenset
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         liability=[re.compile(p, re.IGNORECASE) for p in d["liability_patterns"]],
         non_task=[re.compile(p, re.IGNORECASE) for p in d["non_task_patterns"]],
         liability_tail=[re.compile(p, re.IGNORECASE) for p in d.get("liability_tails") or []],
+        result_tail=_start(d.get("result_tails") or ["(?!)"]),
         adverbial_start=_start(d["leading_adverbials"] + ["nếu", "nếu có", "trường hợp"]),
         stop_block=[re.compile(p, re.IGNORECASE) for p in d["stop_blocks"]],
         verbs=frozenset(" ".join(str(v).lower().split()) for v in d["verbs"]),

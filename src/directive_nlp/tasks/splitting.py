@@ -130,6 +130,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     gap = text[g.segs[-1][1]:seg[0]]
     if review:
         return bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
+    if lexicon().result_tail.match(st):
+        return False  # "…, không để …": a result tail stays in its task (ANNOTATION-DECISIONS 1)
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
