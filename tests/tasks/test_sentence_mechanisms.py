@@ -243,3 +243,12 @@ def test_result_tail_stays_in_its_task():
     assert len(ts) == 1 and ts[0].task.endswith("không để tội phạm lợi dụng vận chuyển hàng cấm")
     ts = tasks_of("1. Công an tỉnh tăng cường tuần tra các tuyến biên giới; không để tội phạm lợi dụng vận chuyển hàng cấm.")
     assert len(ts) == 2  # after ";" it is a clause of its own
+
+
+def test_segment_ending_in_a_verb_waits_for_the_object_after_the_comma():
+    ts = tasks_of("1. Sở Tư pháp rà soát, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung các văn bản quy phạm pháp luật.")
+    assert len(ts) == 1
+    # a verb that closes a noun phrase ("chủ đầu tư") does not wait
+    ts = tasks_of("1. Sở Tài chính theo dõi tiến độ giải ngân của từng chủ đầu tư, hướng dẫn các chủ đầu tư hoàn thiện "
+                  "hồ sơ thanh toán.")
+    assert len(ts) == 2

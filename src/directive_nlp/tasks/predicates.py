@@ -118,8 +118,8 @@ def ends_with_verb(seg: str) -> bool:
         return True
     for n in (2, 1):
         tail = " ".join(w[-n:])
-        if tail in lx.verbs and tail not in _NOUN_LIKE_VERBS and len(w) > n:
-            before = w[:-n]
-            if any(len(before) >= k and " ".join(before[-k:]) in lx.verbs for k in (2, 1)):
-                return True
+        if tail in lx.verbs and tail not in _NOUN_LIKE_VERBS and tail not in _vocab()[0] and len(w) > n:
+            # "kiến nghị cấp có thẩm quyền sửa đổi, bổ sung …": a segment that ends in a verb waits for the object
+            # after the comma ("chủ đầu tư", "sử dụng": verbs that close noun phrases do not wait)
+            return True
     return False
