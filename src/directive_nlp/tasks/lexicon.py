@@ -41,7 +41,7 @@ _LISTS = (
     "assign_words", "modals", "connectives", "support_words", "nominal_before_support", "non_agency_words",
     "report_words", "channel_words", "verbs", "weak_verbs", "governing_verbs", "lead_in_patterns",
     "liability_patterns", "non_task_patterns", "leading_adverbials", "stop_blocks", "aspect_words", "paired_verbs",
-    "body_head_nouns", "not_body_heads", "organisation_words",
+    "body_head_nouns", "not_body_heads", "organisation_words", "list_determiners", "document_titles",
 )
 _OPTIONAL_LISTS = ("liability_tails", "result_tails")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .frames import frames
-from .lexicon import lexicon
+from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag, Dl
 from .predicates import ends_with_verb, is_verb_start, verb_only
 from .roles import after_chain, chain_at, starts_predicate
@@ -23,9 +23,20 @@ from .text import split_at, words
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
 
-_LIST_CONTINUATION = re.compile(
-    r"(?:các|những|mọi|cả)\s|(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Văn bản|Công văn|Pháp lệnh)\s"
-)
+
+
+def _list_continuation() -> re.Pattern:
+    """A ";" clause that only continues a list of objects: "các …", or the title of a cited document
+    (``list_determiners``, ``document_titles`` in task_lexicon.yaml; titles match with their capital)."""
+    d = load_lexicon_data()
+
+    def alt(ws) -> str:
+        return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
+
+    return re.compile(rf"(?i:(?:{alt(d['list_determiners'])}))\s|(?:{alt(d['document_titles'])})\s")
+
+
+_LIST_CONTINUATION = _list_continuation()
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
 _ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
                           re.IGNORECASE)
@@ -116,6 +127,17 @@ def _only_time(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
     return rest != seg_text and not words(_TIME_ONLY.sub(" ", rest))
 
 
+def _after_partners(text: str, seg: tuple[int, int], ce: int, mentions: list[Ag]) -> str:
+    """The words of a segment after a leading "phối hợp (với) Y": what it governs is read there."""
+    st = text[seg[0]:seg[1]]
+    sm = frames().support.match(st)
+    if sm:
+        chain, cend = chain_at(text, seg[0] + sm.end(), mentions, ce)
+        if chain and cend < seg[1]:
+            return text[after_chain(text, cend, seg[1]):seg[1]].lstrip()
+    return st.lstrip()
+
+
 def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
     chain, cend = chain_at(text, p, mentions, e)
     return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
@@ -162,7 +184,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
     for seg in segs:
         st = text[seg[0]:seg[1]].lstrip()
         if not g.segs:
-            g.open(seg, st)
+            g.open(seg, _after_partners(text, seg, ce, mentions))
             continue
         if _only_time(text, seg, deadlines):
             g.segs.append(seg)
@@ -176,7 +198,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
         if _starts_new(text, g, seg, ce, mentions, deadlines, review):
             groups.append(g.segs)
             g = _Group()
-            g.open(seg, st)
+            g.open(seg, _after_partners(text, seg, ce, mentions))
         else:
             g.extend(seg, st)
     if g.segs:
