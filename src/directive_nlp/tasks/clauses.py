@@ -73,6 +73,7 @@ class _Ctx:
     leads: list[Ag]
     supports: list[Ag]
     sent_dl: Optional[Dl] = None
+    carry_supports: list[Ag] = field(default_factory=list)
     review: bool = False
     split_commas: bool = True
 
@@ -256,8 +257,11 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     leads, supports = ctx.leads, ctx.supports
     if ci > 0 and ctx.split_commas:
         # a clause that names its own actor keeps it for the clauses after it
+        own_start = cs
         cs, ctx.leads, ctx.supports = _clause_actor(ctx, cs, ce)
-        leads, supports = ctx.leads, ctx.supports
+        if cs != own_start:
+            ctx.carry_supports = []
+        leads, supports = ctx.leads, ctx.supports or ctx.carry_supports
     cs = _drop_openers(text, cs, ce, 3)
     clause_dl = next((d for d in ctx.deadlines if cs <= d.start <= cs + 1 and d.end <= ce), None)
     if clause_dl is not None:
@@ -280,6 +284,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
         draft, own_sup = _draft(ctx, gs, ge, d_leads, supports, clause_dl, clause_sup if gi > 0 else [])
         if gi == 0 and own_sup:
             clause_sup = own_sup
+            if ci == 0 and not ctx.supports and not ctx.subject:
+                ctx.carry_supports = own_sup  # partners named first serve every ";" clause of the sentence
         if draft is not None:
             out.append(draft)
     return out
