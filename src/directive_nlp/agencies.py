@@ -143,6 +143,7 @@ class Gazetteer:
     numbered_levels: _Trie = field(default_factory=_Trie)
     verb_nouns: dict[Key, set[Key]] = field(default_factory=dict)
     label_tails: _Trie = field(default_factory=_Trie)
+    role_modifiers: set[Key] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
 
     # ---- building -------------------------------------------------------
@@ -219,6 +220,8 @@ class Gazetteer:
             self.verb_nouns[self.k(noun)] = {self.k(m) for m in mods or []}
         for w in data.get("label_tails") or []:
             self.label_tails.add(self.k(w), True)
+        for w in data.get("role_modifiers") or []:
+            self.role_modifiers.add(self.k(w))
         self.sources.append(source)
 
 
@@ -230,6 +233,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "open_stop_words": list,
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
+        "role_modifiers": list,
     },
 }
 
@@ -633,13 +637,24 @@ class _Scanner:
             return None
         return max(cands, key=lambda c: c[0])
 
+    def modifier(self, i: int) -> Optional[tuple[int, Any]]:
+        """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì")
+        followed by its partner ("lực lượng Công an phối hợp với Sở Y tế") is the verb, not a modifier."""
+        mm = self.match(self.g.modifiers, i)
+        if not mm or tuple(k for t in self.toks[i:mm[0]] for k in t.keys) not in self.g.role_modifiers:
+            return mm
+        nxt = mm[0]
+        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",)) or self.starts_agency(nxt)):
+            return None
+        return mm
+
     def _verb_noun(self, i: int, end: int) -> bool:
         """A generic noun that is also a verb ("tổ chức"), at a clause start, before a word that is not
         one of the modifiers that keep it a body."""
         keep = self.g.verb_nouns.get(tuple(k for t in self.toks[i:end] for k in t.keys))
         if keep is None or not clause_start_at(self, i) or not self.word(end):
             return False
-        mm = self.match(self.g.modifiers, end)
+        mm = self.modifier(end)
         return not (mm and tuple(k for t in self.toks[end:mm[0]] for k in t.keys) in keep)
 
     def _compound_free(self, i: int) -> bool:
@@ -665,13 +680,13 @@ class _Scanner:
             if info.get("free"):
                 while self.word(end) and self.toks[end].cap:
                     end += 1
-            mm = self.match(self.g.modifiers, end)
+            mm = self.modifier(end)
             if mm:
                 end = mm[0]
             cands.append((self.qualifiers(end), info["type"], "class"))
         if gm:
             end = gm[0]
-            mm = self.match(self.g.modifiers, end)
+            mm = self.modifier(end)
             if mm:
                 q = mm[0]
                 mkey = tuple(k for t in self.toks[end:q] for k in t.keys)
@@ -693,7 +708,7 @@ class _Scanner:
                         if nxt and not self.match(self.g.classes, k2) or (nxt and self.match(self.g.classes, k2)[0] <= nxt[0]):
                             end = nxt[0]
                             items += 1
-                            mm = self.match(self.g.modifiers, end)
+                            mm = self.modifier(end)
                             if mm:
                                 end = mm[0]
                                 break

@@ -252,3 +252,19 @@ def test_segment_ending_in_a_verb_waits_for_the_object_after_the_comma():
     ts = tasks_of("1. Sở Tài chính theo dõi tiến độ giải ngân của từng chủ đầu tư, hướng dẫn các chủ đầu tư hoàn thiện "
                   "hồ sơ thanh toán.")
     assert len(ts) == 2
+
+
+def test_role_word_followed_by_its_partner_is_the_verb():
+    assert names("Lực lượng Công an phối hợp với Sở Y tế kiểm tra.") == ["Lực lượng Công an", "Sở Y tế"]
+    assert names("Các cơ quan phối hợp có trách nhiệm cung cấp thông tin.") == ["Các cơ quan phối hợp"]
+
+
+def test_partners_named_first_serve_every_clause_of_the_sentence():
+    ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng "
+                  "năm; hướng dẫn các đơn vị thanh quyết toán kinh phí theo quy định.")
+    assert len(ts) == 2
+    assert all(("Công an tỉnh", "support") in roles(t) for t in ts)
+    # not into the next sentence
+    ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng "
+                  "năm. Hướng dẫn các đơn vị thanh quyết toán kinh phí theo quy định.")
+    assert ("Công an tỉnh", "support") not in roles(ts[-1])
