@@ -268,3 +268,13 @@ def test_partners_named_first_serve_every_clause_of_the_sentence():
     ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng "
                   "năm. Hướng dẫn các đơn vị thanh quyết toán kinh phí theo quy định.")
     assert ("Công an tỉnh", "support") not in roles(ts[-1])
+
+
+def test_unknown_body_between_known_names_of_one_subject_list():
+    agents, _, how, _ = subject_of("Các sở, ban, ngành cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, "
+                                   "phường xây dựng kế hoạch thực hiện.")
+    assert [a.name for a in agents] == ["Các sở, ban, ngành cấp tỉnh", "cơ quan ngành dọc đóng trên địa bàn",
+                                        "Ủy ban nhân dân xã, phường"]
+    # a verb phrase between two names is no body
+    agents, _, _, _ = subject_of("Sở Y tế, tổ chức kiểm tra các cơ sở, Sở Tài chính bố trí kinh phí.")
+    assert [a.name for a in agents] == ["Sở Y tế"]

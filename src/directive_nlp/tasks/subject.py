@@ -197,6 +197,7 @@ def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, menti
     label = _name_label(text, masked, chain, cend, limit)
     if label:
         return label
+    chain, cend = _bridge_unknown(text, chain, cend, limit, mentions)
     t = after_chain(text, cend, e)
     if "," in text[cend:t] or re.match(r"\s*và\s", text[cend:t]):
         # "Các chi bộ, đảng bộ cơ sở tổ chức …": a further body the recogniser did not know
@@ -207,6 +208,28 @@ def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, menti
         explicit = bool(lx.modal_start.match(text[skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
         return chain, t, "subject", explicit
     return _qualified_name(text, masked, chain, t, e, limit)
+
+
+def _bridge_unknown(text: str, chain: list[Ag], cend: int, limit: int, mentions: list[Ag]) -> tuple[list[Ag], int]:
+    """"các Sở, ban, ngành, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, phường xây dựng …": a
+    body-headed phrase the recogniser did not know, between two names of one subject list, is a body too."""
+    for _ in range(3):
+        sep = re.match(r"\s*(?:,|;)?\s*(?:và\s+)?", text[cend:limit])
+        t = cend + sep.end()
+        if t == cend or not AGENCY_HEAD.match(text[t:limit]) or any(m.start == t for m in mentions):
+            break
+        nxt = re.search(r"\s*(?:,|\bvà\b)\s*", text[t:min(limit, t + 80)])
+        if not nxt:
+            break
+        a, b = trim(text, t, t + nxt.start())
+        ws = list(re.finditer(r"[\wÀ-ỹ]+", text[a:b]))
+        if not 2 <= len(ws) <= 8 or any(is_verb_start(text[a + w.start():b]) for w in ws[1:]):
+            break
+        more, mend = chain_at(text, t + nxt.end(), mentions, limit)
+        if not more:
+            break
+        chain, cend = chain + [_ag(text, a, b)] + more, mend
+    return chain, cend
 
 
 def _modal_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
