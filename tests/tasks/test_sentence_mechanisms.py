@@ -278,3 +278,12 @@ def test_unknown_body_between_known_names_of_one_subject_list():
     # a verb phrase between two names is no body
     agents, _, _, _ = subject_of("Sở Y tế, các trường học kiểm tra các cơ sở, Sở Tài chính bố trí kinh phí.")
     assert "Sở Tài chính" not in [a.name for a in agents]
+
+
+def test_a_task_is_never_cut_inside_an_agency_name():
+    ts = tasks_of("1. Công an tỉnh tổng hợp kết quả, gửi về Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng "
+                  "phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh để theo dõi.")
+    assert not any(t.task.startswith("xây dựng phong trào") for t in ts)
+    ts = tasks_of("1. Sở Y tế phối hợp với Sở Văn hóa, Thể thao và Du lịch kiểm tra các cơ sở lưu trú, và tổ chức tập huấn "
+                  "cho nhân viên.")
+    assert not any(t.task.startswith(("Thể thao", "Du lịch")) for t in ts)

@@ -174,10 +174,23 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
 
 
+def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
+    """``masked`` with the inside of every agency name blanked: a task is never cut inside a name
+    ("Sở Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo phòng, chống tội phạm, … và xây dựng phong trào …")."""
+    inside = [m for m in mentions if m.start < ce and m.end > cs and m.end - m.start > 1]
+    if not inside:
+        return masked
+    chars = list(masked)
+    for m in inside:
+        for k in range(m.start + 1, m.end):
+            chars[k] = "\x00" if chars[k] not in " " else chars[k]
+    return "".join(chars)
+
+
 def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], deadlines: list[Dl], *,
                  review: bool, split_commas: bool) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
     """The tasks of a clause as groups of comma segments, and the groups that name their own subject."""
-    segs = split_at(masked, cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
+    segs = split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
     groups: list[list[tuple[int, int]]] = []
     own_subject: dict[int, list[Ag]] = {}
     g = _Group()
