@@ -156,6 +156,12 @@ def test_lead_in_introducing_items_is_not_a_task():
     # a person head takes a bare class or group
     ("Đề nghị người đứng đầu cấp ủy; thủ trưởng cơ quan, đơn vị chỉ đạo.",
      ["người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị"]),
+    # standing councils and boards whose names hold lower-case words, commas or verbs
+    ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh tổ chức hội nghị.",
+     ["Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"]),
+    ("Chi cục Dân số tỉnh, Ban Vì sự tiến bộ của phụ nữ tỉnh tham mưu.",
+     ["Chi cục Dân số tỉnh", "Ban Vì sự tiến bộ của phụ nữ tỉnh"]),
+    ("Tổ chuyên gia, Bên mời thầu đánh giá hồ sơ dự thầu.", ["Tổ chuyên gia", "Bên mời thầu"]),
     # bodies of another province
     ("Sở Tài chính tỉnh Đồng Nai phối hợp với Sở Tài chính thành phố Cần Thơ.",
      ["Sở Tài chính tỉnh Đồng Nai", "Sở Tài chính thành phố Cần Thơ"]),
