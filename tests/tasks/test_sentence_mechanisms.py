@@ -293,3 +293,14 @@ def test_a_task_is_never_cut_inside_an_agency_name():
     ts = tasks_of("1. Sở Y tế phối hợp với Sở Văn hóa, Thể thao và Du lịch kiểm tra các cơ sở lưu trú, và tổ chức tập huấn "
                   "cho nhân viên.")
     assert not any(t.task.startswith(("Thể thao", "Du lịch")) for t in ts)
+
+
+def test_open_lead_support_frame_is_a_lead_in_for_the_items():
+    from directive_nlp.tasks.clauses import analyze_sentence
+    from directive_nlp.tasks.mentions import find_agencies as mentions_of
+    from directive_nlp.tasks.text import mask
+
+    for line, is_open in (("Chủ trì, phối hợp", True), ("Chủ trì, phối hợp với:", True),
+                          ("Chủ trì, phối hợp với Sở Tài chính rà soát các dự án.", False)):
+        res = analyze_sentence(line, mask(line), 0, len(line), mentions_of(line), [], carried=[])
+        assert res.open_support is is_open and (not is_open or not res.drafts)

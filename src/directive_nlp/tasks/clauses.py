@@ -58,6 +58,9 @@ class SentenceResult:
     frame_supports: list[Ag]
     lead_in: bool = False
     explicit: bool = False  # the actor was asked explicitly (giao/đề nghị/cần/phải)
+    # "b) Chủ trì, phối hợp" closing a line: the bodies that the items below name are this actor's partners
+    # (support), not leads; a hook for the walker, which knows the items
+    open_support: bool = False
 
 
 @dataclass
@@ -297,6 +300,8 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``)."""
     deadlines = [d for d in deadlines if s <= d.start < e and masked[d.start] != "\x00"]
     subject, p, how, explicit = find_subject(text, masked, s, e, mentions)
+    if frames().open_lead_support.match(text, p, e):
+        return SentenceResult([], subject, [], lead_in=True, explicit=explicit, open_support=True)
     p = _resumptive(text, p, e, subject, mentions)
     p, frame_supports, explicit = _predicate_start(text, masked, p, e, subject, carried, mentions, explicit)
     empty = SentenceResult([], subject, frame_supports, explicit=explicit)

@@ -58,6 +58,7 @@ class Frames:
     basis_purpose: re.Pattern  # "căn cứ … để "
     basis_clause: re.Pattern   # "trên cơ sở …, "
     frame_adverb: re.Pattern   # "khẩn trương " before "chủ trì, phối hợp …"
+    open_lead_support: re.Pattern  # "Chủ trì, phối hợp (với):" closing a line: the partners are the items below
 
 
 @lru_cache(maxsize=1)
@@ -83,4 +84,6 @@ def frames() -> Frames:
                                  re.IGNORECASE),
         basis_clause=re.compile(rf"\s*{_alt(d['basis_clauses'])}[^;:,]{{0,250}},\s*", re.IGNORECASE),
         frame_adverb=re.compile(rf"\s*{_alt(d['frame_adverbs'])}\s*,?\s*", re.IGNORECASE),
+        open_lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}(?:\s+{prep})?\s*[:.]?\s*$",
+                                     re.IGNORECASE),
     )
