@@ -304,3 +304,13 @@ def test_open_lead_support_frame_is_a_lead_in_for_the_items():
                           ("Chủ trì, phối hợp với Sở Tài chính rà soát các dự án.", False)):
         res = analyze_sentence(line, mask(line), 0, len(line), mentions_of(line), [], carried=[])
         assert res.open_support is is_open and (not is_open or not res.drafts)
+
+
+def test_items_under_an_open_lead_support_frame_name_partners():
+    ts = tasks_of("2.3. Công an tỉnh\n\nb) Chủ trì, phối hợp\n\n- Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban "
+                  "nhân dân tỉnh bố trí ngân sách.\n\nc) Hướng dẫn các địa phương triển khai thực hiện.")
+    assert roles(ts[0]) == [("Công an tỉnh", "lead"), ("Sở Tài chính", "support"), ("các đơn vị có liên quan", "support")]
+    assert roles(ts[-1]) == [("Công an tỉnh", "lead")]
+    # items under a heading without the frame keep their own subject as lead
+    ts = tasks_of("2.3. Công an tỉnh\n\nb) Các nhiệm vụ khác\n\n- Sở Tài chính bố trí ngân sách cho các đơn vị.")
+    assert roles(ts[0])[0] == ("Sở Tài chính", "lead")

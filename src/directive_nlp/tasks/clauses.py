@@ -296,10 +296,22 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
 
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
-                     review: bool = False, split_commas: bool = True) -> SentenceResult:
-    """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``)."""
+                     review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
+    """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``).
+
+    ``partners``: the item stands under "X chủ trì, phối hợp:" (``open_support`` of the line before): the
+    bodies it names first are X's partners, so they support and ``carried`` (X) leads.
+    """
     deadlines = [d for d in deadlines if s <= d.start < e and masked[d.start] != "\x00"]
     subject, p, how, explicit = find_subject(text, masked, s, e, mentions)
+    if partners and subject and carried and how == "subject":
+        res = analyze_sentence(text, masked, s, e, mentions, deadlines, carried=carried, review=review,
+                               split_commas=split_commas)
+        for d in res.drafts:
+            d.leads = list(carried)
+            d.supports = subject + [x for x in d.supports if all(x.name != y.name for y in subject)]
+        res.subject = []
+        return res
     if frames().open_lead_support.match(text, p, e):
         return SentenceResult([], subject, [], lead_in=True, explicit=explicit, open_support=True)
     p = _resumptive(text, p, e, subject, mentions)
