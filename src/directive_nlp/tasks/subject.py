@@ -21,7 +21,7 @@ from typing import Optional
 
 from .lexicon import lexicon
 from .mentions import Ag, canonical
-from .predicates import NOUN_TOCHUC, is_verb_start, skip_ws
+from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
 from .text import trim, words
 
