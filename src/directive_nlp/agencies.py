@@ -714,7 +714,7 @@ class _Scanner:
                                 break
                             continue
                     break
-                q = self.qualifiers(end)
+                q = self.member_list_name(self.qualifiers(end))
                 # a lone generic noun without determiner, list or qualifier is a common noun
                 # ("tổ chức thực hiện", "địa phương"), not an agency -- unless it fills a
                 # table cell or a list slot on its own ("| Doanh nghiệp |", "Doanh nghiệp viễn thông, tổ chức")
@@ -726,6 +726,16 @@ class _Scanner:
         if not cands:
             return None
         return max(cands, key=lambda c: c[0])
+
+    def member_list_name(self, i: int) -> int:
+        """"Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)": a few words naming the class before a
+        bracketed list of its members belong to the group's name."""
+        j = i
+        while j < len(self.toks) and j - i < 6 and self.word(j) and not self.toks[j].cap:
+            j += 1
+        if j == i or not self.is_punct(j, "(") or not self.starts_agency(j + 1):
+            return i
+        return j
 
     def _label_tail(self, i: int) -> int:
         """Past the words that may end a label ("Đơn vị chủ trì tham mưu thực hiện:")."""

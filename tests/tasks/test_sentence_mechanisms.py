@@ -162,6 +162,10 @@ def test_lead_in_introducing_items_is_not_a_task():
     ("Chi cục Dân số tỉnh, Ban Vì sự tiến bộ của phụ nữ tỉnh tham mưu.",
      ["Chi cục Dân số tỉnh", "Ban Vì sự tiến bộ của phụ nữ tỉnh"]),
     ("Tổ chuyên gia, Bên mời thầu đánh giá hồ sơ dự thầu.", ["Tổ chuyên gia", "Bên mời thầu"]),
+    # a class named before a bracketed list of its members keeps its words; the members are bodies too
+    ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý các khu công nghiệp) hướng dẫn nhà đầu tư.",
+     ["Các cơ quan đăng ký đầu tư", "Sở Tài chính", "Ban quản lý các khu công nghiệp"]),
+    ("Các cơ quan liên quan (nếu có) thực hiện.", ["Các cơ quan liên quan"]),
     # bodies of another province
     ("Sở Tài chính tỉnh Đồng Nai phối hợp với Sở Tài chính thành phố Cần Thơ.",
      ["Sở Tài chính tỉnh Đồng Nai", "Sở Tài chính thành phố Cần Thơ"]),
