@@ -311,10 +311,16 @@ def test_open_lead_support_frame_is_a_lead_in_for_the_items():
 
 
 def test_items_under_an_open_lead_support_frame_name_partners():
-    ts = tasks_of("2.3. Công an tỉnh\n\nb) Chủ trì, phối hợp\n\n- Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban "
-                  "nhân dân tỉnh bố trí ngân sách.\n\nc) Hướng dẫn các địa phương triển khai thực hiện.")
-    assert roles(ts[0]) == [("Công an tỉnh", "lead"), ("Sở Tài chính", "support"), ("các đơn vị có liên quan", "support")]
-    assert roles(ts[-1]) == [("Công an tỉnh", "lead")]
-    # items under a heading without the frame keep their own subject as lead
-    ts = tasks_of("2.3. Công an tỉnh\n\nb) Các nhiệm vụ khác\n\n- Sở Tài chính bố trí ngân sách cho các đơn vị.")
-    assert roles(ts[0])[0] == ("Sở Tài chính", "lead")
+    from directive_nlp.tasks.clauses import analyze_sentence
+    from directive_nlp.tasks.mentions import find_agencies as mentions_of
+    from directive_nlp.tasks.text import mask
+
+    item = "Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh bố trí ngân sách."
+    lead = mentions_of("Công an tỉnh")
+    res = analyze_sentence(item, mask(item), 0, len(item), mentions_of(item), [], carried=lead, partners=True)
+    d = res.drafts[0]
+    assert [a.name for a in d.leads] == ["Công an tỉnh"]
+    assert [a.name for a in d.supports] == ["Sở Tài chính", "các đơn vị có liên quan"]
+    # without the frame above it, the item's own subject leads
+    res = analyze_sentence(item, mask(item), 0, len(item), mentions_of(item), [], carried=lead)
+    assert [a.name for a in res.drafts[0].leads] == ["Sở Tài chính", "các đơn vị có liên quan"]

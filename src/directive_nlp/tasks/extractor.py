@@ -32,7 +32,6 @@ from typing import Optional
 
 from ..models import AgencyRef, Deadline, DocumentMeta, DocumentStructure, NormalizedDocument, Section, Task
 from .clauses import Draft, analyze_sentence, is_verb_start
-from .frames import frames
 from .lexicon import lexicon
 from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .roles import AGENCY_HEAD as _AGENCY_HEAD, chain_at, fallback_subject
@@ -252,7 +251,6 @@ class _Walker:
         colon_parent: Optional[tuple] = None  # (section, block, [skipped item blocks])
         preamble_body = False
         actor_lead_in: Optional[tuple] = None  # (section, leads, supports) of "X chủ trì, phối hợp với Y:"
-        partner_sids: set[str] = set()  # sections under a "Chủ trì, phối hợp" line: their items name partners
         explained_headings: list[tuple[str, int]] = []
 
         # headings of sections: agency headings first (they scope over items)
@@ -318,8 +316,6 @@ class _Walker:
             long_content = len(words(body)) >= 12 and body.rstrip().endswith((".", ";", "./."))
             if bi.is_heading and not long_content:
                 st.heading_block = b.index
-                if frames().open_lead_support.match(btext, cs):
-                    partner_sids.add(sid)
                 if body.rstrip().endswith(":") and sid not in self.heading_agents and not _CONTENT_LEAD_IN.search(body):
                     # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items
                     hm = find_agencies(btext)
@@ -416,8 +412,6 @@ class _Walker:
                     carried, lead_supports = actor_lead_in[1], actor_lead_in[2]
                 else:
                     actor_lead_in = None
-            # "b) Chủ trì, phối hợp" over "- Sở Y …" items: the items' bodies are partners (clauses.open_support)
-            partners = sid in partner_sids and bi.marker_kind == "bullet"
             item = bool(bi.marker)
             masked = mask(btext)
             sents = sentences(btext, cs, len(btext), masked)
@@ -447,9 +441,7 @@ class _Walker:
                 car = item_subject if (item and item_subject) else carried
                 res = analyze_sentence(btext, masked, s, e_eff, mentions, deadlines, carried=car,
                                        carried_supports=item_supports if (item and item_subject) else lead_supports,
-                                       review=self.review(sid), partners=partners)
-                if res.open_support and carried:
-                    partner_sids.add(sid)
+                                       review=self.review(sid))
                 if paren is not None:
                     # "Rà soát quy hoạch … (Sở X chủ trì, phối hợp với Y; thời gian hoàn thành: Quý II/2026)."
                     _apply_assignment(res.drafts, paren, "paren", own=bool(res.subject))
