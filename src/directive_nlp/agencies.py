@@ -35,7 +35,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
@@ -64,6 +63,7 @@ AGENCY_TYPES = (
 # anything else that is not a space is a one-character punctuation token
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 _DASHES = {"-", "–", "—"}
+_NUMERAL = re.compile(r"\d+|[IVXLC]+")
 
 
 # --------------------------------------------------------------------------
@@ -140,6 +140,10 @@ class Gazetteer:
     group_openers: _Trie = field(default_factory=_Trie)
     province_verbs: _Trie = field(default_factory=_Trie)
     determiner_words: list[Key] = field(default_factory=list)
+    numbered_levels: _Trie = field(default_factory=_Trie)
+    verb_nouns: dict[Key, set[Key]] = field(default_factory=dict)
+    label_tails: _Trie = field(default_factory=_Trie)
+    role_modifiers: set[Key] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
 
     # ---- building -------------------------------------------------------
@@ -210,12 +214,35 @@ class Gazetteer:
             self.stop.add(self.k(w), True)
         for w in data.get("open_stop_words") or []:
             self.open_stop.add(self.k(w), True)
+        for w in data.get("numbered_levels") or []:
+            self.numbered_levels.add(self.k(w), True)
+        for noun, mods in (data.get("verb_nouns") or {}).items():
+            self.verb_nouns[self.k(noun)] = {self.k(m) for m in mods or []}
+        for w in data.get("label_tails") or []:
+            self.label_tails.add(self.k(w), True)
+        for w in data.get("role_modifiers") or []:
+            self.role_modifiers.add(self.k(w))
         self.sources.append(source)
 
 
+_PACKAGE_KEYS: dict[str, dict[str, type]] = {
+    "abbreviations.yaml": {"abbreviations": dict},
+    "agencies.yaml": {
+        "departments": list, "bodies": list, "free_heads": list, "heads": list, "standalone_heads": list,
+        "generic_nouns": list, "generic_modifiers": list, "modifiers_taking_body": list, "class_nouns": list,
+        "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "open_stop_words": list,
+        "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
+        "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
+        "role_modifiers": list,
+    },
+}
+
+
 def _read_resource(name: str) -> dict[str, Any]:
-    text = resources.files("directive_nlp").joinpath(f"resources/vi/{name}").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    """A packaged vocabulary, validated by :func:`directive_nlp.vocab.load_vocabulary` (unknown keys refused)."""
+    from .vocab import load_vocabulary
+
+    return load_vocabulary(name, required=_PACKAGE_KEYS[name])
 
 
 @lru_cache(maxsize=1)
@@ -414,11 +441,18 @@ class _Scanner:
             first = False
         return j
 
+    def numbered_level(self, i: int) -> int:
+        """"khu vực XI", "khu vực 8": a level written with a number after it."""
+        m = self.match(self.g.numbered_levels, i)
+        if m and self.word(m[0]) and _NUMERAL.fullmatch(self.toks[m[0]].text):
+            return m[0] + 1
+        return i
+
     def qualifiers(self, i: int, *, levels: bool = True) -> int:
         j = i
         while True:
             if levels:
-                k = self.levels(j)
+                k = max(self.levels(j), self.numbered_level(j))
                 if k > j:
                     j = k
                     continue
@@ -590,11 +624,11 @@ class _Scanner:
                 cands.append((n, "ubnd", "province"))
         if allow_heads:
             h = self.match(self.g.heads, i)
-            if h and not (t.cap or self.match(self.g.standalone_heads, i)):
-                h = None  # "trưởng" inside "Bộ trưởng", "Cục trưởng"
+            if h and not (t.cap or self.match(self.g.standalone_heads, i) or h[0] - i >= 2):
+                h = None  # "trưởng" inside "Bộ trưởng", "Cục trưởng" (a two-word head may be written in lower case)
             if h:
                 k = self.det(h[0])
-                inner = self.body(k, allow_heads=False) or self.group(h[0])
+                inner = self.body(k, allow_heads=False) or self.group(h[0], after_head=True)
                 if inner:
                     cands.append((inner[0], "head", "head+" + inner[2]))
                 elif self.match(self.g.standalone_heads, i):
@@ -603,33 +637,56 @@ class _Scanner:
             return None
         return max(cands, key=lambda c: c[0])
 
+    def modifier(self, i: int) -> Optional[tuple[int, Any]]:
+        """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì")
+        followed by its partner ("lực lượng Công an phối hợp với Sở Y tế") is the verb, not a modifier."""
+        mm = self.match(self.g.modifiers, i)
+        if not mm or tuple(k for t in self.toks[i:mm[0]] for k in t.keys) not in self.g.role_modifiers:
+            return mm
+        nxt = mm[0]
+        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",)) or self.starts_agency(nxt)):
+            return None
+        return mm
+
+    def _verb_noun(self, i: int, end: int) -> bool:
+        """A generic noun that is also a verb ("tổ chức"), at a clause start, before a word that is not
+        one of the modifiers that keep it a body."""
+        keep = self.g.verb_nouns.get(tuple(k for t in self.toks[i:end] for k in t.keys))
+        if keep is None or not clause_start_at(self, i) or not self.word(end):
+            return False
+        mm = self.modifier(end)
+        return not (mm and tuple(k for t in self.toks[end:mm[0]] for k in t.keys) in keep)
+
     def _compound_free(self, i: int) -> bool:
         """True when token ``i`` does not continue a word before it ("xã hội", "Đại hội", "cơ hội")."""
         return i == 0 or self.toks[i - 1].punct or bool(self.match(self.g.group_openers, i - 1)) or (
             i >= 2 and bool(self.match(self.g.group_openers, i - 2)) and self.match(self.g.group_openers, i - 2)[0] == i
         )
 
-    def group(self, i: int, lone_ok: bool = False) -> Optional[tuple[int, str, str]]:
-        """A generic group ("các sở, ban, ngành tỉnh") or a class noun ("Các huyện ủy")."""
+    def group(self, i: int, lone_ok: bool = False, after_head: bool = False) -> Optional[tuple[int, str, str]]:
+        """A generic group ("các sở, ban, ngành tỉnh") or a class noun ("Các huyện ủy"); after a person head
+        ("người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị") the noun needs no determiner."""
         j = self.det(i)
-        has_det = j > i
+        has_det = j > i or after_head
         c = self.match(self.g.classes, j)
         gm = self.match(self.g.generic, j)
         if gm and not has_det and not self._compound_free(i):
             gm = None  # "xã hội", "Đại hội Đảng", "cơ hội": a generic noun inside a compound
+        if gm and not has_det and self._verb_noun(i, gm[0]):
+            gm = None  # "Tổ chức truyền thông …" at a clause start: the verb and its object
         cands: list[tuple[int, str, str]] = []
         if c and (has_det or self._compound_free(i)):
             end, info = c
             if info.get("free"):
                 while self.word(end) and self.toks[end].cap:
                     end += 1
-            mm = self.match(self.g.modifiers, end)
+            mm = self.modifier(end)
             if mm:
                 end = mm[0]
             cands.append((self.qualifiers(end), info["type"], "class"))
         if gm:
             end = gm[0]
-            mm = self.match(self.g.modifiers, end)
+            mm = self.modifier(end)
             if mm:
                 q = mm[0]
                 mkey = tuple(k for t in self.toks[end:q] for k in t.keys)
@@ -651,13 +708,13 @@ class _Scanner:
                         if nxt and not self.match(self.g.classes, k2) or (nxt and self.match(self.g.classes, k2)[0] <= nxt[0]):
                             end = nxt[0]
                             items += 1
-                            mm = self.match(self.g.modifiers, end)
+                            mm = self.modifier(end)
                             if mm:
                                 end = mm[0]
                                 break
                             continue
                     break
-                q = self.qualifiers(end)
+                q = self.member_list_name(self.qualifiers(end))
                 # a lone generic noun without determiner, list or qualifier is a common noun
                 # ("tổ chức thực hiện", "địa phương"), not an agency -- unless it fills a
                 # table cell or a list slot on its own ("| Doanh nghiệp |", "Doanh nghiệp viễn thông, tổ chức")
@@ -669,6 +726,21 @@ class _Scanner:
         if not cands:
             return None
         return max(cands, key=lambda c: c[0])
+
+    def member_list_name(self, i: int) -> int:
+        """"Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)": a few words naming the class before a
+        bracketed list of its members belong to the group's name."""
+        j = i
+        while j < len(self.toks) and j - i < 6 and self.word(j) and not self.toks[j].cap:
+            j += 1
+        if j == i or not self.is_punct(j, "(") or not self.starts_agency(j + 1):
+            return i
+        return j
+
+    def _label_tail(self, i: int) -> int:
+        """Past the words that may end a label ("Đơn vị chủ trì tham mưu thực hiện:")."""
+        m = self.match(self.g.label_tails, i)
+        return m[0] if m else i
 
     def bare_list_item(self, i: int, prev_rule: str) -> Optional[tuple[int, str, str]]:
         """After "các Sở: A" or "Sở A, B": a bare department or free name B."""
@@ -708,8 +780,9 @@ class _Scanner:
             cands = [c for c in (self.body(i), self.group(i, lone_ok=after_mention)) if c]
             k = self.det(i)
             if k > i:
-                # "các Tập đoàn: …", "các lực lượng Công an": the determiner stays in the name
-                inner = self.body(k, allow_heads=False)
+                # "các Tập đoàn: …", "các lực lượng Công an", "các đồng chí Bí thư cấp ủy": the determiner
+                # stays in the name
+                inner = self.body(k, allow_heads=True)
                 if inner:
                     cands.append(inner)
             if item:
@@ -718,7 +791,7 @@ class _Scanner:
                 i += 1
                 continue
             end, typ, rule = max(cands, key=lambda c: c[0])
-            if rule in ("group", "group_modified") and self.is_punct(end, ":") and (
+            if rule in ("group", "group_modified") and self.is_punct(self._label_tail(end), ":") and (
                 i == 0 or self.is_punct(i - 1, "\n|")
             ) and self.toks[i].cap:
                 # "Cơ quan chủ trì:", "Đơn vị phối hợp:" open a labelled block; they name no body

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from ..vocab import load_vocabulary
 
 __all__ = ["Lexicon", "lexicon", "load_lexicon_data"]
 
@@ -37,21 +36,24 @@ def _start(words) -> re.Pattern:
     return re.compile(r"^\s*" + _alt(words) + rf"(?!{_W})", re.IGNORECASE)
 
 
+_LISTS = (
+    "task_headings", "non_task_headings", "background_headings", "review_words", "heading_agency_prefixes",
+    "assign_words", "modals", "connectives", "support_words", "nominal_before_support", "non_agency_words",
+    "report_words", "channel_words", "verbs", "weak_verbs", "governing_verbs", "lead_in_patterns",
+    "liability_patterns", "non_task_patterns", "leading_adverbials", "stop_blocks", "aspect_words", "paired_verbs",
+    "body_head_nouns", "not_body_heads", "organisation_words", "list_determiners", "document_titles",
+)
+_OPTIONAL_LISTS = ("liability_tails", "result_tails")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon_data() -> dict[str, Any]:
-    text = resources.files("directive_nlp").joinpath("resources/vi/task_lexicon.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    required = {
-        "task_headings", "non_task_headings", "background_headings", "review_words", "labels",
-        "heading_agency_prefixes", "table_columns", "assign_words", "modals", "connectives",
-        "support_words", "nominal_before_support", "non_agency_words", "report_words", "channel_words",
-        "verbs", "weak_verbs", "governing_verbs", "lead_in_patterns", "liability_patterns",
-        "non_task_patterns", "leading_adverbials", "stop_blocks",
-    }
-    missing = required - set(data)
-    if missing:
-        raise ValueError(f"task_lexicon.yaml lacks the keys {sorted(missing)}")
-    return data
+    """``task_lexicon.yaml``, validated (missing, unknown or mistyped keys refused)."""
+    required: dict[str, type] = {k: list for k in _LISTS}
+    required.update(labels=dict, table_columns=dict)
+    optional: dict[str, type] = {k: list for k in _OPTIONAL_LISTS}
+    optional["min_task_syllables"] = int
+    return load_vocabulary("task_lexicon.yaml", required=required, optional=optional)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class Lexicon:
     lead_in: list
     liability: list
     non_task: list
+    liability_tail: list
+    result_tail: re.Pattern
     adverbial_start: re.Pattern
     stop_block: list
     verbs: frozenset
@@ -125,6 +129,8 @@ def lexicon() -> Lexicon:
         lead_in=[re.compile(p, re.IGNORECASE) for p in d["lead_in_patterns"]],
         liability=[re.compile(p, re.IGNORECASE) for p in d["liability_patterns"]],
         non_task=[re.compile(p, re.IGNORECASE) for p in d["non_task_patterns"]],
+        liability_tail=[re.compile(p, re.IGNORECASE) for p in d.get("liability_tails") or []],
+        result_tail=_start(d.get("result_tails") or ["(?!)"]),
         adverbial_start=_start(d["leading_adverbials"] + ["nếu", "nếu có", "trường hợp"]),
         stop_block=[re.compile(p, re.IGNORECASE) for p in d["stop_blocks"]],
         verbs=frozenset(" ".join(str(v).lower().split()) for v in d["verbs"]),

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .lexicon import lexicon
+from .frames import frames
+from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag
 
 # what may stand between two names of one list of bodies
@@ -31,27 +32,26 @@ _GAP = re.compile(
     r"\([^()]*\)\s*(?:,|;|và)?|\([^()]*\)\s*,?\s*và)?\s*$",
     re.IGNORECASE,
 )
-# a qualifier that may follow a list of subjects before the predicate
-_SUBJECT_TAIL = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:theo|trong phạm vi|căn cứ|trên cơ sở)\s+(?:chức năng|phạm vi|nhiệm vụ|thẩm quyền)"
-    r"(?:\s*,?\s*(?:và\s+)?(?:chức năng|nhiệm vụ|quyền hạn|thẩm quyền))*"
-    r"(?:\s+(?:được giao|của mình|được phân công|liên quan|của đơn vị|của ngành))?\s*,?\s*)?",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[\wÀ-ỹ]+")
 # "X là cơ quan đầu mối, theo dõi …": the subject's role in the plan, then its predicate
-_ROLE_NOUN = re.compile(r"là\s+(?:cơ quan|đơn vị)\s+(?:đầu mối|thường trực|chủ trì|chịu trách nhiệm chính)[^,;:]{0,80}?(?:,|\s+(?=có trách nhiệm|chịu trách nhiệm))\s*",
+ROLE_NOUN = re.compile(r"là\s+(?:cơ quan|đơn vị)\s+(?:đầu mối|thường trực|chủ trì|chịu trách nhiệm chính)[^,;:]{0,80}?(?:,|\s+(?=có trách nhiệm|chịu trách nhiệm))\s*",
                         re.IGNORECASE)
 # head nouns of bodies: a phrase starting with one of them can be an actor the recogniser does not know
-AGENCY_HEAD = re.compile(
-    r"^\s*(?:các\s+|những\s+)?(?:sở|ủy ban|uỷ ban|ubnd|ban|bộ|công an|hội|đài|báo|viện|tòa|toà|đảng|cục|chi cục|"
-    r"trung tâm|văn phòng|thanh tra|kho bạc|ngân hàng|bảo hiểm|liên đoàn|tỉnh|thành ủy|thành phố|huyện|quận|"
-    r"phòng|doanh nghiệp|tập đoàn|tổng công ty|công ty|chủ tịch|giám đốc|thủ trưởng|người đứng đầu|trưởng|"
-    r"phó|cơ quan|đơn vị|địa phương|mặt trận|đoàn|hội đồng|chính quyền|lực lượng|bộ chỉ huy|cảnh sát|"
-    r"chủ rừng|chủ đầu tư|nhà đầu tư|tổ chức|thường trực|đối tượng|các cấp ủy|cấp ủy|học viện|trường|"
-    r"bệnh viện|quỹ|hợp tác xã|ủy ban mặt trận|đảng ủy|huyện ủy|tỉnh ủy|chi bộ|đảng đoàn|ban cán sự)\b",
-    re.IGNORECASE,
-)
+
+
+def _agency_head() -> re.Pattern:
+    """Head nouns of bodies (``body_head_nouns``), minus the phrases that only look like one (``not_body_heads``)."""
+    d = load_lexicon_data()
+
+    def alt(ws) -> str:
+        return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
+
+    return re.compile(rf"^\s*(?:các\s+|những\s+)?(?!(?:{alt(d['not_body_heads'])})\b)(?:{alt(d['body_head_nouns'])})\b",
+                      re.IGNORECASE)
+
+
+# head nouns of bodies: a phrase starting with one of them can be an actor the recogniser does not know
+AGENCY_HEAD = _agency_head()
 # words that continue a noun phrase: a name followed by them is not a subject
 _NOT_PREDICATE = {"của", "trong", "tại", "về", "đối", "là", "được", "thuộc", "và", "với", "theo", "trên", "nhằm", "để",
                   "cho", "do", "từ", "đến", "ở", "hoặc", "như", "cùng", "gồm", "bao", "trực", "có", "các", "những",
@@ -92,7 +92,7 @@ def chain_at(text: str, pos: int, mentions: list[Ag], end: int, *, max_skip: int
 
 def after_chain(text: str, pos: int, end: int) -> int:
     """Skip a qualifier after a subject list ("theo chức năng, nhiệm vụ được giao")."""
-    m = _SUBJECT_TAIL.match(text, pos, end)
+    m = frames().scope.match(text, pos, end)
     return m.end() if m else pos
 
 
@@ -110,7 +110,7 @@ def starts_predicate(text: str, pos: int, end: int) -> bool:
         if m:
             return True
     low = stripped.lower()
-    if _ROLE_NOUN.match(stripped):
+    if ROLE_NOUN.match(stripped):
         return True
     w = _WORD.match(stripped)
     if w and w.group(0)[0].islower() and w.group(0) not in _NOT_PREDICATE:
@@ -141,7 +141,7 @@ def supports_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
 
 def between_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
     """Bodies acting together: "phối hợp (chặt chẽ) giữa X, Y, Z" → all lead."""
-    hit = re.search(r"phối hợp(?:\s+[\wÀ-ỹ]+){0,3}?\s+giữa\s+", text[s:e], re.IGNORECASE)
+    hit = frames().coordinate.search(text[s:e])
     if not hit:
         return []
     pos = s + hit.end()

@@ -1,0 +1,89 @@
+"""Role frames of a directive sentence, compiled once from ``resources/vi/frames.yaml``.
+
+A frame is a few words that say who acts and in which role:
+
+* ``lead_support`` — "chủ trì, phối hợp (chặt chẽ) với Y": the subject leads,
+  Y supports;
+* ``lead_only`` — "chủ trì, VERB …": the subject leads;
+* ``support`` — "(chủ động) phối hợp (chặt chẽ) (với|cùng) Y": Y supports;
+* ``coordinate`` — "phối hợp … giữa X, Y": X and Y lead together;
+* ``scope`` — "theo chức năng, nhiệm vụ (được giao)": a qualifier after the
+  actor, skipped;
+* ``basis`` — "căn cứ … để VERB", "trên cơ sở …,": the basis of the action,
+  skipped.
+
+Each function returns a compiled pattern that matches at the start of the
+string it is given (``pattern.match(text, pos, end)``), so the analyser can
+step over the frame and find the bodies right after it with ``chain_at``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocab import load_vocabulary
+
+__all__ = ["Frames", "frames", "load_frames_data"]
+
+_KEYS = {
+    "lead_words": list, "lead_support_joiners": list, "support_words": list, "support_adverbs": list,
+    "support_intensifiers": list, "support_prepositions": list, "coordinate_words": list,
+    "scope_openers": list, "scope_nouns": list, "scope_tails": list,
+    "basis_openers": list, "basis_purpose": list, "basis_clauses": list, "frame_adverbs": list,
+}
+_W = r"[\wÀ-ỹ]"
+
+
+def _alt(words) -> str:
+    items = sorted({" ".join(str(w).split()) for w in words if str(w).strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + rf")(?!{_W})"
+
+
+@lru_cache(maxsize=1)
+def load_frames_data() -> dict:
+    return load_vocabulary("frames.yaml", required=_KEYS)
+
+
+@dataclass(frozen=True)
+class Frames:
+    lead_support: re.Pattern   # "chủ trì, (và) phối hợp (chặt chẽ) (với) " — the partner follows
+    lead_only: re.Pattern      # "chủ trì, " (a verb follows)
+    lead_then_maybe_support: re.Pattern  # "chủ trì, (phối hợp (với) )?" inside a clause
+    support: re.Pattern        # "(adverb ){0,2}phối hợp (intensifier)? (với|cùng)? " — the partner follows
+    support_bare: re.Pattern   # "phối hợp (chặt chẽ) (với|cùng) " (no adverb before it)
+    coordinate: re.Pattern     # "phối hợp (w){0,3} giữa " — the partners follow
+    scope: re.Pattern          # "(…) theo chức năng, nhiệm vụ được giao, "
+    basis_purpose: re.Pattern  # "căn cứ … để "
+    basis_clause: re.Pattern   # "trên cơ sở …, "
+    frame_adverb: re.Pattern   # "khẩn trương " before "chủ trì, phối hợp …"
+    open_lead_support: re.Pattern  # "Chủ trì, phối hợp (với):" closing a line: the partners are the items below
+
+
+@lru_cache(maxsize=1)
+def frames() -> Frames:
+    d = load_frames_data()
+    lead, sup = _alt(d["lead_words"]), _alt(d["support_words"])
+    join = _alt(d["lead_support_joiners"])
+    intens = _alt(d["support_intensifiers"])
+    prep = _alt(d["support_prepositions"])
+    adv = _alt(d["support_adverbs"])
+    partner = rf"(?:\s+{intens})?(?:\s+{prep})?\s+"
+    scope = (rf"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:{_alt(d['scope_openers'])}\s+{_alt(d['scope_nouns'])}"
+             rf"(?:\s*,?\s*(?:và\s+)?{_alt(d['scope_nouns'])})*(?:\s+{_alt(d['scope_tails'])})?\s*,?\s*)?")
+    return Frames(
+        lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}{partner}", re.IGNORECASE),
+        lead_only=re.compile(rf"\s*{lead}\s*,?\s*", re.IGNORECASE),
+        lead_then_maybe_support=re.compile(rf"\s*{lead}\s*,?\s*(?:{sup}(?:\s+{prep})?\s+)?", re.IGNORECASE),
+        support=re.compile(rf"\s*(?:{adv}\s*,?\s+){{0,2}}{sup}{partner}", re.IGNORECASE),
+        support_bare=re.compile(rf"\s*{sup}{partner}", re.IGNORECASE),
+        coordinate=re.compile(rf"{sup}(?:\s+{_W}+){{0,3}}?\s+{_alt(d['coordinate_words'])}\s+", re.IGNORECASE),
+        scope=re.compile(scope, re.IGNORECASE),
+        basis_purpose=re.compile(rf"\s*{_alt(d['basis_openers'])}[^;:]{{0,250}}?\s{_alt(d['basis_purpose'])}\s+",
+                                 re.IGNORECASE),
+        basis_clause=re.compile(rf"\s*{_alt(d['basis_clauses'])}[^;:,]{{0,250}},\s*", re.IGNORECASE),
+        frame_adverb=re.compile(rf"\s*{_alt(d['frame_adverbs'])}\s*,?\s*", re.IGNORECASE),
+        open_lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}(?:\s+{prep})?\s*[:.]?\s*$",
+                                     re.IGNORECASE),
+    )

@@ -1,0 +1,74 @@
+"""What in a sentence is not a task (ANNOTATION.md, "What is a task").
+
+* a label and its value ("Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân"),
+  a quota or a description after a name label — no action;
+* a lead-in that only introduces the items below ("… các nội dung sau:")
+  — no task and no actor (``lead_in_patterns``);
+* a time label whose value is only a time ("Mốc thời gian tổng hợp số liệu:
+  tính từ … đến …") — the work before the colon is the task, dated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .lexicon import lexicon
+from .mentions import Ag, Dl
+from .text import trim, words
+
+__all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in"]
+
+_FILLER = re.compile(r"^\s*(?:trong đó|đặc biệt|lưu ý|chú trọng|chú ý|tập trung(?: vào)?|gồm|bao gồm|cụ thể|với|đó là|"
+                     r"nhất là|và|một số|các)?(?:\s+(?:lưu ý|chú trọng|tập trung vào|vào|đến|tới))*\s*$", re.IGNORECASE)
+_TIME_NOUN = re.compile(r"\s*(?:mốc\s+)?(?:thời gian|thời hạn|thời điểm)\s+", re.IGNORECASE)
+
+
+def _acts(text: str, p: int, e: int) -> bool:
+    lx = lexicon()
+    return bool(lx.verb_start.match(text[p:e]) or lx.modal_start.match(text[p:e]))
+
+
+def label_value(text: str, s: int, p: int, e: int, subject: list[Ag], how: str, review: bool) -> bool:
+    """"X: Không quá 05 cá nhân" — after a name label, a quota or a description, not an action."""
+    after_label = how == "label" or (not subject and text[s:p].rstrip().endswith(":"))
+    return after_label and not review and not _acts(text, p, e)
+
+
+def label_pair(text: str, masked: str, p: int, e: int, subject: list[Ag], review: bool) -> bool:
+    """"Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân" — a short label and its value, not an action."""
+    cpos = masked.find(":", p, e)
+    return (cpos >= 0 and not review and not subject and not _acts(text, p, e)
+            and len(words(text[p:cpos])) <= 15)
+
+
+def time_label_draft(text: str, masked: str, p: int, e: int, subject: list[Ag],
+                     deadlines: list[Dl]) -> Optional[tuple[int, int, Dl]]:
+    """"Mốc thời gian tổng hợp, thống kê số liệu: tính từ 15/12/2019 đến 15/6/2024" — the work, then its time."""
+    cpos = masked.find(":", p, e)
+    if cpos < 0 or subject:
+        return None
+    for d in deadlines:
+        if d.start > cpos and len(words(text[cpos + 1:d.start])) <= 2 and not text[d.end:e].strip(" .;,/"):
+            tm = _TIME_NOUN.match(text[p:cpos])
+            a, b = trim(text, p + (tm.end() if tm else 0), cpos)
+            if len(words(text[a:b])) >= 2:
+                return a, b, d
+    return None
+
+
+def cut_lead_in(text: str, masked: str, p: int, pe: int) -> tuple[int, bool]:
+    """(new end, whole sentence is a lead-in)."""
+    seg = text[p:pe]
+    for pat in lexicon().lead_in:
+        m = pat.search(seg)
+        if not m:
+            continue
+        L = p + m.start()
+        cut = max(masked.rfind(",", p, L), masked.rfind(";", p, L))
+        if cut < 0:
+            return p, True
+        if _FILLER.match(text[cut + 1:L]) and len(words(text[p:cut])) >= 2:
+            return cut, False
+        return p, True
+    return pe, False

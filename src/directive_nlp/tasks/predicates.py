@@ -1,0 +1,125 @@
+"""Where a predicate starts, and whether a comma segment is only a verb.
+
+Shared by the subject finder (``subject.py``), the clause and comma splitter
+(``splitting.py``) and the sentence analyser (``clauses.py``). The verbs and
+modals are data (``resources/vi/task_lexicon.yaml``: ``verbs``,
+``weak_verbs``, ``modals``, ``aspect_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import lexicon, load_lexicon_data
+from .text import words
+
+__all__ = ["is_verb_start", "strip_modal", "skip_ws", "verb_only", "ends_with_verb", "NOUN_TOCHUC"]
+
+
+
+def _noun_tochuc() -> re.Pattern:
+    """"tổ chức" as a noun ("tổ chức đảng", "tổ chức tôn giáo", "tổ chức, cá nhân") is not the verb "to organise"
+    (``organisation_words`` in task_lexicon.yaml)."""
+    ws = sorted(load_lexicon_data()["organisation_words"], key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in ws)
+    return re.compile(rf"^\s*tổ chức\s*(?:(?:{alt})(?![\wÀ-ỹ])|,|và\b|;|$)", re.IGNORECASE)
+
+
+NOUN_TOCHUC = _noun_tochuc()
+_ACCOUNT = re.compile(r"\s*(?:về|trước|nếu|với|đối với|toàn bộ)\b", re.IGNORECASE)
+_MANNER_TAIL = re.compile(r"\s+(?:hơn nữa|mạnh mẽ|quyết liệt|tích cực|hiệu quả|chặt chẽ|thường xuyên|nghiêm túc)\s*$")
+_NOMINAL_RUN = re.compile(r"\b(?:công tác|việc|hoạt động|sự)\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$")
+# verbs that also close a noun phrase ("báo cáo", "kế hoạch"): a run ending in them still has its object
+_NOUN_LIKE_VERBS = ("báo cáo", "kế hoạch", "quản lý", "phát triển")
+
+
+def _norm(v) -> str:
+    return " ".join(str(v).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[frozenset, frozenset, frozenset]:
+    d = load_lexicon_data()
+    return (frozenset(_norm(v) for v in d["weak_verbs"]), frozenset(_norm(v) for v in d["aspect_words"]),
+            frozenset(_norm(v) for v in d["paired_verbs"]))
+
+
+def skip_ws(text: str, p: int, e: int) -> int:
+    while p < e and (text[p].isspace() or text[p] in ",:"):
+        p += 1
+    return p
+
+
+def strip_modal(text: str, p: int, e: int) -> int:
+    """Skip a leading modal ("cần", "phải", "có trách nhiệm" + verb); "chịu trách nhiệm về/trước …" stays."""
+    m = lexicon().modal_start.match(text[p:e])
+    if not m:
+        return p
+    if "trách nhiệm" in m.group(0).lower() and _ACCOUNT.match(text[p + m.end():e]):
+        return p
+    return skip_ws(text, p + m.end(), e)
+
+
+def is_verb_start(s: str) -> bool:
+    lx = lexicon()
+    return bool(lx.verb_start.match(s)) and not lx.weak_verb_start.match(s) and not NOUN_TOCHUC.match(s)
+
+
+def _verb_run(ws: list[str]) -> str | None:
+    """The last verb of ``ws`` when ``ws`` is only a run of verbs, else None."""
+    verbs, weak = lexicon().verbs, _vocab()[0]
+    i, last = 0, None
+    while i < len(ws):
+        for n in (3, 2, 1):
+            head = " ".join(ws[i:i + n])
+            if len(ws[i:i + n]) == n and (head in verbs or head in weak):
+                last, i = head, i + n
+                break
+        else:
+            return None
+    return last
+
+
+def verb_only(s: str) -> bool:
+    """A comma segment that is only a verb ("hướng dẫn", "Quan tâm củng cố") shares the next object."""
+    lx = lexicon()
+    aspect = _vocab()[1]
+    w = words(_MANNER_TAIL.sub("", s.lower()))
+    if not w:
+        return True
+    first, rest = None, " ".join(w)
+    for n in (3, 2, 1):
+        head = " ".join(w[:n])
+        if head in lx.verbs or head in aspect:
+            first, rest = head, " ".join(w[n:])
+            break
+    if first is None:
+        return False
+    if not rest:
+        return True
+    if first in aspect:
+        return rest in lx.verbs
+    # "Ưu tiên phát triển", "quản lý sử dụng": a run of verbs still waits for its object
+    # ("nghe báo cáo" is a verb and its object: "báo cáo" closing a run is a noun)
+    last = _verb_run(w)
+    return last is not None and last != "báo cáo"
+
+
+def ends_with_verb(seg: str) -> bool:
+    """"tổ chức tập huấn, hướng dẫn …": a segment ending in a bare verb shares the next object."""
+    lx = lexicon()
+    w = words(seg.lower())
+    if len(w) < 2:
+        return False
+    if " ".join(w[-2:]) in _vocab()[2]:
+        return True  # "… cơ quan báo chí tuyên truyền, phổ biến về …": verbs sharing what follows
+    if _NOMINAL_RUN.search(seg.lower()) and (" ".join(w[-2:]) in lx.verbs or w[-1] in lx.verbs):
+        return True
+    for n in (2, 1):
+        tail = " ".join(w[-n:])
+        if tail in lx.verbs and tail not in _NOUN_LIKE_VERBS and tail not in _vocab()[0] and len(w) > n:
+            # "kiến nghị cấp có thẩm quyền sửa đổi, bổ sung …": a segment that ends in a verb waits for the object
+            # after the comma ("chủ đầu tư", "sử dụng": verbs that close noun phrases do not wait)
+            return True
+    return False

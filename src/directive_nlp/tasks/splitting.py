@@ -1,0 +1,257 @@
+"""Cut a predicate into clauses (at ";") and tasks (at "," / "và").
+
+ANNOTATION.md: one task per predicate that has its own object; verbs that
+share one object stay one task ("hướng dẫn, theo dõi, kiểm tra việc …");
+clauses joined by ";" with different objects are separate tasks, but a ";"
+that only continues a list of objects ("…; các nhóm đối tượng …") does not
+cut. After a governing verb ("tham mưu", "hướng dẫn X …", "chỉ đạo") or a
+purpose ("để …", "nhằm …") a comma does not start a task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .frames import frames
+from .lexicon import lexicon, load_lexicon_data
+from .mentions import Ag, Dl
+from .predicates import ends_with_verb, is_verb_start, verb_only
+from .roles import after_chain, chain_at, starts_predicate
+from .text import split_at, words
+
+__all__ = ["merge_clauses", "comma_groups", "clause_subject"]
+
+
+
+def _list_continuation() -> re.Pattern:
+    """A ";" clause that only continues a list of objects: "các …", or the title of a cited document
+    (``list_determiners``, ``document_titles`` in task_lexicon.yaml; titles match with their capital)."""
+    d = load_lexicon_data()
+
+    def alt(ws) -> str:
+        return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
+
+    return re.compile(rf"(?i:(?:{alt(d['list_determiners'])}))\s|(?:{alt(d['document_titles'])})\s")
+
+
+_LIST_CONTINUATION = _list_continuation()
+_ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
+_ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
+                          re.IGNORECASE)
+_REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:tổng hợp,?\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
+_PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
+                      r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
+_GOVERN_PREFIX = re.compile(r"^\s*(?:phối hợp|tiếp tục|tăng cường|chủ động|kịp thời)\s*,?\s*", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"\b(?:hoàn thành|xong|báo cáo|kết quả|thực hiện)\b", re.IGNORECASE)
+
+
+def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
+    """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …")."""
+    p = cs
+    while p < ce and text[p].isspace():
+        p += 1
+    chain, cend = chain_at(text, p, mentions, ce)
+    if not chain:
+        return []
+    return chain if starts_predicate(text, after_chain(text, cend, ce), ce) else []
+
+
+def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], deadlines: list[Dl], *,
+                  review: bool, split_commas: bool) -> list[list[int]]:
+    """Clauses of ``[p, pe)`` at ";"; a ";" that only continues a list of objects joins."""
+    lx = lexicon()
+    merged: list[list[int]] = []
+    for cs, ce in split_at(masked, p, pe, r";"):
+        st = text[cs:ce].lstrip()
+        starts_action = (
+            lx.verb_start.match(st) or lx.connective_start.match(st) or lx.modal_start.match(st)
+            or any(d.start >= cs and not text[cs:d.start].strip() for d in deadlines)
+            or st.lower().startswith(_ACTION_OPENERS)
+            or (split_commas and clause_subject(text, cs, ce, mentions))
+        )
+        # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
+        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or (not split_commas and not starts_action))
+        if merged and continues:
+            merged[-1][1] = ce
+        else:
+            merged.append([cs, ce])
+    return merged
+
+
+def _governs(seg: str) -> bool:
+    """After "tham mưu", "hướng dẫn X …", "chỉ đạo X …" or a purpose "để …", commas do not start tasks."""
+    lx = lexicon()
+    return bool(lx.governing_start.match(seg) or lx.governing_start.match(_GOVERN_PREFIX.sub("", seg))
+                or _PURPOSE.search(" " + seg + " "))
+
+
+def _purpose_verb_only(seg: str) -> bool:
+    """"… để tổng hợp, báo cáo X": the report continues the purpose's bare verb."""
+    m = _PURPOSE.search(" " + seg + " ")
+    tail = (" " + seg + " ")[m.end():] if m else seg
+    return verb_only(tail) or not tail.strip()
+
+
+def _advises(seg: str) -> bool:
+    return bool(re.match(r"\s*(?:\w+\s+)?(?:tham mưu|giúp)\b", seg, re.IGNORECASE))
+
+
+@dataclass
+class _Group:
+    """The comma segments of one task being built, and what its first words govern."""
+
+    segs: list[tuple[int, int]] = field(default_factory=list)
+    governed: bool = False
+    advised: bool = False
+    purposed: bool = False
+
+    def open(self, seg: tuple[int, int], st: str) -> None:
+        self.segs = [seg]
+        self.governed, self.advised, self.purposed = _governs(st), _advises(st), bool(_PURPOSE.search(" " + st + " "))
+
+    def extend(self, seg: tuple[int, int], st: str) -> None:
+        self.segs.append(seg)
+        self.governed = self.governed or _governs(st)
+        self.advised = self.advised or _advises(st)
+        self.purposed = self.purposed or bool(_PURPOSE.search(" " + st + " "))
+
+
+def _only_time(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
+    """", hoàn thành trong tháng 12", ", báo cáo trước ngày …": a time for the task before it."""
+    seg_text = rest = text[seg[0]:seg[1]]
+    for d in deadlines:
+        if seg[0] <= d.start and d.end <= seg[1] + 1:
+            rest = rest.replace(text[d.start:d.end], " ")
+    return rest != seg_text and not words(_TIME_ONLY.sub(" ", rest))
+
+
+def _after_partners(text: str, seg: tuple[int, int], ce: int, mentions: list[Ag]) -> str:
+    """The words of a segment after a leading "phối hợp (với) Y": what it governs is read there."""
+    st = text[seg[0]:seg[1]]
+    sm = frames().support.match(st)
+    if sm:
+        chain, cend = chain_at(text, seg[0] + sm.end(), mentions, ce)
+        if chain and cend < seg[1]:
+            return text[after_chain(text, cend, seg[1]):seg[1]].lstrip()
+    return st.lstrip()
+
+
+def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
+    chain, cend = chain_at(text, p, mentions, e)
+    return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
+
+
+def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
+                review: bool) -> bool:
+    """Does the comma segment ``seg`` start a new task after the group ``g``?"""
+    seg_text = text[seg[0]:seg[1]]
+    st = seg_text.lstrip()
+    prev = text[g.segs[-1][0]:g.segs[-1][1]]
+    gap = text[g.segs[-1][1]:seg[0]]
+    if review:
+        return bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
+    if lexicon().result_tail.match(st):
+        return False  # "…, không để …": a result tail stays in its task (ANNOTATION-DECISIONS 1)
+    cm = frames().support_bare.match(seg_text)
+    if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
+        return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
+    if "," not in gap and re.fullmatch(r"\s*và\s*", gap):
+        # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
+        return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
+                and ((not g.governed and is_verb_start(st)) or (bool(_ADVERB_VERB.match(st)) and not g.advised)))
+    if lexicon().connective_start.match(st) and re.match(r"\s*(?:từ đó|đồng thời|qua đó)\b", st, re.IGNORECASE):
+        return not verb_only(prev)
+    rm = _REPORT_START.match(seg_text)
+    if (g.governed and not (g.purposed and _purpose_verb_only(prev)) and rm and not g.advised
+            and chain_at(text, seg[0] + rm.end(), mentions, seg[1])[0]):
+        return True
+    if g.governed and not g.purposed and cm and chain_at(text, seg[0] + cm.end(), mentions, seg[1])[0]:
+        return True
+    lead_deadline = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
+                        for d in deadlines)
+    return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
+
+
+def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
+    """``masked`` with the inside of every agency name blanked: a task is never cut inside a name
+    ("Sở Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo phòng, chống tội phạm, … và xây dựng phong trào …")."""
+    inside = [m for m in mentions if m.start < ce and m.end > cs and m.end - m.start > 1]
+    if not inside:
+        return masked
+    chars = list(masked)
+    for m in inside:
+        for k in range(m.start + 1, m.end):
+            chars[k] = "\x00" if chars[k] not in " " else chars[k]
+    return "".join(chars)
+
+
+def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], deadlines: list[Dl], *,
+                 review: bool, split_commas: bool) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
+    """The tasks of a clause as groups of comma segments, and the groups that name their own subject."""
+    segs = split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
+    groups: list[list[tuple[int, int]]] = []
+    own_subject: dict[int, list[Ag]] = {}
+    g = _Group()
+    for seg in segs:
+        st = text[seg[0]:seg[1]].lstrip()
+        if not g.segs:
+            g.open(seg, _after_partners(text, seg, ce, mentions))
+            continue
+        if _only_time(text, seg, deadlines):
+            g.segs.append(seg)
+            continue
+        subj = clause_subject(text, seg[0], seg[1], mentions)
+        if subj and lexicon().modal_any.match(text, after_chain(text, max(m.end for m in subj), seg[1])):
+            groups.append(g.segs)
+            own_subject[len(groups)] = subj
+            g = _Group(segs=[seg])
+            continue
+        if _starts_new(text, g, seg, ce, mentions, deadlines, review):
+            groups.append(g.segs)
+            g = _Group()
+            g.open(seg, _after_partners(text, seg, ce, mentions))
+        else:
+            g.extend(seg, st)
+    if g.segs:
+        groups.append(g.segs)
+    return merge_fragments(text, groups, own_subject, deadlines)
+
+
+def _syllables(text: str, g: list[tuple[int, int]], deadlines: list[Dl]) -> int:
+    a, b = g[0][0], g[-1][1]
+    body = text[a:b]
+    for d in deadlines:
+        if a <= d.start and d.end <= b:
+            body = body.replace(text[d.start:d.end], " ")
+    return len(words(lexicon().connective_start.sub("", body)))
+
+
+def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject: dict[int, list[Ag]],
+                    deadlines: list[Dl]) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
+    """A comma group too short to hold a predicate and its object ("xét xử", "giữ vững", "Nắm tình hình")
+    is not a task alone: it shares the object of the group after it, or closes the list of the one before
+    (``min_task_syllables`` in task_lexicon.yaml)."""
+    floor = lexicon().data.get("min_task_syllables") or 0
+    if len(groups) < 2 or not floor:
+        return groups, own_subject
+    out: list[tuple[list[tuple[int, int]], Optional[list[Ag]]]] = []
+    pending: list[tuple[int, int]] = []
+    for i, g0 in enumerate(groups):
+        g, sj = list(g0), own_subject.get(i)
+        if pending and sj is None:
+            g, pending = pending + g, []
+        elif pending:
+            out.append((pending, None)) if not out else out[-1][0].extend(pending)
+            pending = []
+        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]]))
+        if short and i + 1 < len(groups) and (i + 1) not in own_subject:
+            pending = g
+        elif short and out:
+            out[-1][0].extend(g)
+        else:
+            out.append((g, sj))
+    if pending:
+        out.append((pending, None)) if not out else out[-1][0].extend(pending)
+    return [g for g, _ in out], {k: sj for k, (_, sj) in enumerate(out) if sj is not None}

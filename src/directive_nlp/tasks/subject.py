@@ -1,0 +1,290 @@
+"""Who acts in a sentence: the subject finder of the sentence analyser.
+
+``find_subject`` tries the ways a directive sentence names its actor, in
+order, and returns the first that fits:
+
+1. a topic label before a colon is skipped ("Về …:", "Đối với các dự án …:");
+2. "Do X VERB …" — the agent after "do";
+3. the assign frame "giao / đề nghị / yêu cầu X …" (``assign_words``);
+4. leading adverbials are skipped ("Trên cơ sở …,", "nếu có …,");
+5. a list of recognised bodies followed by a predicate, a name label
+   ("Ban Chỉ đạo …: …"), or a qualifier that stays with the name;
+6. "<noun phrase> cần|phải|có trách nhiệm VERB" — a subject the recogniser
+   did not know;
+7. "<body-headed phrase> VERB" ("Các phòng chuyên môn thuộc Sở …").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .lexicon import lexicon
+from .mentions import Ag, canonical
+from .predicates import is_verb_start, skip_ws
+from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
+from .text import trim, words
+
+__all__ = ["find_subject", "extra_conjunct", "synth_agents"]
+
+Subject = tuple[list[Ag], int, str, bool]
+
+_NOT_SUBJECT_HEAD = re.compile(
+    r"^\s*(?:công tác|việc|kết quả|tình hình|hoạt động|nhiệm vụ|chương trình|kế hoạch|hệ thống|quá trình|"
+    r"nội dung|kinh phí|nguồn|trong|khi|nếu|để|đối với|các nội dung|những|năm|giai đoạn|mục tiêu|sự|hiện nay|"
+    r"trước|bên cạnh|với|tuy nhiên|do đó|vì vậy|theo|qua|sau)\b",
+    re.IGNORECASE,
+)
+_THEN = re.compile(r"thì\s+", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*(?:trong|trên|tại|thuộc|của|ở)\s", re.IGNORECASE)
+_NAME_QUALIFIER = re.compile(r"\s*(?:còn lại|có liên quan|liên quan|thuộc|trực thuộc|của|cấp|tại|trên)\b", re.IGNORECASE)
+_CAP_CONJUNCT = re.compile(r"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:và\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){0,5})(?=\s*[,;]|\s+và\s)")
+
+
+def _ag(text: str, a: int, b: int, kind: Optional[str] = None) -> Ag:
+    return Ag(a, b, text[a:b], canonical(text[a:b]), kind)
+
+
+def _extend_colon_list(text: str, chain: list[Ag], cend: int, mentions: list[Ag], e: int) -> tuple[list[Ag], int]:
+    """"Giám đốc các Sở: Tài chính, Xây dựng, Y tế; Chủ tịch …": the department names after the colon are bodies."""
+    chain = list(chain)
+    while True:
+        m = _CAP_CONJUNCT.match(text, cend, e)
+        if not m or any(x.start <= m.start(1) < x.end for x in mentions):
+            break
+        chain.append(_ag(text, m.start(1), m.end(1)))
+        cend = m.end(1)
+    sep = re.match(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", text[cend:e])
+    if sep and len(chain) > 1:
+        more, mend = chain_at(text, cend + sep.end(), [x for x in mentions if x.start >= cend], e)
+        if more:
+            chain, cend = chain + more, mend
+    return chain, cend
+
+
+def extra_conjunct(text: str, t: int, limit: int, mentions: list[Ag]) -> Optional[Ag]:
+    """A body-headed phrase of a few words right before the verb ("đảng bộ cơ sở"), else None."""
+    if not AGENCY_HEAD.match(text[t:limit]) or lexicon().verb_start.match(text[t:limit]) or any(m.start == t for m in mentions):
+        return None
+    for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:limit]):
+        pos = t + wm.start()
+        if pos == t:
+            continue
+        if any(c in text[t:pos] for c in ",;:"):
+            return None
+        if is_verb_start(text[pos:limit + 40]):
+            a, b = trim(text, t, pos)
+            return _ag(text, a, b) if 1 <= len(words(text[a:b])) <= 6 else None
+    return None
+
+
+def synth_agents(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
+    """Bodies of a subject phrase: the recogniser's names when they cover it, else the phrase split."""
+    inside = [m for m in mentions if m.start >= s and m.end <= e]
+    if inside and inside[0].start - s <= 12:
+        return inside
+    out = []
+    for a, b in fallback_subject(text, s, e):
+        a, b = trim(text, a, b)
+        if b > a:
+            out.append(_ag(text, a, b))
+    return out
+
+
+def _skip_topic(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
+    """Past "Về …:" or a short topic label before a colon ("Báo cáo tháng: Sở Tài chính …")."""
+    m = re.match(r"\s*Về\b[^:]{0,600}?:\s*", masked[p:e])
+    if m:
+        return p + m.end()
+    m = re.match(r"\s*([^:;]{1,250}?):\s+", masked[p:e])
+    if m and (len(words(m.group(1))) <= 6 or re.match(r"\s*(?:đối với|về|trường hợp)\b", m.group(1), re.IGNORECASE)):
+        chain, cend = chain_at(text, p, mentions, e)
+        if not chain or cend < p + m.end(1) - 1:
+            return p + m.end()
+    return p
+
+
+def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
+    """"Do X VERB …" (the agent) or "giao / đề nghị / yêu cầu X …" (the assign frame)."""
+    dm = re.match(r"\s*Do\s+", text[p:e])
+    if dm:
+        chain, cend = chain_at(text, p + dm.end(), mentions, e)
+        if chain and starts_predicate(text, after_chain(text, cend, e), e):
+            return chain, after_chain(text, cend, e), "subject", False
+    for hit in lexicon().assign.finditer(text, p, limit):
+        if len(words(text[p:hit.start()])) > 40:
+            break
+        chain, cend = chain_at(text, hit.end(), mentions, e, max_skip=0)
+        if chain:
+            return chain, after_chain(text, cend, e), "assign", True
+        # "Đề nghị các chi bộ trực thuộc …": a body-headed phrase the recogniser did not know
+        q = skip_ws(text, hit.end(), e)
+        found = _head_noun_subject(text, q, e, limit, mentions)
+        if found:
+            return found[0], found[1], "assign", True
+    return None
+
+
+def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
+    """Past leading adverbials ("Trên cơ sở …, ", "Trong quá trình …, nếu có …, ")."""
+    lx = lexicon()
+    q = p
+    for _ in range(3):
+        m = lx.adverbial_start.match(text[q:e])
+        if not m:
+            break
+        comma = masked.find(",", q + m.end(), min(e, q + 300))
+        if comma < 0:
+            break
+        nxt = skip_ws(text, comma + 1, e)
+        # "nếu có phát sinh, vướng mắc, các cơ quan …": the adverbial runs to the comma before the actor
+        probe = comma
+        for _ in range(4):
+            after = skip_ws(text, probe + 1, e)
+            th = _THEN.match(text, after, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
+            after = th.end() if th else after
+            if chain_at(text, after, mentions, e)[0] or is_verb_start(text[after:e]) or lx.adverbial_start.match(text[after:e]):
+                nxt = after
+                break
+            probe = masked.find(",", probe + 1, min(e, q + 300))
+            if probe < 0:
+                break
+        q = nxt
+    return q
+
+
+def _name_label(text: str, masked: str, chain: list[Ag], cend: int, limit: int) -> Optional[Subject]:
+    """"Ban Chỉ đạo bầu cử của tỉnh: …", "Các cơ quan … còn lại có liên quan đến …: …" — a name label."""
+    lx = lexicon()
+    colon = masked.find(":", cend, min(limit, cend + 200))
+    if colon <= cend:
+        return None
+    between = text[cend:colon]
+    no_verb = not (is_verb_start(between.lstrip()) or lx.modal_start.match(between)
+                   or lx.support_start.match(between) or re.match(r"\s*chủ trì\b", between, re.IGNORECASE))
+    if (between.strip() and ";" not in masked[cend:colon] and len(words(between)) <= 20
+            and (no_verb or _NAME_QUALIFIER.match(between))):
+        a2, b2 = trim(text, chain[-1].start, colon)
+        return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], colon + 1, "label", True
+    return None
+
+
+def _qualified_name(text: str, masked: str, chain: list[Ag], t: int, e: int, limit: int) -> Optional[Subject]:
+    """"các nhà đầu tư trong các khu công nghiệp, cụm công nghiệp chủ động …": the qualifier stays with the name."""
+    lx = lexicon()
+    if not _QUALIFIER.match(text, t):
+        return None
+    for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:min(limit, t + 160)]):
+        pos = t + wm.start()
+        if masked[t:pos].count(";") or masked[t:pos].count(":"):
+            break
+        if pos > t + 3 and (is_verb_start(text[pos:e]) or lx.modal_start.match(text[pos:e])):
+            a2, b2 = trim(text, chain[-1].start, pos)
+            return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], pos, "subject", bool(lx.modal_start.match(text[pos:e]))
+        if len(words(text[t:pos])) > 16:
+            break
+    return None
+
+
+def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
+    """A list of recognised bodies at ``start`` followed by its predicate."""
+    lx = lexicon()
+    chain, cend = chain_at(text, start, mentions, e, max_skip=0)
+    if chain and ":" in chain[-1].name:
+        chain, cend = _extend_colon_list(text, chain, cend, mentions, e)
+    if not chain:
+        return None
+    label = _name_label(text, masked, chain, cend, limit)
+    if label:
+        return label
+    chain, cend = _bridge_unknown(text, chain, cend, limit, mentions)
+    t = after_chain(text, cend, e)
+    if "," in text[cend:t] or re.match(r"\s*và\s", text[cend:t]):
+        # "Các chi bộ, đảng bộ cơ sở tổ chức …": a further body the recogniser did not know
+        extra = extra_conjunct(text, t, min(limit, t + 80), mentions)
+        if extra is not None:
+            chain, t = chain + [extra], skip_ws(text, extra.end, e)
+    if starts_predicate(text, t, e):
+        explicit = bool(lx.modal_start.match(text[skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
+        return chain, t, "subject", explicit
+    return _qualified_name(text, masked, chain, t, e, limit)
+
+
+def _bridge_unknown(text: str, chain: list[Ag], cend: int, limit: int, mentions: list[Ag]) -> tuple[list[Ag], int]:
+    """"các Sở, ban, ngành, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, phường xây dựng …": a
+    body-headed phrase the recogniser did not know, between two names of one subject list, is a body too."""
+    for _ in range(3):
+        sep = re.match(r"\s*(?:,|;)?\s*(?:và\s+)?", text[cend:limit])
+        t = cend + sep.end()
+        if t == cend or not AGENCY_HEAD.match(text[t:limit]) or any(m.start == t for m in mentions):
+            break
+        nxt = re.search(r"\s*(?:,|\bvà\b)\s*", text[t:min(limit, t + 80)])
+        if not nxt:
+            break
+        a, b = trim(text, t, t + nxt.start())
+        ws = list(re.finditer(r"[\wÀ-ỹ]+", text[a:b]))
+        if not 2 <= len(ws) <= 8 or any(is_verb_start(text[a + w.start():b]) for w in ws[1:]):
+            break
+        more, mend = chain_at(text, t + nxt.end(), mentions, limit)
+        if not more:
+            break
+        chain, cend = chain + [_ag(text, a, b)] + more, mend
+    return chain, cend
+
+
+def _modal_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
+    """"<noun phrase> (cần|phải|có trách nhiệm) VERB": a subject the recogniser missed."""
+    for hit in lexicon().modal_any.finditer(text, q, min(limit, q + 220)):
+        if hit.group(0)[0].isupper():
+            continue  # "Cần Thơ" is a place, not the modal "cần"
+        span_s, span_e = trim(text, q, hit.start())
+        subj = text[span_s:span_e]
+        if not subj or len(words(subj)) > 22 or ":" in subj or is_verb_start(subj) or _NOT_SUBJECT_HEAD.match(subj):
+            return None
+        if not (subj[0].isupper() or subj.lower().startswith(("các ", "mỗi ", "những "))):
+            return None
+        if not (AGENCY_HEAD.match(subj) or any(span_s <= m.start < span_s + 12 and m.end <= span_e for m in mentions)):
+            return None  # "Thứ năm, …", "Dứt khoát …", "Việc đẩy nhanh … là quan trọng": no body is named
+        after = text[hit.end():e].lstrip().lower()
+        if after.startswith(("được", "là", "có ")) and hit.group(0).lower() in ("cần", "phải"):
+            return None
+        agents = synth_agents(text, span_s, span_e, mentions)
+        return (agents, hit.end(), "modal", True) if agents else None
+    return None
+
+
+def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
+    """"<Các phòng chuyên môn thuộc Sở, các trường …> VERB": a body-headed phrase the recogniser missed."""
+    if not AGENCY_HEAD.match(text[q:e]) or any(m.start == q for m in mentions) or lexicon().verb_start.match(text[q:e]):
+        return None
+    for wm in re.finditer(r"[\wÀ-ỹ]+", text[q:min(limit, q + 160)]):
+        pos = q + wm.start()
+        if pos == q:
+            continue
+        if text[q:pos].count(":"):
+            return None
+        if is_verb_start(text[pos:e]):
+            span_s, span_e = trim(text, q, pos)
+            if len(words(text[span_s:span_e])) >= 2:
+                agents = synth_agents(text, span_s, span_e, mentions)
+                if agents:
+                    return agents, pos, "head-noun", False
+            return None
+    return None
+
+
+def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> Subject:
+    """(bodies, predicate start, how, explicit) for the sentence ``[s, e)``."""
+    p = _skip_topic(text, masked, skip_ws(text, s, e), e, mentions)
+    first_semi = masked.find(";", p, e)
+    limit = e if first_semi < 0 else first_semi
+    found = _agent_or_assign(text, p, e, limit, mentions)
+    if found:
+        return found
+    q = _skip_adverbials(text, masked, p, e, mentions)
+    for start in ([p, q] if q != p else [p]):
+        found = _chain_subject(text, masked, start, e, limit, mentions)
+        if found:
+            return found
+    found = _modal_subject(text, q, e, limit, mentions) or _head_noun_subject(text, q, e, limit, mentions)
+    return found if found else ([], q, "none", False)

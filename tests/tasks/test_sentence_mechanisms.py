@@ -1,0 +1,326 @@
+"""The sentence-level mechanisms (docs/sentence-mechanisms.md), each with positive and negative examples.
+
+Small synthetic sentences only: who acts (frames), whether a clause is a task,
+where a task's text starts and ends, and how the agency recogniser cuts names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.agencies import find_agencies
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.frames import frames, load_frames_data
+from directive_nlp.vocab import VocabularyError, validate_vocabulary
+
+
+def tasks_of(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP"):
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n{heading}\n\n{body}\n"
+    return extract_text(text, "plan.md").tasks
+
+
+def roles(t):
+    return [(a.name, a.role) for a in t.agencies]
+
+
+def names(text):
+    return [m.name for m in find_agencies(text)]
+
+
+# ------------------------------------------------------------------ frames as data
+def test_frames_vocabulary_is_validated():
+    data = dict(load_frames_data())
+    assert "chủ trì" in data["lead_words"] and "phối hợp" in data["support_words"]
+    with pytest.raises(VocabularyError, match="unknown key"):
+        from directive_nlp.tasks import frames as fr
+        validate_vocabulary({**data, "lead_wrods": []}, source="frames.yaml", required=fr._KEYS)
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("chủ trì, phối hợp với Sở A", True),
+    ("chủ trì và phối hợp chặt chẽ với Sở A", True),
+    ("chủ trì, tổ chức kiểm tra", False),          # lead only: no partner follows
+    ("phối hợp với Sở A", False),                   # support without lead word
+])
+def test_lead_support_frame(text, hit):
+    assert bool(frames().lead_support.match(text)) is hit
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("chủ động phối hợp chặt chẽ với Sở A", True),
+    ("kết hợp với Đoàn Thanh niên", True),
+    ("công tác phối hợp với Sở A", False),          # nominal: the partner belongs to the object
+])
+def test_support_frame(text, hit):
+    assert bool(frames().support.match(text)) is hit
+
+
+def test_subject_chu_tri_phoi_hop_gives_lead_and_support():
+    ts = tasks_of("1. Sở Y tế chủ trì, phối hợp với Sở Tài chính tổ chức kiểm tra các cơ sở khám bệnh.")
+    assert [t.task for t in ts] == ["tổ chức kiểm tra các cơ sở khám bệnh"]
+    assert roles(ts[0]) == [("Sở Y tế", "lead"), ("Sở Tài chính", "support")]
+
+
+def test_de_nghi_frame_makes_lead_and_helped_body_is_not_an_agency():
+    ts = tasks_of("1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham mưu Ủy ban nhân dân tỉnh tổ chức hội nghị "
+                  "đối thoại với nhân dân.")
+    assert roles(ts[0]) == [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")]
+
+
+def test_scope_qualifier_after_the_actor_is_dropped():
+    ts = tasks_of("1. Các sở, ban, ngành theo chức năng, nhiệm vụ được giao, tổ chức rà soát các thủ tục hành chính.")
+    assert [t.task for t in ts] == ["tổ chức rà soát các thủ tục hành chính"]
+    assert roles(ts[0]) == [("Các sở, ban, ngành", "lead")]
+
+
+def test_bodies_acting_together_are_all_lead():
+    ts = tasks_of("1. Tăng cường phối hợp giữa Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh trong tuần tra biên giới.")
+    assert roles(ts[0]) == [("Công an tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "lead")]
+
+
+# ------------------------------------------------------------------ task text boundaries
+def test_partners_of_a_support_frame_leave_the_task_text():
+    ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng năm.")
+    assert ts[0].task.startswith("tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí")
+    assert ("Công an tỉnh", "support") in roles(ts[0])
+
+
+def test_partner_without_a_predicate_after_it_stays_in_the_text():
+    ts = tasks_of("1. Sở Y tế phối hợp với Sở Tài chính trong công tác kiểm tra các cơ sở.")
+    assert "Sở Tài chính" in ts[0].task or ts[0].task.startswith("trong công tác")
+    assert ("Sở Tài chính", "support") in roles(ts[0])
+
+
+def test_va_phoi_hop_voi_opens_a_new_task_with_its_partners():
+    ts = tasks_of("1. Sở Tài chính tổng hợp, trình cấp có thẩm quyền và phối hợp với các sở, ban, ngành "
+                  "bố trí kinh phí thực hiện Kế hoạch.")
+    assert len(ts) == 2
+    assert ts[1].task.startswith("bố trí kinh phí")
+    assert ("các sở, ban, ngành", "support") in roles(ts[1])
+    assert ("các sở, ban, ngành", "support") not in roles(ts[0])
+
+
+def test_deadline_phrase_leaves_the_task_text():
+    ts = tasks_of("1. Sở Nội vụ hoàn thành việc rà soát biên chế trước ngày 30/6/2026.")
+    assert "30/6/2026" not in ts[0].task and ts[0].deadline.date == "2026-06-30"
+
+
+# ------------------------------------------------------------------ not tasks
+def test_short_comma_group_is_not_a_task_alone():
+    ts = tasks_of("1. Viện kiểm sát nhân dân tỉnh thực hiện tốt chức năng thực hành quyền công tố, xét xử.")
+    assert [t.task for t in ts] == ["thực hiện tốt chức năng thực hành quyền công tố, xét xử"]
+
+
+def test_short_group_shares_the_object_of_the_next():
+    ts = tasks_of("1. Công an tỉnh nắm tình hình, kịp thời phát hiện, triệt phá các đường dây mua bán ma túy.")
+    assert len(ts) == 1 and ts[0].task.startswith("nắm tình hình")
+
+
+def test_predicates_with_their_own_objects_still_split():
+    ts = tasks_of("1. Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở, kiểm tra việc ghi chép sổ sách tại trạm y tế.")
+    assert len(ts) == 2
+
+
+def test_conditional_liability_tail_is_not_part_of_the_task():
+    ts = tasks_of("1. Người đứng đầu cơ quan, đơn vị có trách nhiệm trực tiếp chỉ đạo công tác phòng, chống ma túy "
+                  "và xem xét, xử lý kỷ luật nghiêm nếu để tình hình diễn biến phức tạp.")
+    assert [t.task for t in ts] == ["trực tiếp chỉ đạo công tác phòng, chống ma túy"]
+
+
+def test_unconditional_sanction_is_a_task():
+    ts = tasks_of("1. Công an tỉnh kiểm tra, xử lý nghiêm các vi phạm về an toàn giao thông.")
+    assert [t.task for t in ts] == ["kiểm tra, xử lý nghiêm các vi phạm về an toàn giao thông"]
+
+
+def test_lead_in_introducing_items_is_not_a_task():
+    ts = tasks_of("1. Các sở, ban, ngành tập trung thực hiện các nội dung sau:\n\n"
+                  "a) Rà soát các văn bản quy phạm pháp luật của tỉnh.")
+    assert [t.task for t in ts] == ["Rà soát các văn bản quy phạm pháp luật của tỉnh"]
+
+
+# ------------------------------------------------------------------ agency recogniser
+@pytest.mark.parametrize("text, expected", [
+    # a merged body whose name holds a comma
+    ("Báo và Phát thanh, Truyền hình tỉnh tăng thời lượng tuyên truyền.", ["Báo và Phát thanh, Truyền hình tỉnh"]),
+    ("Báo và Phát thanh, Truyền hình Lào Cai xây dựng chuyên mục.", ["Báo và Phát thanh, Truyền hình Lào Cai"]),
+    # coordinated bodies that each stand alone
+    ("Chủ đầu tư, Bên mời thầu công khai thông tin.", ["Chủ đầu tư", "Bên mời thầu"]),
+    # a level written with a number
+    ("Kho bạc Nhà nước khu vực XI, Ngân hàng Nhà nước khu vực 8 thực hiện.",
+     ["Kho bạc Nhà nước khu vực XI", "Ngân hàng Nhà nước khu vực 8"]),
+    # Party bodies
+    ("Ban Chấp hành Đảng bộ tỉnh lãnh đạo.", ["Ban Chấp hành Đảng bộ tỉnh"]),
+    ("Ban Thường vụ Tỉnh ủy, các huyện ủy, thành ủy chỉ đạo.", ["Ban Thường vụ Tỉnh ủy", "các huyện ủy", "thành ủy"]),
+    # one head with coordinated levels stays one
+    ("UBND các huyện, thị xã, thành phố triển khai.", ["UBND các huyện, thị xã, thành phố"]),
+    # a person head takes a bare class or group
+    ("Đề nghị người đứng đầu cấp ủy; thủ trưởng cơ quan, đơn vị chỉ đạo.",
+     ["người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị"]),
+    # standing councils and boards whose names hold lower-case words, commas or verbs
+    ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh tổ chức hội nghị.",
+     ["Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"]),
+    ("Chi cục Dân số tỉnh, Ban Vì sự tiến bộ của phụ nữ tỉnh tham mưu.",
+     ["Chi cục Dân số tỉnh", "Ban Vì sự tiến bộ của phụ nữ tỉnh"]),
+    ("Tổ chuyên gia, Bên mời thầu đánh giá hồ sơ dự thầu.", ["Tổ chuyên gia", "Bên mời thầu"]),
+    # a class named before a bracketed list of its members keeps its words; the members are bodies too
+    ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý các khu công nghiệp) hướng dẫn nhà đầu tư.",
+     ["Các cơ quan đăng ký đầu tư", "Sở Tài chính", "Ban quản lý các khu công nghiệp"]),
+    ("Các cơ quan liên quan (nếu có) thực hiện.", ["Các cơ quan liên quan"]),
+    # bodies of another province
+    ("Sở Tài chính tỉnh Đồng Nai phối hợp với Sở Tài chính thành phố Cần Thơ.",
+     ["Sở Tài chính tỉnh Đồng Nai", "Sở Tài chính thành phố Cần Thơ"]),
+])
+def test_agency_names_whole_and_split(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tổ chức truyền thông, tuyên truyền sâu rộng đến người dân.",   # the verb "tổ chức" and its object
+    "a) Tổ chức quản lý, giúp đỡ người sau cai nghiện.",
+    "Đơn vị chủ trì tham mưu thực hiện:",                           # a label, not a body
+    "Cơ quan phối hợp:",
+])
+def test_not_agency_names(text):
+    assert names(text) == []
+
+
+def test_verb_noun_keeps_a_body_with_its_own_modifier():
+    assert names("Tổ chức chính trị - xã hội tỉnh tham gia giám sát.") == ["Tổ chức chính trị - xã hội tỉnh"]
+    assert names("Các tổ chức đảng trực thuộc thực hiện.") == ["Các tổ chức đảng trực thuộc"]
+
+
+# ------------------------------------------------------------------ subjects the recogniser did not know
+def test_modal_subject_needs_a_body_head():
+    ts = tasks_of("1. Thứ năm, việc giải ngân vốn đầu tư công phải được đẩy nhanh.")
+    assert all(not t.agencies for t in ts)
+    agents, _, how, _ = subject_of("Các phòng chuyên môn thuộc Sở phải rà soát hồ sơ tồn đọng.")
+    assert how == "modal" and agents[0].name == "Các phòng chuyên môn thuộc Sở"
+    agents, _, how, _ = subject_of("Dứt khoát phải rà soát hồ sơ tồn đọng.")
+    assert agents == []
+
+
+def subject_of(sentence: str):
+    from directive_nlp.tasks.mentions import find_agencies as mentions_of
+    from directive_nlp.tasks.subject import find_subject
+    from directive_nlp.tasks.text import mask
+
+    return find_subject(sentence, mask(sentence), 0, len(sentence), mentions_of(sentence))
+
+
+def test_de_nghi_with_an_unknown_body_headed_phrase():
+    ts = tasks_of("1. Đề nghị các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề về an toàn thông tin.")
+    assert ts[0].agencies and ts[0].agencies[0].role == "lead"
+    assert ts[0].task.startswith("tổ chức sinh hoạt chuyên đề")
+
+
+def test_party_class_nouns_split_and_stop_before_the_verb():
+    assert names("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương cụ thể hóa Nghị quyết.") == [
+        "Các tỉnh ủy", "thành ủy", "đảng ủy trực thuộc Trung ương"]
+    assert names("Đề nghị các đồng chí Bí thư cấp ủy cơ sở trực tiếp chỉ đạo.") == ["các đồng chí Bí thư cấp ủy cơ sở"]
+
+
+def test_conditional_clause_then_its_actor():
+    agents, _, how, _ = subject_of("Trường hợp phát sinh vướng mắc, thì Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
+    assert [a.name for a in agents] == ["Sở Tài chính"]
+    agents, _, how, _ = subject_of("Trường hợp phát sinh vướng mắc thì kịp thời báo cáo Ủy ban nhân dân tỉnh.")
+    assert agents == []
+
+
+def test_adverb_before_the_role_frame():
+    ts = tasks_of("1. Bộ Xây dựng khẩn trương chủ trì, phối hợp với Bộ Tài chính, các cơ quan liên quan, hoàn thiện "
+                  "hồ sơ trình Chính phủ.")
+    assert [t.task for t in ts] == ["hoàn thiện hồ sơ trình Chính phủ"]
+    assert roles(ts[0]) == [("Bộ Xây dựng", "lead"), ("Bộ Tài chính", "support"), ("các cơ quan liên quan", "support")]
+
+
+def test_a_run_of_bare_verbs_shares_the_object_after_it():
+    ts = tasks_of("1. Sở Công Thương\n\na) Chủ trì tổng hợp, phân tích, dự báo giá thị trường hằng quý.")
+    assert [t.task for t in ts] == ["tổng hợp, phân tích, dự báo giá thị trường"]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("tổ chức hội nghị sơ kết", True), ("tổ chức tập huấn", True), ("tổ chức thực hiện Kế hoạch", True),
+    ("tổ chức tôn giáo trên địa bàn", False), ("tổ chức, cá nhân", False), ("tổ chức đảng", False),
+])
+def test_to_chuc_verb_or_noun(text, verb):
+    from directive_nlp.tasks.predicates import is_verb_start
+    assert is_verb_start(text) is verb
+
+
+def test_result_tail_stays_in_its_task():
+    ts = tasks_of("1. Công an tỉnh tăng cường tuần tra, kiểm soát các tuyến biên giới, không để tội phạm lợi dụng "
+                  "vận chuyển hàng cấm.")
+    assert len(ts) == 1 and ts[0].task.endswith("không để tội phạm lợi dụng vận chuyển hàng cấm")
+    ts = tasks_of("1. Công an tỉnh tăng cường tuần tra các tuyến biên giới; không để tội phạm lợi dụng vận chuyển hàng cấm.")
+    assert len(ts) == 2  # after ";" it is a clause of its own
+
+
+def test_segment_ending_in_a_verb_waits_for_the_object_after_the_comma():
+    ts = tasks_of("1. Sở Tư pháp rà soát, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung các văn bản quy phạm pháp luật.")
+    assert len(ts) == 1
+    # a verb that closes a noun phrase ("chủ đầu tư") does not wait
+    ts = tasks_of("1. Sở Tài chính theo dõi tiến độ giải ngân của từng chủ đầu tư, hướng dẫn các chủ đầu tư hoàn thiện "
+                  "hồ sơ thanh toán.")
+    assert len(ts) == 2
+
+
+def test_role_word_followed_by_its_partner_is_the_verb():
+    assert names("Lực lượng Công an phối hợp với Sở Y tế kiểm tra.") == ["Lực lượng Công an", "Sở Y tế"]
+    assert names("Các cơ quan phối hợp có trách nhiệm cung cấp thông tin.") == ["Các cơ quan phối hợp"]
+
+
+def test_partners_named_first_serve_every_clause_of_the_sentence():
+    ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng "
+                  "năm; hướng dẫn các đơn vị thanh quyết toán kinh phí theo quy định.")
+    assert len(ts) == 2
+    assert all(("Công an tỉnh", "support") in roles(t) for t in ts)
+    # not into the next sentence
+    ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng "
+                  "năm. Hướng dẫn các đơn vị thanh quyết toán kinh phí theo quy định.")
+    assert ("Công an tỉnh", "support") not in roles(ts[-1])
+
+
+def test_unknown_body_between_known_names_of_one_subject_list():
+    agents, _, how, _ = subject_of("Các sở, ban, ngành cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, "
+                                   "phường xây dựng kế hoạch thực hiện.")
+    assert [a.name for a in agents] == ["Các sở, ban, ngành cấp tỉnh", "cơ quan ngành dọc đóng trên địa bàn",
+                                        "Ủy ban nhân dân xã, phường"]
+    # a verb phrase between two names is no body
+    agents, _, _, _ = subject_of("Sở Y tế, các trường học kiểm tra các cơ sở, Sở Tài chính bố trí kinh phí.")
+    assert "Sở Tài chính" not in [a.name for a in agents]
+
+
+def test_a_task_is_never_cut_inside_an_agency_name():
+    ts = tasks_of("1. Công an tỉnh tổng hợp kết quả, gửi về Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng "
+                  "phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh để theo dõi.")
+    assert not any(t.task.startswith("xây dựng phong trào") for t in ts)
+    ts = tasks_of("1. Sở Y tế phối hợp với Sở Văn hóa, Thể thao và Du lịch kiểm tra các cơ sở lưu trú, và tổ chức tập huấn "
+                  "cho nhân viên.")
+    assert not any(t.task.startswith(("Thể thao", "Du lịch")) for t in ts)
+
+
+def test_open_lead_support_frame_is_a_lead_in_for_the_items():
+    from directive_nlp.tasks.clauses import analyze_sentence
+    from directive_nlp.tasks.mentions import find_agencies as mentions_of
+    from directive_nlp.tasks.text import mask
+
+    for line, is_open in (("Chủ trì, phối hợp", True), ("Chủ trì, phối hợp với:", True),
+                          ("Chủ trì, phối hợp với Sở Tài chính rà soát các dự án.", False)):
+        res = analyze_sentence(line, mask(line), 0, len(line), mentions_of(line), [], carried=[])
+        assert res.open_support is is_open and (not is_open or not res.drafts)
+
+
+def test_items_under_an_open_lead_support_frame_name_partners():
+    from directive_nlp.tasks.clauses import analyze_sentence
+    from directive_nlp.tasks.mentions import find_agencies as mentions_of
+    from directive_nlp.tasks.text import mask
+
+    item = "Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh bố trí ngân sách."
+    lead = mentions_of("Công an tỉnh")
+    res = analyze_sentence(item, mask(item), 0, len(item), mentions_of(item), [], carried=lead, partners=True)
+    d = res.drafts[0]
+    assert [a.name for a in d.leads] == ["Công an tỉnh"]
+    assert [a.name for a in d.supports] == ["Sở Tài chính", "các đơn vị có liên quan"]
+    # without the frame above it, the item's own subject leads
+    res = analyze_sentence(item, mask(item), 0, len(item), mentions_of(item), [], carried=lead)
+    assert [a.name for a in res.drafts[0].leads] == ["Sở Tài chính", "các đơn vị có liên quan"]
