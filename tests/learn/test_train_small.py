@@ -107,3 +107,18 @@ def test_cli_bad_model_and_bad_training_folder_are_one_line(tmp_path):
     assert r.exit_code == 1 and "gold.jsonl" in r.output
     r = runner.invoke(app, ["train", str(tmp_path / "nowhere"), "-o", str(tmp_path / "m")])
     assert r.exit_code == 1 and "not a folder" in r.output
+
+
+def test_hold_out_leaves_documents_out_of_the_written_model(folders):
+    train_dir, held_dir, root = folders
+    out = root / "model-held"
+    res = runner.invoke(app, ["train", str(train_dir), str(held_dir), "-o", str(out), "--hold-out", HELD])
+    assert res.exit_code == 0, res.output
+    data = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    assert data["meta"]["documents"] == sorted(TRAIN)  # the held-out document is not fitted
+
+
+def test_holding_out_everything_is_one_line(folders):
+    train_dir, _, root = folders
+    res = runner.invoke(app, ["train", str(train_dir), "-o", str(root / "none"), "--hold-out", "kehoach"])
+    assert res.exit_code != 0 and "held out" in res.output.splitlines()[-1]

@@ -27,6 +27,8 @@ def train_cli(
                             "into the model card (slower: one fit per document)."),
     measured: str = typer.Option("", "--measured", help="With --cv: comma-separated name prefixes of the "
                                  "measured half, reported apart."),
+    hold_out: str = typer.Option("", "--hold-out", help="Comma-separated name prefixes of documents left out of "
+                                 "the written model's fit (still in the --cv folds), e.g. the measured half."),
 ) -> None:
     """Run the rules on every document with gold, label their candidates with score.py's pairing, fit one
     logistic regression per decision and write the model. Use it with `extract --model MODEL_DIR`.
@@ -38,6 +40,7 @@ def train_cli(
         names = [] if enable.strip().lower() == "none" else [n.strip() for n in enable.split(",") if n.strip()]
     halves = [m.strip() for m in measured.split(",") if m.strip()]
     model, errors = train(folders, output, enabled=names, gazetteer=gazetteer, cv=cv, measured=halves,
+                          hold_out=[h.strip() for h in hold_out.split(",") if h.strip()],
                           progress=lambda n: sys.stderr.write(f"reading {n}\n"))
     counts = model.meta["candidates"]
     sys.stdout.write(
