@@ -1,7 +1,9 @@
 """Which parts of a document hold tasks, read from the section headings top down.
 
 The first heading that says "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện" …
-opens a task part; "Mục tiêu", "Yêu cầu", "Căn cứ" … close it; "Tình hình",
+opens a task part; "Mục tiêu", "Yêu cầu", "Căn cứ" … close it, and so does an
+inner heading of targets ("6. Chỉ tiêu chủ yếu đến năm 2030" under "II. NỘI DUNG";
+``target_subheadings`` in layout.yaml); "Tình hình",
 "Đánh giá chung" … are background, where only an explicit request to a named
 body is a task; "Kinh phí" parts hold a task only where a body is named.
 Review parts ("Nội dung sơ kết") list what is to be evaluated.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..models import DocumentStructure, Section
+from .layout_vocab import layout_vocab
 from .lexicon import lexicon
 
 __all__ = ["Zones"]
@@ -51,15 +54,24 @@ class Zones:
             return "task"
         return None
 
+    @staticmethod
+    def _targets_below(inner: list[Section]) -> bool:
+        """Does an inner heading open a part of targets ("6. Chỉ tiêu chủ yếu đến năm 2030" under "II. NỘI DUNG
+        TRỌNG TÂM")? Its figures to reach are not tasks; "Mục tiêu, nhiệm vụ cụ thể" still names tasks."""
+        lv = layout_vocab()
+        return any(sec.heading and lv.target_sub.match(sec.heading) and not lv.target_exception.search(sec.heading)
+                   for sec in inner)
+
     def zone(self, sid: str) -> str:
         if sid in self._zone:
             return self._zone[sid]
         root = sid.split(".")[0]
         z = {"preamble": "background", "closing": "closing"}.get(root)
-        for sec in self.chain(sid):
+        chain = self.chain(sid)
+        for k, sec in enumerate(chain):
             hz = self._heading_zone(sec.heading) if sec.heading else None
             if hz is not None:
-                z = hz
+                z = "none" if hz == "task" and self._targets_below(chain[k + 1:]) else hz
                 break
         if z is None:
             # a part whose heading says neither ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG"): its sentences are tasks when
