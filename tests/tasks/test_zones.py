@@ -51,3 +51,37 @@ def test_items_after_a_target_part_are_tasks_again():
     ts = plan("1. Các chỉ tiêu cụ thể\n\n- Trên 90% hồ sơ được giải quyết đúng hạn.\n\n"
               "2. Phân công trách nhiệm\n\n- Sở Nội vụ chủ trì kiểm tra việc giải quyết hồ sơ.")
     assert [t.task for t in ts] == ["kiểm tra việc giải quyết hồ sơ"]
+
+
+# ------------------------------------------------------------- a topic prefix before a part heading
+def _zone_of_first_part(heading: str) -> str:
+    from directive_nlp.pipeline import load_text, _structure
+    from directive_nlp.tasks.zones import Zones
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "tb.md"
+        p.write_text(f"THÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh\n\nI. {heading}\n\n"
+                     "Các sở, ngành đã triển khai nhiều nhiệm vụ.\n", encoding="utf-8")
+        doc = load_text(p, force=True)
+    st = _structure(doc)
+    st = st[0] if isinstance(st, tuple) else st
+    return Zones(st, False).zone("I")
+
+
+@pytest.mark.parametrize("heading,zone", [
+    ("VỀ KẾT QUẢ ĐẠT ĐƯỢC", "background"), ("Về tồn tại, hạn chế và nguyên nhân", "background"),
+    ("VỀ TÌNH HÌNH TRIỂN KHAI", "background"), ("Đối với mục tiêu đến năm 2030", "none")])
+def test_a_topic_prefix_is_read_through_for_background_and_goal_parts(heading, zone):
+    assert _zone_of_first_part(heading) == zone
+
+
+@pytest.mark.parametrize("heading", ["VỀ CÔNG TÁC TUYÊN TRUYỀN", "Về nguồn lực", "VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH"])
+def test_a_topic_prefix_before_other_headings_does_not_make_a_background_part(heading):
+    assert _zone_of_first_part(heading) not in ("background", "none")
+
+
+def test_a_report_of_work_done_in_a_prefixed_background_part_is_not_a_task():
+    ts = extract_text("THÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh\n\nI. VỀ KẾT QUẢ ĐẠT ĐƯỢC\n\n"
+                      "Sở Tư pháp tổ chức tập huấn cho cán bộ cấp xã về thủ tục hành chính.\n\n"
+                      "II. NHIỆM VỤ THỜI GIAN TỚI\n\nSở Nội vụ tổ chức kiểm tra công vụ.\n", "tb.md").tasks
+    assert [t.task for t in ts] == ["tổ chức kiểm tra công vụ"]

@@ -44,6 +44,17 @@ class Zones:
         return list(reversed(out))
 
     def _heading_zone(self, h: str):
+        z = self._bare_heading_zone(h)
+        if z is None:
+            # "VỀ KẾT QUẢ ĐẠT ĐƯỢC", "Về tồn tại, hạn chế", "Đối với mục tiêu …": a topic prefix before a background or
+            # goal heading; only these kinds are read through it ("Về công tác …" stays undecided)
+            m = layout_vocab().topic_prefix.match(h)
+            if m:
+                inner = self._bare_heading_zone(h[m.end():])
+                z = inner if inner in ("background", "none") else None
+        return z
+
+    def _bare_heading_zone(self, h: str):
         if _FUNDING_HEADING.match(h):
             return "unknown"  # "Kinh phí thực hiện": a funding statement is a task only when a body is named
         if self.lx.non_task_heading.match(h):
