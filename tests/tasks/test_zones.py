@@ -85,3 +85,43 @@ def test_a_report_of_work_done_in_a_prefixed_background_part_is_not_a_task():
                       "Sở Tư pháp tổ chức tập huấn cho cán bộ cấp xã về thủ tục hành chính.\n\n"
                       "II. NHIỆM VỤ THỜI GIAN TỚI\n\nSở Nội vụ tổ chức kiểm tra công vụ.\n", "tb.md").tasks
     assert [t.task for t in ts] == ["tổ chức kiểm tra công vụ"]
+
+
+# ------------------------------------------------------------- the closing formula "Trên đây là …"
+from directive_nlp.tasks.mentions import find_agencies  # noqa: E402
+from directive_nlp.tasks.zones import self_reference_end  # noqa: E402
+
+
+@pytest.mark.parametrize("text,rest", [
+    ("Trên đây là Kế hoạch phát động thi đua lập thành tích chào mừng Đại hội; tăng tốc, bứt phá, hoàn thành "
+     "thắng lợi các mục tiêu; các cơ quan, đơn vị, địa phương nghiêm túc tổ chức thực hiện./.",
+     "các cơ quan, đơn vị, địa phương nghiêm túc tổ chức thực hiện./."),
+    ("Trên đây là Chỉ thị về tăng cường quản lý tài nguyên nước, yêu cầu Giám đốc các sở thực hiện nghiêm túc.",
+     "yêu cầu Giám đốc các sở thực hiện nghiêm túc."),
+    ("Trên đây là Kế hoạch giám sát Chương trình năm 2025. Trong quá trình thực hiện, nếu có vướng mắc, "
+     "đề nghị các cơ quan phản ánh về Sở Nông nghiệp và Môi trường.",
+     "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các cơ quan phản ánh về Sở Nông nghiệp và Môi trường."),
+    ("Trên đây là Kế hoạch quan trắc môi trường nuôi trồng thủy sản giai đoạn 2026 - 2030./.", ""),
+])
+def test_the_closing_formula_names_the_document_before_its_request(text, rest):
+    assert text[self_reference_end(text, 0, find_agencies(text)):] == rest
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Nội vụ tổ chức tổng kết, báo cáo kết quả trên đây về UBND tỉnh.",
+    "Các nội dung nêu trên đây là nhiệm vụ trọng tâm; các sở triển khai ngay.",
+])
+def test_paragraphs_without_the_closing_formula_are_read_whole(text):
+    assert self_reference_end(text, 0, find_agencies(text)) == 0
+
+
+def test_the_title_in_a_closing_formula_gives_no_task_and_its_request_keeps_its_actor():
+    ts = extract_text("KẾ HOẠCH\n\nPhát động thi đua năm 2026\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+                      "1. Sở Nội vụ hướng dẫn, theo dõi việc thực hiện Kế hoạch.\n\n"
+                      "Trên đây là Kế hoạch phát động thi đua lập thành tích chào mừng Đại hội; tăng tốc, bứt phá, "
+                      "hoàn thành thắng lợi các mục tiêu; các cơ quan, đơn vị, địa phương nghiêm túc tổ chức, triển "
+                      "khai thực hiện./.\n", "plan.md").tasks
+    texts = [t.task for t in ts]
+    assert not any(x.startswith(("tăng tốc", "hoàn thành thắng lợi")) for x in texts), texts
+    closing = [t for t in ts if "triển khai thực hiện" in t.task]
+    assert closing and [a.name for a in closing[0].agencies] == ["các cơ quan, đơn vị, địa phương"]

@@ -17,7 +17,7 @@ from ..models import DocumentStructure, Section
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon
 
-__all__ = ["Zones"]
+__all__ = ["Zones", "self_reference_end"]
 
 _FUNDING_HEADING = re.compile(r"\s*(?:kinh phí|nguồn (?:vốn|kinh phí|lực tài chính)|tài chính|dự toán)\b", re.IGNORECASE)
 _REVIEW = re.compile(r"\b(?:sơ kết|tổng kết|kiểm điểm)\b", re.IGNORECASE)
@@ -103,3 +103,28 @@ class Zones:
                     r = True
             self._review[sid] = r
         return self._review[sid]
+
+
+def self_reference_end(text: str, start: int, mentions) -> int:
+    """Where the task-bearing text of a paragraph starts: after "Trên đây là Kế hoạch <title>" when the paragraph
+    opens with that closing formula, else ``start``. The self-reference ends at its sentence's end, at a request
+    word ("…, yêu cầu các sở …") or at a ";" followed by a body ("…; các cơ quan, đơn vị … nghiêm túc thực
+    hiện"). ``mentions`` are the agency mentions of ``text`` (objects with ``start``)."""
+    lv = layout_vocab()
+    m = lv.self_reference.match(text[start:])
+    if not m:
+        return start
+    stop = len(text)
+    dot = re.search(r"\.(?:\s|$)|\./\.", text[start + m.end():])
+    if dot:
+        stop = start + m.end() + dot.end()
+    req = lv.self_reference_request.search(text, start + m.end(), stop)
+    if req:
+        return req.start()
+    for semi in re.finditer(";", text[start + m.end():stop]):
+        at = start + m.end() + semi.end()
+        while at < stop and text[at].isspace():
+            at += 1
+        if any(a.start == at for a in mentions):
+            return at
+    return stop
