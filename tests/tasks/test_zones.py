@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from directive_nlp.pipeline import extract_text
+from directive_nlp.pipeline import _structure, extract_text, load_text
 from directive_nlp.tasks.layout_vocab import layout_vocab
+from directive_nlp.tasks.mentions import find_agencies
+from directive_nlp.tasks.zones import Zones, self_reference_end
 
 
 def plan(body: str, heading: str = "II. NỘI DUNG TRỌNG TÂM"):
@@ -54,16 +56,11 @@ def test_items_after_a_target_part_are_tasks_again():
 
 
 # ------------------------------------------------------------- a topic prefix before a part heading
-def _zone_of_first_part(heading: str) -> str:
-    from directive_nlp.pipeline import load_text, _structure
-    from directive_nlp.tasks.zones import Zones
-    import tempfile, pathlib
-    with tempfile.TemporaryDirectory() as d:
-        p = pathlib.Path(d) / "tb.md"
-        p.write_text(f"THÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh\n\nI. {heading}\n\n"
-                     "Các sở, ngành đã triển khai nhiều nhiệm vụ.\n", encoding="utf-8")
-        doc = load_text(p, force=True)
-    st = _structure(doc)
+def _zone_of_first_part(heading: str, tmp_path) -> str:
+    p = tmp_path / "tb.md"
+    p.write_text(f"THÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh\n\nI. {heading}\n\n"
+                 "Các sở, ngành đã triển khai nhiều nhiệm vụ.\n", encoding="utf-8")
+    st = _structure(load_text(p, force=True))
     st = st[0] if isinstance(st, tuple) else st
     return Zones(st, False).zone("I")
 
@@ -71,13 +68,13 @@ def _zone_of_first_part(heading: str) -> str:
 @pytest.mark.parametrize("heading,zone", [
     ("VỀ KẾT QUẢ ĐẠT ĐƯỢC", "background"), ("Về tồn tại, hạn chế và nguyên nhân", "background"),
     ("VỀ TÌNH HÌNH TRIỂN KHAI", "background"), ("Đối với mục tiêu đến năm 2030", "none")])
-def test_a_topic_prefix_is_read_through_for_background_and_goal_parts(heading, zone):
-    assert _zone_of_first_part(heading) == zone
+def test_a_topic_prefix_is_read_through_for_background_and_goal_parts(heading, zone, tmp_path):
+    assert _zone_of_first_part(heading, tmp_path) == zone
 
 
 @pytest.mark.parametrize("heading", ["VỀ CÔNG TÁC TUYÊN TRUYỀN", "Về nguồn lực", "VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH"])
-def test_a_topic_prefix_before_other_headings_does_not_make_a_background_part(heading):
-    assert _zone_of_first_part(heading) not in ("background", "none")
+def test_a_topic_prefix_before_other_headings_does_not_make_a_background_part(heading, tmp_path):
+    assert _zone_of_first_part(heading, tmp_path) not in ("background", "none")
 
 
 def test_a_report_of_work_done_in_a_prefixed_background_part_is_not_a_task():
@@ -88,8 +85,6 @@ def test_a_report_of_work_done_in_a_prefixed_background_part_is_not_a_task():
 
 
 # ------------------------------------------------------------- the closing formula "Trên đây là …"
-from directive_nlp.tasks.mentions import find_agencies  # noqa: E402
-from directive_nlp.tasks.zones import self_reference_end  # noqa: E402
 
 
 @pytest.mark.parametrize("text,rest", [
