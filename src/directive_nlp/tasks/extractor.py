@@ -39,7 +39,7 @@ from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines,
 from .tables import table_tasks
 from .timing import attach_layout_times, layout_time_scopes
 from .text import mask, sentences, trim, words
-from .zones import Zones
+from .zones import Zones, self_reference_end
 
 __all__ = ["extract_tasks"]
 
@@ -400,7 +400,8 @@ class _Walker:
         drafts_here: list[Draft] = []
         results: list = []
         block_dl: Optional[Deadline] = None
-        for s, e in sentences(btext, cs, len(btext), masked):
+        # "Trên đây là Kế hoạch <title>; …": the document's name holds no task, its request does
+        for s, e in sentences(btext, self_reference_end(btext, cs, mentions), len(btext), masked):
             lab = read_label(btext[s:e])
             if lab is not None and lab.kind == "time":
                 block_dl = self._deadline_of(btext[s + lab.value_start:e]) or block_dl

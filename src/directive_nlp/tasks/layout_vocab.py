@@ -25,6 +25,8 @@ REQUIRED_KEYS: dict[str, type] = {
     "bare_head_is_lead": bool, "time_labels": list, "content_labels": list, "ignore_labels": list,
     "label_max_words": int, "member_list_openers": list, "theme_heading_prefixes": list, "proper_name_heads": list,
     "table_columns": dict, "execution_clause": list, "non_task_articles": list, "official_titles": list,
+    "target_subheadings": list, "target_subheading_exceptions": list, "heading_topic_prefixes": list,
+    "self_reference_openers": list, "self_reference_request_words": list,
 }
 
 
@@ -59,6 +61,11 @@ class LayoutVocab:
     execution: tuple
     non_task_article: tuple
     official: re.Pattern
+    target_sub: re.Pattern     # an inner heading that opens a part of targets ("Chỉ tiêu chủ yếu đến năm 2030")
+    target_exception: re.Pattern  # … unless it also names tasks ("Mục tiêu, nhiệm vụ cụ thể")
+    topic_prefix: re.Pattern   # "Về …", "Đối với …" before a part heading
+    self_reference: re.Pattern  # "Trên đây là …" opening a closing formula
+    self_reference_request: re.Pattern  # "yêu cầu", "đề nghị": where its request begins
 
 
 @lru_cache(maxsize=1)
@@ -104,4 +111,10 @@ def layout_vocab() -> LayoutVocab:
         execution=tuple(re.compile(p, re.IGNORECASE) for p in d["execution_clause"]),
         non_task_article=tuple(re.compile(p, re.IGNORECASE) for p in d["non_task_articles"]),
         official=re.compile(rf"(?<!{_W}){_alt(d['official_titles'])}(?!{_W})", re.IGNORECASE),
+        target_sub=re.compile(rf"^\s*{_alt(d['target_subheadings'])}(?!{_W})", re.IGNORECASE),
+        self_reference=re.compile(rf"^\s*{_alt(d['self_reference_openers'])}(?!{_W})", re.IGNORECASE),
+        self_reference_request=re.compile(rf"(?<!{_W}){_alt(d['self_reference_request_words'])}(?!{_W})",
+                                          re.IGNORECASE),
+        topic_prefix=re.compile(rf"^\s*{_alt(d['heading_topic_prefixes'])}(?!{_W})\s*", re.IGNORECASE),
+        target_exception=re.compile(rf"(?<!{_W}){_alt(d['target_subheading_exceptions'])}(?!{_W})", re.IGNORECASE),
     )

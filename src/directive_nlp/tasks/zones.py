@@ -1,7 +1,9 @@
 """Which parts of a document hold tasks, read from the section headings top down.
 
 The first heading that says "Nhiệm vụ", "Giải pháp", "Tổ chức thực hiện" …
-opens a task part; "Mục tiêu", "Yêu cầu", "Căn cứ" … close it; "Tình hình",
+opens a task part; "Mục tiêu", "Yêu cầu", "Căn cứ" … close it, and so does an
+inner heading of targets ("6. Chỉ tiêu chủ yếu đến năm 2030" under "II. NỘI DUNG";
+``target_subheadings`` in layout.yaml); "Tình hình",
 "Đánh giá chung" … are background, where only an explicit request to a named
 body is a task; "Kinh phí" parts hold a task only where a body is named.
 Review parts ("Nội dung sơ kết") list what is to be evaluated.
@@ -12,9 +14,10 @@ from __future__ import annotations
 import re
 
 from ..models import DocumentStructure, Section
+from .layout_vocab import layout_vocab
 from .lexicon import lexicon
 
-__all__ = ["Zones"]
+__all__ = ["Zones", "self_reference_end"]
 
 _FUNDING_HEADING = re.compile(r"\s*(?:kinh phí|nguồn (?:vốn|kinh phí|lực tài chính)|tài chính|dự toán)\b", re.IGNORECASE)
 _REVIEW = re.compile(r"\b(?:sơ kết|tổng kết|kiểm điểm)\b", re.IGNORECASE)
@@ -41,6 +44,17 @@ class Zones:
         return list(reversed(out))
 
     def _heading_zone(self, h: str):
+        z = self._bare_heading_zone(h)
+        if z is None:
+            # "VỀ KẾT QUẢ ĐẠT ĐƯỢC", "Về tồn tại, hạn chế", "Đối với mục tiêu …": a topic prefix before a background or
+            # goal heading; only these kinds are read through it ("Về công tác …" stays undecided)
+            m = layout_vocab().topic_prefix.match(h)
+            if m:
+                inner = self._bare_heading_zone(h[m.end():])
+                z = inner if inner in ("background", "none") else None
+        return z
+
+    def _bare_heading_zone(self, h: str):
         if _FUNDING_HEADING.match(h):
             return "unknown"  # "Kinh phí thực hiện": a funding statement is a task only when a body is named
         if self.lx.non_task_heading.match(h):
@@ -51,15 +65,24 @@ class Zones:
             return "task"
         return None
 
+    @staticmethod
+    def _targets_below(inner: list[Section]) -> bool:
+        """Does an inner heading open a part of targets ("6. Chỉ tiêu chủ yếu đến năm 2030" under "II. NỘI DUNG
+        TRỌNG TÂM")? Its figures to reach are not tasks; "Mục tiêu, nhiệm vụ cụ thể" still names tasks."""
+        lv = layout_vocab()
+        return any(sec.heading and lv.target_sub.match(sec.heading) and not lv.target_exception.search(sec.heading)
+                   for sec in inner)
+
     def zone(self, sid: str) -> str:
         if sid in self._zone:
             return self._zone[sid]
         root = sid.split(".")[0]
         z = {"preamble": "background", "closing": "closing"}.get(root)
-        for sec in self.chain(sid):
+        chain = self.chain(sid)
+        for k, sec in enumerate(chain):
             hz = self._heading_zone(sec.heading) if sec.heading else None
             if hz is not None:
-                z = hz
+                z = "none" if hz == "task" and self._targets_below(chain[k + 1:]) else hz
                 break
         if z is None:
             # a part whose heading says neither ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG"): its sentences are tasks when
@@ -80,3 +103,28 @@ class Zones:
                     r = True
             self._review[sid] = r
         return self._review[sid]
+
+
+def self_reference_end(text: str, start: int, mentions) -> int:
+    """Where the task-bearing text of a paragraph starts: after "Trên đây là Kế hoạch <title>" when the paragraph
+    opens with that closing formula, else ``start``. The self-reference ends at its sentence's end, at a request
+    word ("…, yêu cầu các sở …") or at a ";" followed by a body ("…; các cơ quan, đơn vị … nghiêm túc thực
+    hiện"). ``mentions`` are the agency mentions of ``text`` (objects with ``start``)."""
+    lv = layout_vocab()
+    m = lv.self_reference.match(text[start:])
+    if not m:
+        return start
+    stop = len(text)
+    dot = re.search(r"\.(?:\s|$)|\./\.", text[start + m.end():])
+    if dot:
+        stop = start + m.end() + dot.end()
+    req = lv.self_reference_request.search(text, start + m.end(), stop)
+    if req:
+        return req.start()
+    for semi in re.finditer(";", text[start + m.end():stop]):
+        at = start + m.end() + semi.end()
+        while at < stop and text[at].isspace():
+            at += 1
+        if any(a.start == at for a in mentions):
+            return at
+    return stop
