@@ -288,14 +288,45 @@ class _Emitter:
                 if _has_block_children(child):
                     self.walk(child, centered)
                 else:
-                    text, bold = self.text_of(child)
-                    style = f"Heading {_HEADING[name]}" if name in _HEADING else None
-                    if name == "li" and text and not re.match(r"^[-+•–]|\d+[.)]|[a-zđ][.)]", text):
-                        text = "- " + text
-                    self.add_paragraph(text, bold=bold or name in _HEADING, centered=centered or _is_centered(child), style=style)
+                    self.leaf(child, centered or _is_centered(child))
                 continue
             buf.append(child)  # inline element
         flush()
+
+    def leaf(self, el, centered: bool) -> None:
+        """A block element without block children: one paragraph, or one per
+        line where its ``<br>`` breaks are paragraph breaks (see
+        :func:`_soft_wrap`)."""
+        name = el.name.lower()
+        style = f"Heading {_HEADING[name]}" if name in _HEADING else None
+        for i, (text, bold, span) in enumerate(self.lines(el)):
+            if i == 0 and name == "li" and text and not re.match(r"^[-+•–]|\d+[.)]|[a-zđ][.)]", text):
+                text = "- " + text
+            self._span = span
+            self.add_paragraph(text, bold=bold or name in _HEADING, centered=centered, style=style)
+
+    def lines(self, el) -> list[tuple[str, bool, list]]:
+        """The lines of ``el`` split at its own ``<br>`` children, a line that
+        merely continues the one before (a soft wrap) joined back to it:
+        (text, all bold, first and last text node)."""
+        groups: list[list] = [[]]
+        for c in el.children:
+            if getattr(c, "name", None) == "br":
+                groups.append([])
+            else:
+                groups[-1].append(c)
+        out: list[tuple[str, bool, list]] = []
+        for g in groups:
+            text, bold = self.text_of(el, g)
+            if not text:
+                continue
+            span = list(self._span)
+            if out and _soft_wrap(out[-1][0], text):
+                prev = out[-1]
+                out[-1] = (prev[0] + " " + text, prev[1] and bold, prev[2][:1] + span[-1:])
+            else:
+                out.append((text, bold, span))
+        return out
 
     def table(self, table) -> None:
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
@@ -335,6 +366,20 @@ class _Emitter:
             out.append(block)
         self.blocks.extend(out)
         self.table_id += 1
+
+
+_LINE_MARKER_RE = re.compile(r"^(?:[a-zđ]|[ivx]{1,4})[.)]\s")
+
+
+def _soft_wrap(prev: str, line: str) -> bool:
+    """Whether a ``<br>``-separated ``line`` continues ``prev`` (a line broken
+    inside a sentence, "ngày 20<br>tháng 11") rather than starting a new
+    paragraph: it begins with a lower-case letter that is no list marker
+    ("a) …", "đ. …") and ``prev`` ends without a sentence end."""
+    first = line[:1]
+    if not first.isalpha() or not first.islower() or _LINE_MARKER_RE.match(line):
+        return False
+    return not prev.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
 def _is_bold(node, stop) -> bool:
