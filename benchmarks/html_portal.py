@@ -168,6 +168,8 @@ def portal_page(md: str, layout: str = "br", title: str = "Văn bản") -> str:
     :func:`_page_rows`)."""
     if layout == "mixed":
         return _page_rows(md, title)
+    if layout == "split":
+        return _page_split(md, title)
     return _page_one_cell(md, layout, title)
 
 
@@ -189,6 +191,29 @@ def _page_rows(md: str, title: str) -> str:
 {body_html(md, "mixed")}
 </div></td></tr></table>
 {_TOOLS}
+</td></tr></table>
+{_FOOTER}
+</body></html>
+"""
+
+
+def _page_split(md: str, title: str) -> str:
+    """The body (one ``<p>`` per paragraph) in a one-cell layout table that
+    shares its column with the page's title line, tools and related links,
+    none of them wrapped in a container of their own."""
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>
+<body>
+{_TOP}
+<table width="100%"><tr>{_LEFT}<td valign="top">
+<p><b>{html.escape(title)}</b></p><p>Ngày đăng: 15/12/2025 | Lượt xem: 321</p>
+<table width="100%" cellpadding="6"><tr><td>
+{body_html(md, "p")}
+</td></tr></table>
+<p>In trang | Gửi email | Lượt xem: 321</p>
+<p><b>Tin liên quan</b></p>
+<p><a href="/r1">Kế hoạch cải cách hành chính năm 2026</a></p>
+<p><a href="/r2">Quyết định kiện toàn Ban Chỉ đạo chuyển đổi số</a></p>
 </td></tr></table>
 {_FOOTER}
 </body></html>
@@ -258,7 +283,7 @@ def compare(folders: list[Path], layout: str = "br", keep: Path | None = None,
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folders", nargs="*", type=Path)
-    ap.add_argument("--layout", choices=("br", "p", "mixed"), default="br")
+    ap.add_argument("--layout", choices=("br", "p", "mixed", "split"), default="br")
     ap.add_argument("--keep", type=Path)
     args = ap.parse_args(argv)
     res = compare(args.folders or gold_folders(), args.layout, args.keep)

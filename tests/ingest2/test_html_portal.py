@@ -1,0 +1,131 @@
+"""Directive documents saved from web portals read as well as their Markdown.
+
+The pages are made by ``benchmarks/html_portal.py`` from the gold Markdown of
+the read half (dev + extra 01, 02, 04, 06, 07, 13-17 when ../shared is
+present, ``tests/documents`` otherwise): the body in one cell of a layout
+table, ``<br>`` lines, ``<b>`` headings, data tables, menus, related links and
+a footer around it. Extraction from the page must score (vendored scorer,
+task match 0.5) within 0.02 triple F1 of extraction from the Markdown.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+
+import pytest
+from corpus_paths import ROOT, SHARED
+
+from directive_nlp.evaluation import count, find_gold_documents, is_measured, report
+from directive_nlp.ingest import read_document
+from directive_nlp.ingest.html import _soft_wrap
+from directive_nlp.normalize import normalize_document
+from directive_nlp.pipeline import extract
+
+_spec = importlib.util.spec_from_file_location("html_portal", ROOT / "benchmarks" / "html_portal.py")
+portal = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(portal)
+
+READ_HALF = ("binhphuoc", "langson", "01", "02", "04", "06", "07", "13", "14", "15", "16", "17")
+LAYOUTS = ("br", "p", "mixed", "split")
+
+
+def _documents():
+    corpus = SHARED / "corpus"
+    if (corpus / "extra").is_dir():
+        docs = find_gold_documents([corpus / "dev", corpus / "extra"], "md")
+        return [d for d in docs if is_measured(d.name, READ_HALF)]
+    return find_gold_documents([ROOT / "tests" / "documents"], "md")
+
+
+DOCS = _documents()
+
+
+def _page(tmp_path, doc, layout):
+    page = tmp_path / f"{doc.name}.{layout}.html"
+    page.write_text(portal.portal_page(doc.path.read_text(encoding="utf-8"), layout, doc.name), encoding="utf-8")
+    return page
+
+
+@pytest.fixture(scope="module")
+def md_counts():
+    return {d.name: count(d.gold, [t.model_dump() for t in extract(d.path).tasks], 0.5) for d in DOCS}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_portal_pages_score_as_their_markdown(tmp_path, md_counts, layout):
+    pooled_md, pooled_html = Counter(), Counter()
+    for d in DOCS:
+        pred = [t.model_dump() for t in extract(_page(tmp_path, d, layout)).tasks]
+        c = count(d.gold, pred, 0.5)
+        md_f1, html_f1 = report(md_counts[d.name])["triple"]["f1"], report(c)["triple"]["f1"]
+        assert html_f1 >= md_f1 - 0.05, (d.name, md_f1, html_f1)
+        pooled_md += md_counts[d.name]
+        pooled_html += c
+    md_f1, html_f1 = report(pooled_md)["triple"]["f1"], report(pooled_html)["triple"]["f1"]
+    assert abs(html_f1 - md_f1) <= 0.02, (md_f1, html_f1)
+
+
+def test_the_page_chrome_is_not_read(tmp_path):
+    doc = DOCS[0]
+    for layout in LAYOUTS:
+        text = normalize_document(read_document(_page(tmp_path, doc, layout))).text
+        for chrome in ("Trang chủ", "DANH MỤC", "Tin liên quan", "Lượt xem", "Cơ quan chủ quản", "counter",
+                       "Cổng thông tin Chính phủ", "Kế hoạch cải cách hành chính năm 2026"):
+            assert chrome not in text, (layout, chrome)
+
+
+def _read(tmp_path, body: str):
+    page = tmp_path / "page.html"
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
+    return read_document(page)
+
+
+def test_br_lines_of_one_paragraph_are_paragraphs(tmp_path):
+    src = _read(tmp_path, "<div><p><b>II. NHIỆM VỤ</b></p><p>Các cơ quan thực hiện như sau:<br>"
+                          "1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm trước ngày 30/6/2026;<br>"
+                          "a) Sở Công Thương phối hợp kiểm tra các chợ đầu mối<br>"
+                          "- Ủy ban nhân dân các huyện tuyên truyền đến người dân.</p></div>")
+    assert [b.text for b in src.blocks] == [
+        "II. NHIỆM VỤ",
+        "Các cơ quan thực hiện như sau:",
+        "1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm trước ngày 30/6/2026;",
+        "a) Sở Công Thương phối hợp kiểm tra các chợ đầu mối",
+        "- Ủy ban nhân dân các huyện tuyên truyền đến người dân.",
+    ]
+    assert src.blocks[0].bold and not src.blocks[2].bold
+
+
+def test_a_line_broken_inside_a_sentence_is_joined_back(tmp_path):
+    src = _read(tmp_path, "<div><p><i>Đồng Nai, ngày 20<br>tháng 11 năm 2025</i></p>"
+                          "<p>Sở Tài chính chủ trì, phối hợp với các sở, ngành<br>"
+                          "tham mưu bố trí kinh phí thực hiện Kế hoạch.</p></div>")
+    assert [b.text for b in src.blocks] == [
+        "Đồng Nai, ngày 20 tháng 11 năm 2025",
+        "Sở Tài chính chủ trì, phối hợp với các sở, ngành tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+    ]
+    raw = src.raw_text
+    b = src.blocks[1]
+    assert raw[b.location.raw_start:b.location.raw_end].startswith("Sở Tài chính")
+    assert raw[b.location.raw_start:b.location.raw_end].endswith("thực hiện Kế hoạch.")
+
+
+@pytest.mark.parametrize("prev,line", [
+    ("Sở Tài chính chủ trì, phối hợp với các sở, ngành", "tham mưu bố trí kinh phí."),
+    ("Đồng Nai, ngày 20", "tháng 11 năm 2025"),
+    ("các cơ quan, đơn vị có liên quan", "đôn đốc, kiểm tra việc thực hiện"),
+])
+def test_soft_wrap_positive(prev, line):
+    assert _soft_wrap(prev, line)
+
+
+@pytest.mark.parametrize("prev,line", [
+    ("Các cơ quan thực hiện như sau:", "nghiêm túc triển khai"),
+    ("1. Sở Y tế chủ trì kiểm tra;", "b) Sở Công Thương phối hợp"),
+    ("a) Sở Y tế chủ trì kiểm tra", "đ) Ủy ban nhân dân các huyện"),
+    ("Sở Y tế chủ trì kiểm tra", "Sở Công Thương phối hợp"),
+    ("Nơi nhận:", "- Như trên;"),
+    ("Sở Y tế chủ trì kiểm tra", "2. Sở Công Thương phối hợp"),
+])
+def test_soft_wrap_negative(prev, line):
+    assert not _soft_wrap(prev, line)
