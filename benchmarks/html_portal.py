@@ -11,11 +11,14 @@ and from the page and scores both against the gold with the vendored scorer
 
 Usage::
 
-    python benchmarks/html_portal.py [FOLDER ...] [--layout br|p] [--keep DIR]
+    python benchmarks/html_portal.py [FOLDER ...] [--layout br|p|mixed|split|news] [--keep DIR]
+    python benchmarks/html_portal.py --agree FOLDER [--layout ...]
 
 FOLDER defaults to the shared dev and extra corpora (or ``tests/documents``
 when they are absent); the read half and the measured half (extra 11, 18-23)
 are pooled apart. ``--keep DIR`` writes the generated pages there.
+``--agree FOLDER`` reads documents without gold (``FOLDER/*.md``) both ways
+and prints how far the page's tasks agree with the Markdown's.
 """
 
 from __future__ import annotations
@@ -73,11 +76,28 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<!\\)\|", line)]
 
 
+def _cell(text: str) -> str:
+    """A cell's HTML. A cell as long as a page's layout cell is a web page's
+    body flattened by its conversion to Markdown (every paragraph break
+    lost): its paragraphs are restored as ``<p>`` where the Markdown reader
+    finds the lost breaks, as the page itself had them."""
+    from directive_nlp.ingest.text import _HEADING_RUN_RE, _LOST_BREAK_RE, LAYOUT_CELL_CHARS
+
+    if len(text) < LAYOUT_CELL_CHARS:
+        return inline(text)
+    out: list[str] = []
+    for piece in (p.strip() for p in _LOST_BREAK_RE.split(text) if p and p.strip()):
+        head = _HEADING_RUN_RE.match(piece)
+        parts = [piece[: head.end()], piece[head.end():]] if head else [piece]
+        out.extend(f"<p>{inline(p.strip())}</p>" for p in parts if p.strip())
+    return "".join(out)
+
+
 def _table(lines: list[str]) -> str:
     rows = [_cells(l) for l in lines if not _TABLE_SEP.match(l.strip())]
     out = ['<table border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse">']
     for r in rows:
-        out.append("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in r) + "</tr>")
+        out.append("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in r) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
 
@@ -170,6 +190,8 @@ def portal_page(md: str, layout: str = "br", title: str = "Văn bản") -> str:
         return _page_rows(md, title)
     if layout == "split":
         return _page_split(md, title)
+    if layout == "news":
+        return _page_news(md, title)
     return _page_one_cell(md, layout, title)
 
 
@@ -215,6 +237,47 @@ def _page_split(md: str, title: str) -> str:
 <p><a href="/r1">Kế hoạch cải cách hành chính năm 2026</a></p>
 <p><a href="/r2">Quyết định kiện toàn Ban Chỉ đạo chuyển đổi số</a></p>
 </td></tr></table>
+{_FOOTER}
+</body></html>
+"""
+
+
+_TEASERS = [
+    ("Hội nghị triển khai nhiệm vụ kinh tế - xã hội năm 2026",
+     "Sáng nay, Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội, bảo đảm "
+     "quốc phòng, an ninh năm 2026 với sự tham dự của lãnh đạo các sở, ban, ngành và địa phương trong tỉnh."),
+    ("Đoàn công tác của tỉnh thăm, chúc Tết các đơn vị lực lượng vũ trang",
+     "Nhân dịp Tết Nguyên đán, đoàn công tác do đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh làm trưởng đoàn đã "
+     "đến thăm, chúc Tết cán bộ, chiến sĩ các đơn vị lực lượng vũ trang đóng quân trên địa bàn tỉnh."),
+    ("Tăng cường kiểm tra an toàn thực phẩm dịp cuối năm",
+     "Các đoàn kiểm tra liên ngành đã kiểm tra hơn 300 cơ sở sản xuất, kinh doanh thực phẩm, phát hiện và xử lý "
+     "nhiều trường hợp vi phạm, góp phần bảo đảm an toàn thực phẩm phục vụ nhân dân đón Tết."),
+    ("Khánh thành công trình cầu dân sinh tại các xã vùng sâu",
+     "Công trình được đầu tư từ nguồn vốn ngân sách tỉnh và xã hội hóa, giúp người dân đi lại thuận tiện hơn, "
+     "nhất là trong mùa mưa lũ, góp phần phát triển kinh tế - xã hội của địa phương."),
+]
+
+
+def _page_news(md: str, title: str) -> str:
+    """A news portal: the document (one ``<p>`` per paragraph) in a bare
+    ``<div>`` between the article's title line and a long column of news
+    teasers (a linked headline and a plain summary each), nothing named."""
+    teasers = "\n".join(f'<div><a href="/t{i}"><b>{h}</b></a><p>{html.escape(t)}</p></div>'
+                        for i, (h, t) in enumerate(_TEASERS * 2))
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>
+<body>
+{_TOP}
+<div><div>
+<h1>{html.escape(title)}</h1><p>Ngày đăng: 15/12/2025 | Lượt xem: 321</p>
+<div>
+{body_html(md, "p")}
+</div>
+<p>In trang | Gửi email | Lượt xem: 321</p>
+</div>
+<div><h3>Tin mới</h3>
+{teasers}
+</div></div>
 {_FOOTER}
 </body></html>
 """
@@ -280,12 +343,39 @@ def compare(folders: list[Path], layout: str = "br", keep: Path | None = None,
     return {"documents": per_doc, "pooled": halves}
 
 
+def agreement(folder: Path, layout: str = "br") -> dict[str, float]:
+    """For documents without gold (``folder/*.md``): triple F1 of the tasks
+    extracted from the portal page scored against those extracted from the
+    Markdown (1.0 = the same tasks, agencies and deadlines)."""
+    from directive_nlp.evaluation import count, report
+    from directive_nlp.pipeline import extract
+
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="dnlp-portal-") as tmp:
+        for md in sorted(Path(folder).glob("*.md")):
+            if md.name.isupper() or md.stem.upper() == md.stem:
+                continue  # SOURCES.md, README.md
+            page = Path(tmp) / f"{md.stem}.html"
+            page.write_text(portal_page(md.read_text(encoding="utf-8"), layout, md.stem), encoding="utf-8")
+            ref = [t.model_dump() for t in extract(md).tasks]
+            got = [t.model_dump() for t in extract(page).tasks]
+            out[md.stem] = report(count(ref, got, 0.5))["triple"]["f1"] if ref or got else 1.0
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folders", nargs="*", type=Path)
-    ap.add_argument("--layout", choices=("br", "p", "mixed", "split"), default="br")
+    ap.add_argument("--layout", choices=("br", "p", "mixed", "split", "news"), default="br")
     ap.add_argument("--keep", type=Path)
+    ap.add_argument("--agree", type=Path, help="a folder of documents without gold: md/html agreement only")
     args = ap.parse_args(argv)
+    if args.agree:
+        agree = agreement(args.agree, args.layout)
+        for name, f1 in agree.items():
+            print(f"{name[:58]:58} {f1:6.3f}")
+        print(f"documents {len(agree)}, mean md/html agreement (triple F1) {sum(agree.values()) / max(len(agree), 1):.3f}")
+        return 0
     res = compare(args.folders or gold_folders(), args.layout, args.keep)
     print(f"{'document':58} {'half':8} {'md':>6} {'html':>6} {'diff':>6}")
     for name, r in res["documents"].items():

@@ -18,7 +18,7 @@ from corpus_paths import ROOT, SHARED
 
 from directive_nlp.evaluation import count, find_gold_documents, is_measured, report
 from directive_nlp.ingest import read_document
-from directive_nlp.ingest.html import _soft_wrap
+from directive_nlp.ingest.html import _link_led, _soft_wrap
 from directive_nlp.normalize import normalize_document
 from directive_nlp.pipeline import extract
 
@@ -27,7 +27,7 @@ portal = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(portal)
 
 READ_HALF = ("binhphuoc", "langson", "01", "02", "04", "06", "07", "13", "14", "15", "16", "17")
-LAYOUTS = ("br", "p", "mixed", "split")
+LAYOUTS = ("br", "p", "mixed", "split", "news")
 
 
 def _documents():
@@ -129,3 +129,42 @@ def test_soft_wrap_positive(prev, line):
 ])
 def test_soft_wrap_negative(prev, line):
     assert not _soft_wrap(prev, line)
+
+
+def _element(fragment: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(f"<html><body>{fragment}</body></html>", "lxml").body.contents[0]
+
+
+@pytest.mark.parametrize("fragment", [
+    '<div><a href="/t1"><b>Hội nghị triển khai nhiệm vụ năm 2026</b></a><p>Sáng nay, Ủy ban nhân dân tỉnh tổ chức hội nghị.</p></div>',
+    '<li><a href="/r1">Kế hoạch cải cách hành chính năm 2026</a> (12/01/2026)</li>',
+    '<p><a href="/r2">Quyết định kiện toàn Ban Chỉ đạo chuyển đổi số</a></p>',
+    '<div><a href="/1">Chỉ đạo điều hành</a> | <a href="/2">Văn bản quy phạm pháp luật</a></div>',
+])
+def test_link_led_items_are_page_items(fragment):
+    assert _link_led(_element(fragment))
+
+
+@pytest.mark.parametrize("fragment", [
+    '<p>Căn cứ <a href="/l">Luật Tổ chức chính quyền địa phương</a> ngày 19 tháng 6 năm 2015 của Quốc hội;</p>',
+    '<p><a href="/q">Quyết định số 12/QĐ-UBND</a> ngày 05/01/2025 của Ủy ban nhân dân tỉnh về việc ban hành quy chế phối hợp trong quản lý</p>',
+    '<p>1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm trước ngày 30/6/2026.</p>',
+    '<div><a href="/x">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</a></div>',
+    '<p><a href="/s">Sở Y tế</a></p>',
+])
+def test_document_paragraphs_are_not_page_items(fragment):
+    assert not _link_led(_element(fragment))
+
+
+def test_rows_glued_under_a_layout_cell_stay_table_rows(tmp_path):
+    body = "".join(f"<p>{i}. Sở Nội vụ chủ trì rà soát, tham mưu kiện toàn tổ chức bộ máy theo quy định.</p>"
+                   for i in range(1, 25))
+    src = _read(tmp_path, f"<table><tr><td colspan='3'><p><b>II. NHIỆM VỤ</b></p>{body}</td></tr>"
+                          "<tr><td>TT</td><td>Nội dung</td><td>Cơ quan chủ trì</td></tr>"
+                          "<tr><td>1</td><td>Rà soát thủ tục hành chính</td><td>Sở Tư pháp</td></tr></table>")
+    paras = [b for b in src.blocks if b.kind == "paragraph"]
+    rows = [b for b in src.blocks if b.kind == "table_row"]
+    assert paras[0].text == "II. NHIỆM VỤ" and paras[0].bold and len(paras) == 25
+    assert [r.cells for r in rows] == [["TT", "Nội dung", "Cơ quan chủ trì"], ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp"]]

@@ -115,6 +115,57 @@ def _strip_chrome(root) -> None:
             el.decompose()
 
 
+_ITEM_TAGS = ("div", "li", "article", "section", "dd", "dt", "p", "h1", "h2", "h3", "h4", "h5", "h6")
+#: a news teaser or related-documents item is short: a linked headline and a line or two
+_TEASER_CHARS = 600
+
+
+def _link_led(el) -> bool:
+    """Whether ``el`` is an item of the page rather than text of the
+    document: its text is all links, or it is short and led by a link of at
+    least 15 characters that is either half its text or followed by a block
+    of its own (a linked headline over a summary: "Tin mới", "Tin liên
+    quan", related documents). Document paragraphs link the texts they cite
+    inside their sentences."""
+    text = el.get_text(" ", strip=True)
+    if len(text) < 15 or _MOTTO_RE.search(text):
+        return False
+    links = el.find_all("a")
+    if not links:
+        return False
+    if sum(len(a.get_text(" ", strip=True)) for a in links) >= 0.9 * len(text):
+        return True
+    first = next((s for s in el.find_all(string=True) if s.strip()), None)
+    lead = first.find_parent("a") if first is not None else None
+    if lead is None or not _inside(lead, el) or len(text) > _TEASER_CHARS:
+        return False
+    lead_chars = len(lead.get_text(" ", strip=True))
+    has_block = any(getattr(c, "name", None) in _BLOCK_TAGS for c in el.find_all(True) if not _inside(c, lead))
+    return lead_chars >= 15 and (has_block or lead_chars >= 0.5 * len(text))
+
+
+def _inside(node, el) -> bool:
+    return any(p is el for p in node.parents)
+
+
+def _drop_link_items(root) -> None:
+    """Drop the page's link-led items (see :func:`_link_led`): teasers,
+    related-document lists, link menus written without telling class names.
+    Items in the cells of a data table (three or more columns) are kept."""
+    for el in list(root.find_all(_ITEM_TAGS)):
+        if getattr(el, "decomposed", False) or el.parent is None or _is_data_cell(el):
+            continue
+        if _link_led(el):
+            el.decompose()
+
+
+def _is_data_cell(el) -> bool:
+    """``el`` sits in a cell of a table with three or more columns (a data table)."""
+    cell = el.find_parent(("td", "th"))
+    row = cell.find_parent("tr") if cell is not None else None
+    return row is not None and len(row.find_all(("td", "th"), recursive=False)) >= 3
+
+
 def _text_counts(root) -> dict[int, list[int]]:
     """Characters of text under each element, outside and inside links
     (one pass over the strings, each added to its ancestors)."""
@@ -154,15 +205,55 @@ def _find_body(soup):
             best, best_score = el, score(el)
     if best_score <= 0:
         return body
+    best = _widen(best, body)
+    best_score = score(best)
     # narrow down while one child holds nearly all the text
     while True:
         top = None
-        for c in best.find_all(("div", "section", "td", "article", "main"), recursive=False):
+        for c in _child_containers(best):
             if score(c) >= 0.9 * best_score:
                 top = c
         if top is None:
             return best
         best = top
+
+
+_CONTAINERS = ("div", "section", "td", "article", "main")
+
+
+def _child_containers(el) -> list:
+    """The containers directly under ``el``, looking through the rows of a
+    layout table and through inline wrappers (``<table><tr><td>`` is one
+    step, as ``<div>`` is)."""
+    out = []
+    for c in el.find_all(_CONTAINERS):
+        up = c.parent
+        while up is not None and up is not el and up.name not in _CONTAINERS:
+            up = up.parent
+        if up is el and not (c.name == "td" and _has_data_rows(c.find_parent("table"))):
+            out.append(c)
+    return out
+
+
+def _widen(el, body):
+    """``el``, or the container around its table when ``el`` is a layout cell
+    with data rows glued under it (see :func:`_has_data_rows`)."""
+    while el.name == "td" and el is not body and _has_data_rows(el.find_parent("table")):
+        up = el.find_parent("table").parent
+        while up is not None and up is not body and up.name not in _CONTAINERS:
+            up = up.parent
+        el = up if up is not None else body
+    return el
+
+
+def _has_data_rows(table) -> bool:
+    """A layout table with data rows glued under its layout cell (three or
+    more short cells): narrowing into the cell would lose them."""
+    for tr in _own_rows(table):
+        cells = tr.find_all(("td", "th"), recursive=False)
+        if len([c for c in cells if c.get_text(strip=True)]) >= 3 and not any(_layout_cell(c) for c in cells):
+            return True
+    return False
 
 
 def _legacy_font(el) -> Optional[tuple[str, bool]]:
@@ -277,9 +368,7 @@ class _Emitter:
             if name == "table":
                 flush()
                 if _is_layout_table(child):
-                    for cell in child.find_all(("td", "th")):
-                        if cell.find_parent("table") is child:
-                            self.walk(cell, centered)
+                    self.layout_table(child, centered)
                 else:
                     self.table(child)
                 continue
@@ -328,8 +417,28 @@ class _Emitter:
                 out.append((text, bold, span))
         return out
 
-    def table(self, table) -> None:
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    def layout_table(self, table, centered: bool) -> None:
+        """A table that lays out the page: a row holding the body (a nested
+        table, a page-long cell) or a single cell is walked into as
+        paragraphs; runs of other rows (two or more short cells, an appendix
+        table glued under the body) stay table rows."""
+        run: list = []
+        for tr in _own_rows(table):
+            cells = [c for c in tr.find_all(("td", "th"), recursive=False)]
+            filled = [c for c in cells if c.get_text(strip=True)]
+            if len(filled) >= 2 and not any(_layout_cell(c) for c in cells):
+                run.append(tr)
+                continue
+            if run:
+                self.table(table, run)
+                run = []
+            for cell in cells:
+                self.walk(cell, centered)
+        if run:
+            self.table(table, run)
+
+    def table(self, table, rows: Optional[list] = None) -> None:
+        rows = _own_rows(table) if rows is None else rows
         out: list[Block] = []
         header: Optional[list[str]] = None
         for ri, tr in enumerate(rows):
@@ -420,16 +529,18 @@ def _long_loose_text(el) -> bool:
     return el.name == "p" and len(el.get_text(" ", strip=True)) > 300
 
 
+def _own_rows(table) -> list:
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _layout_cell(cell) -> bool:
+    """A cell that lays out a page: it holds a table, or a page of text."""
+    return cell.find("table") is not None or len(cell.get_text(" ", strip=True)) > 1500
+
+
 def _is_layout_table(table) -> bool:
     """A table that lays out the page (or the whole document) rather than data."""
-    for cell in table.find_all(("td", "th")):
-        if cell.find_parent("table") is not table:
-            continue
-        if cell.find("table") is not None:
-            return True
-        if len(cell.get_text(" ", strip=True)) > 1500:
-            return True
-    return False
+    return any(_layout_cell(c) for c in table.find_all(("td", "th")) if c.find_parent("table") is table)
 
 
 _ESCAPED = re.compile(r"[&<>\"'\u00a0]")
@@ -478,6 +589,7 @@ def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     legacy_enc: Optional[str] = None
     soup = BeautifulSoup(raw, "lxml")
     _strip_chrome(soup)
+    _drop_link_items(soup)
     body = _find_body(soup)
     em = _Emitter()
     em.walk(body)
