@@ -168,3 +168,17 @@ def test_rows_glued_under_a_layout_cell_stay_table_rows(tmp_path):
     rows = [b for b in src.blocks if b.kind == "table_row"]
     assert paras[0].text == "II. NHIỆM VỤ" and paras[0].bold and len(paras) == 25
     assert [r.cells for r in rows] == [["TT", "Nội dung", "Cơ quan chủ trì"], ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp"]]
+
+
+def test_a_short_document_in_a_one_cell_table_is_paragraphs(tmp_path):
+    src = _read(tmp_path, "<table><tr><td><p><b>CHỈ THỊ</b></p>"
+                          "<p>Sở Y tế chủ trì tổ chức chiến dịch diệt loăng quăng tại các khu dân cư.</p>"
+                          "<p>Ủy ban nhân dân các huyện huy động lực lượng phun hóa chất tại các ổ dịch.</p>"
+                          "</td></tr></table><p>In trang | Gửi email</p>"
+                          "<p><a href='/r'>Chỉ thị về phòng, chống dịch sốt xuất huyết năm trước</a></p>")
+    assert [(b.kind, b.text) for b in src.blocks][:3] == [
+        ("paragraph", "CHỈ THỊ"),
+        ("paragraph", "Sở Y tế chủ trì tổ chức chiến dịch diệt loăng quăng tại các khu dân cư."),
+        ("paragraph", "Ủy ban nhân dân các huyện huy động lực lượng phun hóa chất tại các ổ dịch."),
+    ]
+    assert not any("phòng, chống dịch sốt xuất huyết năm trước" in b.text for b in src.blocks)

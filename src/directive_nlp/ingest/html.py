@@ -148,15 +148,22 @@ def _inside(node, el) -> bool:
     return any(p is el for p in node.parents)
 
 
-def _drop_link_items(root) -> None:
+def _drop_link_items(root) -> dict[int, int]:
     """Drop the page's link-led items (see :func:`_link_led`): teasers,
     related-document lists, link menus written without telling class names.
-    Items in the cells of a data table (three or more columns) are kept."""
+    Items in the cells of a data table (three or more columns) are kept.
+    Returns the characters dropped under each remaining element (by id), so
+    that a column that held them still counts as link-heavy."""
+    dropped: dict[int, int] = {}
     for el in list(root.find_all(_ITEM_TAGS)):
         if getattr(el, "decomposed", False) or el.parent is None or _is_data_cell(el):
             continue
         if _link_led(el):
+            n = len(el.get_text(" ", strip=True))
+            for p in el.parents:
+                dropped[id(p)] = dropped.get(id(p), 0) + n
             el.decompose()
+    return dropped
 
 
 def _is_data_cell(el) -> bool:
@@ -183,9 +190,12 @@ def _text_counts(root) -> dict[int, list[int]]:
     return counts
 
 
-def _find_body(soup):
-    """The element that holds the document."""
+def _find_body(soup, dropped: Optional[dict[int, int]] = None):
+    """The element that holds the document. ``dropped`` (characters of
+    dropped link-led items under each element) counts as link text."""
     counts = _text_counts(soup)
+    for key, n in (dropped or {}).items():
+        counts.setdefault(key, [0, 0])[1] += n
 
     def plain(el) -> int:
         return counts.get(id(el), [0, 0])[0]
@@ -539,8 +549,15 @@ def _layout_cell(cell) -> bool:
 
 
 def _is_layout_table(table) -> bool:
-    """A table that lays out the page (or the whole document) rather than data."""
-    return any(_layout_cell(c) for c in table.find_all(("td", "th")) if c.find_parent("table") is table)
+    """A table that lays out the page (or the whole document) rather than
+    data: a cell holds a table or a page of text, or no row has more than
+    one filled cell (a one-column table is a frame, not a table of data)."""
+    cells = [c for c in table.find_all(("td", "th")) if c.find_parent("table") is table]
+    if any(_layout_cell(c) for c in cells):
+        return True
+    rows = _own_rows(table)
+    return bool(rows) and all(len([c for c in tr.find_all(("td", "th"), recursive=False)
+                                   if c.get_text(strip=True)]) <= 1 for tr in rows)
 
 
 _ESCAPED = re.compile(r"[&<>\"'\u00a0]")
@@ -589,8 +606,8 @@ def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     legacy_enc: Optional[str] = None
     soup = BeautifulSoup(raw, "lxml")
     _strip_chrome(soup)
-    _drop_link_items(soup)
-    body = _find_body(soup)
+    dropped = _drop_link_items(soup)
+    body = _find_body(soup, dropped)
     em = _Emitter()
     em.walk(body)
     _raw_offsets(raw, em.blocks, em.anchors)
