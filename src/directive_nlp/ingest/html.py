@@ -236,12 +236,20 @@ def _child_containers(el) -> list:
     layout table and through inline wrappers (``<table><tr><td>`` is one
     step, as ``<div>`` is)."""
     out = []
+    glued: dict[int, bool] = {}  # per table: has data rows (see _has_data_rows)
     for c in el.find_all(_CONTAINERS):
         up = c.parent
         while up is not None and up is not el and up.name not in _CONTAINERS:
             up = up.parent
-        if up is el and not (c.name == "td" and _has_data_rows(c.find_parent("table"))):
-            out.append(c)
+        if up is not el:
+            continue
+        if c.name == "td":
+            table = c.find_parent("table")
+            if id(table) not in glued:
+                glued[id(table)] = _has_data_rows(table)
+            if glued[id(table)]:
+                continue
+        out.append(c)
     return out
 
 
