@@ -182,3 +182,17 @@ def test_a_short_document_in_a_one_cell_table_is_paragraphs(tmp_path):
         ("paragraph", "Ủy ban nhân dân các huyện huy động lực lượng phun hóa chất tại các ổ dịch."),
     ]
     assert not any("phòng, chống dịch sốt xuất huyết năm trước" in b.text for b in src.blocks)
+
+
+def test_loose_br_lines_follow_the_same_rule(tmp_path):
+    src = _read(tmp_path, "<div>Số: 77/KH-UBND<br>Kiên Giang, ngày 08<br>tháng 4 năm 2024<br>"
+                          "<b>KẾ HOẠCH</b><br>1. Sở Y tế chủ trì kiểm tra các cơ sở<br>"
+                          "kinh doanh thực phẩm trước ngày 30/6/2024.<br>2. Sở Công Thương phối hợp.<br></div>")
+    assert [b.text for b in src.blocks] == [
+        "Số: 77/KH-UBND",
+        "Kiên Giang, ngày 08 tháng 4 năm 2024",
+        "KẾ HOẠCH",
+        "1. Sở Y tế chủ trì kiểm tra các cơ sở kinh doanh thực phẩm trước ngày 30/6/2024.",
+        "2. Sở Công Thương phối hợp.",
+    ]
+    assert src.blocks[2].bold and not src.blocks[3].bold

@@ -362,13 +362,31 @@ class _Emitter:
 
         centered = centered or _is_centered(el)
         buf: list = []
+        held: list = []  # the last loose line, held while the next may continue it (_soft_wrap)
 
-        def flush() -> None:
+        def emit() -> None:
+            if held:
+                text, bold, span = held.pop()
+                self._span = span
+                self.add_paragraph(text, bold=bold, centered=centered)
+
+        def line_end() -> None:
             if not buf:
                 return
             text, bold = self.text_of(el, list(buf))
-            self.add_paragraph(text, bold=bold, centered=centered)
             buf.clear()
+            if not text:
+                return
+            if held and _soft_wrap(held[0][0], text):
+                prev, prev_bold, span = held[0]
+                held[0] = (prev + " " + text, prev_bold and bold, span[:1] + self._span[-1:])
+                return
+            emit()
+            held.append((text, bold, list(self._span)))
+
+        def flush() -> None:
+            line_end()
+            emit()
 
         for child in list(el.children):
             if isinstance(child, NavigableString):
@@ -378,7 +396,7 @@ class _Emitter:
                 continue
             name = child.name.lower()
             if name == "br":
-                flush()  # a line break between loose text: a new paragraph
+                line_end()  # a line break between loose text: a new paragraph, unless a soft wrap
                 continue
             if name == "hr":
                 flush()
