@@ -131,6 +131,64 @@ def _strip_chrome(root) -> None:
             el.decompose()
 
 
+_ITEM_TAGS = ("div", "li", "article", "section", "dd", "dt", "p", "h1", "h2", "h3", "h4", "h5", "h6")
+#: a news teaser or related-documents item is short: a linked headline and a line or two
+_TEASER_CHARS = 600
+
+
+def _link_led(el) -> bool:
+    """Whether ``el`` is an item of the page rather than text of the
+    document: its text is all links, or it is short and led by a link of at
+    least 15 characters that is either half its text or followed by a block
+    of its own (a linked headline over a summary: "Tin mới", "Tin liên
+    quan", related documents). Document paragraphs link the texts they cite
+    inside their sentences."""
+    text = el.get_text(" ", strip=True)
+    if len(text) < 15 or _MOTTO_RE.search(text):
+        return False
+    links = el.find_all("a")
+    if not links:
+        return False
+    if sum(len(a.get_text(" ", strip=True)) for a in links) >= 0.9 * len(text):
+        return True
+    first = next((s for s in el.find_all(string=True) if s.strip()), None)
+    lead = first.find_parent("a") if first is not None else None
+    if lead is None or not _inside(lead, el) or len(text) > _TEASER_CHARS:
+        return False
+    lead_chars = len(lead.get_text(" ", strip=True))
+    has_block = any(getattr(c, "name", None) in _BLOCK_TAGS for c in el.find_all(True) if not _inside(c, lead))
+    return lead_chars >= 15 and (has_block or lead_chars >= 0.5 * len(text))
+
+
+def _inside(node, el) -> bool:
+    return any(p is el for p in node.parents)
+
+
+def _drop_link_items(root) -> dict[int, int]:
+    """Drop the page's link-led items (see :func:`_link_led`): teasers,
+    related-document lists, link menus written without telling class names.
+    Items in the cells of a data table (three or more columns) are kept.
+    Returns the characters dropped under each remaining element (by id), so
+    that a column that held them still counts as link-heavy."""
+    dropped: dict[int, int] = {}
+    for el in list(root.find_all(_ITEM_TAGS)):
+        if getattr(el, "decomposed", False) or el.parent is None or _is_data_cell(el):
+            continue
+        if _link_led(el):
+            n = len(el.get_text(" ", strip=True))
+            for p in el.parents:
+                dropped[id(p)] = dropped.get(id(p), 0) + n
+            el.decompose()
+    return dropped
+
+
+def _is_data_cell(el) -> bool:
+    """``el`` sits in a cell of a table with three or more columns (a data table)."""
+    cell = el.find_parent(("td", "th"))
+    row = cell.find_parent("tr") if cell is not None else None
+    return row is not None and len(row.find_all(("td", "th"), recursive=False)) >= 3
+
+
 def _text_counts(root) -> dict[int, list[int]]:
     """Characters of text under each element, outside and inside links
     (one pass over the strings, each added to its ancestors)."""
@@ -148,9 +206,12 @@ def _text_counts(root) -> dict[int, list[int]]:
     return counts
 
 
-def _find_body(soup):
-    """The element that holds the document."""
+def _find_body(soup, dropped: Optional[dict[int, int]] = None):
+    """The element that holds the document. ``dropped`` (characters of
+    dropped link-led items under each element) counts as link text."""
     counts = _text_counts(soup)
+    for key, n in (dropped or {}).items():
+        counts.setdefault(key, [0, 0])[1] += n
 
     def plain(el) -> int:
         return counts.get(id(el), [0, 0])[0]
@@ -170,15 +231,63 @@ def _find_body(soup):
             best, best_score = el, score(el)
     if best_score <= 0:
         return body
+    best = _widen(best, body)
+    best_score = score(best)
     # narrow down while one child holds nearly all the text
     while True:
         top = None
-        for c in best.find_all(("div", "section", "td", "article", "main"), recursive=False):
+        for c in _child_containers(best):
             if score(c) >= 0.9 * best_score:
                 top = c
         if top is None:
             return best
         best = top
+
+
+_CONTAINERS = ("div", "section", "td", "article", "main")
+
+
+def _child_containers(el) -> list:
+    """The containers directly under ``el``, looking through the rows of a
+    layout table and through inline wrappers (``<table><tr><td>`` is one
+    step, as ``<div>`` is)."""
+    out = []
+    glued: dict[int, bool] = {}  # per table: has data rows (see _has_data_rows)
+    for c in el.find_all(_CONTAINERS):
+        up = c.parent
+        while up is not None and up is not el and up.name not in _CONTAINERS:
+            up = up.parent
+        if up is not el:
+            continue
+        if c.name == "td":
+            table = c.find_parent("table")
+            if id(table) not in glued:
+                glued[id(table)] = _has_data_rows(table)
+            if glued[id(table)]:
+                continue
+        out.append(c)
+    return out
+
+
+def _widen(el, body):
+    """``el``, or the container around its table when ``el`` is a layout cell
+    with data rows glued under it (see :func:`_has_data_rows`)."""
+    while el.name == "td" and el is not body and _has_data_rows(el.find_parent("table")):
+        up = el.find_parent("table").parent
+        while up is not None and up is not body and up.name not in _CONTAINERS:
+            up = up.parent
+        el = up if up is not None else body
+    return el
+
+
+def _has_data_rows(table) -> bool:
+    """A layout table with data rows glued under its layout cell (three or
+    more short cells): narrowing into the cell would lose them."""
+    for tr in _own_rows(table):
+        cells = tr.find_all(("td", "th"), recursive=False)
+        if len([c for c in cells if c.get_text(strip=True)]) >= 3 and not any(_layout_cell(c) for c in cells):
+            return True
+    return False
 
 
 def _legacy_font(el) -> Optional[tuple[str, bool]]:
@@ -269,13 +378,31 @@ class _Emitter:
 
         centered = centered or _is_centered(el)
         buf: list = []
+        held: list = []  # the last loose line, held while the next may continue it (_soft_wrap)
 
-        def flush() -> None:
+        def emit() -> None:
+            if held:
+                text, bold, span = held.pop()
+                self._span = span
+                self.add_paragraph(text, bold=bold, centered=centered)
+
+        def line_end() -> None:
             if not buf:
                 return
             text, bold = self.text_of(el, list(buf))
-            self.add_paragraph(text, bold=bold, centered=centered)
             buf.clear()
+            if not text:
+                return
+            if held and _soft_wrap(held[0][0], text):
+                prev, prev_bold, span = held[0]
+                held[0] = (prev + " " + text, prev_bold and bold, span[:1] + self._span[-1:])
+                return
+            emit()
+            held.append((text, bold, list(self._span)))
+
+        def flush() -> None:
+            line_end()
+            emit()
 
         for child in list(el.children):
             if isinstance(child, NavigableString):
@@ -285,7 +412,7 @@ class _Emitter:
                 continue
             name = child.name.lower()
             if name == "br":
-                flush()  # a line break between loose text: a new paragraph
+                line_end()  # a line break between loose text: a new paragraph, unless a soft wrap
                 continue
             if name == "hr":
                 flush()
@@ -293,9 +420,7 @@ class _Emitter:
             if name == "table":
                 flush()
                 if _is_layout_table(child):
-                    for cell in child.find_all(("td", "th")):
-                        if cell.find_parent("table") is child:
-                            self.walk(cell, centered)
+                    self.layout_table(child, centered)
                 else:
                     self.table(child)
                 continue
@@ -304,17 +429,68 @@ class _Emitter:
                 if _has_block_children(child):
                     self.walk(child, centered)
                 else:
-                    text, bold = self.text_of(child)
-                    style = f"Heading {_HEADING[name]}" if name in _HEADING else None
-                    if name == "li" and text and not re.match(r"^[-+•–]|\d+[.)]|[a-zđ][.)]", text):
-                        text = "- " + text
-                    self.add_paragraph(text, bold=bold or name in _HEADING, centered=centered or _is_centered(child), style=style)
+                    self.leaf(child, centered or _is_centered(child))
                 continue
             buf.append(child)  # inline element
         flush()
 
-    def table(self, table) -> None:
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    def leaf(self, el, centered: bool) -> None:
+        """A block element without block children: one paragraph, or one per
+        line where its ``<br>`` breaks are paragraph breaks (see
+        :func:`_soft_wrap`)."""
+        name = el.name.lower()
+        style = f"Heading {_HEADING[name]}" if name in _HEADING else None
+        for i, (text, bold, span) in enumerate(self.lines(el)):
+            if i == 0 and name == "li" and text and not re.match(r"^[-+•–]|\d+[.)]|[a-zđ][.)]", text):
+                text = "- " + text
+            self._span = span
+            self.add_paragraph(text, bold=bold or name in _HEADING, centered=centered, style=style)
+
+    def lines(self, el) -> list[tuple[str, bool, list]]:
+        """The lines of ``el`` split at its own ``<br>`` children, a line that
+        merely continues the one before (a soft wrap) joined back to it:
+        (text, all bold, first and last text node)."""
+        groups: list[list] = [[]]
+        for c in el.children:
+            if getattr(c, "name", None) == "br":
+                groups.append([])
+            else:
+                groups[-1].append(c)
+        out: list[tuple[str, bool, list]] = []
+        for g in groups:
+            text, bold = self.text_of(el, g)
+            if not text:
+                continue
+            span = list(self._span)
+            if out and _soft_wrap(out[-1][0], text):
+                prev = out[-1]
+                out[-1] = (prev[0] + " " + text, prev[1] and bold, prev[2][:1] + span[-1:])
+            else:
+                out.append((text, bold, span))
+        return out
+
+    def layout_table(self, table, centered: bool) -> None:
+        """A table that lays out the page: a row holding the body (a nested
+        table, a page-long cell) or a single cell is walked into as
+        paragraphs; runs of other rows (two or more short cells, an appendix
+        table glued under the body) stay table rows."""
+        run: list = []
+        for tr in _own_rows(table):
+            cells = [c for c in tr.find_all(("td", "th"), recursive=False)]
+            filled = [c for c in cells if c.get_text(strip=True)]
+            if len(filled) >= 2 and not any(_layout_cell(c) for c in cells):
+                run.append(tr)
+                continue
+            if run:
+                self.table(table, run)
+                run = []
+            for cell in cells:
+                self.walk(cell, centered)
+        if run:
+            self.table(table, run)
+
+    def table(self, table, rows: Optional[list] = None) -> None:
+        rows = _own_rows(table) if rows is None else rows
         out: list[Block] = []
         header: Optional[list[str]] = None
         for ri, tr in enumerate(rows):
@@ -351,6 +527,20 @@ class _Emitter:
             out.append(block)
         self.blocks.extend(out)
         self.table_id += 1
+
+
+_LINE_MARKER_RE = re.compile(r"^(?:[a-zđ]|[ivx]{1,4})[.)]\s")
+
+
+def _soft_wrap(prev: str, line: str) -> bool:
+    """Whether a ``<br>``-separated ``line`` continues ``prev`` (a line broken
+    inside a sentence, "ngày 20<br>tháng 11") rather than starting a new
+    paragraph: it begins with a lower-case letter that is no list marker
+    ("a) …", "đ. …") and ``prev`` ends without a sentence end."""
+    first = line[:1]
+    if not first.isalpha() or not first.islower() or _LINE_MARKER_RE.match(line):
+        return False
+    return not prev.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
 def _is_bold(node, stop) -> bool:
@@ -391,16 +581,25 @@ def _long_loose_text(el) -> bool:
     return el.name == "p" and len(el.get_text(" ", strip=True)) > 300
 
 
+def _own_rows(table) -> list:
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _layout_cell(cell) -> bool:
+    """A cell that lays out a page: it holds a table, or a page of text."""
+    return cell.find("table") is not None or len(cell.get_text(" ", strip=True)) > 1500
+
+
 def _is_layout_table(table) -> bool:
-    """A table that lays out the page (or the whole document) rather than data."""
-    for cell in table.find_all(("td", "th")):
-        if cell.find_parent("table") is not table:
-            continue
-        if cell.find("table") is not None:
-            return True
-        if len(cell.get_text(" ", strip=True)) > 1500:
-            return True
-    return False
+    """A table that lays out the page (or the whole document) rather than
+    data: a cell holds a table or a page of text, or no row has more than
+    one filled cell (a one-column table is a frame, not a table of data)."""
+    cells = [c for c in table.find_all(("td", "th")) if c.find_parent("table") is table]
+    if any(_layout_cell(c) for c in cells):
+        return True
+    rows = _own_rows(table)
+    return bool(rows) and all(len([c for c in tr.find_all(("td", "th"), recursive=False)
+                                   if c.get_text(strip=True)]) <= 1 for tr in rows)
 
 
 _ESCAPED = re.compile(r"[&<>\"'\u00a0]")
@@ -454,7 +653,8 @@ def read_html(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     legacy_enc: Optional[str] = None
     soup = BeautifulSoup(raw, "lxml")
     _strip_chrome(soup)
-    body = _find_body(soup)
+    dropped = _drop_link_items(soup)
+    body = _find_body(soup, dropped)
     em = _Emitter()
     em.walk(body)
     _raw_offsets(raw, em.blocks, em.anchors)
