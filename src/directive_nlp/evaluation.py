@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .errors import InputError
 
@@ -236,6 +236,16 @@ def load_gold(path: Path) -> list[dict]:
         raise InputError(f"{path}: not a gold JSONL file ({type(e).__name__})", code="gold") from None
 
 
+def iter_gold_files(dirs: Iterable[Path]) -> Iterator[tuple[Path, str, Path]]:
+    """``(folder, NAME, folder/NAME.gold.jsonl)`` for every gold file in ``dirs``, sorted per folder;
+    a path that is not a folder is one line (usage)."""
+    for d in map(Path, dirs):
+        if not d.is_dir():
+            raise InputError(f"{d}: not a folder (give folders holding NAME.gold.jsonl files)", code="usage")
+        for gp in sorted(d.glob("*.gold.jsonl")):
+            yield d, gp.name[: -len(".gold.jsonl")], gp
+
+
 def find_gold_documents(dirs: Iterable[Path], form: str = "md") -> list[GoldDocument]:
     """Every ``NAME.gold.jsonl`` under ``dirs`` with its document in ``form``.
 
@@ -248,18 +258,13 @@ def find_gold_documents(dirs: Iterable[Path], form: str = "md") -> list[GoldDocu
     if form not in FORMS:
         raise InputError(f"unknown form {form!r}; use one of {', '.join(FORMS)}", code="usage")
     docs: list[GoldDocument] = []
-    for d in dirs:
-        d = Path(d)
-        if not d.is_dir():
-            raise InputError(f"{d}: not a folder (give folders holding NAME.gold.jsonl files)", code="usage")
-        for gp in sorted(d.glob("*.gold.jsonl")):
-            name = gp.name[: -len(".gold.jsonl")]
-            if form in ("md", "txt"):
-                path = d / f"{name}.md"
-            else:
-                path = d / "rendered" / _RENDERED[form].format(name=name)
-            if path.exists():
-                docs.append(GoldDocument(name, path, gp, load_gold(gp)))
+    for d, name, gp in iter_gold_files(dirs):
+        if form in ("md", "txt"):
+            path = d / f"{name}.md"
+        else:
+            path = d / "rendered" / _RENDERED[form].format(name=name)
+        if path.exists():
+            docs.append(GoldDocument(name, path, gp, load_gold(gp)))
     return docs
 
 

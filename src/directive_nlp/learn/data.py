@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..errors import InputError
-from ..evaluation import TASK_MATCH, _agencies, load_gold, match_agencies, pair_tasks
+from ..evaluation import TASK_MATCH, _agencies, iter_gold_files, load_gold, match_agencies, pair_tasks
 from ..models import ExtractionResult
 from .candidates import extra_candidates
 from .features import agency_features, candidate_features, context_of, task_features
@@ -48,15 +48,10 @@ class Samples:
 def find_training_documents(folders: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[TrainingDocument]:
     """Every ``NAME.gold.jsonl`` in ``folders`` with ``NAME.md|txt|docx|pdf`` beside it (first found)."""
     docs: list[TrainingDocument] = []
-    for folder in folders:
-        folder = Path(folder)
-        if not folder.is_dir():
-            raise InputError(f"{folder}: not a folder (give folders holding NAME.gold.jsonl files)", code="usage")
-        for gp in sorted(folder.glob("*.gold.jsonl")):
-            name = gp.name[: -len(".gold.jsonl")]
-            path = next((folder / (name + s) for s in suffixes if (folder / (name + s)).is_file()), None)
-            if path is not None:
-                docs.append(TrainingDocument(name, path, load_gold(gp)))
+    for folder, name, gp in iter_gold_files(folders):
+        path = next((folder / (name + s) for s in suffixes if (folder / (name + s)).is_file()), None)
+        if path is not None:
+            docs.append(TrainingDocument(name, path, load_gold(gp)))
     return docs
 
 
