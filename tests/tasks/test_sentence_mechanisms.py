@@ -324,3 +324,29 @@ def test_items_under_an_open_lead_support_frame_name_partners():
     # without the frame above it, the item's own subject leads
     res = analyze_sentence(item, mask(item), 0, len(item), mentions_of(item), [], carried=lead)
     assert [a.name for a in res.drafts[0].leads] == ["Sở Tài chính", "các đơn vị có liên quan"]
+
+
+# ------------------------------------------------------------------ commas inside one phrase (check30 family 1)
+@pytest.mark.parametrize("body, expected", [
+    ("1. Sở Thông tin và Truyền thông tạo thị trường dữ liệu phát triển lành mạnh, an toàn, tuân thủ pháp luật.",
+     "tạo thị trường dữ liệu phát triển lành mạnh, an toàn, tuân thủ pháp luật"),
+    ("1. Sở Khoa học và Công nghệ xây dựng hệ thống thông tin theo hướng thống nhất, tự động, hiện đại, "
+     "ứng dụng trí tuệ nhân tạo, đồng bộ.",
+     "xây dựng hệ thống thông tin theo hướng thống nhất, tự động, hiện đại, ứng dụng trí tuệ nhân tạo, đồng bộ"),
+])
+def test_list_of_qualities_is_not_cut_into_tasks(body, expected):
+    assert [t.task for t in tasks_of(body)] == [expected]
+
+
+def test_a_verb_after_an_object_that_is_not_a_quality_still_splits():
+    ts = tasks_of("1. Sở Y tế rà soát hồ sơ của các trạm y tế xã, phường, kiểm tra việc ghi chép sổ sách tại trạm y tế.")
+    assert len(ts) == 2 and ts[1].task.startswith("kiểm tra")
+
+
+def test_agent_noun_is_not_a_predicate():
+    from directive_nlp.tasks.predicates import is_verb_start
+    assert not is_verb_start("nghiên cứu viên trình độ tiến sĩ")
+    assert not is_verb_start("nghiên cứu sinh")
+    assert is_verb_start("nghiên cứu việc sửa đổi quy chế")
+    ts = tasks_of("1. Sở Giáo dục và Đào tạo đẩy mạnh đào tạo đội ngũ giảng viên, nghiên cứu viên trình độ tiến sĩ.")
+    assert len(ts) == 1 and "nghiên cứu viên" in ts[0].task

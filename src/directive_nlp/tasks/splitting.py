@@ -17,7 +17,7 @@ from typing import Optional
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag, Dl
-from .predicates import ends_with_verb, is_verb_start, verb_only
+from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import split_at, words
 
@@ -171,6 +171,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return True
     lead_deadline = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
                         for d in deadlines)
+    if len(g.segs) > 1 and quality_only(prev):
+        return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
     return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
 
 
