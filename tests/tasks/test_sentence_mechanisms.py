@@ -350,3 +350,29 @@ def test_agent_noun_is_not_a_predicate():
     assert is_verb_start("nghiên cứu việc sửa đổi quy chế")
     ts = tasks_of("1. Sở Giáo dục và Đào tạo đẩy mạnh đào tạo đội ngũ giảng viên, nghiên cứu viên trình độ tiến sĩ.")
     assert len(ts) == 1 and "nghiên cứu viên" in ts[0].task
+
+
+# ------------------------------------------------------------------ topic headings are not bodies (check30 family 3)
+@pytest.mark.parametrize("text", ["Tổ chức, bộ máy", "Các ngành, lĩnh vực khác", "Tổ chức hội nghị sơ kết", "xây dựng bộ tiêu chí"])
+def test_common_nouns_made_on_generic_nouns_are_not_agencies(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),
+    ("các cơ quan, đơn vị, địa phương", ["các cơ quan, đơn vị, địa phương"]),
+    ("Bộ Công an", ["Bộ Công an"]),
+])
+def test_generic_groups_and_bodies_still_found(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("heading", ["1. Tổ chức, bộ máy", "7. Các ngành, lĩnh vực khác"])
+def test_topic_heading_gives_no_actor(heading):
+    ts = tasks_of(f"{heading}\n\nTổ chức các Tổ công nghệ số cộng đồng đến từng thôn, ấp.", "V. GIẢI PHÁP")
+    assert ts and ts[0].agencies == []
+
+
+def test_body_heading_still_gives_the_actor():
+    ts = tasks_of("1. Sở Tài chính\n\nTổ chức các lớp tập huấn về quản lý giá.", "V. NHIỆM VỤ")
+    assert ts and [a.name for a in ts[0].agencies] == ["Sở Tài chính"]
