@@ -510,6 +510,14 @@ class _Scanner:
             j += 1
         return j if j >= len(self.toks) and j > i else None
 
+    def _repeats_name_noun(self, i: int, comma: int) -> bool:
+        """After the comma at ``comma``, a word that repeats a capitalised noun of the name begun at ``i``
+        ("các Khu công nghiệp, khu kinh tế") coordinates inside the name."""
+        n = comma + 1
+        if not self.word(n) or self.toks[n].cap or self.match(self.g.stop, n):
+            return False
+        return any(self.toks[k].cap and self.toks[k].keys == self.toks[n].keys for k in range(i, comma))
+
     def free_name(self, i: int, lower_start: bool = False) -> int:
         """A name after a free head: capitalised words and lower-case non-stop words."""
         if not self.word(i):
@@ -526,6 +534,9 @@ class _Scanner:
             if t.punct:
                 if t.text in _DASHES and self.word(j + 1) and self.toks[j + 1].cap:
                     j += 1
+                    continue
+                if t.text == "," and self._repeats_name_noun(i, j):
+                    j += 1  # "Ban Quản lý các Khu công nghiệp, khu kinh tế": the name's noun again
                     continue
                 break
             if j > i and not t.cap and self.match(self.g.stop, j):

@@ -376,3 +376,29 @@ def test_topic_heading_gives_no_actor(heading):
 def test_body_heading_still_gives_the_actor():
     ts = tasks_of("1. Sở Tài chính\n\nTổ chức các lớp tập huấn về quản lý giá.", "V. NHIỆM VỤ")
     assert ts and [a.name for a in ts[0].agencies] == ["Sở Tài chính"]
+
+
+# ------------------------------------------------------------------ whole agency names (check30 family 3)
+@pytest.mark.parametrize("text, expected", [
+    ("Ban Quản lý các Khu công nghiệp, khu kinh tế triển khai chiến lược",
+     ["Ban Quản lý các Khu công nghiệp, khu kinh tế"]),
+    ("Các doanh nghiệp công nghệ số nâng cao năng suất", ["Các doanh nghiệp công nghệ số"]),
+    ("Các cơ sở đào tạo đại học đẩy mạnh đào tạo", ["Các cơ sở đào tạo đại học"]),
+])
+def test_names_kept_whole(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case word after the comma that is not the name's noun ends the name
+    ("Ban Quản lý các Khu công nghiệp, Sở Y tế", ["Ban Quản lý các Khu công nghiệp", "Sở Y tế"]),
+    # "cơ sở" inside a verb phrase is not a class of bodies
+    ("Sở Y tế xây dựng cơ sở dữ liệu", ["Sở Y tế"]),
+])
+def test_names_not_run_on(text, expected):
+    assert names(text) == expected
+
+
+def test_item_actor_with_a_class_noun_subject():
+    ts = tasks_of("1. Các cơ sở đào tạo đại học đẩy mạnh đào tạo đội ngũ giảng viên, nghiên cứu viên trình độ tiến sĩ.")
+    assert [a.name for a in ts[0].agencies] == ["Các cơ sở đào tạo đại học"]
