@@ -402,3 +402,28 @@ def test_names_not_run_on(text, expected):
 def test_item_actor_with_a_class_noun_subject():
     ts = tasks_of("1. Các cơ sở đào tạo đại học đẩy mạnh đào tạo đội ngũ giảng viên, nghiên cứu viên trình độ tiến sĩ.")
     assert [a.name for a in ts[0].agencies] == ["Các cơ sở đào tạo đại học"]
+
+
+# ------------------------------------------------------------------ actor of a bullet lead-in (check30 family 2)
+_NESTED = ("m) Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:\n\n- Triển khai hệ thống giám sát môi trường.\n\n"
+           "- Ủy ban nhân dân thành phố Hà Nội và Ủy ban nhân dân Thành phố Hồ Chí Minh cần tập trung:\n\n"
+           "+ Xây dựng hệ thống quan trắc tự động.\n\n+ Kiểm soát nguồn thải từ giao thông.\n\n"
+           "- Rà soát các dự án đầu tư có nguy cơ gây ô nhiễm.\n")
+
+
+def test_plus_items_take_the_actor_of_their_bullet_lead_in():
+    ts = {t.task: [a.name for a in t.agencies] for t in tasks_of(_NESTED, "III. NHIỆM VỤ")}
+    city = ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    outer = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert ts["Xây dựng hệ thống quan trắc tự động"] == city
+    assert ts["Kiểm soát nguồn thải từ giao thông"] == city
+    # a sibling bullet after the nested items goes back to the outer actor
+    assert ts["Triển khai hệ thống giám sát môi trường"] == outer
+    assert ts["Rà soát các dự án đầu tư có nguy cơ gây ô nhiễm"] == outer
+    assert "tập trung" not in ts  # a bare verb before the colon only leads in the items
+
+
+def test_bullet_with_an_object_before_the_colon_is_still_a_task():
+    ts = tasks_of("1. Sở Y tế:\n\n- Sở Tài chính bố trí kinh phí cho các nội dung:\n\n+ Mua sắm trang thiết bị y tế.\n",
+                  "III. NHIỆM VỤ")
+    assert any("bố trí kinh phí" in t.task for t in ts)

@@ -79,7 +79,7 @@ class _Flow:
     rows_done: set = field(default_factory=set)
     colon_parent: Optional[tuple] = None  # (section, block, [skipped item blocks])
     preamble_body: bool = False
-    actor_lead_in: Optional[tuple] = None  # (section, leads, supports) of "X chủ trì, phối hợp với Y:"
+    actor_lead_in: Optional[tuple] = None  # (section, leads, supports, bullet depth or None) of "X chủ trì, phối hợp với Y:"
     explained: list = field(default_factory=list)  # (section, heading block, skipped items)
     awaiting: Optional[tuple] = None  # (scope, "lead"|"support"): an empty label whose bodies follow as items
     skipping: bool = False  # items under an ignore label ("Sản phẩm:")
@@ -382,8 +382,10 @@ class _Walker:
         carried, supports = self.default_agents(sid), self.default_supports(sid)
         ali = self.flow.actor_lead_in
         if ali is not None:
-            if ali[0] == sid and bi.marker_kind in ("bullet", "enum"):
+            if ali[0] == sid and ali[3] is None and bi.marker_kind in ("bullet", "enum"):
                 return ali[1], ali[2]
+            if ali[0] == sid and ali[3] is not None and bi.marker_kind == "bullet" and bi.depth > ali[3]:
+                return ali[1], ali[2]  # "+" items under "- UBND TP Hà Nội … cần tập trung:"
             self.flow.actor_lead_in = None
         return carried, supports
 
@@ -458,9 +460,11 @@ class _Walker:
         colon = body.rstrip().endswith(":")
         if colon and not self._is_lead_in(body):
             flow.colon_parent = (sid, bi.block, [])
-        if (colon and bi.marker and bi.marker_kind not in ("bullet", "enum") and not _CONTENT_LEAD_IN.search(body)
+        if (colon and bi.marker and bi.marker_kind != "enum" and not _CONTENT_LEAD_IN.search(body)
                 and results and results[-1][0].subject):
-            flow.actor_lead_in = (sid, results[-1][0].subject, results[-1][0].frame_supports)
+            # a bullet's own actor carries only to the deeper bullets under it
+            depth = bi.depth if bi.marker_kind == "bullet" else None
+            flow.actor_lead_in = (sid, results[-1][0].subject, results[-1][0].frame_supports, depth)
 
     def _explained_headings(self) -> None:
         """A heading whose items only list its object ("1.1. Quán triệt các văn bản sau: - Luật …") is the task."""
