@@ -427,3 +427,20 @@ def test_bullet_with_an_object_before_the_colon_is_still_a_task():
     ts = tasks_of("1. Sở Y tế:\n\n- Sở Tài chính bố trí kinh phí cho các nội dung:\n\n+ Mua sắm trang thiết bị y tế.\n",
                   "III. NHIỆM VỤ")
     assert any("bố trí kinh phí" in t.task for t in ts)
+
+
+# ------------------------------------------------------------------ follow-on paragraph of a numbered item (check30 family 2)
+def test_unnumbered_paragraph_continues_the_actor_of_its_numbered_item():
+    ts = tasks_of("2. Sở Nội vụ chủ trì hướng dẫn triển khai kế hoạch này.\n\n"
+                  "Chỉ đạo các phòng chuyên môn hỗ trợ đối với cán bộ cao tuổi.\n\n3. Sở Tài chính bố trí kinh phí.",
+                  "III. TỔ CHỨC THỰC HIỆN")
+    by = {t.task: [a.name for a in t.agencies] for t in ts}
+    assert by["Chỉ đạo các phòng chuyên môn hỗ trợ đối với cán bộ cao tuổi"] == ["Sở Nội vụ"]
+
+
+def test_actor_named_later_in_the_item_does_not_carry():
+    ts = tasks_of("1.1. Tăng cường sự lãnh đạo của Đảng trong công tác phòng, chống ma túy. "
+                  "Mỗi cán bộ, đảng viên phải gương mẫu thực hiện.\n\n"
+                  "Tổ chức truyền thông sâu rộng đến các tầng lớp nhân dân.", "III. NHIỆM VỤ")
+    by = {t.task: [a.name for a in t.agencies] for t in ts}
+    assert by["Tổ chức truyền thông sâu rộng đến các tầng lớp nhân dân"] == []
