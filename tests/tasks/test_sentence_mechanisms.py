@@ -444,3 +444,16 @@ def test_actor_named_later_in_the_item_does_not_carry():
                   "Tổ chức truyền thông sâu rộng đến các tầng lớp nhân dân.", "III. NHIỆM VỤ")
     by = {t.task: [a.name for a in t.agencies] for t in ts}
     assert by["Tổ chức truyền thông sâu rộng đến các tầng lớp nhân dân"] == []
+
+
+# ------------------------------------------------------------------ fronted condition (check30 family 4)
+def test_fronted_condition_is_not_a_task_alone():
+    ts = tasks_of("1. Sở Công Thương bảo đảm nguồn hàng. Khi cấp phát tại khu vực nguy hiểm, bố trí lực lượng cảnh giới.")
+    texts = [t.task for t in ts]
+    assert "Khi cấp phát tại khu vực nguy hiểm" not in texts
+    assert any(t.startswith("Khi cấp phát") and "bố trí lực lượng cảnh giới" in t for t in texts)
+
+
+def test_a_condition_later_in_the_sentence_does_not_join_groups():
+    ts = tasks_of("1. Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở, kiểm tra việc ghi chép sổ sách khi có yêu cầu.")
+    assert len(ts) == 2

@@ -37,6 +37,9 @@ def _list_continuation() -> re.Pattern:
 
 
 _LIST_CONTINUATION = _list_continuation()
+# "Khi …, bố trí …": a fronted condition joins the main clause (``condition_openers`` in task_lexicon.yaml)
+_CONDITION = re.compile(r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
+    load_lexicon_data().get("condition_openers") or ["(?!)"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
 _ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
                           re.IGNORECASE)
@@ -247,7 +250,8 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
         elif pending:
             out.append((pending, None)) if not out else out[-1][0].extend(pending)
             pending = []
-        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]]))
+        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]])
+                                or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
         if short and i + 1 < len(groups) and (i + 1) not in own_subject:
             pending = g
         elif short and out:
