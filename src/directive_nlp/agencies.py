@@ -46,6 +46,7 @@ from .normalize import match_key
 
 __all__ = [
     "Gazetteer",
+    "starts_common_noun",
     "find_agencies",
     "canonical",
     "agency_type",
@@ -144,6 +145,7 @@ class Gazetteer:
     verb_nouns: dict[Key, set[Key]] = field(default_factory=dict)
     label_tails: _Trie = field(default_factory=_Trie)
     role_modifiers: set[Key] = field(default_factory=set)
+    compounds: _Trie = field(default_factory=_Trie)
     sources: list[str] = field(default_factory=list)
 
     # ---- building -------------------------------------------------------
@@ -222,6 +224,8 @@ class Gazetteer:
             self.label_tails.add(self.k(w), True)
         for w in data.get("role_modifiers") or []:
             self.role_modifiers.add(self.k(w))
+        for w in data.get("generic_compounds") or []:
+            self.compounds.add(self.k(w), True)
         self.sources.append(source)
 
 
@@ -233,7 +237,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "open_stop_words": list,
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
-        "role_modifiers": list,
+        "role_modifiers": list, "generic_compounds": list,
     },
 }
 
@@ -506,6 +510,14 @@ class _Scanner:
             j += 1
         return j if j >= len(self.toks) and j > i else None
 
+    def _repeats_name_noun(self, i: int, comma: int) -> bool:
+        """After the comma at ``comma``, a word that repeats a capitalised noun of the name begun at ``i``
+        ("các Khu công nghiệp, khu kinh tế") coordinates inside the name."""
+        n = comma + 1
+        if not self.word(n) or self.toks[n].cap or self.match(self.g.stop, n):
+            return False
+        return any(self.toks[k].cap and self.toks[k].keys == self.toks[n].keys for k in range(i, comma))
+
     def free_name(self, i: int, lower_start: bool = False) -> int:
         """A name after a free head: capitalised words and lower-case non-stop words."""
         if not self.word(i):
@@ -522,6 +534,9 @@ class _Scanner:
             if t.punct:
                 if t.text in _DASHES and self.word(j + 1) and self.toks[j + 1].cap:
                     j += 1
+                    continue
+                if t.text == "," and self._repeats_name_noun(i, j):
+                    j += 1  # "Ban Quản lý các Khu công nghiệp, khu kinh tế": the name's noun again
                     continue
                 break
             if j > i and not t.cap and self.match(self.g.stop, j):
@@ -663,6 +678,12 @@ class _Scanner:
             i >= 2 and bool(self.match(self.g.group_openers, i - 2)) and self.match(self.g.group_openers, i - 2)[0] == i
         )
 
+    def _common_compound(self, i: int) -> bool:
+        """A generic noun at ``i`` that opens a common noun (``generic_compounds``: "bộ máy", "hội nghị")."""
+        cm = self.match(self.g.compounds, i)
+        gm = self.match(self.g.generic, i)
+        return bool(cm and gm and cm[0] > gm[0])
+
     def group(self, i: int, lone_ok: bool = False, after_head: bool = False) -> Optional[tuple[int, str, str]]:
         """A generic group ("các sở, ban, ngành tỉnh") or a class noun ("Các huyện ủy"); after a person head
         ("người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị") the noun needs no determiner."""
@@ -674,6 +695,8 @@ class _Scanner:
             gm = None  # "xã hội", "Đại hội Đảng", "cơ hội": a generic noun inside a compound
         if gm and not has_det and self._verb_noun(i, gm[0]):
             gm = None  # "Tổ chức truyền thông …" at a clause start: the verb and its object
+        if gm and self._common_compound(j):
+            gm = None  # "bộ máy", "hội nghị", "các ngành, lĩnh vực": a common noun, not a body
         cands: list[tuple[int, str, str]] = []
         if c and (has_det or self._compound_free(i)):
             end, info = c
@@ -704,6 +727,8 @@ class _Scanner:
                         k2 = self.det(k + 1)
                         if k2 > k + 1 and items >= 3:
                             break  # "các sở, ban, ngành, các Tổng công ty …": a new group starts
+                        if self._common_compound(k2):
+                            return None  # "Tổ chức, bộ máy": a list of topics, not of bodies
                         nxt = self.match(self.g.generic, k2)
                         if nxt and not self.match(self.g.classes, k2) or (nxt and self.match(self.g.classes, k2)[0] <= nxt[0]):
                             end = nxt[0]
@@ -826,6 +851,13 @@ def clause_start_at(sc: "_Scanner", i: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def starts_common_noun(text: str, *, gazetteer: Optional[Gazetteer] = None) -> bool:
+    """Does ``text`` open with a common noun made on a generic noun ("bộ máy", "hội nghị"; ``generic_compounds``)?"""
+    sc = _Scanner(text, gazetteer or default_gazetteer())
+    j = sc.det(0) if sc.toks else 0
+    return bool(sc.toks) and sc._common_compound(j)
+
+
 def _is_province(name: str) -> bool:
     """A province or city name ("Thanh Hóa", "Hà Nội"), via :mod:`directive_nlp.provinces` when present."""
     try:

@@ -324,3 +324,136 @@ def test_items_under_an_open_lead_support_frame_name_partners():
     # without the frame above it, the item's own subject leads
     res = analyze_sentence(item, mask(item), 0, len(item), mentions_of(item), [], carried=lead)
     assert [a.name for a in res.drafts[0].leads] == ["Sở Tài chính", "các đơn vị có liên quan"]
+
+
+# ------------------------------------------------------------------ commas inside one phrase (check30 family 1)
+@pytest.mark.parametrize("body, expected", [
+    ("1. Sở Thông tin và Truyền thông tạo thị trường dữ liệu phát triển lành mạnh, an toàn, tuân thủ pháp luật.",
+     "tạo thị trường dữ liệu phát triển lành mạnh, an toàn, tuân thủ pháp luật"),
+    ("1. Sở Khoa học và Công nghệ xây dựng hệ thống thông tin theo hướng thống nhất, tự động, hiện đại, "
+     "ứng dụng trí tuệ nhân tạo, đồng bộ.",
+     "xây dựng hệ thống thông tin theo hướng thống nhất, tự động, hiện đại, ứng dụng trí tuệ nhân tạo, đồng bộ"),
+])
+def test_list_of_qualities_is_not_cut_into_tasks(body, expected):
+    assert [t.task for t in tasks_of(body)] == [expected]
+
+
+def test_a_verb_after_an_object_that_is_not_a_quality_still_splits():
+    ts = tasks_of("1. Sở Y tế rà soát hồ sơ của các trạm y tế xã, phường, kiểm tra việc ghi chép sổ sách tại trạm y tế.")
+    assert len(ts) == 2 and ts[1].task.startswith("kiểm tra")
+
+
+def test_agent_noun_is_not_a_predicate():
+    from directive_nlp.tasks.predicates import is_verb_start
+    assert not is_verb_start("nghiên cứu viên trình độ tiến sĩ")
+    assert not is_verb_start("nghiên cứu sinh")
+    assert is_verb_start("nghiên cứu việc sửa đổi quy chế")
+    ts = tasks_of("1. Sở Giáo dục và Đào tạo đẩy mạnh đào tạo đội ngũ giảng viên, nghiên cứu viên trình độ tiến sĩ.")
+    assert len(ts) == 1 and "nghiên cứu viên" in ts[0].task
+
+
+# ------------------------------------------------------------------ topic headings are not bodies (check30 family 3)
+@pytest.mark.parametrize("text", ["Tổ chức, bộ máy", "Các ngành, lĩnh vực khác", "Tổ chức hội nghị sơ kết", "xây dựng bộ tiêu chí"])
+def test_common_nouns_made_on_generic_nouns_are_not_agencies(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),
+    ("các cơ quan, đơn vị, địa phương", ["các cơ quan, đơn vị, địa phương"]),
+    ("Bộ Công an", ["Bộ Công an"]),
+])
+def test_generic_groups_and_bodies_still_found(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("heading", ["1. Tổ chức, bộ máy", "7. Các ngành, lĩnh vực khác"])
+def test_topic_heading_gives_no_actor(heading):
+    ts = tasks_of(f"{heading}\n\nTổ chức các Tổ công nghệ số cộng đồng đến từng thôn, ấp.", "V. GIẢI PHÁP")
+    assert ts and ts[0].agencies == []
+
+
+def test_body_heading_still_gives_the_actor():
+    ts = tasks_of("1. Sở Tài chính\n\nTổ chức các lớp tập huấn về quản lý giá.", "V. NHIỆM VỤ")
+    assert ts and [a.name for a in ts[0].agencies] == ["Sở Tài chính"]
+
+
+# ------------------------------------------------------------------ whole agency names (check30 family 3)
+@pytest.mark.parametrize("text, expected", [
+    ("Ban Quản lý các Khu công nghiệp, khu kinh tế triển khai chiến lược",
+     ["Ban Quản lý các Khu công nghiệp, khu kinh tế"]),
+    ("Các doanh nghiệp công nghệ số nâng cao năng suất", ["Các doanh nghiệp công nghệ số"]),
+    ("Các cơ sở đào tạo đại học đẩy mạnh đào tạo", ["Các cơ sở đào tạo đại học"]),
+])
+def test_names_kept_whole(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case word after the comma that is not the name's noun ends the name
+    ("Ban Quản lý các Khu công nghiệp, Sở Y tế", ["Ban Quản lý các Khu công nghiệp", "Sở Y tế"]),
+    # "cơ sở" inside a verb phrase is not a class of bodies
+    ("Sở Y tế xây dựng cơ sở dữ liệu", ["Sở Y tế"]),
+])
+def test_names_not_run_on(text, expected):
+    assert names(text) == expected
+
+
+def test_item_actor_with_a_class_noun_subject():
+    ts = tasks_of("1. Các cơ sở đào tạo đại học đẩy mạnh đào tạo đội ngũ giảng viên, nghiên cứu viên trình độ tiến sĩ.")
+    assert [a.name for a in ts[0].agencies] == ["Các cơ sở đào tạo đại học"]
+
+
+# ------------------------------------------------------------------ actor of a bullet lead-in (check30 family 2)
+_NESTED = ("m) Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:\n\n- Triển khai hệ thống giám sát môi trường.\n\n"
+           "- Ủy ban nhân dân thành phố Hà Nội và Ủy ban nhân dân Thành phố Hồ Chí Minh cần tập trung:\n\n"
+           "+ Xây dựng hệ thống quan trắc tự động.\n\n+ Kiểm soát nguồn thải từ giao thông.\n\n"
+           "- Rà soát các dự án đầu tư có nguy cơ gây ô nhiễm.\n")
+
+
+def test_plus_items_take_the_actor_of_their_bullet_lead_in():
+    ts = {t.task: [a.name for a in t.agencies] for t in tasks_of(_NESTED, "III. NHIỆM VỤ")}
+    city = ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    outer = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert ts["Xây dựng hệ thống quan trắc tự động"] == city
+    assert ts["Kiểm soát nguồn thải từ giao thông"] == city
+    # a sibling bullet after the nested items goes back to the outer actor
+    assert ts["Triển khai hệ thống giám sát môi trường"] == outer
+    assert ts["Rà soát các dự án đầu tư có nguy cơ gây ô nhiễm"] == outer
+    assert "tập trung" not in ts  # a bare verb before the colon only leads in the items
+
+
+def test_bullet_with_an_object_before_the_colon_is_still_a_task():
+    ts = tasks_of("1. Sở Y tế:\n\n- Sở Tài chính bố trí kinh phí cho các nội dung:\n\n+ Mua sắm trang thiết bị y tế.\n",
+                  "III. NHIỆM VỤ")
+    assert any("bố trí kinh phí" in t.task for t in ts)
+
+
+# ------------------------------------------------------------------ follow-on paragraph of a numbered item (check30 family 2)
+def test_unnumbered_paragraph_continues_the_actor_of_its_numbered_item():
+    ts = tasks_of("2. Sở Nội vụ chủ trì hướng dẫn triển khai kế hoạch này.\n\n"
+                  "Chỉ đạo các phòng chuyên môn hỗ trợ đối với cán bộ cao tuổi.\n\n3. Sở Tài chính bố trí kinh phí.",
+                  "III. TỔ CHỨC THỰC HIỆN")
+    by = {t.task: [a.name for a in t.agencies] for t in ts}
+    assert by["Chỉ đạo các phòng chuyên môn hỗ trợ đối với cán bộ cao tuổi"] == ["Sở Nội vụ"]
+
+
+def test_actor_named_later_in_the_item_does_not_carry():
+    ts = tasks_of("1.1. Tăng cường sự lãnh đạo của Đảng trong công tác phòng, chống ma túy. "
+                  "Mỗi cán bộ, đảng viên phải gương mẫu thực hiện.\n\n"
+                  "Tổ chức truyền thông sâu rộng đến các tầng lớp nhân dân.", "III. NHIỆM VỤ")
+    by = {t.task: [a.name for a in t.agencies] for t in ts}
+    assert by["Tổ chức truyền thông sâu rộng đến các tầng lớp nhân dân"] == []
+
+
+# ------------------------------------------------------------------ fronted condition (check30 family 4)
+def test_fronted_condition_is_not_a_task_alone():
+    ts = tasks_of("1. Sở Công Thương bảo đảm nguồn hàng. Khi cấp phát tại khu vực nguy hiểm, bố trí lực lượng cảnh giới.")
+    texts = [t.task for t in ts]
+    assert "Khi cấp phát tại khu vực nguy hiểm" not in texts
+    assert any(t.startswith("Khi cấp phát") and "bố trí lực lượng cảnh giới" in t for t in texts)
+
+
+def test_a_condition_later_in_the_sentence_does_not_join_groups():
+    ts = tasks_of("1. Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở, kiểm tra việc ghi chép sổ sách khi có yêu cầu.")
+    assert len(ts) == 2

@@ -27,7 +27,7 @@ from .frames import frames
 from .lexicon import lexicon
 from .mentions import Ag, Dl
 from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
-from .predicates import is_verb_start, skip_ws, strip_modal
+from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import ROLE_NOUN, after_chain, between_in, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
 from .subject import find_subject
@@ -329,7 +329,8 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     cpos = masked.find(":", p, e)
     pe = cpos if cpos >= 0 else e
     lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e)
-    if lead_in:
+    if lead_in or (subject and cpos >= 0 and not text[cpos + 1:e].strip() and verb_only(text[p:cpos])):
+        # "- UBND thành phố Hà Nội … cần tập trung:": a bare verb before the colon leads in the items below
         return SentenceResult([], subject, frame_supports, lead_in=True, explicit=explicit)
     pe = min(pe, lead_end)
     if pe <= p:

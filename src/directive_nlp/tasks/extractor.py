@@ -79,7 +79,7 @@ class _Flow:
     rows_done: set = field(default_factory=set)
     colon_parent: Optional[tuple] = None  # (section, block, [skipped item blocks])
     preamble_body: bool = False
-    actor_lead_in: Optional[tuple] = None  # (section, leads, supports) of "X chủ trì, phối hợp với Y:"
+    actor_lead_in: Optional[tuple] = None  # (section, leads, supports, bullet depth or None) of "X chủ trì, phối hợp với Y:"
     explained: list = field(default_factory=list)  # (section, heading block, skipped items)
     awaiting: Optional[tuple] = None  # (scope, "lead"|"support"): an empty label whose bodies follow as items
     skipping: bool = False  # items under an ignore label ("Sản phẩm:")
@@ -130,6 +130,8 @@ class _Walker:
         self._scope_cache: dict[str, str] = {}
         self.flow = _Flow()
         self.table_tasks: list[Task] = []
+        # "2. Các tỉnh ủy … lãnh đạo …": the actor of a numbered item, for its unnumbered follow-on paragraphs
+        self.item_actor: dict[str, tuple[list[Ag], list[Ag]]] = {}
 
     def _first_lines(self) -> str:
         return " ".join(self.doc.text[b.start:b.end] for b in self.doc.blocks[:6])
@@ -382,9 +384,13 @@ class _Walker:
         carried, supports = self.default_agents(sid), self.default_supports(sid)
         ali = self.flow.actor_lead_in
         if ali is not None:
-            if ali[0] == sid and bi.marker_kind in ("bullet", "enum"):
+            if ali[0] == sid and ali[3] is None and bi.marker_kind in ("bullet", "enum"):
                 return ali[1], ali[2]
+            if ali[0] == sid and ali[3] is not None and bi.marker_kind == "bullet" and bi.depth > ali[3]:
+                return ali[1], ali[2]  # "+" items under "- UBND TP Hà Nội … cần tập trung:"
             self.flow.actor_lead_in = None
+        if not bi.marker and bi.section in self.item_actor:
+            return self.item_actor[bi.section]
         return carried, supports
 
     def _item(self, b, bi, sid: str, btext: str, cs: int, body: str, zone: str) -> None:
@@ -400,6 +406,7 @@ class _Walker:
         drafts_here: list[Draft] = []
         results: list = []
         block_dl: Optional[Deadline] = None
+        first: Optional[tuple[list[Ag], list[Ag]]] = None  # actor named by the item's first sentence
         # "Trên đây là Kế hoạch <title>; …": the document's name holds no task, its request does
         for s, e in sentences(btext, self_reference_end(btext, cs, mentions), len(btext), masked):
             lab = read_label(btext[s:e])
@@ -427,6 +434,8 @@ class _Walker:
                     res.subject = paren.leads
             if res.subject and item:
                 item_subject, item_supports = res.subject, res.frame_supports
+            if first is None:
+                first = (res.subject, res.frame_supports)
             if not self._keeps(zone, res, item_subject if own_item else carried):
                 continue
             span_s, span_e = (cs, len(btext)) if item else (s, e)
@@ -438,6 +447,8 @@ class _Walker:
                 self.add_draft(d, b.index, b.start + span_s, b.start + span_e, btext, sid,
                                own=bool(res.subject) or bool(own_item))
         _date_item(drafts_here, results, block_dl, item)
+        if item and first and first[0] and self.first_block_of.get(sid) == b.index and bi.marker_kind not in ("bullet", "enum"):
+            self.item_actor[sid] = first
         self._after_item(bi, sid, body, results)
 
     @staticmethod
@@ -458,9 +469,11 @@ class _Walker:
         colon = body.rstrip().endswith(":")
         if colon and not self._is_lead_in(body):
             flow.colon_parent = (sid, bi.block, [])
-        if (colon and bi.marker and bi.marker_kind not in ("bullet", "enum") and not _CONTENT_LEAD_IN.search(body)
+        if (colon and bi.marker and bi.marker_kind != "enum" and not _CONTENT_LEAD_IN.search(body)
                 and results and results[-1][0].subject):
-            flow.actor_lead_in = (sid, results[-1][0].subject, results[-1][0].frame_supports)
+            # a bullet's own actor carries only to the deeper bullets under it
+            depth = bi.depth if bi.marker_kind == "bullet" else None
+            flow.actor_lead_in = (sid, results[-1][0].subject, results[-1][0].frame_supports, depth)
 
     def _explained_headings(self) -> None:
         """A heading whose items only list its object ("1.1. Quán triệt các văn bản sau: - Luật …") is the task."""

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..agencies import starts_common_noun
 from .clauses import is_verb_start
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon
@@ -119,6 +120,8 @@ def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBod
     if not (prefixed or AGENCY_HEAD.match(body)):
         return None
     pieces = fallback_subject(t, a, b) if re.search(r"\b(?:và|,)\s", body) and not prefixed else [(a, b)]
+    if any(starts_common_noun(t[slice(*trim(t, pa, pb))]) for pa, pb in pieces):
+        return None  # "Tổ chức, bộ máy": a list of topics ("bộ máy" is a common noun), not of bodies
     out = []
     for pa, pb in pieces:
         pa, pb = trim(t, pa, pb)

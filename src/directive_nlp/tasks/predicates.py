@@ -14,7 +14,7 @@ from functools import lru_cache
 from .lexicon import lexicon, load_lexicon_data
 from .text import words
 
-__all__ = ["is_verb_start", "strip_modal", "skip_ws", "verb_only", "ends_with_verb", "NOUN_TOCHUC"]
+__all__ = ["is_verb_start", "quality_only", "strip_modal", "skip_ws", "verb_only", "ends_with_verb", "NOUN_TOCHUC"]
 
 
 
@@ -61,9 +61,31 @@ def strip_modal(text: str, p: int, e: int) -> int:
     return skip_ws(text, p + m.end(), e)
 
 
+@lru_cache(maxsize=1)
+def _agent_noun() -> re.Pattern:
+    """A verb and an agent suffix ("nghiên cứu viên", "nghiên cứu sinh") is a noun (``agent_noun_suffixes``)."""
+    d = load_lexicon_data()
+    sufs = d.get("agent_noun_suffixes") or []
+    if not sufs:
+        return re.compile(r"(?!)")
+    alt = lambda ws: "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alt(d['verbs'])})\s+(?:{alt(sufs)})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _qualities() -> frozenset:
+    return frozenset(_norm(v) for v in load_lexicon_data().get("quality_words") or [])
+
+
+def quality_only(seg: str) -> bool:
+    """A comma segment that is only a quality ("an toàn", "hiện đại"): a list of modifiers goes on after it."""
+    return " ".join(words(seg.lower())) in _qualities()
+
+
 def is_verb_start(s: str) -> bool:
     lx = lexicon()
-    return bool(lx.verb_start.match(s)) and not lx.weak_verb_start.match(s) and not NOUN_TOCHUC.match(s)
+    return (bool(lx.verb_start.match(s)) and not lx.weak_verb_start.match(s) and not NOUN_TOCHUC.match(s)
+            and not _agent_noun().match(s))
 
 
 def _verb_run(ws: list[str]) -> str | None:

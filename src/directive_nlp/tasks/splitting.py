@@ -17,7 +17,7 @@ from typing import Optional
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag, Dl
-from .predicates import ends_with_verb, is_verb_start, verb_only
+from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import split_at, words
 
@@ -37,6 +37,9 @@ def _list_continuation() -> re.Pattern:
 
 
 _LIST_CONTINUATION = _list_continuation()
+# "Khi …, bố trí …": a fronted condition joins the main clause (``condition_openers`` in task_lexicon.yaml)
+_CONDITION = re.compile(r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
+    load_lexicon_data().get("condition_openers") or ["(?!)"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
 _ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
                           re.IGNORECASE)
@@ -171,6 +174,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return True
     lead_deadline = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
                         for d in deadlines)
+    if len(g.segs) > 1 and quality_only(prev):
+        return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
     return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
 
 
@@ -245,7 +250,8 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
         elif pending:
             out.append((pending, None)) if not out else out[-1][0].extend(pending)
             pending = []
-        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]]))
+        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]])
+                                or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
         if short and i + 1 < len(groups) and (i + 1) not in own_subject:
             pending = g
         elif short and out:
