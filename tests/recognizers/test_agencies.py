@@ -104,6 +104,10 @@ SPLITS = [
     ("Phối hợp chặt chẽ giữa các lực lượng Công an, Biên phòng, Hải quan",
      ["các lực lượng Công an", "Biên phòng", "Hải quan"]),
     ("Các cơ quan truyền thông, báo chí của tỉnh", ["Các cơ quan truyền thông", "báo chí của tỉnh"]),
+    # "lực lượng" + a named force is a body (class noun); "lực lượng lao động" is not
+    ("Chủ động phối hợp với Công an, lực lượng Hải quan triển khai", ["Công an", "lực lượng Hải quan"]),
+    ("phối hợp với lực lượng Biên phòng tuần tra", ["lực lượng Biên phòng"]),
+    ("nâng cao chất lượng lực lượng lao động", []),
     ("Mỗi cán bộ, đảng viên", ["Mỗi cán bộ", "đảng viên"]),
     ("Các cấp ủy đảng, trước hết là người đứng đầu", ["Các cấp ủy đảng", "người đứng đầu"]),
     ("phối hợp với các địa phương, đơn vị, chủ rừng triển khai", ["các địa phương, đơn vị", "chủ rừng"]),
