@@ -108,6 +108,10 @@ SPLITS = [
     ("Chủ động phối hợp với Công an, lực lượng Hải quan triển khai", ["Công an", "lực lượng Hải quan"]),
     ("phối hợp với lực lượng Biên phòng tuần tra", ["lực lượng Biên phòng"]),
     ("nâng cao chất lượng lực lượng lao động", []),
+    # "các lực lượng" is a group of bodies (generic noun); bare "lực lượng" after a verb is not
+    ("Phối hợp chặt chẽ các lực lượng, sử dụng đồng bộ các biện pháp", ["các lực lượng"]),
+    ("phối hợp với các lực lượng liên quan", ["các lực lượng liên quan"]),
+    ("huy động lực lượng tham gia", []),
     ("Mỗi cán bộ, đảng viên", ["Mỗi cán bộ", "đảng viên"]),
     ("Các cấp ủy đảng, trước hết là người đứng đầu", ["Các cấp ủy đảng", "người đứng đầu"]),
     ("phối hợp với các địa phương, đơn vị, chủ rừng triển khai", ["các địa phương, đơn vị", "chủ rừng"]),

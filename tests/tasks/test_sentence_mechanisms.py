@@ -78,6 +78,18 @@ def test_bodies_acting_together_are_all_lead():
     assert roles(ts[0]) == [("Công an tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "lead")]
 
 
+@pytest.mark.parametrize("nominal", ["hiệu quả", "công tác", "cơ chế"])
+def test_coordination_inside_a_noun_phrase_names_no_agency(nominal):
+    ts = tasks_of(f"1. Nâng cao {nominal} phối hợp giữa các sở, ban, ngành, địa phương trong phòng, chống ma túy.")
+    assert ts and roles(ts[0]) == []
+
+
+def test_partners_named_after_phoi_hop_chat_che_support_every_task():
+    ts = tasks_of("1. Công an tỉnh\n\na) Phối hợp chặt chẽ các lực lượng, sử dụng đồng bộ các biện pháp nghiệp vụ,"
+                  " chủ động nắm chắc tình hình.", heading="III. TỔ CHỨC THỰC HIỆN")
+    assert ts and all(("các lực lượng", "support") in roles(t) for t in ts)
+
+
 # ------------------------------------------------------------------ task text boundaries
 def test_partners_of_a_support_frame_leave_the_task_text():
     ts = tasks_of("2.1. Sở Tài chính\n\na) Phối hợp với Công an tỉnh tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hằng năm.")

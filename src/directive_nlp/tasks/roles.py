@@ -144,6 +144,9 @@ def between_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
     hit = frames().coordinate.search(text[s:e])
     if not hit:
         return []
+    before = text[max(s, s + hit.start() - 20):s + hit.start()]
+    if lexicon().nominal_before_support.search(before.rstrip() + " "):
+        return []  # "công tác / hiệu quả phối hợp giữa X, Y": the bodies are part of the object
     pos = s + hit.end()
     out: list[Ag] = []
     for m in mentions:
