@@ -469,3 +469,13 @@ def test_fronted_condition_is_not_a_task_alone():
 def test_a_condition_later_in_the_sentence_does_not_join_groups():
     ts = tasks_of("1. Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở, kiểm tra việc ghi chép sổ sách khi có yêu cầu.")
     assert len(ts) == 2
+
+
+def test_bare_chu_tri_phoi_hop_heading_makes_its_bullets_partners():
+    body = ("1. Công an tỉnh\n\nb) Chủ trì, phối hợp\n\n"
+            "- Sở Tài chính tham mưu Ủy ban nhân dân tỉnh bố trí ngân sách.\n\n"
+            "c) Sở Nội vụ hướng dẫn thi đua khen thưởng.\n\n- Sở Tư pháp tổ chức tuyên truyền pháp luật.")
+    ts = {t.task: roles(t) for t in tasks_of(body, heading="III. TỔ CHỨC THỰC HIỆN")}
+    assert ts["tham mưu Ủy ban nhân dân tỉnh bố trí ngân sách"] == [("Công an tỉnh", "lead"), ("Sở Tài chính", "support")]
+    # a bullet under any other heading keeps its own body as lead
+    assert ts["tổ chức tuyên truyền pháp luật"] == [("Sở Tư pháp", "lead")]

@@ -30,6 +30,7 @@ from typing import Optional
 
 from ..models import AgencyRef, Deadline, DocumentMeta, DocumentStructure, NormalizedDocument, Task
 from .clauses import Draft, analyze_sentence, is_verb_start
+from .frames import frames
 from .decisions import article_kind, execution_clause
 from .headings import HeadingBodies, agency_heading
 from .inline import Assignment, parse_assignment, trailing_paren
@@ -83,6 +84,7 @@ class _Flow:
     explained: list = field(default_factory=list)  # (section, heading block, skipped items)
     awaiting: Optional[tuple] = None  # (scope, "lead"|"support"): an empty label whose bodies follow as items
     skipping: bool = False  # items under an ignore label ("Sản phẩm:")
+    open_partners: Optional[str] = None  # section of a bare "b) Chủ trì, phối hợp" line: its bullets name partners
 
 
 def _doc_date(meta: Optional[DocumentMeta]) -> Optional[date]:
@@ -209,6 +211,8 @@ class _Walker:
 
     def _open_section(self, sec) -> None:
         self._register_heading(sec.id, sec.heading or "")
+        if sec.heading and frames().open_lead_support.match(sec.heading.strip()):
+            self.flow.open_partners = sec.id  # "b) Chủ trì, phối hợp": its bullets name the partners
 
     def _register_heading(self, sid: str, heading: str) -> None:
         hb = agency_heading(heading) if heading else None
@@ -407,6 +411,7 @@ class _Walker:
         results: list = []
         block_dl: Optional[Deadline] = None
         first: Optional[tuple[list[Ag], list[Ag]]] = None  # actor named by the item's first sentence
+        partners = self.flow.open_partners == sid and bi.marker_kind == "bullet" and bool(carried)
         # "Trên đây là Kế hoạch <title>; …": the document's name holds no task, its request does
         for s, e in sentences(btext, self_reference_end(btext, cs, mentions), len(btext), masked):
             lab = read_label(btext[s:e])
@@ -426,7 +431,8 @@ class _Walker:
             own_item = item and item_subject
             res = analyze_sentence(btext, masked, s, e_eff, mentions, deadlines,
                                    carried=item_subject if own_item else carried,
-                                   carried_supports=item_supports if own_item else lead_supports, review=review)
+                                   carried_supports=item_supports if own_item else lead_supports, review=review,
+                                   partners=partners and not own_item)
             if paren is not None:
                 # "Rà soát quy hoạch … (Sở X chủ trì, phối hợp với Y; thời gian hoàn thành: Quý II/2026)."
                 _apply_assignment(res.drafts, paren, "paren", own=bool(res.subject))
