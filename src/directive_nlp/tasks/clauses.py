@@ -110,9 +110,13 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
     if p2 != p:
         p, explicit = p2, explicit or bool(subject)
     if subject:
-        bm = fr.basis_purpose.match(text, p, e) or fr.basis_clause.match(masked, p, e)
+        bm = fr.basis_purpose.match(text, p, e)
         if bm:
             p = skip_ws(text, bm.end(), e)
+        else:
+            bm = fr.basis_clause.match(masked, p, e)
+            if bm:
+                p = skip_ws(text, _basis_end(text, p, bm.end()), e)
         rm = ROLE_NOUN.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
@@ -124,6 +128,26 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         p, frame_supports = _role_frame(text, p, e, mentions)
         p = strip_modal(text, p, e)
     return p, frame_supports, explicit
+
+
+_BASIS_REF_END = re.compile(r"(?:\S*\d\S*|này|mình)\s+$", re.IGNORECASE)
+
+
+def _basis_end(text: str, s: int, e: int) -> int:
+    """Where a basis ending at a comma really ends. In "căn cứ Kế hoạch này xây
+    dựng kế hoạch của đơn vị, gửi …" the predicate starts inside the match: at
+    the first verb right after the end of a document reference ("… này",
+    "… số 12/KH-UBND", "… ngày 3/5/2025", "… của mình") that takes an object.
+    Other bases ("trên cơ sở kết quả khảo sát thực tế, …") end at the comma."""
+    for m in re.finditer(r"(?<=\s)\w", text[s:e]):
+        w = s + m.start()
+        if not _BASIS_REF_END.search(text, s, w) or not is_verb_start(text[w:e]):
+            continue
+        vm = lexicon().verb_start.match(text[w:e])
+        rest = text[w + vm.end():e].strip(" ,") if vm else ""
+        if rest and not rest.startswith("của"):
+            return w
+    return e
 
 
 def _resumptive(text: str, p: int, e: int, subject: list[Ag], mentions: list[Ag]) -> int:
