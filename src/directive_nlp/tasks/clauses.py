@@ -318,6 +318,20 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     return out
 
 
+def _times_clause_before(text: str, cs: int, ce: int, deadlines: list[Dl], drafts: list[Draft]) -> bool:
+    """"…; thực hiện thường xuyên.": a clause that is only a time (after an
+    optional "thực hiện"/"hoàn thành") gives its deadline to the tasks of the
+    clause before it that have none, and is no task itself."""
+    m = frames().time_only.match(text, cs, ce)
+    dl = next((d for d in deadlines if d.start >= m.end() and not text[m.end():d.start].strip()), None)
+    if dl is None or dl.end > ce or text[dl.end:ce].strip(" .;,"):
+        return False
+    for d in drafts:
+        if d.deadline is None:
+            d.deadline, d.deadline_prio = dl.deadline, 2
+    return True
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -365,6 +379,11 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
                sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas)
     drafts: list[Draft] = []
     clauses = merge_clauses(text, masked, p, pe, mentions, deadlines, review=review, split_commas=split_commas)
+    before: list[Draft] = []  # the drafts of the last clause that gave any
     for ci, (cs, ce) in enumerate(clauses):
-        drafts.extend(_clause_drafts(ctx, ci, cs, ce))
+        if before and _times_clause_before(text, cs, ce, deadlines, before):
+            continue
+        own = _clause_drafts(ctx, ci, cs, ce)
+        drafts.extend(own)
+        before = own or before
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit)
