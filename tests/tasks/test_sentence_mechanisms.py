@@ -479,3 +479,33 @@ def test_bare_chu_tri_phoi_hop_heading_makes_its_bullets_partners():
     assert ts["tham mưu Ủy ban nhân dân tỉnh bố trí ngân sách"] == [("Công an tỉnh", "lead"), ("Sở Tài chính", "support")]
     # a bullet under any other heading keeps its own body as lead
     assert ts["tổ chức tuyên truyền pháp luật"] == [("Sở Tư pháp", "lead")]
+
+
+# ------------------------------------------------------------------ a basis ending at a document reference
+@pytest.mark.parametrize("basis", ["căn cứ Kế hoạch này", "căn cứ Chỉ thị số 05/CT-TTg",
+                                   "căn cứ Quyết định số 12/QĐ-UBND ngày 03/5/2025", "căn cứ chức năng của mình"])
+def test_basis_ending_at_a_document_reference_leaves_the_verb_to_the_task(basis):
+    tasks = tasks_of(f"1. Sở Y tế {basis} xây dựng kế hoạch của đơn vị, gửi Sở Nội vụ trước ngày 15/4/2026.")
+    assert tasks[0].task.startswith("xây dựng kế hoạch của đơn vị"), [t.task for t in tasks]
+    assert roles(tasks[0]) == [("Sở Y tế", "lead")]
+
+
+@pytest.mark.parametrize("basis", ["căn cứ kết quả khảo sát thực tế", "căn cứ kết quả rà soát",
+                                   "căn cứ hướng dẫn của Sở Tư pháp"])
+def test_basis_without_a_document_reference_ends_at_its_comma(basis):
+    tasks = tasks_of(f"1. Sở Y tế {basis}, xây dựng kế hoạch thực hiện trước ngày 15/4/2026.")
+    assert [t.task for t in tasks] == ["xây dựng kế hoạch thực hiện"]
+
+
+# ------------------------------------------------------------------ a ";" clause that only times the one before
+@pytest.mark.parametrize("tail, kind", [("thực hiện thường xuyên", "ongoing"),
+                                        ("hoàn thành trước ngày 30/9/2026", "by")])
+def test_clause_of_only_a_time_times_the_clause_before(tail, kind):
+    tasks = tasks_of(f"1. Công an tỉnh chủ trì, phối hợp với Sở Tư pháp làm sạch dữ liệu dân cư; {tail}.")
+    assert [t.task for t in tasks] == ["làm sạch dữ liệu dân cư"]
+    assert tasks[0].deadline is not None and tasks[0].deadline.kind == kind
+
+
+def test_clause_with_its_own_object_after_thuc_hien_stays_a_task():
+    tasks = tasks_of("1. Công an tỉnh làm sạch dữ liệu dân cư; thực hiện kiểm tra định kỳ hằng quý.")
+    assert [t.task for t in tasks] == ["làm sạch dữ liệu dân cư", "thực hiện kiểm tra"]

@@ -110,9 +110,13 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
     if p2 != p:
         p, explicit = p2, explicit or bool(subject)
     if subject:
-        bm = fr.basis_purpose.match(text, p, e) or fr.basis_clause.match(masked, p, e)
+        bm = fr.basis_purpose.match(text, p, e)
         if bm:
             p = skip_ws(text, bm.end(), e)
+        else:
+            bm = fr.basis_clause.match(masked, p, e)
+            if bm:
+                p = skip_ws(text, _basis_end(text, p, bm.end()), e)
         rm = ROLE_NOUN.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
@@ -124,6 +128,26 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         p, frame_supports = _role_frame(text, p, e, mentions)
         p = strip_modal(text, p, e)
     return p, frame_supports, explicit
+
+
+_BASIS_REF_END = re.compile(r"(?:\S*\d\S*|này|mình)\s+$", re.IGNORECASE)
+
+
+def _basis_end(text: str, s: int, e: int) -> int:
+    """Where a basis ending at a comma really ends. In "căn cứ Kế hoạch này xây
+    dựng kế hoạch của đơn vị, gửi …" the predicate starts inside the match: at
+    the first verb right after the end of a document reference ("… này",
+    "… số 12/KH-UBND", "… ngày 3/5/2025", "… của mình") that takes an object.
+    Other bases ("trên cơ sở kết quả khảo sát thực tế, …") end at the comma."""
+    for m in re.finditer(r"(?<=\s)\w", text[s:e]):
+        w = s + m.start()
+        if not _BASIS_REF_END.search(text, s, w) or not is_verb_start(text[w:e]):
+            continue
+        vm = lexicon().verb_start.match(text[w:e])
+        rest = text[w + vm.end():e].strip(" ,") if vm else ""
+        if rest and not rest.startswith("của"):
+            return w
+    return e
 
 
 def _resumptive(text: str, p: int, e: int, subject: list[Ag], mentions: list[Ag]) -> int:
@@ -294,6 +318,20 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     return out
 
 
+def _times_clause_before(text: str, cs: int, ce: int, deadlines: list[Dl], drafts: list[Draft]) -> bool:
+    """"…; thực hiện thường xuyên.": a clause that is only a time (after an
+    optional "thực hiện"/"hoàn thành") gives its deadline to the tasks of the
+    clause before it that have none, and is no task itself."""
+    m = frames().time_only.match(text, cs, ce)
+    dl = next((d for d in deadlines if d.start >= m.end() and not text[m.end():d.start].strip()), None)
+    if dl is None or dl.end > ce or text[dl.end:ce].strip(" .;,"):
+        return False
+    for d in drafts:
+        if d.deadline is None:
+            d.deadline, d.deadline_prio = dl.deadline, 2
+    return True
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -341,6 +379,11 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
                sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas)
     drafts: list[Draft] = []
     clauses = merge_clauses(text, masked, p, pe, mentions, deadlines, review=review, split_commas=split_commas)
+    before: list[Draft] = []  # the drafts of the last clause that gave any
     for ci, (cs, ce) in enumerate(clauses):
-        drafts.extend(_clause_drafts(ctx, ci, cs, ce))
+        if before and _times_clause_before(text, cs, ce, deadlines, before):
+            continue
+        own = _clause_drafts(ctx, ci, cs, ce)
+        drafts.extend(own)
+        before = own or before
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit)

@@ -32,6 +32,7 @@ _KEYS = {
     "support_intensifiers": list, "support_prepositions": list, "coordinate_words": list,
     "scope_openers": list, "scope_nouns": list, "scope_tails": list,
     "basis_openers": list, "basis_purpose": list, "basis_clauses": list, "frame_adverbs": list,
+    "time_only_verbs": list,
 }
 _W = r"[\wÀ-ỹ]"
 
@@ -59,6 +60,7 @@ class Frames:
     basis_clause: re.Pattern   # "trên cơ sở …, "
     frame_adverb: re.Pattern   # "khẩn trương " before "chủ trì, phối hợp …"
     open_lead_support: re.Pattern  # "Chủ trì, phối hợp (với):" closing a line: the partners are the items below
+    time_only: re.Pattern      # "thực hiện " (then only a time phrase): a clause that times the one before
 
 
 @lru_cache(maxsize=1)
@@ -86,4 +88,5 @@ def frames() -> Frames:
         frame_adverb=re.compile(rf"\s*{_alt(d['frame_adverbs'])}\s*,?\s*", re.IGNORECASE),
         open_lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}(?:\s+{prep})?\s*[:.]?\s*$",
                                      re.IGNORECASE),
+        time_only=re.compile(rf"\s*(?:{_alt(d['time_only_verbs'])}\s*)?", re.IGNORECASE),
     )
