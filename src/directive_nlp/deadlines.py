@@ -60,7 +60,7 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
-    "case_openers", "case_blockers", "in_force_words",
+    "case_openers", "case_blockers", "in_force_words", "adverb_hosts",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
