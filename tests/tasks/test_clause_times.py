@@ -130,3 +130,36 @@ def test_event_of_another_clause_leaves_ongoing():
                    "Ủy ban nhân dân tỉnh sau khi Bộ Công an có văn bản hướng dẫn.\n")
     assert find(ds, "rà soát") == ("ongoing", None)
     assert find(ds, "báo cáo") == ("conditional", None)
+
+
+# --- a bracketed time dates its clause ----------------------------------------
+
+def test_bracketed_time_dates_its_clause_only():
+    ds = deadlines("1. Các sở, ban, ngành xây dựng kế hoạch triển khai thực hiện (hoàn thành trong tháng 11/2025) "
+                   "gửi về Công an tỉnh để tổng hợp; báo cáo Ủy ban nhân dân tỉnh theo quy định.\n")
+    assert find(ds, "xây dựng kế hoạch") == ("on", "2025-11-30")
+    assert find(ds, "báo cáo Ủy ban nhân dân tỉnh") is None
+
+
+def test_bracketed_time_stops_at_the_sentence_end():
+    ds = deadlines("1. Các sở, ban, ngành xây dựng kế hoạch triển khai thực hiện (hoàn thành trong tháng 11/2025) "
+                   "gửi về Công an tỉnh. Thực hiện chế độ thông tin, báo cáo kết quả về Công an tỉnh.\n")
+    assert find(ds, "xây dựng kế hoạch") == ("on", "2025-11-30")
+    assert find(ds, "chế độ thông tin") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "thực hiện Chương trình mục tiêu quốc gia (giai đoạn 2021 - 2025) trên địa bàn",  # a programme's span
+    "triển khai Chỉ thị (số 36-CT/TW ngày 16/8/2019) của Bộ Chính trị",  # a cited document's date
+    "báo cáo kết quả (nếu có) về Sở Tư pháp",
+])
+def test_brackets_that_hold_no_date_of_the_task(sentence):
+    from directive_nlp.tasks.timing import bracketed_times
+    assert bracketed_times(sentence) == []
+
+
+def test_bracketed_cycle_dates_its_clause():
+    ds = deadlines("1. Sở Khoa học và Công nghệ hướng dẫn các cơ quan triển khai Kế hoạch; kiểm tra, tổng hợp, "
+                   "báo cáo UBND tỉnh tình hình thực hiện Kế hoạch (định kỳ hằng năm).\n")
+    assert find(ds, "báo cáo UBND tỉnh") == ("recurring", "yearly")
+    assert find(ds, "hướng dẫn các cơ quan") is None

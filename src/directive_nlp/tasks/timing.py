@@ -43,7 +43,7 @@ from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, T
 
 __all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
            "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times", "task_head_time",
-           "settle_clause_times"]
+           "bracketed_times", "settle_clause_times"]
 
 _TRIM = " \t*_.;:,"
 # an item-final phrase of these kinds that no task of the item took qualifies the object, not the item
@@ -383,7 +383,10 @@ def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task
 # * a **binding trigger beats "thường xuyên"**: "thường xuyên rà soát, tham
 #   mưu điều chỉnh … ngay sau khi Luật … có hiệu lực" waits for the event
 #   (annotation notes 01-03-10 §9): a condition that closes the task's clause
-#   wins over an ongoing adverb.
+#   wins over an ongoing adverb;
+# * a **bracketed time dates its clause**: "xây dựng kế hoạch … (hoàn thành
+#   trong tháng 11/2025) gửi về Công an tỉnh" dates every task of its ";"
+#   clause (annotation notes 01-03-10 §10), though the analyser masks brackets.
 
 _CYCLE_KINDS = ("recurring",)
 
@@ -395,7 +398,7 @@ def _task_offset(t: Task) -> Optional[tuple[int, int]]:
 
 
 def _clause_break(text: str, a: int, b: int) -> Optional[int]:
-    """The offset of the first ";" between ``a`` and ``b`` outside brackets, or None."""
+    """The offset of the first ";" or sentence end (". X") between ``a`` and ``b`` outside brackets, or None."""
     depth = 0
     for i in range(a, b):
         ch = text[i]
@@ -403,9 +406,15 @@ def _clause_break(text: str, a: int, b: int) -> Optional[int]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
+        elif depth == 0 and (ch == ";" or (ch == "." and _sentence_starts(text, i + 1))):
             return i
     return None
+
+
+def _sentence_starts(text: str, i: int) -> bool:
+    """After spaces (and emphasis marks), an upper-case letter: a new sentence."""
+    m = re.compile(r"[\s*_]+(\w)").match(text, i)
+    return bool(m) and m.group(1).isupper()
 
 
 def _own_clause_cycle(tasks: list[Task]) -> None:
@@ -488,9 +497,45 @@ def _trigger_over_ongoing(tasks: list[Task], doc_date: Optional[date]) -> None:
                 break
 
 
+def bracketed_times(sentence: str, doc_date: Optional[date] = None) -> list[tuple[int, Deadline]]:
+    """(offset, deadline) of each time phrase that fills a bracket of ``sentence``: "(hoàn thành trong tháng 11/2025)".
+
+    Only a date ("by" or "on") or a stated cycle ("(định kỳ hằng năm)")
+    counts: a period in brackets is a programme's or a report's span
+    ("Chương trình … (giai đoạn 2021 - 2025)"), and the recogniser reads the
+    whole sentence, so a cited date stays blocked.
+
+    >>> [d.date for _, d in bracketed_times("xây dựng kế hoạch (hoàn thành trong tháng 11/2025) gửi Sở Nội vụ")]
+    ['2025-11-30']
+    >>> bracketed_times("thực hiện Chương trình mục tiêu quốc gia (giai đoạn 2021 - 2025)")
+    []
+    """
+    out = []
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        opened = sentence[:m.start].rstrip(" *_").endswith("(")
+        closed = sentence[m.end:].lstrip(" .*_").startswith(")")
+        if opened and closed and (m.deadline.kind in ("by", "on") or m.deadline.frequency is not None):
+            out.append((m.start, m.deadline))
+    return out
+
+
+def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """An undated task takes a bracketed time written in its own ";" clause ("… (hoàn thành trong tháng 11/2025) …")."""
+    for t in tasks:
+        off = _task_offset(t)
+        if t.deadline is not None or off is None:
+            continue
+        for pos, d in bracketed_times(t.sentence, doc_date):
+            a, b = sorted((pos, off[0]))
+            if _clause_break(t.sentence, a, b) is None:
+                t.deadline = d
+                break
+
+
 def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
-    """Settle the times written in each task's own sentence (see the three facts above)."""
+    """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
     _head_adverbs(tasks, doc_date)
     _trigger_over_ongoing(tasks, doc_date)
+    _bracketed(tasks, doc_date)
     return tasks
