@@ -60,7 +60,7 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
-    "case_openers", "case_blockers", "in_force_words",
+    "case_openers", "case_blockers", "in_force_words", "adverb_hosts", "cycle_term_partners",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -226,6 +226,8 @@ class _Compiled:
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
+    term_after: re.Pattern
+    term_before: re.Pattern
 
 
 def _parts(v: dict[str, Any]) -> dict[str, Any]:
@@ -408,6 +410,8 @@ def _compiled() -> _Compiled:
         owner_after=re.compile(r"\s*(?:của|thuộc)\s+" + _alt(v["programme_nouns"]) + _E, I),
         periodic_after=re.compile(r"\s*(?:,|và|hay|hoặc)?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
         dates_per_year={int(k): str(x) for k, x in v["dates_per_year"].items()},
+        term_after=re.compile(r"[^\S\n]*(?:,|và|hoặc)[^\S\n]*" + _alt(v["cycle_term_partners"]) + _E, I),
+        term_before=re.compile(_B + _alt(v["cycle_term_partners"]) + r"[^\S\n]*(?:,|và|hoặc)[^\S\n]*$", I),
     )
 
 
@@ -758,6 +762,8 @@ def _h_recurring_unit(x: "_Ctx") -> _Made:
         return None
     if re.match(r"[^\S\n]+của" + _E, text[x.end:], re.I):
         return None  # "hoạt động đấu thầu hàng năm của đơn vị": it qualifies a noun
+    if c.term_after.match(text, x.end) or c.term_before.search(before):
+        return None  # "trung hạn, hằng năm", "hằng năm và từng giai đoạn": a cycle beside a term qualifies a plan
     s = text[x.start:x.end]
     if s.endswith(")") and "(" not in s:
         x.end -= 1

@@ -166,6 +166,10 @@ NEGATIVE = [
     "khi xây dựng và phê duyệt kế hoạch phải có sự tham gia của cộng đồng",
     "không bố trí vốn cho dự án khác khi chưa bố trí đủ nguồn để triển khai các dự án trọng điểm",
     "ưu tiên khi đủ điều kiện triển khai",
+    # a cycle coordinated with a term names the plans or budgets of each term
+    "danh mục dự án đầu tư công trung hạn, hàng năm được đầu tư từ nguồn ngân sách",
+    "xác định chỉ tiêu, nhiệm vụ hàng năm và cả giai đoạn của Chương trình",
+    "lồng ghép vào Kế hoạch phát triển kinh tế - xã hội hằng năm và từng giai đoạn",
 ]
 # fmt: on
 
@@ -250,3 +254,13 @@ def test_vocabulary_file_loads_with_its_lists():
     assert v["month_counts"][6] == "semiannual"
     assert "thường xuyên" in v["ongoing"] and "chi" in v["ongoing_blockers"]
     assert "chương trình" in v["programme_nouns"]
+
+
+@pytest.mark.parametrize("text,cycle", [
+    ("tổ chức sơ kết hằng năm, tổng kết giai đoạn", "hằng năm"),  # a comma, then another task: no term partner
+    ("báo cáo kết quả hằng năm và đột xuất", "hằng năm"),
+    ("Thường xuyên, hằng năm", "hằng năm"),
+])
+def test_cycle_not_beside_a_term_is_kept(text, cycle):
+    assert [m.deadline.text for m in find_deadlines(text) if m.deadline.kind == "recurring"] == [cycle]
+    assert "trung hạn" in load_vocabulary()["cycle_term_partners"]

@@ -38,7 +38,7 @@ from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, lab
 from .lexicon import lexicon
 from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .tables import table_tasks
-from .timing import attach_layout_times, layout_time_scopes
+from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
 from .text import mask, sentences, trim, words
 from .zones import Zones, self_reference_end
 
@@ -646,4 +646,5 @@ def extract_tasks(doc: NormalizedDocument, structure: DocumentStructure, meta: O
     """
     tasks = _Walker(doc, structure, meta).run()
     # layout-carried times (time label lines, time headings): tasks.timing
-    return attach_layout_times(tasks, layout_time_scopes(doc, structure, _doc_date(meta)))
+    tasks = attach_layout_times(tasks, layout_time_scopes(doc, structure, _doc_date(meta)))
+    return settle_clause_times(tasks, _doc_date(meta))

@@ -42,7 +42,8 @@ from ..deadlines import find_deadlines, load_vocabulary
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 
 __all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
-           "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times"]
+           "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times", "task_head_time",
+           "bracketed_times", "settle_clause_times"]
 
 _TRIM = " \t*_.;:,"
 # an item-final phrase of these kinds that no task of the item took qualifies the object, not the item
@@ -364,4 +365,177 @@ def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task
         if owners and _leads(t) and not (_leads(t) & owners):
             continue  # another body's task in the same item
         t.deadline = sc.deadline
+    return tasks
+
+
+# --- Times inside the task's own sentence, settled after the walker ----------
+# The sentence analyser gives each task a time of its sentence; three facts of
+# the genre about where a time phrase sits in the sentence settle what it left:
+#
+# * a **cycle ends its own clause**: "…; báo cáo UBND Thành phố … trước ngày
+#   15 hằng tháng." is the reporting cycle of the last ";" clause, not of the
+#   plans and actions before the ";" (a date at the end, "… trong tháng
+#   11/2025.", still dates the whole item: ANNOTATION-DECISIONS 8);
+# * a **time adverb heads its predicate**: "phối hợp các sở, ngành thường
+#   xuyên tổ chức kiểm tra …" and "thực hiện thường xuyên, liên tục các giải
+#   pháp …" are ongoing work: the adverb right before the task's verb (or right
+#   after a light verb of ``adverb_hosts``) is the task's time;
+# * a **binding trigger beats "thường xuyên"**: "thường xuyên rà soát, tham
+#   mưu điều chỉnh … ngay sau khi Luật … có hiệu lực" waits for the event
+#   (annotation notes 01-03-10 §9): a condition that closes the task's clause
+#   wins over an ongoing adverb;
+# * a **bracketed time dates its clause**: "xây dựng kế hoạch … (hoàn thành
+#   trong tháng 11/2025) gửi về Công an tỉnh" dates every task of its ";"
+#   clause (annotation notes 01-03-10 §10), though the analyser masks brackets.
+
+_CYCLE_KINDS = ("recurring",)
+
+
+def _task_offset(t: Task) -> Optional[tuple[int, int]]:
+    """(start, end) of the task's text inside its sentence, or None when it is not written there verbatim."""
+    i = t.sentence.find(t.task)
+    return (i, i + len(t.task)) if i >= 0 and t.task else None
+
+
+def _clause_break(text: str, a: int, b: int) -> Optional[int]:
+    """The offset of the first ";" or sentence end (". X") between ``a`` and ``b`` outside brackets, or None."""
+    depth = 0
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == ";" or (ch == "." and _sentence_starts(text, i + 1))):
+            return i
+    return None
+
+
+def _sentence_starts(text: str, i: int) -> bool:
+    """After spaces (and emphasis marks), an upper-case letter: a new sentence."""
+    m = re.compile(r"[\s*_]+(\w)").match(text, i)
+    return bool(m) and m.group(1).isupper()
+
+
+def _own_clause_cycle(tasks: list[Task]) -> None:
+    """Take a sentence-final cycle from the tasks of earlier ";" clauses when a later clause's task holds it."""
+    for t in tasks:
+        d, off = t.deadline, _task_offset(t)
+        if d is None or d.kind not in _CYCLE_KINDS or off is None:
+            continue
+        pos = t.sentence.find(d.text, off[1])
+        cut = _clause_break(t.sentence, off[1], pos) if pos >= 0 else None
+        if cut is None:
+            continue
+        holders = [o for o in tasks if o is not t and o.sentence == t.sentence and o.deadline == d]
+        if any(cut < (_task_offset(o) or (-1, -1))[0] < pos for o in holders):
+            t.deadline = None
+
+
+@lru_cache(maxsize=1)
+def _host_re() -> re.Pattern:
+    return re.compile(r"^" + _alt(load_vocabulary()["adverb_hosts"]) + r"\s+", re.IGNORECASE)
+
+
+def task_head_time(sentence: str, start: int, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The ongoing or cycle adverb that heads the task starting at ``start`` in ``sentence``, or None.
+
+    The adverb stands right before the task's text ("… thường xuyên | tổ
+    chức kiểm tra") or right after a light verb that opens it ("thực hiện
+    thường xuyên, liên tục …"); the recogniser reads the whole sentence, so
+    its blockers ("chi thường xuyên", "nhiệm vụ thường xuyên") still apply.
+
+    >>> s = "phối hợp các sở thường xuyên tổ chức kiểm tra"
+    >>> task_head_time(s, s.index("tổ chức")).kind
+    'ongoing'
+    >>> task_head_time("thực hiện thường xuyên, liên tục các giải pháp", 0).kind
+    'ongoing'
+    >>> s = "bố trí kinh phí chi thường xuyên cho công tác"
+    >>> task_head_time(s, s.index("cho")) is None
+    True
+    """
+    body = sentence[start:]
+    host = _host_re().match(body)
+    at = start + (host.end() if host else 0)
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        if m.deadline.kind not in ("ongoing", "recurring"):
+            continue
+        right_before = m.end <= start and not sentence[m.end:start].strip()
+        if right_before or m.start == at:
+            return m.deadline
+    return None
+
+
+def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """Date each undated task by the adverb that heads it; an adverb that opens the task's text is cut from it."""
+    for t in tasks:
+        off = _task_offset(t)
+        if t.deadline is not None or off is None:
+            continue
+        d = task_head_time(t.sentence, off[0], doc_date)
+        if d is None:
+            continue
+        t.deadline = d
+        rest = t.task[len(d.text):].lstrip(" ,")
+        if t.task.startswith(d.text) and len(rest.split()) >= 2:
+            t.task = rest  # "thường xuyên tổ chức kiểm tra …": the adverb is the time, not the task
+
+
+def _trigger_over_ongoing(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """An ongoing task whose clause closes with a conditional event waits for the event."""
+    for t in tasks:
+        off = _task_offset(t)
+        if t.deadline is None or t.deadline.kind != "ongoing" or off is None:
+            continue
+        for m in find_deadlines(t.sentence, doc_date=doc_date):
+            tail = t.sentence[m.end:]
+            end = _clause_break(t.sentence, m.end, len(t.sentence))
+            closes = not re.sub(r"[\W_]+", "", tail[: (end - m.end) if end is not None else len(tail)])
+            if (m.deadline.kind == "conditional" and m.start >= off[0] and closes
+                    and _clause_break(t.sentence, off[0], m.start) is None):
+                t.deadline = m.deadline
+                break
+
+
+def bracketed_times(sentence: str, doc_date: Optional[date] = None) -> list[tuple[int, Deadline]]:
+    """(offset, deadline) of each time phrase that fills a bracket of ``sentence``: "(hoàn thành trong tháng 11/2025)".
+
+    Only a date ("by" or "on") or a stated cycle ("(định kỳ hằng năm)")
+    counts: a period in brackets is a programme's or a report's span
+    ("Chương trình … (giai đoạn 2021 - 2025)"), and the recogniser reads the
+    whole sentence, so a cited date stays blocked.
+
+    >>> [d.date for _, d in bracketed_times("xây dựng kế hoạch (hoàn thành trong tháng 11/2025) gửi Sở Nội vụ")]
+    ['2025-11-30']
+    >>> bracketed_times("thực hiện Chương trình mục tiêu quốc gia (giai đoạn 2021 - 2025)")
+    []
+    """
+    out = []
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        opened = sentence[:m.start].rstrip(" *_").endswith("(")
+        closed = sentence[m.end:].lstrip(" .*_").startswith(")")
+        if opened and closed and (m.deadline.kind in ("by", "on") or m.deadline.frequency is not None):
+            out.append((m.start, m.deadline))
+    return out
+
+
+def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """An undated task takes a bracketed time written in its own ";" clause ("… (hoàn thành trong tháng 11/2025) …")."""
+    for t in tasks:
+        off = _task_offset(t)
+        if t.deadline is not None or off is None:
+            continue
+        for pos, d in bracketed_times(t.sentence, doc_date):
+            a, b = sorted((pos, off[0]))
+            if _clause_break(t.sentence, a, b) is None:
+                t.deadline = d
+                break
+
+
+def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
+    """Settle the times written in each task's own sentence (see the facts above)."""
+    _own_clause_cycle(tasks)
+    _head_adverbs(tasks, doc_date)
+    _trigger_over_ongoing(tasks, doc_date)
+    _bracketed(tasks, doc_date)
     return tasks

@@ -1,0 +1,165 @@
+"""Times inside a task's own sentence, settled after the walker (directive_nlp.tasks.timing.settle_clause_times).
+
+Three facts of the genre: a sentence-final cycle belongs to its own ";"
+clause; an ongoing or cycle adverb right before a task's verb (or right after
+a light verb that opens it) is the task's time; a conditional event that
+closes a task's clause wins over "thường xuyên". Each has positive and
+negative examples, as functions and through the pipeline on small plans of
+our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.deadlines import load_vocabulary
+from directive_nlp.models import Deadline, Task
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.timing import settle_clause_times, task_head_time
+
+
+def plan(body: str) -> str:
+    return (
+        "ỦY BAN NHÂN DÂN TỈNH AN PHÚ\n\nKẾ HOẠCH\n\nThực hiện công tác phòng, chống ma túy\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n\nBảo đảm đồng bộ, hiệu quả.\n\n"
+        f"II. NHIỆM VỤ, GIẢI PHÁP\n\n{body}\n"
+    )
+
+
+def deadlines(body: str) -> dict[str, tuple | None]:
+    out = {}
+    for t in extract_text(plan(body), "plan.md").tasks:
+        d = t.deadline
+        out[t.task] = None if d is None else (d.kind, d.date or d.frequency)
+    return out
+
+
+def find(ds: dict, words: str):
+    hits = [v for k, v in ds.items() if words in k]
+    assert hits, f"no task with {words!r} in {list(ds)}"
+    return hits[0]
+
+
+def test_light_verbs_are_vocabulary():
+    assert "thực hiện" in load_vocabulary()["adverb_hosts"]
+
+
+# --- a time adverb heads its predicate -------------------------------------
+
+@pytest.mark.parametrize("sentence,task_start,kind", [
+    ("phối hợp các sở, ngành liên quan thường xuyên tổ chức kiểm tra, xử lý vi phạm", "tổ chức", "ongoing"),
+    ("phối hợp các sở, ngành liên quan thường xuyên tổ chức kiểm tra, xử lý vi phạm", "thường xuyên", "ongoing"),
+    ("thực hiện thường xuyên, liên tục, đồng bộ các giải pháp phòng ngừa", "thực hiện", "ongoing"),
+    ("chủ trì, phối hợp với Sở Tư pháp định kỳ hằng năm tổ chức sơ kết", "tổ chức", "recurring"),
+])
+def test_adverb_heading_the_task(sentence, task_start, kind):
+    assert task_head_time(sentence, sentence.index(task_start)).kind == kind
+
+
+@pytest.mark.parametrize("sentence,task_start", [
+    ("bố trí kinh phí chi thường xuyên cho công tác phòng, chống ma túy", "cho"),  # a budget line
+    ("thực hiện nhiệm vụ thường xuyên của ngành", "thực hiện"),  # the adverb is inside the object
+    ("kiểm tra thường xuyên các cơ sở kinh doanh", "kiểm tra"),  # not a light verb: the analyser's call
+    ("xếp loại cán bộ hằng năm, tổ chức tuyên truyền", "tổ chức"),  # a comma closes the earlier clause
+    ("tổ chức tuyên truyền trước ngày 30/6/2026", "tổ chức"),  # a date is no adverb of the predicate
+])
+def test_no_adverb_heading_the_task(sentence, task_start):
+    assert task_head_time(sentence, sentence.index(task_start)) is None
+
+
+def test_adverb_before_the_verb_dates_the_task_and_leaves_its_text():
+    ds = deadlines("1. Sở Y tế kiểm tra việc thực hiện quy chế chuyên môn; phối hợp các sở, ngành liên quan "
+                   "thường xuyên tổ chức kiểm tra, xử lý những vi phạm liên quan.\n")
+    assert find(ds, "tổ chức kiểm tra, xử lý") == ("ongoing", None)
+    assert not any(k.startswith("thường xuyên") for k in ds)
+    assert find(ds, "quy chế chuyên môn") is None
+
+
+def test_adverb_after_a_light_verb_dates_the_task():
+    ds = deadlines("1. Công an tỉnh thực hiện thường xuyên, liên tục các giải pháp phòng ngừa tội phạm.\n")
+    assert find(ds, "các giải pháp phòng ngừa") == ("ongoing", None)
+
+
+def test_adverb_inside_the_object_dates_nothing():
+    ds = deadlines("1. Công an tỉnh thực hiện nhiệm vụ thường xuyên của ngành.\n\n"
+                   "2. Sở Tài chính bố trí kinh phí chi thường xuyên cho công tác phòng, chống ma túy.\n")
+    assert find(ds, "nhiệm vụ thường xuyên") is None
+    assert find(ds, "bố trí kinh phí") is None
+
+
+# --- a cycle ends its own clause ---------------------------------------------
+
+def test_sentence_final_cycle_dates_only_its_clause():
+    ds = deadlines("1. Sở Khoa học và Công nghệ xây dựng kế hoạch triển khai tại cơ quan; bảo đảm triển khai "
+                   "nhiệm vụ đồng bộ, hiệu quả; báo cáo UBND tỉnh kết quả thực hiện trước ngày 15 hằng tháng.\n")
+    assert find(ds, "báo cáo UBND tỉnh") == ("recurring", "monthly")
+    assert find(ds, "xây dựng kế hoạch") is None
+    assert find(ds, "bảo đảm triển khai") is None
+
+
+def test_sentence_final_date_still_dates_the_whole_item():
+    ds = deadlines("1. Sở Nội vụ xây dựng kế hoạch triển khai; báo cáo UBND tỉnh kết quả thực hiện "
+                   "trong tháng 11/2025.\n")
+    assert find(ds, "xây dựng kế hoạch") == ("on", "2025-11-30")
+    assert find(ds, "báo cáo UBND tỉnh") == ("on", "2025-11-30")
+
+
+def test_cycle_in_the_same_comma_clause_covers_its_tasks():
+    ds = deadlines("1. Sở Y tế tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15 hằng tháng.\n")
+    assert all(v == ("recurring", "monthly") for v in ds.values()), ds
+
+
+def test_cycle_stays_when_no_later_task_holds_it():
+    sent = "lập kế hoạch; hằng năm"
+    cycle = Deadline(text="hằng năm", kind="recurring", frequency="yearly")
+    t = Task(id="a", section="II.1", sentence=sent, task="lập kế hoạch", deadline=cycle, span=(0, len(sent)))
+    assert settle_clause_times([t])[0].deadline == cycle
+
+
+# --- a binding trigger beats "thường xuyên" ----------------------------------
+
+def test_event_closing_the_clause_wins_over_ongoing():
+    ds = deadlines("1. Giao Công an tỉnh chủ trì, phối hợp với các sở, ngành liên quan thường xuyên rà soát, "
+                   "tham mưu Ủy ban nhân dân tỉnh điều chỉnh nội dung Kế hoạch này ngay sau khi Luật Phòng, "
+                   "chống ma túy (sửa đổi) được Quốc hội thông qua.\n")
+    assert find(ds, "rà soát") == ("conditional", None)
+
+
+def test_event_of_another_clause_leaves_ongoing():
+    ds = deadlines("1. Công an tỉnh thường xuyên rà soát, tham mưu điều chỉnh nội dung Kế hoạch; báo cáo "
+                   "Ủy ban nhân dân tỉnh sau khi Bộ Công an có văn bản hướng dẫn.\n")
+    assert find(ds, "rà soát") == ("ongoing", None)
+    assert find(ds, "báo cáo") == ("conditional", None)
+
+
+# --- a bracketed time dates its clause ----------------------------------------
+
+def test_bracketed_time_dates_its_clause_only():
+    ds = deadlines("1. Các sở, ban, ngành xây dựng kế hoạch triển khai thực hiện (hoàn thành trong tháng 11/2025) "
+                   "gửi về Công an tỉnh để tổng hợp; báo cáo Ủy ban nhân dân tỉnh theo quy định.\n")
+    assert find(ds, "xây dựng kế hoạch") == ("on", "2025-11-30")
+    assert find(ds, "báo cáo Ủy ban nhân dân tỉnh") is None
+
+
+def test_bracketed_time_stops_at_the_sentence_end():
+    ds = deadlines("1. Các sở, ban, ngành xây dựng kế hoạch triển khai thực hiện (hoàn thành trong tháng 11/2025) "
+                   "gửi về Công an tỉnh. Thực hiện chế độ thông tin, báo cáo kết quả về Công an tỉnh.\n")
+    assert find(ds, "xây dựng kế hoạch") == ("on", "2025-11-30")
+    assert find(ds, "chế độ thông tin") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "thực hiện Chương trình mục tiêu quốc gia (giai đoạn 2021 - 2025) trên địa bàn",  # a programme's span
+    "triển khai Chỉ thị (số 36-CT/TW ngày 16/8/2019) của Bộ Chính trị",  # a cited document's date
+    "báo cáo kết quả (nếu có) về Sở Tư pháp",
+])
+def test_brackets_that_hold_no_date_of_the_task(sentence):
+    from directive_nlp.tasks.timing import bracketed_times
+    assert bracketed_times(sentence) == []
+
+
+def test_bracketed_cycle_dates_its_clause():
+    ds = deadlines("1. Sở Khoa học và Công nghệ hướng dẫn các cơ quan triển khai Kế hoạch; kiểm tra, tổng hợp, "
+                   "báo cáo UBND tỉnh tình hình thực hiện Kế hoạch (định kỳ hằng năm).\n")
+    assert find(ds, "báo cáo UBND tỉnh") == ("recurring", "yearly")
+    assert find(ds, "hướng dẫn các cơ quan") is None
