@@ -61,6 +61,7 @@ _LISTS = (
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
     "case_openers", "case_blockers", "in_force_words", "adverb_hosts", "cycle_term_partners",
+    "cycle_positions",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -259,16 +260,21 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
     trig_open = _alt(v["trigger_openers"])
     problem = _alt(v["trigger_problems"])
     case_open = _alt(v["case_openers"])
+    pos = _alt(v["cycle_positions"])
     return {k: x for k, x in locals().items()}
 
 
 def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
     """Rules for cycles, windows, periods and relative limits (name, regex), most specific first."""
     (qw, qn, P, by, done, opener, closer, pnoun, open_end, rec, units, numw, periodic, dash,
-     day_month, trig_open, problem, case_open, v) = (
+     day_month, trig_open, problem, case_open, pos, v) = (
         w[k] for k in ("qw", "qn", "P", "by", "done", "opener", "closer", "pnoun", "open_end",
-        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "v"))
+        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "pos", "v"))
     return [
+        # "(định kỳ hằng quý,) trước ngày 20 của tháng cuối quý": a day of a month placed in the cycle
+        ("recurring.position_dated",
+         rf"{_B}(?:(?:{periodic}{_SP})?{rec}{_SP}{units}\s*,?\s*)?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})"
+         rf"{_SP}(?:của{_SP})?tháng{_SP}{pos}{_SP}(?:của{_SP})?(?:{rec}{_SP})?(?P<unit>{units}){_E}(?!\s*(?:[IVX]+\b|[/-]?\s*\d))"),
         # "hằng năm (trước ngày 15 tháng 11)": the cycle, then its stated day in brackets
         ("recurring.unit_dated",
          rf"{_B}(?:{periodic}{_SP})?{rec}{_SP}(?P<unit>{units}){_E}\s*\(\s*(?:{by}|vào|trong){_SP}"
@@ -823,6 +829,7 @@ def _h_conditional_progress(x: "_Ctx") -> _Made:
 _HANDLERS = {
     "recurring.dated": _h_recurring_dated,
     "recurring.unit_dated": _h_recurring_dated,
+    "recurring.position_dated": _h_recurring_dated,
     "recurring.dates": _h_recurring_dates,
     "conditional.trigger": _h_conditional_trigger,
     "conditional.case": _h_conditional_case,

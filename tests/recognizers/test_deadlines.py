@@ -264,3 +264,20 @@ def test_vocabulary_file_loads_with_its_lists():
 def test_cycle_not_beside_a_term_is_kept(text, cycle):
     assert [m.deadline.text for m in find_deadlines(text) if m.deadline.kind == "recurring"] == [cycle]
     assert "trung hạn" in load_vocabulary()["cycle_term_partners"]
+
+
+# ---------------------------------------------------------------- a day of a month placed in the cycle
+@pytest.mark.parametrize("text, freq, day", [
+    ("báo cáo kết quả định kỳ hằng quý, trước ngày 20 của tháng cuối quý", "quarterly", 20),
+    ("gửi báo cáo trước ngày 15 tháng cuối quý", "quarterly", 15),
+    ("tổng hợp trước ngày 10 của tháng cuối mỗi quý", "quarterly", 10),
+])
+def test_day_of_a_month_placed_in_the_cycle_is_recurring(text, freq, day):
+    (m,) = find_deadlines(text)
+    assert (m.deadline.kind, m.deadline.frequency, m.deadline.day) == ("recurring", freq, day)
+
+
+@pytest.mark.parametrize("text", ["trước ngày 15 tháng đầu năm 2026", "trong tháng cuối quý",
+                                  "trước ngày 20 của tháng cuối quý I/2026"])
+def test_placed_month_of_a_stated_year_or_without_a_day_is_not_recurring(text):
+    assert all(m.deadline.kind != "recurring" for m in find_deadlines(text))

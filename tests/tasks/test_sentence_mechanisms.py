@@ -509,3 +509,10 @@ def test_clause_of_only_a_time_times_the_clause_before(tail, kind):
 def test_clause_with_its_own_object_after_thuc_hien_stays_a_task():
     tasks = tasks_of("1. Công an tỉnh làm sạch dữ liệu dân cư; thực hiện kiểm tra định kỳ hằng quý.")
     assert [t.task for t in tasks] == ["làm sạch dữ liệu dân cư", "thực hiện kiểm tra"]
+
+
+def test_time_comma_group_after_a_report_joins_it():
+    tasks = tasks_of("1. Ủy ban nhân dân các xã, phường tiếp nhận hồ sơ trên Hệ thống; báo cáo kết quả "
+                     "định kỳ hằng quý, trước ngày 20 của tháng cuối quý.")
+    assert [t.task for t in tasks] == ["tiếp nhận hồ sơ trên Hệ thống", "báo cáo kết quả"]
+    assert tasks[1].deadline.kind == "recurring" and tasks[1].deadline.day == 20
