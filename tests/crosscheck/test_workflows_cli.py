@@ -13,7 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from cc_paths import DEV, PLAN, PROGRAM
+from cc_paths import DEV, PLAN, PROGRAM, requires_dev
+from corpus_paths import dev_or_skip
 from directive_nlp.cli import app
 
 
@@ -33,6 +34,7 @@ def _summary(*args) -> dict:
 
 @pytest.fixture(scope="module")
 def dev_cli_summary():
+    dev_or_skip()
     return _summary(DEV / f"{PROGRAM}.md", DEV / f"{PLAN}.md")
 
 
@@ -82,6 +84,7 @@ def test_two_ordinary_plans_warn_in_the_first_line(shared_extra):
     assert len(strict.output.strip().splitlines()) == 1 and "does not review the first" in strict.output
 
 
+@requires_dev
 def test_a_review_plan_of_the_programme_passes_strict(tmp_path):
     out = tmp_path / "r.md"
     res = _run("crosscheck", DEV / f"{PROGRAM}.md", DEV / f"{PLAN}.md", "--strict", "-o", out)
