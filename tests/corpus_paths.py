@@ -45,6 +45,15 @@ def dev_or_skip() -> Path:
     return DEV
 
 
+def dev_files(pattern: str) -> list[str]:
+    """Names (relative to DEV) of the dev files matching ``pattern``, to
+    parametrise a test marked ``requires_dev``; one placeholder when ../shared
+    is absent, so that the list still collects and the test skips."""
+    if not HAS_DEV:
+        return ["(dev corpus absent)"]
+    return sorted(p.relative_to(DEV).as_posix() for p in DEV.glob(pattern))
+
+
 def dev_meta() -> dict:
     """The dev corpus's meta.json ({} when ../shared is absent)."""
     return json.loads((DEV / "meta.json").read_text(encoding="utf-8")) if HAS_DEV else {}

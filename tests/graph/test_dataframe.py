@@ -4,7 +4,6 @@ agency, from results, JSON files or a batch output folder."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -9,7 +9,6 @@ import csv
 import io
 import json
 import shutil
-from pathlib import Path
 
 import networkx as nx
 import pytest
