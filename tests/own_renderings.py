@@ -2,8 +2,8 @@
 PDF (reportlab) and DOCX (python-docx) files, for tests that need "a real
 document in that form" and must run without ../shared.
 
-The Markdown is read block by block: ``**bold**`` paragraphs stay bold,
-``*italic*`` ones italic, ``- `` items become list paragraphs and pipe tables
+The Markdown is read block by block: ``**bold**`` paragraphs and runs stay
+bold, ``*italic*`` paragraphs italic, ``- `` items become list paragraphs and pipe tables
 become real tables. A uniquely named module (see corpus_paths.py).
 """
 
@@ -38,6 +38,14 @@ def markdown_blocks(md: str) -> list[tuple[str, object]]:
         else:
             blocks.append(("text", line.lstrip("#").strip()))
     return blocks
+
+
+def runs(text: str) -> list[tuple[str, bool]]:
+    """A paragraph's (text, bold) runs: ``**Điều 3.** Chánh Văn phòng …``."""
+    parts = text.split("**")
+    if len(parts) % 2 == 0:  # an unpaired marker: plain text
+        return [(text, False)]
+    return [(p, i % 2 == 1) for i, p in enumerate(parts) if p]
 
 
 def _fonts() -> dict[str, str]:
@@ -78,7 +86,8 @@ def render_pdf(md_path: Path, out: Path) -> Path:
                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story.append(table)
         else:
-            story.append(Paragraph(escape(value), styles[kind]))
+            markup = "".join(f"<b>{escape(t)}</b>" if b else escape(t) for t, b in runs(value))
+            story.append(Paragraph(markup, styles[kind]))
     SimpleDocTemplate(str(out), pagesize=A4, leftMargin=2.5 * cm, rightMargin=2 * cm,
                       topMargin=2 * cm, bottomMargin=2 * cm).build(story)
     return out
@@ -97,8 +106,10 @@ def render_docx(md_path: Path, out: Path) -> Path:
                 for c, text in enumerate(row):
                     table.cell(r, c).text = text
             continue
-        run = d.add_paragraph().add_run(value)
-        run.bold, run.italic = kind == "bold", kind == "italic"
+        paragraph = d.add_paragraph()
+        for text, bold in runs(value):
+            run = paragraph.add_run(text)
+            run.bold, run.italic = bold or kind == "bold", kind == "italic"
     d.save(out)
     return out
 
