@@ -105,7 +105,7 @@ def run(form: str) -> str:
     from directive_nlp.evaluation import find_gold_documents
     from directive_nlp.pipeline import extract
 
-    dirs = [d for d in (ROOT / "corpora" / "dev", SHARED / "corpus" / "extra") if d.is_dir()]
+    dirs = [d for d in (SHARED / "corpus" / "dev", SHARED / "corpus" / "extra") if d.is_dir()]
     docs = find_gold_documents(dirs, form)
     out = [f"Checklist share of the gold ({form}, {len(docs)} documents with gold, as of {AS_OF}):", "",
            "| document | gold leads | in its row | anywhere | gold dates | in its row | anywhere |",

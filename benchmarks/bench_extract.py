@@ -28,7 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_EXTRA = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared")) / "corpus" / "extra"
+SHARED = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared"))
+SHARED_DEV = SHARED / "corpus" / "dev"
+SHARED_EXTRA = SHARED / "corpus" / "extra"
 
 
 def _pin() -> None:
@@ -43,7 +45,7 @@ def _docs(gold_only: bool = True):
     beside them (the 19 gold documents the quality figures are measured on)."""
     from directive_nlp.pipeline import load_text
 
-    paths = sorted((ROOT / "corpora" / "dev").glob("*.md"))
+    paths = sorted(SHARED_DEV.glob("*.md"))  # third-party corpora, read in ../shared
     if SHARED_EXTRA.is_dir():
         paths += sorted(SHARED_EXTRA.glob("[0-9]*.md"))
     if gold_only:

@@ -1,4 +1,5 @@
-"""OCR speed and word recall on scanned copies of the shared renderings.
+"""OCR speed and word recall on scanned copies of the shared renderings
+(the dev PDFs of ../shared/corpus/dev, or ``$DIRECTIVE_NLP_SHARED``, by default).
 
 Each page of a text PDF is rendered to a 200-dpi grey image (what an office
 scanner gives), the images are packed into an image-only PDF, and
@@ -18,15 +19,17 @@ from __future__ import annotations
 import argparse
 import collections
 import io
+import os
 import re
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DEV = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared")) / "corpus" / "dev"
 DEFAULT = [
-    ROOT / "corpora" / "dev" / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf",
-    ROOT / "corpora" / "dev" / "rendered" / "langson_ctr_hanh_dong_ct36.pdf",
+    DEV / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf",
+    DEV / "rendered" / "langson_ctr_hanh_dong_ct36.pdf",
 ]
 
 
@@ -60,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     reason = tesseract_available("vie")
     if reason:
         print(reason, file=sys.stderr)
+        return 1
+    missing = [p for p in args.pdfs or DEFAULT if not p.is_file()]
+    if missing:
+        print(f"{missing[0]}: not found (the default PDFs are the dev corpus in ../shared; give PDFs)", file=sys.stderr)
         return 1
     total_pages = 0
     total_time = 0.0

@@ -9,7 +9,7 @@ above the baseline measured after the imports. "pages" for DOCX and Markdown
 are the page counts of the matching PDF renderings (those formats have no
 pages of their own), so their rates compare with the PDF rows.
 
-Sets: ``shared PDFs`` = corpora/dev/rendered/*.pdf + shared/corpus/extra/rendered/*.pdf;
+Sets: ``shared PDFs`` = shared/corpus/dev/rendered/*.pdf + shared/corpus/extra/rendered/*.pdf;
 ``generated 100-page`` = a plan of 100 A4 pages (justified paragraphs, a
 running header and page numbers, a ruled table every ten pages) written with
 reportlab at start-up.
@@ -139,7 +139,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=100)
     args = ap.parse_args()
 
-    rendered = sorted((ROOT / "corpora" / "dev" / "rendered").glob("*"))
+    rendered = sorted((args.shared / "corpus" / "dev" / "rendered").glob("*"))
     extra = args.shared / "corpus" / "extra" / "rendered"
     if extra.is_dir():
         rendered += sorted(extra.glob("*"))

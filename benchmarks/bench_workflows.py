@@ -5,7 +5,7 @@ run on real documents, as a user would run them.
 
 1. Cross-check of the dev pair from each document form (Markdown, PDF,
    DOCX) and from each form's extract JSON: theme answer against
-   ``corpora/dev/crosscheck.gold.json`` and the task counts.
+   ``../shared/corpus/dev/crosscheck.gold.json`` and the task counts.
 2. Cross-check of extra 13 against extra 14 (two ordinary plans): the
    report's first line.
 3. ``compare`` of extra 13-23 without ``--against``: the method and themes.
@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / "corpora" / "dev"
+SHARED = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared"))
 PROGRAM, PLAN = "langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"
 
 
@@ -37,14 +38,14 @@ def _counts(report) -> str:
             f"tasks {s.tasks_covered}/{s.tasks_partial}/{s.tasks_not_covered} covered/partial/not")
 
 
-def dev_pair_forms(out: Path) -> None:
+def dev_pair_forms(dev: Path, out: Path) -> None:
     from directive_nlp.crosscheck import crosscheck, load_input
     from directive_nlp.io import dump_result
 
-    gold = {k: v["covered"] for k, v in json.loads((DEV / "crosscheck.gold.json").read_text())["sections"].items()}
-    forms = {"md": (DEV / f"{PROGRAM}.md", DEV / f"{PLAN}.md"),
-             "pdf": (DEV / "rendered" / f"{PROGRAM}.pdf", DEV / "rendered" / f"{PLAN}.pdf"),
-             "docx": (DEV / "rendered" / f"{PROGRAM}.docx", DEV / "rendered" / f"{PLAN}.docx")}
+    gold = {k: v["covered"] for k, v in json.loads((dev / "crosscheck.gold.json").read_text())["sections"].items()}
+    forms = {"md": (dev / f"{PROGRAM}.md", dev / f"{PLAN}.md"),
+             "pdf": (dev / "rendered" / f"{PROGRAM}.pdf", dev / "rendered" / f"{PLAN}.pdf"),
+             "docx": (dev / "rendered" / f"{PROGRAM}.docx", dev / "rendered" / f"{PLAN}.docx")}
     print("## 1. dev pair, every form (theme answer vs gold; task counts)")
     for name, (a, b) in forms.items():
         prog, plan = load_input(a), load_input(b)
@@ -92,12 +93,12 @@ def compare_13_23(shared: Path, out: Path) -> None:
     print("- agency types: " + ", ".join(f"{k} {v}" for k, v in df.agency_type.value_counts().items()))
 
 
-def against_dev_programme() -> None:
+def against_dev_programme(dev: Path) -> None:
     from directive_nlp.compare import compare
     from directive_nlp.io import load_result
 
-    gold = json.loads((DEV / "crosscheck.gold.json").read_text())["sections"]
-    c = compare([load_result(DEV / f"{PLAN}.md")], by="document", against=load_result(DEV / f"{PROGRAM}.md"))
+    gold = json.loads((dev / "crosscheck.gold.json").read_text())["sections"]
+    c = compare([load_result(dev / f"{PLAN}.md")], by="document", against=load_result(dev / f"{PROGRAM}.md"))
     print("\n## 4. dev review plan --against the dev programme")
     print(f"- method: {c.method}")
     ok = 0
@@ -110,18 +111,23 @@ def against_dev_programme() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="wf-bench-"))
     out.mkdir(parents=True, exist_ok=True)
-    dev_pair_forms(out)
+    dev = args.shared / "corpus" / "dev"
+    if (dev / "crosscheck.gold.json").is_file():
+        dev_pair_forms(dev, out)
+    else:
+        print(f"(no {dev}: sections 1 and 4 skipped)", file=sys.stderr)
     if (args.shared / "corpus" / "extra").is_dir():
         two_ordinary_plans(args.shared)
         compare_13_23(args.shared, out)
     else:
         print(f"(no {args.shared}/corpus/extra: sections 2, 3 and 5 skipped)", file=sys.stderr)
-    against_dev_programme()
+    if (dev / "crosscheck.gold.json").is_file():
+        against_dev_programme(dev)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Shared fixtures.
 
-The dev corpus ships in ``corpora/dev``; the extra corpus is third-party data
-that stays in ``../shared`` and is never committed: tests that need it use
-the ``shared_extra`` fixture and skip with a reason when it is absent.
+The dev and extra corpora are third-party data that stay in ``../shared`` and
+are never committed: tests that need them use the ``dev_dir`` / ``shared_extra``
+fixtures (or the ``requires_dev`` / ``requires_extra`` marks of
+``corpus_paths``) and skip with a reason when they are absent.
 """
 
 from __future__ import annotations
@@ -14,18 +15,20 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_paths import DEV, DEV_DOCS, EXTRA, ROOT, SHARED, TESTDATA, extra_docs, load_gold  # noqa: E402,F401
+from corpus_paths import (  # noqa: E402,F401
+    DEV, DEV_DOCS, EXTRA, EXTRA_ABSENT, HAS_EXTRA, ROOT, SHARED, TESTDATA, dev_or_skip, extra_docs, load_gold,
+)
 
 
 @pytest.fixture(scope="session")
 def dev_dir() -> Path:
-    return DEV
+    return dev_or_skip()
 
 
 @pytest.fixture(scope="session")
 def shared_extra() -> Path:
-    if not EXTRA.is_dir():
-        pytest.skip("../shared/corpus/extra is absent (third-party corpus, not committed)")
+    if not HAS_EXTRA:
+        pytest.skip(EXTRA_ABSENT)
     return EXTRA
 
 

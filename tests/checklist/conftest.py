@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus_paths import dev_or_skip
 from directive_nlp.io import parse_result
 from directive_nlp.models import ExtractionResult
 
@@ -29,8 +30,10 @@ def result_from_gold(corpus: Path, name: str) -> ExtractionResult:
 
 
 @pytest.fixture(scope="session")
-def gold_result(dev_dir):
+def gold_result():
+    """``make(name, corpus=None)``: the dev corpus (../shared) unless ``corpus``
+    is given; a test asking for the dev corpus skips when it is absent."""
     def make(name: str, corpus: Path | None = None) -> ExtractionResult:
-        return result_from_gold(corpus or dev_dir, name)
+        return result_from_gold(corpus or dev_or_skip(), name)
 
     return make

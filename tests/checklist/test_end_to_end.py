@@ -1,5 +1,7 @@
-"""``directive-nlp checklist`` on the real dev documents (PDF and DOCX through
-the whole pipeline), and on a corrected extract JSON."""
+"""``directive-nlp checklist`` on real documents, PDF and DOCX through the
+whole pipeline: the bundled sample (rendered here with reportlab and
+python-docx) and the dev documents (../shared, skipped when absent); and on a
+corrected extract JSON."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from corpus_paths import SAMPLE_PLAN, SAMPLE_PROGRAM
 from directive_nlp import pipeline
 from directive_nlp.cli import app
+from own_renderings import render
 
 pytestmark = pytest.mark.skipif(not hasattr(pipeline, "extract"), reason="waits for pipeline.extract (tasks area)")
 runner = CliRunner()
@@ -20,6 +24,39 @@ runner = CliRunner()
 
 def run(*args: str):
     return runner.invoke(app, ["checklist", *args])
+
+
+@pytest.fixture(scope="module")
+def sample_pdf_docx(tmp_path_factory):
+    """The sample review plan as PDF, the sample programme as DOCX."""
+    d = tmp_path_factory.mktemp("sample")
+    return render(SAMPLE_PLAN, d, "pdf"), render(SAMPLE_PROGRAM, d, "docx")
+
+
+def test_sample_review_plan_pdf_to_xlsx(sample_pdf_docx, tmp_path):
+    out = tmp_path / "kh.xlsx"
+    r = run(str(sample_pdf_docx[0]), "-o", str(out), "--as-of", "2028-05-10")
+    assert r.exit_code == 0, r.output
+    wb = load_workbook(out)
+    rows = list(wb["Tất cả"].iter_rows(min_row=2, values_only=True))
+    assert {row[6].date() for row in rows if row[1] == "Sở Khoa học và Công nghệ" and row[6]} == {date(2028, 7, 31)}
+    summary = [c for row in wb["Tóm tắt"].iter_rows(values_only=True) for c in row if c is not None]
+    assert "88/KH-UBND" in summary and "Các thời hạn sắp tới" in summary
+    upcoming = [c.date() for c in summary if hasattr(c, "date") and not isinstance(c, str)]
+    assert date(2028, 6, 30) in upcoming and date(2028, 7, 31) in upcoming
+
+
+def test_sample_programme_docx_to_ics(sample_pdf_docx, tmp_path):
+    out = tmp_path / "kh.ics"
+    r = run(str(sample_pdf_docx[1]), "-o", str(out), "--as-of", "2026-04-01", "--lang", "en")
+    assert r.exit_code == 0, r.output
+    cal = Calendar.from_ical(out.read_bytes())
+    # "trước ngày 15/12 hằng năm" names its day: a yearly event; "hằng năm" and
+    # "hằng quý, trước ngày 20 của tháng cuối quý" do not: to-dos, never events
+    yearly = [e for e in cal.walk("VEVENT") if e.get("rrule")]
+    assert yearly and {e.decoded("dtstart") for e in yearly} == {date(2026, 12, 15)}
+    assert date(2026, 9, 30) in {e.decoded("dtstart") for e in cal.walk("VEVENT")}
+    assert len([t for t in cal.walk("VTODO") if "Recurring" in str(t.get("description"))]) >= 2
 
 
 def test_review_plan_pdf_to_xlsx(dev_dir, tmp_path):
@@ -70,8 +107,8 @@ def test_a_corrected_json_fixes_the_draft(dev_dir, tmp_path):
     (["{pdf}", "-o", "x.md", "--as-of", "31/2/2024"], "is not a date", 2),
     (["{pdf}", "-o", "x.md", "--lang", "fr"], "use vi or en", 2),
 ])
-def test_bad_input_exits_1_and_bad_options_2_in_one_line(dev_dir, tmp_path, args, expected, code):
-    pdf = str(dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf")
+def test_bad_input_exits_1_and_bad_options_2_in_one_line(sample_pdf_docx, tmp_path, args, expected, code):
+    pdf = str(sample_pdf_docx[0])
     args = [a.replace("{pdf}", pdf).replace("x.", str(tmp_path / "x.")) if not a.startswith("missing") else str(tmp_path / a) for a in args]
     r = run(*args)
     assert r.exit_code == code

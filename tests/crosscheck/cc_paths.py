@@ -3,8 +3,9 @@ has a conftest, so `from conftest import` would be ambiguous)."""
 
 from pathlib import Path
 
+from corpus_paths import DEV, HAS_DEV, requires_dev  # noqa: F401  (the one definition: ../shared/corpus/dev)
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
-DEV = HERE.parents[1] / "corpora" / "dev"
 PROGRAM = "langson_ctr_hanh_dong_ct36"
 PLAN = "binhphuoc_kh_so_ket_ct36"

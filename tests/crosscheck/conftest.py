@@ -13,19 +13,21 @@ sys.path.insert(0, str(HERE))
 
 from cc_build import load  # noqa: E402
 from cc_paths import DATA, DEV, PLAN, PROGRAM  # noqa: E402,F401
+from corpus_paths import dev_or_skip  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def dev_gold() -> dict[str, bool]:
     import json
 
-    gold = json.loads((DEV / "crosscheck.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads((dev_or_skip() / "crosscheck.gold.json").read_text(encoding="utf-8"))
     return {sid: v["covered"] for sid, v in gold["sections"].items()}
 
 
 @pytest.fixture(scope="session")
 def dev_results():
-    return load(DEV / f"{PROGRAM}.md"), load(DEV / f"{PLAN}.md")
+    dev = dev_or_skip()
+    return load(dev / f"{PROGRAM}.md"), load(dev / f"{PLAN}.md")
 
 
 @pytest.fixture(scope="session")

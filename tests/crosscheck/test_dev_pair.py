@@ -1,6 +1,6 @@
 """The dev pair: the Lạng Sơn program against the Bình Phước review plan.
 
-``corpora/dev/crosscheck.gold.json``: II.1-II.6 and III.1-III.3 reviewed,
+``../shared/corpus/dev/crosscheck.gold.json``: II.1-II.6 and III.1-III.3 reviewed,
 II.7 (research and science) not — although II.7 also says "tổ chức sơ kết,
 tổng kết", which a bag of words would match in any sơ kết plan.
 """
@@ -9,9 +9,11 @@ import importlib.util
 
 import pytest
 
-from cc_paths import DEV, PLAN, PROGRAM
+from cc_paths import DEV, PLAN, PROGRAM, requires_dev
 from directive_nlp.crosscheck import crosscheck
 from directive_nlp.io import dump_result, parse_result
+
+pytestmark = requires_dev
 
 
 def test_markdown_pair_matches_gold(dev_report, dev_gold):

@@ -3,7 +3,8 @@
 import pytest
 
 from cc_build import load, load_text_variant
-from cc_paths import DATA, DEV, PROGRAM
+from cc_paths import DATA
+from corpus_paths import SAMPLE_PROGRAM
 from directive_nlp.crosscheck import crosscheck
 from directive_nlp.errors import InputError
 from directive_nlp.models import AgencyRef, Deadline, ExtractionResult, SectionOut, SourceInfo, Task
@@ -36,7 +37,7 @@ def _program():
 
 
 def test_identical_documents_are_refused_with_one_line():
-    prog = load(DEV / f"{PROGRAM}.md")
+    prog = load(SAMPLE_PROGRAM)
     with pytest.raises(InputError) as e:
         crosscheck(prog, prog)
     assert e.value.code == "same_document" and "\n" not in str(e.value)

@@ -13,8 +13,10 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from cc_paths import DEV, PLAN, PROGRAM
+from cc_paths import DEV, PLAN, PROGRAM, requires_dev
+from corpus_paths import SAMPLE_PLAN, SAMPLE_PROGRAM, dev_or_skip
 from directive_nlp.cli import app
+from own_renderings import render
 
 
 def _run(*args):
@@ -32,7 +34,53 @@ def _summary(*args) -> dict:
 
 
 @pytest.fixture(scope="module")
+def sample_cli_summary():
+    return _summary(SAMPLE_PROGRAM, SAMPLE_PLAN)
+
+
+def test_the_sample_pair_gives_its_known_answer(sample_cli_summary):
+    """The bundled sample: the review plan reviews II.1-II.3 and II.5, not the
+    communes' duties (II.4) nor the programme's own arrangements (III)."""
+    assert sample_cli_summary["themes"] == 8
+    assert sample_cli_summary["not_covered"] == ["II.4", "III.1", "III.2", "III.3"]
+
+
+def test_the_sample_in_four_forms_gives_the_same_counts(sample_cli_summary, tmp_path):
+    """Markdown, PDF (reportlab), DOCX (python-docx) and the extract JSON of the PDFs: one answer."""
+    pdf = tuple(render(p, tmp_path, "pdf") for p in (SAMPLE_PROGRAM, SAMPLE_PLAN))
+    docx = tuple(render(p, tmp_path, "docx") for p in (SAMPLE_PROGRAM, SAMPLE_PLAN))
+    jsons = []
+    for p in pdf:
+        out = tmp_path / f"{p.stem}.json"
+        assert _run("extract", p, "-o", out).exit_code == 0
+        jsons.append(out)
+    assert _summary(*pdf) == sample_cli_summary
+    assert _summary(*docx) == sample_cli_summary
+    assert _summary(*jsons) == sample_cli_summary
+
+
+def test_the_sample_review_plan_passes_strict_and_the_page_agrees(sample_cli_summary, tmp_path):
+    from directive_nlp.web import create_app
+
+    res = _run("crosscheck", SAMPLE_PROGRAM, SAMPLE_PLAN, "--strict", "-o", tmp_path / "r.md")
+    assert res.exit_code == 0, res.output
+    first = (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()[0]
+    assert "second: review plan (Kế hoạch 88/KH-UBND) reviewing 215/KH-UBND" in first and "WARNING" not in first
+    client = TestClient(create_app(graph=False), raise_server_exceptions=False)
+    files = {"program": (SAMPLE_PROGRAM.name, SAMPLE_PROGRAM.read_bytes(), "text/markdown"),
+             "plan": (SAMPLE_PLAN.name, SAMPLE_PLAN.read_bytes(), "text/markdown")}
+    page = client.post("/crosscheck", files=files)
+    assert page.status_code == 200
+    s = sample_cli_summary
+    m = re.search(r'id="summary"><strong>(\d+)/(\d+)</strong>.*?(\d+) có, (\d+) một phần, (\d+) không', page.text, re.S)
+    assert m, page.text[:2000]
+    assert tuple(map(int, m.groups())) == (s["themes_covered"], s["themes"], s["tasks_covered"], s["tasks_partial"],
+                                           s["tasks_not_covered"])
+
+
+@pytest.fixture(scope="module")
 def dev_cli_summary():
+    dev_or_skip()
     return _summary(DEV / f"{PROGRAM}.md", DEV / f"{PLAN}.md")
 
 
@@ -82,6 +130,7 @@ def test_two_ordinary_plans_warn_in_the_first_line(shared_extra):
     assert len(strict.output.strip().splitlines()) == 1 and "does not review the first" in strict.output
 
 
+@requires_dev
 def test_a_review_plan_of_the_programme_passes_strict(tmp_path):
     out = tmp_path / "r.md"
     res = _run("crosscheck", DEV / f"{PROGRAM}.md", DEV / f"{PLAN}.md", "--strict", "-o", out)

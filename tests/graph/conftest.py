@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus_paths import DEV, dev_or_skip  # noqa: F401  (../shared/corpus/dev)
 from directive_nlp.io import load_result, parse_result
 from directive_nlp.models import ExtractionResult
 
@@ -72,7 +73,6 @@ def gold_result(corpus: Path, name: str) -> ExtractionResult:
 # --------------------------------------------------------------------------
 
 DATA = Path(__file__).resolve().parent / "data"
-DEV = Path(__file__).resolve().parents[2] / "corpora" / "dev"
 
 
 @pytest.fixture(scope="session")
@@ -83,13 +83,13 @@ def graph_data() -> Path:
 @pytest.fixture()
 def langson() -> ExtractionResult:
     """The dev program (Lạng Sơn), from its gold tasks."""
-    return gold_result(DEV, "langson_ctr_hanh_dong_ct36")
+    return gold_result(dev_or_skip(), "langson_ctr_hanh_dong_ct36")
 
 
 @pytest.fixture()
 def binhphuoc() -> ExtractionResult:
     """The dev review plan (Bình Phước), from its gold tasks."""
-    return gold_result(DEV, "binhphuoc_kh_so_ket_ct36")
+    return gold_result(dev_or_skip(), "binhphuoc_kh_so_ket_ct36")
 
 
 @pytest.fixture()

@@ -4,19 +4,17 @@ agency, from results, JSON files or a batch output folder."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from corpus_paths import DEV, SAMPLE_PLAN, requires_dev
 from directive_nlp import to_dataframe
 from directive_nlp.cli import app
 from directive_nlp.dataframe import COLUMNS
 from directive_nlp.errors import InputError
 from directive_nlp.io import dump_result
-
-DEV = Path(__file__).resolve().parents[2] / "corpora" / "dev"
 
 
 def _expected_rows(result) -> int:
@@ -56,6 +54,7 @@ def test_bad_input_is_one_clear_error(tmp_path):
         to_dataframe([42])
 
 
+@requires_dev
 def test_extract_format_parquet(tmp_path):
     out = tmp_path / "dev.parquet"
     res = CliRunner().invoke(app, ["extract", str(DEV / "langson_ctr_hanh_dong_ct36.md"),
@@ -69,6 +68,6 @@ def test_extract_format_parquet(tmp_path):
 
 
 def test_parquet_needs_an_output_file():
-    res = CliRunner().invoke(app, ["extract", str(DEV / "binhphuoc_kh_so_ket_ct36.md"), "--format", "parquet"])
+    res = CliRunner().invoke(app, ["extract", str(SAMPLE_PLAN), "--format", "parquet"])
     assert res.exit_code == 2 and "Traceback" not in res.output
     assert len(res.output.strip().splitlines()) == 1

@@ -12,23 +12,24 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
+from corpus_paths import DEV, dev_or_skip, requires_dev
 from directive_nlp.cli import app
 from directive_nlp.compare import NO_THEME, compare
 from directive_nlp.graph import build_graph, draw_graph, implementation_chain, read_graph, unassigned_tasks, write_graph
 from directive_nlp.io import load_results
 from directive_nlp.themes import assign_themes, taxonomy_from_sections
 
-ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / "corpora" / "dev"
 AREAS = {"II.1": "leadership", "II.2": "propaganda", "II.3": "enforcement", "II.4": "treatment",
          "II.5": "resources", "II.6": "international", "II.7": "research", "III": "implementation"}
 
 
 @pytest.fixture(scope="module")
 def dev_extracted():
+    dev_or_skip()
     return load_results([DEV / "langson_ctr_hanh_dong_ct36.md", DEV / "binhphuoc_kh_so_ket_ct36.md"])
 
 
+@requires_dev
 def test_dev_documents_from_every_input_form(tmp_path):
     """Markdown, PDF and DOCX of the dev pair give the same graph shape."""
     forms = {

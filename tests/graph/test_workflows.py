@@ -9,19 +9,17 @@ import csv
 import io
 import json
 import shutil
-from pathlib import Path
 
 import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from corpus_paths import DEV, SAMPLE_PLAN, SAMPLE_PROGRAM, requires_dev
 from directive_nlp.cli import app
 from directive_nlp.compare import NO_THEME, compare
 from directive_nlp.graph import agency_type_label, build_graph, read_graph
 from directive_nlp.models import AgencyRef, ExtractionResult, SourceInfo, Task
 
-ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / "corpora" / "dev"
 PROGRAM, PLAN = "langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"
 CODES = {"so", "ubnd", "mass_org", "party", "police_military", "group", "central", "other", "state", "mass", "head"}
 
@@ -34,9 +32,10 @@ def _run(*args: str):
 
 @pytest.fixture(scope="module")
 def batch_folder(tmp_path_factory, graph_data):
-    """``directive-nlp extract DIR -o OUT --workers 2`` on three documents."""
+    """``directive-nlp extract DIR -o OUT --workers 2`` on three documents (ours:
+    the bundled sample programme and its review plan, and the Gia Lai plan)."""
     src = tmp_path_factory.mktemp("docs")
-    for p in (DEV / f"{PROGRAM}.md", DEV / f"{PLAN}.md", graph_data / "kh_sot_xuat_huyet_gialai.md"):
+    for p in (SAMPLE_PROGRAM, SAMPLE_PLAN, graph_data / "kh_sot_xuat_huyet_gialai.md"):
         shutil.copy(p, src / p.name)
     out = tmp_path_factory.mktemp("batch") / "out"
     res = _run("extract", src, "-o", out, "--workers", "2")
@@ -73,6 +72,7 @@ def test_batch_folder_to_compare(batch_folder, tmp_path):
     assert "sở, cơ quan chuyên môn" in types and not any(f"\n{c}," in types for c in CODES)
 
 
+@requires_dev
 def test_against_the_dev_programme_gives_its_sections_to_the_review_plan(tmp_path):
     """The themes of the review plan are the programme's task areas; those the
     gold says the plan reviews get its tasks, research (II.7) gets none."""

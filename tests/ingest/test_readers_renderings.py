@@ -20,19 +20,18 @@ and the Hà Nội plan's PDF (0.9996: a table header cell wraps inside a word,
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from corpus_paths import DEV, EXTRA, dev_files, requires_dev
 from directive_nlp.ingest import read_document
 from directive_nlp.normalize import normalize_document
 
-ROOT = Path(__file__).resolve().parents[2]
-DEV_RENDERED = ROOT / "corpora" / "dev" / "rendered"
-EXTRA_RENDERED = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared")) / "corpus" / "extra" / "rendered"
+DEV_RENDERED = DEV / "rendered"
+EXTRA_RENDERED = EXTRA / "rendered"
 MIN_AGREEMENT = 0.995
 _WORD = re.compile(r"\w+")
 
@@ -72,7 +71,8 @@ def _diff(a: list[str], b: list[str]) -> str:
     )[:1500]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in DEV_RENDERED.iterdir()))
+@requires_dev
+@pytest.mark.parametrize("name", [n.removeprefix("rendered/") for n in dev_files("rendered/*")])
 def test_dev_rendering_has_the_words_of_its_markdown(name: str) -> None:
     ratio, ours, ref, paragraphs = _compare(DEV_RENDERED / name)
     assert ratio >= MIN_AGREEMENT, _diff(ours, ref)
@@ -109,6 +109,7 @@ def test_extra_rendering_has_the_words_of_its_markdown(name: str, shared_extra: 
     assert paragraphs >= MIN_PARAGRAPHS
 
 
+@requires_dev
 def test_bad_font_pdf_reads_right_where_pdfplumber_does_not() -> None:
     """LibreOffice wrote this PDF with fonts that lack precomposed Vietnamese
     letters; the text is only right through ActualText (pypdfium2)."""

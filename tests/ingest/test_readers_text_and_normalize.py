@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
+from corpus_paths import DEV, requires_dev
 from directive_nlp.errors import InputError, NotVietnameseError
 from directive_nlp.ingest import read_document
 from directive_nlp.language import looks_vietnamese, vietnamese_shares
 from directive_nlp.normalize import match_key, normalize_document, normalize_text
 from directive_nlp.pipeline import load_text
-
-DEV = Path(__file__).resolve().parents[2] / "corpora" / "dev"
 
 MD = """\
 **ỦY BAN NHÂN DÂN TỈNH YÊN SƠN**
@@ -78,6 +76,7 @@ def test_list_item_split_at_a_break_is_not_glued_to_the_next_item(md_doc) -> Non
     assert "- trường học và khu công nghiệp." in doc.text.split("\n")
 
 
+@requires_dev
 @pytest.mark.parametrize(
     "name",
     ["langson_ctr_hanh_dong_ct36.md", "rendered/langson_ctr_hanh_dong_ct36.pdf", "rendered/langson_ctr_hanh_dong_ct36.docx"],

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import random
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from corpus_paths import DEV, DOCUMENTS, SCORE_PY, requires_dev
 from directive_nlp import evaluation as ev
-
-ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / "corpora" / "dev"
-SCORE_PY = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared")) / "eval" / "score.py"
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -25,7 +21,7 @@ def load_gold(path: Path) -> list[dict]:
 @pytest.fixture(scope="module")
 def score():
     if not SCORE_PY.exists():
-        pytest.skip("../shared/eval/score.py is absent")
+        pytest.skip(f"{SCORE_PY} is absent (../shared)")
     spec = importlib.util.spec_from_file_location("shared_score", SCORE_PY)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -54,6 +50,7 @@ def _perturbed(gold: list[dict], seed: int) -> list[dict]:
     return out
 
 
+@requires_dev
 @pytest.mark.parametrize("name", ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_vendored_scorer_agrees_with_score_py(score, name, seed):
@@ -65,12 +62,14 @@ def test_vendored_scorer_agrees_with_score_py(score, name, seed):
         assert ev.norm_agency(a) == score.norm_agency(a)
 
 
+@requires_dev
 def test_stricter_task_match_pairs_fewer_tasks():
     gold = load_gold(DEV / "binhphuoc_kh_so_ket_ct36.gold.jsonl")
     pred = _perturbed(gold, 7)
     assert ev.count(gold, pred, 0.7)["task_tp"] <= ev.count(gold, pred, 0.5)["task_tp"]
 
 
+@requires_dev
 def test_agency_and_deadline_only_figures_on_the_dev_gold():
     for name in ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"]:
         gold = load_gold(DEV / f"{name}.gold.jsonl")
@@ -81,6 +80,7 @@ def test_agency_and_deadline_only_figures_on_the_dev_gold():
         assert dl["right"] == dl["gold"] > 0
 
 
+@requires_dev
 def test_evaluate_command_prints_the_figures():
     from directive_nlp.cli import app
 
@@ -100,7 +100,7 @@ def test_evaluate_bad_input_is_one_line(tmp_path):
     assert r.exit_code == 1
     r = CliRunner().invoke(app, ["evaluate", str(tmp_path)])
     assert r.exit_code == 1 and "no NAME.gold.jsonl" in r.output
-    r = CliRunner().invoke(app, ["evaluate", str(DEV), "--form", "odt"])
+    r = CliRunner().invoke(app, ["evaluate", str(DOCUMENTS), "--form", "odt"])
     assert r.exit_code == 1 and "unknown form" in r.output
 
 
@@ -128,6 +128,7 @@ def test_tie_between_identical_task_texts_is_broken_by_agencies(score):
     assert backward == score.count(gold, list(reversed(pred)))
 
 
+@requires_dev
 @pytest.mark.parametrize("name", ["langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"])
 def test_vendored_scorer_agrees_whatever_the_prediction_order(score, name):
     gold = load_gold(DEV / f"{name}.gold.jsonl")
@@ -148,6 +149,7 @@ def _one_doc_folder(tmp_path: Path, name: str = "langson_ctr_hanh_dong_ct36") ->
     return folder
 
 
+@requires_dev
 def test_form_txt_gives_the_tasks_of_form_md(tmp_path):
     """Each NAME.md read as NAME.txt (the markup sniffed) scores as the md."""
     folder = _one_doc_folder(tmp_path)
@@ -159,6 +161,7 @@ def test_form_txt_gives_the_tasks_of_form_md(tmp_path):
     assert list(folder.glob("*.txt")) == []  # the copy lives in a temporary folder
 
 
+@requires_dev
 def test_badfont_and_scanned_forms_take_only_the_documents_that_have_them(tmp_path):
     folder = _one_doc_folder(tmp_path)
     assert [d.name for d in ev.find_gold_documents([DEV], "badfont")] == ["langson_ctr_hanh_dong_ct36"]
@@ -169,6 +172,7 @@ def test_badfont_and_scanned_forms_take_only_the_documents_that_have_them(tmp_pa
     assert ev.find_gold_documents([folder], "pdf") == []  # no plain rendering copied
 
 
+@requires_dev
 def test_measured_half_is_reported_apart(tmp_path):
     from directive_nlp.cli import app
 

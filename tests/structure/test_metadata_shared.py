@@ -1,8 +1,8 @@
 """Metadata of every shared document matches its meta.json, from every input form.
 
-Dev documents come from ``corpora/dev`` (Markdown and the PDF/DOCX renderings);
-the extra documents are read from ``../shared`` through the ``shared_extra``
-fixture (skipped when absent). A field is compared only when meta.json gives
+Dev documents come from ``../shared/corpus/dev`` (Markdown and the PDF/DOCX
+renderings; skipped when absent); the extra documents are read from
+``../shared`` through the ``shared_extra`` fixture (skipped when absent). A field is compared only when meta.json gives
 it; 11_hanoi (a Công văn whose page lacks the header table and never names the
 city) is the documented exception for its province, see README.md (reference: ingest2).
 """
@@ -10,19 +10,16 @@ city) is the documented exception for its province, see README.md (reference: in
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from corpus_paths import DEV, EXTRA, ROOT, dev_meta, requires_dev
 from directive_nlp.ingest import read_document
 from directive_nlp.normalize import normalize_document
 from directive_nlp.structure.metadata import extract_metadata
 
-ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / "corpora" / "dev"
 SRC = ROOT / "src" / "directive_nlp" / "ingest"
-EXTRA = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared")) / "corpus" / "extra"  # as conftest.py
 
 FIELDS = ("doc_type", "number", "issued_date", "place", "province", "issuer")
 # fields the source text does not give, although meta.json states them
@@ -52,11 +49,12 @@ def mismatches(path: Path, name: str, expected: dict) -> list[str]:
     return bad
 
 
-DEV_META = json.loads((DEV / "meta.json").read_text(encoding="utf-8"))
+DEV_META = dev_meta()
 
 
+@requires_dev
 @pytest.mark.parametrize("form", ["md", "pdf", "docx"])
-@pytest.mark.parametrize("name", sorted(DEV_META))
+@pytest.mark.parametrize("name", sorted(DEV_META) or ["(dev corpus absent)"])
 def test_dev_metadata_matches_meta_json(name, form):
     if not _reader_ready(form):
         pytest.skip(f"ingest/{form}.py (readers area) does not exist yet")
@@ -81,6 +79,7 @@ def test_extra_metadata_matches_meta_json(shared_extra, name, form):
     assert mismatches(_path(shared_extra, name, form), name, expected) == []
 
 
+@requires_dev
 def test_dev_metadata_from_the_actualtext_pdf():
     """The LibreOffice rendering whose fonts lack Vietnamese letters (text in ActualText)."""
     if not _reader_ready("pdf"):

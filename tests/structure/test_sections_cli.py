@@ -7,13 +7,28 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from corpus_paths import DEV, SAMPLE_PROGRAM, requires_dev
 from directive_nlp.cli import app
-from test_sections_gold import DEV
 
 runner = CliRunner()
 LS = DEV / "langson_ctr_hanh_dong_ct36.md"
 
 
+def test_parse_the_bundled_sample_programme() -> None:
+    """Our own programme (runs without ../shared): the tree as in the output contract, JSON and outline."""
+    result = runner.invoke(app, ["parse", str(SAMPLE_PROGRAM)])
+    assert result.exit_code == 0, result.output
+    sections = json.loads(result.stdout)
+    assert [s["id"] for s in sections][:5] == ["preamble", "I", "I.1", "I.2", "II"]
+    ii3b = next(s for s in sections if s["id"] == "II.3.b")
+    assert set(ii3b) == {"id", "number", "heading", "level", "parent"}
+    assert (ii3b["number"], ii3b["level"], ii3b["parent"]) == ("b)", 3, "II.3")
+    assert sections[-1]["id"] == "closing"
+    outline = runner.invoke(app, ["parse", str(SAMPLE_PROGRAM), "--format", "md"]).stdout.splitlines()
+    assert "  - **II.2** `2.` Phát triển hạ tầng số" in outline
+
+
+@requires_dev
 def test_parse_json_lists_sections_as_in_the_output_contract() -> None:
     result = runner.invoke(app, ["parse", str(LS)])
     assert result.exit_code == 0, result.output
@@ -26,6 +41,7 @@ def test_parse_json_lists_sections_as_in_the_output_contract() -> None:
     assert sections[-1]["id"] == "closing"
 
 
+@requires_dev
 def test_parse_json_with_blocks() -> None:
     result = runner.invoke(app, ["parse", str(LS), "--format", "json", "--blocks"])
     assert result.exit_code == 0
@@ -35,6 +51,7 @@ def test_parse_json_with_blocks() -> None:
     assert first_item["marker"] == "1." and first_item["is_heading"] is False
 
 
+@requires_dev
 def test_parse_markdown_outline() -> None:
     result = runner.invoke(app, ["parse", str(LS), "--format", "md"])
     assert result.exit_code == 0

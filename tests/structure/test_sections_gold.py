@@ -19,7 +19,9 @@ from directive_nlp.models import DocumentStructure, NormalizedDocument
 from directive_nlp.pipeline import load_text
 from directive_nlp.structure import parse_structure
 
-from corpus_paths import DEV, DEV_DOCS, EXTRA, ROOT, SHARED, extra_docs, load_gold  # noqa: E402,F401
+from corpus_paths import (  # noqa: E402,F401
+    DEV, DEV_DOCS, EXTRA, ROOT, SHARED, UNLABELLED, extra_docs, load_gold, requires_dev,
+)
 
 
 def _norm(s: str) -> str:
@@ -91,6 +93,7 @@ def agreement(path: Path, gold_path: Path, *, prefix: int = 60) -> tuple[int, in
     return ok, len(gold), misses
 
 
+@requires_dev
 @pytest.mark.parametrize("name", DEV_DOCS)
 def test_dev_gold_sections(name: str) -> None:
     ok, total, misses = agreement(DEV / f"{name}.md", DEV / f"{name}.gold.jsonl")
@@ -121,7 +124,6 @@ def test_every_extra_document_parses(name: str, shared_extra: Path) -> None:
         assert info.section in known
 
 
-UNLABELLED = SHARED / "corpus" / "unlabelled"
 _UNLABELLED_DOCS = sorted(p.name for p in UNLABELLED.glob("u*.md")) if UNLABELLED.is_dir() else ["<absent>"]
 
 

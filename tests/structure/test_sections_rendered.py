@@ -15,6 +15,8 @@ import pytest
 
 from directive_nlp.pipeline import load_text
 from directive_nlp.structure import parse_structure
+from corpus_paths import DOCUMENTS, requires_dev
+from own_renderings import render
 from test_sections_gold import DEV, DEV_DOCS, agreement, extra_docs, parsed
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -49,6 +51,17 @@ def block_agreement(md: Path, other: Path) -> tuple[int, int]:
 # --------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("form", ["pdf", "docx"])
+@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".gold.jsonl") for p in DOCUMENTS.glob("*.gold.jsonl")))
+def test_own_rendering_gold_sections(name: str, form: str, tmp_path: Path) -> None:
+    """Our gold documents written as real PDF (reportlab) and DOCX (python-docx): every gold id."""
+    need_reader(form)
+    md = DOCUMENTS / f"{name}.md"
+    ok, total, misses = agreement(render(md, tmp_path, form), DOCUMENTS / f"{name}.gold.jsonl", prefix=60)
+    assert not misses and ok == total, "\n".join(misses)
+
+
+@requires_dev
 @pytest.mark.parametrize("form", ["pdf", "docx"])
 @pytest.mark.parametrize("name", DEV_DOCS)
 def test_dev_rendering_gold_sections(name: str, form: str) -> None:
@@ -87,6 +100,7 @@ def test_extra_rendering_same_tree_as_markdown(name: str, form: str, shared_extr
     assert total and ok / total >= 0.97
 
 
+@requires_dev
 @pytest.mark.parametrize("form", ["pdf", "docx"])
 def test_dev_rendering_blocks_agree(form: str) -> None:
     need_reader(form)
@@ -198,6 +212,7 @@ def test_pdf_written_with_reportlab(tmp_path: Path) -> None:
     assert sections_by_start(path) == EXPECTED
 
 
+@requires_dev
 def test_bad_font_pdf_gold_sections() -> None:
     """The PDF whose fonts garble pdfplumber's text still gives every gold id."""
     need_reader("pdf")

@@ -1,4 +1,4 @@
-"""The headline figures on the gold corpora (the dev copy in the repo, the extra corpus in ../shared)."""
+"""The headline figures on the gold corpora (dev and extra, both read from ../shared; skipped when absent)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from directive_nlp.evaluation import count, report
 from directive_nlp.pipeline import extract
 
 
+from corpus_paths import requires_dev
 from tasks_helpers import DEV, DEV_DOCS, EXTRA, extra_docs, load_gold
 
 
@@ -21,6 +22,7 @@ def _pooled(folder, names):
     return report(total)
 
 
+@requires_dev
 def test_dev_gold_triple_f1():
     rep = _pooled(DEV, DEV_DOCS)
     assert rep["triple"]["f1"] >= 0.85, rep
@@ -37,6 +39,7 @@ def test_extra_gold_pooled(shared_extra):
     assert rep["deadline"]["f1"] >= 0.85, rep
 
 
+@requires_dev
 @pytest.mark.parametrize("form", ["pdf", "docx"])
 def test_rendered_forms_match_markdown(form):
     md = _pooled(DEV, DEV_DOCS)

@@ -17,6 +17,8 @@ from directive_nlp import pipeline
 from directive_nlp.io import dump_result
 
 from checklist.conftest import result_from_gold
+from corpus_paths import DOCUMENTS, SAMPLE_PROGRAM
+from own_renderings import render
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -61,6 +63,20 @@ def message_parts(html: str) -> tuple[str, str]:
         return "", ""
     vi, detail = el.find(class_="vi"), el.find(class_="detail")
     return (vi.get_text(" ", strip=True) if vi else "", detail.get_text(" ", strip=True) if detail else "")
+
+
+@pytest.fixture(scope="session")
+def sample_pdf(tmp_path_factory) -> Path:
+    """The bundled sample programme as a real 2-page PDF (reportlab)."""
+    return render(SAMPLE_PROGRAM, tmp_path_factory.mktemp("web"), "pdf")
+
+
+@pytest.fixture(scope="session")
+def own_json(tmp_path_factory) -> Path:
+    """One of our gold documents (tests/documents) as an extract JSON file."""
+    path = tmp_path_factory.mktemp("web") / "kehoach_so_ket_review.json"
+    path.write_text(dump_result(result_from_gold(DOCUMENTS, "kehoach_so_ket_review")), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -167,6 +167,15 @@ def test_a_pdf_upload_is_extracted(client, dev_dir):
 
 
 @needs_extract
+def test_a_pdf_upload_of_the_sample_is_extracted(client, sample_pdf):
+    r = client.post("/extract", files={"file": (sample_pdf.name, sample_pdf.read_bytes(), "application/pdf")})
+    assert r.status_code == 200, message(r.text)
+    fields = form_fields(r.text)
+    rows = [k for k, lead in enumerate(fields["t_lead"]) if "Sở Khoa học và Công nghệ" in lead]
+    assert any(fields["t_due"][k] == "2026-09-30" for k in rows)
+
+
+@needs_extract
 def test_a_scanned_pdf_without_ocr_is_a_message(client, scanned_pdf, no_ocr):
     r = client.post("/extract", files={"file": ("scan.pdf", scanned_pdf.read_bytes(), "application/pdf")})
     assert r.status_code == 400
@@ -176,11 +185,13 @@ def test_a_scanned_pdf_without_ocr_is_a_message(client, scanned_pdf, no_ocr):
 
 
 @needs_extract
-def test_uploads_are_handled_in_a_temporary_folder_that_is_removed(client, dev_dir, scanned_pdf, no_ocr, tmp_path, monkeypatch):
+def test_uploads_are_handled_in_a_temporary_folder_that_is_removed(client, scanned_pdf, no_ocr, tmp_path, monkeypatch):
     import tempfile
 
+    from corpus_paths import SAMPLE_PLAN
+
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    text = (dev_dir / "binhphuoc_kh_so_ket_ct36.md").read_bytes()
+    text = SAMPLE_PLAN.read_bytes()
     r = client.post("/extract", files={"file": ("../../kế hoạch.txt", text, "text/plain")})
     assert r.status_code == 200, message(r.text)
     assert "kế hoạch.txt" in r.text and "../" not in r.text.split('id="source-name">')[1][:40]
@@ -250,9 +261,9 @@ def test_own_plan_in_every_upload_format(client, name, make):
 
 
 @needs_extract
-def test_a_pdf_longer_than_the_page_limit_is_refused(dev_dir):
+def test_a_pdf_longer_than_the_page_limit_is_refused(sample_pdf):
     short = TestClient(create_app(graph=False, max_pages=1), raise_server_exceptions=False)
-    pdf = dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf"
+    pdf = sample_pdf
     r = short.post("/extract", files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")})
     assert r.status_code == 413 and "more than the limit of 1" in message(r.text)
 
@@ -268,14 +279,14 @@ def test_serve_refuses_bad_options_as_usage_errors():
         assert r.exit_code == 2 and expected in r.output
 
 
-def test_a_crash_while_processing_is_a_message_not_a_500(client, monkeypatch, bp_json):
+def test_a_crash_while_processing_is_a_message_not_a_500(client, monkeypatch, own_json):
     from directive_nlp.web import app as web_app
 
     def boom(*a, **k):
         raise RuntimeError("bug")
 
     monkeypatch.setattr(web_app, "result_from_upload", boom)
-    r = client.post("/extract", files={"file": ("x.json", bp_json.read_bytes(), "application/json")})
+    r = client.post("/extract", files={"file": ("x.json", own_json.read_bytes(), "application/json")})
     assert r.status_code == 422 and "Something went wrong" in message(r.text) and "Traceback" not in r.text
 
 
