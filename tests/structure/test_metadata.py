@@ -373,3 +373,21 @@ def test_signature_forms():
     assert sig("KT. CHỦ TỊCH PHÓ CHỦ TỊCH NGUYỄN VĂN AN") == ("KT.", "Phó Chủ tịch", "Nguyễn Văn An")  # name in capitals
     assert sig("KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Hà Văn Bình") == ("KT.", "Phó Chủ tịch", "Hà Văn Bình")
     assert sig("KT. CHỦ TỊCH PHÓ CHỦ TỊCH") == ("KT.", "Phó Chủ tịch", None)  # unsigned copy: no name guessed
+
+
+@pytest.mark.parametrize("caps, cased", [
+    ("ỦY BAN NHÂN DÂN TỈNH SÔNG HỒNG", "Ủy ban nhân dân tỉnh Sông Hồng"),
+    ("BAN THƯỜNG VỤ HUYỆN ỦY ĐỒNG XANH", "Ban Thường vụ Huyện ủy Đồng Xanh"),
+    ("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "Ủy ban nhân dân xã Tân Phú"),
+])
+def test_a_place_the_list_does_not_know_keeps_proper_name_casing(caps, cased):
+    assert case_name(caps) == cased
+
+
+@pytest.mark.parametrize("caps, cased", [
+    ("BAN CHỈ ĐẠO TỈNH VỀ CHUYỂN ĐỔI SỐ", "Ban Chỉ đạo tỉnh về chuyển đổi số"),
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
+    ("ỦY BAN NHÂN DÂN TỈNH", "Ủy ban nhân dân tỉnh"),
+])
+def test_words_after_a_level_that_are_no_name_stay_lower_case(caps, cased):
+    assert case_name(caps) == cased

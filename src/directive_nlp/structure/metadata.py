@@ -287,8 +287,29 @@ def case_name(text: str) -> str:
             i = j
         else:
             i += 1
-    res = " ".join(words)
+    res = _title_place(" ".join(words))
     return res[:1].upper() + res[1:]
+
+
+def _title_place(res: str) -> str:
+    """A place the province list does not know keeps the casing of a proper
+    name after its level word at the end of the body's name: "ỦY BAN NHÂN DÂN
+    HUYỆN ĐỒNG XANH" -> "… huyện Đồng Xanh" (not "huyện đồng xanh"). Only two
+    to four lower-case words with no function word among them are a name."""
+    r = load_rules()
+    levels = sorted(list(r.unit_words) + list(r.party_committees), key=len, reverse=True)
+    m = re.search(r"(?<![\w])(?:" + "|".join(map(re.escape, levels)) + r")((?: [^\W\d_]+){1,4})$", res,
+                  re.IGNORECASE)
+    if not m:
+        return res
+    tail = m.group(1).split()
+    if any(not w.islower() or w in _PLACE_NAME_STOPS for w in tail):
+        return res
+    return res[:m.start(1)] + " " + " ".join(w[:1].upper() + w[1:] for w in tail)
+
+
+#: words that never belong to a place's proper name ("ban chỉ đạo tỉnh về …")
+_PLACE_NAME_STOPS = frozenset("ủy về và của các cho trong theo với tại là có thuộc trực".split())
 
 
 def _case_position(text: str) -> str:
