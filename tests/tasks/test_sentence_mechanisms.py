@@ -479,3 +479,45 @@ def test_bare_chu_tri_phoi_hop_heading_makes_its_bullets_partners():
     assert ts["tham mưu Ủy ban nhân dân tỉnh bố trí ngân sách"] == [("Công an tỉnh", "lead"), ("Sở Tài chính", "support")]
     # a bullet under any other heading keeps its own body as lead
     assert ts["tổ chức tuyên truyền pháp luật"] == [("Sở Tư pháp", "lead")]
+
+
+# ------------------------------------------------------------------ agency3: the partner slot, open qualifiers, coordination as object
+def test_unknown_partner_after_a_support_frame_is_a_body():
+    # the slot after "phối hợp với" holds bodies: a body-headed phrase the recogniser does not know is the partner
+    ts = tasks_of("1. Sở Giáo dục và Đào tạo\n\na) Phối hợp với Ban Đại diện cha mẹ học sinh thường xuyên "
+                  "nhắc nhở, giáo dục học sinh.", heading="III. TỔ CHỨC THỰC HIỆN")
+    assert ts[0].task.startswith("thường xuyên nhắc nhở")
+    assert ("Ban Đại diện cha mẹ học sinh", "support") in roles(ts[0])
+
+
+def test_partner_slot_without_a_body_head_names_nobody():
+    # "phối hợp nhịp nhàng …" / "phối hợp tuyên truyền …": no body-headed phrase after the frame
+    ts = tasks_of("1. Sở Y tế\n\na) Phối hợp tuyên truyền, vận động nhân dân tham gia bảo hiểm y tế.",
+                  heading="III. TỔ CHỨC THỰC HIỆN")
+    assert all(r[1] == "lead" for t in ts for r in roles(t))
+
+
+def test_intensifier_before_a_class_noun_opens_the_group():
+    assert names("Phối hợp chặt chẽ lực lượng Công an và các lực lượng liên quan thực hiện") == [
+        "lực lượng Công an", "các lực lượng liên quan"]
+    # "chặt chẽ" alone does not make a body of a common noun after it
+    assert names("quản lý chặt chẽ lực lượng lao động") == []
+
+
+@pytest.mark.parametrize("stop", ["để", "nhằm"])
+def test_open_qualifier_stops_before_a_purpose_clause(stop):
+    assert names(f"phối hợp với các Sở, ban, ngành được giao chủ trì {stop} tham mưu tổ chức thực hiện các Dự án") == [
+        "các Sở, ban, ngành được giao chủ trì"]
+    # the open qualifier still runs on to the object it names
+    assert names("Các đơn vị được giao nhiệm vụ Chủ đầu tư khẩn trương triển khai") == [
+        "Các đơn vị được giao nhiệm vụ Chủ đầu tư"]
+
+
+def test_coordination_governed_by_a_verb_under_an_actor_is_the_object():
+    ts = tasks_of("1. Ủy ban nhân dân các xã, phường\n\na) Tăng cường phối hợp hiệu quả giữa chính quyền, "
+                  "lực lượng Công an và gia đình trong quản lý người nghiện.", heading="III. TỔ CHỨC THỰC HIỆN")
+    assert roles(ts[0]) == [("Ủy ban nhân dân các xã, phường", "lead")]
+    # "Phối hợp giữa X, Y" opening the clause: X and Y act together, whoever the heading names
+    ts = tasks_of("1. Ủy ban nhân dân các xã, phường\n\na) Phối hợp giữa Công an xã, Đồn Biên phòng trong tuần tra "
+                  "khu vực biên giới.", heading="III. TỔ CHỨC THỰC HIỆN")
+    assert ("Công an xã", "lead") in roles(ts[0])

@@ -30,7 +30,7 @@ from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import ROLE_NOUN, after_chain, between_in, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
-from .subject import find_subject
+from .subject import find_subject, unknown_partners
 from .text import trim, words
 
 __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_verb_start", "strip_modal"]
@@ -240,6 +240,8 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
     hit = bool(sm) and not re.match(r"\s*giữa\b", text[sm.end():b], re.IGNORECASE)
     if hit:
         own_sup, cend = chain_at(text, sm.end(), ctx.mentions, b)
+        if not own_sup:
+            own_sup, cend = unknown_partners(text, skip_ws(text, sm.end(), b), b, ctx.mentions) or ([], cend)
         a = _past_partners(text, a, b, cend) if own_sup else a
     seg_sup = own_sup if hit else carried_support
     dl, prio = next(((d.deadline, pr) for d, pr in ((task_dl, 3), (clause_dl, 2), (ctx.sent_dl, 1)) if d is not None),
@@ -273,6 +275,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     if any(p_.search(ctext) for p_ in lx.liability) or any(p_.search(ctext.strip()) for p_ in lx.non_task):
         return []
     together = between_in(text, cs, ce, ctx.mentions)
+    if together and leads and not frames().coordinate.match(text, skip_ws(text, cs, ce), ce):
+        together = []  # "<actor>: Tăng cường phối hợp giữa X, Y …": the coordination is the object, the actor acts
     groups, own_subject = comma_groups(text, ctx.masked, cs, ce, ctx.mentions, ctx.deadlines,
                                        review=ctx.review, split_commas=ctx.split_commas)
     out: list[Draft] = []

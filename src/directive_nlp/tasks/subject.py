@@ -25,7 +25,7 @@ from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
 from .text import trim, words
 
-__all__ = ["find_subject", "extra_conjunct", "synth_agents"]
+__all__ = ["find_subject", "extra_conjunct", "synth_agents", "unknown_partners"]
 
 Subject = tuple[list[Ag], int, str, bool]
 
@@ -271,6 +271,16 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
                     return agents, pos, "head-noun", False
             return None
     return None
+
+
+def unknown_partners(text: str, q: int, e: int, mentions: list[Ag]) -> Optional[tuple[list[Ag], int]]:
+    """"phối hợp (với) <Ban Đại diện cha mẹ học sinh> VERB …": the slot after a support frame holds bodies, so a
+    body-headed phrase the recogniser did not know, before the predicate, names the partners: (bodies, end)."""
+    found = _head_noun_subject(text, q, e, e, mentions)
+    if not found:
+        return None
+    agents, pos = found[0], found[1]
+    return (agents, pos) if agents and agents[0].start - q <= 12 else None
 
 
 def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> Subject:
