@@ -706,6 +706,8 @@ class _Scanner:
             mm = self.modifier(end)
             if mm:
                 end = mm[0]
+            elif after_head:
+                end = self.head_objects(end)
             cands.append((self.qualifiers(end), info["type"], "class"))
         if gm:
             end = gm[0]
@@ -751,6 +753,19 @@ class _Scanner:
         if not cands:
             return None
         return max(cands, key=lambda c: c[0])
+
+    def head_objects(self, end: int) -> int:
+        """"Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức": after a person head, bare class or generic
+        nouns coordinated with "," or "và" are the head's one modifier (no determiner, no capital)."""
+        while self.is_punct(end, ",") or (self.word(end) and self.toks[end].keys == ("và",)):
+            k = end + 1
+            if not self.word(k) or self.toks[k].cap or self.det(k) > k or self._common_compound(k):
+                break
+            nxt = self.match(self.g.classes, k) or self.match(self.g.generic, k)
+            if not nxt:
+                break
+            end = nxt[0]
+        return end
 
     def member_list_name(self, i: int) -> int:
         """"Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)": a few words naming the class before a

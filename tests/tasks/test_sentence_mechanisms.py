@@ -521,3 +521,14 @@ def test_coordination_governed_by_a_verb_under_an_actor_is_the_object():
     ts = tasks_of("1. Ủy ban nhân dân các xã, phường\n\na) Phối hợp giữa Công an xã, Đồn Biên phòng trong tuần tra "
                   "khu vực biên giới.", heading="III. TỔ CHỨC THỰC HIỆN")
     assert ("Công an xã", "lead") in roles(ts[0])
+
+
+def test_bare_nouns_coordinated_after_a_person_head_are_one_modifier():
+    assert names("Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm trực tiếp lãnh đạo") == [
+        "Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức"]
+    # a name with a capital or a determiner after the comma is another body
+    assert names("Người đứng đầu cấp ủy, Sở Y tế và các tổ chức chính trị - xã hội") == [
+        "Người đứng đầu cấp ủy", "Sở Y tế", "các tổ chức chính trị - xã hội"]
+    # without a person head the class nouns still split (ANNOTATION.md)
+    assert names("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy") == [
+        "Các huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]
