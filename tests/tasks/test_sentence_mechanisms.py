@@ -532,3 +532,19 @@ def test_bare_nouns_coordinated_after_a_person_head_are_one_modifier():
     # without a person head the class nouns still split (ANNOTATION.md)
     assert names("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy") == [
         "Các huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "1. Công an tỉnh tổ chức tấn công, trấn áp, truy quét tội phạm ma túy tại các địa bàn trọng điểm.",
+    "1. Công an tỉnh triển khai các kế hoạch, phương án đấu tranh, ngăn chặn, bắt giữ các loại tội phạm ma túy.",
+    "1. Sở Nội vụ kịp thời biểu dương, khen thưởng những tập thể, cá nhân có thành tích.",
+    "1. Công an tỉnh phối hợp tiến hành kiểm định, kiểm tra an ninh thiết bị điện tử trước khi đưa vào sử dụng.",
+])
+def test_paired_verbs_share_the_object_after_the_comma(sentence):
+    # a comma group that ends in a verb pairing before a shared object (paired_verbs) does not close its task
+    assert len(tasks_of(sentence)) == 1
+
+
+def test_a_group_ending_in_its_object_still_splits_before_the_next_verb():
+    ts = tasks_of("1. Công an tỉnh tăng cường tuần tra khu vực biên giới, phát hiện các đối tượng vận chuyển ma túy.")
+    assert len(ts) == 2
