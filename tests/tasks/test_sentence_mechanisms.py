@@ -548,3 +548,14 @@ def test_paired_verbs_share_the_object_after_the_comma(sentence):
 def test_a_group_ending_in_its_object_still_splits_before_the_next_verb():
     ts = tasks_of("1. Công an tỉnh tăng cường tuần tra khu vực biên giới, phát hiện các đối tượng vận chuyển ma túy.")
     assert len(ts) == 2
+
+
+def test_a_noun_ending_in_a_verb_syllable_closes_its_group():
+    # "Chương trình" ends in "trình" (submit) but is a noun: the group has its object and the next verb splits
+    ts = tasks_of("1. Công an tỉnh\n\na) Tổng hợp tình hình, kết quả thực hiện Chương trình, tham mưu Ủy ban nhân dân "
+                  "tỉnh báo cáo theo quy định.", heading="III. TỔ CHỨC THỰC HIỆN")
+    assert [t.task for t in ts] == ["Tổng hợp tình hình, kết quả thực hiện Chương trình",
+                                    "tham mưu Ủy ban nhân dân tỉnh báo cáo theo quy định"]
+    # a real verb at the end still waits for the object after the comma
+    ts = tasks_of("1. Sở Tư pháp rà soát, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung các văn bản quy phạm pháp luật.")
+    assert len(ts) == 1
