@@ -559,3 +559,15 @@ def test_a_noun_ending_in_a_verb_syllable_closes_its_group():
     # a real verb at the end still waits for the object after the comma
     ts = tasks_of("1. Sở Tư pháp rà soát, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung các văn bản quy phạm pháp luật.")
     assert len(ts) == 1
+
+
+@pytest.mark.parametrize("tail", ["gắn với cuộc vận động xây dựng nông thôn mới", "góp phần nâng cao nhận thức của người dân"])
+def test_result_and_manner_tails_stay_in_their_task(tail):
+    ts = tasks_of(f"1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phát động phong trào toàn dân tham gia phòng, chống ma túy, {tail}.")
+    assert len(ts) == 1 and ts[0].task.endswith(tail)
+
+
+def test_a_new_verb_after_the_comma_is_not_a_tail():
+    ts = tasks_of("1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phát động phong trào toàn dân tham gia phòng, chống ma túy, "
+                  "giám sát việc thực hiện chính sách tại cơ sở.")
+    assert len(ts) == 2
