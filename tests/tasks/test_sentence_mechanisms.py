@@ -571,3 +571,16 @@ def test_a_new_verb_after_the_comma_is_not_a_tail():
     ts = tasks_of("1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phát động phong trào toàn dân tham gia phòng, chống ma túy, "
                   "giám sát việc thực hiện chính sách tại cơ sở.")
     assert len(ts) == 2
+
+
+def test_dong_thoi_opens_a_new_task_inside_a_content_label():
+    body = ("1. Xây dựng kiến trúc số\n\na) Nhiệm vụ: Lựa chọn kiến trúc sư trưởng về chuyển đổi số, đồng thời phối hợp "
+            "Bộ Công an, Bộ Khoa học và Công nghệ để xây dựng Khung Kiến trúc số.\n\nb) Đơn vị chủ trì: Sở Khoa học và "
+            "Công nghệ.\n\nc) Thời gian hoàn thành: Năm 2026.")
+    ts = {t.task: roles(t) for t in tasks_of(body)}
+    assert "Lựa chọn kiến trúc sư trưởng về chuyển đổi số" in ts
+    rest = [r for k, r in ts.items() if k.startswith("phối hợp Bộ Công an")]
+    assert rest and ("Bộ Công an", "support") in rest[0] and ("Sở Khoa học và Công nghệ", "lead") in rest[0]
+    # the other commas of a content line still do not split it
+    body = ("1. Dữ liệu\n\na) Nhiệm vụ: Rà soát, chuẩn hóa, đồng bộ dữ liệu dân cư.\n\nb) Đơn vị chủ trì: Công an thành phố.")
+    assert len(tasks_of(body)) == 1

@@ -47,6 +47,11 @@ _REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:tổng hợp,?\s+)?(?:bá
 _PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
                       r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
 _GOVERN_PREFIX = re.compile(r"^\s*(?:phối hợp|tiếp tục|tăng cường|chủ động|kịp thời)\s*,?\s*", re.IGNORECASE)
+# connectives that open a new predicate after a comma (``clause_connectives`` in task_lexicon.yaml): even in a
+# content line whose commas do not split ("Nhiệm vụ: …, đồng thời …"); "từ đó, …" after a task
+_CONNECTIVES = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
+    load_lexicon_data().get("clause_connectives") or ["(?!)"], key=len, reverse=True))
+_NEW_CLAUSE = rf",\s*(?=(?:{_CONNECTIVES})[\s,])"
 _TIME_ONLY = re.compile(r"\b(?:hoàn thành|xong|báo cáo|kết quả|thực hiện)\b", re.IGNORECASE)
 
 
@@ -164,7 +169,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
                 and ((not g.governed and is_verb_start(st)) or (bool(_ADVERB_VERB.match(st)) and not g.advised)))
-    if lexicon().connective_start.match(st) and re.match(r"\s*(?:từ đó|đồng thời|qua đó)\b", st, re.IGNORECASE):
+    if lexicon().connective_start.match(st) and re.match(rf"\s*(?:{_CONNECTIVES})\b", st, re.IGNORECASE):
         return not verb_only(prev)
     rm = _REPORT_START.match(seg_text)
     if (g.governed and not (g.purposed and _purpose_verb_only(prev)) and rm and not g.advised
@@ -195,7 +200,8 @@ def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
 def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], deadlines: list[Dl], *,
                  review: bool, split_commas: bool) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
     """The tasks of a clause as groups of comma segments, and the groups that name their own subject."""
-    segs = split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
+    segs = (split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas
+            else split_at(masked, cs, ce, _NEW_CLAUSE))
     groups: list[list[tuple[int, int]]] = []
     own_subject: dict[int, list[Ag]] = {}
     g = _Group()
