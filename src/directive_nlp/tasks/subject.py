@@ -139,11 +139,13 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         nxt = skip_ws(text, comma + 1, e)
         # "nếu có phát sinh, vướng mắc, các cơ quan …": the adverbial runs to the comma before the actor
         probe = comma
-        for _ in range(4):
+        for _ in range(8):  # a basis may list many documents: "Căn cứ chức năng, nhiệm vụ, …, các văn bản của Bộ, ngành, …"
             after = skip_ws(text, probe + 1, e)
             th = _THEN.match(text, after, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
             after = th.end() if th else after
-            if chain_at(text, after, mentions, e)[0] or is_verb_start(text[after:e]) or lx.adverbial_start.match(text[after:e]):
+            chain, cend = chain_at(text, after, mentions, e)
+            if (chain and starts_predicate(text, after_chain(text, cend, e), e)) or is_verb_start(text[after:e]) \
+                    or lx.adverbial_start.match(text[after:e]):
                 nxt = after
                 break
             probe = masked.find(",", probe + 1, min(e, q + 300))
