@@ -579,8 +579,23 @@ def test_dong_thoi_opens_a_new_task_inside_a_content_label():
             "Công nghệ.\n\nc) Thời gian hoàn thành: Năm 2026.")
     ts = {t.task: roles(t) for t in tasks_of(body)}
     assert "Lựa chọn kiến trúc sư trưởng về chuyển đổi số" in ts
-    rest = [r for k, r in ts.items() if k.startswith("phối hợp Bộ Công an")]
+    # the partners leave the task text (the notes of the extra gold: the task starts at the verb after them)
+    rest = [r for k, r in ts.items() if k.startswith("xây dựng Khung Kiến trúc số")]
     assert rest and ("Bộ Công an", "support") in rest[0] and ("Sở Khoa học và Công nghệ", "lead") in rest[0]
     # the other commas of a content line still do not split it
     body = ("1. Dữ liệu\n\na) Nhiệm vụ: Rà soát, chuẩn hóa, đồng bộ dữ liệu dân cư.\n\nb) Đơn vị chủ trì: Công an thành phố.")
     assert len(tasks_of(body)) == 1
+
+
+def test_a_long_basis_runs_to_the_partner_frame_and_de_leads_to_the_task():
+    body = ("1. Các Sở, ban, ngành khác\n\nCăn cứ chức năng, nhiệm vụ, quyền hạn và theo quy định của Luật Phòng, chống ma "
+            "túy, các văn bản chỉ đạo của Chính phủ, Bộ, ngành và tỉnh, phối hợp với Sở Y tế để tham mưu và tổ chức "
+            "thực hiện các dự án thành phần.")
+    ts = tasks_of(body, heading="III. TỔ CHỨC THỰC HIỆN")
+    assert [t.task for t in ts] == ["tham mưu và tổ chức thực hiện các dự án thành phần"]
+    assert roles(ts[0]) == [("Các Sở, ban, ngành khác", "lead"), ("Sở Y tế", "support")]
+
+
+def test_de_with_no_verb_after_it_keeps_the_partners_in_the_text():
+    ts = tasks_of("1. Sở Tài chính phối hợp với Sở Nội vụ để kinh phí được bố trí kịp thời.")
+    assert ts and "Sở Nội vụ" in ts[0].task

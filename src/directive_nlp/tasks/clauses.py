@@ -204,6 +204,8 @@ def _past_partners(text: str, a: int, b: int, cend: int) -> int:
     """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (OUTPUT.md: the
     task text holds no agency), when a predicate of a few words follows them."""
     t = skip_ws(text, after_chain(text, cend, b), b)
+    pm = frames().basis_purpose_word.match(text, t, b)  # "phối hợp với Y để tham mưu …": the purpose is the task
+    t = pm.end() if pm and is_verb_start(text[pm.end():b]) else t
     if is_verb_start(text[t:b]) and len(words(text[t:b])) >= 3:
         return t
     return a
