@@ -599,3 +599,16 @@ def test_a_long_basis_runs_to_the_partner_frame_and_de_leads_to_the_task():
 def test_de_with_no_verb_after_it_keeps_the_partners_in_the_text():
     ts = tasks_of("1. Sở Tài chính phối hợp với Sở Nội vụ để kinh phí được bố trí kịp thời.")
     assert ts and "Sở Nội vụ" in ts[0].task
+
+
+def test_report_to_a_body_after_va_is_a_step_of_its_own():
+    ts = tasks_of("6. Giao Sở Tư pháp theo dõi, đôn đốc các cơ quan triển khai thực hiện Kế hoạch này; tham mưu sơ kết, "
+                  "tổng kết và định kỳ báo cáo UBND tỉnh theo quy định.", heading="IV. TỔ CHỨC THỰC HIỆN")
+    texts = [t.task for t in ts]
+    assert "tham mưu sơ kết, tổng kết" in texts
+    assert any(t.startswith("báo cáo UBND tỉnh") for t in texts)
+
+
+def test_report_inside_a_purpose_stays_in_its_task():
+    ts = tasks_of("1. Sở Tài chính thu thập số liệu để tổng hợp và báo cáo UBND tỉnh.")
+    assert len(ts) == 1

@@ -52,6 +52,7 @@ _GOVERN_PREFIX = re.compile(r"^\s*(?:phối hợp|tiếp tục|tăng cường|ch
 _CONNECTIVES = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
     load_lexicon_data().get("clause_connectives") or ["(?!)"], key=len, reverse=True))
 _NEW_CLAUSE = rf",\s*(?=(?:{_CONNECTIVES})[\s,])"
+_REPORT_AFTER_VA = re.compile(r"\s+và\s+" + _REPORT_START.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 _TIME_ONLY = re.compile(r"\b(?:hoàn thành|xong|báo cáo|kết quả|thực hiện)\b", re.IGNORECASE)
 
 
@@ -151,6 +152,15 @@ def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
     return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
 
 
+def _report_step(text: str, g: _Group, prev: str, seg: tuple[int, int], mentions: list[Ag]) -> bool:
+    """"VERBS và (định kỳ) báo cáo X": verbs without an object of their own cannot share a recipient body, so the
+    report to X after "và" is a task of its own (a purpose "để tổng hợp và báo cáo X" stays one)."""
+    m = _REPORT_START.match(text, seg[0], seg[1])
+    if not m or g.purposed or not (verb_only(prev) or ends_with_verb(prev)):
+        return False
+    return bool(chain_at(text, m.end(), mentions, seg[1])[0])
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -165,6 +175,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
+    if "," not in gap and re.fullmatch(r"\s*và\s*", gap) and _report_step(text, g, prev, seg, mentions):
+        return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
     if "," not in gap and re.fullmatch(r"\s*và\s*", gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
@@ -256,7 +268,10 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
         elif pending:
             out.append((pending, None)) if not out else out[-1][0].extend(pending)
             pending = []
-        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]])
+        # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
+        report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
+        short = sj is None and (_syllables(text, g, deadlines) < floor
+                                or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
                                 or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
         if short and i + 1 < len(groups) and (i + 1) not in own_subject:
             pending = g
