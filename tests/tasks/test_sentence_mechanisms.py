@@ -612,3 +612,14 @@ def test_report_to_a_body_after_va_is_a_step_of_its_own():
 def test_report_inside_a_purpose_stays_in_its_task():
     ts = tasks_of("1. Sở Tài chính thu thập số liệu để tổng hợp và báo cáo UBND tỉnh.")
     assert len(ts) == 1
+
+
+def test_support_frame_after_bare_verbs_and_va_names_partners():
+    ts = tasks_of("1. Chi cục Hải quan tỉnh\n\na) Phát hiện và phối hợp với lực lượng chức năng điều tra các vụ vận chuyển "
+                  "trái phép chất ma túy.", heading="III. TỔ CHỨC THỰC HIỆN")
+    assert ts[0].task.startswith("Phát hiện và phối hợp với lực lượng chức năng điều tra")
+    assert ("lực lượng chức năng", "support") in roles(ts[0])
+    # "và" after an object, not after bare verbs: the phrase is not read as a frame of the whole task
+    ts = tasks_of("1. Sở Y tế\n\na) Kiểm tra các cơ sở điều trị và phối hợp giữa các bệnh viện trong tỉnh.",
+                  heading="III. TỔ CHỨC THỰC HIỆN")
+    assert all(r[1] == "lead" for t in ts for r in roles(t))

@@ -211,6 +211,22 @@ def _past_partners(text: str, a: int, b: int, cend: int) -> int:
     return a
 
 
+_VERBS_VA = re.compile(r"([^,;:()]{2,40}?)\s+và\s+", re.IGNORECASE)
+
+
+def _partners_after_verbs(ctx: _Ctx, a: int, b: int) -> list[Ag]:
+    """"phát hiện và phối hợp với Y điều tra …": bare verbs, then a support frame inside the task; Y supports
+    (the text stays whole: the first verbs share what follows)."""
+    vm = _VERBS_VA.match(ctx.text, a, b)
+    if not vm or not verb_only(vm.group(1)):
+        return []
+    sm = frames().support_bare.match(ctx.text, vm.end(), b)
+    if not sm:
+        return []
+    chain, _ = chain_at(ctx.text, sm.end(), ctx.mentions, b)
+    return chain
+
+
 def _task_deadline(text: str, gs: int, ge: int, deadlines: list[Dl], sent_dl: Optional[Dl]) -> Optional[Dl]:
     out = None
     for d in deadlines:
@@ -245,6 +261,9 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
         if not own_sup:
             own_sup, cend = unknown_partners(text, skip_ws(text, sm.end(), b), b, ctx.mentions) or ([], cend)
         a = _past_partners(text, a, b, cend) if own_sup else a
+    if not hit:
+        own_sup = _partners_after_verbs(ctx, a, b)
+        hit = bool(own_sup)
     seg_sup = own_sup if hit else carried_support
     dl, prio = next(((d.deadline, pr) for d, pr in ((task_dl, 3), (clause_dl, 2), (ctx.sent_dl, 1)) if d is not None),
                     (None, 0))
