@@ -746,7 +746,9 @@ class _Scanner:
                 # ("tổ chức thực hiện", "địa phương"), not an agency -- unless it fills a
                 # table cell or a list slot on its own ("| Doanh nghiệp |", "Doanh nghiệp viễn thông, tổ chức")
                 alone = end >= len(self.toks) or self.is_punct(end, "|;\n") or self.text[self.toks[end - 1].end:self.toks[end].start].count("\n") > 0
-                cell_start = i > 0 and self.is_punct(i - 1, "|")
+                cell_start = i > 0 and self.is_punct(i - 1, "|") or (
+                    # "Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư …": the first item of a list of bodies
+                    clause_start_at(self, i) and self.is_punct(end, ",") and self.starts_agency(end + 1))
                 if has_det or items > 1 or q > end or alone or ((lone_ok or cell_start) and (self.is_punct(end, ",.") or (lone_ok and bool(self.match(self.g.stop, end))))):
                     if has_det or items > 1 or q > end or self._compound_free(i):
                         cands.append((q, "group", "group"))

@@ -623,3 +623,11 @@ def test_support_frame_after_bare_verbs_and_va_names_partners():
     ts = tasks_of("1. Sở Y tế\n\na) Kiểm tra các cơ sở điều trị và phối hợp giữa các bệnh viện trong tỉnh.",
                   heading="III. TỔ CHỨC THỰC HIỆN")
     assert all(r[1] == "lead" for t in ts for r in roles(t))
+
+
+def test_a_lone_generic_noun_opening_a_list_of_bodies_is_a_body():
+    assert names("Doanh nghiệp, nhà cung cấp dịch vụ viễn thông, nhà đầu tư bảo đảm kinh phí") == [
+        "Doanh nghiệp", "nhà cung cấp dịch vụ viễn thông", "nhà đầu tư"]
+    # not when no body follows the comma, and not inside a list of topics
+    assert names("Doanh nghiệp, kinh tế tư nhân phát triển mạnh") == []
+    assert names("Tổ chức, bộ máy") == []
