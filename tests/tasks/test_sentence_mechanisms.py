@@ -631,3 +631,21 @@ def test_a_lone_generic_noun_opening_a_list_of_bodies_is_a_body():
     # not when no body follows the comma, and not inside a list of topics
     assert names("Doanh nghiệp, kinh tế tư nhân phát triển mạnh") == []
     assert names("Tổ chức, bộ máy") == []
+
+
+def test_basis_with_a_purpose_gives_the_purpose_as_the_task():
+    body = ("1. Ủy ban nhân dân các tỉnh\n\na) Căn cứ mục tiêu, nội dung, giải pháp của Đề án để cụ thể hóa thành các "
+            "chương trình, kế hoạch chuyển đổi số hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng của địa phương.")
+    ts = tasks_of(body, heading="III. TỔ CHỨC THỰC HIỆN")
+    assert len(ts) == 1 and ts[0].task.startswith("cụ thể hóa thành các chương trình")
+
+
+def test_partner_known_only_in_part_is_kept_as_written():
+    ts = tasks_of("1. Sở Tài chính\n\na) Phối hợp với Bộ ngành Trung ương triển khai thực hiện các cơ chế chính sách.",
+                  heading="III. TỔ CHỨC THỰC HIỆN")
+    assert ("Bộ ngành Trung ương", "support") in roles(ts[0])
+
+
+def test_innovation_and_digital_transformation_stays_one_noun_phrase():
+    ts = tasks_of("1. Sở Khoa học và Công nghệ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh.")
+    assert len(ts) == 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .frames import frames
 from .lexicon import lexicon
 from .mentions import Ag, canonical
 from .predicates import is_verb_start, skip_ws
@@ -129,6 +130,9 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
     """Past leading adverbials ("Trên cơ sở …, ", "Trong quá trình …, nếu có …, ")."""
     lx = lexicon()
     q = p
+    bm = frames().basis_purpose.match(text, p, e)
+    if bm and is_verb_start(text[bm.end():e]) and not any(p <= m.start < bm.end() for m in mentions):
+        return bm.end()  # "Căn cứ mục tiêu, nội dung, giải pháp của Đề án để cụ thể hóa …": the purpose is the action
     for _ in range(3):
         m = lx.adverbial_start.match(text[q:e])
         if not m:
@@ -281,8 +285,13 @@ def unknown_partners(text: str, q: int, e: int, mentions: list[Ag]) -> Optional[
     found = _head_noun_subject(text, q, e, e, mentions)
     if not found:
         return None
-    agents, pos = found[0], found[1]
-    return (agents, pos) if agents and agents[0].start - q <= 12 else None
+    pos = found[1]
+    span_s, span_e = trim(text, q, pos)
+    if any(m.start == span_s for m in mentions):
+        return found[0], pos
+    # a name the recogniser knows only in part ("Bộ ngành Trung ương", "cơ quan Công an"): the phrase as written
+    agents = [_ag(text, *trim(text, a, b)) for a, b in fallback_subject(text, span_s, span_e)]
+    return (agents, pos) if agents else None
 
 
 def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> Subject:
