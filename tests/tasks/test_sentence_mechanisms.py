@@ -650,3 +650,21 @@ def test_innovation_and_digital_transformation_stays_one_noun_phrase():
     # "sáng tạo" ends in the verb "tạo" but is not in verb_final_nouns: "… sáng tạo và chuyển đổi số" is not cut at "và"
     ts = tasks_of("1. Sở Khoa học và Công nghệ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh.")
     assert any("đổi mới sáng tạo và chuyển đổi số" in t.task for t in ts)
+
+
+def test_new_lexicon_keys_are_validated():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    data = dict(load_lexicon_data())
+    assert "chương trình" in data["verb_final_nouns"] and "đồng thời" in data["clause_connectives"]
+    assert "đấu tranh" in data["paired_verbs"] and "gắn với" in data["result_tails"]
+    from directive_nlp.tasks import lexicon as lx
+    required = {k: list for k in lx._LISTS}
+    required.update(labels=dict, table_columns=dict)
+    optional = {k: list for k in lx._OPTIONAL_LISTS}
+    optional["min_task_syllables"] = int
+    with pytest.raises(VocabularyError):
+        validate_vocabulary({**data, "verb_final_nouns": "chương trình"}, source="task_lexicon.yaml",
+                            required=required, optional=optional)
+    with pytest.raises(VocabularyError, match="unknown key"):
+        validate_vocabulary({**data, "clause_conectives": []}, source="task_lexicon.yaml",
+                            required=required, optional=optional)
