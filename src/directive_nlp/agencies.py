@@ -706,6 +706,8 @@ class _Scanner:
             mm = self.modifier(end)
             if mm:
                 end = mm[0]
+            elif after_head:
+                end = self.head_objects(end)
             cands.append((self.qualifiers(end), info["type"], "class"))
         if gm:
             end = gm[0]
@@ -744,13 +746,28 @@ class _Scanner:
                 # ("tổ chức thực hiện", "địa phương"), not an agency -- unless it fills a
                 # table cell or a list slot on its own ("| Doanh nghiệp |", "Doanh nghiệp viễn thông, tổ chức")
                 alone = end >= len(self.toks) or self.is_punct(end, "|;\n") or self.text[self.toks[end - 1].end:self.toks[end].start].count("\n") > 0
-                cell_start = i > 0 and self.is_punct(i - 1, "|")
+                cell_start = i > 0 and self.is_punct(i - 1, "|") or (
+                    # "Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư …": the first item of a list of bodies
+                    clause_start_at(self, i) and self.is_punct(end, ",") and self.starts_agency(end + 1))
                 if has_det or items > 1 or q > end or alone or ((lone_ok or cell_start) and (self.is_punct(end, ",.") or (lone_ok and bool(self.match(self.g.stop, end))))):
                     if has_det or items > 1 or q > end or self._compound_free(i):
                         cands.append((q, "group", "group"))
         if not cands:
             return None
         return max(cands, key=lambda c: c[0])
+
+    def head_objects(self, end: int) -> int:
+        """"Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức": after a person head, bare class or generic
+        nouns coordinated with "," or "và" are the head's one modifier (no determiner, no capital)."""
+        while self.is_punct(end, ",") or (self.word(end) and self.toks[end].keys == ("và",)):
+            k = end + 1
+            if not self.word(k) or self.toks[k].cap or self.det(k) > k or self._common_compound(k):
+                break
+            nxt = self.match(self.g.classes, k) or self.match(self.g.generic, k)
+            if not nxt:
+                break
+            end = nxt[0]
+        return end
 
     def member_list_name(self, i: int) -> int:
         """"Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)": a few words naming the class before a

@@ -30,7 +30,7 @@ from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import ROLE_NOUN, after_chain, between_in, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
-from .subject import find_subject
+from .subject import find_subject, unknown_partners
 from .text import trim, words
 
 __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_verb_start", "strip_modal"]
@@ -228,9 +228,27 @@ def _past_partners(text: str, a: int, b: int, cend: int) -> int:
     """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (OUTPUT.md: the
     task text holds no agency), when a predicate of a few words follows them."""
     t = skip_ws(text, after_chain(text, cend, b), b)
+    pm = frames().basis_purpose_word.match(text, t, b)  # "phối hợp với Y để tham mưu …": the purpose is the task
+    t = pm.end() if pm and is_verb_start(text[pm.end():b]) else t
     if is_verb_start(text[t:b]) and len(words(text[t:b])) >= 3:
         return t
     return a
+
+
+_VERBS_VA = re.compile(r"([^,;:()]{2,40}?)\s+và\s+", re.IGNORECASE)
+
+
+def _partners_after_verbs(ctx: _Ctx, a: int, b: int) -> list[Ag]:
+    """"phát hiện và phối hợp với Y điều tra …": bare verbs, then a support frame inside the task; Y supports
+    (the text stays whole: the first verbs share what follows)."""
+    vm = _VERBS_VA.match(ctx.text, a, b)
+    if not vm or not verb_only(vm.group(1)):
+        return []
+    sm = frames().support_bare.match(ctx.text, vm.end(), b)
+    if not sm:
+        return []
+    chain, _ = chain_at(ctx.text, sm.end(), ctx.mentions, b)
+    return chain
 
 
 def _task_deadline(text: str, gs: int, ge: int, deadlines: list[Dl], sent_dl: Optional[Dl]) -> Optional[Dl]:
@@ -264,7 +282,12 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
     hit = bool(sm) and not re.match(r"\s*giữa\b", text[sm.end():b], re.IGNORECASE)
     if hit:
         own_sup, cend = chain_at(text, sm.end(), ctx.mentions, b)
+        if not own_sup:
+            own_sup, cend = unknown_partners(text, skip_ws(text, sm.end(), b), b, ctx.mentions) or ([], cend)
         a = _past_partners(text, a, b, cend) if own_sup else a
+    if not hit:
+        own_sup = _partners_after_verbs(ctx, a, b)
+        hit = bool(own_sup)
     seg_sup = own_sup if hit else carried_support
     dl, prio = next(((d.deadline, pr) for d, pr in ((task_dl, 3), (clause_dl, 2), (ctx.sent_dl, 1)) if d is not None),
                     (None, 0))
@@ -297,6 +320,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     if any(p_.search(ctext) for p_ in lx.liability) or any(p_.search(ctext.strip()) for p_ in lx.non_task):
         return []
     together = between_in(text, cs, ce, ctx.mentions)
+    if together and leads and not frames().coordinate.match(text, skip_ws(text, cs, ce), ce):
+        together = []  # "<actor>: Tăng cường phối hợp giữa X, Y …": the coordination is the object, the actor acts
     groups, own_subject = comma_groups(text, ctx.masked, cs, ce, ctx.mentions, ctx.deadlines,
                                        review=ctx.review, split_commas=ctx.split_commas)
     out: list[Draft] = []

@@ -58,6 +58,7 @@ class Frames:
     scope: re.Pattern          # "(…) theo chức năng, nhiệm vụ được giao, "
     basis_purpose: re.Pattern  # "căn cứ … để "
     basis_clause: re.Pattern   # "trên cơ sở …, "
+    basis_purpose_word: re.Pattern  # "để " (a purpose verb follows)
     frame_adverb: re.Pattern   # "khẩn trương " before "chủ trì, phối hợp …"
     open_lead_support: re.Pattern  # "Chủ trì, phối hợp (với):" closing a line: the partners are the items below
     time_only: re.Pattern      # "thực hiện " (then only a time phrase): a clause that times the one before
@@ -85,6 +86,7 @@ def frames() -> Frames:
         basis_purpose=re.compile(rf"\s*{_alt(d['basis_openers'])}[^;:]{{0,250}}?\s{_alt(d['basis_purpose'])}\s+",
                                  re.IGNORECASE),
         basis_clause=re.compile(rf"\s*{_alt(d['basis_clauses'])}[^;:,]{{0,250}},\s*", re.IGNORECASE),
+        basis_purpose_word=re.compile(rf"\s*{_alt(d['basis_purpose'])}\s+", re.IGNORECASE),
         frame_adverb=re.compile(rf"\s*{_alt(d['frame_adverbs'])}\s*,?\s*", re.IGNORECASE),
         open_lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}(?:\s+{prep})?\s*[:.]?\s*$",
                                      re.IGNORECASE),

@@ -39,10 +39,10 @@ def _norm(v) -> str:
 
 
 @lru_cache(maxsize=1)
-def _vocab() -> tuple[frozenset, frozenset, frozenset]:
+def _vocab() -> tuple[frozenset, frozenset, frozenset, frozenset]:
     d = load_lexicon_data()
     return (frozenset(_norm(v) for v in d["weak_verbs"]), frozenset(_norm(v) for v in d["aspect_words"]),
-            frozenset(_norm(v) for v in d["paired_verbs"]))
+            frozenset(_norm(v) for v in d["paired_verbs"]), frozenset(_norm(v) for v in d.get("verb_final_nouns") or []))
 
 
 def skip_ws(text: str, p: int, e: int) -> int:
@@ -140,6 +140,8 @@ def ends_with_verb(seg: str) -> bool:
         return True
     for n in (2, 1):
         tail = " ".join(w[-n:])
+        if n == 1 and " ".join(w[-2:]) in _vocab()[3]:
+            break  # "… thực hiện Chương trình": "trình" closes the noun "chương trình", it is not the verb "trình"
         if tail in lx.verbs and tail not in _NOUN_LIKE_VERBS and tail not in _vocab()[0] and len(w) > n:
             # "kiến nghị cấp có thẩm quyền sửa đổi, bổ sung …": a segment that ends in a verb waits for the object
             # after the comma ("chủ đầu tư", "sử dụng": verbs that close noun phrases do not wait)

@@ -47,6 +47,12 @@ _REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:tổng hợp,?\s+)?(?:bá
 _PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
                       r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
 _GOVERN_PREFIX = re.compile(r"^\s*(?:phối hợp|tiếp tục|tăng cường|chủ động|kịp thời)\s*,?\s*", re.IGNORECASE)
+# connectives that open a new predicate after a comma (``clause_connectives`` in task_lexicon.yaml): even in a
+# content line whose commas do not split ("Nhiệm vụ: …, đồng thời …"); "từ đó, …" after a task
+_CONNECTIVES = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
+    load_lexicon_data().get("clause_connectives") or ["(?!)"], key=len, reverse=True))
+_NEW_CLAUSE = rf",\s*(?=(?:{_CONNECTIVES})[\s,])"
+_REPORT_AFTER_VA = re.compile(r"\s+và\s+" + _REPORT_START.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 _TIME_ONLY = re.compile(r"\b(?:hoàn thành|xong|báo cáo|kết quả|thực hiện)\b", re.IGNORECASE)
 
 
@@ -146,6 +152,15 @@ def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
     return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
 
 
+def _report_step(text: str, g: _Group, prev: str, seg: tuple[int, int], mentions: list[Ag]) -> bool:
+    """"VERBS và (định kỳ) báo cáo X": verbs without an object of their own cannot share a recipient body, so the
+    report to X after "và" is a task of its own (a purpose "để tổng hợp và báo cáo X" stays one)."""
+    m = _REPORT_START.match(text, seg[0], seg[1])
+    if not m or g.purposed or not (verb_only(prev) or ends_with_verb(prev)):
+        return False
+    return bool(chain_at(text, m.end(), mentions, seg[1])[0])
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -160,11 +175,13 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
+    if "," not in gap and re.fullmatch(r"\s*và\s*", gap) and _report_step(text, g, prev, seg, mentions):
+        return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
     if "," not in gap and re.fullmatch(r"\s*và\s*", gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
                 and ((not g.governed and is_verb_start(st)) or (bool(_ADVERB_VERB.match(st)) and not g.advised)))
-    if lexicon().connective_start.match(st) and re.match(r"\s*(?:từ đó|đồng thời|qua đó)\b", st, re.IGNORECASE):
+    if lexicon().connective_start.match(st) and re.match(rf"\s*(?:{_CONNECTIVES})\b", st, re.IGNORECASE):
         return not verb_only(prev)
     rm = _REPORT_START.match(seg_text)
     if (g.governed and not (g.purposed and _purpose_verb_only(prev)) and rm and not g.advised
@@ -195,7 +212,8 @@ def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
 def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], deadlines: list[Dl], *,
                  review: bool, split_commas: bool) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
     """The tasks of a clause as groups of comma segments, and the groups that name their own subject."""
-    segs = split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
+    segs = (split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas
+            else split_at(masked, cs, ce, _NEW_CLAUSE))
     groups: list[list[tuple[int, int]]] = []
     own_subject: dict[int, list[Ag]] = {}
     g = _Group()
@@ -250,7 +268,10 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
         elif pending:
             out.append((pending, None)) if not out else out[-1][0].extend(pending)
             pending = []
-        short = sj is None and (_syllables(text, g, deadlines) < floor or verb_only(text[g[0][0]:g[-1][1]])
+        # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
+        report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
+        short = sj is None and (_syllables(text, g, deadlines) < floor
+                                or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
                                 or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
         if short and i + 1 < len(groups) and (i + 1) not in own_subject:
             pending = g

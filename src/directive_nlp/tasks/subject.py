@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .frames import frames
 from .lexicon import lexicon
 from .mentions import Ag, canonical
 from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
 from .text import trim, words
 
-__all__ = ["find_subject", "extra_conjunct", "synth_agents"]
+__all__ = ["find_subject", "extra_conjunct", "synth_agents", "unknown_partners"]
 
 Subject = tuple[list[Ag], int, str, bool]
 
@@ -129,6 +130,9 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
     """Past leading adverbials ("Trên cơ sở …, ", "Trong quá trình …, nếu có …, ")."""
     lx = lexicon()
     q = p
+    bm = frames().basis_purpose.match(text, p, e)
+    if bm and is_verb_start(text[bm.end():e]) and not any(p <= m.start < bm.end() for m in mentions):
+        return bm.end()  # "Căn cứ mục tiêu, nội dung, giải pháp của Đề án để cụ thể hóa …": the purpose is the action
     for _ in range(3):
         m = lx.adverbial_start.match(text[q:e])
         if not m:
@@ -139,11 +143,13 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         nxt = skip_ws(text, comma + 1, e)
         # "nếu có phát sinh, vướng mắc, các cơ quan …": the adverbial runs to the comma before the actor
         probe = comma
-        for _ in range(4):
+        for _ in range(8):  # a basis may list many documents: "Căn cứ chức năng, nhiệm vụ, …, các văn bản của Bộ, ngành, …"
             after = skip_ws(text, probe + 1, e)
             th = _THEN.match(text, after, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
             after = th.end() if th else after
-            if chain_at(text, after, mentions, e)[0] or is_verb_start(text[after:e]) or lx.adverbial_start.match(text[after:e]):
+            chain, cend = chain_at(text, after, mentions, e)
+            if (chain and starts_predicate(text, after_chain(text, cend, e), e)) or is_verb_start(text[after:e]) \
+                    or lx.adverbial_start.match(text[after:e]):
                 nxt = after
                 break
             probe = masked.find(",", probe + 1, min(e, q + 300))
@@ -271,6 +277,21 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
                     return agents, pos, "head-noun", False
             return None
     return None
+
+
+def unknown_partners(text: str, q: int, e: int, mentions: list[Ag]) -> Optional[tuple[list[Ag], int]]:
+    """"phối hợp (với) <Ban Đại diện cha mẹ học sinh> VERB …": the slot after a support frame holds bodies, so a
+    body-headed phrase the recogniser did not know, before the predicate, names the partners: (bodies, end)."""
+    found = _head_noun_subject(text, q, e, e, mentions)
+    if not found:
+        return None
+    pos = found[1]
+    span_s, span_e = trim(text, q, pos)
+    if any(m.start == span_s for m in mentions):
+        return found[0], pos
+    # a name the recogniser knows only in part ("Bộ ngành Trung ương", "cơ quan Công an"): the phrase as written
+    agents = [_ag(text, *trim(text, a, b)) for a, b in fallback_subject(text, span_s, span_e)]
+    return (agents, pos) if agents else None
 
 
 def find_subject(text: str, masked: str, s: int, e: int, mentions: list[Ag]) -> Subject:
