@@ -5,12 +5,13 @@ Phước"); later ones name the 34 new units ("tỉnh Đồng Nai"). Both must b
 recognised, and a user comparing documents across the merger needs to know
 that Bình Phước is now part of Đồng Nai.
 
-* The 34 post-merger names come from the maintained ``vietnam-provinces``
-  package (data version 2025-08-02), which only knows the new units.
-* The merger itself (which old provinces went into which new one) is not in
-  that package, so it ships as ``resources/vi/meta_provinces_2025.yaml`` with
-  its source (Nghị quyết 202/2025/QH15) stated there; a test checks it
-  against the package's list.
+* The merger (which old provinces went into which new one) ships as
+  ``resources/vi/meta_provinces_2025.yaml`` with its source (Nghị quyết
+  202/2025/QH15) stated there; its keys are the 34 post-merger names.
+* A test checks those keys against the maintained ``vietnam-provinces``
+  package (data version 2025-08-02), which only knows the new units. The
+  package is not imported at run time: its ward tables cost a command's
+  start-up ~30 ms for 34 names the merger table already holds.
 
 Names are returned in the short form used by ``spec/OUTPUT.md`` ("Hồ Chí
 Minh", "Hà Nội", "Bình Phước"), without "tỉnh"/"thành phố". A province is
@@ -23,12 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
-
 from .normalize import match_key, tone_key
+from .vocab import read_yaml
 
 
 @dataclass(frozen=True)
@@ -40,26 +39,19 @@ class ProvinceData:
     by_key: dict[str, str]          # match_key of any spelling -> canonical name
 
 
-def _short(name: str) -> str:
-    for prefix in ("Thành phố ", "Tỉnh "):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
+def _merger_table() -> dict:
+    """``meta_provinces_2025.yaml``, parsed once (libyaml's loader, cached in vocab)."""
+    return read_yaml("meta_provinces_2025.yaml")
 
 
 @lru_cache(maxsize=1)
 def province_data() -> ProvinceData:
-    """Load the package's 34 units and our merger table (cached)."""
-    from vietnam_provinces import Province
-
-    package_names = tuple(_short(p.name) for p in Province.iter_all())
-    raw = yaml.safe_load(
-        resources.files("directive_nlp.resources.vi").joinpath("meta_provinces_2025.yaml").read_text(encoding="utf-8")
-    )
+    """Load the merger table: the 34 units and their 63 members (cached)."""
+    raw = _merger_table()
     members = {new: tuple(olds) for new, olds in raw["merger"].items()}
     merged = {old: new for new, olds in members.items() for old in olds}
     old = tuple(merged)
-    new = tuple(tone_key(n) for n in package_names)
+    new = tuple(tone_key(n) for n in members)
     by_key: dict[str, str] = {}
     for name in set(old) | set(new):
         by_key[match_key(name)] = name
@@ -136,9 +128,7 @@ def _variants(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _name_re() -> re.Pattern:
     d = province_data()
-    raw = yaml.safe_load(
-        resources.files("directive_nlp.resources.vi").joinpath("meta_provinces_2025.yaml").read_text(encoding="utf-8")
-    )
+    raw = _merger_table()
     forms: set[str] = set()
     for n in set(d.old) | set(d.new):
         forms |= _variants(n)
