@@ -17,7 +17,6 @@ on the server and any number of people can use it at once.
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import functools
 import json
@@ -46,6 +45,7 @@ from ..errors import EmptyInputError, InputError, TimeBudgetError, TooLargeError
 from ..io import dump_result, parse_result
 from ..models import AgencyRef, Deadline, ExtractionResult, Task
 from .messages import SERVER_ERROR, http_message, vietnamese
+from .pictures import GraphPictures, has_graph
 from .worker import DEFAULT_MAX_RSS_MB, DEFAULT_TIME_LIMIT, ClientGone, WorkerPool
 
 log = logging.getLogger(__name__)
@@ -324,25 +324,9 @@ def sniff_format(data: bytes, suffix: str):
     return sniff(data, suffix)
 
 
-def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str]]:
-    """The responsibility graph as an SVG data URI, or a note why there is none."""
-    try:
-        from .. import graph
-    except ImportError:
-        return None, "Phiên bản này chưa có chức năng vẽ sơ đồ trách nhiệm."
-    if not any(t.agencies for t in result.tasks):
-        return None, "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
-    tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
-    try:
-        G = graph.build_graph([result])
-        out = graph.draw_graph(G, tmp / "graph.svg", size=(12.0, 8.0))
-        svg = Path(out).read_bytes()
-        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"), None
-    except Exception as e:  # the picture is a bonus: never lose the table for it
-        log.warning("graph failed: %s", e)
-        return None, f"Không vẽ được sơ đồ ({type(e).__name__})."
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+#: the notes shown instead of the graph link
+GRAPH_OFF = "Máy chủ này đã tắt chức năng vẽ sơ đồ."
+NO_GRAPH = "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
 
 
 def graph_file(result: ExtractionResult, ext: str) -> bytes:
@@ -528,6 +512,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
     app.add_middleware(SecurityHeaders)
 
     offload = _offloader(pool, time_limit)
+    pictures = app.state.pictures = GraphPictures()
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
         ctx.setdefault("message", None)
@@ -591,16 +576,39 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             form = await get_form(request, "index.html")
             data, name = await read_upload(form, "file", max_upload_bytes)
             result = await offload(request, result_from_upload, data, name, max_pages=max_pages)
-            picture, graph_note = (await offload(request, graph_picture, result)) if graph else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ.")
         except ClientGone:
             return Response(status_code=499)
         except Exception as e:
             return error_page(request, "index.html", e)
+        # the picture costs more than the extraction: only a link here, drawn when followed
+        graph_key, graph_note = None, GRAPH_OFF
+        if graph:
+            graph_key, graph_note = (pictures.remember(result), None) if has_graph(result) else (None, NO_GRAPH)
         as_of = date.today()
         return page(request, "result.html", result=result, rows=_table_rows(result), as_of=as_of.isoformat(),
                     result_json=result.model_copy(update={"tasks": []}).model_dump_json(),
-                    graph_uri=picture, graph_note=graph_note, formats=FORMATS,
+                    graph_key=graph_key, graph_note=graph_note, formats=FORMATS,
                     frequencies=FREQUENCY_LABELS["vi"], agencies=_agency_names(result))
+
+    @app.get("/graph/{key}.svg", name="graph_svg")
+    async def graph_svg(request: Request, key: str):
+        """The graph picture of an upload, drawn the first time it is asked for."""
+        svg = pictures.cached(key)
+        if svg is None:
+            result = pictures.result(key) if graph else None
+            if result is None:
+                msg = "Không còn kết quả này trên máy chủ; hãy tải tệp lên lại để vẽ sơ đồ."
+                return page(request, "index.html", 404, message=msg,
+                            message_detail="This result is no longer on the server; upload the file again.")
+            request.state.deadline = time.monotonic() + time_limit
+            try:
+                svg = await offload(request, graph_file, result, "svg")
+            except ClientGone:
+                return Response(status_code=499)
+            except Exception as e:
+                return error_page(request, "index.html", e)
+            pictures.store(key, svg)
+        return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=3600"})
 
     @app.post("/download")
     async def download(request: Request):

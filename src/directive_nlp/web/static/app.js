@@ -66,3 +66,19 @@
   text.addEventListener("input", apply);
   apply();
 })();
+
+// The graph picture is drawn by the server only when asked: the link opens
+// it (without JavaScript in a new tab), here it is shown in the page.
+(function () {
+  "use strict";
+  var link = document.getElementById("graph-link");
+  var img = document.getElementById("graph-picture");
+  if (!link || !img) return;
+  link.addEventListener("click", function (ev) {
+    ev.preventDefault();
+    link.textContent = "Đang vẽ sơ đồ… (drawing)";
+    img.addEventListener("load", function () { img.hidden = false; link.parentNode.hidden = true; });
+    img.addEventListener("error", function () { window.location.href = link.href; });
+    img.src = link.href;
+  });
+})();
