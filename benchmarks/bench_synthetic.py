@@ -1,9 +1,14 @@
-"""Corpus-scale benchmark: every stage, the whole pipeline, 1 vs 2 workers, Dask,
-and the floors a user could build by hand — one table from one run.
+"""Synthetic-corpus benchmark: every stage, the whole pipeline, 1 vs 2 workers,
+Dask, and the floors a user could build by hand — one table from one run.
 
-    python benchmarks/bench_corpus.py                # ~500 documents, ~5,000 pages
-    python benchmarks/bench_corpus.py --docs 60      # a quicker run
-    python benchmarks/bench_corpus.py --write BENCHMARKS.md
+    python benchmarks/bench_synthetic.py                # ~500 documents, ~5,000 pages
+    python benchmarks/bench_synthetic.py --docs 60      # a quicker run
+    python benchmarks/bench_synthetic.py --write BENCHMARKS.md
+
+(The figures on the real gold documents — end to end against underthesea,
+the PDF reader against the release, cold start, memory over a long batch —
+are ``bench_corpus.py``'s.) ``--write`` replaces the block between
+``<!-- bench_synthetic:begin -->`` and ``<!-- bench_synthetic:end -->``.
 
 The generated corpus is rendered to PDF with reportlab (DejaVuSans) from
 :func:`directive_nlp.synth.make_plan`, so pages are real PDF pages. Stages are
@@ -16,13 +21,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _blocks import machine, replace_block
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -191,20 +196,6 @@ def batch_run(folder: Path, workers: int, backend: str) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{platform.system()} {platform.machine()}, {cpu or 'unknown CPU'}, {os.cpu_count()} cores, "
-            f"{mem:.0f} GiB RAM, Python {platform.python_version()}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=500, help="documents to generate (default 500, ~5,000 pages)")
@@ -248,9 +239,9 @@ def main() -> None:
     text = "\n".join(out) + "\n"
     print(text)
     if args.write:
-        header = ("# Benchmarks\n\nWritten by `python benchmarks/bench_corpus.py --write BENCHMARKS.md` "
-                  f"(options: --docs {args.docs} --sample {args.sample}); never typed in.\n\n")
-        args.write.write_text(header + text, encoding="utf-8")
+        stamp = (f"Written by `python benchmarks/bench_synthetic.py --write {args.write}` "
+                 f"(options: --docs {args.docs} --sample {args.sample}); never typed in.\n\n")
+        replace_block(args.write, "bench_synthetic", stamp + text)
 
 
 if __name__ == "__main__":
