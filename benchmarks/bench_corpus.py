@@ -22,7 +22,9 @@ c. a cold ``directive-nlp extract`` of a 5-page text (the first ~15,000
 d. peak memory (max RSS) of one batch process (``directive_nlp.batch.run_batch``,
    one worker) after document 50 and after document 500 of a stream that cycles
    the gold texts under distinct names (target: within 10 %);
-e. the bare libraries on the same PDFs: pdfplumber alone, pypdfium2 alone.
+e. the bare libraries on the same PDFs: pdfplumber alone, pypdfium2 alone;
+f. the web page: CPU of uploads (this tree draws the graph only when its
+   link is followed; the release drew it on every upload).
 
 Only the command line and the public Python API are called, so the script
 stays valid whatever the pipeline's insides. A corpus that is not there is
@@ -253,6 +255,47 @@ def memory(docs: list[Path], src: Path, work: Path, count: int) -> dict:
             "load": (load0, load())}
 
 
+_WEB = """
+import json, re, sys, time
+from fastapi.testclient import TestClient
+from directive_nlp.web import create_app
+client = TestClient(create_app(), raise_server_exceptions=False)
+paths, out = sys.argv[1:], {"upload": 0.0, "graph": 0.0, "links": 0}
+client.post("/extract", files={"file": ("warm.md", open(paths[0], "rb").read(), "text/markdown")})
+for p in paths:
+    t = time.process_time()
+    r = client.post("/extract", files={"file": (p.rsplit("/", 1)[-1], open(p, "rb").read(), "text/markdown")})
+    out["upload"] += time.process_time() - t
+    link = re.search(r'id="graph-link" href="([^"]+)"', r.text)
+    if link:  # this tree: the picture is drawn when the link is followed
+        t = time.process_time()
+        client.get(link.group(1))
+        out["graph"] += time.process_time() - t
+        out["links"] += 1
+print(json.dumps(out))
+"""
+
+
+def web_upload(docs: list[Path], trees: dict[str, Path]) -> dict:
+    """(f) the web page: CPU of an upload (extraction + page), and of the graph link when there is one."""
+    load0 = load()
+    sample = [str(d) for d in docs[:5]]
+    rows = {label: json.loads(checked(run_timed([sys.executable, "-c", _WEB, *sample], src), f"web ({label})")
+                              .out.strip().splitlines()[-1]) for label, src in trees.items()}
+    return {"rows": rows, "docs": len(sample), "load": (load0, load())}
+
+
+def report_web(f: dict, release_sha: str) -> list[str]:
+    out = [f"**(f) Web page**: CPU seconds of {f['docs']} uploads of gold texts to the page (in process, "
+           f"Starlette's test client, after one warm-up upload), and of following the graph link where the page "
+           f"has one; load {f['load'][0]} → {f['load'][1]}.", "",
+           "| tree | uploads CPU s | graph links followed | drawing CPU s |", "|---|---:|---:|---:|"]
+    for label, r in f["rows"].items():
+        name = "this tree" if label == "this tree" else f"release ({release_sha}; draws on every upload)"
+        out.append(f"| {name} | {r['upload']:.2f} | {r['links']} | {r['graph']:.2f} |")
+    return out
+
+
 def git(*args: str) -> str:
     return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout.strip()
 
@@ -363,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
             lines += [""] + report_reading(reading(pdfs, src, release_src, args.rounds), release_sha)
         trees = {"this tree": src, **({"release": release_src} if release_src else {})}
         lines += [""] + report_cold(cold_start(docs, trees, work, args.cold_runs), release_sha)
+        lines += [""] + report_web(web_upload(docs, trees), release_sha)
         lines += [""] + report_memory(memory(docs, src, work, args.batch_docs))
     finally:
         drop_tree(release_src)
