@@ -10,7 +10,7 @@ that Bình Phước is now part of Đồng Nai.
   202/2025/QH15) stated there; its keys are the 34 post-merger names.
 * A test checks those keys against the maintained ``vietnam-provinces``
   package (data version 2025-08-02), which only knows the new units. The
-  package is not imported at run time: its ward tables cost a command's
+  package is not imported at run time: its ward tables cost every command's
   start-up ~30 ms for 34 names the merger table already holds.
 
 Names are returned in the short form used by ``spec/OUTPUT.md`` ("Hồ Chí
@@ -24,10 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Optional
 
+import yaml
+
 from .normalize import match_key, tone_key
-from .vocab import read_yaml
 
 
 @dataclass(frozen=True)
@@ -39,19 +41,44 @@ class ProvinceData:
     by_key: dict[str, str]          # match_key of any spelling -> canonical name
 
 
-def _merger_table() -> dict:
-    """``meta_provinces_2025.yaml``, parsed once (libyaml's loader, cached in vocab)."""
-    return read_yaml("meta_provinces_2025.yaml")
+class _MergerUnits:
+    """The 34 post-merger units, read from the merger table's keys, in the
+    shape of ``vietnam_provinces.Province`` (``iter_all()``, ``.name``), which a
+    test holds them equal to."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @staticmethod
+    def iter_all():
+        return (_MergerUnits(name) for name in _provinces_yaml()["merger"])
+
+
+def _short(name: str) -> str:
+    for prefix in ("Thành phố ", "Tỉnh "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _provinces_yaml() -> dict:
+    """The merger table, read once (libyaml's C loader when built: same result, faster start)."""
+    text = resources.files("directive_nlp.resources.vi").joinpath("meta_provinces_2025.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 @lru_cache(maxsize=1)
 def province_data() -> ProvinceData:
     """Load the merger table: the 34 units and their 63 members (cached)."""
-    raw = _merger_table()
+    Province = _MergerUnits  # not the package: see the module's docstring
+
+    package_names = tuple(_short(p.name) for p in Province.iter_all())
+    raw = _provinces_yaml()
     members = {new: tuple(olds) for new, olds in raw["merger"].items()}
     merged = {old: new for new, olds in members.items() for old in olds}
     old = tuple(merged)
-    new = tuple(tone_key(n) for n in members)
+    new = tuple(tone_key(n) for n in package_names)
     by_key: dict[str, str] = {}
     for name in set(old) | set(new):
         by_key[match_key(name)] = name
@@ -128,7 +155,7 @@ def _variants(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _name_re() -> re.Pattern:
     d = province_data()
-    raw = _merger_table()
+    raw = _provinces_yaml()
     forms: set[str] = set()
     for n in set(d.old) | set(d.new):
         forms |= _variants(n)
