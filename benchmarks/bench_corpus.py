@@ -406,8 +406,8 @@ def main(argv: list[str] | None = None) -> int:
             lines += [""] + report_reading(reading(pdfs, src, release_src, args.rounds), release_sha)
         trees = {"this tree": src, **({"release": release_src} if release_src else {})}
         lines += [""] + report_cold(cold_start(docs, trees, work, args.cold_runs), release_sha)
-        lines += [""] + report_web(web_upload(docs, trees), release_sha)
         lines += [""] + report_memory(memory(docs, src, work, args.batch_docs))
+        lines += [""] + report_web(web_upload(docs, trees), release_sha)
     finally:
         drop_tree(release_src)
         shutil.rmtree(work, ignore_errors=True)
