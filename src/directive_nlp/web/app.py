@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import importlib.util
 import json
 import logging
 import re
@@ -45,7 +46,7 @@ from ..errors import EmptyInputError, InputError, TimeBudgetError, TooLargeError
 from ..io import dump_result, parse_result
 from ..models import AgencyRef, Deadline, ExtractionResult, Task
 from .messages import SERVER_ERROR, http_message, vietnamese
-from .pictures import GraphPictures, has_graph
+from .pictures import GraphPictures, has_graph, result_key
 from .worker import DEFAULT_MAX_RSS_MB, DEFAULT_TIME_LIMIT, ClientGone, WorkerPool
 
 log = logging.getLogger(__name__)
@@ -324,9 +325,19 @@ def sniff_format(data: bytes, suffix: str):
     return sniff(data, suffix)
 
 
-#: the notes shown instead of the graph link
-GRAPH_OFF = "Máy chủ này đã tắt chức năng vẽ sơ đồ."
-NO_GRAPH = "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
+def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str]]:
+    """What the result page shows of the responsibility graph on upload: a
+    note when there is nothing to draw, else (None, None) and the page offers
+    a button that draws it when asked (``/download`` with ``fmt=graph-view``).
+
+    The picture is never drawn here: it cost 2.4 times the extraction, on
+    every upload, whether anyone looked at it or not (issue 17).
+    """
+    if importlib.util.find_spec("directive_nlp.graph") is None:  # pragma: no cover - partial installs
+        return None, "Phiên bản này chưa có chức năng vẽ sơ đồ trách nhiệm."
+    if not has_graph(result):
+        return None, "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
+    return None, None
 
 
 def graph_file(result: ExtractionResult, ext: str) -> bytes:
@@ -576,39 +587,16 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             form = await get_form(request, "index.html")
             data, name = await read_upload(form, "file", max_upload_bytes)
             result = await offload(request, result_from_upload, data, name, max_pages=max_pages)
+            picture, graph_note = (await offload(request, graph_picture, result)) if graph else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ.")
         except ClientGone:
             return Response(status_code=499)
         except Exception as e:
             return error_page(request, "index.html", e)
-        # the picture costs more than the extraction: only a link here, drawn when followed
-        graph_key, graph_note = None, GRAPH_OFF
-        if graph:
-            graph_key, graph_note = (pictures.remember(result), None) if has_graph(result) else (None, NO_GRAPH)
         as_of = date.today()
         return page(request, "result.html", result=result, rows=_table_rows(result), as_of=as_of.isoformat(),
                     result_json=result.model_copy(update={"tasks": []}).model_dump_json(),
-                    graph_key=graph_key, graph_note=graph_note, formats=FORMATS,
+                    graph_uri=picture, graph_note=graph_note, formats=FORMATS,
                     frequencies=FREQUENCY_LABELS["vi"], agencies=_agency_names(result))
-
-    @app.get("/graph/{key}.svg", name="graph_svg")
-    async def graph_svg(request: Request, key: str):
-        """The graph picture of an upload, drawn the first time it is asked for."""
-        svg = pictures.cached(key)
-        if svg is None:
-            result = pictures.result(key) if graph else None
-            if result is None:
-                msg = "Không còn kết quả này trên máy chủ; hãy tải tệp lên lại để vẽ sơ đồ."
-                return page(request, "index.html", 404, message=msg,
-                            message_detail="This result is no longer on the server; upload the file again.")
-            request.state.deadline = time.monotonic() + time_limit
-            try:
-                svg = await offload(request, graph_file, result, "svg")
-            except ClientGone:
-                return Response(status_code=499)
-            except Exception as e:
-                return error_page(request, "index.html", e)
-            pictures.store(key, svg)
-        return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=3600"})
 
     @app.post("/download")
     async def download(request: Request):
@@ -625,6 +613,8 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
                 from ..learn.corrections import corrections_to_jsonl
 
                 body, media, fname = corrections_to_jsonl(result).encode("utf-8"), "application/jsonl", f"{stem}.gold.jsonl"
+            elif fmt == "graph-view":  # the page's "draw" button: shown in the page, cached by result
+                body, media, fname = await _graph_view(request, result), "image/svg+xml", None
             elif fmt in ("graph-svg", "graph-png"):
                 ext = fmt.split("-")[1]
                 body = await offload(request, graph_file, result, ext)
@@ -638,7 +628,19 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             return Response(status_code=499)
         except Exception as e:
             return error_page(request, "index.html", e)
-        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{fname}"'})
+        headers = {"Content-Disposition": f'attachment; filename="{fname}"'} if fname else {"Cache-Control": "no-store"}
+        return Response(body, media_type=media, headers=headers)
+
+    async def _graph_view(request: Request, result: ExtractionResult) -> bytes:
+        """The graph picture of the table as posted: drawn on the first request, then from the cache."""
+        if not graph:
+            raise InputError("drawing the graph is switched off on this server", code="graph_off")
+        key = result_key(result)
+        svg = pictures.get(key)
+        if svg is None:
+            svg = await offload(request, graph_file, result, "svg")
+            pictures.put(key, svg)
+        return svg
 
     @app.get("/crosscheck", response_class=HTMLResponse)
     async def crosscheck_form(request: Request):

@@ -2,14 +2,11 @@
 
 Drawing the graph (networkx layout + matplotlib) cost 2.4 times the
 extraction itself, and the page drew it on every upload, whether anyone
-looked at it or not (issue 17). The page now shows a link; the picture is
-drawn the first time that link is followed and kept, so asking again (a
-reload, a second tab) costs nothing.
-
-The results of recent uploads are kept by a key made from their JSON, in a
-small bounded store (least recently used first out): the server stays
-stateless enough for one worker process, and a picture of a result that has
-left the store is a "not found" that asks for the upload again.
+looked at it or not (issue 17). The page now offers a button: it posts the
+table as shown (corrections included, as the downloads do) and the server
+draws the picture then. Pictures are kept by a key made from the result's
+JSON in a small bounded store (least recently used out first), so asking
+again for the same table (a second click, another tab) draws nothing.
 """
 
 from __future__ import annotations
@@ -21,8 +18,7 @@ from typing import Optional
 
 from ..models import ExtractionResult
 
-#: results (and their pictures) kept for the on-demand link; an extract
-#: result is tens of kB and an SVG ~100-300 kB, so 64 stay well under 50 MB
+#: pictures kept; an SVG is ~100-300 kB, so 64 hold at most ~20 MB
 DEFAULT_KEEP = 64
 
 
@@ -37,42 +33,26 @@ def result_key(result: ExtractionResult) -> str:
 
 
 class GraphPictures:
-    """Recent results by key, and the SVG of each once it has been drawn."""
+    """The SVG pictures drawn so far, by result key (bounded, least recently used out first)."""
 
     def __init__(self, keep: int = DEFAULT_KEEP) -> None:
         self.keep = keep
-        self._items: OrderedDict[str, tuple[ExtractionResult, Optional[bytes]]] = OrderedDict()
+        self._svg: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
-        self.drawn = 0  # pictures drawn so far (the cache's misses)
+        self.drawn = 0  # pictures put here so far (the cache's misses)
 
-    def remember(self, result: ExtractionResult) -> str:
-        """Keep ``result`` for a later picture; return its key. Draws nothing."""
-        key = result_key(result)
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-            else:
-                self._items[key] = (result, None)
-                while len(self._items) > self.keep:
-                    self._items.popitem(last=False)
-        return key
-
-    def result(self, key: str) -> Optional[ExtractionResult]:
-        with self._lock:
-            item = self._items.get(key)
-            return item[0] if item else None
-
-    def cached(self, key: str) -> Optional[bytes]:
+    def get(self, key: str) -> Optional[bytes]:
         """The picture of ``key`` if it was drawn already."""
         with self._lock:
-            item = self._items.get(key)
-            if item is None:
-                return None
-            self._items.move_to_end(key)
-            return item[1]
+            svg = self._svg.get(key)
+            if svg is not None:
+                self._svg.move_to_end(key)
+            return svg
 
-    def store(self, key: str, svg: bytes) -> None:
+    def put(self, key: str, svg: bytes) -> None:
         with self._lock:
-            if key in self._items:
-                self._items[key] = (self._items[key][0], svg)
+            self._svg[key] = svg
+            self._svg.move_to_end(key)
+            while len(self._svg) > self.keep:
+                self._svg.popitem(last=False)
             self.drawn += 1
