@@ -5,12 +5,13 @@ Phước"); later ones name the 34 new units ("tỉnh Đồng Nai"). Both must b
 recognised, and a user comparing documents across the merger needs to know
 that Bình Phước is now part of Đồng Nai.
 
-* The 34 post-merger names come from the maintained ``vietnam-provinces``
-  package (data version 2025-08-02), which only knows the new units.
-* The merger itself (which old provinces went into which new one) is not in
-  that package, so it ships as ``resources/vi/meta_provinces_2025.yaml`` with
-  its source (Nghị quyết 202/2025/QH15) stated there; a test checks it
-  against the package's list.
+* The merger (which old provinces went into which new one) ships as
+  ``resources/vi/meta_provinces_2025.yaml`` with its source (Nghị quyết
+  202/2025/QH15) stated there; its keys are the 34 post-merger names.
+* A test checks those keys against the maintained ``vietnam-provinces``
+  package (data version 2025-08-02), which only knows the new units. The
+  package is not imported at run time: its ward tables cost every command's
+  start-up ~30 ms for 34 names the merger table already holds.
 
 Names are returned in the short form used by ``spec/OUTPUT.md`` ("Hồ Chí
 Minh", "Hà Nội", "Bình Phước"), without "tỉnh"/"thành phố". A province is
@@ -40,6 +41,19 @@ class ProvinceData:
     by_key: dict[str, str]          # match_key of any spelling -> canonical name
 
 
+class _MergerUnits:
+    """The 34 post-merger units, read from the merger table's keys, in the
+    shape of ``vietnam_provinces.Province`` (``iter_all()``, ``.name``), which a
+    test holds them equal to."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @staticmethod
+    def iter_all():
+        return (_MergerUnits(name) for name in _provinces_yaml()["merger"])
+
+
 def _short(name: str) -> str:
     for prefix in ("Thành phố ", "Tỉnh "):
         if name.startswith(prefix):
@@ -48,14 +62,19 @@ def _short(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _provinces_yaml() -> dict:
+    """The merger table, read once (libyaml's C loader when built: same result, faster start)."""
+    text = resources.files("directive_nlp.resources.vi").joinpath("meta_provinces_2025.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
+@lru_cache(maxsize=1)
 def province_data() -> ProvinceData:
-    """Load the package's 34 units and our merger table (cached)."""
-    from vietnam_provinces import Province
+    """Load the merger table: the 34 units and their 63 members (cached)."""
+    Province = _MergerUnits  # not the package: see the module's docstring
 
     package_names = tuple(_short(p.name) for p in Province.iter_all())
-    raw = yaml.safe_load(
-        resources.files("directive_nlp.resources.vi").joinpath("meta_provinces_2025.yaml").read_text(encoding="utf-8")
-    )
+    raw = _provinces_yaml()
     members = {new: tuple(olds) for new, olds in raw["merger"].items()}
     merged = {old: new for new, olds in members.items() for old in olds}
     old = tuple(merged)
@@ -136,9 +155,7 @@ def _variants(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _name_re() -> re.Pattern:
     d = province_data()
-    raw = yaml.safe_load(
-        resources.files("directive_nlp.resources.vi").joinpath("meta_provinces_2025.yaml").read_text(encoding="utf-8")
-    )
+    raw = _provinces_yaml()
     forms: set[str] = set()
     for n in set(d.old) | set(d.new):
         forms |= _variants(n)

@@ -17,9 +17,9 @@ on the server and any number of people can use it at once.
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import functools
+import importlib.util
 import json
 import logging
 import re
@@ -46,6 +46,7 @@ from ..errors import EmptyInputError, InputError, TimeBudgetError, TooLargeError
 from ..io import dump_result, parse_result
 from ..models import AgencyRef, Deadline, ExtractionResult, Task
 from .messages import SERVER_ERROR, http_message, vietnamese
+from .pictures import GraphPictures, has_graph, result_key
 from .worker import DEFAULT_MAX_RSS_MB, DEFAULT_TIME_LIMIT, ClientGone, WorkerPool
 
 log = logging.getLogger(__name__)
@@ -325,24 +326,18 @@ def sniff_format(data: bytes, suffix: str):
 
 
 def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str]]:
-    """The responsibility graph as an SVG data URI, or a note why there is none."""
-    try:
-        from .. import graph
-    except ImportError:
+    """What the result page shows of the responsibility graph on upload: a
+    note when there is nothing to draw, else (None, None) and the page offers
+    a button that draws it when asked (``/download`` with ``fmt=graph-view``).
+
+    The picture is never drawn here: it cost 2.4 times the extraction, on
+    every upload, whether anyone looked at it or not (issue 17).
+    """
+    if importlib.util.find_spec("directive_nlp.graph") is None:  # pragma: no cover - partial installs
         return None, "Phiên bản này chưa có chức năng vẽ sơ đồ trách nhiệm."
-    if not any(t.agencies for t in result.tasks):
+    if not has_graph(result):
         return None, "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
-    tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
-    try:
-        G = graph.build_graph([result])
-        out = graph.draw_graph(G, tmp / "graph.svg", size=(12.0, 8.0))
-        svg = Path(out).read_bytes()
-        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"), None
-    except Exception as e:  # the picture is a bonus: never lose the table for it
-        log.warning("graph failed: %s", e)
-        return None, f"Không vẽ được sơ đồ ({type(e).__name__})."
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    return None, None
 
 
 def graph_file(result: ExtractionResult, ext: str) -> bytes:
@@ -528,6 +523,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
     app.add_middleware(SecurityHeaders)
 
     offload = _offloader(pool, time_limit)
+    pictures = app.state.pictures = GraphPictures()
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
         ctx.setdefault("message", None)
@@ -617,6 +613,8 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
                 from ..learn.corrections import corrections_to_jsonl
 
                 body, media, fname = corrections_to_jsonl(result).encode("utf-8"), "application/jsonl", f"{stem}.gold.jsonl"
+            elif fmt == "graph-view":  # the page's "draw" button: shown in the page, cached by result
+                body, media, fname = await _graph_view(request, result), "image/svg+xml", None
             elif fmt in ("graph-svg", "graph-png"):
                 ext = fmt.split("-")[1]
                 body = await offload(request, graph_file, result, ext)
@@ -630,7 +628,19 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
             return Response(status_code=499)
         except Exception as e:
             return error_page(request, "index.html", e)
-        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{fname}"'})
+        headers = {"Content-Disposition": f'attachment; filename="{fname}"'} if fname else {"Cache-Control": "no-store"}
+        return Response(body, media_type=media, headers=headers)
+
+    async def _graph_view(request: Request, result: ExtractionResult) -> bytes:
+        """The graph picture of the table as posted: drawn on the first request, then from the cache."""
+        if not graph:
+            raise InputError("drawing the graph is switched off on this server", code="graph_off")
+        key = result_key(result)
+        svg = pictures.get(key)
+        if svg is None:
+            svg = await offload(request, graph_file, result, "svg")
+            pictures.put(key, svg)
+        return svg
 
     @app.get("/crosscheck", response_class=HTMLResponse)
     async def crosscheck_form(request: Request):

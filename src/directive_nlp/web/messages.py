@@ -37,6 +37,7 @@ VI: dict[str, str] = {
     "download_format": "Không có định dạng tải về này: hãy bấm một trong các nút tải về.",
     "form": "Không đọc được biểu mẫu gửi lên: hãy tải lại trang rồi thử lại.",
     "no_graph": "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ.",
+    "graph_off": "Máy chủ này đã tắt chức năng vẽ sơ đồ.",
     "empty_program": "Văn bản thứ nhất không có nhiệm vụ nào để đối chiếu: hãy kiểm tra lại tệp chương trình.",
     "same_document": "Hai tệp là cùng một văn bản: hãy tải chương trình trước, kế hoạch sơ kết/tổng kết sau.",
 }

@@ -66,3 +66,39 @@
   text.addEventListener("input", apply);
   apply();
 })();
+
+// The graph picture is drawn by the server only when asked: the button posts
+// the table as shown (without JavaScript the picture opens in a new tab);
+// here it is fetched and shown in the page.
+(function () {
+  "use strict";
+  var button = document.getElementById("graph-draw");
+  var img = document.getElementById("graph-picture");
+  var form = document.getElementById("checklist-form");
+  if (!button || !img || !form || !window.fetch || !window.FileReader) return;
+  var label = button.innerHTML;
+  button.addEventListener("click", function (ev) {
+    ev.preventDefault();
+    var data = new FormData(form);
+    data.set("fmt", "graph-view");
+    button.disabled = true;
+    button.textContent = "Đang vẽ sơ đồ… (drawing)";
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" }).then(function (r) {
+      var type = r.headers.get("content-type") || "";
+      if (!r.ok || type.indexOf("image/svg+xml") !== 0) throw new Error("no picture");
+      return r.blob();
+    }).then(function (blob) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        img.src = reader.result;  // a data: URI, which the page's CSP allows for images
+        img.hidden = false;
+        button.disabled = false;
+        button.innerHTML = label;
+      };
+      reader.readAsDataURL(blob);
+    }).catch(function () {
+      button.disabled = false;
+      button.textContent = "Không vẽ được sơ đồ; bấm để thử lại (could not draw; click to retry)";
+    });
+  });
+})();
