@@ -2,18 +2,26 @@
 
 The task extractor does not recognise agency names or deadline phrases
 itself: ``directive_nlp.agencies`` and ``directive_nlp.deadlines`` do. This
-module calls them once per block, keeps the results as offsets relative to
-the block text, and degrades (no mentions + a note) when a recogniser is
-missing, so an incomplete installation still yields tasks.
+module gives the walker their mentions as offsets relative to the text it
+analyses, and degrades (no mentions + a note) when a recogniser is missing,
+so an incomplete installation still yields tasks.
+
+In the spaCy pipeline the recognisers are components that ran before the
+task extractor: their spans are put in a per-document :class:`MentionIndex`
+(``index_var``), and a text that is a slice of the document gets the mentions
+found there, looked up by its offset. Only a text that is not such a slice
+(a label value with words added, a mention cut by the slice's edge, another
+document date) runs the recogniser itself.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextvars
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
@@ -21,7 +29,8 @@ from ..models import Deadline
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Ag", "Dl", "find_agencies", "find_deadlines", "parse_deadline", "canonical", "agency_type", "missing"]
+__all__ = ["Ag", "Dl", "MentionIndex", "find_agencies", "find_deadlines", "parse_deadline", "canonical",
+           "agency_type", "missing", "index_var"]
 
 missing: set[str] = set()
 
@@ -46,6 +55,80 @@ class Dl:
     start: int
     end: int
     deadline: Deadline
+
+
+def _non_overlapping(found: list, text: str) -> list[Ag]:
+    """Agency mentions sorted, the longer first at one start, overlaps dropped."""
+    out: list[Ag] = []
+    last_end = -1
+    for m in sorted(found, key=lambda m: (m.start, -m.end)):
+        if m.start < last_end or m.end <= m.start:
+            continue
+        out.append(Ag(m.start, m.end, text[m.start:m.end], m.canonical or "", m.type))
+        last_end = m.end
+    return out
+
+
+@dataclass
+class MentionIndex:
+    """The mentions the pipeline's recognisers found in a document's text.
+
+    ``agencies`` / ``deadlines`` None means no recogniser output is on the
+    Doc (the component is absent): the walker then runs the recogniser.
+    ``doc_date`` is the date the deadlines were anchored on.
+    """
+
+    text: str
+    agencies: Optional[list[Ag]] = None
+    deadlines: Optional[list[Dl]] = None
+    doc_date: Optional[date] = None
+    block_starts: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._ag_starts = [a.start for a in self.agencies or []]
+        self._dl_starts = [d.start for d in self.deadlines or []]
+
+    def locate(self, text: str) -> int:
+        """Offset of ``text`` in the document (a block first, else the first occurrence), or -1."""
+        if not text:
+            return -1
+        at = self.block_starts.get(text)
+        return at if at is not None else self.text.find(text)
+
+    def _inside(self, items: list, starts: list[int], off: int, n: int) -> Optional[list]:
+        """Items within ``[off, off+n)``, or None when one straddles an edge (then the slice is read alone)."""
+        lo = bisect.bisect_left(starts, off)
+        if lo > 0 and max(x.end for x in items[max(0, lo - 4):lo]) > off:
+            return None
+        hi = bisect.bisect_left(starts, off + n, lo)
+        out = items[lo:hi]
+        if out and max(x.end for x in out) > off + n:
+            return None
+        return out
+
+    def agencies_in(self, text: str) -> Optional[list[Ag]]:
+        """The agency mentions of ``text`` relative to it, or None if the index cannot answer."""
+        if self.agencies is None:
+            return None
+        off = self.locate(text)
+        found = self._inside(self.agencies, self._ag_starts, off, len(text)) if off >= 0 else None
+        if found is None:
+            return None
+        return [Ag(a.start - off, a.end - off, a.name, a.canonical, a.type) for a in found]
+
+    def deadlines_in(self, text: str, doc_date: Optional[date]) -> Optional[list[Dl]]:
+        """The deadline mentions of ``text`` relative to it, or None if the index cannot answer."""
+        if self.deadlines is None or doc_date != self.doc_date:
+            return None
+        off = self.locate(text)
+        found = self._inside(self.deadlines, self._dl_starts, off, len(text)) if off >= 0 else None
+        if found is None:
+            return None
+        return [Dl(d.start - off, d.end - off, d.deadline) for d in found]
+
+
+#: the mentions of the document being extracted (set by the task component), or None
+index_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_mentions", default=None)
 
 
 def _fallback_canonical(name: str) -> str:
@@ -80,6 +163,10 @@ def find_agencies(text: str) -> list[Ag]:
     """Agency mentions in ``text`` (sorted, non-overlapping)."""
     if not text.strip():
         return []
+    index = index_var.get()
+    known = index.agencies_in(text) if index is not None else None
+    if known is not None:
+        return known
     try:
         from ..agencies import find_agencies as _find
     except ImportError:
@@ -94,13 +181,7 @@ def find_agencies(text: str) -> list[Ag]:
     except Exception as e:  # never let a recogniser bug kill a document
         log.warning("find_agencies failed on %r: %s", text[:60], e)
         return []
-    out: list[Ag] = []
-    last_end = -1
-    for m in sorted(found, key=lambda m: (m.start, -m.end)):
-        if m.start < last_end or m.end <= m.start:
-            continue
-        out.append(Ag(m.start, m.end, text[m.start:m.end], m.canonical or "", m.type))
-        last_end = m.end
+    out = _non_overlapping(found, text)
     if len(_cache) > 4096:
         _cache.clear()
     _cache[key] = out
@@ -108,8 +189,13 @@ def find_agencies(text: str) -> list[Ag]:
 
 
 def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
+    """Deadline mentions in ``text``, in order."""
     if not text.strip():
         return []
+    index = index_var.get()
+    known = index.deadlines_in(text, doc_date) if index is not None else None
+    if known is not None:
+        return known
     try:
         from ..deadlines import find_deadlines as _find
     except ImportError:
