@@ -96,6 +96,7 @@ def _layout_spans(doc: Doc, ndoc: NormalizedDocument, structure: DocumentStructu
     from .tasks.labels import read_label
 
     info = {bi.block: bi for bi in structure.blocks}
+    text = ndoc.text  # == doc.text, which spaCy rebuilds on every access
     groups: dict[str, list[Span]] = {k: [] for k in ext.LAYOUT_KEYS}
     for b in ndoc.blocks:
         whole = _span(doc, b.start, b.end, b.kind, b)
@@ -112,7 +113,7 @@ def _layout_spans(doc: Doc, ndoc: NormalizedDocument, structure: DocumentStructu
             cells = [_span(doc, c.start, c.end, "cell", b) for c in (b.cells or [])]
             groups[ext.TABLE_CELL].extend(c for c in cells if c is not None)
         content = bi.content_start if bi is not None else b.start
-        lab = read_label(doc.text[content:b.end]) if content < b.end else None
+        lab = read_label(text[content:b.end]) if content < b.end else None
         if lab is not None:
             groups[ext.LABEL].append(_span(doc, b.start, b.end, lab.kind, b))
     for key, spans in groups.items():

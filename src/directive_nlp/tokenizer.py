@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, get_words_and_spaces, registry
 
-from .normalize import _nfc_with_map
+from .normalize import _nfc_with_map, is_clean
 
 __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment"]
 
@@ -49,7 +49,7 @@ def _clean_fixed_words(words: Optional[Iterable[str]]) -> list[str]:
 
 def _align_line(line: str, words: list[str]) -> list[tuple[int, int]]:
     """Character spans in ``line`` of underthesea ``words`` (see module doc)."""
-    norm, omap = _nfc_with_map(line)
+    norm, omap = (line, range(len(line))) if is_clean(line) else _nfc_with_map(line)
     spans: list[tuple[int, int]] = []
     pos = 0
     n = len(norm)

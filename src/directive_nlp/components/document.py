@@ -28,13 +28,14 @@ def attach_text(doc: Doc) -> Doc:
     from ..pipeline import load_text
     from ..reader import attach_document, metadata_of, structure_of
 
-    if not doc.text.strip():
+    text = doc.text  # spaCy rebuilds it on every access
+    if not text.strip():
         return doc
     try:
-        ndoc = load_text("document.txt", data=doc.text.encode("utf-8"), force=True)
+        ndoc = load_text("document.txt", data=text.encode("utf-8"), force=True)
     except Exception:  # an unreadable text gives no tasks, never a crash
         return doc
-    if ndoc.text == doc.text:
+    if ndoc.text == text:
         return attach_document(doc, ndoc)
     structure, notes = structure_of(ndoc)
     meta, more = metadata_of(ndoc, structure)

@@ -54,20 +54,21 @@ def mention_index(doc: Doc):
     from ..tasks.mentions import Dl, MentionIndex, _non_overlapping
 
     ndoc = doc._.dnlp_source
-    if ndoc is None or ndoc.text != doc.text:
+    text = doc.text  # spaCy rebuilds it on every access
+    if ndoc is None or ndoc.text != text:
         return None
     agencies = deadlines = None
     if ext.AGENCY in doc.spans:
         found = [_AgSpan(s) for s in doc.spans[ext.AGENCY]]
-        agencies = _non_overlapping(found, doc.text)
+        agencies = _non_overlapping(found, text)
     if ext.DEADLINE in doc.spans:
         deadlines = sorted((Dl(*_chars(s), Deadline.model_validate(s._.deadline))
                             for s in doc.spans[ext.DEADLINE] if s._.deadline), key=lambda d: d.start)
     blocks: dict[str, int] = {}
     for b in ndoc.blocks:
-        blocks.setdefault(doc.text[b.start:b.end], b.start)
+        blocks.setdefault(text[b.start:b.end], b.start)
     meta = doc._.dnlp_meta
-    return MentionIndex(doc.text, agencies, deadlines, _as_date(doc._.doc_date or (meta and meta.issued_date)),
+    return MentionIndex(text, agencies, deadlines, _as_date(doc._.doc_date or (meta and meta.issued_date)),
                         blocks)
 
 
@@ -111,9 +112,10 @@ def run_rules(doc: Doc) -> tuple[list[Task], list[str]]:
 def set_task_spans(doc: Doc, tasks: list[Task], spans_key: str = DEFAULT_SPANS_KEY) -> None:
     """``doc._.dnlp_tasks`` and the task spans (mapped to ``doc.text`` when the rules read a normalised copy)."""
     ndoc = doc._.dnlp_source
+    same = ndoc is not None and ndoc.text == doc.text
     spans: list[Span] = []
     for t in tasks:
-        where = _task_chars(doc, ndoc, t) if ndoc is not None and t.span else None
+        where = _task_chars(same, ndoc, t) if ndoc is not None and t.span else None
         span = doc.char_span(*where, label=(t.rule or "task").split(":")[0],
                              kb_id=(t.agencies[0].canonical if t.agencies else ""),
                              alignment_mode="expand") if where else None
@@ -126,11 +128,11 @@ def set_task_spans(doc: Doc, tasks: list[Task], spans_key: str = DEFAULT_SPANS_K
     doc._.dnlp_tasks = list(tasks)
 
 
-def _task_chars(doc: Doc, ndoc, t: Task) -> Optional[tuple[int, int]]:
+def _task_chars(same: bool, ndoc, t: Task) -> Optional[tuple[int, int]]:
     s0, s1 = t.span
     k = ndoc.text.find(t.task, s0, s1 + 1) if t.task else -1
     a, b = (k, k + len(t.task)) if k >= 0 else (s0, s1)
-    if ndoc.text == doc.text:
+    if same:
         return (a, b) if b > a else None
     offsets = ndoc.offsets  # the Doc holds raw text (markup, extra spaces): map back to it
     if not offsets or b <= a or b - 1 >= len(offsets):

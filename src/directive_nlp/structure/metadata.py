@@ -71,7 +71,7 @@ class MetaRules:
 
 def _load_yaml(name: str) -> dict:
     text = resources.files("directive_nlp.resources.vi").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader (C when built)
 
 
 @lru_cache(maxsize=1)
