@@ -119,6 +119,27 @@ def extract_docs(docs, *, gazetteer=None, model="default", batch_size: int = 8):
         yield result_from_doc(doc)
 
 
+def extract_doc(
+    path: Union[str, Path],
+    data: Optional[bytes] = None,
+    *,
+    gazetteer=None,
+    model="default",
+    max_pages: Optional[int] = None,
+    force: bool = False,
+    options: Optional[ReadOptions] = None,
+    **read_kwargs,
+):
+    """Read one document and run the pipeline on it: the processed spaCy Doc (see :func:`extract`)."""
+    from .reader import make_doc
+
+    if max_pages is not None:
+        read_kwargs["max_pages"] = max_pages
+    ndoc = load_text(path, data, force=force, options=options, **read_kwargs)
+    nlp = _nlp(gazetteer, model)
+    return nlp(make_doc(nlp, ndoc))
+
+
 def extract(
     path: Union[str, Path],
     data: Optional[bytes] = None,
@@ -138,10 +159,8 @@ def extract(
     :class:`~directive_nlp.errors.InputError` for unreadable input. The
     pipeline and rule files are loaded once per process.
     """
-    if max_pages is not None:
-        read_kwargs["max_pages"] = max_pages
-    doc = load_text(path, data, force=force, options=options, **read_kwargs)
-    return extract_document(doc, gazetteer=gazetteer, model=model)
+    return result_from_doc(extract_doc(path, data, gazetteer=gazetteer, model=model, max_pages=max_pages,
+                                       force=force, options=options, **read_kwargs))
 
 
 def extract_text(text: str, name: str = "text.txt", *, gazetteer=None, force: bool = True,
