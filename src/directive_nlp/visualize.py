@@ -64,9 +64,20 @@ def view_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _lines(doc: Doc) -> list[Span]:
+    """The Doc's lines as spans (a Doc made from a raw string has no block spans)."""
+    out, pos = [], 0
+    for line in doc.text.split("\n"):
+        span = doc.char_span(pos, pos + len(line), alignment_mode="expand") if line.strip() else None
+        if span is not None and (not out or span.start >= out[-1].end):
+            out.append(span)
+        pos += len(line) + 1
+    return out
+
+
 def _parts(doc: Doc, spans: list[Span], only_tasks: bool) -> Iterable[dict]:
     """displaCy's manual span input, one part per block (the whole Doc when it has no blocks)."""
-    blocks = list(doc.spans.get(ext.BLOCK, [])) or [doc[:]]
+    blocks = list(doc.spans.get(ext.BLOCK, [])) or _lines(doc)
     for b in blocks:
         inside = [s for s in spans if s.start >= b.start and s.end <= b.end]
         if only_tasks and not any(s.label_ == TASK_LABEL for s in inside):
