@@ -106,7 +106,7 @@ def test_docx_table_rows_and_cells(nlp, tmp_path):
     _check_exact(doc)
     rows = doc.spans[ext.TABLE_ROW]
     assert [r.label_ for r in rows] == ["header", "row"]
-    assert [doc.text[slice(*c._.dnlp_chars)] for c in doc.spans[ext.TABLE_CELL]][3:] == ["Rà soát cơ sở dữ liệu dịch bệnh", "Sở Y tế",
+    assert [c.text for c in doc.spans[ext.TABLE_CELL]][3:] == ["Rà soát cơ sở dữ liệu dịch bệnh", "Sở Y tế",
                                                               "Quý III/2026"]
 
 
@@ -141,3 +141,11 @@ def test_extensions_are_registered_once_in_one_module():
     for name in ("dnlp_chars", "dnlp_task", "dnlp_page", "dnlp_bbox", "deadline"):
         assert Span.has_extension(name)
     ext.register()  # idempotent
+
+
+def test_no_word_crosses_a_cell_separator():
+    from directive_nlp.tokenizer import segment
+
+    words = segment("Nhiệm vụ | Sở Y tế | Quý III/2026")
+    assert "|" in words and "Quý" in words and not any("|" in w and w != "|" for w in words)
+    assert segment("Ủy ban  nhân dân tỉnh") == ["Ủy", "ban  nhân dân", "tỉnh"]  # a real word keeps its spaces
