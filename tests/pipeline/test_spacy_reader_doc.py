@@ -120,17 +120,23 @@ def test_bad_input_is_one_line_error(nlp, tmp_path):
 
 
 def test_mention_index_answers_for_slices_and_not_across_their_edges():
-    text = "Sở Y tế chủ trì.\nGiao Sở Tài chính báo cáo."
-    idx = MentionIndex(text, [Ag(0, 7, "Sở Y tế", "sở y tế", "so"), Ag(22, 34, "Sở Tài chính", "sở tài chính", "so")],
-                       [], None, {"Sở Y tế chủ trì.": 0})
-    assert [(a.start, a.name) for a in idx.agencies_in("Giao Sở Tài chính báo cáo.")] == [(5, "Sở Tài chính")]
-    assert [a.name for a in idx.agencies_in("Sở Y tế chủ trì.")] == ["Sở Y tế"]
-    assert idx.agencies_in("Tài chính báo cáo") is None  # a name cut by the slice: read the slice alone
-    assert idx.agencies_in("không có trong văn bản") is None
-    assert idx.deadlines_in("Sở Y tế chủ trì.", None) == []
     from datetime import date
 
-    assert idx.deadlines_in("Sở Y tế chủ trì.", date(2026, 1, 1)) is None  # another anchor date
+    from directive_nlp.models import Deadline
+    from directive_nlp.tasks.mentions import Dl
+
+    text = "Sở Y tế chủ trì.\nGiao Sở Tài chính báo cáo trước ngày 30/6/2026."
+    dl = Dl(43, 63, Deadline(text="trước ngày 30/6/2026", kind="by", date="2026-06-30"))
+    idx = MentionIndex(text, [Ag(0, 7, "Sở Y tế", "sở y tế", "so"), Ag(22, 34, "Sở Tài chính", "sở tài chính", "so")],
+                       [dl], None, {"Sở Y tế chủ trì.": 0, text[17:]: 17})
+    assert [(a.start, a.name) for a in idx.agencies_in(text[17:])] == [(5, "Sở Tài chính")]
+    assert [(a.start, a.name) for a in idx.agencies_in("Sở Tài chính báo cáo")] == [(0, "Sở Tài chính")]  # a part
+    assert idx.agencies_in("Tài chính báo cáo") is None  # a name cut by the slice: read the slice alone
+    assert idx.agencies_in("không có trong văn bản") is None
+    assert [(d.start, d.deadline.date) for d in idx.deadlines_in(text[17:], None)] == [(26, "2026-06-30")]
+    assert idx.deadlines_in("Sở Y tế chủ trì.", None) == []
+    assert idx.deadlines_in("trước ngày 30/6/2026", None) is None  # a part of a block: read in its own words
+    assert idx.deadlines_in(text[17:], date(2026, 1, 1)) is None  # another anchor date
 
 
 def test_extensions_are_registered_once_in_one_module():

@@ -8,10 +8,12 @@ so an incomplete installation still yields tasks.
 
 In the spaCy pipeline the recognisers are components that ran before the
 task extractor: their spans are put in a per-document :class:`MentionIndex`
-(``index_var``), and a text that is a slice of the document gets the mentions
-found there, looked up by its offset. Only a text that is not such a slice
-(a label value with words added, a mention cut by the slice's edge, another
-document date) runs the recogniser itself.
+(``index_var``). A text that is a block of the document (looked up by the
+block's offset) or, for agency names, any slice of it gets the mentions found
+there. The recogniser runs itself only on other texts (a label value with
+words added), on a slice that cuts a mention, for another document date, and
+for deadlines in a part of a block: a deadline phrase is read in its sentence,
+so "Năm 2026" alone (a time heading's body) is a time but not inside "1. Năm 2026".
 """
 
 from __future__ import annotations
@@ -88,12 +90,15 @@ class MentionIndex:
         self._ag_starts = [a.start for a in self.agencies or []]
         self._dl_starts = [d.start for d in self.deadlines or []]
 
-    def locate(self, text: str) -> int:
-        """Offset of ``text`` in the document (a block first, else the first occurrence), or -1."""
+    def locate(self, text: str, *, blocks_only: bool = False) -> int:
+        """Offset of ``text`` in the document: the block it is, else (unless ``blocks_only``)
+        its first occurrence; -1 if it is not there."""
         if not text:
             return -1
         at = self.block_starts.get(text)
-        return at if at is not None else self.text.find(text)
+        if at is not None:
+            return at
+        return -1 if blocks_only else self.text.find(text)
 
     def _inside(self, items: list, starts: list[int], off: int, n: int) -> Optional[list]:
         """Items within ``[off, off+n)``, or None when one straddles an edge (then the slice is read alone)."""
@@ -120,7 +125,9 @@ class MentionIndex:
         """The deadline mentions of ``text`` relative to it, or None if the index cannot answer."""
         if self.deadlines is None or doc_date != self.doc_date:
             return None
-        off = self.locate(text)
+        # whole blocks only: a deadline phrase is read in its sentence ("Năm 2026" alone is a time,
+        # inside "1. Năm 2026 …" it is not), so a part of a block is read by the recogniser itself
+        off = self.locate(text, blocks_only=True)
         found = self._inside(self.deadlines, self._dl_starts, off, len(text)) if off >= 0 else None
         if found is None:
             return None
