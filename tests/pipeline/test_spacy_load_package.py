@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from corpus_paths import DEV  # the dev documents (skipped when absent)
+
 ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / "corpora" / "dev"
+DOCS = sorted(DEV.glob("*.md")) if DEV.is_dir() else []
 SENTENCE = "Sở Y tế chủ trì, phối hợp với Sở Tài chính tổ chức kiểm tra … trước ngày 30/6/2026."
 
 try:
@@ -48,8 +50,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def loaded() -> dict:
-    docs = [str(p) for p in sorted(DEV.glob("*.md"))]
-    r = _run("-c", SCRIPT, SENTENCE, *docs)
+    r = _run("-c", SCRIPT, SENTENCE, *[str(p) for p in DOCS])
     assert r.returncode == 0, r.stderr[-2000:]
     return json.loads(r.stdout)
 
@@ -68,7 +69,8 @@ def test_the_sentence_gives_the_task_both_agencies_and_the_deadline(loaded):
     assert [d["date"] for d in loaded["deadlines"]] == ["2026-06-30"]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in DEV.glob("*.md")))
+@pytest.mark.skipif(not DOCS, reason=f"the dev documents are absent ({DEV})")
+@pytest.mark.parametrize("name", [p.name for p in DOCS] or ["-"])
 def test_same_tasks_as_the_cli_on_the_dev_documents(loaded, name):
     path = str(DEV / name)
     r = _run("-m", "directive_nlp", "extract", path)
