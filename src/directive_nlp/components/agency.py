@@ -5,7 +5,7 @@ text (character level, so segmentation cannot hide a name) and snaps each
 mention to tokens with ``doc.char_span(..., alignment_mode="expand")``.
 Every span carries its provenance:
 
-* ``span.label_`` — the coarse type (``so``, ``ubnd``, ``party``, ``group`` …);
+* ``span.label_`` — the coarse type (``so``, ``ubnd``, ``party``, ``group``, ``other`` …; empty when none);
 * ``span.kb_id_`` — the canonical name (OUTPUT.md);
 * ``span.id_`` and ``span._.dnlp_rule`` — the gazetteer entry or pattern that matched;
 * ``span._.dnlp_chars`` — the exact ``(start, end)`` of the name (the span is snapped to tokens).
@@ -70,7 +70,7 @@ class AgencyRecognizer:
             raise self._pending
         spans = []
         for m in find_agencies(doc.text, gazetteer=self.gazetteer):
-            span = doc.char_span(m.start, m.end, label=m.type or "other", kb_id=m.canonical,
+            span = doc.char_span(m.start, m.end, label=m.type or "", kb_id=m.canonical,
                                  span_id=m.rule or "", alignment_mode="expand")
             if span is None:
                 continue

@@ -82,7 +82,7 @@ class _AgSpan:
     def __init__(self, span: Span) -> None:
         self.start, self.end = _chars(span)
         self.canonical = span.kb_id_
-        self.type = None if span.label_ == "other" else span.label_
+        self.type = span.label_ or None  # the recogniser's type ("" when it gave none)
 
 
 def run_rules(doc: Doc) -> tuple[list[Task], list[str]]:
