@@ -28,7 +28,7 @@ _API = {
     "load_text": "directive_nlp.pipeline",
     "parse_structure": "directive_nlp.structure",
     "extract_metadata": "directive_nlp.structure.metadata",
-    "load": "directive_nlp.pipeline",
+    "load": "directive_nlp.nlp",
     "extract": "directive_nlp.pipeline",
     "extract_text": "directive_nlp.pipeline",
     "build_graph": "directive_nlp.graph",

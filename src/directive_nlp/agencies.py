@@ -927,8 +927,10 @@ def _nfc_view(text: str):
     input (NFD, "ð", zero-width characters) is matched in normal form and the
     spans are mapped back, so ``text[m.start:m.end]`` is still the name as written.
     """
-    from .normalize import _nfc_with_map
+    from .normalize import _nfc_with_map, is_clean
 
+    if is_clean(text):  # the pipeline's text is normalised once, by the reader
+        return text, lambda s, e: (s, e)
     work, omap = _nfc_with_map(text)
     if work == text:
         return text, lambda s, e: (s, e)

@@ -34,7 +34,7 @@ import stat
 import time
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Literal, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Union
 
 from pydantic import BaseModel, Field
 
@@ -231,6 +231,82 @@ def _read_checked(path: str) -> tuple[Optional[bytes], Optional[ItemResult]]:
     except InputError as e:
         e.path = e.path or path
         return None, ItemResult(path=path, sha256="", ok=False, error=str(e), code=e.code)
+
+
+_NLP_OPTIONS = ("gazetteer", "model")
+
+
+def _failure(path: str, sha: str, t0: float, e: Exception) -> ItemResult:
+    from .errors import InputError
+
+    if isinstance(e, InputError):
+        return ItemResult(path=path, sha256=sha, ok=False, error=str(e), code=e.code,
+                          seconds=time.perf_counter() - t0, worker_pid=os.getpid(), worker_peak_mb=_peak_mb())
+    msg = " ".join(f"{type(e).__name__}: {e}".split())[:300]
+    return ItemResult(path=path, sha256=sha, ok=False, error=f"{path}: internal error ({msg})", code="internal",
+                      seconds=time.perf_counter() - t0)
+
+
+def _docs_to_pipe(todo: list[Path], nlp, options: dict) -> Iterator[tuple[Any, dict]]:
+    """(Doc, context) per input, read one at a time; a failed read travels in the context with an empty Doc."""
+    from .pipeline import load_text
+    from .reader import make_doc
+
+    read_opts = {k: v for k, v in options.items() if k not in _NLP_OPTIONS}
+    for p in todo:
+        ctx: dict[str, Any] = {"path": str(p), "t0": time.perf_counter(), "sha": "", "failed": None}
+        data, ctx["failed"] = _read_checked(str(p))
+        doc = None
+        if ctx["failed"] is None:
+            ctx["sha"] = hashlib.sha256(data).hexdigest()
+            try:
+                doc = make_doc(nlp, load_text(str(p), data, **read_opts))
+            except Exception as e:  # bad input (or a reader bug) fails this document only
+                ctx["failed"] = _failure(str(p), ctx["sha"], ctx["t0"], e)
+        yield (doc if doc is not None else nlp.make_doc(""), ctx)
+
+
+def _execute_in_process(todo: list[Path], options: dict) -> Iterator[ItemResult]:
+    """One process: the documents stream through ``nlp.pipe`` (the pipeline ``extract`` runs), one at a
+    time; a component failing on one document is recorded for it and the batch goes on."""
+    from .pipeline import load
+
+    nlp = load(options.get("gazetteer"), options.get("model", "default"))
+    failed: list[ItemResult] = []
+
+    def record(name, proc, docs, e):  # spaCy's error handler: the Doc leaves the stream, its context stays
+        for d in docs:
+            ctx = getattr(d, "_context", None) or {}
+            failed.append(_failure(ctx.get("path", "?"), ctx.get("sha", ""), ctx.get("t0", time.perf_counter()), e))
+
+    previous = nlp.default_error_handler
+    nlp.set_error_handler(record)
+    try:
+        for doc, ctx in nlp.pipe(_docs_to_pipe(todo, nlp, options), as_tuples=True, batch_size=1):
+            yield from _drain(failed)
+            yield ctx["failed"] if ctx["failed"] is not None else _item_of(doc, ctx)
+        yield from _drain(failed)
+    finally:
+        nlp.set_error_handler(previous)
+
+
+def _drain(items: list) -> Iterator:
+    while items:
+        yield items.pop(0)
+
+
+def _item_of(doc, ctx: dict) -> ItemResult:
+    from .io import dump_result
+    from .pipeline import result_from_doc
+
+    path, sha, t0 = ctx["path"], ctx["sha"], ctx["t0"]
+    try:
+        result = result_from_doc(doc)
+        return ItemResult(path=path, sha256=sha, ok=True, json_text=dump_result(result), pages=result.source.pages,
+                          tasks=len(result.tasks), seconds=time.perf_counter() - t0, worker_pid=os.getpid(),
+                          worker_peak_mb=_peak_mb())
+    except Exception as e:
+        return _failure(path, sha, t0, e)
 
 
 def _process_path(args: tuple[str, dict]) -> ItemResult:
@@ -499,9 +575,7 @@ def _execute(todo: list[Path], *, workers: int, backend: str, scheduler: Optiona
         yield from _execute_dask(todo, workers=workers, scheduler=scheduler, options=options)
         return
     if workers <= 1 or len(todo) == 1:
-        _warm_up(options)
-        for p in todo:
-            yield _process_path((str(p), options))
+        yield from _execute_in_process(todo, options)
         return
     import multiprocessing as mp
 

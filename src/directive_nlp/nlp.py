@@ -1,16 +1,22 @@
-"""The project's spaCy pipeline: underthesea tokenizer + recognisers.
+"""The project's spaCy pipeline: the one path every extraction takes.
 
-``load_nlp()`` builds (once per gazetteer) a Vietnamese ``Language`` whose
-tokenizer is :class:`directive_nlp.tokenizer.UndertheseaTokenizer` — so pyvi,
-which ``spacy.blank("vi")`` would require, is not needed — followed by:
+``load()`` returns (cached per option set) a Vietnamese ``Language`` whose
+tokenizer is :class:`directive_nlp.tokenizer.UndertheseaTokenizer` (so pyvi,
+which ``spacy.blank("vi")`` would require, is not needed), followed by:
 
-1. ``dnlp_agency_recognizer`` → ``doc.spans["agency"]``
-2. ``dnlp_deadline_recognizer`` → ``doc.spans["deadline"]``
-3. ``dnlp_task_extractor`` when the tasks area provides it and ``tasks=True``.
+1. ``dnlp_document`` — the document, sections and metadata of a Doc made from a string
+   (the reader, :func:`directive_nlp.reader.read_doc`, does this for files);
+2. ``dnlp_agency_recognizer`` → ``doc.spans["dnlp_agency"]``;
+3. ``dnlp_deadline_recognizer`` → ``doc.spans["dnlp_deadline"]``;
+4. ``dnlp_task_extractor`` → ``doc.spans["dnlp_task"]`` (reads 1-3);
+5. ``dnlp_learned_decisions`` → the trained decisions applied to the tasks.
 
-The pipeline round-trips through ``nlp.to_disk(path)`` / ``spacy.load(path)``:
-the components and the tokenizer are registered under entry points, so the
-saved folder loads in any environment where directive-nlp is installed.
+:func:`directive_nlp.pipeline.extract` is read → Doc → this pipeline →
+:func:`directive_nlp.pipeline.result_from_doc`; so is the CLI, the batch
+engine, the web page, ``evaluate`` and ``train``. ``spacy.load("vi_directive_nlp")``
+returns the same pipeline (the ``vi_directive_nlp`` package installed beside
+this one), and ``nlp.to_disk(path)`` / ``spacy.load(path)`` round-trip through the
+entry points of ``pyproject.toml``.
 """
 
 from __future__ import annotations
@@ -23,40 +29,77 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
+from . import extensions  # noqa: F401  (registers the extensions)
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
-__all__ = ["load_nlp", "build_nlp", "TOKENIZER_NAME"]
+__all__ = ["load", "load_nlp", "build_nlp", "TOKENIZER_NAME", "PIPE_NAMES"]
 
 TOKENIZER_NAME = "directive_nlp.UndertheseaTokenizer.v1"
+PIPE_NAMES = ("dnlp_document", "dnlp_agency_recognizer", "dnlp_deadline_recognizer", "dnlp_task_extractor",
+              "dnlp_learned_decisions")
 
 
-def build_nlp(gazetteer: Optional[Union[str, Path]] = None, *, tasks: bool = False) -> Language:
-    """A new pipeline (not cached); see :func:`load_nlp`.
+def _model_setting(model) -> Optional[str]:
+    if model is None or model is False:
+        return "none"
+    return str(model)
+
+
+def build_nlp(gazetteer: Optional[Union[str, Path]] = None, *, tasks: bool = False,
+              model: Union[str, Path, None] = "default") -> Language:
+    """A new pipeline (not cached); see :func:`load`.
 
     Args:
         gazetteer: a user gazetteer YAML added to the package one.
-        tasks: also add ``dnlp_task_extractor`` (needs the tasks area).
+        tasks: the whole pipeline (document, recognisers, tasks, learned
+            decisions); False gives the tokenizer and the two recognisers.
+        model: the learned decisions ("default", "none" or a model folder).
     """
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+    if tasks:
+        nlp.add_pipe("dnlp_document")
     nlp.add_pipe("dnlp_agency_recognizer", config={"gazetteer": str(gazetteer) if gazetteer else None})
     nlp.add_pipe("dnlp_deadline_recognizer")
     if tasks:
         nlp.add_pipe("dnlp_task_extractor")
+        nlp.add_pipe("dnlp_learned_decisions", config={"model": _model_setting(model)})
     return nlp
 
 
 @lru_cache(maxsize=8)
-def _cached(gazetteer: Optional[str], tasks: bool) -> Language:
-    return build_nlp(gazetteer, tasks=tasks)
+def _cached(gazetteer: Optional[str], tasks: bool, model: Optional[str]) -> Language:
+    return build_nlp(gazetteer, tasks=tasks, model=model)
+
+
+def _key(gazetteer) -> Optional[str]:
+    return str(Path(gazetteer).resolve()) if gazetteer else None
 
 
 def load_nlp(gazetteer: Optional[Union[str, Path]] = None, *, tasks: bool = False) -> Language:
-    """The shared pipeline, built once per (gazetteer, tasks) and cached.
+    """The recognisers' pipeline (or the whole one with ``tasks``), built once and cached.
 
     >>> nlp = load_nlp()
     >>> doc = nlp("Sở Y tế chủ trì, báo cáo trước ngày 30/6/2024.")
-    >>> [(s.text, s.label_) for s in doc.spans["agency"]], [s.label_ for s in doc.spans["deadline"]]
+    >>> [(s.text, s.label_) for s in doc.spans["dnlp_agency"]], [s.label_ for s in doc.spans["dnlp_deadline"]]
     ([('Sở Y tế', 'so')], ['by'])
     """
-    key = str(Path(gazetteer).resolve()) if gazetteer else None
-    return _cached(key, tasks)
+    return _cached(_key(gazetteer), tasks, "default")
+
+
+def load(gazetteer: Optional[Union[str, Path]] = None, model: Union[str, Path, None] = "default") -> Language:
+    """The directive-nlp pipeline, built once per (gazetteer, model) and cached.
+
+    Args:
+        gazetteer: a user gazetteer YAML added to the package one (``--gazetteer``).
+        model: the learned decisions: "default" (the shipped model), None or
+            "none" (rules only), or a folder made by ``directive-nlp train`` (``--model``).
+
+    >>> nlp = load()
+    >>> doc = nlp("Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra trước ngày 30/6/2026.")
+    >>> [s.text for s in doc.spans["dnlp_task"]]
+    ['kiểm tra']
+    """
+    model_key = _model_setting(model)
+    if model_key not in ("default", "none"):
+        model_key = str(Path(model_key).resolve())
+    return _cached(_key(gazetteer), True, model_key)

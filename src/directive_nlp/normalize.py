@@ -50,6 +50,19 @@ _HYPHENATED_RE = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậ
 _VI_LOWER_RE = re.compile(r"^[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 
 
+_CHAR_MAP_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
+
+
+def is_clean(text: str) -> bool:
+    """Is ``text`` already what :func:`_nfc_with_map` makes (NFC, none of the mapped characters)?
+
+    The pipeline normalises once (the reader); the recognisers and the
+    tokenizer get normalised text, and this C-speed check lets them skip the
+    per-character offset map.
+    """
+    return unicodedata.is_normalized("NFC", text) and _CHAR_MAP_RE.search(text) is None
+
+
 def _nfc_with_map(text: str) -> tuple[str, list[int]]:
     """NFC-normalise ``text`` and return, for each output char, its input index.
 

@@ -1,4 +1,4 @@
-"""Orchestration: file -> normalised text -> structure -> spaCy -> records.
+"""Orchestration: file -> normalised text -> spaCy Doc -> the pipeline -> records.
 
 This module only wires stages together; each stage lives in its own module.
 """
@@ -48,59 +48,35 @@ def load_text(
 
 
 # --------------------------------------------------------------------------
-# Extraction (tasks area): file -> ExtractionResult
+# Extraction: read → Doc → nlp → result (one path, see docs/pipeline.md)
 # --------------------------------------------------------------------------
 
-_NOTES_MISSING = {
-    "agencies.find_agencies": "agency recogniser unavailable: tasks carry no agencies",
-    "deadlines.find_deadlines": "deadline recogniser unavailable: tasks carry no deadlines",
-}
+
+def load(gazetteer=None, model="default"):
+    """The spaCy pipeline every extraction runs through (:func:`directive_nlp.nlp.load`)."""
+    from .nlp import load as _load
+
+    return _load(gazetteer, model)
 
 
 def _structure(doc: NormalizedDocument):
-    """The section tree; a flat one (every block in "preamble") if the parser is missing."""
-    from .models import BlockInfo, DocumentStructure, Section
+    """The section tree and its notes (:func:`directive_nlp.reader.structure_of`)."""
+    from .reader import structure_of
 
-    try:
-        from .structure import parse_structure
-    except ImportError:  # pragma: no cover - only while the structure module is absent
-        return DocumentStructure(
-            sections=[Section(id="preamble", kind="preamble")],
-            blocks=[BlockInfo(block=b.index, section="preamble", content_start=b.start) for b in doc.blocks],
-        ), ["section parser unavailable: no sections"]
-    return parse_structure(doc), []
+    return structure_of(doc)
 
 
-def _metadata(doc: NormalizedDocument, structure) -> tuple["DocumentMeta", list[str]]:
-    from .models import DocumentMeta
+def _metadata(doc: NormalizedDocument, structure):
+    """The metadata and its notes (:func:`directive_nlp.reader.metadata_of`)."""
+    from .reader import metadata_of
 
-    try:
-        from .structure.metadata import extract_metadata
-    except ImportError:
-        return DocumentMeta(), ["metadata extractor unavailable: document fields left empty"]
-    try:
-        return extract_metadata(doc, structure), []
-    except Exception as e:  # metadata must never cost the tasks
-        return DocumentMeta(), [f"metadata extraction failed ({type(e).__name__}); document fields left empty"]
+    return metadata_of(doc, structure)
 
 
-def _load_gazetteer(gazetteer):
-    if gazetteer is None:
-        return None
-    if not isinstance(gazetteer, (str, Path)):
-        return gazetteer  # an already-built Gazetteer
-    return _gazetteer_cached(str(Path(gazetteer).resolve()))
-
-
-_GAZ_CACHE: dict = {}
-
-
-def _gazetteer_cached(path: str):
-    if path not in _GAZ_CACHE:
-        from .agencies import load_user_gazetteer
-
-        _GAZ_CACHE[path] = load_user_gazetteer(path)
-    return _GAZ_CACHE[path]
+def _nlp(gazetteer, model):
+    if gazetteer is not None and not isinstance(gazetteer, (str, Path)):
+        raise TypeError("gazetteer: give the path of a gazetteer YAML file")
+    return load(gazetteer, model)
 
 
 def _item_text(text: str, section) -> Optional[str]:
@@ -115,44 +91,67 @@ def _item_text(text: str, section) -> Optional[str]:
     return (line[:299].rstrip() + "…" if len(line) > 300 else line) or None
 
 
+def result_from_doc(doc) -> "ExtractionResult":
+    """The :class:`~directive_nlp.models.ExtractionResult` (OUTPUT.md) of a Doc the pipeline ran on.
+
+    The one function that turns the Doc into records: source, metadata and
+    sections from ``doc._``, tasks from ``doc._.dnlp_tasks``, notes from ``doc._.dnlp_notes``.
+    """
+    from .models import DocumentMeta, ExtractionResult, SectionOut
+
+    ndoc, structure = doc._.dnlp_source, doc._.dnlp_structure
+    if ndoc is None:
+        raise ValueError("the Doc carries no document: make it with directive_nlp.reader.read_doc or run dnlp_document")
+    sections = [
+        SectionOut(id=s.id, number=s.number, heading=s.heading, level=s.level, parent=s.parent,
+                   text=None if s.heading else _item_text(ndoc.text, s))
+        for s in (structure.sections if structure is not None else [])
+    ]
+    return ExtractionResult(source=ndoc.source, document=doc._.dnlp_meta or DocumentMeta(), sections=sections,
+                            tasks=list(doc._.dnlp_tasks or []), notes=list(doc._.dnlp_notes or []))
+
+
 def extract_document(doc: NormalizedDocument, *, gazetteer=None, model="default") -> "ExtractionResult":
-    """Structure, metadata and tasks of an already normalised document.
+    """Structure, metadata and tasks of an already normalised document, through the pipeline.
 
     ``model``: the learned decisions applied after the rules ("default": the
     shipped model when present; None: rules only; or a model directory), see
     :mod:`directive_nlp.learn`.
     """
-    from .models import ExtractionResult, SectionOut
-    from .tasks import extract_tasks
-    from .tasks import mentions as _mentions
+    from .reader import make_doc
 
-    notes: list[str] = []
-    structure, n1 = _structure(doc)
-    meta, n2 = _metadata(doc, structure)
-    notes += n1 + n2
-    token = _mentions.gazetteer_var.set(_load_gazetteer(gazetteer))
-    try:
-        _mentions.missing.clear()
-        tasks = extract_tasks(doc, structure, meta)
-        notes += [_NOTES_MISSING[k] for k in sorted(_mentions.missing) if k in _NOTES_MISSING]
-    finally:
-        _mentions.gazetteer_var.reset(token)
-    if not tasks:
-        notes.append("no tasks found: no part of the text asks a body to act (check the file is a directive, plan or programme)")
-    from .quality import warn_low_yield
+    nlp = _nlp(gazetteer, model)
+    return result_from_doc(nlp(make_doc(nlp, doc)))
 
-    low = warn_low_yield(doc.source, len(doc.text), len(tasks))
-    if low:
-        notes.append(low)
-    sections = [
-        SectionOut(id=s.id, number=s.number, heading=s.heading, level=s.level, parent=s.parent,
-                   text=None if s.heading else _item_text(doc.text, s))
-        for s in structure.sections
-    ]
-    result = ExtractionResult(source=doc.source, document=meta, sections=sections, tasks=tasks, notes=notes)
-    from .learn.model import apply_model
 
-    return apply_model(result, model)
+def extract_docs(docs, *, gazetteer=None, model="default", batch_size: int = 8):
+    """Results of normalised documents, in order, through ``nlp.pipe`` (one process)."""
+    from .reader import make_doc
+
+    nlp = _nlp(gazetteer, model)
+    for doc in nlp.pipe((make_doc(nlp, d) for d in docs), batch_size=batch_size):
+        yield result_from_doc(doc)
+
+
+def extract_doc(
+    path: Union[str, Path],
+    data: Optional[bytes] = None,
+    *,
+    gazetteer=None,
+    model="default",
+    max_pages: Optional[int] = None,
+    force: bool = False,
+    options: Optional[ReadOptions] = None,
+    **read_kwargs,
+):
+    """Read one document and run the pipeline on it: the processed spaCy Doc (see :func:`extract`)."""
+    from .reader import make_doc
+
+    if max_pages is not None:
+        read_kwargs["max_pages"] = max_pages
+    ndoc = load_text(path, data, force=force, options=options, **read_kwargs)
+    nlp = _nlp(gazetteer, model)
+    return nlp(make_doc(nlp, ndoc))
 
 
 def extract(
@@ -166,17 +165,16 @@ def extract(
     options: Optional[ReadOptions] = None,
     **read_kwargs,
 ) -> "ExtractionResult":
-    """Read one document and extract its tasks: load_text → structure → metadata → tasks.
+    """Read one document and extract its tasks: read → Doc → :func:`load` pipeline → result.
 
-    ``gazetteer`` is a user gazetteer YAML path (or a loaded one) added to the
-    package's agency names; ``max_pages`` (default: the readers' limit) and
-    other reader options (``ocr=…``) pass through to :func:`load_text`. Raises :class:`~directive_nlp.errors.InputError` for
-    unreadable input. Recognisers and rule files are loaded once per process.
+    ``gazetteer`` is a user gazetteer YAML path added to the package's agency
+    names; ``max_pages`` (default: the readers' limit) and other reader
+    options (``ocr=…``) pass through to :func:`load_text`. Raises
+    :class:`~directive_nlp.errors.InputError` for unreadable input. The
+    pipeline and rule files are loaded once per process.
     """
-    if max_pages is not None:
-        read_kwargs["max_pages"] = max_pages
-    doc = load_text(path, data, force=force, options=options, **read_kwargs)
-    return extract_document(doc, gazetteer=gazetteer, model=model)
+    return result_from_doc(extract_doc(path, data, gazetteer=gazetteer, model=model, max_pages=max_pages,
+                                       force=force, options=options, **read_kwargs))
 
 
 def extract_text(text: str, name: str = "text.txt", *, gazetteer=None, force: bool = True,

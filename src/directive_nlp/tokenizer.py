@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, get_words_and_spaces, registry
 
-from .normalize import _nfc_with_map
+from .normalize import _nfc_with_map, is_clean
 
 __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment"]
 
@@ -49,7 +49,7 @@ def _clean_fixed_words(words: Optional[Iterable[str]]) -> list[str]:
 
 def _align_line(line: str, words: list[str]) -> list[tuple[int, int]]:
     """Character spans in ``line`` of underthesea ``words`` (see module doc)."""
-    norm, omap = _nfc_with_map(line)
+    norm, omap = (line, range(len(line))) if is_clean(line) else _nfc_with_map(line)
     spans: list[tuple[int, int]] = []
     pos = 0
     n = len(norm)
@@ -77,6 +77,16 @@ def _align_line(line: str, words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_or_parts(word: str) -> list[str]:
+    """A word, or its syllables when one of them is only punctuation: underthesea sometimes
+    joins a separator to the next syllable ("| Quý" in a table row), and a word must not cross
+    a cell boundary or a "/" between two names."""
+    parts = word.split()
+    if len(parts) > 1 and any(not any(c.isalnum() for c in p) for p in parts):
+        return parts
+    return [word]
+
+
 def segment(text: str, fixed_words: Optional[list[str]] = None) -> list[str]:
     """Words of ``text`` as substrings of it (whitespace between words excluded).
 
@@ -102,7 +112,7 @@ def segment(text: str, fixed_words: Optional[list[str]] = None) -> list[str]:
                 gap = line[last:s]
                 out.extend(gap.split())
                 if e > s:
-                    out.append(line[s:e])
+                    out.extend(_word_or_parts(line[s:e]))
                 last = max(last, e)
             out.extend(line[last:].split())
         offset += len(line) + 1

@@ -19,12 +19,12 @@ def test_pipeline_has_the_underthesea_tokenizer_and_recognisers(nlp):
 
 def test_spans_carry_type_canonical_and_rule(nlp):
     doc = nlp(TEXT)
-    ag = doc.spans["agency"]
+    ag = doc.spans["dnlp_agency"]
     assert [s.text for s in ag] == ["Sở Tài chính", "các cơ quan liên quan", "Ủy ban nhân dân tỉnh"]
     assert [s.label_ for s in ag] == ["so", "group", "ubnd"]
     assert ag[1].kb_id_ == "cơ quan liên quan"
     assert all(s._.dnlp_rule and s.id_ == s._.dnlp_rule for s in ag)
-    dl = doc.spans["deadline"]
+    dl = doc.spans["dnlp_deadline"]
     assert [(s.text, s.label_) for s in dl] == [("trước ngày 30/6", "by"), ("định kỳ hằng quý", "recurring")]
     assert dl[0]._.deadline["date"] is None
     assert dl[1]._.deadline["frequency"] == "quarterly"
@@ -35,7 +35,7 @@ def test_document_date_anchors_a_date_without_year(nlp):
     doc._.doc_date = "2026-03-02"
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    assert doc.spans["deadline"][0]._.deadline["date"] == "2026-06-30"
+    assert doc.spans["dnlp_deadline"][0]._.deadline["date"] == "2026-06-30"
 
 
 def test_factories_are_registered_and_advertised():
@@ -68,8 +68,8 @@ def test_saved_pipeline_loads_with_spacy_load(tmp_path):
     gz.unlink()  # the saved pipeline carries its own copy
     loaded = spacy.load(tmp_path / "pipe")
     doc = loaded("Cảng vụ Hàng hải Nha Trang báo cáo hằng năm.")
-    assert [s.text for s in doc.spans["agency"]] == ["Cảng vụ Hàng hải Nha Trang"]
-    assert [s.label_ for s in doc.spans["deadline"]] == ["recurring"]
+    assert [s.text for s in doc.spans["dnlp_agency"]] == ["Cảng vụ Hàng hải Nha Trang"]
+    assert [s.label_ for s in doc.spans["dnlp_deadline"]] == ["recurring"]
     assert doc.text == "Cảng vụ Hàng hải Nha Trang báo cáo hằng năm."
 
 
@@ -100,6 +100,7 @@ def test_task_extractor_joins_the_pipeline_when_present():
     from directive_nlp.nlp import build_nlp
 
     nlp = build_nlp(tasks=True)
-    assert nlp.pipe_names == ["dnlp_agency_recognizer", "dnlp_deadline_recognizer", "dnlp_task_extractor"]
+    assert nlp.pipe_names == ["dnlp_document", "dnlp_agency_recognizer", "dnlp_deadline_recognizer",
+                              "dnlp_task_extractor", "dnlp_learned_decisions"]
     doc = nlp("Giao Sở Tài chính chủ trì, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/6/2026.")
-    assert {"agency", "deadline", "task"} <= set(doc.spans)
+    assert {"dnlp_agency", "dnlp_deadline", "dnlp_task"} <= set(doc.spans)

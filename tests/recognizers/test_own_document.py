@@ -82,8 +82,8 @@ def test_a_trigger_is_conditional_and_a_request_condition_is_no_deadline():
 def test_the_whole_plan_through_the_spacy_pipeline(nlp):
     doc = nlp(DOC)
     assert doc.text == DOC
-    assert len(doc.spans["agency"]) == len(find_agencies(DOC))
-    assert {s.label_ for s in doc.spans["deadline"]} >= {"by", "on", "period", "recurring", "ongoing", "conditional"}
+    assert len(doc.spans["dnlp_agency"]) == len(find_agencies(DOC))
+    assert {s.label_ for s in doc.spans["dnlp_deadline"]} >= {"by", "on", "period", "recurring", "ongoing", "conditional"}
 
 
 # --- a party programme of our own (Đắk Lắk, anti-corruption) -------------------

@@ -1,4 +1,4 @@
-"""The assembled pipeline saved in models/ loads with spacy.load and writes doc.spans["task"]."""
+"""The assembled pipeline saved in models/ loads with spacy.load and writes doc.spans["dnlp_task"]."""
 
 from __future__ import annotations
 
@@ -14,24 +14,25 @@ TEXT = ("KẾ HOẠCH\nII. NHIỆM VỤ\n"
 
 def test_saved_pipeline_loads_and_extracts():
     nlp = spacy.load(MODEL)
-    assert nlp.pipe_names == ["dnlp_agency_recognizer", "dnlp_deadline_recognizer", "dnlp_task_extractor"]
+    assert nlp.pipe_names == ["dnlp_document", "dnlp_agency_recognizer", "dnlp_deadline_recognizer",
+                              "dnlp_task_extractor", "dnlp_learned_decisions"]
     doc = nlp(TEXT)
-    spans = doc.spans["task"]
+    spans = doc.spans["dnlp_task"]
     assert [s.text for s in spans] == ["kiểm tra an toàn thực phẩm"]
     rec = spans[0]._.dnlp_task
     assert [(a["name"], a["role"]) for a in rec["agencies"]] == [("Sở Y tế", "lead"), ("Sở Tài chính", "support")]
     assert rec["deadline"]["date"] == "2026-06-30"
-    assert doc._.dnlp_tasks == [rec]
+    assert [t.model_dump(mode="json") for t in doc._.dnlp_tasks] == [rec]
 
 
 def test_component_on_text_without_tasks():
     nlp = spacy.load(MODEL)
     doc = nlp("Trời hôm nay đẹp.")
-    assert list(doc.spans["task"]) == []
+    assert list(doc.spans["dnlp_task"]) == []
 
 
 def test_component_on_raw_markdown_maps_spans_back():
     nlp = spacy.load(MODEL)
     raw = "**KẾ HOẠCH**\n\n**II.  NHIỆM VỤ**\n\n1.  Sở Y tế   kiểm tra an toàn thực phẩm.\n"
     doc = nlp(raw)
-    assert [s.text for s in doc.spans["task"]] == ["kiểm tra an toàn thực phẩm"]
+    assert [s.text for s in doc.spans["dnlp_task"]] == ["kiểm tra an toàn thực phẩm"]

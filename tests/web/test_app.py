@@ -285,7 +285,7 @@ def test_a_crash_while_processing_is_a_message_not_a_500(client, monkeypatch, ow
     def boom(*a, **k):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(web_app, "result_from_upload", boom)
+    monkeypatch.setattr(web_app, "result_and_view_from_upload", boom)  # what /extract calls
     r = client.post("/extract", files={"file": ("x.json", own_json.read_bytes(), "application/json")})
     assert r.status_code == 422 and "Something went wrong" in message(r.text) and "Traceback" not in r.text
 

@@ -52,7 +52,7 @@ def test_no_file_a_missing_page_and_a_crash_are_in_vietnamese(client, monkeypatc
     def boom(*a, **k):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(web_app, "result_from_upload", boom)
+    monkeypatch.setattr(web_app, "result_and_view_from_upload", boom)  # what /extract calls
     r = client.post("/extract", files={"file": ("kh.json", plan_json(), "application/json")})
     sentence, detail = message_parts(r.text)
     assert r.status_code == 422 and sentence.startswith("Đã có lỗi") and "RuntimeError" in detail

@@ -1,10 +1,13 @@
 """spaCy components of directive-nlp.
 
-Importing this package registers the factories (``@Language.factory``):
+Importing this package registers the factories (``@Language.factory``), in
+the order the pipeline runs them (span keys and extensions: :mod:`directive_nlp.extensions`):
 
-* ``dnlp_agency_recognizer`` (:mod:`.agency`) → ``doc.spans["agency"]``
-* ``dnlp_deadline_recognizer`` (:mod:`.deadline`) → ``doc.spans["deadline"]``
-* ``dnlp_task_extractor`` (:mod:`.task`, the tasks area)
+* ``dnlp_document`` (:mod:`.document`) → the document, sections and metadata of a Doc made from a string
+* ``dnlp_agency_recognizer`` (:mod:`.agency`) → ``doc.spans["dnlp_agency"]``
+* ``dnlp_deadline_recognizer`` (:mod:`.deadline`) → ``doc.spans["dnlp_deadline"]``
+* ``dnlp_task_extractor`` (:mod:`.task`) → ``doc.spans["dnlp_task"]``, ``doc._.dnlp_tasks``
+* ``dnlp_learned_decisions`` (:mod:`.learned`) → the trained decisions applied to those tasks
 
 The same names are advertised as ``spacy_factories`` entry points in
 ``pyproject.toml``, so ``spacy.load`` finds them without importing the
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 from .agency import AgencyRecognizer, make_agency_recognizer
 from .deadline import DeadlineRecognizer, make_deadline_recognizer
+from .document import DocumentReader, make_document_reader
+from .learned import LearnedDecisions, make_learned_decisions
 
 # ---------------------------------------------------------------------------
 # Task extractor (owned by the tasks area: components/task.py).
@@ -38,7 +43,11 @@ except ModuleNotFoundError as _e:  # pragma: no cover - only while components/ta
 __all__ = [
     "AgencyRecognizer",
     "DeadlineRecognizer",
+    "DocumentReader",
+    "LearnedDecisions",
     "make_agency_recognizer",
     "make_deadline_recognizer",
+    "make_document_reader",
+    "make_learned_decisions",
     "make_task_extractor",
 ]

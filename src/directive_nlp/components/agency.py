@@ -1,13 +1,17 @@
-"""``dnlp_agency_recognizer``: agency names into ``doc.spans["agency"]``.
+"""``dnlp_agency_recognizer``: agency names into ``doc.spans["dnlp_agency"]``.
 
 The component runs :func:`directive_nlp.agencies.find_agencies` on the whole
 text (character level, so segmentation cannot hide a name) and snaps each
 mention to tokens with ``doc.char_span(..., alignment_mode="expand")``.
 Every span carries its provenance:
 
-* ``span.label_`` — the coarse type (``so``, ``ubnd``, ``party``, ``group`` …);
+* ``span.label_`` — the coarse type (``so``, ``ubnd``, ``party``, ``group``, ``other`` …; empty when none);
 * ``span.kb_id_`` — the canonical name (OUTPUT.md);
-* ``span.id_`` and ``span._.dnlp_rule`` — the gazetteer entry or pattern that matched.
+* ``span.id_`` and ``span._.dnlp_rule`` — the gazetteer entry or pattern that matched;
+* ``span._.dnlp_chars`` — the exact ``(start, end)`` of the name (the span is snapped to tokens).
+
+``doc._.dnlp_gazetteer`` is set to the user gazetteer (or None), so a later
+component that must run the recogniser on text outside the Doc uses the same one.
 
 A user gazetteer (YAML, see ``README.md (reference: recognizers)``) is read at creation and
 saved inside the pipeline by ``nlp.to_disk``, so ``spacy.load`` of the saved
@@ -22,14 +26,12 @@ from typing import Iterable, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import extensions as ext
 from ..agencies import Gazetteer, default_gazetteer, find_agencies, load_user_gazetteer
 from ..errors import InputError
 
-DEFAULT_SPANS_KEY = "agency"
+DEFAULT_SPANS_KEY = ext.AGENCY
 USER_GAZETTEER_FILE = "user_gazetteer.yaml"
-
-if not Span.has_extension("dnlp_rule"):
-    Span.set_extension("dnlp_rule", default=None)
 
 
 class AgencyRecognizer:
@@ -68,13 +70,15 @@ class AgencyRecognizer:
             raise self._pending
         spans = []
         for m in find_agencies(doc.text, gazetteer=self.gazetteer):
-            span = doc.char_span(m.start, m.end, label=m.type or "other", kb_id=m.canonical,
+            span = doc.char_span(m.start, m.end, label=m.type or "", kb_id=m.canonical,
                                  span_id=m.rule or "", alignment_mode="expand")
             if span is None:
                 continue
             span._.dnlp_rule = m.rule
+            span._.dnlp_chars = (m.start, m.end)
             spans.append(span)
         doc.spans[self.spans_key] = spans
+        doc._.dnlp_gazetteer = self.gazetteer if self._user_yaml is not None else None
         return doc
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:

@@ -1,11 +1,12 @@
-"""``dnlp_deadline_recognizer``: deadline phrases into ``doc.spans["deadline"]``.
+"""``dnlp_deadline_recognizer``: deadline phrases into ``doc.spans["dnlp_deadline"]``.
 
 Runs :func:`directive_nlp.deadlines.find_deadlines` on the text and snaps
 each phrase to tokens. Each span has:
 
 * ``span.label_`` — the deadline kind (``by``, ``on``, ``period``, ``recurring``, ``ongoing``, ``conditional``);
 * ``span.id_`` and ``span._.dnlp_rule`` — the pattern that matched;
-* ``span._.deadline`` — the normalised deadline as a dict (OUTPUT.md ``deadline`` object).
+* ``span._.deadline`` — the normalised deadline as a dict (OUTPUT.md ``deadline`` object);
+* ``span._.dnlp_chars`` — the exact ``(start, end)`` of the phrase (the span is snapped to tokens).
 
 The document date that anchors a date written without a year is read from
 ``doc._.doc_date`` (an ISO string or ``datetime.date``; set it before calling the
@@ -21,16 +22,10 @@ from typing import Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import extensions as ext
 from ..deadlines import find_deadlines
 
-DEFAULT_SPANS_KEY = "deadline"
-
-if not Span.has_extension("dnlp_rule"):
-    Span.set_extension("dnlp_rule", default=None)
-if not Span.has_extension("deadline"):
-    Span.set_extension("deadline", default=None)
-if not Doc.has_extension("doc_date"):
-    Doc.set_extension("doc_date", default=None)
+DEFAULT_SPANS_KEY = ext.DEADLINE
 
 
 def _as_date(value: Union[str, date, None]) -> Optional[date]:
@@ -68,6 +63,7 @@ class DeadlineRecognizer:
                 continue
             span._.dnlp_rule = m.rule
             span._.deadline = m.deadline.model_dump()
+            span._.dnlp_chars = (m.start, m.end)
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

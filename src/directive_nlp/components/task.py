@@ -1,84 +1,162 @@
-"""``dnlp_task_extractor``: tasks of a whole document into ``doc.spans["task"]``.
+"""``dnlp_task_extractor``: the tasks of a document into ``doc.spans["dnlp_task"]``.
 
-The component reads the Doc's text as a document (Markdown or plain text:
-it is normalised the way ``directive-nlp text`` prints it, and task spans are
-mapped back to the Doc's own characters), parses its sections and runs
-:func:`directive_nlp.tasks.extract_tasks` — the same rules as
-``directive-nlp extract``. Each task becomes a span over its ``task`` text
-(snapped to tokens), with
+It wraps the task rules unchanged (:func:`directive_nlp.tasks.extract_tasks`:
+the layout mechanisms and the sentence mechanisms) and feeds them what the
+components before it wrote on the Doc:
 
-* ``span.label_`` — the role frame that produced it (``span._.dnlp_rule``);
-* ``span.kb_id_`` — the canonical name of its first lead body ("" if none);
-* ``span._.dnlp_task`` — the full task record (OUTPUT.md ``tasks[]`` item).
+* the document, its section tree and metadata (``doc._.dnlp_source``,
+  ``doc._.dnlp_structure``, ``doc._.dnlp_meta``: the reader, or
+  ``dnlp_document`` for a Doc made from a bare string);
+* the agency and deadline spans (``doc.spans["dnlp_agency"]``,
+  ``doc.spans["dnlp_deadline"]``), through a per-document
+  :class:`~directive_nlp.tasks.mentions.MentionIndex`: the rules do not run
+  the recognisers again on text the Doc already holds. A component replaced
+  or removed before this one changes the tasks.
 
-``doc._.dnlp_tasks`` holds the records in order. The component is rule-only
-and keeps no state, so ``nlp.to_disk`` saves nothing for it but its config.
+Each task becomes a span over its ``task`` text (snapped to tokens) with
+``span.label_`` the role frame, ``span.kb_id_`` the canonical name of its
+first body and ``span._.dnlp_task`` the record as a dict; ``doc._.dnlp_tasks``
+holds the :class:`~directive_nlp.models.Task` records in order.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Union
+from datetime import date
 from pathlib import Path
+from typing import Iterable, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-DEFAULT_SPANS_KEY = "task"
+from .. import extensions as ext
+from ..models import Deadline, Task
 
-if not Span.has_extension("dnlp_rule"):
-    Span.set_extension("dnlp_rule", default=None)
-if not Span.has_extension("dnlp_task"):
-    Span.set_extension("dnlp_task", default=None)
-if not Doc.has_extension("dnlp_tasks"):
-    Doc.set_extension("dnlp_tasks", default=None)
+DEFAULT_SPANS_KEY = ext.TASK
+
+_NOTES_MISSING = {
+    "agencies.find_agencies": "agency recogniser unavailable: tasks carry no agencies",
+    "deadlines.find_deadlines": "deadline recogniser unavailable: tasks carry no deadlines",
+}
+
+
+def _as_date(value) -> Optional[date]:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def mention_index(doc: Doc):
+    """The agency and deadline spans of ``doc`` as a :class:`MentionIndex` (None if the
+    document the rules read is not ``doc.text``)."""
+    from ..tasks.mentions import Dl, MentionIndex, _non_overlapping
+
+    ndoc = doc._.dnlp_source
+    text = doc.text  # spaCy rebuilds it on every access
+    if ndoc is None or ndoc.text != text:
+        return None
+    agencies = deadlines = None
+    if ext.AGENCY in doc.spans:
+        found = [_AgSpan(s) for s in doc.spans[ext.AGENCY]]
+        agencies = _non_overlapping(found, text)
+    if ext.DEADLINE in doc.spans:
+        deadlines = sorted((Dl(*_chars(s), Deadline.model_validate(s._.deadline))
+                            for s in doc.spans[ext.DEADLINE] if s._.deadline), key=lambda d: d.start)
+    blocks: dict[str, int] = {}
+    for b in ndoc.blocks:
+        blocks.setdefault(text[b.start:b.end], b.start)
+    meta = doc._.dnlp_meta
+    return MentionIndex(text, agencies, deadlines, _as_date(doc._.doc_date or (meta and meta.issued_date)),
+                        blocks)
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    return span._.dnlp_chars or (span.start_char, span.end_char)
+
+
+class _AgSpan:
+    """An agency span seen as a recogniser mention (start, end, canonical, type)."""
+
+    def __init__(self, span: Span) -> None:
+        self.start, self.end = _chars(span)
+        self.canonical = span.kb_id_
+        self.type = span.label_ or None  # the recogniser's type ("" when it gave none)
+
+
+def run_rules(doc: Doc) -> tuple[list[Task], list[str]]:
+    """The task rules on the Doc's document, with the earlier components' mentions."""
+    from ..tasks import extract_tasks
+    from ..tasks import mentions as _mentions
+
+    ndoc, structure, meta = doc._.dnlp_source, doc._.dnlp_structure, doc._.dnlp_meta
+    t1 = _mentions.gazetteer_var.set(doc._.dnlp_gazetteer)
+    t2 = _mentions.index_var.set(mention_index(doc))
+    try:
+        _mentions.missing.clear()
+        tasks = extract_tasks(ndoc, structure, meta)
+        notes = [_NOTES_MISSING[k] for k in sorted(_mentions.missing) if k in _NOTES_MISSING]
+    finally:
+        _mentions.index_var.reset(t2)
+        _mentions.gazetteer_var.reset(t1)
+    if not tasks:
+        notes.append("no tasks found: no part of the text asks a body to act "
+                     "(check the file is a directive, plan or programme)")
+    from ..quality import warn_low_yield
+
+    low = warn_low_yield(ndoc.source, len(ndoc.text), len(tasks))
+    return tasks, notes + ([low] if low else [])
+
+
+def set_task_spans(doc: Doc, tasks: list[Task], spans_key: str = DEFAULT_SPANS_KEY) -> None:
+    """``doc._.dnlp_tasks`` and the task spans (mapped to ``doc.text`` when the rules read a normalised copy)."""
+    ndoc = doc._.dnlp_source
+    same = ndoc is not None and ndoc.text == doc.text
+    spans: list[Span] = []
+    for t in tasks:
+        where = _task_chars(same, ndoc, t) if ndoc is not None and t.span else None
+        span = doc.char_span(*where, label=(t.rule or "task").split(":")[0],
+                             kb_id=(t.agencies[0].canonical if t.agencies else ""),
+                             alignment_mode="expand") if where else None
+        if span is None:
+            continue
+        span._.dnlp_rule = t.rule
+        span._.dnlp_task = t.model_dump(mode="json")
+        spans.append(span)
+    doc.spans[spans_key] = spans
+    doc._.dnlp_tasks = list(tasks)
+
+
+def _task_chars(same: bool, ndoc, t: Task) -> Optional[tuple[int, int]]:
+    s0, s1 = t.span
+    k = ndoc.text.find(t.task, s0, s1 + 1) if t.task else -1
+    a, b = (k, k + len(t.task)) if k >= 0 else (s0, s1)
+    if same:
+        return (a, b) if b > a else None
+    offsets = ndoc.offsets  # the Doc holds raw text (markup, extra spaces): map back to it
+    if not offsets or b <= a or b - 1 >= len(offsets):
+        return None
+    return offsets[a], offsets[b - 1] + 1
 
 
 class TaskExtractor:
-    """Run the task rules on the Doc's text and store the tasks as spans."""
+    """Run the task rules on the Doc's document and store the tasks as spans."""
 
     def __init__(self, nlp: Language, name: str = "dnlp_task_extractor", *, spans_key: str = DEFAULT_SPANS_KEY) -> None:
         self.name = name
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..pipeline import extract_document, load_text
+        if doc._.dnlp_source is None or doc._.dnlp_structure is None:
+            from .document import attach_text
 
-        text = doc.text
-        spans: list[Span] = []
-        records: list[dict] = []
-        if text.strip():
-            try:
-                ndoc = load_text("document.txt", data=text.encode("utf-8"), force=True)
-            except Exception:  # an empty or unreadable text gives no tasks, never a crash
-                ndoc = None
-            if ndoc is not None:
-                same = ndoc.text == text
-                offsets = ndoc.offsets if not same else None
-                norm = ndoc.text
-                result = extract_document(ndoc)
-                for t in result.tasks:
-                    rec = t.model_dump(mode="json")
-                    records.append(rec)
-                    if not t.span:
-                        continue
-                    s0, s1 = t.span
-                    k = norm.find(t.task, s0, s1 + 1) if t.task else -1
-                    a, b = (k, k + len(t.task)) if k >= 0 else (s0, s1)
-                    if not same:
-                        # the Doc holds raw text (markup, extra spaces): map normalised offsets back to it
-                        if not offsets or b <= a or b - 1 >= len(offsets):
-                            continue
-                        a, b = offsets[a], offsets[b - 1] + 1
-                    span = doc.char_span(a, b, label=(t.rule or "task").split(":")[0],
-                                         kb_id=(t.agencies[0].canonical if t.agencies else ""),
-                                         alignment_mode="expand")
-                    if span is None:
-                        continue
-                    span._.dnlp_rule = t.rule
-                    span._.dnlp_task = rec
-                    spans.append(span)
-        doc.spans[self.spans_key] = spans
-        doc._.dnlp_tasks = records
+            attach_text(doc)
+        tasks: list[Task] = []
+        if doc._.dnlp_source is not None:
+            tasks, notes = run_rules(doc)
+            doc._.dnlp_notes = (doc._.dnlp_notes or []) + notes
+        set_task_spans(doc, tasks, self.spans_key)
         return doc
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:

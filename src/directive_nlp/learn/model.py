@@ -45,7 +45,9 @@ MODEL_FILE = "model.json"
 FORMAT_VERSION = 1
 DECISIONS = ("task", "agency", "role", "add")
 #: where the shipped model lives (repository layout: models/ beside src/)
-_SHIPPED = Path(__file__).resolve().parents[3] / "models" / "directive_nlp_learned"
+# a wheel carries the model inside the package; a source checkout has it in models/
+_PACKAGED = Path(__file__).resolve().parents[1] / "_shipped" / "directive_nlp_learned"
+_SHIPPED = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[3] / "models" / "directive_nlp_learned"
 
 
 @dataclass

@@ -40,7 +40,7 @@ from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines,
 from .tables import table_tasks
 from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
 from .text import mask, sentences, trim, words
-from .zones import Zones, self_reference_end
+from .zones import Zones, is_passage, self_reference_end
 
 __all__ = ["extract_tasks"]
 
@@ -116,7 +116,8 @@ class _Walker:
         self.doc_date = _doc_date(meta)
         self.info = {bi.block: bi for bi in structure.blocks}
         title = " ".join(filter(None, [self.meta.title or "", self._first_lines()]))
-        self.zones = Zones(structure, bool(re.search(r"\b(?:sơ kết|tổng kết)\b", title, re.IGNORECASE)))
+        self.zones = Zones(structure, bool(re.search(r"\b(?:sơ kết|tổng kết)\b", title, re.IGNORECASE)),
+                           passage=is_passage(structure, meta))
         self.sections = self.zones.sections
         self.headings: dict[str, HeadingBodies] = {}
         self._heading_block: dict[str, int] = {}

@@ -2,18 +2,28 @@
 
 The task extractor does not recognise agency names or deadline phrases
 itself: ``directive_nlp.agencies`` and ``directive_nlp.deadlines`` do. This
-module calls them once per block, keeps the results as offsets relative to
-the block text, and degrades (no mentions + a note) when a recogniser is
-missing, so an incomplete installation still yields tasks.
+module gives the walker their mentions as offsets relative to the text it
+analyses, and degrades (no mentions + a note) when a recogniser is missing,
+so an incomplete installation still yields tasks.
+
+In the spaCy pipeline the recognisers are components that ran before the
+task extractor: their spans are put in a per-document :class:`MentionIndex`
+(``index_var``). A text that is a block of the document (looked up by the
+block's offset) or, for agency names, any slice of it gets the mentions found
+there. The recogniser runs itself only on other texts (a label value with
+words added), on a slice that cuts a mention, for another document date, and
+for deadlines in a part of a block: a deadline phrase is read in its sentence,
+so "Năm 2026" alone (a time heading's body) is a time but not inside "1. Năm 2026".
 """
 
 from __future__ import annotations
 
+import bisect
 import contextvars
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
@@ -21,7 +31,8 @@ from ..models import Deadline
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Ag", "Dl", "find_agencies", "find_deadlines", "parse_deadline", "canonical", "agency_type", "missing"]
+__all__ = ["Ag", "Dl", "MentionIndex", "find_agencies", "find_deadlines", "parse_deadline", "canonical",
+           "agency_type", "missing", "index_var"]
 
 missing: set[str] = set()
 
@@ -46,6 +57,85 @@ class Dl:
     start: int
     end: int
     deadline: Deadline
+
+
+def _non_overlapping(found: list, text: str) -> list[Ag]:
+    """Agency mentions sorted, the longer first at one start, overlaps dropped."""
+    out: list[Ag] = []
+    last_end = -1
+    for m in sorted(found, key=lambda m: (m.start, -m.end)):
+        if m.start < last_end or m.end <= m.start:
+            continue
+        out.append(Ag(m.start, m.end, text[m.start:m.end], m.canonical or "", m.type))
+        last_end = m.end
+    return out
+
+
+@dataclass
+class MentionIndex:
+    """The mentions the pipeline's recognisers found in a document's text.
+
+    ``agencies`` / ``deadlines`` None means no recogniser output is on the
+    Doc (the component is absent): the walker then runs the recogniser.
+    ``doc_date`` is the date the deadlines were anchored on.
+    """
+
+    text: str
+    agencies: Optional[list[Ag]] = None
+    deadlines: Optional[list[Dl]] = None
+    doc_date: Optional[date] = None
+    block_starts: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._ag_starts = [a.start for a in self.agencies or []]
+        self._dl_starts = [d.start for d in self.deadlines or []]
+
+    def locate(self, text: str, *, blocks_only: bool = False) -> int:
+        """Offset of ``text`` in the document: the block it is, else (unless ``blocks_only``)
+        its first occurrence; -1 if it is not there."""
+        if not text:
+            return -1
+        at = self.block_starts.get(text)
+        if at is not None:
+            return at
+        return -1 if blocks_only else self.text.find(text)
+
+    def _inside(self, items: list, starts: list[int], off: int, n: int) -> Optional[list]:
+        """Items within ``[off, off+n)``, or None when one straddles an edge (then the slice is read alone)."""
+        lo = bisect.bisect_left(starts, off)
+        if lo > 0 and max(x.end for x in items[max(0, lo - 4):lo]) > off:
+            return None
+        hi = bisect.bisect_left(starts, off + n, lo)
+        out = items[lo:hi]
+        if out and max(x.end for x in out) > off + n:
+            return None
+        return out
+
+    def agencies_in(self, text: str) -> Optional[list[Ag]]:
+        """The agency mentions of ``text`` relative to it, or None if the index cannot answer."""
+        if self.agencies is None:
+            return None
+        off = self.locate(text)
+        found = self._inside(self.agencies, self._ag_starts, off, len(text)) if off >= 0 else None
+        if found is None:
+            return None
+        return [Ag(a.start - off, a.end - off, a.name, a.canonical, a.type) for a in found]
+
+    def deadlines_in(self, text: str, doc_date: Optional[date]) -> Optional[list[Dl]]:
+        """The deadline mentions of ``text`` relative to it, or None if the index cannot answer."""
+        if self.deadlines is None or doc_date != self.doc_date:
+            return None
+        # whole blocks only: a deadline phrase is read in its sentence ("Năm 2026" alone is a time,
+        # inside "1. Năm 2026 …" it is not), so a part of a block is read by the recogniser itself
+        off = self.locate(text, blocks_only=True)
+        found = self._inside(self.deadlines, self._dl_starts, off, len(text)) if off >= 0 else None
+        if found is None:
+            return None
+        return [Dl(d.start - off, d.end - off, d.deadline) for d in found]
+
+
+#: the mentions of the document being extracted (set by the task component), or None
+index_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_mentions", default=None)
 
 
 def _fallback_canonical(name: str) -> str:
@@ -80,6 +170,10 @@ def find_agencies(text: str) -> list[Ag]:
     """Agency mentions in ``text`` (sorted, non-overlapping)."""
     if not text.strip():
         return []
+    index = index_var.get()
+    known = index.agencies_in(text) if index is not None else None
+    if known is not None:
+        return known
     try:
         from ..agencies import find_agencies as _find
     except ImportError:
@@ -94,13 +188,7 @@ def find_agencies(text: str) -> list[Ag]:
     except Exception as e:  # never let a recogniser bug kill a document
         log.warning("find_agencies failed on %r: %s", text[:60], e)
         return []
-    out: list[Ag] = []
-    last_end = -1
-    for m in sorted(found, key=lambda m: (m.start, -m.end)):
-        if m.start < last_end or m.end <= m.start:
-            continue
-        out.append(Ag(m.start, m.end, text[m.start:m.end], m.canonical or "", m.type))
-        last_end = m.end
+    out = _non_overlapping(found, text)
     if len(_cache) > 4096:
         _cache.clear()
     _cache[key] = out
@@ -108,8 +196,13 @@ def find_agencies(text: str) -> list[Ag]:
 
 
 def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
+    """Deadline mentions in ``text``, in order."""
     if not text.strip():
         return []
+    index = index_var.get()
+    known = index.deadlines_in(text, doc_date) if index is not None else None
+    if known is not None:
+        return known
     try:
         from ..deadlines import find_deadlines as _find
     except ImportError:

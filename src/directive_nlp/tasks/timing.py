@@ -38,7 +38,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..deadlines import find_deadlines, load_vocabulary
+from ..deadlines import load_vocabulary
+from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 
 __all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",

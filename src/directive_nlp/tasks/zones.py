@@ -12,8 +12,9 @@ Review parts ("Nội dung sơ kết") list what is to be evaluated.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-from ..models import DocumentStructure, Section
+from ..models import DocumentMeta, DocumentStructure, Section
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon
 
@@ -23,12 +24,27 @@ _FUNDING_HEADING = re.compile(r"\s*(?:kinh phí|nguồn (?:vốn|kinh phí|lực
 _REVIEW = re.compile(r"\b(?:sơ kết|tổng kết|kiểm điểm)\b", re.IGNORECASE)
 
 
+def is_passage(structure: DocumentStructure, meta: Optional[DocumentMeta]) -> bool:
+    """Is the text a passage, not a whole document: no header (type, number, date, title, issuer) and no part?
+
+    "Text before the first numbered part is background" needs a first part and a
+    header to be background to; a passage (a paragraph pasted in the web form, a
+    sentence given to ``nlp(...)``) has neither, so all of it is read as a part whose
+    heading says nothing: its sentences are tasks when they name a body to act.
+    """
+    if any(s.id not in ("preamble", "closing") for s in structure.sections):
+        return False
+    m = meta or DocumentMeta()
+    return not any((m.doc_type, m.number, m.issued_date, m.title, m.issuer))
+
+
 class Zones:
     """Zone ("task", "background", "none", "unknown", "closing") and review flag of each section id."""
 
-    def __init__(self, structure: DocumentStructure, doc_review: bool):
+    def __init__(self, structure: DocumentStructure, doc_review: bool, passage: bool = False):
         self.sections: dict[str, Section] = {s.id: s for s in structure.sections}
         self.doc_review = doc_review
+        self.passage = passage  # see is_passage: the preamble is the body
         self.lx = lexicon()
         self._zone: dict[str, str] = {}
         self._review: dict[str, bool] = {}
@@ -77,7 +93,7 @@ class Zones:
         if sid in self._zone:
             return self._zone[sid]
         root = sid.split(".")[0]
-        z = {"preamble": "background", "closing": "closing"}.get(root)
+        z = {"preamble": "unknown" if self.passage else "background", "closing": "closing"}.get(root)
         chain = self.chain(sid)
         for k, sec in enumerate(chain):
             hz = self._heading_zone(sec.heading) if sec.heading else None

@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 #: pages read of an uploaded PDF (keeps one upload from holding the server for long, e.g. with OCR)
 DEFAULT_MAX_PAGES = 150
+VIEW_MAX_BLOCKS = 300  # the displaCy view of a result page shows at most this many task blocks
 #: formats the upload accepts after sniffing (html comes with the readers)
 ACCEPTED = ("pdf", "docx", "txt", "md", "html")
 #: form limits: a 500-task plan has ~6,000 table fields
@@ -292,31 +293,40 @@ def result_from_upload(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_P
     The content decides the type; the bytes go to a fresh temporary folder
     under a fixed name and the folder is removed whatever happens.
     """
+    return result_and_view_from_upload(data, name, max_pages=max_pages, view=False)[0]
+
+
+def result_and_view_from_upload(data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES,
+                                view: bool = True) -> tuple[ExtractionResult, Optional[str]]:
+    """:func:`result_from_upload` and the displaCy view of the document's agencies, deadlines and
+    tasks (HTML, :mod:`directive_nlp.visualize`; None for an uploaded JSON, which has no text)."""
     if _looks_json(data):
         result = parse_result(data.decode("utf-8-sig", errors="replace"), path=name)
         result.source.path = name
-        return result
+        return result, None
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     fmt = sniff_format(data, suffix)
     if fmt not in ACCEPTED:
         raise UnsupportedFormatError(f"cannot read a {fmt} file here; give a PDF, DOCX or text file", path=name)
-    try:
-        from ..pipeline import extract
-    except ImportError:  # pragma: no cover - only while the pipeline is being written
-        raise InputError("task extraction is not installed in this version; upload an extract JSON instead",
-                         code="unavailable", path=name)
+    from ..pipeline import extract_doc, result_from_doc
+
     tmp = Path(tempfile.mkdtemp(prefix="dnlp-upload-"))
     try:
         path = tmp / f"upload.{'txt' if fmt == 'txt' else fmt}"
         path.write_bytes(data)
-        result = extract(path, max_pages=max_pages)
+        doc = extract_doc(path, max_pages=max_pages)
     except InputError as e:
         e.path = name  # never show the temporary path
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    result = result_from_doc(doc)
     result.source.path = name
-    return result
+    if not view:
+        return result, None
+    from ..visualize import render
+
+    return result, render(doc, max_parts=VIEW_MAX_BLOCKS)
 
 
 def sniff_format(data: bytes, suffix: str):
@@ -586,7 +596,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         try:
             form = await get_form(request, "index.html")
             data, name = await read_upload(form, "file", max_upload_bytes)
-            result = await offload(request, result_from_upload, data, name, max_pages=max_pages)
+            result, view_html = await offload(request, result_and_view_from_upload, data, name, max_pages=max_pages)
             picture, graph_note = (await offload(request, graph_picture, result)) if graph else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ.")
         except ClientGone:
             return Response(status_code=499)
@@ -595,7 +605,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         as_of = date.today()
         return page(request, "result.html", result=result, rows=_table_rows(result), as_of=as_of.isoformat(),
                     result_json=result.model_copy(update={"tasks": []}).model_dump_json(),
-                    graph_uri=picture, graph_note=graph_note, formats=FORMATS,
+                    graph_uri=picture, graph_note=graph_note, formats=FORMATS, view_html=view_html,
                     frequencies=FREQUENCY_LABELS["vi"], agencies=_agency_names(result))
 
     @app.post("/download")

@@ -1,0 +1,51 @@
+"""The batch engine in one process streams documents through the same pipeline with `nlp.pipe`."""
+
+from __future__ import annotations
+
+import json
+
+from spacy.language import Language
+
+import directive_nlp
+from directive_nlp.batch import ItemResult, _execute_in_process
+from directive_nlp.pipeline import extract
+
+GOOD = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Y tế kiểm tra an toàn thực phẩm trước ngày 30/6/2026.\n"
+BROKEN = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Tài chính rà soát kinh phí (MARK-FAIL) trước ngày 30/9/2026.\n"
+
+
+@Language.component("test_fail_on_mark")
+def fail_on_mark(doc):
+    if "MARK-FAIL" in doc.text:
+        raise RuntimeError("component bug")
+    return doc
+
+
+def _run(paths) -> list[ItemResult]:
+    return list(_execute_in_process(paths, {}))
+
+
+def test_in_process_batch_gives_what_extract_gives(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(GOOD, encoding="utf-8")
+    b.write_text(GOOD.replace("Sở Y tế", "Sở Công Thương"), encoding="utf-8")
+    items = _run([a, b])
+    assert [i.ok for i in items] == [True, True]
+    for item, path in zip(items, (a, b)):
+        assert json.loads(item.json_text)["tasks"] == json.loads(extract(path).model_dump_json())["tasks"]
+
+
+def test_a_bad_file_and_a_failing_component_fail_one_document_only(tmp_path):
+    good, bad, broken = tmp_path / "a.txt", tmp_path / "b.pdf", tmp_path / "c.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    bad.write_bytes(b"%PDF-1.4 not really")
+    broken.write_text(BROKEN, encoding="utf-8")
+    nlp = directive_nlp.load()
+    nlp.add_pipe("test_fail_on_mark", after="dnlp_task_extractor")
+    try:
+        items = _run([good, bad, broken, good])
+    finally:
+        nlp.remove_pipe("test_fail_on_mark")
+    assert [i.ok for i in items] == [True, False, False, True]
+    assert items[1].code != "internal" and items[2].code == "internal" and "component bug" in items[2].error
+    assert nlp.default_error_handler.__name__ == "raise_error"  # the shared pipeline raises again
