@@ -1,0 +1,34 @@
+"""Families of misses found by reading random tasks of the unlabelled documents (docs/unlabelled-check.md).
+
+Each mechanism has positive and negative examples, in small plans written for the test.
+"""
+
+from __future__ import annotations
+
+from directive_nlp.pipeline import extract_text
+
+
+def tasks_of(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP"):
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n{heading}\n\n{body}\n"
+    return extract_text(text, "plan.md").tasks
+
+
+def texts(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP") -> list[str]:
+    return [t.task for t in tasks_of(body, heading)]
+
+
+# ------------------------------------------------------------------ verbs of monitoring and appraisal
+def test_verbal_noun_list_after_viec_stays_one_task():
+    # "việc quan trắc, giám sát khí thải": verbs of one object inside a noun phrase
+    assert texts("1. Các doanh nghiệp thực hiện việc quan trắc, giám sát khí thải của nhà máy.") == [
+        "thực hiện việc quan trắc, giám sát khí thải của nhà máy"]
+
+
+def test_light_verb_with_verbal_nouns_stays_one_task():
+    ts = texts("1. Sở Nội vụ tiến hành họp xét, đánh giá, đề nghị khen thưởng cho các tập thể, cá nhân tiêu biểu.")
+    assert ts == ["tiến hành họp xét, đánh giá, đề nghị khen thưởng cho các tập thể, cá nhân tiêu biểu"]
+
+
+def test_monitoring_verbs_with_their_own_objects_split():
+    ts = texts("1. Sở Nông nghiệp và Môi trường quan trắc chất lượng nước vùng nuôi, cảnh báo sớm dịch bệnh cho người nuôi.")
+    assert ts == ["quan trắc chất lượng nước vùng nuôi", "cảnh báo sớm dịch bệnh cho người nuôi"]
