@@ -32,3 +32,32 @@ def test_light_verb_with_verbal_nouns_stays_one_task():
 def test_monitoring_verbs_with_their_own_objects_split():
     ts = texts("1. Sở Nông nghiệp và Môi trường quan trắc chất lượng nước vùng nuôi, cảnh báo sớm dịch bệnh cho người nuôi.")
     assert ts == ["quan trắc chất lượng nước vùng nuôi", "cảnh báo sớm dịch bệnh cho người nuôi"]
+
+
+# ------------------------------------------------------------------ an inner heading of the present state
+_STATE_PLAN = """1. Hiện trạng
+
+Tỉnh hiện có nhiều khu công nghiệp với tốc độ lấp đầy nhanh, thu hút nhiều doanh nghiệp công nghệ cao.
+
+2. Nhiệm vụ cụ thể
+
+Xây dựng hạ tầng mạng 5G tại các khu công nghiệp."""
+
+
+def test_state_subheading_under_a_content_part_holds_no_task():
+    ts = texts(_STATE_PLAN, heading="II. NỘI DUNG THỰC HIỆN")
+    assert ts == ["Xây dựng hạ tầng mạng 5G tại các khu công nghiệp"]
+
+
+def test_state_subheading_keeps_an_explicit_request_to_a_named_body():
+    body = _STATE_PLAN.replace("doanh nghiệp công nghệ cao.", "doanh nghiệp công nghệ cao. Đề nghị Sở Công Thương "
+                               "rà soát nhu cầu hạ tầng số của các doanh nghiệp.")
+    ts = texts(body, heading="II. NỘI DUNG THỰC HIỆN")
+    assert "rà soát nhu cầu hạ tầng số của các doanh nghiệp" in ts
+
+
+def test_heading_that_also_names_solutions_or_updates_the_state_still_holds_tasks():
+    for sub in ("1. Thực trạng và giải pháp", "1. Cập nhật hiện trạng sử dụng đất"):
+        body = f"{sub}\n\nRà soát quỹ đất dành cho các khu công nghiệp trên địa bàn."
+        assert texts(body, heading="II. NỘI DUNG THỰC HIỆN") == [
+            "Rà soát quỹ đất dành cho các khu công nghiệp trên địa bàn"], sub

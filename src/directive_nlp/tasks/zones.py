@@ -73,6 +73,14 @@ class Zones:
         return any(sec.heading and lv.target_sub.match(sec.heading) and not lv.target_exception.search(sec.heading)
                    for sec in inner)
 
+    @staticmethod
+    def _state_below(inner: list[Section]) -> bool:
+        """Does an inner heading describe the present state ("1. Hiện trạng" under "II. NỘI DUNG THỰC HIỆN")?
+        Its sentences are background; "Thực trạng và giải pháp" still names tasks."""
+        lv = layout_vocab()
+        return any(sec.heading and lv.state_sub.match(sec.heading) and not lv.target_exception.search(sec.heading)
+                   for sec in inner)
+
     def zone(self, sid: str) -> str:
         if sid in self._zone:
             return self._zone[sid]
@@ -83,6 +91,7 @@ class Zones:
             hz = self._heading_zone(sec.heading) if sec.heading else None
             if hz is not None:
                 z = "none" if hz == "task" and self._targets_below(chain[k + 1:]) else hz
+                z = "background" if z == "task" and self._state_below(chain[k + 1:]) else z
                 break
         if z is None:
             # a part whose heading says neither ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG"): its sentences are tasks when
