@@ -61,3 +61,31 @@ def test_heading_that_also_names_solutions_or_updates_the_state_still_holds_task
         body = f"{sub}\n\nRà soát quỹ đất dành cho các khu công nghiệp trên địa bàn."
         assert texts(body, heading="II. NỘI DUNG THỰC HIỆN") == [
             "Rà soát quỹ đất dành cho các khu công nghiệp trên địa bàn"], sub
+
+
+# ------------------------------------------------------------------ breaks lost in a web page's layout cell
+def _cell_paragraphs(body: str) -> list[str]:
+    from directive_nlp.ingest.text import parse_text
+
+    filler = "Các cơ quan, đơn vị bảo đảm tiến độ, chất lượng và hiệu quả của công tác chuyển đổi số. " * 12
+    page = f"| Số: 12/KH-UBND | **KẾ HOẠCH** **I. MỤC TIÊU** {filler}**II. NHIỆM VỤ** {body} | **KT. CHỦ TỊCH** |\n"
+    return [b.text for b in parse_text(page, markdown=True)]
+
+
+def test_letter_item_and_plus_bullet_after_an_unstopped_heading_open_paragraphs():
+    paras = _cell_paragraphs("1. Phát triển các nền tảng số dùng chung a) Nhóm nền tảng cấp tỉnh "
+                             "+ Triển khai Cổng dịch vụ công của tỉnh. + Xây dựng kho dữ liệu dùng chung.")
+    assert "a) Nhóm nền tảng cấp tỉnh" in paras
+    assert "+ Triển khai Cổng dịch vụ công của tỉnh." in paras
+
+
+def test_dash_between_capitalised_halves_of_a_name_opens_no_paragraph():
+    paras = _cell_paragraphs("1. Đài Phát thanh - Truyền hình tỉnh tuyên truyền về chuyển đổi số "
+                             "trên tuyến Biên Hòa - Vũng Tàu.")
+    assert any("Đài Phát thanh - Truyền hình tỉnh tuyên truyền" in p and "Biên Hòa - Vũng Tàu" in p for p in paras)
+    assert not any(p.startswith(("- Truyền hình", "- Vũng Tàu")) for p in paras)
+
+
+def test_plus_between_capitalised_terms_opens_no_paragraph():
+    paras = _cell_paragraphs("1. Triển khai hạ tầng 5G + IoT tại các khu công nghiệp của tỉnh.")
+    assert any("hạ tầng 5G + IoT tại các khu công nghiệp" in p for p in paras)
