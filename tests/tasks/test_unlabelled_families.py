@@ -89,3 +89,25 @@ def test_dash_between_capitalised_halves_of_a_name_opens_no_paragraph():
 def test_plus_between_capitalised_terms_opens_no_paragraph():
     paras = _cell_paragraphs("1. Triển khai hạ tầng 5G + IoT tại các khu công nghiệp của tỉnh.")
     assert any("hạ tầng 5G + IoT tại các khu công nghiệp" in p for p in paras)
+
+
+# ------------------------------------------------------------------ a head with the places it names after a colon
+def _agencies(body: str) -> list[tuple[str, list[str]]]:
+    return [(t.task, [a.name for a in t.agencies]) for t in tasks_of(body)]
+
+
+def test_place_list_after_a_level_head_belongs_to_the_body_not_the_task():
+    assert _agencies("1. Ủy ban nhân dân các tỉnh: Lạng Sơn, Cao Bằng và Hà Giang tăng cường kiểm tra biên giới.") == [
+        ("tăng cường kiểm tra biên giới", ["Ủy ban nhân dân các tỉnh: Lạng Sơn, Cao Bằng và Hà Giang"])]
+
+
+def test_colon_list_of_departments_is_still_split():
+    assert _agencies("1. Các sở: Nông nghiệp và Môi trường, Xây dựng, Nội vụ rà soát các thủ tục.") == [
+        ("rà soát các thủ tục", ["Các sở: Nông nghiệp và Môi trường", "Xây dựng", "Nội vụ"])]
+
+
+def test_lower_case_text_after_a_level_head_colon_is_no_place_list():
+    from directive_nlp.tasks.mentions import find_agencies
+
+    names = [m.name for m in find_agencies("Sở Xây dựng hướng dẫn Ủy ban nhân dân các xã: tổ chức kiểm tra.")]
+    assert "Ủy ban nhân dân các xã" in names and not any(":" in n for n in names)

@@ -43,7 +43,7 @@ _LISTS = (
     "liability_patterns", "non_task_patterns", "leading_adverbials", "stop_blocks", "aspect_words", "paired_verbs",
     "body_head_nouns", "not_body_heads", "organisation_words", "list_determiners", "document_titles",
 )
-_OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes",
+_OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes", "place_levels",
                    "condition_openers")
 
 
