@@ -111,3 +111,25 @@ def test_lower_case_text_after_a_level_head_colon_is_no_place_list():
 
     names = [m.name for m in find_agencies("Sở Xây dựng hướng dẫn Ủy ban nhân dân các xã: tổ chức kiểm tra.")]
     assert "Ủy ban nhân dân các xã" in names and not any(":" in n for n in names)
+
+
+# ------------------------------------------------------------------ statements of procedure and of basis
+def test_passive_statement_of_procedure_is_no_task():
+    assert texts("1. Lựa chọn nhà thầu\n\nViệc lựa chọn nhà thầu được thực hiện theo quy định của Luật Đấu thầu.",
+                 heading="II. NỘI DUNG") == []
+
+
+def test_clause_giving_only_a_basis_is_no_task():
+    ts = texts("1. Thiết chế văn hóa\n\nRà soát quy mô các thiết chế văn hóa cấp xã; đồng thời dựa trên nhu cầu "
+               "thực tế sử dụng của người dân.", heading="II. NỘI DUNG")
+    assert ts == ["Rà soát quy mô các thiết chế văn hóa cấp xã"]
+
+
+def test_requirement_with_a_nominal_subject_and_an_action_stays_a_task():
+    # as the gold settles it: "việc số hóa … phải bảo đảm tuân thủ …" is a task; "dựa trên" inside a task stays
+    assert texts("1. Sở Nội vụ hướng dẫn số hóa tài liệu; việc số hóa tài liệu mật phải bảo đảm tuân thủ quy định "
+                 "về bảo vệ bí mật nhà nước.") == [
+        "hướng dẫn số hóa tài liệu",
+        "việc số hóa tài liệu mật phải bảo đảm tuân thủ quy định về bảo vệ bí mật nhà nước"]
+    assert texts("1. Rà soát quy mô các thiết chế văn hóa dựa trên nhu cầu thực tế của người dân.") == [
+        "Rà soát quy mô các thiết chế văn hóa dựa trên nhu cầu thực tế của người dân"]
