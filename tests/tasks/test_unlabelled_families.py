@@ -133,3 +133,12 @@ def test_requirement_with_a_nominal_subject_and_an_action_stays_a_task():
         "việc số hóa tài liệu mật phải bảo đảm tuân thủ quy định về bảo vệ bí mật nhà nước"]
     assert texts("1. Rà soát quy mô các thiết chế văn hóa dựa trên nhu cầu thực tế của người dân.") == [
         "Rà soát quy mô các thiết chế văn hóa dựa trên nhu cầu thực tế của người dân"]
+
+
+def test_verb_after_a_level_head_colon_is_the_bodys_work_not_a_place():
+    ts = _agencies("1. Ủy ban nhân dân các xã, phường: Tổng hợp, phân tích giá thị trường trên địa bàn.")
+    assert ts == [("Tổng hợp, phân tích giá thị trường trên địa bàn", ["Ủy ban nhân dân các xã, phường"])]
+    from directive_nlp.tasks.mentions import find_agencies
+
+    names = [m.name for m in find_agencies("Ủy ban nhân dân tỉnh: Căn cứ tình hình thực tế, chỉ đạo rà soát.")]
+    assert names == ["Ủy ban nhân dân tỉnh"]

@@ -121,6 +121,14 @@ def _place_levels() -> re.Pattern:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt or '(?!)'})$", re.IGNORECASE)
 
 
+def _content_after_colon(text: str, pos: int) -> bool:
+    """Does a verb follow the colon at ``pos`` ("Phối hợp chặt chẽ …", "Chủ trì, phối hợp …")?"""
+    from .lexicon import lexicon
+
+    colon = text.find(":", pos)
+    return colon >= 0 and bool(lexicon().verb_start.match(text[colon + 1:colon + 60]))
+
+
 def _with_place_lists(text: str, found: list[Ag]) -> list[Ag]:
     """"Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Đồng Tháp quyết liệt …": one head with the
     places it names after a colon is one body, written as is (ANNOTATION.md); the places are not the task's text.
@@ -133,6 +141,8 @@ def _with_place_lists(text: str, found: list[Ag]) -> list[Ag]:
         if out and m.start < out[-1].end:
             continue  # a place of the list above, recognised alone
         pm = _PLACE_LIST.match(text, m.end) if levels.search(m.name) else None
+        if pm and (_content_after_colon(text, m.end) or len(pm.group(0).strip(" :").split()) < 2):
+            pm = None  # "… các xã, phường: Tổng hợp, phân tích …", "… tỉnh: Căn cứ …": the colon opens the work
         if pm:
             name = text[m.start:pm.end()]
             m = Ag(m.start, pm.end(), name, canonical(name), m.type)
