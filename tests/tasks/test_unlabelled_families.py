@@ -142,3 +142,21 @@ def test_verb_after_a_level_head_colon_is_the_bodys_work_not_a_place():
 
     names = [m.name for m in find_agencies("Ủy ban nhân dân tỉnh: Căn cứ tình hình thực tế, chỉ đạo rà soát.")]
     assert names == ["Ủy ban nhân dân tỉnh"]
+
+
+# ------------------------------------------------------------------ purpose words as data
+def test_list_after_phuc_vu_is_the_purposes_object():
+    assert texts("1. Đầu tư nâng cấp hạ tầng công nghệ thông tin phục vụ lưu trữ, xử lý, truyền tải và chia sẻ "
+                 "dữ liệu của tỉnh.") == [
+        "Đầu tư nâng cấp hạ tầng công nghệ thông tin phục vụ lưu trữ, xử lý, truyền tải và chia sẻ dữ liệu của tỉnh"]
+
+
+def test_predicates_with_their_own_objects_still_split_without_a_purpose():
+    assert texts("1. Xây dựng kho dữ liệu dùng chung của tỉnh, kiểm tra an toàn thông tin của các hệ thống.") == [
+        "Xây dựng kho dữ liệu dùng chung của tỉnh", "kiểm tra an toàn thông tin của các hệ thống"]
+
+
+def test_purpose_words_are_read_from_the_lexicon():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+
+    assert {"để", "nhằm", "phục vụ"} <= set(load_lexicon_data()["purpose_words"])
