@@ -160,3 +160,18 @@ def test_purpose_words_are_read_from_the_lexicon():
     from directive_nlp.tasks.lexicon import load_lexicon_data
 
     assert {"để", "nhằm", "phục vụ"} <= set(load_lexicon_data()["purpose_words"])
+
+
+# ------------------------------------------------------------------ the role an actor acts in
+def _roles(body: str):
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in tasks_of(body)]
+
+
+def test_role_apposition_between_subject_and_predicate_is_dropped():
+    assert _roles("1. Sở Tư pháp với tư cách là cơ quan đầu mối, tổng hợp kết quả thực hiện của các sở.") == [
+        ("tổng hợp kết quả thực hiện của các sở", [("Sở Tư pháp", "lead")])]
+
+
+def test_role_named_as_an_object_stays_in_the_task():
+    ts = _roles("1. Sở Tư pháp phát huy vai trò là cơ quan đầu mối, tổng hợp kết quả thực hiện của các sở.")
+    assert ts[0] == ("phát huy vai trò là cơ quan đầu mối", [("Sở Tư pháp", "lead")])
