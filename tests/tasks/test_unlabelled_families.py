@@ -175,3 +175,26 @@ def test_role_apposition_between_subject_and_predicate_is_dropped():
 def test_role_named_as_an_object_stays_in_the_task():
     ts = _roles("1. Sở Tư pháp phát huy vai trò là cơ quan đầu mối, tổng hợp kết quả thực hiện của các sở.")
     assert ts[0] == ("phát huy vai trò là cơ quan đầu mối", [("Sở Tư pháp", "lead")])
+
+
+# ------------------------------------------------------------------ field names shaped like verbs
+def test_field_names_in_a_list_of_objects_open_no_task():
+    assert texts("1. Đẩy mạnh phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong các cơ quan "
+                 "nhà nước.") == [
+        "Đẩy mạnh phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong các cơ quan nhà nước"]
+    assert texts("1. Phổ biến thông tin về các nền tảng số, chính sách dữ liệu, chuyển đổi số đến người dân.") == [
+        "Phổ biến thông tin về các nền tảng số, chính sách dữ liệu, chuyển đổi số đến người dân"]
+
+
+def test_field_name_with_its_own_object_is_a_predicate():
+    assert texts("1. Tuyên truyền về dữ liệu số, chuyển đổi số quy trình tiếp nhận hồ sơ.") == [
+        "Tuyên truyền về dữ liệu số", "chuyển đổi số quy trình tiếp nhận hồ sơ"]
+
+
+def test_nominal_compound_matcher():
+    from directive_nlp.tasks.compounds import nominal_compound_only
+
+    assert nominal_compound_only(" đổi mới sáng tạo.")
+    assert nominal_compound_only("chuyển đổi số quốc gia")
+    assert not nominal_compound_only("chuyển đổi số hồ sơ lưu trữ")
+    assert not nominal_compound_only("đổi mới phương pháp dạy học")

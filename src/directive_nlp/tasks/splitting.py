@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .compounds import nominal_compound_only
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag, Dl
@@ -179,6 +180,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
                         for d in deadlines)
     if len(g.segs) > 1 and quality_only(prev):
         return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
+    if nominal_compound_only(seg_text):
+        return False  # "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": a field name in the list
     return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
 
 
