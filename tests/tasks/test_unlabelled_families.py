@@ -198,3 +198,16 @@ def test_nominal_compound_matcher():
     assert nominal_compound_only("chuyển đổi số quốc gia")
     assert not nominal_compound_only("chuyển đổi số hồ sơ lưu trữ")
     assert not nominal_compound_only("đổi mới phương pháp dạy học")
+
+
+# ------------------------------------------------------------------ a partner whose name opens with a verb's word
+def test_partner_named_thanh_tra_continues_the_partner_list():
+    ts = _roles("1. Sở Nội vụ phối hợp với Sở Tư pháp, Thanh tra tỉnh trong công tác kiểm tra, thanh tra về "
+                "tín ngưỡng.")
+    assert len(ts) == 1 and ts[0][0].startswith("phối hợp với Sở Tư pháp, Thanh tra tỉnh trong công tác")
+    assert ("Thanh tra tỉnh", "support") in ts[0][1]
+
+
+def test_verb_thanh_tra_after_a_comma_still_opens_a_task():
+    assert texts("1. Sở Xây dựng rà soát các công trình xuống cấp, thanh tra việc quản lý chất lượng công trình.") == [
+        "rà soát các công trình xuống cấp", "thanh tra việc quản lý chất lượng công trình"]

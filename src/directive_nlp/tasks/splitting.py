@@ -182,6 +182,9 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
     if nominal_compound_only(seg_text):
         return False  # "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": a field name in the list
+    if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
+            text, seg[0], seg[1], mentions):
+        return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
     return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
 
 
