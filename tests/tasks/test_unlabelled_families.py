@@ -211,3 +211,22 @@ def test_partner_named_thanh_tra_continues_the_partner_list():
 def test_verb_thanh_tra_after_a_comma_still_opens_a_task():
     assert texts("1. Sở Xây dựng rà soát các công trình xuống cấp, thanh tra việc quản lý chất lượng công trình.") == [
         "rà soát các công trình xuống cấp", "thanh tra việc quản lý chất lượng công trình"]
+
+
+# ------------------------------------------------------------------ a sub-heading glued to its first "-" bullet
+def test_glued_subheading_is_cut_from_its_first_bullet():
+    body = ("1. Phát triển các nền tảng số\n\nb) Nhóm nền tảng cấp tỉnh - Xây dựng, hoàn thiện Hệ thống thông tin "
+            "giải quyết thủ tục hành chính cấp tỉnh.\n\n- Phát triển Nền tảng tổng hợp dữ liệu cấp tỉnh.")
+    ts = texts(body)
+    assert "Xây dựng, hoàn thiện Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh" in ts
+    assert not any(t.startswith("Nhóm nền tảng") for t in ts)
+
+
+def test_dash_inside_a_name_or_after_a_verb_is_not_a_glued_heading():
+    from directive_nlp.tasks.glued import glued_heading_end
+    from directive_nlp.tasks.mentions import find_agencies
+
+    for text in ("Đài Phát thanh - Truyền hình tỉnh tuyên truyền về chuyển đổi số.",
+                 "Sở Y tế - Chủ trì tổ chức kiểm tra các cơ sở khám bệnh.",
+                 "Bảo đảm kinh phí - Kinh phí được bố trí từ ngân sách tỉnh."):
+        assert glued_heading_end(text, 0, find_agencies(text)) == 0, text
