@@ -230,3 +230,30 @@ def test_dash_inside_a_name_or_after_a_verb_is_not_a_glued_heading():
                  "Sở Y tế - Chủ trì tổ chức kiểm tra các cơ sở khám bệnh.",
                  "Bảo đảm kinh phí - Kinh phí được bố trí từ ngân sách tỉnh."):
         assert glued_heading_end(text, 0, find_agencies(text)) == 0, text
+
+
+# ------------------------------------------------------------------ an inner heading of parameters
+_SPEC_PLAN = """1. Quan trắc môi trường vùng nuôi
+
+a) Địa điểm, số điểm quan trắc
+
+- Số điểm quan trắc: 06 điểm tại các vùng nuôi tập trung của tỉnh.
+
+b) Thông số, tần suất quan trắc
+
+- Nhiệt độ, oxy hòa tan, độ mặn, pH; tần suất quan trắc: 2 đợt/tháng.
+
+c) Báo cáo kết quả
+
+- Tổng hợp kết quả quan trắc, gửi Sở Nông nghiệp và Môi trường hằng quý."""
+
+
+def test_parameter_subheadings_hold_no_tasks():
+    ts = texts(_SPEC_PLAN, heading="II. NỘI DUNG KẾ HOẠCH")
+    assert not any("Nhiệt độ" in t or "Số điểm" in t for t in ts)
+    assert any(t.startswith("Tổng hợp kết quả quan trắc") for t in ts)
+
+
+def test_a_task_heading_that_mentions_parameters_later_still_holds_tasks():
+    body = "1. Rà soát thông số quan trắc\n\n- Cập nhật danh mục thông số quan trắc theo quy chuẩn mới."
+    assert texts(body, heading="II. NỘI DUNG KẾ HOẠCH") == ["Cập nhật danh mục thông số quan trắc theo quy chuẩn mới"]

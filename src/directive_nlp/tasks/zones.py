@@ -68,10 +68,11 @@ class Zones:
     @staticmethod
     def _targets_below(inner: list[Section]) -> bool:
         """Does an inner heading open a part of targets ("6. Chỉ tiêu chủ yếu đến năm 2030" under "II. NỘI DUNG
-        TRỌNG TÂM")? Its figures to reach are not tasks; "Mục tiêu, nhiệm vụ cụ thể" still names tasks."""
+        TRỌNG TÂM") or of parameters ("c. Thông số, tần suất quan trắc")? Its figures to reach or to measure are not
+        tasks; "Mục tiêu, nhiệm vụ cụ thể" still names tasks."""
         lv = layout_vocab()
-        return any(sec.heading and lv.target_sub.match(sec.heading) and not lv.target_exception.search(sec.heading)
-                   for sec in inner)
+        return any(sec.heading and (lv.target_sub.match(sec.heading) or lv.spec_sub.match(sec.heading))
+                   and not lv.target_exception.search(sec.heading) for sec in inner)
 
     @staticmethod
     def _state_below(inner: list[Section]) -> bool:
