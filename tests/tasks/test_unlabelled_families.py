@@ -257,3 +257,19 @@ def test_parameter_subheadings_hold_no_tasks():
 def test_a_task_heading_that_mentions_parameters_later_still_holds_tasks():
     body = "1. Rà soát thông số quan trắc\n\n- Cập nhật danh mục thông số quan trắc theo quy chuẩn mới."
     assert texts(body, heading="II. NỘI DUNG KẾ HOẠCH") == ["Cập nhật danh mục thông số quan trắc theo quy chuẩn mới"]
+
+
+# ------------------------------------------------------------------ a clause that is only a condition
+def test_clause_that_is_only_a_condition_is_no_task():
+    ts = texts("1. Quan trắc đột xuất\n\nThực hiện quan trắc đột xuất tại các vùng nuôi; khi khu vực nuôi xảy ra "
+               "dịch bệnh; khi vùng nuôi có dấu hiệu ô nhiễm.")
+    assert ts == ["Thực hiện quan trắc đột xuất tại các vùng nuôi"]
+
+
+def test_condition_with_its_main_clause_stays_a_task():
+    ts = texts("1. Sở Y tế báo cáo Ủy ban nhân dân tỉnh khi có dịch bệnh xảy ra; khi có yêu cầu thì cung cấp số liệu "
+               "cho Sở Tài chính.")
+    assert ts == ["báo cáo Ủy ban nhân dân tỉnh khi có dịch bệnh xảy ra",
+                  "khi có yêu cầu thì cung cấp số liệu cho Sở Tài chính"]
+    assert texts("1. Trường hợp phát sinh vướng mắc, các sở báo cáo Ủy ban nhân dân tỉnh.") == [
+        "báo cáo Ủy ban nhân dân tỉnh"]
