@@ -273,3 +273,16 @@ def test_condition_with_its_main_clause_stays_a_task():
                   "khi có yêu cầu thì cung cấp số liệu cho Sở Tài chính"]
     assert texts("1. Trường hợp phát sinh vướng mắc, các sở báo cáo Ủy ban nhân dân tỉnh.") == [
         "báo cáo Ủy ban nhân dân tỉnh"]
+
+
+# ------------------------------------------------------------------ production and business establishments as actors
+def test_production_establishments_are_the_actor_of_their_item():
+    ts = _roles("1. Các cơ sở sản xuất tuân thủ các quy định về bảo vệ môi trường; thực hiện việc quan trắc, "
+                "giám sát khí thải.")
+    assert ts == [("tuân thủ các quy định về bảo vệ môi trường", [("Các cơ sở sản xuất", "lead")]),
+                  ("thực hiện việc quan trắc, giám sát khí thải", [("Các cơ sở sản xuất", "lead")])]
+
+
+def test_establishments_as_the_object_of_an_inspection_are_no_actor():
+    assert _roles("1. Sở Y tế kiểm tra các cơ sở sản xuất thực phẩm trên địa bàn.") == [
+        ("kiểm tra các cơ sở sản xuất thực phẩm trên địa bàn", [("Sở Y tế", "lead")])]
