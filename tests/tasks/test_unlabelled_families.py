@@ -286,3 +286,16 @@ def test_production_establishments_are_the_actor_of_their_item():
 def test_establishments_as_the_object_of_an_inspection_are_no_actor():
     assert _roles("1. Sở Y tế kiểm tra các cơ sở sản xuất thực phẩm trên địa bàn.") == [
         ("kiểm tra các cơ sở sản xuất thực phẩm trên địa bàn", [("Sở Y tế", "lead")])]
+
+
+# ------------------------------------------------------------------ "chỉ đạo" directing an act, not an addressee
+def test_chi_dao_followed_by_an_act_lets_later_predicates_open_tasks():
+    ts = texts("1. Các huyện ủy lãnh đạo, chỉ đạo xây dựng kế hoạch thực hiện Nghị quyết, phát huy vai trò giám sát "
+               "của Mặt trận Tổ quốc, tăng cường kiểm tra việc thực hiện Nghị quyết.")
+    assert ts[0] == "lãnh đạo, chỉ đạo xây dựng kế hoạch thực hiện Nghị quyết"
+    assert "tăng cường kiểm tra việc thực hiện Nghị quyết" in ts
+
+
+def test_chi_dao_an_addressee_still_governs_its_commas():
+    assert texts("1. Sở Y tế chỉ đạo các bệnh viện rà soát trang thiết bị, bổ sung thuốc thiết yếu.") == [
+        "chỉ đạo các bệnh viện rà soát trang thiết bị, bổ sung thuốc thiết yếu"]

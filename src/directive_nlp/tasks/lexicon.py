@@ -44,7 +44,8 @@ _LISTS = (
     "body_head_nouns", "not_body_heads", "organisation_words", "list_determiners", "document_titles",
 )
 _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes", "place_levels",
-                   "condition_openers", "purpose_words", "nominal_compounds", "nominal_compound_followers")
+                   "condition_openers", "purpose_words", "nominal_compounds", "nominal_compound_followers",
+                   "act_governing_verbs")
 
 
 @lru_cache(maxsize=1)

@@ -50,6 +50,10 @@ _REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:tổng hợp,?\s+)?(?:bá
 _PURPOSE = re.compile(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
     load_lexicon_data().get("purpose_words") or ["để", "nhằm"], key=len, reverse=True))
     + r"|tại (?:Kế hoạch|Quyết định|Nghị quyết|Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
+# governing verbs that, followed straight by a verb, direct an act rather than an addressee ("chỉ đạo quán triệt …";
+# ``act_governing_verbs`` in task_lexicon.yaml)
+_ADDRESSEE_FIRST = re.compile(r"(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
+                              load_lexicon_data().get("act_governing_verbs") or ["(?!)"]) + r")\s*$", re.IGNORECASE)
 _GOVERN_PREFIX = re.compile(r"^\s*(?:phối hợp|tiếp tục|tăng cường|chủ động|kịp thời)\s*,?\s*", re.IGNORECASE)
 _TIME_ONLY = re.compile(r"\b(?:hoàn thành|xong|báo cáo|kết quả|thực hiện)\b", re.IGNORECASE)
 
@@ -90,8 +94,15 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
 def _governs(seg: str) -> bool:
     """After "tham mưu", "hướng dẫn X …", "chỉ đạo X …" or a purpose "để …", commas do not start tasks."""
     lx = lexicon()
-    return bool(lx.governing_start.match(seg) or lx.governing_start.match(_GOVERN_PREFIX.sub("", seg))
-                or _PURPOSE.search(" " + seg + " "))
+    if _PURPOSE.search(" " + seg + " "):
+        return True
+    for s in (seg, _GOVERN_PREFIX.sub("", seg)):
+        m = lx.governing_start.match(s)
+        if m and _ADDRESSEE_FIRST.search(m.group(0)) and is_verb_start(s[m.end():].lstrip()):
+            return False  # "lãnh đạo, chỉ đạo quán triệt, triển khai …": it directs an act, not an addressee
+        if m:
+            return True
+    return False
 
 
 def _purpose_verb_only(seg: str) -> bool:
