@@ -299,3 +299,18 @@ def test_chi_dao_followed_by_an_act_lets_later_predicates_open_tasks():
 def test_chi_dao_an_addressee_still_governs_its_commas():
     assert texts("1. Sở Y tế chỉ đạo các bệnh viện rà soát trang thiết bị, bổ sung thuốc thiết yếu.") == [
         "chỉ đạo các bệnh viện rà soát trang thiết bị, bổ sung thuốc thiết yếu"]
+
+
+# ------------------------------------------------------------------ the subject after a fronted condition
+def test_subject_after_a_fronted_condition_keeps_its_sector_qualifier():
+    ts = _roles("1. Trường hợp phát sinh mặt hàng mới, các cơ quan chuyên môn quản lý ngành, lĩnh vực tiếp nhận "
+                "kê khai giá gửi Sở Tài chính tổng hợp.")
+    assert ts[0][1] == [("các cơ quan chuyên môn quản lý ngành, lĩnh vực", "lead")]
+    assert ts[0][0].startswith("tiếp nhận kê khai giá")
+
+
+def test_sector_qualifier_does_not_swallow_a_following_body():
+    from directive_nlp.tasks.mentions import find_agencies
+
+    names = [m.name for m in find_agencies("Sở Tài chính phối hợp với cơ quan quản lý ngành, lĩnh vực kiểm tra giá.")]
+    assert names == ["Sở Tài chính", "cơ quan quản lý ngành, lĩnh vực"]
