@@ -314,3 +314,12 @@ def test_sector_qualifier_does_not_swallow_a_following_body():
 
     names = [m.name for m in find_agencies("Sở Tài chính phối hợp với cơ quan quản lý ngành, lĩnh vực kiểm tra giá.")]
     assert names == ["Sở Tài chính", "cơ quan quản lý ngành, lĩnh vực"]
+
+
+def test_production_enterprises_keep_their_qualifier():
+    ts = _roles("1. Các doanh nghiệp sản xuất, kinh doanh chủ động kê khai giá theo quy định.")
+    assert ts == [("chủ động kê khai giá theo quy định", [("Các doanh nghiệp sản xuất, kinh doanh", "lead")])]
+    from directive_nlp.tasks.mentions import find_agencies
+
+    assert [m.name for m in find_agencies("Các doanh nghiệp viễn thông bảo đảm thông tin liên lạc.")] == [
+        "Các doanh nghiệp viễn thông"]
