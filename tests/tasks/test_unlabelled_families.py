@@ -323,3 +323,16 @@ def test_production_enterprises_keep_their_qualifier():
 
     assert [m.name for m in find_agencies("Các doanh nghiệp viễn thông bảo đảm thông tin liên lạc.")] == [
         "Các doanh nghiệp viễn thông"]
+
+
+# ------------------------------------------------------------------ field names holding "và"
+def test_field_name_with_va_ends_its_task_and_is_not_cut():
+    ts = texts("1. Các tỉnh ủy bảo đảm đầy đủ nguồn lực đầu tư cho giáo dục và đào tạo, tăng cường kiểm tra việc "
+               "thực hiện Nghị quyết tại địa phương.")
+    assert ts == ["bảo đảm đầy đủ nguồn lực đầu tư cho giáo dục và đào tạo",
+                  "tăng cường kiểm tra việc thực hiện Nghị quyết tại địa phương"]
+
+
+def test_verb_dao_tao_waiting_for_its_object_still_shares_it():
+    assert texts("1. Sở Nội vụ bồi dưỡng, đào tạo, cán bộ làm công tác văn thư của các cơ quan.") == [
+        "bồi dưỡng, đào tạo, cán bộ làm công tác văn thư của các cơ quan"]

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .lexicon import load_lexicon_data
 
-__all__ = ["nominal_compound_only"]
+__all__ = ["nominal_compound_only", "mask_joined_fields", "ends_with_field"]
 
 _W = r"[\wÀ-ỹ]"
 
@@ -39,3 +39,34 @@ def _pattern() -> re.Pattern:
 def nominal_compound_only(segment: str) -> bool:
     """Is ``segment`` a field name in a list ("đổi mới sáng tạo", "chuyển đổi số đến người dân"), not a predicate?"""
     return bool(_pattern().match(segment))
+
+
+@lru_cache(maxsize=1)
+def _joined() -> re.Pattern:
+    """Field names that hold "và" or a comma ("giáo dục và đào tạo", "văn hóa, thể thao và du lịch")."""
+    names = [w for w in load_lexicon_data().get("nominal_compounds") or [] if " và " in str(w) or "," in str(w)]
+    return re.compile(rf"(?<!{_W}){_alt(names)}(?!{_W})", re.IGNORECASE)
+
+
+def mask_joined_fields(text: str, masked: str, start: int, end: int) -> str:
+    """``masked`` with the "và" and commas inside a field name of ``text[start:end]`` blanked, so a task is not cut
+    inside "giáo dục và đào tạo" (as it is not cut inside a body's name)."""
+    hits = list(_joined().finditer(text, start, end))
+    if not hits:
+        return masked
+    chars = list(masked)
+    for m in hits:
+        for k in range(m.start() + 1, m.end()):
+            chars[k] = "\x00" if chars[k] != " " else " "
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _field_end() -> re.Pattern:
+    return re.compile(rf"(?<!{_W}){_alt(load_lexicon_data().get('nominal_compounds') or [])}[\s.;:]*$", re.IGNORECASE)
+
+
+def ends_with_field(segment: str) -> bool:
+    """Does ``segment`` end in a field name ("… đầu tư cho giáo dục và đào tạo")? Its last word is then a noun, not a
+    verb waiting for the object after the comma."""
+    return bool(_field_end().search(segment))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .compounds import nominal_compound_only
+from .compounds import ends_with_field, mask_joined_fields, nominal_compound_only
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag, Dl
@@ -196,7 +196,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
             text, seg[0], seg[1], mentions):
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
-    return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
+    waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
+    return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
 
 
 def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
@@ -215,7 +216,8 @@ def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
 def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], deadlines: list[Dl], *,
                  review: bool, split_commas: bool) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
     """The tasks of a clause as groups of comma segments, and the groups that name their own subject."""
-    segs = split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
+    masked = mask_joined_fields(text, _mask_names(masked, mentions, cs, ce), cs, ce)
+    segs = split_at(masked, cs, ce, r",\s*|\s+và\s+") if split_commas else [(cs, ce)]
     groups: list[list[tuple[int, int]]] = []
     own_subject: dict[int, list[Ag]] = {}
     g = _Group()
