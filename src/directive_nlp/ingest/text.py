@@ -296,13 +296,18 @@ _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 _INLINE_MARKER = r"(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ]|Điều \d{1,3}|Chương [IVXLC\d]+|Phần \w+)[.:)\-–]"
 # where a paragraph break was lost: before a bold numbered heading
 # ("… như sau: **I. VỀ KẾT QUẢ**"), before a plain numbered item after a
-# sentence end ("… năm 2026. 2. Xây dựng …"), before "Nơi nhận", after "./."
+# sentence end ("… năm 2026. 2. Xây dựng …"), before a letter item or a "+"
+# bullet after a word, before "Nơi nhận", after "./."
 _AFTER_MARKER = r"(?:\s|(?=[" + _UPPER + r"]))"
 _LOST_BREAK_RE = re.compile(
     r"\s+(?=\*\*\s*" + _INLINE_MARKER + _AFTER_MARKER + r")"
     r"|(?<=[.;:])\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s+\**[" + _UPPER + r"])"
     r"|(?<=[.;:])\s*(?=\**Điều \d{1,3}\.)"
     r"|(?<=[.;:])\s+(?=[-–+]\s+[" + _UPPER + r"])"
+    # a heading with no final stop ("… cho Chính phủ số a) Nhóm …", "… quy mô quốc gia + Triển khai …"): a
+    # letter item or a "+" bullet between a lower-case word and a capital opens a paragraph anyway ("5G + IoT"
+    # does not; nor does "-", which joins the halves of names: "Phát thanh - Truyền hình", "Biên Hòa - Vũng Tàu")
+    r"|(?<=[a-zà-ỹđ])\s+(?=(?:[a-zđ]\)|\+)\s+[" + _UPPER + r"])"
     r"|\s+(?=\**(?:Nơi nhận|NƠI NHẬN)\b)"
     r"|(?<=\./\.)\s+"
 )

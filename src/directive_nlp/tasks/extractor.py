@@ -31,6 +31,7 @@ from typing import Optional
 from ..models import AgencyRef, Deadline, DocumentMeta, DocumentStructure, NormalizedDocument, Task
 from .clauses import Draft, analyze_sentence, is_verb_start
 from .frames import frames
+from .glued import glued_heading_end
 from .decisions import article_kind, execution_clause
 from .headings import HeadingBodies, agency_heading
 from .inline import Assignment, parse_assignment, trailing_paren
@@ -274,6 +275,8 @@ class _Walker:
             return
         if self._skip_object_item(bi, btext, cs, sid):
             return
+        if bi.marker:  # "b) Nhóm nền tảng cấp tỉnh - Xây dựng …": a sub-heading glued to its first bullet
+            cs = glued_heading_end(btext, cs, find_agencies(btext))
         self._item(b, bi, sid, btext, cs, body, zone)
 
     def _table(self, b) -> None:

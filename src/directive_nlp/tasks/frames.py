@@ -30,7 +30,7 @@ __all__ = ["Frames", "frames", "load_frames_data"]
 _KEYS = {
     "lead_words": list, "lead_support_joiners": list, "support_words": list, "support_adverbs": list,
     "support_intensifiers": list, "support_prepositions": list, "coordinate_words": list,
-    "scope_openers": list, "scope_nouns": list, "scope_tails": list,
+    "scope_openers": list, "scope_nouns": list, "scope_tails": list, "role_appositions": list,
     "basis_openers": list, "basis_purpose": list, "basis_clauses": list, "frame_adverbs": list,
     "time_only_verbs": list,
 }
@@ -74,7 +74,9 @@ def frames() -> Frames:
     adv = _alt(d["support_adverbs"])
     partner = rf"(?:\s+{intens})?(?:\s+{prep})?\s+"
     scope = (rf"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:{_alt(d['scope_openers'])}\s+{_alt(d['scope_nouns'])}"
-             rf"(?:\s*,?\s*(?:và\s+)?{_alt(d['scope_nouns'])})*(?:\s+{_alt(d['scope_tails'])})?\s*,?\s*)?")
+             rf"(?:\s*,?\s*(?:và\s+)?{_alt(d['scope_nouns'])})*(?:\s+{_alt(d['scope_tails'])})?\s*,?\s*"
+             # "Bộ Xây dựng với vai trò là cơ quan thường trực Ban Chỉ đạo, chủ động …": the role, up to its comma
+             rf"|\s*,?\s*{_alt(d['role_appositions'])}\s[^,;:.()]{{1,100}}?,\s*)?")
     return Frames(
         lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}{partner}", re.IGNORECASE),
         lead_only=re.compile(rf"\s*{lead}\s*,?\s*", re.IGNORECASE),

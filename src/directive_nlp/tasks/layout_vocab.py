@@ -26,6 +26,7 @@ REQUIRED_KEYS: dict[str, type] = {
     "label_max_words": int, "member_list_openers": list, "theme_heading_prefixes": list, "proper_name_heads": list,
     "table_columns": dict, "execution_clause": list, "non_task_articles": list, "official_titles": list,
     "target_subheadings": list, "target_subheading_exceptions": list, "heading_topic_prefixes": list,
+    "state_subheadings": list, "spec_subheadings": list,
     "self_reference_openers": list, "self_reference_request_words": list,
 }
 
@@ -63,6 +64,8 @@ class LayoutVocab:
     official: re.Pattern
     target_sub: re.Pattern     # an inner heading that opens a part of targets ("Chỉ tiêu chủ yếu đến năm 2030")
     target_exception: re.Pattern  # … unless it also names tasks ("Mục tiêu, nhiệm vụ cụ thể")
+    state_sub: re.Pattern      # an inner heading of the present state ("1. Hiện trạng" under "II. NỘI DUNG")
+    spec_sub: re.Pattern       # an inner heading of parameters ("c. Thông số, tần suất quan trắc")
     topic_prefix: re.Pattern   # "Về …", "Đối với …" before a part heading
     self_reference: re.Pattern  # "Trên đây là …" opening a closing formula
     self_reference_request: re.Pattern  # "yêu cầu", "đề nghị": where its request begins
@@ -112,6 +115,8 @@ def layout_vocab() -> LayoutVocab:
         non_task_article=tuple(re.compile(p, re.IGNORECASE) for p in d["non_task_articles"]),
         official=re.compile(rf"(?<!{_W}){_alt(d['official_titles'])}(?!{_W})", re.IGNORECASE),
         target_sub=re.compile(rf"^\s*{_alt(d['target_subheadings'])}(?!{_W})", re.IGNORECASE),
+        state_sub=re.compile(rf"^\s*{_alt(d['state_subheadings'])}(?!{_W})", re.IGNORECASE),
+        spec_sub=re.compile(rf"^\s*{_alt(d['spec_subheadings'])}(?!{_W})", re.IGNORECASE),
         self_reference=re.compile(rf"^\s*{_alt(d['self_reference_openers'])}(?!{_W})", re.IGNORECASE),
         self_reference_request=re.compile(rf"(?<!{_W}){_alt(d['self_reference_request_words'])}(?!{_W})",
                                           re.IGNORECASE),

@@ -43,8 +43,9 @@ _LISTS = (
     "liability_patterns", "non_task_patterns", "leading_adverbials", "stop_blocks", "aspect_words", "paired_verbs",
     "body_head_nouns", "not_body_heads", "organisation_words", "list_determiners", "document_titles",
 )
-_OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes",
-                   "condition_openers", "verb_final_nouns", "clause_connectives")
+_OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes", "place_levels",
+                   "condition_openers", "purpose_words", "nominal_compounds", "nominal_compound_followers",
+                   "act_governing_verbs", "verb_final_nouns", "clause_connectives")
 
 
 @lru_cache(maxsize=1)

@@ -173,7 +173,7 @@ def find_agencies(text: str) -> list[Ag]:
     index = index_var.get()
     known = index.agencies_in(text) if index is not None else None
     if known is not None:
-        return known
+        return _with_place_lists(text, known)
     try:
         from ..agencies import find_agencies as _find
     except ImportError:
@@ -188,11 +188,53 @@ def find_agencies(text: str) -> list[Ag]:
     except Exception as e:  # never let a recogniser bug kill a document
         log.warning("find_agencies failed on %r: %s", text[:60], e)
         return []
-    out = _non_overlapping(found, text)
+    out = _with_place_lists(text, _non_overlapping(found, text))
     if len(_cache) > 4096:
         _cache.clear()
     _cache[key] = out
     return list(out)
+
+
+_UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+_PLACE = rf"[{_UP}][\wÀ-ỹ]*(?:\s+[{_UP}][\wÀ-ỹ]*){{0,4}}"
+_PLACE_LIST = re.compile(rf"\s*:\s*{_PLACE}(?:\s*(?:,|\bvà\b)\s*{_PLACE}){{0,30}}(?=\s+[a-zà-ỹđ]|\s*[,;.]|\s*$)")
+
+
+def _place_levels() -> re.Pattern:
+    from .lexicon import load_lexicon_data
+
+    ws = load_lexicon_data().get("place_levels") or []
+    alt = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt or '(?!)'})$", re.IGNORECASE)
+
+
+def _content_after_colon(text: str, pos: int) -> bool:
+    """Does a verb follow the colon at ``pos`` ("Phối hợp chặt chẽ …", "Chủ trì, phối hợp …")?"""
+    from .lexicon import lexicon
+
+    colon = text.find(":", pos)
+    return colon >= 0 and bool(lexicon().verb_start.match(text[colon + 1:colon + 60]))
+
+
+def _with_place_lists(text: str, found: list[Ag]) -> list[Ag]:
+    """"Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Đồng Tháp quyết liệt …": one head with the
+    places it names after a colon is one body, written as is (ANNOTATION.md); the places are not the task's text.
+    Only a head ending in a level of place (``place_levels`` in task_lexicon.yaml) takes such a list."""
+    if not found or ":" not in text:
+        return found
+    levels = _place_levels()
+    out: list[Ag] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue  # a place of the list above, recognised alone
+        pm = _PLACE_LIST.match(text, m.end) if levels.search(m.name) else None
+        if pm and (_content_after_colon(text, m.end) or len(pm.group(0).strip(" :").split()) < 2):
+            pm = None  # "… các xã, phường: Tổng hợp, phân tích …", "… tỉnh: Căn cứ …": the colon opens the work
+        if pm:
+            name = text[m.start:pm.end()]
+            m = Ag(m.start, pm.end(), name, canonical(name), m.type)
+        out.append(m)
+    return out
 
 
 def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .compounds import ends_with_field, mask_joined_fields, nominal_compound_only
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data
 from .mentions import Ag, Dl
@@ -44,8 +45,15 @@ _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", 
 _ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
                           re.IGNORECASE)
 _REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:tổng hợp,?\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
-_PURPOSE = re.compile(r"\s(?:để|nhằm|trong đó|theo đó|bao gồm|gồm|theo quy định tại|tại (?:Kế hoạch|Quyết định|Nghị quyết|"
-                      r"Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
+# "… để …", "… phục vụ lưu trữ, xử lý, truyền tải …": after a purpose (``purpose_words`` in task_lexicon.yaml) or a
+# reference to a document, a comma does not start a task
+_PURPOSE = re.compile(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
+    load_lexicon_data().get("purpose_words") or ["để", "nhằm"], key=len, reverse=True))
+    + r"|tại (?:Kế hoạch|Quyết định|Nghị quyết|Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
+# governing verbs that, followed straight by a verb, direct an act rather than an addressee ("chỉ đạo quán triệt …";
+# ``act_governing_verbs`` in task_lexicon.yaml)
+_ADDRESSEE_FIRST = re.compile(r"(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
+                              load_lexicon_data().get("act_governing_verbs") or ["(?!)"]) + r")\s*$", re.IGNORECASE)
 _GOVERN_PREFIX = re.compile(r"^\s*(?:phối hợp|tiếp tục|tăng cường|chủ động|kịp thời)\s*,?\s*", re.IGNORECASE)
 # connectives that open a new predicate after a comma (``clause_connectives`` in task_lexicon.yaml): even in a
 # content line whose commas do not split ("Nhiệm vụ: …, đồng thời …"); "từ đó, …" after a task
@@ -92,8 +100,15 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
 def _governs(seg: str) -> bool:
     """After "tham mưu", "hướng dẫn X …", "chỉ đạo X …" or a purpose "để …", commas do not start tasks."""
     lx = lexicon()
-    return bool(lx.governing_start.match(seg) or lx.governing_start.match(_GOVERN_PREFIX.sub("", seg))
-                or _PURPOSE.search(" " + seg + " "))
+    if _PURPOSE.search(" " + seg + " "):
+        return True
+    for s in (seg, _GOVERN_PREFIX.sub("", seg)):
+        m = lx.governing_start.match(s)
+        if m and _ADDRESSEE_FIRST.search(m.group(0)) and is_verb_start(s[m.end():].lstrip()):
+            return False  # "lãnh đạo, chỉ đạo quán triệt, triển khai …": it directs an act, not an addressee
+        if m:
+            return True
+    return False
 
 
 def _purpose_verb_only(seg: str) -> bool:
@@ -193,7 +208,13 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
                         for d in deadlines)
     if len(g.segs) > 1 and quality_only(prev):
         return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
-    return not g.governed and not verb_only(prev) and not ends_with_verb(prev) and (is_verb_start(st) or lead_deadline)
+    if nominal_compound_only(seg_text):
+        return False  # "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": a field name in the list
+    if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
+            text, seg[0], seg[1], mentions):
+        return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
+    waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
+    return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
 
 
 def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
@@ -212,7 +233,8 @@ def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
 def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], deadlines: list[Dl], *,
                  review: bool, split_commas: bool) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
     """The tasks of a clause as groups of comma segments, and the groups that name their own subject."""
-    segs = (split_at(_mask_names(masked, mentions, cs, ce), cs, ce, r",\s*|\s+và\s+") if split_commas
+    masked = mask_joined_fields(text, _mask_names(masked, mentions, cs, ce), cs, ce)
+    segs = (split_at(masked, cs, ce, r",\s*|\s+và\s+") if split_commas
             else split_at(masked, cs, ce, _NEW_CLAUSE))
     groups: list[list[tuple[int, int]]] = []
     own_subject: dict[int, list[Ag]] = {}

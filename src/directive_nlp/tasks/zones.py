@@ -84,9 +84,18 @@ class Zones:
     @staticmethod
     def _targets_below(inner: list[Section]) -> bool:
         """Does an inner heading open a part of targets ("6. Chỉ tiêu chủ yếu đến năm 2030" under "II. NỘI DUNG
-        TRỌNG TÂM")? Its figures to reach are not tasks; "Mục tiêu, nhiệm vụ cụ thể" still names tasks."""
+        TRỌNG TÂM") or of parameters ("c. Thông số, tần suất quan trắc")? Its figures to reach or to measure are not
+        tasks; "Mục tiêu, nhiệm vụ cụ thể" still names tasks."""
         lv = layout_vocab()
-        return any(sec.heading and lv.target_sub.match(sec.heading) and not lv.target_exception.search(sec.heading)
+        return any(sec.heading and (lv.target_sub.match(sec.heading) or lv.spec_sub.match(sec.heading))
+                   and not lv.target_exception.search(sec.heading) for sec in inner)
+
+    @staticmethod
+    def _state_below(inner: list[Section]) -> bool:
+        """Does an inner heading describe the present state ("1. Hiện trạng" under "II. NỘI DUNG THỰC HIỆN")?
+        Its sentences are background; "Thực trạng và giải pháp" still names tasks."""
+        lv = layout_vocab()
+        return any(sec.heading and lv.state_sub.match(sec.heading) and not lv.target_exception.search(sec.heading)
                    for sec in inner)
 
     def zone(self, sid: str) -> str:
@@ -99,6 +108,7 @@ class Zones:
             hz = self._heading_zone(sec.heading) if sec.heading else None
             if hz is not None:
                 z = "none" if hz == "task" and self._targets_below(chain[k + 1:]) else hz
+                z = "background" if z == "task" and self._state_below(chain[k + 1:]) else z
                 break
         if z is None:
             # a part whose heading says neither ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG"): its sentences are tasks when

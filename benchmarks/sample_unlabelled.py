@@ -1,0 +1,80 @@
+"""Draw random tasks from extracted documents for a manual check (docs/unlabelled-check.md).
+
+Reads the ``*.json`` results that ``directive-nlp extract … -o OUT`` wrote,
+makes one flat list of (document, task id) pairs (files in sorted name order,
+tasks in file order), draws ``--n`` of them with ``random.seed(SEED)`` and
+prints each with its sentence, section, agencies and deadline, so a person can
+judge it against the source. ``--compare OTHER`` shows, for each drawn task,
+what the results in OTHER (a later run on the same documents) hold for the same
+source span, to re-judge the same sample after a change.
+
+    directive-nlp extract ../shared/corpus/unlabelled/u*.md -o /tmp/before
+    python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --n 30
+    python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --compare /tmp/after
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+
+def _load(folder: Path) -> dict[str, dict]:
+    """The extraction results of a folder (other JSON files there, such as a run summary, are left out)."""
+    out = {}
+    for p in sorted(folder.glob("*.json")):
+        data = json.loads(p.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("tasks"), list):
+            out[p.stem] = data
+    return out
+
+
+def draw(results: dict[str, dict], seed: int, n: int) -> list[tuple[str, str]]:
+    """The drawn (document, task id) pairs, sorted by document and id order."""
+    pairs = [(doc, t["id"]) for doc, r in results.items() for t in r.get("tasks", [])]
+    random.seed(seed)
+    picked = random.sample(pairs, min(n, len(pairs)))
+    order = {p: i for i, p in enumerate(pairs)}
+    return sorted(picked, key=order.__getitem__)
+
+
+def _line(t: dict) -> str:
+    ags = ", ".join(f"{a['name']} ({a['role']})" for a in t.get("agencies", [])) or "[]"
+    dl = t.get("deadline")
+    dls = f"{dl['kind']}: {dl['text']}" if dl else "null"
+    return f"{t['id']} [{t['section']}] task: {t['task']}\n    agencies: {ags}\n    deadline: {dls}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path, help="folder of extract results (*.json)")
+    ap.add_argument("--seed", type=int, default=20261208)
+    ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--compare", type=Path, help="a later run on the same documents")
+    args = ap.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"{args.folder}: not a folder of extract results", file=sys.stderr)
+        return 1
+    results = _load(args.folder)
+    later = _load(args.compare) if args.compare else {}
+    picked = draw(results, args.seed, args.n)
+    total = sum(len(r.get("tasks", [])) for r in results.values())
+    print(f"seed {args.seed}: {len(picked)} of {total} tasks in {len(results)} documents")
+    for k, (doc, tid) in enumerate(picked, start=1):
+        t = next(x for x in results[doc]["tasks"] if x["id"] == tid)
+        print(f"\n#{k} {doc}\n  sentence: {t['sentence'][:600]}\n  {_line(t)}")
+        if args.compare:
+            s0, s1 = t["span"]
+            now = [x for x in later.get(doc, {}).get("tasks", []) if x["span"][0] < s1 and x["span"][1] > s0]
+            for x in now:
+                print("  now " + _line(x).replace("\n", "\n  "))
+            if not now:
+                print("  now: no task at this span")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,338 @@
+"""Families of misses found by reading random tasks of the unlabelled documents (docs/unlabelled-check.md).
+
+Each mechanism has positive and negative examples, in small plans written for the test.
+"""
+
+from __future__ import annotations
+
+from directive_nlp.pipeline import extract_text
+
+
+def tasks_of(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP"):
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n{heading}\n\n{body}\n"
+    return extract_text(text, "plan.md").tasks
+
+
+def texts(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP") -> list[str]:
+    return [t.task for t in tasks_of(body, heading)]
+
+
+# ------------------------------------------------------------------ verbs of monitoring and appraisal
+def test_verbal_noun_list_after_viec_stays_one_task():
+    # "việc quan trắc, giám sát khí thải": verbs of one object inside a noun phrase
+    assert texts("1. Các doanh nghiệp thực hiện việc quan trắc, giám sát khí thải của nhà máy.") == [
+        "thực hiện việc quan trắc, giám sát khí thải của nhà máy"]
+
+
+def test_light_verb_with_verbal_nouns_stays_one_task():
+    ts = texts("1. Sở Nội vụ tiến hành họp xét, đánh giá, đề nghị khen thưởng cho các tập thể, cá nhân tiêu biểu.")
+    assert ts == ["tiến hành họp xét, đánh giá, đề nghị khen thưởng cho các tập thể, cá nhân tiêu biểu"]
+
+
+def test_monitoring_verbs_with_their_own_objects_split():
+    ts = texts("1. Sở Nông nghiệp và Môi trường quan trắc chất lượng nước vùng nuôi, cảnh báo sớm dịch bệnh cho người nuôi.")
+    assert ts == ["quan trắc chất lượng nước vùng nuôi", "cảnh báo sớm dịch bệnh cho người nuôi"]
+
+
+# ------------------------------------------------------------------ an inner heading of the present state
+_STATE_PLAN = """1. Hiện trạng
+
+Tỉnh hiện có nhiều khu công nghiệp với tốc độ lấp đầy nhanh, thu hút nhiều doanh nghiệp công nghệ cao.
+
+2. Nhiệm vụ cụ thể
+
+Xây dựng hạ tầng mạng 5G tại các khu công nghiệp."""
+
+
+def test_state_subheading_under_a_content_part_holds_no_task():
+    ts = texts(_STATE_PLAN, heading="II. NỘI DUNG THỰC HIỆN")
+    assert ts == ["Xây dựng hạ tầng mạng 5G tại các khu công nghiệp"]
+
+
+def test_state_subheading_keeps_an_explicit_request_to_a_named_body():
+    body = _STATE_PLAN.replace("doanh nghiệp công nghệ cao.", "doanh nghiệp công nghệ cao. Đề nghị Sở Công Thương "
+                               "rà soát nhu cầu hạ tầng số của các doanh nghiệp.")
+    ts = texts(body, heading="II. NỘI DUNG THỰC HIỆN")
+    assert "rà soát nhu cầu hạ tầng số của các doanh nghiệp" in ts
+
+
+def test_heading_that_also_names_solutions_or_updates_the_state_still_holds_tasks():
+    for sub in ("1. Thực trạng và giải pháp", "1. Cập nhật hiện trạng sử dụng đất"):
+        body = f"{sub}\n\nRà soát quỹ đất dành cho các khu công nghiệp trên địa bàn."
+        assert texts(body, heading="II. NỘI DUNG THỰC HIỆN") == [
+            "Rà soát quỹ đất dành cho các khu công nghiệp trên địa bàn"], sub
+
+
+# ------------------------------------------------------------------ breaks lost in a web page's layout cell
+def _cell_paragraphs(body: str) -> list[str]:
+    from directive_nlp.ingest.text import parse_text
+
+    filler = "Các cơ quan, đơn vị bảo đảm tiến độ, chất lượng và hiệu quả của công tác chuyển đổi số. " * 12
+    page = f"| Số: 12/KH-UBND | **KẾ HOẠCH** **I. MỤC TIÊU** {filler}**II. NHIỆM VỤ** {body} | **KT. CHỦ TỊCH** |\n"
+    return [b.text for b in parse_text(page, markdown=True)]
+
+
+def test_letter_item_and_plus_bullet_after_an_unstopped_heading_open_paragraphs():
+    paras = _cell_paragraphs("1. Phát triển các nền tảng số dùng chung a) Nhóm nền tảng cấp tỉnh "
+                             "+ Triển khai Cổng dịch vụ công của tỉnh. + Xây dựng kho dữ liệu dùng chung.")
+    assert "a) Nhóm nền tảng cấp tỉnh" in paras
+    assert "+ Triển khai Cổng dịch vụ công của tỉnh." in paras
+
+
+def test_dash_between_capitalised_halves_of_a_name_opens_no_paragraph():
+    paras = _cell_paragraphs("1. Đài Phát thanh - Truyền hình tỉnh tuyên truyền về chuyển đổi số "
+                             "trên tuyến Biên Hòa - Vũng Tàu.")
+    assert any("Đài Phát thanh - Truyền hình tỉnh tuyên truyền" in p and "Biên Hòa - Vũng Tàu" in p for p in paras)
+    assert not any(p.startswith(("- Truyền hình", "- Vũng Tàu")) for p in paras)
+
+
+def test_plus_between_capitalised_terms_opens_no_paragraph():
+    paras = _cell_paragraphs("1. Triển khai hạ tầng 5G + IoT tại các khu công nghiệp của tỉnh.")
+    assert any("hạ tầng 5G + IoT tại các khu công nghiệp" in p for p in paras)
+
+
+# ------------------------------------------------------------------ a head with the places it names after a colon
+def _agencies(body: str) -> list[tuple[str, list[str]]]:
+    return [(t.task, [a.name for a in t.agencies]) for t in tasks_of(body)]
+
+
+def test_place_list_after_a_level_head_belongs_to_the_body_not_the_task():
+    assert _agencies("1. Ủy ban nhân dân các tỉnh: Lạng Sơn, Cao Bằng và Hà Giang tăng cường kiểm tra biên giới.") == [
+        ("tăng cường kiểm tra biên giới", ["Ủy ban nhân dân các tỉnh: Lạng Sơn, Cao Bằng và Hà Giang"])]
+
+
+def test_colon_list_of_departments_is_still_split():
+    assert _agencies("1. Các sở: Nông nghiệp và Môi trường, Xây dựng, Nội vụ rà soát các thủ tục.") == [
+        ("rà soát các thủ tục", ["Các sở: Nông nghiệp và Môi trường", "Xây dựng", "Nội vụ"])]
+
+
+def test_lower_case_text_after_a_level_head_colon_is_no_place_list():
+    from directive_nlp.tasks.mentions import find_agencies
+
+    names = [m.name for m in find_agencies("Sở Xây dựng hướng dẫn Ủy ban nhân dân các xã: tổ chức kiểm tra.")]
+    assert "Ủy ban nhân dân các xã" in names and not any(":" in n for n in names)
+
+
+# ------------------------------------------------------------------ statements of procedure and of basis
+def test_passive_statement_of_procedure_is_no_task():
+    assert texts("1. Lựa chọn nhà thầu\n\nViệc lựa chọn nhà thầu được thực hiện theo quy định của Luật Đấu thầu.",
+                 heading="II. NỘI DUNG") == []
+
+
+def test_clause_giving_only_a_basis_is_no_task():
+    ts = texts("1. Thiết chế văn hóa\n\nRà soát quy mô các thiết chế văn hóa cấp xã; đồng thời dựa trên nhu cầu "
+               "thực tế sử dụng của người dân.", heading="II. NỘI DUNG")
+    assert ts == ["Rà soát quy mô các thiết chế văn hóa cấp xã"]
+
+
+def test_requirement_with_a_nominal_subject_and_an_action_stays_a_task():
+    # as the gold settles it: "việc số hóa … phải bảo đảm tuân thủ …" is a task; "dựa trên" inside a task stays
+    assert texts("1. Sở Nội vụ hướng dẫn số hóa tài liệu; việc số hóa tài liệu mật phải bảo đảm tuân thủ quy định "
+                 "về bảo vệ bí mật nhà nước.") == [
+        "hướng dẫn số hóa tài liệu",
+        "việc số hóa tài liệu mật phải bảo đảm tuân thủ quy định về bảo vệ bí mật nhà nước"]
+    assert texts("1. Rà soát quy mô các thiết chế văn hóa dựa trên nhu cầu thực tế của người dân.") == [
+        "Rà soát quy mô các thiết chế văn hóa dựa trên nhu cầu thực tế của người dân"]
+
+
+def test_verb_after_a_level_head_colon_is_the_bodys_work_not_a_place():
+    ts = _agencies("1. Ủy ban nhân dân các xã, phường: Tổng hợp, phân tích giá thị trường trên địa bàn.")
+    assert ts == [("Tổng hợp, phân tích giá thị trường trên địa bàn", ["Ủy ban nhân dân các xã, phường"])]
+    from directive_nlp.tasks.mentions import find_agencies
+
+    names = [m.name for m in find_agencies("Ủy ban nhân dân tỉnh: Căn cứ tình hình thực tế, chỉ đạo rà soát.")]
+    assert names == ["Ủy ban nhân dân tỉnh"]
+
+
+# ------------------------------------------------------------------ purpose words as data
+def test_list_after_phuc_vu_is_the_purposes_object():
+    assert texts("1. Đầu tư nâng cấp hạ tầng công nghệ thông tin phục vụ lưu trữ, xử lý, truyền tải và chia sẻ "
+                 "dữ liệu của tỉnh.") == [
+        "Đầu tư nâng cấp hạ tầng công nghệ thông tin phục vụ lưu trữ, xử lý, truyền tải và chia sẻ dữ liệu của tỉnh"]
+
+
+def test_predicates_with_their_own_objects_still_split_without_a_purpose():
+    assert texts("1. Xây dựng kho dữ liệu dùng chung của tỉnh, kiểm tra an toàn thông tin của các hệ thống.") == [
+        "Xây dựng kho dữ liệu dùng chung của tỉnh", "kiểm tra an toàn thông tin của các hệ thống"]
+
+
+def test_purpose_words_are_read_from_the_lexicon():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+
+    assert {"để", "nhằm", "phục vụ"} <= set(load_lexicon_data()["purpose_words"])
+
+
+# ------------------------------------------------------------------ the role an actor acts in
+def _roles(body: str):
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in tasks_of(body)]
+
+
+def test_role_apposition_between_subject_and_predicate_is_dropped():
+    assert _roles("1. Sở Tư pháp với tư cách là cơ quan đầu mối, tổng hợp kết quả thực hiện của các sở.") == [
+        ("tổng hợp kết quả thực hiện của các sở", [("Sở Tư pháp", "lead")])]
+
+
+def test_role_named_as_an_object_stays_in_the_task():
+    ts = _roles("1. Sở Tư pháp phát huy vai trò là cơ quan đầu mối, tổng hợp kết quả thực hiện của các sở.")
+    assert ts[0] == ("phát huy vai trò là cơ quan đầu mối", [("Sở Tư pháp", "lead")])
+
+
+# ------------------------------------------------------------------ field names shaped like verbs
+def test_field_names_in_a_list_of_objects_open_no_task():
+    assert texts("1. Đẩy mạnh phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong các cơ quan "
+                 "nhà nước.") == [
+        "Đẩy mạnh phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong các cơ quan nhà nước"]
+    assert texts("1. Phổ biến thông tin về các nền tảng số, chính sách dữ liệu, chuyển đổi số đến người dân.") == [
+        "Phổ biến thông tin về các nền tảng số, chính sách dữ liệu, chuyển đổi số đến người dân"]
+
+
+def test_field_name_with_its_own_object_is_a_predicate():
+    assert texts("1. Tuyên truyền về dữ liệu số, chuyển đổi số quy trình tiếp nhận hồ sơ.") == [
+        "Tuyên truyền về dữ liệu số", "chuyển đổi số quy trình tiếp nhận hồ sơ"]
+
+
+def test_nominal_compound_matcher():
+    from directive_nlp.tasks.compounds import nominal_compound_only
+
+    assert nominal_compound_only(" đổi mới sáng tạo.")
+    assert nominal_compound_only("chuyển đổi số quốc gia")
+    assert not nominal_compound_only("chuyển đổi số hồ sơ lưu trữ")
+    assert not nominal_compound_only("đổi mới phương pháp dạy học")
+
+
+# ------------------------------------------------------------------ a partner whose name opens with a verb's word
+def test_partner_named_thanh_tra_continues_the_partner_list():
+    ts = _roles("1. Sở Nội vụ phối hợp với Sở Tư pháp, Thanh tra tỉnh trong công tác kiểm tra, thanh tra về "
+                "tín ngưỡng.")
+    assert len(ts) == 1 and ts[0][0].startswith("phối hợp với Sở Tư pháp, Thanh tra tỉnh trong công tác")
+    assert ("Thanh tra tỉnh", "support") in ts[0][1]
+
+
+def test_verb_thanh_tra_after_a_comma_still_opens_a_task():
+    assert texts("1. Sở Xây dựng rà soát các công trình xuống cấp, thanh tra việc quản lý chất lượng công trình.") == [
+        "rà soát các công trình xuống cấp", "thanh tra việc quản lý chất lượng công trình"]
+
+
+# ------------------------------------------------------------------ a sub-heading glued to its first "-" bullet
+def test_glued_subheading_is_cut_from_its_first_bullet():
+    body = ("1. Phát triển các nền tảng số\n\nb) Nhóm nền tảng cấp tỉnh - Xây dựng, hoàn thiện Hệ thống thông tin "
+            "giải quyết thủ tục hành chính cấp tỉnh.\n\n- Phát triển Nền tảng tổng hợp dữ liệu cấp tỉnh.")
+    ts = texts(body)
+    assert "Xây dựng, hoàn thiện Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh" in ts
+    assert not any(t.startswith("Nhóm nền tảng") for t in ts)
+
+
+def test_dash_inside_a_name_or_after_a_verb_is_not_a_glued_heading():
+    from directive_nlp.tasks.glued import glued_heading_end
+    from directive_nlp.tasks.mentions import find_agencies
+
+    for text in ("Đài Phát thanh - Truyền hình tỉnh tuyên truyền về chuyển đổi số.",
+                 "Sở Y tế - Chủ trì tổ chức kiểm tra các cơ sở khám bệnh.",
+                 "Bảo đảm kinh phí - Kinh phí được bố trí từ ngân sách tỉnh."):
+        assert glued_heading_end(text, 0, find_agencies(text)) == 0, text
+
+
+# ------------------------------------------------------------------ an inner heading of parameters
+_SPEC_PLAN = """1. Quan trắc môi trường vùng nuôi
+
+a) Địa điểm, số điểm quan trắc
+
+- Số điểm quan trắc: 06 điểm tại các vùng nuôi tập trung của tỉnh.
+
+b) Thông số, tần suất quan trắc
+
+- Nhiệt độ, oxy hòa tan, độ mặn, pH; tần suất quan trắc: 2 đợt/tháng.
+
+c) Báo cáo kết quả
+
+- Tổng hợp kết quả quan trắc, gửi Sở Nông nghiệp và Môi trường hằng quý."""
+
+
+def test_parameter_subheadings_hold_no_tasks():
+    ts = texts(_SPEC_PLAN, heading="II. NỘI DUNG KẾ HOẠCH")
+    assert not any("Nhiệt độ" in t or "Số điểm" in t for t in ts)
+    assert any(t.startswith("Tổng hợp kết quả quan trắc") for t in ts)
+
+
+def test_a_task_heading_that_mentions_parameters_later_still_holds_tasks():
+    body = "1. Rà soát thông số quan trắc\n\n- Cập nhật danh mục thông số quan trắc theo quy chuẩn mới."
+    assert texts(body, heading="II. NỘI DUNG KẾ HOẠCH") == ["Cập nhật danh mục thông số quan trắc theo quy chuẩn mới"]
+
+
+# ------------------------------------------------------------------ a clause that is only a condition
+def test_clause_that_is_only_a_condition_is_no_task():
+    ts = texts("1. Quan trắc đột xuất\n\nThực hiện quan trắc đột xuất tại các vùng nuôi; khi khu vực nuôi xảy ra "
+               "dịch bệnh; khi vùng nuôi có dấu hiệu ô nhiễm.")
+    assert ts == ["Thực hiện quan trắc đột xuất tại các vùng nuôi"]
+
+
+def test_condition_with_its_main_clause_stays_a_task():
+    ts = texts("1. Sở Y tế báo cáo Ủy ban nhân dân tỉnh khi có dịch bệnh xảy ra; khi có yêu cầu thì cung cấp số liệu "
+               "cho Sở Tài chính.")
+    assert ts == ["báo cáo Ủy ban nhân dân tỉnh khi có dịch bệnh xảy ra",
+                  "khi có yêu cầu thì cung cấp số liệu cho Sở Tài chính"]
+    assert texts("1. Trường hợp phát sinh vướng mắc, các sở báo cáo Ủy ban nhân dân tỉnh.") == [
+        "báo cáo Ủy ban nhân dân tỉnh"]
+
+
+# ------------------------------------------------------------------ production and business establishments as actors
+def test_production_establishments_are_the_actor_of_their_item():
+    ts = _roles("1. Các cơ sở sản xuất tuân thủ các quy định về bảo vệ môi trường; thực hiện việc quan trắc, "
+                "giám sát khí thải.")
+    assert ts == [("tuân thủ các quy định về bảo vệ môi trường", [("Các cơ sở sản xuất", "lead")]),
+                  ("thực hiện việc quan trắc, giám sát khí thải", [("Các cơ sở sản xuất", "lead")])]
+
+
+def test_establishments_as_the_object_of_an_inspection_are_no_actor():
+    assert _roles("1. Sở Y tế kiểm tra các cơ sở sản xuất thực phẩm trên địa bàn.") == [
+        ("kiểm tra các cơ sở sản xuất thực phẩm trên địa bàn", [("Sở Y tế", "lead")])]
+
+
+# ------------------------------------------------------------------ "chỉ đạo" directing an act, not an addressee
+def test_chi_dao_followed_by_an_act_lets_later_predicates_open_tasks():
+    ts = texts("1. Các huyện ủy lãnh đạo, chỉ đạo xây dựng kế hoạch thực hiện Nghị quyết, phát huy vai trò giám sát "
+               "của Mặt trận Tổ quốc, tăng cường kiểm tra việc thực hiện Nghị quyết.")
+    assert ts[0] == "lãnh đạo, chỉ đạo xây dựng kế hoạch thực hiện Nghị quyết"
+    assert "tăng cường kiểm tra việc thực hiện Nghị quyết" in ts
+
+
+def test_chi_dao_an_addressee_still_governs_its_commas():
+    assert texts("1. Sở Y tế chỉ đạo các bệnh viện rà soát trang thiết bị, bổ sung thuốc thiết yếu.") == [
+        "chỉ đạo các bệnh viện rà soát trang thiết bị, bổ sung thuốc thiết yếu"]
+
+
+# ------------------------------------------------------------------ the subject after a fronted condition
+def test_subject_after_a_fronted_condition_keeps_its_sector_qualifier():
+    ts = _roles("1. Trường hợp phát sinh mặt hàng mới, các cơ quan chuyên môn quản lý ngành, lĩnh vực tiếp nhận "
+                "kê khai giá gửi Sở Tài chính tổng hợp.")
+    assert ts[0][1] == [("các cơ quan chuyên môn quản lý ngành, lĩnh vực", "lead")]
+    assert ts[0][0].startswith("tiếp nhận kê khai giá")
+
+
+def test_sector_qualifier_does_not_swallow_a_following_body():
+    from directive_nlp.tasks.mentions import find_agencies
+
+    names = [m.name for m in find_agencies("Sở Tài chính phối hợp với cơ quan quản lý ngành, lĩnh vực kiểm tra giá.")]
+    assert names == ["Sở Tài chính", "cơ quan quản lý ngành, lĩnh vực"]
+
+
+def test_production_enterprises_keep_their_qualifier():
+    ts = _roles("1. Các doanh nghiệp sản xuất, kinh doanh chủ động kê khai giá theo quy định.")
+    assert ts == [("chủ động kê khai giá theo quy định", [("Các doanh nghiệp sản xuất, kinh doanh", "lead")])]
+    from directive_nlp.tasks.mentions import find_agencies
+
+    assert [m.name for m in find_agencies("Các doanh nghiệp viễn thông bảo đảm thông tin liên lạc.")] == [
+        "Các doanh nghiệp viễn thông"]
+
+
+# ------------------------------------------------------------------ field names holding "và"
+def test_field_name_with_va_ends_its_task_and_is_not_cut():
+    ts = texts("1. Các tỉnh ủy bảo đảm đầy đủ nguồn lực đầu tư cho giáo dục và đào tạo, tăng cường kiểm tra việc "
+               "thực hiện Nghị quyết tại địa phương.")
+    assert ts == ["bảo đảm đầy đủ nguồn lực đầu tư cho giáo dục và đào tạo",
+                  "tăng cường kiểm tra việc thực hiện Nghị quyết tại địa phương"]
+
+
+def test_verb_dao_tao_waiting_for_its_object_still_shares_it():
+    assert texts("1. Sở Nội vụ bồi dưỡng, đào tạo, cán bộ làm công tác văn thư của các cơ quan.") == [
+        "bồi dưỡng, đào tạo, cán bộ làm công tác văn thư của các cơ quan"]
