@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 __all__ = [
     "AGENCY", "DEADLINE", "TASK", "BLOCK", "HEADING", "LIST_ITEM", "TABLE_ROW", "TABLE_CELL", "LABEL",
-    "LAYOUT_KEYS", "register",
+    "LAYOUT_KEYS", "register", "doc_text",
 ]
 
 AGENCY = "dnlp_agency"
@@ -59,3 +59,16 @@ def register() -> None:
 
 
 register()
+
+
+_TEXT_KEY = ("dnlp", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each
+    access; a document's text never changes after tokenization, so the first
+    answer is kept in ``doc.user_data``)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -141,8 +141,19 @@ def _collapse_ws(text: str, omap: list[int]) -> tuple[str, list[int]]:
     return "".join(out), nmap
 
 
+_WS_TO_COLLAPSE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
 def clean_inline(text: str) -> tuple[str, list[int]]:
-    """NFC + character map + whitespace collapse, with a map to input indexes."""
+    """NFC + character map + whitespace collapse, with a map to input indexes.
+
+    Text that is already clean (the common case: NFC, nothing in the character
+    map, single spaces) is returned as is with the identity map, at C speed.
+    """
+    if is_clean(text):
+        if _WS_TO_COLLAPSE.search(text) is None:
+            return text, list(range(len(text)))
+        return _collapse_ws(text, list(range(len(text))))
     t, m = _nfc_with_map(text)
     return _collapse_ws(t, m)
 

@@ -69,7 +69,7 @@ def make_doc(nlp: Language, ndoc: NormalizedDocument) -> Doc:
 
 def attach_document(doc: Doc, ndoc: NormalizedDocument) -> Doc:
     """Put ``ndoc`` (whose text must be ``doc.text``), its structure and metadata on ``doc``."""
-    if ndoc.text != doc.text:
+    if ndoc.text != ext.doc_text(doc):
         raise ValueError("the normalised document's text is not the Doc's text")
     structure, notes = structure_of(ndoc)
     meta, more = metadata_of(ndoc, structure)

@@ -38,7 +38,7 @@ _ROLE = {"lead": "chủ trì", "support": "phối hợp"}
 def _agency_roles(doc: Doc) -> dict[tuple[int, int], str]:
     """Role of each agency span the tasks name (by character range), lead first."""
     roles: dict[tuple[int, int], str] = {}
-    text = doc.text
+    text = ext.doc_text(doc)
     for task in doc.spans.get(ext.TASK, []):
         rec = task._.dnlp_task or {}
         sentence = rec.get("sentence") or ""
@@ -67,7 +67,7 @@ def view_spans(doc: Doc) -> list[Span]:
 def _lines(doc: Doc) -> list[Span]:
     """The Doc's lines as spans (a Doc made from a raw string has no block spans)."""
     out, pos = [], 0
-    for line in doc.text.split("\n"):
+    for line in ext.doc_text(doc).split("\n"):
         span = doc.char_span(pos, pos + len(line), alignment_mode="expand") if line.strip() else None
         if span is not None and (not out or span.start >= out[-1].end):
             out.append(span)

@@ -73,13 +73,15 @@ def _fonts():
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONT_BOLD))
-        from reportlab.lib.fonts import addMapping
+    from reportlab.lib.fonts import addMapping
 
-        addMapping("DejaVuSans", 0, 0, "DejaVuSans")
-        addMapping("DejaVuSans", 1, 0, "DejaVuSans-Bold")
+    # each font on its own: another test may have registered the regular face alone
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name, path in (("DejaVuSans", FONT), ("DejaVuSans-Bold", FONT_BOLD)):
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, path))
+    addMapping("DejaVuSans", 0, 0, "DejaVuSans")
+    addMapping("DejaVuSans", 1, 0, "DejaVuSans-Bold")
 
 
 def build_plan_pdf(path: Path, *, spacer: float = 250) -> Path:

@@ -69,7 +69,7 @@ class AgencyRecognizer:
         if self._pending is not None:
             raise self._pending
         spans = []
-        for m in find_agencies(doc.text, gazetteer=self.gazetteer):
+        for m in find_agencies(ext.doc_text(doc), gazetteer=self.gazetteer):
             span = doc.char_span(m.start, m.end, label=m.type or "", kb_id=m.canonical,
                                  span_id=m.rule or "", alignment_mode="expand")
             if span is None:

@@ -56,7 +56,7 @@ class DeadlineRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         anchor = _as_date(doc._.doc_date) or self.doc_date
         spans = []
-        for m in find_deadlines(doc.text, doc_date=anchor):
+        for m in find_deadlines(ext.doc_text(doc), doc_date=anchor):
             span = doc.char_span(m.start, m.end, label=m.deadline.kind, span_id=m.rule or "",
                                  alignment_mode="expand")
             if span is None:

@@ -28,7 +28,7 @@ def attach_text(doc: Doc) -> Doc:
     from ..pipeline import load_text
     from ..reader import attach_document, metadata_of, structure_of
 
-    text = doc.text  # spaCy rebuilds it on every access
+    text = ext.doc_text(doc)
     if not text.strip():
         return doc
     try:

@@ -54,7 +54,7 @@ def mention_index(doc: Doc):
     from ..tasks.mentions import Dl, MentionIndex, _non_overlapping
 
     ndoc = doc._.dnlp_source
-    text = doc.text  # spaCy rebuilds it on every access
+    text = ext.doc_text(doc)
     if ndoc is None or ndoc.text != text:
         return None
     agencies = deadlines = None
@@ -112,7 +112,7 @@ def run_rules(doc: Doc) -> tuple[list[Task], list[str]]:
 def set_task_spans(doc: Doc, tasks: list[Task], spans_key: str = DEFAULT_SPANS_KEY) -> None:
     """``doc._.dnlp_tasks`` and the task spans (mapped to ``doc.text`` when the rules read a normalised copy)."""
     ndoc = doc._.dnlp_source
-    same = ndoc is not None and ndoc.text == doc.text
+    same = ndoc is not None and ndoc.text == ext.doc_text(doc)
     spans: list[Span] = []
     for t in tasks:
         where = _task_chars(same, ndoc, t) if ndoc is not None and t.span else None

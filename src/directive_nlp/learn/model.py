@@ -171,7 +171,8 @@ def apply_model(result: ExtractionResult, model: Any = "default") -> ExtractionR
     lm = resolve_model(model)
     if lm is None:
         return result
-    out = result.model_copy(deep=True)
+    # a new record: the tasks are copied (they change), the rest is shared with ``result`` (read only here)
+    out = result.model_copy(update={"tasks": [t.model_copy(deep=True) for t in result.tasks]})
     ctx = context_of(result)
     td, ad, rd, xd = (lm.decisions.get(k) for k in DECISIONS)
     kept = []

@@ -121,18 +121,32 @@ class MentionIndex:
             return None
         return [Ag(a.start - off, a.end - off, a.name, a.canonical, a.type) for a in found]
 
+    def _sentence_bounded(self, a: int, b: int) -> bool:
+        """Is ``text[a:b]`` a sentence or clause with the same context alone as in the document?"""
+        before = self.text[:a].rstrip(" ")
+        after = self.text[b:].lstrip(" ")
+        return (not before or before[-1] in "\n.;:") and (not after or after[0] in "\n.;")
+
     def deadlines_in(self, text: str, doc_date: Optional[date]) -> Optional[list[Dl]]:
         """The deadline mentions of ``text`` relative to it, or None if the index cannot answer."""
         if self.deadlines is None or doc_date != self.doc_date:
             return None
-        # whole blocks only: a deadline phrase is read in its sentence ("Năm 2026" alone is a time,
-        # inside "1. Năm 2026 …" it is not), so a part of a block is read by the recogniser itself
+        # a deadline phrase is read in its context ("Năm 2026" alone is a time, inside "1. Năm 2026 …"
+        # it is not; "(trong trường hợp …" opens no case): the index answers for a whole block, or for a
+        # sentence of one (bounded by the block's edges or by sentence punctuation on both sides)
         off = self.locate(text, blocks_only=True)
+        if off < 0 and len(text) >= _SLICE_MIN:
+            off = self.text.find(text)
+            if off >= 0 and not self._sentence_bounded(off, off + len(text)):
+                off = -1
         found = self._inside(self.deadlines, self._dl_starts, off, len(text)) if off >= 0 else None
         if found is None:
             return None
         return [Dl(d.start - off, d.end - off, d.deadline) for d in found]
 
+
+#: a slice of a block this long (a sentence, a clause) reads the same inside its block as alone
+_SLICE_MIN = 40
 
 #: the mentions of the document being extracted (set by the task component), or None
 index_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_mentions", default=None)
