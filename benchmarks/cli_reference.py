@@ -2,7 +2,7 @@
 
     python benchmarks/cli_reference.py --write docs/cli.md
 
-Runs ``directive-nlp COMMAND --help`` for each command (80 columns, no colour)
+Runs ``directive-nlp COMMAND --help`` for each command (100 columns, no colour)
 and puts the output between ``<!-- cli_help:begin -->`` and
 ``<!-- cli_help:end -->``, so the reference is what the program says, never
 typed by hand.
@@ -23,7 +23,7 @@ COMMANDS = ("text", "parse", "meta", "extract", "schema", "checklist", "graph", 
 
 
 def help_text(command: str) -> str:
-    env = dict(os.environ, COLUMNS="80", NO_COLOR="1", TERM="dumb")
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1", TERM="dumb")
     out = subprocess.run([sys.executable, "-m", "directive_nlp", command, "--help"], capture_output=True,
                          text=True, env=env, timeout=120, check=True).stdout
     return "\n".join(line.rstrip() for line in out.strip().splitlines())
