@@ -1,7 +1,7 @@
 """Speed of the task extraction on normalised text, beside underthesea on the same text.
 
     python benchmarks/bench_extract.py                # dev + extra corpus (Markdown), 3 rounds
-    python benchmarks/bench_extract.py --rounds 5 --write /tmp/extract-speed.md
+    python benchmarks/bench_extract.py --write docs/tasks.md   # the block on the tasks page
 
 Measured on one core (the process is pinned to CPU 0 when the OS allows it),
 after a warm-up run, on text that is already read and normalised (reading files
@@ -67,7 +67,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--all", action="store_true", help="every dev and extra document, not only those with gold")
-    ap.add_argument("--write", type=Path, help="replace the benchmark section of this Markdown file")
+    ap.add_argument("--write", type=Path, help="replace the bench_extract block of this Markdown file (docs/tasks.md)")
     args = ap.parse_args(argv)
     _pin()
 

@@ -7,6 +7,8 @@ triple F1, the read half and the measured half apart, and the weakest
 document. ``--write FILE`` replaces the block between
 ``<!-- quality:begin -->`` and ``<!-- quality:end -->`` in FILE with the
 table (the README's figures come from here, never typed by hand).
+The folders are given relative to the repository (``../shared/...``) so the
+command written under the table is one a reader can run.
 
     python benchmarks/bench_quality.py ../shared/corpus/dev ../shared/corpus/extra \
         --forms md,txt,pdf,docx,badfont,scanned --write README.md

@@ -36,6 +36,10 @@ SHARED_PARTS = ("corpus/dev", "corpus/extra", "corpus/unlabelled", "spec")
 TEXT_SUFFIXES = {".md", ".txt", ".json", ".jsonl", ".yaml", ".yml", ".py", ".html", ".htm", ".ipynb", ".cfg", ".toml"}
 SKIP_DIRS = {".git", "models", "__pycache__", "node_modules"}
 _MARKUP = re.compile(r"[*_`#|>\\]")
+# The one sanctioned copy: the output contract is a specification, not corpus
+# data, and the code's docstrings must point inside the repository, so
+# docs/output-contract.md carries spec/OUTPUT.md verbatim under a header line.
+SANCTIONED = frozenset({"docs/output-contract.md"})
 
 
 def norm(text: str) -> str:
@@ -62,13 +66,15 @@ def repo_files(root: Path) -> list[Path]:
     try:
         listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True,
                                 timeout=60).stdout.decode("utf-8").split("\0")
-        return sorted(root / f for f in listed if f and (root / f).is_file() and not set(Path(f).parts) & SKIP_DIRS)
+        return sorted(root / f for f in listed if f and f not in SANCTIONED and (root / f).is_file()
+                      and not set(Path(f).parts) & SKIP_DIRS)
     except (OSError, subprocess.SubprocessError):
         pass
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.startswith((".venv", "."))]
-        out += [Path(dirpath) / f for f in filenames]
+        out += [Path(dirpath) / f for f in filenames
+                if (Path(dirpath) / f).relative_to(root).as_posix() not in SANCTIONED]
     return sorted(out)
 
 

@@ -33,6 +33,11 @@ def test_no_long_shared_passage_is_committed():
     assert found == {}, f"{sorted(found)}: see python benchmarks/provenance.py"
 
 
+def test_only_the_vendored_output_contract_is_exempt():
+    """The one sanctioned copy of the spec (a specification, not corpus data)."""
+    assert provenance.SANCTIONED == {"docs/output-contract.md"}
+
+
 def test_the_check_finds_a_copied_file_and_a_pasted_passage(tmp_path):
     """The check itself, on a small work tree made here (not a git tree)."""
     shared = tmp_path / "shared"

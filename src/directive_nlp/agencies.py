@@ -2,7 +2,7 @@
 
 ``find_agencies(text)`` returns one :class:`~directive_nlp.models.AgencyMention`
 per body named, with lists split and group phrases kept whole as
-``spec/ANNOTATION.md`` and ``ANNOTATION-DECISIONS.md`` say:
+annotation rule A5 says (docs/tasks.md):
 
 * "Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy" → three mentions
   (class nouns that each name a body);
@@ -22,9 +22,10 @@ noun, then places, levels and qualifiers. The vocabulary is data
 (``resources/vi/agencies.yaml``, ``resources/vi/abbreviations.yaml``, plus an
 optional user gazetteer). Matching on words of the text itself, not on a
 segmenter's tokens, keeps the result independent of word segmentation (which
-is context dependent for Vietnamese: see ``spec/TOOLCHAIN.md``).
+is context dependent for Vietnamese: "Tỉnh ủy" is segmented differently alone
+and inside a sentence; docs/agencies.md).
 
-``canonical(name)`` gives the OUTPUT.md canonical form (NFC, lower case, one
+``canonical(name)`` gives the docs/output-contract.md canonical form (NFC, lower case, one
 tone placement, abbreviations expanded, leading "các"/"những" dropped), the
 same key the scorer's ``norm_agency`` compares.
 """
@@ -942,7 +943,7 @@ def _nfc_view(text: str):
 
 
 def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:
-    """The canonical form of an agency name (``spec/OUTPUT.md``).
+    """The canonical form of an agency name (``docs/output-contract.md``).
 
     NFC, lower case, one tone-mark placement, punctuation dropped,
     abbreviations expanded, a leading "các"/"những"/"toàn thể" dropped —

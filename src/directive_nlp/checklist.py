@@ -388,7 +388,7 @@ def build_checklist(result: ExtractionResult, *, as_of: Optional[date] = None, l
     Agencies are grouped by their normalised name, so "Sở Tài chính" and
     "sở tài chính" make one group; groups come in the order the document
     first names them. A task without an agency is kept in a flagged group,
-    never dropped (OUTPUT.md: reports flag them).
+    never dropped (docs/output-contract.md: reports flag them).
     """
     if lang not in LABELS:
         raise InputError(f"unknown language '{lang}'; use vi or en")

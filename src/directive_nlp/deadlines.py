@@ -1,6 +1,6 @@
 """Find deadline phrases in Vietnamese directive text and normalise them.
 
-A deadline is one of the kinds of ``spec/OUTPUT.md``:
+A deadline is one of the kinds of ``docs/output-contract.md``:
 
 ======================  ==========================================  =========================
 kind                    examples                                    normalised to

@@ -2,13 +2,14 @@
 
 Three kinds of figures, per document and in total:
 
-* **Task figures** — the logic of ``../shared/eval/score.py`` vendored below
+* **Task figures** — the logic of the corpus's scorer (``score.py``, described in
+  docs/tasks.md, "How the scorer matches") vendored below
   (a test checks both agree on the same inputs): task, agency, deadline and
   triple precision/recall/F1 and role accuracy, on the output of
   :func:`directive_nlp.pipeline.extract`. They are printed at the scorer's
   task-match threshold (token F1 ≥ 0.5) and at a stricter 0.7, because at 0.5
   neighbouring gold tasks are within reach of each other
-  (ANNOTATION-DECISIONS.md, "Scoring observation").
+  (docs/tasks.md, "How the scorer matches").
 * **Agency-only figures** — no task extraction needed: for every gold
   sentence, :func:`directive_nlp.agencies.find_agencies` runs on the sentence
   and its mentions are compared with the gold agency names written in that
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------------------
-# score.py, vendored (keep in step with ../shared/eval/score.py)
+# score.py, vendored (keep in step with the corpus's scorer; a test checks they agree)
 # ---------------------------------------------------------------------------
 
 TASK_MATCH = 0.5

@@ -79,7 +79,7 @@ GRAPH_FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png")
 # --------------------------------------------------------------------------
 
 # Fallback only, used while ``agencies.canonical`` (recognisers) is absent:
-# the four abbreviations OUTPUT.md names.
+# the four abbreviations docs/output-contract.md names.
 _FALLBACK_ABBREV = {
     "ubnd": "ủy ban nhân dân",
     "hđnd": "hội đồng nhân dân",
@@ -92,7 +92,7 @@ _CENTRAL_HEADS = ("bộ chính trị", "ban bí thư", "trung ương", "chính p
 
 def _canonical(name: str) -> str:
     try:
-        from .agencies import canonical  # recognisers' canonical form (OUTPUT.md)
+        from .agencies import canonical  # recognisers' canonical form (docs/output-contract.md)
     except ImportError:
         canonical = None
     if canonical is not None:

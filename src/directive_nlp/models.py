@@ -7,10 +7,10 @@ notebook, the CLI and the web page all see the same shapes:
     normalize_document(source) -> NormalizedDocument (one normalised text + block offsets)
     parse_structure(doc)       -> DocumentStructure (section tree, block -> section)
     extract_metadata(doc, ...) -> DocumentMeta
-    extract(path)              -> ExtractionResult  (the JSON contract of OUTPUT.md)
+    extract(path)              -> ExtractionResult  (the JSON contract of docs/output-contract.md)
 
 The output records (``ExtractionResult`` and what it holds) are the public
-contract: field names and meanings follow ``spec/OUTPUT.md``; fields may be
+contract: field names and meanings follow ``docs/output-contract.md``; fields may be
 added, never renamed.
 """
 
@@ -290,7 +290,7 @@ class Deadline(BaseModel):
     frequency: Optional[Frequency] = None
     # The stated day (and month) of a recurring deadline: "hằng năm, trước ngày
     # 15 tháng 11" -> day 15, month 11; "hằng tháng, trước ngày 20" -> day 20.
-    # `date` stays null for recurring deadlines. Added fields; OUTPUT.md's names stay.
+    # `date` stays null for recurring deadlines. Added fields; docs/output-contract.md's names stay.
     day: Optional[int] = Field(None, ge=1, le=31, description="Stated day of month of a recurring deadline.")
     month: Optional[int] = Field(None, ge=1, le=12, description="Stated month of a yearly recurring deadline.")
 

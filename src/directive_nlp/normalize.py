@@ -1,6 +1,6 @@
 """Normalisation: one text for every later stage, with offsets back to the source.
 
-Normalised text (``spec/OUTPUT.md``) is NFC, markup stripped, paragraphs
+Normalised text (``docs/output-contract.md``) is NFC, markup stripped, paragraphs
 rebuilt, tone marks *as written*. Inside a block whitespace collapses to one
 space; blocks are separated by one newline; a table row is its cells joined
 with `` | ``. A paragraph that a page break split in two (the first part ends

@@ -92,7 +92,7 @@ def _item_text(text: str, section) -> Optional[str]:
 
 
 def result_from_doc(doc) -> "ExtractionResult":
-    """The :class:`~directive_nlp.models.ExtractionResult` (OUTPUT.md) of a Doc the pipeline ran on.
+    """The :class:`~directive_nlp.models.ExtractionResult` (docs/output-contract.md) of a Doc the pipeline ran on.
 
     The one function that turns the Doc into records: source, metadata and
     sections from ``doc._``, tasks from ``doc._.dnlp_tasks``, notes from ``doc._.dnlp_notes``.

@@ -13,7 +13,7 @@ that Bình Phước is now part of Đồng Nai.
   package is not imported at run time: its ward tables cost every command's
   start-up ~30 ms for 34 names the merger table already holds.
 
-Names are returned in the short form used by ``spec/OUTPUT.md`` ("Hồ Chí
+Names are returned in the short form used by ``docs/output-contract.md`` ("Hồ Chí
 Minh", "Hà Nội", "Bình Phước"), without "tỉnh"/"thành phố". A province is
 only recognised when written as a proper name (title case or capitals),
 so "hòa bình" (peace) is not Hòa Bình.

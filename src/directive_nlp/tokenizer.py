@@ -39,7 +39,7 @@ from .normalize import _nfc_with_map, is_clean
 __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment"]
 
 # underthesea compiles fixed_words into a re.VERBOSE pattern escaping only
-# spaces (TOOLCHAIN.md, model-codebases §4): pass only letters, digits and spaces
+# spaces (docs/pipeline.md, the tokenizer): pass only letters, digits and spaces
 _SAFE_FIXED = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
 
 

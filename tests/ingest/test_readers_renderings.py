@@ -10,7 +10,7 @@ Paragraphs are checked too: at least 90 % of the Markdown's blocks must come
 out as exactly one of our blocks (measured: 1.0 but for binhphuoc, 0.917,
 and the Hà Nội PDF, 0.989).
 
-Measured (README.md (reference: readers)): 1.0 on every rendering except
+Measured (docs/reading.md): 1.0 on every rendering except
 ``binhphuoc_kh_so_ket_ct36`` (0.998: its Markdown glues headings with
 ``****``, which the renderings print without a space, "HÀNH1. Nội dung")
 and the Hà Nội plan's PDF (0.9996: a table header cell wraps inside a word,

@@ -216,7 +216,7 @@ def extract_cli(
                                             help="Refuse texts longer than this many characters "
                                                  "(default: DIRECTIVE_NLP_MAX_CHARS or 1,000,000; 0: no cap)."),
 ) -> None:
-    """Extract who must do what by when (the JSON contract of spec/OUTPUT.md).
+    """Extract who must do what by when (the JSON contract of docs/output-contract.md).
 
     With several inputs (files, folders or glob patterns) and --format json
     into a folder, the batch engine writes OUT/NAME.json atomically, resumes

@@ -22,7 +22,7 @@ class ParseFormat(str, Enum):
 @guarded
 def parse_cli(
     file: Path = typer.Argument(..., help="PDF, DOCX, HTML, Markdown or text file."),
-    format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json (sections[] of OUTPUT.md) or md (outline)."),
+    format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json (sections[] of docs/output-contract.md) or md (outline)."),
     blocks: bool = typer.Option(False, "--blocks", help="JSON: also print the section, marker and heading flag of every block."),
     max_pages: int = typer.Option(DEFAULT_MAX_PAGES, help="Read at most this many pages."),
     force: bool = typer.Option(False, help="Read even if the text does not look Vietnamese."),

@@ -6,7 +6,7 @@ mention to tokens with ``doc.char_span(..., alignment_mode="expand")``.
 Every span carries its provenance:
 
 * ``span.label_`` — the coarse type (``so``, ``ubnd``, ``party``, ``group``, ``other`` …; empty when none);
-* ``span.kb_id_`` — the canonical name (OUTPUT.md);
+* ``span.kb_id_`` — the canonical name (docs/output-contract.md);
 * ``span.id_`` and ``span._.dnlp_rule`` — the gazetteer entry or pattern that matched;
 * ``span._.dnlp_chars`` — the exact ``(start, end)`` of the name (the span is snapped to tokens).
 

@@ -5,7 +5,7 @@ each phrase to tokens. Each span has:
 
 * ``span.label_`` — the deadline kind (``by``, ``on``, ``period``, ``recurring``, ``ongoing``, ``conditional``);
 * ``span.id_`` and ``span._.dnlp_rule`` — the pattern that matched;
-* ``span._.deadline`` — the normalised deadline as a dict (OUTPUT.md ``deadline`` object);
+* ``span._.deadline`` — the normalised deadline as a dict (docs/output-contract.md ``deadline`` object);
 * ``span._.dnlp_chars`` — the exact ``(start, end)`` of the phrase (the span is snapped to tokens).
 
 The document date that anchors a date written without a year is read from

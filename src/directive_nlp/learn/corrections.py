@@ -6,7 +6,8 @@ what the document asks. Saved as ``NAME.gold.jsonl`` beside ``NAME.pdf|docx|md``
 it becomes training material for ``directive-nlp train`` — the means for
 users to teach the tool their own province's layouts.
 
-The lines follow spec/ANNOTATION.md (the shape of ``tasks[]``): ``id`` (G1,
+The lines follow the shape of ``tasks[]`` (docs/output-contract.md; annotation
+rules in docs/tasks.md): ``id`` (G1,
 G2, …), ``section``, ``sentence``, ``task``, ``agencies`` (name and role),
 ``deadline`` (text, kind, date, start, end, frequency; null when none) and
 ``report_to``. What only the extractor knows (canonical names, types, spans,

@@ -1,4 +1,4 @@
-"""Document metadata: the ``document`` object of ``spec/OUTPUT.md``.
+"""Document metadata: the ``document`` object of ``docs/output-contract.md``.
 
 Vietnamese administrative documents follow a fixed layout (Nghị định
 30/2020/NĐ-CP for the state, Hướng dẫn 36-HD/VPTW for the Party):
@@ -1102,7 +1102,7 @@ def _province(issuer: Optional[str], parent: Optional[str], place: Optional[str]
 
 
 def extract_metadata(doc: NormalizedDocument, structure: Optional[DocumentStructure] = None) -> DocumentMeta:
-    """Read the ``document`` object of OUTPUT.md from a normalised document.
+    """Read the ``document`` object of docs/output-contract.md from a normalised document.
 
     ``structure`` (from :func:`directive_nlp.structure.parse_structure`) is
     optional; when given, its "preamble" bounds the header search.

@@ -5,7 +5,7 @@ Phần/Chương/Mục/Điều with khoản "1." and điểm "a)"; plans and prog
 Roman parts ("I." or "I-"), arabic items ("1.", "1.1.", "1.1.1."), letters
 ("a)", "a.") and bullets ("-", "+"). Every later stage needs to know, for each
 block of the normalised text, which numbered part it sits in: a task's
-``section`` is that part's id (``spec/OUTPUT.md``), an agency heading over a
+``section`` is that part's id (``docs/output-contract.md``), an agency heading over a
 list carries down to the items, and a heading is not itself a task.
 
 The numbering rules are data (``resources/vi/sections.yaml``); this module

@@ -1,7 +1,7 @@
 """Task extraction: who (agency) must do what (task) by when (deadline).
 
 ``extract_tasks(doc, structure, meta)`` reads the normalised blocks and the
-section tree and returns the ``tasks`` of spec/OUTPUT.md. The modules:
+section tree and returns the ``tasks`` of docs/output-contract.md. The modules:
 
 * :mod:`.extractor` — which parts hold tasks, layout-carried actors and times;
 * :mod:`.clauses` — one sentence → subject, clauses, tasks, deadlines;

@@ -13,7 +13,7 @@ mechanism per step:
 4. clauses at ";" and tasks at "," (``splitting.py``);
 5. deadlines: a phrase at the start of a clause covers the clause, one at the
    end of the sentence covers the sentence, one elsewhere covers its task;
-   the phrase is cut out of the task text, and so is the agency (OUTPUT.md).
+   the phrase is cut out of the task text, and so is the agency (docs/output-contract.md).
 """
 
 from __future__ import annotations
@@ -225,7 +225,7 @@ def _before_liability(text: str, gs: int, ge: int) -> int:
 
 
 def _past_partners(text: str, a: int, b: int, cend: int) -> int:
-    """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (OUTPUT.md: the
+    """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (docs/output-contract.md: the
     task text holds no agency), when a predicate of a few words follows them."""
     t = skip_ws(text, after_chain(text, cend, b), b)
     pm = frames().basis_purpose_word.match(text, t, b)  # "phối hợp với Y để tham mưu …": the purpose is the task

@@ -6,7 +6,7 @@ này Kế hoạch …" (the act of issuing), "Điều 2. Quyết định này c�
 …; Chủ tịch UBND các xã … chịu trách nhiệm thi hành Quyết định này./."
 (execution). The first two are never tasks; the execution article is ONE
 task, "thi hành Quyết định này", whose leads are the officials as written
-(ANNOTATION-DECISIONS: 01 Điều 2; it is not a list of separate tasks). An
+(annotation rule T6, docs/tasks.md; it is not a list of separate tasks). An
 article that assigns work in other words ("Điều 2. Giao Sở X …") is read as
 any paragraph. The phrases come from ``layout.yaml``.
 """
@@ -58,7 +58,7 @@ def _officials(text: str, s: int, e: int) -> list[Ag]:
 
 def _colon_list(text: str, a: int, b: int) -> list[Ag]:
     """"Giám đốc các Sở: Tài chính, Xây dựng" lists bodies under one head: the first with its head, then the rest
-    as written (ANNOTATION.md splits such lists)."""
+    as written (annotation rule A5, docs/tasks.md, splits such lists)."""
     ms = find_agencies(text[a:b])
     if not ms or ms[0].start != 0:
         return [Ag(a, b, text[a:b], canonical(text[a:b]), None)]
@@ -84,7 +84,7 @@ def execution_clause(text: str, start: int = 0) -> Optional[tuple[int, int, list
         ts = verb
         cm = re.match(r"chịu trách nhiệm\s+", text[ts:], re.IGNORECASE)
         if cm:
-            ts += cm.end()  # "chịu trách nhiệm" is a modal here (ANNOTATION-DECISIONS 01 Điều 2)
+            ts += cm.end()  # "chịu trách nhiệm" is a modal here (annotation rule T6, docs/tasks.md)
         a, b = trim(text, start, verb)
         leads = _officials(text, a, b) if b > a else []
         return ts, m.end(), leads

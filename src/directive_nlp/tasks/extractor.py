@@ -4,7 +4,7 @@ Which parts hold tasks is read from the section headings (:mod:`zones`).
 Text before the first numbered part and after the last one is background,
 and the recipients list ("Nơi nhận") and the signature are never read.
 
-Layout carries actors and deadlines (ANNOTATION.md); each layout is one
+Layout carries actors and deadlines (annotation rule A1, docs/tasks.md); each layout is one
 mechanism in its own module, this walker only routes blocks to them:
 
 * an agency heading ("2. Sở Y tế:", "1.5. Trách nhiệm của …", a group with
@@ -46,7 +46,7 @@ from .zones import Zones, is_passage, self_reference_end
 __all__ = ["extract_tasks"]
 
 # "… cần tập trung vào các nội dung sau:" only introduces content: its actor is not carried to the items
-# (ANNOTATION.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
+# (annotation rule A1, docs/tasks.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
 _CONTENT_LEAD_IN = re.compile(r"\bnội dung\b[^:;]*\b(?:sau|như sau)\s*:\s*$", re.IGNORECASE)
 # the end of a Chỉ thị / Công văn opening: what follows is its body, numbered or not
 _BODY_OPENER = re.compile(r"\b(?:yêu cầu|chỉ thị|đề nghị|giao|như sau|các nội dung sau|có ý kiến như sau)\s*:\s*$", re.IGNORECASE)
@@ -514,7 +514,7 @@ class _Walker:
             sc = self.scopes[key]
             if (sc.heading_block is not None and not any(k == "task" for k, _ in sc.events)
                     and any(k == "label" and v.leads for k, v in sc.events)):
-                # a block of labels without a content line: its heading is the task (ANNOTATION-DECISIONS 07 II.4)
+                # a block of labels without a content line: its heading is the task (annotation rule T5, docs/tasks.md)
                 idx = self._heading_draft(key, sc.heading_block, "labelled-block:heading", [])
                 if idx is not None:
                     sc.events.insert(0, ("task", idx))
@@ -627,7 +627,7 @@ def _apply_assignment(drafts: list[Draft], asg: Assignment, rule: str, own: bool
 
 def _date_item(drafts: list[Draft], results: list, block_dl: Optional[Deadline], item: bool) -> None:
     """A time sentence dates its block; an item-final deadline dates the whole item, unless its last sentence
-    names its own actor (ANNOTATION-DECISIONS 8)."""
+    names its own actor (annotation rule D2, docs/tasks.md)."""
     if block_dl is not None:
         for d in drafts:
             if d.deadline is None:
@@ -643,7 +643,7 @@ def _date_item(drafts: list[Draft], results: list, block_dl: Optional[Deadline],
 
 def extract_tasks(doc: NormalizedDocument, structure: DocumentStructure, meta: Optional[DocumentMeta] = None,
                   nlp=None) -> list[Task]:
-    """The tasks of one document (OUTPUT.md ``tasks[]``), in reading order of their parts.
+    """The tasks of one document (docs/output-contract.md ``tasks[]``), in reading order of their parts.
 
     ``nlp`` is accepted for the pipeline contract; the rules here work on the
     recognisers' character offsets and do not need a parsed Doc.

@@ -11,7 +11,7 @@ above it:
 
 :func:`parse_assignment` reads such a text into leads, supports and a
 deadline; the extractor applies them to the tasks of the sentence or item,
-as a labelled block applies to the tasks of its block (ANNOTATION.md).
+as a labelled block applies to the tasks of its block (annotation rule A1, docs/tasks.md).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ wrap them unchanged):
 * :func:`cover` decides which tasks each run of labels covers: labels written
   after their tasks close the tasks since the previous run; labels written
   before any task of the block open the tasks that follow;
-* :func:`apply_run` merges a run into one task (ANNOTATION.md: the block's
+* :func:`apply_run` merges a run into one task (annotation rule A1, docs/tasks.md: the block's
   bodies apply to every task of the block; a task that names its own subject
   keeps it beside the block's leads, unless the subject is one of the block's
   partners acting on its own).

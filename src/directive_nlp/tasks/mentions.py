@@ -232,7 +232,7 @@ def _content_after_colon(text: str, pos: int) -> bool:
 
 def _with_place_lists(text: str, found: list[Ag]) -> list[Ag]:
     """"Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Đồng Tháp quyết liệt …": one head with the
-    places it names after a colon is one body, written as is (ANNOTATION.md); the places are not the task's text.
+    places it names after a colon is one body, written as is (annotation rule A5, docs/tasks.md); the places are not the task's text.
     Only a head ending in a level of place (``place_levels`` in task_lexicon.yaml) takes such a list."""
     if not found or ":" not in text:
         return found

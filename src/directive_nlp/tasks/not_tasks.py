@@ -1,4 +1,4 @@
-"""What in a sentence is not a task (ANNOTATION.md, "What is a task").
+"""What in a sentence is not a task (annotation rules T1 and T4, docs/tasks.md).
 
 * a label and its value ("Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân"),
   a quota or a description after a name label — no action;

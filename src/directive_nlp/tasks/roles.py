@@ -1,6 +1,6 @@
 """Roles of the bodies named around a task: lead, support, report_to, or none.
 
-The rules follow spec/ANNOTATION.md and ANNOTATION-DECISIONS.md:
+The rules follow the annotation rules A3 and A4 (docs/tasks.md):
 
 * lead: the grammatical subject ("Sở Y tế đánh giá …"), the body a sentence
   "giao" / "đề nghị" / "yêu cầu" the work to, the one that "chủ trì", the

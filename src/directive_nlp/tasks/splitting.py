@@ -1,6 +1,6 @@
 """Cut a predicate into clauses (at ";") and tasks (at "," / "và").
 
-ANNOTATION.md: one task per predicate that has its own object; verbs that
+Annotation rule T3 (docs/tasks.md): one task per predicate that has its own object; verbs that
 share one object stay one task ("hướng dẫn, theo dõi, kiểm tra việc …");
 clauses joined by ";" with different objects are separate tasks, but a ";"
 that only continues a list of objects ("…; các nhóm đối tượng …") does not
@@ -186,7 +186,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if review:
         return bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
     if lexicon().result_tail.match(st):
-        return False  # "…, không để …": a result tail stays in its task (ANNOTATION-DECISIONS 1)
+        return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners

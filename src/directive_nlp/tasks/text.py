@@ -1,7 +1,7 @@
 """Character-level helpers: masking nested text, sentences, clauses, trimming.
 
 Everything works on offsets into one string, so a task's text is always a
-verbatim slice of its sentence (OUTPUT.md requires it) and its span can be
+verbatim slice of its sentence (docs/output-contract.md requires it) and its span can be
 given in the normalised document.
 
 Why masking: ";" and "," inside "(…)" or quotes ("phong trào "Toàn dân …,

@@ -1,8 +1,8 @@
 """Which time phrase belongs to which task when the layout carries it.
 
 A plan often writes a task's time apart from the task's sentence
-(ANNOTATION.md, "a labelled block … applies to every task of the block it
-closes or opens"):
+(annotation rule A1, docs/tasks.md: "a labelled block applies to every task of
+the block it closes or opens"):
 
 * a **time label line** — "Thời gian thực hiện: Quý IV/2025", "c) Thời hạn
   hoàn thành: Thường xuyên", "*Tiến độ:* năm 2026" — dates every task of the
@@ -17,8 +17,8 @@ closes or opens"):
   phrase ("…; gửi kế hoạch về Sở Nội vụ trong thời hạn 10 ngày kể từ ngày
   nhận Kế hoạch này.", "… (khi Bộ Y tế có văn bản triển khai).", a closing
   sentence "Hoàn thành, báo cáo kết quả … trong tháng 11/2025.") dates every
-  task of the item (ANNOTATION-DECISIONS: "an item-final deadline applies to
-  every task of the item"), except tasks given to other bodies than the one
+  task of the item (annotation rule D2, docs/tasks.md: "an item-final deadline applies
+  to every task of the item"), except tasks given to other bodies than the one
   whose clause holds the time.
 
 Each mechanism is a function from the layout (blocks, sections) and the text
@@ -376,7 +376,7 @@ def attach_layout_times(tasks: list[Task], scopes: list[TimeScope]) -> list[Task
 # * a **cycle ends its own clause**: "…; báo cáo UBND Thành phố … trước ngày
 #   15 hằng tháng." is the reporting cycle of the last ";" clause, not of the
 #   plans and actions before the ";" (a date at the end, "… trong tháng
-#   11/2025.", still dates the whole item: ANNOTATION-DECISIONS 8);
+#   11/2025.", still dates the whole item: annotation rule D2, docs/tasks.md);
 # * a **time adverb heads its predicate**: "phối hợp các sở, ngành thường
 #   xuyên tổ chức kiểm tra …" and "thực hiện thường xuyên, liên tục các giải
 #   pháp …" are ongoing work: the adverb right before the task's verb (or right

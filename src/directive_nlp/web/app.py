@@ -89,7 +89,7 @@ def _split_names(value: str) -> list[str]:
 
 
 def _canonical(name: str) -> str:
-    """The OUTPUT.md canonical form of a name a person typed."""
+    """The docs/output-contract.md canonical form of a name a person typed."""
     try:
         from ..agencies import canonical
 
