@@ -49,6 +49,7 @@ __all__ = [
     "starts_common_noun",
     "find_agencies",
     "canonical",
+    "agency_key",
     "agency_type",
     "default_gazetteer",
     "load_user_gazetteer",
@@ -971,6 +972,68 @@ def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:
             words = words[len(lead):]
             break
     return " ".join(words)
+
+
+def _lower_abbreviations(g: Gazetteer) -> dict[str, str]:
+    """Abbreviations of three letters or more as match keys ("ubnd" → "ủy ban
+    nhân dân"): a name typed in lower case still names the body; two-letter
+    ones ("ca") are left alone, they collide with words."""
+    return {match_key(short): " ".join(k for k in g.abbreviations[short] if not k.startswith("\x00"))
+            for short in g.abbreviations if len(short) >= 3 and match_key(short) and " " not in match_key(short)}
+
+
+@lru_cache(maxsize=1)
+def _default_lower_abbreviations() -> dict[str, str]:
+    return _lower_abbreviations(default_gazetteer())
+
+
+def _drop_province(key: str, province: str) -> str:
+    p = match_key(province)
+    for unit in ("tỉnh", "thành phố"):
+        if key.endswith(f" {unit} {p}"):
+            key = key[: -len(p) - 1]
+    if key.endswith(f" {p}") and key != p:
+        key = key[: -len(p) - 1]
+    return key.strip()
+
+
+def _drop_qualifiers(key: str, qualifiers: Iterable[str]) -> str:
+    quals = sorted((match_key(q) for q in qualifiers), key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for q in quals:
+            if key.endswith(" " + q) and len(key) > len(q) + 1:
+                key = key[: -len(q) - 1].strip()
+                changed = True
+    return key
+
+
+def agency_key(name: str, *, province: Optional[str] = None, qualifiers: Iterable[str] = (),
+               gazetteer: Optional[Gazetteer] = None) -> str:
+    """The one key on which two mentions of a body are matched (graph, cross-check,
+    checklists, comparison): :func:`canonical`, abbreviations typed in lower
+    case expanded and a leading "mỗi" dropped too; with ``province``, a trailing
+    "tỉnh <province>" reduced to "tỉnh"; with ``qualifiers``, trailing place
+    qualifiers ("tỉnh", "trực thuộc") dropped.
+
+    >>> agency_key("UBND tỉnh Lạng Sơn", province="Lạng Sơn")
+    'ủy ban nhân dân tỉnh'
+    >>> agency_key("các ubnd huyện")
+    'ủy ban nhân dân huyện'
+    >>> agency_key("Sở Tài chính tỉnh", qualifiers=["tỉnh"])
+    'sở tài chính'
+    """
+    g = gazetteer or default_gazetteer()
+    key = match_key(canonical(name, gazetteer=g))
+    lower = _lower_abbreviations(g) if gazetteer else _default_lower_abbreviations()
+    key = " ".join(lower.get(w, w) for w in key.split())
+    key = re.sub(r"^(các|những|mỗi|toàn thể)\s+", "", key)
+    if province:
+        key = _drop_province(key, province)
+    if qualifiers:
+        key = _drop_qualifiers(key, qualifiers)
+    return key.strip()
 
 
 _TYPE_HINTS = [

@@ -46,6 +46,8 @@ from typing import Iterable, Literal, Optional
 import yaml
 from pydantic import BaseModel, Field
 
+from .agencies import agency_key as _agency_key
+from .agencies import find_agencies
 from .errors import InputError
 from .models import AgencyRef, Deadline, ExtractionResult, SectionOut, Task
 from .normalize import match_key
@@ -208,44 +210,18 @@ def analyze(text: str) -> Analysis:
 # Agencies
 # --------------------------------------------------------------------------
 
-_ABBREV = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "mttq": "mặt trận tổ quốc",
-    "ubmttq": "ủy ban mặt trận tổ quốc",
-    "bcs": "ban cán sự",
-    "btv": "ban thường vụ",
-    "bch": "ban chấp hành",
-}
-
-
 def agency_key(agency: AgencyRef | str) -> str:
-    """Key on which agencies of the two documents are matched.
-
-    The canonical name (``agencies.canonical`` when the recognisers module is
-    there, else its minimum: match key, abbreviations expanded, leading
-    "các"/"những" dropped), then place qualifiers at the end ("… tỉnh",
-    "… trực thuộc") dropped, since both documents speak of one province.
-    """
+    """Key on which agencies of the two documents are matched:
+    :func:`directive_nlp.agencies.agency_key` with the place qualifiers of
+    ``crosscheck.yaml`` ("… tỉnh", "… trực thuộc") dropped, since both
+    documents speak of one province."""
     name = agency if isinstance(agency, str) else (agency.canonical or agency.name)
-    try:
-        from .agencies import canonical as _canonical  # type: ignore[attr-defined]
+    return _agency_key(name, qualifiers=_qualifiers())
 
-        name = _canonical(name)
-    except (ImportError, AttributeError):
-        pass
-    k = match_key(name)
-    k = " ".join(_ABBREV.get(w, w) for w in k.split())
-    k = re.sub(r"^(các|những|mỗi|toàn thể)\s+", "", k)
-    quals = sorted((match_key(q) for q in load_vocabulary().agency_qualifiers), key=len, reverse=True)
-    changed = True
-    while changed:
-        changed = False
-        for q in quals:
-            if k.endswith(" " + q) and len(k) > len(q) + 1:
-                k = k[: -len(q) - 1].strip()
-                changed = True
-    return k
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(load_vocabulary().agency_qualifiers)
 
 
 # --------------------------------------------------------------------------
@@ -551,12 +527,8 @@ def _agency_mentions(text: str) -> tuple[str, tuple[str, ...]]:
     Bodies are matched as bodies (by canonical name), not through the words
     of their names: "Ban Thường vụ Tỉnh ủy" and "Chương trình … của Tỉnh ủy"
     must not look alike because both say "tỉnh ủy". Uses the recognisers'
-    ``agencies.find_agencies``; without it the text is left as it is.
+    ``agencies.find_agencies``.
     """
-    try:
-        from .agencies import find_agencies
-    except ImportError:  # pragma: no cover - recognisers not installed
-        return text, ()
     chars = list(text)
     keys = []
     for m in find_agencies(text):

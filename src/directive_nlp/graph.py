@@ -48,6 +48,8 @@ from typing import Iterable, Optional, Sequence, Union
 
 import networkx as nx
 
+from .agencies import agency_key as _agency_key
+from .agencies import canonical as agency_canonical
 from .errors import InputError
 from .models import AgencyRef, Deadline, ExtractionResult, Reference
 from .normalize import match_key
@@ -78,31 +80,8 @@ GRAPH_FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png")
 # Agencies: canonical key, scope, type
 # --------------------------------------------------------------------------
 
-# Fallback only, used while ``agencies.canonical`` (recognisers) is absent:
-# the four abbreviations OUTPUT.md names.
-_FALLBACK_ABBREV = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "mttq": "mặt trận tổ quốc",
-    "bcs": "ban cán sự",
-}
 _CENTRAL_HEADS = ("bộ chính trị", "ban bí thư", "trung ương", "chính phủ", "thủ tướng", "quốc hội",
                   "văn phòng chính phủ", "ban chấp hành trung ương")
-
-
-def _canonical(name: str) -> str:
-    try:
-        from .agencies import canonical  # recognisers' canonical form (OUTPUT.md)
-    except ImportError:
-        canonical = None
-    if canonical is not None:
-        try:
-            return canonical(name)
-        except Exception:  # a recogniser bug must not lose the agency
-            pass
-    key = match_key(name)
-    key = " ".join(_FALLBACK_ABBREV.get(w, w) for w in key.split())
-    return re.sub(r"^(?:các|những)\s+", "", key)
 
 
 def _is_central(key: str, typ: Optional[str]) -> bool:
@@ -130,7 +109,7 @@ def agency_type_of(name: str, given: Optional[str] = None) -> str:
             pass
     if given:
         return given
-    k = _canonical(name)
+    k = agency_canonical(name)
     if _is_central(k, None):
         return "central"
     if re.search(r"(^|\s)(đảng|cấp ủy|huyện ủy|thành ủy|thị ủy|tỉnh ủy|đảng ủy|đảng đoàn|ban cán sự|ban thường vụ tỉnh ủy)", k) or k.startswith(("ban tuyên giáo", "ban nội chính", "ban tổ chức", "ban dân vận", "ủy ban kiểm tra")):
@@ -191,18 +170,10 @@ def agency_display(name: str, province: Optional[str]) -> str:
 
 
 def agency_key(name: str, province: Optional[str] = None) -> str:
-    """Province-free key of an agency: canonical form with a trailing
-    "tỉnh <province>" / "thành phố <province>" reduced to "tỉnh"/"thành phố"
+    """Province-free key of an agency (:func:`directive_nlp.agencies.agency_key`):
+    a trailing "tỉnh <province>" reduced to "tỉnh"
     ("Ủy ban nhân dân tỉnh Lạng Sơn" → "ủy ban nhân dân tỉnh")."""
-    key = _canonical(name)
-    if province:
-        p = match_key(province)
-        for unit in ("tỉnh", "thành phố"):
-            if key.endswith(f" {unit} {p}"):
-                key = key[: -len(p) - 1]
-        if key.endswith(f" {p}") and key != p:
-            key = key[: -len(p) - 1]
-    return key.strip()
+    return _agency_key(name, province=province)
 
 
 # --------------------------------------------------------------------------
@@ -441,7 +412,7 @@ def _add_agency(G: nx.MultiDiGraph, name: str, canonical: Optional[str], typ: Op
     if aid not in G:
         G.add_node(aid, **_plain({
             "kind": "agency", "label": agency_display(name, prov), "name": name,
-            "canonical": canonical or _canonical(name), "generic": key, "type": agency_type_label(atype),
+            "canonical": canonical or agency_canonical(name), "generic": key, "type": agency_type_label(atype),
             "province": None if central else prov, "scope": scope, "lead": 0, "support": 0, "load": 0,
         }))
     names[aid][name] += 1
