@@ -51,6 +51,7 @@ from .agencies import find_agencies
 from .errors import InputError
 from .models import AgencyRef, Deadline, ExtractionResult, SectionOut, Task
 from .normalize import match_key
+from .themes import segment_words as themes_segment_words
 
 CROSSCHECK_VERSION = "1"
 
@@ -118,19 +119,9 @@ def _phrase_table() -> tuple[dict[tuple[str, ...], str], int]:
 
 @lru_cache(maxsize=8192)
 def segment_words(text: str) -> tuple[str, ...]:
-    """Vietnamese words of ``text`` (underthesea), as match keys.
-
-    Duplicates the minimum of ``themes.segment_words`` (graph area) so the
-    cross-check works while that module is written; to be unified.
-    """
-    try:
-        from .themes import segment_words as _seg  # type: ignore[attr-defined]
-
-        words = list(_seg(text, stopwords=False))  # our own stop lists apply below
-    except (ImportError, AttributeError, TypeError):
-        from underthesea import word_tokenize
-
-        words = word_tokenize(text)
+    """Vietnamese words of ``text`` as match keys (:func:`directive_nlp.themes.segment_words`,
+    without its stop list: the cross-check's own genre lists apply), numbers dropped."""
+    words = themes_segment_words(text, stopwords=False)
     out = []
     for w in words:
         k = match_key(str(w).replace("_", " "))
