@@ -52,6 +52,7 @@ from .agencies import find_agencies
 from .errors import InputError
 from .models import AgencyRef, Deadline, ExtractionResult, SectionOut, Task
 from .normalize import match_key
+from .themes import document_frequencies
 from .themes import segment_words as themes_segment_words
 
 CROSSCHECK_VERSION = "1"
@@ -558,22 +559,19 @@ class _Unit:
 
 
 def _idf(areas: list[Vector], units: list[Vector]) -> dict[str, float]:
-    """IDF over the program's areas times IDF over all units of both documents."""
+    """IDF over the program's areas times IDF over all units of both documents.
 
-    def one(docs: list[Vector]) -> tuple[Counter, int]:
-        df: Counter = Counter()
-        for d in docs:
-            df.update(set(d))
-        return df, max(len(docs), 1)
+    The frequencies are counted by scikit-learn (:func:`directive_nlp.themes.document_frequencies`);
+    the IDF is ln((n + 1) / (df + 0.5)), not scikit-learn's ln((n + 1) / (df + 1)):
+    with its smoothing a program of one task area would weigh every word 0.
+    """
+    def idf(docs: list[Vector]) -> dict[str, float]:
+        n = max(len(docs), 1)
+        return {k: math.log((n + 1) / (df + 0.5)) for k, df in document_frequencies(docs).items()}
 
-    df_a, n_a = one(areas)
-    df_u, n_u = one(units)
-    out = {}
-    for k in df_u:
-        ia = math.log((n_a + 1) / (df_a.get(k, 0) + 0.5))
-        iu = math.log((n_u + 1) / (df_u[k] + 0.5))
-        out[k] = max(ia, 0.0) * max(iu, 0.0)
-    return out
+    idf_a, idf_u = idf(areas), idf(units)
+    n_a = max(len(areas), 1)
+    return {k: max(idf_a.get(k, math.log((n_a + 1) / 0.5)), 0.0) * max(w, 0.0) for k, w in idf_u.items()}
 
 
 def _tfidf(raw: Vector, idf: dict[str, float]) -> Vector:
