@@ -53,6 +53,7 @@ __all__ = [
     "agency_type",
     "default_gazetteer",
     "load_user_gazetteer",
+    "load_agency_types",
     "AGENCY_TYPES",
 ]
 
@@ -1036,19 +1037,23 @@ def agency_key(name: str, *, province: Optional[str] = None, qualifiers: Iterabl
     return key.strip()
 
 
-_TYPE_HINTS = [
-    ("head", r"^(giám đốc|thủ trưởng|chủ tịch|phó chủ tịch|trưởng|bí thư|người đứng đầu|chánh|tổng giám đốc|bộ trưởng)\b"),
-    ("party", r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|đảng ủy|đảng đoàn|ban cán sự|cấp ủy|ban thường vụ|tổ chức đảng|chi bộ)"),
-    ("ubnd", r"(ủy ban nhân dân|chính quyền)"),
-    ("hdnd", r"hội đồng nhân dân"),
-    ("so", r"^sở\b"),
-    ("police_military", r"(công an|quân sự|biên phòng|hải quan|kiểm lâm|quân đội|lực lượng)"),
-    ("judiciary", r"(viện kiểm sát|tòa án|thi hành án)"),
-    ("mass_org", r"(mặt trận|liên đoàn lao động|hội liên hiệp|hội nông dân|hội cựu chiến binh|đoàn thanh niên|tỉnh đoàn|thành đoàn)"),
-    ("central", r"^(bộ\b|chính phủ|thủ tướng|trung ương|ban bí thư|quốc hội)"),
-    ("enterprise", r"(doanh nghiệp|tập đoàn|tổng công ty|công ty|nhà đầu tư)"),
-    ("group", r"^(sở|cơ quan|đơn vị|địa phương|ban|ngành|tổ chức)\b"),
-]
+def load_agency_types() -> dict:
+    """``resources/vi/agency_types.yaml`` through the validated loader: the
+    labels of the type codes and the hints that guess a type from words."""
+    from .vocab import load_vocabulary
+
+    return load_vocabulary("agency_types.yaml", required={"labels": dict, "type_hints": list})
+
+
+@lru_cache(maxsize=1)
+def _type_hints() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for h in load_agency_types()["type_hints"]:
+        alt = "|".join(re.escape(match_key(w)) for w in sorted(h["words"], key=len, reverse=True))
+        # at_start: the words open the name, whole; elsewhere: the words anywhere, as written
+        pat = rf"^(?:{alt})\b" if h.get("at_start") else rf"(?:{alt})"
+        out.append((str(h["type"]), re.compile(pat)))
+    return tuple(out)
 
 
 def agency_type(name: str, *, gazetteer: Optional[Gazetteer] = None) -> Optional[str]:
@@ -1068,7 +1073,7 @@ def agency_type(name: str, *, gazetteer: Optional[Gazetteer] = None) -> Optional
         if best.end - best.start >= 0.6 * len(name.strip()):
             return best.type
     key = canonical(name, gazetteer=gazetteer)
-    for typ, pat in _TYPE_HINTS:
-        if re.search(pat, key):
+    for typ, pat in _type_hints():
+        if pat.search(key):
             return typ
     return "other"

@@ -49,6 +49,7 @@ from typing import Iterable, Optional, Sequence, Union
 import networkx as nx
 
 from .agencies import agency_key as _agency_key
+from .agencies import agency_type, load_agency_types
 from .agencies import canonical as agency_canonical
 from .errors import InputError
 from .models import AgencyRef, Deadline, ExtractionResult, Reference
@@ -93,44 +94,15 @@ def _is_central(key: str, typ: Optional[str]) -> bool:
 
 
 def agency_type_of(name: str, given: Optional[str] = None) -> str:
-    """Kind of body: the recognisers' ``agencies.agency_type`` when present,
-    else the type stored in the result, else a fallback from the head noun
-    (party/ubnd/so/central/mass/group/state/other)."""
-    try:
-        from .agencies import agency_type
-    except ImportError:
-        agency_type = None
-    if agency_type is not None:
-        try:
-            t = agency_type(name)
-            if t:
-                return t
-        except Exception:
-            pass
-    if given:
-        return given
-    k = agency_canonical(name)
-    if _is_central(k, None):
-        return "central"
-    if re.search(r"(^|\s)(đảng|cấp ủy|huyện ủy|thành ủy|thị ủy|tỉnh ủy|đảng ủy|đảng đoàn|ban cán sự|ban thường vụ tỉnh ủy)", k) or k.startswith(("ban tuyên giáo", "ban nội chính", "ban tổ chức", "ban dân vận", "ủy ban kiểm tra")):
-        return "party"
-    if k.startswith("ủy ban nhân dân"):
-        return "ubnd"
-    if k.startswith("sở "):
-        return "so"
-    if k.startswith(("mặt trận", "hội ", "liên đoàn", "tỉnh đoàn", "đoàn thanh niên", "ban thường vụ tỉnh đoàn", "tổ chức chính trị")):
-        return "mass"
-    if k.startswith(("cơ quan", "sở ban ngành", "đơn vị", "ban ngành", "địa phương", "lực lượng")):
-        return "group"
-    return "state"
+    """Kind of body: :func:`directive_nlp.agencies.agency_type` (the recogniser's
+    type, else a guess from the name's words), else the type stored in the
+    result, else "state" (an empty name)."""
+    return agency_type(name) or given or "state"
 
 
 @lru_cache(maxsize=1)
 def _type_labels() -> dict[str, str]:
-    from .vocab import load_vocabulary
-
-    data = load_vocabulary("agency_types.yaml", required={"labels": dict})
-    return {str(k): str(v) for k, v in data["labels"].items()}
+    return {str(k): str(v) for k, v in load_agency_types()["labels"].items()}
 
 
 def agency_type_label(code: Optional[str]) -> str:
