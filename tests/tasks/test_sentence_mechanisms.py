@@ -734,3 +734,26 @@ def test_new_lexicon_keys_are_validated():
     with pytest.raises(VocabularyError, match="unknown key"):
         validate_vocabulary({**data, "clause_conectives": []}, source="task_lexicon.yaml",
                             required=required, optional=optional)
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("tiếp tục, chỉ đạo các xã", "chỉ đạo các xã"),     # a governing prefix is read past
+    ("chỉ đạo các xã", "chỉ đạo các xã"),               # none: unchanged
+    ("thực hiện chỉ đạo các xã", "thực hiện chỉ đạo các xã"),  # not a governing prefix
+])
+def test_governing_prefixes_from_task_lexicon(text, rest):
+    from directive_nlp.tasks.splitting import _GOVERN_PREFIX
+
+    assert _GOVERN_PREFIX.sub("", text) == rest
+
+
+@pytest.mark.parametrize("text, only_time", [
+    ("hoàn thành xong", True),
+    ("báo cáo kết quả", True),
+    ("tổ chức hội nghị", False),
+])
+def test_time_clause_words_from_task_lexicon(text, only_time):
+    from directive_nlp.tasks.splitting import _TIME_ONLY
+    from directive_nlp.tasks.text import words
+
+    assert (not words(_TIME_ONLY.sub(" ", text))) is only_time
