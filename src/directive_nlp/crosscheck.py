@@ -41,10 +41,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Literal, Optional
 
-import yaml
 from pydantic import BaseModel, Field
 
 from .agencies import agency_key as _agency_key

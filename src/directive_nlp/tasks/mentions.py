@@ -22,7 +22,6 @@ import bisect
 import contextvars
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
