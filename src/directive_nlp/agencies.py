@@ -50,9 +50,11 @@ __all__ = [
     "starts_common_noun",
     "find_agencies",
     "canonical",
+    "agency_key",
     "agency_type",
     "default_gazetteer",
     "load_user_gazetteer",
+    "load_agency_types",
     "AGENCY_TYPES",
 ]
 
@@ -974,19 +976,85 @@ def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:
     return " ".join(words)
 
 
-_TYPE_HINTS = [
-    ("head", r"^(giám đốc|thủ trưởng|chủ tịch|phó chủ tịch|trưởng|bí thư|người đứng đầu|chánh|tổng giám đốc|bộ trưởng)\b"),
-    ("party", r"(tỉnh ủy|thành ủy|huyện ủy|thị ủy|đảng ủy|đảng đoàn|ban cán sự|cấp ủy|ban thường vụ|tổ chức đảng|chi bộ)"),
-    ("ubnd", r"(ủy ban nhân dân|chính quyền)"),
-    ("hdnd", r"hội đồng nhân dân"),
-    ("so", r"^sở\b"),
-    ("police_military", r"(công an|quân sự|biên phòng|hải quan|kiểm lâm|quân đội|lực lượng)"),
-    ("judiciary", r"(viện kiểm sát|tòa án|thi hành án)"),
-    ("mass_org", r"(mặt trận|liên đoàn lao động|hội liên hiệp|hội nông dân|hội cựu chiến binh|đoàn thanh niên|tỉnh đoàn|thành đoàn)"),
-    ("central", r"^(bộ\b|chính phủ|thủ tướng|trung ương|ban bí thư|quốc hội)"),
-    ("enterprise", r"(doanh nghiệp|tập đoàn|tổng công ty|công ty|nhà đầu tư)"),
-    ("group", r"^(sở|cơ quan|đơn vị|địa phương|ban|ngành|tổ chức)\b"),
-]
+def _lower_abbreviations(g: Gazetteer) -> dict[str, str]:
+    """Abbreviations of three letters or more as match keys ("ubnd" → "ủy ban
+    nhân dân"): a name typed in lower case still names the body; two-letter
+    ones ("ca") are left alone, they collide with words."""
+    return {match_key(short): " ".join(k for k in g.abbreviations[short] if not k.startswith("\x00"))
+            for short in g.abbreviations if len(short) >= 3 and match_key(short) and " " not in match_key(short)}
+
+
+@lru_cache(maxsize=1)
+def _default_lower_abbreviations() -> dict[str, str]:
+    return _lower_abbreviations(default_gazetteer())
+
+
+def _drop_province(key: str, province: str) -> str:
+    p = match_key(province)
+    for unit in ("tỉnh", "thành phố"):
+        if key.endswith(f" {unit} {p}"):
+            key = key[: -len(p) - 1]
+    if key.endswith(f" {p}") and key != p:
+        key = key[: -len(p) - 1]
+    return key.strip()
+
+
+def _drop_qualifiers(key: str, qualifiers: Iterable[str]) -> str:
+    quals = sorted((match_key(q) for q in qualifiers), key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for q in quals:
+            if key.endswith(" " + q) and len(key) > len(q) + 1:
+                key = key[: -len(q) - 1].strip()
+                changed = True
+    return key
+
+
+def agency_key(name: str, *, province: Optional[str] = None, qualifiers: Iterable[str] = (),
+               gazetteer: Optional[Gazetteer] = None) -> str:
+    """The one key on which two mentions of a body are matched (graph, cross-check,
+    checklists, comparison): :func:`canonical`, abbreviations typed in lower
+    case expanded and a leading "mỗi" dropped too; with ``province``, a trailing
+    "tỉnh <province>" reduced to "tỉnh"; with ``qualifiers``, trailing place
+    qualifiers ("tỉnh", "trực thuộc") dropped.
+
+    >>> agency_key("UBND tỉnh Lạng Sơn", province="Lạng Sơn")
+    'ủy ban nhân dân tỉnh'
+    >>> agency_key("các ubnd huyện")
+    'ủy ban nhân dân huyện'
+    >>> agency_key("Sở Tài chính tỉnh", qualifiers=["tỉnh"])
+    'sở tài chính'
+    """
+    g = gazetteer or default_gazetteer()
+    key = match_key(canonical(name, gazetteer=g))
+    lower = _lower_abbreviations(g) if gazetteer else _default_lower_abbreviations()
+    key = " ".join(lower.get(w, w) for w in key.split())
+    key = re.sub(r"^(các|những|mỗi|toàn thể)\s+", "", key)
+    if province:
+        key = _drop_province(key, province)
+    if qualifiers:
+        key = _drop_qualifiers(key, qualifiers)
+    return key.strip()
+
+
+def load_agency_types() -> dict:
+    """``resources/vi/agency_types.yaml`` through the validated loader: the
+    labels of the type codes and the hints that guess a type from words."""
+    from .vocab import load_vocabulary
+
+    return load_vocabulary("agency_types.yaml", required={"labels": dict, "type_hints": list})
+
+
+@lru_cache(maxsize=1)
+def _type_hints() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for h in load_agency_types()["type_hints"]:
+        alt = "|".join(re.escape(match_key(w)) for w in sorted(h["words"], key=len, reverse=True))
+        # at_start: the words open the name, whole; elsewhere: the words anywhere, as written
+        pat = rf"^(?:{alt})\b" if h.get("at_start") else rf"(?:{alt})"
+        out.append((str(h["type"]), re.compile(pat)))
+    return tuple(out)
 
 
 def agency_type(name: str, *, gazetteer: Optional[Gazetteer] = None) -> Optional[str]:
@@ -1006,7 +1074,7 @@ def agency_type(name: str, *, gazetteer: Optional[Gazetteer] = None) -> Optional
         if best.end - best.start >= 0.6 * len(name.strip()):
             return best.type
     key = canonical(name, gazetteer=gazetteer)
-    for typ, pat in _TYPE_HINTS:
-        if re.search(pat, key):
+    for typ, pat in _type_hints():
+        if pat.search(key):
             return typ
     return "other"

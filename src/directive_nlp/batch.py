@@ -98,18 +98,19 @@ def _skip_reason(q: Path) -> Optional[str]:
     return None
 
 
-def scan_inputs(items: Iterable[Union[str, Path]]) -> tuple[list[Path], list[dict]]:
+def scan_inputs(items: Iterable[Union[str, Path]], *, recursive: bool = True) -> tuple[list[Path], list[dict]]:
     """Files to extract and the folder entries skipped, each with its reason
     (FIFOs, devices, sockets, broken links, unsupported types): a scan never
     skips silently. Files named explicitly are kept whatever they are, so
-    that reading them says what is wrong."""
+    that reading them says what is wrong. ``recursive=False`` reads a
+    folder's own entries only."""
     found: dict[str, Path] = {}
     skipped: list[dict] = []
     for item in items:
         s = str(item)
         p = Path(s)
         if p.is_dir():
-            for q in sorted(p.rglob("*")):
+            for q in sorted(p.rglob("*") if recursive else p.iterdir()):
                 why = _skip_reason(q)
                 if why:
                     skipped.append({"input": str(q), "reason": why})

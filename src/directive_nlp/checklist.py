@@ -29,6 +29,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, Field
 
+from .agencies import agency_key
 from .checklist_calendar import next_occurrence, stated_day
 from .errors import InputError
 from .models import DocumentMeta, ExtractionResult, Task
@@ -331,12 +332,8 @@ def _display_name(name: str) -> str:
 
 
 def _group_key(canonical: str, name: str) -> str:
-    """Same agency, however written: matching key without a leading plural word."""
-    key = match_key(canonical or name)
-    for lead_word in ("các ", "những "):
-        if key.startswith(lead_word):
-            key = key[len(lead_word):]
-    return key or match_key(name)
+    """Same agency, however written: :func:`directive_nlp.agencies.agency_key`."""
+    return agency_key(canonical or name) or match_key(name)
 
 
 def _deadline_fields(task: Task, lang: Lang, as_of: date) -> dict:

@@ -38,17 +38,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Literal, Optional
 
-import yaml
 from pydantic import BaseModel, Field
 
+from .agencies import agency_key as _agency_key
+from .agencies import find_agencies
 from .errors import InputError
 from .models import AgencyRef, Deadline, ExtractionResult, SectionOut, Task
 from .normalize import match_key
+from .themes import document_frequencies
+from .themes import segment_words as themes_segment_words
 
 CROSSCHECK_VERSION = "1"
 
@@ -116,19 +119,9 @@ def _phrase_table() -> tuple[dict[tuple[str, ...], str], int]:
 
 @lru_cache(maxsize=8192)
 def segment_words(text: str) -> tuple[str, ...]:
-    """Vietnamese words of ``text`` (underthesea), as match keys.
-
-    Duplicates the minimum of ``themes.segment_words`` (graph area) so the
-    cross-check works while that module is written; to be unified.
-    """
-    try:
-        from .themes import segment_words as _seg  # type: ignore[attr-defined]
-
-        words = list(_seg(text, stopwords=False))  # our own stop lists apply below
-    except (ImportError, AttributeError, TypeError):
-        from underthesea import word_tokenize
-
-        words = word_tokenize(text)
+    """Vietnamese words of ``text`` as match keys (:func:`directive_nlp.themes.segment_words`,
+    without its stop list: the cross-check's own genre lists apply), numbers dropped."""
+    words = themes_segment_words(text, stopwords=False)
     out = []
     for w in words:
         k = match_key(str(w).replace("_", " "))
@@ -208,44 +201,18 @@ def analyze(text: str) -> Analysis:
 # Agencies
 # --------------------------------------------------------------------------
 
-_ABBREV = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "mttq": "mặt trận tổ quốc",
-    "ubmttq": "ủy ban mặt trận tổ quốc",
-    "bcs": "ban cán sự",
-    "btv": "ban thường vụ",
-    "bch": "ban chấp hành",
-}
-
-
 def agency_key(agency: AgencyRef | str) -> str:
-    """Key on which agencies of the two documents are matched.
-
-    The canonical name (``agencies.canonical`` when the recognisers module is
-    there, else its minimum: match key, abbreviations expanded, leading
-    "các"/"những" dropped), then place qualifiers at the end ("… tỉnh",
-    "… trực thuộc") dropped, since both documents speak of one province.
-    """
+    """Key on which agencies of the two documents are matched:
+    :func:`directive_nlp.agencies.agency_key` with the place qualifiers of
+    ``crosscheck.yaml`` ("… tỉnh", "… trực thuộc") dropped, since both
+    documents speak of one province."""
     name = agency if isinstance(agency, str) else (agency.canonical or agency.name)
-    try:
-        from .agencies import canonical as _canonical  # type: ignore[attr-defined]
+    return _agency_key(name, qualifiers=_qualifiers())
 
-        name = _canonical(name)
-    except (ImportError, AttributeError):
-        pass
-    k = match_key(name)
-    k = " ".join(_ABBREV.get(w, w) for w in k.split())
-    k = re.sub(r"^(các|những|mỗi|toàn thể)\s+", "", k)
-    quals = sorted((match_key(q) for q in load_vocabulary().agency_qualifiers), key=len, reverse=True)
-    changed = True
-    while changed:
-        changed = False
-        for q in quals:
-            if k.endswith(" " + q) and len(k) > len(q) + 1:
-                k = k[: -len(q) - 1].strip()
-                changed = True
-    return k
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(load_vocabulary().agency_qualifiers)
 
 
 # --------------------------------------------------------------------------
@@ -551,12 +518,8 @@ def _agency_mentions(text: str) -> tuple[str, tuple[str, ...]]:
     Bodies are matched as bodies (by canonical name), not through the words
     of their names: "Ban Thường vụ Tỉnh ủy" and "Chương trình … của Tỉnh ủy"
     must not look alike because both say "tỉnh ủy". Uses the recognisers'
-    ``agencies.find_agencies``; without it the text is left as it is.
+    ``agencies.find_agencies``.
     """
-    try:
-        from .agencies import find_agencies
-    except ImportError:  # pragma: no cover - recognisers not installed
-        return text, ()
     chars = list(text)
     keys = []
     for m in find_agencies(text):
@@ -594,22 +557,19 @@ class _Unit:
 
 
 def _idf(areas: list[Vector], units: list[Vector]) -> dict[str, float]:
-    """IDF over the program's areas times IDF over all units of both documents."""
+    """IDF over the program's areas times IDF over all units of both documents.
 
-    def one(docs: list[Vector]) -> tuple[Counter, int]:
-        df: Counter = Counter()
-        for d in docs:
-            df.update(set(d))
-        return df, max(len(docs), 1)
+    The frequencies are counted by scikit-learn (:func:`directive_nlp.themes.document_frequencies`);
+    the IDF is ln((n + 1) / (df + 0.5)), not scikit-learn's ln((n + 1) / (df + 1)):
+    with its smoothing a program of one task area would weigh every word 0.
+    """
+    def idf(docs: list[Vector]) -> dict[str, float]:
+        n = max(len(docs), 1)
+        return {k: math.log((n + 1) / (df + 0.5)) for k, df in document_frequencies(docs).items()}
 
-    df_a, n_a = one(areas)
-    df_u, n_u = one(units)
-    out = {}
-    for k in df_u:
-        ia = math.log((n_a + 1) / (df_a.get(k, 0) + 0.5))
-        iu = math.log((n_u + 1) / (df_u[k] + 0.5))
-        out[k] = max(ia, 0.0) * max(iu, 0.0)
-    return out
+    idf_a, idf_u = idf(areas), idf(units)
+    n_a = max(len(areas), 1)
+    return {k: max(idf_a.get(k, math.log((n_a + 1) / 0.5)), 0.0) * max(w, 0.0) for k, w in idf_u.items()}
 
 
 def _tfidf(raw: Vector, idf: dict[str, float]) -> Vector:
@@ -812,6 +772,400 @@ def _subject_check(program: ExtractionResult, plan: ExtractionResult, areas: lis
                         score=round(score, 3), title_overlap=round(overlap, 3))
 
 
+@dataclass
+class _ProgramUnits:
+    """The program as units: task areas (heading + body) and tasks."""
+
+    themes: list[SectionOut]
+    tasks: dict[str, _Unit] = field(default_factory=dict)
+    task_theme: dict[str, Optional[str]] = field(default_factory=dict)
+    heads: dict[str, _Unit] = field(default_factory=dict)
+    bodies: dict[str, _Unit] = field(default_factory=dict)
+    theme_vec: dict[str, Vector] = field(default_factory=dict)
+
+
+@dataclass
+class _PlanUnits:
+    """The plan as units (its tasks, headings and untasked paragraphs) with what
+    is known of each ("kind", "section", "sentence", "task", "review", "frame")."""
+
+    units: dict[str, _Unit] = field(default_factory=dict)
+    meta: dict[str, dict] = field(default_factory=dict)
+
+
+def _check_inputs(program: ExtractionResult, plan: ExtractionResult) -> None:
+    if not program.tasks and not [s for s in program.sections if not _SPECIAL.match(s.id)]:
+        raise InputError("the program has no tasks and no numbered sections; nothing to cross-check "
+                         "(is it the right file? run `directive-nlp extract` on it to see)",
+                         code="empty_program", path=program.source.path)
+    if _same_document(program, plan):
+        raise InputError("PROGRAM and PLAN are the same document; give the action program first and "
+                         "the review (sơ kết/tổng kết) plan second", code="same_document", path=plan.source.path)
+
+
+def _theme_of(section: str, themes: list[SectionOut], secs: dict[str, SectionOut]) -> Optional[str]:
+    for th in themes:
+        if _is_ancestor(th.id, section, secs):
+            return th.id
+    return None
+
+
+def _program_units(program: ExtractionResult, themes: list[SectionOut]) -> _ProgramUnits:
+    secs = _all_sections(program)
+    pu = _ProgramUnits(themes=themes)
+    for t in program.tasks:
+        pu.tasks[t.id] = _Unit(t.id, t.task or t.sentence, _task_agencies(t))
+        pu.task_theme[t.id] = _theme_of(t.section, themes, secs)
+    untasked = _untasked_items(program)
+    for th in themes:
+        pu.heads[th.id] = _Unit(th.id, th.heading or "")
+        # the body is what the tasks ask (``task``: the action without the
+        # agency and deadline); the bodies that act enter once each, as agency terms
+        sentences: list[str] = []
+        agencies: list[str] = []
+        for t in program.tasks:
+            if pu.task_theme[t.id] == th.id:
+                text = t.task or t.sentence
+                if text not in sentences:
+                    sentences.append(text)
+                agencies.extend(_task_agencies(t))
+        for sid, text in untasked:
+            if _theme_of(sid, themes, secs) == th.id and text not in sentences:
+                sentences.append(text)
+        pu.bodies[th.id] = _Unit(th.id, "\n".join(sentences), sorted(set(agencies)))
+    return pu
+
+
+def _ancestors_review(section: Optional[str], secs: dict[str, SectionOut]) -> bool:
+    cur = section
+    while cur:
+        s = secs.get(cur)
+        if s and s.heading and analyze(s.heading).review:
+            return True
+        cur = (s.parent if s and s.parent else _parent_id(cur))
+    return False
+
+
+def _in_frame(section: Optional[str], secs: dict[str, SectionOut], voc: Vocabulary) -> bool:
+    cur = section
+    while cur:
+        s = secs.get(cur)
+        if s and s.heading:
+            frame = _heading_has(s.heading, voc.plan_frame_headings)
+            content = _heading_has(s.heading, voc.plan_content_headings)
+            if frame != content:
+                return frame
+        cur = (s.parent if s and s.parent else _parent_id(cur))
+    return False
+
+
+def _plan_units(plan: ExtractionResult) -> _PlanUnits:
+    pl = _PlanUnits()
+    secs = _all_sections(plan)
+    title_review = analyze(" ".join(filter(None, [plan.document.title, plan.document.doc_type]))).review
+    for s in plan.sections:
+        if s.heading and not _SPECIAL.match(s.id):
+            ref = f"§{s.id}"
+            pl.units[ref] = _Unit(ref, s.heading)
+            pl.meta[ref] = {"kind": "heading", "section": s.id, "sentence": s.heading, "task": None}
+    for t in plan.tasks:
+        pl.units[t.id] = _Unit(t.id, t.task or t.sentence, _task_agencies(t), context=t.sentence)
+        pl.meta[t.id] = {"kind": "task", "section": t.section, "sentence": t.sentence, "task": t}
+    voc = load_vocabulary()
+    for sid, text in _untasked_items(plan):
+        pl.units[f"§{sid}"] = _Unit(f"§{sid}", text)
+        pl.meta[f"§{sid}"] = {"kind": "paragraph", "section": sid, "sentence": text, "task": None}
+    for ref, u in pl.units.items():
+        m = pl.meta[ref]
+        m["review"] = bool(u.review or title_review or _ancestors_review(m["section"], secs)
+                           or (m["task"] is not None and m["task"].report_to))
+        m["frame"] = _in_frame(m["section"], secs, voc)
+    return pl
+
+
+def _weigh(pu: _ProgramUnits, pl: _PlanUnits) -> list[Vector]:
+    """TF-IDF vectors of every unit and the themes' vectors; returns the task areas' raw terms.
+
+    Two document frequencies: over the program's task areas (a word every
+    area uses is the subject's boilerplate and tells no area from another)
+    and over all units of both documents (a word every plan item uses is
+    the plan's boilerplate). The weight is their product.
+    """
+    areas = [_add(pu.heads[k].raw, pu.bodies[k].raw) for k in pu.heads] or [u.raw for u in pu.tasks.values()]
+    idf = _idf(areas, areas + [u.raw for u in pl.units.values()])
+    program_units = [*pu.tasks.values(), *pu.heads.values(), *pu.bodies.values()]
+    for u in [*program_units, *pl.units.values()]:
+        u.vec = _tfidf(u.raw, idf)
+    # A plan item is compared on the program's vocabulary: the statistics and
+    # details a review adds (numbers of cases, forms of report) say nothing
+    # about which program area it reviews and would only lower every score.
+    prog_vocab: set[str] = set()
+    for u in program_units:
+        prog_vocab.update(u.vec)
+    for u in pl.units.values():
+        u.vec = {k: v for k, v in u.vec.items() if k in prog_vocab}
+    # A theme is its body (unit length) plus its heading, the heading scaled
+    # by the typical heading mass: a heading of distinctive words weighs as
+    # much as the whole body, one of boilerplate words ("… phòng, chống và
+    # kiểm soát ma túy") is not blown up to that weight.
+    head_norms = [_norm(u.vec) for u in pu.heads.values() if u.vec]
+    ref_norm = sorted(head_norms)[len(head_norms) // 2] if head_norms else 1.0
+    for th in pu.themes:
+        h, b = pu.heads[th.id].vec, _unit(pu.bodies[th.id].vec)
+        hn = _norm(h)
+        pu.theme_vec[th.id] = _unit(_add(b, h, 1.0 / max(hn, ref_norm))) if hn else b
+    return areas
+
+
+def _review_items(plan: ExtractionResult, pl: _PlanUnits, notes: list[str]) -> list[str]:
+    """What the plan reviews: its review items outside the parts that only
+    frame or organise the review (aims, method, timetable, who reports
+    where); if it has nothing else, those parts are all there is."""
+    meta = pl.meta
+    review_items = [r for r in pl.units if meta[r]["review"] and not meta[r]["frame"]]
+    if not review_items and any(meta[r]["review"] for r in pl.units):
+        review_items = [r for r in pl.units if meta[r]["review"]]
+        notes.append("the plan has no review content outside its aims and organisation parts; those are used")
+    if not plan.tasks and not plan.sections:
+        notes.append("the plan has no items (no tasks, no sections): it reviews nothing")
+    elif not review_items:
+        notes.append("no item of the plan asks to review or report (no sơ kết, tổng kết, đánh giá, báo cáo …): "
+                     "the plan reviews nothing of the program")
+    return review_items
+
+
+def _subject_and_relation(program: ExtractionResult, plan: ExtractionResult, areas: list[Vector],
+                          pl: _PlanUnits, review_items: list[str],
+                          notes: list[str]) -> tuple[SubjectCheck, ReviewRelation]:
+    subject = _subject_check(program, plan, areas,
+                             [plan.document.title or ""] + [m["sentence"] for m in pl.meta.values()])
+    relation = review_relation(program, plan)
+    if relation.reviews is not None:
+        subject.same_subject = relation.reviews
+    if relation.reviews is False:
+        notes.append(f"the plan does not review this program ({relation.reason}); it reviews nothing of it — "
+                     "the closest items are shown for checking")
+    elif not subject.same_subject and review_items:
+        notes.append(
+            "the plan does not look like a review of this program: they cite no document in common and the "
+            f"program's pervasive words ({', '.join(subject.subject_words[:5])}) are rare in the plan "
+            f"(score {subject.score:.2f} < {SUBJECT_MIN}); nothing is counted as reviewed — the closest items "
+            "are shown for checking")
+    return subject, relation
+
+
+@dataclass
+class _Support:
+    """Theme level: which plan items support which themes, and the similarities."""
+
+    sims: dict[str, dict[str, float]]
+    supports: dict[str, list[str]]
+    item_themes: dict[str, list[str]]
+
+
+def _support(pu: _ProgramUnits, pl: _PlanUnits, review_items: list[str], same_subject: bool,
+             threshold: float, ratio: float) -> _Support:
+    """Plan items support the theme(s) they are closest to.
+
+    A numbered item of "Tổ chức thực hiện" without a heading assigns work
+    to named bodies, usually restating a task area; it is reviewed when the
+    plan asks one of those bodies (shared agency) or when an item is closer
+    to it than to any other theme, not by echoing a task area's words.
+    """
+    sims = {r: {th.id: _cos(pu.theme_vec[th.id], pl.units[r].vec) for th in pu.themes} for r in review_items}
+    supports: dict[str, list[str]] = defaultdict(list)  # theme -> plan refs
+    item_themes: dict[str, list[str]] = defaultdict(list)
+    theme_agencies = {th.id: {k for k in pu.bodies[th.id].raw if k.startswith("@")} for th in pu.themes}
+    headed = {th.id for th in pu.themes if pu.heads[th.id].vec}
+    for r, row in sims.items():
+        if not row:
+            continue
+        best = max(row.values())
+        item_agencies = {k for k in pl.units[r].raw if k.startswith("@")}
+        for tid, s in row.items():
+            if s < threshold:
+                continue
+            near = s >= (ratio * best if tid in headed else best)
+            if same_subject and (near or (theme_agencies[tid] & item_agencies)):
+                supports[tid].append(r)
+                item_themes[r].append(tid)
+    return _Support(sims, supports, item_themes)
+
+
+class _TaskSimilarity:
+    """Cosine of a task and a plan item, the task's norm floored at half the
+    median task norm: a task left with only a few light words cannot score high."""
+
+    def __init__(self, pu: _ProgramUnits):
+        norms = sorted(_norm(u.vec) for u in pu.tasks.values() if u.vec)
+        self.floor = 0.5 * norms[len(norms) // 2] if norms else 0.0
+
+    def __call__(self, tv: Vector, pv: Vector) -> float:
+        n, m = _norm(tv), _norm(pv)
+        if not n or not m:
+            return 0.0
+        return sum(x * pv.get(k, 0.0) for k, x in tv.items()) / (max(n, self.floor) * m)
+
+
+def _task_results(program: ExtractionResult, pu: _ProgramUnits, pl: _PlanUnits, review_items: list[str],
+                  sup: _Support, same_subject: bool, task_sim: _TaskSimilarity) -> list[TaskResult]:
+    """A task of an area the plan does not review is not covered (a stray
+    shared word does not make it so); the others are judged against every review item."""
+    out: list[TaskResult] = []
+    for t in program.tasks:
+        tv = pu.tasks[t.id].vec
+        th = pu.task_theme[t.id]
+        candidates = review_items if same_subject and (th is None or sup.supports.get(th)) else []
+        best_s, best_r = 0.0, None
+        for r in candidates:
+            s = task_sim(tv, pl.units[r].vec)
+            if s > best_s:
+                best_s, best_r = s, r
+        status: TaskStatus = "covered" if best_s >= TASK_COVERED else "partial" if best_s >= TASK_PARTIAL else "not_covered"
+        ev = None
+        if best_r:
+            m = pl.meta[best_r]
+            ev = Evidence(program_ref=t.id, program_text=t.task or t.sentence, plan_ref=best_r,
+                          plan_section=m["section"], plan_text=m["sentence"], score=round(best_s, 3),
+                          terms=_shared(tv, pl.units[best_r].vec))
+        out.append(TaskResult(
+            id=t.id, section=t.section, theme=th, task=t.task or t.sentence,
+            agencies=[a.name for a in t.agencies], status=status, score=round(best_s, 3), best=ev,
+            generic=not tv))
+    return out
+
+
+def _best_program_text(program: ExtractionResult, pu: _ProgramUnits, pl: _PlanUnits,
+                       tid: str, r: str) -> tuple[str, str]:
+    """The heading or task of theme ``tid`` closest to plan item ``r``."""
+    pv = pl.units[r].vec
+    head = pu.heads[tid]
+    cands = [(_cos(head.vec, pv) * 1.0001, tid, head.text)] if head.text else []
+    for t in program.tasks:
+        if pu.task_theme[t.id] == tid:
+            cands.append((_cos(pu.tasks[t.id].vec, pv), t.id, t.task or t.sentence))
+    if not cands:
+        return tid, pu.bodies[tid].text[:300]
+    _, ref, text = max(cands, key=lambda c: c[0])
+    return ref, text
+
+
+def _evidence(program: ExtractionResult, pu: _ProgramUnits, pl: _PlanUnits, tid: str, r: str,
+              score: float) -> Evidence:
+    pref, ptext = _best_program_text(program, pu, pl, tid, r)
+    m = pl.meta[r]
+    return Evidence(program_ref=pref, program_text=ptext, plan_ref=r, plan_section=m["section"],
+                    plan_text=m["sentence"], score=round(score, 3), terms=_shared(pu.theme_vec[tid], pl.units[r].vec))
+
+
+def _theme_results(program: ExtractionResult, pu: _ProgramUnits, pl: _PlanUnits, sup: _Support,
+                   task_results: list[TaskResult]) -> list[ThemeResult]:
+    sims = sup.sims
+    themes: list[ThemeResult] = []
+    for th in pu.themes:
+        refs = sorted(sup.supports.get(th.id, []), key=lambda r: -sims[r][th.id])
+        ev = [_evidence(program, pu, pl, th.id, r, sims[r][th.id]) for r in refs[:4]]
+        nearest = None
+        if not refs and sims:
+            r = max(sims, key=lambda r: sims[r][th.id])
+            if sims[r][th.id] > 0:
+                nearest = _evidence(program, pu, pl, th.id, r, sims[r][th.id])
+        tv = pu.theme_vec[th.id]
+        key_terms = [k.lstrip("@") for k, _ in sorted(tv.items(), key=lambda kv: -kv[1]) if not k.startswith("~")][:8]
+        in_theme = [tr for tr in task_results if tr.theme == th.id]
+        first = next((t.sentence for t in program.tasks if pu.task_theme[t.id] == th.id), None)
+        description = None if th.heading or not first else (first if len(first) <= 160 else first[:157].rstrip() + "…")
+        themes.append(ThemeResult(
+            section=th.id, heading=th.heading, description=description, covered=bool(refs),
+            score=round(sims[refs[0]][th.id], 3) if refs else round(nearest.score if nearest else 0.0, 3),
+            evidence=ev, nearest=nearest, key_terms=key_terms, tasks=len(in_theme),
+            tasks_covered=sum(1 for tr in in_theme if tr.status != "not_covered")))
+    return themes
+
+
+def _plan_item_results(program: ExtractionResult, pu: _ProgramUnits, pl: _PlanUnits, sup: _Support,
+                       task_sim: _TaskSimilarity) -> tuple[list[PlanItemResult], list[str]]:
+    """Each plan item with its closest task; the task items that match nothing (unmatched)."""
+    plan_items: list[PlanItemResult] = []
+    unmatched: list[str] = []
+    for r, u in pl.units.items():
+        m = pl.meta[r]
+        best_s, best_t = 0.0, None
+        for t in program.tasks:
+            s = task_sim(pu.tasks[t.id].vec, u.vec)
+            if s > best_s:
+                best_s, best_t = s, t.id
+        generic = not u.vec
+        item = PlanItemResult(id=r, kind=m["kind"], section=m["section"], text=m["sentence"], review=m["review"],
+                              frame=m["frame"], themes=sup.item_themes.get(r, []), best_task=best_t,
+                              score=round(best_s, 3), generic=generic)
+        plan_items.append(item)
+        if m["kind"] == "task" and not generic and not item.themes and best_s < TASK_PARTIAL:
+            unmatched.append(r)
+    return plan_items, unmatched
+
+
+def _agency_gaps(result: ExtractionResult) -> dict[str, AgencyGap]:
+    gaps: dict[str, AgencyGap] = {}
+    for t in result.tasks:
+        for a in t.agencies:
+            k = agency_key(a)
+            g = gaps.setdefault(k, AgencyGap(key=k, names=[]))
+            if a.name not in g.names:
+                g.names.append(a.name)
+            if t.id not in g.tasks:
+                g.tasks.append(t.id)
+    return gaps
+
+
+def _agency_report(program: ExtractionResult, plan: ExtractionResult) -> AgencyReport:
+    prog_ag, plan_ag = _agency_gaps(program), _agency_gaps(plan)
+    return AgencyReport(
+        program_only=[g for k, g in prog_ag.items() if k not in plan_ag],
+        plan_only=[g for k, g in plan_ag.items() if k not in prog_ag],
+        both=sorted(k for k in prog_ag if k in plan_ag),
+    )
+
+
+def _deadline_conflicts(program: ExtractionResult, plan: ExtractionResult, pu: _ProgramUnits, pl: _PlanUnits,
+                        sup: _Support) -> list[DeadlineConflict]:
+    """Same agency and theme, the review due before the work."""
+    conflicts: list[DeadlineConflict] = []
+    plan_tasks = {t.id: t for t in plan.tasks}
+    for t in program.tasks:
+        pend = _deadline_end(t.deadline)
+        if pend is None or not t.agencies:
+            continue
+        keys = set(_task_agencies(t))
+        th = pu.task_theme[t.id]
+        cands = list(sup.supports.get(th, [])) if th else []
+        cands += [r for r in plan_tasks if pl.meta[r]["frame"] and r not in cands]
+        for r in cands:
+            pt = plan_tasks.get(r)
+            if pt is None or pt.deadline is None:
+                continue
+            rend = _deadline_end(pt.deadline)
+            shared = keys & set(_task_agencies(pt))
+            if rend and shared and rend < pend:
+                conflicts.append(DeadlineConflict(
+                    agency=sorted(shared)[0], theme=th, program_task=t.id, program_deadline=t.deadline,
+                    plan_item=r, plan_deadline=pt.deadline,
+                    reason=f"the plan asks for the review by {rend.isoformat()}, before the task itself is due "
+                           f"({pend.isoformat()})"))
+    return conflicts
+
+
+def _summary(themes: list[ThemeResult], task_results: list[TaskResult], plan_items: list[PlanItemResult],
+             unmatched: list[str]) -> Summary:
+    return Summary(
+        themes=len(themes), themes_covered=sum(1 for t in themes if t.covered),
+        not_covered=[t.section for t in themes if not t.covered],
+        tasks=len(task_results), tasks_covered=sum(1 for t in task_results if t.status == "covered"),
+        tasks_partial=sum(1 for t in task_results if t.status == "partial"),
+        tasks_not_covered=sum(1 for t in task_results if t.status == "not_covered"),
+        plan_items=len(plan_items), plan_items_unmatched=len(unmatched))
+
+
 def crosscheck(
     program: ExtractionResult,
     plan: ExtractionResult,
@@ -829,334 +1183,27 @@ def crosscheck(
     Raises :class:`InputError` when the program has nothing to check or the
     two inputs are the same document.
     """
-    if not program.tasks and not [s for s in program.sections if not _SPECIAL.match(s.id)]:
-        raise InputError("the program has no tasks and no numbered sections; nothing to cross-check "
-                         "(is it the right file? run `directive-nlp extract` on it to see)",
-                         code="empty_program", path=program.source.path)
-    if _same_document(program, plan):
-        raise InputError("PROGRAM and PLAN are the same document; give the action program first and "
-                         "the review (sơ kết/tổng kết) plan second", code="same_document", path=plan.source.path)
-
-    notes: list[str] = []
-    theme_secs, tnotes = task_area_sections(program)
-    notes.extend(tnotes)
-    psecs = _all_sections(program)
-
-    # ---- program units: themes (heading + body) and tasks
-    def theme_of(section: str) -> Optional[str]:
-        for th in theme_secs:
-            if _is_ancestor(th.id, section, psecs):
-                return th.id
-        return None
-
-    task_units: dict[str, _Unit] = {}
-    task_theme: dict[str, Optional[str]] = {}
-    for t in program.tasks:
-        task_units[t.id] = _Unit(t.id, t.task or t.sentence, _task_agencies(t))
-        task_theme[t.id] = theme_of(t.section)
-    head_units: dict[str, _Unit] = {}
-    body_units: dict[str, _Unit] = {}
-    for th in theme_secs:
-        head_units[th.id] = _Unit(th.id, th.heading or "")
-        # the body is what the tasks ask (``task``: the action without the
-        # agency and deadline); the bodies that act enter once each, as agency terms
-        sentences: list[str] = []
-        agencies: list[str] = []
-        for t in program.tasks:
-            if task_theme[t.id] == th.id:
-                text = t.task or t.sentence
-                if text not in sentences:
-                    sentences.append(text)
-                agencies.extend(_task_agencies(t))
-        for sid, text in _untasked_items(program):
-            if theme_of(sid) == th.id and text not in sentences:
-                sentences.append(text)
-        body_units[th.id] = _Unit(th.id, "\n".join(sentences), sorted(set(agencies)))
-
-    # ---- plan items: its tasks and its section headings
-    plan_units: dict[str, _Unit] = {}
-    plan_meta: dict[str, dict] = {}
-    psec_plan = _all_sections(plan)
-    plan_title_review = analyze(" ".join(filter(None, [plan.document.title, plan.document.doc_type]))).review
-
-    def ancestors_review(section: Optional[str]) -> bool:
-        cur = section
-        while cur:
-            s = psec_plan.get(cur)
-            if s and s.heading and analyze(s.heading).review:
-                return True
-            cur = (s.parent if s and s.parent else _parent_id(cur))
-        return False
-
-    for s in plan.sections:
-        if s.heading and not _SPECIAL.match(s.id):
-            ref = f"§{s.id}"
-            u = _Unit(ref, s.heading)
-            plan_units[ref] = u
-            plan_meta[ref] = {"kind": "heading", "section": s.id, "sentence": s.heading, "task": None}
-    for t in plan.tasks:
-        u = _Unit(t.id, t.task or t.sentence, _task_agencies(t), context=t.sentence)
-        plan_units[t.id] = u
-        plan_meta[t.id] = {"kind": "task", "section": t.section, "sentence": t.sentence, "task": t}
-    voc = load_vocabulary()
-
-    def in_frame(section: Optional[str]) -> bool:
-        cur = section
-        while cur:
-            s = psec_plan.get(cur)
-            if s and s.heading:
-                frame = _heading_has(s.heading, voc.plan_frame_headings)
-                content = _heading_has(s.heading, voc.plan_content_headings)
-                if frame != content:
-                    return frame
-            cur = (s.parent if s and s.parent else _parent_id(cur))
-        return False
-
-    for sid, text in _untasked_items(plan):
-        plan_units[f"§{sid}"] = _Unit(f"§{sid}", text)
-        plan_meta[f"§{sid}"] = {"kind": "paragraph", "section": sid, "sentence": text, "task": None}
-    for ref, u in plan_units.items():
-        m = plan_meta[ref]
-        m["review"] = bool(u.review or plan_title_review or ancestors_review(m["section"])
-                           or (m["task"] is not None and m["task"].report_to))
-        m["frame"] = in_frame(m["section"])
-
-    # ---- IDF over both documents: program theme sections + plan items
-    # Two document frequencies: over the program's task areas (a word every
-    # area uses is the subject's boilerplate and tells no area from another)
-    # and over all units of both documents (a word every plan item uses is
-    # the plan's boilerplate). The weight is their product.
-    areas = [_add(head_units[k].raw, body_units[k].raw) for k in head_units] or [u.raw for u in task_units.values()]
-    units = areas + [u.raw for u in plan_units.values()]
-    idf = _idf(areas, units)
-    for u in [*task_units.values(), *head_units.values(), *body_units.values(), *plan_units.values()]:
-        u.vec = _tfidf(u.raw, idf)
-    # A plan item is compared on the program's vocabulary: the statistics and
-    # details a review adds (numbers of cases, forms of report) say nothing
-    # about which program area it reviews and would only lower every score.
-    prog_vocab: set[str] = set()
-    for u in [*task_units.values(), *head_units.values(), *body_units.values()]:
-        prog_vocab.update(u.vec)
-    for u in plan_units.values():
-        u.vec = {k: v for k, v in u.vec.items() if k in prog_vocab}
-
-    # A theme is its body (unit length) plus its heading, the heading scaled
-    # by the typical heading mass: a heading of distinctive words weighs as
-    # much as the whole body, one of boilerplate words ("… phòng, chống và
-    # kiểm soát ma túy") is not blown up to that weight.
-    head_norms = [_norm(u.vec) for u in head_units.values() if u.vec]
-    ref_norm = sorted(head_norms)[len(head_norms) // 2] if head_norms else 1.0
-    theme_vec: dict[str, Vector] = {}
-    for th in theme_secs:
-        h, b = head_units[th.id].vec, _unit(body_units[th.id].vec)
-        hn = _norm(h)
-        theme_vec[th.id] = _unit(_add(b, h, 1.0 / max(hn, ref_norm))) if hn else b
-
-    # What the plan reviews: its review items outside the parts that only
-    # frame or organise the review (aims, method, timetable, who reports
-    # where); if it has nothing else, those parts are all there is.
-    review_items = [r for r in plan_units if plan_meta[r]["review"] and not plan_meta[r]["frame"]]
-    if not review_items and any(plan_meta[r]["review"] for r in plan_units):
-        review_items = [r for r in plan_units if plan_meta[r]["review"]]
-        notes.append("the plan has no review content outside its aims and organisation parts; those are used")
-    if not plan.tasks and not plan.sections:
-        notes.append("the plan has no items (no tasks, no sections): it reviews nothing")
-    elif not review_items:
-        notes.append("no item of the plan asks to review or report (no sơ kết, tổng kết, đánh giá, báo cáo …): "
-                     "the plan reviews nothing of the program")
-
-    subject = _subject_check(program, plan, areas,
-                             [plan.document.title or ""] + [m["sentence"] for m in plan_meta.values()])
-    relation = review_relation(program, plan)
-    if relation.reviews is not None:
-        subject.same_subject = relation.reviews
-    if relation.reviews is False:
-        notes.append(f"the plan does not review this program ({relation.reason}); it reviews nothing of it — "
-                     "the closest items are shown for checking")
-    elif not subject.same_subject and review_items:
-        notes.append(
-            "the plan does not look like a review of this program: they cite no document in common and the "
-            f"program's pervasive words ({', '.join(subject.subject_words[:5])}) are rare in the plan "
-            f"(score {subject.score:.2f} < {SUBJECT_MIN}); nothing is counted as reviewed — the closest items "
-            "are shown for checking")
-
-    # ---- theme level: plan items support the theme(s) they are closest to
-    sims: dict[str, dict[str, float]] = {r: {th.id: _cos(theme_vec[th.id], plan_units[r].vec) for th in theme_secs}
-                                         for r in review_items}
-    supports: dict[str, list[str]] = defaultdict(list)  # theme -> plan refs
-    item_themes: dict[str, list[str]] = defaultdict(list)
-    # A numbered item of "Tổ chức thực hiện" without a heading assigns work
-    # to named bodies, usually restating a task area; it is reviewed when the
-    # plan asks one of those bodies (shared agency) or when an item is closer
-    # to it than to any other theme, not by echoing a task area's words.
-    theme_agencies = {th.id: {k for k in body_units[th.id].raw if k.startswith("@")} for th in theme_secs}
-    headed = {th.id for th in theme_secs if head_units[th.id].vec}
-    for r, row in sims.items():
-        if not row:
-            continue
-        best = max(row.values())
-        item_agencies = {k for k in plan_units[r].raw if k.startswith("@")}
-        for tid, s in row.items():
-            if s < threshold:
-                continue
-            near = s >= (ratio * best if tid in headed else best)
-            if subject.same_subject and (near or (theme_agencies[tid] & item_agencies)):
-                supports[tid].append(r)
-                item_themes[r].append(tid)
-
-    def best_program_text(tid: str, r: str) -> tuple[str, str]:
-        """The heading or task of theme ``tid`` closest to plan item ``r``."""
-        pv = plan_units[r].vec
-        cands = [(_cos(head_units[tid].vec, pv) * 1.0001, tid, head_units[tid].text)] if head_units[tid].text else []
-        for t in program.tasks:
-            if task_theme[t.id] == tid:
-                cands.append((_cos(task_units[t.id].vec, pv), t.id, t.task or t.sentence))
-        if not cands:
-            return tid, body_units[tid].text[:300]
-        _, ref, text = max(cands, key=lambda c: c[0])
-        return ref, text
-
-    def evidence(tid: str, r: str, score: float) -> Evidence:
-        pref, ptext = best_program_text(tid, r)
-        m = plan_meta[r]
-        return Evidence(program_ref=pref, program_text=ptext, plan_ref=r, plan_section=m["section"],
-                        plan_text=m["sentence"], score=round(score, 3), terms=_shared(theme_vec[tid], plan_units[r].vec))
-
-    # ---- task level
-    # A task of an area the plan does not review is not covered (a stray
-    # shared word does not make it so); the others are judged against every
-    # review item. A task left with only a few light words cannot score high:
-    # its norm is floored at half the median task norm.
-    norms = sorted(_norm(u.vec) for u in task_units.values() if u.vec)
-    floor = 0.5 * norms[len(norms) // 2] if norms else 0.0
-
-    def task_sim(tv: Vector, pv: Vector) -> float:
-        n, m = _norm(tv), _norm(pv)
-        if not n or not m:
-            return 0.0
-        return sum(x * pv.get(k, 0.0) for k, x in tv.items()) / (max(n, floor) * m)
-
-    task_results: list[TaskResult] = []
-    for t in program.tasks:
-        tv = task_units[t.id].vec
-        th = task_theme[t.id]
-        candidates = review_items if subject.same_subject and (th is None or supports.get(th)) else []
-        best_s, best_r = 0.0, None
-        for r in candidates:
-            s = task_sim(tv, plan_units[r].vec)
-            if s > best_s:
-                best_s, best_r = s, r
-        status: TaskStatus = "covered" if best_s >= TASK_COVERED else "partial" if best_s >= TASK_PARTIAL else "not_covered"
-        ev = None
-        if best_r:
-            m = plan_meta[best_r]
-            ev = Evidence(program_ref=t.id, program_text=t.task or t.sentence, plan_ref=best_r,
-                          plan_section=m["section"], plan_text=m["sentence"], score=round(best_s, 3),
-                          terms=_shared(tv, plan_units[best_r].vec))
-        task_results.append(TaskResult(
-            id=t.id, section=t.section, theme=th, task=t.task or t.sentence,
-            agencies=[a.name for a in t.agencies], status=status, score=round(best_s, 3), best=ev,
-            generic=not tv))
-
-    themes: list[ThemeResult] = []
-    for th in theme_secs:
-        refs = sorted(supports.get(th.id, []), key=lambda r: -sims[r][th.id])
-        ev = [evidence(th.id, r, sims[r][th.id]) for r in refs[:4]]
-        nearest = None
-        if not refs and sims:
-            r = max(sims, key=lambda r: sims[r][th.id])
-            if sims[r][th.id] > 0:
-                nearest = evidence(th.id, r, sims[r][th.id])
-        tv = theme_vec[th.id]
-        key_terms = [k.lstrip("@") for k, _ in sorted(tv.items(), key=lambda kv: -kv[1]) if not k.startswith("~")][:8]
-        in_theme = [tr for tr in task_results if tr.theme == th.id]
-        first = next((t.sentence for t in program.tasks if task_theme[t.id] == th.id), None)
-        description = None if th.heading or not first else (first if len(first) <= 160 else first[:157].rstrip() + "…")
-        themes.append(ThemeResult(
-            section=th.id, heading=th.heading, description=description, covered=bool(refs),
-            score=round(sims[refs[0]][th.id], 3) if refs else round(nearest.score if nearest else 0.0, 3),
-            evidence=ev, nearest=nearest, key_terms=key_terms, tasks=len(in_theme),
-            tasks_covered=sum(1 for tr in in_theme if tr.status != "not_covered")))
-
-    # ---- plan items
-    plan_items: list[PlanItemResult] = []
-    unmatched: list[str] = []
-    for r, u in plan_units.items():
-        m = plan_meta[r]
-        best_s, best_t = 0.0, None
-        for t in program.tasks:
-            s = task_sim(task_units[t.id].vec, u.vec)
-            if s > best_s:
-                best_s, best_t = s, t.id
-        generic = not u.vec
-        item = PlanItemResult(id=r, kind=m["kind"], section=m["section"], text=m["sentence"], review=m["review"], frame=m["frame"],
-                              themes=item_themes.get(r, []), best_task=best_t, score=round(best_s, 3), generic=generic)
-        plan_items.append(item)
-        if m["kind"] == "task" and not generic and not item.themes and best_s < TASK_PARTIAL:
-            unmatched.append(r)
-
-    # ---- agencies
-    prog_ag: dict[str, AgencyGap] = {}
-    for t in program.tasks:
-        for a in t.agencies:
-            k = agency_key(a)
-            g = prog_ag.setdefault(k, AgencyGap(key=k, names=[]))
-            if a.name not in g.names:
-                g.names.append(a.name)
-            if t.id not in g.tasks:
-                g.tasks.append(t.id)
-    plan_ag: dict[str, AgencyGap] = {}
-    for t in plan.tasks:
-        for a in t.agencies:
-            k = agency_key(a)
-            g = plan_ag.setdefault(k, AgencyGap(key=k, names=[]))
-            if a.name not in g.names:
-                g.names.append(a.name)
-            if t.id not in g.tasks:
-                g.tasks.append(t.id)
-    agencies = AgencyReport(
-        program_only=[g for k, g in prog_ag.items() if k not in plan_ag],
-        plan_only=[g for k, g in plan_ag.items() if k not in prog_ag],
-        both=sorted(k for k in prog_ag if k in plan_ag),
-    )
-
-    # ---- deadline conflicts: same agency and theme, review due before the work
-    conflicts: list[DeadlineConflict] = []
-    plan_tasks = {t.id: t for t in plan.tasks}
-    for t in program.tasks:
-        pend = _deadline_end(t.deadline)
-        if pend is None or not t.agencies:
-            continue
-        keys = set(_task_agencies(t))
-        th = task_theme[t.id]
-        cands = list(supports.get(th, [])) if th else []
-        cands += [r for r in plan_tasks if plan_meta[r]["frame"] and r not in cands]
-        for r in cands:
-            pt = plan_tasks.get(r)
-            if pt is None or pt.deadline is None:
-                continue
-            rend = _deadline_end(pt.deadline)
-            shared = keys & set(_task_agencies(pt))
-            if rend and shared and rend < pend:
-                conflicts.append(DeadlineConflict(
-                    agency=sorted(shared)[0], theme=th, program_task=t.id, program_deadline=t.deadline,
-                    plan_item=r, plan_deadline=pt.deadline,
-                    reason=f"the plan asks for the review by {rend.isoformat()}, before the task itself is due "
-                           f"({pend.isoformat()})"))
-
-    covered = [t for t in themes if t.covered]
-    summary = Summary(
-        themes=len(themes), themes_covered=len(covered), not_covered=[t.section for t in themes if not t.covered],
-        tasks=len(task_results), tasks_covered=sum(1 for t in task_results if t.status == "covered"),
-        tasks_partial=sum(1 for t in task_results if t.status == "partial"),
-        tasks_not_covered=sum(1 for t in task_results if t.status == "not_covered"),
-        plan_items=len(plan_items), plan_items_unmatched=len(unmatched))
+    _check_inputs(program, plan)
+    theme_secs, notes = task_area_sections(program)
+    notes = list(notes)
+    pu = _program_units(program, theme_secs)
+    pl = _plan_units(plan)
+    areas = _weigh(pu, pl)
+    review_items = _review_items(plan, pl, notes)
+    subject, relation = _subject_and_relation(program, plan, areas, pl, review_items, notes)
+    sup = _support(pu, pl, review_items, subject.same_subject, threshold, ratio)
+    task_sim = _TaskSimilarity(pu)
+    task_results = _task_results(program, pu, pl, review_items, sup, subject.same_subject, task_sim)
+    themes = _theme_results(program, pu, pl, sup, task_results)
+    plan_items, unmatched = _plan_item_results(program, pu, pl, sup, task_sim)
     if not program.tasks:
         notes.append("no tasks were found in the program; themes are judged from their headings only")
     return CrosscheckReport(
-        program=_doc_ref(program), plan=_doc_ref(plan), threshold=threshold, ratio=ratio, summary=summary,
+        program=_doc_ref(program), plan=_doc_ref(plan), threshold=threshold, ratio=ratio,
+        summary=_summary(themes, task_results, plan_items, unmatched),
         themes=themes, tasks=task_results, plan_items=plan_items, unmatched_plan_items=unmatched,
-        agencies=agencies, subject=subject, deadline_conflicts=conflicts, notes=notes,
+        agencies=_agency_report(program, plan), subject=subject,
+        deadline_conflicts=_deadline_conflicts(program, plan, pu, pl, sup), notes=notes,
         identity_program=identify(program), identity_plan=identify(plan), reviews=relation.reviews,
         headline=headline(program, plan, relation))
 

@@ -48,8 +48,11 @@ from typing import Iterable, Optional, Sequence, Union
 
 import networkx as nx
 
+from .agencies import agency_key as _agency_key
+from .agencies import agency_type, load_agency_types
+from .agencies import canonical as agency_canonical
 from .errors import InputError
-from .models import AgencyRef, Deadline, ExtractionResult, Reference
+from .models import Deadline, ExtractionResult, Reference
 from .normalize import match_key
 
 __all__ = [
@@ -78,31 +81,8 @@ GRAPH_FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png")
 # Agencies: canonical key, scope, type
 # --------------------------------------------------------------------------
 
-# Fallback only, used while ``agencies.canonical`` (recognisers) is absent:
-# the four abbreviations docs/output-contract.md names.
-_FALLBACK_ABBREV = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "mttq": "mặt trận tổ quốc",
-    "bcs": "ban cán sự",
-}
 _CENTRAL_HEADS = ("bộ chính trị", "ban bí thư", "trung ương", "chính phủ", "thủ tướng", "quốc hội",
                   "văn phòng chính phủ", "ban chấp hành trung ương")
-
-
-def _canonical(name: str) -> str:
-    try:
-        from .agencies import canonical  # recognisers' canonical form (docs/output-contract.md)
-    except ImportError:
-        canonical = None
-    if canonical is not None:
-        try:
-            return canonical(name)
-        except Exception:  # a recogniser bug must not lose the agency
-            pass
-    key = match_key(name)
-    key = " ".join(_FALLBACK_ABBREV.get(w, w) for w in key.split())
-    return re.sub(r"^(?:các|những)\s+", "", key)
 
 
 def _is_central(key: str, typ: Optional[str]) -> bool:
@@ -114,44 +94,15 @@ def _is_central(key: str, typ: Optional[str]) -> bool:
 
 
 def agency_type_of(name: str, given: Optional[str] = None) -> str:
-    """Kind of body: the recognisers' ``agencies.agency_type`` when present,
-    else the type stored in the result, else a fallback from the head noun
-    (party/ubnd/so/central/mass/group/state/other)."""
-    try:
-        from .agencies import agency_type
-    except ImportError:
-        agency_type = None
-    if agency_type is not None:
-        try:
-            t = agency_type(name)
-            if t:
-                return t
-        except Exception:
-            pass
-    if given:
-        return given
-    k = _canonical(name)
-    if _is_central(k, None):
-        return "central"
-    if re.search(r"(^|\s)(đảng|cấp ủy|huyện ủy|thành ủy|thị ủy|tỉnh ủy|đảng ủy|đảng đoàn|ban cán sự|ban thường vụ tỉnh ủy)", k) or k.startswith(("ban tuyên giáo", "ban nội chính", "ban tổ chức", "ban dân vận", "ủy ban kiểm tra")):
-        return "party"
-    if k.startswith("ủy ban nhân dân"):
-        return "ubnd"
-    if k.startswith("sở "):
-        return "so"
-    if k.startswith(("mặt trận", "hội ", "liên đoàn", "tỉnh đoàn", "đoàn thanh niên", "ban thường vụ tỉnh đoàn", "tổ chức chính trị")):
-        return "mass"
-    if k.startswith(("cơ quan", "sở ban ngành", "đơn vị", "ban ngành", "địa phương", "lực lượng")):
-        return "group"
-    return "state"
+    """Kind of body: :func:`directive_nlp.agencies.agency_type` (the recogniser's
+    type, else a guess from the name's words), else the type stored in the
+    result, else "state" (an empty name)."""
+    return agency_type(name) or given or "state"
 
 
 @lru_cache(maxsize=1)
 def _type_labels() -> dict[str, str]:
-    from .vocab import load_vocabulary
-
-    data = load_vocabulary("agency_types.yaml", required={"labels": dict})
-    return {str(k): str(v) for k, v in data["labels"].items()}
+    return {str(k): str(v) for k, v in load_agency_types()["labels"].items()}
 
 
 def agency_type_label(code: Optional[str]) -> str:
@@ -191,18 +142,10 @@ def agency_display(name: str, province: Optional[str]) -> str:
 
 
 def agency_key(name: str, province: Optional[str] = None) -> str:
-    """Province-free key of an agency: canonical form with a trailing
-    "tỉnh <province>" / "thành phố <province>" reduced to "tỉnh"/"thành phố"
+    """Province-free key of an agency (:func:`directive_nlp.agencies.agency_key`):
+    a trailing "tỉnh <province>" reduced to "tỉnh"
     ("Ủy ban nhân dân tỉnh Lạng Sơn" → "ủy ban nhân dân tỉnh")."""
-    key = _canonical(name)
-    if province:
-        p = match_key(province)
-        for unit in ("tỉnh", "thành phố"):
-            if key.endswith(f" {unit} {p}"):
-                key = key[: -len(p) - 1]
-        if key.endswith(f" {p}") and key != p:
-            key = key[: -len(p) - 1]
-    return key.strip()
+    return _agency_key(name, province=province)
 
 
 # --------------------------------------------------------------------------
@@ -441,7 +384,7 @@ def _add_agency(G: nx.MultiDiGraph, name: str, canonical: Optional[str], typ: Op
     if aid not in G:
         G.add_node(aid, **_plain({
             "kind": "agency", "label": agency_display(name, prov), "name": name,
-            "canonical": canonical or _canonical(name), "generic": key, "type": agency_type_label(atype),
+            "canonical": canonical or agency_canonical(name), "generic": key, "type": agency_type_label(atype),
             "province": None if central else prov, "scope": scope, "lead": 0, "support": 0, "load": 0,
         }))
     names[aid][name] += 1
@@ -722,7 +665,6 @@ def draw_graph(
     ``size × dpi`` pixels (a PNG of 1400 × 1000 by default).
     """
     import math
-    import textwrap
 
     import matplotlib
 

@@ -32,7 +32,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 import numpy as np
 import yaml
@@ -178,6 +178,29 @@ def segment_words(text: str, *, stopwords: bool = True) -> list[str]:
     return list(words)
 
 
+def tfidf_vectorizer(analyzer: Callable, **options: Any):
+    """scikit-learn's ``TfidfVectorizer`` over the words ``analyzer`` gives: the one
+    TF-IDF of the package (themes, clusters, cross-check)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer=analyzer, **options)
+
+
+def document_frequencies(docs: Sequence[Iterable[str]]) -> dict[str, int]:
+    """In how many of ``docs`` (each a collection of terms) each term occurs,
+    counted by the TF-IDF vectorizer of :func:`tfidf_vectorizer`.
+
+    >>> document_frequencies([["ma túy", "tỉnh"], ["rừng", "tỉnh", "tỉnh"]])["tỉnh"]
+    2
+    """
+    docs = [list(d) for d in docs]
+    if not any(docs):
+        return {}
+    vec = tfidf_vectorizer(lambda d: d, use_idf=False, norm=None, binary=True)
+    counts = np.asarray(vec.fit_transform(docs).sum(axis=0)).ravel()
+    return {str(t): int(c) for t, c in zip(vec.get_feature_names_out(), counts)}
+
+
 class TextSimilarity:
     """TF-IDF over segmented words: vectors and cosine similarities.
 
@@ -187,10 +210,8 @@ class TextSimilarity:
     """
 
     def __init__(self, corpus: Sequence[str], *, sublinear_tf: bool = True, ngram_range: tuple[int, int] = (1, 1)):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self.vectorizer = TfidfVectorizer(
-            analyzer=lambda s: _ngrams(segment_words(s), ngram_range),
+        self.vectorizer = tfidf_vectorizer(
+            lambda s: _ngrams(segment_words(s), ngram_range),
             sublinear_tf=sublinear_tf,
             norm="l2",
         )
@@ -679,14 +700,12 @@ def cluster_themes(results: Sequence[ExtractionResult], *, k: Optional[int] = No
     with ``write`` the label goes into ``task.themes``. Raises
     :class:`InputError` when there are fewer than :data:`MIN_CLUSTER_TASKS` tasks.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     where = [(ri, t) for ri, r in enumerate(results) for t in r.tasks]
     if len(where) < MIN_CLUSTER_TASKS:
         raise InputError(f"too few tasks ({len(where)}) to find themes by clustering; "
                          f"give --against CENTRAL or a theme file")
     texts = [task_text(t) + " . " + section_heading(results[ri], t.section) for ri, t in where]
-    vec = TfidfVectorizer(analyzer=segment_words, sublinear_tf=True, norm="l2", min_df=2 if len(texts) >= 30 else 1)
+    vec = tfidf_vectorizer(segment_words, sublinear_tf=True, norm="l2", min_df=2 if len(texts) >= 30 else 1)
     try:
         X = vec.fit_transform(texts)
     except ValueError:  # no word occurs twice

@@ -298,3 +298,29 @@ def test_user_gazetteer_errors_are_one_line(tmp_path, content, fragment):
     assert fragment in str(e.value) and "\n" not in str(e.value)
     with pytest.raises(InputError):
         load_user_gazetteer(tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize("words, typ", [
+    ("Chủ tịch Ủy ban nhân dân các xã", "head"),          # at_start: the head opens the name
+    ("Viện kiểm sát nhân dân hai cấp", "judiciary"),
+    ("Tổng công ty cấp nước", "enterprise"),
+    ("các địa phương", "group"),
+    ("Văn phòng điều phối nông thôn mới", "other"),       # no hint word: other
+    ("nhóm công tác của trưởng thôn", "other"),            # "trưởng" not at the start: not a head
+])
+def test_type_hints_come_from_agency_types_yaml(words, typ):
+    from directive_nlp.agencies import load_agency_types
+
+    assert {h["type"] for h in load_agency_types()["type_hints"]} >= {"head", "judiciary", "group"}
+    assert agency_type(words) == typ
+
+
+def test_agency_key_is_one_key_for_all_consumers():
+    from directive_nlp.agencies import agency_key
+    from directive_nlp.crosscheck import agency_key as crosscheck_key
+    from directive_nlp.graph import agency_key as graph_key
+
+    assert agency_key("các ubnd huyện") == agency_key("UBND huyện") == "ủy ban nhân dân huyện"
+    assert graph_key("UBND tỉnh Lạng Sơn", "Lạng Sơn") == "ủy ban nhân dân tỉnh"
+    assert crosscheck_key("Sở Tài chính tỉnh") == "sở tài chính"
+    assert agency_key("ca trực") == "ca trực"                # two-letter abbreviations typed in lower case stay words

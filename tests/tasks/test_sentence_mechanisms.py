@@ -55,6 +55,35 @@ def test_support_frame(text, hit):
     assert bool(frames().support.match(text)) is hit
 
 
+@pytest.mark.parametrize("name, text, hit", [
+    ("maybe_lead_support", " chủ trì, và phối hợp chặt chẽ với Sở A", True),
+    ("maybe_lead_support", " phối hợp với Sở A", True),
+    ("maybe_lead_support", " chủ trì thực hiện", False),            # no support word: no partner follows
+    ("group_does", ", được phân công quản lý", True),
+    ("group_does", " liên quannhau", False),                       # not a whole word
+    ("paren_frame", "thực hiện chính, phối hợp với Sở B", True),
+    ("paren_frame", "theo đề nghị của Sở B", False),
+    ("paren_support_verb", "phối hợp thực hiện", True),
+    ("paren_support_verb", "chủ trì", False),
+    ("role_noun", "là cơ quan đầu mối, theo dõi việc thực hiện", True),
+    ("role_noun", "là cơ quan quản lý nhà nước về du lịch", False),  # not a role in the plan
+    ("predicate_opener", "định kỳ báo cáo kết quả", True),
+    ("predicate_opener", "báo cáo kết quả", False),
+    ("lead_at_end", "Sở A chủ trì", True),
+    ("lead_at_end", "Sở A chủ trì, phối hợp", False),
+])
+def test_frames_from_frames_yaml(name, text, hit):
+    """The chủ trì / phối hợp words of every frame come from resources/vi/frames.yaml."""
+    pat = getattr(frames(), name)
+    found = pat.search(text) if name == "lead_at_end" else pat.match(text)
+    assert bool(found) is hit
+
+
+def test_paren_hint_is_any_assignment_word():
+    assert frames().paren_hint.search("Thời hạn: Quý II/2026")
+    assert not frames().paren_hint.search("theo Nghị quyết số 36")
+
+
 def test_subject_chu_tri_phoi_hop_gives_lead_and_support():
     ts = tasks_of("1. Sở Y tế chủ trì, phối hợp với Sở Tài chính tổ chức kiểm tra các cơ sở khám bệnh.")
     assert [t.task for t in ts] == ["tổ chức kiểm tra các cơ sở khám bệnh"]
@@ -705,3 +734,26 @@ def test_new_lexicon_keys_are_validated():
     with pytest.raises(VocabularyError, match="unknown key"):
         validate_vocabulary({**data, "clause_conectives": []}, source="task_lexicon.yaml",
                             required=required, optional=optional)
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("tiếp tục, chỉ đạo các xã", "chỉ đạo các xã"),     # a governing prefix is read past
+    ("chỉ đạo các xã", "chỉ đạo các xã"),               # none: unchanged
+    ("thực hiện chỉ đạo các xã", "thực hiện chỉ đạo các xã"),  # not a governing prefix
+])
+def test_governing_prefixes_from_task_lexicon(text, rest):
+    from directive_nlp.tasks.splitting import _GOVERN_PREFIX
+
+    assert _GOVERN_PREFIX.sub("", text) == rest
+
+
+@pytest.mark.parametrize("text, only_time", [
+    ("hoàn thành xong", True),
+    ("báo cáo kết quả", True),
+    ("tổ chức hội nghị", False),
+])
+def test_time_clause_words_from_task_lexicon(text, only_time):
+    from directive_nlp.tasks.splitting import _TIME_ONLY
+    from directive_nlp.tasks.text import words
+
+    assert (not words(_TIME_ONLY.sub(" ", text))) is only_time

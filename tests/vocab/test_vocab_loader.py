@@ -33,3 +33,21 @@ def test_user_file_by_path(tmp_path):
     p = tmp_path / "mine.yaml"
     p.write_text("labels:\n  - Đơn vị chủ trì\n", encoding="utf-8")
     assert read_yaml(p) == {"labels": ["Đơn vị chủ trì"]}
+
+
+def test_meta_rules_go_through_the_validated_loader(monkeypatch):
+    from directive_nlp.structure import metadata
+
+    rules = metadata.load_rules()
+    assert "Nơi nhận" in rules.recipients_markers and "Kính gửi" not in rules.recipients_markers
+    good = read_yaml("meta_rules.yaml")
+    typo = {("recipent_drop" if k == "recipient_drop" else k): v for k, v in good.items()}
+    monkeypatch.setattr("directive_nlp.vocab.read_yaml",
+                        lambda name: typo if name == "meta_rules.yaml" else read_yaml(name))
+    metadata.load_rules.cache_clear()
+    try:
+        with pytest.raises(VocabularyError, match="meta_rules.yaml: missing key.*recipient_drop"):
+            metadata.load_rules()
+    finally:
+        monkeypatch.undo()
+        metadata.load_rules.cache_clear()

@@ -21,13 +21,13 @@ from typing import List, Optional
 
 import typer
 
+from ..batch import scan_inputs
 from ..errors import EXIT_PARTIAL, DirectiveNLPError, InputError, OutputError
 from ..ingest import DEFAULT_MAX_PAGES
 from ..models import ExtractionResult
 from ._app import app, guarded, usage
 
 FORMATS = ("json", "jsonl", "csv", "md", "parquet")
-_INPUT_SUFFIXES = {".pdf", ".docx", ".md", ".txt", ".html", ".htm", ".markdown"}
 
 CSV_COLUMNS = [
     "document", "task_id", "section", "task", "agency", "canonical", "role", "deadline_text", "deadline_kind",
@@ -40,14 +40,9 @@ def _expand(inputs: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in inputs:
         if p.is_dir():
-            from ..batch import _skip_reason
-
-            for f in sorted(p.iterdir()):
-                why = _skip_reason(f)
-                if why:
-                    sys.stderr.write(f"skipped: {f} ({why})\n")
-            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in _INPUT_SUFFIXES
-                           and not f.name.startswith((".", "_")))
+            files, skipped = scan_inputs([p], recursive=False)
+            for s in skipped:
+                sys.stderr.write(f"skipped: {s['input']} ({s['reason']})\n")
             if not files:
                 raise InputError("the folder holds no PDF, DOCX, HTML, Markdown or text file", path=str(p))
             out.extend(files)

@@ -30,14 +30,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
 
 from ..models import DocumentMeta, DocumentStructure, NormalizedDocument, Reference, Signer
 from ..normalize import match_key, tone_key
 from ..provinces import canonical_province, find_province, province_data, province_mentions
+from ..vocab import load_vocabulary
 
 # --------------------------------------------------------------------------
 # Rule data
@@ -69,33 +68,21 @@ class MetaRules:
     abbreviations: tuple[tuple[str, str], ...] = ()
 
 
-def _load_yaml(name: str) -> dict:
-    text = resources.files("directive_nlp.resources.vi").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader (C when built)
+_LIST_KEYS = ("capacities", "positions", "bodies", "party_sub_bodies", "party_committees", "central_markers",
+              "proper_words", "unit_words", "motto", "recipients_markers", "addressee_markers", "recipient_drop")
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> MetaRules:
-    """Load the metadata rule files (cached)."""
-    dt = _load_yaml("doc_types.yaml")
-    r = _load_yaml("meta_rules.yaml")
+    """Load the metadata rule files through the validated loader (cached)."""
+    dt = load_vocabulary("doc_types.yaml", required={"types": list})
+    r = load_vocabulary("meta_rules.yaml", required={k: list for k in _LIST_KEYS}, optional={"abbreviations": dict})
     types = tuple(
         DocType(t["name"], tuple(t.get("codes") or ()), bool(t.get("heading", True))) for t in dt["types"]
     )
     return MetaRules(
         doc_types=types,
-        capacities=tuple(r["capacities"]),
-        positions=tuple(r["positions"]),
-        bodies=tuple(r["bodies"]),
-        party_sub_bodies=tuple(r["party_sub_bodies"]),
-        party_committees=tuple(r["party_committees"]),
-        central_markers=tuple(r["central_markers"]),
-        proper_words=tuple(r["proper_words"]),
-        unit_words=tuple(r["unit_words"]),
-        motto=tuple(r["motto"]),
-        recipients_markers=tuple(r["recipients_markers"]),
-        addressee_markers=tuple(r["addressee_markers"]),
-        recipient_drop=tuple(r["recipient_drop"]),
+        **{k: tuple(r[k]) for k in _LIST_KEYS},
         abbreviations=tuple((k, v) for k, v in (r.get("abbreviations") or {}).items()),
     )
 

@@ -28,7 +28,7 @@ from .lexicon import lexicon
 from .mentions import Ag, Dl
 from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
-from .roles import ROLE_NOUN, after_chain, between_in, chain_at, report_to_in, starts_predicate
+from .roles import after_chain, between_in, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
 from .subject import find_subject, unknown_partners
 from .text import trim, words
@@ -117,7 +117,7 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
             bm = fr.basis_clause.match(masked, p, e)
             if bm:
                 p = skip_ws(text, _basis_end(text, p, bm.end()), e)
-        rm = ROLE_NOUN.match(text, p, e)
+        rm = frames().role_noun.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
     frame_supports: list[Ag] = []

@@ -32,14 +32,20 @@ _KEYS = {
     "support_intensifiers": list, "support_prepositions": list, "coordinate_words": list,
     "scope_openers": list, "scope_nouns": list, "scope_tails": list, "role_appositions": list,
     "basis_openers": list, "basis_purpose": list, "basis_clauses": list, "frame_adverbs": list,
-    "time_only_verbs": list,
+    "time_only_verbs": list, "group_predicates": list, "paren_lead_verbs": list, "paren_support_verbs": list,
+    "paren_hints": list, "role_nouns": list, "role_noun_kinds": list, "role_noun_followers": list,
+    "predicate_openers": list,
 }
 _W = r"[\wÀ-ỹ]"
 
 
-def _alt(words) -> str:
+def _alt(words, *, whole: bool = True) -> str:
+    """One alternation of ``words`` (longest first, any spacing between their
+    syllables); ``whole``: they end on a word boundary, else they may be the
+    start of a longer word."""
     items = sorted({" ".join(str(w).split()) for w in words if str(w).strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + rf")(?!{_W})"
+    alt = "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+    return alt + rf"(?!{_W})" if whole else alt
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +68,15 @@ class Frames:
     frame_adverb: re.Pattern   # "khẩn trương " before "chủ trì, phối hợp …"
     open_lead_support: re.Pattern  # "Chủ trì, phối hợp (với):" closing a line: the partners are the items below
     time_only: re.Pattern      # "thực hiện " (then only a time phrase): a clause that times the one before
+    lead_word: re.Pattern      # "chủ trì" anywhere (a table header or label naming the lead role)
+    lead_at_end: re.Pattern    # "… chủ trì" closing a cell
+    maybe_lead_support: re.Pattern  # "(chủ trì, (và) )?phối hợp (chặt chẽ) (với) " — the partner follows
+    group_does: re.Pattern     # ", chủ trì|quản lý|được giao …" after "Các Sở, ngành"
+    paren_frame: re.Pattern    # "chủ trì|tham gia … (, phối hợp với REST)?" in brackets; groups "verb", "rest"
+    paren_support_verb: re.Pattern  # "tham gia", "phối hợp thực hiện" (whole verb group)
+    paren_hint: re.Pattern     # a word that makes a bracket an assignment
+    role_noun: re.Pattern      # "là cơ quan đầu mối …, "
+    predicate_opener: re.Pattern  # "chủ động", "định kỳ" … at the start of a predicate
 
 
 @lru_cache(maxsize=1)
@@ -93,4 +108,15 @@ def frames() -> Frames:
         open_lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}(?:\s+{prep})?\s*[:.]?\s*$",
                                      re.IGNORECASE),
         time_only=re.compile(rf"\s*(?:{_alt(d['time_only_verbs'])}\s*)?", re.IGNORECASE),
+        lead_word=re.compile(rf"(?<!{_W}){lead}", re.IGNORECASE),
+        lead_at_end=re.compile(rf"\s*{lead}\s*$", re.IGNORECASE),
+        maybe_lead_support=re.compile(rf"\s*(?:{lead}\s*,?\s*(?:{join}\s+)?)?{sup}{partner}", re.IGNORECASE),
+        group_does=re.compile(rf"\s*,?\s*{_alt(d['group_predicates'])}", re.IGNORECASE),
+        paren_frame=re.compile(rf"\s*(?P<verb>{_alt([*d['paren_lead_verbs'], *d['paren_support_verbs']])})"
+                               rf"(?:\s*,?\s*(?:{sup}(?:\s+{prep})?\s+(?P<rest>.*)))?", re.IGNORECASE | re.DOTALL),
+        paren_support_verb=re.compile(rf"{_alt(d['paren_support_verbs'])}$", re.IGNORECASE),
+        paren_hint=re.compile(_alt(d["paren_hints"], whole=False), re.IGNORECASE),
+        role_noun=re.compile(rf"là\s+{_alt(d['role_nouns'])}\s+{_alt(d['role_noun_kinds'])}[^,;:]{{0,80}}?"
+                             rf"(?:,|\s+(?={_alt(d['role_noun_followers'])}))\s*", re.IGNORECASE),
+        predicate_opener=re.compile(_alt(d["predicate_openers"], whole=False)),
     )

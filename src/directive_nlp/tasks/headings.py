@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .frames import frames
 from ..agencies import starts_common_noun
 from .clauses import is_verb_start
 from .layout_vocab import layout_vocab
@@ -26,9 +27,6 @@ from .text import trim, words
 
 __all__ = ["HeadingBodies", "agency_heading", "paren_members"]
 
-_ROLE_FRAME = re.compile(r"\s*(?:chủ trì\s*,?\s*(?:và\s+)?)?phối hợp(?:\s+chặt chẽ)?(?:\s+với|\s+cùng)?\s+", re.IGNORECASE)
-_GROUP_DOES = re.compile(r"\s*,?\s*(?:chủ trì|quản lý|tham gia|được giao|được phân công|có liên quan|liên quan|trực tiếp)\b",
-                         re.IGNORECASE)
 
 
 @dataclass
@@ -80,13 +78,13 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     rest = t[cend:b].strip()
     if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
         return HeadingBodies(chain)
-    fm = _ROLE_FRAME.match(t[cend:b])
+    fm = frames().maybe_lead_support.match(t[cend:b])
     if fm:  # "2. Sở X chủ trì, phối hợp với Y, Z:"
         sup, send = chain_at(t, cend + fm.end(), mentions, b + 1)
         if sup and not t[send:b].strip(" ,.;:"):
             return HeadingBodies(chain, sup)
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
-    if re.match(r"\s*(?:các|những)\s", t[a:b], re.IGNORECASE) and not t.rstrip().endswith(".") and _GROUP_DOES.match(t[cend:b]):
+    if re.match(r"\s*(?:các|những)\s", t[a:b], re.IGNORECASE) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
         return HeadingBodies([Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
         # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows

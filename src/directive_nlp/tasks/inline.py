@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from .frames import frames
 from ..models import Deadline
 from .labels import read_label
 from .mentions import Ag, canonical, find_agencies, find_deadlines, parse_deadline
@@ -29,11 +30,6 @@ from .text import mask, split_at, trim, words
 
 __all__ = ["Assignment", "parse_assignment", "trailing_paren"]
 
-_FRAME = re.compile(
-    r"\s*(?P<verb>chủ trì|thực hiện|phối hợp thực hiện|tham gia|là cơ quan chủ trì|là cơ quan đầu mối|thực hiện chính)\b"
-    r"(?:\s*,?\s*(?:phối hợp(?:\s+với|\s+cùng)?\s+(?P<rest>.*)))?",
-    re.IGNORECASE | re.DOTALL,
-)
 
 
 @dataclass
@@ -88,10 +84,9 @@ def parse_assignment(text: str, doc_date: Optional[date] = None) -> Optional[Ass
         ms = find_agencies(seg)
         chain, cend = chain_at(seg, 0, ms, len(seg))
         if chain:
-            fm = _FRAME.match(seg, cend)
+            fm = frames().paren_frame.match(seg, cend)
             if fm:
-                verb = fm.group("verb").lower()
-                if verb in ("tham gia", "phối hợp thực hiện"):
+                if frames().paren_support_verb.match(fm.group("verb")):
                     res.supports += chain
                 else:
                     res.leads += chain
@@ -122,7 +117,7 @@ def trailing_paren(text: str, s: int, e: int, doc_date: Optional[date] = None) -
     if not m:
         return None
     inner = m.group(1)
-    if not re.search(r"chủ trì|thực hiện|phối hợp|tham gia|thời gian|thời hạn|cơ quan|đơn vị", inner, re.IGNORECASE):
+    if not frames().paren_hint.search(inner):
         return None
     asg = parse_assignment(inner, doc_date)
     if asg is None:

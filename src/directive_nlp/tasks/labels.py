@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .frames import frames
 from ..models import Deadline
 from .layout_vocab import layout_vocab
 from .mentions import Ag, canonical, find_agencies
@@ -72,7 +73,7 @@ def label_kind(phrase: str) -> Optional[str]:
         return "ignore"
     if v.support_word.search(p):
         # "Đơn vị chủ trì / Đơn vị phối hợp: Sở A / Sở B" names both roles in one line
-        return "assign" if re.search(r"\bchủ trì\b", p) else "support"
+        return "assign" if frames().lead_word.search(p) else "support"
     if v.lead_word.search(p) or v.head_only.match(p):
         return "lead"
     return None

@@ -22,11 +22,11 @@ import bisect
 import contextvars
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from ..agencies import canonical
 from ..models import Deadline
 
 log = logging.getLogger(__name__)
@@ -150,25 +150,6 @@ _SLICE_MIN = 40
 
 #: the mentions of the document being extracted (set by the task component), or None
 index_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_mentions", default=None)
-
-
-def _fallback_canonical(name: str) -> str:
-    text = unicodedata.normalize("NFC", name).lower()
-    text = " ".join(re.sub(r"[^\w\s\-&/]", " ", text).split())
-    for lead in ("các ", "những ", "toàn thể "):
-        if text.startswith(lead):
-            text = text[len(lead):]
-    return text
-
-
-def canonical(name: str) -> str:
-    try:
-        from ..agencies import canonical as _canonical
-
-        return _canonical(name)
-    except Exception:  # recogniser absent or failing on odd input
-        missing.add("agencies.canonical")
-        return _fallback_canonical(name)
 
 
 def agency_type(name: str) -> Optional[str]:

@@ -34,8 +34,6 @@ _GAP = re.compile(
 )
 _WORD = re.compile(r"[\wÀ-ỹ]+")
 # "X là cơ quan đầu mối, theo dõi …": the subject's role in the plan, then its predicate
-ROLE_NOUN = re.compile(r"là\s+(?:cơ quan|đơn vị)\s+(?:đầu mối|thường trực|chủ trì|chịu trách nhiệm chính)[^,;:]{0,80}?(?:,|\s+(?=có trách nhiệm|chịu trách nhiệm))\s*",
-                        re.IGNORECASE)
 # head nouns of bodies: a phrase starting with one of them can be an actor the recogniser does not know
 
 
@@ -110,13 +108,12 @@ def starts_predicate(text: str, pos: int, end: int) -> bool:
         if m:
             return True
     low = stripped.lower()
-    if ROLE_NOUN.match(stripped):
+    if frames().role_noun.match(stripped):
         return True
     w = _WORD.match(stripped)
     if w and w.group(0)[0].islower() and w.group(0) not in _NOT_PREDICATE:
         return True
-    return low.startswith(("chủ trì", "chủ động", "tiếp tục", "nghiêm túc", "khẩn trương", "tích cực", "kịp thời",
-                           "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "sớm", "tăng cường", "làm", "được giao"))
+    return bool(frames().predicate_opener.match(low))
 
 
 def supports_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:

@@ -54,14 +54,16 @@ _PURPOSE = re.compile(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, str(w).spli
 # ``act_governing_verbs`` in task_lexicon.yaml)
 _ADDRESSEE_FIRST = re.compile(r"(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
                               load_lexicon_data().get("act_governing_verbs") or ["(?!)"]) + r")\s*$", re.IGNORECASE)
-_GOVERN_PREFIX = re.compile(r"^\s*(?:phối hợp|tiếp tục|tăng cường|chủ động|kịp thời)\s*,?\s*", re.IGNORECASE)
+_GOVERN_PREFIX = re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
+                            load_lexicon_data().get("governing_prefixes") or ["(?!)"]) + r")\s*,?\s*", re.IGNORECASE)
 # connectives that open a new predicate after a comma (``clause_connectives`` in task_lexicon.yaml): even in a
 # content line whose commas do not split ("Nhiệm vụ: …, đồng thời …"); "từ đó, …" after a task
 _CONNECTIVES = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
     load_lexicon_data().get("clause_connectives") or ["(?!)"], key=len, reverse=True))
 _NEW_CLAUSE = rf",\s*(?=(?:{_CONNECTIVES})[\s,])"
 _REPORT_AFTER_VA = re.compile(r"\s+và\s+" + _REPORT_START.pattern.removeprefix(r"\s*"), re.IGNORECASE)
-_TIME_ONLY = re.compile(r"\b(?:hoàn thành|xong|báo cáo|kết quả|thực hiện)\b", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
+                        load_lexicon_data().get("time_clause_words") or ["(?!)"]) + r")\b", re.IGNORECASE)
 
 
 def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:

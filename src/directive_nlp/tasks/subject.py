@@ -167,7 +167,7 @@ def _name_label(text: str, masked: str, chain: list[Ag], cend: int, limit: int) 
         return None
     between = text[cend:colon]
     no_verb = not (is_verb_start(between.lstrip()) or lx.modal_start.match(between)
-                   or lx.support_start.match(between) or re.match(r"\s*chủ trì\b", between, re.IGNORECASE))
+                   or lx.support_start.match(between) or frames().lead_only.match(between))
     if (between.strip() and ";" not in masked[cend:colon] and len(words(between)) <= 20
             and (no_verb or _NAME_QUALIFIER.match(between))):
         a2, b2 = trim(text, chain[-1].start, colon)

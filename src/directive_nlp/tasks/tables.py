@@ -15,6 +15,7 @@ import re
 from datetime import date
 from typing import Optional
 
+from .frames import frames
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
 from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
@@ -55,7 +56,7 @@ def column_roles(header: list[str]) -> dict[str, int]:
 
 def _both_roles(h: str) -> bool:
     pats = dict(layout_vocab().columns)
-    return bool(pats["support"].search(h) and re.search(r"\bchủ trì\b", h))
+    return bool(pats["support"].search(h) and frames().lead_word.search(h))
 
 
 def _names_columns(cells: list[str]) -> bool:
@@ -106,9 +107,9 @@ def _assign_cell(value: str, sup_cell: str) -> tuple[str, str]:
     if "/" in value:
         lead, sup = value.split("/", 1)
         return lead.strip(), (sup_cell + "; " + sup.strip()).strip("; ")
-    m = re.search(r"\s*(?:chủ trì)?\s*,?\s*phối hợp(?:\s+với|\s+cùng)?\s+", value, re.IGNORECASE)
+    m = frames().maybe_lead_support.search(value)
     if m and m.start() > 0:
-        lead = re.sub(r"\s*chủ trì\s*$", "", value[:m.start()], flags=re.IGNORECASE)
+        lead = frames().lead_at_end.sub("", value[:m.start()])
         return lead.strip(" ,"), (sup_cell + "; " + value[m.end():].strip()).strip("; ")
     return value, sup_cell
 

@@ -41,6 +41,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..agencies import canonical
 from ..checklist import FORMATS, FREQUENCY_LABELS, MEDIA_TYPES, render_checklist
 from ..errors import EmptyInputError, InputError, TimeBudgetError, TooLargeError, UnsupportedFormatError
 from ..io import dump_result, parse_result
@@ -86,20 +87,6 @@ def _stem(name: str) -> str:
 
 def _split_names(value: str) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"[;\n]", value or "") if p.strip()]
-
-
-def _canonical(name: str) -> str:
-    """The docs/output-contract.md canonical form of a name a person typed."""
-    try:
-        from ..agencies import canonical
-
-        return canonical(name)
-    except Exception:  # the recogniser is optional here: fall back to the io rule
-        key = unicodedata.normalize("NFC", name).lower().strip()
-        for w in ("các ", "những "):
-            if key.startswith(w):
-                key = key[len(w):]
-        return key
 
 
 def _parse_deadline_text(text: str, doc_date: Optional[date]) -> Optional[Deadline]:
@@ -205,7 +192,7 @@ def result_from_form(form: FormData) -> ExtractionResult:
         except Exception:
             orig = None
         known = {(a.name, a.role): a for a in (orig.agencies if orig else [])}
-        agencies = [known.get((nm, role)) or AgencyRef(name=nm, canonical=_canonical(nm), role=role)
+        agencies = [known.get((nm, role)) or AgencyRef(name=nm, canonical=canonical(nm), role=role)
                     for role, names in (("lead", lead), ("support", support)) for nm in names]
         tid = row["id"]
         if not tid:
