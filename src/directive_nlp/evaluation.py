@@ -447,15 +447,6 @@ def _summaries(ag: Counter, dl: Counter, bl: Counter) -> dict[str, Any]:
     }
 
 
-def _task_extractor(notes: list[str]) -> Optional[Callable]:
-    try:
-        from .pipeline import extract
-    except ImportError:
-        notes.append("task extraction unavailable (directive_nlp.pipeline.extract missing): task figures skipped")
-        return None
-    return extract
-
-
 def _recogniser_figures(d: GoldDocument, finder: Callable, baseline: bool) -> tuple[Counter, Counter, Counter]:
     """Agency-only, deadline-only and baseline counts of one document (read
     from its Markdown when there is one: these figures do not depend on the
@@ -517,7 +508,9 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
     gz = load_user_gazetteer(gazetteer) if gazetteer else None
     finder = partial(find_agencies, gazetteer=gz) if gz else find_agencies
     notes: list[str] = []
-    extract = _task_extractor(notes) if tasks else None
+    from .pipeline import extract as _extract
+
+    extract = _extract if tasks else None
     measured = tuple(measured)
     totals = {0.5: Counter(), 0.7: Counter()}
     halves = {"read": Counter(), "measured": Counter()}

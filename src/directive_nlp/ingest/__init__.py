@@ -204,12 +204,8 @@ def _reader(fmt: InputFormat) -> Callable[[Path, bytes, ReadOptions], SourceDocu
 
         return read_docx
     if fmt == "html":
-        try:
-            from .html import read_html
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.html":
-                raise
-            raise UnsupportedFormatError("HTML files cannot be read by this installation; save the page as PDF or text")
+        from .html import read_html
+
         return read_html
     raise UnsupportedFormatError(f"no reader for format '{fmt}'")
 

@@ -52,7 +52,7 @@ from ..errors import (
     TooLargeError,
 )
 from ..models import Block, Location, SourceDocument, SourceInfo
-from . import ReadOptions, sha256_bytes
+from . import ReadOptions, legacy, sha256_bytes
 
 # a line that starts a list item or a numbered heading
 _MARKER_RE = re.compile(
@@ -142,16 +142,6 @@ def _font_name(raw, tp, i: int) -> str:
         return ""
     name = buf.value.decode("utf-8", "replace")
     return name.split("+", 1)[-1]
-
-
-def _legacy_module():
-    try:
-        from . import legacy  # owned by ingest-2; optional at this layer
-    except ImportError:
-        return None
-    if not hasattr(legacy, "font_encoding") or not hasattr(legacy, "convert"):
-        return None
-    return legacy
 
 
 def _page_chars(textpage, page_height: float, legacy, found_enc: list[str]):
@@ -1024,10 +1014,7 @@ def _ocr(data: bytes, pages: list[int], options: ReadOptions, warnings: list[str
     """OCR within the document's budget (blank pages skipped, pages and time
     capped: see :mod:`directive_nlp.ingest.ocr_budget`); the pages left out are
     named in ``warnings``."""
-    try:
-        from .ocr import ocr_pdf_pages
-    except ImportError:
-        raise OCRUnavailableError()
+    from .ocr import ocr_pdf_pages
     from .ocr_budget import budget_warnings, ocr_with_budget
 
     plan = ocr_with_budget(data, pages, options.ocr_lang, max_pages=options.ocr_max_pages,
@@ -1039,7 +1026,6 @@ def _ocr(data: bytes, pages: list[int], options: ReadOptions, warnings: list[str
 def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     """Read a PDF into paragraph and table-row blocks (see module docstring)."""
     pdf = _open_pdfium(data)
-    legacy = _legacy_module()
     found_enc: list[str] = []
     warnings: list[str] = []
     try:

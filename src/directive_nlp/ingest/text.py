@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..errors import InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
-from . import ReadOptions, sha256_bytes
+from . import ReadOptions, legacy, sha256_bytes
 
 _HRULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
@@ -79,11 +79,7 @@ def _mostly_printable(data: bytes) -> bool:
 def _maybe_legacy(text: str) -> Optional[tuple[str, str]]:
     """Convert TCVN3/VNI text to Unicode when it looks like one (see
     :mod:`directive_nlp.ingest.legacy`); None when it is not legacy text."""
-    try:
-        from .legacy import detect_and_convert
-    except ImportError:  # the legacy module is optional at this layer
-        return None
-    res = detect_and_convert(text)
+    res = legacy.detect_and_convert(text)
     return res if res else None
 
 

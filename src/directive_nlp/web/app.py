@@ -1,6 +1,6 @@
 """The web app: routes, upload handling and the editable task table.
 
-Safety rules (issue 8): uploads are capped (``max_upload_bytes``, checked on
+Safety rules: uploads are capped (``max_upload_bytes``, checked on
 the Content-Length header and again while reading), their type is sniffed
 from the content (:func:`directive_nlp.ingest.sniff_format`), they are
 written to a fresh temporary folder under a fixed name and removed when the
@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import importlib.util
 import json
 import logging
 import re
@@ -341,10 +340,8 @@ def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str
     a button that draws it when asked (``/download`` with ``fmt=graph-view``).
 
     The picture is never drawn here: it cost 2.4 times the extraction, on
-    every upload, whether anyone looked at it or not (issue 17).
+    every upload, whether anyone looked at it or not.
     """
-    if importlib.util.find_spec("directive_nlp.graph") is None:  # pragma: no cover - partial installs
-        return None, "Phiên bản này chưa có chức năng vẽ sơ đồ trách nhiệm."
     if not has_graph(result):
         return None, "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
     return None, None
@@ -352,10 +349,8 @@ def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str
 
 def graph_file(result: ExtractionResult, ext: str) -> bytes:
     """The responsibility graph of a (corrected) result as SVG or PNG bytes."""
-    try:
-        from .. import graph
-    except ImportError:
-        raise InputError("the responsibility graph is not available in this version", code="unavailable")
+    from .. import graph
+
     if not any(t.agencies for t in result.tasks):
         raise InputError("no task names an agency, so there is no graph to draw", code="no_graph")
     tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
@@ -366,10 +361,8 @@ def graph_file(result: ExtractionResult, ext: str) -> bytes:
 
 
 def crosscheck_results(program: ExtractionResult, plan: ExtractionResult):
-    try:
-        from ..crosscheck import crosscheck
-    except ImportError:
-        raise InputError("the cross-check is not available in this version", code="unavailable")
+    from ..crosscheck import crosscheck
+
     return crosscheck(program, plan)
 
 
