@@ -248,7 +248,7 @@ def read_document(
         if e.path is None:
             e.path = str(path)
         raise
-    except (MemoryError, KeyboardInterrupt):
+    except (MemoryError, KeyboardInterrupt, ImportError):  # a broken install is no bad file: fail loudly
         raise
     except Exception as e:  # a library choked on the file: say so in one line
         raise CorruptFileError(
