@@ -550,11 +550,13 @@ def _agency_mentions(text: str) -> tuple[str, tuple[str, ...]]:
 
     Bodies are matched as bodies (by canonical name), not through the words
     of their names: "Ban Thường vụ Tỉnh ủy" and "Chương trình … của Tỉnh ủy"
-    must not look alike because both say "tỉnh ủy" (the recognisers'
-    ``agencies.find_agencies``).
+    must not look alike because both say "tỉnh ủy". Uses the recognisers'
+    ``agencies.find_agencies``; without it the text is left as it is.
     """
-    from .agencies import find_agencies
-
+    try:
+        from .agencies import find_agencies
+    except ImportError:  # pragma: no cover - recognisers not installed
+        return text, ()
     chars = list(text)
     keys = []
     for m in find_agencies(text):

@@ -48,7 +48,6 @@ from typing import Iterable, Optional, Sequence, Union
 
 import networkx as nx
 
-from .agencies import agency_type, canonical
 from .errors import InputError
 from .models import AgencyRef, Deadline, ExtractionResult, Reference
 from .normalize import match_key
@@ -79,8 +78,8 @@ GRAPH_FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png")
 # Agencies: canonical key, scope, type
 # --------------------------------------------------------------------------
 
-# Used only when ``agencies.canonical`` fails on a name: the four
-# abbreviations OUTPUT.md names.
+# Fallback only, used while ``agencies.canonical`` (recognisers) is absent:
+# the four abbreviations OUTPUT.md names.
 _FALLBACK_ABBREV = {
     "ubnd": "ủy ban nhân dân",
     "hđnd": "hội đồng nhân dân",
@@ -93,9 +92,14 @@ _CENTRAL_HEADS = ("bộ chính trị", "ban bí thư", "trung ương", "chính p
 
 def _canonical(name: str) -> str:
     try:
-        return canonical(name)  # the recognisers' canonical form (OUTPUT.md)
-    except Exception:  # a recogniser bug must not lose the agency
-        pass
+        from .agencies import canonical  # recognisers' canonical form (OUTPUT.md)
+    except ImportError:
+        canonical = None
+    if canonical is not None:
+        try:
+            return canonical(name)
+        except Exception:  # a recogniser bug must not lose the agency
+            pass
     key = match_key(name)
     key = " ".join(_FALLBACK_ABBREV.get(w, w) for w in key.split())
     return re.sub(r"^(?:các|những)\s+", "", key)
@@ -113,6 +117,8 @@ def agency_type_of(name: str, given: Optional[str] = None) -> str:
     """Kind of body: the recognisers' ``agencies.agency_type``, else the type
     stored in the result, else a fallback from the head noun
     (party/ubnd/so/central/mass/group/state/other)."""
+    from .agencies import agency_type
+
     try:
         t = agency_type(name)
         if t:

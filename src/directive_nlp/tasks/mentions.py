@@ -20,19 +20,15 @@ from __future__ import annotations
 
 import bisect
 import contextvars
+import functools
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Optional
 
-from ..agencies import agency_type as _agency_type
-from ..agencies import canonical as _canonical
-from ..agencies import find_agencies as _find_agencies
-from ..deadlines import find_deadlines as _find_deadlines
-from ..deadlines import parse_deadline as _parse_deadline
+from ..agencies import canonical
 from ..models import Deadline
 
 log = logging.getLogger(__name__)
@@ -141,25 +137,11 @@ class MentionIndex:
 index_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_mentions", default=None)
 
 
-def _fallback_canonical(name: str) -> str:
-    text = unicodedata.normalize("NFC", name).lower()
-    text = " ".join(re.sub(r"[^\w\s\-&/]", " ", text).split())
-    for lead in ("các ", "những ", "toàn thể "):
-        if text.startswith(lead):
-            text = text[len(lead):]
-    return text
-
-
-def canonical(name: str) -> str:
-    try:
-        return _canonical(name)
-    except Exception:  # the recogniser failing on odd input
-        return _fallback_canonical(name)
-
-
 def agency_type(name: str) -> Optional[str]:
     try:
-        return _agency_type(name)
+        from ..agencies import agency_type as _type
+
+        return _type(name)
     except Exception:
         return None
 
@@ -181,15 +163,17 @@ def find_agencies(text: str) -> list[Ag]:
     return list(found)
 
 
-@lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)
 def _recognised(text: str) -> tuple[Ag, ...]:
     """The package gazetteer's mentions of ``text`` (cached by the text)."""
     return _recognise(text, None)
 
 
 def _recognise(text: str, gazetteer) -> tuple[Ag, ...]:
+    from ..agencies import find_agencies as _find
+
     try:
-        found = _find_agencies(text, gazetteer=gazetteer)
+        found = _find(text, gazetteer=gazetteer)
     except Exception as e:  # never let a recogniser bug kill a document
         log.warning("find_agencies failed on %r: %s", text[:60], e)
         return ()
@@ -246,8 +230,10 @@ def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
     known = index.deadlines_in(text, doc_date) if index is not None else None
     if known is not None:
         return known
+    from ..deadlines import find_deadlines as _find
+
     try:
-        found = _find_deadlines(text, doc_date=doc_date)
+        found = _find(text, doc_date=doc_date)
     except Exception as e:
         log.warning("find_deadlines failed on %r: %s", text[:60], e)
         return []
@@ -257,7 +243,9 @@ def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
 def parse_deadline(phrase: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
     if not phrase.strip():
         return None
+    from ..deadlines import parse_deadline as _parse
+
     try:
-        return _parse_deadline(phrase, doc_date=doc_date)
+        return _parse(phrase, doc_date=doc_date)
     except Exception:
         return None
