@@ -735,7 +735,6 @@ def draw_graph(
     ``size × dpi`` pixels (a PNG of 1400 × 1000 by default).
     """
     import math
-    import textwrap
 
     import matplotlib
 
