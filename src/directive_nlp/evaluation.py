@@ -488,8 +488,8 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
     """Evaluate every gold document under ``dirs`` (see the module docstring).
 
     Returns a JSON-able dict: ``documents`` (per name) and ``total``, each with
-    ``tasks`` (score.py report at 0.5 and 0.7, or None when the task
-    extractor is unavailable), ``agency_only``, ``deadline_only`` and
+    ``tasks`` (score.py report at 0.5 and 0.7, or None with ``tasks=False``),
+    ``agency_only``, ``deadline_only`` and
     ``baseline_ner``; ``errors`` lists documents that failed. With
     ``measured`` (document-name prefixes), ``halves`` holds the pooled task
     report at 0.5 of the read half (the others) and of the measured half.
