@@ -13,7 +13,7 @@ a. end to end on the text (NAME.md) of the gold documents (the dev and extra
    ``directive-nlp extract`` of all of them in one process, and one process
    per document; underthesea ``word_tokenize`` alone on the same lines, in
    one process; the ratio (word_tokenize time / extract time, target ≥ 0.5);
-b. the PDF reading stage: ``directive_nlp.read_document`` on the rendered
+b. the PDF reading stage: ``directive_nlp.ingest.read_document`` on the rendered
    PDFs of those documents, this tree against the release (a git worktree of
    ``--release``, by default the commit where this branch left main) in the
    same run, rounds alternating so both meet the same load;
@@ -146,7 +146,7 @@ def pages(p):
 
 def read(p):
     if mode == "project":
-        from directive_nlp import read_document
+        from directive_nlp.ingest import read_document
         read_document(p)
     elif mode == "pdfplumber":
         import pdfplumber

@@ -879,11 +879,9 @@ def starts_common_noun(text: str, *, gazetteer: Optional[Gazetteer] = None) -> b
 
 
 def _is_province(name: str) -> bool:
-    """A province or city name ("Thanh Hóa", "Hà Nội"), via :mod:`directive_nlp.provinces` when present."""
-    try:
-        from .provinces import canonical_province
-    except ImportError:  # pragma: no cover - the provinces module belongs to another area
-        return False
+    """A province or city name ("Thanh Hóa", "Hà Nội"; :mod:`directive_nlp.provinces`)."""
+    from .provinces import canonical_province
+
     try:
         return canonical_province(name) is not None
     except Exception:  # pragma: no cover

@@ -210,12 +210,11 @@ def _short(s: str, n: int) -> str:
 # --------------------------------------------------------------------------
 
 
-def _province_functions() -> tuple[Optional[Callable], Optional[Callable]]:
-    try:
-        from . import provinces  # ingest-2: canonical names and the 2025 merger
-    except ImportError:
-        return None, None
-    return getattr(provinces, "canonical_province", None), getattr(provinces, "merged_into", None)
+def _province_functions() -> tuple[Callable, Callable]:
+    """The provinces' canonical names and the 2025 merger (:mod:`directive_nlp.provinces`)."""
+    from .provinces import canonical_province, merged_into
+
+    return canonical_province, merged_into
 
 
 def _province_group(name: Optional[str], merge: bool, canonical: Optional[Callable], merged_into: Optional[Callable]) -> str:
@@ -392,9 +391,6 @@ def compare(
     canonical, merger = _province_functions()
     if merged_into is not None:
         merger = merged_into
-    if by == "province" and merge_provinces and merger is None:
-        notes.append("the 2025 merger table is not available (directive_nlp.provinces.merged_into is missing); "
-                     "provinces are kept as written")
 
     groups: list[str] = []
     documents: dict[str, list[str]] = defaultdict(list)

@@ -448,15 +448,6 @@ def _summaries(ag: Counter, dl: Counter, bl: Counter) -> dict[str, Any]:
     }
 
 
-def _task_extractor(notes: list[str]) -> Optional[Callable]:
-    try:
-        from .pipeline import extract
-    except ImportError:
-        notes.append("task extraction unavailable (directive_nlp.pipeline.extract missing): task figures skipped")
-        return None
-    return extract
-
-
 def _recogniser_figures(d: GoldDocument, finder: Callable, baseline: bool) -> tuple[Counter, Counter, Counter]:
     """Agency-only, deadline-only and baseline counts of one document (read
     from its Markdown when there is one: these figures do not depend on the
@@ -498,8 +489,8 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
     """Evaluate every gold document under ``dirs`` (see the module docstring).
 
     Returns a JSON-able dict: ``documents`` (per name) and ``total``, each with
-    ``tasks`` (score.py report at 0.5 and 0.7, or None when the task
-    extractor is unavailable), ``agency_only``, ``deadline_only`` and
+    ``tasks`` (score.py report at 0.5 and 0.7, or None with ``tasks=False``),
+    ``agency_only``, ``deadline_only`` and
     ``baseline_ner``; ``errors`` lists documents that failed. With
     ``measured`` (document-name prefixes), ``halves`` holds the pooled task
     report at 0.5 of the read half (the others) and of the measured half.
@@ -518,7 +509,9 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
     gz = load_user_gazetteer(gazetteer) if gazetteer else None
     finder = partial(find_agencies, gazetteer=gz) if gz else find_agencies
     notes: list[str] = []
-    extract = _task_extractor(notes) if tasks else None
+    from .pipeline import extract as _extract
+
+    extract = _extract if tasks else None
     measured = tuple(measured)
     totals = {0.5: Counter(), 0.7: Counter()}
     halves = {"read": Counter(), "measured": Counter()}

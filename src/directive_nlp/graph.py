@@ -265,96 +265,119 @@ def build_graph(
     keys = doc_keys(results)
 
     G = nx.MultiDiGraph()
-    docs_by_ref: dict[str, str] = {}
-    for r, k in zip(results, keys):
-        if r.document.number:
-            docs_by_ref[match_key(r.document.number).replace(" ", "-")] = f"doc:{k}"
-
+    docs_by_ref = {match_key(r.document.number).replace(" ", "-"): f"doc:{k}"
+                   for r, k in zip(results, keys) if r.document.number}
     agency_names: dict[str, Counter] = defaultdict(Counter)
     for idx, (r, dk) in enumerate(zip(results, keys)):
-        d = r.document
-        doc_id = f"doc:{dk}"
-        province = d.province
-        G.add_node(doc_id, **_plain({
-            "kind": "document", "label": d.title or d.number or dk, "doc": dk, "path": r.source.path,
-            "doc_type": d.doc_type, "number": d.number, "issued_date": d.issued_date, "issuer": d.issuer,
-            "province": province, "title": d.title, "cited": False, "tasks": len(r.tasks),
-        }))
+        _add_document(G, r, dk, docs_by_ref)
         if not r.tasks:
             notes.append(f"{r.source.path}: no tasks found")
-        # citations
-        for ref in d.references:
-            rk = _ref_key(ref)
-            target = docs_by_ref.get(rk, f"doc:ref:{rk}")
-            if target == doc_id:
-                continue
-            if target not in G:
-                G.add_node(target, **_plain({
-                    "kind": "document", "label": " ".join(x for x in [ref.kind, ref.number] if x) or ref.text[:60],
-                    "doc": target[4:], "doc_type": ref.kind, "number": ref.number, "issued_date": ref.date,
-                    "issuer": ref.issuer, "title": ref.text, "cited": True, "tasks": 0,
-                }))
-            if not G.has_edge(doc_id, target, key="cites"):
-                G.add_edge(doc_id, target, key="cites", kind="cites", text=ref.text)
-        # sections
-        sec_parent = {s.id: s.parent for s in r.sections}
+        sections = _Sections(G, r, dk)
+        matches = theme_matches[idx] if theme_matches else {}
+        for t in r.tasks:
+            _add_task(G, t, dk, r.document.province, sections.node(t.section), matches, agency_names)
+    _finish_agencies(G, agency_names)
+    G.graph.update(_plain({
+        "name": "directive-nlp responsibility graph",
+        "documents": len(results),
+        "taxonomy": tax_name,
+        "notes": "\n".join(notes),  # one note per line
+    }))
+    return G
+
+
+def _add_document(G: nx.MultiDiGraph, r: ExtractionResult, dk: str, docs_by_ref: dict[str, str]) -> None:
+    """The document's node and its ``cites`` edges (a cited document not in the set gets a node of its own)."""
+    d = r.document
+    doc_id = f"doc:{dk}"
+    G.add_node(doc_id, **_plain({
+        "kind": "document", "label": d.title or d.number or dk, "doc": dk, "path": r.source.path,
+        "doc_type": d.doc_type, "number": d.number, "issued_date": d.issued_date, "issuer": d.issuer,
+        "province": d.province, "title": d.title, "cited": False, "tasks": len(r.tasks),
+    }))
+    for ref in d.references:
+        rk = _ref_key(ref)
+        target = docs_by_ref.get(rk, f"doc:ref:{rk}")
+        if target == doc_id:
+            continue
+        if target not in G:
+            G.add_node(target, **_plain({
+                "kind": "document", "label": " ".join(x for x in [ref.kind, ref.number] if x) or ref.text[:60],
+                "doc": target[4:], "doc_type": ref.kind, "number": ref.number, "issued_date": ref.date,
+                "issuer": ref.issuer, "title": ref.text, "cited": True, "tasks": 0,
+            }))
+        if not G.has_edge(doc_id, target, key="cites"):
+            G.add_edge(doc_id, target, key="cites", kind="cites", text=ref.text)
+
+
+class _Sections:
+    """The section nodes of one document and their ``part_of`` edges; a section a task
+    names that the section list lacks gets a node (its parent guessed from its id)."""
+
+    def __init__(self, G: nx.MultiDiGraph, r: ExtractionResult, dk: str) -> None:
+        self.G, self.dk, self.doc_id = G, dk, f"doc:{dk}"
+        self.parent = {s.id: s.parent for s in r.sections}
         for s in r.sections:
             G.add_node(f"sec:{dk}:{s.id}", **_plain({
                 "kind": "section", "label": f"{s.id} {s.heading or ''}".strip(), "doc": dk, "section": s.id,
                 "heading": s.heading, "level": s.level,
             }))
-
-        def ensure_section(sid: str) -> str:
-            node = f"sec:{dk}:{sid}" if sid else doc_id
-            if sid and node not in G:
-                parent = sec_parent.get(sid) or (sid.rsplit(".", 1)[0] if "." in sid else None)
-                G.add_node(node, **_plain({"kind": "section", "label": sid, "doc": dk, "section": sid,
-                                           "level": sid.count(".") + 1}))
-                sec_parent.setdefault(sid, parent)
-            return node
-
-        for s in list(sec_parent):
-            ensure_section(s)
+        for sid in list(self.parent):
+            self.node(sid)
         for t in r.tasks:
-            ensure_section(t.section)
-        for sid, parent in list(sec_parent.items()):
-            pnode = ensure_section(parent) if parent else doc_id
+            self.node(t.section)
+        for sid, parent in list(self.parent.items()):
+            pnode = self.node(parent) if parent else self.doc_id
             G.add_edge(f"sec:{dk}:{sid}", pnode, key="part_of", kind="part_of")
-        # tasks
-        matches = theme_matches[idx] if theme_matches else {}
-        for t in r.tasks:
-            tid = f"task:{dk}:{t.id}"
-            G.add_node(tid, **_plain({
-                "kind": "task", "label": t.task[:80], "doc": dk, "task_id": t.id, "section": t.section,
-                "text": t.task, "sentence": t.sentence, "themes": t.themes, "province": province,
-                "unassigned": not any(a for a in t.agencies), "page": t.page,
-                "deadline_kind": t.deadline.kind if t.deadline else None,
-            }))
-            G.add_edge(tid, ensure_section(t.section), key="part_of", kind="part_of")
-            for a in t.agencies:
-                aid = _add_agency(G, a.name, a.canonical, a.type, province, dk, agency_names)
-                if not G.has_edge(aid, tid, key=a.role):
-                    G.add_edge(aid, tid, key=a.role, kind=a.role)
-            for rt in t.report_to:
-                aid = _add_agency(G, rt, None, None, province, dk, agency_names, count=False)
-                if not G.has_edge(tid, aid, key="report_to"):
-                    G.add_edge(tid, aid, key="report_to", kind="report_to")
-            if t.deadline:
-                did, attrs = _deadline_node(t.deadline)
-                if did not in G:
-                    G.add_node(did, **_plain(attrs))
-                G.add_edge(tid, did, key="due", kind="due")
-            by_name = {m.name: m for m in matches.get(t.id, [])}
-            for name in t.themes:
-                m = by_name.get(name)
-                th_id = f"theme:{m.theme if m else name}"
-                if th_id not in G:
-                    G.add_node(th_id, kind="theme", label=name, name=name, tasks=0)
-                G.nodes[th_id]["tasks"] += 1
-                G.add_edge(tid, th_id, key="about", kind="about", **_plain({
-                    "score": m.score if m else None, "keywords": m.keywords if m else None,
-                }))
-    # agency attributes: load and most frequent spelling
+
+    def node(self, sid: str) -> str:
+        node = f"sec:{self.dk}:{sid}" if sid else self.doc_id
+        if sid and node not in self.G:
+            parent = self.parent.get(sid) or (sid.rsplit(".", 1)[0] if "." in sid else None)
+            self.G.add_node(node, **_plain({"kind": "section", "label": sid, "doc": self.dk, "section": sid,
+                                            "level": sid.count(".") + 1}))
+            self.parent.setdefault(sid, parent)
+        return node
+
+
+def _add_task(G: nx.MultiDiGraph, t, dk: str, province: Optional[str], section: str, matches: dict,
+              agency_names: dict[str, Counter]) -> None:
+    """A task's node and its edges: part_of its section, lead/support from bodies, report_to, due, about."""
+    tid = f"task:{dk}:{t.id}"
+    G.add_node(tid, **_plain({
+        "kind": "task", "label": t.task[:80], "doc": dk, "task_id": t.id, "section": t.section,
+        "text": t.task, "sentence": t.sentence, "themes": t.themes, "province": province,
+        "unassigned": not any(a for a in t.agencies), "page": t.page,
+        "deadline_kind": t.deadline.kind if t.deadline else None,
+    }))
+    G.add_edge(tid, section, key="part_of", kind="part_of")
+    for a in t.agencies:
+        aid = _add_agency(G, a.name, a.canonical, a.type, province, dk, agency_names)
+        if not G.has_edge(aid, tid, key=a.role):
+            G.add_edge(aid, tid, key=a.role, kind=a.role)
+    for rt in t.report_to:
+        aid = _add_agency(G, rt, None, None, province, dk, agency_names, count=False)
+        if not G.has_edge(tid, aid, key="report_to"):
+            G.add_edge(tid, aid, key="report_to", kind="report_to")
+    if t.deadline:
+        did, attrs = _deadline_node(t.deadline)
+        if did not in G:
+            G.add_node(did, **_plain(attrs))
+        G.add_edge(tid, did, key="due", kind="due")
+    by_name = {m.name: m for m in matches.get(t.id, [])}
+    for name in t.themes:
+        m = by_name.get(name)
+        th_id = f"theme:{m.theme if m else name}"
+        if th_id not in G:
+            G.add_node(th_id, kind="theme", label=name, name=name, tasks=0)
+        G.nodes[th_id]["tasks"] += 1
+        G.add_edge(tid, th_id, key="about", kind="about", **_plain({
+            "score": m.score if m else None, "keywords": m.keywords if m else None,
+        }))
+
+
+def _finish_agencies(G: nx.MultiDiGraph, agency_names: dict[str, Counter]) -> None:
+    """Agency attributes known only at the end: the most frequent spelling, and the load."""
     for aid, names in agency_names.items():
         node = G.nodes[aid]
         node["name"] = names.most_common(1)[0][0]
@@ -365,13 +388,6 @@ def build_graph(
             lead = sum(1 for _, _, k in G.out_edges(n, keys=True) if k == "lead")
             sup = sum(1 for _, _, k in G.out_edges(n, keys=True) if k == "support")
             a.update(lead=lead, support=sup, load=lead + sup)
-    G.graph.update(_plain({
-        "name": "directive-nlp responsibility graph",
-        "documents": len(results),
-        "taxonomy": tax_name,
-        "notes": "\n".join(notes),  # one note per line
-    }))
-    return G
 
 
 def _add_agency(G: nx.MultiDiGraph, name: str, canonical: Optional[str], typ: Optional[str],

@@ -67,12 +67,19 @@ def build_nlp(gazetteer: Optional[Union[str, Path]] = None, *, tasks: bool = Fal
 
 
 @lru_cache(maxsize=8)
-def _cached(gazetteer: Optional[str], tasks: bool, model: Optional[str]) -> Language:
-    return build_nlp(gazetteer, tasks=tasks, model=model)
+def _cached(gazetteer: Optional[tuple[str, int]], tasks: bool, model: Optional[str]) -> Language:
+    return build_nlp(gazetteer[0] if gazetteer else None, tasks=tasks, model=model)
 
 
-def _key(gazetteer) -> Optional[str]:
-    return str(Path(gazetteer).resolve()) if gazetteer else None
+def _key(gazetteer) -> Optional[tuple[str, int]]:
+    """A user gazetteer by value: its resolved path and modification time (an edited file is read again)."""
+    if not gazetteer:
+        return None
+    path = Path(gazetteer).resolve()
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:  # a missing file: the recogniser says so when it is built
+        return str(path), -1
 
 
 def load_nlp(gazetteer: Optional[Union[str, Path]] = None, *, tasks: bool = False) -> Language:

@@ -59,20 +59,6 @@ def load(gazetteer=None, model="default"):
     return _load(gazetteer, model)
 
 
-def _structure(doc: NormalizedDocument):
-    """The section tree and its notes (:func:`directive_nlp.reader.structure_of`)."""
-    from .reader import structure_of
-
-    return structure_of(doc)
-
-
-def _metadata(doc: NormalizedDocument, structure):
-    """The metadata and its notes (:func:`directive_nlp.reader.metadata_of`)."""
-    from .reader import metadata_of
-
-    return metadata_of(doc, structure)
-
-
 def _nlp(gazetteer, model):
     if gazetteer is not None and not isinstance(gazetteer, (str, Path)):
         raise TypeError("gazetteer: give the path of a gazetteer YAML file")

@@ -144,8 +144,17 @@ def test_max_pages(tmp_path) -> None:
 
 
 def test_scanned_pdf_without_ocr(tmp_path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", None)
-    assert_one_line_error(run_text(scanned_pdf(tmp_path / "scan.pdf")), "tesseract-ocr tesseract-ocr-vie")
+    """Tesseract made unreachable, as on a machine without it: one line that says what to install."""
+    import pytesseract
+
+    from directive_nlp.ingest import ocr
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    ocr._check_tesseract.cache_clear()
+    try:
+        assert_one_line_error(run_text(scanned_pdf(tmp_path / "scan.pdf")), "tesseract-ocr tesseract-ocr-vie")
+    finally:
+        ocr._check_tesseract.cache_clear()
 
 
 def test_missing_file_and_folder(tmp_path) -> None:

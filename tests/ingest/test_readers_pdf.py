@@ -160,9 +160,10 @@ def test_scanned_pdf_with_ocr_off_says_so(tmp_path) -> None:
         read_document(scanned_pdf(tmp_path / "scan.pdf"), ocr="never")
 
 
-def test_scanned_pdf_without_ocr_module_asks_for_tesseract(tmp_path, monkeypatch) -> None:
+def test_a_broken_ocr_module_fails_loudly(tmp_path, monkeypatch) -> None:
+    """A broken install is not "OCR unavailable" nor a damaged file: the import error surfaces."""
     monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", None)  # import fails
-    with pytest.raises(OCRUnavailableError, match="tesseract-ocr tesseract-ocr-vie"):
+    with pytest.raises(ImportError, match="directive_nlp.ingest.ocr"):
         read_document(scanned_pdf(tmp_path / "scan.pdf"))
 
 
@@ -215,12 +216,9 @@ def test_legacy_font_runs_are_converted(tmp_path, monkeypatch) -> None:
     def convert(text: str, encoding: str, upper: bool = False) -> str:
         return text.replace("Chuong trinh", "Chương trình")
 
-    monkeypatch.setitem(
-        sys.modules, "directive_nlp.ingest.legacy", types.SimpleNamespace(font_encoding=font_encoding, convert=convert)
-    )
-    import directive_nlp.ingest as ingest_pkg
+    import directive_nlp.ingest.pdf as pdf_reader
 
-    monkeypatch.setattr(ingest_pkg, "legacy", sys.modules["directive_nlp.ingest.legacy"], raising=False)
+    monkeypatch.setattr(pdf_reader, "legacy", types.SimpleNamespace(font_encoding=font_encoding, convert=convert))
     src = read_document(tmp_path / "legacy.pdf")
     assert src.blocks[0].text.startswith("Chương trình hanh dong")
     assert src.source.encoding == "tcvn3"
@@ -428,7 +426,7 @@ def test_page_without_unicode_mapping_goes_to_ocr(tmp_path, monkeypatch) -> None
 
     pdf = simple_pdf(tmp_path / "nomap.pdf", ["Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các bếp ăn tập thể."])
     pdf.write_bytes(pdf.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"))  # drop the font's Unicode map
-    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", None)
+    _no_tesseract(monkeypatch)
     src = read_document(pdf)  # without OCR: kept, with a warning
     assert any("no Unicode mapping" in w for w in src.source.warnings) and not src.source.ocr_pages
 
@@ -497,7 +495,18 @@ def test_landscape_appendix_pages_have_their_own_margins(tmp_path) -> None:
     assert [b.text for b in src.blocks] == [LONG, LONG, "PHỤ LỤC: " + LONG, LONG]
 
 
+def _no_tesseract(monkeypatch) -> None:
+    """Tesseract made unreachable, as on a machine without it."""
+    import pytesseract
+
+    from directive_nlp.ingest import ocr
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    ocr._check_tesseract.cache_clear()
+    monkeypatch.setattr(ocr, "_check_tesseract", ocr._check_tesseract.__wrapped__)  # nothing cached for later tests
+
+
 def test_ocr_always_without_tesseract_says_so(plan_pdf, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "directive_nlp.ingest.ocr", None)
+    _no_tesseract(monkeypatch)
     with pytest.raises(OCRUnavailableError, match="--ocr always"):
         read_document(plan_pdf, ocr="always")

@@ -79,6 +79,30 @@ def test_load_nlp_is_cached():
     assert load_nlp() is load_nlp()
 
 
+def test_pipeline_cache_is_keyed_by_the_gazetteer_file_and_its_time(tmp_path):
+    import os
+
+    from directive_nlp.nlp import load
+
+    gaz = tmp_path / "bodies.yaml"
+    gaz.write_text("bodies:\n  - name: Nhóm Xanh Lam\n    type: other\n", encoding="utf-8")
+    first = load(gaz)
+    assert load(str(gaz)) is first  # the same file, by another spelling of its path
+    assert _agencies(first, "Nhóm Xanh Lam kiểm tra.") == ["Nhóm Xanh Lam"]
+    gaz.write_text("bodies:\n  - name: Nhóm Xanh Lục\n    type: other\n", encoding="utf-8")
+    st = gaz.stat()
+    os.utime(gaz, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # an edit the clock can see
+    second = load(gaz)
+    assert second is not first  # the edited file is read again
+    assert _agencies(second, "Nhóm Xanh Lục kiểm tra.") == ["Nhóm Xanh Lục"]
+    assert _agencies(second, "Nhóm Xanh Lam kiểm tra.") == []
+
+
+def _agencies(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [s.text for s in doc.spans["dnlp_agency"]]
+
+
 def test_missing_user_gazetteer_is_a_one_line_error(tmp_path):
     import pytest
 
@@ -90,13 +114,7 @@ def test_missing_user_gazetteer_is_a_one_line_error(tmp_path):
         nlp("Sở Y tế")
 
 
-def test_task_extractor_joins_the_pipeline_when_present():
-    import pytest
-
-    try:
-        import directive_nlp.components.task  # noqa: F401
-    except ImportError:
-        pytest.skip("components/task.py (tasks area) is not installed")
+def test_task_extractor_joins_the_pipeline():
     from directive_nlp.nlp import build_nlp
 
     nlp = build_nlp(tasks=True)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from directive_nlp.pipeline import _structure, extract_text, load_text
+from directive_nlp.pipeline import extract_text, load_text
+from directive_nlp.structure import parse_structure
 from directive_nlp.tasks.layout_vocab import layout_vocab
 from directive_nlp.tasks.mentions import find_agencies
 from directive_nlp.tasks.zones import Zones, self_reference_end
@@ -60,8 +61,7 @@ def _zone_of_first_part(heading: str, tmp_path) -> str:
     p = tmp_path / "tb.md"
     p.write_text(f"THÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh\n\nI. {heading}\n\n"
                  "Các sở, ngành đã triển khai nhiều nhiệm vụ.\n", encoding="utf-8")
-    st = _structure(load_text(p, force=True))
-    st = st[0] if isinstance(st, tuple) else st
+    st = parse_structure(load_text(p, force=True))
     return Zones(st, False).zone("I")
 
 

@@ -14,8 +14,7 @@ from importlib import import_module
 
 from ._app import app, guarded  # noqa: F401
 
-# one module per command group; a missing module (work in progress) must not
-# break the other commands
+# one module per command group
 _COMMAND_MODULES = [
     "parse",       # parse (section tree)
     "evaluate",    # evaluate
@@ -30,11 +29,7 @@ _COMMAND_MODULES = [
 ]
 
 for _name in _COMMAND_MODULES:
-    try:
-        import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as e:  # pragma: no cover - only while a module is absent
-        if e.name != f"{__name__}.{_name}":
-            raise
+    import_module(f"{__name__}.{_name}")
 
 
 def main() -> None:

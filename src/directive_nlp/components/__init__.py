@@ -22,29 +22,14 @@ from .agency import AgencyRecognizer, make_agency_recognizer
 from .deadline import DeadlineRecognizer, make_deadline_recognizer
 from .document import DocumentReader, make_document_reader
 from .learned import LearnedDecisions, make_learned_decisions
-
-# ---------------------------------------------------------------------------
-# Task extractor (owned by the tasks area: components/task.py).
-# Imported when that module exists; until then the name still resolves (see
-# the module docstring for why it must), and using it says what is missing.
-# ---------------------------------------------------------------------------
-try:
-    from .task import make_task_extractor  # noqa: F401
-except ModuleNotFoundError as _e:  # pragma: no cover - only while components/task.py is absent
-    if _e.name != f"{__name__}.task":
-        raise
-
-    def make_task_extractor(nlp, name, **config):  # type: ignore[no-redef]
-        """Raise: the task extractor module (components/task.py) is not installed."""
-        raise RuntimeError(
-            "dnlp_task_extractor is not available: directive_nlp.components.task is missing from this install"
-        )
+from .task import TaskExtractor, make_task_extractor
 
 __all__ = [
     "AgencyRecognizer",
     "DeadlineRecognizer",
     "DocumentReader",
     "LearnedDecisions",
+    "TaskExtractor",
     "make_agency_recognizer",
     "make_deadline_recognizer",
     "make_document_reader",

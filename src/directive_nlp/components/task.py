@@ -33,12 +33,6 @@ from ..models import Deadline, Task
 
 DEFAULT_SPANS_KEY = ext.TASK
 
-_NOTES_MISSING = {
-    "agencies.find_agencies": "agency recogniser unavailable: tasks carry no agencies",
-    "deadlines.find_deadlines": "deadline recogniser unavailable: tasks carry no deadlines",
-}
-
-
 def _as_date(value) -> Optional[date]:
     if value is None or isinstance(value, date):
         return value
@@ -94,12 +88,11 @@ def run_rules(doc: Doc) -> tuple[list[Task], list[str]]:
     t1 = _mentions.gazetteer_var.set(doc._.dnlp_gazetteer)
     t2 = _mentions.index_var.set(mention_index(doc))
     try:
-        _mentions.missing.clear()
         tasks = extract_tasks(ndoc, structure, meta)
-        notes = [_NOTES_MISSING[k] for k in sorted(_mentions.missing) if k in _NOTES_MISSING]
     finally:
         _mentions.index_var.reset(t2)
         _mentions.gazetteer_var.reset(t1)
+    notes: list[str] = []
     if not tasks:
         notes.append("no tasks found: no part of the text asks a body to act "
                      "(check the file is a directive, plan or programme)")

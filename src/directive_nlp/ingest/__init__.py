@@ -204,12 +204,8 @@ def _reader(fmt: InputFormat) -> Callable[[Path, bytes, ReadOptions], SourceDocu
 
         return read_docx
     if fmt == "html":
-        try:
-            from .html import read_html
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.html":
-                raise
-            raise UnsupportedFormatError("HTML files cannot be read by this installation; save the page as PDF or text")
+        from .html import read_html
+
         return read_html
     raise UnsupportedFormatError(f"no reader for format '{fmt}'")
 
@@ -252,7 +248,7 @@ def read_document(
         if e.path is None:
             e.path = str(path)
         raise
-    except (MemoryError, KeyboardInterrupt):
+    except (MemoryError, KeyboardInterrupt, ImportError):  # a broken install is no bad file: fail loudly
         raise
     except Exception as e:  # a library choked on the file: say so in one line
         raise CorruptFileError(

@@ -30,7 +30,7 @@ from typing import Iterator, Optional
 
 from ..errors import CorruptFileError, InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
-from . import ReadOptions, sha256_bytes
+from . import ReadOptions, legacy, sha256_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -249,16 +249,6 @@ class _Numbering:
         import re
 
         return re.sub(r"%([1-9])", render, text)
-
-
-def _legacy_module():
-    try:
-        from . import legacy
-    except ImportError:
-        return None
-    if not hasattr(legacy, "font_encoding") or not hasattr(legacy, "convert"):
-        return None
-    return legacy
 
 
 class _Reader:
@@ -578,7 +568,6 @@ def read_docx(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
         raise CorruptFileError(
             "the DOCX is damaged and cannot be opened; open it in Word or LibreOffice and save it again"
         ) from e
-    legacy = _legacy_module()
     reader = _Reader(document, legacy)
     reader.body(document.element.body)
     first = _first_page_header(document, legacy, reader.table_index)

@@ -33,13 +33,8 @@ _INSTALL_HINT = "install it with `apt-get install tesseract-ocr tesseract-ocr-vi
 @lru_cache(maxsize=8)
 def _check_tesseract(lang: str) -> None:
     """Raise OCRUnavailableError unless Tesseract and the ``lang`` model exist."""
-    try:
-        import pytesseract
-    except ImportError:  # pragma: no cover - pytesseract is a dependency
-        raise OCRUnavailableError(
-            "the PDF has pages without a text layer and pytesseract is not installed; "
-            "`pip install pytesseract` and " + _INSTALL_HINT
-        )
+    import pytesseract
+
     try:
         pytesseract.get_tesseract_version()
     except (pytesseract.TesseractNotFoundError, OSError):

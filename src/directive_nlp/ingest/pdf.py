@@ -52,7 +52,8 @@ from ..errors import (
     TooLargeError,
 )
 from ..models import Block, Location, SourceDocument, SourceInfo
-from . import ReadOptions, sha256_bytes
+from . import ReadOptions, legacy, sha256_bytes
+from .text import _looks_like_header  # the same header test as Markdown tables
 
 # a line that starts a list item or a numbered heading
 _MARKER_RE = re.compile(
@@ -142,16 +143,6 @@ def _font_name(raw, tp, i: int) -> str:
         return ""
     name = buf.value.decode("utf-8", "replace")
     return name.split("+", 1)[-1]
-
-
-def _legacy_module():
-    try:
-        from . import legacy  # owned by ingest-2; optional at this layer
-    except ImportError:
-        return None
-    if not hasattr(legacy, "font_encoding") or not hasattr(legacy, "convert"):
-        return None
-    return legacy
 
 
 def _page_chars(textpage, page_height: float, legacy, found_enc: list[str]):
@@ -824,7 +815,22 @@ def _is_centered(line: _Line, left: float, right: float) -> bool:
 
 
 def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
-    # body margins and pitch per page shape: a landscape appendix has its own
+    """The page items (lines and table rows) in reading order as blocks: lines
+    joined into paragraphs, rows into tables that may go on over pages."""
+    builder = _BlockBuilder(_page_geometry(pages))
+    for p in pages:
+        for item in p.items:
+            if item.kind == "row":
+                builder.add_row(item)
+            else:
+                builder.add_line(item)
+        # ``prev`` is kept across the page break: the next page may continue the paragraph
+    builder.flush()
+    return builder.blocks
+
+
+def _page_geometry(pages: list[_Page]) -> dict[int, tuple[float, float, float]]:
+    """Body margins and pitch of each page, measured per page shape: a landscape appendix has its own."""
     by_shape: dict[tuple[int, int], list[_Page]] = {}
     for p in pages:
         by_shape.setdefault((round(p.width), round(p.height)), []).append(p)
@@ -833,128 +839,141 @@ def _blocks_from_pages(pages: list[_Page]) -> list[Block]:
         g = _body_geometry(group)
         for p in group:
             geometry[p.number] = g
-    blocks: list[Block] = []
-    para: list[_Line] = []
-    table_ids: dict[tuple[int, int], int] = {}
-    table_headers: dict[int, list[str]] = {}
-    last_table: Optional[tuple[int, int]] = None  # (table id, ncols) of the last row emitted
-    next_table = 0
-    skipped_header: Optional[tuple[int, int]] = None  # table (page, index) whose repeated header was dropped
-    rows_in: dict[int, int] = {}  # rows emitted per table id
+    return geometry
 
-    def flush() -> None:
-        nonlocal para
-        if not para:
-            return
-        text = ""
-        for l in para:
-            if not text:
-                text = l.text
-            else:
-                joined = _hyphen_join(text, l.text.lstrip())
-                text = joined if joined is not None else text.rstrip() + " " + l.text.lstrip()
-        text = text.replace("\ufffe", "-")  # pdfium's line-end hyphen mark, when not a hyphenation
-        first_page = [l for l in para if l.page == para[0].page]
-        bbox = (
-            min(l.x0 for l in first_page),
-            min(l.top for l in first_page),
-            max(l.x1 for l in first_page),
-            max(l.bottom for l in first_page),
-        )
-        blocks.append(
-            Block(
-                kind="paragraph",
-                text=text,
-                bold=all(l.bold for l in para),
-                centered=all(_is_centered(l, *geometry[l.page][:2]) for l in para),
-                location=Location(page=para[0].page, bbox=tuple(round(v, 2) for v in bbox)),
-            )
-        )
-        para = []
 
-    from .text import _looks_like_header  # the same header test as Markdown tables
+def _paragraph_block(para: list[_Line], geometry: dict[int, tuple[float, float, float]]) -> Block:
+    """One paragraph from its lines (line-end hyphenation undone, box on its first page)."""
+    text = ""
+    for l in para:
+        if not text:
+            text = l.text
+        else:
+            joined = _hyphen_join(text, l.text.lstrip())
+            text = joined if joined is not None else text.rstrip() + " " + l.text.lstrip()
+    text = text.replace("\ufffe", "-")  # pdfium's line-end hyphen mark, when not a hyphenation
+    first_page = [l for l in para if l.page == para[0].page]
+    bbox = (
+        min(l.x0 for l in first_page),
+        min(l.top for l in first_page),
+        max(l.x1 for l in first_page),
+        max(l.bottom for l in first_page),
+    )
+    return Block(
+        kind="paragraph",
+        text=text,
+        bold=all(l.bold for l in para),
+        centered=all(_is_centered(l, *geometry[l.page][:2]) for l in para),
+        location=Location(page=para[0].page, bbox=tuple(round(v, 2) for v in bbox)),
+    )
 
-    prev: Optional[_Line] = None
-    for p in pages:
-        for item in p.items:
-            if item.kind == "row":
-                flush()
-                prev = None
-                key = item.table_key
-                if key not in table_ids:
-                    # a table at the top of a page with the same columns continues the last one
-                    last = blocks[-1] if blocks else None
-                    cont = (
-                        last_table is not None
-                        and last is not None
-                        and last.kind == "table_row"
-                        and last_table[1] == item.ncols
-                        and item.row_index == 0
-                        and key[1] < 1000
-                        and (
-                            key[0] != last.location.page  # the next page: the table goes on
-                            or abs(item.top - last.location.bbox[3]) < 3  # same page, touching
-                        )
-                    )
-                    table_ids[key] = last_table[0] if cont else next_table
-                    if not cont:
-                        next_table += 1
-                tid = table_ids[key]
-                header = table_headers.get(tid)
-                cells = item.cells or []
-                prev_row = blocks[-1] if blocks and blocks[-1].kind == "table_row" and blocks[-1].table_id == tid else None
-                first_on_page = item.row_index == 0 or (item.row_index == 1 and skipped_header == key)
-                if (
-                    prev_row is not None
-                    and first_on_page
-                    and key[0] != (prev_row.location.page or 0)
-                    and _continues_row(prev_row.cells or [], cells)
-                ):
-                    _merge_row(prev_row, cells)
-                    continue
-                if header is not None and [c.strip() for c in cells] == [h.strip() for h in header]:
-                    skipped_header = key
-                    continue  # the header row repeated on a new page
-                row = Block(
-                    kind="table_row",
-                    text=" | ".join(cells),
-                    cells=cells,
-                    filled_cells=item.filled,
-                    table_id=tid,
-                    row_index=rows_in.get(tid, 0),
-                    location=Location(page=item.page, bbox=(round(item.x0, 2), round(item.top, 2), round(item.x1, 2), round(item.bottom, 2)),
-                                      table=tid, row=None),
+
+class _BlockBuilder:
+    """The blocks made so far, the paragraph being gathered and what the tables need to go on over pages."""
+
+    def __init__(self, geometry: dict[int, tuple[float, float, float]]) -> None:
+        self.geometry = geometry
+        self.blocks: list[Block] = []
+        self.para: list[_Line] = []
+        self.prev: Optional[_Line] = None
+        self.table_ids: dict[tuple[int, int], int] = {}
+        self.table_headers: dict[int, list[str]] = {}
+        self.last_table: Optional[tuple[int, int]] = None  # (table id, ncols) of the last row emitted
+        self.next_table = 0
+        self.skipped_header: Optional[tuple[int, int]] = None  # table (page, index) whose repeated header was dropped
+        self.rows_in: dict[int, int] = {}  # rows emitted per table id
+
+    def flush(self) -> None:
+        if self.para:
+            self.blocks.append(_paragraph_block(self.para, self.geometry))
+            self.para = []
+
+    def add_line(self, item: _Line) -> None:
+        left, right, pitch = self.geometry[item.page]
+        prev = self.prev
+        if prev is not None and (
+            prev.page == item.page and _starts_paragraph(prev, item, left, right, pitch)
+            or prev.page != item.page and not _continues_over_page(prev, item, left, right)
+        ):
+            self.flush()
+        if prev is None and self.para and not _continues_over_page(self.para[-1], item, left, right):
+            self.flush()
+        self.para.append(item)
+        self.prev = item
+        self.last_table = None if item.kind == "line" else self.last_table
+
+    def _table_id(self, item) -> int:
+        """The table a row belongs to: a table at the top of a page with the same columns continues the last one."""
+        key = item.table_key
+        if key not in self.table_ids:
+            last = self.blocks[-1] if self.blocks else None
+            cont = (
+                self.last_table is not None
+                and last is not None
+                and last.kind == "table_row"
+                and self.last_table[1] == item.ncols
+                and item.row_index == 0
+                and key[1] < 1000
+                and (
+                    key[0] != last.location.page  # the next page: the table goes on
+                    or abs(item.top - last.location.bbox[3]) < 3  # same page, touching
                 )
-                row.location.row = row.row_index
-                if item.cell_boxes:
-                    row.cell_locations = [
-                        Location(page=item.page, bbox=b, table=tid, row=row.row_index, cell=ci)
-                        for ci, b in enumerate(item.cell_boxes)
-                    ]
-                bold_head = bool(item.cell_bold) and all(item.cell_bold) and item.ncols >= 3
-                if header is None and row.row_index == 0 and (_looks_like_header(row) or bold_head):
-                    row.is_header_row = True
-                    table_headers[tid] = cells
-                elif header is not None:
-                    row.header = header
-                blocks.append(row)
-                rows_in[tid] = rows_in.get(tid, 0) + 1
-                last_table = (tid, item.ncols)
-                continue
-            left, right, pitch = geometry[item.page]
-            if prev is not None and (
-                prev.page == item.page and _starts_paragraph(prev, item, left, right, pitch)
-                or prev.page != item.page and not _continues_over_page(prev, item, left, right)
-            ):
-                flush()
-            if prev is None and para and not _continues_over_page(para[-1], item, left, right):
-                flush()
-            para.append(item)
-            prev = item
-            last_table = None if item.kind == "line" else last_table
-        # keep ``prev`` across the page break: the next page may continue the paragraph
-    flush()
-    return blocks
+            )
+            self.table_ids[key] = self.last_table[0] if cont else self.next_table
+            if not cont:
+                self.next_table += 1
+        return self.table_ids[key]
+
+    def add_row(self, item) -> None:
+        self.flush()
+        self.prev = None
+        key = item.table_key
+        tid = self._table_id(item)
+        header = self.table_headers.get(tid)
+        cells = item.cells or []
+        blocks = self.blocks
+        prev_row = blocks[-1] if blocks and blocks[-1].kind == "table_row" and blocks[-1].table_id == tid else None
+        first_on_page = item.row_index == 0 or (item.row_index == 1 and self.skipped_header == key)
+        if (
+            prev_row is not None
+            and first_on_page
+            and key[0] != (prev_row.location.page or 0)
+            and _continues_row(prev_row.cells or [], cells)
+        ):
+            _merge_row(prev_row, cells)
+            return
+        if header is not None and [c.strip() for c in cells] == [h.strip() for h in header]:
+            self.skipped_header = key
+            return  # the header row repeated on a new page
+        row = self._row_block(item, tid, cells)
+        bold_head = bool(item.cell_bold) and all(item.cell_bold) and item.ncols >= 3
+        if header is None and row.row_index == 0 and (_looks_like_header(row) or bold_head):
+            row.is_header_row = True
+            self.table_headers[tid] = cells
+        elif header is not None:
+            row.header = header
+        blocks.append(row)
+        self.rows_in[tid] = self.rows_in.get(tid, 0) + 1
+        self.last_table = (tid, item.ncols)
+
+    def _row_block(self, item, tid: int, cells: list[str]) -> Block:
+        row = Block(
+            kind="table_row",
+            text=" | ".join(cells),
+            cells=cells,
+            filled_cells=item.filled,
+            table_id=tid,
+            row_index=self.rows_in.get(tid, 0),
+            location=Location(page=item.page, bbox=(round(item.x0, 2), round(item.top, 2), round(item.x1, 2), round(item.bottom, 2)),
+                              table=tid, row=None),
+        )
+        row.location.row = row.row_index
+        if item.cell_boxes:
+            row.cell_locations = [
+                Location(page=item.page, bbox=b, table=tid, row=row.row_index, cell=ci)
+                for ci, b in enumerate(item.cell_boxes)
+            ]
+        return row
 
 
 def _continues_row(prev: list[str], cells: list[str]) -> bool:
@@ -1024,10 +1043,7 @@ def _ocr(data: bytes, pages: list[int], options: ReadOptions, warnings: list[str
     """OCR within the document's budget (blank pages skipped, pages and time
     capped: see :mod:`directive_nlp.ingest.ocr_budget`); the pages left out are
     named in ``warnings``."""
-    try:
-        from .ocr import ocr_pdf_pages
-    except ImportError:
-        raise OCRUnavailableError()
+    from .ocr import ocr_pdf_pages
     from .ocr_budget import budget_warnings, ocr_with_budget
 
     plan = ocr_with_budget(data, pages, options.ocr_lang, max_pages=options.ocr_max_pages,
@@ -1039,7 +1055,6 @@ def _ocr(data: bytes, pages: list[int], options: ReadOptions, warnings: list[str
 def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     """Read a PDF into paragraph and table-row blocks (see module docstring)."""
     pdf = _open_pdfium(data)
-    legacy = _legacy_module()
     found_enc: list[str] = []
     warnings: list[str] = []
     try:

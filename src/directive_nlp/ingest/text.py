@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..errors import InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
-from . import ReadOptions, sha256_bytes
+from . import ReadOptions, legacy, sha256_bytes
 
 _HRULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
@@ -79,11 +79,7 @@ def _mostly_printable(data: bytes) -> bool:
 def _maybe_legacy(text: str) -> Optional[tuple[str, str]]:
     """Convert TCVN3/VNI text to Unicode when it looks like one (see
     :mod:`directive_nlp.ingest.legacy`); None when it is not legacy text."""
-    try:
-        from .legacy import detect_and_convert
-    except ImportError:  # the legacy module is optional at this layer
-        return None
-    res = detect_and_convert(text)
+    res = legacy.detect_and_convert(text)
     return res if res else None
 
 
@@ -167,17 +163,46 @@ def _split_cells(line: str, base: int) -> list[tuple[str, int]]:
 def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     """Split decoded text into blocks with per-character raw offsets."""
     lines = raw.splitlines(keepends=True)
-    blocks: list[Block] = []
-    para: list[tuple[str, list[int], bool]] = []
-    para_style: Optional[str] = None
-    para_line = 0
-    table_rows: list[Block] = []
-    table_id = 0
     has_blank_paragraphs = sum(1 for l in lines if not l.strip()) >= max(2, len(lines) // 10)
     skip = set() if markdown else _running_lines(lines)
+    builder = _TextBlocks(markdown=markdown, has_blank_paragraphs=has_blank_paragraphs)
+    pos = 0
+    for lineno, line in enumerate(lines):
+        base = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        if lineno in skip:
+            continue  # a page number or running header of text cut into pages
+        if not body.strip() or markdown and _HRULE_RE.match(body):
+            builder.flush_para()
+            builder.flush_table()
+            continue
+        stripped = body.strip()
+        if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            builder.add_table_line(body, lineno, base)
+        else:
+            builder.add_text_line(body, lineno, base)
+    builder.flush_para()
+    builder.flush_table()
+    return builder.blocks
 
-    def flush_para() -> None:
-        nonlocal para, para_style
+
+class _TextBlocks:
+    """The blocks of a text file made so far, the paragraph being gathered (its
+    lines with their raw offsets and boldness) and the Markdown table rows."""
+
+    def __init__(self, *, markdown: bool, has_blank_paragraphs: bool) -> None:
+        self.markdown = markdown
+        self.has_blank_paragraphs = has_blank_paragraphs
+        self.blocks: list[Block] = []
+        self.para: list[tuple[str, list[int], bool]] = []
+        self.para_style: Optional[str] = None
+        self.para_line = 0
+        self.table_rows: list[Block] = []
+        self.table_id = 0
+
+    def flush_para(self) -> None:
+        para = self.para
         if not para:
             return
         text_parts: list[str] = []
@@ -190,101 +215,84 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
             cmap.extend(m)
         text = "".join(text_parts)
         if text.strip():
-            bold = all(b for _, _, b in para)
-            blocks.append(
+            self.blocks.append(
                 Block(
                     kind="paragraph",
                     text=text,
-                    style=para_style,
-                    bold=bold,
-                    location=Location(paragraph=para_line, raw_start=cmap[0] if cmap else None,
+                    style=self.para_style,
+                    bold=all(b for _, _, b in para),
+                    location=Location(paragraph=self.para_line, raw_start=cmap[0] if cmap else None,
                                       raw_end=(cmap[-1] + 1) if cmap else None),
                     char_map=cmap,
                 )
             )
-        para = []
-        para_style = None
+        self.para = []
+        self.para_style = None
 
-    def flush_table() -> None:
-        nonlocal table_rows, table_id
-        if not table_rows:
+    def flush_table(self) -> None:
+        rows = self.table_rows
+        if not rows:
             return
         header = None
-        first = table_rows[0]
+        first = rows[0]
         if first.is_header_row or _looks_like_header(first):
             first.is_header_row = True
             header = first.cells
-        for r in table_rows:
-            r.table_id = table_id
+        for r in rows:
+            r.table_id = self.table_id
             if header is not None and r is not first:
                 r.header = header
-        blocks.extend(table_rows)
-        table_rows = []
-        table_id += 1
+        self.blocks.extend(rows)
+        self.table_rows = []
+        self.table_id += 1
 
-    pos = 0
-    for lineno, line in enumerate(lines):
-        base = pos
-        pos += len(line)
-        body = line.rstrip("\r\n")
-        if lineno in skip:
-            continue  # a page number or running header of text cut into pages
-        if not body.strip():
-            flush_para()
-            flush_table()
-            continue
-        if markdown and _HRULE_RE.match(body):
-            flush_para()
-            flush_table()
-            continue
-        stripped = body.strip()
-        if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-            flush_para()
-            if _TABLE_SEP_RE.match(stripped):
-                if table_rows:
-                    table_rows[-1].is_header_row = True
-                continue
-            raw_cells = _split_cells(body, base)
-            if _is_layout_row([c for c, _ in raw_cells]):
-                # a web page's layout table holding the document's body in
-                # one cell: its paragraphs, not a table row
-                flush_table()
-                blocks.extend(_layout_cell_blocks(raw_cells, lineno))
-                continue
-            row = _markdown_row(raw_cells, len(table_rows), lineno, base, base + len(body))
-            table_rows.append(row)
-            continue
-        flush_table()
+    def add_table_line(self, body: str, lineno: int, base: int) -> None:
+        """A Markdown table line: a separator (the row above is the header), a row, or a page's layout cell."""
+        self.flush_para()
+        if _TABLE_SEP_RE.match(body.strip()):
+            if self.table_rows:
+                self.table_rows[-1].is_header_row = True
+            return
+        raw_cells = _split_cells(body, base)
+        if _is_layout_row([c for c, _ in raw_cells]):
+            # a web page's layout table holding the document's body in
+            # one cell: its paragraphs, not a table row
+            self.flush_table()
+            self.blocks.extend(_layout_cell_blocks(raw_cells, lineno))
+            return
+        self.table_rows.append(_markdown_row(raw_cells, len(self.table_rows), lineno, base, base + len(body)))
+
+    def add_text_line(self, body: str, lineno: int, base: int) -> None:
+        """A line of text: a heading, bold runs or plain text joining the paragraph or opening one."""
+        self.flush_table()
         style = None
         offset = 0
-        if markdown:
+        if self.markdown:
             m = _HEADING_RE.match(body)
             if m:
                 style = f"Heading {len(m.group(1))}"
                 offset = m.end()
-        segment_texts = _split_bold_runs(body[offset:], base + offset) if markdown else [(body, base + 0)]
+        segment_texts = _split_bold_runs(body[offset:], base + offset) if self.markdown else [(body, base + 0)]
         for si, (seg, seg_base) in enumerate(segment_texts):
-            t, m, b = _strip_inline(seg, seg_base) if markdown else (seg, list(range(seg_base, seg_base + len(seg))), False)
+            t, m, b = (_strip_inline(seg, seg_base) if self.markdown
+                       else (seg, list(range(seg_base, seg_base + len(seg))), False))
             if not t.strip():
                 continue
             starts_new = (
                 style is not None
                 or si > 0
-                or not has_blank_paragraphs
+                or not self.has_blank_paragraphs
                 or bool(_NEW_BLOCK_RE.match(t))
-                or (para and para[-1][2] != b)  # a bold heading line then plain text
+                or (self.para and self.para[-1][2] != b)  # a bold heading line then plain text
             )
             if starts_new:
-                flush_para()
-                para_line = lineno
-            para.append((t, m, b))
+                self.flush_para()
+                self.para_line = lineno
+            self.para.append((t, m, b))
             if style:
-                para_style = style
+                self.para_style = style
         if style is not None:
-            flush_para()
-    flush_para()
-    flush_table()
-    return blocks
+            self.flush_para()
 
 
 # ---- web pages whose body sits in one table cell ------------------------

@@ -1,4 +1,4 @@
-"""Learned decisions on top of the rules (issue 13).
+"""Learned decisions on top of the rules.
 
 The rule mechanisms propose candidates (tasks, and the bodies of each task
 with a role); small logistic-regression models trained on the gold decide

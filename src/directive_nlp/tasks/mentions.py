@@ -1,10 +1,10 @@
-"""Adapters to the recognisers (agencies, deadlines), with graceful degradation.
+"""The recognisers' mentions (agencies, deadlines) as the task rules see them.
 
 The task extractor does not recognise agency names or deadline phrases
 itself: ``directive_nlp.agencies`` and ``directive_nlp.deadlines`` do. This
 module gives the walker their mentions as offsets relative to the text it
-analyses, and degrades (no mentions + a note) when a recogniser is missing,
-so an incomplete installation still yields tasks.
+analyses; a recogniser that fails on one text logs a warning and gives no
+mention there, so one odd sentence never costs a document.
 
 In the spaCy pipeline the recognisers are components that ran before the
 task extractor: their spans are put in a per-document :class:`MentionIndex`
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import contextvars
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -32,13 +33,10 @@ from ..models import Deadline
 log = logging.getLogger(__name__)
 
 __all__ = ["Ag", "Dl", "MentionIndex", "find_agencies", "find_deadlines", "parse_deadline", "canonical",
-           "agency_type", "missing", "index_var"]
-
-missing: set[str] = set()
+           "agency_type", "index_var", "gazetteer_var"]
 
 #: the user gazetteer of the current extraction (``--gazetteer FILE.yaml``), or None
 gazetteer_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_gazetteer", default=None)
-_cache: dict = {}
 
 
 @dataclass
@@ -162,32 +160,37 @@ def agency_type(name: str) -> Optional[str]:
 
 
 def find_agencies(text: str) -> list[Ag]:
-    """Agency mentions in ``text`` (sorted, non-overlapping)."""
+    """Agency mentions in ``text`` (sorted, non-overlapping).
+
+    From the pipeline's spans when ``text`` is a slice of the document (``index_var``),
+    else from the recogniser with the user gazetteer in force (``gazetteer_var``).
+    """
     if not text.strip():
         return []
     index = index_var.get()
     known = index.agencies_in(text) if index is not None else None
     if known is not None:
         return _with_place_lists(text, known)
-    try:
-        from ..agencies import find_agencies as _find
-    except ImportError:
-        missing.add("agencies.find_agencies")
-        return []
     g = gazetteer_var.get()
-    key = (id(g), text)
-    if key in _cache:
-        return list(_cache[key])
+    found = _recognised(text) if g is None else _recognise(text, g)
+    return list(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _recognised(text: str) -> tuple[Ag, ...]:
+    """The package gazetteer's mentions of ``text`` (cached by the text)."""
+    return _recognise(text, None)
+
+
+def _recognise(text: str, gazetteer) -> tuple[Ag, ...]:
+    from ..agencies import find_agencies as _find
+
     try:
-        found = _find(text, gazetteer=g) if g is not None else _find(text)
+        found = _find(text, gazetteer=gazetteer)
     except Exception as e:  # never let a recogniser bug kill a document
         log.warning("find_agencies failed on %r: %s", text[:60], e)
-        return []
-    out = _with_place_lists(text, _non_overlapping(found, text))
-    if len(_cache) > 4096:
-        _cache.clear()
-    _cache[key] = out
-    return list(out)
+        return ()
+    return tuple(_with_place_lists(text, _non_overlapping(found, text)))
 
 
 _UP = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
@@ -240,11 +243,8 @@ def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
     known = index.deadlines_in(text, doc_date) if index is not None else None
     if known is not None:
         return known
-    try:
-        from ..deadlines import find_deadlines as _find
-    except ImportError:
-        missing.add("deadlines.find_deadlines")
-        return []
+    from ..deadlines import find_deadlines as _find
+
     try:
         found = _find(text, doc_date=doc_date)
     except Exception as e:
@@ -256,11 +256,8 @@ def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
 def parse_deadline(phrase: str, doc_date: Optional[date] = None) -> Optional[Deadline]:
     if not phrase.strip():
         return None
-    try:
-        from ..deadlines import parse_deadline as _parse
-    except ImportError:
-        missing.add("deadlines.parse_deadline")
-        return None
+    from ..deadlines import parse_deadline as _parse
+
     try:
         return _parse(phrase, doc_date=doc_date)
     except Exception:

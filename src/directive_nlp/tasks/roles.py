@@ -20,7 +20,6 @@ The rules follow the annotation rules A3 and A4 (docs/tasks.md):
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data
@@ -116,26 +115,6 @@ def starts_predicate(text: str, pos: int, end: int) -> bool:
     return bool(frames().predicate_opener.match(low))
 
 
-def supports_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
-    """Partners of a verbal "phối hợp (với)" / "kết hợp với" inside ``[s, e)``."""
-    lx = lexicon()
-    out: list[Ag] = []
-    for hit in lx.support_any.finditer(text, s, e):
-        before = text[max(s, hit.start() - 20):hit.start()]
-        if lx.nominal_before_support.search(before.rstrip() + " ") or re.search(
-            r"(?:công tác|việc|sự|cơ chế|chương trình|kế hoạch|quy chế)\s*$", before, re.IGNORECASE
-        ):
-            continue
-        after = text[hit.end():e]
-        if re.match(r"\s*giữa\b", after, re.IGNORECASE):
-            continue
-        chain, _ = chain_at(text, hit.end(), mentions, e)
-        for m in chain:
-            if m not in out:
-                out.append(m)
-    return out
-
-
 def between_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
     """Bodies acting together: "phối hợp (chặt chẽ) giữa X, Y, Z" → all lead."""
     hit = frames().coordinate.search(text[s:e])
@@ -194,10 +173,6 @@ def report_to_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[str]:
     return out
 
 
-def strip_channel(names: list[str]) -> list[str]:
-    return names
-
-
 def fallback_subject(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a subject phrase no recogniser knew into bodies.
 
@@ -220,8 +195,3 @@ def fallback_subject(text: str, s: int, e: int) -> list[tuple[int, int]]:
         cur = b
     parts.append((cur, e))
     return [(a, b) for a, b in parts if text[a:b].strip()]
-
-
-def first_word(text: str, pos: int, end: int) -> Optional[str]:
-    m = _WORD.search(text, pos, end)
-    return m.group(0).lower() if m else None

@@ -1,6 +1,6 @@
 """The web app: routes, upload handling and the editable task table.
 
-Safety rules (issue 8): uploads are capped (``max_upload_bytes``, checked on
+Safety rules: uploads are capped (``max_upload_bytes``, checked on
 the Content-Length header and again while reading), their type is sniffed
 from the content (:func:`directive_nlp.ingest.sniff_format`), they are
 written to a fresh temporary folder under a fixed name and removed when the
@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import importlib.util
 import json
 import logging
 import re
@@ -328,10 +327,8 @@ def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str
     a button that draws it when asked (``/download`` with ``fmt=graph-view``).
 
     The picture is never drawn here: it cost 2.4 times the extraction, on
-    every upload, whether anyone looked at it or not (issue 17).
+    every upload, whether anyone looked at it or not.
     """
-    if importlib.util.find_spec("directive_nlp.graph") is None:  # pragma: no cover - partial installs
-        return None, "Phiên bản này chưa có chức năng vẽ sơ đồ trách nhiệm."
     if not has_graph(result):
         return None, "Không có nhiệm vụ nào nêu cơ quan thực hiện nên chưa vẽ được sơ đồ."
     return None, None
@@ -339,10 +336,8 @@ def graph_picture(result: ExtractionResult) -> tuple[Optional[str], Optional[str
 
 def graph_file(result: ExtractionResult, ext: str) -> bytes:
     """The responsibility graph of a (corrected) result as SVG or PNG bytes."""
-    try:
-        from .. import graph
-    except ImportError:
-        raise InputError("the responsibility graph is not available in this version", code="unavailable")
+    from .. import graph
+
     if not any(t.agencies for t in result.tasks):
         raise InputError("no task names an agency, so there is no graph to draw", code="no_graph")
     tmp = Path(tempfile.mkdtemp(prefix="dnlp-graph-"))
@@ -353,10 +348,8 @@ def graph_file(result: ExtractionResult, ext: str) -> bytes:
 
 
 def crosscheck_results(program: ExtractionResult, plan: ExtractionResult):
-    try:
-        from ..crosscheck import crosscheck
-    except ImportError:
-        raise InputError("the cross-check is not available in this version", code="unavailable")
+    from ..crosscheck import crosscheck
+
     return crosscheck(program, plan)
 
 
@@ -496,6 +489,90 @@ def _offloader(pool: Optional[WorkerPool], time_limit: float):
     return offload
 
 
+class _Site:
+    """What every route of one app shares: its limits, templates, worker offloader and graph pictures."""
+
+    def __init__(self, *, max_upload_bytes: int, graph: bool, max_pages: int, time_limit: float,
+                 pool: Optional[WorkerPool]) -> None:
+        self.max_upload_bytes = max_upload_bytes
+        self.graph = graph
+        self.max_pages = max_pages
+        self.time_limit = time_limit
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
+        self.templates.env.globals["url_for"] = jinja2.pass_context(_relative_url_for)
+        self.offload = _offloader(pool, time_limit)
+        self.pictures = GraphPictures()
+
+    def page(self, request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
+        ctx.setdefault("message", None)
+        ctx.setdefault("message_detail", None)
+        ctx.setdefault("max_mb", _mb_number(self.max_upload_bytes))
+        ctx.setdefault("max_size", size_text(self.max_upload_bytes))
+        ctx.setdefault("max_bytes", self.max_upload_bytes)
+        return self.templates.TemplateResponse(request, name, ctx, status_code=status)
+
+    def error_page(self, request: Request, template: str, err: Exception, status: int = 400, **ctx) -> HTMLResponse:
+        if isinstance(err, InputError):
+            status = 413 if isinstance(err, TooLargeError) else status
+            status = 503 if isinstance(err, TimeBudgetError) else status
+            status = 403 if err.code == "origin" else status
+        else:
+            log.exception("unexpected error")
+            # the file made our code fail: say so on the page (422, logged with
+            # its traceback), never the framework's bare 500 page
+            status = 422
+        msg, detail = vietnamese(err)  # Vietnamese first, the English line as the detail
+        return self.page(request, template, status, message=msg, message_detail=detail, **ctx)
+
+    async def form(self, request: Request) -> FormData:
+        request.state.deadline = time.monotonic() + self.time_limit
+        check_origin(request)
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > self.max_upload_bytes * 2 + 1_000_000:
+            raise TooLargeError(f"the upload is larger than this server accepts ({size_text(self.max_upload_bytes)} "
+                                "per file); split the file or give the text only")
+        # (a body without Content-Length is cut by BodySizeLimit while it is read)
+        try:
+            return await request.form(max_files=4, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FORM_PART)
+        except InputError:
+            raise
+        except Exception as e:  # malformed multipart, too many fields...
+            raise InputError(f"the form could not be read ({getattr(e, 'detail', None) or type(e).__name__})",
+                             code="form")
+
+    async def graph_view(self, request: Request, result: ExtractionResult) -> bytes:
+        """The graph picture of the table as posted: drawn on the first request, then from the cache."""
+        if not self.graph:
+            raise InputError("drawing the graph is switched off on this server", code="graph_off")
+        key = result_key(result)
+        svg = self.pictures.get(key)
+        if svg is None:
+            svg = await self.offload(request, graph_file, result, "svg")
+            self.pictures.put(key, svg)
+        return svg
+
+    async def download(self, request: Request, result: ExtractionResult, fmt: str, as_of: date,
+                       lang: str) -> tuple[bytes, str, Optional[str]]:
+        """The body, media type and file name (None: shown in the page) of one download format."""
+        stem = _stem(result.source.path or "checklist")
+        if fmt == "extract-json":
+            return dump_result(result).encode("utf-8"), "application/json", f"{stem}.extract.json"
+        if fmt == "gold-jsonl":  # the corrections as gold for `directive-nlp train`
+            from ..learn.corrections import corrections_to_jsonl
+
+            return corrections_to_jsonl(result).encode("utf-8"), "application/jsonl", f"{stem}.gold.jsonl"
+        if fmt == "graph-view":  # the page's "draw" button: shown in the page, cached by result
+            return await self.graph_view(request, result), "image/svg+xml", None
+        if fmt in ("graph-svg", "graph-png"):
+            ext = fmt.split("-")[1]
+            body = await self.offload(request, graph_file, result, ext)
+            return body, ("image/svg+xml" if ext == "svg" else "image/png"), f"{stem}.graph.{ext}"
+        if fmt in FORMATS:
+            body = await self.offload(request, render_checklist, result, fmt, as_of=as_of, lang=lang)
+            return body, MEDIA_TYPES[fmt], f"{stem}.checklist.{fmt}"
+        raise InputError(f"unknown download format '{fmt[:20]}'", code="download_format")
+
+
 def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool = True,
                max_pages: int = DEFAULT_MAX_PAGES, workers: int = 0, time_limit: float = DEFAULT_TIME_LIMIT,
                max_rss_mb: float = DEFAULT_MAX_RSS_MB) -> FastAPI:
@@ -510,69 +587,39 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
     pool = WorkerPool(workers, time_limit=time_limit, max_rss_mb=max_rss_mb,
                       warm_up="directive_nlp.web.worker:warm_pipeline") if workers > 0 else None
     app = FastAPI(title="directive-nlp", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(pool))
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals["url_for"] = jinja2.pass_context(_relative_url_for)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.max_upload_bytes = max_upload_bytes
     app.state.pool = pool
     # two files plus the form fields of a long table fit in this
     app.add_middleware(BodySizeLimit, max_bytes=max_upload_bytes * 2 + MAX_FORM_PART, per_file=max_upload_bytes)
     app.add_middleware(SecurityHeaders)
+    site = _Site(max_upload_bytes=max_upload_bytes, graph=graph, max_pages=max_pages, time_limit=time_limit,
+                 pool=pool)
+    app.state.pictures = site.pictures
+    _add_error_handlers(app, site)
+    _add_extract_routes(app, site)
+    _add_crosscheck_routes(app, site)
+    return app
 
-    offload = _offloader(pool, time_limit)
-    pictures = app.state.pictures = GraphPictures()
 
-    def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
-        ctx.setdefault("message", None)
-        ctx.setdefault("message_detail", None)
-        ctx.setdefault("max_mb", _mb_number(max_upload_bytes))
-        ctx.setdefault("max_size", size_text(max_upload_bytes))
-        ctx.setdefault("max_bytes", max_upload_bytes)
-        return templates.TemplateResponse(request, name, ctx, status_code=status)
-
-    def error_page(request: Request, template: str, err: Exception, status: int = 400, **ctx) -> HTMLResponse:
-        if isinstance(err, InputError):
-            status = 413 if isinstance(err, TooLargeError) else status
-            status = 503 if isinstance(err, TimeBudgetError) else status
-            status = 403 if err.code == "origin" else status
-        else:
-            log.exception("unexpected error")
-            # the file made our code fail: say so on the page (422, logged with
-            # its traceback), never the framework's bare 500 page
-            status = 422
-        msg, detail = vietnamese(err)  # Vietnamese first, the English line as the detail
-        return page(request, template, status, message=msg, message_detail=detail, **ctx)
-
-    async def get_form(request: Request, template: str) -> FormData:
-        request.state.deadline = time.monotonic() + time_limit
-        check_origin(request)
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_upload_bytes * 2 + 1_000_000:
-            raise TooLargeError(f"the upload is larger than this server accepts ({size_text(max_upload_bytes)} "
-                                "per file); split the file or give the text only")
-        # (a body without Content-Length is cut by BodySizeLimit while it is read)
-        try:
-            return await request.form(max_files=4, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FORM_PART)
-        except InputError:
-            raise
-        except Exception as e:  # malformed multipart, too many fields...
-            raise InputError(f"the form could not be read ({getattr(e, 'detail', None) or type(e).__name__})",
-                             code="form")
-
+def _add_error_handlers(app: FastAPI, site: _Site) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         msg, detail = http_message(exc.status_code, f"{exc.detail}")
-        return page(request, "index.html", exc.status_code, message=msg, message_detail=detail)
+        return site.page(request, "index.html", exc.status_code, message=msg, message_detail=detail)
 
     @app.exception_handler(Exception)
     async def any_error(request: Request, exc: Exception):  # pragma: no cover - last resort
         log.exception("unexpected error")
-        return page(request, "index.html", 500, message=SERVER_ERROR,
-                    message_detail="Something went wrong; please try again or report this.")
+        return site.page(request, "index.html", 500, message=SERVER_ERROR,
+                         message_detail="Something went wrong; please try again or report this.")
 
+
+def _add_extract_routes(app: FastAPI, site: _Site) -> None:
+    """The upload form, the result page with its editable table, and its downloads."""
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request):
-        return page(request, "index.html")
+        return site.page(request, "index.html")
 
     @app.get("/healthz", response_class=PlainTextResponse)
     async def healthz():
@@ -581,81 +628,58 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
     @app.post("/extract", response_class=HTMLResponse)
     async def extract_page(request: Request):
         try:
-            form = await get_form(request, "index.html")
-            data, name = await read_upload(form, "file", max_upload_bytes)
-            result, view_html = await offload(request, result_and_view_from_upload, data, name, max_pages=max_pages)
-            picture, graph_note = (await offload(request, graph_picture, result)) if graph else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ.")
+            form = await site.form(request)
+            data, name = await read_upload(form, "file", site.max_upload_bytes)
+            result, view_html = await site.offload(request, result_and_view_from_upload, data, name,
+                                                   max_pages=site.max_pages)
+            picture, graph_note = ((await site.offload(request, graph_picture, result)) if site.graph
+                                   else (None, "Máy chủ này đã tắt chức năng vẽ sơ đồ."))
         except ClientGone:
             return Response(status_code=499)
         except Exception as e:
-            return error_page(request, "index.html", e)
+            return site.error_page(request, "index.html", e)
         as_of = date.today()
-        return page(request, "result.html", result=result, rows=_table_rows(result), as_of=as_of.isoformat(),
-                    result_json=result.model_copy(update={"tasks": []}).model_dump_json(),
-                    graph_uri=picture, graph_note=graph_note, formats=FORMATS, view_html=view_html,
-                    frequencies=FREQUENCY_LABELS["vi"], agencies=_agency_names(result))
+        return site.page(request, "result.html", result=result, rows=_table_rows(result), as_of=as_of.isoformat(),
+                         result_json=result.model_copy(update={"tasks": []}).model_dump_json(),
+                         graph_uri=picture, graph_note=graph_note, formats=FORMATS, view_html=view_html,
+                         frequencies=FREQUENCY_LABELS["vi"], agencies=_agency_names(result))
 
     @app.post("/download")
     async def download(request: Request):
         try:
-            form = await get_form(request, "index.html")
+            form = await site.form(request)
             result = result_from_form(form)
             fmt = str(form.get("fmt") or "")
             as_of = parse_as_of(str(form.get("as_of") or ""))
             lang = "en" if form.get("lang") == "en" else "vi"
-            stem = _stem(result.source.path or "checklist")
-            if fmt == "extract-json":
-                body, media, fname = dump_result(result).encode("utf-8"), "application/json", f"{stem}.extract.json"
-            elif fmt == "gold-jsonl":  # the corrections as gold for `directive-nlp train`
-                from ..learn.corrections import corrections_to_jsonl
-
-                body, media, fname = corrections_to_jsonl(result).encode("utf-8"), "application/jsonl", f"{stem}.gold.jsonl"
-            elif fmt == "graph-view":  # the page's "draw" button: shown in the page, cached by result
-                body, media, fname = await _graph_view(request, result), "image/svg+xml", None
-            elif fmt in ("graph-svg", "graph-png"):
-                ext = fmt.split("-")[1]
-                body = await offload(request, graph_file, result, ext)
-                media, fname = ("image/svg+xml" if ext == "svg" else "image/png"), f"{stem}.graph.{ext}"
-            elif fmt in FORMATS:
-                body = await offload(request, render_checklist, result, fmt, as_of=as_of, lang=lang)
-                media, fname = MEDIA_TYPES[fmt], f"{stem}.checklist.{fmt}"
-            else:
-                raise InputError(f"unknown download format '{fmt[:20]}'", code="download_format")
+            body, media, fname = await site.download(request, result, fmt, as_of, lang)
         except ClientGone:
             return Response(status_code=499)
         except Exception as e:
-            return error_page(request, "index.html", e)
+            return site.error_page(request, "index.html", e)
         headers = {"Content-Disposition": f'attachment; filename="{fname}"'} if fname else {"Cache-Control": "no-store"}
         return Response(body, media_type=media, headers=headers)
 
-    async def _graph_view(request: Request, result: ExtractionResult) -> bytes:
-        """The graph picture of the table as posted: drawn on the first request, then from the cache."""
-        if not graph:
-            raise InputError("drawing the graph is switched off on this server", code="graph_off")
-        key = result_key(result)
-        svg = pictures.get(key)
-        if svg is None:
-            svg = await offload(request, graph_file, result, "svg")
-            pictures.put(key, svg)
-        return svg
 
+def _add_crosscheck_routes(app: FastAPI, site: _Site) -> None:
+    """The cross-check form and its report."""
     @app.get("/crosscheck", response_class=HTMLResponse)
     async def crosscheck_form(request: Request):
-        return page(request, "crosscheck.html", report=None)
+        return site.page(request, "crosscheck.html", report=None)
 
     @app.post("/crosscheck", response_class=HTMLResponse)
     async def crosscheck_page(request: Request):
         try:
-            form = await get_form(request, "crosscheck.html")
-            prog_data, prog_name = await read_upload(form, "program", max_upload_bytes)
-            plan_data, plan_name = await read_upload(form, "plan", max_upload_bytes)
-            program = await offload(request, result_from_upload, prog_data, prog_name, max_pages=max_pages)
-            plan = await offload(request, result_from_upload, plan_data, plan_name, max_pages=max_pages)
-            report = await offload(request, crosscheck_results, program, plan)
+            form = await site.form(request)
+            prog_data, prog_name = await read_upload(form, "program", site.max_upload_bytes)
+            plan_data, plan_name = await read_upload(form, "plan", site.max_upload_bytes)
+            program = await site.offload(request, result_from_upload, prog_data, prog_name, max_pages=site.max_pages)
+            plan = await site.offload(request, result_from_upload, plan_data, plan_name, max_pages=site.max_pages)
+            report = await site.offload(request, crosscheck_results, program, plan)
         except ClientGone:
             return Response(status_code=499)
         except Exception as e:
-            return error_page(request, "crosscheck.html", e, report=None)
+            return site.error_page(request, "crosscheck.html", e, report=None)
         try:
             from ..report import render_crosscheck_html
 
@@ -663,9 +687,7 @@ def create_app(*, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, graph: bool 
         except Exception as e:  # the full report is extra: the summary below is enough
             log.warning("cross-check HTML report failed: %s", e)
             full = None
-        return page(request, "crosscheck.html", report=report, program=program, plan=plan, full_report=full)
-
-    return app
+        return site.page(request, "crosscheck.html", report=report, program=program, plan=plan, full_report=full)
 
 
 def _agency_names(result: ExtractionResult) -> list[str]:

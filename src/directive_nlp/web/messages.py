@@ -29,7 +29,6 @@ VI: dict[str, str] = {
                       "điều hành bằng tiếng Việt.",
     "too_large": "Tệp quá lớn (vượt dung lượng hoặc số trang cho phép): hãy tách văn bản thành nhiều phần "
                  "hoặc chỉ tải phần chữ.",
-    "unavailable": "Chức năng này chưa có trong phiên bản đang chạy trên máy chủ.",
     "page_data": "Trang đã mất dữ liệu: hãy tải văn bản lên lại.",
     "table": "Bảng nhiệm vụ trên trang không đầy đủ: hãy tải lại trang rồi thử lại.",
     "date": "Ngày không hợp lệ: hãy chọn lại ngày bằng ô chọn ngày.",

@@ -2,7 +2,7 @@
 
 Drawing the graph (networkx layout + matplotlib) cost 2.4 times the
 extraction itself, and the page drew it on every upload, whether anyone
-looked at it or not (issue 17). The page now offers a button: it posts the
+looked at it or not. The page now offers a button: it posts the
 table as shown (corrections included, as the downloads do) and the server
 draws the picture then. Pictures are kept by a key made from the result's
 JSON in a small bounded store (least recently used out first), so asking

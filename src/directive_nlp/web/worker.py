@@ -239,9 +239,6 @@ class WorkerPool:
             worker.kill()
         self._all.clear()
 
-    def pids(self) -> list[int]:
-        return [w.process.pid for w in self._all if w.process.pid]
-
 
 def warm_pipeline() -> None:
     """Worker warm-up: load the models by extracting a two-line text once."""
