@@ -20,7 +20,7 @@ import io as _io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence, Union
+from typing import Callable, Iterable, Optional, Union
 
 from .errors import InputError
 from .graph import agency_display, agency_scope, agency_type_label, agency_type_of, dedupe_results, doc_keys

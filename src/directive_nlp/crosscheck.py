@@ -716,7 +716,7 @@ def review_relation(program: ExtractionResult, plan: ExtractionResult) -> Review
     document or what the first implements (the numbers of its title, else
     its first citation). Two ordinary plans, or a review of another
     directive, do not."""
-    first, second = identify(program), identify(plan)
+    second = identify(plan)
     if _is_review_plan(plan) is False:
         return ReviewRelation(reviews=False, reason=f"the second document is a {second.role}, not a review plan "
                                                     "(sơ kết / tổng kết)")

@@ -11,7 +11,7 @@ from typing import Optional, Union
 from .errors import NotVietnameseError
 from .ingest import ReadOptions, read_document
 from .language import MIN_DIACRITIC_SHARE, MIN_SYLLABLE_SHARE, looks_vietnamese, vietnamese_shares
-from .models import NormalizedDocument
+from .models import ExtractionResult, NormalizedDocument
 from .normalize import normalize_document
 
 

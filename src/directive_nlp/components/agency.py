@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..agencies import Gazetteer, default_gazetteer, find_agencies, load_user_gazetteer

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Optional, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..deadlines import find_deadlines

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
 
 from ..models import AgencyRef, ExtractionResult, Task
 from ..normalize import match_key
