@@ -4,7 +4,7 @@ Dev documents come from ``../shared/corpus/dev`` (Markdown and the PDF/DOCX
 renderings; skipped when absent); the extra documents are read from
 ``../shared`` through the ``shared_extra`` fixture (skipped when absent). A field is compared only when meta.json gives
 it; 11_hanoi (a Công văn whose page lacks the header table and never names the
-city) is the documented exception for its province, see README.md (reference: ingest2).
+city) is the documented exception for its province, see README.md (reference: tests/structure).
 """
 
 from __future__ import annotations
