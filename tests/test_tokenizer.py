@@ -6,7 +6,6 @@ import unicodedata
 
 import pytest
 
-from directive_nlp.tokenizer import UndertheseaTokenizer, segment
 from properties import property_test
 
 # fmt: off
@@ -35,6 +34,8 @@ def test_words_keep_their_source_whitespace_and_tone_marks(nlp):
 
 
 def test_no_word_crosses_a_line():
+    from directive_nlp.tokenizer import segment
+
     assert all("\n" not in w for w in segment("Ủy ban nhân\ndân tỉnh"))
 
 
@@ -49,6 +50,8 @@ def test_round_trip_holds_for_any_text(nlp, text):
 
 
 def test_fixed_words_are_sanitised_and_serialised(tmp_path, nlp):
+    from directive_nlp.tokenizer import UndertheseaTokenizer
+
     tok = UndertheseaTokenizer(nlp.vocab, fixed_words=["Sở Tài chính", "UBND tỉnh (Hà Nội)", "a.b"])
     assert tok.fixed_words == ["Sở Tài chính"]  # regex characters would corrupt underthesea's pattern
     doc = tok("Giao Sở Tài chính chủ trì")
