@@ -13,7 +13,7 @@ PLAN = ("KẾ HOẠCH\nII. NHIỆM VỤ\n"
 
 def test_view_merges_the_three_groups_with_roles():
     from directive_nlp import extensions as ext
-    from directive_nlp.visualize import AGENCY_LABEL, DEADLINE_LABEL, TASK_LABEL, VIEW_KEY, render, render_text, view_spans
+    from directive_nlp.visualize import AGENCY_LABEL, DEADLINE_LABEL, TASK_LABEL, VIEW_KEY, view_spans
 
     doc = directive_nlp.load()(PLAN)
     spans = view_spans(doc)
@@ -26,7 +26,7 @@ def test_view_merges_the_three_groups_with_roles():
 
 def test_render_shows_task_blocks_only_and_escapes_text():
     from bs4 import BeautifulSoup
-    from directive_nlp.visualize import AGENCY_LABEL, DEADLINE_LABEL, TASK_LABEL, VIEW_KEY, render, render_text, view_spans
+    from directive_nlp.visualize import DEADLINE_LABEL, TASK_LABEL, render, render_text
 
     html = render_text(PLAN)
     text = " ".join(BeautifulSoup(html, "lxml").get_text(" ").split())
@@ -38,7 +38,7 @@ def test_render_shows_task_blocks_only_and_escapes_text():
 
 
 def test_nothing_to_show_is_said():
-    from directive_nlp.visualize import AGENCY_LABEL, DEADLINE_LABEL, TASK_LABEL, VIEW_KEY, render, render_text, view_spans
+    from directive_nlp.visualize import render_text
 
     assert "No task" in render_text("Trời hôm nay đẹp.")
 
@@ -55,7 +55,7 @@ def client():
 
 def test_the_result_page_has_the_view_section(client):
     from bs4 import BeautifulSoup
-    from directive_nlp.visualize import AGENCY_LABEL, DEADLINE_LABEL, TASK_LABEL, VIEW_KEY, render, render_text, view_spans
+    from directive_nlp.visualize import TASK_LABEL
 
     r = client.post("/extract", files={"file": ("kh.txt", PLAN.encode("utf-8"), "text/plain")},
                     headers={"origin": "http://testserver"})
