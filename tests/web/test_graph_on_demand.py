@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from builders import web_client
-from directive_nlp import graph
 from directive_nlp.io import dump_result, parse_result
 
 from .conftest import form_fields, message, needs_extract
@@ -24,6 +23,8 @@ PLAN = ("UBND TỈNH HÀ TĨNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nThực hiện ch
 @pytest.fixture()
 def draws(monkeypatch) -> list[str]:
     """Every call of the drawing function, recorded (the real one still draws)."""
+    from directive_nlp import graph
+
     calls: list[str] = []
     real = graph.draw_graph
 
