@@ -8,8 +8,7 @@ legal texts and deadline phrases used as examples in tests and rule data.
 
 from __future__ import annotations
 
-import importlib.util
-
+import provenance  # benchmarks/provenance.py
 import pytest
 
 from corpus_paths import ROOT, SHARED
@@ -18,10 +17,6 @@ LONGEST_ALLOWED = 150  # characters of one shared passage (a long sentence)
 
 pytestmark = pytest.mark.skipif(not (SHARED / "corpus").is_dir(),
                                 reason=f"{SHARED}/corpus is absent: nothing to compare the repository with")
-
-_spec = importlib.util.spec_from_file_location("provenance", ROOT / "benchmarks" / "provenance.py")
-provenance = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(provenance)
 
 
 def test_no_shared_file_is_committed():

@@ -3,17 +3,11 @@ dated deadlines found in the checklist row of the same task, and anywhere."""
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 
-from corpus_paths import ROOT
-
+import bench_checklist as bench  # benchmarks/bench_checklist.py
 from directive_nlp.checklist import build_checklist
 from directive_nlp.io import parse_result
-
-spec = importlib.util.spec_from_file_location("bench_checklist", ROOT / "benchmarks" / "bench_checklist.py")
-bench = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bench)
 
 GOLD = [
     {"task": "tổ chức kiểm tra an toàn thực phẩm", "sentence": "a", "agencies": [{"name": "Sở Y tế", "role": "lead"}],

@@ -12,25 +12,24 @@ from datetime import date, datetime
 
 import pytest
 from dateutil.rrule import rrulestr
-from icalendar import Calendar
 
+from builders import result, task
 from directive_nlp.checklist import build_checklist, render_checklist
 from directive_nlp.checklist_calendar import next_occurrence, recurrence, stated_day
-from directive_nlp.models import AgencyRef, Deadline, DocumentMeta, ExtractionResult, SourceInfo, Task
+from directive_nlp.models import Deadline, DocumentMeta, ExtractionResult
 
 ISSUED = date(2025, 9, 10)
 
 
 def plan(*deadlines: Deadline, issued: date | None = ISSUED) -> ExtractionResult:
-    tasks = [Task(id=f"T{i}", section="II.1", sentence=f"việc {i}", task=f"việc {i}", deadline=d,
-                  agencies=[AgencyRef(name="Sở Tư pháp", canonical="sở tư pháp", role="lead")])
-             for i, d in enumerate(deadlines, 1)]
-    return ExtractionResult(source=SourceInfo(path="kh.md", format="md", sha256="ab" * 32),
-                            document=DocumentMeta(issued_date=issued.isoformat() if issued else None), tasks=tasks)
+    tasks = [task(f"việc {i}", id=f"T{i}", deadline=d, lead="Sở Tư pháp") for i, d in enumerate(deadlines, 1)]
+    return result(tasks, sha256="ab" * 32, document=DocumentMeta(issued_date=issued.isoformat() if issued else None))
 
 
-def calendar_of(result: ExtractionResult, as_of: date = date(2025, 10, 1)) -> Calendar:
-    return Calendar.from_ical(render_checklist(result, "ics", as_of=as_of))
+def calendar_of(plan: ExtractionResult, as_of: date = date(2025, 10, 1)):
+    from icalendar import Calendar
+
+    return Calendar.from_ical(render_checklist(plan, "ics", as_of=as_of))
 
 
 def first_days(event, n: int = 3) -> list[date]:

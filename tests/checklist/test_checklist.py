@@ -10,9 +10,6 @@ import json
 from datetime import date
 
 import pytest
-from docx import Document
-from icalendar import Calendar
-from openpyxl import load_workbook
 
 from directive_nlp.checklist import (
     build_checklist,
@@ -115,6 +112,8 @@ def test_sheet_names_fit_excel_rules():
 
 
 def test_xlsx_is_a_workbook_a_clerk_can_use(bp, tmp_path):
+    from openpyxl import load_workbook
+
     out = write_checklist(bp, tmp_path / "bp.xlsx", as_of=date(2024, 6, 20))
     wb = load_workbook(out)
     assert wb.sheetnames[:3] == ["Tóm tắt", "Mục lục", "Tất cả"]
@@ -146,6 +145,8 @@ def test_xlsx_is_a_workbook_a_clerk_can_use(bp, tmp_path):
 
 
 def test_docx_reads_like_an_office_document(bp, tmp_path):
+    from docx import Document
+
     out = write_checklist(bp, tmp_path / "bp.docx", as_of=AS_OF)
     doc = Document(str(out))
     sec = doc.sections[0]
@@ -186,6 +187,8 @@ def test_csv_has_a_bom_and_one_row_per_task_and_agency(bp, tmp_path):
 
 
 def test_ics_has_an_event_per_dated_deadline(bp, tmp_path):
+    from icalendar import Calendar
+
     out = write_checklist(bp, tmp_path / "bp.ics", as_of=AS_OF)
     cal = Calendar.from_ical(out.read_bytes())
     events = cal.walk("VEVENT")
@@ -202,6 +205,8 @@ def test_ics_recurring_without_a_stated_day_is_a_todo_never_an_event(ls, tmp_pat
     """The dev programme says "hằng năm", "định kỳ hằng tháng" and "định kỳ"
     but names no day: nothing goes on a day (not the issue date, not as_of);
     every one is a to-do without a date."""
+    from icalendar import Calendar
+
     out = write_checklist(ls, tmp_path / "ls.ics", as_of=AS_OF)
     cal = Calendar.from_ical(out.read_bytes())
     assert not [e for e in cal.walk("VEVENT") if e.get("rrule")]
@@ -213,6 +218,8 @@ def test_ics_recurring_without_a_stated_day_is_a_todo_never_an_event(ls, tmp_pat
 
 
 def test_ics_yearly_day_anchors_after_the_document_date():
+    from icalendar import Calendar
+
     r = parse_result({
         "document": {"issued_date": "2025-11-25"},
         "tasks": [{"task": "báo cáo kết quả", "agencies": ["Sở Nông nghiệp và Môi trường"],
@@ -246,6 +253,10 @@ def test_unknown_suffix_is_refused(bp, tmp_path):
 
 @pytest.mark.shared
 def test_extra_documents_with_gold(shared_extra, tmp_path):
+    from docx import Document
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
     names = sorted(p.name[: -len(".gold.jsonl")] for p in shared_extra.glob("*.gold.jsonl"))
     assert names
     for name in names:
@@ -277,6 +288,9 @@ def test_extra_documents_with_gold(shared_extra, tmp_path):
 
 
 def test_control_characters_bullets_and_formulas_are_safe(tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
     r = parse_result({"tasks": [
         {"task": "- Tổ chức kiểm tra\x0c định kỳ", "agencies": ["Sở Y tế\x07"]},
         {"task": "=HYPERLINK(\"http://x\")", "agencies": [" "]},
@@ -303,6 +317,8 @@ def test_next_deadlines_include_the_next_day_a_recurring_deadline_names():
 
 
 def test_every_docx_run_is_13_or_14_pt(bp):
+    from docx import Document
+
     doc = Document(io.BytesIO(render_checklist(bp, "docx", as_of=AS_OF)))
     base = doc.styles["Normal"].font.size.pt
     parts = [doc.sections[0].header.paragraphs, doc.paragraphs,

@@ -9,8 +9,6 @@ import json
 from datetime import date
 
 import pytest
-from icalendar import Calendar
-from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from corpus_paths import SAMPLE_PLAN, SAMPLE_PROGRAM
@@ -34,6 +32,8 @@ def sample_pdf_docx(tmp_path_factory):
 
 
 def test_sample_review_plan_pdf_to_xlsx(sample_pdf_docx, tmp_path):
+    from openpyxl import load_workbook
+
     out = tmp_path / "kh.xlsx"
     r = run(str(sample_pdf_docx[0]), "-o", str(out), "--as-of", "2028-05-10")
     assert r.exit_code == 0, r.output
@@ -47,6 +47,8 @@ def test_sample_review_plan_pdf_to_xlsx(sample_pdf_docx, tmp_path):
 
 
 def test_sample_programme_docx_to_ics(sample_pdf_docx, tmp_path):
+    from icalendar import Calendar
+
     out = tmp_path / "kh.ics"
     r = run(str(sample_pdf_docx[1]), "-o", str(out), "--as-of", "2026-04-01", "--lang", "en")
     assert r.exit_code == 0, r.output
@@ -60,6 +62,8 @@ def test_sample_programme_docx_to_ics(sample_pdf_docx, tmp_path):
 
 
 def test_review_plan_pdf_to_xlsx(dev_dir, tmp_path):
+    from openpyxl import load_workbook
+
     out = tmp_path / "kh.xlsx"
     r = run(str(dev_dir / "rendered" / "binhphuoc_kh_so_ket_ct36.pdf"), "-o", str(out), "--as-of", "2024-06-01")
     assert r.exit_code == 0, r.output
@@ -75,6 +79,8 @@ def test_review_plan_pdf_to_xlsx(dev_dir, tmp_path):
 
 
 def test_program_docx_to_ics_lists_undated_recurrences_as_todos(dev_dir, tmp_path):
+    from icalendar import Calendar
+
     out = tmp_path / "ctr.ics"
     r = run(str(dev_dir / "rendered" / "langson_ctr_hanh_dong_ct36.docx"), "-o", str(out), "--as-of", "2024-06-01", "--lang", "en")
     assert r.exit_code == 0, r.output
@@ -120,6 +126,9 @@ def test_bad_input_exits_1_and_bad_options_2_in_one_line(sample_pdf_docx, tmp_pa
 def test_extra_documents_through_the_pipeline(shared_extra, tmp_path):
     """Two extra documents read from their renderings: the dated and the
     yearly deadlines their gold names end up in the workbook and calendar."""
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
     out = tmp_path / "qn.xlsx"
     r = run(str(shared_extra / "rendered" / "01_quangngai-qd1627-kiem-ke-tai-san-cong.docx"), "-o", str(out), "--as-of", "2025-11-01")
     assert r.exit_code == 0, r.output

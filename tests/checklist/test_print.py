@@ -13,7 +13,6 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from directive_nlp.checklist import render_checklist
@@ -91,6 +90,8 @@ def overlapping_words(words: list[dict]) -> list[tuple[str, str]]:
 def check_printed(pdf: Path, min_size: float) -> dict:
     """Assert the printed pages are A4, hold every word inside the page, have
     no overlapping words; return page counts for the messages."""
+    import pdfplumber
+
     landscape = 0
     with pdfplumber.open(pdf) as doc:
         assert doc.pages

@@ -4,31 +4,11 @@ and computes its ratios the right way round. Nothing here is timed."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+import _blocks as blocks  # benchmarks/_blocks.py
+import bench_corpus as bench  # benchmarks/bench_corpus.py
 import pytest
-
-from corpus_paths import ROOT
-
-BENCH = ROOT / "benchmarks"
-
-
-def _load(name: str):
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod  # dataclasses look their module up there
-        spec.loader.exec_module(mod)
-        return mod
-    finally:
-        sys.path.remove(str(BENCH))
-
-
-bench = _load("bench_corpus")
-blocks = _load("_blocks")
 
 
 def test_the_block_is_replaced_and_the_prose_around_it_kept(tmp_path: Path) -> None:

@@ -12,16 +12,14 @@ of one pair against the program of another) must cover nothing.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from cc_build import REAL_EXTRACT, load_doc, load_doc_text, plan_variants  # this folder: sys.path[0] of a script
+from directive_nlp.crosscheck import DEFAULT_RATIO, DEFAULT_THRESHOLD, crosscheck
 
-from cc_build import REAL_EXTRACT, load_doc, load_doc_text, plan_variants  # noqa: E402
-from directive_nlp.crosscheck import DEFAULT_RATIO, DEFAULT_THRESHOLD, crosscheck  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 DATA = HERE / "data"
 

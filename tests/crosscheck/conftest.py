@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from cc_build import load  # noqa: E402
-from cc_paths import DATA, DEV, PLAN, PROGRAM  # noqa: E402,F401
-from corpus_paths import dev_or_skip  # noqa: E402
+from cc_build import load
+from cc_paths import DATA, DEV, PLAN, PROGRAM  # noqa: F401
+from corpus_paths import dev_or_skip
 
 
 @pytest.fixture(scope="session")

@@ -2,23 +2,21 @@
 
 import pytest
 
+from builders import result, task
 from cc_build import load, load_text_variant
 from cc_paths import DATA
 from corpus_paths import SAMPLE_PROGRAM
 from directive_nlp.crosscheck import crosscheck
 from directive_nlp.errors import InputError
-from directive_nlp.models import AgencyRef, Deadline, ExtractionResult, SectionOut, SourceInfo, Task
+from directive_nlp.models import Deadline
 
 
 def _result(name, sections, tasks, title=None):
-    return ExtractionResult(
-        source=SourceInfo(path=f"{name}.json", format="md", sha256=name),
-        document={"title": title}, sections=[SectionOut(**s) for s in sections], tasks=tasks)
+    return result(tasks, path=f"{name}.json", sha256=name, sections=sections, document={"title": title})
 
 
 def _task(i, section, text, agencies=(), deadline=None):
-    return Task(id=f"T{i}", section=section, sentence=text, task=text,
-                agencies=[AgencyRef(name=a, canonical=a.lower()) for a in agencies], deadline=deadline)
+    return task(text, id=f"T{i}", section=section, agencies=agencies, deadline=deadline)
 
 
 PROGRAM_SECTIONS = [

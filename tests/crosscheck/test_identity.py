@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from builders import result, task
 from directive_nlp.crosscheck import crosscheck, identify, review_relation
-from directive_nlp.models import AgencyRef, ExtractionResult, Reference, SectionOut, SourceInfo, Task
+from directive_nlp.models import Reference, SectionOut
 
 
 def _doc(name, *, doc_type=None, number=None, title=None, refs=(), province="Hà Nam", headings=()):
@@ -15,20 +16,18 @@ def _doc(name, *, doc_type=None, number=None, title=None, refs=(), province="Hà
                 SectionOut(id="II.1", heading="Phát triển nguồn nhân lực y tế", level=2, parent="II"),
                 SectionOut(id="II.2", heading="Nâng cấp bệnh viện tuyến huyện", level=2, parent="II")]
     sections += [SectionOut(id=f"H{i}", heading=h, level=1) for i, h in enumerate(headings)]
-    tasks = [Task(id="T1", section="II.1", sentence="Sở Y tế đánh giá kết quả đào tạo bác sĩ cho trạm y tế xã",
-                  task="đánh giá kết quả đào tạo bác sĩ cho trạm y tế xã",
-                  agencies=[AgencyRef(name="Sở Y tế", canonical="sở y tế")]),
-             Task(id="T2", section="II.2", sentence="Sở Tài chính báo cáo việc nâng cấp bệnh viện đa khoa huyện",
-                  task="báo cáo việc nâng cấp bệnh viện đa khoa huyện",
-                  agencies=[AgencyRef(name="Sở Tài chính", canonical="sở tài chính")])]
+    tasks = [task("đánh giá kết quả đào tạo bác sĩ cho trạm y tế xã", id="T1", section="II.1", lead="Sở Y tế",
+                  sentence="Sở Y tế đánh giá kết quả đào tạo bác sĩ cho trạm y tế xã"),
+             task("báo cáo việc nâng cấp bệnh viện đa khoa huyện", id="T2", section="II.2", lead="Sở Tài chính",
+                  sentence="Sở Tài chính báo cáo việc nâng cấp bệnh viện đa khoa huyện")]
     if name != "prog":  # the plan's own wording
         for t in tasks:
             t.sentence, t.task = t.sentence + " giai đoạn 2021-2025", t.task + " giai đoạn 2021-2025"
-    return ExtractionResult(
-        source=SourceInfo(path=f"{name}.json", format="md", sha256=name),
+    return result(
+        tasks, path=f"{name}.json", sha256=name,
         document={"doc_type": doc_type, "number": number, "title": title, "province": province,
                   "references": [Reference(number=n, text=f"văn bản số {n}") for n in refs]},
-        sections=sections, tasks=tasks)
+        sections=sections)
 
 
 PROGRAMME = dict(doc_type="Chương trình hành động", number="12-CTr/TU",

@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 
 from directive_nlp.cli import app
 from directive_nlp.io import dump_result
-from directive_nlp.report import render_crosscheck_html, render_crosscheck_markdown
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -28,6 +27,8 @@ def dev_json(tmp_path_factory, dev_results):
 
 
 def test_markdown_has_a_row_per_theme_and_names_the_gap(dev_report):
+    from directive_nlp.report import render_crosscheck_markdown
+
     md = render_crosscheck_markdown(dev_report)
     for t in dev_report.themes:
         assert f"| {t.section} |" in md
@@ -37,6 +38,8 @@ def test_markdown_has_a_row_per_theme_and_names_the_gap(dev_report):
 
 
 def test_html_is_self_contained(dev_report):
+    from directive_nlp.report import render_crosscheck_html
+
     html = render_crosscheck_html(dev_report)
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     for external in ("<link", "<script", "src=\"http", "href=\"http", "url("):
@@ -45,6 +48,8 @@ def test_html_is_self_contained(dev_report):
 
 
 def test_html_escapes_document_text(dev_report):
+    from directive_nlp.report import render_crosscheck_html
+
     r = dev_report.model_copy(deep=True)
     r.themes[0].heading = "<b>x</b> & y"
     html = render_crosscheck_html(r)
@@ -53,6 +58,7 @@ def test_html_escapes_document_text(dev_report):
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 def test_html_renders_in_headless_chromium(dev_report, tmp_path):
+    from directive_nlp.report import render_crosscheck_html
     from PIL import Image
 
     page = tmp_path / "report.html"

@@ -10,9 +10,9 @@ import json
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from builders import web_client
 from cc_paths import DEV, PLAN, PROGRAM, requires_dev
 from corpus_paths import SAMPLE_PLAN, SAMPLE_PROGRAM, dev_or_skip
 from directive_nlp.cli import app
@@ -60,13 +60,11 @@ def test_the_sample_in_four_forms_gives_the_same_counts(sample_cli_summary, tmp_
 
 
 def test_the_sample_review_plan_passes_strict_and_the_page_agrees(sample_cli_summary, tmp_path):
-    from directive_nlp.web import create_app
-
     res = _run("crosscheck", SAMPLE_PROGRAM, SAMPLE_PLAN, "--strict", "-o", tmp_path / "r.md")
     assert res.exit_code == 0, res.output
     first = (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()[0]
     assert "second: review plan (Kế hoạch 88/KH-UBND) reviewing 215/KH-UBND" in first and "WARNING" not in first
-    client = TestClient(create_app(graph=False), raise_server_exceptions=False)
+    client = web_client(graph=False)
     files = {"program": (SAMPLE_PROGRAM.name, SAMPLE_PROGRAM.read_bytes(), "text/markdown"),
              "plan": (SAMPLE_PLAN.name, SAMPLE_PLAN.read_bytes(), "text/markdown")}
     page = client.post("/crosscheck", files=files)
@@ -103,9 +101,7 @@ def test_four_forms_give_the_same_counts(dev_cli_summary, tmp_path):
 
 
 def test_web_page_and_cli_give_the_same_counts(dev_cli_summary):
-    from directive_nlp.web import create_app
-
-    client = TestClient(create_app(graph=False), raise_server_exceptions=False)
+    client = web_client(graph=False)
     files = {"program": (f"{PROGRAM}.md", (DEV / f"{PROGRAM}.md").read_bytes(), "text/markdown"),
              "plan": (f"{PLAN}.md", (DEV / f"{PLAN}.md").read_bytes(), "text/markdown")}
     page = client.post("/crosscheck", files=files)

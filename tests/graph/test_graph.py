@@ -6,23 +6,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import Counter
 
-import networkx as nx
 import pytest
-from PIL import Image
 
 from directive_nlp.errors import InputError
-from directive_nlp.graph import (
-    agencies_by_load,
-    build_graph,
-    deadlines_by_month,
-    draw_graph,
-    find_agencies,
-    implementation_chain,
-    read_graph,
-    tasks_of,
-    unassigned_tasks,
-    write_graph,
-)
 from directive_nlp.models import AgencyRef
 
 
@@ -35,6 +21,8 @@ def edge_kinds(G) -> Counter:
 
 
 def test_dev_pair_graph_has_every_node_and_edge_kind(langson, binhphuoc):
+    from directive_nlp.graph import build_graph
+
     G = build_graph([langson, binhphuoc], taxonomy="ct36")
     k = kinds(G)
     assert k["task"] == 126 and k["theme"] == 8
@@ -44,6 +32,8 @@ def test_dev_pair_graph_has_every_node_and_edge_kind(langson, binhphuoc):
 
 
 def test_attributes_are_plain_types(langson, thanhhoa):
+    from directive_nlp.graph import build_graph
+
     G = build_graph([langson, thanhhoa], taxonomy="ct36")
     for _, a in G.nodes(data=True):
         assert all(isinstance(v, (str, int, float, bool)) for v in a.values()), a
@@ -52,6 +42,8 @@ def test_attributes_are_plain_types(langson, thanhhoa):
 
 
 def test_same_body_written_differently_is_one_node_per_province(dongnai, binhphuoc2024):
+    from directive_nlp.graph import build_graph, find_agencies
+
     G = build_graph([dongnai, binhphuoc2024])
     ubnd = find_agencies(G, "UBND tỉnh", province="Đồng Nai")
     assert len(ubnd) == 1  # "UBND tỉnh" and "Ủy ban nhân dân tỉnh Đồng Nai"
@@ -64,6 +56,8 @@ def test_same_body_written_differently_is_one_node_per_province(dongnai, binhphu
 
 
 def test_agencies_of_unknown_province_are_not_merged(dongnai):
+    from directive_nlp.graph import build_graph, find_agencies
+
     a, b = dongnai.model_copy(deep=True), dongnai.model_copy(deep=True)
     for r, name in ((a, "x1.md"), (b, "x2.md")):
         r.document.province = None
@@ -73,12 +67,16 @@ def test_agencies_of_unknown_province_are_not_merged(dongnai):
 
 
 def test_tasks_of_an_agency_lead_and_support(dongnai):
+    from directive_nlp.graph import build_graph, tasks_of
+
     G = build_graph(dongnai)
     got = tasks_of(G, "Công an tỉnh", province="Đồng Nai")
     assert got == {"lead": ["task:ct36_dongnai_2026:T1"], "support": ["task:ct36_dongnai_2026:T5"]}
 
 
 def test_agencies_by_load_busiest_first(thanhhoa):
+    from directive_nlp.graph import agencies_by_load, build_graph
+
     G = build_graph(thanhhoa)
     rows = agencies_by_load(G)
     assert rows[0]["name"] == "Sở Nông nghiệp và Môi trường" and rows[0]["load"] == 2
@@ -88,6 +86,8 @@ def test_agencies_by_load_busiest_first(thanhhoa):
 
 
 def test_unassigned_tasks_and_deadlines_by_month(thanhhoa):
+    from directive_nlp.graph import build_graph, deadlines_by_month, unassigned_tasks
+
     G = build_graph(thanhhoa)
     assert unassigned_tasks(G) == ["task:kh_nuoc_sach_thanhhoa:T5"]
     months = deadlines_by_month(G)
@@ -98,6 +98,8 @@ def test_unassigned_tasks_and_deadlines_by_month(thanhhoa):
 
 
 def test_chain_from_central_directive_to_tasks(langson, binhphuoc, dongnai, thanhhoa):
+    from directive_nlp.graph import build_graph, implementation_chain
+
     G = build_graph([langson, binhphuoc, dongnai, thanhhoa])
     rows = implementation_chain(G, "36-CT/TW")
     docs = {r["document"] for r in rows}
@@ -111,6 +113,8 @@ def test_chain_from_central_directive_to_tasks(langson, binhphuoc, dongnai, than
 
 
 def test_a_loaded_document_that_is_cited_becomes_the_target(dongnai, binhphuoc2024):
+    from directive_nlp.graph import build_graph
+
     cited = binhphuoc2024.model_copy(deep=True)
     cited.document.number = "36-CT/TW"
     G = build_graph([dongnai, cited])
@@ -119,6 +123,9 @@ def test_a_loaded_document_that_is_cited_becomes_the_target(dongnai, binhphuoc20
 
 @pytest.mark.parametrize("ext", ["graphml", "gexf", "json"])
 def test_exports_load_back_with_the_same_counts(tmp_path, langson, binhphuoc, thanhhoa, ext):
+    import networkx as nx
+    from directive_nlp.graph import build_graph, read_graph, write_graph
+
     G = build_graph([langson, binhphuoc, thanhhoa], taxonomy="ct36")
     path = write_graph(G, tmp_path / f"g.{ext}")
     H = read_graph(path)
@@ -129,6 +136,9 @@ def test_exports_load_back_with_the_same_counts(tmp_path, langson, binhphuoc, th
 
 
 def test_png_picture_is_a_real_image_of_the_expected_size(tmp_path, langson, binhphuoc):
+    from PIL import Image
+    from directive_nlp.graph import build_graph, draw_graph
+
     G = build_graph([langson, binhphuoc], taxonomy="ct36")
     path = draw_graph(G, tmp_path / "g.png", size=(12, 8), dpi=80)
     with Image.open(path) as im:
@@ -138,6 +148,8 @@ def test_png_picture_is_a_real_image_of_the_expected_size(tmp_path, langson, bin
 
 
 def test_svg_picture_is_valid_svg(tmp_path, thanhhoa):
+    from directive_nlp.graph import build_graph, write_graph
+
     path = write_graph(build_graph(thanhhoa), tmp_path / "g.svg")
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg") and path.stat().st_size > 5000
@@ -160,6 +172,9 @@ def _big_plan(langson, n=200):
 
 
 def test_picture_of_a_200_task_plan(tmp_path, langson):
+    from PIL import Image
+    from directive_nlp.graph import build_graph, draw_graph
+
     G = build_graph(_big_plan(langson), taxonomy="ct36")
     assert kinds(G)["task"] == 200
     path = draw_graph(G, tmp_path / "big.png")
@@ -168,11 +183,16 @@ def test_picture_of_a_200_task_plan(tmp_path, langson):
 
 
 def test_one_document(thanhhoa):
+    from directive_nlp.graph import build_graph
+
     G = build_graph(thanhhoa)
     assert kinds(G)["task"] == 8 and G.graph["documents"] == 1
 
 
 def test_document_without_tasks_gives_a_clear_answer(tmp_path, empty_plan):
+    from PIL import Image
+    from directive_nlp.graph import agencies_by_load, build_graph, draw_graph, unassigned_tasks
+
     G = build_graph(empty_plan)
     assert kinds(G)["document"] == 1 and kinds(G)["task"] == 0
     assert "no tasks found" in G.graph["notes"]
@@ -182,6 +202,8 @@ def test_document_without_tasks_gives_a_clear_answer(tmp_path, empty_plan):
 
 
 def test_two_identical_documents_are_counted_once(langson):
+    from directive_nlp.graph import build_graph
+
     G1 = build_graph(langson)
     G2 = build_graph([langson, langson.model_copy(deep=True)])
     assert (G2.number_of_nodes(), G2.number_of_edges()) == (G1.number_of_nodes(), G1.number_of_edges())
@@ -189,12 +211,17 @@ def test_two_identical_documents_are_counted_once(langson):
 
 
 def test_documents_of_one_province_only(langson, empty_plan):
+    from directive_nlp.graph import build_graph
+
     G = build_graph([langson, empty_plan])
     provinces = {a.get("province") for _, a in G.nodes(data=True) if a["kind"] == "agency"} - {None}
     assert provinces == {"Lạng Sơn"}
 
 
 def test_no_documents_is_bad_input():
+    import networkx as nx
+    from directive_nlp.graph import build_graph, write_graph
+
     with pytest.raises(InputError, match="no documents"):
         build_graph([])
     with pytest.raises(InputError, match="unknown output format"):
@@ -202,6 +229,8 @@ def test_no_documents_is_bad_input():
 
 
 def test_without_themes_the_picture_groups_by_document_or_section(tmp_path, thanhhoa, dongnai):
+    from PIL import Image
+    from directive_nlp.graph import build_graph, draw_graph
     from directive_nlp.graph import _picture_grouping, task_groups, theme_weights
 
     G = build_graph([thanhhoa, dongnai])  # no taxonomy, no task themes
@@ -216,6 +245,8 @@ def test_without_themes_the_picture_groups_by_document_or_section(tmp_path, than
 
 
 def test_control_characters_do_not_break_xml_exports(tmp_path, dongnai):
+    from directive_nlp.graph import build_graph, read_graph, write_graph
+
     r = dongnai.model_copy(deep=True)
     r.tasks[0].sentence = "Công an tỉnh\x0c đánh giá\x00 kết quả"
     G = build_graph(r)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import networkx as nx
-from PIL import Image
 from typer.testing import CliRunner
 
 from directive_nlp.cli import app
@@ -27,6 +25,8 @@ def _json_inputs(tmp_path, *results):
 
 def test_graph_command_writes_node_link_json(tmp_path, langson, binhphuoc):
     """graphml, gexf and svg go through the same writer (tested in test_graph.py)."""
+    import networkx as nx
+
     inputs = _json_inputs(tmp_path, langson, binhphuoc)
     res = runner.invoke(app, ["graph", *inputs, "-o", str(tmp_path / "g.json")])
     assert res.exit_code == 0, res.output
@@ -36,6 +36,8 @@ def test_graph_command_writes_node_link_json(tmp_path, langson, binhphuoc):
 
 
 def test_graph_command_draws_a_picture(tmp_path, dongnai, binhphuoc2024):
+    from PIL import Image
+
     inputs = _json_inputs(tmp_path, dongnai, binhphuoc2024)
     res = runner.invoke(app, ["graph", *inputs, "-o", str(tmp_path / "g.png"), "--label-top", "5"])
     assert res.exit_code == 0, res.output
@@ -44,6 +46,8 @@ def test_graph_command_draws_a_picture(tmp_path, dongnai, binhphuoc2024):
 
 
 def test_graph_command_on_a_folder_and_another_subject(tmp_path, graph_data):
+    import networkx as nx
+
     res = runner.invoke(app, ["graph", str(graph_data), "-o", str(tmp_path / "g.graphml"), "--taxonomy", "none"])
     assert res.exit_code == 0, res.output
     G = nx.read_graphml(tmp_path / "g.graphml")

@@ -13,23 +13,21 @@ import sys
 import threading
 import time
 
-import httpx
 import pytest
-from fastapi.testclient import TestClient
 
+from builders import web_client
 import hostile_inputs as H
 from directive_nlp.errors import TimeBudgetError
-from directive_nlp.web import create_app
-from directive_nlp.web.app import SECURITY_HEADERS
-from directive_nlp.web.worker import ClientGone, WorkerPool
 
 
 @pytest.fixture(scope="module")
 def client():
-    return TestClient(create_app(max_upload_bytes=400_000, graph=False), raise_server_exceptions=False)
+    return web_client(max_upload_bytes=400_000, graph=False)
 
 
 def test_every_answer_carries_the_security_headers(client):
+    from directive_nlp.web.app import SECURITY_HEADERS
+
     for r in (client.get("/"), client.get("/nowhere"), client.get("/static/style.css"),
               client.post("/extract", files={"file": ("a.txt", b"")})):
         for name, value in SECURITY_HEADERS.items():
@@ -73,6 +71,8 @@ def run(coro):
 
 
 def test_a_job_past_its_time_budget_is_stopped_and_the_worker_replaced():
+    from directive_nlp.web.worker import WorkerPool
+
     async def scenario():
         pool = WorkerPool(1, time_limit=1.5)
         try:
@@ -89,6 +89,8 @@ def test_a_job_past_its_time_budget_is_stopped_and_the_worker_replaced():
 
 
 def test_a_departed_client_stops_the_work():
+    from directive_nlp.web.worker import ClientGone, WorkerPool
+
     async def gone() -> bool:
         return True
 
@@ -114,6 +116,8 @@ def test_a_departed_client_stops_the_work():
 
 
 def test_a_worker_over_its_memory_cap_is_replaced_after_its_job():
+    from directive_nlp.web.worker import WorkerPool
+
     async def scenario():
         pool = WorkerPool(1, max_rss_mb=1)  # every worker is over 1 MB: each job gets a fresh one
         try:
@@ -126,6 +130,7 @@ def test_a_worker_over_its_memory_cap_is_replaced_after_its_job():
 
 
 def test_errors_in_a_worker_come_back_as_one_line():
+    from directive_nlp.web.worker import WorkerPool
     from directive_nlp.errors import InputError
     from directive_nlp.web.app import result_from_upload
 
@@ -153,6 +158,8 @@ def _children(pid: int) -> list[int]:
 
 
 def test_sigterm_stops_the_server_and_its_workers_within_seconds(tmp_path):
+    import httpx
+
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-c", "from directive_nlp.cli import main; main()", "serve",
                                "--port", str(port), "--time-limit", "120"],
@@ -185,6 +192,8 @@ def test_sigterm_stops_the_server_and_its_workers_within_seconds(tmp_path):
 
 
 def _post_quietly(base: str, body: bytes) -> None:
+    import httpx
+
     try:
         httpx.post(base + "/extract", files={"file": ("line.txt", body)}, timeout=60)
     except httpx.HTTPError:
@@ -200,6 +209,8 @@ def _alive(pid: int) -> bool:
 
 
 def test_a_killed_worker_leaves_no_temporary_files():
+    from directive_nlp.web.worker import WorkerPool
+
     async def scenario():
         pool = WorkerPool(1, time_limit=1.5)
         try:

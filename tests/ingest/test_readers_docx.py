@@ -5,10 +5,7 @@ from __future__ import annotations
 import sys
 import types
 
-import docx
 import pytest
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 
 from directive_nlp.ingest import read_document
 from directive_nlp.normalize import normalize_document
@@ -66,6 +63,8 @@ def test_locations_give_body_paragraph_index(plan) -> None:
 
 
 def _body(xml: str) -> bytes:
+    from docx.oxml import parse_xml
+
     def build(d) -> None:
         d.element.body.insert(0, parse_xml(xml))
 
@@ -73,6 +72,8 @@ def _body(xml: str) -> bytes:
 
 
 def test_tracked_changes_read_as_accepted() -> None:
+    from docx.oxml.ns import nsdecls
+
     data = _body(
         f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">Sở Y tế chủ trì </w:t></w:r>'
         '<w:del w:id="1" w:author="a"><w:r><w:delText>năm 2025</w:delText></w:r></w:del>'
@@ -83,6 +84,8 @@ def test_tracked_changes_read_as_accepted() -> None:
 
 
 def test_content_controls_and_hyperlinks_are_read() -> None:
+    from docx.oxml.ns import nsdecls
+
     data = _body(
         f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t xml:space="preserve">Giao </w:t></w:r>'
         '<w:hyperlink><w:r><w:t>Sở Tư pháp</w:t></w:r></w:hyperlink>'
@@ -126,6 +129,9 @@ def test_legacy_font_runs_are_converted(monkeypatch) -> None:
 
 
 def test_header_row_marked_in_word_is_used() -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     def build(d) -> None:
         t = d.add_table(rows=2, cols=3)
         for ci, h in enumerate(["Đơn vị", "Việc cần làm", "Hạn"]):
@@ -141,6 +147,8 @@ def test_header_row_marked_in_word_is_used() -> None:
 
 def test_text_box_text_is_read_once() -> None:
     """A text box holds its text twice (DrawingML and a VML fallback): read once."""
+    from docx.oxml.ns import nsdecls
+
     box = (
         '<w:txbxContent><w:p><w:r><w:t>Số: 12/KH-UBND</w:t></w:r></w:p></w:txbxContent>'
     )
@@ -165,6 +173,9 @@ def test_docx_without_text_says_so() -> None:
 
 def test_automatic_list_numbers_are_written_into_the_text() -> None:
     """Sections numbered by Word (I. / 1. / a)) keep their labels."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     levels = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-")]
 
     def build(d) -> None:
@@ -214,6 +225,8 @@ def test_list_number_style_numbers_paragraphs() -> None:
 
 
 def test_letterhead_in_the_first_page_header_comes_first() -> None:
+    import docx
+
     def build(d) -> None:
         section = d.sections[0]
         section.different_first_page_header_footer = True
@@ -251,6 +264,8 @@ def test_bold_first_row_of_a_wide_table_is_its_header() -> None:
 
 
 def test_hidden_and_moved_away_text_is_not_read() -> None:
+    from docx.oxml.ns import nsdecls
+
     data = _body(
         f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">Sở Công Thương chủ trì</w:t></w:r>'
         '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> (ghi chú ẩn)</w:t></w:r>'

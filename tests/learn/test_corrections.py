@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-from fastapi.testclient import TestClient
 
+from builders import web_client
 from directive_nlp.evaluation import count, load_gold, report
 from directive_nlp.learn.corrections import corrections_to_gold, corrections_to_jsonl
 from directive_nlp.learn.data import find_training_documents
@@ -53,6 +52,8 @@ def test_the_gold_scores_its_own_result_perfectly_and_is_found_for_training(tmp_
 
 
 def _form(html: str) -> dict[str, list[str]]:
+    from bs4 import BeautifulSoup
+
     form = BeautifulSoup(html, "lxml").find("form", id="checklist-form")
     data: dict[str, list[str]] = {}
     for el in form.find_all(["input", "textarea", "select"]):
@@ -68,9 +69,7 @@ def _form(html: str) -> dict[str, list[str]]:
 
 
 def test_the_web_page_downloads_the_corrections_as_gold():
-    from directive_nlp.web import create_app
-
-    client = TestClient(create_app(graph=False), raise_server_exceptions=False)
+    client = web_client(graph=False)
     page = client.post("/extract", files={"file": (DOC.name, DOC.read_bytes(), "text/markdown")})
     assert page.status_code == 200 and 'value="gold-jsonl"' in page.text
     fields = _form(page.text)

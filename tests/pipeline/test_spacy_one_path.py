@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.language import Language
 from typer.testing import CliRunner
 
 import directive_nlp
-from directive_nlp import extensions as ext
 from directive_nlp.cli import app
-from directive_nlp.nlp import PIPE_NAMES
 from directive_nlp.pipeline import extract, extract_text, result_from_doc
-from directive_nlp.reader import read_doc
 
 PLAN = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
 Số: 12/KH-UBND
@@ -29,17 +25,28 @@ II. NHIỆM VỤ
 """
 
 
-@Language.component("test_drop_deadlines")
 def drop_deadlines(doc):
     """A replacement deadline component that finds nothing."""
+    from directive_nlp import extensions as ext
+
     doc.spans[ext.DEADLINE] = []
     return doc
 
 
-@Language.component("test_drop_agencies")
 def drop_agencies(doc):
+    from directive_nlp import extensions as ext
+
     doc.spans[ext.AGENCY] = []
     return doc
+
+
+def _register_replacements() -> None:
+    """Register the two replacement components once (spaCy is imported when a test swaps, not at collection)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("test_drop_deadlines"):
+        Language.component("test_drop_deadlines", func=drop_deadlines)
+        Language.component("test_drop_agencies", func=drop_agencies)
 
 
 @pytest.fixture()
@@ -52,6 +59,7 @@ def plan(tmp_path):
 @pytest.fixture()
 def swapped():
     """Replace a component of the shared pipeline for one test, then put the original back."""
+    _register_replacements()
     nlp = directive_nlp.load()
     done = []
 
@@ -72,12 +80,17 @@ def _cli_tasks(path) -> list[dict]:
 
 
 def test_the_pipeline_is_the_documented_one():
+    from directive_nlp.nlp import PIPE_NAMES
+
     nlp = directive_nlp.load()
     assert tuple(nlp.pipe_names) == PIPE_NAMES
     assert directive_nlp.load() is nlp  # cached
 
 
 def test_extract_is_read_doc_nlp_result(plan):
+    from directive_nlp import extensions as ext
+    from directive_nlp.reader import read_doc
+
     nlp = directive_nlp.load()
     doc = nlp(read_doc(nlp, plan))
     assert result_from_doc(doc).model_dump() == extract(plan).model_dump()
@@ -114,6 +127,8 @@ def test_original_components_are_back_after_a_swap(plan):
 
 
 def test_a_bare_sentence_through_nlp_gives_the_task_both_bodies_and_the_deadline():
+    from directive_nlp import extensions as ext
+
     nlp = directive_nlp.load()
     doc = nlp("Sở Y tế chủ trì, phối hợp với Sở Tài chính tổ chức kiểm tra … trước ngày 30/6/2026.")
     (task,) = doc.spans[ext.TASK]

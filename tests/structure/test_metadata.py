@@ -21,7 +21,7 @@ from directive_nlp.structure.metadata import (
     type_code,
 )
 
-DATA = Path(__file__).resolve().parents[1] / "ingest2" / "data"  # our own documents live in the ingest-2 area
+DATA = Path(__file__).resolve().parent / "data"  # our own documents
 SRC = Path(__file__).resolve().parents[2] / "src" / "directive_nlp" / "ingest"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"

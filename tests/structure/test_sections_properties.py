@@ -3,12 +3,10 @@ every id known, extents cover their blocks (bounded examples, fast)."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from directive_nlp.models import Block, SourceDocument, SourceInfo
 from directive_nlp.normalize import normalize_document
 from directive_nlp.structure import parse_structure
+from properties import property_test
 
 PIECES = [
     "I.", "II-", "III.", "1.", "2.", "1.1.", "1.2.", "2.1.3.", "a)", "b.", "đ)", "-", "+", "(1)", "1)",
@@ -17,28 +15,31 @@ PIECES = [
 ]
 WORDS = ["Sở Y tế", "chủ trì", "báo cáo", "TỔ CHỨC THỰC HIỆN", "trước ngày 15/6/2026", "1.500 tỷ", ":", ";", "."]
 
-line = st.builds(
-    lambda head, body: f"{head} {body}".strip(),
-    st.sampled_from(PIECES + [""]),
-    st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join),
-)
 
 
-@st.composite
-def documents(draw):
-    blocks = []
-    for text in draw(st.lists(line, max_size=25)):
-        if draw(st.booleans()) and draw(st.integers(0, 5)) == 0:
-            cells = [text, draw(st.sampled_from(WORDS))]
-            blocks.append(Block(kind="table_row", text=" | ".join(cells), cells=cells, table_id=0))
-        else:
-            blocks.append(Block(text=text, bold=draw(st.booleans())))
-    src = SourceDocument(source=SourceInfo(path="x.txt", format="txt", sha256="0"), blocks=blocks)
-    return normalize_document(src)
+def documents(st):
+    line = st.builds(
+        lambda head, body: f"{head} {body}".strip(),
+        st.sampled_from(PIECES + [""]),
+        st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join),
+    )
+
+    @st.composite
+    def document(draw):
+        blocks = []
+        for text in draw(st.lists(line, max_size=25)):
+            if draw(st.booleans()) and draw(st.integers(0, 5)) == 0:
+                cells = [text, draw(st.sampled_from(WORDS))]
+                blocks.append(Block(kind="table_row", text=" | ".join(cells), cells=cells, table_id=0))
+            else:
+                blocks.append(Block(text=text, bold=draw(st.booleans())))
+        src = SourceDocument(source=SourceInfo(path="x.txt", format="txt", sha256="0"), blocks=blocks)
+        return normalize_document(src)
+
+    return document()
 
 
-@settings(max_examples=80, deadline=None)
-@given(documents())
+@property_test(doc=documents, max_examples=80, deadline=None)
 def test_any_document_parses(doc) -> None:
     structure = parse_structure(doc)
     assert [b.block for b in structure.blocks] == [b.index for b in doc.blocks]

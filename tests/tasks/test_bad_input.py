@@ -7,6 +7,7 @@ import time
 from directive_nlp.models import BlockInfo, CellSpan, DocumentStructure, NormalizedDocument, Section, SourceInfo, TextBlock
 from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks import extract_tasks
+from properties import property_test
 
 
 def test_text_without_tasks_gives_empty_list_and_a_note():
@@ -63,18 +64,14 @@ def test_structure_with_odd_offsets_does_not_crash():
     assert [t.task for t in tasks] == ["kiểm tra"]
 
 
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 _PIECES = ["Sở Y tế", "chủ trì", ", phối hợp với", "Công an tỉnh", "báo cáo", "Ủy ban nhân dân tỉnh", "trước ngày 30/6/2026",
            "; ", ": ", ". ", "(", ")", "\"", "- ", "+ ", "a) ", "1. ", "II. NHIỆM VỤ\n", "\n", " | ", "hằng năm",
            "thường xuyên", "giao", "đề nghị", "các sở, ban, ngành", "kiểm tra", "xây dựng kế hoạch", "nội dung sau:",
            "Thời gian thực hiện: Quý II/2026", "Cơ quan chủ trì: Sở Tài chính", "日本", "Ω", "ـ", "✓", "  "]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+@property_test(pieces=lambda st: st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40),
+               max_examples=150, deadline=None, suppress=("too_slow",))
 def test_random_directive_like_text_never_crashes(pieces):
     text = "KẾ HOẠCH\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n" + " ".join(pieces)
     res = extract_text(text, "random.md")

@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from directive_nlp.models import AgencyRef, Deadline, Task
+from builders import task
+from directive_nlp.models import Deadline, Task
 from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.timing import (TimeScope, attach_layout_times, item_final_time, time_heading, time_label,
                                         time_value)
@@ -239,8 +240,7 @@ def test_item_final_time_dates_every_task_of_the_item():
 
 
 def _task(tid: str, span: tuple[int, int], lead: str | None = None, deadline=None) -> Task:
-    ags = [AgencyRef(name=lead, canonical=lead.lower(), role="lead")] if lead else []
-    return Task(id=tid, section="II.1", sentence="x", task=tid, agencies=ags, deadline=deadline, span=span)
+    return task(tid, id=tid, sentence="x", lead=lead, deadline=deadline, span=span)
 
 
 def test_item_final_cycle_no_task_took_is_not_spread():

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from directive_nlp import pipeline
 from directive_nlp.io import dump_result
@@ -33,6 +32,8 @@ needs_extract = pytest.mark.skipif(
 
 def form_fields(html: str, form_id: str = "checklist-form") -> dict[str, list[str]]:
     """What a browser would post for the form (rows in <template> excluded)."""
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "lxml")
     form = soup.find("form", id=form_id)
     data: dict[str, list[str]] = {}
@@ -52,12 +53,16 @@ def form_fields(html: str, form_id: str = "checklist-form") -> dict[str, list[st
 
 def message(html: str) -> str:
     """The whole message box: the Vietnamese sentence and the English detail."""
+    from bs4 import BeautifulSoup
+
     el = BeautifulSoup(html, "lxml").find(id="message")
     return el.get_text(" ", strip=True) if el else ""
 
 
 def message_parts(html: str) -> tuple[str, str]:
     """(the Vietnamese sentence, the English detail line) of the message box."""
+    from bs4 import BeautifulSoup
+
     el = BeautifulSoup(html, "lxml").find(id="message")
     if el is None:
         return "", ""

@@ -8,20 +8,16 @@ import json
 from datetime import date
 
 import pytest
-from fastapi.testclient import TestClient
-from icalendar import Calendar
-from openpyxl import load_workbook
 
+from builders import web_client
 from directive_nlp.models import Deadline
-from directive_nlp.web import create_app
-from directive_nlp.web.app import rebuild_deadline, safe_display_name
 
 from .conftest import SMALL_CAP, form_fields, message, message_parts, needs_extract
 
 
 @pytest.fixture(scope="module")
 def client():
-    return TestClient(create_app(max_upload_bytes=SMALL_CAP, graph=False), raise_server_exceptions=False)
+    return web_client(max_upload_bytes=SMALL_CAP, graph=False)
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +45,9 @@ def test_an_extract_json_upload_shows_metadata_and_tasks(bp_page):
 
 
 def test_corrections_reach_every_download(client, bp_page):
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
     fields = form_fields(bp_page)
     k = fields["t_id"].index("G59")
     fields["t_task"][k] = "hướng dẫn, đôn đốc, kiểm tra việc thực hiện"
@@ -139,6 +138,8 @@ def test_unknown_pages_and_methods_are_pages_not_errors(client):
 
 
 def test_the_browser_file_name_is_never_a_path():
+    from directive_nlp.web.app import safe_display_name
+
     assert safe_display_name("../../etc/passwd") == "passwd"
     assert safe_display_name("C:\\Users\\x\\Kế hoạch 12.pdf") == "Kế hoạch 12.pdf"
     assert safe_display_name("<script>.pdf") == "_script_.pdf"
@@ -146,6 +147,8 @@ def test_the_browser_file_name_is_never_a_path():
 
 
 def test_rebuild_deadline_keeps_what_was_not_touched():
+    from directive_nlp.web.app import rebuild_deadline
+
     period = Deadline(text="từ 15/12/2019 đến 15/6/2024", kind="period", start="2019-12-15", end="2024-06-15")
     assert rebuild_deadline(period, period.text, "2024-06-15", None, None) == period
     moved = rebuild_deadline(period, period.text, "2024-06-20", None, None)
@@ -262,7 +265,7 @@ def test_own_plan_in_every_upload_format(client, name, make):
 
 @needs_extract
 def test_a_pdf_longer_than_the_page_limit_is_refused(sample_pdf):
-    short = TestClient(create_app(graph=False, max_pages=1), raise_server_exceptions=False)
+    short = web_client(graph=False, max_pages=1)
     pdf = sample_pdf
     r = short.post("/extract", files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")})
     assert r.status_code == 413 and "more than the limit of 1" in message(r.text)

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from .conftest import SMALL_CAP, needs_extract
 
@@ -68,6 +67,7 @@ def rows_with(browser, agency: str):
 
 @needs_extract
 def test_upload_correct_and_download_xlsx(browser, live_server, dev_dir, download_dir):
+    from openpyxl import load_workbook
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 

@@ -9,13 +9,9 @@ kept by result.
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
-from fastapi.testclient import TestClient
 
-from directive_nlp import graph
+from builders import web_client
 from directive_nlp.io import dump_result, parse_result
-from directive_nlp.web import create_app
-from directive_nlp.web.pictures import GraphPictures, result_key
 
 from .conftest import form_fields, message, needs_extract
 
@@ -27,6 +23,8 @@ PLAN = ("UBND TỈNH HÀ TĨNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nThực hiện ch
 @pytest.fixture()
 def draws(monkeypatch) -> list[str]:
     """Every call of the drawing function, recorded (the real one still draws)."""
+    from directive_nlp import graph
+
     calls: list[str] = []
     real = graph.draw_graph
 
@@ -38,18 +36,20 @@ def draws(monkeypatch) -> list[str]:
     return calls
 
 
-def _upload_json(client: TestClient, path) -> str:
+def _upload_json(client, path) -> str:
     r = client.post("/extract", files={"file": (path.name, path.read_bytes(), "application/json")})
     assert r.status_code == 200, message(r.text)
     return r.text
 
 
 def _draw_button(html: str):
+    from bs4 import BeautifulSoup
+
     return BeautifulSoup(html, "lxml").find(id="graph-draw")
 
 
 def test_an_upload_does_not_draw_the_picture_and_the_button_draws_it_once(bp_json, draws):
-    client = TestClient(create_app(), raise_server_exceptions=False)
+    client = web_client()
     page = _upload_json(client, bp_json)
     assert draws == [] and client.app.state.pictures.drawn == 0
     assert "data:image/svg+xml" not in page and 'id="graph-note"' not in page
@@ -67,7 +67,7 @@ def test_an_upload_does_not_draw_the_picture_and_the_button_draws_it_once(bp_jso
 
 
 def test_a_corrected_table_is_drawn_anew(bp_json, draws):
-    client = TestClient(create_app(), raise_server_exceptions=False)
+    client = web_client()
     fields = {**form_fields(_upload_json(client, bp_json)), "fmt": "graph-view"}
     assert client.post("/download", data=fields).status_code == 200 and len(draws) == 1
     fields["t_lead"] = ["Sở Ngoại vụ"] + list(fields["t_lead"][1:])  # a corrected lead agency
@@ -76,14 +76,14 @@ def test_a_corrected_table_is_drawn_anew(bp_json, draws):
 
 @needs_extract
 def test_a_document_upload_does_not_draw_the_picture(draws):
-    client = TestClient(create_app(), raise_server_exceptions=False)
+    client = web_client()
     r = client.post("/extract", files={"file": ("plan.txt", PLAN.encode("utf-8"), "text/plain")})
     assert r.status_code == 200, message(r.text)
     assert draws == [] and _draw_button(r.text) is not None
 
 
 def test_a_switched_off_graph_is_a_note_and_a_refusal_never_a_drawing(bp_json, draws):
-    off = TestClient(create_app(graph=False), raise_server_exceptions=False)
+    off = web_client(graph=False)
     page = _upload_json(off, bp_json)
     assert _draw_button(page) is None and "tắt chức năng vẽ sơ đồ" in page
     r = off.post("/download", data={**form_fields(page), "fmt": "graph-view"})
@@ -91,15 +91,19 @@ def test_a_switched_off_graph_is_a_note_and_a_refusal_never_a_drawing(bp_json, d
 
 
 def test_a_result_without_agencies_gets_the_note_and_no_button(bp_json):
+    from bs4 import BeautifulSoup
+
     result = parse_result(bp_json.read_text(encoding="utf-8"))
     bare = result.model_copy(update={"tasks": [t.model_copy(update={"agencies": []}) for t in result.tasks]})
-    client = TestClient(create_app(), raise_server_exceptions=False)
+    client = web_client()
     r = client.post("/extract", files={"file": ("bare.json", dump_result(bare).encode("utf-8"), "application/json")})
     assert r.status_code == 200 and _draw_button(r.text) is None
     assert "chưa vẽ được sơ đồ" in BeautifulSoup(r.text, "lxml").find(id="graph-note").text
 
 
 def test_the_store_keeps_the_most_recent_pictures_by_content(bp_json):
+    from directive_nlp.web.pictures import GraphPictures, result_key
+
     result = parse_result(bp_json.read_text(encoding="utf-8"))
     k1 = result_key(result)
     assert k1 == result_key(result.model_copy())  # same content, same key

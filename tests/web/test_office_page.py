@@ -8,10 +8,9 @@ import json
 import time
 
 import pytest
-from bs4 import BeautifulSoup
-from fastapi.testclient import TestClient
 
-from directive_nlp.web import create_app
+
+from builders import web_client
 
 from .conftest import SMALL_CAP, message_parts
 
@@ -26,7 +25,7 @@ def plan_json() -> bytes:
 
 @pytest.fixture(scope="module")
 def client():
-    return TestClient(create_app(max_upload_bytes=SMALL_CAP, graph=False), raise_server_exceptions=False)
+    return web_client(max_upload_bytes=SMALL_CAP, graph=False)
 
 
 @pytest.mark.parametrize("name, data, vi, en", [
@@ -64,6 +63,8 @@ def test_a_broken_download_form_is_in_vietnamese(client):
 
 
 def test_the_section_column_is_as_wide_as_the_longest_id(client):
+    from bs4 import BeautifulSoup
+
     r = client.post("/extract", files={"file": ("kh.json", plan_json(), "application/json")})
     assert r.status_code == 200, message_parts(r.text)
     soup = BeautifulSoup(r.text, "lxml")
@@ -74,6 +75,8 @@ def test_the_section_column_is_as_wide_as_the_longest_id(client):
 
 
 def test_the_upload_forms_announce_a_progress_panel(client):
+    from bs4 import BeautifulSoup
+
     page = BeautifulSoup(client.get("/").text, "lxml")
     assert page.select_one("form#upload-form")["data-progress"]
     panel = page.select_one("#progress")

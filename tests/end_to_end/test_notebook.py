@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-
 from corpus_paths import DEV_ABSENT, HAS_DEV
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "walkthrough.ipynb"
 
 
 def test_walkthrough_notebook_executes():
+    import nbformat
+    from nbclient import NotebookClient
+
     nb = nbformat.read(NOTEBOOK, as_version=4)
     # the walkthrough calls the Python API only: no shell escapes
     assert not any(c.source.lstrip().startswith(("!", "%")) for c in nb.cells if c.cell_type == "code")

@@ -7,15 +7,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import networkx as nx
 import pytest
-from PIL import Image
 from typer.testing import CliRunner
 
 from corpus_paths import DEV, dev_or_skip, requires_dev
 from directive_nlp.cli import app
-from directive_nlp.compare import NO_THEME, compare
-from directive_nlp.graph import build_graph, draw_graph, implementation_chain, read_graph, unassigned_tasks, write_graph
 from directive_nlp.io import load_results
 from directive_nlp.themes import assign_themes, taxonomy_from_sections
 
@@ -32,6 +28,8 @@ def dev_extracted():
 @requires_dev
 def test_dev_documents_from_every_input_form(tmp_path):
     """Markdown, PDF and DOCX of the dev pair give the same graph shape."""
+    from directive_nlp.graph import build_graph, implementation_chain
+
     forms = {
         "md": [DEV / "langson_ctr_hanh_dong_ct36.md", DEV / "binhphuoc_kh_so_ket_ct36.md"],
         "pdf+docx": [DEV / "rendered" / "langson_ctr_hanh_dong_ct36.pdf", DEV / "rendered" / "binhphuoc_kh_so_ket_ct36.docx"],
@@ -61,6 +59,8 @@ def test_themes_of_extracted_program_tasks_match_their_sections(dev_extracted):
 
 
 def test_dev_compare_by_province(dev_extracted, tmp_path):
+    from directive_nlp.compare import compare
+
     c = compare(dev_extracted, taxonomy="auto")
     assert c.groups == ["Lạng Sơn", "Bình Phước"] and c.taxonomy == "ct36"
     written = c.write(tmp_path)
@@ -68,6 +68,8 @@ def test_dev_compare_by_province(dev_extracted, tmp_path):
 
 
 def test_own_document_of_another_subject(graph_data, tmp_path):
+    from directive_nlp.graph import build_graph, implementation_chain, read_graph, unassigned_tasks, write_graph
+
     (r,) = load_results([graph_data / "kh_sot_xuat_huyet_gialai.md"])
     assert r.document.province == "Gia Lai" and len(r.tasks) >= 6
     G = build_graph(r, taxonomy=r)  # its own sections II.1-II.3 as themes
@@ -80,6 +82,10 @@ def test_own_document_of_another_subject(graph_data, tmp_path):
 
 
 def test_extra_corpus_graph_and_compare(shared_extra, tmp_path):
+    from PIL import Image
+    from directive_nlp.compare import NO_THEME, compare
+    from directive_nlp.graph import build_graph, draw_graph, read_graph, write_graph
+
     paths = sorted(shared_extra.glob("[0-9]*.md"))
     results = load_results(paths)
     G = build_graph(results)
@@ -103,6 +109,8 @@ def test_extra_corpus_graph_and_compare(shared_extra, tmp_path):
 
 
 def test_extra_rendered_forms_through_the_cli(shared_extra, tmp_path):
+    import networkx as nx
+
     rendered = shared_extra / "rendered"
     inputs = [rendered / "05_cantho-ct09-tai-nguyen-nuoc-duoi-dat.pdf", rendered / "10_cantho-kh160-giam-sat-giam-ngheo.docx",
               rendered / "07_hcm-kh172-luat-viec-lam.pdf"]

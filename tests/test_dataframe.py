@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -33,7 +32,9 @@ def test_one_row_per_task_and_agency(langson, binhphuoc):
     assert not set(df.agency_type.dropna()) & {"so", "ubnd", "mass_org", "party"}
     sotc = df[(df.document == "binhphuoc_kh_so_ket_ct36") & df.agency.str.startswith("Sở", na=False)]
     assert len(sotc) and (sotc.agency_province == "Bình Phước").all()  # its province, from the document
-    assert pd.api.types.is_datetime64_any_dtype(df.deadline_date)
+    from pandas.api.types import is_datetime64_any_dtype
+
+    assert is_datetime64_any_dtype(df.deadline_date)
     dated = df[df.deadline_kind == "by"]
     assert dated.deadline_date.notna().all()
 
@@ -60,6 +61,8 @@ def test_extract_format_parquet(tmp_path):
     res = CliRunner().invoke(app, ["extract", str(DEV / "langson_ctr_hanh_dong_ct36.md"),
                                    str(DEV / "binhphuoc_kh_so_ket_ct36.md"), "--format", "parquet", "-o", str(out)])
     assert res.exit_code == 0, res.output
+    import pandas as pd
+
     df = pd.read_parquet(out)
     assert list(df.columns) == COLUMNS and df.document.nunique() == 2 and len(df) > 100
     assert df.task_id.groupby(df.document).nunique().min() > 40

@@ -1,4 +1,4 @@
-"""Fixtures of the graph area. Build ExtractionResults from the gold files, for tests that must not
+"""Records built from gold files (a pytest plugin registered by tests/conftest.py). Build ExtractionResults from the gold files, for tests that must not
 depend on the extractor's current quality.
 
 The gold lines carry tasks; the document object comes from ``meta.json``.
@@ -72,7 +72,7 @@ def gold_result(corpus: Path, name: str) -> ExtractionResult:
 # fixtures
 # --------------------------------------------------------------------------
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent / "data"  # our own result files
 
 
 @pytest.fixture(scope="session")

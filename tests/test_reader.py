@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 import directive_nlp
-from directive_nlp import extensions as ext
-from directive_nlp.reader import read_doc
 from directive_nlp.tasks.mentions import Ag, MentionIndex
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -63,6 +61,8 @@ def nlp():
 
 
 def _check_exact(doc) -> None:
+    from directive_nlp import extensions as ext
+
     ndoc = doc._.dnlp_source
     assert doc.text == ndoc.text
     blocks = doc.spans[ext.BLOCK]
@@ -77,6 +77,9 @@ def _check_exact(doc) -> None:
 
 
 def test_text_document_becomes_one_doc(nlp, tmp_path):
+    from directive_nlp import extensions as ext
+    from directive_nlp.reader import read_doc
+
     p = tmp_path / "kh.txt"
     p.write_text("\n".join(LINES) + "\n", encoding="utf-8")
     doc = read_doc(nlp, p)
@@ -92,6 +95,9 @@ def test_text_document_becomes_one_doc(nlp, tmp_path):
 
 
 def test_pdf_blocks_keep_page_and_box(nlp, tmp_path):
+    from directive_nlp import extensions as ext
+    from directive_nlp.reader import read_doc
+
     doc = read_doc(nlp, _pdf(tmp_path / "kh.pdf"))
     _check_exact(doc)
     blocks = doc.spans[ext.BLOCK]
@@ -102,6 +108,9 @@ def test_pdf_blocks_keep_page_and_box(nlp, tmp_path):
 
 
 def test_docx_table_rows_and_cells(nlp, tmp_path):
+    from directive_nlp import extensions as ext
+    from directive_nlp.reader import read_doc
+
     doc = read_doc(nlp, _docx(tmp_path / "kh.docx"))
     _check_exact(doc)
     rows = doc.spans[ext.TABLE_ROW]
@@ -111,6 +120,7 @@ def test_docx_table_rows_and_cells(nlp, tmp_path):
 
 
 def test_bad_input_is_one_line_error(nlp, tmp_path):
+    from directive_nlp.reader import read_doc
     from directive_nlp.errors import InputError
 
     p = tmp_path / "x.pdf"
@@ -140,6 +150,7 @@ def test_mention_index_answers_for_slices_and_not_across_their_edges():
 
 
 def test_extensions_are_registered_once_in_one_module():
+    from directive_nlp import extensions as ext
     from spacy.tokens import Doc, Span
 
     for name in ("dnlp_source", "dnlp_structure", "dnlp_meta", "dnlp_tasks", "dnlp_notes"):

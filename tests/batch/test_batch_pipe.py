@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from spacy.language import Language
-
 import directive_nlp
 from directive_nlp.batch import ItemResult, _execute_in_process
 from directive_nlp.pipeline import extract
@@ -14,7 +12,6 @@ GOOD = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Y tế kiểm tra an toàn thự
 BROKEN = "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Sở Tài chính rà soát kinh phí (MARK-FAIL) trước ngày 30/9/2026.\n"
 
 
-@Language.component("test_fail_on_mark")
 def fail_on_mark(doc):
     if "MARK-FAIL" in doc.text:
         raise RuntimeError("component bug")
@@ -40,6 +37,10 @@ def test_a_bad_file_and_a_failing_component_fail_one_document_only(tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     bad.write_bytes(b"%PDF-1.4 not really")
     broken.write_text(BROKEN, encoding="utf-8")
+    from spacy.language import Language
+
+    if not Language.has_factory("test_fail_on_mark"):
+        Language.component("test_fail_on_mark", func=fail_on_mark)
     nlp = directive_nlp.load()
     nlp.add_pipe("test_fail_on_mark", after="dnlp_task_extractor")
     try:

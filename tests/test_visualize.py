@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 import directive_nlp
-from directive_nlp import extensions as ext
-from directive_nlp.visualize import AGENCY_LABEL, DEADLINE_LABEL, TASK_LABEL, VIEW_KEY, render, render_text, view_spans
 
 PLAN = ("KẾ HOẠCH\nII. NHIỆM VỤ\n"
         "1. Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra an toàn thực phẩm trước ngày 30/6/2026.\n"
@@ -15,6 +12,9 @@ PLAN = ("KẾ HOẠCH\nII. NHIỆM VỤ\n"
 
 
 def test_view_merges_the_three_groups_with_roles():
+    from directive_nlp import extensions as ext
+    from directive_nlp.visualize import AGENCY_LABEL, DEADLINE_LABEL, TASK_LABEL, VIEW_KEY, view_spans
+
     doc = directive_nlp.load()(PLAN)
     spans = view_spans(doc)
     assert [(s.start, s.end, s.label_) for s in doc.spans[VIEW_KEY]] == [(s.start, s.end, s.label_) for s in spans]
@@ -25,6 +25,9 @@ def test_view_merges_the_three_groups_with_roles():
 
 
 def test_render_shows_task_blocks_only_and_escapes_text():
+    from bs4 import BeautifulSoup
+    from directive_nlp.visualize import DEADLINE_LABEL, TASK_LABEL, render, render_text
+
     html = render_text(PLAN)
     text = " ".join(BeautifulSoup(html, "lxml").get_text(" ").split())
     assert "Tài chính" in text and TASK_LABEL in text and DEADLINE_LABEL in text
@@ -35,6 +38,8 @@ def test_render_shows_task_blocks_only_and_escapes_text():
 
 
 def test_nothing_to_show_is_said():
+    from directive_nlp.visualize import render_text
+
     assert "No task" in render_text("Trời hôm nay đẹp.")
 
 
@@ -49,6 +54,9 @@ def client():
 
 
 def test_the_result_page_has_the_view_section(client):
+    from bs4 import BeautifulSoup
+    from directive_nlp.visualize import TASK_LABEL
+
     r = client.post("/extract", files={"file": ("kh.txt", PLAN.encode("utf-8"), "text/plain")},
                     headers={"origin": "http://testserver"})
     assert r.status_code == 200, r.text[:500]

@@ -5,10 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from directive_nlp.tokenizer import UndertheseaTokenizer, segment
+from properties import property_test
 
 # fmt: off
 NAUGHTY = [
@@ -36,20 +34,24 @@ def test_words_keep_their_source_whitespace_and_tone_marks(nlp):
 
 
 def test_no_word_crosses_a_line():
+    from directive_nlp.tokenizer import segment
+
     assert all("\n" not in w for w in segment("Ủy ban nhân\ndân tỉnh"))
 
 
-_ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-                                  "ĐỦỦ ,.;:-/|()\n\t  0123456789ð😀\u0301\u00a0"))
+_ALPHABET = list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                   "ĐỦỦ ,.;:-/|()\n\t  0123456789ð😀\u0301\u00a0")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(_ALPHABET, max_size=40).map("".join))
+@property_test(text=lambda st: st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join),
+               max_examples=60, deadline=None, suppress=("function_scoped_fixture",))
 def test_round_trip_holds_for_any_text(nlp, text):
     assert nlp.make_doc(text).text == text
 
 
 def test_fixed_words_are_sanitised_and_serialised(tmp_path, nlp):
+    from directive_nlp.tokenizer import UndertheseaTokenizer
+
     tok = UndertheseaTokenizer(nlp.vocab, fixed_words=["Sở Tài chính", "UBND tỉnh (Hà Nội)", "a.b"])
     assert tok.fixed_words == ["Sở Tài chính"]  # regex characters would corrupt underthesea's pattern
     doc = tok("Giao Sở Tài chính chủ trì")

@@ -10,9 +10,9 @@ task match 0.5) within 0.02 triple F1 of extraction from the Markdown.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 
+import html_portal as portal  # benchmarks/html_portal.py
 import pytest
 from corpus_paths import ROOT, SHARED
 
@@ -21,10 +21,6 @@ from directive_nlp.ingest import read_document
 from directive_nlp.ingest.html import _link_led, _soft_wrap
 from directive_nlp.normalize import normalize_document
 from directive_nlp.pipeline import extract
-
-_spec = importlib.util.spec_from_file_location("html_portal", ROOT / "benchmarks" / "html_portal.py")
-portal = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(portal)
 
 READ_HALF = ("binhphuoc", "langson", "01", "02", "04", "06", "07", "13", "14", "15", "16", "17")
 LAYOUTS = ("br", "p", "mixed", "split", "news")

@@ -7,31 +7,40 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings, strategies as st
-
 from directive_nlp.models import Block, SourceDocument, SourceInfo
 from directive_nlp.normalize import clean_inline, match_key, normalize_document, normalize_text, tone_key
+from properties import property_test
 
 # Vietnamese letters in both composed and decomposed form, odd spaces,
 # zero-width characters, combining marks on their own and a few other scripts.
 VI = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ"
 ODD = "\u00a0\u2009\u202f\u200b\ufeff\u00ad\t\r\n\x0b\x0c\u2028 ð Ð|*-"
 MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
-alphabet = st.sampled_from(list(VI + ODD + MARKS + "Ủyọốữ.,;:()0123456789Zß漢Ωé"))
-texts = st.text(alphabet=alphabet, max_size=80) | st.text(max_size=40)
-
-SETTINGS = settings(max_examples=300, deadline=None)
 
 
-@SETTINGS
-@given(texts)
+def texts(st):
+    alphabet = st.sampled_from(list(VI + ODD + MARKS + "Ủyọốữ.,;:()0123456789Zß漢Ωé"))
+    return st.text(alphabet=alphabet, max_size=80) | st.text(max_size=40)
+
+
+def _pieces(st):
+    return st.lists(texts(st), max_size=5)
+
+
+def _rows(st):
+    return st.lists(st.lists(texts(st), max_size=4), max_size=3)
+
+
+SETTINGS = {"max_examples": 300, "deadline": None}
+
+
+@property_test(s=texts, **SETTINGS)
 def test_normalize_text_is_idempotent(s: str) -> None:
     once = normalize_text(s).text
     assert normalize_text(once).text == once
 
 
-@SETTINGS
-@given(texts)
+@property_test(s=texts, **SETTINGS)
 def test_normalize_text_is_nfc_and_trimmed(s: str) -> None:
     out = normalize_text(s).text
     assert unicodedata.normalize("NFC", out) == out
@@ -39,8 +48,7 @@ def test_normalize_text_is_nfc_and_trimmed(s: str) -> None:
         assert line == line.strip() and "  " not in line and line
 
 
-@SETTINGS
-@given(texts)
+@property_test(s=texts, **SETTINGS)
 def test_offsets_map_back_to_the_source(s: str) -> None:
     res = normalize_text(s)
     assert len(res.offsets) == len(res.text)
@@ -52,8 +60,7 @@ def test_offsets_map_back_to_the_source(s: str) -> None:
             assert s[off] == ch
 
 
-@SETTINGS
-@given(st.lists(texts, max_size=5), st.lists(st.lists(texts, max_size=4), max_size=3))
+@property_test(paras=_pieces, rows=_rows, **SETTINGS)
 def test_normalize_document_never_raises_and_blocks_point_into_text(paras, rows) -> None:
     blocks = [Block(text=p) for p in paras] + [Block(kind="table_row", text=" | ".join(r), cells=r) for r in rows]
     src = SourceDocument(source=SourceInfo(path="x.txt", format="txt", sha256="0"), blocks=blocks)
@@ -72,8 +79,7 @@ def test_normalize_document_never_raises_and_blocks_point_into_text(paras, rows)
     ] or len(again.blocks) <= len(doc.blocks)
 
 
-@SETTINGS
-@given(texts)
+@property_test(s=texts, **SETTINGS)
 def test_keys_never_raise(s: str) -> None:
     assert match_key(match_key(s)) == match_key(s)
     assert tone_key(tone_key(s)) == tone_key(s)

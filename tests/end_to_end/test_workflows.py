@@ -10,14 +10,11 @@ import io
 import json
 import shutil
 
-import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
 from corpus_paths import DEV, SAMPLE_PLAN, SAMPLE_PROGRAM, requires_dev
 from directive_nlp.cli import app
-from directive_nlp.compare import NO_THEME, compare
-from directive_nlp.graph import agency_type_label, build_graph, read_graph
 from directive_nlp.models import AgencyRef, ExtractionResult, SourceInfo, Task
 
 PROGRAM, PLAN = "langson_ctr_hanh_dong_ct36", "binhphuoc_kh_so_ket_ct36"
@@ -50,6 +47,8 @@ def test_batch_folder_holds_bookkeeping_beside_the_results(batch_folder):
 
 
 def test_batch_folder_to_graph(batch_folder, tmp_path):
+    from directive_nlp.graph import read_graph
+
     res = _run("graph", batch_folder, "-o", tmp_path / "g.graphml")
     assert res.exit_code == 0, res.output
     G = read_graph(tmp_path / "g.graphml")
@@ -76,6 +75,8 @@ def test_batch_folder_to_compare(batch_folder, tmp_path):
 def test_against_the_dev_programme_gives_its_sections_to_the_review_plan(tmp_path):
     """The themes of the review plan are the programme's task areas; those the
     gold says the plan reviews get its tasks, research (II.7) gets none."""
+    from directive_nlp.compare import NO_THEME
+
     res = _run("compare", DEV / f"{PLAN}.md", "--by", "document", "--against", DEV / f"{PROGRAM}.md",
                "-o", tmp_path / "themes.csv")
     assert res.exit_code == 0, res.output
@@ -90,6 +91,7 @@ def test_against_the_dev_programme_gives_its_sections_to_the_review_plan(tmp_pat
 
 
 def test_central_document_among_the_inputs_is_recognised_from_citations(langson, binhphuoc):
+    from directive_nlp.compare import compare
     from directive_nlp.models import Reference
 
     prog = langson.model_copy(deep=True)
@@ -102,11 +104,15 @@ def test_central_document_among_the_inputs_is_recognised_from_citations(langson,
 
 
 def test_shared_citation_picks_the_taxonomy_made_for_it(langson, binhphuoc):
+    from directive_nlp.compare import compare
+
     c = compare([langson, binhphuoc])
     assert c.method == "citation" and c.taxonomy == "ct36" and "36-CT/TW" in c.method_description
 
 
 def test_compare_extra_13_to_23_finds_themes_from_the_documents(shared_extra, tmp_path):
+    from directive_nlp.compare import NO_THEME
+
     docs = tmp_path / "docs"
     docs.mkdir()
     for p in sorted(shared_extra.glob("[0-9]*.md")):
@@ -129,6 +135,9 @@ def _result(path: str, province: str, names: list[str]) -> ExtractionResult:
 
 
 def test_an_agency_keeps_its_province_in_the_graph_and_the_comparison():
+    from directive_nlp.compare import compare
+    from directive_nlp.graph import build_graph
+
     dn = _result("dongnai.json", "Đồng Nai", ["Sở Tài chính", "Bộ Công an", "Ủy ban nhân dân tỉnh Bình Phước"])
     ct = _result("cantho.json", "Cần Thơ", ["Sở Tài chính", "Bộ Công an"])
     G = build_graph([dn, ct])
@@ -143,6 +152,7 @@ def test_an_agency_keeps_its_province_in_the_graph_and_the_comparison():
 
 
 def test_agency_type_labels_are_data_and_cover_every_code():
+    from directive_nlp.graph import agency_type_label
     from directive_nlp.agencies import AGENCY_TYPES
     from directive_nlp.vocab import VocabularyError, validate_vocabulary
 
@@ -156,6 +166,9 @@ def test_agency_type_labels_are_data_and_cover_every_code():
 
 
 def test_graph_json_of_a_batch_folder_round_trips(batch_folder, tmp_path):
+    import networkx as nx
+    from directive_nlp.graph import read_graph
+
     res = _run("graph", batch_folder, "-o", tmp_path / "g.json")
     assert res.exit_code == 0, res.output
     G = read_graph(tmp_path / "g.json")

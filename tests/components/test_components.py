@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-import spacy
-
 TEXT = ("Giao Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tổng hợp, báo cáo "
         "Ủy ban nhân dân tỉnh trước ngày 30/6; định kỳ hằng quý kiểm tra.")
 
@@ -56,6 +54,8 @@ def test_factories_are_registered_and_advertised():
 
 
 def test_saved_pipeline_loads_with_spacy_load(tmp_path):
+    import spacy
+
     from directive_nlp.nlp import build_nlp
 
     gz = tmp_path / "mine.yaml"

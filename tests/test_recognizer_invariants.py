@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from directive_nlp.agencies import find_agencies
 from directive_nlp.deadlines import find_deadlines
+from properties import property_test
 
-_WORDS = st.sampled_from([
+_WORDS = [
     "Sở", "Tài chính", "Ủy ban nhân dân", "tỉnh", "các", "sở", "ban", "ngành", ",", ":", ";", "|", "\n", "và",
     "trước ngày", "15/6/2026", "Quý III/2026", "hằng năm", "thường xuyên", "từ", "đến", "tháng 9", "năm 2026",
     "Tỉnh ủy", "Ban Thường vụ", "Công an", "UBND", "xã", "phường", "đặc khu", "chủ trì", "phối hợp với",
     "giai đoạn 2026 - 2030", "Chương trình", "sau khi", "Nghị định", "được ban hành", "ð", "  ", "😀", "-",
-])
+]
 
 
 def _check(text: str) -> None:
@@ -29,14 +27,12 @@ def _check(text: str) -> None:
         last = m.end
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.lists(_WORDS, max_size=25).map(" ".join))
+@property_test(text=lambda st: st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join), max_examples=80, deadline=None)
 def test_mentions_are_exact_and_ordered(text):
     _check(text)
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.text(max_size=60))
+@property_test(text=lambda st: st.text(max_size=60), max_examples=40, deadline=None)
 def test_any_unicode_never_breaks_the_recognisers(text):
     _check(text)
 

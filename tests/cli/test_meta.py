@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_meta_prints_the_document_object_as_json():
-    r = CliRunner().invoke(app, ["meta", str(ROOT / "tests" / "ingest2" / "data" / "meta_qd_ubnd.md"), "--merger"])
+    r = CliRunner().invoke(app, ["meta", str(ROOT / "tests" / "structure" / "data" / "meta_qd_ubnd.md"), "--merger"])
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert data["number"] == "245/QĐ-UBND" and data["issued_date"] == "2024-03-05"

@@ -12,7 +12,7 @@ from pathlib import Path
 from directive_nlp.pipeline import extract
 from directive_nlp.quality import LOWEST_GOLD_RATE, MIN_CHARS, low_yield_warning
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 REPORT = (
     "Trong năm qua, tình hình kinh tế - xã hội của tỉnh tiếp tục phát triển ổn định; tốc độ tăng trưởng "

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from directive_nlp.models import AgencyRef, Deadline, DocumentMeta, ExtractionResult, SourceInfo, Task
-from directive_nlp.report.extract_md import deadline_cell, to_markdown
 
 
 @pytest.mark.parametrize("deadline, vi", [
@@ -22,15 +21,21 @@ from directive_nlp.report.extract_md import deadline_cell, to_markdown
      "sau khi Nghị định được ban hành (theo điều kiện)"),
 ])
 def test_a_deadline_is_shown_once_with_what_its_reading_adds(deadline, vi):
+    from directive_nlp.report.extract_md import deadline_cell
+
     assert deadline_cell(deadline, "vi") == vi
 
 
 def test_english_keeps_iso_dates():
+    from directive_nlp.report.extract_md import deadline_cell
+
     d = Deadline(text="Quý III/2026", kind="on", date="2026-09-30")
     assert deadline_cell(d, "en") == "Quý III/2026 (2026-09-30)"
 
 
 def test_report_language():
+    from directive_nlp.report.extract_md import to_markdown
+
     r = ExtractionResult(source=SourceInfo(path="kh.md", format="md", sha256=""),
                          document=DocumentMeta(doc_type="Kế hoạch", issued_date="2025-09-10"),
                          tasks=[Task(id="T1", section="preamble", sentence="x", task="tổ chức tập huấn",

@@ -6,13 +6,13 @@ import csv
 import io
 
 import pytest
-from PIL import Image
 
-from directive_nlp.compare import NO_THEME, compare
 from directive_nlp.errors import InputError
 
 
 def test_dev_pair_by_province(langson, binhphuoc):
+    from directive_nlp.compare import compare
+
     c = compare([langson, binhphuoc], by="province", taxonomy="ct36")
     assert c.groups == ["Lạng Sơn", "Bình Phước"]
     assert c.tasks == {"Lạng Sơn": 66, "Bình Phước": 60}
@@ -27,6 +27,8 @@ def test_dev_pair_by_province(langson, binhphuoc):
 
 
 def test_tables_csv_and_markdown(langson, binhphuoc):
+    from directive_nlp.compare import compare
+
     c = compare([langson, binhphuoc], taxonomy="ct36")
     rows = list(csv.reader(io.StringIO(c.to_csv("themes"))))
     assert rows[0][:3] == ["theme", "Lạng Sơn tasks", "Bình Phước tasks"]
@@ -36,6 +38,9 @@ def test_tables_csv_and_markdown(langson, binhphuoc):
 
 
 def test_write_folder_and_single_files(tmp_path, langson, binhphuoc):
+    from PIL import Image
+    from directive_nlp.compare import compare
+
     c = compare([langson, binhphuoc], taxonomy="ct36")
     written = c.write(tmp_path / "out")
     assert sorted(p.name for p in written) == sorted(
@@ -52,6 +57,8 @@ def test_write_folder_and_single_files(tmp_path, langson, binhphuoc):
 
 
 def test_merger_puts_binh_phuoc_2024_with_dong_nai_2026(binhphuoc2024, dongnai):
+    from directive_nlp.compare import compare
+
     apart = compare([binhphuoc2024, dongnai], taxonomy="ct36")
     assert apart.groups == ["Bình Phước", "Đồng Nai"]
     merged = compare([binhphuoc2024, dongnai], taxonomy="ct36", merge_provinces=True)
@@ -61,11 +68,15 @@ def test_merger_puts_binh_phuoc_2024_with_dong_nai_2026(binhphuoc2024, dongnai):
 
 
 def test_merger_function_can_be_given(binhphuoc2024, dongnai):
+    from directive_nlp.compare import compare
+
     c = compare([binhphuoc2024, dongnai], merge_provinces=True, merged_into=lambda p: "X" if p == "Bình Phước" else None)
     assert c.groups == ["X", "Đồng Nai"]
 
 
 def test_by_document_and_yaml_taxonomy(graph_data, thanhhoa, dongnai):
+    from directive_nlp.compare import compare
+
     c = compare([thanhhoa, dongnai], by="document", taxonomy=graph_data / "themes_nuoc_sach.yaml")
     assert c.groups == ["kh_nuoc_sach_thanhhoa", "ct36_dongnai_2026"]
     assert c.themes[:4] == ["đầu tư công trình", "chất lượng, bảo vệ nguồn nước", "truyền thông", "tổ chức thực hiện"]
@@ -73,12 +84,16 @@ def test_by_document_and_yaml_taxonomy(graph_data, thanhhoa, dongnai):
 
 
 def test_reference_document_taxonomy(langson, binhphuoc):
+    from directive_nlp.compare import compare
+
     c = compare([binhphuoc], taxonomy=langson)
     assert c.themes[0].startswith("Tăng cường sự lãnh đạo")
 
 
 def test_auto_taxonomy_skips_ct36_for_another_subject(thanhhoa):
     """A clean-water plan cites no central document: its themes come from its own tasks."""
+    from directive_nlp.compare import NO_THEME, compare
+
     c = compare([thanhhoa])
     assert c.method == "clusters" and c.taxonomy != "ct36"
     assert len([t for t in c.themes if t != NO_THEME]) >= 2
@@ -88,6 +103,8 @@ def test_auto_taxonomy_skips_ct36_for_another_subject(thanhhoa):
 
 
 def test_given_taxonomy_is_not_forced_on_another_subject(thanhhoa, langson):
+    from directive_nlp.compare import NO_THEME, compare
+
     c = compare([thanhhoa, langson], by="document", taxonomy="ct36")
     assert c.theme_tasks[NO_THEME]["kh_nuoc_sach_thanhhoa"] == c.tasks["kh_nuoc_sach_thanhhoa"]
     assert any("not about" in n and "kh_nuoc_sach_thanhhoa" in n for n in c.notes)
@@ -95,6 +112,8 @@ def test_given_taxonomy_is_not_forced_on_another_subject(thanhhoa, langson):
 
 
 def test_too_few_tasks_to_cluster_say_so(thanhhoa):
+    from directive_nlp.compare import NO_THEME, compare
+
     r = thanhhoa.model_copy(deep=True)
     r.tasks = r.tasks[:3]
     c = compare([r])
@@ -103,6 +122,8 @@ def test_too_few_tasks_to_cluster_say_so(thanhhoa):
 
 
 def test_auto_taxonomy_keeps_hand_corrected_themes(thanhhoa):
+    from directive_nlp.compare import compare
+
     r = thanhhoa.model_copy(deep=True)
     for t in r.tasks:
         t.themes = ["nước sạch"]
@@ -111,6 +132,8 @@ def test_auto_taxonomy_keeps_hand_corrected_themes(thanhhoa):
 
 
 def test_edge_cases_give_clear_answers(tmp_path, langson, empty_plan):
+    from directive_nlp.compare import NO_THEME, compare
+
     one = compare([empty_plan])
     assert one.tasks == {"Lạng Sơn": 0} and one.share(NO_THEME, "Lạng Sơn") == 0.0
     assert any("no tasks found" in n for n in one.notes)
