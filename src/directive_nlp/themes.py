@@ -40,7 +40,7 @@ from pydantic import BaseModel, Field
 
 from .errors import InputError
 from .models import ExtractionResult, Task
-from .normalize import match_key
+from .normalize import match_key, tone_key
 
 __all__ = [
     "Theme",
@@ -151,10 +151,12 @@ def _stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def _segment(text: str) -> tuple[str, ...]:
-    from underthesea import word_tokenize
+    """The package's one segmenter (:func:`directive_nlp.tokenizer.segment`) on the text with its tone
+    placement unified first (hoà → hòa), so both spellings give the same words."""
+    from .tokenizer import segment
 
     out = []
-    for tok in word_tokenize(text):
+    for tok in segment(tone_key(text)):
         key = match_key(tok)
         if not key or not re.search(r"[^\W\d_]", key):
             continue  # punctuation, numbers
