@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import directive_nlp
-from directive_nlp.tasks.mentions import Ag, MentionIndex
+from directive_nlp.tasks.mentions import MentionIndex, ag
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 LINES = [
@@ -133,11 +133,11 @@ def test_mention_index_answers_for_slices_and_not_across_their_edges():
     from datetime import date
 
     from directive_nlp.models import Deadline
-    from directive_nlp.tasks.mentions import Dl
+    from directive_nlp.tasks.mentions import dl as make_dl
 
     text = "Sở Y tế chủ trì.\nGiao Sở Tài chính báo cáo trước ngày 30/6/2026."
-    dl = Dl(43, 63, Deadline(text="trước ngày 30/6/2026", kind="by", date="2026-06-30"))
-    idx = MentionIndex(text, [Ag(0, 7, "Sở Y tế", "sở y tế", "so"), Ag(22, 34, "Sở Tài chính", "sở tài chính", "so")],
+    dl = make_dl(43, 63, Deadline(text="trước ngày 30/6/2026", kind="by", date="2026-06-30"))
+    idx = MentionIndex(text, [ag(0, 7, "Sở Y tế", "sở y tế", "so"), ag(22, 34, "Sở Tài chính", "sở tài chính", "so")],
                        [dl], None, {"Sở Y tế chủ trì.": 0, text[17:]: 17})
     assert [(a.start, a.name) for a in idx.agencies_in(text[17:])] == [(5, "Sở Tài chính")]
     assert [(a.start, a.name) for a in idx.agencies_in("Sở Tài chính báo cáo")] == [(0, "Sở Tài chính")]  # a part

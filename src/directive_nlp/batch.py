@@ -34,13 +34,16 @@ import stat
 import time
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Optional, Union
 
 from pydantic import BaseModel, Field
 
 from . import __version__
 from .ingest.limits import read_input, special_kind
 from .io import write_atomic
+
+if TYPE_CHECKING:  # the records module is imported lazily by the workers
+    from .models import ExtractionResult
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm")
 INDEX_NAME = "_index.jsonl"
@@ -267,10 +270,11 @@ def _docs_to_pipe(todo: list[Path], nlp, options: dict) -> Iterator[tuple[Any, d
         yield (doc if doc is not None else nlp.make_doc(""), ctx)
 
 
-def _execute_in_process(todo: list[Path], options: dict) -> Iterator[ItemResult]:
-    """One process: the documents stream through ``nlp.pipe`` (the pipeline ``extract`` runs), one at a
-    time; a component failing on one document is recorded for it and the batch goes on."""
-    from .pipeline import load
+def _stream(todo: list[Path], options: dict) -> Iterator[tuple[dict, Any, Optional[ItemResult]]]:
+    """(context, result, failure) per input: the documents stream through ``nlp.pipe`` (the pipeline
+    ``extract`` runs), one at a time; a component failing on one document is recorded for it and the
+    stream goes on."""
+    from .pipeline import load, result_from_doc
 
     nlp = load(options.get("gazetteer"), options.get("model", "default"))
     failed: list[ItemResult] = []
@@ -284,11 +288,35 @@ def _execute_in_process(todo: list[Path], options: dict) -> Iterator[ItemResult]
     nlp.set_error_handler(record)
     try:
         for doc, ctx in nlp.pipe(_docs_to_pipe(todo, nlp, options), as_tuples=True, batch_size=1):
-            yield from _drain(failed)
-            yield ctx["failed"] if ctx["failed"] is not None else _item_of(doc, ctx)
-        yield from _drain(failed)
+            for f in _drain(failed):
+                yield {"path": f.path}, None, f
+            if ctx["failed"] is not None:
+                yield ctx, None, ctx["failed"]
+                continue
+            try:
+                yield ctx, result_from_doc(doc), None
+            except Exception as e:
+                yield ctx, None, _failure(ctx["path"], ctx["sha"], ctx["t0"], e)
+        for f in _drain(failed):
+            yield {"path": f.path}, None, f
     finally:
         nlp.set_error_handler(previous)
+
+
+def iter_results(paths: Iterable[Union[str, Path]], options: Optional[dict] = None
+                 ) -> Iterator[tuple[str, Union["ExtractionResult", ItemResult]]]:
+    """Each input's :class:`~directive_nlp.models.ExtractionResult`, or its failure (an
+    :class:`ItemResult` with ``ok`` False and a one-line ``error``), in this process: the package's one
+    loop over documents (the batch engine's in-process path and ``extract`` in every format use it).
+    ``options``: what :func:`directive_nlp.pipeline.extract` takes (gazetteer, model, reader options)."""
+    for ctx, result, failure in _stream([Path(p) for p in paths], dict(options or {})):
+        yield ctx["path"], (result if failure is None else failure)
+
+
+def _execute_in_process(todo: list[Path], options: dict) -> Iterator[ItemResult]:
+    """The batch engine in one process: :func:`_stream`'s results as index items."""
+    for ctx, result, failure in _stream(todo, options):
+        yield failure if failure is not None else _item_of(result, ctx)
 
 
 def _drain(items: list) -> Iterator:
@@ -296,13 +324,11 @@ def _drain(items: list) -> Iterator:
         yield items.pop(0)
 
 
-def _item_of(doc, ctx: dict) -> ItemResult:
+def _item_of(result, ctx: dict) -> ItemResult:
     from .io import dump_result
-    from .pipeline import result_from_doc
 
     path, sha, t0 = ctx["path"], ctx["sha"], ctx["t0"]
     try:
-        result = result_from_doc(doc)
         return ItemResult(path=path, sha256=sha, ok=True, json_text=dump_result(result), pages=result.source.pages,
                           tasks=len(result.tasks), seconds=time.perf_counter() - t0, worker_pid=os.getpid(),
                           worker_peak_mb=_peak_mb())

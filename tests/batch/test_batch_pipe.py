@@ -50,3 +50,19 @@ def test_a_bad_file_and_a_failing_component_fail_one_document_only(tmp_path):
     assert [i.ok for i in items] == [True, False, False, True]
     assert items[1].code != "internal" and items[2].code == "internal" and "component bug" in items[2].error
     assert nlp.default_error_handler.__name__ == "raise_error"  # the shared pipeline raises again
+
+
+def test_iter_results_is_the_one_loop_extract_and_the_batch_share(tmp_path):
+    """``batch.iter_results`` gives each input's result, or its failure, in order; the CLI's extract in
+    every format and the batch engine's in-process path are built on it."""
+    from directive_nlp.batch import iter_results
+    from directive_nlp.models import ExtractionResult
+
+    good = tmp_path / "plan.txt"
+    good.write_text("II. NHIỆM VỤ\n\n1. Sở Y tế chủ trì tổ chức kiểm tra trước ngày 30/6/2026.\n", encoding="utf-8")
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    out = list(iter_results([good, bad], {"force": True}))
+    assert [name for name, _ in out] == [str(good), str(bad)]
+    assert isinstance(out[0][1], ExtractionResult) and out[0][1].tasks
+    assert isinstance(out[1][1], ItemResult) and not out[1][1].ok and "\n" not in out[1][1].error

@@ -14,7 +14,7 @@ from directive_nlp.tasks.headings import agency_heading
 from directive_nlp.tasks.labels import (LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments,
                                         read_label)
 from directive_nlp.tasks.layout_vocab import REQUIRED_KEYS, layout_vocab
-from directive_nlp.tasks.mentions import Ag
+from directive_nlp.tasks.mentions import ag
 from directive_nlp.tasks.tables import column_roles
 from directive_nlp.vocab import VocabularyError, validate_vocabulary
 
@@ -76,7 +76,7 @@ def test_label_values_give_bodies_never_the_label():
 
 # ------------------------------------------------------------------ which tasks a run covers
 def test_runs_after_tasks_close_them_and_runs_before_tasks_open_them():
-    lead_a, lead_b = LabelRun(leads=[Ag(0, 0, "Sở A", "sở a", None)]), LabelRun(leads=[Ag(0, 0, "Sở B", "sở b", None)])
+    lead_a, lead_b = LabelRun(leads=[ag(0, 0, "Sở A", "sở a", None)]), LabelRun(leads=[ag(0, 0, "Sở B", "sở b", None)])
     closing = [("task", 0), ("task", 1), ("label", lead_a), ("task", 2), ("label", lead_b)]
     assert [(r.leads[0].name, idx) for r, idx in cover(closing)] == [("Sở A", [0, 1]), ("Sở B", [3])]
     opening = [("label", lead_a), ("task", 0), ("label", lead_b), ("task", 1)]
@@ -85,11 +85,11 @@ def test_runs_after_tasks_close_them_and_runs_before_tasks_open_them():
 
 
 def test_own_subject_is_kept_beside_the_block_lead_unless_it_is_a_block_partner():
-    run = LabelRun(leads=[Ag(0, 0, "Sở A", "sở a", None)], supports=[Ag(0, 0, "Sở B", "sở b", None)])
-    own = [Ag(0, 0, "UBND các xã", "ubnd các xã", None)]
+    run = LabelRun(leads=[ag(0, 0, "Sở A", "sở a", None)], supports=[ag(0, 0, "Sở B", "sở b", None)])
+    own = [ag(0, 0, "UBND các xã", "ubnd các xã", None)]
     leads, sups = apply_run(own, [], True, run)
     assert [a.name for a in leads] == ["UBND các xã", "Sở A"] and [a.name for a in sups] == ["Sở B"]
-    partner = [Ag(0, 0, "Sở B", "sở b", None)]
+    partner = [ag(0, 0, "Sở B", "sở b", None)]
     assert [a.name for a in apply_run(partner, [], True, run)[0]] == ["Sở B"]
     assert [a.name for a in apply_run([], [], False, run)[0]] == ["Sở A"]
 

@@ -22,7 +22,7 @@ from typing import List, Optional
 import typer
 
 from ..batch import scan_inputs
-from ..errors import EXIT_PARTIAL, DirectiveNLPError, InputError, OutputError
+from ..errors import EXIT_PARTIAL, InputError, OutputError
 from ..ingest import DEFAULT_MAX_PAGES
 from ..models import ExtractionResult
 from ._app import app, guarded, usage
@@ -136,20 +136,20 @@ def _write(output: Optional[Path], text: str) -> None:
     write_output(output, text)  # None or "-": standard output
 
 
-def _extract_each(paths: list[Path], run) -> tuple[list[tuple[Path, ExtractionResult]], int]:
-    """Every document that reads, in order; a failure is one line on stderr
-    and the batch goes on."""
+def _extract_each(paths: list[Path], options: dict) -> tuple[list[tuple[Path, ExtractionResult]], int]:
+    """Every document that reads, in order, through the package's one loop over documents
+    (:func:`directive_nlp.batch.iter_results`); a failure is one line on stderr and the batch goes on."""
+    from ..batch import ItemResult, iter_results
+
     done: list[tuple[Path, ExtractionResult]] = []
     failed = 0
-    for p in paths:
-        try:
-            done.append((p, run(p)))
-        except DirectiveNLPError as e:
+    by_name = {str(p): p for p in paths}
+    for name, r in iter_results(paths, options):
+        if isinstance(r, ItemResult):
             failed += 1
-            sys.stderr.write(f"error: {' '.join(str(e).split())}\n")
-        except Exception as e:  # one bad file must not stop the batch
-            failed += 1
-            sys.stderr.write(f"error: {p}: {type(e).__name__}: {' '.join(str(e).split())[:200]}\n")
+            sys.stderr.write(f"error: {' '.join((r.error or name).split())}\n")
+        else:
+            done.append((by_name.get(name, Path(name)), r))
     return done, failed
 
 
@@ -248,7 +248,7 @@ def extract_cli(
     if not many:
         _write(output, render([extract(paths[0], **options)], fmt, lang))
         return
-    done, failed = _extract_each(paths, lambda p: extract(p, **options))
+    done, failed = _extract_each(paths, options)
     if _one_file_output(output, fmt):
         if done or output is None:
             _write(output, render([r for _, r in done], fmt, lang))

@@ -45,7 +45,7 @@ def _as_date(value) -> Optional[date]:
 def mention_index(doc: Doc):
     """The agency and deadline spans of ``doc`` as a :class:`MentionIndex` (None if the
     document the rules read is not ``doc.text``)."""
-    from ..tasks.mentions import Dl, MentionIndex, _non_overlapping
+    from ..tasks.mentions import MentionIndex, _non_overlapping, dl
 
     ndoc = doc._.dnlp_source
     text = ext.doc_text(doc)
@@ -56,7 +56,7 @@ def mention_index(doc: Doc):
         found = [_AgSpan(s) for s in doc.spans[ext.AGENCY]]
         agencies = _non_overlapping(found, text)
     if ext.DEADLINE in doc.spans:
-        deadlines = sorted((Dl(*_chars(s), Deadline.model_validate(s._.deadline))
+        deadlines = sorted((dl(*_chars(s), Deadline.model_validate(s._.deadline))
                             for s in doc.spans[ext.DEADLINE] if s._.deadline), key=lambda d: d.start)
     blocks: dict[str, int] = {}
     for b in ndoc.blocks:

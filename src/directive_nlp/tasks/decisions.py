@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from .layout_vocab import layout_vocab
-from .mentions import Ag, canonical, find_agencies
+from .mentions import Ag, canonical, find_agencies, ag
 from .text import trim
 
 __all__ = ["article_kind", "execution_clause"]
@@ -52,7 +52,7 @@ def _officials(text: str, s: int, e: int) -> list[Ag]:
         a, b = trim(text, a, b)
         if b <= a:
             continue
-        out += _colon_list(text, a, b) if ":" in text[a:b] else [Ag(a, b, text[a:b], canonical(text[a:b]), None)]
+        out += _colon_list(text, a, b) if ":" in text[a:b] else [ag(a, b, text[a:b], canonical(text[a:b]), None)]
     return out
 
 
@@ -61,15 +61,15 @@ def _colon_list(text: str, a: int, b: int) -> list[Ag]:
     as written (annotation rule A5, docs/tasks.md, splits such lists)."""
     ms = find_agencies(text[a:b])
     if not ms or ms[0].start != 0:
-        return [Ag(a, b, text[a:b], canonical(text[a:b]), None)]
-    out = [Ag(a, a + ms[0].end, ms[0].name, ms[0].canonical, ms[0].type)]
+        return [ag(a, b, text[a:b], canonical(text[a:b]), None)]
+    out = [ag(a, a + ms[0].end, ms[0].name, ms[0].canonical, ms[0].type)]
     p = a + ms[0].end
     for m in re.finditer(r"[^,]+", text[p:b]):
         x, y = trim(text, p + m.start(), p + m.end())
         xm = re.match(r"(?:và|,)\s+", text[x:y])
         x += xm.end() if xm else 0
         if y > x:
-            out.append(Ag(x, y, text[x:y], canonical(text[x:y]), None))
+            out.append(ag(x, y, text[x:y], canonical(text[x:y]), None))
     return out
 
 

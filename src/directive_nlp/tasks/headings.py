@@ -21,7 +21,7 @@ from ..agencies import starts_common_noun
 from .clauses import is_verb_start
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon
-from .mentions import Ag, canonical, find_agencies
+from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, chain_at, fallback_subject
 from .text import trim, words
 
@@ -53,7 +53,7 @@ def paren_members(text: str, paren: int) -> list[Ag]:
         rest = rest[:a.start] + rest[a.end:]
     if re.sub(r"\bvà\b|[\s,;.]", "", rest, flags=re.IGNORECASE):
         return []  # the bracket explains or qualifies, it does not list members
-    return [Ag(inner_s + a.start, inner_s + a.end, a.name, a.canonical, a.type) for a in ms]
+    return [ag(inner_s + a.start, inner_s + a.end, a.name, a.canonical, a.type) for a in ms]
 
 
 def _body_bounds(t: str, offset: int) -> Optional[tuple[int, int, int]]:
@@ -85,10 +85,10 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
             return HeadingBodies(chain, sup)
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
     if re.match(r"\s*(?:các|những)\s", t[a:b], re.IGNORECASE) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
-        return HeadingBodies([Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+        return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
         # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
-        return HeadingBodies([Ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+        return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
 
 
@@ -127,7 +127,7 @@ def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBod
         if dash:
             pb = pa + dash.start()
         if pb > pa:
-            out.append(Ag(pa, pb, t[pa:pb], canonical(t[pa:pb]), None))
+            out.append(ag(pa, pb, t[pa:pb], canonical(t[pa:pb]), None))
     return HeadingBodies(out) if out else None
 
 
@@ -153,7 +153,7 @@ def agency_heading(text: str) -> Optional[HeadingBodies]:
     if not members:  # "Các cơ quan đăng ký đầu tư gồm Sở Tài chính, Ban Quản lý …"
         ga, gb, members = _listed_members(t, a, b)
     if members and _is_group(t[ga:gb], chain):  # the group as written, then each of its members
-        group = Ag(ga, gb, t[ga:gb], canonical(t[ga:gb]), "group")
+        group = ag(ga, gb, t[ga:gb], canonical(t[ga:gb]), "group")
         return HeadingBodies([group] + [x for x in members if x.name != group.name])
     return _with_chain(t, a, b, chain, cend, mentions) if chain else _unknown_body(t, a, b, bool(m))
 
@@ -171,7 +171,7 @@ def _listed_members(t: str, a: int, b: int) -> tuple[int, int, list[Ag]]:
         return a, b, []
     off = a + m.end()
     ga, gb = trim(t, a, a + m.start())
-    return ga, gb, [Ag(off + x.start, off + x.end, x.name, x.canonical, x.type) for x in ms]
+    return ga, gb, [ag(off + x.start, off + x.end, x.name, x.canonical, x.type) for x in ms]
 
 
 def _is_group(body: str, chain: list[Ag]) -> bool:

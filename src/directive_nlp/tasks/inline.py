@@ -24,7 +24,7 @@ from typing import Optional
 from .frames import frames
 from ..models import Deadline
 from .labels import read_label
-from .mentions import Ag, canonical, find_agencies, find_deadlines, parse_deadline
+from .mentions import Ag, canonical, find_agencies, find_deadlines, parse_deadline, ag
 from .roles import chain_at, fallback_subject
 from .text import mask, split_at, trim, words
 
@@ -51,7 +51,7 @@ def _bodies(text: str) -> list[Ag]:
     for a, b in fallback_subject(text, s, e):
         a, b = trim(text, a, b)
         if b > a and len(words(text[a:b])) <= 12:
-            out.append(Ag(a, b, text[a:b], canonical(text[a:b]), None))
+            out.append(ag(a, b, text[a:b], canonical(text[a:b]), None))
     return out
 
 

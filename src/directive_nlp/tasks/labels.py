@@ -34,7 +34,7 @@ from typing import Optional
 from .frames import frames
 from ..models import Deadline
 from .layout_vocab import layout_vocab
-from .mentions import Ag, canonical, find_agencies
+from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, fallback_subject
 from .text import trim, words
 
@@ -141,7 +141,7 @@ def label_bodies(value: str) -> list[Ag]:
             a, b = trim(part, a, b)
             # a name the recogniser does not know: a head noun of bodies or a capital ("Đơn vị: triệu đồng" is not)
             if b > a and len(words(part[a:b])) <= 12 and (AGENCY_HEAD.match(part[a:b]) or part[a].isupper()):
-                out.append(Ag(a, b, part[a:b], canonical(part[a:b]), None))
+                out.append(ag(a, b, part[a:b], canonical(part[a:b]), None))
     return out
 
 

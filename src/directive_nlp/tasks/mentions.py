@@ -28,33 +28,31 @@ from datetime import date
 from typing import Optional
 
 from ..agencies import canonical
-from ..models import Deadline
+from ..models import AgencyMention, Deadline, DeadlineMention
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Ag", "Dl", "MentionIndex", "find_agencies", "find_deadlines", "parse_deadline", "canonical",
+__all__ = ["Ag", "Dl", "ag", "dl", "MentionIndex", "find_agencies", "find_deadlines", "parse_deadline", "canonical",
            "agency_type", "index_var", "gazetteer_var"]
 
 #: the user gazetteer of the current extraction (``--gazetteer FILE.yaml``), or None
 gazetteer_var: contextvars.ContextVar = contextvars.ContextVar("dnlp_gazetteer", default=None)
 
 
-@dataclass
-class Ag:
-    """An agency name at ``[start, end)`` of some base string."""
-
-    start: int
-    end: int
-    name: str
-    canonical: str = ""
-    type: Optional[str] = None
+#: the mentions the task rules read are the recognisers' own records (:mod:`directive_nlp.models`),
+#: with offsets relative to the text the rules analyse
+Ag = AgencyMention
+Dl = DeadlineMention
 
 
-@dataclass
-class Dl:
-    start: int
-    end: int
-    deadline: Deadline
+def ag(start: int, end: int, name: str, canonical: str = "", type: Optional[str] = None) -> AgencyMention:
+    """An agency mention at ``[start, end)`` of some text (built without validation: the rules' hot path)."""
+    return AgencyMention.model_construct(start=start, end=end, name=name, canonical=canonical, type=type)
+
+
+def dl(start: int, end: int, deadline: Deadline) -> DeadlineMention:
+    """A deadline mention at ``[start, end)`` of some text."""
+    return DeadlineMention.model_construct(start=start, end=end, deadline=deadline)
 
 
 def _non_overlapping(found: list, text: str) -> list[Ag]:
@@ -64,7 +62,7 @@ def _non_overlapping(found: list, text: str) -> list[Ag]:
     for m in sorted(found, key=lambda m: (m.start, -m.end)):
         if m.start < last_end or m.end <= m.start:
             continue
-        out.append(Ag(m.start, m.end, text[m.start:m.end], m.canonical or "", m.type))
+        out.append(ag(m.start, m.end, text[m.start:m.end], m.canonical or "", m.type))
         last_end = m.end
     return out
 
@@ -117,7 +115,7 @@ class MentionIndex:
         found = self._inside(self.agencies, self._ag_starts, off, len(text)) if off >= 0 else None
         if found is None:
             return None
-        return [Ag(a.start - off, a.end - off, a.name, a.canonical, a.type) for a in found]
+        return [ag(a.start - off, a.end - off, a.name, a.canonical, a.type) for a in found]
 
     def _sentence_bounded(self, a: int, b: int) -> bool:
         """Is ``text[a:b]`` a sentence or clause with the same context alone as in the document?"""
@@ -140,7 +138,7 @@ class MentionIndex:
         found = self._inside(self.deadlines, self._dl_starts, off, len(text)) if off >= 0 else None
         if found is None:
             return None
-        return [Dl(d.start - off, d.end - off, d.deadline) for d in found]
+        return [dl(d.start - off, d.end - off, d.deadline) for d in found]
 
 
 #: a slice of a block this long (a sentence, a clause) reads the same inside its block as alone
@@ -230,7 +228,7 @@ def _with_place_lists(text: str, found: list[Ag]) -> list[Ag]:
             pm = None  # "… các xã, phường: Tổng hợp, phân tích …", "… tỉnh: Căn cứ …": the colon opens the work
         if pm:
             name = text[m.start:pm.end()]
-            m = Ag(m.start, pm.end(), name, canonical(name), m.type)
+            m = ag(m.start, pm.end(), name, canonical(name), m.type)
         out.append(m)
     return out
 
@@ -250,7 +248,7 @@ def find_deadlines(text: str, doc_date: Optional[date] = None) -> list[Dl]:
     except Exception as e:
         log.warning("find_deadlines failed on %r: %s", text[:60], e)
         return []
-    return [Dl(m.start, m.end, m.deadline) for m in sorted(found, key=lambda m: m.start)]
+    return [dl(m.start, m.end, m.deadline) for m in sorted(found, key=lambda m: m.start)]
 
 
 def parse_deadline(phrase: str, doc_date: Optional[date] = None) -> Optional[Deadline]:

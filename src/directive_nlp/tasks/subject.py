@@ -21,7 +21,7 @@ from typing import Optional
 
 from .frames import frames
 from .lexicon import lexicon
-from .mentions import Ag, canonical
+from .mentions import Ag, canonical, ag
 from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
 from .text import trim, words
@@ -43,7 +43,7 @@ _CAP_CONJUNCT = re.compile(r"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:và\s+)?[\
 
 
 def _ag(text: str, a: int, b: int, kind: Optional[str] = None) -> Ag:
-    return Ag(a, b, text[a:b], canonical(text[a:b]), kind)
+    return ag(a, b, text[a:b], canonical(text[a:b]), kind)
 
 
 def _extend_colon_list(text: str, chain: list[Ag], cend: int, mentions: list[Ag], e: int) -> tuple[list[Ag], int]:
