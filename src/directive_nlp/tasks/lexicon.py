@@ -46,7 +46,8 @@ _LISTS = (
 _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes", "place_levels",
                    "condition_openers", "purpose_words", "nominal_compounds", "nominal_compound_followers",
                    "act_governing_verbs", "verb_final_nouns", "clause_connectives", "governing_prefixes",
-                   "time_clause_words")
+                   "time_clause_words", "not_subject_heads", "consequence_words", "subject_qualifiers",
+                   "name_qualifiers", "topic_openers", "topic_label_words", "agent_markers")
 
 
 @lru_cache(maxsize=1)
