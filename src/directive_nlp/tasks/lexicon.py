@@ -47,7 +47,9 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_no
                    "condition_openers", "purpose_words", "nominal_compounds", "nominal_compound_followers",
                    "act_governing_verbs", "verb_final_nouns", "clause_connectives", "governing_prefixes",
                    "time_clause_words", "not_subject_heads", "consequence_words", "subject_qualifiers",
-                   "name_qualifiers", "topic_openers", "topic_label_words", "agent_markers")
+                   "name_qualifiers", "topic_openers", "topic_label_words", "agent_markers",
+                   "conjunctions", "group_determiners", "heading_assign_words", "dash_role_heads",
+                   "membership_words")
 
 
 @lru_cache(maxsize=1)
