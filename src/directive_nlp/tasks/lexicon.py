@@ -49,7 +49,9 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_no
                    "time_clause_words", "not_subject_heads", "consequence_words", "subject_qualifiers",
                    "name_qualifiers", "topic_openers", "topic_label_words", "agent_markers",
                    "conjunctions", "group_determiners", "heading_assign_words", "dash_role_heads",
-                   "membership_words")
+                   "membership_words", "list_gap_words", "list_focus_words", "report_objects",
+                   "report_object_qualifiers", "report_manners", "report_send_words", "recipient_prepositions",
+                   "report_purpose_words", "copy_to_words", "generic_body_nouns")
 
 
 @lru_cache(maxsize=1)
