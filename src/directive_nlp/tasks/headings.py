@@ -21,7 +21,7 @@ from .frames import frames
 from ..agencies import starts_common_noun
 from .clauses import is_verb_start
 from .layout_vocab import layout_vocab
-from .lexicon import lexicon, load_lexicon_data
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, chain_at, fallback_subject
 from .text import trim, words
@@ -29,15 +29,10 @@ from .text import trim, words
 __all__ = ["HeadingBodies", "agency_heading", "paren_members"]
 
 
-def _words_of(key: str) -> str:
-    """The words of a task_lexicon.yaml list as an alternation, in the file's order, spaces as written."""
-    return "|".join(re.escape(w) for w in load_lexicon_data().get(key) or ())
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     """The agency-heading word patterns, built from the lexicon (mechanism here, words there)."""
-    w = _words_of
+    w = word_alt
     return {
         "leftover": re.compile(rf"\b(?:{w('conjunctions')})\b|[\s,;.]", re.IGNORECASE),
         "list_sep": re.compile(rf"\b(?:{w('conjunctions')}|,)\s"),

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..vocab import load_vocabulary
 
-__all__ = ["Lexicon", "lexicon", "load_lexicon_data"]
+__all__ = ["Lexicon", "lexicon", "load_lexicon_data", "word_alt"]
 
 _W = r"[\wÀ-ỹ]"
 
@@ -62,6 +62,12 @@ def load_lexicon_data() -> dict[str, Any]:
     optional: dict[str, type] = {k: list for k in _OPTIONAL_LISTS}
     optional["min_task_syllables"] = int
     return load_vocabulary("task_lexicon.yaml", required=required, optional=optional)
+
+
+def word_alt(key: str) -> str:
+    """The words of one list of the lexicon as a regex alternation, in the file's order, spaces as written
+    (no grouping: the caller's pattern holds the structure)."""
+    return "|".join(re.escape(w) for w in load_lexicon_data().get(key) or ())
 
 
 @dataclass(frozen=True)

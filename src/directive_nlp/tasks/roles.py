@@ -23,19 +23,14 @@ import re
 from functools import lru_cache
 
 from .frames import frames
-from .lexicon import lexicon, load_lexicon_data
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag
 
 # what may stand between two names of one list of bodies
-def _words_of(key: str) -> str:
-    """The words of a task_lexicon.yaml list as an alternation, in the file's order, spaces as written."""
-    return "|".join(re.escape(w) for w in load_lexicon_data().get(key) or ())
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     """The role finders' word patterns, built from the lexicon (mechanism here, words there)."""
-    w = _words_of
+    w = word_alt
     conj, focus = w("conjunctions"), w("list_focus_words")
     to = w("recipient_prepositions")
     return {

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .frames import frames
-from .lexicon import lexicon, load_lexicon_data
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, canonical, ag
 from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
@@ -33,15 +33,10 @@ Subject = tuple[list[Ag], int, str, bool]
 
 
 
-def _words_of(key: str) -> str:
-    """The words of a task_lexicon.yaml list as an alternation, in the file's order, spaces as written."""
-    return "|".join(re.escape(w) for w in load_lexicon_data().get(key) or ())
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     """The subject finder's word patterns, built from the lexicon (mechanism here, words there)."""
-    w = _words_of
+    w = word_alt
     return {
         "not_subject_head": re.compile(rf"^\s*(?:{w('not_subject_heads')})\b", re.IGNORECASE),
         "then": re.compile(rf"(?:{w('consequence_words')})\s+", re.IGNORECASE),
