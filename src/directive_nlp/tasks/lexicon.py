@@ -51,7 +51,9 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_no
                    "conjunctions", "group_determiners", "heading_assign_words", "dash_role_heads",
                    "membership_words", "list_gap_words", "list_focus_words", "report_objects",
                    "report_object_qualifiers", "report_manners", "report_send_words", "recipient_prepositions",
-                   "report_purpose_words", "copy_to_words", "generic_body_nouns")
+                   "report_purpose_words", "copy_to_words", "generic_body_nouns",
+                   "content_nouns", "following_words", "body_opener_endings", "list_end_words",
+                   "review_title_words")
 
 
 @lru_cache(maxsize=1)
