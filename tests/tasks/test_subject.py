@@ -39,3 +39,15 @@ def test_the_subject_word_lists_are_in_the_lexicon():
 ])
 def test_subject_patterns_are_built_from_the_word_lists(name, text, hit):
     assert bool(subject._patterns()[name].match(text)) is hit
+
+
+def test_conjunctions_separate_the_names_of_a_subject():
+    assert subject._LIST_SEP.match(", và Sở Y tế").group(0) == ", và "  # conjunctions
+    assert subject._LIST_SEP.match(" và Sở Y tế")
+    assert not subject._LIST_SEP.match(" vào Sở Y tế")
+    assert subject._AND_START.match(" và các")
+    assert not subject._AND_START.match(" chủ trì")
+    assert subject._NEXT_SEP.search("Sở Y tế và Sở Tài chính")
+    assert not subject._NEXT_SEP.search("Sở Văn hóa")
+    assert subject._CAP_CONJUNCT.match(", Sở Tài chính và Sở Y tế")
+    assert not subject._CAP_CONJUNCT.match(", các sở chủ trì")

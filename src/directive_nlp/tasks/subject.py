@@ -47,7 +47,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "agent": re.compile(rf"\s*(?:{w('agent_markers')})\s+"),
     }
 
-_CAP_CONJUNCT = re.compile(r"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:và\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){0,5})(?=\s*[,;]|\s+và\s)")
+_AND = word_alt("conjunctions")
+_CAP_CONJUNCT = re.compile(rf"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:(?:{_AND})\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){{0,5}})"
+                           rf"(?=\s*[,;]|\s+(?:{_AND})\s)")
+_LIST_SEP = re.compile(rf"\s*[,;]\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+")
+_AND_START = re.compile(rf"\s*(?:{_AND})\s")
+_OPTIONAL_SEP = re.compile(rf"\s*(?:,|;)?\s*(?:(?:{_AND})\s+)?")
+_NEXT_SEP = re.compile(rf"\s*(?:,|\b(?:{_AND})\b)\s*")
 
 
 def _ag(text: str, a: int, b: int, kind: Optional[str] = None) -> Ag:
@@ -63,7 +69,7 @@ def _extend_colon_list(text: str, chain: list[Ag], cend: int, mentions: list[Ag]
             break
         chain.append(_ag(text, m.start(1), m.end(1)))
         cend = m.end(1)
-    sep = re.match(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", text[cend:e])
+    sep = _LIST_SEP.match(text[cend:e])
     if sep and len(chain) > 1:
         more, mend = chain_at(text, cend + sep.end(), [x for x in mentions if x.start >= cend], e)
         if more:
@@ -213,7 +219,7 @@ def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, menti
         return label
     chain, cend = _bridge_unknown(text, chain, cend, limit, mentions)
     t = after_chain(text, cend, e)
-    if "," in text[cend:t] or re.match(r"\s*và\s", text[cend:t]):
+    if "," in text[cend:t] or _AND_START.match(text[cend:t]):
         # "Các chi bộ, đảng bộ cơ sở tổ chức …": a further body the recogniser did not know
         extra = extra_conjunct(text, t, min(limit, t + 80), mentions)
         if extra is not None:
@@ -228,11 +234,11 @@ def _bridge_unknown(text: str, chain: list[Ag], cend: int, limit: int, mentions:
     """"các Sở, ban, ngành, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, phường xây dựng …": a
     body-headed phrase the recogniser did not know, between two names of one subject list, is a body too."""
     for _ in range(3):
-        sep = re.match(r"\s*(?:,|;)?\s*(?:và\s+)?", text[cend:limit])
+        sep = _OPTIONAL_SEP.match(text[cend:limit])
         t = cend + sep.end()
         if t == cend or not AGENCY_HEAD.match(text[t:limit]) or any(m.start == t for m in mentions):
             break
-        nxt = re.search(r"\s*(?:,|\bvà\b)\s*", text[t:min(limit, t + 80)])
+        nxt = _NEXT_SEP.search(text[t:min(limit, t + 80)])
         if not nxt:
             break
         a, b = trim(text, t, t + nxt.start())
