@@ -448,3 +448,12 @@ def test_state_actor_gives_the_level_from_running_text():
     assert _md._issuer_from_capacity("ỦY BAN NHÂN DÂN", "UBND tỉnh Quảng Ngãi yêu cầu …") == \
         "Ủy ban nhân dân tỉnh Quảng Ngãi"
     assert not _md._state_actor_re().search("UBND tỉnh Quảng Ngãi và các sở")  # no issuing verb
+
+
+def test_number_labels_and_of_words_come_from_the_rule_file():
+    assert _md._OWN_NUMBER_RE.search("Số: 45/KH-UBND").group(1) == "45/KH-UBND"  # number_labels
+    assert _md._OWN_NUMBER_RE.search("SỐ 45/KH-UBND")
+    assert not _md._OWN_NUMBER_RE.search("Chỉ thị số 36-CT/TW")  # the own number has a capital S
+    assert _md._OF_BODY_RE.match("CỦA BAN THƯỜNG VỤ TỈNH ỦY").group(1) == "BAN THƯỜNG VỤ TỈNH ỦY"  # of_words
+    assert _md._OF_BODY_RE.match("của Ban Thường vụ")
+    assert not _md._OF_BODY_RE.match("VỀ VIỆC TRIỂN KHAI")

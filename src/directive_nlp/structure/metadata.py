@@ -77,6 +77,8 @@ class MetaRules:
     state_actor_councils: tuple[str, ...]
     state_actor_levels: tuple[str, ...]
     state_actor_verbs: tuple[str, ...]
+    number_labels: tuple[str, ...]
+    of_words: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...] = ()
 
 
@@ -85,7 +87,7 @@ _LIST_KEYS = ("capacities", "positions", "bodies", "party_sub_bodies", "party_co
               "body_openers", "body_opener_words", "body_opener_before_number", "section_words", "article_words",
               "authority_lines",
               "signed_marks", "recipient_notes", "state_actor_committees", "state_actor_councils",
-              "state_actor_levels", "state_actor_verbs")
+              "state_actor_levels", "state_actor_verbs", "number_labels", "of_words")
 
 
 @lru_cache(maxsize=1)
@@ -407,7 +409,17 @@ def _header_end(units: list[Unit], structure: Optional[DocumentStructure]) -> in
 # --------------------------------------------------------------------------
 
 # the document's own number: "Số: 45/KH-UBND" with a capital S, not "Chỉ thị số 36-CT/TW"
-_OWN_NUMBER_RE = re.compile(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*(" + _NUMBER + r")")
+def _cased(key: str, *, lower: bool = False, upper_only: bool = False) -> str:
+    """The words of one meta_rules.yaml list as written and in capitals (and in lower case), as an alternation."""
+    forms: list[str] = []
+    for w in getattr(load_rules(), key):
+        variants = [w.upper()] if upper_only else [w.lower()] * lower + [w, w.upper()]
+        forms += [v for v in variants if v not in forms]
+    return "|".join(re.escape(f) for f in forms)
+
+
+_NUMBER_LABEL = _cased("number_labels")
+_OWN_NUMBER_RE = re.compile(rf"(?<![\w])(?:{_NUMBER_LABEL})\s*[:.]?\s*(" + _NUMBER + r")")
 _PLACE_DATE_RE = re.compile(
     r"([^\d|,;:()]{2,60}?)\s*,\s*ngày\s*(\d{0,2})\s*(?:tháng\s*(\d{0,2})\s*,?\s*năm\s*(\d{0,4})|[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}))",
     re.I,
@@ -443,7 +455,7 @@ def _clean_place(raw: str) -> Optional[str]:
 
 # a header line left open: "Số:" / "Số" whose number went to the next line,
 # "Cần Thơ, ngày" / "…, ngày 17 tháng" / "Bắc Ninh," whose date did
-_OPEN_NUMBER_RE = re.compile(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*$")
+_OPEN_NUMBER_RE = re.compile(rf"(?<![\w])(?:{_NUMBER_LABEL})\s*[:.]?\s*$")
 _OPEN_DATE_RE = re.compile(
     r",\s*(?:ngày\s*(?:\d{1,2}\s*(?:tháng\s*(?:\d{1,2}\s*,?\s*(?:năm\s*)?)?)?)?)?$", re.I
 )
@@ -550,14 +562,14 @@ def _find_title(units: list[Unit], type_idx: Optional[int], heading_rest: str, e
         return None
     parts: list[str] = []
     rest = heading_rest
-    if rest and not re.match(r"^(?:CỦA|của)\s", rest):
+    if rest and not re.match(rf"^(?:{_cased('of_words')})\s", rest):
         parts.append(rest)
     for k in range(type_idx + 1, min(len(units), type_idx + 5)):
         u = units[k]
         t = _clean(u.text)
         if not t:
             continue
-        if re.match(r"^(?:CỦA)\s", t) and _mostly_upper(t):
+        if re.match(rf"^(?:{_cased('of_words', upper_only=True)})\s", t) and _mostly_upper(t):
             continue  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" belongs to the heading
         if t.startswith(("(Kèm theo", "(Ban hành kèm", "Kính gửi")) or _section_re().match(t):
             break
@@ -633,7 +645,7 @@ def _strip_motto(text: str) -> str:
     Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"), the number and the OCR
     debris of the rules under them."""
     t = _blank_motto(text)
-    t = re.sub(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*\S*", " ", t)
+    t = re.sub(rf"(?<![\w])(?:{_NUMBER_LABEL})\s*[:.]?\s*\S*", " ", t)
     t = re.sub(r"[=_~*]{2,}|-{3,}", " ", t)
     return _clean(t)
 
@@ -715,7 +727,7 @@ def _combine_bodies(bodies: list[str]) -> tuple[Optional[str], Optional[str]]:
     return case_name(issuer), case_name(parent) if parent else None
 
 
-_OF_BODY_RE = re.compile(r"^(?:CỦA|của)\s+(.+)$")
+_OF_BODY_RE = re.compile(rf"^(?:{_cased('of_words')})\s+(.+)$")
 
 
 def _issuer_from_heading(rest: str, next_unit: Optional[str]) -> Optional[str]:
@@ -973,7 +985,7 @@ def _ref_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     kinds = "|".join(re.escape(n) for n in names) + "|" + "|".join(re.escape(n.upper()) for n in names)
     date = rf"(?:{_DATE_NUM}|{_DATE_WORDS})"
     numbered = re.compile(
-        rf"(?<![\w])(?P<kind>{kinds})\s+(?:(?:số|Số|SỐ)\s*:?\s*)?(?P<num>{_NUMBER})"
+        rf"(?<![\w])(?P<kind>{kinds})\s+(?:(?:{_cased('number_labels', lower=True)})\s*:?\s*)?(?P<num>{_NUMBER})"
         rf"(?:\s*,?\s*(?:ngày|Ngày|NGÀY)\s+(?P<date>{date}))?"
         rf"(?:\s*,?\s*(?:của|Của)\s+{_ISSUER})?"
     )
