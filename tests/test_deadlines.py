@@ -281,3 +281,38 @@ def test_day_of_a_month_placed_in_the_cycle_is_recurring(text, freq, day):
                                   "trước ngày 20 của tháng cuối quý I/2026"])
 def test_placed_month_of_a_stated_year_or_without_a_day_is_not_recurring(text):
     assert all(m.deadline.kind != "recurring" for m in find_deadlines(text))
+
+
+# --- rules as data: the small words of deadlines.yaml, a positive and a negative example each ---
+from directive_nlp.deadlines import _compiled  # noqa: E402
+
+
+def test_small_word_lists_are_in_the_vocabulary():
+    v = load_vocabulary()
+    for key in ("owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
+                "range_words", "recent_words"):
+        assert v[key], key
+
+
+def test_owner_alternative_and_term_words_build_the_patterns():
+    c = _compiled()
+    assert c.owner_after.match(" thuộc chương trình")  # owner_words
+    assert not c.owner_after.match(" cho chương trình")
+    assert c.periodic_after.match(" hoặc đột xuất")  # alternative_words
+    assert not c.periodic_after.match(" nhưng đột xuất")
+    assert c.term_after.match(" và dài hạn")  # term_joiners
+    assert not c.term_after.match(" nhưng dài hạn")
+    assert c.citation.search("theo Quyết định số 45/QĐ-UBND ")  # number_labels
+    assert not c.citation.search("theo Quyết định của tỉnh ")
+
+
+def test_possessive_after_a_time_is_no_task_time():
+    assert not find_deadlines("Đánh giá hoạt động đấu thầu hàng năm của đơn vị.")  # possessive_words
+    assert find_deadlines("Báo cáo kết quả hàng năm cho UBND tỉnh.")
+
+
+def test_recent_words_and_range_words():
+    assert [m.rule for m in find_deadlines("Kết quả đạt được thường xuyên")] == ["ongoing"]
+    assert not find_deadlines("Kết quả vừa đạt được thường xuyên")  # recent_words: "vừa …" is the past
+    assert [m.rule for m in find_deadlines("Nhiệm vụ 2030 và những năm tiếp theo")] == ["period.open"]
+    assert not find_deadlines("Nhiệm vụ 2026 tới 2030 và những năm tiếp theo")  # range_words: 2030 ends a range

@@ -61,7 +61,8 @@ _LISTS = (
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
     "case_openers", "case_blockers", "in_force_words", "adverb_hosts", "cycle_term_partners",
-    "cycle_positions",
+    "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
+    "range_words", "recent_words",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -403,7 +404,7 @@ def _compiled() -> _Compiled:
         programme_nouns=re.compile(_B + _alt(v["programme_nouns"]) + _E, I),
         horizon=re.compile(_alt(v["horizon_words"]) + r"\s*$", I),
         citation=re.compile(
-            r"(?:\bsố\s+\S+\s*|\d+[/\-][A-ZĐ][\w/.\-]*\s*|" + _alt(v["citation_words"]) + r"\s*)$", I
+            r"(?:\b" + _alt(v["number_labels"]) + r"\s+\S+\s*|\d+[/\-][A-ZĐ][\w/.\-]*\s*|" + _alt(v["citation_words"]) + r"\s*)$", I
         ),
         relative_units={str(k).lower(): str(x) for k, x in v["relative_units"].items()},
         own_issue_events=[" ".join(str(w).lower().split()) for w in v["own_issue_events"]],
@@ -413,11 +414,11 @@ def _compiled() -> _Compiled:
         in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),
         case_blockers=re.compile(_alt(v["case_blockers"]) + _E, I),
         scope_nouns=re.compile(_B + _alt(v["scope_nouns"]) + _E, I),
-        owner_after=re.compile(r"\s*(?:của|thuộc)\s+" + _alt(v["programme_nouns"]) + _E, I),
-        periodic_after=re.compile(r"\s*(?:,|và|hay|hoặc)?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
+        owner_after=re.compile(r"\s*" + _alt(v["owner_words"]) + r"\s+" + _alt(v["programme_nouns"]) + _E, I),
+        periodic_after=re.compile(r"\s*(?:,|" + _alt(v["alternative_words"]) + r")?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
         dates_per_year={int(k): str(x) for k, x in v["dates_per_year"].items()},
-        term_after=re.compile(r"[^\S\n]*(?:,|và|hoặc)[^\S\n]*" + _alt(v["cycle_term_partners"]) + _E, I),
-        term_before=re.compile(_B + _alt(v["cycle_term_partners"]) + r"[^\S\n]*(?:,|và|hoặc)[^\S\n]*$", I),
+        term_after=re.compile(r"[^\S\n]*(?:,|" + _alt(v["term_joiners"]) + r")[^\S\n]*" + _alt(v["cycle_term_partners"]) + _E, I),
+        term_before=re.compile(_B + _alt(v["cycle_term_partners"]) + r"[^\S\n]*(?:,|" + _alt(v["term_joiners"]) + r")[^\S\n]*$", I),
     )
 
 
@@ -548,7 +549,7 @@ def _h_period_range(x: "_Ctx") -> _Made:
         if c.citation.search(before):
             return None
         if g.get("oy"):
-            if re.search(r"(?:[-–—/]|\bđến|\btới)\s*$", x.text[max(0, x.start - 12) : x.start], re.IGNORECASE):
+            if re.search(r"(?:[-–—/]|\b" + _alt(load_vocabulary()["range_words"]) + r")\s*$", x.text[max(0, x.start - 12) : x.start], re.IGNORECASE):
                 return None  # "giai đoạn 2026-2030 và những năm tiếp theo": the range's end, not a start
             return x.dl("period", start=f"{g['oy']}-01-01", end=None)
         return x.dl("period", start=_iso(a.with_year(year).first()), end=None)
@@ -766,7 +767,7 @@ def _h_recurring_unit(x: "_Ctx") -> _Made:
     g, text, c, before = x.g, x.text, x.c, x.before
     if c.recurring_blockers.search(before):
         return None
-    if re.match(r"[^\S\n]+của" + _E, text[x.end:], re.I):
+    if re.match(_SP + _alt(load_vocabulary()["possessive_words"]) + _E, text[x.end:], re.I):
         return None  # "hoạt động đấu thầu hàng năm của đơn vị": it qualifies a noun
     if c.term_after.match(text, x.end) or c.term_before.search(before):
         return None  # "trung hạn, hằng năm", "hằng năm và từng giai đoạn": a cycle beside a term qualifies a plan
@@ -791,7 +792,7 @@ def _h_ongoing(x: "_Ctx") -> _Made:
     text, c, before = x.text, x.c, x.before
     if c.ongoing_blockers.search(before) or c.ongoing_after.match(text[x.end:]):
         return None
-    if re.search(r"(?:^|[\s(])vừa\s+[^,;.]{0,30}$", before, re.I):
+    if re.search(r"(?:^|[\s(])" + _alt(load_vocabulary()["recent_words"]) + r"\s+[^,;.]{0,30}$", before, re.I):
         return None
     return x.dl("ongoing")
 

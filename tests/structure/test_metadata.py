@@ -391,3 +391,69 @@ def test_a_place_the_list_does_not_know_keeps_proper_name_casing(caps, cased):
 ])
 def test_words_after_a_level_that_are_no_name_stay_lower_case(caps, cased):
     assert case_name(caps) == cased
+
+
+# --- rules as data: each word list of meta_rules.yaml, a positive and a negative example ---
+from directive_nlp.structure import metadata as _md  # noqa: E402
+
+
+@pytest.mark.parametrize("line, opens", [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương;", True),  # body_openers
+    ("Trong thời gian tới, các sở …", True),
+    ("Để triển khai có hiệu quả …", True),  # body_opener_words
+    ("Ngày 5 tháng 3 năm 2025, Ban Thường vụ …", True),  # body_opener_before_number
+    ("Sau 30 ngày kể từ …", True),
+    ("ỦY BAN NHÂN DÂN", False),
+    ("Đểm danh", False),  # an opener word glued to more letters
+    ("Ngày hội đọc sách", False),  # "Ngày" not before a number
+])
+def test_body_openers_come_from_the_rule_file(line, opens):
+    assert bool(_md._body_start_re().match(line)) is opens
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Phần I KẾT QUẢ", True), ("Chương 3 TỔ CHỨC", True),  # section_words
+    ("Điều 1 Ban hành", True),  # article_words
+    ("Điều II Ban hành", False),  # an article takes an Arabic number
+    ("Phần lớn các xã", False),
+])
+def test_section_words_come_from_the_rule_file(line, heading):
+    assert bool(_md._section_re().match(line)) is heading
+
+
+def test_authority_lines_and_signed_marks():
+    assert _md._authority_line_re().match("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    assert not _md._authority_line_re().match("CHỦ TỊCHX")
+    assert not _md._authority_line_re().match("ỦY BAN NHÂN DÂN")
+    assert _md._signed_mark_re().sub(" ", "CHỦ TỊCH (Đã ký)").strip() == "CHỦ TỊCH"
+    assert _md._signed_mark_re().sub(" ", "CHỦ TỊCH (xem trang 2)") == "CHỦ TỊCH (xem trang 2)"
+
+
+def test_recipient_notes_come_from_the_rule_file():
+    assert _md._note_re().search("Sở Tài chính (để báo cáo);")
+    assert _md._note_re().search("UBND các huyện (t/h);")
+    assert not _md._note_re().search("Sở Tài chính (Phòng Ngân sách);")
+
+
+def test_party_body_with_either_spelling_of_uy():
+    for text in ("Ban Thường vụ Tỉnh ủy xây dựng", "Ban Thường vụ Tỉnh uỷ xây dựng"):
+        m = _md._party_body_re().search(text)
+        assert m and m.group(2) == "Tỉnh"
+    assert not _md._party_body_re().search("Ban Thường vụ Hội Nông dân")
+
+
+def test_state_actor_gives_the_level_from_running_text():
+    m = _md._state_actor_re().search("UBND tỉnh Quảng Ngãi yêu cầu các sở")
+    assert m and m.group(1) == "UBND" and m.group(2) == "tỉnh" and m.group(3).strip() == "Quảng Ngãi"
+    assert _md._issuer_from_capacity("ỦY BAN NHÂN DÂN", "UBND tỉnh Quảng Ngãi yêu cầu …") == \
+        "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert not _md._state_actor_re().search("UBND tỉnh Quảng Ngãi và các sở")  # no issuing verb
+
+
+def test_number_labels_and_of_words_come_from_the_rule_file():
+    assert _md._OWN_NUMBER_RE.search("Số: 45/KH-UBND").group(1) == "45/KH-UBND"  # number_labels
+    assert _md._OWN_NUMBER_RE.search("SỐ 45/KH-UBND")
+    assert not _md._OWN_NUMBER_RE.search("Chỉ thị số 36-CT/TW")  # the own number has a capital S
+    assert _md._OF_BODY_RE.match("CỦA BAN THƯỜNG VỤ TỈNH ỦY").group(1) == "BAN THƯỜNG VỤ TỈNH ỦY"  # of_words
+    assert _md._OF_BODY_RE.match("của Ban Thường vụ")
+    assert not _md._OF_BODY_RE.match("VỀ VIỆC TRIỂN KHAI")

@@ -40,3 +40,10 @@ def test_verbs_weak_verbs_and_modals():
     assert not lx.modal_start.match("cần thiết phải")  # whole words only
     assert any(p.search("… cần tập trung vào các nội dung sau:") for p in lx.lead_in)
     assert not any(p.search("… báo cáo Ủy ban nhân dân tỉnh.") for p in lx.lead_in)
+
+
+def test_word_alt_keeps_the_file_order_and_escapes_the_words():
+    from directive_nlp.tasks.lexicon import word_alt
+    assert word_alt("group_determiners") == "các|những"
+    assert word_alt("report_purpose_words").split("|") == ["để", "nhằm"]
+    assert word_alt("no_such_list") == ""  # an absent optional list gives an empty alternation

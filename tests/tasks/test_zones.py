@@ -120,3 +120,15 @@ def test_the_title_in_a_closing_formula_gives_no_task_and_its_request_keeps_its_
     assert not any(x.startswith(("tăng tốc", "hoàn thành thắng lợi")) for x in texts), texts
     closing = [t for t in ts if "triển khai thực hiện" in t.task]
     assert closing and [a.name for a in closing[0].agencies] == ["các cơ quan, đơn vị, địa phương"]
+
+
+def test_zone_heading_words_come_from_the_lexicon():
+    from directive_nlp.tasks import zones
+    assert zones._FUNDING_HEADING.match("Nguồn kinh phí thực hiện")  # funding_headings
+    assert not zones._FUNDING_HEADING.match("Nhiệm vụ và giải pháp")
+    assert zones._REVIEW.search("Tổ chức sơ kết 5 năm")  # review_heading_words
+    assert not zones._REVIEW.search("Tổ chức thực hiện")
+    assert zones._REVIEW_CONTENT.match("Nội dung sơ kết")  # review_content_openers
+    assert not zones._REVIEW_CONTENT.match("Thời gian sơ kết")
+    assert zones._REVIEW_PART.match("Kết quả đạt được")  # review_part_openers
+    assert not zones._REVIEW_PART.match("Nhiệm vụ trọng tâm")

@@ -65,11 +65,29 @@ class MetaRules:
     recipients_markers: tuple[str, ...]
     addressee_markers: tuple[str, ...]
     recipient_drop: tuple[str, ...]
+    body_openers: tuple[str, ...]
+    body_opener_words: tuple[str, ...]
+    body_opener_before_number: tuple[str, ...]
+    section_words: tuple[str, ...]
+    article_words: tuple[str, ...]
+    authority_lines: tuple[str, ...]
+    signed_marks: tuple[str, ...]
+    recipient_notes: tuple[str, ...]
+    state_actor_committees: tuple[str, ...]
+    state_actor_councils: tuple[str, ...]
+    state_actor_levels: tuple[str, ...]
+    state_actor_verbs: tuple[str, ...]
+    number_labels: tuple[str, ...]
+    of_words: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...] = ()
 
 
 _LIST_KEYS = ("capacities", "positions", "bodies", "party_sub_bodies", "party_committees", "central_markers",
-              "proper_words", "unit_words", "motto", "recipients_markers", "addressee_markers", "recipient_drop")
+              "proper_words", "unit_words", "motto", "recipients_markers", "addressee_markers", "recipient_drop",
+              "body_openers", "body_opener_words", "body_opener_before_number", "section_words", "article_words",
+              "authority_lines",
+              "signed_marks", "recipient_notes", "state_actor_committees", "state_actor_councils",
+              "state_actor_levels", "state_actor_verbs", "number_labels", "of_words")
 
 
 @lru_cache(maxsize=1)
@@ -337,11 +355,37 @@ def _units(doc: NormalizedDocument) -> list[Unit]:
     return out
 
 
-_BODY_START_RE = re.compile(
-    r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Để\s|Nhằm\s|Trong (?:những|thời gian|năm)|Sau khi|Qua\s|"
-    r"Hiện nay|Thời gian qua|Những năm qua|Ngày \d|Năm \d|Kính gửi|Từ ngày|Tiếp theo|Sau \d)"
-)
-_SECTION_RE = re.compile(r"^(?:[IVXLC]+\s*[.\-–)]|\d+(?:\.\d+)*\s*[.)]|Điều\s+\d|Phần\s+[IVX\d]|Chương\s+[IVX\d]|[a-zđ]\))\s")
+def _alts(words) -> str:
+    """Alternation of literal words, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _body_start_re() -> re.Pattern:
+    """A line that opens the body: an opener phrase, an opener word and a space, an opener before a number."""
+    r = load_rules()
+    return re.compile(rf"^(?:(?:{_alts(r.body_openers)})|(?:{_alts(r.body_opener_words)})\s"
+                      rf"|(?:{_alts(r.body_opener_before_number)}) \d)")
+
+
+@lru_cache(maxsize=1)
+def _section_re() -> re.Pattern:
+    """A numbered heading: "I.", "1.2)", "Điều 1", "Phần II", "a)"."""
+    r = load_rules()
+    return re.compile(rf"^(?:[IVXLC]+\s*[.\-–)]|\d+(?:\.\d+)*\s*[.)]|(?:{_alts(r.article_words)})\s+\d"
+                      rf"|(?:{_alts(r.section_words)})\s+[IVX\d]|[a-zđ]\))\s")
+
+
+@lru_cache(maxsize=1)
+def _authority_line_re() -> re.Pattern:
+    """The authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN …")."""
+    return re.compile(rf"^(?:{_alts(load_rules().authority_lines)})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _signed_mark_re() -> re.Pattern:
+    """A signature mark in brackets: "(Đã ký)", "(ký)"."""
+    return re.compile(rf"\((?:{_alts(load_rules().signed_marks)})[^)]*\)")
 
 
 def _header_end(units: list[Unit], structure: Optional[DocumentStructure]) -> int:
@@ -355,7 +399,7 @@ def _header_end(units: list[Unit], structure: Optional[DocumentStructure]) -> in
                 break
     for k, u in enumerate(units[:limit]):
         t = _clean(u.text)
-        if k > 0 and (_SECTION_RE.match(t) or _BODY_START_RE.match(t) or (len(t) > 300 and not _mostly_upper(t))):
+        if k > 0 and (_section_re().match(t) or _body_start_re().match(t) or (len(t) > 300 and not _mostly_upper(t))):
             return k
     return limit
 
@@ -365,7 +409,17 @@ def _header_end(units: list[Unit], structure: Optional[DocumentStructure]) -> in
 # --------------------------------------------------------------------------
 
 # the document's own number: "Số: 45/KH-UBND" with a capital S, not "Chỉ thị số 36-CT/TW"
-_OWN_NUMBER_RE = re.compile(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*(" + _NUMBER + r")")
+def _cased(key: str, *, lower: bool = False, upper_only: bool = False) -> str:
+    """The words of one meta_rules.yaml list as written and in capitals (and in lower case), as an alternation."""
+    forms: list[str] = []
+    for w in getattr(load_rules(), key):
+        variants = [w.upper()] if upper_only else [w.lower()] * lower + [w, w.upper()]
+        forms += [v for v in variants if v not in forms]
+    return "|".join(re.escape(f) for f in forms)
+
+
+_NUMBER_LABEL = _cased("number_labels")
+_OWN_NUMBER_RE = re.compile(rf"(?<![\w])(?:{_NUMBER_LABEL})\s*[:.]?\s*(" + _NUMBER + r")")
 _PLACE_DATE_RE = re.compile(
     r"([^\d|,;:()]{2,60}?)\s*,\s*ngày\s*(\d{0,2})\s*(?:tháng\s*(\d{0,2})\s*,?\s*năm\s*(\d{0,4})|[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}))",
     re.I,
@@ -401,7 +455,7 @@ def _clean_place(raw: str) -> Optional[str]:
 
 # a header line left open: "Số:" / "Số" whose number went to the next line,
 # "Cần Thơ, ngày" / "…, ngày 17 tháng" / "Bắc Ninh," whose date did
-_OPEN_NUMBER_RE = re.compile(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*$")
+_OPEN_NUMBER_RE = re.compile(rf"(?<![\w])(?:{_NUMBER_LABEL})\s*[:.]?\s*$")
 _OPEN_DATE_RE = re.compile(
     r",\s*(?:ngày\s*(?:\d{1,2}\s*(?:tháng\s*(?:\d{1,2}\s*,?\s*(?:năm\s*)?)?)?)?)?$", re.I
 )
@@ -508,16 +562,16 @@ def _find_title(units: list[Unit], type_idx: Optional[int], heading_rest: str, e
         return None
     parts: list[str] = []
     rest = heading_rest
-    if rest and not re.match(r"^(?:CỦA|của)\s", rest):
+    if rest and not re.match(rf"^(?:{_cased('of_words')})\s", rest):
         parts.append(rest)
     for k in range(type_idx + 1, min(len(units), type_idx + 5)):
         u = units[k]
         t = _clean(u.text)
         if not t:
             continue
-        if re.match(r"^(?:CỦA)\s", t) and _mostly_upper(t):
+        if re.match(rf"^(?:{_cased('of_words', upper_only=True)})\s", t) and _mostly_upper(t):
             continue  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" belongs to the heading
-        if t.startswith(("(Kèm theo", "(Ban hành kèm", "Kính gửi")) or _SECTION_RE.match(t):
+        if t.startswith(("(Kèm theo", "(Ban hành kèm", "Kính gửi")) or _section_re().match(t):
             break
         if _AUTHORITY_RE.match(t) or (_heading_re().fullmatch(tone_key(t).rstrip(" :")) is not None):
             break
@@ -591,7 +645,7 @@ def _strip_motto(text: str) -> str:
     Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"), the number and the OCR
     debris of the rules under them."""
     t = _blank_motto(text)
-    t = re.sub(r"(?<![\w])(?:Số|SỐ)\s*[:.]?\s*\S*", " ", t)
+    t = re.sub(rf"(?<![\w])(?:{_NUMBER_LABEL})\s*[:.]?\s*\S*", " ", t)
     t = re.sub(r"[=_~*]{2,}|-{3,}", " ", t)
     return _clean(t)
 
@@ -644,7 +698,7 @@ def _issuer_from_header(units: list[Unit], type_idx: Optional[int], end: int) ->
         t = _clean(t)
         if not t or not _mostly_upper(t) or _capacity_re().match(t) or _BARE_NUMBER_RE.match(t):
             continue  # a bare "624/KH-UBND" is the number whose "Số:" ended the line above
-        if chunks and re.match(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)(?![\w])", t):
+        if chunks and _authority_line_re().match(t):
             continue  # the authority line of a decision, not the header
         words = [w for w in t.split() if any(c.isalpha() for c in w)]
         if len(words) < 1:
@@ -673,7 +727,7 @@ def _combine_bodies(bodies: list[str]) -> tuple[Optional[str], Optional[str]]:
     return case_name(issuer), case_name(parent) if parent else None
 
 
-_OF_BODY_RE = re.compile(r"^(?:CỦA|của)\s+(.+)$")
+_OF_BODY_RE = re.compile(rf"^(?:{_cased('of_words')})\s+(.+)$")
 
 
 def _issuer_from_heading(rest: str, next_unit: Optional[str]) -> Optional[str]:
@@ -684,26 +738,42 @@ def _issuer_from_heading(rest: str, next_unit: Optional[str]) -> Optional[str]:
     return None
 
 
-_PARTY_BODY_RE = re.compile(r"(Ban Thường vụ|Ban Chấp hành|Thường trực)\s+(Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(ủy|uỷ)", re.I)
+def _uy_spellings(word: str) -> set[str]:
+    """Both tone placements of "uy" ("ủy" and "uỷ"), as documents write either."""
+    return {word, word.replace("ủy", "uỷ"), word.replace("uỷ", "ủy")}
 
 
-_STATE_ACTOR_RE = re.compile(
-    r"(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|Tỉnh|thành phố|Thành phố|huyện|quận|thị xã|xã|phường)"
-    r"((?:\s+[" + _UP + r"][\w]*)*)\s+(?:yêu cầu|ban hành|đề nghị|thông báo|giao|quyết định|xây dựng|chỉ đạo)(?![\w])"
-)
+@lru_cache(maxsize=1)
+def _party_body_re() -> re.Pattern:
+    """"Ban Thường vụ Tỉnh ủy": a party sub-body, the committee's level word, its "ủy"."""
+    r = load_rules()
+    levels = {c.split()[0] for c in r.party_committees}
+    tails = set().union(*(_uy_spellings(c.split()[-1]) for c in r.party_committees))
+    return re.compile(rf"({_alts(r.party_sub_bodies)})\s+({_alts(levels)})\s+({_alts(tails)})", re.I)
+
+
+@lru_cache(maxsize=1)
+def _state_actor_re() -> re.Pattern:
+    """"UBND tỉnh Quảng Ngãi yêu cầu": a state body, its level, a name in capitals, an issuing verb."""
+    r = load_rules()
+    bodies = _alts(r.state_actor_committees + r.state_actor_councils)
+    return re.compile(rf"({bodies})\s+({_alts(r.state_actor_levels)})((?:\s+[{_UP}][\w]*)*)"
+                      rf"\s+(?:{_alts(r.state_actor_verbs)})(?![\w])")
 
 
 def _issuer_from_capacity(body_upper: str, text: str) -> Optional[str]:
     """"T/M BAN THƯỜNG VỤ" completed from the text ("Ban Thường vụ Tỉnh ủy xây dựng …")."""
     name = case_name(body_upper)
     if match_key(name) in {match_key(s) for s in load_rules().party_sub_bodies}:
-        m = _PARTY_BODY_RE.search(text)
+        m = _party_body_re().search(text)
         if m and match_key(m.group(1)) == match_key(name):
             return f"{name} {m.group(2).capitalize()} ủy"
     if match_key(name) in ("ủy ban nhân dân", "hội đồng nhân dân"):
         # the level comes from the body acting in the text: "UBND Thành phố yêu cầu …"
-        for m in _STATE_ACTOR_RE.finditer(text[:5000]):
-            full = "Ủy ban nhân dân" if m.group(1) in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân") else "Hội đồng nhân dân"
+        rules = load_rules()
+        for m in _state_actor_re().finditer(text[:5000]):
+            committee = m.group(1) in rules.state_actor_committees
+            full = (rules.state_actor_committees if committee else rules.state_actor_councils)[0]
             if match_key(full) == match_key(name):
                 return _clean(f"{full} {m.group(2)} {m.group(3) or ''}")
     return name
@@ -790,7 +860,7 @@ def _parse_signature(sig: str) -> tuple[Optional[Signer], Optional[str]]:
     cap_rx = _capacity_re()
     name, name_start = _first_name(sig)
     upper_part = sig[:name_start] if name else sig
-    upper_part = re.sub(r"\((?:đã ký|Đã ký|ký|Ký)[^)]*\)", " ", upper_part)
+    upper_part = _signed_mark_re().sub(" ", upper_part)
     caps = list(cap_rx.finditer(upper_part))
     if not caps:
         return None, None
@@ -832,10 +902,11 @@ def _parse_signature(sig: str) -> tuple[Optional[Signer], Optional[str]]:
 # Recipients
 # --------------------------------------------------------------------------
 
-_NOTE_RE = re.compile(
-    r"\(\s*(?:để\s+)?(?:b/c|b/cáo|báo cáo|biết|thực hiện|t/h|chỉ đạo|phối hợp|p/h|theo dõi|đưa tin|đăng tải|đ/b|chỉ đạo t/h|kiểm tra|giám sát)[^)]*\)",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _note_re() -> re.Pattern:
+    """A purpose in brackets after a recipient: "(để báo cáo)", "(t/h)"."""
+    notes = "|".join(re.escape(n) for n in load_rules().recipient_notes)  # in the file's order
+    return re.compile(rf"\(\s*(?:để\s+)?(?:{notes})[^)]*\)", re.I)
 _ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[;,.:)])|(?<=\|))\s*[-–•]\s+")
 
 
@@ -846,7 +917,7 @@ def _split_items(text: str) -> list[str]:
     for p in parts:
         p = p.replace(" + ", " ").replace("| ", " ")
         p = re.sub(r"^\+\s*", "", p.strip())
-        p = _NOTE_RE.sub(" ", p)
+        p = _note_re().sub(" ", p)
         p = _clean(p).strip(" ;,.|")
         p = re.sub(r"\s+([;,.])", r"\1", p)
         p = re.sub(r"\s*\./\.$", "", p)
@@ -914,7 +985,7 @@ def _ref_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     kinds = "|".join(re.escape(n) for n in names) + "|" + "|".join(re.escape(n.upper()) for n in names)
     date = rf"(?:{_DATE_NUM}|{_DATE_WORDS})"
     numbered = re.compile(
-        rf"(?<![\w])(?P<kind>{kinds})\s+(?:(?:số|Số|SỐ)\s*:?\s*)?(?P<num>{_NUMBER})"
+        rf"(?<![\w])(?P<kind>{kinds})\s+(?:(?:{_cased('number_labels', lower=True)})\s*:?\s*)?(?P<num>{_NUMBER})"
         rf"(?:\s*,?\s*(?:ngày|Ngày|NGÀY)\s+(?P<date>{date}))?"
         rf"(?:\s*,?\s*(?:của|Của)\s+{_ISSUER})?"
     )

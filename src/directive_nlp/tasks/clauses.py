@@ -24,7 +24,7 @@ from typing import Optional
 
 from ..models import Deadline
 from .frames import frames
-from .lexicon import lexicon
+from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
 from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
@@ -35,8 +35,8 @@ from .text import trim, words
 
 __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_verb_start", "strip_modal"]
 
-_TRAIL_PAREN = re.compile(r"\s*\((?:có|kèm|gửi|theo|chi tiết|xem|tại)\b[^()]*\)?\s*$", re.IGNORECASE)
-_ADJUNCT = re.compile(r"\s*(?:theo|tại|trên|qua|thông qua|để|nhằm|đối với|cho|bằng|trong|của)\b", re.IGNORECASE)
+_TRAIL_PAREN = re.compile(rf"\s*\((?:{word_alt('trailing_note_words')})\b[^()]*\)?\s*$", re.IGNORECASE)
+_ADJUNCT = re.compile(rf"\s*(?:{word_alt('adjunct_openers')})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -130,7 +130,7 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
     return p, frame_supports, explicit
 
 
-_BASIS_REF_END = re.compile(r"(?:\S*\d\S*|này|mình)\s+$", re.IGNORECASE)
+_BASIS_REF_END = re.compile(rf"(?:\S*\d\S*|{word_alt('basis_ref_endings')})\s+$", re.IGNORECASE)
 
 
 def _basis_end(text: str, s: int, e: int) -> int:
@@ -235,7 +235,8 @@ def _past_partners(text: str, a: int, b: int, cend: int) -> int:
     return a
 
 
-_VERBS_VA = re.compile(r"([^,;:()]{2,40}?)\s+và\s+", re.IGNORECASE)
+_VERBS_VA = re.compile(rf"([^,;:()]{{2,40}}?)\s+(?:{word_alt('conjunctions')})\s+", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\s*(?:{word_alt('between_words')})\b", re.IGNORECASE)
 
 
 def _partners_after_verbs(ctx: _Ctx, a: int, b: int) -> list[Ag]:
@@ -279,7 +280,7 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
         return None, []
     own_sup: list[Ag] = []
     sm = frames().support.match(text, a, b)
-    hit = bool(sm) and not re.match(r"\s*giữa\b", text[sm.end():b], re.IGNORECASE)
+    hit = bool(sm) and not _BETWEEN.match(text[sm.end():b])
     if hit:
         own_sup, cend = chain_at(text, sm.end(), ctx.mentions, b)
         if not own_sup:

@@ -17,12 +17,16 @@ import re
 from typing import Optional
 
 from .layout_vocab import layout_vocab
+from .lexicon import word_alt
 from .mentions import Ag, canonical, find_agencies, ag
 from .text import trim
 
 __all__ = ["article_kind", "execution_clause"]
 
-_ARTICLE = re.compile(r"^điều\s+\d+", re.IGNORECASE)
+_ARTICLE = re.compile(rf"^(?:{word_alt('article_heads')})\s+\d+", re.IGNORECASE)
+_SEPARATOR = re.compile(rf"\s*(?:;|,|\b(?:{word_alt('conjunctions')})\b)\s*")
+_JOINER = re.compile(rf"(?:{word_alt('conjunctions')}|,)\s+")
+_EXECUTION_VERB = re.compile(rf"(?:{word_alt('execution_verbs')})\s+", re.IGNORECASE)
 
 
 def article_kind(sid: str, body: str) -> Optional[str]:
@@ -41,7 +45,7 @@ def _officials(text: str, s: int, e: int) -> list[Ag]:
     """The officials before the execution verb, split at ";" and where a new title begins after "," / "và"."""
     titles = layout_vocab().official
     bounds: list[tuple[int, int]] = []  # (end of one piece, start of the next)
-    for m in re.finditer(r"\s*(?:;|,|\bvà\b)\s*", text[s:e]):
+    for m in _SEPARATOR.finditer(text[s:e]):
         nxt = s + m.end()
         if m.group().strip() == ";" or titles.match(text, nxt):
             bounds.append((s + m.start(), nxt))
@@ -66,7 +70,7 @@ def _colon_list(text: str, a: int, b: int) -> list[Ag]:
     p = a + ms[0].end
     for m in re.finditer(r"[^,]+", text[p:b]):
         x, y = trim(text, p + m.start(), p + m.end())
-        xm = re.match(r"(?:và|,)\s+", text[x:y])
+        xm = _JOINER.match(text[x:y])
         x += xm.end() if xm else 0
         if y > x:
             out.append(ag(x, y, text[x:y], canonical(text[x:y]), None))
@@ -82,7 +86,7 @@ def execution_clause(text: str, start: int = 0) -> Optional[tuple[int, int, list
             continue
         verb = m.start("verb") if "verb" in p.groupindex else m.start()
         ts = verb
-        cm = re.match(r"chịu trách nhiệm\s+", text[ts:], re.IGNORECASE)
+        cm = _EXECUTION_VERB.match(text[ts:])
         if cm:
             ts += cm.end()  # "chịu trách nhiệm" is a modal here (annotation rule T6, docs/tasks.md)
         a, b = trim(text, start, verb)

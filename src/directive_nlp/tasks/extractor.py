@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Optional
 
@@ -36,7 +37,7 @@ from .decisions import article_kind, execution_clause
 from .headings import HeadingBodies, agency_heading
 from .inline import Assignment, parse_assignment, trailing_paren
 from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments, read_label
-from .lexicon import lexicon
+from .lexicon import lexicon, word_alt
 from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .tables import table_tasks
 from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
@@ -47,11 +48,23 @@ __all__ = ["extract_tasks"]
 
 # "… cần tập trung vào các nội dung sau:" only introduces content: its actor is not carried to the items
 # (annotation rule A1, docs/tasks.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
-_CONTENT_LEAD_IN = re.compile(r"\bnội dung\b[^:;]*\b(?:sau|như sau)\s*:\s*$", re.IGNORECASE)
-# the end of a Chỉ thị / Công văn opening: what follows is its body, numbered or not
-_BODY_OPENER = re.compile(r"\b(?:yêu cầu|chỉ thị|đề nghị|giao|như sau|các nội dung sau|có ý kiến như sau)\s*:\s*$", re.IGNORECASE)
 _UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
-_LIST_END = re.compile(r"\b(?:như|sau|gồm|bao gồm|cụ thể)\s*:\s*$")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    """The extractor's word patterns, built from the lexicon (mechanism here, words there)."""
+    w = word_alt
+    return {
+        "content_lead_in": re.compile(rf"\b(?:{w('content_nouns')})\b[^:;]*\b(?:{w('following_words')})\s*:\s*$",
+                                      re.IGNORECASE),
+        # the end of a Chỉ thị / Công văn opening: what follows is its body, numbered or not
+        "body_opener": re.compile(rf"\b(?:{w('body_opener_endings')})\s*:\s*$", re.IGNORECASE),
+        "list_end": re.compile(rf"\b(?:{w('list_end_words')})\s*:\s*$"),
+        "leftover": re.compile(rf"\b(?:{w('conjunctions')})\b|[\s,;.:\-–+]", re.IGNORECASE),
+        "review_title": re.compile(rf"\b(?:{w('review_title_words')})\b", re.IGNORECASE),
+        "topic": re.compile(rf"(?:{w('topic_label_words')})\b[^:]{{0,300}}:\s*", re.IGNORECASE),
+    }
 
 
 @dataclass
@@ -105,7 +118,7 @@ def _only_bodies(text: str) -> bool:
     rest = text
     for a in sorted(ms, key=lambda x: -x.start):
         rest = rest[:a.start] + rest[a.end:]
-    return not re.sub(r"\bvà\b|[\s,;.:\-–+]", "", rest, flags=re.IGNORECASE)
+    return not _patterns()["leftover"].sub("", rest)
 
 
 class _Walker:
@@ -117,7 +130,7 @@ class _Walker:
         self.doc_date = _doc_date(meta)
         self.info = {bi.block: bi for bi in structure.blocks}
         title = " ".join(filter(None, [self.meta.title or "", self._first_lines()]))
-        self.zones = Zones(structure, bool(re.search(r"\b(?:sơ kết|tổng kết)\b", title, re.IGNORECASE)),
+        self.zones = Zones(structure, bool(_patterns()["review_title"].search(title)),
                            passage=is_passage(structure, meta))
         self.sections = self.zones.sections
         self.headings: dict[str, HeadingBodies] = {}
@@ -318,10 +331,10 @@ class _Walker:
             self._register_heading(sid, body)  # a second part numbered like the first: its own heading wins
             self._heading_block[sid] = b.index
         colon = body.rstrip().endswith(":")
-        if colon and sid not in self.headings and not _CONTENT_LEAD_IN.search(body):
+        if colon and sid not in self.headings and not _patterns()["content_lead_in"].search(body):
             # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items
             hres = analyze_sentence(btext, mask(btext), cs, len(btext), find_agencies(btext), [], carried=[])
-            if hres.subject and (hres.drafts == [] or hres.lead_in or _LIST_END.search(body)):
+            if hres.subject and (hres.drafts == [] or hres.lead_in or _patterns()["list_end"].search(body)):
                 self.headings[sid] = HeadingBodies(hres.subject, list(hres.frame_supports))
         if colon and sid not in self.headings and not self._is_lead_in(body) and not self._verb_before_colon(body):
             flow.colon_parent = (sid, b.index, [])
@@ -474,12 +487,12 @@ class _Walker:
 
     def _after_item(self, bi, sid: str, body: str, results: list) -> None:
         flow = self.flow
-        if sid == "preamble" and _BODY_OPENER.search(body):
+        if sid == "preamble" and _patterns()["body_opener"].search(body):
             flow.preamble_body = True
         colon = body.rstrip().endswith(":")
         if colon and not self._is_lead_in(body):
             flow.colon_parent = (sid, bi.block, [])
-        if (colon and bi.marker and bi.marker_kind != "enum" and not _CONTENT_LEAD_IN.search(body)
+        if (colon and bi.marker and bi.marker_kind != "enum" and not _patterns()["content_lead_in"].search(body)
                 and results and results[-1][0].subject):
             # a bullet's own actor carries only to the deeper bullets under it
             depth = bi.depth if bi.marker_kind == "bullet" else None
@@ -574,7 +587,7 @@ class _Walker:
     def _looks_like_action(self, btext: str, cs: int) -> bool:
         """Does a list item ask for something (a verb, an actor, a "Về/Đối với …:" topic) rather than name a thing?"""
         body = btext[cs:].lstrip()
-        m = re.match(r"(?:về|đối với|trường hợp)\b[^:]{0,300}:\s*", body, re.IGNORECASE)
+        m = _patterns()["topic"].match(body)
         if m:
             body = body[m.end():]
         if is_verb_start(body) or self.lx.verb_start.match(body) or self.lx.modal_start.match(body):

@@ -14,18 +14,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from .frames import frames
 from ..agencies import starts_common_noun
 from .clauses import is_verb_start
 from .layout_vocab import layout_vocab
-from .lexicon import lexicon
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, chain_at, fallback_subject
 from .text import trim, words
 
 __all__ = ["HeadingBodies", "agency_heading", "paren_members"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    """The agency-heading word patterns, built from the lexicon (mechanism here, words there)."""
+    w = word_alt
+    return {
+        "leftover": re.compile(rf"\b(?:{w('conjunctions')})\b|[\s,;.]", re.IGNORECASE),
+        "list_sep": re.compile(rf"\b(?:{w('conjunctions')}|,)\s"),
+        "group": re.compile(rf"\s*(?:{w('group_determiners')})\s", re.IGNORECASE),
+        "assign": re.compile(rf"\s*(?:{w('heading_assign_words')})\b", re.IGNORECASE),
+        "dash_role": re.compile(rf"\s[-–]\s(?:{w('dash_role_heads')})", re.IGNORECASE),
+        "members": re.compile(rf"\s(?:{w('membership_words')})\s*:?\s+", re.IGNORECASE),
+    }
 
 
 
@@ -51,7 +66,7 @@ def paren_members(text: str, paren: int) -> list[Ag]:
     rest = inner
     for a in sorted(ms, key=lambda x: -x.start):
         rest = rest[:a.start] + rest[a.end:]
-    if re.sub(r"\bvà\b|[\s,;.]", "", rest, flags=re.IGNORECASE):
+    if _patterns()["leftover"].sub("", rest):
         return []  # the bracket explains or qualifies, it does not list members
     return [ag(inner_s + a.start, inner_s + a.end, a.name, a.canonical, a.type) for a in ms]
 
@@ -84,7 +99,7 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
         if sup and not t[send:b].strip(" ,.;:"):
             return HeadingBodies(chain, sup)
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
-    if re.match(r"\s*(?:các|những)\s", t[a:b], re.IGNORECASE) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
+    if _patterns()["group"].match(t[a:b]) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
         # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
@@ -113,17 +128,17 @@ def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBod
     ph = v.proper_head.match(body)
     if ph and not ph.group("next").isupper() and not body.isupper():
         return None  # "Hội nhập quốc tế", "Phòng, chống tham nhũng": the head word starts a common word
-    if prefixed and re.match(r"\s*(?:đề nghị|yêu cầu|giao)\b", t, re.IGNORECASE) and not AGENCY_HEAD.match(body):
+    if prefixed and _patterns()["assign"].match(t) and not AGENCY_HEAD.match(body):
         return None
     if not (prefixed or AGENCY_HEAD.match(body)):
         return None
-    pieces = fallback_subject(t, a, b) if re.search(r"\b(?:và|,)\s", body) and not prefixed else [(a, b)]
+    pieces = fallback_subject(t, a, b) if _patterns()["list_sep"].search(body) and not prefixed else [(a, b)]
     if any(starts_common_noun(t[slice(*trim(t, pa, pb))]) for pa, pb in pieces):
         return None  # "Tổ chức, bộ máy": a list of topics ("bộ máy" is a common noun), not of bodies
     out = []
     for pa, pb in pieces:
         pa, pb = trim(t, pa, pb)
-        dash = re.search(r"\s[-–]\s(?:cơ quan|đơn vị|thường trực)", t[pa:pb], re.IGNORECASE)
+        dash = _patterns()["dash_role"].search(t[pa:pb])
         if dash:
             pb = pa + dash.start()
         if pb > pa:
@@ -160,14 +175,14 @@ def agency_heading(text: str) -> Optional[HeadingBodies]:
 
 def _listed_members(t: str, a: int, b: int) -> tuple[int, int, list[Ag]]:
     """(group start, group end, members) of "GROUP gồm X, Y" written without brackets; no members otherwise."""
-    m = re.search(r"\s(?:gồm|bao gồm|gồm có)\s*:?\s+", t[a:b], re.IGNORECASE)
+    m = _patterns()["members"].search(t[a:b])
     if not m:
         return a, b, []
     ms = [x for x in find_agencies(t[a + m.end():b]) if x.type != "group"]
     rest = t[a + m.end():b]
     for x in sorted(ms, key=lambda y: -y.start):
         rest = rest[:x.start] + rest[x.end:]
-    if not ms or re.sub(r"\bvà\b|[\s,;.]", "", rest, flags=re.IGNORECASE) or not all(AGENCY_HEAD.match(x.name) for x in ms):
+    if not ms or _patterns()["leftover"].sub("", rest) or not all(AGENCY_HEAD.match(x.name) for x in ms):
         return a, b, []
     off = a + m.end()
     ga, gb = trim(t, a, a + m.start())
@@ -178,4 +193,4 @@ def _is_group(body: str, chain: list[Ag]) -> bool:
     """A plural body that can have members ("Các cơ quan đăng ký đầu tư"), not one named body."""
     if len(words(body)) > 12 or is_verb_start(body):
         return False
-    return bool(re.match(r"\s*(?:các|những)\s", body, re.IGNORECASE)) or bool(chain and chain[0].type == "group")
+    return bool(_patterns()["group"].match(body)) or bool(chain and chain[0].type == "group")

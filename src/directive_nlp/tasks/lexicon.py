@@ -16,7 +16,7 @@ from typing import Any
 
 from ..vocab import load_vocabulary
 
-__all__ = ["Lexicon", "lexicon", "load_lexicon_data"]
+__all__ = ["Lexicon", "lexicon", "load_lexicon_data", "word_alt"]
 
 _W = r"[\wÀ-ỹ]"
 
@@ -46,7 +46,20 @@ _LISTS = (
 _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes", "place_levels",
                    "condition_openers", "purpose_words", "nominal_compounds", "nominal_compound_followers",
                    "act_governing_verbs", "verb_final_nouns", "clause_connectives", "governing_prefixes",
-                   "time_clause_words")
+                   "time_clause_words", "not_subject_heads", "consequence_words", "subject_qualifiers",
+                   "name_qualifiers", "topic_openers", "topic_label_words", "agent_markers",
+                   "conjunctions", "group_determiners", "heading_assign_words", "dash_role_heads",
+                   "membership_words", "list_gap_words", "list_focus_words", "report_objects",
+                   "report_object_qualifiers", "report_manners", "report_send_words", "recipient_prepositions",
+                   "report_purpose_words", "copy_to_words", "generic_body_nouns",
+                   "content_nouns", "following_words", "body_opener_endings", "list_end_words",
+                   "review_title_words", "predicate_adverbs", "report_step_verbs", "report_step_objects",
+                   "report_start_adverbs", "report_start_gather", "report_start_verbs", "reference_prepositions",
+                   "reference_titles", "advising_words", "review_step_words",
+                   "trailing_note_words", "adjunct_openers", "basis_ref_endings", "between_words",
+                   "organise_words", "account_words", "manner_tails", "nominal_run_heads",
+                   "funding_headings", "review_heading_words", "review_content_openers", "review_part_openers",
+                   "article_heads", "execution_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +70,12 @@ def load_lexicon_data() -> dict[str, Any]:
     optional: dict[str, type] = {k: list for k in _OPTIONAL_LISTS}
     optional["min_task_syllables"] = int
     return load_vocabulary("task_lexicon.yaml", required=required, optional=optional)
+
+
+def word_alt(key: str) -> str:
+    """The words of one list of the lexicon as a regex alternation, in the file's order, spaces as written
+    (no grouping: the caller's pattern holds the structure)."""
+    return "|".join(re.escape(w) for w in load_lexicon_data().get(key) or ())
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import lexicon, load_lexicon_data
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .text import words
 
 __all__ = ["is_verb_start", "quality_only", "strip_modal", "skip_ws", "verb_only", "ends_with_verb", "NOUN_TOCHUC"]
@@ -23,13 +23,13 @@ def _noun_tochuc() -> re.Pattern:
     (``organisation_words`` in task_lexicon.yaml)."""
     ws = sorted(load_lexicon_data()["organisation_words"], key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in ws)
-    return re.compile(rf"^\s*tổ chức\s*(?:(?:{alt})(?![\wÀ-ỹ])|,|và\b|;|$)", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{word_alt('organise_words')})\s*(?:(?:{alt})(?![\wÀ-ỹ])|,|(?:{word_alt('conjunctions')})\b|;|$)", re.IGNORECASE)
 
 
 NOUN_TOCHUC = _noun_tochuc()
-_ACCOUNT = re.compile(r"\s*(?:về|trước|nếu|với|đối với|toàn bộ)\b", re.IGNORECASE)
-_MANNER_TAIL = re.compile(r"\s+(?:hơn nữa|mạnh mẽ|quyết liệt|tích cực|hiệu quả|chặt chẽ|thường xuyên|nghiêm túc)\s*$")
-_NOMINAL_RUN = re.compile(r"\b(?:công tác|việc|hoạt động|sự)\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$")
+_ACCOUNT = re.compile(rf"\s*(?:{word_alt('account_words')})\b", re.IGNORECASE)
+_MANNER_TAIL = re.compile(rf"\s+(?:{word_alt('manner_tails')})\s*$")
+_NOMINAL_RUN = re.compile(rf"\b(?:{word_alt('nominal_run_heads')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$")
 # verbs that also close a noun phrase ("báo cáo", "kế hoạch"): a run ending in them still has its object
 _NOUN_LIKE_VERBS = ("báo cáo", "kế hoạch", "quản lý", "phát triển")
 

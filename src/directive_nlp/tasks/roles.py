@@ -20,17 +20,32 @@ The rules follow the annotation rules A3 and A4 (docs/tasks.md):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .frames import frames
-from .lexicon import lexicon, load_lexicon_data
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag
 
 # what may stand between two names of one list of bodies
-_GAP = re.compile(
-    r"^\s*(?:,|;|và|cùng|cùng với|hoặc|với|,\s*và|,\s*trước hết là|,\s*nhất là|trước hết là|nhất là|"
-    r"\([^()]*\)\s*(?:,|;|và)?|\([^()]*\)\s*,?\s*và)?\s*$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    """The role finders' word patterns, built from the lexicon (mechanism here, words there)."""
+    w = word_alt
+    conj, focus = w("conjunctions"), w("list_focus_words")
+    to = w("recipient_prepositions")
+    return {
+        # what may stand between two names of one list of bodies
+        "gap": re.compile(rf"^\s*(?:,|;|{w('list_gap_words')}|,\s*(?:{conj})|,\s*(?:{focus})|(?:{focus})|"
+                          rf"\([^()]*\)\s*(?:,|;|{conj})?|\([^()]*\)\s*,?\s*(?:{conj}))?\s*$", re.IGNORECASE),
+        # "báo cáo [kết quả (thực hiện)] [bằng văn bản] [gửi] [về|cho] X"
+        "report_object": re.compile(rf"\s*(?:(?:{w('report_objects')})(?:\s+(?:{w('report_object_qualifiers')}))?\s+)?"
+                                    rf"(?:(?:{w('report_manners')})\s+)?(?:(?:{w('report_send_words')})\s+)?"
+                                    rf"(?:{to})?\s*", re.IGNORECASE),
+        "purpose_before": re.compile(rf"(?:{w('report_purpose_words')})\s*$"),
+        "object_then_recipient": re.compile(rf"[^,;:()\n]{{0,60}}?\s(?:{to})\s+", re.IGNORECASE),
+        "copy_to": re.compile(rf"(?:{w('copy_to_words')})\s+", re.IGNORECASE),
+        "list_split": re.compile(rf",\s+|\s+(?:{conj})\s+"),
+    }
 _WORD = re.compile(r"[\wÀ-ỹ]+")
 # "X là cơ quan đầu mối, theo dõi …": the subject's role in the plan, then its predicate
 # head nouns of bodies: a phrase starting with one of them can be an actor the recogniser does not know
@@ -43,7 +58,7 @@ def _agency_head() -> re.Pattern:
     def alt(ws) -> str:
         return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
 
-    return re.compile(rf"^\s*(?:các\s+|những\s+)?(?!(?:{alt(d['not_body_heads'])})\b)(?:{alt(d['body_head_nouns'])})\b",
+    return re.compile(rf"^\s*(?:(?:{alt(d['group_determiners'])})\s+)?(?!(?:{alt(d['not_body_heads'])})\b)(?:{alt(d['body_head_nouns'])})\b",
                       re.IGNORECASE)
 
 
@@ -79,7 +94,7 @@ def chain_at(text: str, pos: int, mentions: list[Ag], end: int, *, max_skip: int
         if m.start < cur or m.end > end:
             continue
         gap = text[cur:m.start]
-        if _GAP.match(gap):
+        if _patterns()["gap"].match(gap):
             out.append(m)
             cur = m.end
         else:
@@ -129,7 +144,7 @@ def between_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
         if m.start < pos or m.end > e:
             continue
         gap = text[pos:m.start]
-        if out and not _GAP.match(gap):
+        if out and not _patterns()["gap"].match(gap):
             break
         if not out and len(gap.strip()) > 20:
             break
@@ -145,26 +160,25 @@ def report_to_in(text: str, s: int, e: int, mentions: list[Ag]) -> list[str]:
     for hit in lx.report.finditer(text, s, e):
         pos = hit.end()
         # "báo cáo [kết quả (thực hiện)] [về|cho] X"
-        m = re.match(r"\s*(?:(?:kết quả|số liệu|tình hình)(?:\s+thực hiện)?\s+)?(?:bằng văn bản\s+)?(?:gửi\s+)?(?:về|cho|lên|tới)?\s*",
-                     text[pos:e], re.IGNORECASE)
+        m = _patterns()["report_object"].match(text[pos:e])
         if m:
             pos += m.end()
         before = text[max(s, hit.start() - 8):hit.start()].lower()
-        if re.search(r"(?:để|nhằm)\s*$", before):
+        if _patterns()["purpose_before"].search(before):
             continue
         if out:
             break  # "phản ánh về X tổng hợp, báo cáo Y": Y is X's onward recipient, not this task's
         chain, cend = chain_at(text, pos, mentions, e)
         if not chain:
             # "gửi báo cáo sơ kết về Tỉnh ủy": the object first, then "về/cho X"
-            vm = re.match(r"[^,;:()\n]{0,60}?\s(?:về|cho|lên|tới)\s+", text[pos:e], re.IGNORECASE)
+            vm = _patterns()["object_then_recipient"].match(text[pos:e])
             if vm:
                 chain, cend = chain_at(text, pos + vm.end(), mentions, e)
         for a in chain:
             if a.name not in out:
                 out.append(a.name)
         # "(đồng gửi X …)": an extra recipient inside the brackets
-    for hit in re.finditer(r"đồng gửi\s+", text[s:e], re.IGNORECASE):
+    for hit in _patterns()["copy_to"].finditer(text[s:e]):
         pos = s + hit.end()
         chain, _ = chain_at(text, pos, mentions, e)
         for a in chain:
@@ -179,11 +193,10 @@ def fallback_subject(text: str, s: int, e: int) -> list[tuple[int, int]]:
     Kept whole when the conjuncts are generic nouns ("Các cơ quan, đơn vị được
     giao chủ trì"); split at ", " / " và " otherwise ("Mỗi cán bộ, đảng viên").
     """
-    generic = {"sở", "ban", "ngành", "đoàn thể", "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp",
-               "cá nhân", "hội", "đoàn", "huyện", "xã", "phường", "thị trấn", "đặc khu", "thành phố", "thị xã"}
+    generic = set(load_lexicon_data().get("generic_body_nouns") or ())
     parts: list[tuple[int, int]] = []
     cur = s
-    for hit in re.finditer(r",\s+|\s+và\s+", text[s:e]):
+    for hit in _patterns()["list_split"].finditer(text[s:e]):
         a, b = s + hit.start(), s + hit.end()
         nxt = text[b:e]
         first = _WORD.findall(nxt.lower())[:2]

@@ -16,7 +16,7 @@ from typing import Optional
 
 from .compounds import ends_with_field, mask_joined_fields, nominal_compound_only
 from .frames import frames
-from .lexicon import lexicon, load_lexicon_data
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
 from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
@@ -42,14 +42,15 @@ _LIST_CONTINUATION = _list_continuation()
 _CONDITION = re.compile(r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
     load_lexicon_data().get("condition_openers") or ["(?!)"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
-_ADVERB_VERB = re.compile(r"\s*(?:kịp thời|chủ động|thường xuyên|khẩn trương|(?:báo cáo|gửi báo cáo)\s+(?:kết quả|tình hình|định kỳ))\s",
-                          re.IGNORECASE)
-_REPORT_START = re.compile(r"\s*(?:định kỳ\s+)?(?:tổng hợp,?\s+)?(?:báo cáo|gửi báo cáo|gửi)\s", re.IGNORECASE)
+_ADVERB_VERB = re.compile(rf"\s*(?:{word_alt('predicate_adverbs')}|(?:{word_alt('report_step_verbs')})\s+"
+                          rf"(?:{word_alt('report_step_objects')}))\s", re.IGNORECASE)
+_REPORT_START = re.compile(rf"\s*(?:(?:{word_alt('report_start_adverbs')})\s+)?(?:(?:{word_alt('report_start_gather')}),?\s+)?"
+                           rf"(?:{word_alt('report_start_verbs')})\s", re.IGNORECASE)
 # "… để …", "… phục vụ lưu trữ, xử lý, truyền tải …": after a purpose (``purpose_words`` in task_lexicon.yaml) or a
 # reference to a document, a comma does not start a task
 _PURPOSE = re.compile(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
-    load_lexicon_data().get("purpose_words") or ["để", "nhằm"], key=len, reverse=True))
-    + r"|tại (?:Kế hoạch|Quyết định|Nghị quyết|Văn bản|Chỉ thị|Thông tư|Nghị định|Luật|Công văn))\s", re.IGNORECASE)
+    load_lexicon_data().get("purpose_words") or (), key=len, reverse=True))
+    + rf"|(?:{word_alt('reference_prepositions')}) (?:{word_alt('reference_titles')}))\s", re.IGNORECASE)
 # governing verbs that, followed straight by a verb, direct an act rather than an addressee ("chỉ đạo quán triệt …";
 # ``act_governing_verbs`` in task_lexicon.yaml)
 _ADDRESSEE_FIRST = re.compile(r"(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
@@ -61,7 +62,11 @@ _GOVERN_PREFIX = re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, str
 _CONNECTIVES = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
     load_lexicon_data().get("clause_connectives") or ["(?!)"], key=len, reverse=True))
 _NEW_CLAUSE = rf",\s*(?=(?:{_CONNECTIVES})[\s,])"
-_REPORT_AFTER_VA = re.compile(r"\s+và\s+" + _REPORT_START.pattern.removeprefix(r"\s*"), re.IGNORECASE)
+_REPORT_AFTER_VA = re.compile(rf"\s+(?:{word_alt('conjunctions')})\s+" + _REPORT_START.pattern.removeprefix(r"\s*"),
+                              re.IGNORECASE)
+_AND_GAP = re.compile(rf"\s*(?:{word_alt('conjunctions')})\s*")
+_ADVISES = re.compile(rf"\s*(?:\w+\s+)?(?:{word_alt('advising_words')})\b", re.IGNORECASE)
+_REVIEW_STEP = re.compile(rf"(?:{word_alt('review_step_words')})\b", re.IGNORECASE)
 _TIME_ONLY = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
                         load_lexicon_data().get("time_clause_words") or ["(?!)"]) + r")\b", re.IGNORECASE)
 
@@ -121,7 +126,7 @@ def _purpose_verb_only(seg: str) -> bool:
 
 
 def _advises(seg: str) -> bool:
-    return bool(re.match(r"\s*(?:\w+\s+)?(?:tham mưu|giúp)\b", seg, re.IGNORECASE))
+    return bool(_ADVISES.match(seg))
 
 
 @dataclass
@@ -186,15 +191,15 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     prev = text[g.segs[-1][0]:g.segs[-1][1]]
     gap = text[g.segs[-1][1]:seg[0]]
     if review:
-        return bool(re.match(r"đánh giá\b", st, re.IGNORECASE))
+        return bool(_REVIEW_STEP.match(st))
     if lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
-    if "," not in gap and re.fullmatch(r"\s*và\s*", gap) and _report_step(text, g, prev, seg, mentions):
+    if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
-    if "," not in gap and re.fullmatch(r"\s*và\s*", gap):
+    if "," not in gap and _AND_GAP.fullmatch(gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
                 and ((not g.governed and is_verb_start(st)) or (bool(_ADVERB_VERB.match(st)) and not g.advised)))

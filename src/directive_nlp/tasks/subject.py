@@ -17,10 +17,11 @@ order, and returns the first that fits:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .frames import frames
-from .lexicon import lexicon
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, canonical, ag
 from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
@@ -30,16 +31,29 @@ __all__ = ["find_subject", "extra_conjunct", "synth_agents", "unknown_partners"]
 
 Subject = tuple[list[Ag], int, str, bool]
 
-_NOT_SUBJECT_HEAD = re.compile(
-    r"^\s*(?:công tác|việc|kết quả|tình hình|hoạt động|nhiệm vụ|chương trình|kế hoạch|hệ thống|quá trình|"
-    r"nội dung|kinh phí|nguồn|trong|khi|nếu|để|đối với|các nội dung|những|năm|giai đoạn|mục tiêu|sự|hiện nay|"
-    r"trước|bên cạnh|với|tuy nhiên|do đó|vì vậy|theo|qua|sau)\b",
-    re.IGNORECASE,
-)
-_THEN = re.compile(r"thì\s+", re.IGNORECASE)
-_QUALIFIER = re.compile(r"\s*(?:trong|trên|tại|thuộc|của|ở)\s", re.IGNORECASE)
-_NAME_QUALIFIER = re.compile(r"\s*(?:còn lại|có liên quan|liên quan|thuộc|trực thuộc|của|cấp|tại|trên)\b", re.IGNORECASE)
-_CAP_CONJUNCT = re.compile(r"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:và\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){0,5})(?=\s*[,;]|\s+và\s)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    """The subject finder's word patterns, built from the lexicon (mechanism here, words there)."""
+    w = word_alt
+    return {
+        "not_subject_head": re.compile(rf"^\s*(?:{w('not_subject_heads')})\b", re.IGNORECASE),
+        "then": re.compile(rf"(?:{w('consequence_words')})\s+", re.IGNORECASE),
+        "qualifier": re.compile(rf"\s*(?:{w('subject_qualifiers')})\s", re.IGNORECASE),
+        "name_qualifier": re.compile(rf"\s*(?:{w('name_qualifiers')})\b", re.IGNORECASE),
+        "topic": re.compile(rf"\s*(?:{w('topic_openers')})\b[^:]{{0,600}}?:\s*"),
+        "topic_label": re.compile(rf"\s*(?:{w('topic_label_words')})\b", re.IGNORECASE),
+        "agent": re.compile(rf"\s*(?:{w('agent_markers')})\s+"),
+    }
+
+_AND = word_alt("conjunctions")
+_CAP_CONJUNCT = re.compile(rf"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:(?:{_AND})\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){{0,5}})"
+                           rf"(?=\s*[,;]|\s+(?:{_AND})\s)")
+_LIST_SEP = re.compile(rf"\s*[,;]\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+")
+_AND_START = re.compile(rf"\s*(?:{_AND})\s")
+_OPTIONAL_SEP = re.compile(rf"\s*(?:,|;)?\s*(?:(?:{_AND})\s+)?")
+_NEXT_SEP = re.compile(rf"\s*(?:,|\b(?:{_AND})\b)\s*")
 
 
 def _ag(text: str, a: int, b: int, kind: Optional[str] = None) -> Ag:
@@ -55,7 +69,7 @@ def _extend_colon_list(text: str, chain: list[Ag], cend: int, mentions: list[Ag]
             break
         chain.append(_ag(text, m.start(1), m.end(1)))
         cend = m.end(1)
-    sep = re.match(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", text[cend:e])
+    sep = _LIST_SEP.match(text[cend:e])
     if sep and len(chain) > 1:
         more, mend = chain_at(text, cend + sep.end(), [x for x in mentions if x.start >= cend], e)
         if more:
@@ -94,11 +108,11 @@ def synth_agents(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
 
 def _skip_topic(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
     """Past "Về …:" or a short topic label before a colon ("Báo cáo tháng: Sở Tài chính …")."""
-    m = re.match(r"\s*Về\b[^:]{0,600}?:\s*", masked[p:e])
+    m = _patterns()["topic"].match(masked[p:e])
     if m:
         return p + m.end()
     m = re.match(r"\s*([^:;]{1,250}?):\s+", masked[p:e])
-    if m and (len(words(m.group(1))) <= 6 or re.match(r"\s*(?:đối với|về|trường hợp)\b", m.group(1), re.IGNORECASE)):
+    if m and (len(words(m.group(1))) <= 6 or _patterns()["topic_label"].match(m.group(1))):
         chain, cend = chain_at(text, p, mentions, e)
         if not chain or cend < p + m.end(1) - 1:
             return p + m.end()
@@ -107,7 +121,7 @@ def _skip_topic(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> i
 
 def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
     """"Do X VERB …" (the agent) or "giao / đề nghị / yêu cầu X …" (the assign frame)."""
-    dm = re.match(r"\s*Do\s+", text[p:e])
+    dm = _patterns()["agent"].match(text[p:e])
     if dm:
         chain, cend = chain_at(text, p + dm.end(), mentions, e)
         if chain and starts_predicate(text, after_chain(text, cend, e), e):
@@ -145,7 +159,7 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         probe = comma
         for _ in range(8):  # a basis may list many documents: "Căn cứ chức năng, nhiệm vụ, …, các văn bản của Bộ, ngành, …"
             after = skip_ws(text, probe + 1, e)
-            th = _THEN.match(text, after, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
+            th = _patterns()["then"].match(text, after, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
             after = th.end() if th else after
             chain, cend = chain_at(text, after, mentions, e)
             if (chain and starts_predicate(text, after_chain(text, cend, e), e)) or is_verb_start(text[after:e]) \
@@ -169,7 +183,7 @@ def _name_label(text: str, masked: str, chain: list[Ag], cend: int, limit: int) 
     no_verb = not (is_verb_start(between.lstrip()) or lx.modal_start.match(between)
                    or lx.support_start.match(between) or frames().lead_only.match(between))
     if (between.strip() and ";" not in masked[cend:colon] and len(words(between)) <= 20
-            and (no_verb or _NAME_QUALIFIER.match(between))):
+            and (no_verb or _patterns()["name_qualifier"].match(between))):
         a2, b2 = trim(text, chain[-1].start, colon)
         return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], colon + 1, "label", True
     return None
@@ -178,7 +192,7 @@ def _name_label(text: str, masked: str, chain: list[Ag], cend: int, limit: int) 
 def _qualified_name(text: str, masked: str, chain: list[Ag], t: int, e: int, limit: int) -> Optional[Subject]:
     """"các nhà đầu tư trong các khu công nghiệp, cụm công nghiệp chủ động …": the qualifier stays with the name."""
     lx = lexicon()
-    if not _QUALIFIER.match(text, t):
+    if not _patterns()["qualifier"].match(text, t):
         return None
     for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:min(limit, t + 160)]):
         pos = t + wm.start()
@@ -205,7 +219,7 @@ def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, menti
         return label
     chain, cend = _bridge_unknown(text, chain, cend, limit, mentions)
     t = after_chain(text, cend, e)
-    if "," in text[cend:t] or re.match(r"\s*và\s", text[cend:t]):
+    if "," in text[cend:t] or _AND_START.match(text[cend:t]):
         # "Các chi bộ, đảng bộ cơ sở tổ chức …": a further body the recogniser did not know
         extra = extra_conjunct(text, t, min(limit, t + 80), mentions)
         if extra is not None:
@@ -220,11 +234,11 @@ def _bridge_unknown(text: str, chain: list[Ag], cend: int, limit: int, mentions:
     """"các Sở, ban, ngành, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, phường xây dựng …": a
     body-headed phrase the recogniser did not know, between two names of one subject list, is a body too."""
     for _ in range(3):
-        sep = re.match(r"\s*(?:,|;)?\s*(?:và\s+)?", text[cend:limit])
+        sep = _OPTIONAL_SEP.match(text[cend:limit])
         t = cend + sep.end()
         if t == cend or not AGENCY_HEAD.match(text[t:limit]) or any(m.start == t for m in mentions):
             break
-        nxt = re.search(r"\s*(?:,|\bvà\b)\s*", text[t:min(limit, t + 80)])
+        nxt = _NEXT_SEP.search(text[t:min(limit, t + 80)])
         if not nxt:
             break
         a, b = trim(text, t, t + nxt.start())
@@ -245,7 +259,7 @@ def _modal_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]) ->
             continue  # "Cần Thơ" is a place, not the modal "cần"
         span_s, span_e = trim(text, q, hit.start())
         subj = text[span_s:span_e]
-        if not subj or len(words(subj)) > 22 or ":" in subj or is_verb_start(subj) or _NOT_SUBJECT_HEAD.match(subj):
+        if not subj or len(words(subj)) > 22 or ":" in subj or is_verb_start(subj) or _patterns()["not_subject_head"].match(subj):
             return None
         if not (subj[0].isupper() or subj.lower().startswith(("các ", "mỗi ", "những "))):
             return None

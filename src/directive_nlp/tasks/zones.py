@@ -16,12 +16,14 @@ from typing import Optional
 
 from ..models import DocumentMeta, DocumentStructure, Section
 from .layout_vocab import layout_vocab
-from .lexicon import lexicon
+from .lexicon import lexicon, word_alt
 
 __all__ = ["Zones", "self_reference_end"]
 
-_FUNDING_HEADING = re.compile(r"\s*(?:kinh phí|nguồn (?:vốn|kinh phí|lực tài chính)|tài chính|dự toán)\b", re.IGNORECASE)
-_REVIEW = re.compile(r"\b(?:sơ kết|tổng kết|kiểm điểm)\b", re.IGNORECASE)
+_FUNDING_HEADING = re.compile(rf"\s*(?:{word_alt('funding_headings')})\b", re.IGNORECASE)
+_REVIEW = re.compile(rf"\b(?:{word_alt('review_heading_words')})\b", re.IGNORECASE)
+_REVIEW_CONTENT = re.compile(rf"\s*(?:{word_alt('review_content_openers')})", re.IGNORECASE)
+_REVIEW_PART = re.compile(rf"\s*(?:{word_alt('review_part_openers')})", re.IGNORECASE)
 
 
 def is_passage(structure: DocumentStructure, meta: Optional[DocumentMeta]) -> bool:
@@ -122,9 +124,9 @@ class Zones:
             r = False
             for sec in self.chain(sid):
                 h = sec.heading or ""
-                if h and _REVIEW.search(h) and re.match(r"\s*(?:nội dung|các nội dung)", h, re.IGNORECASE):
+                if h and _REVIEW.search(h) and _REVIEW_CONTENT.match(h):
                     r = True
-                if h and self.doc_review and re.match(r"\s*(?:nội dung|kết quả|công tác)", h, re.IGNORECASE) \
+                if h and self.doc_review and _REVIEW_PART.match(h) \
                         and sec.level >= 2:
                     r = True
             self._review[sid] = r

@@ -1,0 +1,35 @@
+"""The clause analyser's word lists (task_lexicon.yaml): a positive and a negative example each."""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.tasks import clauses
+from directive_nlp.tasks.lexicon import load_lexicon_data
+
+
+def test_the_clause_word_lists_are_in_the_lexicon():
+    data = load_lexicon_data()
+    for key in ("trailing_note_words", "adjunct_openers", "basis_ref_endings", "between_words", "conjunctions"):
+        assert data[key], key
+
+
+@pytest.mark.parametrize("pattern, text, hit", [
+    ("_TRAIL_PAREN", " (chi tiết tại Phụ lục kèm theo)", True),  # trailing_note_words
+    ("_TRAIL_PAREN", " (Sở Tài chính)", False),
+    ("_ADJUNCT", " theo quy định", True),  # adjunct_openers
+    ("_ADJUNCT", " thông qua Hội đồng", True),
+    ("_ADJUNCT", " Sở Tài chính", False),
+    ("_BETWEEN", " giữa các sở", True),  # between_words
+    ("_BETWEEN", " với các sở", False),
+    ("_VERBS_VA", "kiểm tra và giám sát", True),  # conjunctions
+    ("_VERBS_VA", "kiểm tra, giám sát", False),
+])
+def test_clause_patterns_are_built_from_the_word_lists(pattern, text, hit):
+    assert bool(getattr(clauses, pattern).match(text)) is hit
+
+
+def test_basis_reference_endings():
+    assert clauses._BASIS_REF_END.search("theo Kế hoạch này ")  # basis_ref_endings
+    assert clauses._BASIS_REF_END.search("theo Kế hoạch số 45/KH-UBND ")  # a number
+    assert not clauses._BASIS_REF_END.search("theo Kế hoạch của tỉnh ")

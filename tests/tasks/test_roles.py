@@ -1,0 +1,56 @@
+"""The role finders' word lists (task_lexicon.yaml): a positive and a negative example each."""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.tasks import roles
+from directive_nlp.tasks.lexicon import load_lexicon_data
+
+KEYS = ("list_gap_words", "list_focus_words", "report_objects", "report_object_qualifiers", "report_manners",
+        "report_send_words", "recipient_prepositions", "report_purpose_words", "copy_to_words", "generic_body_nouns")
+
+
+def test_the_role_word_lists_are_in_the_lexicon():
+    data = load_lexicon_data()
+    for key in KEYS:
+        assert data[key], key
+
+
+@pytest.mark.parametrize("gap, one_list", [
+    (" cùng với ", True),  # list_gap_words
+    (", nhất là ", True),  # list_focus_words
+    (" (Phòng Ngân sách) và ", True),  # conjunctions after a bracket
+    (" chủ trì, ", False),
+    (" hướng dẫn ", False),
+])
+def test_gap_between_names_of_one_list(gap, one_list):
+    assert bool(roles._patterns()["gap"].match(gap)) is one_list
+
+
+def test_report_object_and_recipient_words():
+    m = roles._patterns()["report_object"].match(" kết quả thực hiện bằng văn bản gửi về UBND tỉnh")
+    assert m and m.group(0).endswith("về ")  # report_objects … recipient_prepositions
+    m = roles._patterns()["report_object"].match(" UBND tỉnh")
+    assert m.group(0) == " "  # nothing of the lists: only the space
+    assert roles._patterns()["object_then_recipient"].match("sơ kết 5 năm về Tỉnh ủy")
+    assert not roles._patterns()["object_then_recipient"].match("sơ kết 5 năm; Tỉnh ủy")
+
+
+def test_purpose_and_copy_to_words():
+    assert roles._patterns()["purpose_before"].search("tổng hợp để ")  # report_purpose_words
+    assert not roles._patterns()["purpose_before"].search("tổng hợp, ")
+    assert roles._patterns()["copy_to"].search("(đồng gửi Sở Tài chính)")  # copy_to_words
+    assert not roles._patterns()["copy_to"].search("gửi Sở Tài chính")
+
+
+def test_generic_body_nouns_keep_a_subject_whole():
+    text = "Các cơ quan, đơn vị được giao"
+    assert roles.fallback_subject(text, 0, len("Các cơ quan, đơn vị")) == [(0, len("Các cơ quan, đơn vị"))]
+    text = "Mỗi cán bộ, đảng viên"
+    assert len(roles.fallback_subject(text, 0, len(text))) == 2  # not generic: split
+
+
+def test_group_determiners_open_an_agency_head():
+    assert roles.AGENCY_HEAD.match("các sở")
+    assert not roles.AGENCY_HEAD.match("mọi người")

@@ -1,0 +1,45 @@
+"""The clause splitter's word lists (task_lexicon.yaml): a positive and a negative example each."""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.tasks import splitting
+from directive_nlp.tasks.lexicon import load_lexicon_data
+
+KEYS = ("predicate_adverbs", "report_step_verbs", "report_step_objects", "report_start_adverbs", "report_start_gather",
+        "report_start_verbs", "reference_prepositions", "reference_titles", "advising_words", "review_step_words")
+
+
+def test_the_splitting_word_lists_are_in_the_lexicon():
+    data = load_lexicon_data()
+    for key in KEYS:
+        assert data[key], key
+
+
+@pytest.mark.parametrize("pattern, text, hit", [
+    ("_ADVERB_VERB", "kịp thời xử lý", True),  # predicate_adverbs
+    ("_ADVERB_VERB", "báo cáo kết quả về Sở", True),  # report_step_verbs, report_step_objects
+    ("_ADVERB_VERB", "báo cáo UBND tỉnh", False),
+    ("_REPORT_START", "định kỳ tổng hợp, báo cáo UBND tỉnh", True),  # report_start_*
+    ("_REPORT_START", "gửi Sở Tài chính", True),
+    ("_REPORT_START", "tổ chức hội nghị", False),
+    ("_ADVISES", "tham mưu UBND tỉnh", True),  # advising_words
+    ("_ADVISES", "cùng giúp", True),  # after one word
+    ("_ADVISES", "tổ chức hội nghị", False),
+    ("_REVIEW_STEP", "đánh giá kết quả", True),  # review_step_words
+    ("_REVIEW_STEP", "tổng hợp kết quả", False),
+    ("_AND_GAP", " và ", True),  # conjunctions
+    ("_AND_GAP", " vào ", False),
+])
+def test_splitting_patterns_are_built_from_the_word_lists(pattern, text, hit):
+    pat = getattr(splitting, pattern)
+    found = pat.fullmatch(text) if pattern == "_AND_GAP" else pat.match(text)
+    assert bool(found) is hit
+
+
+def test_a_reference_to_a_document_is_no_new_task():
+    assert splitting._PURPOSE.search(" theo quy định tại Kế hoạch số 5 ")  # reference_prepositions, reference_titles
+    assert not splitting._PURPOSE.search(" tại Sở Tài chính ")
+    assert splitting._REPORT_AFTER_VA.match(" và báo cáo UBND tỉnh")
+    assert not splitting._REPORT_AFTER_VA.match(" và tổ chức hội nghị")

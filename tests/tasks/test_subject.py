@@ -1,0 +1,53 @@
+"""The subject finder's word lists (task_lexicon.yaml): a positive and a negative example each."""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.tasks import subject
+from directive_nlp.tasks.lexicon import load_lexicon_data
+
+KEYS = ("not_subject_heads", "consequence_words", "subject_qualifiers", "name_qualifiers", "topic_openers",
+        "topic_label_words", "agent_markers")
+
+
+def test_the_subject_word_lists_are_in_the_lexicon():
+    data = load_lexicon_data()
+    for key in KEYS:
+        assert data[key], key
+
+
+@pytest.mark.parametrize("name, text, hit", [
+    ("not_subject_head", "Công tác tuyên truyền được đẩy mạnh", True),  # not_subject_heads
+    ("not_subject_head", "Sở Tài chính chủ trì", False),
+    ("not_subject_head", "Việcx làm", False),  # a whole word only
+    ("then", "thì các cơ quan", True),  # consequence_words
+    ("then", "thìa", False),
+    ("qualifier", " trong tỉnh", True),  # subject_qualifiers
+    ("qualifier", " triển khai", False),
+    ("name_qualifier", " có liên quan", True),  # name_qualifiers
+    ("name_qualifier", " cấp tỉnh", True),
+    ("name_qualifier", " chủ trì", False),
+    ("topic", "Về công tác cán bộ: Sở Nội vụ", True),  # topic_openers
+    ("topic", "Vềnh: x", False),
+    ("topic", "Sở Nội vụ chủ trì", False),
+    ("topic_label", "Đối với các dự án", True),  # topic_label_words
+    ("topic_label", "Sở Xây dựng", False),
+    ("agent", "Do Sở Y tế chủ trì", True),  # agent_markers
+    ("agent", "Dođ", False),
+    ("agent", "do đó", False),  # the agent marker is capitalised: the sentence starts with it
+])
+def test_subject_patterns_are_built_from_the_word_lists(name, text, hit):
+    assert bool(subject._patterns()[name].match(text)) is hit
+
+
+def test_conjunctions_separate_the_names_of_a_subject():
+    assert subject._LIST_SEP.match(", và Sở Y tế").group(0) == ", và "  # conjunctions
+    assert subject._LIST_SEP.match(" và Sở Y tế")
+    assert not subject._LIST_SEP.match(" vào Sở Y tế")
+    assert subject._AND_START.match(" và các")
+    assert not subject._AND_START.match(" chủ trì")
+    assert subject._NEXT_SEP.search("Sở Y tế và Sở Tài chính")
+    assert not subject._NEXT_SEP.search("Sở Văn hóa")
+    assert subject._CAP_CONJUNCT.match(", Sở Tài chính và Sở Y tế")
+    assert not subject._CAP_CONJUNCT.match(", các sở chủ trì")
