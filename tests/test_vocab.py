@@ -51,3 +51,13 @@ def test_meta_rules_go_through_the_validated_loader(monkeypatch):
     finally:
         monkeypatch.undo()
         metadata.load_rules.cache_clear()
+
+
+def test_phrases_is_the_one_alternation_builder():
+    import re
+
+    from directive_nlp.vocab import phrases
+
+    assert re.fullmatch(phrases(["phối hợp", "phối hợp chặt chẽ"]), "phối hợp  chặt chẽ")
+    assert re.match(phrases(["a", "a b"], longest_first=False), "a b").group(0) == "a"
+    assert re.search(phrases([]), "bất kỳ") is None

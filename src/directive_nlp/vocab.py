@@ -13,6 +13,7 @@ and the key, as medspaCy's rule objects refuse unknown fields.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,20 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 class VocabularyError(ValueError):
     """A vocabulary file is missing a key, has an unknown key, or a value of the wrong type."""
+
+
+def phrases(words, *, longest_first: bool = True) -> str:
+    """A regex alternation (no group) of the phrases ``words``, each escaped, the spaces inside a phrase
+    matching any whitespace; the longest first unless ``longest_first`` is False (then in the given order).
+    An empty list gives a pattern that never matches.
+
+    >>> import re; bool(re.fullmatch(phrases(["sở", "sở ban  ngành"]), "sở ban ngành"))
+    True
+    """
+    items = [str(w) for w in words if str(w).strip()]
+    if longest_first:
+        items.sort(key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in items) or "(?!)"
 
 
 @lru_cache(maxsize=64)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import load_vocabulary
+from ..vocab import load_vocabulary, phrases
 
 __all__ = ["Frames", "frames", "load_frames_data"]
 
@@ -43,8 +43,7 @@ def _alt(words, *, whole: bool = True) -> str:
     """One alternation of ``words`` (longest first, any spacing between their
     syllables); ``whole``: they end on a word boundary, else they may be the
     start of a longer word."""
-    items = sorted({" ".join(str(w).split()) for w in words if str(w).strip()}, key=len, reverse=True)
-    alt = "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+    alt = "(?:" + phrases(words) + ")"
     return alt + rf"(?!{_W})" if whole else alt
 
 

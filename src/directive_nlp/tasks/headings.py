@@ -21,7 +21,7 @@ from .frames import frames
 from ..agencies import starts_common_noun
 from .clauses import is_verb_start
 from .layout_vocab import layout_vocab
-from .lexicon import lexicon, load_lexicon_data, word_alt
+from .lexicon import lexicon, word_alt
 from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, chain_at, fallback_subject
 from .text import trim, words

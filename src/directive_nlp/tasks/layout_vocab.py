@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import load_vocabulary
+from ..vocab import load_vocabulary, phrases
 
 __all__ = ["LayoutVocab", "layout_vocab", "REQUIRED_KEYS"]
 
@@ -33,8 +33,7 @@ REQUIRED_KEYS: dict[str, type] = {
 
 def _alt(words) -> str:
     """Longest-first alternation of phrases, inner spaces matching any whitespace."""
-    items = sorted({" ".join(str(w).lower().split()) for w in words if str(w).strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+    return "(?:" + phrases(str(w).lower() for w in words) + ")"
 
 
 def _column_pattern(words: list) -> re.Pattern:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..vocab import load_vocabulary
+from ..vocab import load_vocabulary, phrases
 
 __all__ = ["Lexicon", "lexicon", "load_lexicon_data", "word_alt"]
 
@@ -22,8 +22,7 @@ _W = r"[\wÀ-ỹ]"
 
 
 def _alt(words) -> str:
-    items = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items) + ")"
+    return "(?:" + phrases(words) + ")"
 
 
 def _words(words) -> re.Pattern:

@@ -29,6 +29,7 @@ from typing import Optional
 
 from ..agencies import canonical
 from ..models import AgencyMention, Deadline, DeadlineMention
+from ..vocab import phrases
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +201,7 @@ def _place_levels() -> re.Pattern:
     from .lexicon import load_lexicon_data
 
     ws = load_lexicon_data().get("place_levels") or []
-    alt = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt or '(?!)'})$", re.IGNORECASE)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{phrases(ws)})$", re.IGNORECASE)
 
 
 def _content_after_colon(text: str, pos: int) -> bool:

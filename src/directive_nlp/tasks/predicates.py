@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .text import words
+from ..vocab import phrases
 
 __all__ = ["is_verb_start", "quality_only", "strip_modal", "skip_ws", "verb_only", "ends_with_verb", "NOUN_TOCHUC"]
 
@@ -68,8 +69,7 @@ def _agent_noun() -> re.Pattern:
     sufs = d.get("agent_noun_suffixes") or []
     if not sufs:
         return re.compile(r"(?!)")
-    alt = lambda ws: "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{alt(d['verbs'])})\s+(?:{alt(sufs)})(?![\wÀ-ỹ])", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{phrases(d['verbs'])})\s+(?:{phrases(sufs)})(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

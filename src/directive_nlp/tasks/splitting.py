@@ -21,6 +21,7 @@ from .mentions import Ag, Dl
 from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import split_at, words
+from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
 
@@ -31,16 +32,13 @@ def _list_continuation() -> re.Pattern:
     (``list_determiners``, ``document_titles`` in task_lexicon.yaml; titles match with their capital)."""
     d = load_lexicon_data()
 
-    def alt(ws) -> str:
-        return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(ws, key=len, reverse=True))
-
-    return re.compile(rf"(?i:(?:{alt(d['list_determiners'])}))\s|(?:{alt(d['document_titles'])})\s")
+    return re.compile(rf"(?i:(?:{phrases(d['list_determiners'])}))\s|(?:{phrases(d['document_titles'])})\s")
 
 
 _LIST_CONTINUATION = _list_continuation()
 # "Khi …, bố trí …": a fronted condition joins the main clause (``condition_openers`` in task_lexicon.yaml)
-_CONDITION = re.compile(r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
-    load_lexicon_data().get("condition_openers") or ["(?!)"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+_CONDITION = re.compile(r"\s*(?:" + phrases(load_lexicon_data().get("condition_openers") or ())
+                        + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
 _ADVERB_VERB = re.compile(rf"\s*(?:{word_alt('predicate_adverbs')}|(?:{word_alt('report_step_verbs')})\s+"
                           rf"(?:{word_alt('report_step_objects')}))\s", re.IGNORECASE)
@@ -48,27 +46,25 @@ _REPORT_START = re.compile(rf"\s*(?:(?:{word_alt('report_start_adverbs')})\s+)?(
                            rf"(?:{word_alt('report_start_verbs')})\s", re.IGNORECASE)
 # "… để …", "… phục vụ lưu trữ, xử lý, truyền tải …": after a purpose (``purpose_words`` in task_lexicon.yaml) or a
 # reference to a document, a comma does not start a task
-_PURPOSE = re.compile(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
-    load_lexicon_data().get("purpose_words") or (), key=len, reverse=True))
+_PURPOSE = re.compile(r"\s(?:" + phrases(load_lexicon_data().get("purpose_words") or ())
     + rf"|(?:{word_alt('reference_prepositions')}) (?:{word_alt('reference_titles')}))\s", re.IGNORECASE)
 # governing verbs that, followed straight by a verb, direct an act rather than an addressee ("chỉ đạo quán triệt …";
 # ``act_governing_verbs`` in task_lexicon.yaml)
-_ADDRESSEE_FIRST = re.compile(r"(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
-                              load_lexicon_data().get("act_governing_verbs") or ["(?!)"]) + r")\s*$", re.IGNORECASE)
-_GOVERN_PREFIX = re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
-                            load_lexicon_data().get("governing_prefixes") or ["(?!)"]) + r")\s*,?\s*", re.IGNORECASE)
+_ADDRESSEE_FIRST = re.compile(r"(?:" + phrases(load_lexicon_data().get("act_governing_verbs") or (), longest_first=False)
+                              + r")\s*$", re.IGNORECASE)
+_GOVERN_PREFIX = re.compile(r"^\s*(?:" + phrases(load_lexicon_data().get("governing_prefixes") or (), longest_first=False)
+                            + r")\s*,?\s*", re.IGNORECASE)
 # connectives that open a new predicate after a comma (``clause_connectives`` in task_lexicon.yaml): even in a
 # content line whose commas do not split ("Nhiệm vụ: …, đồng thời …"); "từ đó, …" after a task
-_CONNECTIVES = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
-    load_lexicon_data().get("clause_connectives") or ["(?!)"], key=len, reverse=True))
+_CONNECTIVES = phrases(load_lexicon_data().get("clause_connectives") or ())
 _NEW_CLAUSE = rf",\s*(?=(?:{_CONNECTIVES})[\s,])"
 _REPORT_AFTER_VA = re.compile(rf"\s+(?:{word_alt('conjunctions')})\s+" + _REPORT_START.pattern.removeprefix(r"\s*"),
                               re.IGNORECASE)
 _AND_GAP = re.compile(rf"\s*(?:{word_alt('conjunctions')})\s*")
 _ADVISES = re.compile(rf"\s*(?:\w+\s+)?(?:{word_alt('advising_words')})\b", re.IGNORECASE)
 _REVIEW_STEP = re.compile(rf"(?:{word_alt('review_step_words')})\b", re.IGNORECASE)
-_TIME_ONLY = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in
-                        load_lexicon_data().get("time_clause_words") or ["(?!)"]) + r")\b", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"\b(?:" + phrases(load_lexicon_data().get("time_clause_words") or (), longest_first=False)
+                        + r")\b", re.IGNORECASE)
 
 
 def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:

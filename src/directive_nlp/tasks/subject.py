@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .frames import frames
-from .lexicon import lexicon, load_lexicon_data, word_alt
+from .lexicon import lexicon, word_alt
 from .mentions import Ag, canonical, ag
 from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
