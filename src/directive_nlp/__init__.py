@@ -38,6 +38,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from . import _spacy_startup
+
+_spacy_startup.install()  # the first ``import spacy`` skips spacy.cli (see _spacy_startup)
+
 __version__ = "0.1.0"
 
 #: verb -> (module, name in that module)
