@@ -72,3 +72,46 @@ def test_registered_in_the_spacy_registry_and_entry_point():
     assert registry.tokenizers.get("directive_nlp.UndertheseaTokenizer.v1") is create_tokenizer
     eps = {ep.name: ep.value for ep in entry_points(group="spacy_tokenizers")}
     assert eps["directive_nlp.UndertheseaTokenizer.v1"] == "directive_nlp.tokenizer:create_tokenizer"
+
+
+@pytest.mark.parametrize("text", NAUGHTY)
+def test_words_and_spaces_in_one_pass_equal_spacys_search(text):
+    # the tokenizer builds spaCy's words and spaces from the word spans; spaCy's own function
+    # searches each word in the rest of the text and must give the same tokens
+    from spacy.util import get_words_and_spaces
+
+    from directive_nlp.tokenizer import segment, segment_spans, words_and_spaces
+
+    spans = segment_spans(text)
+    assert [text[s:e] for s, e in spans] == segment(text)
+    assert all(e > s and text[e - 1:e].strip() and text[s].strip() for s, e in spans)  # no blank edges
+    assert words_and_spaces(text, spans) == get_words_and_spaces(segment(text), text)
+
+
+@property_test(text=lambda st: st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join),
+               max_examples=60, deadline=None)
+def test_words_and_spaces_equal_spacys_for_any_text(text):
+    from spacy.util import get_words_and_spaces
+
+    from directive_nlp.tokenizer import segment_spans, words_and_spaces
+
+    spans = segment_spans(text)
+    assert words_and_spaces(text, spans) == get_words_and_spaces([text[s:e] for s, e in spans], text)
+
+
+def test_blank_and_empty_lines_are_not_segmented(monkeypatch):
+    # underthesea runs once per line that has a word, never on blank lines
+    import underthesea
+
+    from directive_nlp.tokenizer import segment
+
+    seen = []
+    real = underthesea.word_tokenize
+
+    def spy(line, **kw):
+        seen.append(line)
+        return real(line, **kw)
+
+    monkeypatch.setattr(underthesea, "word_tokenize", spy)
+    assert segment("Sở Y tế\n\n  \t\nchủ trì\n") == ["Sở", "Y tế", "chủ trì"]
+    assert seen == ["Sở Y tế", "chủ trì"]

@@ -32,11 +32,11 @@ from typing import Any, Callable, Iterable, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import DummyTokenizer, get_words_and_spaces, registry
+from spacy.util import DummyTokenizer, registry
 
 from .normalize import _nfc_with_map, is_clean
 
-__all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment"]
+__all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment", "segment_spans", "words_and_spaces"]
 
 # underthesea compiles fixed_words into a re.VERBOSE pattern escaping only
 # spaces (docs/pipeline.md, the tokenizer): pass only letters, digits and spaces
@@ -47,44 +47,102 @@ def _clean_fixed_words(words: Optional[Iterable[str]]) -> list[str]:
     return sorted({w.strip() for w in (words or []) if w and _SAFE_FIXED.match(w.strip())}, key=len, reverse=True)
 
 
+def _align_word(norm: str, w: str, pos: int) -> tuple[int, int]:
+    """Start and end in ``norm`` of underthesea word ``w`` at or after ``pos`` (whitespace skipped
+    before each syllable), or (-1, pos) when the syllables are not there in order."""
+    n = len(norm)
+    while pos < n and norm[pos].isspace():
+        pos += 1
+    if w and not w[0].isspace() and not w[-1].isspace() and norm.startswith(w, pos):
+        return pos, pos + len(w)  # the common case: the word as written, its own spaces inside
+    start = -1
+    for syl in w.split():
+        while pos < n and norm[pos].isspace():
+            pos += 1
+        if not norm.startswith(syl, pos):
+            return -1, pos
+        if start < 0:
+            start = pos
+        pos += len(syl)
+    return start, pos
+
+
 def _align_line(line: str, words: list[str]) -> list[tuple[int, int]]:
-    """Character spans in ``line`` of underthesea ``words`` (see module doc)."""
-    norm, omap = (line, range(len(line))) if is_clean(line) else _nfc_with_map(line)
+    """Character spans in ``line`` of underthesea ``words`` (see module doc); a span (-1, -1) ends
+    the list where a word cannot be aligned (the caller falls back to whitespace)."""
+    clean = is_clean(line)
+    norm, omap = (line, None) if clean else _nfc_with_map(line)
     spans: list[tuple[int, int]] = []
     pos = 0
     n = len(norm)
     for w in words:
-        start = end = None
-        ok = True
-        for syl in w.split():
-            while pos < n and norm[pos].isspace():
-                pos += 1
-            if not norm.startswith(syl, pos):
-                ok = False
-                break
-            if start is None:
-                start = pos
-            pos += len(syl)
-            end = pos
-        if not ok or start is None:
-            # cannot align: give up on this line from here (caller falls back)
+        start, end = _align_word(norm, w, pos)
+        if start < 0:
             return spans + [(-1, -1)]
-        o_start = omap[start]
-        o_end = omap[end] if end < n else len(line)
-        # omap points each normalised char at its cluster start; the end is the
-        # start of the next cluster, or the line end
-        spans.append((o_start, o_end))
+        pos = end
+        if omap is None:
+            spans.append((start, end))
+        else:
+            # omap points each normalised char at its cluster start; the end is the
+            # start of the next cluster, or the line end
+            spans.append((omap[start], omap[end] if end < n else len(line)))
     return spans
 
 
-def _word_or_parts(word: str) -> list[str]:
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _pieces(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """The whitespace-separated pieces of ``text[start:end]``, as spans (``str.split``'s pieces)."""
+    if end > start and not text[start:end].isspace():
+        out.extend(m.span() for m in _NON_SPACE.finditer(text, start, end))
+
+
+def _word_or_parts(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
     """A word, or its syllables when one of them is only punctuation: underthesea sometimes
     joins a separator to the next syllable ("| Quý" in a table row), and a word must not cross
     a cell boundary or a "/" between two names."""
-    parts = word.split()
+    parts = text[s:e].split()
     if len(parts) > 1 and any(not any(c.isalnum() for c in p) for p in parts):
-        return parts
-    return [word]
+        _pieces(text, s, e, out)
+    else:
+        out.append((s, e))
+
+
+def _segment_line(text: str, start: int, end: int, fixed_words, out: list[tuple[int, int]]) -> None:
+    """The words of the line ``text[start:end]`` (spans into ``text``), underthesea's where they align."""
+    from underthesea import word_tokenize
+
+    line = text[start:end]
+    try:
+        words = word_tokenize(line, use_token_normalize=False, fixed_words=fixed_words or None)
+    except Exception:  # pragma: no cover - underthesea failing on odd input
+        words = []
+    last = 0
+    for s, e in (_align_line(line, words) if words else [(-1, -1)]):
+        if s < 0:
+            break
+        # text skipped between words that is not whitespace (should not happen): keep it as words
+        _pieces(text, start + last, start + s, out)
+        if e > s:
+            _word_or_parts(text, start + s, start + e, out)
+        last = max(last, e)
+    _pieces(text, start + last, end, out)
+
+
+def segment_spans(text: str, fixed_words: Optional[list[str]] = None) -> list[tuple[int, int]]:
+    """The words of ``text`` as (start, end) character spans, in order (whitespace between them).
+
+    Each non-blank line is segmented once by underthesea; no word crosses a line break.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if not line.isspace() and line:
+            _segment_line(text, start, end, fixed_words, out)
+        start = end + 1
+    return out
 
 
 def segment(text: str, fixed_words: Optional[list[str]] = None) -> list[str]:
@@ -93,30 +151,31 @@ def segment(text: str, fixed_words: Optional[list[str]] = None) -> list[str]:
     >>> segment("Ủy ban  nhân dân tỉnh")
     ['Ủy', 'ban  nhân dân', 'tỉnh']
     """
-    from underthesea import word_tokenize
+    return [text[s:e] for s, e in segment_spans(text, fixed_words)]
 
-    out: list[str] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            try:
-                words = word_tokenize(line, use_token_normalize=False, fixed_words=fixed_words or None)
-            except Exception:  # pragma: no cover - underthesea failing on odd input
-                words = []
-            spans = _align_line(line, words) if words else [(-1, -1)]
-            last = 0
-            for s, e in spans:
-                if s < 0:
-                    break
-                # text skipped between words that is not whitespace (should not happen): keep it as words
-                gap = line[last:s]
-                out.extend(gap.split())
-                if e > s:
-                    out.extend(_word_or_parts(line[s:e]))
-                last = max(last, e)
-            out.extend(line[last:].split())
-        offset += len(line) + 1
-    return out
+
+def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
+    """spaCy's words and spaces for words at ``spans`` whose gaps are whitespace: what
+    :func:`spacy.util.get_words_and_spaces` returns for them, in one pass (it searches each
+    word in the rest of the text)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos, n = 0, len(text)
+    for s, e in spans:
+        if s > pos:
+            words.append(text[pos:s])
+            spaces.append(False)
+        words.append(text[s:e])
+        if e < n and text[e] == " ":
+            spaces.append(True)
+            pos = e + 1
+        else:
+            spaces.append(False)
+            pos = e
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
 
 
 class UndertheseaTokenizer(DummyTokenizer):
@@ -133,11 +192,7 @@ class UndertheseaTokenizer(DummyTokenizer):
         self.fixed_words = _clean_fixed_words(fixed_words)
 
     def __call__(self, text: str) -> Doc:
-        words = segment(text, self.fixed_words)
-        try:
-            words, spaces = get_words_and_spaces(words, text)
-        except ValueError:  # pragma: no cover - alignment is exact by construction
-            words, spaces = get_words_and_spaces(text.split(), text)
+        words, spaces = words_and_spaces(text, segment_spans(text, self.fixed_words))
         return Doc(self.vocab, words=words, spaces=spaces)
 
     # --- serialisation (the config travels with the pipeline) ------------
