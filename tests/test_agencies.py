@@ -324,3 +324,88 @@ def test_agency_key_is_one_key_for_all_consumers():
     assert graph_key("UBND tỉnh Lạng Sơn", "Lạng Sơn") == "ủy ban nhân dân tỉnh"
     assert crosscheck_key("Sở Tài chính tỉnh") == "sở tài chính"
     assert agency_key("ca trực") == "ca trực"                # two-letter abbreviations typed in lower case stay words
+
+
+# --- speed mechanisms: same mentions as the plain path ----------------------
+
+_OWN_TEXTS = [
+    "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ và Ủy ban nhân dân "
+    "các xã, phường xây dựng cơ sở dữ liệu; Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh bảo đảm an ninh.",
+    "các sở, ban, ngành tỉnh; thủ trưởng cơ quan, đơn vị và người đứng đầu cấp ủy tổ chức thực hiện.",
+    "Các Sở: Y tế, Tài chính, Nội vụ; các Tập đoàn: Điện lực Việt Nam, Viettel phối hợp.",
+    "| 2 | Tập huấn | Sở Nội vụ | Các sở, ban, ngành; UBND các xã, phường | Quý II/2026 |",
+    "Thanh Hóa cần tiếp tục rà soát; tỉnh Bà Rịa - Vũng Tàu và đặc khu Cồn Cỏ báo cáo.",
+    "tổ chức thực hiện kế hoạch, xã hội hóa nguồn lực, hội nghị tổng kết (không có cơ quan nào).",
+]
+
+
+class _Everything:
+    def __contains__(self, key):
+        return True
+
+
+def _mentions(text, gazetteer=None):
+    return [(m.start, m.end, m.canonical, m.type, m.rule) for m in find_agencies(text, gazetteer=gazetteer)]
+
+
+def _all_positions(monkeypatch):
+    from directive_nlp import agencies
+
+    monkeypatch.setattr(agencies._Scanner, "start_keys", lambda self: _Everything())
+
+
+def _corpus_texts():
+    from corpus_paths import DEV, EXTRA
+
+    return [p.read_text(encoding="utf-8") for d in (DEV, EXTRA) if d.is_dir() for p in sorted(d.glob("*.md"))][:8]
+
+
+@pytest.mark.parametrize("text", _OWN_TEXTS)
+def test_skipping_words_no_rule_starts_on_changes_nothing(text, monkeypatch):
+    # the scanner skips lower-case words outside start_keys; trying every word gives the same mentions
+    fast = _mentions(text)
+    _all_positions(monkeypatch)
+    assert _mentions(text) == fast
+
+
+def test_skipping_words_changes_nothing_on_the_shared_corpus(monkeypatch):
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("the shared corpora are absent (third-party data, read from ../shared)")
+    fast = [_mentions(t) for t in texts]
+    _all_positions(monkeypatch)
+    assert [_mentions(t) for t in texts] == fast
+
+
+def test_start_keys_hold_the_first_words_and_not_others():
+    from directive_nlp.agencies import _Scanner, default_gazetteer
+
+    keys = _Scanner("", default_gazetteer()).start_keys()
+    assert {"sở", "ủy", "các", "cơ", "trung"} <= keys  # positive: a body, a determiner, generic nouns, a free head
+    assert not {"xây", "dựng", "kế", "hoạch", "2026"} & keys  # negative: words no agency begins with
+
+
+def test_the_token_cache_gives_what_a_cold_gazetteer_gives():
+    from directive_nlp.agencies import Gazetteer, _read_resource, default_gazetteer
+
+    def fresh():
+        g = Gazetteer()
+        g.load(_read_resource("abbreviations.yaml"), "abbreviations.yaml")
+        g.load(_read_resource("agencies.yaml"), "agencies.yaml")
+        return g
+
+    warm = default_gazetteer()
+    for text in _OWN_TEXTS:
+        _mentions(text, warm)  # fill the cache
+    assert [_mentions(t, warm) for t in _OWN_TEXTS] == [_mentions(t, fresh()) for t in _OWN_TEXTS]
+
+
+def test_an_abbreviation_added_after_a_scan_is_seen():
+    from directive_nlp.agencies import Gazetteer, _read_resource
+
+    g = Gazetteer()
+    g.load(_read_resource("agencies.yaml"), "agencies.yaml")
+    text = "Giao SXYZ chủ trì."
+    assert _mentions(text, g) == []  # negative: unknown capitals are no agency; the token is cached
+    g.add_abbreviation("SXYZ", "Ủy ban nhân dân")
+    assert [m[2] for m in _mentions(text, g)] == ["ủy ban nhân dân"]

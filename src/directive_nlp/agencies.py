@@ -67,6 +67,7 @@ AGENCY_TYPES = (
 # anything else that is not a space is a one-character punctuation token
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 _DASHES = {"-", "–", "—"}
+_TOKEN_CACHE_SIZE = 100_000  # distinct token texts kept per gazetteer (words of the language: far fewer)
 _NUMERAL = re.compile(r"\d+|[IVXLC]+")
 
 
@@ -150,10 +151,13 @@ class Gazetteer:
     role_modifiers: set[Key] = field(default_factory=set)
     compounds: _Trie = field(default_factory=_Trie)
     sources: list[str] = field(default_factory=list)
+    #: token text -> (keys, capitalised, punctuation), filled by the scanner (cleared when entries are added)
+    token_cache: dict[str, tuple[Key, bool, bool]] = field(default_factory=dict, repr=False, compare=False)
 
     # ---- building -------------------------------------------------------
 
     def add_abbreviation(self, short: str, full: str) -> None:
+        self.token_cache.clear()
         self.abbreviation_text[short] = full
         self.abbreviations[short] = _keys(full, {})
 
@@ -314,7 +318,7 @@ def load_user_gazetteer(path: Union[str, Path]) -> Gazetteer:
 # --------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     start: int
@@ -324,21 +328,34 @@ class _Tok:
     punct: bool
 
 
+_PUNCT_INFO: tuple[Key, bool, bool] = ((), False, True)
+
+
+def _token_info(t: str, g: "Gazetteer") -> tuple[Key, bool, bool]:
+    """(keys, capitalised, punctuation) of one token text."""
+    if not t[0].isalnum():
+        return _PUNCT_INFO
+    # abbreviations are written in capitals ("UBND", "LĐ-TB&XH", "NN&MT")
+    exp = g.abbreviations.get(t) if (t.isupper() or "&" in t) else None
+    if exp:
+        return exp, t[0].isupper(), False
+    k = match_key(t)
+    return (tuple(k.split()) if k else ()), t[0].isupper(), False
+
+
 def _tokenize(text: str, g: Gazetteer) -> list[_Tok]:
+    cache = g.token_cache
     toks: list[_Tok] = []
+    append = toks.append
     for m in _TOKEN_RE.finditer(text):
-        t = m.group(0)
-        if not t[0].isalnum():
-            toks.append(_Tok(t, m.start(), m.end(), (), False, True))
-            continue
-        # abbreviations are written in capitals ("UBND", "LĐ-TB&XH", "NN&MT")
-        exp = g.abbreviations.get(t) if (t.isupper() or "&" in t) else None
-        if exp:
-            keys = exp
-        else:
-            k = match_key(t)
-            keys = tuple(k.split()) if k else ()
-        toks.append(_Tok(t, m.start(), m.end(), keys, t[0].isupper(), False))
+        t = m.group()
+        info = cache.get(t)
+        if info is None:
+            info = _token_info(t, g)
+            if len(cache) < _TOKEN_CACHE_SIZE:
+                cache[t] = info
+        s, e = m.span()
+        append(_Tok(t, s, e, *info))
     return toks
 
 
@@ -352,16 +369,21 @@ class _Scanner:
         # flat key stream (dashes between words are transparent)
         self.flat: list[tuple[str, int, bool]] = []
         self.flat_at: list[int] = []
+        flat, flat_at = self.flat, self.flat_at
         for i, t in enumerate(self.toks):
-            self.flat_at.append(len(self.flat))
-            if t.punct and t.text in _DASHES:
-                continue
+            flat_at.append(len(flat))
             if t.punct:
-                self.flat.append(("\x00" + t.text, i, True))
+                if t.text not in _DASHES:
+                    flat.append(("\x00" + t.text, i, True))
                 continue
-            for n, k in enumerate(t.keys):
-                self.flat.append((k, i, n == len(t.keys) - 1))
-        self.flat_at.append(len(self.flat))
+            keys = t.keys
+            if len(keys) == 1:
+                flat.append((keys[0], i, True))
+                continue
+            last = len(keys) - 1
+            for n, k in enumerate(keys):
+                flat.append((k, i, n == last))
+        flat_at.append(len(flat))
 
     # ---- helpers --------------------------------------------------------
 
@@ -803,18 +825,30 @@ class _Scanner:
                 return (n, "other", "free_item")
         return None
 
+    def start_keys(self) -> frozenset[str]:
+        """The first words an agency can begin with: what a lower-case token must be for
+        :meth:`body`, :meth:`group` or a determiner before them to find anything at it."""
+        g = self.g
+        keys: set[str] = {"sở", "bộ", "tỉnh", "thành"}
+        for trie in (g.bodies, g.free_heads, g.heads, g.determiners, g.classes, g.generic):
+            keys.update(k for k in trie.root if k is not None)
+        return frozenset(keys)
+
     def scan(self) -> list[tuple[int, int, str, str]]:
         out: list[tuple[int, int, str, str]] = []
         i = 0
         n = len(self.toks)
         prev_end, prev_rule, prev_type = -1, "", "other"
+        starts = self.start_keys()
+        lists = ("dept_list", "department", "free_list", "dept_item", "free_item")
         while i < n:
             t = self.toks[i]
-            if t.punct:
-                i += 1
+            if t.punct or (not t.cap and t.keys and t.keys[0] not in starts
+                           and not (prev_end >= 0 and prev_rule in lists)):
+                i += 1  # no rule can start on this word (start_keys); nothing to try
                 continue
             item = None
-            if prev_end >= 0 and prev_rule in ("dept_list", "department", "free_list", "dept_item", "free_item"):
+            if prev_end >= 0 and prev_rule in lists:
                 gap = self.toks[prev_end:i]
                 if all(g.punct and g.text == "," or (not g.punct and g.keys == ("và",)) for g in gap) and gap:
                     rule = {"dept_item": "dept_list", "free_item": "free_list"}.get(prev_rule, prev_rule)
