@@ -53,7 +53,7 @@ from ..errors import (
 )
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, legacy, sha256_bytes
-from .pdf_chars import FontInfo, PageChars, read_page_chars, segment_spans
+from .pdf_chars import BoxSelector, FontInfo, PageChars, read_page_chars, segment_spans
 from .text import _looks_like_header  # the same header test as Markdown tables
 
 # a line that starts a list item or a numbered heading
@@ -143,17 +143,17 @@ def _page_chars(textpage, page_height: float, legacy, found_enc: list[str]) -> P
     chars = read_page_chars(textpage, page_height)
     if legacy is not None and chars.text:
         items = _convert_legacy_runs(FontInfo(raw, textpage.raw), chars, legacy, found_enc)
-        if items is not chars.items:
+        if items is not None:
             chars = PageChars.from_items(items)
     return chars
 
 
-def _convert_legacy_runs(fonts: FontInfo, page: PageChars, legacy, found_enc: list[str]) -> list[tuple]:
+def _convert_legacy_runs(fonts: FontInfo, page: PageChars, legacy, found_enc: list[str]) -> Optional[list[tuple]]:
     """Convert runs of characters drawn with a legacy (.VnTime, VNI-Times) font.
 
     The font is sampled once per line first; only when a legacy font shows up
     on the page is every character's font looked up (it costs a call each).
-    Returns ``page.items`` itself when nothing is converted.
+    Returns None when the page has no legacy font.
     """
     known: dict[str, object] = {}
 
@@ -163,10 +163,11 @@ def _convert_legacy_runs(fonts: FontInfo, page: PageChars, legacy, found_enc: li
             known[name] = legacy.font_encoding(name)
         return known[name]
 
-    chars, text = page.items, page.text
-    sample = {0} | {m.start() + 1 for m in re.finditer("\n", text) if m.start() + 1 < len(chars)}
-    if not any(encoding(chars[k][5]) for k in sample if chars[k][0] not in "\r\n"):
-        return chars
+    text, index = page.text, page.index
+    sample = {0} | {m.start() + 1 for m in re.finditer("\n", text) if m.start() + 1 < len(text)}
+    if not any(encoding(index[k]) for k in sample if text[k] not in "\r\n"):
+        return None
+    chars = page.items
     out = []
     k = 0
     while k < len(chars):
@@ -344,46 +345,6 @@ def _find_tables(boxes: list[dict], width: float, height: float):
         return []
 
 
-def _cell_text(chars, box) -> str:
-    """Text of the characters whose centre lies in ``box``, line breaks kept
-    as separate lines (joined, with hyphenation undone, by :func:`_join_lines`).
-
-    Centres, not box overlap: a capital with stacked tone marks (Ế) reaches
-    above its line and would otherwise leak into the cell above.
-    """
-    x0, top, x1, bottom = box
-    lines: list[str] = []
-    cur: list[str] = []
-    broke = False
-    for c in chars:
-        if c[0] in "\r\n":
-            broke = True
-            continue
-        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
-        if not (x0 <= cx <= x1 and top <= cy <= bottom):
-            continue
-        if broke and cur:
-            lines.append("".join(cur).strip())
-            cur = []
-        broke = False
-        cur.append(c[0])
-    if cur:
-        lines.append("".join(cur).strip())
-    return _join_lines(lines)
-
-
-def _box_is_bold(fonts: FontInfo, chars, box) -> bool:
-    """The first visible character inside ``box`` is bold."""
-    x0, top, x1, bottom = box
-    for c in chars:
-        if c[0].isspace() or c[0] in "\r\n":
-            continue
-        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
-        if x0 <= cx <= x1 and top <= cy <= bottom:
-            return fonts.bold(c[5])
-    return False
-
-
 def _join_lines(lines: list[str]) -> str:
     out = ""
     for ln in lines:
@@ -391,8 +352,8 @@ def _join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = ln
-        elif _hyphen_join(out, ln) is not None:
-            out = _hyphen_join(out, ln)
+        elif (joined := _hyphen_join(out, ln)) is not None:
+            out = joined
         else:
             out = out + " " + ln
     return out.replace("\ufffe", "-")
@@ -429,10 +390,11 @@ def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
     return None
 
 
-def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
+def _tables(boxes: list[dict], width: float, height: float, chars: PageChars, page_no: int,
             fonts: Optional[FontInfo] = None) -> list[_Line]:
     """Ruled tables of a page as row items (cells read from pdfium)."""
     found = _find_tables(boxes, width, height)
+    select = BoxSelector(chars) if found else None
     rows_out: list[_Line] = []
     for ti, table in enumerate(found):
         rows = table.rows
@@ -442,8 +404,7 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
         if ncols < 2:
             continue
         above: list[Optional[str]] = [None] * ncols  # text of the cell above, for vertical merges
-        tx0, ttop, tx1, tbottom = table.bbox
-        tchars = [c for c in chars if c[0] in "\r\n" or (tx0 - 2 <= c[1] <= tx1 + 2 and ttop - 4 <= (c[2] + c[4]) / 2 <= tbottom + 4)]
+        tchars = select.table(table.bbox)
         for ri, row in enumerate(rows):
             cells: list[str] = []
             filled: list[str] = []
@@ -454,7 +415,7 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
             row_bottom = min((c[3] for c in row.cells if c is not None), default=bbox_row[3])
             # characters of this row's band (merged cells may reach lower)
             band_bottom = max((c[3] for c in row.cells if c is not None), default=bbox_row[3])
-            rchars = [c for c in tchars if c[0] in "\r\n" or bbox_row[1] - 4 <= (c[2] + c[4]) / 2 <= band_bottom + 4]
+            rchars = select.band(tchars, bbox_row[1], band_bottom)
             for ci in range(ncols):
                 box = row.cells[ci] if ci < len(row.cells) else None
                 cell_boxes.append(tuple(round(v, 2) for v in box) if box is not None else None)
@@ -464,9 +425,13 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
                     cells.append("")
                     filled.append(above[ci] or "")
                     continue
-                t = _cell_text(rchars, box)
+                # the characters whose centre lies in the cell (not box overlap:
+                # a capital with stacked marks, Ế, reaches into the cell above)
+                inside = select.inside(rchars, box)
+                t = _join_lines(select.lines(inside))
                 if ri == 0 and fonts is not None and t.strip():
-                    cell_bold.append(_box_is_bold(fonts, rchars, box))
+                    first = select.first_visible(inside)
+                    cell_bold.append(first is not None and fonts.bold(first))
                 if box[3] > row_bottom + 1:  # a cell taller than its row: merged downwards
                     above[ci] = t
                 else:
@@ -1024,7 +989,7 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
                 fonts = FontInfo(pdfium_raw, textpage.raw)
                 boxes = _rule_boxes(page, height)
                 if len(boxes) >= 3:
-                    rows = _tables(boxes, width, height, chars.items, idx + 1, fonts)
+                    rows = _tables(boxes, width, height, chars, idx + 1, fonts)
                 boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
                 lines = _segments(fonts, chars, idx + 1, boxes)
                 items = _column_bands(lines) + rows

@@ -34,6 +34,7 @@ import numpy as np
 
 _BREAK_RE = re.compile(r"[\r\n]")
 GAP_SPLIT_EM = 4.0  # a horizontal gap wider than this many font sizes splits a line into two segments
+_BOLD_WORDS = ("bold", "black", "heavy", "semibold", ",b")  # in a font name: a bold face
 
 
 @dataclass
@@ -126,23 +127,86 @@ class FontInfo:
         self._buf = ctypes.create_string_buffer(128)
         self._flags = ctypes.c_int(0)
         self._flags_ref = ctypes.byref(self._flags)
+        self._names: dict[bytes, tuple[str, bool]] = {}
+
+    def _entry(self, i: int) -> tuple[str, bool]:
+        """(name, bold by its name) of character ``i``'s font; names are decoded once per page."""
+        n = self._raw.FPDFText_GetFontInfo(self._tp, i, self._buf, 128, self._flags_ref)
+        if n <= 0 or n > 128:  # a longer name is not copied: pdfium leaves the buffer alone
+            return "", False
+        key = self._buf.raw[:n]
+        entry = self._names.get(key)
+        if entry is None:
+            name = self._buf.value.decode("utf-8", "replace").split("+", 1)[-1]
+            entry = self._names[key] = (name, any(w in name.lower() for w in _BOLD_WORDS))
+        return entry
 
     def name(self, i: int) -> str:
         """The font name of character ``i``, without its subset prefix ("ABCDEF+")."""
-        n = self._raw.FPDFText_GetFontInfo(self._tp, i, self._buf, 128, self._flags_ref)
-        if n <= 0 or n > 128:  # a longer name is not copied: pdfium leaves the buffer alone
-            return ""
-        return self._buf.value.decode("utf-8", "replace").split("+", 1)[-1]
+        return self._entry(i)[0]
 
     def bold(self, i: int) -> bool:
         """Bold by weight, or by the font name when the weight is not given."""
-        if self._raw.FPDFText_GetFontWeight(self._tp, i) >= 600:
-            return True
-        name = self.name(i).lower()
-        return any(w in name for w in ("bold", "black", "heavy", "semibold", ",b"))
+        return self._raw.FPDFText_GetFontWeight(self._tp, i) >= 600 or self._entry(i)[1]
 
     def size(self, i: int) -> float:
         return self._raw.FPDFText_GetFontSize(self._tp, i)
+
+
+class BoxSelector:
+    """The characters of a page chosen by box (a table, a row's band, a
+    cell), with array masks; line breaks are kept as the line each character
+    is on, so a cell's text comes out line by line."""
+
+    def __init__(self, chars: PageChars) -> None:
+        text, box = chars.text, chars.box
+        breaks = _breaks(text)
+        self.text, self.index = text, chars.index
+        self.x0 = box[:, 0]
+        self.cx = (box[:, 0] + box[:, 2]) / 2
+        self.cy = (box[:, 1] + box[:, 3]) / 2
+        self.line = np.cumsum(breaks)
+        self.space = np.fromiter(map(str.isspace, text), dtype=bool, count=len(text))
+        self.chars = np.flatnonzero(~breaks)
+
+    def table(self, bbox) -> np.ndarray:
+        """Characters starting within a table's width (2 pt slack) with their middle in its height (4 pt)."""
+        tx0, ttop, tx1, tbottom = bbox
+        idx = self.chars
+        x0, cy = self.x0[idx], self.cy[idx]
+        return idx[(tx0 - 2 <= x0) & (x0 <= tx1 + 2) & (ttop - 4 <= cy) & (cy <= tbottom + 4)]
+
+    def band(self, idx: np.ndarray, top: float, bottom: float) -> np.ndarray:
+        """Those of ``idx`` with their middle between ``top`` and ``bottom`` (4 pt slack)."""
+        cy = self.cy[idx]
+        return idx[(top - 4 <= cy) & (cy <= bottom + 4)]
+
+    def inside(self, idx: np.ndarray, box) -> np.ndarray:
+        """Those of ``idx`` whose centre lies in ``box`` (x0, top, x1, bottom)."""
+        x0, top, x1, bottom = box
+        cx, cy = self.cx[idx], self.cy[idx]
+        return idx[(x0 <= cx) & (cx <= x1) & (top <= cy) & (cy <= bottom)]
+
+    def lines(self, idx: np.ndarray) -> list[str]:
+        """The text of the characters ``idx``, one stripped string per text line."""
+        if not len(idx):
+            return []
+        line = self.line[idx]
+        cuts = (np.flatnonzero(line[1:] != line[:-1]) + 1).tolist()
+        pos, text = idx.tolist(), self.text
+        return ["".join([text[i] for i in pos[a:b]]).strip() for a, b in zip([0] + cuts, cuts + [len(pos)])]
+
+    def first_visible(self, idx: np.ndarray) -> Optional[int]:
+        """pdfium index of the first character of ``idx`` that is not white space."""
+        visible = idx[~self.space[idx]]
+        return self.index[int(visible[0])] if len(visible) else None
+
+
+def _breaks(text: str) -> np.ndarray:
+    """Where the text has a line break (\\r or \\n)."""
+    breaks = np.zeros(len(text), dtype=bool)
+    breaks[[m.start() for m in _BREAK_RE.finditer(text)]] = True
+    return breaks
 
 
 @dataclass
@@ -202,8 +266,7 @@ def segment_spans(chars: PageChars, skip_boxes) -> list[Span]:
     if not n:
         return []
     space = np.fromiter(map(str.isspace, text), dtype=bool, count=n)
-    breaks = np.zeros(n, dtype=bool)
-    breaks[[m.start() for m in _BREAK_RE.finditer(text)]] = True
+    breaks = _breaks(text)
     keep = _kept(chars, space, breaks, skip_boxes)
     kept = np.flatnonzero(keep)
     box = chars.box[kept]
@@ -255,4 +318,4 @@ def _first_word_end(ktext: str, kx0: list, kx1: list, start: int, end: int, firs
     return right
 
 
-__all__ = ["FontInfo", "GAP_SPLIT_EM", "PageChars", "Span", "read_page_chars", "segment_spans"]
+__all__ = ["BoxSelector", "FontInfo", "GAP_SPLIT_EM", "PageChars", "Span", "read_page_chars", "segment_spans"]
