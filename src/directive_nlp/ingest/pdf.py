@@ -165,7 +165,7 @@ def _convert_legacy_runs(fonts: FontInfo, page: PageChars, legacy, found_enc: li
 
     text, index = page.text, page.index
     sample = {0} | {m.start() + 1 for m in re.finditer("\n", text) if m.start() + 1 < len(text)}
-    if not any(encoding(index[k]) for k in sample if text[k] not in "\r\n"):
+    if not any(encoding(int(index[k])) for k in sample if text[k] not in "\r\n"):
         return None
     chars = page.items
     out = []

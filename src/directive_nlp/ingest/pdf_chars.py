@@ -25,41 +25,60 @@ compares them with pypdfium2's own per-character ``get_charbox``.
 from __future__ import annotations
 
 import ctypes
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import compress
 from typing import Optional
 
 import numpy as np
 
-_BREAK_RE = re.compile(r"[\r\n]")
 GAP_SPLIT_EM = 4.0  # a horizontal gap wider than this many font sizes splits a line into two segments
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", ",b")  # in a font name: a bold face
 
 
-@dataclass
+# the code points for which str.isspace() is true (all below U+3001; a test holds this list to Python's)
+SPACE_CODES = np.array([9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, *range(8192, 8203),
+                        8232, 8233, 8239, 8287, 12288], dtype=np.uint32)
+_SPACE_TABLE = np.zeros(0x3002, dtype=bool)  # white space or not, by code point; the last entry stands for all above
+_SPACE_TABLE[SPACE_CODES] = True
+
+
 class PageChars:
     """The characters of a page: ``text`` (one entry per character, line
     breaks included), ``box`` (n × 4: x0, top, x1, bottom in top-left PDF
-    points; zeros on line breaks) and each character's pdfium ``index``."""
+    points; zeros on line breaks) and each character's pdfium ``index``
+    (an integer array)."""
 
-    text: str
-    box: np.ndarray
-    index: list[int]
-    _items: Optional[list[tuple]] = field(default=None, repr=False)
+    def __init__(self, text: str, box: np.ndarray, index: np.ndarray, items: Optional[list[tuple]] = None) -> None:
+        self.text, self.box, self.index = text, box, index
+        if items is not None:
+            self.items = items
 
     @classmethod
     def from_items(cls, items: list[tuple]) -> "PageChars":
         """From ``(char, x0, top, x1, bottom, index)`` tuples (after a legacy-font conversion)."""
         box = np.array([c[1:5] for c in items], dtype=float).reshape(len(items), 4)
-        return cls("".join(c[0] for c in items), box, [c[5] for c in items], items)
+        return cls("".join(c[0] for c in items), box, np.array([c[5] for c in items], dtype=np.int64), items)
 
-    @property
+    @cached_property
     def items(self) -> list[tuple]:
         """The characters as ``(char, x0, top, x1, bottom, index)`` tuples."""
-        if self._items is None:
-            self._items = list(zip(self.text, *(self.box[:, k].tolist() for k in range(4)), self.index))
-        return self._items
+        return list(zip(self.text, *(self.box[:, k].tolist() for k in range(4)), self.index.tolist()))
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """The code point of each character."""
+        return np.frombuffer(self.text.encode("utf-32-le"), dtype="<u4")
+
+    @cached_property
+    def space(self) -> np.ndarray:
+        """Which characters are white space (``str.isspace``, line breaks included)."""
+        return _SPACE_TABLE[np.minimum(self.codes, len(_SPACE_TABLE) - 1)]
+
+    @cached_property
+    def breaks(self) -> np.ndarray:
+        """Which characters are line breaks (\\r or \\n)."""
+        return (self.codes == 10) | (self.codes == 13)
 
     def has_text(self) -> bool:
         """Some character is not white space."""
@@ -114,9 +133,9 @@ def read_page_chars(textpage, page_height: float) -> PageChars:
     box[:, 1] = page_height - raw_box[:, 3]
     box[:, 2] = raw_box[:, 1]
     box[:, 3] = page_height - raw_box[:, 2]
-    breaks = [m.start() for m in _BREAK_RE.finditer(text)]
-    box[breaks] = 0.0
-    return PageChars(text, box, list(range(n)))
+    chars = PageChars(text, box, np.arange(n))
+    box[chars.breaks] = 0.0
+    return chars
 
 
 class FontInfo:
@@ -159,14 +178,13 @@ class BoxSelector:
     is on, so a cell's text comes out line by line."""
 
     def __init__(self, chars: PageChars) -> None:
-        text, box = chars.text, chars.box
-        breaks = _breaks(text)
+        text, box, breaks = chars.text, chars.box, chars.breaks
         self.text, self.index = text, chars.index
         self.x0 = box[:, 0]
         self.cx = (box[:, 0] + box[:, 2]) / 2
         self.cy = (box[:, 1] + box[:, 3]) / 2
         self.line = np.cumsum(breaks)
-        self.space = np.fromiter(map(str.isspace, text), dtype=bool, count=len(text))
+        self.space = chars.space
         self.chars = np.flatnonzero(~breaks)
 
     def table(self, bbox) -> np.ndarray:
@@ -199,14 +217,7 @@ class BoxSelector:
     def first_visible(self, idx: np.ndarray) -> Optional[int]:
         """pdfium index of the first character of ``idx`` that is not white space."""
         visible = idx[~self.space[idx]]
-        return self.index[int(visible[0])] if len(visible) else None
-
-
-def _breaks(text: str) -> np.ndarray:
-    """Where the text has a line break (\\r or \\n)."""
-    breaks = np.zeros(len(text), dtype=bool)
-    breaks[[m.start() for m in _BREAK_RE.finditer(text)]] = True
-    return breaks
+        return int(self.index[visible[0]]) if len(visible) else None
 
 
 @dataclass
@@ -265,8 +276,7 @@ def segment_spans(chars: PageChars, skip_boxes) -> list[Span]:
     n = len(text)
     if not n:
         return []
-    space = np.fromiter(map(str.isspace, text), dtype=bool, count=n)
-    breaks = _breaks(text)
+    space, breaks = chars.space, chars.breaks
     keep = _kept(chars, space, breaks, skip_boxes)
     kept = np.flatnonzero(keep)
     box = chars.box[kept]
@@ -283,17 +293,17 @@ def segment_spans(chars: PageChars, skip_boxes) -> list[Span]:
 def _spans(chars, kept, box, ktext: str, seg, bodies, seg_starts) -> list[Span]:
     """One :class:`Span` per segment that has a visible character."""
     bseg = seg[bodies]
-    firsts = np.flatnonzero(np.r_[True, bseg[1:] != bseg[:-1]])
-    lasts = np.r_[firsts[1:] - 1, len(bodies) - 1]
+    firsts = np.flatnonzero(np.concatenate(([True], bseg[1:] != bseg[:-1])))
+    lasts = np.append(firsts[1:] - 1, len(bodies) - 1)
     bbox = box[bodies]
     x0s = np.minimum.reduceat(bbox[:, 0], firsts).tolist()
     tops = np.minimum.reduceat(bbox[:, 1], firsts).tolist()
     x1s = np.maximum.reduceat(bbox[:, 2], firsts).tolist()
     bottoms = np.maximum.reduceat(bbox[:, 3], firsts).tolist()
-    ends = np.r_[seg_starts[1:], len(kept)].tolist()
+    ends = np.append(seg_starts[1:], len(kept)).tolist()
     seg_start = seg_starts.tolist()
     kx0, kx1 = box[:, 0].tolist(), box[:, 2].tolist()
-    pdfium_index = [chars.index[k] for k in kept.tolist()] if len(kept) < len(chars.text) else chars.index
+    pdfium_index = chars.index[kept].tolist()
     out = []
     for k, (f, l) in enumerate(zip(bodies[firsts].tolist(), bodies[lasts].tolist())):
         s = int(bseg[firsts[k]])
