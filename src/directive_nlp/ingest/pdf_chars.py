@@ -304,13 +304,14 @@ def _spans(chars, kept, box, ktext: str, seg, bodies, seg_starts) -> list[Span]:
     seg_start = seg_starts.tolist()
     kx0, kx1 = box[:, 0].tolist(), box[:, 2].tolist()
     pdfium_index = chars.index[kept].tolist()
+    first_body, last_body = bodies[firsts], bodies[lasts]
+    heights = (box[first_body, 3] - box[first_body, 1]).tolist()
     out = []
-    for k, (f, l) in enumerate(zip(bodies[firsts].tolist(), bodies[lasts].tolist())):
-        s = int(bseg[firsts[k]])
+    for k, (f, l, s) in enumerate(zip(first_body.tolist(), last_body.tolist(), bseg[firsts].tolist())):
         start, end = seg_start[s], ends[s]
         out.append(Span(
             text=ktext[start:end].strip(), x0=x0s[k], top=tops[k], x1=x1s[k], bottom=bottoms[k],
-            first=pdfium_index[f], last=pdfium_index[l], first_height=float(box[f, 3] - box[f, 1]),
+            first=pdfium_index[f], last=pdfium_index[l], first_height=heights[k],
             first_word_w=_first_word_end(ktext, kx0, kx1, start, end, f) - kx0[f],
         ))
     return out
