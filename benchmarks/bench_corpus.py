@@ -3,6 +3,7 @@
     python benchmarks/bench_corpus.py                      # print the tables
     python benchmarks/bench_corpus.py --write BENCHMARKS.md
     python benchmarks/bench_corpus.py --release v0.1.0 --batch-docs 100
+    python benchmarks/bench_corpus.py --parts be           # only the PDF reading and the bare libraries
 
 One run measures, each in fresh processes, with CPU seconds beside wall
 seconds and the machine's load average before and after each part (a loaded
@@ -395,6 +396,29 @@ def report_memory(d: dict) -> list[str]:
     return out
 
 
+ALL_PARTS = "abcdef"
+
+
+def run_parts(parts: set[str], args, docs: list[Path], src: Path, work: Path,
+              release_src: Path | None, release_sha: str) -> list[str]:
+    """The report lines of the parts asked for, in order, a blank line between parts."""
+    trees = {"this tree": src, **({"release": release_src} if release_src else {})}
+    pdfs = rendered_pdfs(docs) if parts & {"b", "e"} else []
+    steps = [
+        ("a", lambda: report_end_to_end(end_to_end(docs, src, work))),
+        ("be", lambda: report_reading(reading(pdfs, src, release_src, args.rounds), release_sha) if pdfs else []),
+        ("c", lambda: report_cold(cold_start(docs, trees, work, args.cold_runs), release_sha)),
+        ("d", lambda: report_memory(memory(docs, src, work, args.batch_docs))),
+        ("f", lambda: report_web(web_upload(docs, trees), release_sha)),
+    ]
+    lines: list[str] = []
+    for letters, step in steps:
+        if parts & set(letters):
+            part = step()
+            lines += ([""] if lines and part else []) + part
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--release", help="git commit or tag of the release (default: merge-base of HEAD and main)")
@@ -402,7 +426,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cold-runs", type=int, default=3)
     ap.add_argument("--batch-docs", type=int, default=500)
     ap.add_argument("--write", type=Path, help="replace the bench_corpus block of this Markdown file")
+    ap.add_argument("--parts", default=ALL_PARTS,
+                    help="the parts to run, as letters (default abcdef; b and e run together: --parts be)")
     args = ap.parse_args(argv)
+    parts = set(args.parts.lower())
+    if not parts or parts - set(ALL_PARTS):
+        ap.error(f"--parts takes letters among {ALL_PARTS}, e.g. --parts be")
+    if args.write and parts != set(ALL_PARTS):
+        ap.error("--write replaces the whole block: run every part (leave out --parts)")
     docs = gold_documents()
     if not docs:
         print("skipped: no gold documents found; nothing measured", file=sys.stderr)
@@ -411,18 +442,12 @@ def main(argv: list[str] | None = None) -> int:
     release_src, release_sha = release_tree(args.release, work)
     load0 = load()
     try:
-        lines = report_end_to_end(end_to_end(docs, src, work))
-        pdfs = rendered_pdfs(docs)
-        if pdfs:
-            lines += [""] + report_reading(reading(pdfs, src, release_src, args.rounds), release_sha)
-        trees = {"this tree": src, **({"release": release_src} if release_src else {})}
-        lines += [""] + report_cold(cold_start(docs, trees, work, args.cold_runs), release_sha)
-        lines += [""] + report_memory(memory(docs, src, work, args.batch_docs))
-        lines += [""] + report_web(web_upload(docs, trees), release_sha)
+        lines = run_parts(parts, args, docs, src, work, release_src, release_sha)
     finally:
         drop_tree(release_src)
         shutil.rmtree(work, ignore_errors=True)
-    head = [f"Written by `python benchmarks/bench_corpus.py{' --write ' + str(args.write) if args.write else ''}` "
+    flags = (f" --write {args.write}" if args.write else "") + (f" --parts {args.parts}" if parts != set(ALL_PARTS) else "")
+    head = [f"Written by `python benchmarks/bench_corpus.py{flags}` "
             f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))} ({time.time() - started:.0f} s), "
             f"commit {git('rev-parse', '--short=10', 'HEAD')}; never typed in.  ",
             f"Machine: {machine()}; load average (1/5/15 min) {load0} at the start, {load()} at the end.", ""]

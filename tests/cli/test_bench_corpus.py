@@ -74,3 +74,26 @@ def test_memory_growth_is_measured_from_the_first_mark() -> None:
 def test_an_unknown_release_is_skipped_with_a_message(ref, capsys, tmp_path: Path) -> None:
     src, sha = bench.release_tree(ref, tmp_path)
     assert src is None and sha == "" and "skipped: no release" in capsys.readouterr().err
+
+
+def test_only_the_parts_asked_for_run(monkeypatch, tmp_path: Path) -> None:
+    ran = []
+    for name, lines in (("end_to_end", "report_end_to_end"), ("reading", "report_reading"), ("cold_start", "report_cold"),
+                        ("memory", "report_memory"), ("web_upload", "report_web")):
+        monkeypatch.setattr(bench, name, lambda *a, _n=name: ran.append(_n))
+        monkeypatch.setattr(bench, lines, lambda *a, _n=lines: [_n])
+    monkeypatch.setattr(bench, "rendered_pdfs", lambda docs: [tmp_path / "a.pdf"])
+    args = type("Args", (), {"rounds": 1, "cold_runs": 1, "batch_docs": 1})()
+    lines = bench.run_parts(set("be"), args, [tmp_path / "a.md"], tmp_path, tmp_path, None, "")
+    assert ran == ["reading"] and lines == ["report_reading"]
+    ran.clear()
+    lines = bench.run_parts(set("acf"), args, [tmp_path / "a.md"], tmp_path, tmp_path, None, "")
+    assert ran == ["end_to_end", "cold_start", "web_upload"]
+    assert lines == ["report_end_to_end", "", "report_cold", "", "report_web"]
+
+
+@pytest.mark.parametrize("argv", [["--parts", "bx"], ["--parts", ""], ["--parts", "be", "--write", "B.md"]])
+def test_bad_parts_are_refused_before_anything_runs(argv, capsys) -> None:
+    with pytest.raises(SystemExit) as e:
+        bench.main(argv)
+    assert e.value.code == 2 and "--parts" in capsys.readouterr().err

@@ -53,6 +53,7 @@ from ..errors import (
 )
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, legacy, sha256_bytes
+from .pdf_chars import BoxSelector, FontInfo, PageChars, read_page_chars, segment_spans
 from .text import _looks_like_header  # the same header test as Markdown tables
 
 # a line that starts a list item or a numbered heading
@@ -66,7 +67,6 @@ _STT_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$")
 _LOWER_LETTER = re.compile(r"[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 
 MARGIN_BAND = 0.09  # share of the page height at top and bottom where running headers/footers live
-_GAP_SPLIT_EM = 4.0  # a horizontal gap wider than this many font sizes splits a line into two segments
 
 
 @dataclass
@@ -135,49 +135,39 @@ def _open_pdfium(data: bytes):
 # --------------------------------------------------------------------------
 
 
-def _font_name(raw, tp, i: int) -> str:
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int(0)
-    n = raw.FPDFText_GetFontInfo(tp, i, buf, 128, ctypes.byref(flags))
-    if n <= 0:
-        return ""
-    name = buf.value.decode("utf-8", "replace")
-    return name.split("+", 1)[-1]
-
-
-def _page_chars(textpage, page_height: float, legacy, found_enc: list[str]):
-    """Characters of a page as (char, x0, top, x1, bottom, index); legacy font
-    runs converted to Unicode when the font name gives the encoding away."""
+def _page_chars(textpage, page_height: float, legacy, found_enc: list[str]) -> PageChars:
+    """Characters of a page with their boxes (read in bulk: :mod:`.pdf_chars`);
+    legacy font runs converted to Unicode when the font name gives the encoding away."""
     import pypdfium2.raw as raw
 
-    tp = textpage.raw
-    text = textpage.get_text_range()
-    n = len(text)
-    l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    pl, pr, pb, pt = ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t)
-    get_box = raw.FPDFText_GetCharBox
-    chars = []
-    append = chars.append
-    for i, ch in enumerate(text):
-        if ch == "\r" or ch == "\n":
-            append((ch, 0.0, 0.0, 0.0, 0.0, i))
-            continue
-        get_box(tp, i, pl, pr, pb, pt)
-        append((ch, l.value, page_height - t.value, r.value, page_height - b.value, i))
-    if legacy is not None and n:
-        chars = _convert_legacy_runs(raw, tp, chars, legacy, found_enc)
+    chars = read_page_chars(textpage, page_height)
+    if legacy is not None and chars.text:
+        items = _convert_legacy_runs(FontInfo(raw, textpage.raw), chars, legacy, found_enc)
+        if items is not None:
+            chars = PageChars.from_items(items)
     return chars
 
 
-def _convert_legacy_runs(raw, tp, chars, legacy, found_enc: list[str]):
+def _convert_legacy_runs(fonts: FontInfo, page: PageChars, legacy, found_enc: list[str]) -> Optional[list[tuple]]:
     """Convert runs of characters drawn with a legacy (.VnTime, VNI-Times) font.
 
     The font is sampled once per line first; only when a legacy font shows up
     on the page is every character's font looked up (it costs a call each).
+    Returns None when the page has no legacy font.
     """
-    sample = {0} | {k + 1 for k, c in enumerate(chars) if c[0] == "\n" and k + 1 < len(chars)}
-    if not any(legacy.font_encoding(_font_name(raw, tp, chars[k][5])) for k in sample if chars[k][0] not in "\r\n"):
-        return chars
+    known: dict[str, object] = {}
+
+    def encoding(i: int):
+        name = fonts.name(i)
+        if name not in known:
+            known[name] = legacy.font_encoding(name)
+        return known[name]
+
+    text, index = page.text, page.index
+    sample = {0} | {m.start() + 1 for m in re.finditer("\n", text) if m.start() + 1 < len(text)}
+    if not any(encoding(int(index[k])) for k in sample if text[k] not in "\r\n"):
+        return None
+    chars = page.items
     out = []
     k = 0
     while k < len(chars):
@@ -186,15 +176,13 @@ def _convert_legacy_runs(raw, tp, chars, legacy, found_enc: list[str]):
             out.append(c)
             k += 1
             continue
-        enc = legacy.font_encoding(_font_name(raw, tp, c[5]))
+        enc = encoding(c[5])
         if not enc:
             out.append(c)
             k += 1
             continue
         j = k
-        while j < len(chars) and chars[j][0] not in "\r\n" and (
-            chars[j][0] == " " or legacy.font_encoding(_font_name(raw, tp, chars[j][5])) == enc
-        ):
+        while j < len(chars) and chars[j][0] not in "\r\n" and (chars[j][0] == " " or encoding(chars[j][5]) == enc):
             j += 1
         run = chars[k:j]
         converted = legacy.convert("".join(x[0] for x in run), enc[0], upper=enc[1])
@@ -208,79 +196,23 @@ def _convert_legacy_runs(raw, tp, chars, legacy, found_enc: list[str]):
     return out
 
 
-def _is_bold(raw, tp, i: int) -> bool:
-    """Bold by weight, or by the font name when the weight is not given."""
-    if raw.FPDFText_GetFontWeight(tp, i) >= 600:
-        return True
-    name = _font_name(raw, tp, i).lower()
-    return any(w in name for w in ("bold", "black", "heavy", "semibold", ",b"))
-
-
-def _segments(textpage, chars, page_no: int, skip_boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
-    """Group characters into line segments; characters inside ``skip_boxes``
-    (table areas, read separately) are left out."""
-    import pypdfium2.raw as raw
-
-    tp = textpage.raw
+def _segments(fonts: FontInfo, chars: PageChars, page_no: int,
+              skip_boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
+    """Line segments of a page (cut by :func:`.pdf_chars.segment_spans`: at
+    pdfium's line breaks and at wide gaps; characters inside ``skip_boxes``,
+    table areas read separately, left out), with font size and weight."""
     lines: list[_Line] = []
-    cur: list[tuple] = []
-
-    def inside(c) -> bool:
-        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
-        return any(x0 - 1 <= cx <= x1 + 1 and t0 - 1 <= cy <= b1 + 1 for x0, t0, x1, b1 in skip_boxes)
-
-    def flush() -> None:
-        nonlocal cur
-        body = [c for c in cur if not c[0].isspace() and c[3] > c[1]]
-        if not body:
-            cur = []
-            return
-        text = "".join(c[0] for c in cur).strip()
-        first, last = body[0], body[-1]
-        size = raw.FPDFText_GetFontSize(tp, first[5]) or (first[4] - first[2])
-        first_bold = _is_bold(raw, tp, first[5])
-        last_bold = _is_bold(raw, tp, last[5]) if last is not first else first_bold
-        bold = first_bold and last_bold
-        # width of the first word
-        fw_end = first[3]
-        for c in cur:
-            if c[0].isspace() and c[1] >= first[1]:
-                break
-            if c[3] > c[1]:
-                fw_end = c[3]
+    for s in segment_spans(chars, skip_boxes):
+        size = fonts.size(s.first) or s.first_height
+        first_bold = fonts.bold(s.first)
+        last_bold = fonts.bold(s.last) if s.last != s.first else first_bold
         lines.append(
             _Line(
-                page=page_no,
-                x0=min(c[1] for c in body),
-                top=min(c[2] for c in body),
-                x1=max(c[3] for c in body),
-                bottom=max(c[4] for c in body),
-                text=text,
-                size=float(size) or 10.0,
-                bold=bool(bold),
-                first_bold=bool(first_bold),
-                last_bold=bool(last_bold),
-                first_word_w=fw_end - first[1],
+                page=page_no, x0=s.x0, top=s.top, x1=s.x1, bottom=s.bottom, text=s.text,
+                size=float(size) or 10.0, bold=bool(first_bold and last_bold),
+                first_bold=bool(first_bold), last_bold=bool(last_bold), first_word_w=s.first_word_w,
             )
         )
-        cur = []
-
-    prev = None
-    for c in chars:
-        if c[0] in "\r\n":
-            flush()
-            prev = None
-            continue
-        if skip_boxes and not c[0].isspace() and inside(c):
-            continue
-        if prev is not None and not c[0].isspace() and c[3] > c[1]:
-            size = max(prev[4] - prev[2], c[4] - c[2], 4.0)
-            if c[1] - prev[3] > _GAP_SPLIT_EM * size or c[1] < prev[1] - size:
-                flush()
-        cur.append(c)
-        if not c[0].isspace() and c[3] > c[1]:
-            prev = c
-    flush()
     return lines
 
 
@@ -413,48 +345,6 @@ def _find_tables(boxes: list[dict], width: float, height: float):
         return []
 
 
-def _cell_text(chars, box) -> str:
-    """Text of the characters whose centre lies in ``box``, line breaks kept
-    as separate lines (joined, with hyphenation undone, by :func:`_join_lines`).
-
-    Centres, not box overlap: a capital with stacked tone marks (Ế) reaches
-    above its line and would otherwise leak into the cell above.
-    """
-    x0, top, x1, bottom = box
-    lines: list[str] = []
-    cur: list[str] = []
-    broke = False
-    for c in chars:
-        if c[0] in "\r\n":
-            broke = True
-            continue
-        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
-        if not (x0 <= cx <= x1 and top <= cy <= bottom):
-            continue
-        if broke and cur:
-            lines.append("".join(cur).strip())
-            cur = []
-        broke = False
-        cur.append(c[0])
-    if cur:
-        lines.append("".join(cur).strip())
-    return _join_lines(lines)
-
-
-def _box_is_bold(textpage, chars, box) -> bool:
-    """The first visible character inside ``box`` is bold."""
-    import pypdfium2.raw as raw
-
-    x0, top, x1, bottom = box
-    for c in chars:
-        if c[0].isspace() or c[0] in "\r\n":
-            continue
-        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
-        if x0 <= cx <= x1 and top <= cy <= bottom:
-            return _is_bold(raw, textpage.raw, c[5])
-    return False
-
-
 def _join_lines(lines: list[str]) -> str:
     out = ""
     for ln in lines:
@@ -462,8 +352,8 @@ def _join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = ln
-        elif _hyphen_join(out, ln) is not None:
-            out = _hyphen_join(out, ln)
+        elif (joined := _hyphen_join(out, ln)) is not None:
+            out = joined
         else:
             out = out + " " + ln
     return out.replace("\ufffe", "-")
@@ -500,9 +390,11 @@ def _hyphen_join(prev: str, nxt: str) -> Optional[str]:
     return None
 
 
-def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int, textpage=None) -> list[_Line]:
+def _tables(boxes: list[dict], width: float, height: float, chars: PageChars, page_no: int,
+            fonts: Optional[FontInfo] = None) -> list[_Line]:
     """Ruled tables of a page as row items (cells read from pdfium)."""
     found = _find_tables(boxes, width, height)
+    select = BoxSelector(chars) if found else None
     rows_out: list[_Line] = []
     for ti, table in enumerate(found):
         rows = table.rows
@@ -512,8 +404,7 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
         if ncols < 2:
             continue
         above: list[Optional[str]] = [None] * ncols  # text of the cell above, for vertical merges
-        tx0, ttop, tx1, tbottom = table.bbox
-        tchars = [c for c in chars if c[0] in "\r\n" or (tx0 - 2 <= c[1] <= tx1 + 2 and ttop - 4 <= (c[2] + c[4]) / 2 <= tbottom + 4)]
+        tchars = select.table(table.bbox)
         for ri, row in enumerate(rows):
             cells: list[str] = []
             filled: list[str] = []
@@ -524,7 +415,7 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
             row_bottom = min((c[3] for c in row.cells if c is not None), default=bbox_row[3])
             # characters of this row's band (merged cells may reach lower)
             band_bottom = max((c[3] for c in row.cells if c is not None), default=bbox_row[3])
-            rchars = [c for c in tchars if c[0] in "\r\n" or bbox_row[1] - 4 <= (c[2] + c[4]) / 2 <= band_bottom + 4]
+            rchars = select.band(tchars, bbox_row[1], band_bottom)
             for ci in range(ncols):
                 box = row.cells[ci] if ci < len(row.cells) else None
                 cell_boxes.append(tuple(round(v, 2) for v in box) if box is not None else None)
@@ -534,9 +425,13 @@ def _tables(boxes: list[dict], width: float, height: float, chars, page_no: int,
                     cells.append("")
                     filled.append(above[ci] or "")
                     continue
-                t = _cell_text(rchars, box)
-                if ri == 0 and textpage is not None and t.strip():
-                    cell_bold.append(_box_is_bold(textpage, rchars, box))
+                # the characters whose centre lies in the cell (not box overlap:
+                # a capital with stacked marks, Ế, reaches into the cell above)
+                inside = select.inside(rchars, box)
+                t = _join_lines(select.lines(inside))
+                if ri == 0 and fonts is not None and t.strip():
+                    first = select.first_visible(inside)
+                    cell_bold.append(first is not None and fonts.bold(first))
                 if box[3] > row_bottom + 1:  # a cell taller than its row: merged downwards
                     above[ci] = t
                 else:
@@ -1054,6 +949,8 @@ def _ocr(data: bytes, pages: list[int], options: ReadOptions, warnings: list[str
 
 def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
     """Read a PDF into paragraph and table-row blocks (see module docstring)."""
+    import pypdfium2.raw as pdfium_raw
+
     pdf = _open_pdfium(data)
     found_enc: list[str] = []
     warnings: list[str] = []
@@ -1081,19 +978,20 @@ def read_pdf(path: Path, data: bytes, options: ReadOptions) -> SourceDocument:
             textpage = page.get_textpage()
             try:
                 chars = _page_chars(textpage, height, legacy, found_enc)
-                has_text = any(not c[0].isspace() for c in chars)
-                if has_text and _garbled(chars):
+                has_text = chars.has_text()
+                if has_text and _garbled(chars.text):
                     garbled.append(idx + 1)
                 if options.ocr == "always" or not has_text:
                     no_text.append(idx + 1)
                     pages.append(_Page(idx + 1, width, height))
                     continue
                 rows: list[_Line] = []
+                fonts = FontInfo(pdfium_raw, textpage.raw)
                 boxes = _rule_boxes(page, height)
                 if len(boxes) >= 3:
-                    rows = _tables(boxes, width, height, chars, idx + 1, textpage)
+                    rows = _tables(boxes, width, height, chars, idx + 1, fonts)
                 boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
-                lines = _segments(textpage, chars, idx + 1, boxes)
+                lines = _segments(fonts, chars, idx + 1, boxes)
                 items = _column_bands(lines) + rows
                 items.sort(key=lambda l: (round(l.top, 1), l.x0))
                 pages.append(_Page(idx + 1, width, height, items))
@@ -1208,16 +1106,20 @@ def _strip_markdown(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _garbled(chars) -> bool:
-    """Many visible characters are control, private-use or replacement
-    codes: the fonts carry no usable Unicode mapping (what pdfplumber shows
-    as ``(cid:…)``; pdfium gives the raw codes)."""
-    visible = [c[0] for c in chars if not c[0].isspace()]
-    if len(visible) < 20:
+# private-use and replacement codes, and control codes other than white space and U+0002
+_UNMAPPED_RE = re.compile("[\ue000-\uf8ff\ufffd\x00\x01\x03-\x08\x0e-\x1b]")
+
+
+def _garbled(text: str) -> bool:
+    """Many visible characters of a page's text are control, private-use or
+    replacement codes: the fonts carry no usable Unicode mapping (what
+    pdfplumber shows as ``(cid:…)``; pdfium gives the raw codes)."""
+    visible = len(text) - sum(map(str.isspace, text))
+    if visible < 20:
         return False
-    bad = sum(1 for ch in visible if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or (ord(ch) < 32 and ch not in "\x02"))
+    bad = len(_UNMAPPED_RE.findall(text))
     # readable text has none of these (a few PUA bullets at most)
-    return bad >= 5 and bad > 0.05 * len(visible)
+    return bad >= 5 and bad > 0.05 * visible
 
 
 def _page_list(pages: list[int]) -> str:
