@@ -51,3 +51,26 @@ def test_conjunctions_separate_the_names_of_a_subject():
     assert not subject._NEXT_SEP.search("Sở Văn hóa")
     assert subject._CAP_CONJUNCT.match(", Sở Tài chính và Sở Y tế")
     assert not subject._CAP_CONJUNCT.match(", các sở chủ trì")
+
+
+def _second_task(sentence: str):
+    from directive_nlp.pipeline import extract_text
+    text = f"KẾ HOẠCH\n\nTriển khai\n\nII. NHIỆM VỤ\n\n1. Sở Tài chính rà soát các quy định. {sentence}\n"
+    return extract_text(text, "p.md").tasks[1]
+
+
+@pytest.mark.parametrize("sentence, actor, task", [
+    ("Đồng thời, các địa phương chủ động bố trí quỹ đất phù hợp.", "các địa phương", "chủ động bố trí quỹ đất phù hợp"),
+    ("Mặt khác Công an tỉnh tăng cường tuần tra.", "Công an tỉnh", "tăng cường tuần tra"),
+])
+def test_a_connective_before_a_named_actor_is_skipped(sentence, actor, task):
+    t = _second_task(sentence)
+    assert [a.name for a in t.agencies] == [actor] and t.task == task
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đồng thời tổ chức kiểm tra, giám sát các đơn vị.",  # no body after the connective: the actor carries on
+    "Từ đó, đề xuất các giải pháp phù hợp.",
+])
+def test_a_connective_before_a_verb_keeps_the_carried_actor(sentence):
+    assert [a.name for a in _second_task(sentence).agencies] == ["Sở Tài chính"]
