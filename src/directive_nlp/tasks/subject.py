@@ -106,13 +106,22 @@ def synth_agents(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
     return out
 
 
+def _actor_opens(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
+    """Does a named body followed by its predicate start at ``p`` ("Ủy ban nhân dân xã phối hợp với …")?"""
+    chain, cend = chain_at(text, p, mentions, e)
+    return bool(chain) and starts_predicate(text, after_chain(text, cend, e), e)
+
+
 def _skip_topic(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
-    """Past "Về …:" or a short topic label before a colon ("Báo cáo tháng: Sở Tài chính …")."""
+    """Past "Về …:" or a topic label before a colon ("Báo cáo tháng: Sở Tài chính …"); a longer label only when a
+    named actor and its predicate open the text after the colon ("Thực hiện mở tài khoản: Ủy ban nhân dân xã phối
+    hợp với … thực hiện …")."""
     m = _patterns()["topic"].match(masked[p:e])
     if m:
         return p + m.end()
     m = re.match(r"\s*([^:;]{1,250}?):\s+", masked[p:e])
-    if m and (len(words(m.group(1))) <= 6 or _patterns()["topic_label"].match(m.group(1))):
+    if m and (len(words(m.group(1))) <= 6 or _patterns()["topic_label"].match(m.group(1))
+              or (len(words(m.group(1))) <= 20 and _actor_opens(text, p + m.end(), e, mentions))):
         chain, cend = chain_at(text, p, mentions, e)
         if not chain or cend < p + m.end(1) - 1:
             return p + m.end()
