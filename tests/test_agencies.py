@@ -85,6 +85,9 @@ FAMILIES = [
     ("Thủ trưởng các cơ quan, đơn vị có liên quan triển khai", ["Thủ trưởng các cơ quan, đơn vị có liên quan"], "head"),
     ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn chịu trách nhiệm",
      ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn"], "head"),
+    ("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo", ["Thống đốc Ngân hàng Nhà nước Việt Nam"], "head"),
+    ("Tổng Thanh tra Chính phủ chỉ đạo", ["Tổng Thanh tra Chính phủ"], "head"),
+    ("Chi cục trưởng Chi cục Thủy sản báo cáo", ["Chi cục trưởng Chi cục Thủy sản"], "head"),
     # groups
     ("phối hợp với các sở, ban, ngành", ["các sở, ban, ngành"], "group"),
     ("Các sở, ban, ngành, đoàn thể Thành phố", ["Các sở, ban, ngành, đoàn thể Thành phố"], "group"),
@@ -152,6 +155,8 @@ NOT_AGENCIES = [
     "trang bị phương tiện phòng cháy chữa cháy",
     "đầu tư tại Thanh Hóa cần được ưu tiên",
     "Việt Nam cần chủ động hội nhập",
+    "Thống đốc chỉ đạo thực hiện",  # a person head needs its body
+    "Hiệu trưởng nhà trường quan tâm",
 ]
 # fmt: on
 

@@ -36,3 +36,34 @@ def test_heading_patterns_are_built_from_the_word_lists(name, text, hit):
     pat = headings._patterns()[name]
     found = pat.match(text) if name in ("group", "assign") else pat.search(text)
     assert bool(found) is hit
+
+
+@pytest.mark.parametrize("heading, leads, supports", [
+    ("Nội dung Sở Nội vụ có trách nhiệm chủ trì", ["Sở Nội vụ"], []),
+    ("Nhiệm vụ do Công an tỉnh chủ trì thực hiện:", ["Công an tỉnh"], []),
+    ("Các nhiệm vụ giao Sở Y tế, Sở Tài chính thực hiện", ["Sở Y tế", "Sở Tài chính"], []),
+    ("Nội dung các cơ quan, đơn vị khác có trách nhiệm chủ trì", ["các cơ quan, đơn vị khác"], []),
+    ("Các nội dung Sở Xây dựng phối hợp", [], ["Sở Xây dựng"]),
+])
+def test_relative_clause_agency_headings(heading, leads, supports):
+    hb = headings.relative_heading(heading)
+    assert [a.name for a in hb.leads] == leads and [a.name for a in hb.supports] == supports
+    assert headings.agency_heading(heading) is not None
+
+
+@pytest.mark.parametrize("heading", [
+    "Nội dung phối hợp chung",                          # no body
+    "Nội dung Sở Tài chính bố trí kinh phí thực hiện",   # a sentence: the body does something else
+    "Nhiệm vụ trọng tâm chủ trì thực hiện",              # no body after the noun
+    "Sở Y tế chủ trì",                                   # no content noun: left to the other heading forms
+])
+def test_not_relative_clause_agency_headings(heading):
+    assert headings.relative_heading(heading) is None
+
+
+def test_relative_heading_gives_its_body_to_the_items_below():
+    from directive_nlp.pipeline import extract_text
+    text = ("QUY CHẾ\n\nPhối hợp trong công tác quản lý\n\nĐiều 5. Nội dung Sở Nội vụ có trách nhiệm chủ trì\n\n"
+            "1. Xây dựng kế hoạch đào tạo cán bộ hằng năm.\n\n2. Kiểm tra việc thực hiện chế độ công vụ.\n")
+    ts = extract_text(text, "qc.md").tasks
+    assert ts and all([a.name for a in t.agencies] == ["Sở Nội vụ"] for t in ts)

@@ -51,3 +51,45 @@ def test_conjunctions_separate_the_names_of_a_subject():
     assert not subject._NEXT_SEP.search("Sở Văn hóa")
     assert subject._CAP_CONJUNCT.match(", Sở Tài chính và Sở Y tế")
     assert not subject._CAP_CONJUNCT.match(", các sở chủ trì")
+
+
+def _second_task(sentence: str):
+    from directive_nlp.pipeline import extract_text
+    text = f"KẾ HOẠCH\n\nTriển khai\n\nII. NHIỆM VỤ\n\n1. Sở Tài chính rà soát các quy định. {sentence}\n"
+    return extract_text(text, "p.md").tasks[1]
+
+
+@pytest.mark.parametrize("sentence, actor, task", [
+    ("Đồng thời, các địa phương chủ động bố trí quỹ đất phù hợp.", "các địa phương", "chủ động bố trí quỹ đất phù hợp"),
+    ("Mặt khác Công an tỉnh tăng cường tuần tra.", "Công an tỉnh", "tăng cường tuần tra"),
+])
+def test_a_connective_before_a_named_actor_is_skipped(sentence, actor, task):
+    t = _second_task(sentence)
+    assert [a.name for a in t.agencies] == [actor] and t.task == task
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đồng thời tổ chức kiểm tra, giám sát các đơn vị.",  # no body after the connective: the actor carries on
+    "Từ đó, đề xuất các giải pháp phù hợp.",
+])
+def test_a_connective_before_a_verb_keeps_the_carried_actor(sentence):
+    assert [a.name for a in _second_task(sentence).agencies] == ["Sở Tài chính"]
+
+
+def _item(line: str):
+    from directive_nlp.pipeline import extract_text
+    text = f"KẾ HOẠCH\n\nTriển khai\n\nIII. NỘI DUNG\n\n2. Quy trình\n\n{line}\n"
+    return extract_text(text, "p.md").tasks
+
+
+def test_a_long_topic_label_before_a_named_actor_is_skipped():
+    ts = _item("b) Thực hiện mở tài khoản và phát hành thẻ cho đối tượng: Ủy ban nhân dân xã phối hợp với các "
+               "ngân hàng thương mại thực hiện mở tài khoản cho đối tượng.")
+    assert [(a.name, a.role) for a in ts[0].agencies] == [("Ủy ban nhân dân xã", "lead"),
+                                                          ("các ngân hàng thương mại", "support")]
+
+
+def test_a_long_label_before_a_colon_without_a_named_actor_stays_the_task():
+    ts = _item("b) Tăng cường công tác kiểm tra, giám sát việc chấp hành pháp luật về giá: kiểm tra định kỳ, "
+               "đột xuất các cơ sở kinh doanh.")
+    assert ts[0].task.startswith("Tăng cường công tác kiểm tra") and ts[0].agencies == []

@@ -358,6 +358,25 @@ def _times_clause_before(text: str, cs: int, ce: int, deadlines: list[Dl], draft
     return True
 
 
+def _subject_after_time(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl]):
+    """find_subject, also past a time phrase that opens the sentence ("Hằng năm, Sở Y tế tổ chức sơ kết", "Định
+    kỳ 06 tháng các cơ quan có liên quan báo cáo …"): the time is the task's deadline, the body after it acts."""
+    found = find_subject(text, masked, s, e, mentions)
+    if found[0]:
+        return found
+    start = skip_ws(text, s, e)
+    lead = next((d for d in deadlines if d.start == start), None)
+    if lead is None:
+        return found
+    after = skip_ws(text, lead.end, e)
+    if after < e and text[after] == ",":
+        after = skip_ws(text, after + 1, e)
+    if not any(m.start == after for m in mentions):
+        return found
+    again = find_subject(text, masked, after, e, mentions)
+    return again if again[0] else found
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -367,7 +386,7 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     bodies it names first are X's partners, so they support and ``carried`` (X) leads.
     """
     deadlines = [d for d in deadlines if s <= d.start < e and masked[d.start] != "\x00"]
-    subject, p, how, explicit = find_subject(text, masked, s, e, mentions)
+    subject, p, how, explicit = _subject_after_time(text, masked, s, e, mentions, deadlines)
     if partners and subject and carried and how == "subject":
         res = analyze_sentence(text, masked, s, e, mentions, deadlines, carried=carried, review=review,
                                split_commas=split_commas)

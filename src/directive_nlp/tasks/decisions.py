@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .frames import frames
 from .layout_vocab import layout_vocab
 from .lexicon import word_alt
 from .mentions import Ag, canonical, find_agencies, ag
@@ -27,6 +28,7 @@ _ARTICLE = re.compile(rf"^(?:{word_alt('article_heads')})\s+\d+", re.IGNORECASE)
 _SEPARATOR = re.compile(rf"\s*(?:;|,|\b(?:{word_alt('conjunctions')})\b)\s*")
 _JOINER = re.compile(rf"(?:{word_alt('conjunctions')}|,)\s+")
 _EXECUTION_VERB = re.compile(rf"(?:{word_alt('execution_verbs')})\s+", re.IGNORECASE)
+_NEW_GROUP = re.compile(rf"(?:{word_alt('group_determiners')})\s", re.IGNORECASE)
 
 
 def article_kind(sid: str, body: str) -> Optional[str]:
@@ -47,7 +49,7 @@ def _officials(text: str, s: int, e: int) -> list[Ag]:
     bounds: list[tuple[int, int]] = []  # (end of one piece, start of the next)
     for m in _SEPARATOR.finditer(text[s:e]):
         nxt = s + m.end()
-        if m.group().strip() == ";" or titles.match(text, nxt):
+        if m.group().strip() == ";" or titles.match(text, nxt) or _new_body(text, nxt, e):
             bounds.append((s + m.start(), nxt))
     starts = [s] + [n for _, n in bounds]
     ends = [p for p, _ in bounds] + [e]
@@ -58,6 +60,16 @@ def _officials(text: str, s: int, e: int) -> list[Ag]:
             continue
         out += _colon_list(text, a, b) if ":" in text[a:b] else [ag(a, b, text[a:b], canonical(text[a:b]), None)]
     return out
+
+
+def _new_body(text: str, at: int, end: int) -> bool:
+    """Does a body of its own start at ``at`` ("…, các cơ quan Trung ương …", "… và các tổ chức, cá nhân có liên
+    quan")? A determiner opens a new group after a list of officials (annotation rule A5, docs/tasks.md: each body
+    that stands alone is split); "Chủ tịch UBND các xã, phường" goes on with a level, not a body."""
+    if not _NEW_GROUP.match(text, at):
+        return False
+    ms = find_agencies(text[at:end])
+    return bool(ms) and ms[0].start == 0
 
 
 def _colon_list(text: str, a: int, b: int) -> list[Ag]:
@@ -90,6 +102,8 @@ def execution_clause(text: str, start: int = 0) -> Optional[tuple[int, int, list
         if cm:
             ts += cm.end()  # "chịu trách nhiệm" is a modal here (annotation rule T6, docs/tasks.md)
         a, b = trim(text, start, verb)
+        if frames().lead_word.search(text, a, b) or frames().support.search(text[a:b]):
+            return None  # "Bộ X chủ trì …, phối hợp với … tổ chức thực hiện Kế hoạch này": a sentence of its own
         leads = _officials(text, a, b) if b > a else []
         return ts, m.end(), leads
     return None

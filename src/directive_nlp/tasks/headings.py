@@ -26,7 +26,7 @@ from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, chain_at, fallback_subject
 from .text import trim, words
 
-__all__ = ["HeadingBodies", "agency_heading", "paren_members"]
+__all__ = ["HeadingBodies", "agency_heading", "paren_members", "relative_heading"]
 
 
 @lru_cache(maxsize=1)
@@ -146,11 +146,28 @@ def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBod
     return HeadingBodies(out) if out else None
 
 
+def relative_heading(text: str) -> Optional[HeadingBodies]:
+    """"Nội dung Sở X có trách nhiệm chủ trì", "Nhiệm vụ do Công an tỉnh chủ trì thực hiện": the bodies of a
+    heading written as a relative clause (content noun, bodies, role tail and nothing else), or None."""
+    v = layout_vocab()
+    m = v.relative_opener.match(text)
+    if not m:
+        return None
+    chain, cend = chain_at(text, m.end(), find_agencies(text), len(text) + 1)
+    tail = v.relative_tail.match(text[cend:]) if chain else None
+    if tail is None:
+        return None  # "Nội dung phối hợp chung", "Nội dung Sở X bố trí kinh phí …": no body, or a sentence
+    return HeadingBodies(chain) if tail.group("lead") else HeadingBodies([], chain)
+
+
 def agency_heading(text: str) -> Optional[HeadingBodies]:
     """The bodies a heading names (with the members of a group in brackets), or None."""
     t = text.strip()
     if not t or len(words(t)) > 40:
         return None
+    rel = relative_heading(t)
+    if rel is not None:
+        return rel
     m = lexicon().heading_agency_prefix.match(t)
     offset = 0
     if m:

@@ -28,6 +28,8 @@ REQUIRED_KEYS: dict[str, type] = {
     "target_subheadings": list, "target_subheading_exceptions": list, "heading_topic_prefixes": list,
     "state_subheadings": list, "spec_subheadings": list,
     "self_reference_openers": list, "self_reference_request_words": list,
+    "relative_heading_nouns": list, "relative_heading_links": list, "relative_heading_lead_tails": list,
+    "relative_heading_support_tails": list,
 }
 
 
@@ -68,6 +70,8 @@ class LayoutVocab:
     topic_prefix: re.Pattern   # "Về …", "Đối với …" before a part heading
     self_reference: re.Pattern  # "Trên đây là …" opening a closing formula
     self_reference_request: re.Pattern  # "yêu cầu", "đề nghị": where its request begins
+    relative_opener: re.Pattern  # "Nội dung (do) " before the bodies of a relative-clause agency heading
+    relative_tail: re.Pattern    # "có trách nhiệm chủ trì" closing it; group "lead" or "support"
 
 
 @lru_cache(maxsize=1)
@@ -121,4 +125,9 @@ def layout_vocab() -> LayoutVocab:
                                           re.IGNORECASE),
         topic_prefix=re.compile(rf"^\s*{_alt(d['heading_topic_prefixes'])}(?!{_W})\s*", re.IGNORECASE),
         target_exception=re.compile(rf"(?<!{_W}){_alt(d['target_subheading_exceptions'])}(?!{_W})", re.IGNORECASE),
+        relative_opener=re.compile(rf"^\s*{_alt(d['relative_heading_nouns'])}\s+"
+                                   rf"(?:{_alt(d['relative_heading_links'])}\s+)?", re.IGNORECASE),
+        relative_tail=re.compile(rf"^\s*(?:(?P<lead>{_alt(d['relative_heading_lead_tails'])})|"
+                                 rf"(?P<support>{_alt(d['relative_heading_support_tails'])}))\s*[:.]?\s*$",
+                                 re.IGNORECASE),
     )

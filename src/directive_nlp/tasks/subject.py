@@ -106,13 +106,22 @@ def synth_agents(text: str, s: int, e: int, mentions: list[Ag]) -> list[Ag]:
     return out
 
 
+def _actor_opens(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
+    """Does a named body followed by its predicate start at ``p`` ("Ủy ban nhân dân xã phối hợp với …")?"""
+    chain, cend = chain_at(text, p, mentions, e)
+    return bool(chain) and starts_predicate(text, after_chain(text, cend, e), e)
+
+
 def _skip_topic(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
-    """Past "Về …:" or a short topic label before a colon ("Báo cáo tháng: Sở Tài chính …")."""
+    """Past "Về …:" or a topic label before a colon ("Báo cáo tháng: Sở Tài chính …"); a longer label only when a
+    named actor and its predicate open the text after the colon ("Thực hiện mở tài khoản: Ủy ban nhân dân xã phối
+    hợp với … thực hiện …")."""
     m = _patterns()["topic"].match(masked[p:e])
     if m:
         return p + m.end()
     m = re.match(r"\s*([^:;]{1,250}?):\s+", masked[p:e])
-    if m and (len(words(m.group(1))) <= 6 or _patterns()["topic_label"].match(m.group(1))):
+    if m and (len(words(m.group(1))) <= 6 or _patterns()["topic_label"].match(m.group(1))
+              or (len(words(m.group(1))) <= 20 and _actor_opens(text, p + m.end(), e, mentions))):
         chain, cend = chain_at(text, p, mentions, e)
         if not chain or cend < p + m.end(1) - 1:
             return p + m.end()
@@ -140,10 +149,25 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
     return None
 
 
+def _skip_connective(text: str, p: int, e: int, mentions: list[Ag]) -> int:
+    """Past a sentence connective before a named actor ("Đồng thời, các địa phương chủ động …", "Mặt khác Sở X
+    …"): the connective (task_lexicon.yaml ``connectives``) links to the sentence before; the body after it acts."""
+    m = lexicon().connective_start.match(text[p:e])
+    if not m:
+        return p
+    after = skip_ws(text, p + m.end(), e)
+    if after < e and text[after] == ",":
+        after = skip_ws(text, after + 1, e)
+    chain, cend = chain_at(text, after, mentions, e)
+    return after if chain and starts_predicate(text, after_chain(text, cend, e), e) else p
+
+
 def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
-    """Past leading adverbials ("Trên cơ sở …, ", "Trong quá trình …, nếu có …, ")."""
+    """Past leading adverbials ("Trên cơ sở …, ", "Trong quá trình …, nếu có …, ") and connectives."""
     lx = lexicon()
-    q = p
+    q = _skip_connective(text, p, e, mentions)
+    if q != p:
+        return q
     bm = frames().basis_purpose.match(text, p, e)
     if bm and is_verb_start(text[bm.end():e]) and not any(p <= m.start < bm.end() for m in mentions):
         return bm.end()  # "Căn cứ mục tiêu, nội dung, giải pháp của Đề án để cụ thể hóa …": the purpose is the action
