@@ -60,7 +60,7 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
-    "case_openers", "case_blockers", "in_force_words", "adverb_hosts", "cycle_term_partners",
+    "case_openers", "case_blockers", "agent_passives", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words",
 )
@@ -225,6 +225,7 @@ class _Compiled:
     periodic_after: re.Pattern
     scope_nouns: re.Pattern
     case_blockers: re.Pattern
+    agent_passive: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -292,8 +293,8 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
          rf"{_B}{trig_open}{_SP}{problem}(?:\s*(?:,|và|hoặc)\s*{problem})*{_E}"),
         # a clause that opens with a case: "Trường hợp vượt thẩm quyền, …", "; trong trường hợp X thì …"
         ("conditional.case",
-         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>[^,;.\n|()]+?)"
-         rf"(?=\s*(?:,|;|\.|$|\n|{_SP}thì{_E}))"),
+         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>[^,;:.\n|()]+?)"
+         rf"(?=\s*(?:,|;|:|\.|$|\n|{_SP}thì{_E}))"),
         # "Từ 01/7/2025", "kể từ tháng 10/2025": a start and no end
         ("period.from", rf"{_B}{opener}{_SP}{P('a')}"),
         # recurring with a day: "(định kỳ) trước ngày 30 tháng 11 hàng năm", "trước ngày 10 hàng tháng"
@@ -412,7 +413,8 @@ def _compiled() -> _Compiled:
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
         in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),
-        case_blockers=re.compile(_alt(v["case_blockers"]) + _E, I),
+        agent_passive=re.compile(_alt(v["agent_passives"]) + r"[^\S\n]+", I),
+        case_blockers=re.compile(r"\s*" + _alt(v["case_blockers"]) + r"\s*", I),
         scope_nouns=re.compile(_B + _alt(v["scope_nouns"]) + _E, I),
         owner_after=re.compile(r"\s*" + _alt(v["owner_words"]) + r"\s+" + _alt(v["programme_nouns"]) + _E, I),
         periodic_after=re.compile(r"\s*(?:,|" + _alt(v["alternative_words"]) + r")?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
@@ -508,11 +510,20 @@ def _h_recurring_dates(x: "_Ctx") -> _Made:
 def _h_conditional_case(x: "_Ctx") -> _Made:
     """"Trường hợp vượt thẩm quyền, …" opening a clause: the work waits for the case.
 
-    A case of applicability ("trường hợp cần thiết") is no deadline, as "khi cần thiết" is not.
+    A case of applicability, nothing but the need ("trường hợp cần thiết"), is no deadline, as "khi
+    cần thiết" is not; a need with its event ("Trường hợp cần điều chỉnh Danh mục …") is a case.
     """
-    if x.c.case_blockers.match(x.g["cbody"]):
+    if x.c.case_blockers.fullmatch(x.g["cbody"]):
         return None
+    close = _CASE_CLOSE.match(x.text, x.end)
+    if close and all(0 < len(p.split()) <= 8 and not p.strip()[0].isupper() for p in close.group(1).split(",")[1:]):
+        x.end = close.end(1)  # "Trường hợp hàng hóa, dịch vụ do một cấp định giá: …": the case runs to its colon or "thì"
     return x.dl("conditional")
+
+
+# the rest of a case whose own list holds commas, up to the colon or the "thì" that closes it within the
+# clause (short parts that start in lower case only: a body's name or a long part starts the main clause)
+_CASE_CLOSE = re.compile(r"((?:,[^,;.:\n|()]{1,80}){1,4}?)\s*(?::|(?=[^\S\n]+thì(?![\wÀ-ỹ])))")
 
 
 def _h_conditional_trigger(x: "_Ctx") -> _Made:
@@ -804,10 +815,12 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
         return None
     body = g["cbody"]
     trig = c.conditional_triggers.search(body)
+    passive = None if trig else _agent_passive(body, c)
+    trig = trig or passive
     if not trig:
         return None
     actor = body[: trig.start()]
-    if not (any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)):
+    if not passive and not (any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)):
         # "khi xây dựng và phê duyệt kế hoạch …" describes how to work; a deadline waits for
         # someone else's act ("khi Chính phủ … ban hành", "sau khi Nghị định … được ban hành")
         return None
@@ -821,6 +834,19 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
     if opener == "khi" and text[max(0, x.start - 4) : x.start].lower().strip() in ("nếu",):
         return None
     return x.dl("conditional")
+
+
+def _agent_passive(body: str, c: _Compiled) -> Optional[re.Match]:
+    """"khi được Chủ tịch UBND tỉnh giao", "khi được cơ quan có thẩm quyền phê duyệt": a passive whose agent
+    is named is someone else's act (the match stands where the trigger would); a bare "khi được yêu cầu"
+    names none (``conditional_blockers``)."""
+    m = c.agent_passive.match(body)
+    if not m:
+        return None
+    agent = body[m.end():].split(",")[0]
+    if agent[:1].isupper() or c.conditional_subjects.match(agent):
+        return m
+    return None
 
 
 def _h_conditional_progress(x: "_Ctx") -> _Made:
