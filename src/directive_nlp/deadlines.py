@@ -60,7 +60,7 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
-    "case_openers", "case_blockers", "agent_passives", "in_force_words", "adverb_hosts", "cycle_term_partners",
+    "case_openers", "case_blockers", "agent_passives", "span_prepositions", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words",
 )
@@ -226,6 +226,7 @@ class _Compiled:
     scope_nouns: re.Pattern
     case_blockers: re.Pattern
     agent_passive: re.Pattern
+    span_lead: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -262,6 +263,7 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
     trig_open = _alt(v["trigger_openers"])
     problem = _alt(v["trigger_problems"])
     case_open = _alt(v["case_openers"])
+    span = _alt(v["span_prepositions"])
     pos = _alt(v["cycle_positions"])
     return {k: x for k, x in locals().items()}
 
@@ -269,9 +271,9 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
 def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
     """Rules for cycles, windows, periods and relative limits (name, regex), most specific first."""
     (qw, qn, P, by, done, opener, closer, pnoun, open_end, rec, units, numw, periodic, dash,
-     day_month, trig_open, problem, case_open, pos, v) = (
+     day_month, trig_open, problem, case_open, pos, span, v) = (
         w[k] for k in ("qw", "qn", "P", "by", "done", "opener", "closer", "pnoun", "open_end",
-        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "pos", "v"))
+        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "pos", "span", "v"))
     return [
         # "(định kỳ hằng quý,) trước ngày 20 của tháng cuối quý": a day of a month placed in the cycle
         ("recurring.position_dated",
@@ -322,8 +324,10 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         ("period.months",
          rf"{_B}(?:trong{_SP})?tháng{_SP}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}})(?:\s*[/.\-]\s*|{_SP}năm{_SP})(?P<my>\d{{4}})(?!\d)"),
         # "giai đoạn 2026 - 2030", "trong thời kỳ 2021-2030", "các năm 2025-2026"
+        # a span preposition before a bare range of years: "trong 2025 - 2026", "xuyên suốt 2025 - 2035"
         ("period.noun",
-         rf"{_B}(?:trong{_SP})?(?:(?:{pnoun})|(?:(?:các|hai|02|2){_SP})?năm){_SP}(?:từ{_SP})?(?:năm{_SP})?(?P<y1>\d{{4}})"
+         rf"{_B}(?:(?P<sprep>{span}){_SP}(?=(?:19|20|21)\d\d)|(?:{span}{_SP})?(?:(?:{pnoun})|(?:(?:các|hai|02|2){_SP})?năm)"
+         rf"{_SP}(?:từ{_SP})?)(?:năm{_SP})?(?P<y1>\d{{4}})"
          rf"(?:{dash}|{_SP}(?:đến|tới){_SP}(?:năm{_SP})?)(?P<y2>\d{{4}})(?!\d)"),
         # "trong 02 tháng cuối năm 2025 (và những tháng đầu năm 2026)", "6 tháng đầu năm 2024"
         ("period.months_of_year",
@@ -413,6 +417,7 @@ def _compiled() -> _Compiled:
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
         in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),
+        span_lead=re.compile(r"\s*" + _alt(v["span_prepositions"]) + _E, I),
         agent_passive=re.compile(_alt(v["agent_passives"]) + r"[^\S\n]+", I),
         case_blockers=re.compile(r"\s*" + _alt(v["case_blockers"]) + r"\s*", I),
         scope_nouns=re.compile(_B + _alt(v["scope_nouns"]) + _E, I),
@@ -615,18 +620,17 @@ def _h_period_months(x: "_Ctx") -> _Made:
 
 def _h_period_noun(x: "_Ctx") -> _Made:
     g, text, c, before = x.g, x.text, x.c, x.before
-    lead = text[x.start:x.end].lower().lstrip()
     if c.horizon.search(before):
         return None
     # a programme's name may hold commas ("Chương trình phòng, chống tham nhũng giai đoạn …"):
     # look back to the sentence or item boundary, not only to the last comma
     cut = max(text.rfind(ch, 0, x.start) for ch in ";.:|(\n")
     window = text[max(cut + 1, x.start - 160) : x.start]
-    if not lead.startswith(("trong", "từ")) and (_programme(window, c) or c.scope_nouns.search(window)
+    if not c.span_lead.match(text, x.start) and (_programme(window, c) or c.scope_nouns.search(window)
                                                  or c.owner_after.match(text, x.end)):
         return None  # "vốn … giai đoạn 2025 - 2030 của Chương trình": the scope of a name or a budget
     y1, y2 = int(g["y1"]), int(g["y2"])
-    if y2 < y1:
+    if y2 < y1 or (g.get("sprep") and y2 - y1 > 30):
         return None
     return x.dl("period", start=date(y1, 1, 1).isoformat(), end=date(y2, 12, 31).isoformat())
 

@@ -163,3 +163,10 @@ def test_bracketed_cycle_dates_its_clause():
                    "báo cáo UBND tỉnh tình hình thực hiện Kế hoạch (định kỳ hằng năm).\n")
     assert find(ds, "báo cáo UBND tỉnh") == ("recurring", "yearly")
     assert find(ds, "hướng dẫn các cơ quan") is None
+
+
+def test_span_of_years_after_a_preposition_dates_the_task():
+    ds = deadlines("1. Chuẩn hóa dữ liệu quy hoạch xuyên suốt 2025 - 2035.\n\n"
+                   "2. Sở Xây dựng xây dựng cơ sở dữ liệu quy hoạch 2025 - 2026.")
+    assert find(ds, "Chuẩn hóa dữ liệu quy hoạch") == ("period", None)
+    assert find(ds, "xây dựng cơ sở dữ liệu quy hoạch") is None
