@@ -15,7 +15,7 @@ import pytest
 from directive_nlp.deadlines import load_vocabulary
 from directive_nlp.models import Deadline, Task
 from directive_nlp.pipeline import extract_text
-from directive_nlp.tasks.timing import settle_clause_times, task_head_time
+from directive_nlp.tasks.timing import post_verb_time, settle_clause_times, task_head_time
 
 
 def plan(body: str) -> str:
@@ -170,3 +170,32 @@ def test_span_of_years_after_a_preposition_dates_the_task():
                    "2. Sở Xây dựng xây dựng cơ sở dữ liệu quy hoạch 2025 - 2026.")
     assert find(ds, "Chuẩn hóa dữ liệu quy hoạch") == ("period", None)
     assert find(ds, "xây dựng cơ sở dữ liệu quy hoạch") is None
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("cập nhật thường xuyên số lượng, chủng loại hàng dự trữ", "ongoing"),
+    ("Cập nhật liên tục tình hình ngập sâu, chia cắt", "ongoing"),
+    ("Theo dõi, cập nhật thường xuyên các chỉ số phát triển Chính phủ số", "ongoing"),
+    ("thiết lập, cập nhật định kỳ bản đồ rủi ro thiên tai", "recurring"),
+    ("báo cáo định kỳ về tiến độ thực hiện", "recurring"),
+])
+def test_adverb_after_the_head_verbs(sentence, kind):
+    assert post_verb_time(sentence, 0, len(sentence)).kind == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "đôn đốc, kiểm tra, định kỳ sơ kết việc thực hiện",  # before a later verb
+    "chỉ đạo Báo Đắk Lắk thường xuyên tuyên truyền về phong trào",  # after a noun: the object's adverb
+    "Giám sát công tác vận hành hệ thống quan trắc tự động liên tục",  # the adjective of a noun
+    "kiểm tra định kỳ, đột xuất các cơ sở kinh doanh",  # the nature of the work (recogniser blocker)
+    "bố trí kinh phí chi thường xuyên cho công tác phòng, chống ma túy",
+])
+def test_no_adverb_after_the_head_verbs(sentence):
+    assert post_verb_time(sentence, 0, len(sentence)) is None
+
+
+def test_adverb_after_the_head_verbs_through_the_pipeline():
+    ds = deadlines("1. Sở Công Thương cập nhật thường xuyên số lượng hàng dự trữ tại các siêu thị.\n\n"
+                   "2. Sở Xây dựng chỉ đạo các chủ đầu tư thường xuyên kiểm tra chất lượng công trình.")
+    assert find(ds, "cập nhật thường xuyên số lượng") == ("ongoing", None)
+    assert find(ds, "chỉ đạo các chủ đầu tư") is None

@@ -41,6 +41,7 @@ from typing import Iterable, Optional
 from ..deadlines import load_vocabulary
 from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
+from .predicates import is_verb_start, verb_only
 
 __all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
            "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times", "task_head_time",
@@ -467,6 +468,36 @@ def task_head_time(sentence: str, start: int, doc_date: Optional[date] = None) -
     return None
 
 
+def post_verb_time(sentence: str, start: int, end: int, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The ongoing or cycle adverb right after the head verbs of the task ``sentence[start:end]``, or None.
+
+    The task's text opens with its predicate; when nothing but verbs ("Cập
+    nhật", "Theo dõi, cập nhật") stands before the adverb and no verb follows
+    it, the adverb qualifies the task's own predicate: "cập nhật thường xuyên
+    số lượng hàng dự trữ" is ongoing, "thiết lập, cập nhật định kỳ bản đồ rủi
+    ro" recurring. An adverb before a later verb ("đôn đốc, kiểm tra, định
+    kỳ sơ kết …") or after a noun ("chỉ đạo Báo … thường xuyên tuyên truyền")
+    is not the task's (annotation notes 02-05-06, 04-07-08 §6).
+
+    >>> s = "cập nhật thường xuyên số lượng hàng dự trữ"
+    >>> post_verb_time(s, 0, len(s)).kind
+    'ongoing'
+    >>> s = "đôn đốc, kiểm tra, định kỳ sơ kết việc thực hiện"
+    >>> post_verb_time(s, 0, len(s)) is None
+    True
+    """
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        if m.deadline.kind not in ("ongoing", "recurring") or not start < m.start < end:
+            continue
+        head = sentence[start:m.start]
+        parts = [p for p in head.split(",") if p.strip()]
+        if not parts or ";" in head or len(head.split()) > 6 or not all(verb_only(p) for p in parts):
+            return None
+        after = sentence[m.end:end].lstrip(" ,")
+        return None if after and is_verb_start(after) else m.deadline
+    return None
+
+
 def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
     """Date each undated task by the adverb that heads it; an adverb that opens the task's text is cut from it."""
     for t in tasks:
@@ -475,6 +506,7 @@ def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
             continue
         d = task_head_time(t.sentence, off[0], doc_date)
         if d is None:
+            t.deadline = post_verb_time(t.sentence, off[0], off[1], doc_date)
             continue
         t.deadline = d
         rest = t.task[len(d.text):].lstrip(" ,")
