@@ -82,3 +82,34 @@ def test_no_deadline_without_a_case_of_its_own():
     assert kind_of(ks, "thẩm định phương án giá") == [None]
     assert kind_of(ks, "tổ chức kiểm tra giá thuốc") == [None]  # a bare need
     assert kind_of(ks, "cung cấp số liệu") == [None]  # a passive with no agent
+
+
+DIRECTIVE = """ỦY BAN NHÂN DÂN TỈNH AN PHÚ
+
+CHỈ THỊ
+
+Về thủ tục đầu tư
+
+I. NHIỆM VỤ
+
+1. Sở Tài chính
+
+a) Trường hợp các cơ quan có ý kiến khác nhau thì tổ chức họp để thống nhất và báo cáo Ủy ban nhân dân tỉnh.
+
+b) Chủ trì thẩm định hồ sơ dự án; trường hợp cần cơ quan chuyên môn khác tham gia thì gửi văn bản lấy ý kiến.
+
+c) Trường hợp phát sinh vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh; đồng thời đề xuất phương án xử lý.
+"""
+
+
+def test_case_opening_the_clause_dates_its_task_and_leaves_its_text():
+    tasks = {t.task: t.deadline.kind if t.deadline else None for t in extract_text(DIRECTIVE, "chi-thi.md").tasks}
+    assert tasks.get("tổ chức họp để thống nhất và báo cáo Ủy ban nhân dân tỉnh") == "conditional"
+    assert tasks.get("gửi văn bản lấy ý kiến") == "conditional"  # "thì" is not the task's
+    assert kind_of(tasks, "kịp thời báo cáo Ủy ban nhân dân tỉnh") == ["conditional"]
+
+
+def test_case_of_another_clause_dates_nothing():
+    tasks = {t.task: t.deadline.kind if t.deadline else None for t in extract_text(DIRECTIVE, "chi-thi.md").tasks}
+    assert kind_of(tasks, "thẩm định hồ sơ dự án") == [None]
+    assert kind_of(tasks, "đề xuất phương án xử lý") == [None]  # after the ";" the case is over

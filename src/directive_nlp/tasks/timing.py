@@ -565,10 +565,60 @@ def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
                 break
 
 
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:.\n]|^\s*(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)])\s*[*_]*\s*$", re.IGNORECASE)
+_CASE_TAIL = re.compile(r"^[\s,]*(?:thì(?![\wÀ-ỹ])\s*)?", re.IGNORECASE)
+
+
+def opening_condition(sentence: str, start: int, doc_date: Optional[date] = None) -> Optional[tuple[int, Deadline]]:
+    """The conditional phrase that opens the clause of the task starting at ``start``: (its end, deadline), or None.
+
+    A case or trigger written first in its clause ("Trường hợp các cơ quan có
+    ý kiến khác nhau thì tổ chức họp …", "đ) Trường hợp phát sinh vướng mắc,
+    kịp thời báo cáo …") covers the task that follows it in the same clause
+    (annotation notes 02-05-06 §3, 04-07-08 §8); one in an earlier ";" clause
+    or sentence does not.
+
+    >>> s = "Trường hợp các cơ quan có ý kiến khác nhau thì tổ chức họp để thống nhất"
+    >>> opening_condition(s, 0)[1].kind
+    'conditional'
+    >>> s = "Trường hợp hồ sơ chưa đầy đủ, trả lại hồ sơ; tổng hợp ý kiến các cơ quan"
+    >>> opening_condition(s, s.index("tổng hợp")) is None
+    True
+    """
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        if m.deadline.kind != "conditional" or m.start > start or not _CLAUSE_OPEN.search(sentence[:m.start]):
+            continue
+        if m.end <= start and (_clause_break(sentence, m.end, start) is not None or sentence[m.end:start].count(",") > 1):
+            continue
+        return m.end, m.deadline
+    return None
+
+
+def _opening_conditions(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """Date each undated task by the case that opens its clause; a case that opens the task's text is cut from it."""
+    for t in tasks:
+        if t.deadline is not None and t.deadline.kind == "conditional" and _CASE_TAIL.match(t.task).end() > 0:
+            rest = t.task[_CASE_TAIL.match(t.task).end():]
+            t.task = rest if len(rest.split()) >= 2 else t.task  # "… trường hợp X thì gửi văn bản": not "thì gửi"
+        off = _task_offset(t)
+        if t.deadline is not None or off is None:
+            continue
+        found = opening_condition(t.sentence, off[0], doc_date)
+        if found is None:
+            continue
+        end, t.deadline = found
+        if end > off[0]:
+            rest = t.sentence[end:off[1]]
+            rest = rest[_CASE_TAIL.match(rest).end():]
+            if len(rest.split()) >= 2:
+                t.task = rest  # "Trường hợp … thì tổ chức họp …": the case is the time, not the task
+
+
 def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
     """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
     _head_adverbs(tasks, doc_date)
     _trigger_over_ongoing(tasks, doc_date)
     _bracketed(tasks, doc_date)
+    _opening_conditions(tasks, doc_date)
     return tasks
