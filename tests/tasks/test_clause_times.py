@@ -199,3 +199,18 @@ def test_adverb_after_the_head_verbs_through_the_pipeline():
                    "2. Sở Xây dựng chỉ đạo các chủ đầu tư thường xuyên kiểm tra chất lượng công trình.")
     assert find(ds, "cập nhật thường xuyên số lượng") == ("ongoing", None)
     assert find(ds, "chỉ đạo các chủ đầu tư") is None
+
+
+def test_two_times_side_by_side_keep_the_task():
+    # the right side of the cycle is only another time: the task keeps its predicate side
+    ds = deadlines("1. Các sở, ngành gửi Sở Tài chính báo cáo định kỳ 6 tháng trước ngày 10 tháng 6 hàng năm.")
+    assert find(ds, "gửi Sở Tài chính báo cáo") == ("recurring", "yearly")
+
+
+def test_stated_day_wins_over_a_cycle_naming_the_report():
+    ds = deadlines("1. Các sở gửi Sở Tài chính báo cáo tổng thể hàng năm trước ngày 30 tháng 01 hàng năm.\n\n"
+                   "2. Các sở báo cáo số liệu định kỳ hàng tháng về Sở Tài chính.")
+    got = [t for t in extract_text(plan("1. Các sở gửi Sở Tài chính báo cáo tổng thể hàng năm trước ngày 30 tháng 01 "
+                                        "hàng năm."), "plan.md").tasks]
+    assert got[0].deadline.day == 30 and got[0].deadline.month == 1
+    assert find(ds, "báo cáo số liệu") == ("recurring", "monthly")  # no stated day: the cycle stays

@@ -614,9 +614,29 @@ def _opening_conditions(tasks: list[Task], doc_date: Optional[date]) -> None:
                 t.task = rest  # "Trường hợp … thì tổ chức họp …": the case is the time, not the task
 
 
+def _stated_day_over_cycle(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """A cycle with its stated day later in the task's clause wins over a cycle without one.
+
+    "gửi Sở Tài chính báo cáo định kỳ 6 tháng trước ngày 10 tháng 6 hàng năm": "định kỳ 6 tháng" names the
+    report, the stated day is when it is due (annotation notes, 11 §3): the more specific cycle wins, as
+    in a time slot (``time_value``).
+    """
+    for t in tasks:
+        d, off = t.deadline, _task_offset(t)
+        if d is None or d.kind != "recurring" or d.day is not None or off is None:
+            continue
+        for m in find_deadlines(t.sentence, doc_date=doc_date):
+            md = m.deadline
+            if (md.kind == "recurring" and md.day is not None and m.start >= off[0]
+                    and _clause_break(t.sentence, off[0], m.start) is None):
+                t.deadline = md
+                break
+
+
 def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
     """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
+    _stated_day_over_cycle(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
     _trigger_over_ongoing(tasks, doc_date)
     _bracketed(tasks, doc_date)
