@@ -117,6 +117,27 @@ POSITIVE = [
     ("Trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân dân tỉnh xem xét.", dl("Trường hợp vượt thẩm quyền", "conditional")),
     ("kịp thời báo cáo; trường hợp phát hiện sai phạm thì xử lý nghiêm.",
      dl("trường hợp phát hiện sai phạm", "conditional")),
+    # a span preposition opens a bare range of years (span_prepositions), even after a programme noun
+    ("Xây dựng hệ thống thông tin trong 2025 - 2026.", dl("trong 2025 - 2026", "period", start="2025-01-01", end="2026-12-31")),
+    ("chuẩn hóa dữ liệu xuyên suốt 2025 - 2035.", dl("xuyên suốt 2025 - 2035", "period", start="2025-01-01", end="2035-12-31")),
+    ("vận hành hệ thống từ 2026 đến 2030;", dl("từ 2026 đến 2030", "period", start="2026-01-01", end="2030-12-31")),
+    ("cập nhật dữ liệu quy hoạch trong suốt giai đoạn 2026 - 2030.",
+     dl("trong suốt giai đoạn 2026 - 2030", "period", start="2026-01-01", end="2030-12-31")),
+    # a need with its event is a case (case_blockers stop only a bare need)
+    ("4. Trường hợp cần điều chỉnh Danh mục hàng hóa: Sở Công Thương đề xuất điều chỉnh.",
+     dl("Trường hợp cần điều chỉnh Danh mục hàng hóa", "conditional")),
+    ("Trường hợp cần thiết điều chỉnh danh mục, Sở Xây dựng tham mưu Ủy ban nhân dân tỉnh.",
+     dl("Trường hợp cần thiết điều chỉnh danh mục", "conditional")),
+    # a case whose own list holds commas runs to the colon or "thì" that closes it
+    ("Trường hợp hàng hóa, dịch vụ do một cấp định giá: Sở Công Thương trình Ủy ban nhân dân tỉnh.",
+     dl("Trường hợp hàng hóa, dịch vụ do một cấp định giá", "conditional")),
+    ("trường hợp hồ sơ chưa đầy đủ, chưa hợp lệ thì trả lại hồ sơ.",
+     dl("trường hợp hồ sơ chưa đầy đủ, chưa hợp lệ", "conditional")),
+    # a passive whose agent is named (agent_passives): someone else's act
+    ("thực hiện nhiệm vụ khác khi được Chủ tịch Ủy ban nhân dân tỉnh giao.",
+     dl("khi được Chủ tịch Ủy ban nhân dân tỉnh giao", "conditional")),
+    ("có ý kiến bằng văn bản khi được cơ quan có thẩm quyền lấy ý kiến.",
+     dl("khi được cơ quan có thẩm quyền lấy ý kiến", "conditional")),
 ]
 
 NEGATIVE = [
@@ -141,6 +162,15 @@ NEGATIVE = [
     "thanh tra định kỳ hoặc đột xuất",
     "bổ sung mục tiêu của Chương trình trong trường hợp cần thiết.",
     "Trong trường hợp cần thiết, Sở Tư pháp đề xuất điều chỉnh",
+    "Trường hợp đặc biệt, Sở Y tế báo cáo Ủy ban nhân dân tỉnh.",
+    "Trường hợp khác thì thực hiện theo quy định của pháp luật.",
+    # no span preposition: a bare range of years after a programme noun is its name's span
+    "cập nhật cơ sở dữ liệu quy hoạch 2025 - 2026",
+    "tổ chức kiểm tra trong 15 - 20 ngày",
+    "đồng bộ, xuyên suốt, đảm bảo thiết thực",
+    # a passive without a named agent is a case of applicability
+    "cung cấp thông tin khi được yêu cầu.",
+    "sử dụng nước sạch khi được cung cấp đầy đủ",
     "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
     "Quy định có hiệu lực từ ngày 19/11/2025",
     "kiên quyết thu hồi đối với các trường hợp lấn chiếm trái pháp luật.",

@@ -60,7 +60,7 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
-    "case_openers", "case_blockers", "in_force_words", "adverb_hosts", "cycle_term_partners",
+    "case_openers", "case_blockers", "agent_passives", "span_prepositions", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words",
 )
@@ -225,6 +225,8 @@ class _Compiled:
     periodic_after: re.Pattern
     scope_nouns: re.Pattern
     case_blockers: re.Pattern
+    agent_passive: re.Pattern
+    span_lead: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -261,6 +263,7 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
     trig_open = _alt(v["trigger_openers"])
     problem = _alt(v["trigger_problems"])
     case_open = _alt(v["case_openers"])
+    span = _alt(v["span_prepositions"])
     pos = _alt(v["cycle_positions"])
     return {k: x for k, x in locals().items()}
 
@@ -268,9 +271,9 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
 def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
     """Rules for cycles, windows, periods and relative limits (name, regex), most specific first."""
     (qw, qn, P, by, done, opener, closer, pnoun, open_end, rec, units, numw, periodic, dash,
-     day_month, trig_open, problem, case_open, pos, v) = (
+     day_month, trig_open, problem, case_open, pos, span, v) = (
         w[k] for k in ("qw", "qn", "P", "by", "done", "opener", "closer", "pnoun", "open_end",
-        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "pos", "v"))
+        "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "pos", "span", "v"))
     return [
         # "(định kỳ hằng quý,) trước ngày 20 của tháng cuối quý": a day of a month placed in the cycle
         ("recurring.position_dated",
@@ -292,8 +295,8 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
          rf"{_B}{trig_open}{_SP}{problem}(?:\s*(?:,|và|hoặc)\s*{problem})*{_E}"),
         # a clause that opens with a case: "Trường hợp vượt thẩm quyền, …", "; trong trường hợp X thì …"
         ("conditional.case",
-         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>[^,;.\n|()]+?)"
-         rf"(?=\s*(?:,|;|\.|$|\n|{_SP}thì{_E}))"),
+         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>[^,;:.\n|()]+?)"
+         rf"(?=\s*(?:,|;|:|\.|$|\n|{_SP}thì{_E}))"),
         # "Từ 01/7/2025", "kể từ tháng 10/2025": a start and no end
         ("period.from", rf"{_B}{opener}{_SP}{P('a')}"),
         # recurring with a day: "(định kỳ) trước ngày 30 tháng 11 hàng năm", "trước ngày 10 hàng tháng"
@@ -321,8 +324,10 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         ("period.months",
          rf"{_B}(?:trong{_SP})?tháng{_SP}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}})(?:\s*[/.\-]\s*|{_SP}năm{_SP})(?P<my>\d{{4}})(?!\d)"),
         # "giai đoạn 2026 - 2030", "trong thời kỳ 2021-2030", "các năm 2025-2026"
+        # a span preposition before a bare range of years: "trong 2025 - 2026", "xuyên suốt 2025 - 2035"
         ("period.noun",
-         rf"{_B}(?:trong{_SP})?(?:(?:{pnoun})|(?:(?:các|hai|02|2){_SP})?năm){_SP}(?:từ{_SP})?(?:năm{_SP})?(?P<y1>\d{{4}})"
+         rf"{_B}(?:(?P<sprep>{span}){_SP}(?=(?:19|20|21)\d\d)|(?:{span}{_SP})?(?:(?:{pnoun})|(?:(?:các|hai|02|2){_SP})?năm)"
+         rf"{_SP}(?:từ{_SP})?)(?:năm{_SP})?(?P<y1>\d{{4}})"
          rf"(?:{dash}|{_SP}(?:đến|tới){_SP}(?:năm{_SP})?)(?P<y2>\d{{4}})(?!\d)"),
         # "trong 02 tháng cuối năm 2025 (và những tháng đầu năm 2026)", "6 tháng đầu năm 2024"
         ("period.months_of_year",
@@ -412,7 +417,9 @@ def _compiled() -> _Compiled:
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
         in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),
-        case_blockers=re.compile(_alt(v["case_blockers"]) + _E, I),
+        span_lead=re.compile(r"\s*" + _alt(v["span_prepositions"]) + _E, I),
+        agent_passive=re.compile(_alt(v["agent_passives"]) + r"[^\S\n]+", I),
+        case_blockers=re.compile(r"\s*" + _alt(v["case_blockers"]) + r"\s*", I),
         scope_nouns=re.compile(_B + _alt(v["scope_nouns"]) + _E, I),
         owner_after=re.compile(r"\s*" + _alt(v["owner_words"]) + r"\s+" + _alt(v["programme_nouns"]) + _E, I),
         periodic_after=re.compile(r"\s*(?:,|" + _alt(v["alternative_words"]) + r")?\s*" + _alt(v["periodic_after_blockers"]) + _E, I),
@@ -508,11 +515,20 @@ def _h_recurring_dates(x: "_Ctx") -> _Made:
 def _h_conditional_case(x: "_Ctx") -> _Made:
     """"Trường hợp vượt thẩm quyền, …" opening a clause: the work waits for the case.
 
-    A case of applicability ("trường hợp cần thiết") is no deadline, as "khi cần thiết" is not.
+    A case of applicability, nothing but the need ("trường hợp cần thiết"), is no deadline, as "khi
+    cần thiết" is not; a need with its event ("Trường hợp cần điều chỉnh Danh mục …") is a case.
     """
-    if x.c.case_blockers.match(x.g["cbody"]):
+    if x.c.case_blockers.fullmatch(x.g["cbody"]):
         return None
+    close = _CASE_CLOSE.match(x.text, x.end)
+    if close and all(0 < len(p.split()) <= 8 and not p.strip()[0].isupper() for p in close.group(1).split(",")[1:]):
+        x.end = close.end(1)  # "Trường hợp hàng hóa, dịch vụ do một cấp định giá: …": the case runs to its colon or "thì"
     return x.dl("conditional")
+
+
+# the rest of a case whose own list holds commas, up to the colon or the "thì" that closes it within the
+# clause (short parts that start in lower case only: a body's name or a long part starts the main clause)
+_CASE_CLOSE = re.compile(r"((?:,[^,;.:\n|()]{1,80}){1,4}?)\s*(?::|(?=[^\S\n]+thì(?![\wÀ-ỹ])))")
 
 
 def _h_conditional_trigger(x: "_Ctx") -> _Made:
@@ -604,18 +620,17 @@ def _h_period_months(x: "_Ctx") -> _Made:
 
 def _h_period_noun(x: "_Ctx") -> _Made:
     g, text, c, before = x.g, x.text, x.c, x.before
-    lead = text[x.start:x.end].lower().lstrip()
     if c.horizon.search(before):
         return None
     # a programme's name may hold commas ("Chương trình phòng, chống tham nhũng giai đoạn …"):
     # look back to the sentence or item boundary, not only to the last comma
     cut = max(text.rfind(ch, 0, x.start) for ch in ";.:|(\n")
     window = text[max(cut + 1, x.start - 160) : x.start]
-    if not lead.startswith(("trong", "từ")) and (_programme(window, c) or c.scope_nouns.search(window)
+    if not c.span_lead.match(text, x.start) and (_programme(window, c) or c.scope_nouns.search(window)
                                                  or c.owner_after.match(text, x.end)):
         return None  # "vốn … giai đoạn 2025 - 2030 của Chương trình": the scope of a name or a budget
     y1, y2 = int(g["y1"]), int(g["y2"])
-    if y2 < y1:
+    if y2 < y1 or (g.get("sprep") and y2 - y1 > 30):
         return None
     return x.dl("period", start=date(y1, 1, 1).isoformat(), end=date(y2, 12, 31).isoformat())
 
@@ -804,10 +819,12 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
         return None
     body = g["cbody"]
     trig = c.conditional_triggers.search(body)
+    passive = None if trig else _agent_passive(body, c)
+    trig = trig or passive
     if not trig:
         return None
     actor = body[: trig.start()]
-    if not (any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)):
+    if not passive and not (any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)):
         # "khi xây dựng và phê duyệt kế hoạch …" describes how to work; a deadline waits for
         # someone else's act ("khi Chính phủ … ban hành", "sau khi Nghị định … được ban hành")
         return None
@@ -821,6 +838,19 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
     if opener == "khi" and text[max(0, x.start - 4) : x.start].lower().strip() in ("nếu",):
         return None
     return x.dl("conditional")
+
+
+def _agent_passive(body: str, c: _Compiled) -> Optional[re.Match]:
+    """"khi được Chủ tịch UBND tỉnh giao", "khi được cơ quan có thẩm quyền phê duyệt": a passive whose agent
+    is named is someone else's act (the match stands where the trigger would); a bare "khi được yêu cầu"
+    names none (``conditional_blockers``)."""
+    m = c.agent_passive.match(body)
+    if not m:
+        return None
+    agent = body[m.end():].split(",")[0]
+    if agent[:1].isupper() or c.conditional_subjects.match(agent):
+        return m
+    return None
 
 
 def _h_conditional_progress(x: "_Ctx") -> _Made:

@@ -15,7 +15,7 @@ import pytest
 from directive_nlp.deadlines import load_vocabulary
 from directive_nlp.models import Deadline, Task
 from directive_nlp.pipeline import extract_text
-from directive_nlp.tasks.timing import settle_clause_times, task_head_time
+from directive_nlp.tasks.timing import post_verb_time, settle_clause_times, task_head_time
 
 
 def plan(body: str) -> str:
@@ -163,3 +163,54 @@ def test_bracketed_cycle_dates_its_clause():
                    "báo cáo UBND tỉnh tình hình thực hiện Kế hoạch (định kỳ hằng năm).\n")
     assert find(ds, "báo cáo UBND tỉnh") == ("recurring", "yearly")
     assert find(ds, "hướng dẫn các cơ quan") is None
+
+
+def test_span_of_years_after_a_preposition_dates_the_task():
+    ds = deadlines("1. Chuẩn hóa dữ liệu quy hoạch xuyên suốt 2025 - 2035.\n\n"
+                   "2. Sở Xây dựng xây dựng cơ sở dữ liệu quy hoạch 2025 - 2026.")
+    assert find(ds, "Chuẩn hóa dữ liệu quy hoạch") == ("period", None)
+    assert find(ds, "xây dựng cơ sở dữ liệu quy hoạch") is None
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("cập nhật thường xuyên số lượng, chủng loại hàng dự trữ", "ongoing"),
+    ("Cập nhật liên tục tình hình ngập sâu, chia cắt", "ongoing"),
+    ("Theo dõi, cập nhật thường xuyên các chỉ số phát triển Chính phủ số", "ongoing"),
+    ("thiết lập, cập nhật định kỳ bản đồ rủi ro thiên tai", "recurring"),
+    ("báo cáo định kỳ về tiến độ thực hiện", "recurring"),
+])
+def test_adverb_after_the_head_verbs(sentence, kind):
+    assert post_verb_time(sentence, 0, len(sentence)).kind == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "đôn đốc, kiểm tra, định kỳ sơ kết việc thực hiện",  # before a later verb
+    "chỉ đạo Báo Đắk Lắk thường xuyên tuyên truyền về phong trào",  # after a noun: the object's adverb
+    "Giám sát công tác vận hành hệ thống quan trắc tự động liên tục",  # the adjective of a noun
+    "kiểm tra định kỳ, đột xuất các cơ sở kinh doanh",  # the nature of the work (recogniser blocker)
+    "bố trí kinh phí chi thường xuyên cho công tác phòng, chống ma túy",
+])
+def test_no_adverb_after_the_head_verbs(sentence):
+    assert post_verb_time(sentence, 0, len(sentence)) is None
+
+
+def test_adverb_after_the_head_verbs_through_the_pipeline():
+    ds = deadlines("1. Sở Công Thương cập nhật thường xuyên số lượng hàng dự trữ tại các siêu thị.\n\n"
+                   "2. Sở Xây dựng chỉ đạo các chủ đầu tư thường xuyên kiểm tra chất lượng công trình.")
+    assert find(ds, "cập nhật thường xuyên số lượng") == ("ongoing", None)
+    assert find(ds, "chỉ đạo các chủ đầu tư") is None
+
+
+def test_two_times_side_by_side_keep_the_task():
+    # the right side of the cycle is only another time: the task keeps its predicate side
+    ds = deadlines("1. Các sở, ngành gửi Sở Tài chính báo cáo định kỳ 6 tháng trước ngày 10 tháng 6 hàng năm.")
+    assert find(ds, "gửi Sở Tài chính báo cáo") == ("recurring", "yearly")
+
+
+def test_stated_day_wins_over_a_cycle_naming_the_report():
+    ds = deadlines("1. Các sở gửi Sở Tài chính báo cáo tổng thể hàng năm trước ngày 30 tháng 01 hàng năm.\n\n"
+                   "2. Các sở báo cáo số liệu định kỳ hàng tháng về Sở Tài chính.")
+    got = [t for t in extract_text(plan("1. Các sở gửi Sở Tài chính báo cáo tổng thể hàng năm trước ngày 30 tháng 01 "
+                                        "hàng năm."), "plan.md").tasks]
+    assert got[0].deadline.day == 30 and got[0].deadline.month == 1
+    assert find(ds, "báo cáo số liệu") == ("recurring", "monthly")  # no stated day: the cycle stays

@@ -205,11 +205,18 @@ def _clause_actor(ctx: _Ctx, cs: int, ce: int) -> tuple[int, list[Ag], list[Ag]]
 
 
 def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
-    """The task text without its deadline phrase: the longer side, unless the right side is an adjunct."""
+    """The task text without its deadline phrase: the longer side, unless the right side is an adjunct.
+
+    A side is measured without the other deadline phrases it holds: in "gửi Sở Tài chính báo cáo định kỳ 6
+    tháng trước ngày 10 tháng 6 hàng năm" the right of the cycle is only another time, not the task.
+    """
+    def content(x: int, y: int) -> int:
+        return len(words(text[x:y])) - sum(len(words(o.deadline.text)) for o in dls if x <= o.start and o.end <= y)
+
     for d in dls:
         if a <= d.start and d.end <= b + 1:
             left, right = trim(text, a, d.start), trim(text, d.end, b)
-            lw, rw = len(words(text[left[0]:left[1]])), len(words(text[right[0]:right[1]]))
+            lw, rw = content(*left), content(*right)
             adjunct = _ADJUNCT.match(text[right[0]:right[1]])
             a, b = right if (rw > lw and not (adjunct and lw >= 2)) else left
     return a, b

@@ -41,6 +41,7 @@ from typing import Iterable, Optional
 from ..deadlines import load_vocabulary
 from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
+from .predicates import is_verb_start, verb_only
 
 __all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
            "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times", "task_head_time",
@@ -467,6 +468,36 @@ def task_head_time(sentence: str, start: int, doc_date: Optional[date] = None) -
     return None
 
 
+def post_verb_time(sentence: str, start: int, end: int, doc_date: Optional[date] = None) -> Optional[Deadline]:
+    """The ongoing or cycle adverb right after the head verbs of the task ``sentence[start:end]``, or None.
+
+    The task's text opens with its predicate; when nothing but verbs ("Cập
+    nhật", "Theo dõi, cập nhật") stands before the adverb and no verb follows
+    it, the adverb qualifies the task's own predicate: "cập nhật thường xuyên
+    số lượng hàng dự trữ" is ongoing, "thiết lập, cập nhật định kỳ bản đồ rủi
+    ro" recurring. An adverb before a later verb ("đôn đốc, kiểm tra, định
+    kỳ sơ kết …") or after a noun ("chỉ đạo Báo … thường xuyên tuyên truyền")
+    is not the task's (annotation notes 02-05-06, 04-07-08 §6).
+
+    >>> s = "cập nhật thường xuyên số lượng hàng dự trữ"
+    >>> post_verb_time(s, 0, len(s)).kind
+    'ongoing'
+    >>> s = "đôn đốc, kiểm tra, định kỳ sơ kết việc thực hiện"
+    >>> post_verb_time(s, 0, len(s)) is None
+    True
+    """
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        if m.deadline.kind not in ("ongoing", "recurring") or not start < m.start < end:
+            continue
+        head = sentence[start:m.start]
+        parts = [p for p in head.split(",") if p.strip()]
+        if not parts or ";" in head or len(head.split()) > 6 or not all(verb_only(p) for p in parts):
+            return None
+        after = sentence[m.end:end].lstrip(" ,")
+        return None if after and is_verb_start(after) else m.deadline
+    return None
+
+
 def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
     """Date each undated task by the adverb that heads it; an adverb that opens the task's text is cut from it."""
     for t in tasks:
@@ -475,6 +506,7 @@ def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
             continue
         d = task_head_time(t.sentence, off[0], doc_date)
         if d is None:
+            t.deadline = post_verb_time(t.sentence, off[0], off[1], doc_date)
             continue
         t.deadline = d
         rest = t.task[len(d.text):].lstrip(" ,")
@@ -533,10 +565,80 @@ def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
                 break
 
 
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:.\n]|^\s*(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)])\s*[*_]*\s*$", re.IGNORECASE)
+_CASE_TAIL = re.compile(r"^[\s,]*(?:thì(?![\wÀ-ỹ])\s*)?", re.IGNORECASE)
+
+
+def opening_condition(sentence: str, start: int, doc_date: Optional[date] = None) -> Optional[tuple[int, Deadline]]:
+    """The conditional phrase that opens the clause of the task starting at ``start``: (its end, deadline), or None.
+
+    A case or trigger written first in its clause ("Trường hợp các cơ quan có
+    ý kiến khác nhau thì tổ chức họp …", "đ) Trường hợp phát sinh vướng mắc,
+    kịp thời báo cáo …") covers the task that follows it in the same clause
+    (annotation notes 02-05-06 §3, 04-07-08 §8); one in an earlier ";" clause
+    or sentence does not.
+
+    >>> s = "Trường hợp các cơ quan có ý kiến khác nhau thì tổ chức họp để thống nhất"
+    >>> opening_condition(s, 0)[1].kind
+    'conditional'
+    >>> s = "Trường hợp hồ sơ chưa đầy đủ, trả lại hồ sơ; tổng hợp ý kiến các cơ quan"
+    >>> opening_condition(s, s.index("tổng hợp")) is None
+    True
+    """
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        if m.deadline.kind != "conditional" or m.start > start or not _CLAUSE_OPEN.search(sentence[:m.start]):
+            continue
+        if m.end <= start and (_clause_break(sentence, m.end, start) is not None or sentence[m.end:start].count(",") > 1):
+            continue
+        return m.end, m.deadline
+    return None
+
+
+def _opening_conditions(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """Date each undated task by the case that opens its clause; a case that opens the task's text is cut from it."""
+    for t in tasks:
+        if t.deadline is not None and t.deadline.kind == "conditional" and _CASE_TAIL.match(t.task).end() > 0:
+            rest = t.task[_CASE_TAIL.match(t.task).end():]
+            t.task = rest if len(rest.split()) >= 2 else t.task  # "… trường hợp X thì gửi văn bản": not "thì gửi"
+        off = _task_offset(t)
+        if t.deadline is not None or off is None:
+            continue
+        found = opening_condition(t.sentence, off[0], doc_date)
+        if found is None:
+            continue
+        end, t.deadline = found
+        if end > off[0]:
+            rest = t.sentence[end:off[1]]
+            rest = rest[_CASE_TAIL.match(rest).end():]
+            if len(rest.split()) >= 2:
+                t.task = rest  # "Trường hợp … thì tổ chức họp …": the case is the time, not the task
+
+
+def _stated_day_over_cycle(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """A cycle with its stated day later in the task's clause wins over a cycle without one.
+
+    "gửi Sở Tài chính báo cáo định kỳ 6 tháng trước ngày 10 tháng 6 hàng năm": "định kỳ 6 tháng" names the
+    report, the stated day is when it is due (annotation notes, 11 §3): the more specific cycle wins, as
+    in a time slot (``time_value``).
+    """
+    for t in tasks:
+        d, off = t.deadline, _task_offset(t)
+        if d is None or d.kind != "recurring" or d.day is not None or off is None:
+            continue
+        for m in find_deadlines(t.sentence, doc_date=doc_date):
+            md = m.deadline
+            if (md.kind == "recurring" and md.day is not None and m.start >= off[0]
+                    and _clause_break(t.sentence, off[0], m.start) is None):
+                t.deadline = md
+                break
+
+
 def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
     """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
+    _stated_day_over_cycle(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
     _trigger_over_ongoing(tasks, doc_date)
     _bracketed(tasks, doc_date)
+    _opening_conditions(tasks, doc_date)
     return tasks
