@@ -17,8 +17,10 @@ unmatched predicted task (``FALSE``), one line each, sorted into classes:
 * ``target``     — reads as a target or indicator ("Phấn đấu …", "…%", "đạt …");
 * ``heading``    — the text ends in a colon or is its section's heading;
 * ``oversplit``  — a lost gold task whose text holds two or more predicted tasks;
-* ``glued``      — a false task whose text holds two or more gold tasks;
-* ``short``/``long`` — the nearest counterpart overlaps 0.2–0.5 (text cut too
+* ``fragment``   — a false task lying inside one gold task (split too finely);
+* ``glued``      — a false task holding two or more gold tasks, or a lost gold
+  task lying inside one predicted task (kept whole against the gold);
+* ``short``/``long`` — the nearest counterpart overlaps 0.3–0.5 (text cut too
   short / run too long: the pair fails the 0.5 match);
 * ``none``       — no counterpart at all (a task the gold has not, or one lost).
 
@@ -63,8 +65,8 @@ def _section_titles(sections: list[dict]) -> dict[str, str]:
     return out
 
 
-def classify(t: dict, others: list[dict], titles: dict[str, str], own: list[dict]) -> str:
-    """The class of one unmatched task ``t`` given the other side's tasks ``others``."""
+def classify(t: dict, others: list[dict], titles: dict[str, str], lost: bool) -> str:
+    """The class of one unmatched task ``t`` (a lost gold task when ``lost``) given the other side's tasks."""
     sec = str(t.get("section") or "")
     text = norm(t.get("task") or "")
     if re.search(r"row\d", sec):
@@ -76,13 +78,16 @@ def classify(t: dict, others: list[dict], titles: dict[str, str], own: list[dict
     raw = (t.get("task") or "").rstrip()
     if raw.endswith(":") or norm(titles.get(sec, "").split(" / ")[-1]) == text:
         return "heading"
-    inside = [o for o in others if o.get("task") and _inside(norm(o["task"]), text) >= 0.8]
-    if len(inside) >= 2:
-        return "oversplit" if t in own else "glued"
-    best = max((token_f1(text, norm(o.get("task") or "")) for o in others), default=0.0)
-    if best >= 0.2:
-        near = max(others, key=lambda o: token_f1(text, norm(o.get("task") or "")))
-        return "short" if len(text.split()) < len(norm(near.get("task") or "").split()) else "long"
+    others_n = [norm(o.get("task") or "") for o in others]
+    held = [o for o in others_n if o and _inside(o, text) >= 0.8]
+    if len(held) >= 2:
+        return "oversplit" if lost else "glued"
+    if any(o and _inside(text, o) >= 0.8 for o in others_n):
+        return "glued" if lost else "fragment"
+    best = max((token_f1(text, o) for o in others_n), default=0.0)
+    if best >= 0.3:
+        near = max(others_n, key=lambda o: token_f1(text, o))
+        return "short" if len(text.split()) < len(near.split()) else "long"
     if _EXECUTION.search(titles.get(sec, "")):
         return "execution"
     return "none"
@@ -98,10 +103,10 @@ def document_misses(gold: list[dict], pred: list[dict], titles: dict[str, str]) 
     out = []
     for i, g in enumerate(gold):
         if i not in g_used:
-            out.append(("LOST", classify(g, pred, titles, gold), f"[{g.get('section')}] {g['task'][:110]}"))
+            out.append(("LOST", classify(g, pred, titles, True), f"[{g.get('section')}] {g['task'][:110]}"))
     for j, p in enumerate(pred):
         if j not in p_used:
-            out.append(("FALSE", classify(p, gold, titles, []), f"[{p.get('section')}] {p['task'][:110]}"))
+            out.append(("FALSE", classify(p, gold, titles, False), f"[{p.get('section')}] {p['task'][:110]}"))
     return out
 
 
