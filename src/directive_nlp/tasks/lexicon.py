@@ -68,6 +68,7 @@ def load_lexicon_data() -> dict[str, Any]:
     required.update(labels=dict, table_columns=dict)
     optional: dict[str, type] = {k: list for k in _OPTIONAL_LISTS}
     optional["min_task_syllables"] = int
+    optional["bare_pair_syllables"] = int
     return load_vocabulary("task_lexicon.yaml", required=required, optional=optional)
 
 

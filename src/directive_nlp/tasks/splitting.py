@@ -264,7 +264,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
             g.extend(seg, st)
     if g.segs:
         groups.append(g.segs)
-    return merge_fragments(text, groups, own_subject, deadlines)
+    return merge_fragments(text, groups, own_subject, deadlines, mentions)
 
 
 def _syllables(text: str, g: list[tuple[int, int]], deadlines: list[Dl]) -> int:
@@ -276,13 +276,50 @@ def _syllables(text: str, g: list[tuple[int, int]], deadlines: list[Dl]) -> int:
     return len(words(lexicon().connective_start.sub("", body)))
 
 
+def _comma_between(text: str, a: int, b: int) -> bool:
+    """The two groups ``…a)`` and ``[b…`` are separated by a comma alone (not "và")."""
+    return text[a:b].strip() == ","
+
+
+_DETERMINER = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('list_determiners')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _bare_pair(text: str, g: list[tuple[int, int]], deadlines: list[Dl]) -> bool:
+    """A short comma group whose object is a bare noun ("Tổ chức truyền thông", "Tổ chức dạy nghề", "Có chính
+    sách thăm hỏi") is one half of a pair with its neighbour ("…, tuyên truyền sâu rộng đến …"), not a task
+    alone (``bare_pair_syllables`` in task_lexicon.yaml); a determined object ("chấp hành các quy định") is
+    a whole task."""
+    limit = lexicon().data.get("bare_pair_syllables") or 0
+    return _syllables(text, g, deadlines) < limit and not _DETERMINER.search(text[g[0][0]:g[-1][1]])
+
+
+def _joins_next(text: str, g: list[tuple[int, int]], nxt: list[tuple[int, int]], mentions: list[Ag]) -> bool:
+    """A bare pair joins the group after it across a comma, unless that group opens with its own partners
+    ("tăng cường lực lượng, phối hợp chặt chẽ với …") or a report to a body ("tổng hợp kết quả, báo cáo
+    Ủy ban nhân dân tỉnh"): a step of its own."""
+    if not _comma_between(text, g[-1][1], nxt[0][0]) or frames().support_bare.match(text, nxt[0][0]):
+        return False
+    rm = _REPORT_START.match(text, nxt[0][0], nxt[-1][1])
+    return not (rm and chain_at(text, rm.end(), mentions, nxt[-1][1])[0])
+
+
+def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tuple[int, int]],
+              deadlines: list[Dl]) -> bool:
+    """Too short to be a task alone (``min_task_syllables``), only a verb, or a fronted condition."""
+    floor = lexicon().data.get("min_task_syllables") or 0
+    # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
+    report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
+    return (_syllables(text, g, deadlines) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
+            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
+
+
 def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject: dict[int, list[Ag]],
-                    deadlines: list[Dl]) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
+                    deadlines: list[Dl], mentions: list[Ag]) -> tuple[list[list[tuple[int, int]]], dict[int, list[Ag]]]:
     """A comma group too short to hold a predicate and its object ("xét xử", "giữ vững", "Nắm tình hình")
     is not a task alone: it shares the object of the group after it, or closes the list of the one before
-    (``min_task_syllables`` in task_lexicon.yaml)."""
-    floor = lexicon().data.get("min_task_syllables") or 0
-    if len(groups) < 2 or not floor:
+    (``min_task_syllables`` in task_lexicon.yaml). A short group with a bare object does the same across a
+    comma (:func:`_bare_pair`)."""
+    if len(groups) < 2:
         return groups, own_subject
     out: list[tuple[list[tuple[int, int]], Optional[list[Ag]]]] = []
     pending: list[tuple[int, int]] = []
@@ -293,14 +330,13 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
         elif pending:
             out.append((pending, None)) if not out else out[-1][0].extend(pending)
             pending = []
-        # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
-        report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
-        short = sj is None and (_syllables(text, g, deadlines) < floor
-                                or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
-                                or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
-        if short and i + 1 < len(groups) and (i + 1) not in own_subject:
+        nxt = groups[i + 1] if i + 1 < len(groups) and (i + 1) not in own_subject else None
+        short = sj is None and _is_short(text, groups, i, g, deadlines)
+        bare = sj is None and not short and _bare_pair(text, g, deadlines)
+        if (short and nxt) or (bare and nxt and _joins_next(text, g, nxt, mentions)):
             pending = g
-        elif short and out:
+        elif out and (short or (bare and i + 1 == len(groups) and _comma_between(text, out[-1][0][-1][1], g[0][0]))):
+            # a bare pair closes the list before it only as the clause's last group ("…, chuyển giao công nghệ")
             out[-1][0].extend(g)
         else:
             out.append((g, sj))

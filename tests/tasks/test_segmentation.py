@@ -1,0 +1,54 @@
+"""Task segmentation on unseen layouts (issue 12): how finely a sentence is cut into tasks.
+
+Each mechanism has positive and negative examples, in small plans written for the test
+(docs/tasks.md, "Segmentation").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.lexicon import load_lexicon_data
+
+
+def texts(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP") -> list[str]:
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n{heading}\n\n{body}\n"
+    return [t.task for t in extract_text(text, "plan.md").tasks]
+
+
+# ------------------------------------------------------------------ a short group with a bare object pairs with its neighbour
+def test_bare_pair_limit_is_data():
+    assert load_lexicon_data()["bare_pair_syllables"] > load_lexicon_data()["min_task_syllables"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a verb and a bare noun, then a verb whose complement follows: one task
+    ("1. Tổ chức truyền thông, tuyên truyền rộng rãi đến người dân về chính sách mới.",
+     ["Tổ chức truyền thông, tuyên truyền rộng rãi đến người dân về chính sách mới"]),
+    ("1. Tổ chức dạy nghề, tạo việc làm cho thanh niên sau khi hoàn thành nghĩa vụ quân sự.",
+     ["Tổ chức dạy nghề, tạo việc làm cho thanh niên sau khi hoàn thành nghĩa vụ quân sự"]),
+    # the bare group last in its clause closes the list before it
+    ("1. Đẩy mạnh nghiên cứu ứng dụng vật liệu mới trong xây dựng, chuyển giao công nghệ.",
+     ["Đẩy mạnh nghiên cứu ứng dụng vật liệu mới trong xây dựng, chuyển giao công nghệ"]),
+])
+def test_short_bare_group_joins_its_neighbour(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a determined object ("các", "những") makes the short group a whole task
+    ("1. Chấp hành các quy định, tăng cường việc dùng chung hạ tầng kỹ thuật giữa các doanh nghiệp.",
+     ["Chấp hành các quy định", "tăng cường việc dùng chung hạ tầng kỹ thuật giữa các doanh nghiệp"]),
+    # the next group opens with its own partners
+    ("1. Tăng cường lực lượng, phối hợp chặt chẽ với chính quyền địa phương để bảo vệ rừng phòng hộ.",
+     ["Tăng cường lực lượng", "phối hợp chặt chẽ với chính quyền địa phương để bảo vệ rừng phòng hộ"]),
+    # the next group is a report to a body
+    ("1. Sở Y tế tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trong tháng 12 năm 2026.",
+     ["tổng hợp kết quả", "báo cáo Ủy ban nhân dân tỉnh"]),
+    # a long enough group with its own object stays a task
+    ("1. Rà soát hồ sơ đất đai của hộ dân, tổ chức cắm mốc ranh giới trên thực địa.",
+     ["Rà soát hồ sơ đất đai của hộ dân", "tổ chức cắm mốc ranh giới trên thực địa"]),
+])
+def test_short_group_that_is_a_task_alone_stays(sentence, tasks):
+    assert texts(sentence) == tasks
