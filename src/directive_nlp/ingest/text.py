@@ -83,35 +83,43 @@ def _maybe_legacy(text: str) -> Optional[tuple[str, str]]:
     return res if res else None
 
 
+# what _strip_inline acts on, in the order it tries them at a position: a bold toggle, an
+# emphasis star, an escaped Markdown character
+_INLINE_MARK_RE = re.compile(r"\*\*|__|\*|\\[*_|#\-+.()\[\]`\\]")
+
+
 def _strip_inline(line: str, base: int) -> tuple[str, list[int], bool]:
-    """Remove ``**``/``__``/``*`` emphasis markers; return text, offsets, all-bold flag."""
+    """Remove ``**``/``__``/``*`` emphasis markers; return text, offsets, all-bold flag.
+
+    The text between markers is copied in pieces (a line without markers as it is); a ``*``
+    that opens a line before a space is a bullet and stays; ``\\*`` keeps the ``*``."""
+    if "*" not in line and "_" not in line and "\\" not in line:
+        return line, list(range(base, base + len(line))), False
     out: list[str] = []
     omap: list[int] = []
-    i, n = 0, len(line)
-    bold_chars = 0
-    plain_chars = 0
-    in_bold = False
-    while i < n:
-        if line.startswith("**", i) or line.startswith("__", i):
+    bold = plain = in_bold = False
+    last = 0
+    for m in _INLINE_MARK_RE.finditer(line):
+        i, mark = m.start(), m.group()
+        if mark == "*" and i == 0 and line[1:2] == " ":
+            continue  # a bullet: kept as text
+        piece = line[last:i]
+        out.append(piece)
+        omap.extend(range(base + last, base + i))
+        if mark[0] == "\\":  # the escaped character is text
+            piece += mark[1]
+            out.append(mark[1])
+            omap.append(base + i + 1)
+        if piece.strip():
+            bold, plain = (True, plain) if in_bold else (bold, True)
+        if mark in ("**", "__"):
             in_bold = not in_bold
-            i += 2
-            continue
-        ch = line[i]
-        if ch == "*" and not (i == 0 and line[1:2] == " "):
-            i += 1
-            continue
-        if ch == "\\" and i + 1 < n and line[i + 1] in "*_|#-+.()[]`\\":
-            i += 1
-            ch = line[i]
-        out.append(ch)
-        omap.append(base + i)
-        if not ch.isspace():
-            if in_bold:
-                bold_chars += 1
-            else:
-                plain_chars += 1
-        i += 1
-    return "".join(out), omap, bold_chars > 0 and plain_chars == 0
+        last = m.end()
+    out.append(line[last:])
+    omap.extend(range(base + last, base + len(line)))
+    if line[last:].strip():
+        bold, plain = (True, plain) if in_bold else (bold, True)
+    return "".join(out), omap, bold and not plain
 
 
 def _markdown_row(raw_cells: list[tuple[str, int]], index: int, lineno: int, start: int, end: int) -> Block:
