@@ -84,3 +84,15 @@ def test_keys_never_raise(s: str) -> None:
     assert match_key(match_key(s)) == match_key(s)
     assert tone_key(tone_key(s)) == tone_key(s)
     clean_inline(s)
+
+
+def test_char_map_read_through_the_cleaning_map():
+    """normalize._through gives what the former per-index comprehension gave."""
+    from directive_nlp.normalize import _through
+
+    def reference(cm, m):
+        return [cm[min(k, len(cm) - 1)] for k in m]
+
+    cm = [3, 4, 5, 9, 10]
+    for m in ([], [0], [0, 1, 2, 3, 4], [0, 0, 2, 4], [1, 3, 7], [6], [4, 4, 5, 6]):
+        assert _through(cm, m) == reference(cm, m)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 MIN_SYLLABLE_SHARE = 0.60
 MIN_DIACRITIC_SHARE = 0.15
@@ -29,17 +30,23 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def vietnamese_shares(text: str) -> tuple[float, float, int]:
-    """(share of words that are Vietnamese syllables, share with diacritics, words)."""
-    words = [w.lower() for w in _WORD_RE.findall(unicodedata.normalize("NFC", text[:200_000]))]
-    longer = [w for w in words if len(w) > 1 or w in _DIACRITIC]
+    """(share of words that are Vietnamese syllables, share with diacritics, words).
+
+    Each distinct word is judged once (a document repeats a few thousand words)."""
+    counts: Counter[str] = Counter()
+    for w, n in Counter(_WORD_RE.findall(unicodedata.normalize("NFC", text[:200_000]))).items():
+        counts[w.lower()] += n
+    total = sum(counts.values())
+    longer = {w: n for w, n in counts.items() if len(w) > 1 or w in _DIACRITIC}
     # one-letter tokens (list markers "a)", "b)") are left out of the shares,
     # unless they are most of the text: 100,000 "a" is not a Vietnamese document
-    words = longer if len(longer) * 2 >= len(words) else words
-    if not words:
+    n_longer = sum(longer.values())
+    words, n_words = (longer, n_longer) if n_longer * 2 >= total else (counts, total)
+    if not n_words:
         return 0.0, 0.0, 0
-    syl = sum(1 for w in words if _SYLLABLE_RE.match(w))
-    dia = sum(1 for w in words if any(c in _DIACRITIC for c in w))
-    return syl / len(words), dia / len(words), len(words)
+    syl = sum(n for w, n in words.items() if _SYLLABLE_RE.match(w))
+    dia = sum(n for w, n in words.items() if not _DIACRITIC.isdisjoint(w))
+    return syl / n_words, dia / n_words, n_words
 
 
 def is_syllable(word: str) -> bool:

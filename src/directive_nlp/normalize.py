@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import itemgetter
 from typing import Optional
 
 from .models import (
@@ -244,6 +245,16 @@ def _continues(text: str) -> bool:
     return bool(_VI_LOWER_RE.match(t)) and not _LIST_MARKER_RE.match(t)
 
 
+def _through(char_map: list[int], m: list[int]) -> list[int]:
+    """``char_map`` read at the indexes ``m`` (the last entry for an index past its end)."""
+    if not m:
+        return []
+    last = len(char_map) - 1
+    if max(m) > last:
+        m = [min(k, last) for k in m]
+    return [char_map[m[0]]] if len(m) == 1 else list(itemgetter(*m)(char_map))
+
+
 def normalize_document(source: SourceDocument, *, join_broken: bool = True) -> NormalizedDocument:
     """Turn a :class:`SourceDocument` into the one normalised text.
 
@@ -266,7 +277,7 @@ def normalize_document(source: SourceDocument, *, join_broken: bool = True) -> N
             if not t:
                 continue
             cm = block.char_map
-            raw = [cm[min(k, len(cm) - 1)] for k in m] if cm else None
+            raw = _through(cm, m) if cm else None
             pieces.append((block, t, raw, None))
 
     out: list[str] = []
