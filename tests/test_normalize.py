@@ -96,3 +96,13 @@ def test_char_map_read_through_the_cleaning_map():
     cm = [3, 4, 5, 9, 10]
     for m in ([], [0], [0, 1, 2, 3, 4], [0, 0, 2, 4], [1, 3, 7], [6], [4, 4, 5, 6]):
         assert _through(cm, m) == reference(cm, m)
+
+
+def test_match_key_maps_characters_as_the_character_map_says():
+    """match_key applies _CHAR_MAP with str.translate: what the former per-character join gave."""
+    from directive_nlp.normalize import _CHAR_MAP, match_key
+
+    for text in ("Sở Tài chính", "Ðà Nẵng\u00a0ð", "Sở\u200bY\ufeff tế\u00ad", "a\u2009b\u202fc", "Hoá HÒA"):
+        chars = "".join(_CHAR_MAP.get(c, c) for c in text)
+        assert match_key(text) == match_key(chars)
+    assert match_key("Ðà\u00a0Nẵng\u200b") == "đà nẵng"

@@ -52,6 +52,7 @@ _VI_LOWER_RE = re.compile(r"^[a-zàáảãạăằắẳẵặâầấẩẫậ�
 
 
 _CHAR_MAP_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
+_CHAR_TABLE = str.maketrans(_CHAR_MAP)  # the character map for str.translate
 
 
 def is_clean(text: str) -> bool:
@@ -366,7 +367,7 @@ def match_key(text: str) -> str:
     True
     """
     t = unicodedata.normalize("NFC", text or "").lower()
-    t = "".join(_CHAR_MAP.get(c, c) for c in t)
+    t = t.translate(_CHAR_TABLE)
     t = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], t)
     t = re.sub(r"[^\w\s]", " ", t)
     return " ".join(t.split())

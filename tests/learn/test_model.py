@@ -140,3 +140,61 @@ def test_low_confidence_rows_are_marked_in_markdown_and_checklist():
     notes = {it.task_id: it.notes for it in build_checklist(r).rows()}
     assert notes["T2"].startswith(MARK) and notes["T1"] == ""
     assert MARK not in to_markdown(_result())  # no model, no marks
+
+
+def _immutable(annotation) -> bool:
+    """str, numbers, bool, None, Literal, tuples of those, Optional of those."""
+    import typing
+
+    if annotation in (str, int, float, bool, type(None)):
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return True
+    if origin in (typing.Union, tuple) or str(origin) == "types.UnionType":
+        return all(_immutable(a) for a in typing.get_args(annotation) if a is not Ellipsis)
+    return False
+
+
+def test_copy_task_is_a_deep_copy():
+    """copy_task gives what model_copy(deep=True) gives, sharing no mutable object with the task."""
+    from directive_nlp.learn.model import copy_task
+    from directive_nlp.models import Deadline
+
+    task = _result().tasks[0].model_copy(update={
+        "deadline": Deadline(text="trước ngày 30/6/2026", kind="by", date="2026-06-30"),
+        "report_to": ["UBND tỉnh"], "themes": ["pháp luật"], "span": (3, 9), "page": 2})
+    for t in (task, _result().tasks[1]):
+        c, deep = copy_task(t), t.model_copy(deep=True)
+        assert c == deep and c.model_dump() == deep.model_dump()
+        assert c.model_fields_set == deep.model_fields_set
+        for name in ("agencies", "report_to", "themes"):
+            assert getattr(c, name) is not getattr(t, name)
+        assert all(a is not b for a, b in zip(c.agencies, t.agencies))
+        assert t.deadline is None or c.deadline is not t.deadline
+        c.agencies[0:0] = [AgencyRef(name="x", canonical="x")]
+        assert len(t.agencies) != len(c.agencies)
+
+
+def test_copy_task_copies_every_mutable_field():
+    """A field added to Task, AgencyRef or Deadline that holds a mutable value must be copied by copy_task
+    too: this test lists the fields it knows."""
+    from directive_nlp.models import Deadline
+
+    copied = {"agencies", "deadline", "report_to", "themes"}
+    for model, known in ((Task, copied), (AgencyRef, set()), (Deadline, set())):
+        for name, field in model.model_fields.items():
+            assert name in known or _immutable(field.annotation), f"{model.__name__}.{name}: copy it in copy_task"
+
+
+def test_shape_counts_letters_as_before():
+    """features._shape counts each distinct character once; same figures as judging every character."""
+    from directive_nlp.learn.features import _shape
+
+    for text in ("", "123", "NHIỆM VỤ TRỌNG TÂM", "Sở Y tế chủ trì", "ⒶⒷⒸ abc", "Ǆ ǅ ǆ", "ĐẨY MẠNH cải cách x"):
+        f: dict = {}
+        _shape(text, "t_", f)
+        letters = [c for c in text if c.isalpha()]
+        upper = sum(c.isupper() for c in letters) / max(1, len(letters))
+        assert f["t_upper_share"] == round(upper, 3)
+        assert f["t_all_caps"] == float(upper > 0.8 and len(letters) > 5)

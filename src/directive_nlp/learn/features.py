@@ -14,6 +14,7 @@ scikit-learn at extraction time.
 
 from __future__ import annotations
 
+from collections import Counter
 import re
 from functools import lru_cache
 
@@ -101,10 +102,11 @@ def _section_kind(section_id: str) -> str:
 def _shape(text: str, prefix: str, f: dict[str, float]) -> None:
     """Heading-likeness and target-likeness of a text."""
     words = text.split()
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) / max(1, len(letters))
+    chars = Counter(text)  # each distinct character judged once
+    letters = sum(n for c, n in chars.items() if c.isalpha())
+    upper = sum(n for c, n in chars.items() if c.isalpha() and c.isupper()) / max(1, letters)
     f[prefix + "upper_share"] = round(upper, 3)
-    f[prefix + "all_caps"] = float(upper > 0.8 and len(letters) > 5)
+    f[prefix + "all_caps"] = float(upper > 0.8 and letters > 5)
     f[prefix + "ends_period"] = float(text.rstrip().endswith((".", ";", "./.")))
     f[prefix + "ends_colon"] = float(text.rstrip().endswith(":"))
     f[prefix + "has_digit"] = float(bool(_DIGIT.search(text)))

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from ..errors import InputError
-from ..models import ExtractionResult
+from ..models import ExtractionResult, Task
 from .features import agency_features, candidate_features, context_of, task_features
 
 __all__ = [
@@ -163,6 +163,19 @@ def resolve_model(model: Any = "default") -> Optional[LearnedModel]:
     return _cached(str(folder), path.stat().st_mtime)
 
 
+def copy_task(task: Task) -> Task:
+    """``task.model_copy(deep=True)``, without ``copy.deepcopy``'s walk: the task's own lists and its
+    agency and deadline records are copied; every value inside them is immutable (str, number, None)."""
+    out = task.model_copy()
+    out.__dict__.update(
+        agencies=[a.model_copy() for a in task.agencies],
+        deadline=task.deadline.model_copy() if task.deadline is not None else None,
+        report_to=list(task.report_to),
+        themes=list(task.themes),
+    )
+    return out
+
+
 def apply_model(result: ExtractionResult, model: Any = "default") -> ExtractionResult:
     """The rules' result with the learned decisions applied and confidences set (a new record).
 
@@ -172,7 +185,7 @@ def apply_model(result: ExtractionResult, model: Any = "default") -> ExtractionR
     if lm is None:
         return result
     # a new record: the tasks are copied (they change), the rest is shared with ``result`` (read only here)
-    out = result.model_copy(update={"tasks": [t.model_copy(deep=True) for t in result.tasks]})
+    out = result.model_copy(update={"tasks": [copy_task(t) for t in result.tasks]})
     ctx = context_of(result)
     td, ad, rd, xd = (lm.decisions.get(k) for k in DECISIONS)
     kept = []
