@@ -61,3 +61,20 @@ def test_phrases_is_the_one_alternation_builder():
     assert re.fullmatch(phrases(["phối hợp", "phối hợp chặt chẽ"]), "phối hợp  chặt chẽ")
     assert re.match(phrases(["a", "a b"], longest_first=False), "a b").group(0) == "a"
     assert re.search(phrases([]), "bất kỳ") is None
+
+
+def test_word_character_without_case_folding_is_the_same_class():
+    """The rule modules write a word character as (?-i:[\\wÀ-ỹ]) so that an IGNORECASE pattern does not
+    build the case closure of À-ỹ (7,700 code points, about 0.4 ms per occurrence) when it is compiled:
+    over every code point it matches exactly what [\\wÀ-ỹ] matches under IGNORECASE."""
+    import re
+    import sys
+
+    from directive_nlp import deadlines
+    from directive_nlp.tasks import compounds, frames, layout_vocab, lexicon
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    folded = re.compile(r"[\wÀ-ỹ]", re.IGNORECASE).findall(every)
+    for module in (compounds, frames, layout_vocab, lexicon):
+        assert re.compile(module._W, re.IGNORECASE).findall(every) == folded, module.__name__
+    assert deadlines._B == f"(?<!{lexicon._W})" and deadlines._E == f"(?!{lexicon._W})"

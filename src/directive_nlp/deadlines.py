@@ -49,8 +49,8 @@ from .models import Deadline, DeadlineMention
 __all__ = ["find_deadlines", "parse_deadline", "load_vocabulary"]
 
 _SP = r"[^\S\n]+"  # spaces inside a line: a deadline never crosses a line
-_B = r"(?<![\wÀ-ỹ])"  # word start
-_E = r"(?![\wÀ-ỹ])"  # word end
+_B = r"(?<!(?-i:[\wÀ-ỹ]))"  # word start ((?-i:): see tasks/lexicon.py's _W)
+_E = r"(?!(?-i:[\wÀ-ỹ]))"  # word end
 
 
 _LISTS = (

@@ -36,7 +36,7 @@ _KEYS = {
     "paren_hints": list, "role_nouns": list, "role_noun_kinds": list, "role_noun_followers": list,
     "predicate_openers": list,
 }
-_W = r"[\wÀ-ỹ]"
+_W = r"(?-i:[\wÀ-ỹ])"  # a word character; (?-i:) spares IGNORECASE patterns the range's case closure at compile time (same characters: tests/test_vocab.py)
 
 
 def _alt(words, *, whole: bool = True) -> str:

@@ -18,7 +18,7 @@ from ..vocab import load_vocabulary, phrases
 
 __all__ = ["LayoutVocab", "layout_vocab", "REQUIRED_KEYS"]
 
-_W = r"[\wÀ-ỹ]"
+_W = r"(?-i:[\wÀ-ỹ])"  # a word character; (?-i:) spares IGNORECASE patterns the range's case closure at compile time (same characters: tests/test_vocab.py)
 
 REQUIRED_KEYS: dict[str, type] = {
     "label_heads": list, "label_lead_words": list, "label_support_words": list, "label_fillers": list,
