@@ -38,9 +38,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from . import _spacy_startup
+from . import _spacy_startup, _underthesea_startup
 
 _spacy_startup.install()  # the first ``import spacy`` skips spacy.cli (see _spacy_startup)
+_underthesea_startup.install()  # the first ``import underthesea`` runs its __init__ only when a name needs it
 
 __version__ = "0.1.0"
 
