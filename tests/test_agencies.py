@@ -414,3 +414,34 @@ def test_an_abbreviation_added_after_a_scan_is_seen():
     assert _mentions(text, g) == []  # negative: unknown capitals are no agency; the token is cached
     g.add_abbreviation("SXYZ", "Ủy ban nhân dân")
     assert [m[2] for m in _mentions(text, g)] == ["ủy ban nhân dân"]
+
+
+def _walk(sc, trie, i):
+    """The former trie walk of _Scanner.match, from the token's place in the flat key stream."""
+    if i >= len(sc.toks) or sc.toks[i].punct:
+        return None
+    node, best, f = trie.root, None, sc.flat_at[i]
+    while f < len(sc.flat):
+        key, ti, last = sc.flat[f]
+        node = node.get(key)
+        if node is None:
+            break
+        if last and None in node:
+            best = (ti + 1, node[None])
+        f += 1
+    return best
+
+
+def test_match_starts_from_the_first_key_and_finds_what_the_walk_finds():
+    """_Scanner.match looks the token's first key up in the trie's root before walking; the same entries
+    (end token and value) at every token, for every trie, past the end too."""
+    from directive_nlp.agencies import _Scanner, default_gazetteer
+
+    g = default_gazetteer()
+    tries = [v for v in vars(g).values() if hasattr(v, "root")]
+    assert len(tries) > 5
+    for text in _OWN_TEXTS + _corpus_texts()[:2] + ["", "UBND – Sở", "— : UBND tỉnh -"]:
+        sc = _Scanner(text, g)
+        for trie in tries:
+            for i in range(len(sc.toks) + 2):
+                assert sc.match(trie, i) == _walk(sc, trie, i), (text[:40], i)

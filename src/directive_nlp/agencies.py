@@ -67,6 +67,7 @@ AGENCY_TYPES = (
 # anything else that is not a space is a one-character punctuation token
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 _DASHES = {"-", "–", "—"}
+_NO_KEY = object()  # in no trie: what a punctuation token starts a walk with
 _TOKEN_CACHE_SIZE = 100_000  # distinct token texts kept per gazetteer (words of the language: far fewer)
 _NUMERAL = re.compile(r"\d+|[IVXLC]+")
 
@@ -384,18 +385,28 @@ class _Scanner:
             for n, k in enumerate(keys):
                 flat.append((k, i, n == last))
         flat_at.append(len(flat))
+        # the key a trie walk from token i starts with (none for punctuation, which starts nothing)
+        self.first = [flat[flat_at[i]][0] if not t.punct and flat_at[i] < len(flat) else _NO_KEY
+                      for i, t in enumerate(self.toks)]
+        self.n = len(self.toks)
 
     # ---- helpers --------------------------------------------------------
 
     def match(self, trie: _Trie, i: int) -> Optional[tuple[int, Any]]:
         """Longest entry of ``trie`` starting at token ``i``: (end token, value)."""
-        if i >= len(self.toks) or self.toks[i].punct:
+        if i >= self.n:
             return None
-        node = trie.root
-        best = None
+        node = trie.root.get(self.first[i])
+        if node is None:  # most calls: no entry starts with this word
+            return None
+        flat = self.flat
         f = self.flat_at[i]
-        while f < len(self.flat):
-            key, ti, last = self.flat[f]
+        _, ti, last = flat[f]
+        best = (ti + 1, node[None]) if last and None in node else None
+        f += 1
+        n = len(flat)
+        while f < n:
+            key, ti, last = flat[f]
             node = node.get(key)
             if node is None:
                 break
@@ -405,10 +416,10 @@ class _Scanner:
         return best
 
     def is_punct(self, i: int, chars: str) -> bool:
-        return i < len(self.toks) and self.toks[i].punct and self.toks[i].text in chars
+        return i < self.n and self.toks[i].punct and self.toks[i].text in chars
 
     def word(self, i: int) -> bool:
-        return i < len(self.toks) and not self.toks[i].punct
+        return i < self.n and not self.toks[i].punct
 
     def det(self, i: int) -> int:
         m = self.match(self.g.determiners, i)
