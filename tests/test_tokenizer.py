@@ -115,3 +115,26 @@ def test_blank_and_empty_lines_are_not_segmented(monkeypatch):
     monkeypatch.setattr(underthesea, "word_tokenize", spy)
     assert segment("Sở Y tế\n\n  \t\nchủ trì\n") == ["Sở", "Y tế", "chủ trì"]
     assert seen == ["Sở Y tế", "chủ trì"]
+
+
+def test_word_or_parts_as_the_character_test_said():
+    """_word_or_parts finds a part with no letter or digit by regex ([^\\W_] is str.isalnum) and passes a
+    word without whitespace as it is; the same spans as the former per-character test."""
+    from directive_nlp.tokenizer import _pieces, _word_or_parts
+
+    def reference(text, s, e, out):
+        parts = text[s:e].split()
+        if len(parts) > 1 and any(not any(c.isalnum() for c in p) for p in parts):
+            _pieces(text, s, e, out)
+        else:
+            out.append((s, e))
+
+    texts = ["Ủy ban nhân dân", "| Quý", "Sở Y tế / Sở Nội vụ", "a _ b", "x\u00b2 ²", "Ⅳ ½", "— –", "hoà\tbình",
+             "_ _", "2026", "./.", "Hà Nội"]
+    for text in texts:
+        for s in range(len(text)):
+            for e in range(s + 1, len(text) + 1):
+                got, want = [], []
+                _word_or_parts(text, s, e, got)
+                reference(text, s, e, want)
+                assert got == want, (text, s, e)

@@ -43,6 +43,9 @@ __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment", "segment_spans
 _SAFE_FIXED = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
+
+
 def _clean_fixed_words(words: Optional[Iterable[str]]) -> list[str]:
     return sorted({w.strip() for w in (words or []) if w and _SAFE_FIXED.match(w.strip())}, key=len, reverse=True)
 
@@ -90,6 +93,7 @@ def _align_line(line: str, words: list[str]) -> list[tuple[int, int]]:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 
 
 def _pieces(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
@@ -102,8 +106,11 @@ def _word_or_parts(text: str, s: int, e: int, out: list[tuple[int, int]]) -> Non
     """A word, or its syllables when one of them is only punctuation: underthesea sometimes
     joins a separator to the next syllable ("| Quý" in a table row), and a word must not cross
     a cell boundary or a "/" between two names."""
+    if _SPACE.search(text, s, e) is None:  # one syllable (most words): itself
+        out.append((s, e))
+        return
     parts = text[s:e].split()
-    if len(parts) > 1 and any(not any(c.isalnum() for c in p) for p in parts):
+    if len(parts) > 1 and any(_ALNUM.search(p) is None for p in parts):
         _pieces(text, s, e, out)
     else:
         out.append((s, e))
