@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 __all__ = [
     "AGENCY", "DEADLINE", "TASK", "BLOCK", "HEADING", "LIST_ITEM", "TABLE_ROW", "TABLE_CELL", "LABEL",
-    "LAYOUT_KEYS", "register", "doc_text",
+    "LAYOUT_KEYS", "register", "doc_text", "remember_text",
 ]
 
 AGENCY = "dnlp_agency"
@@ -62,6 +62,12 @@ register()
 
 
 _TEXT_KEY = ("dnlp", "text")
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as ``doc.text`` for :func:`doc_text`: for a tokenizer that knows it (the project's
+    is lossless, so the text it was given is the Doc's text, without joining the tokens again)."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def doc_text(doc: Doc) -> str:

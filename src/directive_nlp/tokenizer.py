@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, registry
 
+from .extensions import remember_text
 from .normalize import _nfc_with_map, is_clean
 
 __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment", "segment_spans", "words_and_spaces"]
@@ -200,7 +201,9 @@ class UndertheseaTokenizer(DummyTokenizer):
 
     def __call__(self, text: str) -> Doc:
         words, spaces = words_and_spaces(text, segment_spans(text, self.fixed_words))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        remember_text(doc, text)  # doc.text is text: the words and spaces cover it exactly, in order
+        return doc
 
     # --- serialisation (the config travels with the pipeline) ------------
 
