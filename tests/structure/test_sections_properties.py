@@ -52,3 +52,15 @@ def test_any_document_parses(doc) -> None:
         sec = by_id[info.section]
         assert sec.start <= b.start and b.end <= sec.end
         assert b.start <= info.content_start <= b.end
+
+
+def test_is_upper_judges_each_distinct_character_as_every_character_was():
+    from directive_nlp.structure.sections import _is_upper
+
+    def reference(text):
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+    for text in ("", "AB", "ABC", "I. MỤC ĐÍCH", "I. Mục đích", "ĐẨY MẠNH 2026", "Ab", "ª BC", "ǅ AB", "x" * 500,
+                 "NHIỆM VỤ, GIẢI PHÁP:", "1.2.3", "AAB c"):
+        assert _is_upper(text) == reference(text), text

@@ -931,9 +931,10 @@ def _split_items(text: str) -> list[str]:
 
 def _collect_after_marker(units: list[Unit], markers: tuple[str, ...]) -> list[str]:
     cap_rx = _capacity_re()
+    marker_rx = re.compile(r"^(?:" + "|".join(re.escape(x) for x in markers) + r")\s*:?\s*", re.I)
     for k, u in enumerate(units):
         t = _clean(u.text)
-        m = re.match(r"^(?:" + "|".join(re.escape(x) for x in markers) + r")\s*:?\s*", t, re.I)
+        m = marker_rx.match(t)
         if not m:
             continue
         chunks = [t[m.end() :]]

@@ -42,6 +42,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -1071,8 +1072,9 @@ def _ends_document(text: str) -> bool:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, all upper case (each distinct character judged once)."""
+    letters = [(c, n) for c, n in Counter(text).items() if c.isalpha()]
+    return sum(n for _, n in letters) >= 3 and all(c.isupper() for c, _ in letters)
 
 
 def parse_structure(doc: NormalizedDocument, rules: Optional[SectionRules] = None) -> DocumentStructure:
