@@ -198,3 +198,17 @@ def test_shape_counts_letters_as_before():
         upper = sum(c.isupper() for c in letters) / max(1, len(letters))
         assert f["t_upper_share"] == round(upper, 3)
         assert f["t_all_caps"] == float(upper > 0.8 and len(letters) > 5)
+
+
+def test_prob_sums_the_weights_in_the_same_order():
+    """LinearDecision.prob sums weight·value with map (C loops): the same float as the former generator."""
+    import math
+    import random
+
+    rng = random.Random(7)
+    weights = {f"f{i}": rng.uniform(-3, 3) for i in range(200)}
+    d = LinearDecision(weights, 0.37, 0.5)
+    for _ in range(50):
+        feats = {f"f{rng.randrange(260)}": rng.choice([1.0, rng.random()]) for _ in range(rng.randrange(0, 40))}
+        z = max(-30.0, min(30.0, 0.37 + sum(weights.get(k, 0.0) * v for k, v in feats.items())))
+        assert d.prob(feats) == 1.0 / (1.0 + math.exp(-z))

@@ -14,7 +14,6 @@ scikit-learn at extraction time.
 
 from __future__ import annotations
 
-from collections import Counter
 import re
 from functools import lru_cache
 
@@ -102,11 +101,10 @@ def _section_kind(section_id: str) -> str:
 def _shape(text: str, prefix: str, f: dict[str, float]) -> None:
     """Heading-likeness and target-likeness of a text."""
     words = text.split()
-    chars = Counter(text)  # each distinct character judged once
-    letters = sum(n for c, n in chars.items() if c.isalpha())
-    upper = sum(n for c, n in chars.items() if c.isalpha() and c.isupper()) / max(1, letters)
+    letters = list(filter(str.isalpha, text))  # C loops: no Python call per character
+    upper = sum(map(str.isupper, letters)) / max(1, len(letters))
     f[prefix + "upper_share"] = round(upper, 3)
-    f[prefix + "all_caps"] = float(upper > 0.8 and letters > 5)
+    f[prefix + "all_caps"] = float(upper > 0.8 and len(letters) > 5)
     f[prefix + "ends_period"] = float(text.rstrip().endswith((".", ";", "./.")))
     f[prefix + "ends_colon"] = float(text.rstrip().endswith(":"))
     f[prefix + "has_digit"] = float(bool(_DIGIT.search(text)))

@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -60,7 +62,7 @@ class LinearDecision:
     enabled: bool = False
 
     def prob(self, feats: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        z = self.intercept + sum(map(operator.mul, map(self.weights.get, feats, repeat(0.0)), feats.values()))
         z = max(-30.0, min(30.0, z))
         return 1.0 / (1.0 + math.exp(-z))
 

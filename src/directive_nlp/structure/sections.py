@@ -42,7 +42,6 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -1072,9 +1071,9 @@ def _ends_document(text: str) -> bool:
 
 
 def _is_upper(text: str) -> bool:
-    """At least three letters, all upper case (each distinct character judged once)."""
-    letters = [(c, n) for c, n in Counter(text).items() if c.isalpha()]
-    return sum(n for _, n in letters) >= 3 and all(c.isupper() for c, _ in letters)
+    """At least three letters, all upper case (C loops: no Python call per character)."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 3 and all(map(str.isupper, letters))
 
 
 def parse_structure(doc: NormalizedDocument, rules: Optional[SectionRules] = None) -> DocumentStructure:
