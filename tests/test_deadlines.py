@@ -346,3 +346,36 @@ def test_recent_words_and_range_words():
     assert not find_deadlines("Kết quả vừa đạt được thường xuyên")  # recent_words: "vừa …" is the past
     assert [m.rule for m in find_deadlines("Nhiệm vụ 2030 và những năm tiếp theo")] == ["period.open"]
     assert not find_deadlines("Nhiệm vụ 2026 tới 2030 và những năm tiếp theo")  # range_words: 2030 ends a range
+
+
+def _scan_texts():
+    from corpus_paths import DEV, EXTRA, UNLABELLED
+
+    files = [p for d in (DEV, EXTRA, UNLABELLED) if d.is_dir() for p in sorted(d.glob("*.md"))]
+    own = ["", "trước ngày 30/6/2026", "| 2026 |", "Năm 2026", "hằng năm, định kỳ 6 tháng, thường xuyên",
+           "Trong trường hợp cần thiết, khi được giao", "TRƯỚC NGÀY 15/11 HẰNG NĂM", "quý IV/2025 - quý II/2026"]
+    return own + [p.read_text(encoding="utf-8") for p in files[:12]]
+
+
+def test_the_union_scan_finds_every_match_of_every_pattern():
+    """_find tries each pattern only where the union of the patterns matches: the same matches
+    (spans and groups) as each pattern's own finditer, on our texts and the corpora's."""
+    from directive_nlp.deadlines import _finditer, _starts
+
+    for text in _scan_texts():
+        starts = _starts(text)
+        assert starts is not None
+        for _, pat in _compiled().patterns:
+            got = [(m.span(), m.groupdict()) for m in _finditer(pat, text, starts)]
+            assert got == [(m.span(), m.groupdict()) for m in pat.finditer(text)], (pat.pattern[:40], text[:40])
+
+
+def test_without_a_union_each_pattern_scans_alone():
+    import re
+
+    from directive_nlp.deadlines import _finditer
+
+    pat = re.compile(r"(?P<d>\d+)/(?P=d)")  # negative: a back reference, which a union cannot hold
+    assert [m.span() for m in _finditer(pat, "1/1 2/3 4/4", None)] == [(0, 3), (8, 11)]
+    empty = re.compile(r"x*")  # an empty match: finditer's own rule decides what follows it
+    assert [m.span() for m in _finditer(empty, "axxb", [0, 1, 3, 4])] == [m.span() for m in empty.finditer("axxb")]

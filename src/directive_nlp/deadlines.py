@@ -941,9 +941,10 @@ def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
         if work != text:
             text = work
     c = _compiled()
+    starts = _starts(text)
     cands: list[tuple[int, int, int, str, Deadline]] = []
     for order, (rule, pat) in enumerate(c.patterns):
-        for m in pat.finditer(text):
+        for m in _finditer(pat, text, starts):
             if m.end() <= m.start():
                 continue
             made = _make(rule, m, text, c, doc_date)
@@ -965,6 +966,52 @@ def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
     taken.sort(key=lambda x: x[0])
     taken = _merge_cycles(text, _drop_bare_cycles(text, taken))
     return [DeadlineMention(start=s, end=e, deadline=d, rule=rule) for s, e, rule, d in taken]
+
+
+@lru_cache(maxsize=1)
+def _union() -> Optional[re.Pattern]:
+    """Where any deadline pattern matches: one zero-width lookahead over the union of the patterns
+    (group names dropped; the word-start test shared by most of them written once), so a text is
+    scanned once instead of once per pattern. None if the union cannot be compiled (a pattern that
+    refers to a group by name): then every pattern scans the text itself."""
+    heads, others = [], []
+    for _, pat in _compiled().patterns:
+        src = _GROUP_NAME.sub("(?:", pat.pattern)
+        (heads if src.startswith(_B) else others).append(src[len(_B):] if src.startswith(_B) else src)
+    alts = ([_B + "(?:" + "|".join(heads) + ")"] if heads else []) + [f"(?:{o})" for o in others]
+    try:
+        return re.compile("(?=" + "|".join(alts) + ")", re.IGNORECASE)
+    except re.error:
+        return None
+
+
+_GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def _starts(text: str) -> Optional[list[int]]:
+    """The positions where some deadline pattern matches (None: unknown, see :func:`_union`)."""
+    union = _union()
+    return None if union is None else [m.start() for m in union.finditer(text)]
+
+
+def _finditer(pat: re.Pattern, text: str, starts: Optional[list[int]]) -> list[re.Match]:
+    """``pat.finditer(text)``, trying ``pat`` only at ``starts``: it matches nowhere else, so the
+    leftmost match after the previous one is at the first of them where it matches."""
+    if starts is None:
+        return list(pat.finditer(text))
+    out: list[re.Match] = []
+    pos = 0
+    for q in starts:
+        if q < pos:
+            continue
+        m = pat.match(text, q)
+        if m is None:
+            continue
+        if m.end() == q:  # an empty match: what follows one is finditer's own rule
+            return list(pat.finditer(text))
+        out.append(m)
+        pos = m.end()
+    return out
 
 
 def _drop_bare_cycles(text: str, taken: list) -> list:
