@@ -35,3 +35,18 @@ def test_a_user_gazetteer_is_used_and_never_served_from_the_package_cache(tmp_pa
 
 def test_no_module_level_record_of_missing_recognisers():
     assert not hasattr(mentions, "missing") and not hasattr(mentions, "_cache")
+
+
+def test_mention_builders_give_what_model_construct_gives_with_its_defaults():
+    """ag() and dl() pass every field (no default computed): the same records, the same fields set."""
+    from directive_nlp.models import AgencyMention, Deadline, DeadlineMention
+    from directive_nlp.tasks.mentions import ag, dl
+
+    a = ag(3, 9, "Sở Y tế", "sở y tế", "so")
+    ref = AgencyMention.model_construct(start=3, end=9, name="Sở Y tế", canonical="sở y tế", type="so")
+    assert a == ref and a.__dict__ == ref.__dict__ and a.model_fields_set == ref.model_fields_set
+    d = Deadline(text="trước ngày 30/6/2026", kind="by", date="2026-06-30")
+    m = dl(0, 20, d)
+    ref2 = DeadlineMention.model_construct(start=0, end=20, deadline=d)
+    assert m == ref2 and m.__dict__ == ref2.__dict__ and m.model_fields_set == ref2.model_fields_set
+    assert ag(0, 1, "x").model_fields_set is not ag(0, 1, "x").model_fields_set  # each record its own set

@@ -47,13 +47,16 @@ Dl = DeadlineMention
 
 
 def ag(start: int, end: int, name: str, canonical: str = "", type: Optional[str] = None) -> AgencyMention:
-    """An agency mention at ``[start, end)`` of some text (built without validation: the rules' hot path)."""
-    return AgencyMention.model_construct(start=start, end=end, name=name, canonical=canonical, type=type)
+    """An agency mention at ``[start, end)`` of some text (built without validation: the rules' hot path;
+    every field given, so pydantic computes no default, and the fields set as if ``rule`` were left out)."""
+    return AgencyMention.model_construct({"start", "end", "name", "canonical", "type"}, start=start, end=end,
+                                         name=name, canonical=canonical, type=type, rule=None)
 
 
 def dl(start: int, end: int, deadline: Deadline) -> DeadlineMention:
-    """A deadline mention at ``[start, end)`` of some text."""
-    return DeadlineMention.model_construct(start=start, end=end, deadline=deadline)
+    """A deadline mention at ``[start, end)`` of some text (as :func:`ag`: no default computed)."""
+    return DeadlineMention.model_construct({"start", "end", "deadline"}, start=start, end=end, deadline=deadline,
+                                           rule=None)
 
 
 def _non_overlapping(found: list, text: str) -> list[Ag]:
