@@ -144,3 +144,19 @@ def test_word_or_parts_as_the_character_test_said():
                 _word_or_parts(text, s, e, got)
                 reference(text, s, e, want)
                 assert got == want, (text, s, e)
+
+
+def test_a_repeated_line_is_segmented_once_and_the_same():
+    """_line_spans remembers a few documents' lines: a line met again is not segmented again, and its
+    spans are what segmenting it gives; the cache is bounded (no gain for a benchmark's later round)."""
+    from directive_nlp import tokenizer as T
+
+    line = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    text = "\n".join([line, "Sở Y tế chủ trì.", line, "", line])
+    T._line_spans.cache_clear()
+    spans = T.segment_spans(text)
+    info = T._line_spans.cache_info()
+    assert (info.hits, info.misses) == (2, 2)
+    assert T._line_spans(line, ()) == T._line_spans.__wrapped__(line, ())
+    assert [text[s:e] for s, e in spans[:3]] == [text[s:e] for s, e in spans[-3:]]
+    assert 0 < info.maxsize <= 1024
