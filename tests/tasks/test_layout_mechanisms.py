@@ -339,3 +339,50 @@ def test_funding_heading_over_a_cost_list_is_not_a_task_without_an_actor():
     ts = plan("III. DỰ TOÁN KINH PHÍ THỰC HIỆN:\n\n1. Dự toán kinh phí quan trắc năm 2026:\n\n"
               "- Chi phí lấy mẫu: 120 triệu đồng.\n\n- Chi phí phân tích: 80 triệu đồng.", heading="II. NỘI DUNG")
     assert ts == []
+
+
+# ------------------------------------------------- a lone body among topic headings
+_TOPICS = """**1. Phát triển nền tảng số**
+
+**a) Thể chế**
+
+- Rà soát các quy định về kinh tế số.
+
+**b) Hạ tầng số**
+
+- Đẩy nhanh tốc độ phủ mạng cáp quang.
+
+**c) {third}**
+
+- Xây dựng chương trình hỗ trợ chuyển đổi số.
+
+**d) Nhân lực số**
+
+- Tổ chức tập huấn kỹ năng số.
+"""
+
+
+def test_a_head_noun_heading_among_topics_is_a_topic():
+    """"c) Doanh nghiệp số" between "b) Hạ tầng số" and "d) Nhân lực số": no body for its items."""
+    tasks = plan(_TOPICS.format(third="Doanh nghiệp số"))
+    t = next(t for t in tasks if t.task.startswith("Xây dựng chương trình hỗ trợ"))
+    assert t.agencies == []
+    assert all(not names(t) for t in tasks)
+
+
+@pytest.mark.parametrize("third,lead", [
+    ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),      # a recognised name is a body anywhere
+    ("Đề nghị các chi bộ trực thuộc", "các chi bộ trực thuộc"),      # a request names its addressee
+])
+def test_a_named_or_requested_body_among_topics_stays_a_body(third, lead):
+    tasks = plan(_TOPICS.format(third=third))
+    t = next(t for t in tasks if t.task.startswith("Xây dựng chương trình hỗ trợ"))
+    assert names(t, "lead") == [lead]
+
+
+def test_a_head_noun_heading_among_agency_headings_stays_a_body():
+    body = ("**1. Sở Tài chính**\n\n- Bố trí kinh phí thực hiện.\n\n**2. Sở Nội vụ**\n\n- Hướng dẫn công tác thi đua.\n\n"
+            "**3. Doanh nghiệp nhà nước**\n\n- Xây dựng kế hoạch chuyển đổi số.\n")
+    tasks = plan(body, heading="IV. TỔ CHỨC THỰC HIỆN")
+    t = next(t for t in tasks if t.task.startswith("Xây dựng kế hoạch chuyển đổi số"))
+    assert names(t, "lead") == ["Doanh nghiệp nhà nước"]

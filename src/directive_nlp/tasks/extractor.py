@@ -121,6 +121,25 @@ def _only_bodies(text: str) -> bool:
     return not _patterns()["leftover"].sub("", rest)
 
 
+def _among_topic_headings(structure: DocumentStructure) -> set[str]:
+    """Sections whose heading is the only one of at least three headed siblings read as a body: a list of
+    topics ("a) Thể chế", "b) Hạ tầng số", …, "i) Doanh nghiệp số"; "I. MỤC ĐÍCH, YÊU CẦU", "II. ĐỐI
+    TƯỢNG, NỘI DUNG THI ĐUA"). Whether the lone heading is a body after all is the caller's decision (a
+    recognised name or a request "Đề nghị X" still is)."""
+    children: dict[Optional[str], list] = {}
+    for sec in structure.sections:
+        if sec.heading:
+            children.setdefault(sec.parent, []).append(sec)
+    out: set[str] = set()
+    for kids in children.values():
+        if len(kids) < 3:
+            continue
+        named = [sec.id for sec in kids if agency_heading(sec.heading)]
+        if len(named) == 1:
+            out.add(named[0])
+    return out
+
+
 class _Walker:
     def __init__(self, doc: NormalizedDocument, structure: DocumentStructure, meta: Optional[DocumentMeta]):
         self.doc = doc
@@ -144,6 +163,7 @@ class _Walker:
             self.first_block_of.setdefault(bi.section, bi.block)
             self.blocks_of.setdefault(bi.section, []).append(bi.block)
         self._parents = {sec.parent for sec in structure.sections if sec.parent}
+        self._among_topics = _among_topic_headings(structure)
         self._scope_cache: dict[str, str] = {}
         self.flow = _Flow()
         self.table_tasks: list[Task] = []
@@ -231,6 +251,8 @@ class _Walker:
 
     def _register_heading(self, sid: str, heading: str) -> None:
         hb = agency_heading(heading) if heading else None
+        if hb is not None and hb.by_head_noun and sid in self._among_topics:
+            hb = None  # "i) Doanh nghiệp số" after "a) Thể chế", "b) Hạ tầng số": a topic like its siblings
         if hb:
             self.headings[sid] = hb
         else:

@@ -48,6 +48,8 @@ def _patterns() -> dict[str, re.Pattern]:
 class HeadingBodies:
     leads: list[Ag]
     supports: list[Ag] = field(default_factory=list)
+    # only the head noun vouches for the body ("Doanh nghiệp số", "Đối tượng thực hiện"): no name was recognised
+    by_head_noun: bool = False
 
 
 def paren_members(text: str, paren: int) -> list[Ag]:
@@ -143,7 +145,7 @@ def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBod
             pb = pa + dash.start()
         if pb > pa:
             out.append(ag(pa, pb, t[pa:pb], canonical(t[pa:pb]), None))
-    return HeadingBodies(out) if out else None
+    return HeadingBodies(out, by_head_noun=not prefixed) if out else None
 
 
 def relative_heading(text: str) -> Optional[HeadingBodies]:
