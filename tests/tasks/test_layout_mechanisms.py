@@ -386,3 +386,36 @@ def test_a_head_noun_heading_among_agency_headings_stays_a_body():
     tasks = plan(body, heading="IV. TỔ CHỨC THỰC HIỆN")
     t = next(t for t in tasks if t.task.startswith("Xây dựng kế hoạch chuyển đổi số"))
     assert names(t, "lead") == ["Doanh nghiệp nhà nước"]
+
+
+# ------------------------------------------ a collective with its qualifier "có trách nhiệm"
+@pytest.mark.parametrize("heading,leads", [
+    ("Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm", ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]),
+    ("Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm:", ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]),
+    ("Các tổ chức, cá nhân khai thác nước dưới đất trên địa bàn chịu trách nhiệm",
+     ["Các tổ chức, cá nhân khai thác nước dưới đất trên địa bàn"]),
+    ("Sở Y tế có trách nhiệm", ["Sở Y tế"]),                       # a named body, as before
+])
+def test_a_collective_closed_by_a_modal_of_responsibility_is_the_body(heading, leads):
+    hb = agency_heading(heading)
+    assert hb is not None and [a.name for a in hb.leads] == leads
+
+
+@pytest.mark.parametrize("heading", [
+    "Các doanh nghiệp thực hiện nghiêm và chịu trách nhiệm",     # the modal is coordinated: a sentence
+    "Các sở, ngành phối hợp với Sở Y tế có trách nhiệm",          # a partner frame before the modal
+    "Tăng cường trách nhiệm của người đứng đầu",                  # no body opens it
+])
+def test_not_a_collective_closed_by_a_modal(heading):
+    hb = agency_heading(heading)
+    assert hb is None or all("trách nhiệm" not in a.name for a in hb.leads)
+
+
+def test_the_items_under_a_responsible_collective_take_it_as_lead():
+    body = ("**1. Sở Nông nghiệp và Môi trường**\n\na) Chủ trì kiểm tra việc khai thác nước dưới đất.\n\n"
+            "**2. Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm**\n\n"
+            "a) Tiếp tục đầu tư mở rộng mạng lưới cấp nước.\n\nb) Hạn chế khoan mới các giếng khai thác nước.\n")
+    tasks = plan(body, heading="IV. TỔ CHỨC THỰC HIỆN")
+    for start in ("Tiếp tục đầu tư", "Hạn chế khoan"):
+        t = next(t for t in tasks if t.task.startswith(start))
+        assert names(t, "lead") == ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]

@@ -40,6 +40,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "assign": re.compile(rf"\s*(?:{w('heading_assign_words')})\b", re.IGNORECASE),
         "dash_role": re.compile(rf"\s[-–]\s(?:{w('dash_role_heads')})", re.IGNORECASE),
         "members": re.compile(rf"\s(?:{w('membership_words')})\s*:?\s+", re.IGNORECASE),
+        "modal_end": re.compile(rf"\s(?:{w('modals')})\s*$", re.IGNORECASE),
+        "coordinated_end": re.compile(rf"(?:\b(?:{w('conjunctions')})|,)\s*$", re.IGNORECASE),
     }
 
 
@@ -103,10 +105,32 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
     if _patterns()["group"].match(t[a:b]) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+    responsible = _responsible_group(t, a, b, chain, cend)
+    if responsible is not None:
+        return responsible
     if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
         # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
+
+
+def _responsible_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Optional[HeadingBodies]:
+    """"Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm": a plural collective with a qualifier the
+    recogniser cannot bound, closed by a modal of responsibility; the body is all before the modal, as
+    written. A lead/partner frame, a second modal or a conjunction before it makes a sentence (None)."""
+    m = _patterns()["modal_end"].search(t[a:b])
+    if m is None or not _patterns()["group"].match(t[a:b]):
+        return None
+    end = a + m.start()
+    rest = t[cend:end]
+    lx = lexicon()
+    if not rest.strip() or _patterns()["coordinated_end"].search(rest):
+        return None  # a name the recogniser bounds, or "… thực hiện nghiêm và chịu trách nhiệm"
+    if len(words(t[a:end])) > 24 or frames().maybe_lead_support.search(rest) or any(
+            lx.modal_start.match(rest[x.start():]) or lx.support_start.match(rest[x.start():])
+            for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest)):
+        return None
+    return HeadingBodies([ag(a, end, t[a:end], canonical(t[a:end]), chain[0].type)])
 
 
 def _no_verb(rest: str) -> bool:
