@@ -419,3 +419,27 @@ def test_the_items_under_a_responsible_collective_take_it_as_lead():
     for start in ("Tiếp tục đầu tư", "Hạn chế khoan"):
         t = next(t for t in tasks if t.task.startswith(start))
         assert names(t, "lead") == ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]
+
+
+# ------------------------------------------ bullets under a numbered item that names its actor
+def _item_with_bullets(first_end: str) -> list:
+    body = ("1. Các cơ quan, đơn vị, địa phương xây dựng kế hoạch thực hiện đợt thi đua" + first_end + "\n\n"
+            "- Khen thưởng theo thẩm quyền các tập thể có thành tích tiêu biểu.\n\n"
+            "- Báo cáo kết quả đợt thi đua về Sở Nội vụ.\n\n"
+            "2. Sở Nội vụ hướng dẫn, theo dõi việc thực hiện Kế hoạch.\n")
+    return plan(body, heading="IV. TỔ CHỨC THỰC HIỆN")
+
+
+@pytest.mark.parametrize("first_end", [".", ", tập trung các nhiệm vụ sau:"])
+def test_bullets_after_a_numbered_item_with_an_actor_carry_it(first_end):
+    tasks = _item_with_bullets(first_end)
+    for start in ("Khen thưởng theo thẩm quyền", "Báo cáo kết quả đợt thi đua"):
+        t = next(t for t in tasks if t.task.startswith(start))
+        assert names(t, "lead") == ["Các cơ quan, đơn vị, địa phương"]
+
+
+def test_a_paragraph_running_on_into_its_bullet_does_not_carry_its_actor():
+    """"… báo cáo kết quả về" + "- Cơ quan thường trực …": the bullet continues the sentence (no stop before it)."""
+    tasks = _item_with_bullets(" và báo cáo kết quả về")
+    t = next((t for t in tasks if t.task.startswith("Khen thưởng theo thẩm quyền")), None)
+    assert t is None or names(t, "lead") != ["Các cơ quan, đơn vị, địa phương"]

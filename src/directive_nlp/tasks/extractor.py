@@ -169,6 +169,7 @@ class _Walker:
         self.table_tasks: list[Task] = []
         # "2. Các tỉnh ủy … lãnh đạo …": the actor of a numbered item, for its unnumbered follow-on paragraphs
         self.item_actor: dict[str, tuple[list[Ag], list[Ag]]] = {}
+        self.item_closed: set[str] = set()  # numbered items whose first paragraph ends before their bullets
 
     def _first_lines(self) -> str:
         return " ".join(self.doc.text[b.start:b.end] for b in self.doc.blocks[:6])
@@ -432,7 +433,8 @@ class _Walker:
             if ali[0] == sid and ali[3] is not None and bi.marker_kind == "bullet" and bi.depth > ali[3]:
                 return ali[1], ali[2]  # "+" items under "- UBND TP Hà Nội … cần tập trung:"
             self.flow.actor_lead_in = None
-        if not bi.marker and bi.section in self.item_actor:
+        if bi.section in self.item_actor and (not bi.marker or (
+                bi.marker_kind == "bullet" and bi.section in self.item_closed)):
             return self.item_actor[bi.section]
         return carried, supports
 
@@ -494,6 +496,10 @@ class _Walker:
         _date_item(drafts_here, results, block_dl, item)
         if item and first and first[0] and self.first_block_of.get(sid) == b.index and bi.marker_kind not in ("bullet", "enum"):
             self.item_actor[sid] = first
+            if btext.rstrip().endswith((".", ":")):
+                # "1. Các cơ quan, đơn vị … xây dựng kế hoạch …." then "- Khen thưởng theo thẩm quyền …": its bullets
+                # are more of its duties; a paragraph that runs on into its bullet is one sentence with it
+                self.item_closed.add(sid)
         self._after_item(bi, sid, body, results)
 
     @staticmethod
