@@ -157,6 +157,8 @@ NOT_AGENCIES = [
     "Việt Nam cần chủ động hội nhập",
     "Thống đốc chỉ đạo thực hiện",  # a person head needs its body
     "Hiệu trưởng nhà trường quan tâm",
+    "Thanh tra, kiểm tra, giám sát và xử lý vi phạm",  # the verb "thanh tra" opening a list of verbs
+    "Thanh tra và kiểm tra việc thực hiện",
 ]
 # fmt: on
 
@@ -249,7 +251,7 @@ def test_agencies_yaml_loads_with_valid_types():
     assert {"departments", "bodies", "free_heads", "heads", "generic_nouns", "class_nouns", "levels",
             "qualifiers", "name_stop_words"} <= set(data)
     for b in data["bodies"]:
-        assert set(b) <= {"name", "type", "qualify", "wraps", "needs_inner", "free", "aliases"}, b
+        assert set(b) <= {"name", "type", "qualify", "wraps", "needs_inner", "free", "aliases", "verb"}, b
         assert b["type"] in AGENCY_TYPES, b
     names_ = [d["name"] for d in data["departments"]]
     assert "Văn hóa, Thể thao và Du lịch" in names_  # a comma inside a flow mapping must be quoted
@@ -414,3 +416,13 @@ def test_an_abbreviation_added_after_a_scan_is_seen():
     assert _mentions(text, g) == []  # negative: unknown capitals are no agency; the token is cached
     g.add_abbreviation("SXYZ", "Ủy ban nhân dân")
     assert [m[2] for m in _mentions(text, g)] == ["ủy ban nhân dân"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thanh tra tỉnh, Sở Tài chính kiểm tra", ["Thanh tra tỉnh", "Sở Tài chính"]),   # qualified: the body
+    ("Thanh tra, Sở Tài chính phối hợp", ["Thanh tra", "Sở Tài chính"]),            # a body follows the comma
+    ("Sở Y tế, Thanh tra, Công an tỉnh phối hợp", ["Sở Y tế", "Thanh tra", "Công an tỉnh"]),
+    ("Thanh tra Chính phủ, Bộ Công an", ["Thanh tra Chính phủ", "Bộ Công an"]),
+])
+def test_a_body_named_like_a_verb_is_a_body_beside_bodies(text, expected):
+    assert names(text) == expected

@@ -165,9 +165,10 @@ class Gazetteer:
         return _keys(phrase, self.abbreviations)
 
     def add_body(self, name: str, type_: str = "other", *, qualify: bool = True, wraps: bool = False,
-                 needs_inner: bool = False, free: bool = False, aliases: Iterable[str] = ()) -> None:
+                 needs_inner: bool = False, free: bool = False, aliases: Iterable[str] = (),
+                 verb: bool = False) -> None:
         info = {"name": name, "type": type_, "qualify": qualify, "wraps": wraps,
-                "needs_inner": needs_inner, "free": free}
+                "needs_inner": needs_inner, "free": free, "verb": verb}
         for n in [name, *aliases]:
             self.bodies.add(self.k(n), info)
 
@@ -187,7 +188,7 @@ class Gazetteer:
                 raise ValueError(f"{source}: unknown agency type {t!r} for {b['name']!r}; use one of {AGENCY_TYPES}")
             self.add_body(b["name"], t, qualify=b.get("qualify", True), wraps=b.get("wraps", False),
                           needs_inner=b.get("needs_inner", False), free=b.get("free", False),
-                          aliases=b.get("aliases") or ())
+                          aliases=b.get("aliases") or (), verb=b.get("verb", False))
         for h in data.get("free_heads") or []:
             h = {"name": h} if isinstance(h, str) else h
             self.free_heads.add(self.k(h["name"]), {"type": h.get("type", "other"), "lower_start": h.get("lower_start", False)})
@@ -522,6 +523,13 @@ class _Scanner:
             j = end
         return j
 
+    def verb_list_after(self, i: int) -> bool:
+        """Does a list of verbs go on at token ``i`` (", kiểm tra", "và giám sát")? A bare body name that is also a
+        verb ("Thanh tra, kiểm tra, giám sát …") is then the first verb of the list, not a body."""
+        if i >= len(self.toks) or not (self.is_punct(i, ",") or self.toks[i].keys == ("và",)):
+            return False
+        return bool(self.match(self.g.stop, i + 1))
+
     def open_run(self, i: int) -> Optional[int]:
         """End of an open qualifier ("được giao nhiệm vụ Chủ đầu tư …") before a stop word or punctuation."""
         j = i
@@ -622,7 +630,8 @@ class _Scanner:
                 q = self.qualifiers(end) if info["qualify"] else end
                 if q == end and info["qualify"] and typ in ("party", "ubnd", "hdnd", "police_military", "mass_org"):
                     q = self.proper_name(end)  # "Thành ủy Nha Trang", "Công an Hà Nội"
-                cands.append((q, typ, rule))
+                if not (info["verb"] and q == end and self.verb_list_after(end)):
+                    cands.append((q, typ, rule))
         # "Sở"/"Bộ" + department
         if t.keys in (("sở",), ("bộ",)):
             if self.is_punct(i + 1, ":"):
