@@ -426,3 +426,14 @@ def test_an_abbreviation_added_after_a_scan_is_seen():
 ])
 def test_a_body_named_like_a_verb_is_a_body_beside_bodies(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("phối hợp với các sở, ngành tham mưu Ủy ban nhân dân tỉnh triển khai", ["các sở, ngành", "Ủy ban nhân dân tỉnh"]),
+    ("các đơn vị tham mưu cho UBND tỉnh quy định", ["các đơn vị", "UBND tỉnh"]),
+    # the modifier stays where no advised body follows it
+    ("các cơ quan tham mưu xây dựng chính sách", ["các cơ quan tham mưu"]),
+    ("các cơ quan tham mưu, giúp việc Tỉnh ủy", ["các cơ quan tham mưu", "Tỉnh ủy"]),
+])
+def test_tham_muu_before_the_body_it_advises_is_the_verb(text, expected):
+    assert names(text) == expected

@@ -687,13 +687,14 @@ class _Scanner:
         return max(cands, key=lambda c: c[0])
 
     def modifier(self, i: int) -> Optional[tuple[int, Any]]:
-        """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì")
-        followed by its partner ("lực lượng Công an phối hợp với Sở Y tế") is the verb, not a modifier."""
+        """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì",
+        "tham mưu") followed by its partner or the body it advises ("lực lượng Công an phối hợp với Sở Y tế", "các
+        sở, ngành tham mưu cho UBND tỉnh") is the verb, not a modifier."""
         mm = self.match(self.g.modifiers, i)
         if not mm or tuple(k for t in self.toks[i:mm[0]] for k in t.keys) not in self.g.role_modifiers:
             return mm
         nxt = mm[0]
-        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",)) or self.starts_agency(nxt)):
+        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",), ("cho",)) or self.starts_agency(nxt)):
             return None
         return mm
 
