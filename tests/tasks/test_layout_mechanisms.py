@@ -443,3 +443,23 @@ def test_a_paragraph_running_on_into_its_bullet_does_not_carry_its_actor():
     tasks = _item_with_bullets(" và báo cáo kết quả về")
     t = next((t for t in tasks if t.task.startswith("Khen thưởng theo thẩm quyền")), None)
     assert t is None or names(t, "lead") != ["Các cơ quan, đơn vị, địa phương"]
+
+
+# ------------------------------------------ a requested collective with its qualifier
+@pytest.mark.parametrize("heading,leads", [
+    ("Đề nghị các tổ chức cung cấp dịch vụ chi trả", ["các tổ chức cung cấp dịch vụ chi trả"]),
+    ("Trách nhiệm của các đơn vị cung cấp dịch vụ công trực tuyến", ["các đơn vị cung cấp dịch vụ công trực tuyến"]),
+])
+def test_a_requested_collective_with_its_qualifier_is_the_body(heading, leads):
+    hb = agency_heading(heading)
+    assert hb is not None and [a.name for a in hb.leads] == leads
+
+
+@pytest.mark.parametrize("heading", [
+    "Đề nghị các tổ chức thực hiện các nội dung sau:",   # a lead-in: its verb before the colon
+    "Các doanh nghiệp thứ cấp đang hoạt động trong khu công nghiệp",  # no request: not read as a body
+    "Đề nghị các doanh nghiệp cần chủ động chuyển đổi số.",  # a sentence
+])
+def test_not_a_requested_collective(heading):
+    hb = agency_heading(heading)
+    assert hb is None or all(len(a.name.split()) <= 3 for a in hb.leads)

@@ -93,7 +93,8 @@ def _body_bounds(t: str, offset: int) -> Optional[tuple[int, int, int]]:
     return a, b, paren
 
 
-def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: list[Ag]) -> Optional[HeadingBodies]:
+def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: list[Ag],
+                prefixed: bool = False) -> Optional[HeadingBodies]:
     rest = t[cend:b].strip()
     if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
         return HeadingBodies(chain)
@@ -105,8 +106,8 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
     if _patterns()["group"].match(t[a:b]) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
-    responsible = _responsible_group(t, a, b, chain, cend)
-    if responsible is not None:
+    responsible = _responsible_group(t, a, b, chain, cend) or (prefixed and _requested_group(t, a, b, chain, cend))
+    if responsible:
         return responsible
     if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
         # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
@@ -131,6 +132,24 @@ def _responsible_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Op
             for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest)):
         return None
     return HeadingBodies([ag(a, end, t[a:end], canonical(t[a:end]), chain[0].type)])
+
+
+def _requested_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Optional[HeadingBodies]:
+    """"Đề nghị các tổ chức cung cấp dịch vụ chi trả": after a request or assignment prefix, a plural collective
+    with a qualifier the recogniser cannot bound is the body, as written. A full stop, a verb before a final
+    colon ("Đề nghị các tổ chức thực hiện các nội dung sau:"), a modal or a lead/partner frame make it a
+    sentence (None)."""
+    rest = t[cend:b]
+    if len(chain) != 1 or not rest.strip() or not _patterns()["group"].match(t[a:b]) or len(words(t[a:b])) > 18:
+        return None
+    if t.rstrip().endswith(".") or (t.rstrip().endswith(":") and not _no_verb(rest)):
+        return None
+    lx = lexicon()
+    if frames().maybe_lead_support.search(rest) or any(
+            lx.modal_start.match(rest[x.start():]) or lx.support_start.match(rest[x.start():])
+            for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest)):
+        return None
+    return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
 
 
 def _no_verb(rest: str) -> bool:
@@ -213,7 +232,7 @@ def agency_heading(text: str) -> Optional[HeadingBodies]:
     if members and _is_group(t[ga:gb], chain):  # the group as written, then each of its members
         group = ag(ga, gb, t[ga:gb], canonical(t[ga:gb]), "group")
         return HeadingBodies([group] + [x for x in members if x.name != group.name])
-    return _with_chain(t, a, b, chain, cend, mentions) if chain else _unknown_body(t, a, b, bool(m))
+    return _with_chain(t, a, b, chain, cend, mentions, bool(m)) if chain else _unknown_body(t, a, b, bool(m))
 
 
 def _listed_members(t: str, a: int, b: int) -> tuple[int, int, list[Ag]]:
