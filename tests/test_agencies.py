@@ -437,3 +437,22 @@ def test_a_body_named_like_a_verb_is_a_body_beside_bodies(text, expected):
 ])
 def test_tham_muu_before_the_body_it_advises_is_the_verb(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện", ["Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng"]),
+    ("Ủy ban nhân dân các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình chỉ đạo",
+     ["Ủy ban nhân dân các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình"]),
+    ("Sở Y tế và các tỉnh Nghệ An, Hà Tĩnh", ["Sở Y tế", "các tỉnh Nghệ An, Hà Tĩnh"]),
+    # a body or a word that is no province ends the list of places
+    ("Ủy ban nhân dân các tỉnh Nghệ An, Sở Y tế phối hợp", ["Ủy ban nhân dân các tỉnh Nghệ An", "Sở Y tế"]),
+    ("Ủy ban nhân dân các tỉnh Nghệ An, Hoàng Văn Thụ chỉ đạo", ["Ủy ban nhân dân các tỉnh Nghệ An"]),
+])
+def test_one_plural_level_with_its_named_places_is_one_agency(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["các tỉnh miền núi phía Bắc", "Các tỉnh, thành phố chủ động",
+                                  "Các xã Ea Kao, Hòa Thắng chủ động"])
+def test_a_plural_level_without_named_provinces_is_no_locality_list(text):
+    assert not any("," in n and "tỉnh" in n for n in names(text))

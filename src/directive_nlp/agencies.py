@@ -468,7 +468,20 @@ class _Scanner:
             if not first and self.toks[k2].cap and (b := self.match(self.g.bodies, k2)) and b[0] > m[0]:
                 break  # ", Tỉnh Đoàn" / ", Thành ủy" start another body, not another level
             j = self.proper_name(m[0])
+            if k2 > k and j > m[0]:
+                j = self.more_places(j)  # "các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình": one level, its named places
             first = False
+        return j
+
+    def more_places(self, j: int) -> int:
+        """After a plural level and its first place ("các tỉnh Nghệ An"), the further provinces or cities of
+        the list (", Hà Tĩnh", "và Quảng Bình"); a body ("Sở Y tế") or a word that is no province ends it."""
+        while self.is_punct(j, ",") or (self.word(j) and self.toks[j].keys == ("và",)):
+            nxt = j + 1
+            end = self.proper_name(nxt)
+            if end == nxt or self.starts_agency(nxt) or not _is_province(" ".join(t.text for t in self.toks[nxt:end])):
+                break
+            j = end
         return j
 
     def numbered_level(self, i: int) -> int:
@@ -657,6 +670,12 @@ class _Scanner:
             n = self.free_name(end, info.get("lower_start", False))
             if n > end:
                 cands.append((n, info["type"], "free_head"))
+        if t.keys == ("các",) and (clause_start_at(self, i) or self.is_punct(i - 1, ",") or (
+                i > 0 and self.toks[i - 1].keys == ("và",))):
+            lv = self.match(self.g.levels, i + 1)
+            end = self.levels(i) if lv else i
+            if lv and end > lv[0] and _is_province(" ".join(x.text for x in self.toks[lv[0]:self.proper_name(lv[0])])):
+                cands.append((end, "ubnd", "localities"))  # "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …"
         if t.cap and t.keys in (("tỉnh",), ("thành", "phố")) or (t.cap and t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",)):
             end = i + 1 if t.keys == ("tỉnh",) or len(t.keys) == 2 else i + 2
             prev = self.toks[i - 1] if i > 0 else None
