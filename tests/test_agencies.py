@@ -157,6 +157,8 @@ NOT_AGENCIES = [
     "Việt Nam cần chủ động hội nhập",
     "Thống đốc chỉ đạo thực hiện",  # a person head needs its body
     "Hiệu trưởng nhà trường quan tâm",
+    "Thanh tra, kiểm tra, giám sát và xử lý vi phạm",  # the verb "thanh tra" opening a list of verbs
+    "Thanh tra và kiểm tra việc thực hiện",
 ]
 # fmt: on
 
@@ -249,7 +251,7 @@ def test_agencies_yaml_loads_with_valid_types():
     assert {"departments", "bodies", "free_heads", "heads", "generic_nouns", "class_nouns", "levels",
             "qualifiers", "name_stop_words"} <= set(data)
     for b in data["bodies"]:
-        assert set(b) <= {"name", "type", "qualify", "wraps", "needs_inner", "free", "aliases"}, b
+        assert set(b) <= {"name", "type", "qualify", "wraps", "needs_inner", "free", "aliases", "verb"}, b
         assert b["type"] in AGENCY_TYPES, b
     names_ = [d["name"] for d in data["departments"]]
     assert "Văn hóa, Thể thao và Du lịch" in names_  # a comma inside a flow mapping must be quoted
@@ -445,3 +447,43 @@ def test_match_starts_from_the_first_key_and_finds_what_the_walk_finds():
         for trie in tries:
             for i in range(len(sc.toks) + 2):
                 assert sc.match(trie, i) == _walk(sc, trie, i), (text[:40], i)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thanh tra tỉnh, Sở Tài chính kiểm tra", ["Thanh tra tỉnh", "Sở Tài chính"]),   # qualified: the body
+    ("Thanh tra, Sở Tài chính phối hợp", ["Thanh tra", "Sở Tài chính"]),            # a body follows the comma
+    ("Sở Y tế, Thanh tra, Công an tỉnh phối hợp", ["Sở Y tế", "Thanh tra", "Công an tỉnh"]),
+    ("Thanh tra Chính phủ, Bộ Công an", ["Thanh tra Chính phủ", "Bộ Công an"]),
+])
+def test_a_body_named_like_a_verb_is_a_body_beside_bodies(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("phối hợp với các sở, ngành tham mưu Ủy ban nhân dân tỉnh triển khai", ["các sở, ngành", "Ủy ban nhân dân tỉnh"]),
+    ("các đơn vị tham mưu cho UBND tỉnh quy định", ["các đơn vị", "UBND tỉnh"]),
+    # the modifier stays where no advised body follows it
+    ("các cơ quan tham mưu xây dựng chính sách", ["các cơ quan tham mưu"]),
+    ("các cơ quan tham mưu, giúp việc Tỉnh ủy", ["các cơ quan tham mưu", "Tỉnh ủy"]),
+])
+def test_tham_muu_before_the_body_it_advises_is_the_verb(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện", ["Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng"]),
+    ("Ủy ban nhân dân các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình chỉ đạo",
+     ["Ủy ban nhân dân các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình"]),
+    ("Sở Y tế và các tỉnh Nghệ An, Hà Tĩnh", ["Sở Y tế", "các tỉnh Nghệ An, Hà Tĩnh"]),
+    # a body or a word that is no province ends the list of places
+    ("Ủy ban nhân dân các tỉnh Nghệ An, Sở Y tế phối hợp", ["Ủy ban nhân dân các tỉnh Nghệ An", "Sở Y tế"]),
+    ("Ủy ban nhân dân các tỉnh Nghệ An, Hoàng Văn Thụ chỉ đạo", ["Ủy ban nhân dân các tỉnh Nghệ An"]),
+])
+def test_one_plural_level_with_its_named_places_is_one_agency(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["các tỉnh miền núi phía Bắc", "Các tỉnh, thành phố chủ động",
+                                  "Các xã Ea Kao, Hòa Thắng chủ động"])
+def test_a_plural_level_without_named_provinces_is_no_locality_list(text):
+    assert not any("," in n and "tỉnh" in n for n in names(text))

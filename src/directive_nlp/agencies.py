@@ -166,9 +166,10 @@ class Gazetteer:
         return _keys(phrase, self.abbreviations)
 
     def add_body(self, name: str, type_: str = "other", *, qualify: bool = True, wraps: bool = False,
-                 needs_inner: bool = False, free: bool = False, aliases: Iterable[str] = ()) -> None:
+                 needs_inner: bool = False, free: bool = False, aliases: Iterable[str] = (),
+                 verb: bool = False) -> None:
         info = {"name": name, "type": type_, "qualify": qualify, "wraps": wraps,
-                "needs_inner": needs_inner, "free": free}
+                "needs_inner": needs_inner, "free": free, "verb": verb}
         for n in [name, *aliases]:
             self.bodies.add(self.k(n), info)
 
@@ -188,7 +189,7 @@ class Gazetteer:
                 raise ValueError(f"{source}: unknown agency type {t!r} for {b['name']!r}; use one of {AGENCY_TYPES}")
             self.add_body(b["name"], t, qualify=b.get("qualify", True), wraps=b.get("wraps", False),
                           needs_inner=b.get("needs_inner", False), free=b.get("free", False),
-                          aliases=b.get("aliases") or ())
+                          aliases=b.get("aliases") or (), verb=b.get("verb", False))
         for h in data.get("free_heads") or []:
             h = {"name": h} if isinstance(h, str) else h
             self.free_heads.add(self.k(h["name"]), {"type": h.get("type", "other"), "lower_start": h.get("lower_start", False)})
@@ -478,7 +479,20 @@ class _Scanner:
             if not first and self.toks[k2].cap and (b := self.match(self.g.bodies, k2)) and b[0] > m[0]:
                 break  # ", Tỉnh Đoàn" / ", Thành ủy" start another body, not another level
             j = self.proper_name(m[0])
+            if k2 > k and j > m[0]:
+                j = self.more_places(j)  # "các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình": one level, its named places
             first = False
+        return j
+
+    def more_places(self, j: int) -> int:
+        """After a plural level and its first place ("các tỉnh Nghệ An"), the further provinces or cities of
+        the list (", Hà Tĩnh", "và Quảng Bình"); a body ("Sở Y tế") or a word that is no province ends it."""
+        while self.is_punct(j, ",") or (self.word(j) and self.toks[j].keys == ("và",)):
+            nxt = j + 1
+            end = self.proper_name(nxt)
+            if end == nxt or self.starts_agency(nxt) or not _is_province(" ".join(t.text for t in self.toks[nxt:end])):
+                break
+            j = end
         return j
 
     def numbered_level(self, i: int) -> int:
@@ -532,6 +546,13 @@ class _Scanner:
                 continue
             j = end
         return j
+
+    def verb_list_after(self, i: int) -> bool:
+        """Does a list of verbs go on at token ``i`` (", kiểm tra", "và giám sát")? A bare body name that is also a
+        verb ("Thanh tra, kiểm tra, giám sát …") is then the first verb of the list, not a body."""
+        if i >= len(self.toks) or not (self.is_punct(i, ",") or self.toks[i].keys == ("và",)):
+            return False
+        return bool(self.match(self.g.stop, i + 1))
 
     def open_run(self, i: int) -> Optional[int]:
         """End of an open qualifier ("được giao nhiệm vụ Chủ đầu tư …") before a stop word or punctuation."""
@@ -633,7 +654,8 @@ class _Scanner:
                 q = self.qualifiers(end) if info["qualify"] else end
                 if q == end and info["qualify"] and typ in ("party", "ubnd", "hdnd", "police_military", "mass_org"):
                     q = self.proper_name(end)  # "Thành ủy Nha Trang", "Công an Hà Nội"
-                cands.append((q, typ, rule))
+                if not (info["verb"] and q == end and self.verb_list_after(end)):
+                    cands.append((q, typ, rule))
         # "Sở"/"Bộ" + department
         if t.keys in (("sở",), ("bộ",)):
             if self.is_punct(i + 1, ":"):
@@ -659,6 +681,12 @@ class _Scanner:
             n = self.free_name(end, info.get("lower_start", False))
             if n > end:
                 cands.append((n, info["type"], "free_head"))
+        if t.keys == ("các",) and (clause_start_at(self, i) or self.is_punct(i - 1, ",") or (
+                i > 0 and self.toks[i - 1].keys == ("và",))):
+            lv = self.match(self.g.levels, i + 1)
+            end = self.levels(i) if lv else i
+            if lv and end > lv[0] and _is_province(" ".join(x.text for x in self.toks[lv[0]:self.proper_name(lv[0])])):
+                cands.append((end, "ubnd", "localities"))  # "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …"
         if t.cap and t.keys in (("tỉnh",), ("thành", "phố")) or (t.cap and t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",)):
             end = i + 1 if t.keys == ("tỉnh",) or len(t.keys) == 2 else i + 2
             prev = self.toks[i - 1] if i > 0 else None
@@ -689,13 +717,14 @@ class _Scanner:
         return max(cands, key=lambda c: c[0])
 
     def modifier(self, i: int) -> Optional[tuple[int, Any]]:
-        """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì")
-        followed by its partner ("lực lượng Công an phối hợp với Sở Y tế") is the verb, not a modifier."""
+        """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì",
+        "tham mưu") followed by its partner or the body it advises ("lực lượng Công an phối hợp với Sở Y tế", "các
+        sở, ngành tham mưu cho UBND tỉnh") is the verb, not a modifier."""
         mm = self.match(self.g.modifiers, i)
         if not mm or tuple(k for t in self.toks[i:mm[0]] for k in t.keys) not in self.g.role_modifiers:
             return mm
         nxt = mm[0]
-        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",)) or self.starts_agency(nxt)):
+        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",), ("cho",)) or self.starts_agency(nxt)):
             return None
         return mm
 

@@ -339,3 +339,127 @@ def test_funding_heading_over_a_cost_list_is_not_a_task_without_an_actor():
     ts = plan("III. DỰ TOÁN KINH PHÍ THỰC HIỆN:\n\n1. Dự toán kinh phí quan trắc năm 2026:\n\n"
               "- Chi phí lấy mẫu: 120 triệu đồng.\n\n- Chi phí phân tích: 80 triệu đồng.", heading="II. NỘI DUNG")
     assert ts == []
+
+
+# ------------------------------------------------- a lone body among topic headings
+_TOPICS = """**1. Phát triển nền tảng số**
+
+**a) Thể chế**
+
+- Rà soát các quy định về kinh tế số.
+
+**b) Hạ tầng số**
+
+- Đẩy nhanh tốc độ phủ mạng cáp quang.
+
+**c) {third}**
+
+- Xây dựng chương trình hỗ trợ chuyển đổi số.
+
+**d) Nhân lực số**
+
+- Tổ chức tập huấn kỹ năng số.
+"""
+
+
+def test_a_head_noun_heading_among_topics_is_a_topic():
+    """"c) Doanh nghiệp số" between "b) Hạ tầng số" and "d) Nhân lực số": no body for its items."""
+    tasks = plan(_TOPICS.format(third="Doanh nghiệp số"))
+    t = next(t for t in tasks if t.task.startswith("Xây dựng chương trình hỗ trợ"))
+    assert t.agencies == []
+    assert all(not names(t) for t in tasks)
+
+
+@pytest.mark.parametrize("third,lead", [
+    ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),      # a recognised name is a body anywhere
+    ("Đề nghị các chi bộ trực thuộc", "các chi bộ trực thuộc"),      # a request names its addressee
+])
+def test_a_named_or_requested_body_among_topics_stays_a_body(third, lead):
+    tasks = plan(_TOPICS.format(third=third))
+    t = next(t for t in tasks if t.task.startswith("Xây dựng chương trình hỗ trợ"))
+    assert names(t, "lead") == [lead]
+
+
+def test_a_head_noun_heading_among_agency_headings_stays_a_body():
+    body = ("**1. Sở Tài chính**\n\n- Bố trí kinh phí thực hiện.\n\n**2. Sở Nội vụ**\n\n- Hướng dẫn công tác thi đua.\n\n"
+            "**3. Doanh nghiệp nhà nước**\n\n- Xây dựng kế hoạch chuyển đổi số.\n")
+    tasks = plan(body, heading="IV. TỔ CHỨC THỰC HIỆN")
+    t = next(t for t in tasks if t.task.startswith("Xây dựng kế hoạch chuyển đổi số"))
+    assert names(t, "lead") == ["Doanh nghiệp nhà nước"]
+
+
+# ------------------------------------------ a collective with its qualifier "có trách nhiệm"
+@pytest.mark.parametrize("heading,leads", [
+    ("Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm", ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]),
+    ("Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm:", ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]),
+    ("Các tổ chức, cá nhân khai thác nước dưới đất trên địa bàn chịu trách nhiệm",
+     ["Các tổ chức, cá nhân khai thác nước dưới đất trên địa bàn"]),
+    ("Sở Y tế có trách nhiệm", ["Sở Y tế"]),                       # a named body, as before
+])
+def test_a_collective_closed_by_a_modal_of_responsibility_is_the_body(heading, leads):
+    hb = agency_heading(heading)
+    assert hb is not None and [a.name for a in hb.leads] == leads
+
+
+@pytest.mark.parametrize("heading", [
+    "Các doanh nghiệp thực hiện nghiêm và chịu trách nhiệm",     # the modal is coordinated: a sentence
+    "Các sở, ngành phối hợp với Sở Y tế có trách nhiệm",          # a partner frame before the modal
+    "Tăng cường trách nhiệm của người đứng đầu",                  # no body opens it
+])
+def test_not_a_collective_closed_by_a_modal(heading):
+    hb = agency_heading(heading)
+    assert hb is None or all("trách nhiệm" not in a.name for a in hb.leads)
+
+
+def test_the_items_under_a_responsible_collective_take_it_as_lead():
+    body = ("**1. Sở Nông nghiệp và Môi trường**\n\na) Chủ trì kiểm tra việc khai thác nước dưới đất.\n\n"
+            "**2. Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm**\n\n"
+            "a) Tiếp tục đầu tư mở rộng mạng lưới cấp nước.\n\nb) Hạn chế khoan mới các giếng khai thác nước.\n")
+    tasks = plan(body, heading="IV. TỔ CHỨC THỰC HIỆN")
+    for start in ("Tiếp tục đầu tư", "Hạn chế khoan"):
+        t = next(t for t in tasks if t.task.startswith(start))
+        assert names(t, "lead") == ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]
+
+
+# ------------------------------------------ bullets under a numbered item that names its actor
+def _item_with_bullets(first_end: str) -> list:
+    body = ("1. Các cơ quan, đơn vị, địa phương xây dựng kế hoạch thực hiện đợt thi đua" + first_end + "\n\n"
+            "- Khen thưởng theo thẩm quyền các tập thể có thành tích tiêu biểu.\n\n"
+            "- Báo cáo kết quả đợt thi đua về Sở Nội vụ.\n\n"
+            "2. Sở Nội vụ hướng dẫn, theo dõi việc thực hiện Kế hoạch.\n")
+    return plan(body, heading="IV. TỔ CHỨC THỰC HIỆN")
+
+
+@pytest.mark.parametrize("first_end", [".", ", tập trung các nhiệm vụ sau:"])
+def test_bullets_after_a_numbered_item_with_an_actor_carry_it(first_end):
+    tasks = _item_with_bullets(first_end)
+    for start in ("Khen thưởng theo thẩm quyền", "Báo cáo kết quả đợt thi đua"):
+        t = next(t for t in tasks if t.task.startswith(start))
+        assert names(t, "lead") == ["Các cơ quan, đơn vị, địa phương"]
+
+
+def test_a_paragraph_running_on_into_its_bullet_does_not_carry_its_actor():
+    """"… báo cáo kết quả về" + "- Cơ quan thường trực …": the bullet continues the sentence (no stop before it)."""
+    tasks = _item_with_bullets(" và báo cáo kết quả về")
+    t = next((t for t in tasks if t.task.startswith("Khen thưởng theo thẩm quyền")), None)
+    assert t is None or names(t, "lead") != ["Các cơ quan, đơn vị, địa phương"]
+
+
+# ------------------------------------------ a requested collective with its qualifier
+@pytest.mark.parametrize("heading,leads", [
+    ("Đề nghị các tổ chức cung cấp dịch vụ chi trả", ["các tổ chức cung cấp dịch vụ chi trả"]),
+    ("Trách nhiệm của các đơn vị cung cấp dịch vụ công trực tuyến", ["các đơn vị cung cấp dịch vụ công trực tuyến"]),
+])
+def test_a_requested_collective_with_its_qualifier_is_the_body(heading, leads):
+    hb = agency_heading(heading)
+    assert hb is not None and [a.name for a in hb.leads] == leads
+
+
+@pytest.mark.parametrize("heading", [
+    "Đề nghị các tổ chức thực hiện các nội dung sau:",   # a lead-in: its verb before the colon
+    "Các doanh nghiệp thứ cấp đang hoạt động trong khu công nghiệp",  # no request: not read as a body
+    "Đề nghị các doanh nghiệp cần chủ động chuyển đổi số.",  # a sentence
+])
+def test_not_a_requested_collective(heading):
+    hb = agency_heading(heading)
+    assert hb is None or all(len(a.name.split()) <= 3 for a in hb.leads)

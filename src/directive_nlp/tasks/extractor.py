@@ -121,6 +121,25 @@ def _only_bodies(text: str) -> bool:
     return not _patterns()["leftover"].sub("", rest)
 
 
+def _among_topic_headings(structure: DocumentStructure) -> set[str]:
+    """Sections whose heading is the only one of at least three headed siblings read as a body: a list of
+    topics ("a) Thể chế", "b) Hạ tầng số", …, "i) Doanh nghiệp số"; "I. MỤC ĐÍCH, YÊU CẦU", "II. ĐỐI
+    TƯỢNG, NỘI DUNG THI ĐUA"). Whether the lone heading is a body after all is the caller's decision (a
+    recognised name or a request "Đề nghị X" still is)."""
+    children: dict[Optional[str], list] = {}
+    for sec in structure.sections:
+        if sec.heading:
+            children.setdefault(sec.parent, []).append(sec)
+    out: set[str] = set()
+    for kids in children.values():
+        if len(kids) < 3:
+            continue
+        named = [sec.id for sec in kids if agency_heading(sec.heading)]
+        if len(named) == 1:
+            out.add(named[0])
+    return out
+
+
 class _Walker:
     def __init__(self, doc: NormalizedDocument, structure: DocumentStructure, meta: Optional[DocumentMeta]):
         self.doc = doc
@@ -144,11 +163,13 @@ class _Walker:
             self.first_block_of.setdefault(bi.section, bi.block)
             self.blocks_of.setdefault(bi.section, []).append(bi.block)
         self._parents = {sec.parent for sec in structure.sections if sec.parent}
+        self._among_topics = _among_topic_headings(structure)
         self._scope_cache: dict[str, str] = {}
         self.flow = _Flow()
         self.table_tasks: list[Task] = []
         # "2. Các tỉnh ủy … lãnh đạo …": the actor of a numbered item, for its unnumbered follow-on paragraphs
         self.item_actor: dict[str, tuple[list[Ag], list[Ag]]] = {}
+        self.item_closed: set[str] = set()  # numbered items whose first paragraph ends before their bullets
 
     def _first_lines(self) -> str:
         return " ".join(self.doc.text[b.start:b.end] for b in self.doc.blocks[:6])
@@ -231,6 +252,8 @@ class _Walker:
 
     def _register_heading(self, sid: str, heading: str) -> None:
         hb = agency_heading(heading) if heading else None
+        if hb is not None and hb.by_head_noun and sid in self._among_topics:
+            hb = None  # "i) Doanh nghiệp số" after "a) Thể chế", "b) Hạ tầng số": a topic like its siblings
         if hb:
             self.headings[sid] = hb
         else:
@@ -410,7 +433,8 @@ class _Walker:
             if ali[0] == sid and ali[3] is not None and bi.marker_kind == "bullet" and bi.depth > ali[3]:
                 return ali[1], ali[2]  # "+" items under "- UBND TP Hà Nội … cần tập trung:"
             self.flow.actor_lead_in = None
-        if not bi.marker and bi.section in self.item_actor:
+        if bi.section in self.item_actor and (not bi.marker or (
+                bi.marker_kind == "bullet" and bi.section in self.item_closed)):
             return self.item_actor[bi.section]
         return carried, supports
 
@@ -472,6 +496,10 @@ class _Walker:
         _date_item(drafts_here, results, block_dl, item)
         if item and first and first[0] and self.first_block_of.get(sid) == b.index and bi.marker_kind not in ("bullet", "enum"):
             self.item_actor[sid] = first
+            if btext.rstrip().endswith((".", ":")):
+                # "1. Các cơ quan, đơn vị … xây dựng kế hoạch …." then "- Khen thưởng theo thẩm quyền …": its bullets
+                # are more of its duties; a paragraph that runs on into its bullet is one sentence with it
+                self.item_closed.add(sid)
         self._after_item(bi, sid, body, results)
 
     @staticmethod

@@ -40,6 +40,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "assign": re.compile(rf"\s*(?:{w('heading_assign_words')})\b", re.IGNORECASE),
         "dash_role": re.compile(rf"\s[-–]\s(?:{w('dash_role_heads')})", re.IGNORECASE),
         "members": re.compile(rf"\s(?:{w('membership_words')})\s*:?\s+", re.IGNORECASE),
+        "modal_end": re.compile(rf"\s(?:{w('modals')})\s*$", re.IGNORECASE),
+        "coordinated_end": re.compile(rf"(?:\b(?:{w('conjunctions')})|,)\s*$", re.IGNORECASE),
     }
 
 
@@ -48,6 +50,8 @@ def _patterns() -> dict[str, re.Pattern]:
 class HeadingBodies:
     leads: list[Ag]
     supports: list[Ag] = field(default_factory=list)
+    # only the head noun vouches for the body ("Doanh nghiệp số", "Đối tượng thực hiện"): no name was recognised
+    by_head_noun: bool = False
 
 
 def paren_members(text: str, paren: int) -> list[Ag]:
@@ -89,7 +93,8 @@ def _body_bounds(t: str, offset: int) -> Optional[tuple[int, int, int]]:
     return a, b, paren
 
 
-def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: list[Ag]) -> Optional[HeadingBodies]:
+def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: list[Ag],
+                prefixed: bool = False) -> Optional[HeadingBodies]:
     rest = t[cend:b].strip()
     if not rest or rest.startswith(("-", "–", "(")) or len(words(rest)) <= 3:
         return HeadingBodies(chain)
@@ -101,10 +106,50 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
     if _patterns()["group"].match(t[a:b]) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+    responsible = _responsible_group(t, a, b, chain, cend) or (prefixed and _requested_group(t, a, b, chain, cend))
+    if responsible:
+        return responsible
     if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
         # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
+
+
+def _responsible_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Optional[HeadingBodies]:
+    """"Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm": a plural collective with a qualifier the
+    recogniser cannot bound, closed by a modal of responsibility; the body is all before the modal, as
+    written. A lead/partner frame, a second modal or a conjunction before it makes a sentence (None)."""
+    m = _patterns()["modal_end"].search(t[a:b])
+    if m is None or not _patterns()["group"].match(t[a:b]):
+        return None
+    end = a + m.start()
+    rest = t[cend:end]
+    lx = lexicon()
+    if not rest.strip() or _patterns()["coordinated_end"].search(rest):
+        return None  # a name the recogniser bounds, or "… thực hiện nghiêm và chịu trách nhiệm"
+    if len(words(t[a:end])) > 24 or frames().maybe_lead_support.search(rest) or any(
+            lx.modal_start.match(rest[x.start():]) or lx.support_start.match(rest[x.start():])
+            for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest)):
+        return None
+    return HeadingBodies([ag(a, end, t[a:end], canonical(t[a:end]), chain[0].type)])
+
+
+def _requested_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Optional[HeadingBodies]:
+    """"Đề nghị các tổ chức cung cấp dịch vụ chi trả": after a request or assignment prefix, a plural collective
+    with a qualifier the recogniser cannot bound is the body, as written. A full stop, a verb before a final
+    colon ("Đề nghị các tổ chức thực hiện các nội dung sau:"), a modal or a lead/partner frame make it a
+    sentence (None)."""
+    rest = t[cend:b]
+    if len(chain) != 1 or not rest.strip() or not _patterns()["group"].match(t[a:b]) or len(words(t[a:b])) > 18:
+        return None
+    if t.rstrip().endswith(".") or (t.rstrip().endswith(":") and not _no_verb(rest)):
+        return None
+    lx = lexicon()
+    if frames().maybe_lead_support.search(rest) or any(
+            lx.modal_start.match(rest[x.start():]) or lx.support_start.match(rest[x.start():])
+            for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest)):
+        return None
+    return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
 
 
 def _no_verb(rest: str) -> bool:
@@ -143,7 +188,7 @@ def _unknown_body(t: str, a: int, b: int, prefixed: bool) -> Optional[HeadingBod
             pb = pa + dash.start()
         if pb > pa:
             out.append(ag(pa, pb, t[pa:pb], canonical(t[pa:pb]), None))
-    return HeadingBodies(out) if out else None
+    return HeadingBodies(out, by_head_noun=not prefixed) if out else None
 
 
 def relative_heading(text: str) -> Optional[HeadingBodies]:
@@ -187,7 +232,7 @@ def agency_heading(text: str) -> Optional[HeadingBodies]:
     if members and _is_group(t[ga:gb], chain):  # the group as written, then each of its members
         group = ag(ga, gb, t[ga:gb], canonical(t[ga:gb]), "group")
         return HeadingBodies([group] + [x for x in members if x.name != group.name])
-    return _with_chain(t, a, b, chain, cend, mentions) if chain else _unknown_body(t, a, b, bool(m))
+    return _with_chain(t, a, b, chain, cend, mentions, bool(m)) if chain else _unknown_body(t, a, b, bool(m))
 
 
 def _listed_members(t: str, a: int, b: int) -> tuple[int, int, list[Ag]]:
