@@ -138,6 +138,9 @@ POSITIVE = [
      dl("khi được Chủ tịch Ủy ban nhân dân tỉnh giao", "conditional")),
     ("có ý kiến bằng văn bản khi được cơ quan có thẩm quyền lấy ý kiến.",
      dl("khi được cơ quan có thẩm quyền lấy ý kiến", "conditional")),
+    # without an interim prefix "khi" waits for the event
+    ("điều chỉnh kế hoạch khi Bộ Nội vụ ban hành hướng dẫn mới.",
+     dl("khi Bộ Nội vụ ban hành hướng dẫn mới", "conditional")),
 ]
 
 NEGATIVE = [
@@ -171,6 +174,8 @@ NEGATIVE = [
     # a passive without a named agent is a case of applicability
     "cung cấp thông tin khi được yêu cầu.",
     "sử dụng nước sạch khi được cung cấp đầy đủ",
+    # "trong khi" (interim_prefixes): the work goes on meanwhile, it does not wait for the event
+    "Trong khi chờ Bộ Nội vụ ban hành hướng dẫn mới, tiếp tục thực hiện theo quy định hiện hành.",
     "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
     "Quy định có hiệu lực từ ngày 19/11/2025",
     "kiên quyết thu hồi đối với các trường hợp lấn chiếm trái pháp luật.",
