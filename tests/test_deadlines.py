@@ -138,6 +138,15 @@ POSITIVE = [
      dl("khi được Chủ tịch Ủy ban nhân dân tỉnh giao", "conditional")),
     ("có ý kiến bằng văn bản khi được cơ quan có thẩm quyền lấy ý kiến.",
      dl("khi được cơ quan có thẩm quyền lấy ý kiến", "conditional")),
+    # a time limit set by the law outside the document (statutory_limits)
+    ("Sở Xây dựng có ý kiến bằng văn bản trong thời hạn quy định.",
+     dl("trong thời hạn quy định", "conditional")),
+    ("giải quyết hồ sơ theo thời hạn quy định;", dl("theo thời hạn quy định", "conditional")),
+    # an existential trigger right after the opener names its body after "của" (agent_links)
+    ("ban hành văn bản định giá cụ thể sau khi có văn bản định giá khung giá của Bộ Tài chính.",
+     dl("sau khi có văn bản định giá khung giá của Bộ Tài chính", "conditional")),
+    ("Sau khi có ý kiến thống nhất của cơ quan có thẩm quyền, Sở Xây dựng trình phê duyệt.",
+     dl("Sau khi có ý kiến thống nhất của cơ quan có thẩm quyền", "conditional")),
     # without an interim prefix "khi" waits for the event
     ("điều chỉnh kế hoạch khi Bộ Nội vụ ban hành hướng dẫn mới.",
      dl("khi Bộ Nội vụ ban hành hướng dẫn mới", "conditional")),
@@ -174,6 +183,12 @@ NEGATIVE = [
     # a passive without a named agent is a case of applicability
     "cung cấp thông tin khi được yêu cầu.",
     "sử dụng nước sạch khi được cung cấp đầy đủ",
+    # the limit as the task's object, or a limit the document sets itself, is no statutory limit
+    "tuân thủ thời hạn quy định về báo cáo.",
+    "Các nhiệm vụ chưa đến thời hạn.",
+    # "của" after the trigger, but no body named: the work's own documents
+    "sau khi có kết quả của các đơn vị thì tổng hợp.",
+    "khi có văn bản đề nghị của tổ chức, cá nhân.",
     # "trong khi" (interim_prefixes): the work goes on meanwhile, it does not wait for the event
     "Trong khi chờ Bộ Nội vụ ban hành hướng dẫn mới, tiếp tục thực hiện theo quy định hiện hành.",
     "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",

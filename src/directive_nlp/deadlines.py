@@ -46,7 +46,7 @@ from typing import Any, Iterable, Optional
 from . import vocab as _vocab
 from .models import Deadline, DeadlineMention
 
-__all__ = ["find_deadlines", "parse_deadline", "load_vocabulary"]
+__all__ = ["find_deadlines", "parse_deadline", "load_vocabulary", "stays_in_task"]
 
 _SP = r"[^\S\n]+"  # spaces inside a line: a deadline never crosses a line
 _B = r"(?<![\wÀ-ỹ])"  # word start
@@ -62,7 +62,7 @@ _LISTS = (
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
-    "range_words", "recent_words",
+    "range_words", "recent_words", "statutory_limits", "agent_links",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -228,6 +228,8 @@ class _Compiled:
     agent_passive: re.Pattern
     span_lead: re.Pattern
     interim_before: re.Pattern
+    agent_link: re.Pattern
+    statutory: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -379,6 +381,8 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         # "thường xuyên", "thường xuyên, liên tục", "liên tục", "lâu dài"
         ("ongoing",
          rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
+        # "có ý kiến trong thời hạn quy định": a time limit set by the law outside the document
+        ("conditional.statutory", rf"{_B}{_alt(v['statutory_limits'])}{_E}"),
         # "sau khi Nghị định … được ban hành", "khi Chính phủ … ban hành …"
         ("conditional.event", rf"{_B}(?P<copen>{c_open}){_SP}(?P<cbody>(?:[^;.\n|()]|\([^()\n]*\))+)"),
         ("conditional.progress", rf"{_B}(?:{done}{_SP})?{progress}(?:{_SP}[^,;.\n|()]+|{_E})"),
@@ -419,6 +423,8 @@ def _compiled() -> _Compiled:
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
         in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),
         interim_before=re.compile(_B + _alt(v["interim_prefixes"]) + r"[^\S\n]+$", I),
+        agent_link=re.compile(_B + _alt(v["agent_links"]) + _E, I),
+        statutory=re.compile(_alt(v["statutory_limits"]), I),
         span_lead=re.compile(r"\s*" + _alt(v["span_prepositions"]) + _E, I),
         agent_passive=re.compile(_alt(v["agent_passives"]) + r"[^\S\n]+", I),
         case_blockers=re.compile(r"\s*" + _alt(v["case_blockers"]) + r"\s*", I),
@@ -826,7 +832,8 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
     if not trig:
         return None
     actor = body[: trig.start()]
-    if not passive and not (any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)):
+    named = any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)
+    if not passive and not named and not _agent_after(body, trig, c):
         # "khi xây dựng và phê duyệt kế hoạch …" describes how to work; a deadline waits for
         # someone else's act ("khi Chính phủ … ban hành", "sau khi Nghị định … được ban hành")
         return None
@@ -842,6 +849,24 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
     if opener == "khi" and c.interim_before.search(text[max(0, x.start - 12) : x.start]):
         return None  # "trong khi chờ hướng dẫn mới của Trung ương": work to do meanwhile, not a condition
     return x.dl("conditional")
+
+
+def stays_in_task(phrase: str) -> bool:
+    """A time phrase that, in mid-span, stays in the task's text: a statutory limit ("trong thời hạn quy
+    định") qualifies the act, it is no time written for it (annotation notes 04-07-08 §8)."""
+    return bool(_compiled().statutory.fullmatch(phrase.strip()))
+
+
+def _agent_after(body: str, trig: re.Match, c: _Compiled) -> bool:
+    """"sau khi có văn bản hướng dẫn của Bộ Tài chính", "khi có ý kiến thống nhất của cơ quan có thẩm quyền":
+    an existential trigger right after the opener whose document is someone else's, named after "của"."""
+    if body[: trig.start()].strip() or not trig.group(0).lower().startswith("có"):
+        return False
+    link = c.agent_link.search(body, trig.end())
+    if not link or len(body[trig.end() : link.start()].split()) > 8:
+        return False
+    agent = body[link.end() :].lstrip()
+    return agent[:1].isupper() or bool(c.conditional_subjects.match(agent))
 
 
 def _agent_passive(body: str, c: _Compiled) -> Optional[re.Match]:
@@ -889,6 +914,7 @@ _HANDLERS = {
     "ongoing": _h_ongoing,
     "conditional.event": _h_conditional_event,
     "conditional.progress": _h_conditional_progress,
+    "conditional.statutory": _h_conditional_trigger,
 }
 
 

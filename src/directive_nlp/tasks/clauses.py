@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..deadlines import stays_in_task
 from ..models import Deadline
 from .frames import frames
 from .lexicon import lexicon, word_alt
@@ -209,6 +210,7 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
 
     A side is measured without the other deadline phrases it holds: in "gửi Sở Tài chính báo cáo định kỳ 6
     tháng trước ngày 10 tháng 6 hàng năm" the right of the cycle is only another time, not the task.
+    A statutory limit with words on both sides stays ("trả lời trong thời hạn quy định bằng văn bản").
     """
     def content(x: int, y: int) -> int:
         return len(words(text[x:y])) - sum(len(words(o.deadline.text)) for o in dls if x <= o.start and o.end <= y)
@@ -217,6 +219,8 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
         if a <= d.start and d.end <= b + 1:
             left, right = trim(text, a, d.start), trim(text, d.end, b)
             lw, rw = content(*left), content(*right)
+            if min(lw, rw) >= 2 and stays_in_task(d.deadline.text):
+                continue
             adjunct = _ADJUNCT.match(text[right[0]:right[1]])
             a, b = right if (rw > lw and not (adjunct and lw >= 2)) else left
     return a, b
