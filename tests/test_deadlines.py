@@ -147,6 +147,16 @@ POSITIVE = [
      dl("sau khi có văn bản định giá khung giá của Bộ Tài chính", "conditional")),
     ("Sau khi có ý kiến thống nhất của cơ quan có thẩm quyền, Sở Xây dựng trình phê duyệt.",
      dl("Sau khi có ý kiến thống nhất của cơ quan có thẩm quyền", "conditional")),
+    # a lower-case body noun names the agent of a passive (agent_nouns)
+    ("Có ý kiến bằng văn bản khi được cơ quan chủ trì lấy ý kiến.",
+     dl("khi được cơ quan chủ trì lấy ý kiến", "conditional")),
+    # matters beyond one's authority (trigger_problems) wait for the higher level; a scope preposition
+    # (scope_prepositions) opens such a condition only at the head of its clause
+    ("Kịp thời báo cáo Ủy ban nhân dân tỉnh nếu vượt thẩm quyền.", dl("nếu vượt thẩm quyền", "conditional")),
+    ("a) Đối với những nội dung vượt thẩm quyền, báo cáo Ủy ban nhân dân tỉnh.",
+     dl("Đối với những nội dung vượt thẩm quyền", "conditional")),
+    ("Trong quá trình thực hiện, đối với các vấn đề phát sinh, báo cáo Sở Nội vụ.",
+     dl("đối với các vấn đề phát sinh", "conditional")),
     # without an interim prefix "khi" waits for the event
     ("điều chỉnh kế hoạch khi Bộ Nội vụ ban hành hướng dẫn mới.",
      dl("khi Bộ Nội vụ ban hành hướng dẫn mới", "conditional")),
@@ -183,6 +193,10 @@ NEGATIVE = [
     # a passive without a named agent is a case of applicability
     "cung cấp thông tin khi được yêu cầu.",
     "sử dụng nước sạch khi được cung cấp đầy đủ",
+    # after a verb a scope preposition qualifies the object: no condition
+    "báo cáo cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền, bảo đảm kịp thời.",
+    # "được tổ chức" is a passive verb, not an agent: no body named
+    "thực hiện khi được tổ chức triển khai.",
     # the limit as the task's object, or a limit the document sets itself, is no statutory limit
     "tuân thủ thời hạn quy định về báo cáo.",
     "Các nhiệm vụ chưa đến thời hạn.",

@@ -62,7 +62,7 @@ _LISTS = (
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
-    "range_words", "recent_words", "statutory_limits", "agent_links",
+    "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -230,6 +230,8 @@ class _Compiled:
     interim_before: re.Pattern
     agent_link: re.Pattern
     statutory: re.Pattern
+    agent_noun: re.Pattern
+    scope_lead: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -425,6 +427,8 @@ def _compiled() -> _Compiled:
         interim_before=re.compile(_B + _alt(v["interim_prefixes"]) + r"[^\S\n]+$", I),
         agent_link=re.compile(_B + _alt(v["agent_links"]) + _E, I),
         statutory=re.compile(_alt(v["statutory_limits"]), I),
+        scope_lead=re.compile(_alt(v["scope_prepositions"]) + _E, I),
+        agent_noun=re.compile(r"(?:các\s+|những\s+)?" + _alt(v["agent_nouns"]) + _E, I),
         span_lead=re.compile(r"\s*" + _alt(v["span_prepositions"]) + _E, I),
         agent_passive=re.compile(_alt(v["agent_passives"]) + r"[^\S\n]+", I),
         case_blockers=re.compile(r"\s*" + _alt(v["case_blockers"]) + r"\s*", I),
@@ -539,8 +543,15 @@ def _h_conditional_case(x: "_Ctx") -> _Made:
 _CASE_CLOSE = re.compile(r"((?:,[^,;.:\n|()]{1,80}){1,4}?)\s*(?::|(?=[^\S\n]+thì(?![\wÀ-ỹ])))")
 
 
+# what may stand before a clause-initial phrase in its clause: nothing, an item label or a bullet
+_LABEL_ONLY = re.compile(r"\s*(?:[*_]*(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)][*_]*|[-–+•*])?\s*", re.IGNORECASE)
+
+
 def _h_conditional_trigger(x: "_Ctx") -> _Made:
-    """"nếu có khó khăn, vướng mắc": the work waits for a trigger."""
+    """"nếu có khó khăn, vướng mắc": the work waits for a trigger; "Đối với những nội dung vượt thẩm quyền, …"
+    only when it opens its clause (after a verb a scope preposition qualifies the object)."""
+    if x.c.scope_lead.match(x.text, x.start) and not _LABEL_ONLY.fullmatch(x.clause):
+        return None
     return x.dl("conditional")
 
 
@@ -857,6 +868,11 @@ def stays_in_task(phrase: str) -> bool:
     return bool(_compiled().statutory.fullmatch(phrase.strip()))
 
 
+def _names_agent(agent: str, c: _Compiled) -> bool:
+    """The words after a passive or "của" name a body: a capitalised name, a conditional subject or a body noun."""
+    return agent[:1].isupper() or bool(c.conditional_subjects.match(agent) or c.agent_noun.match(agent))
+
+
 def _agent_after(body: str, trig: re.Match, c: _Compiled) -> bool:
     """"sau khi có văn bản hướng dẫn của Bộ Tài chính", "khi có ý kiến thống nhất của cơ quan có thẩm quyền":
     an existential trigger right after the opener whose document is someone else's, named after "của"."""
@@ -866,7 +882,7 @@ def _agent_after(body: str, trig: re.Match, c: _Compiled) -> bool:
     if not link or len(body[trig.end() : link.start()].split()) > 8:
         return False
     agent = body[link.end() :].lstrip()
-    return agent[:1].isupper() or bool(c.conditional_subjects.match(agent))
+    return _names_agent(agent, c)
 
 
 def _agent_passive(body: str, c: _Compiled) -> Optional[re.Match]:
@@ -877,7 +893,7 @@ def _agent_passive(body: str, c: _Compiled) -> Optional[re.Match]:
     if not m:
         return None
     agent = body[m.end():].split(",")[0]
-    if agent[:1].isupper() or c.conditional_subjects.match(agent):
+    if _names_agent(agent, c):
         return m
     return None
 
