@@ -157,6 +157,9 @@ POSITIVE = [
      dl("Đối với những nội dung vượt thẩm quyền", "conditional")),
     ("Trong quá trình thực hiện, đối với các vấn đề phát sinh, báo cáo Sở Nội vụ.",
      dl("đối với các vấn đề phát sinh", "conditional")),
+    # "trước khi" opening its clause is a case (case_openers)
+    ("Trước khi trình Ủy ban nhân dân tỉnh, Sở Tài chính tổng hợp ý kiến các sở.",
+     dl("Trước khi trình Ủy ban nhân dân tỉnh", "conditional")),
     # without an interim prefix "khi" waits for the event
     ("điều chỉnh kế hoạch khi Bộ Nội vụ ban hành hướng dẫn mới.",
      dl("khi Bộ Nội vụ ban hành hướng dẫn mới", "conditional")),
@@ -193,6 +196,8 @@ NEGATIVE = [
     # a passive without a named agent is a case of applicability
     "cung cấp thông tin khi được yêu cầu.",
     "sử dụng nước sạch khi được cung cấp đầy đủ",
+    # after a verb "trước khi" bounds the work itself: no condition
+    "kiểm định phần mềm ứng dụng trước khi đưa vào sử dụng và trong quá trình sử dụng.",
     # after a verb a scope preposition qualifies the object: no condition
     "báo cáo cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền, bảo đảm kịp thời.",
     # "được tổ chức" is a passive verb, not an agent: no body named
