@@ -157,6 +157,8 @@ POSITIVE = [
      dl("Đối với những nội dung vượt thẩm quyền", "conditional")),
     ("Trong quá trình thực hiện, đối với các vấn đề phát sinh, báo cáo Sở Nội vụ.",
      dl("đối với các vấn đề phát sinh", "conditional")),
+    # a bare cycle written as an adverb keeps its "theo" (cycle_adverb_prefixes)
+    ("Thực hiện chế độ báo cáo theo định kỳ của Chương trình.", dl("theo định kỳ", "recurring")),
     # "trước khi" opening its clause is a case (case_openers)
     ("Trước khi trình Ủy ban nhân dân tỉnh, Sở Tài chính tổng hợp ý kiến các sở.",
      dl("Trước khi trình Ủy ban nhân dân tỉnh", "conditional")),

@@ -46,7 +46,7 @@ from typing import Any, Iterable, Optional
 from . import vocab as _vocab
 from .models import Deadline, DeadlineMention
 
-__all__ = ["find_deadlines", "parse_deadline", "load_vocabulary", "stays_in_task"]
+__all__ = ["find_deadlines", "parse_deadline", "load_vocabulary", "stays_in_task", "adverbial_cycle"]
 
 _SP = r"[^\S\n]+"  # spaces inside a line: a deadline never crosses a line
 _B = r"(?<![\wÀ-ỹ])"  # word start
@@ -62,7 +62,7 @@ _LISTS = (
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
-    "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions",
+    "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -232,6 +232,7 @@ class _Compiled:
     statutory: re.Pattern
     agent_noun: re.Pattern
     scope_lead: re.Pattern
+    cycle_adverb: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -379,7 +380,7 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         # "hằng năm", "định kỳ hằng tháng", "định kỳ (hằng năm)"
         ("recurring.unit",
          rf"{_B}(?:{periodic}\s*\(?\s*)?{rec}{_SP}(?P<unit>{units}){_E}\)?"),
-        ("recurring.bare", rf"{_B}{periodic}{_E}"),
+        ("recurring.bare", rf"{_B}(?:{_alt(v['cycle_adverb_prefixes'])}{_SP})?{periodic}{_E}"),
         # "thường xuyên", "thường xuyên, liên tục", "liên tục", "lâu dài"
         ("ongoing",
          rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
@@ -427,6 +428,7 @@ def _compiled() -> _Compiled:
         interim_before=re.compile(_B + _alt(v["interim_prefixes"]) + r"[^\S\n]+$", I),
         agent_link=re.compile(_B + _alt(v["agent_links"]) + _E, I),
         statutory=re.compile(_alt(v["statutory_limits"]), I),
+        cycle_adverb=re.compile(_alt(v["cycle_adverb_prefixes"]) + _SP, I),
         scope_lead=re.compile(_alt(v["scope_prepositions"]) + _E, I),
         agent_noun=re.compile(r"(?:các\s+|những\s+)?" + _alt(v["agent_nouns"]) + _E, I),
         span_lead=re.compile(r"\s*" + _alt(v["span_prepositions"]) + _E, I),
@@ -862,10 +864,17 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
     return x.dl("conditional")
 
 
+def adverbial_cycle(phrase: str) -> bool:
+    """"theo định kỳ": a bare cycle written as an adverb of the predicate dates its task even in mid-span
+    ("Thực hiện chế độ báo cáo theo định kỳ của Chương trình"), where "khám định kỳ" describes the work."""
+    return bool(_compiled().cycle_adverb.match(phrase.strip()))
+
+
 def stays_in_task(phrase: str) -> bool:
     """A time phrase that, in mid-span, stays in the task's text: a statutory limit ("trong thời hạn quy
-    định") qualifies the act, it is no time written for it (annotation notes 04-07-08 §8)."""
-    return bool(_compiled().statutory.fullmatch(phrase.strip()))
+    định") qualifies the act, it is no time written for it (annotation notes 04-07-08 §8); an adverbial
+    cycle ("báo cáo theo định kỳ của Chương trình") is read with the words after it."""
+    return bool(_compiled().statutory.fullmatch(phrase.strip())) or adverbial_cycle(phrase)
 
 
 def _names_agent(agent: str, c: _Compiled) -> bool:

@@ -214,3 +214,18 @@ def test_stated_day_wins_over_a_cycle_naming_the_report():
                                         "hàng năm."), "plan.md").tasks]
     assert got[0].deadline.day == 30 and got[0].deadline.month == 1
     assert find(ds, "báo cáo số liệu") == ("recurring", "monthly")  # no stated day: the cycle stays
+
+
+def test_adverbial_cycle_dates_its_task_and_stays_in_mid_span():
+    got = deadlines("1. Công an tỉnh thực hiện chế độ thông tin, báo cáo theo định kỳ của Chương trình.")
+    hits = {k: v for k, v in got.items() if "theo định kỳ của Chương trình" in k}
+    assert hits and all(v and v[0] == "recurring" for v in hits.values())
+
+
+def test_bare_cycle_after_a_noun_describes_the_work():
+    got = deadlines("1. Sở Y tế tổ chức khám định kỳ cho người lao động tại các khu công nghiệp.")
+    assert list(got.values()) == [None]
+
+
+def test_adverbial_cycle_prefixes_are_in_the_vocabulary():
+    assert "theo" in load_vocabulary()["cycle_adverb_prefixes"]
