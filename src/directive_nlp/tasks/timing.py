@@ -106,6 +106,8 @@ def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline
     '2026-12-31'
     >>> time_value("2026 - 2027").end
     '2027-12-31'
+    >>> time_value("2026").date
+    '2026-12-31'
     >>> time_value("Theo yêu cầu") is None
     True
     """
@@ -120,10 +122,14 @@ def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline
         years = _YEAR_RANGE.fullmatch(value)
         if years and int(years.group(1)) <= int(years.group(2)):
             return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
+        year = _YEAR.fullmatch(value)
+        if year:  # a bare year in a time slot ("| 2026 |"): within that year, as "Năm 2026"
+            return Deadline(text=value, kind="on", date=f"{year.group(1)}-12-31")
         return None
     return min(found, key=_rank)
 
 
+_YEAR = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)\s*[-–—]\s*((?:19|20|21)\d\d)", re.IGNORECASE)
 
 
