@@ -377,3 +377,34 @@ def test_funding_heading_over_a_cost_list_is_not_a_task_without_an_actor():
     ts = plan("III. DỰ TOÁN KINH PHÍ THỰC HIỆN:\n\n1. Dự toán kinh phí quan trắc năm 2026:\n\n"
               "- Chi phí lấy mẫu: 120 triệu đồng.\n\n- Chi phí phân tích: 80 triệu đồng.", heading="II. NỘI DUNG")
     assert ts == []
+
+
+def _docx_table(path, rows):
+    from docx import Document
+
+    d = Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "KẾ HOẠCH", "Triển khai hệ thống thông tin quy hoạch",
+                 "IV. TỔ CHỨC THỰC HIỆN"):
+        d.add_paragraph(line)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    d.save(path)
+    return path
+
+
+def test_padded_short_row_of_a_docx_table_continues_the_row_above(tmp_path):
+    """A converter that pads a short row with empty cells at its end ("| Vận hành … | Sở X | | | | |")."""
+    from directive_nlp.pipeline import extract
+
+    head = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kết quả"]
+    rows = [head,
+            ["1", "Xây dựng cơ sở dữ liệu quy hoạch tỉnh", "Sở Xây dựng", "Sở Tài chính", "Năm 2026", "Dữ liệu"],
+            ["Vận hành, cập nhật cơ sở dữ liệu quy hoạch", "Sở Nông nghiệp và Môi trường", "", "", "", ""],
+            ["2", "Rà soát thủ tục hành chính về quy hoạch", "Sở Tư pháp", "", "", ""]]
+    got = {t.task: t for t in extract(_docx_table(tmp_path / "plan.docx", rows)).tasks}
+    sub = got["Vận hành, cập nhật cơ sở dữ liệu quy hoạch"]
+    assert names(sub, "lead") == ["Sở Nông nghiệp và Môi trường"] and sub.deadline.date == "2026-12-31"
+    # a row whose cells fit their own columns keeps its own empty cells: no time inherited
+    assert got["Rà soát thủ tục hành chính về quy hoạch"].deadline is None

@@ -161,6 +161,21 @@ def realign_short_row(cells: list[str], roles: dict[str, int], width: int) -> Op
     return best
 
 
+def _continuation(cells: list[str], roles: dict[str, int], width: int) -> Optional[list[Optional[str]]]:
+    """A short row realigned (``realign_short_row``); a full-width row whose trailing cells are empty only
+    when its leading cells fit other columns than their own (a converter padded the short row: "| Vận
+    hành … | Sở X | | | |" whose first cell sits under STT), else None (the empties are the row's own)."""
+    core = list(cells)
+    while core and not core[-1].strip():
+        core.pop()
+    if len(cells) < width:
+        return realign_short_row(cells, roles, width) if len(core) == len(cells) else None
+    if len(core) == len(cells):
+        return None
+    got = realign_short_row(core, roles, width)
+    return None if got is None or got[: len(core)] == core else got
+
+
 def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, BlockInfo],
                 doc_date: Optional[date] = None) -> list[Task]:
     """Tasks of one table (its rows in order); [] when the table does not assign work."""
@@ -180,7 +195,7 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         if r.is_header_row or not r.cells or k == sub_header:
             continue
         cells = [text[c.start:c.end] for c in r.cells]
-        spanned = realign_short_row(cells, roles, len(header)) if r.filled_cells is None else None
+        spanned = _continuation(cells, roles, len(header))
         if spanned is not None and prev:
             cells = [prev[i] if v is None else v for i, v in enumerate(spanned)]
         if _norm(" ".join(cells)) == _norm(" ".join(header)) or _names_columns(cells):
