@@ -159,6 +159,11 @@ POSITIVE = [
      dl("đối với các vấn đề phát sinh", "conditional")),
     # a bare cycle written as an adverb keeps its "theo" (cycle_adverb_prefixes)
     ("Thực hiện chế độ báo cáo theo định kỳ của Chương trình.", dl("theo định kỳ", "recurring")),
+    # an intensifier before a time point or period belongs to the phrase (intensifiers)
+    ("xây dựng 20% xã “không ma túy” ngay trong năm 2025; đến năm 2030", dl("ngay trong năm 2025", "on", "2025-12-31")),
+    ("bố trí đủ nguồn lực để thực hiện ngay từ năm 2026;", dl("ngay từ năm 2026", "period", start="2026-01-01")),
+    # but not before a cycle
+    ("ngay hằng năm", dl("hằng năm", "recurring", frequency="yearly")),
     # "trước khi" opening its clause is a case (case_openers)
     ("Trước khi trình Ủy ban nhân dân tỉnh, Sở Tài chính tổng hợp ý kiến các sở.",
      dl("Trước khi trình Ủy ban nhân dân tỉnh", "conditional")),
@@ -198,6 +203,8 @@ NEGATIVE = [
     # a passive without a named agent is a case of applicability
     "cung cấp thông tin khi được yêu cầu.",
     "sử dụng nước sạch khi được cung cấp đầy đủ",
+    # "ngay" alone is no time
+    "triển khai thực hiện ngay.",
     # after a verb "trước khi" bounds the work itself: no condition
     "kiểm định phần mềm ứng dụng trước khi đưa vào sử dụng và trong quá trình sử dụng.",
     # after a verb a scope preposition qualifies the object: no condition

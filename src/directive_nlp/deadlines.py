@@ -62,7 +62,7 @@ _LISTS = (
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
-    "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes",
+    "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -233,6 +233,7 @@ class _Compiled:
     agent_noun: re.Pattern
     scope_lead: re.Pattern
     cycle_adverb: re.Pattern
+    intensifier: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -428,6 +429,7 @@ def _compiled() -> _Compiled:
         interim_before=re.compile(_B + _alt(v["interim_prefixes"]) + r"[^\S\n]+$", I),
         agent_link=re.compile(_B + _alt(v["agent_links"]) + _E, I),
         statutory=re.compile(_alt(v["statutory_limits"]), I),
+        intensifier=re.compile(r"(?:^|(?<=[\s(,;:]))(" + _alt(v["intensifiers"]) + r")[^\S\n]+", I),
         cycle_adverb=re.compile(_alt(v["cycle_adverb_prefixes"]) + _SP, I),
         scope_lead=re.compile(_alt(v["scope_prepositions"]) + _E, I),
         agent_noun=re.compile(r"(?:các\s+|những\s+)?" + _alt(v["agent_nouns"]) + _E, I),
@@ -1018,8 +1020,21 @@ def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
             continue
         taken.append((s, e, rule, d))
     taken.sort(key=lambda x: x[0])
-    taken = _merge_cycles(text, _drop_bare_cycles(text, taken))
+    taken = _with_intensifier(original, _merge_cycles(text, _drop_bare_cycles(text, taken)), c)
     return [DeadlineMention(start=s, end=e, deadline=d, rule=rule) for s, e, rule, d in taken]
+
+
+def _with_intensifier(text: str, taken: list, c: _Compiled) -> list:
+    """"ngay trong năm 2025", "ngay từ năm 2026": an intensifier before a time point or period belongs to the
+    phrase (the gold's text), so that it is not left behind in the task's text."""
+    out = []
+    for s, e, rule, d in taken:
+        m = c.intensifier.search(text, max(0, s - 12), s) if d.kind in ("on", "by", "period") else None
+        if m and m.end() == s:
+            s = m.start(1)
+            d = d.model_copy(update={"text": text[s:e]})
+        out.append((s, e, rule, d))
+    return out
 
 
 def _drop_bare_cycles(text: str, taken: list) -> list:
