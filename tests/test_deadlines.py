@@ -138,6 +138,38 @@ POSITIVE = [
      dl("khi được Chủ tịch Ủy ban nhân dân tỉnh giao", "conditional")),
     ("có ý kiến bằng văn bản khi được cơ quan có thẩm quyền lấy ý kiến.",
      dl("khi được cơ quan có thẩm quyền lấy ý kiến", "conditional")),
+    # a time limit set by the law outside the document (statutory_limits)
+    ("Sở Xây dựng có ý kiến bằng văn bản trong thời hạn quy định.",
+     dl("trong thời hạn quy định", "conditional")),
+    ("giải quyết hồ sơ theo thời hạn quy định;", dl("theo thời hạn quy định", "conditional")),
+    # an existential trigger right after the opener names its body after "của" (agent_links)
+    ("ban hành văn bản định giá cụ thể sau khi có văn bản định giá khung giá của Bộ Tài chính.",
+     dl("sau khi có văn bản định giá khung giá của Bộ Tài chính", "conditional")),
+    ("Sau khi có ý kiến thống nhất của cơ quan có thẩm quyền, Sở Xây dựng trình phê duyệt.",
+     dl("Sau khi có ý kiến thống nhất của cơ quan có thẩm quyền", "conditional")),
+    # a lower-case body noun names the agent of a passive (agent_nouns)
+    ("Có ý kiến bằng văn bản khi được cơ quan chủ trì lấy ý kiến.",
+     dl("khi được cơ quan chủ trì lấy ý kiến", "conditional")),
+    # matters beyond one's authority (trigger_problems) wait for the higher level; a scope preposition
+    # (scope_prepositions) opens such a condition only at the head of its clause
+    ("Kịp thời báo cáo Ủy ban nhân dân tỉnh nếu vượt thẩm quyền.", dl("nếu vượt thẩm quyền", "conditional")),
+    ("a) Đối với những nội dung vượt thẩm quyền, báo cáo Ủy ban nhân dân tỉnh.",
+     dl("Đối với những nội dung vượt thẩm quyền", "conditional")),
+    ("Trong quá trình thực hiện, đối với các vấn đề phát sinh, báo cáo Sở Nội vụ.",
+     dl("đối với các vấn đề phát sinh", "conditional")),
+    # a bare cycle written as an adverb keeps its "theo" (cycle_adverb_prefixes)
+    ("Thực hiện chế độ báo cáo theo định kỳ của Chương trình.", dl("theo định kỳ", "recurring")),
+    # an intensifier before a time point or period belongs to the phrase (intensifiers)
+    ("xây dựng 20% xã “không ma túy” ngay trong năm 2025; đến năm 2030", dl("ngay trong năm 2025", "on", "2025-12-31")),
+    ("bố trí đủ nguồn lực để thực hiện ngay từ năm 2026;", dl("ngay từ năm 2026", "period", start="2026-01-01")),
+    # but not before a cycle
+    ("ngay hằng năm", dl("hằng năm", "recurring", frequency="yearly")),
+    # "trước khi" opening its clause is a case (case_openers)
+    ("Trước khi trình Ủy ban nhân dân tỉnh, Sở Tài chính tổng hợp ý kiến các sở.",
+     dl("Trước khi trình Ủy ban nhân dân tỉnh", "conditional")),
+    # without an interim prefix "khi" waits for the event
+    ("điều chỉnh kế hoạch khi Bộ Nội vụ ban hành hướng dẫn mới.",
+     dl("khi Bộ Nội vụ ban hành hướng dẫn mới", "conditional")),
 ]
 
 NEGATIVE = [
@@ -171,6 +203,22 @@ NEGATIVE = [
     # a passive without a named agent is a case of applicability
     "cung cấp thông tin khi được yêu cầu.",
     "sử dụng nước sạch khi được cung cấp đầy đủ",
+    # "ngay" alone is no time
+    "triển khai thực hiện ngay.",
+    # after a verb "trước khi" bounds the work itself: no condition
+    "kiểm định phần mềm ứng dụng trước khi đưa vào sử dụng và trong quá trình sử dụng.",
+    # after a verb a scope preposition qualifies the object: no condition
+    "báo cáo cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền, bảo đảm kịp thời.",
+    # "được tổ chức" is a passive verb, not an agent: no body named
+    "thực hiện khi được tổ chức triển khai.",
+    # the limit as the task's object, or a limit the document sets itself, is no statutory limit
+    "tuân thủ thời hạn quy định về báo cáo.",
+    "Các nhiệm vụ chưa đến thời hạn.",
+    # "của" after the trigger, but no body named: the work's own documents
+    "sau khi có kết quả của các đơn vị thì tổng hợp.",
+    "khi có văn bản đề nghị của tổ chức, cá nhân.",
+    # "trong khi" (interim_prefixes): the work goes on meanwhile, it does not wait for the event
+    "Trong khi chờ Bộ Nội vụ ban hành hướng dẫn mới, tiếp tục thực hiện theo quy định hiện hành.",
     "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
     "Quy định có hiệu lực từ ngày 19/11/2025",
     "kiên quyết thu hồi đối với các trường hợp lấn chiếm trái pháp luật.",

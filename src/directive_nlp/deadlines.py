@@ -46,7 +46,7 @@ from typing import Any, Iterable, Optional
 from . import vocab as _vocab
 from .models import Deadline, DeadlineMention
 
-__all__ = ["find_deadlines", "parse_deadline", "load_vocabulary"]
+__all__ = ["find_deadlines", "parse_deadline", "load_vocabulary", "stays_in_task", "adverbial_cycle"]
 
 _SP = r"[^\S\n]+"  # spaces inside a line: a deadline never crosses a line
 _B = r"(?<!(?-i:[\wÀ-ỹ]))"  # word start ((?-i:): see tasks/lexicon.py's _W)
@@ -60,9 +60,9 @@ _LISTS = (
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
     "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
-    "case_openers", "case_blockers", "agent_passives", "span_prepositions", "in_force_words", "adverb_hosts", "cycle_term_partners",
+    "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
-    "range_words", "recent_words",
+    "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -227,6 +227,13 @@ class _Compiled:
     case_blockers: re.Pattern
     agent_passive: re.Pattern
     span_lead: re.Pattern
+    interim_before: re.Pattern
+    agent_link: re.Pattern
+    statutory: re.Pattern
+    agent_noun: re.Pattern
+    scope_lead: re.Pattern
+    cycle_adverb: re.Pattern
+    intensifier: re.Pattern
     in_force: re.Pattern
     owner_after: re.Pattern
     dates_per_year: dict[int, str]
@@ -374,10 +381,12 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         # "hằng năm", "định kỳ hằng tháng", "định kỳ (hằng năm)"
         ("recurring.unit",
          rf"{_B}(?:{periodic}\s*\(?\s*)?{rec}{_SP}(?P<unit>{units}){_E}\)?"),
-        ("recurring.bare", rf"{_B}{periodic}{_E}"),
+        ("recurring.bare", rf"{_B}(?:{_alt(v['cycle_adverb_prefixes'])}{_SP})?{periodic}{_E}"),
         # "thường xuyên", "thường xuyên, liên tục", "liên tục", "lâu dài"
         ("ongoing",
          rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
+        # "có ý kiến trong thời hạn quy định": a time limit set by the law outside the document
+        ("conditional.statutory", rf"{_B}{_alt(v['statutory_limits'])}{_E}"),
         # "sau khi Nghị định … được ban hành", "khi Chính phủ … ban hành …"
         ("conditional.event", rf"{_B}(?P<copen>{c_open}){_SP}(?P<cbody>(?:[^;.\n|()]|\([^()\n]*\))+)"),
         ("conditional.progress", rf"{_B}(?:{done}{_SP})?{progress}(?:{_SP}[^,;.\n|()]+|{_E})"),
@@ -417,6 +426,13 @@ def _compiled() -> _Compiled:
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
         in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),
+        interim_before=re.compile(_B + _alt(v["interim_prefixes"]) + r"[^\S\n]+$", I),
+        agent_link=re.compile(_B + _alt(v["agent_links"]) + _E, I),
+        statutory=re.compile(_alt(v["statutory_limits"]), I),
+        intensifier=re.compile(r"(?:^|(?<=[\s(,;:]))(" + _alt(v["intensifiers"]) + r")[^\S\n]+", I),
+        cycle_adverb=re.compile(_alt(v["cycle_adverb_prefixes"]) + _SP, I),
+        scope_lead=re.compile(_alt(v["scope_prepositions"]) + _E, I),
+        agent_noun=re.compile(r"(?:các\s+|những\s+)?" + _alt(v["agent_nouns"]) + _E, I),
         span_lead=re.compile(r"\s*" + _alt(v["span_prepositions"]) + _E, I),
         agent_passive=re.compile(_alt(v["agent_passives"]) + r"[^\S\n]+", I),
         case_blockers=re.compile(r"\s*" + _alt(v["case_blockers"]) + r"\s*", I),
@@ -531,8 +547,15 @@ def _h_conditional_case(x: "_Ctx") -> _Made:
 _CASE_CLOSE = re.compile(r"((?:,[^,;.:\n|()]{1,80}){1,4}?)\s*(?::|(?=[^\S\n]+thì(?![\wÀ-ỹ])))")
 
 
+# what may stand before a clause-initial phrase in its clause: nothing, an item label or a bullet
+_LABEL_ONLY = re.compile(r"\s*(?:[*_]*(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)][*_]*|[-–+•*])?\s*", re.IGNORECASE)
+
+
 def _h_conditional_trigger(x: "_Ctx") -> _Made:
-    """"nếu có khó khăn, vướng mắc": the work waits for a trigger."""
+    """"nếu có khó khăn, vướng mắc": the work waits for a trigger; "Đối với những nội dung vượt thẩm quyền, …"
+    only when it opens its clause (after a verb a scope preposition qualifies the object)."""
+    if x.c.scope_lead.match(x.text, x.start) and not _LABEL_ONLY.fullmatch(x.clause):
+        return None
     return x.dl("conditional")
 
 
@@ -824,7 +847,8 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
     if not trig:
         return None
     actor = body[: trig.start()]
-    if not passive and not (any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)):
+    named = any(w[:1].isupper() for w in actor.split()) or c.conditional_subjects.search(actor)
+    if not passive and not named and not _agent_after(body, trig, c):
         # "khi xây dựng và phê duyệt kế hoạch …" describes how to work; a deadline waits for
         # someone else's act ("khi Chính phủ … ban hành", "sau khi Nghị định … được ban hành")
         return None
@@ -837,7 +861,39 @@ def _h_conditional_event(x: "_Ctx") -> _Made:
             x.end = body_start + comma
     if opener == "khi" and text[max(0, x.start - 4) : x.start].lower().strip() in ("nếu",):
         return None
+    if opener == "khi" and c.interim_before.search(text[max(0, x.start - 12) : x.start]):
+        return None  # "trong khi chờ hướng dẫn mới của Trung ương": work to do meanwhile, not a condition
     return x.dl("conditional")
+
+
+def adverbial_cycle(phrase: str) -> bool:
+    """"theo định kỳ": a bare cycle written as an adverb of the predicate dates its task even in mid-span
+    ("Thực hiện chế độ báo cáo theo định kỳ của Chương trình"), where "khám định kỳ" describes the work."""
+    return bool(_compiled().cycle_adverb.match(phrase.strip()))
+
+
+def stays_in_task(phrase: str) -> bool:
+    """A time phrase that, in mid-span, stays in the task's text: a statutory limit ("trong thời hạn quy
+    định") qualifies the act, it is no time written for it (annotation notes 04-07-08 §8); an adverbial
+    cycle ("báo cáo theo định kỳ của Chương trình") is read with the words after it."""
+    return bool(_compiled().statutory.fullmatch(phrase.strip())) or adverbial_cycle(phrase)
+
+
+def _names_agent(agent: str, c: _Compiled) -> bool:
+    """The words after a passive or "của" name a body: a capitalised name, a conditional subject or a body noun."""
+    return agent[:1].isupper() or bool(c.conditional_subjects.match(agent) or c.agent_noun.match(agent))
+
+
+def _agent_after(body: str, trig: re.Match, c: _Compiled) -> bool:
+    """"sau khi có văn bản hướng dẫn của Bộ Tài chính", "khi có ý kiến thống nhất của cơ quan có thẩm quyền":
+    an existential trigger right after the opener whose document is someone else's, named after "của"."""
+    if body[: trig.start()].strip() or not trig.group(0).lower().startswith("có"):
+        return False
+    link = c.agent_link.search(body, trig.end())
+    if not link or len(body[trig.end() : link.start()].split()) > 8:
+        return False
+    agent = body[link.end() :].lstrip()
+    return _names_agent(agent, c)
 
 
 def _agent_passive(body: str, c: _Compiled) -> Optional[re.Match]:
@@ -848,7 +904,7 @@ def _agent_passive(body: str, c: _Compiled) -> Optional[re.Match]:
     if not m:
         return None
     agent = body[m.end():].split(",")[0]
-    if agent[:1].isupper() or c.conditional_subjects.match(agent):
+    if _names_agent(agent, c):
         return m
     return None
 
@@ -885,6 +941,7 @@ _HANDLERS = {
     "ongoing": _h_ongoing,
     "conditional.event": _h_conditional_event,
     "conditional.progress": _h_conditional_progress,
+    "conditional.statutory": _h_conditional_trigger,
 }
 
 
@@ -964,7 +1021,7 @@ def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
             continue
         taken.append((s, e, rule, d))
     taken.sort(key=lambda x: x[0])
-    taken = _merge_cycles(text, _drop_bare_cycles(text, taken))
+    taken = _with_intensifier(original, _merge_cycles(text, _drop_bare_cycles(text, taken)), c)
     return [DeadlineMention(start=s, end=e, deadline=d, rule=rule) for s, e, rule, d in taken]
 
 
@@ -1011,6 +1068,19 @@ def _finditer(pat: re.Pattern, text: str, starts: Optional[list[int]]) -> list[r
             return list(pat.finditer(text))
         out.append(m)
         pos = m.end()
+    return out
+
+
+def _with_intensifier(text: str, taken: list, c: _Compiled) -> list:
+    """"ngay trong năm 2025", "ngay từ năm 2026": an intensifier before a time point or period belongs to the
+    phrase (the gold's text), so that it is not left behind in the task's text."""
+    out = []
+    for s, e, rule, d in taken:
+        m = c.intensifier.search(text, max(0, s - 12), s) if d.kind in ("on", "by", "period") else None
+        if m and m.end() == s:
+            s = m.start(1)
+            d = d.model_copy(update={"text": text[s:e]})
+        out.append((s, e, rule, d))
     return out
 
 

@@ -36,6 +36,14 @@ Phối hợp quản lý giá trên địa bàn tỉnh
 6. Sở Nội vụ thực hiện nhiệm vụ khác khi được Chủ tịch Ủy ban nhân dân tỉnh giao.
 
 7. Sở Nông nghiệp và Môi trường cung cấp số liệu khi được yêu cầu.
+
+8. Sở Công Thương có ý kiến trong thời hạn quy định về phương án giá, gửi Sở Tài chính.
+
+9. Sở Giáo dục và Đào tạo gửi ý kiến bằng văn bản về mức thu học phí trong thời hạn quy định.
+
+10. Đối với những nội dung vượt thẩm quyền, Sở Tài chính báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.
+
+11. Sở Tư pháp báo cáo cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền, bảo đảm kịp thời, đúng quy định.
 """
 
 
@@ -71,6 +79,25 @@ def test_case_in_the_second_sentence_dates_only_its_sentence():
     ks = kinds()
     assert kind_of(ks, "thẩm định dự thảo văn bản") == [None]
     assert kind_of(ks, "trả lại hồ sơ") == ["conditional"]
+
+
+def test_statutory_limit_dates_its_task_and_stays_in_mid_span():
+    ks = kinds()
+    assert kind_of(ks, "có ý kiến trong thời hạn quy định về phương án giá") == ["conditional"]
+    # at the end of the span the limit is cut from the task, as any time is
+    hits = [k for k in ks if "mức thu học phí" in k]
+    assert hits and all("thời hạn" not in k for k in hits) and kind_of(ks, "mức thu học phí") == ["conditional"]
+
+
+def test_scope_preposition_is_a_condition_only_at_the_head_of_its_clause():
+    ks = kinds()
+    assert kind_of(ks, "báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định") == ["conditional"]
+    assert kind_of(ks, "báo cáo cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền, bảo đảm kịp thời") == [None]
+
+
+def test_vocabulary_keys_of_statutory_limits_and_agent_links():
+    v = load_vocabulary()
+    assert "trong thời hạn quy định" in v["statutory_limits"] and "của" in v["agent_links"]
 
 
 def test_agent_passive_dates_its_task():

@@ -214,3 +214,36 @@ def test_stated_day_wins_over_a_cycle_naming_the_report():
                                         "hàng năm."), "plan.md").tasks]
     assert got[0].deadline.day == 30 and got[0].deadline.month == 1
     assert find(ds, "báo cáo số liệu") == ("recurring", "monthly")  # no stated day: the cycle stays
+
+
+def test_adverbial_cycle_dates_its_task_and_stays_in_mid_span():
+    got = deadlines("1. Công an tỉnh thực hiện chế độ thông tin, báo cáo theo định kỳ của Chương trình.")
+    hits = {k: v for k, v in got.items() if "theo định kỳ của Chương trình" in k}
+    assert hits and all(v and v[0] == "recurring" for v in hits.values())
+
+
+def test_bare_cycle_after_a_noun_describes_the_work():
+    got = deadlines("1. Sở Y tế tổ chức khám định kỳ cho người lao động tại các khu công nghiệp.")
+    assert list(got.values()) == [None]
+
+
+def test_adverbial_cycle_prefixes_are_in_the_vocabulary():
+    assert "theo" in load_vocabulary()["cycle_adverb_prefixes"]
+
+
+def test_day_without_its_year_belongs_to_the_cycle_in_the_frame():
+    got = deadlines("1. Các sở, ngành định kỳ hằng năm gửi báo cáo Sở Nội vụ tình hình thực hiện trước ngày 15 tháng 12.")
+    assert find(got, "gửi báo cáo Sở Nội vụ") == ("recurring", "yearly")
+
+
+def test_day_with_its_year_or_a_cycle_in_another_clause_stays_a_date():
+    got = deadlines("1. Sở Nội vụ gửi báo cáo định kỳ hằng năm về Bộ Nội vụ; hoàn thành kế hoạch trước ngày 15 tháng 12.")
+    assert find(got, "hoàn thành kế hoạch")[0] == "by"
+    from directive_nlp.tasks.timing import _cycle_for_a_yearless_day
+
+    sentence = "Các sở, ngành định kỳ hằng năm gửi báo cáo Sở Nội vụ trước ngày 15 tháng 12 năm 2026"
+    dated = Deadline(text="trước ngày 15 tháng 12 năm 2026", kind="by", date="2026-12-15")
+    assert _cycle_for_a_yearless_day(sentence, (sentence.find("gửi"), len(sentence)), dated, None) is None
+    yearless = Deadline(text="trước ngày 15 tháng 12", kind="by", date="2026-12-15")
+    got = _cycle_for_a_yearless_day(sentence.replace(" năm 2026", ""), (sentence.find("gửi"), len(sentence) - 9), yearless, None)
+    assert (got.frequency, got.day, got.month) == ("yearly", 15, 12)

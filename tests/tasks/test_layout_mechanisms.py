@@ -15,7 +15,7 @@ from directive_nlp.tasks.labels import (LabelRun, apply_run, assign_bodies, cove
                                         read_label)
 from directive_nlp.tasks.layout_vocab import REQUIRED_KEYS, layout_vocab
 from directive_nlp.tasks.mentions import ag
-from directive_nlp.tasks.tables import column_roles
+from directive_nlp.tasks.tables import column_roles, realign_short_row
 from directive_nlp.vocab import VocabularyError, validate_vocabulary
 
 
@@ -208,6 +208,44 @@ def test_table_with_other_column_names_gives_one_task_per_row():
     rows = [t for t in ts if t.rule.startswith("table-row")]
     assert [t.task for t in rows] == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ địa chính"]
     assert names(rows[0], "support") == ["Sở Tài chính"] and rows[1].deadline.date == "2027-12-31"
+
+
+# a short row of a text table continues the vertically merged cells of the row above (notes 04-07-08 §5)
+LEFT = ("| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Kết quả |\n|---|---|---|---|---|---|\n"
+        "| 1 | Xây dựng cơ sở dữ liệu quy hoạch tỉnh | Sở Xây dựng | Sở Tài chính | Năm 2026 | Cơ sở dữ liệu |\n"
+        "| Vận hành, cập nhật cơ sở dữ liệu quy hoạch | Sở Nông nghiệp và Môi trường |\n"
+        "| 2 | Rà soát thủ tục hành chính về quy hoạch | Sở Tư pháp | Các sở, ngành | Quý IV/2025 | Báo cáo |")
+RIGHT = ("| STT | Cơ quan chủ trì | Cơ quan phối hợp | Nhiệm vụ | Kết quả | Thời hạn hoàn thành |\n|---|---|---|---|---|---|\n"
+         "| 1 | Sở Xây dựng | Sở Tài chính | Xây dựng cơ sở dữ liệu quy hoạch tỉnh | Cơ sở dữ liệu | Năm 2026 |\n"
+         "| Vận hành, cập nhật cơ sở dữ liệu quy hoạch | Hệ thống vận hành | Giai đoạn 2026 - 2030 |\n"
+         "| **II** | **NHÓM NHIỆM VỤ VỀ THỂ CHẾ** |\n"
+         "| 2 | Sở Tư pháp | Các sở, ngành | Rà soát thủ tục hành chính về quy hoạch | Báo cáo | Quý IV/2025 |")
+
+
+def table_rows(body):
+    return {t.task: t for t in plan("PHỤ LỤC\n\n" + body, heading="IV. TỔ CHỨC THỰC HIỆN") if t.rule.startswith("table-row")}
+
+
+def test_short_row_missing_its_trailing_cells_inherits_them():
+    rows = table_rows(LEFT)
+    sub = rows["Vận hành, cập nhật cơ sở dữ liệu quy hoạch"]
+    assert names(sub, "lead") == ["Sở Nông nghiệp và Môi trường"] and names(sub, "support") == ["Sở Tài chính"]
+    assert (sub.deadline.kind, sub.deadline.date, sub.rule) == ("on", "2026-12-31", "table-row+merged")
+    assert rows["Rà soát thủ tục hành chính về quy hoạch"].deadline.date == "2025-12-31"
+
+
+def test_short_row_missing_its_leading_cells_inherits_them():
+    rows = table_rows(RIGHT)
+    sub = rows["Vận hành, cập nhật cơ sở dữ liệu quy hoạch"]
+    assert names(sub, "lead") == ["Sở Xây dựng"] and sub.deadline.kind == "period"
+    assert not any("NHÓM" in t for t in rows)  # a group row is no continuation
+
+
+@pytest.mark.parametrize("cells", [["**I**", "**NHÓM NHIỆM VỤ VỀ THỂ CHẾ**"], ["A", "Nhóm nhiệm vụ về thể chế"],
+                                   ["Sở Tài chính", "Sở Nội vụ"]])
+def test_rows_that_are_no_continuation(cells):
+    roles = {"number": 0, "task": 1, "lead": 2, "support": 3, "time": 4}
+    assert realign_short_row(cells, roles, 5) is None
 
 
 # ------------------------------------------------------------------ Điều-structured decisions
@@ -463,3 +501,34 @@ def test_a_requested_collective_with_its_qualifier_is_the_body(heading, leads):
 def test_not_a_requested_collective(heading):
     hb = agency_heading(heading)
     assert hb is None or all(len(a.name.split()) <= 3 for a in hb.leads)
+
+
+def _docx_table(path, rows):
+    from docx import Document
+
+    d = Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "KẾ HOẠCH", "Triển khai hệ thống thông tin quy hoạch",
+                 "IV. TỔ CHỨC THỰC HIỆN"):
+        d.add_paragraph(line)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    d.save(path)
+    return path
+
+
+def test_padded_short_row_of_a_docx_table_continues_the_row_above(tmp_path):
+    """A converter that pads a short row with empty cells at its end ("| Vận hành … | Sở X | | | | |")."""
+    from directive_nlp.pipeline import extract
+
+    head = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kết quả"]
+    rows = [head,
+            ["1", "Xây dựng cơ sở dữ liệu quy hoạch tỉnh", "Sở Xây dựng", "Sở Tài chính", "Năm 2026", "Dữ liệu"],
+            ["Vận hành, cập nhật cơ sở dữ liệu quy hoạch", "Sở Nông nghiệp và Môi trường", "", "", "", ""],
+            ["2", "Rà soát thủ tục hành chính về quy hoạch", "Sở Tư pháp", "", "", ""]]
+    got = {t.task: t for t in extract(_docx_table(tmp_path / "plan.docx", rows)).tasks}
+    sub = got["Vận hành, cập nhật cơ sở dữ liệu quy hoạch"]
+    assert names(sub, "lead") == ["Sở Nông nghiệp và Môi trường"] and sub.deadline.date == "2026-12-31"
+    # a row whose cells fit their own columns keeps its own empty cells: no time inherited
+    assert got["Rà soát thủ tục hành chính về quy hoạch"].deadline is None

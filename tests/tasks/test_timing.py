@@ -51,13 +51,14 @@ def find(ds: dict, words: str):
     ("2026 - 2027", ("period", "2026-01-01")),
     ("Khi có phát sinh.", ("conditional", None)),
     ("Năm 2026", ("on", "2026-12-31")),
+    ("2026", ("on", "2026-12-31")),  # a bare year in a time slot, as "Năm 2026"
 ])
 def test_time_slot_values(value, expected):
     d = time_value(value, DOC_DATE)
     assert (d.kind, d.date or d.start or d.frequency) == expected
 
 
-@pytest.mark.parametrize("value", ["Theo yêu cầu", "", "Sở Tài chính", "2030 - 2026", "Không"])
+@pytest.mark.parametrize("value", ["Theo yêu cầu", "", "Sở Tài chính", "2030 - 2026", "Không", "26", "20260"])
 def test_time_slot_values_that_are_no_time(value):
     assert time_value(value, DOC_DATE) is None
 
@@ -66,8 +67,10 @@ def test_table_time_column_any_wording():
     text = (plan("| TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Tiến độ hoàn thành |\n"
                  "|---|---|---|---|---|\n"
                  "| 1 | Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Sở Tài chính | 2026 - 2027 |\n"
-                 "| 2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Thường xuyên, hằng năm |\n"))
+                 "| 2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Thường xuyên, hằng năm |\n"
+                 "| 3 | Kiện toàn Tổ công tác chuyển đổi số | Sở Nội vụ | Các sở, ngành | 2026 |\n"))
     got = {t.task: t.deadline for t in extract_text(text, "plan.md").tasks}
+    assert (got["Kiện toàn Tổ công tác chuyển đổi số"].kind, got["Kiện toàn Tổ công tác chuyển đổi số"].date) == ("on", "2026-12-31")
     assert got["Xây dựng kho dữ liệu dùng chung"].kind == "period"
     assert got["Rà soát thủ tục hành chính"].frequency == "yearly"
 

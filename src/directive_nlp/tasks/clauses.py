@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..deadlines import adverbial_cycle, stays_in_task
 from ..models import Deadline
 from .frames import frames
 from .lexicon import lexicon, word_alt
@@ -209,6 +210,8 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
 
     A side is measured without the other deadline phrases it holds: in "gửi Sở Tài chính báo cáo định kỳ 6
     tháng trước ngày 10 tháng 6 hàng năm" the right of the cycle is only another time, not the task.
+    A statutory limit or an adverbial cycle with words on both sides stays ("trả lời trong thời hạn quy
+    định bằng văn bản", "báo cáo theo định kỳ của Chương trình").
     """
     def content(x: int, y: int) -> int:
         return len(words(text[x:y])) - sum(len(words(o.deadline.text)) for o in dls if x <= o.start and o.end <= y)
@@ -217,6 +220,8 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
         if a <= d.start and d.end <= b + 1:
             left, right = trim(text, a, d.start), trim(text, d.end, b)
             lw, rw = content(*left), content(*right)
+            if min(lw, rw) >= 1 and stays_in_task(d.deadline.text):
+                continue
             adjunct = _ADJUNCT.match(text[right[0]:right[1]])
             a, b = right if (rw > lw and not (adjunct and lw >= 2)) else left
     return a, b
@@ -265,7 +270,7 @@ def _task_deadline(text: str, gs: int, ge: int, deadlines: list[Dl], sent_dl: Op
         if gs <= d.start and d.end <= ge + 1:
             bare = d.deadline.kind == "ongoing" or (d.deadline.kind == "recurring" and d.deadline.frequency is None)
             before = text[gs:d.start].strip()
-            if bare and before and not before.endswith((",", ";")):
+            if bare and before and not before.endswith((",", ";")) and not adverbial_cycle(d.deadline.text):
                 continue  # "thường xuyên", "khám định kỳ" inside the object describe the work
             if d is not sent_dl:
                 out = d

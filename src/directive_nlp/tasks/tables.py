@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import combinations
 from typing import Optional
 
 from .frames import frames
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
 from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
+from .predicates import is_verb_start
 from .roles import fallback_subject
 from .text import trim, words
 from .timing import time_value
@@ -114,6 +116,66 @@ def _assign_cell(value: str, sup_cell: str) -> tuple[str, str]:
     return value, sup_cell
 
 
+_GROUP_LABEL = re.compile(r"[*_\s]*(?:[IVXLC]+|[A-ZĐ])\.?[*_\s]*")
+_NUMBER = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+|[a-zđ])[.)]?[*_\s]*[a-z]?")
+
+
+def _fit(role: Optional[str], value: str) -> int:
+    """How well a cell's text fits a column's role (the realignment's score)."""
+    v = value.strip(" *_")
+    if role == "task":
+        return 3 if is_verb_start(v) else (1 if len(v.split()) >= 3 and not find_agencies(v) else -3)
+    if role in ("lead", "support", "assign"):
+        return 2 if find_agencies(v) else -2
+    if role == "time":
+        return 2 if time_value(v) else -2
+    if role == "number":
+        return 1 if _NUMBER.fullmatch(v) else -2
+    return 0
+
+
+def realign_short_row(cells: list[str], roles: dict[str, int], width: int) -> Optional[list[Optional[str]]]:
+    """A body row with fewer cells than the header continues vertically merged cells of the row above.
+
+    Text formats drop the merged cells, so the row's cells belong to the columns not merged, in order; which
+    columns those are is read from the cells' content (a task in the task column, bodies in the body
+    columns, a time in the time column). Returns the row at full width, ``None`` for each merged column,
+    or ``None`` when the row is no continuation (a group row "| I | NHÓM NHIỆM VỤ … |", or no fit).
+    """
+    k = width - len(cells)
+    if k <= 0 or len(cells) < 2 or "task" not in roles:
+        return None
+    named = [c.strip(" *_") for c in cells if c.strip(" *_")]
+    if _GROUP_LABEL.fullmatch(cells[0]) or any(c.isupper() for c in named):
+        return None
+    role_of = {i: r for r, i in roles.items()}
+    best, best_score = None, 0
+    for merged in combinations(range(width), k):
+        if roles["task"] in merged:
+            continue
+        it = iter(cells)
+        row = [None if i in merged else next(it) for i in range(width)]
+        score = sum(_fit(role_of.get(i), v) for i, v in enumerate(row) if v is not None)
+        if score > 0 and score >= best_score:  # on a tie the later columns are the merged ones
+            best, best_score = row, score
+    return best
+
+
+def _continuation(cells: list[str], roles: dict[str, int], width: int) -> Optional[list[Optional[str]]]:
+    """A short row realigned (``realign_short_row``); a full-width row whose trailing cells are empty only
+    when its leading cells fit other columns than their own (a converter padded the short row: "| Vận
+    hành … | Sở X | | | |" whose first cell sits under STT), else None (the empties are the row's own)."""
+    core = list(cells)
+    while core and not core[-1].strip():
+        core.pop()
+    if len(cells) < width:
+        return realign_short_row(cells, roles, width) if len(core) == len(cells) else None
+    if len(core) == len(cells):
+        return None
+    got = realign_short_row(core, roles, width)
+    return None if got is None or got[: len(core)] == core else got
+
+
 def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, BlockInfo],
                 doc_date: Optional[date] = None) -> list[Task]:
     """Tasks of one table (its rows in order); [] when the table does not assign work."""
@@ -128,10 +190,14 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         return []
     out: list[Task] = []
     carry: dict[str, str] = {}
+    prev: list[str] = []  # the last body row at full width: what a short row's merged cells hold
     for k, r in enumerate(rows):
         if r.is_header_row or not r.cells or k == sub_header:
             continue
         cells = [text[c.start:c.end] for c in r.cells]
+        spanned = _continuation(cells, roles, len(header))
+        if spanned is not None and prev:
+            cells = [prev[i] if v is None else v for i, v in enumerate(spanned)]
         if _norm(" ".join(cells)) == _norm(" ".join(header)) or _names_columns(cells):
             if len(cells) == len(header) and _names_columns(cells):
                 again = column_roles(cells)  # a header repeated lower down may name the columns anew
@@ -159,7 +225,8 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         if not any(others) and (task_cell.isupper() or re.fullmatch(r"[IVXLC]+\.?|[A-ZĐ]\.?", number)):
             carry = {}
             continue  # a group row ("I | CÔNG TÁC TUYÊN TRUYỀN | | |", "A | Nhóm nhiệm vụ về thể chế | | |")
-        merged = False
+        merged = spanned is not None and bool(prev)
+        prev = cells if len(cells) == len(header) else prev
         if not lead_cell and carry.get("lead"):
             merged = True
             lead_cell = carry["lead"]

@@ -106,6 +106,8 @@ def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline
     '2026-12-31'
     >>> time_value("2026 - 2027").end
     '2027-12-31'
+    >>> time_value("2026").date
+    '2026-12-31'
     >>> time_value("Theo yêu cầu") is None
     True
     """
@@ -120,10 +122,14 @@ def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline
         years = _YEAR_RANGE.fullmatch(value)
         if years and int(years.group(1)) <= int(years.group(2)):
             return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
+        year = _YEAR.fullmatch(value)
+        if year:  # a bare year in a time slot ("| 2026 |"): within that year, as "Năm 2026"
+            return Deadline(text=value, kind="on", date=f"{year.group(1)}-12-31")
         return None
     return min(found, key=_rank)
 
 
+_YEAR = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)\s*[-–—]\s*((?:19|20|21)\d\d)", re.IGNORECASE)
 
 
@@ -633,10 +639,39 @@ def _stated_day_over_cycle(tasks: list[Task], doc_date: Optional[date]) -> None:
                 break
 
 
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+
+
+def _cycle_for_a_yearless_day(sentence: str, off: tuple[int, int], d: Deadline,
+                              doc_date: Optional[date]) -> Optional[Deadline]:
+    """The cycle a day without its year belongs to: "Các bộ, ngành định kỳ hằng năm gửi báo cáo … trước ngày
+    15 tháng 12" is yearly on 15 December, as "Định kỳ hằng năm (trước ngày 15 tháng 12)" is (the gold of
+    extra 13); the cycle stands before the date in the task's clause or in the frame before the task."""
+    if d.kind not in ("by", "on") or not d.date or _WRITTEN_YEAR.search(d.text):
+        return None
+    at = sentence.find(d.text, off[0])
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        md = m.deadline
+        if (md.kind == "recurring" and md.frequency in ("yearly", "monthly") and md.day is None
+                and m.end <= (at if at >= 0 else off[1]) and _clause_break(sentence, m.end, off[0]) is None
+                and (at < 0 or _clause_break(sentence, max(m.end, off[0]), at) is None)):
+            day, month = int(d.date[8:10]), int(d.date[5:7])
+            return md.model_copy(update={"day": day, "month": month if md.frequency == "yearly" else None})
+    return None
+
+
+def _yearless_days(tasks: list[Task], doc_date: Optional[date]) -> None:
+    for t in tasks:
+        off = _task_offset(t)
+        if t.deadline is not None and off is not None:
+            t.deadline = _cycle_for_a_yearless_day(t.sentence, off, t.deadline, doc_date) or t.deadline
+
+
 def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
     """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
     _stated_day_over_cycle(tasks, doc_date)
+    _yearless_days(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
     _trigger_over_ongoing(tasks, doc_date)
     _bracketed(tasks, doc_date)
