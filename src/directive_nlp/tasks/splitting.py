@@ -67,6 +67,19 @@ _TIME_ONLY = re.compile(r"\b(?:" + phrases(load_lexicon_data().get("time_clause_
                         + r")\b", re.IGNORECASE)
 
 
+_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_list_heads')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$",
+                            re.IGNORECASE)
+_VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{word_alt('complement_prepositions')})"
+                        r"(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def continues_activities(prev: str, st: str) -> bool:
+    """"Tăng cường công tác thông tin, tuyên truyền về …", "Thực hiện chế độ thông tin, báo cáo theo định kỳ":
+    after a comma group ending in a list of activities (``activity_list_heads``), a bare verb or a verb
+    straight before a preposition (``complement_prepositions``) is the next activity of the list."""
+    return bool(_ACTIVITY_TAIL.search(prev)) and (verb_only(st) or bool(_VERB_PREP.match(st)))
+
+
 def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …")."""
     p = cs
@@ -216,6 +229,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
             text, seg[0], seg[1], mentions):
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
+    if continues_activities(prev, st):
+        return False
     waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
 
