@@ -83,3 +83,24 @@ def test_activity_list_continues(sentence, tasks):
 ])
 def test_activity_list_does_not_swallow_a_new_task(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ partners before a short group do not make it long
+@pytest.mark.parametrize("sentence, tasks", [
+    # "phối hợp với X, Y" names who helps: the group's own words are "nắm bắt tình hình", a bare pair
+    ("1. Sở Y tế phối hợp với Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh nắm bắt tình hình, "
+     "kịp thời tham mưu xử lý các vụ việc phức tạp.",
+     ["nắm bắt tình hình, kịp thời tham mưu xử lý các vụ việc phức tạp"]),
+])
+def test_partners_are_not_counted_in_a_short_group(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after the partners the group has a long object of its own: still a task alone
+    ("1. Sở Y tế phối hợp với Công an tỉnh rà soát hồ sơ đất đai của hộ dân, "
+     "tổ chức cắm mốc ranh giới trên thực địa.",
+     ["rà soát hồ sơ đất đai của hộ dân", "tổ chức cắm mốc ranh giới trên thực địa"]),
+])
+def test_a_long_group_after_partners_stays_a_task(sentence, tasks):
+    assert texts(sentence) == tasks
