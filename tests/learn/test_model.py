@@ -113,7 +113,7 @@ def test_the_shipped_model_is_valid_json_weights():
     if folder is None:
         pytest.skip("no shipped model (models/directive_nlp_learned) in this checkout")
     model = load_model(folder)
-    assert set(model.decisions) == {"task", "agency", "role", "add"}
+    assert set(model.decisions) == {"task", "agency", "role", "add", "join"}
     assert (folder / "README.md").is_file()
     assert (folder / "model.json").stat().st_size < 200_000  # small, plain data
 

@@ -49,7 +49,7 @@ def trained(folders):
 
 def test_training_writes_a_json_model_and_its_card(trained):
     data = json.loads((trained / "model.json").read_text(encoding="utf-8"))
-    assert set(data["decisions"]) == {"task", "agency", "role", "add"}
+    assert set(data["decisions"]) == {"task", "agency", "role", "add", "join"}
     assert data["meta"]["documents"] == sorted(TRAIN)
     card = (trained / "README.md").read_text(encoding="utf-8")
     assert "## Data" in card and "## Features" in card and "kehoach_labelled_blocks" in card

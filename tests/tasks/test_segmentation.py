@@ -52,3 +52,55 @@ def test_short_bare_group_joins_its_neighbour(sentence, tasks):
 ])
 def test_short_group_that_is_a_task_alone_stays(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a list of activities after "công tác", "chế độ" …
+def test_activity_list_words_are_data():
+    data = load_lexicon_data()
+    assert "công tác" in data["activity_list_heads"] and "về" in data["complement_prepositions"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a bare verb straight before a preposition continues the list of activities
+    ("1. Tăng cường công tác thông tin, tuyên truyền về phòng, chống ma túy trong nhà trường.",
+     ["Tăng cường công tác thông tin, tuyên truyền về phòng, chống ma túy trong nhà trường"]),
+    ("1. Thực hiện chế độ thông tin, báo cáo theo định kỳ về tình hình thực hiện kế hoạch.",
+     ["Thực hiện chế độ thông tin, báo cáo theo định kỳ về tình hình thực hiện kế hoạch"]),
+    ("1. Đẩy mạnh hoạt động kiểm tra, giám sát việc chấp hành pháp luật của doanh nghiệp.",
+     ["Đẩy mạnh hoạt động kiểm tra, giám sát việc chấp hành pháp luật của doanh nghiệp"]),
+])
+def test_activity_list_continues(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # the activity head is followed by more than two words: the comma closes a task
+    ("1. Rà soát công tác quản lý đất đai, xây dựng kế hoạch sử dụng đất hằng năm của tỉnh.",
+     ["Rà soát công tác quản lý đất đai", "xây dựng kế hoạch sử dụng đất hằng năm của tỉnh"]),
+    # the next verb has its own object: a new task
+    ("1. Tăng cường công tác thông tin, tổ chức hội nghị tập huấn cho cán bộ cơ sở.",
+     ["Tăng cường công tác thông tin", "tổ chức hội nghị tập huấn cho cán bộ cơ sở"]),
+])
+def test_activity_list_does_not_swallow_a_new_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ partners before a short group do not make it long
+@pytest.mark.parametrize("sentence, tasks", [
+    # "phối hợp với X, Y" names who helps: the group's own words are "nắm bắt tình hình", a bare pair
+    ("1. Sở Y tế phối hợp với Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh nắm bắt tình hình, "
+     "kịp thời tham mưu xử lý các vụ việc phức tạp.",
+     ["nắm bắt tình hình, kịp thời tham mưu xử lý các vụ việc phức tạp"]),
+])
+def test_partners_are_not_counted_in_a_short_group(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after the partners the group has a long object of its own: still a task alone
+    ("1. Sở Y tế phối hợp với Công an tỉnh rà soát hồ sơ đất đai của hộ dân, "
+     "tổ chức cắm mốc ranh giới trên thực địa.",
+     ["rà soát hồ sơ đất đai của hộ dân", "tổ chức cắm mốc ranh giới trên thực địa"]),
+])
+def test_a_long_group_after_partners_stays_a_task(sentence, tasks):
+    assert texts(sentence) == tasks

@@ -13,6 +13,7 @@ _WHAT = {
     "agency": "is this body an actor of the task? (drops bodies below the threshold)",
     "role": "is the body's role 'support' rather than 'lead'? (sets the role)",
     "add": "is a body named in the sentence, not chosen by the rules, an actor? (adds it)",
+    "join": "are two neighbouring tasks of one sentence halves of one task? (joins them)",
 }
 
 _FEATURES = """\
@@ -27,6 +28,10 @@ elsewhere in the sentence, or carried from a heading, label or table column), th
 words before it (its frame word), whether it is named in the section's headings, its
 type, the rule's role, how many bodies the task has and its order, name length and
 first word, whether the task has a deadline and starts with a verb.
+Join features (two neighbouring tasks of one sentence): the separator (comma, semicolon,
+"và"), the rule, for each half its length, first one and two words, last one and two
+words, verb and report word at the start, a determiner, bodies and deadline; whether the
+halves have the same bodies, differing deadlines, how many tasks share the sentence.
 No underthesea word features: they did not pay for their time (see docs/learning.md)."""
 
 

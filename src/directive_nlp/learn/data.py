@@ -20,6 +20,7 @@ from ..evaluation import TASK_MATCH, _agencies, iter_gold_files, load_gold, matc
 from ..models import ExtractionResult
 from .candidates import extra_candidates
 from .features import agency_features, candidate_features, context_of, task_features
+from .joins import join_features, join_labels
 
 __all__ = ["TrainingDocument", "Samples", "find_training_documents", "label_result", "collect"]
 
@@ -41,8 +42,8 @@ class Samples:
     name: str
     result: ExtractionResult
     gold: list[dict]
-    x: dict[str, list[dict]] = field(default_factory=lambda: {"task": [], "agency": [], "role": [], "add": []})
-    y: dict[str, list[int]] = field(default_factory=lambda: {"task": [], "agency": [], "role": [], "add": []})
+    x: dict[str, list[dict]] = field(default_factory=lambda: {"task": [], "agency": [], "role": [], "add": [], "join": []})
+    y: dict[str, list[int]] = field(default_factory=lambda: {"task": [], "agency": [], "role": [], "add": [], "join": []})
 
 
 def find_training_documents(folders: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[TrainingDocument]:
@@ -80,6 +81,9 @@ def label_result(name: str, result: ExtractionResult, gold: list[dict]) -> Sampl
         for k, a in enumerate(extra_candidates(task)):
             s.x["add"].append(candidate_features(task, a, len(task.agencies) + k, ctx))
             s.y["add"].append(int(any(match_agencies([g], [{"name": a.name}]) for g in missed)))
+    for i, gap, label in join_labels(result.tasks, gold):
+        s.x["join"].append(join_features(result.tasks[i], result.tasks[i + 1], gap, ctx))
+        s.y["join"].append(label)
     return s
 
 

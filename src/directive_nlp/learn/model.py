@@ -17,6 +17,9 @@ Every decision always gives a **confidence** (its probability); only an
 * ``add`` — P(a body named in the sentence but not chosen by the rules is an
   actor); enabled: bodies at or above the threshold are added (role from the
   role decision's probability).
+* ``join`` — P(two neighbouring tasks of one sentence are halves of one
+  task, :mod:`directive_nlp.learn.joins`); enabled: pairs at or above the
+  threshold are joined (after the task decision has dropped its candidates).
 
 A decision stays a rule (disabled) when the leave-one-document-out figures
 on the measured half do not show it generalising better (docs/learning.md).
@@ -45,7 +48,7 @@ __all__ = [
 
 MODEL_FILE = "model.json"
 FORMAT_VERSION = 1
-DECISIONS = ("task", "agency", "role", "add")
+DECISIONS = ("task", "agency", "role", "add", "join")
 #: where the shipped model lives (repository layout: models/ beside src/)
 # a wheel carries the model inside the package; a source checkout has it in models/
 _PACKAGED = Path(__file__).resolve().parents[1] / "_shipped" / "directive_nlp_learned"
@@ -189,7 +192,7 @@ def apply_model(result: ExtractionResult, model: Any = "default") -> ExtractionR
     # a new record: the tasks are copied (they change), the rest is shared with ``result`` (read only here)
     out = result.model_copy(update={"tasks": [copy_task(t) for t in result.tasks]})
     ctx = context_of(result)
-    td, ad, rd, xd = (lm.decisions.get(k) for k in DECISIONS)
+    td, ad, rd, xd, jd = (lm.decisions.get(k) for k in DECISIONS)
     kept = []
     for i, task in enumerate(out.tasks):
         if td is not None:
@@ -198,6 +201,10 @@ def apply_model(result: ExtractionResult, model: Any = "default") -> ExtractionR
                 continue
         kept.append(task)
         _apply_agencies(task, ctx, ad, rd, xd)
+    if jd is not None and jd.enabled:
+        from .joins import apply_joins
+
+        kept = apply_joins(kept, jd, ctx)
     out.tasks = kept
     return out
 

@@ -22,11 +22,11 @@ __all__ = ["fit_decision", "fit", "train", "THRESHOLDS", "DEFAULT_ENABLED"]
 
 #: probability below which an enabled decision drops a task / an agency; the
 #: role decision says "support" at or above its threshold
-THRESHOLDS = {"task": 0.25, "agency": 0.3, "role": 0.5, "add": 0.5}
+THRESHOLDS = {"task": 0.25, "agency": 0.3, "role": 0.5, "add": 0.5, "join": 0.6}
 #: decisions that change the output when a model is trained without
 #: ``--enable``: those whose leave-one-document-out figures on the measured
 #: half beat the rules (docs/learning.md)
-DEFAULT_ENABLED: frozenset[str] = frozenset({"task"})
+DEFAULT_ENABLED: frozenset[str] = frozenset({"task", "join"})
 #: inverse regularisation strength of the logistic regressions
 C = 0.5
 

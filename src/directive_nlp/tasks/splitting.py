@@ -67,6 +67,19 @@ _TIME_ONLY = re.compile(r"\b(?:" + phrases(load_lexicon_data().get("time_clause_
                         + r")\b", re.IGNORECASE)
 
 
+_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_list_heads')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$",
+                            re.IGNORECASE)
+_VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{word_alt('complement_prepositions')})"
+                        r"(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def continues_activities(prev: str, st: str) -> bool:
+    """"Tăng cường công tác thông tin, tuyên truyền về …", "Thực hiện chế độ thông tin, báo cáo theo định kỳ":
+    after a comma group ending in a list of activities (``activity_list_heads``), a bare verb or a verb
+    straight before a preposition (``complement_prepositions``) is the next activity of the list."""
+    return bool(_ACTIVITY_TAIL.search(prev)) and (verb_only(st) or bool(_VERB_PREP.match(st)))
+
+
 def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …")."""
     p = cs
@@ -216,6 +229,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
             text, seg[0], seg[1], mentions):
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
+    if continues_activities(prev, st):
+        return False
     waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
 
@@ -267,8 +282,10 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
     return merge_fragments(text, groups, own_subject, deadlines, mentions)
 
 
-def _syllables(text: str, g: list[tuple[int, int]], deadlines: list[Dl]) -> int:
+def _syllables(text: str, g: list[tuple[int, int]], deadlines: list[Dl], mentions: Optional[list[Ag]] = None) -> int:
     a, b = g[0][0], g[-1][1]
+    if mentions:  # a leading "phối hợp với X, Y" names who helps, not what is done
+        a = b - len(_after_partners(text, (a, b), b, mentions))
     body = text[a:b]
     for d in deadlines:
         if a <= d.start and d.end <= b:
@@ -284,13 +301,13 @@ def _comma_between(text: str, a: int, b: int) -> bool:
 _DETERMINER = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('list_determiners')})(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
-def _bare_pair(text: str, g: list[tuple[int, int]], deadlines: list[Dl]) -> bool:
+def _bare_pair(text: str, g: list[tuple[int, int]], deadlines: list[Dl], mentions: Optional[list[Ag]] = None) -> bool:
     """A short comma group whose object is a bare noun ("Tổ chức truyền thông", "Tổ chức dạy nghề", "Có chính
     sách thăm hỏi") is one half of a pair with its neighbour ("…, tuyên truyền sâu rộng đến …"), not a task
     alone (``bare_pair_syllables`` in task_lexicon.yaml); a determined object ("chấp hành các quy định") is
     a whole task."""
     limit = lexicon().data.get("bare_pair_syllables") or 0
-    return _syllables(text, g, deadlines) < limit and not _DETERMINER.search(text[g[0][0]:g[-1][1]])
+    return _syllables(text, g, deadlines, mentions) < limit and not _DETERMINER.search(text[g[0][0]:g[-1][1]])
 
 
 def _joins_next(text: str, g: list[tuple[int, int]], nxt: list[tuple[int, int]], mentions: list[Ag]) -> bool:
@@ -304,12 +321,12 @@ def _joins_next(text: str, g: list[tuple[int, int]], nxt: list[tuple[int, int]],
 
 
 def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tuple[int, int]],
-              deadlines: list[Dl]) -> bool:
+              deadlines: list[Dl], mentions: Optional[list[Ag]] = None) -> bool:
     """Too short to be a task alone (``min_task_syllables``), only a verb, or a fronted condition."""
     floor = lexicon().data.get("min_task_syllables") or 0
     # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
     report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
-    return (_syllables(text, g, deadlines) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
+    return (_syllables(text, g, deadlines, mentions) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
             or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
 
 
@@ -331,8 +348,8 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
             out.append((pending, None)) if not out else out[-1][0].extend(pending)
             pending = []
         nxt = groups[i + 1] if i + 1 < len(groups) and (i + 1) not in own_subject else None
-        short = sj is None and _is_short(text, groups, i, g, deadlines)
-        bare = sj is None and not short and _bare_pair(text, g, deadlines)
+        short = sj is None and _is_short(text, groups, i, g, deadlines, mentions)
+        bare = sj is None and not short and _bare_pair(text, g, deadlines, mentions)
         if (short and nxt) or (bare and nxt and _joins_next(text, g, nxt, mentions)):
             pending = g
         elif out and (short or (bare and i + 1 == len(groups) and _comma_between(text, out[-1][0][-1][1], g[0][0]))):
