@@ -28,8 +28,6 @@ def test_dev_gold_triple_f1():
     assert rep["triple"]["f1"] >= 0.85, rep
 
 
-@pytest.mark.xfail(strict=True, reason="Generalise, part 1: layout and deadlines as general mechanisms, "
-                   "measured on documents nobody read")
 def test_extra_gold_pooled(shared_extra):
     names = extra_docs(with_gold=True)
     if not names:
