@@ -19,8 +19,9 @@ def train_cli(
     output: Path = typer.Option(..., "-o", "--output", help="Model directory to write (model.json + README.md)."),
     enable: Optional[str] = typer.Option(
         None, "--enable",
-        help="Comma-separated decisions that change the output: task, agency, role (default: task, the one "
-        "that beat the rules on the measured half; the others only give confidences); 'none' for none.",
+        help="Comma-separated decisions that change the output: task, agency, role, add, join (default: "
+        "task,join, the ones that beat the rules on the measured half; the others only give confidences); "
+        "'none' for none.",
     ),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the agency names."),
     cv: bool = typer.Option(False, "--cv", help="Also write leave-one-document-out figures (rules vs trained) "
