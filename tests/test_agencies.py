@@ -487,3 +487,13 @@ def test_one_plural_level_with_its_named_places_is_one_agency(text, expected):
                                   "Các xã Ea Kao, Hòa Thắng chủ động"])
 def test_a_plural_level_without_named_provinces_is_no_locality_list(text):
     assert not any("," in n and "tỉnh" in n for n in names(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ngân hàng Chính sách xã hội chi nhánh tỉnh phối hợp thực hiện", ["Ngân hàng Chính sách xã hội chi nhánh tỉnh"]),
+    ("Ngân hàng Nhà nước chi nhánh Khu vực 14 chỉ đạo", ["Ngân hàng Nhà nước chi nhánh Khu vực 14"]),
+    ("Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II", ["Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II"]),
+    ("Sở Y tế chi nhánh", ["Sở Y tế"]),  # no level or place after it: no branch
+])
+def test_a_branch_is_part_of_the_name_with_its_level(text, expected):
+    assert names(text) == expected

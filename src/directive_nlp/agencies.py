@@ -141,6 +141,7 @@ class Gazetteer:
     stop: _Trie = field(default_factory=_Trie)
     open_stop: _Trie = field(default_factory=_Trie)
     qualifiers_taking_body: set[Key] = field(default_factory=set)
+    qualifiers_taking_level: set[Key] = field(default_factory=set)
     qualifiers_open: set[Key] = field(default_factory=set)
     modifiers_taking_body: set[Key] = field(default_factory=set)
     group_openers: _Trie = field(default_factory=_Trie)
@@ -210,6 +211,8 @@ class Gazetteer:
             self.qualifiers.add(self.k(w), True)
         for w in data.get("qualifiers_taking_body") or []:
             self.qualifiers_taking_body.add(self.k(w))
+        for w in data.get("qualifiers_taking_level") or []:
+            self.qualifiers_taking_level.add(self.k(w))
         for w in data.get("qualifiers_open") or []:
             self.qualifiers_open.add(self.k(w))
         for w in data.get("province_verbs") or []:
@@ -243,7 +246,8 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
     "agencies.yaml": {
         "departments": list, "bodies": list, "free_heads": list, "heads": list, "standalone_heads": list,
         "generic_nouns": list, "generic_modifiers": list, "modifiers_taking_body": list, "class_nouns": list,
-        "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "open_stop_words": list,
+        "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
+        "open_stop_words": list,
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
         "role_modifiers": list, "generic_compounds": list,
@@ -524,6 +528,13 @@ class _Scanner:
                     break
                 j = stop
                 break
+            if key in self.g.qualifiers_taking_level:
+                # "chi nhánh tỉnh", "chi nhánh khu vực 14": the branch only with its level or place
+                k = max(self.levels(end), self.numbered_level(end), self.proper_name(end))
+                if k == end:
+                    break
+                j = k
+                continue
             if key in self.g.qualifiers_taking_body:
                 inner = self.body(end, allow_heads=False)
                 if inner:
