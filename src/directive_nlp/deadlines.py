@@ -999,6 +999,8 @@ def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
             text = work
     c = _compiled()
     starts = _starts(text)
+    if starts == []:
+        return []  # no pattern matches anywhere (most parts of sentences the task rules ask about)
     cands: list[tuple[int, int, int, str, Deadline]] = []
     for order, (rule, pat) in enumerate(c.patterns):
         for m in _finditer(pat, text, starts):

@@ -85,10 +85,11 @@ def attach_document(doc: Doc, ndoc: NormalizedDocument) -> Doc:
 def _span(doc: Doc, start: int, end: int, label: str, block) -> Optional[Span]:
     span = doc.char_span(start, end, label=label, alignment_mode="expand") if end > start else None
     if span is not None:
-        span._.dnlp_chars = (start, end)  # exact; the span is snapped to whole tokens
-        span._.dnlp_block = block.index
-        span._.dnlp_page = block.location.page
-        span._.dnlp_bbox = block.location.bbox
+        x = span._  # one extension accessor for the four values (spaCy makes a new one at each ``span._``)
+        x.dnlp_chars = (start, end)  # exact; the span is snapped to whole tokens
+        x.dnlp_block = block.index
+        x.dnlp_page = block.location.page
+        x.dnlp_bbox = block.location.bbox
     return span
 
 

@@ -86,3 +86,25 @@ def test_the_merger_table_alone_gives_the_34_units_without_the_province_package(
     assert len(d.new) == 34 and len(d.old) == 63
     assert "Đồng Nai" in d.new and "Bình Phước" not in d.new  # merged into Đồng Nai
     assert d.merged["Bình Phước"] == "Đồng Nai"
+
+
+def test_the_command_line_collects_cyclic_garbage_less_often_and_the_library_does_not():
+    """``main()`` raises the collector's thresholds for its own process (a document makes hundreds of
+    thousands of short-lived objects); importing the package or the command line changes nothing."""
+    from directive_nlp.cli import GC_THRESHOLDS
+
+    probe = (
+        "import gc, sys\n"
+        "before = gc.get_threshold()\n"
+        "import directive_nlp, directive_nlp.cli\n"
+        "print(gc.get_threshold() == before)\n"
+        "sys.argv = ['directive-nlp', '--help']\n"
+        "try:\n    directive_nlp.cli.main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.get_threshold())\n"
+    )
+    env = dict(os.environ, PYTHONPATH=SRC + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=180, env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    lines = r.stdout.strip().splitlines()
+    assert lines[0] == "True" and lines[-1] == str(tuple(GC_THRESHOLDS))
+    assert GC_THRESHOLDS[0] > 700  # fewer young collections than Python's default

@@ -9,6 +9,7 @@ code 1 (0 ok, 1 bad input, 2 usage, 3 some files of a batch failed).
 
 from __future__ import annotations
 
+import gc
 import sys
 from importlib import import_module
 
@@ -32,8 +33,15 @@ for _name in _COMMAND_MODULES:
     import_module(f"{__name__}.{_name}")
 
 
+#: the command line's cyclic-garbage thresholds: a document makes hundreds of thousands of small objects
+#: (tokens' texts, mention records, features) that reference counting frees; with Python's (700, 10, 10)
+#: the collector ran ~580 times over the 19 gold texts (0.25 s CPU), with these ~80 times (0.09 s)
+GC_THRESHOLDS = (10_000, 10, 10)
+
+
 def main() -> None:
     """Console-script entry point."""
+    gc.set_threshold(*GC_THRESHOLDS)  # this process only: the library leaves its user's settings alone
     try:
         app(prog_name="directive-nlp")  # also under ``python -m directive_nlp``
     except KeyboardInterrupt:  # pragma: no cover

@@ -74,8 +74,9 @@ class AgencyRecognizer:
                                  span_id=m.rule or "", alignment_mode="expand")
             if span is None:
                 continue
-            span._.dnlp_rule = m.rule
-            span._.dnlp_chars = (m.start, m.end)
+            x = span._
+            x.dnlp_rule = m.rule
+            x.dnlp_chars = (m.start, m.end)
             spans.append(span)
         doc.spans[self.spans_key] = spans
         doc._.dnlp_gazetteer = self.gazetteer if self._user_yaml is not None else None

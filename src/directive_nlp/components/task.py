@@ -114,8 +114,9 @@ def set_task_spans(doc: Doc, tasks: list[Task], spans_key: str = DEFAULT_SPANS_K
                              alignment_mode="expand") if where else None
         if span is None:
             continue
-        span._.dnlp_rule = t.rule
-        span._.dnlp_task = t.model_dump(mode="json")
+        x = span._
+        x.dnlp_rule = t.rule
+        x.dnlp_task = t.model_dump(mode="json")
         spans.append(span)
     doc.spans[spans_key] = spans
     doc._.dnlp_tasks = list(tasks)
