@@ -19,11 +19,11 @@ real ones, importing them on first use. If spaCy was imported before
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
 import sys
 import types
 from typing import Any
+
+from ._import_hooks import OneShotFinder, WrappingLoader
 
 __all__ = ["install"]
 
@@ -58,17 +58,8 @@ def _standins() -> dict[str, types.ModuleType]:
     return {"spacy.cli": cli, "spacy.cli.info": cli_info}
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader(WrappingLoader):
     """spaCy's own loader, run with the stand-ins in place."""
-
-    def __init__(self, real: importlib.abc.Loader) -> None:
-        self.real = real
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.real, name)
-
-    def create_module(self, spec):
-        return self.real.create_module(spec)
 
     def exec_module(self, module: types.ModuleType) -> None:
         standins = _standins()
@@ -86,27 +77,13 @@ class _Loader(importlib.abc.Loader):
                 module.cli = cli  # ``spacy.cli.x`` forwards to the real package (see _DeferredCli)
 
 
-class _Finder(importlib.abc.MetaPathFinder):
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname != "spacy":
-            return None
-        uninstall()
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        spec.loader = _Loader(spec.loader)
-        return spec
-
-
-_FINDER = _Finder()
+_FINDER = OneShotFinder("spacy", _Loader)
 
 
 def install() -> None:
     """Make the next ``import spacy`` skip ``spacy.cli`` (nothing if spaCy is already imported)."""
-    if "spacy" not in sys.modules and _FINDER not in sys.meta_path:
-        sys.meta_path.insert(0, _FINDER)
+    _FINDER.install()
 
 
 def uninstall() -> None:
-    if _FINDER in sys.meta_path:
-        sys.meta_path.remove(_FINDER)
+    _FINDER.uninstall()

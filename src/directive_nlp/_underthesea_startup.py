@@ -27,11 +27,11 @@ before ``directive_nlp``, nothing changes; the finder removes itself after one u
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
 import sys
 import types
 from typing import Any
+
+from ._import_hooks import OneShotFinder, WrappingLoader
 
 __all__ = ["install", "uninstall"]
 
@@ -71,17 +71,8 @@ def _module_getattr(module: types.ModuleType):
     return __getattr__, __dir__
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader(WrappingLoader):
     """underthesea's package, its ``__init__`` run only when a name needs it."""
-
-    def __init__(self, real: importlib.abc.Loader) -> None:
-        self.real = real
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.real, name)
-
-    def create_module(self, spec):
-        return self.real.create_module(spec)
 
     def exec_module(self, module: types.ModuleType) -> None:
         module.__loader__ = module.__spec__.loader = self.real  # underthesea's own, for _complete and reload
@@ -89,27 +80,13 @@ class _Loader(importlib.abc.Loader):
         module.__version__ = importlib.import_module("underthesea.version").__version__  # type: ignore[attr-defined]
 
 
-class _Finder(importlib.abc.MetaPathFinder):
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname != _PACKAGE:
-            return None
-        uninstall()
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        spec.loader = _Loader(spec.loader)
-        return spec
-
-
-_FINDER = _Finder()
+_FINDER = OneShotFinder(_PACKAGE, _Loader)
 
 
 def install() -> None:
     """Make the next ``import underthesea`` lazy (nothing if underthesea is already imported)."""
-    if _PACKAGE not in sys.modules and _FINDER not in sys.meta_path:
-        sys.meta_path.insert(0, _FINDER)
+    _FINDER.install()
 
 
 def uninstall() -> None:
-    if _FINDER in sys.meta_path:
-        sys.meta_path.remove(_FINDER)
+    _FINDER.uninstall()
