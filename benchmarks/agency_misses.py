@@ -31,21 +31,19 @@ document of the read half is found.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from _halves import gold_documents, miss_parser
+
 from directive_nlp.agencies import agency_type, find_agencies
-from directive_nlp.errors import InputError
-from directive_nlp.evaluation import (find_gold_documents, is_measured, match_agencies, norm, norm_agency,
+from directive_nlp.evaluation import (match_agencies, norm, norm_agency,
                                       pair_tasks, same_agency)
 from directive_nlp.pipeline import extract_doc, result_from_doc
 from directive_nlp.tasks.labels import read_label
 
-MEASURED = "11,18,19,20,21,22,23"
 FRAME_WORDS = ("giao", "đề nghị", "yêu cầu", "chỉ đạo", "ủy quyền")
 MARKER = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+[.)])\s*")
 
@@ -202,20 +200,11 @@ def _run(path: Path) -> tuple[list[dict], Context]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--form", default="md", choices=["md", "pdf", "docx"])
-    ap.add_argument("--measured", default=MEASURED, help="document-name prefixes of the measured half (refused)")
+    ap = miss_parser(__doc__.split("\n")[0], "document-name prefixes of the measured half (refused)")
     ap.add_argument("--list", action="store_true", help="print every error, not only the class counts")
     args = ap.parse_args(argv)
-    measured = [m for m in args.measured.split(",") if m]
-    try:
-        docs = [d for d in find_gold_documents(args.folders, args.form) if not is_measured(d.name, measured)]
-    except InputError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    if not docs:
-        print("no gold document of the read half under the given folders", file=sys.stderr)
+    docs = gold_documents(args)
+    if docs is None:
         return 2
     totals: Counter = Counter()
     for d in docs:

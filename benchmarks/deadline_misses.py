@@ -18,16 +18,13 @@ Exit 2 with one line when no gold document is found.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import Counter
-from pathlib import Path
 
-from directive_nlp.errors import InputError
-from directive_nlp.evaluation import deadline_key, find_gold_documents, is_measured, pair_tasks
+from _halves import gold_documents, miss_parser
+
+from directive_nlp.evaluation import deadline_key, pair_tasks
 from directive_nlp.pipeline import extract
 
-MEASURED = "11,18,19,20,21,22,23"
 
 
 def _dl(t: dict) -> str:
@@ -58,19 +55,10 @@ def document_misses(gold: list[dict], pred: list[dict]) -> list[tuple[str, str]]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--form", default="md", choices=["md", "pdf", "docx"])
-    ap.add_argument("--measured", default=MEASURED, help="document-name prefixes of the measured half (skipped)")
+    ap = miss_parser(__doc__.split("\n")[0], "document-name prefixes of the measured half (skipped)")
     args = ap.parse_args(argv)
-    measured = [m for m in args.measured.split(",") if m]
-    try:
-        docs = [d for d in find_gold_documents(args.folders, args.form) if not is_measured(d.name, measured)]
-    except InputError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    if not docs:
-        print("no gold document of the read half under the given folders", file=sys.stderr)
+    docs = gold_documents(args)
+    if docs is None:
         return 2
     totals: Counter = Counter()
     for d in docs:

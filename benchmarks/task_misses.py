@@ -31,17 +31,14 @@ document is found.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 
-from directive_nlp.errors import InputError
-from directive_nlp.evaluation import find_gold_documents, is_measured, norm, pair_tasks, token_f1
+from _halves import gold_documents, measured_prefixes, miss_parser
+
+from directive_nlp.evaluation import is_measured, norm, pair_tasks, token_f1
 from directive_nlp.pipeline import extract
 
-MEASURED = "11,18,19,20,21,22,23"
 _TARGET = re.compile(r"^(phấn đấu|đạt|trên|dưới|tối thiểu|ít nhất|100|\d+ ?%)|\d ?%", re.I)
 _EXECUTION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hiện|phân công", re.I)
 
@@ -152,22 +149,13 @@ def _run(docs, measured: list[str], counts_only: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--form", default="md", choices=["md", "pdf", "docx"])
-    ap.add_argument("--measured", default=MEASURED, help="document-name prefixes of the measured half (never listed)")
+    ap = miss_parser(__doc__.split("\n")[0], "document-name prefixes of the measured half (never listed)")
     ap.add_argument("--counts-only", action="store_true", help="only the counts table")
     args = ap.parse_args(argv)
-    measured = [m for m in args.measured.split(",") if m]
-    try:
-        docs = find_gold_documents(args.folders, args.form)
-    except InputError as e:
-        print(f"error: {e}", file=sys.stderr)
+    docs = gold_documents(args, read_half_only=False)
+    if docs is None:
         return 2
-    if not docs:
-        print("no gold document under the given folders", file=sys.stderr)
-        return 2
-    _run(docs, measured, args.counts_only)
+    _run(docs, measured_prefixes(args), args.counts_only)
     return 0
 
 
