@@ -85,6 +85,34 @@ def test_activity_list_does_not_swallow_a_new_task(sentence, tasks):
     assert texts(sentence) == tasks
 
 
+# ------------------------------------------------------------------ a list of nouns after a determiner ("các", "những")
+def test_determiners_open_lists_too():
+    assert "các" in load_lexicon_data()["list_determiners"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "các kiến nghị, phản ánh, khiếu nại, tố cáo": words that are also verbs, listed after a determined noun
+    ("1. Giải quyết các kiến nghị, phản ánh, khiếu nại, tố cáo liên quan đến đất đai.",
+     ["Giải quyết các kiến nghị, phản ánh, khiếu nại, tố cáo liên quan đến đất đai"]),
+    ("1. Tổng hợp những ý kiến, đề xuất về chính sách hỗ trợ doanh nghiệp.",
+     ["Tổng hợp những ý kiến, đề xuất về chính sách hỗ trợ doanh nghiệp"]),
+])
+def test_determined_noun_list_continues(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after the determined noun a verb with its own object: a new task
+    ("1. Kiểm tra các cơ sở kinh doanh, xử lý nghiêm các hành vi vi phạm pháp luật về giá.",
+     ["Kiểm tra các cơ sở kinh doanh", "xử lý nghiêm các hành vi vi phạm pháp luật về giá"]),
+    # the determined noun phrase is longer than two syllables: the comma closes the task
+    ("1. Rà soát các dự án đầu tư công chậm tiến độ, báo cáo về tình hình giải ngân vốn.",
+     ["Rà soát các dự án đầu tư công chậm tiến độ", "báo cáo về tình hình giải ngân vốn"]),
+])
+def test_determined_noun_list_does_not_swallow_a_new_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
 # ------------------------------------------------------------------ partners before a short group do not make it long
 @pytest.mark.parametrize("sentence, tasks", [
     # "phối hợp với X, Y" names who helps: the group's own words are "nắm bắt tình hình", a bare pair
