@@ -113,6 +113,41 @@ def test_determined_noun_list_does_not_swallow_a_new_task(sentence, tasks):
     assert texts(sentence) == tasks
 
 
+# ------------------------------------------------------------------ a scope qualifier opening a clause
+def test_scope_words_are_data():
+    from directive_nlp.tasks.frames import load_frames_data
+
+    data = load_frames_data()
+    assert "theo" in data["scope_openers"] and "chức năng" in data["scope_nouns"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "Theo chức năng, nhiệm vụ" straight before the verb: dropped whole, not cut at its comma
+    ("1. Sở Văn hóa, Thể thao và Du lịch: Theo chức năng, nhiệm vụ tăng cường thông tin, tuyên truyền về kế "
+     "hoạch hỗ trợ tại từng xã, phường.",
+     ["tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ tại từng xã, phường"]),
+    # no actor before it: the same
+    ("1. Theo chức năng, nhiệm vụ được giao, tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ tại từng xã.",
+     ["tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ tại từng xã"]),
+    # a list number before the frame goes with it, so the role frame is read
+    ("1. Sở Tài chính: (1) Chủ trì, phối hợp với Sở Nội vụ nghiên cứu, đề xuất cơ chế tài chính phù hợp.",
+     ["nghiên cứu, đề xuất cơ chế tài chính phù hợp"]),
+])
+def test_scope_opener_is_dropped_before_the_verb(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a parenthesis that names an actor is not a scope
+    ("1. (Sở Y tế chủ trì) Xây dựng kế hoạch kiểm tra các cơ sở.",
+     ["(Sở Y tế chủ trì) Xây dựng kế hoạch kiểm tra các cơ sở"]),
+    # no verb after the qualifier: nothing is dropped
+    ("1. Theo nhiệm vụ kỳ trước, các đơn vị đã hoàn thành.", ["Theo nhiệm vụ kỳ trước, các đơn vị đã hoàn thành"]),
+])
+def test_scope_is_not_dropped_without_a_verb_after_it(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
 # ------------------------------------------------------------------ partners before a short group do not make it long
 @pytest.mark.parametrize("sentence, tasks", [
     # "phối hợp với X, Y" names who helps: the group's own words are "nắm bắt tình hình", a bare pair
