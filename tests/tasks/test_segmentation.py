@@ -85,6 +85,69 @@ def test_activity_list_does_not_swallow_a_new_task(sentence, tasks):
     assert texts(sentence) == tasks
 
 
+# ------------------------------------------------------------------ a list of nouns after a determiner ("các", "những")
+def test_determiners_open_lists_too():
+    assert "các" in load_lexicon_data()["list_determiners"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "các kiến nghị, phản ánh, khiếu nại, tố cáo": words that are also verbs, listed after a determined noun
+    ("1. Giải quyết các kiến nghị, phản ánh, khiếu nại, tố cáo liên quan đến đất đai.",
+     ["Giải quyết các kiến nghị, phản ánh, khiếu nại, tố cáo liên quan đến đất đai"]),
+    ("1. Tổng hợp những ý kiến, đề xuất về chính sách hỗ trợ doanh nghiệp.",
+     ["Tổng hợp những ý kiến, đề xuất về chính sách hỗ trợ doanh nghiệp"]),
+])
+def test_determined_noun_list_continues(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after the determined noun a verb with its own object: a new task
+    ("1. Kiểm tra các cơ sở kinh doanh, xử lý nghiêm các hành vi vi phạm pháp luật về giá.",
+     ["Kiểm tra các cơ sở kinh doanh", "xử lý nghiêm các hành vi vi phạm pháp luật về giá"]),
+    # the determined noun phrase is longer than two syllables: the comma closes the task
+    ("1. Rà soát các dự án đầu tư công chậm tiến độ, báo cáo về tình hình giải ngân vốn.",
+     ["Rà soát các dự án đầu tư công chậm tiến độ", "báo cáo về tình hình giải ngân vốn"]),
+])
+def test_determined_noun_list_does_not_swallow_a_new_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a scope qualifier opening a clause
+def test_scope_words_are_data():
+    from directive_nlp.tasks.frames import load_frames_data
+
+    data = load_frames_data()
+    assert "theo" in data["scope_openers"] and "chức năng" in data["scope_nouns"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "Theo chức năng, nhiệm vụ" straight before the verb: dropped whole, not cut at its comma
+    ("1. Sở Văn hóa, Thể thao và Du lịch: Theo chức năng, nhiệm vụ tăng cường thông tin, tuyên truyền về kế "
+     "hoạch hỗ trợ tại từng xã, phường.",
+     ["tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ tại từng xã, phường"]),
+    # no actor before it: the same
+    ("1. Theo chức năng, nhiệm vụ được giao, tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ tại từng xã.",
+     ["tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ tại từng xã"]),
+    # a list number before the frame goes with it, so the role frame is read
+    ("1. Sở Tài chính: (1) Chủ trì, phối hợp với Sở Nội vụ nghiên cứu, đề xuất cơ chế tài chính phù hợp.",
+     ["nghiên cứu, đề xuất cơ chế tài chính phù hợp"]),
+])
+def test_scope_opener_is_dropped_before_the_verb(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a parenthesis that names an actor is not a scope
+    ("1. (Sở Y tế chủ trì) Xây dựng kế hoạch kiểm tra các cơ sở.",
+     ["(Sở Y tế chủ trì) Xây dựng kế hoạch kiểm tra các cơ sở"]),
+    # no verb after the qualifier: nothing is dropped
+    ("1. Theo nhiệm vụ kỳ trước, các đơn vị đã hoàn thành.", ["Theo nhiệm vụ kỳ trước, các đơn vị đã hoàn thành"]),
+])
+def test_scope_is_not_dropped_without_a_verb_after_it(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
 # ------------------------------------------------------------------ partners before a short group do not make it long
 @pytest.mark.parametrize("sentence, tasks", [
     # "phối hợp với X, Y" names who helps: the group's own words are "nắm bắt tình hình", a bare pair

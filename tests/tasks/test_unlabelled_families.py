@@ -232,6 +232,35 @@ def test_dash_inside_a_name_or_after_a_verb_is_not_a_glued_heading():
         assert glued_heading_end(text, 0, find_agencies(text)) == 0, text
 
 
+# ------------------------------------------------------------------ a verb-led title glued to the first of its bullets
+def test_verb_led_title_is_cut_when_bullets_follow():
+    body = ("3. Kiểm soát, giảm thiểu nguồn phát sinh khí thải từ hoạt động công nghiệp - Thực hiện kiểm kê khí "
+            "thải công nghiệp toàn diện cấp trung ương và địa phương.\n\n- Giám sát công tác vận hành hệ thống "
+            "quan trắc tự động tại các nguồn thải lớn.")
+    ts = texts(body)
+    assert "Thực hiện kiểm kê khí thải công nghiệp toàn diện cấp trung ương và địa phương" in ts
+    assert not any(t.startswith("Kiểm soát, giảm thiểu") for t in ts)
+
+
+def test_verb_led_title_is_cut_when_the_bullets_run_on_in_one_line():
+    from directive_nlp.tasks.glued import glued_heading_end
+
+    text = ("Hoàn thiện thể chế - Nghiên cứu, xây dựng Luật Chuyển đổi số. - Rà soát, sửa đổi các Nghị định "
+            "hướng dẫn.")
+    assert text[glued_heading_end(text, 0, []):].startswith("Nghiên cứu, xây dựng Luật")
+
+
+def test_verb_led_text_with_a_dash_and_no_bullets_after_stays_whole():
+    from directive_nlp.tasks.glued import glued_heading_end
+
+    for text in ("Hoàn thiện thể chế - Nghiên cứu, xây dựng Luật Chuyển đổi số.",
+                 "Xây dựng tuyến đường Biên Hòa - Vũng Tàu. - Khởi công trong năm 2026."):
+        assert glued_heading_end(text, 0, []) == 0, text
+    body = ("3. Tăng cường kiểm tra hoạt động vận tải tuyến Hà Nội - Hải Phòng theo quy định.\n\n"
+            "4. Tổ chức tập huấn cho cán bộ quản lý.")
+    assert texts(body)[0].startswith("Tăng cường kiểm tra hoạt động vận tải tuyến Hà Nội - Hải Phòng")
+
+
 # ------------------------------------------------------------------ an inner heading of parameters
 _SPEC_PLAN = """1. Quan trắc môi trường vùng nuôi
 

@@ -111,6 +111,8 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
     if p2 != p:
         p, explicit = p2, explicit or bool(subject)
     if subject:
+        # "X: Theo chức năng, nhiệm vụ tăng cường …": the whole scope, not a basis ending at its comma
+        p = skip_ws(text, _scope_end(text, p, e), e)
         bm = fr.basis_purpose.match(text, p, e)
         if bm:
             p = skip_ws(text, bm.end(), e)
@@ -171,13 +173,35 @@ def _sentence_deadline(text: str, s: int, p: int, e: int, deadlines: list[Dl]) -
     return out
 
 
+_ENUM_PAREN = re.compile(r"\s*\(\w{1,4}\)")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+def _scope_end(text: str, p: int, e: int) -> int:
+    """The end of a scope qualifier ("theo chức năng, nhiệm vụ (được giao),", ``scope_*`` in frames.yaml) that
+    opens ``text[p:e]`` straight before a verb, else ``p``. A list number before it ("(2) …") goes with it;
+    another parenthesis alone ("(Sở Y tế chủ trì) …") is no scope."""
+    sc = after_chain(text, p, e)
+    head = text[p:sc]
+    pm = _PAREN.match(head)
+    if pm and not _ENUM_PAREN.match(head) and not head[pm.end():].strip():
+        return p
+    return sc if head.strip() and is_verb_start(text[sc:e]) else p
+
+
 def _drop_openers(text: str, cs: int, ce: int, rounds: int) -> int:
-    """Past connectives ("đồng thời", "từ đó") and modals at the start of a clause or task."""
+    """Past connectives ("đồng thời", "từ đó"), modals and a scope qualifier straight before a verb ("Theo
+    chức năng, nhiệm vụ (được giao), tăng cường …", ``scope_*`` in frames.yaml, as after a named actor) at
+    the start of a clause or task."""
     lx = lexicon()
     for _ in range(rounds):
         m = lx.connective_start.match(text[cs:ce])
         if m:
             cs = skip_ws(text, cs + m.end(), ce)
+            continue
+        sc = _scope_end(text, cs, ce)
+        if sc != cs:
+            cs = skip_ws(text, sc, ce)
             continue
         c2 = strip_modal(text, cs, ce)
         if c2 == cs:

@@ -312,7 +312,9 @@ class _Walker:
         if self._skip_object_item(bi, btext, cs, sid):
             return
         if bi.marker:  # "b) Nhóm nền tảng cấp tỉnh - Xây dựng …": a sub-heading glued to its first bullet
-            cs = glued_heading_end(btext, cs, find_agencies(btext))
+            nxt = self.info.get(b.index + 1)
+            cs = glued_heading_end(btext, cs, find_agencies(btext),
+                                   bullets_follow=nxt is not None and nxt.section == sid and nxt.marker_kind == "bullet")
         self._item(b, bi, sid, btext, cs, body, zone)
 
     def _table(self, b) -> None:

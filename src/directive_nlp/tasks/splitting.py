@@ -67,8 +67,9 @@ _TIME_ONLY = re.compile(r"\b(?:" + phrases(load_lexicon_data().get("time_clause_
                         + r")\b", re.IGNORECASE)
 
 
-_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_list_heads')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$",
-                            re.IGNORECASE)
+# "công tác thông tin, …", "các kiến nghị, phản ánh, …": a list head or a determiner, then one or two syllables
+_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_list_heads')}|{word_alt('list_determiners')})"
+                            r"\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$", re.IGNORECASE)
 _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{word_alt('complement_prepositions')})"
                         r"(?![\wÀ-ỹ])", re.IGNORECASE)
 
