@@ -368,8 +368,8 @@ def match_key(text: str) -> str:
     """
     t = unicodedata.normalize("NFC", text or "").lower()
     t = t.translate(_CHAR_TABLE)
+    t = re.sub(r"[^\w\s]", " ", t)  # first: a dropped mark (U+0300 lies in à-ỹ) must not block the tone rule
     t = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], t)
-    t = re.sub(r"[^\w\s]", " ", t)
     return " ".join(t.split())
 
 
