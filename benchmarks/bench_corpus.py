@@ -7,7 +7,11 @@
 
 One run measures, each in fresh processes, with CPU seconds beside wall
 seconds and the machine's load average before and after each part (a loaded
-machine shows as wall time well above CPU time and a load above the cores):
+machine shows as wall time well above CPU time and a load above the cores).
+Before timing, both trees' bytecode is written (``compileall``), as pip writes
+an installed package's and the compared libraries' own: a source tree run with
+PYTHONDONTWRITEBYTECODE set would otherwise be compiled again in every process.
+The parts:
 
 a. end to end on the text (NAME.md) of the gold documents (the dev and extra
    corpora's documents that have NAME.gold.jsonl), start-up included:
@@ -312,6 +316,15 @@ def git(*args: str) -> str:
     return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
+def compile_bytecode(*srcs: Path | None) -> None:
+    """Write the bytecode of both trees first, as ``pip install`` does for an installed package (and as the
+    libraries compared against have theirs): with PYTHONDONTWRITEBYTECODE set (some sandboxes and CI), a
+    source tree would otherwise be compiled again in every measured process."""
+    for s in srcs:
+        if s is not None:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(s)], check=True, capture_output=True)
+
+
 def release_tree(ref: str | None, work: Path) -> tuple[Path | None, str]:
     """A git worktree of the release (default: where HEAD left main); (src folder, short sha)."""
     try:
@@ -440,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     src, work, started = ROOT / "src", Path(tempfile.mkdtemp(prefix="bench-corpus-")), time.time()
     release_src, release_sha = release_tree(args.release, work)
+    compile_bytecode(src, release_src)
     load0 = load()
     try:
         lines = run_parts(parts, args, docs, src, work, release_src, release_sha)
@@ -450,7 +464,8 @@ def main(argv: list[str] | None = None) -> int:
     head = [f"Written by `python benchmarks/bench_corpus.py{flags}` "
             f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))} ({time.time() - started:.0f} s), "
             f"commit {git('rev-parse', '--short=10', 'HEAD')}; never typed in.  ",
-            f"Machine: {machine()}; load average (1/5/15 min) {load0} at the start, {load()} at the end.", ""]
+            f"Machine: {machine()}; load average (1/5/15 min) {load0} at the start, {load()} at the end. "
+            "Both trees' bytecode is compiled before timing, as an installed package's is.", ""]
     text = "\n".join(head + lines) + "\n"
     print(text)
     if args.write:
