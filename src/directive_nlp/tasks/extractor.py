@@ -61,6 +61,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # the end of a Chỉ thị / Công văn opening: what follows is its body, numbered or not
         "body_opener": re.compile(rf"\b(?:{w('body_opener_endings')})\s*:\s*$", re.IGNORECASE),
         "list_end": re.compile(rf"\b(?:{w('list_end_words')})\s*:\s*$"),
+        # "… bằng các chỉ tiêu cụ thể như sau:": a list of indicators follows (targets, not tasks)
+        "target_lead_in": re.compile(rf"(?<!\w)(?:{w('target_nouns')})(?:\s+(?:{w('target_qualifiers')}))*"
+                                     rf"(?:\s+(?:{w('following_words')}))?\s*:\s*$", re.IGNORECASE),
         "leftover": re.compile(rf"\b(?:{w('conjunctions')})\b|[\s,;.:\-–+]", re.IGNORECASE),
         "review_title": re.compile(rf"\b(?:{w('review_title_words')})\b", re.IGNORECASE),
         "topic": re.compile(rf"(?:{w('topic_label_words')})\b[^:]{{0,300}}:\s*", re.IGNORECASE),
@@ -98,6 +101,7 @@ class _Flow:
     explained: list = field(default_factory=list)  # (section, heading block, skipped items)
     awaiting: Optional[tuple] = None  # (scope, "lead"|"support"): an empty label whose bodies follow as items
     skipping: bool = False  # items under an ignore label ("Sản phẩm:")
+    targets: Optional[tuple] = None  # (section, marker kind, depth) of a lead-in to a list of indicators
     open_partners: Optional[str] = None  # section of a bare "b) Chủ trì, phối hợp" line: its bullets name partners
 
 
@@ -309,6 +313,8 @@ class _Walker:
             return  # "Điều 1. Ban hành kèm theo …", "… có hiệu lực …": the act itself
         if article == "execution" and self._execution(b, sid, btext, cs):
             return
+        if self._skip_target_item(bi, btext, cs, sid):
+            return
         if self._skip_object_item(bi, btext, cs, sid):
             return
         if bi.marker:  # "b) Nhóm nền tảng cấp tỉnh - Xây dựng …": a sub-heading glued to its first bullet
@@ -355,6 +361,7 @@ class _Walker:
         if self._heading_block.setdefault(sid, b.index) != b.index:
             self._register_heading(sid, body)  # a second part numbered like the first: its own heading wins
             self._heading_block[sid] = b.index
+        self._note_targets(bi, sid, body)
         colon = body.rstrip().endswith(":")
         if colon and sid not in self.headings and not _patterns()["content_lead_in"].search(body):
             # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items
@@ -423,6 +430,25 @@ class _Walker:
                 return True
         if cp is not None and (cp[0] != sid or not bi.marker):
             flow.colon_parent = None
+        return False
+
+    def _note_targets(self, bi, sid: str, body: str) -> None:
+        """Open a list of indicators after a line ending "… các chỉ tiêu sau:" (paragraph, item or heading)."""
+        if _patterns()["target_lead_in"].search(body.rstrip()):
+            self.flow.targets = (sid, bi.marker_kind if bi.marker else None, bi.depth)
+
+    def _skip_target_item(self, bi, btext: str, cs: int, sid: str) -> bool:
+        """The items under "… các chỉ tiêu cụ thể như sau:" are indicators ("(1) 100% số người … được rà soát"),
+        not tasks; an item led by a named body still assigns. The list ends at the first block that is not
+        one of its items (a paragraph, a sibling of a listed lead-in, another part)."""
+        tl = self.flow.targets
+        if tl is None:
+            return False
+        in_part = sid == tl[0] or sid.startswith(tl[0] + ".")
+        if in_part and bi.marker and (tl[1] is None or bi.marker_kind != tl[1] or bi.depth > tl[2]):
+            ms = find_agencies(btext[cs:cs + 200].lstrip())
+            return not (ms and ms[0].start == 0)
+        self.flow.targets = None
         return False
 
     def _carried(self, sid: str, bi) -> tuple[list[Ag], list[Ag]]:
@@ -520,6 +546,7 @@ class _Walker:
         if sid == "preamble" and _patterns()["body_opener"].search(body):
             flow.preamble_body = True
         colon = body.rstrip().endswith(":")
+        self._note_targets(bi, sid, body)
         if colon and not self._is_lead_in(body):
             flow.colon_parent = (sid, bi.block, [])
         if (colon and bi.marker and bi.marker_kind != "enum" and not _patterns()["content_lead_in"].search(body)
