@@ -93,3 +93,18 @@ def test_indicator_lead_ins(line):
 ])
 def test_lines_that_announce_no_indicators(line):
     assert not _patterns()["target_lead_in"].search(line)
+
+
+def test_indicator_list_in_a_docx_written_by_python_docx(tmp_path):
+    """The same list read from a real .docx (python-docx): the markers survive the reader."""
+    from docx import Document
+
+    from directive_nlp.pipeline import extract
+
+    d = Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "KẾ HOẠCH", "Thực hiện công tác năm 2026",
+                 "III. NỘI DUNG THỰC HIỆN", *_PARAGRAPH_LEAD.split("\n\n")):
+        d.add_paragraph(line)
+    d.save(tmp_path / "plan.docx")
+    ts = [t.task for t in extract(tmp_path / "plan.docx").tasks]
+    assert ts == ["Tổ chức tuyên truyền lợi ích của thanh toán không dùng tiền mặt đến từng đối tượng"]
