@@ -10,7 +10,9 @@ A frame is a few words that say who acts and in which role:
 * ``scope`` — "theo chức năng, nhiệm vụ (được giao)": a qualifier after the
   actor, skipped;
 * ``basis`` — "căn cứ … để VERB", "trên cơ sở …,": the basis of the action,
-  skipped.
+  skipped;
+* ``encourage`` — "Khuyến khích X VERB …" opening a sentence: X acts (as
+  after "Đề nghị").
 
 Each function returns a compiled pattern that matches at the start of the
 string it is given (``pattern.match(text, pos, end)``), so the analyser can
@@ -23,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vocab import load_vocabulary, phrases
+from ..vocab import VocabularyError, load_vocabulary, phrases
 
 __all__ = ["Frames", "frames", "load_frames_data"]
 
@@ -34,7 +36,8 @@ _KEYS = {
     "basis_openers": list, "basis_purpose": list, "basis_clauses": list, "frame_adverbs": list,
     "time_only_verbs": list, "group_predicates": list, "paren_lead_verbs": list, "paren_support_verbs": list,
     "paren_hints": list, "role_nouns": list, "role_noun_kinds": list, "role_noun_followers": list,
-    "predicate_openers": list,
+    "predicate_openers": list, "encourage_words": list,
+    "encourage_body_types": list,
 }
 _W = r"(?-i:[\wÀ-ỹ])"  # a word character; (?-i:) spares IGNORECASE patterns the range's case closure at compile time (same characters: tests/test_vocab.py)
 
@@ -49,7 +52,12 @@ def _alt(words, *, whole: bool = True) -> str:
 
 @lru_cache(maxsize=1)
 def load_frames_data() -> dict:
-    return load_vocabulary("frames.yaml", required=_KEYS)
+    data = load_vocabulary("frames.yaml", required=_KEYS)
+    from ..agencies import AGENCY_TYPES
+    unknown = set(data["encourage_body_types"]) - set(AGENCY_TYPES)
+    if unknown:
+        raise VocabularyError(f"frames.yaml: encourage_body_types: unknown agency type(s) {sorted(unknown)}")
+    return data
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,8 @@ class Frames:
     paren_hint: re.Pattern     # a word that makes a bracket an assignment
     role_noun: re.Pattern      # "là cơ quan đầu mối …, "
     predicate_opener: re.Pattern  # "chủ động", "định kỳ" … at the start of a predicate
+    encourage: re.Pattern      # "Khuyến khích " opening a sentence — the encouraged body follows
+    encourage_types: frozenset  # the agency types the encourage frame names as actor
 
 
 @lru_cache(maxsize=1)
@@ -118,4 +128,6 @@ def frames() -> Frames:
         role_noun=re.compile(rf"là\s+{_alt(d['role_nouns'])}\s+{_alt(d['role_noun_kinds'])}[^,;:]{{0,80}}?"
                              rf"(?:,|\s+(?={_alt(d['role_noun_followers'])}))\s*", re.IGNORECASE),
         predicate_opener=re.compile(_alt(d["predicate_openers"], whole=False)),
+        encourage=re.compile(rf"\s*{_alt(d['encourage_words'])}\s+", re.IGNORECASE),
+        encourage_types=frozenset(d["encourage_body_types"]),
     )

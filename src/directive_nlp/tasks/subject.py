@@ -5,7 +5,8 @@ order, and returns the first that fits:
 
 1. a topic label before a colon is skipped ("Về …:", "Đối với các dự án …:");
 2. "Do X VERB …" — the agent after "do";
-3. the assign frame "giao / đề nghị / yêu cầu X …" (``assign_words``);
+3. the encourage frame "Khuyến khích X VERB …" opening the sentence (frames.yaml
+   ``encourage_words``), then the assign frame "giao / đề nghị / yêu cầu X …" (``assign_words``);
 4. leading adverbials are skipped ("Trên cơ sở …,", "nếu có …,");
 5. a list of recognised bodies followed by a predicate, a name label
    ("Ban Chỉ đạo …: …"), or a qualifier that stays with the name;
@@ -22,7 +23,7 @@ from typing import Optional
 
 from .frames import frames
 from .lexicon import lexicon, word_alt
-from .mentions import Ag, canonical, ag
+from .mentions import Ag, agency_type, canonical, ag
 from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
 from .text import trim, words
@@ -128,6 +129,21 @@ def _skip_topic(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> i
     return p
 
 
+def _encouraged(text: str, p: int, e: int, mentions: list[Ag]) -> Optional[Subject]:
+    """"Khuyến khích X VERB …" opening the sentence (frames.yaml ``encourage_words``): the encouraged body X acts,
+    as after "Đề nghị"; only a recognised body of the Party, the state or a mass organisation right after the word
+    (``encourage_body_types``), and only when a predicate follows it."""
+    m = frames().encourage.match(text, p, e)
+    if not m:
+        return None
+    chain, cend = chain_at(text, m.end(), mentions, e, max_skip=0)
+    if not chain or (chain[0].type or agency_type(chain[0].name)) not in frames().encourage_types:
+        return None  # "Khuyến khích các doanh nghiệp đầu tư …": the issuer's own policy, no body acts
+    if starts_predicate(text, after_chain(text, cend, e), e):
+        return chain, after_chain(text, cend, e), "assign", True
+    return None
+
+
 def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
     """"Do X VERB …" (the agent) or "giao / đề nghị / yêu cầu X …" (the assign frame)."""
     dm = _patterns()["agent"].match(text[p:e])
@@ -135,6 +151,9 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
         chain, cend = chain_at(text, p + dm.end(), mentions, e)
         if chain and starts_predicate(text, after_chain(text, cend, e), e):
             return chain, after_chain(text, cend, e), "subject", False
+    found = _encouraged(text, p, e, mentions)
+    if found:
+        return found
     for hit in lexicon().assign.finditer(text, p, limit):
         if len(words(text[p:hit.start()])) > 40:
             break
