@@ -115,6 +115,15 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
 
 
+def _makes_a_sentence(rest: str) -> bool:
+    """Words after a collective's head that make it a sentence: a lead/partner frame, or a word that opens a
+    modal ("có trách nhiệm") or a support frame ("phối hợp")."""
+    lx = lexicon()
+    return bool(frames().maybe_lead_support.search(rest)) or any(
+        lx.modal_start.match(rest[x.start():]) or lx.support_start.match(rest[x.start():])
+        for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest))
+
+
 def _responsible_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Optional[HeadingBodies]:
     """"Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm": a plural collective with a qualifier the
     recogniser cannot bound, closed by a modal of responsibility; the body is all before the modal, as
@@ -124,12 +133,9 @@ def _responsible_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Op
         return None
     end = a + m.start()
     rest = t[cend:end]
-    lx = lexicon()
     if not rest.strip() or _patterns()["coordinated_end"].search(rest):
         return None  # a name the recogniser bounds, or "… thực hiện nghiêm và chịu trách nhiệm"
-    if len(words(t[a:end])) > 24 or frames().maybe_lead_support.search(rest) or any(
-            lx.modal_start.match(rest[x.start():]) or lx.support_start.match(rest[x.start():])
-            for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest)):
+    if len(words(t[a:end])) > 24 or _makes_a_sentence(rest):
         return None
     return HeadingBodies([ag(a, end, t[a:end], canonical(t[a:end]), chain[0].type)])
 
@@ -144,10 +150,7 @@ def _requested_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Opti
         return None
     if t.rstrip().endswith(".") or (t.rstrip().endswith(":") and not _no_verb(rest)):
         return None
-    lx = lexicon()
-    if frames().maybe_lead_support.search(rest) or any(
-            lx.modal_start.match(rest[x.start():]) or lx.support_start.match(rest[x.start():])
-            for x in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", rest)):
+    if _makes_a_sentence(rest):
         return None
     return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
 

@@ -139,9 +139,8 @@ def _encouraged(text: str, p: int, e: int, mentions: list[Ag]) -> Optional[Subje
     chain, cend = chain_at(text, m.end(), mentions, e, max_skip=0)
     if not chain or (chain[0].type or agency_type(chain[0].name)) not in frames().encourage_types:
         return None  # "Khuyến khích các doanh nghiệp đầu tư …": the issuer's own policy, no body acts
-    if starts_predicate(text, after_chain(text, cend, e), e):
-        return chain, after_chain(text, cend, e), "assign", True
-    return None
+    rest = after_chain(text, cend, e)
+    return (chain, rest, "assign", True) if starts_predicate(text, rest, e) else None
 
 
 def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
@@ -177,8 +176,7 @@ def _skip_connective(text: str, p: int, e: int, mentions: list[Ag]) -> int:
     after = skip_ws(text, p + m.end(), e)
     if after < e and text[after] == ",":
         after = skip_ws(text, after + 1, e)
-    chain, cend = chain_at(text, after, mentions, e)
-    return after if chain and starts_predicate(text, after_chain(text, cend, e), e) else p
+    return after if _actor_opens(text, after, e, mentions) else p
 
 
 def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
