@@ -8,7 +8,8 @@ A frame is a few words that say who acts and in which role:
 * ``support`` — "(chủ động) phối hợp (chặt chẽ) (với|cùng) Y": Y supports;
 * ``coordinate`` — "phối hợp … giữa X, Y": X and Y lead together;
 * ``scope`` — "theo chức năng, nhiệm vụ (được giao)": a qualifier after the
-  actor, skipped;
+  actor, skipped; ``scope_more`` — "và Kế hoạch này, ": more of it, up to the
+  comma before the verb;
 * ``basis`` — "căn cứ … để VERB", "trên cơ sở …,": the basis of the action,
   skipped;
 * ``encourage`` — "Khuyến khích X VERB …" opening a sentence: X acts (as
@@ -37,7 +38,7 @@ _KEYS = {
     "time_only_verbs": list, "group_predicates": list, "paren_lead_verbs": list, "paren_support_verbs": list,
     "paren_hints": list, "role_nouns": list, "role_noun_kinds": list, "role_noun_followers": list,
     "predicate_openers": list, "encourage_words": list,
-    "encourage_body_types": list,
+    "encourage_body_types": list, "scope_continuers": list,
 }
 _W = r"(?-i:[\wÀ-ỹ])"  # a word character; (?-i:) spares IGNORECASE patterns the range's case closure at compile time (same characters: tests/test_vocab.py)
 
@@ -69,6 +70,7 @@ class Frames:
     support_bare: re.Pattern   # "phối hợp (chặt chẽ) (với|cùng) " (no adverb before it)
     coordinate: re.Pattern     # "phối hợp (w){0,3} giữa " — the partners follow
     scope: re.Pattern          # "(…) theo chức năng, nhiệm vụ được giao, "
+    scope_more: re.Pattern     # "và Kế hoạch này, ": more of the scope after its nouns
     basis_purpose: re.Pattern  # "căn cứ … để "
     basis_clause: re.Pattern   # "trên cơ sở …, "
     basis_purpose_word: re.Pattern  # "để " (a purpose verb follows)
@@ -109,6 +111,7 @@ def frames() -> Frames:
         support_bare=re.compile(rf"\s*{sup}{partner}", re.IGNORECASE),
         coordinate=re.compile(rf"{sup}(?:\s+{_W}+){{0,3}}?\s+{_alt(d['coordinate_words'])}\s+", re.IGNORECASE),
         scope=re.compile(scope, re.IGNORECASE),
+        scope_more=re.compile(rf"\s*{_alt(d['scope_continuers'])}\s+[^,;:.()]{{1,100}}?,\s*", re.IGNORECASE),
         basis_purpose=re.compile(rf"\s*{_alt(d['basis_openers'])}[^;:]{{0,250}}?\s{_alt(d['basis_purpose'])}\s+",
                                  re.IGNORECASE),
         basis_clause=re.compile(rf"\s*{_alt(d['basis_clauses'])}[^;:,]{{0,250}},\s*", re.IGNORECASE),

@@ -34,6 +34,8 @@ def _patterns() -> dict[str, re.Pattern]:
     conj, focus = w("conjunctions"), w("list_focus_words")
     to = w("recipient_prepositions")
     return {
+        # the end of a document reference: "… Kế hoạch này,", "… số 12/KH-UBND,"
+        "ref_end": re.compile(rf"(?:\S*\d\S*|{w('basis_ref_endings')})\s*,\s*$", re.IGNORECASE),
         # what may stand between two names of one list of bodies
         "gap": re.compile(rf"^\s*(?:,|;|{w('list_gap_words')}|,\s*(?:{conj})|,\s*(?:{focus})|(?:{focus})|"
                           rf"\([^()]*\)\s*(?:,|;|{conj})?|\([^()]*\)\s*,?\s*(?:{conj}))?\s*$", re.IGNORECASE),
@@ -103,9 +105,24 @@ def chain_at(text: str, pos: int, mentions: list[Ag], end: int, *, max_skip: int
 
 
 def after_chain(text: str, pos: int, end: int) -> int:
-    """Skip a qualifier after a subject list ("theo chức năng, nhiệm vụ được giao")."""
-    m = frames().scope.match(text, pos, end)
-    return m.end() if m else pos
+    """Skip a qualifier after a subject list ("theo chức năng, nhiệm vụ được giao"). It runs on over a
+    document reference up to the comma before the verb ("căn cứ chức năng, nhiệm vụ được giao và Kế hoạch
+    này, chủ động …"), not over a second predicate or a body ("… và tổ chức triển khai …, …")."""
+    fr = frames()
+    m = fr.scope.match(text, pos, end)
+    if not m:
+        return pos
+    q = m.end()
+    more = fr.scope_more.match(text, q, end) if text[pos:q].strip(" ,") else None
+    if more and not text[pos:q].rstrip().endswith(",") and _patterns()["ref_end"].search(text, q, more.end()) \
+            and _verb_or_modal(text[more.end():end]):
+        return more.end()
+    return q
+
+
+def _verb_or_modal(s: str) -> bool:
+    lx = lexicon()
+    return bool(lx.modal_start.match(s) or (lx.verb_start.match(s) and not lx.weak_verb_start.match(s)))
 
 
 def starts_predicate(text: str, pos: int, end: int) -> bool:

@@ -1,0 +1,50 @@
+"""Bodies in the "Tổ chức thực hiện" part of provincial plans (issue 12, docs/unlabelled-check.md, fifth sample).
+
+Each mechanism has positive and negative examples, in small plans written for the test.
+"""
+
+from __future__ import annotations
+
+from directive_nlp.pipeline import extract_text
+
+
+def tasks_of(body: str, heading: str = "**V. TỔ CHỨC THỰC HIỆN**"):
+    text = f"KẾ HOẠCH\n\nTriển khai phong trào thi đua năm 2026\n\n{heading}\n\n{body}\n"
+    return extract_text(text, "plan.md").tasks
+
+
+def pairs(body: str) -> list[tuple[str, list[str]]]:
+    return [(t.task, [a.name for a in t.agencies]) for t in tasks_of(body)]
+
+
+# ------------------------------------------------------------------ a scope that runs on over a document reference
+
+def test_scope_with_a_document_reference_after_an_inline_subject():
+    got = pairs("Các sở, ban, ngành thành phố căn cứ chức năng, nhiệm vụ được giao và Kế hoạch này, "
+                "chủ động xây dựng kế hoạch triển khai Phong trào thi đua.")
+    assert got == [("chủ động xây dựng kế hoạch triển khai Phong trào thi đua", ["Các sở, ban, ngành thành phố"])]
+
+
+def test_scope_with_a_document_reference_after_a_label():
+    got = pairs("**3. Các cơ quan, đơn vị, địa phương thuộc tỉnh: **Căn cứ chức năng, nhiệm vụ được giao và "
+                "Kế hoạch này, chủ động xây dựng kế hoạch triển khai Phong trào thi đua với nội dung phù hợp.")
+    assert got == [("chủ động xây dựng kế hoạch triển khai Phong trào thi đua với nội dung phù hợp",
+                    ["Các cơ quan, đơn vị, địa phương thuộc tỉnh"])]
+
+
+def test_scope_with_a_numbered_document_reference():
+    got = pairs("Sở Y tế căn cứ chức năng, nhiệm vụ và Kế hoạch số 12/KH-UBND, hướng dẫn các cơ sở y tế triển khai.")
+    assert got == [("hướng dẫn các cơ sở y tế triển khai", ["Sở Y tế"])]
+
+
+def test_scope_does_not_run_over_a_name_with_a_comma():
+    got = pairs("**2. Các sở, ban, ngành khác**\n\nCăn cứ chức năng, nhiệm vụ, quyền hạn và theo quy định của Luật "
+                "phòng, chống ma túy, các văn bản chỉ đạo của Chính phủ, phối hợp với các sở, ban, ngành được giao "
+                "chủ trì để tham mưu và tổ chức thực hiện các dự án.")
+    assert got == [("tham mưu và tổ chức thực hiện các dự án", ["Các sở, ban, ngành khác", "các sở, ban, ngành được giao chủ trì"])]
+
+
+def test_scope_does_not_swallow_a_further_body():
+    got = pairs("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành tỉnh trong phạm vi chức năng, nhiệm vụ của mình "
+                "và các cơ quan, tổ chức khác có liên quan.\n\n- Tổ chức kiểm tra việc thi hành Luật Việc làm.")
+    assert not any(t.startswith("tổ chức khác") for t, _ in got)
