@@ -40,6 +40,9 @@ FAMILIES = [
     ("Giao Ủy ban nhân dân tỉnh Khánh Hòa chủ trì", ["Ủy ban nhân dân tỉnh Khánh Hòa"], "ubnd"),
     ("UBND phường Hải Châu thực hiện", ["UBND phường Hải Châu"], "ubnd"),
     ("Ủy ban nhân dân các xã, phường, đặc khu rà soát", ["Ủy ban nhân dân các xã, phường, đặc khu"], "ubnd"),
+    # levels joined by "/" (issue 12, u04 "3. UBND các xã/phường:"): one head, its levels
+    ("UBND các xã/phường kiểm tra", ["UBND các xã/phường"], "ubnd"),
+    ("Ủy ban nhân dân các huyện/thị xã/thành phố rà soát", ["Ủy ban nhân dân các huyện/thị xã/thành phố"], "ubnd"),
     ("Sở Nông nghiệp và Môi trường hướng dẫn", ["Sở Nông nghiệp và Môi trường"], "so"),
     ("Sở Nông nghiệp và Phát triển nông thôn đánh giá", ["Sở Nông nghiệp và Phát triển nông thôn"], "so"),
     ("Sở Tài nguyên và Môi trường kiểm tra", ["Sở Tài nguyên và Môi trường"], "so"),
@@ -107,6 +110,8 @@ SPLITS = [
     ("Phối hợp chặt chẽ giữa các lực lượng Công an, Biên phòng, Hải quan",
      ["các lực lượng Công an", "Biên phòng", "Hải quan"]),
     ("Các cơ quan truyền thông, báo chí của tỉnh", ["Các cơ quan truyền thông", "báo chí của tỉnh"]),
+    # a "/" between two bodies (not two levels of one head) still separates them
+    ("UBND tỉnh/Sở Y tế kiểm tra", ["UBND tỉnh", "Sở Y tế"]),
     # "lực lượng" + a named force is a body (class noun); "lực lượng lao động" is not
     ("Chủ động phối hợp với Công an, lực lượng Hải quan triển khai", ["Công an", "lực lượng Hải quan"]),
     ("phối hợp với lực lượng Biên phòng tuần tra", ["lực lượng Biên phòng"]),

@@ -464,13 +464,13 @@ class _Scanner:
     # ---- grammar --------------------------------------------------------
 
     def levels(self, i: int) -> int:
-        """("các")? LEVEL Name? ((","|"và") ("các")? LEVEL Name?)*"""
+        """("các")? LEVEL Name? ((","|"/"|"và") ("các")? LEVEL Name?)*  ("UBND các xã/phường": one head, its levels)"""
         j = i
         first = True
         while True:
             k = j
             if not first:
-                if self.is_punct(k, ",") or (self.word(k) and self.toks[k].keys == ("và",)):
+                if self.is_punct(k, ",/") or (self.word(k) and self.toks[k].keys == ("và",)):
                     k += 1
                 else:
                     break

@@ -48,3 +48,23 @@ def test_scope_does_not_swallow_a_further_body():
     got = pairs("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành tỉnh trong phạm vi chức năng, nhiệm vụ của mình "
                 "và các cơ quan, tổ chức khác có liên quan.\n\n- Tổ chức kiểm tra việc thi hành Luật Việc làm.")
     assert not any(t.startswith("tổ chức khác") for t, _ in got)
+
+
+# ------------------------------------------------------------------ bodies the recogniser knows inside an unknown partner list
+
+def test_verb_shaped_word_inside_a_known_body_does_not_end_the_partner_list():
+    got = pairs("**5. Sở Giáo dục và Đào tạo**\n\n- Phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học tổ chức "
+                "đào tạo theo nhu cầu xã hội.")
+    assert got == [("tổ chức đào tạo theo nhu cầu xã hội",
+                    ["Sở Giáo dục và Đào tạo", "doanh nghiệp", "viện nghiên cứu", "trường đại học"])]
+
+
+def test_unknown_partner_list_still_ends_at_the_verb():
+    got = pairs("**5. Sở Giáo dục và Đào tạo**\n\n- Phối hợp với Ban đại diện cha mẹ học sinh tổ chức các hoạt động "
+                "ngoại khóa.")
+    assert got == [("tổ chức các hoạt động ngoại khóa", ["Sở Giáo dục và Đào tạo", "Ban đại diện cha mẹ học sinh"])]
+
+
+def test_levels_joined_by_a_slash_under_a_heading():
+    got = pairs("**3. UBND các xã/phường:**\n\n- Kiểm tra, xử lý các cơ sở vi phạm quy định bảo vệ môi trường.")
+    assert got == [("Kiểm tra, xử lý các cơ sở vi phạm quy định bảo vệ môi trường", ["UBND các xã/phường"])]

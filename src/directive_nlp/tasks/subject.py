@@ -324,6 +324,8 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
             continue
         if text[q:pos].count(":"):
             return None
+        if any(m.start < pos < m.end for m in mentions):
+            continue  # "doanh nghiệp, viện nghiên cứu, trường đại học tổ chức …": a verb-shaped word inside a body's name
         if is_verb_start(text[pos:e]):
             span_s, span_e = trim(text, q, pos)
             if len(words(text[span_s:span_e])) >= 2:
