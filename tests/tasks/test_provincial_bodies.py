@@ -68,3 +68,20 @@ def test_unknown_partner_list_still_ends_at_the_verb():
 def test_levels_joined_by_a_slash_under_a_heading():
     got = pairs("**3. UBND các xã/phường:**\n\n- Kiểm tra, xử lý các cơ sở vi phạm quy định bảo vệ môi trường.")
     assert got == [("Kiểm tra, xử lý các cơ sở vi phạm quy định bảo vệ môi trường", ["UBND các xã/phường"])]
+
+
+# ------------------------------------------------------------------ a body-headed label the recogniser does not cover
+
+def test_unknown_collective_label_before_a_verb_names_the_actor():
+    got = pairs("**14. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: **Quan tâm, đăng ký hỗ trợ nhu yếu phẩm cho nhân "
+                "dân bị ảnh hưởng mưa lũ.")
+    assert len(got) == 1
+    assert got[0][0] == "Quan tâm, đăng ký hỗ trợ nhu yếu phẩm cho nhân dân bị ảnh hưởng mưa lũ"
+    assert " ".join(got[0][1]) == "Doanh nghiệp cộng đồng, tổ chức, cá nhân"
+
+
+def test_body_headed_label_before_a_value_names_no_actor():
+    got = pairs("- Đơn vị, cá nhân được đề nghị khen thưởng: 15 tập thể và 20 cá nhân tiêu biểu.\n\n"
+                "- Đơn vị, cá nhân tiêu biểu: Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh.\n\n"
+                "- Tổ chức hội nghị sơ kết việc thực hiện Kế hoạch.")
+    assert got == [("Tổ chức hội nghị sơ kết việc thực hiện Kế hoạch", [])]

@@ -323,7 +323,7 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
         if pos == q:
             continue
         if text[q:pos].count(":"):
-            return None
+            return _head_noun_label(text, q, text.find(":", q, pos), e, mentions)
         if any(m.start < pos < m.end for m in mentions):
             continue  # "doanh nghiệp, viện nghiên cứu, trường đại học tổ chức …": a verb-shaped word inside a body's name
         if is_verb_start(text[pos:e]):
@@ -334,6 +334,16 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
                     return agents, pos, "head-noun", False
             return None
     return None
+
+
+def _head_noun_label(text: str, q: int, colon: int, e: int, mentions: list[Ag]) -> Optional[Subject]:
+    """"14. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm, đăng ký …": a body-headed phrase without a
+    verb, the recogniser's names not covering it, labels the item when a verb follows its colon."""
+    span_s, span_e = trim(text, q, colon)
+    if not 2 <= len(words(text[span_s:span_e])) <= 12 or not is_verb_start(text[colon + 1:e].lstrip()):
+        return None
+    agents = synth_agents(text, span_s, span_e, mentions)
+    return (agents, colon + 1, "label", True) if agents else None
 
 
 def unknown_partners(text: str, q: int, e: int, mentions: list[Ag]) -> Optional[tuple[list[Ag], int]]:
