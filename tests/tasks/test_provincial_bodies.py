@@ -85,3 +85,46 @@ def test_body_headed_label_before_a_value_names_no_actor():
                 "- Đơn vị, cá nhân tiêu biểu: Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh.\n\n"
                 "- Tổ chức hội nghị sơ kết việc thực hiện Kế hoạch.")
     assert got == [("Tổ chức hội nghị sơ kết việc thực hiện Kế hoạch", [])]
+
+
+# ------------------------------------------------------------------ where "giao / đề nghị / yêu cầu X" opens a frame
+
+def test_request_inside_the_actors_own_predicate_is_no_frame():
+    got = pairs("**6. Sở Xây dựng**\n\na) Tăng cường công tác chỉ đạo, rà soát, kiểm tra các dự án khu đô thị mới, có "
+                "biện pháp yêu cầu các chủ đầu tư lập và phê duyệt đồ án quy hoạch các công trình dịch vụ.")
+    assert got[0][0].startswith("Tăng cường công tác chỉ đạo, rà soát, kiểm tra các dự án khu đô thị mới")
+    assert all(ags == ["Sở Xây dựng"] for _, ags in got)
+
+
+def test_right_to_request_is_no_frame():
+    got = pairs("Cơ quan tiếp nhận văn bản kê khai giá có trách nhiệm cập nhật thông tin vào cơ sở dữ liệu về giá, có "
+                "quyền yêu cầu các tổ chức thực hiện kê khai giá bổ sung đầy đủ nội dung.")
+    assert not any("các tổ chức" in ags for _, ags in got)
+
+
+def test_request_after_a_fronted_condition_is_a_frame():
+    got = pairs("Trong quá trình thực hiện Kế hoạch, nếu có khó khăn, vướng mắc đề nghị các sở, ban, ngành kịp thời "
+                "phản ánh về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.")
+    assert got[0][1] == ["các sở, ban, ngành"]
+    assert got[0][0].startswith("kịp thời phản ánh về Sở Nội vụ")
+
+
+def test_issuer_then_request_is_a_frame():
+    got = pairs("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành triển khai thực hiện nghiêm túc Kế hoạch này.")
+    assert got == [("triển khai thực hiện nghiêm túc Kế hoạch này", ["các sở, ban, ngành"])]
+
+
+# ------------------------------------------------------------------ a later clause names its own actor after a condition
+
+def test_clause_after_a_condition_names_its_own_actor():
+    got = pairs("Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị các cơ quan, đơn vị và địa phương phản "
+                "ánh về Sở Khoa học và Công nghệ để phối hợp giải quyết; trường hợp vượt thẩm quyền, Sở Khoa học và "
+                "Công nghệ tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.")
+    assert got[0][1] == ["các cơ quan, đơn vị và địa phương"]
+    assert got[-1] == ("tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định", ["Sở Khoa học và Công nghệ"])
+
+
+def test_clause_after_a_condition_without_a_body_keeps_the_carried_actor():
+    got = pairs("**2. Sở Tài chính**\n\n- Thẩm định dự toán kinh phí; trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân "
+                "dân tỉnh xem xét, quyết định.")
+    assert all(ags == ["Sở Tài chính"] for _, ags in got)

@@ -82,11 +82,19 @@ def continues_activities(prev: str, st: str) -> bool:
 
 
 def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
-    """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …")."""
+    """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …"), also after a fronted
+    condition or adverbial ("…; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp báo cáo …")."""
     p = cs
     while p < ce and text[p].isspace():
         p += 1
     chain, cend = chain_at(text, p, mentions, ce)
+    if not chain and lexicon().adverbial_start.match(text[p:ce]):
+        comma = text.find(",", p, min(ce, p + 200))
+        if comma > 0:
+            q = comma + 1
+            while q < ce and text[q].isspace():
+                q += 1
+            chain, cend = chain_at(text, q, mentions, ce)
     if not chain:
         return []
     return chain if starts_predicate(text, after_chain(text, cend, ce), ce) else []

@@ -156,6 +156,8 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
     for hit in lexicon().assign.finditer(text, p, limit):
         if len(words(text[p:hit.start()])) > 40:
             break
+        if not _assign_opens(text, p, hit.start(), mentions):
+            continue
         chain, cend = chain_at(text, hit.end(), mentions, e, max_skip=0)
         if chain:
             return chain, after_chain(text, cend, e), "assign", True
@@ -165,6 +167,18 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
         if found:
             return found[0], found[1], "assign", True
     return None
+
+
+def _assign_opens(text: str, p: int, at: int, mentions: list[Ag]) -> bool:
+    """Does the "giao / đề nghị / yêu cầu" at ``at`` open a frame? Only at the start, after punctuation or a
+    fronted adverbial ("Về …: giao X …", "Trong quá trình thực hiện, nếu có vướng mắc đề nghị X …") or after the issuing
+    body ("Ủy ban nhân dân tỉnh yêu cầu X …"); inside a predicate it is the actor's own verb ("Tăng cường …, có
+    biện pháp yêu cầu các chủ đầu tư lập …", "chủ động đề nghị X …", "có quyền yêu cầu …", "được giao …")."""
+    before = text[p:at].rstrip()
+    if not before or before[-1] in ",:;.)" or lexicon().adverbial_start.match(before):
+        return True  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị X …": after a fronted adverbial
+    chain, cend = chain_at(text, p, mentions, at)
+    return bool(chain) and skip_ws(text, cend, at) >= at
 
 
 def _skip_connective(text: str, p: int, e: int, mentions: list[Ag]) -> int:
