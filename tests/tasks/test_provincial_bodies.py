@@ -128,3 +128,17 @@ def test_clause_after_a_condition_without_a_body_keeps_the_carried_actor():
     got = pairs("**2. Sở Tài chính**\n\n- Thẩm định dự toán kinh phí; trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân "
                 "dân tỉnh xem xét, quyết định.")
     assert all(ags == ["Sở Tài chính"] for _, ags in got)
+
+
+# ------------------------------------------------------------------ a qualified name and a further body
+
+def test_further_body_after_a_qualified_name_joins_the_subject():
+    got = pairs("Các sở, cơ quan trực thuộc tỉnh và các cơ quan liên quan trong phạm vi chức năng, nhiệm vụ của mình "
+                "tổ chức triển khai thực hiện Kế hoạch.")
+    assert got == [("tổ chức triển khai thực hiện Kế hoạch", ["Các sở, cơ quan trực thuộc tỉnh", "các cơ quan liên quan"])]
+
+
+def test_body_inside_the_qualifier_stays_in_the_name():
+    got = pairs("Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo tổ chức tuyên truyền cho học sinh.")
+    assert got == [("tổ chức tuyên truyền cho học sinh",
+                    ["Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo"])]

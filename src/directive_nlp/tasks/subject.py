@@ -55,6 +55,7 @@ _LIST_SEP = re.compile(rf"\s*[,;]\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+")
 _AND_START = re.compile(rf"\s*(?:{_AND})\s")
 _OPTIONAL_SEP = re.compile(rf"\s*(?:,|;)?\s*(?:(?:{_AND})\s+)?")
 _NEXT_SEP = re.compile(rf"\s*(?:,|\b(?:{_AND})\b)\s*")
+_SEP_END = re.compile(rf"\s*(?:,|\b(?:{_AND}))\s*$")  # a list separator right before a position
 
 
 def _ag(text: str, a: int, b: int, kind: Optional[str] = None) -> Ag:
@@ -244,8 +245,11 @@ def _name_label(text: str, masked: str, chain: list[Ag], cend: int, limit: int) 
     return None
 
 
-def _qualified_name(text: str, masked: str, chain: list[Ag], t: int, e: int, limit: int) -> Optional[Subject]:
-    """"các nhà đầu tư trong các khu công nghiệp, cụm công nghiệp chủ động …": the qualifier stays with the name."""
+def _qualified_name(text: str, masked: str, chain: list[Ag], t: int, e: int, limit: int,
+                    mentions: list[Ag]) -> Optional[Subject]:
+    """"các nhà đầu tư trong các khu công nghiệp, cụm công nghiệp chủ động …": the qualifier stays with the name;
+    a further named body after it goes on the list ("Các sở, cơ quan trực thuộc tỉnh và các cơ quan liên quan
+    trong phạm vi chức năng, nhiệm vụ của mình tổ chức …")."""
     lx = lexicon()
     if not _patterns()["qualifier"].match(text, t):
         return None
@@ -253,6 +257,16 @@ def _qualified_name(text: str, masked: str, chain: list[Ag], t: int, e: int, lim
         pos = t + wm.start()
         if masked[t:pos].count(";") or masked[t:pos].count(":"):
             break
+        if any(m.start < pos < m.end for m in mentions):
+            continue  # "… của Sở Giáo dục và Đào tạo tổ chức …": not the verb "đào tạo"
+        sep = _SEP_END.search(text, t, pos) if pos > t + 3 and any(m.start == pos for m in mentions) else None
+        if sep:
+            more, mend = chain_at(text, pos, mentions, e)
+            after = after_chain(text, mend, e)
+            if more and starts_predicate(text, after, e):
+                a2, b2 = trim(text, chain[-1].start, sep.start())
+                explicit = bool(lx.modal_start.match(text[skip_ws(text, after, e):e]))
+                return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)] + more, after, "subject", explicit
         if pos > t + 3 and (is_verb_start(text[pos:e]) or lx.modal_start.match(text[pos:e])):
             a2, b2 = trim(text, chain[-1].start, pos)
             return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], pos, "subject", bool(lx.modal_start.match(text[pos:e]))
@@ -282,7 +296,7 @@ def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, menti
     if starts_predicate(text, t, e):
         explicit = bool(lx.modal_start.match(text[skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
         return chain, t, "subject", explicit
-    return _qualified_name(text, masked, chain, t, e, limit)
+    return _qualified_name(text, masked, chain, t, e, limit, mentions)
 
 
 def _bridge_unknown(text: str, chain: list[Ag], cend: int, limit: int, mentions: list[Ag]) -> tuple[list[Ag], int]:
