@@ -37,6 +37,12 @@ def test_scope_with_a_numbered_document_reference():
     assert got == [("hướng dẫn các cơ sở y tế triển khai", ["Sở Y tế"])]
 
 
+def test_scope_with_a_document_reference_without_a_comma():
+    got = pairs("Ủy ban nhân dân tỉnh giao Giám đốc các sở, các cơ quan liên quan theo chức năng, nhiệm vụ được giao "
+                "tại kế hoạch này triển khai thực hiện đảm bảo mục đích, yêu cầu.")
+    assert got[0] == ("triển khai thực hiện đảm bảo mục đích, yêu cầu", ["Giám đốc các sở", "các cơ quan liên quan"])
+
+
 def test_scope_does_not_run_over_a_name_with_a_comma():
     got = pairs("**2. Các sở, ban, ngành khác**\n\nCăn cứ chức năng, nhiệm vụ, quyền hạn và theo quy định của Luật "
                 "phòng, chống ma túy, các văn bản chỉ đạo của Chính phủ, phối hợp với các sở, ban, ngành được giao "

@@ -8,8 +8,8 @@ A frame is a few words that say who acts and in which role:
 * ``support`` — "(chủ động) phối hợp (chặt chẽ) (với|cùng) Y": Y supports;
 * ``coordinate`` — "phối hợp … giữa X, Y": X and Y lead together;
 * ``scope`` — "theo chức năng, nhiệm vụ (được giao)": a qualifier after the
-  actor, skipped; ``scope_more`` — "và Kế hoạch này, ": more of it, up to the
-  comma before the verb;
+  actor, skipped; ``scope_more`` — "và Kế hoạch này, ", "tại kế hoạch này": more of
+  it, up to a document reference before the verb;
 * ``basis`` — "căn cứ … để VERB", "trên cơ sở …,": the basis of the action,
   skipped;
 * ``encourage`` — "Khuyến khích X VERB …" opening a sentence: X acts (as
@@ -70,7 +70,7 @@ class Frames:
     support_bare: re.Pattern   # "phối hợp (chặt chẽ) (với|cùng) " (no adverb before it)
     coordinate: re.Pattern     # "phối hợp (w){0,3} giữa " — the partners follow
     scope: re.Pattern          # "(…) theo chức năng, nhiệm vụ được giao, "
-    scope_more: re.Pattern     # "và Kế hoạch này, ": more of the scope after its nouns
+    scope_more: re.Pattern     # "và Kế hoạch này, ", "tại kế hoạch này": more of the scope after its nouns
     basis_purpose: re.Pattern  # "căn cứ … để "
     basis_clause: re.Pattern   # "trên cơ sở …, "
     basis_purpose_word: re.Pattern  # "để " (a purpose verb follows)
@@ -111,7 +111,7 @@ def frames() -> Frames:
         support_bare=re.compile(rf"\s*{sup}{partner}", re.IGNORECASE),
         coordinate=re.compile(rf"{sup}(?:\s+{_W}+){{0,3}}?\s+{_alt(d['coordinate_words'])}\s+", re.IGNORECASE),
         scope=re.compile(scope, re.IGNORECASE),
-        scope_more=re.compile(rf"\s*{_alt(d['scope_continuers'])}\s+[^,;:.()]{{1,100}}?,\s*", re.IGNORECASE),
+        scope_more=re.compile(rf"\s*{_alt(d['scope_continuers'])}\s+[^,;:.()]{{1,100}}", re.IGNORECASE),
         basis_purpose=re.compile(rf"\s*{_alt(d['basis_openers'])}[^;:]{{0,250}}?\s{_alt(d['basis_purpose'])}\s+",
                                  re.IGNORECASE),
         basis_clause=re.compile(rf"\s*{_alt(d['basis_clauses'])}[^;:,]{{0,250}},\s*", re.IGNORECASE),

@@ -35,7 +35,7 @@ def _patterns() -> dict[str, re.Pattern]:
     to = w("recipient_prepositions")
     return {
         # the end of a document reference: "… Kế hoạch này,", "… số 12/KH-UBND,"
-        "ref_end": re.compile(rf"(?:\S*\d\S*|{w('basis_ref_endings')})\s*,\s*$", re.IGNORECASE),
+        "ref_end": re.compile(rf"(?<=\s)(?:\S*\d\S*|{w('basis_ref_endings')})(?!\w)\s*,?\s*", re.IGNORECASE),
         # what may stand between two names of one list of bodies
         "gap": re.compile(rf"^\s*(?:,|;|{w('list_gap_words')}|,\s*(?:{conj})|,\s*(?:{focus})|(?:{focus})|"
                           rf"\([^()]*\)\s*(?:,|;|{conj})?|\([^()]*\)\s*,?\s*(?:{conj}))?\s*$", re.IGNORECASE),
@@ -106,17 +106,19 @@ def chain_at(text: str, pos: int, mentions: list[Ag], end: int, *, max_skip: int
 
 def after_chain(text: str, pos: int, end: int) -> int:
     """Skip a qualifier after a subject list ("theo chức năng, nhiệm vụ được giao"). It runs on over a
-    document reference up to the comma before the verb ("căn cứ chức năng, nhiệm vụ được giao và Kế hoạch
-    này, chủ động …"), not over a second predicate or a body ("… và tổ chức triển khai …, …")."""
+    document reference right before the verb ("căn cứ chức năng, nhiệm vụ được giao và Kế hoạch này, chủ động
+    …", "… được giao tại kế hoạch này triển khai …"), not over a second predicate or a body ("… và tổ chức
+    triển khai …, …")."""
     fr = frames()
     m = fr.scope.match(text, pos, end)
     if not m:
         return pos
     q = m.end()
     more = fr.scope_more.match(text, q, end) if text[pos:q].strip(" ,") else None
-    if more and not text[pos:q].rstrip().endswith(",") and _patterns()["ref_end"].search(text, q, more.end()) \
-            and _verb_or_modal(text[more.end():end]):
-        return more.end()
+    if more and not text[pos:q].rstrip().endswith(","):
+        for ref in _patterns()["ref_end"].finditer(text, q, min(end, more.end() + 2)):  # + its comma
+            if _verb_or_modal(text[ref.end():end]):
+                return ref.end()
     return q
 
 
