@@ -149,3 +149,19 @@ def test_body_inside_the_qualifier_stays_in_the_name():
     got = pairs("Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo tổ chức tuyên truyền cho học sinh.")
     assert got == [("tổ chức tuyên truyền cho học sinh",
                     ["Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo"])]
+
+
+# ------------------------------------------------------------------ specification sentences are no tasks
+
+def test_sentences_that_specify_content_form_time_or_place_are_no_tasks():
+    got = pairs("a) Ủy ban nhân dân xã, phường tổ chức tuyên truyền, vận động đến từng đối tượng. Hình thức tuyên truyền "
+                "trực tiếp như đến hộ gia đình, họp nhóm. Nội dung tuyên truyền về lợi ích của việc mở thẻ.\n\n"
+                "b) Thời gian, địa điểm do Ủy ban nhân dân xã, phường và ngân hàng thỏa thuận.")
+    assert got == [("tổ chức tuyên truyền, vận động đến từng đối tượng", ["Ủy ban nhân dân xã, phường"])]
+
+
+def test_tasks_about_content_and_form_stay_tasks():
+    got = [t for t, _ in pairs("- Đổi mới nội dung, hình thức tuyên truyền về phòng, chống ma túy.\n\n"
+                               "- Tuyên truyền nội dung về lợi ích của việc mở thẻ.")]
+    assert got == ["Đổi mới nội dung, hình thức tuyên truyền về phòng, chống ma túy",
+                   "Tuyên truyền nội dung về lợi ích của việc mở thẻ"]
