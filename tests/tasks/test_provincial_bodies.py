@@ -165,3 +165,31 @@ def test_tasks_about_content_and_form_stay_tasks():
                                "- Tuyên truyền nội dung về lợi ích của việc mở thẻ.")]
     assert got == ["Đổi mới nội dung, hình thức tuyên truyền về phòng, chống ma túy",
                    "Tuyên truyền nội dung về lợi ích của việc mở thẻ"]
+
+
+# ------------------------------------------------------------------ a name that runs to its modal
+
+def test_name_runs_to_its_modal_over_lower_case_nouns():
+    got = pairs("3. Tổ chức, cá nhân sản xuất, kinh doanh hàng hóa, dịch vụ có trách nhiệm chấp hành biện pháp bình ổn "
+                "giá được công bố.")
+    assert got == [("chấp hành biện pháp bình ổn giá được công bố",
+                    ["Tổ chức, cá nhân sản xuất, kinh doanh hàng hóa, dịch vụ"])]
+
+
+def test_name_does_not_run_over_a_verb_to_a_later_modal():
+    got = pairs("Các sở, ngành tỉnh triển khai thực hiện Kế hoạch này, cần bảo đảm tiến độ.")
+    assert got[0][0].startswith("triển khai thực hiện Kế hoạch này")
+    assert got[0][1] == ["Các sở, ngành tỉnh"]
+
+
+# ------------------------------------------------------------------ statements of where a list or a procedure is laid down
+
+def test_statement_of_where_a_list_is_laid_down_is_no_task():
+    got = pairs("a) Danh mục hàng hóa, dịch vụ do Ủy ban nhân dân tỉnh định giá được quy định tại Phụ lục I kèm theo "
+                "Quyết định này.\n\nb) Sở Tài chính có trách nhiệm lấy ý kiến của cơ quan, đơn vị có liên quan.")
+    assert got == [("lấy ý kiến của cơ quan, đơn vị có liên quan", ["Sở Tài chính"])]
+
+
+def test_work_on_a_list_stays_a_task():
+    got = [t for t, _ in pairs("- Rà soát danh mục hàng hóa, dịch vụ được quy định tại Phụ lục I.")]
+    assert got == ["Rà soát danh mục hàng hóa, dịch vụ được quy định tại Phụ lục I"]

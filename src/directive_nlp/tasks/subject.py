@@ -294,9 +294,31 @@ def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, menti
         if extra is not None:
             chain, t = chain + [extra], skip_ws(text, extra.end, e)
     if starts_predicate(text, t, e):
+        found = _modal_tail(text, chain, t, e, limit, mentions)
+        if found:
+            return found
         explicit = bool(lx.modal_start.match(text[skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
         return chain, t, "subject", explicit
     return _qualified_name(text, masked, chain, t, e, limit, mentions)
+
+
+def _modal_tail(text: str, chain: list[Ag], t: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
+    """"Tổ chức, cá nhân sản xuất, kinh doanh hàng hóa, dịch vụ có trách nhiệm chấp hành …": the recognised name
+    stops inside its qualifier (a lower-case noun only looks like a predicate); when no verb but a modal follows
+    within a few words, the name runs to the modal."""
+    lx = lexicon()
+    rest = text[t:e].lstrip()
+    if not rest or rest[0] == ":" or lx.verb_start.match(rest) or lx.modal_start.match(rest):
+        return None
+    hit = lx.modal_any.search(text, t, min(limit, t + 120))
+    if not hit or any(c in text[t:hit.start()] for c in ";:()") or len(words(text[t:hit.start()])) > 10:
+        return None
+    for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:hit.start()]):
+        pos = t + wm.start()
+        if not any(m.start <= pos < m.end for m in mentions) and is_verb_start(text[pos:e]):
+            return None
+    a2, b2 = trim(text, chain[-1].start, hit.start())
+    return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], hit.start(), "subject", True
 
 
 def _bridge_unknown(text: str, chain: list[Ag], cend: int, limit: int, mentions: list[Ag]) -> tuple[list[Ag], int]:
