@@ -193,3 +193,9 @@ def test_statement_of_where_a_list_is_laid_down_is_no_task():
 def test_work_on_a_list_stays_a_task():
     got = [t for t, _ in pairs("- Rà soát danh mục hàng hóa, dịch vụ được quy định tại Phụ lục I.")]
     assert got == ["Rà soát danh mục hàng hóa, dịch vụ được quy định tại Phụ lục I"]
+
+
+def test_name_runs_to_its_modal_after_a_fronted_condition():
+    got = pairs("Trường hợp cần thiết điều chỉnh danh mục hàng hóa, dịch vụ do Nhà nước định giá, Sở quản lý ngành, lĩnh "
+                "vực đối với hàng hóa, dịch vụ có trách nhiệm tham mưu Ủy ban nhân dân tỉnh theo quy định.")
+    assert got == [("tham mưu Ủy ban nhân dân tỉnh theo quy định", ["Sở quản lý ngành, lĩnh vực đối với hàng hóa, dịch vụ"])]

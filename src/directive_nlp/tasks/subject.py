@@ -218,8 +218,9 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
             th = _patterns()["then"].match(text, after, e)  # "Trường hợp …, thì các cơ quan …": the consequence names the actor
             after = th.end() if th else after
             chain, cend = chain_at(text, after, mentions, e)
-            if (chain and starts_predicate(text, after_chain(text, cend, e), e)) or is_verb_start(text[after:e]) \
-                    or lx.adverbial_start.match(text[after:e]):
+            if (chain and (starts_predicate(text, after_chain(text, cend, e), e)
+                           or _modal_tail(text, chain, after_chain(text, cend, e), e, e, mentions))) \
+                    or is_verb_start(text[after:e]) or lx.adverbial_start.match(text[after:e]):
                 nxt = after
                 break
             probe = masked.find(",", probe + 1, min(e, q + 300))
@@ -293,10 +294,10 @@ def _chain_subject(text: str, masked: str, start: int, e: int, limit: int, menti
         extra = extra_conjunct(text, t, min(limit, t + 80), mentions)
         if extra is not None:
             chain, t = chain + [extra], skip_ws(text, extra.end, e)
+    found = _modal_tail(text, chain, t, e, limit, mentions)
+    if found:
+        return found
     if starts_predicate(text, t, e):
-        found = _modal_tail(text, chain, t, e, limit, mentions)
-        if found:
-            return found
         explicit = bool(lx.modal_start.match(text[skip_ws(text, t, e):e])) or text[t:e].lstrip().startswith(":")
         return chain, t, "subject", explicit
     return _qualified_name(text, masked, chain, t, e, limit, mentions)
