@@ -199,3 +199,16 @@ def test_name_runs_to_its_modal_after_a_fronted_condition():
     got = pairs("Trường hợp cần thiết điều chỉnh danh mục hàng hóa, dịch vụ do Nhà nước định giá, Sở quản lý ngành, lĩnh "
                 "vực đối với hàng hóa, dịch vụ có trách nhiệm tham mưu Ủy ban nhân dân tỉnh theo quy định.")
     assert got == [("tham mưu Ủy ban nhân dân tỉnh theo quy định", ["Sở quản lý ngành, lĩnh vực đối với hàng hóa, dịch vụ"])]
+
+
+# ------------------------------------------------------------------ a list of activities after "yêu cầu"
+
+def test_activities_after_a_requirement_noun_stay_one_task():
+    got = [t for t, _ in pairs("- Triển khai các chương trình đổi mới công nghệ trong sản xuất nông nghiệp; gắn với yêu "
+                               "cầu quản lý, khai thác, sử dụng hiệu quả tài nguyên đất, nước và môi trường.")]
+    assert got[-1] == "gắn với yêu cầu quản lý, khai thác, sử dụng hiệu quả tài nguyên đất, nước và môi trường"
+
+
+def test_verb_with_its_own_object_after_a_requirement_noun_is_a_task():
+    got = [t for t, _ in pairs("- Đáp ứng yêu cầu quản lý, nâng cao hiệu quả sử dụng tài nguyên.")]
+    assert got == ["Đáp ứng yêu cầu quản lý", "nâng cao hiệu quả sử dụng tài nguyên"]
