@@ -40,6 +40,9 @@ FAMILIES = [
     ("Giao Ủy ban nhân dân tỉnh Khánh Hòa chủ trì", ["Ủy ban nhân dân tỉnh Khánh Hòa"], "ubnd"),
     ("UBND phường Hải Châu thực hiện", ["UBND phường Hải Châu"], "ubnd"),
     ("Ủy ban nhân dân các xã, phường, đặc khu rà soát", ["Ủy ban nhân dân các xã, phường, đặc khu"], "ubnd"),
+    # election bodies (their names hold the verb "bầu cử" and the assembly they elect)
+    ("Ban bầu cử đại biểu Quốc hội tổ chức", ["Ban bầu cử đại biểu Quốc hội"], "other"),
+    ("Ủy ban bầu cử tỉnh chỉ đạo các Tổ bầu cử", ["Ủy ban bầu cử tỉnh", "các Tổ bầu cử"], "other"),
     # levels joined by "/" (issue 12, u04 "3. UBND các xã/phường:"): one head, its levels
     ("UBND các xã/phường kiểm tra", ["UBND các xã/phường"], "ubnd"),
     ("Ủy ban nhân dân các huyện/thị xã/thành phố rà soát", ["Ủy ban nhân dân các huyện/thị xã/thành phố"], "ubnd"),
@@ -151,6 +154,7 @@ ABBREVIATED = [
 
 NOT_AGENCIES = [
     "tổ chức thực hiện kế hoạch",
+    "chuẩn bị tốt công tác bầu cử ở cơ sở",
     "Ban hành kế hoạch triển khai",
     "đẩy mạnh xã hội hóa nguồn lực",
     "chuẩn bị Đại hội Đảng các cấp",

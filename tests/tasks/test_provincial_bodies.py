@@ -212,3 +212,18 @@ def test_activities_after_a_requirement_noun_stay_one_task():
 def test_verb_with_its_own_object_after_a_requirement_noun_is_a_task():
     got = [t for t, _ in pairs("- Đáp ứng yêu cầu quản lý, nâng cao hiệu quả sử dụng tài nguyên.")]
     assert got == ["Đáp ứng yêu cầu quản lý", "nâng cao hiệu quả sử dụng tài nguyên"]
+
+
+# ------------------------------------------------------------------ quotas are no tasks
+
+def test_quota_lines_under_a_collective_are_no_tasks():
+    got = pairs("a) Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử:\n\n"
+                "- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân;\n\n"
+                "- Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;\n\n"
+                "- Đoàn Kiểm tra giám sát bầu cử của tỉnh: Mỗi đoàn xét chọn 01 cá nhân/01 đoàn;")
+    assert got == []
+
+
+def test_work_that_names_a_number_of_people_stays_a_task():
+    got = [t for t, _ in pairs("- Chọn cử 05 cán bộ tham gia lớp tập huấn nghiệp vụ.")]
+    assert got == ["Chọn cử 05 cán bộ tham gia lớp tập huấn nghiệp vụ"]
