@@ -427,3 +427,23 @@ def test_without_a_union_each_pattern_scans_alone():
     assert [m.span() for m in _finditer(pat, "1/1 2/3 4/4", None)] == [(0, 3), (8, 11)]
     empty = re.compile(r"x*")  # an empty match: finditer's own rule decides what follows it
     assert [m.span() for m in _finditer(empty, "axxb", [0, 1, 3, 4])] == [m.span() for m in empty.finditer("axxb")]
+
+
+@pytest.mark.parametrize("text, phrase, freq", [
+    ("Sở Y tế báo cáo định kỳ hằng tháng, quý, năm về Sở Nội vụ.", "định kỳ hằng tháng, quý, năm", "monthly"),
+    ("báo cáo kết quả thực hiện hằng quý, 6 tháng, năm gửi Sở Nội vụ", "hằng quý, 6 tháng, năm", "quarterly"),
+    ("báo cáo tổng hợp hàng quý và hàng năm", "hàng quý và hàng năm", "quarterly"),
+])
+def test_a_list_of_cycles_is_one_recurring_phrase(text, phrase, freq):
+    found = find_deadlines(text)
+    assert [(m.deadline.text, m.deadline.frequency) for m in found] == [(phrase, freq)]
+    assert text[found[0].start:found[0].end] == phrase
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("báo cáo hằng năm, năm 2026 gửi Sở Nội vụ", "hằng năm"),          # a year after the cycle is another time
+    ("kiểm tra hằng quý, tháng 12 tổng kết", "hằng quý"),              # a month with its number too
+    ("rà soát hằng năm, công khai kết quả", "hằng năm"),               # a new predicate after the comma
+])
+def test_a_cycle_list_stops_before_other_words(text, phrase):
+    assert [m.deadline.text for m in find_deadlines(text)][0] == phrase

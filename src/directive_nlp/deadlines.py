@@ -1023,7 +1023,8 @@ def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
             continue
         taken.append((s, e, rule, d))
     taken.sort(key=lambda x: x[0])
-    taken = _with_intensifier(original, _merge_cycles(text, _drop_bare_cycles(text, taken)), c)
+    taken = _join_cycle_lists(text, _merge_cycles(text, _drop_bare_cycles(text, taken)))
+    taken = _with_intensifier(original, taken, c)
     return [DeadlineMention(start=s, end=e, deadline=d, rule=rule) for s, e, rule, d in taken]
 
 
@@ -1098,6 +1099,35 @@ def _drop_bare_cycles(text: str, taken: list) -> list:
             later = [t for t in taken[i + 1 :] if t[3].kind == "recurring" and t[3].frequency]
             if later and not re.search(r"[;.\n|]", text[e : later[0][0]]):
                 continue
+        out.append((s, e, rule, d))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cycle_list() -> re.Pattern:
+    """", quý, năm", ", 6 tháng và hằng năm": further cycles after a recurring phrase (``alternative_words``,
+    ``recurring_prefixes``, ``periodic_word``, ``frequency_units``, ``number_words`` in deadlines.yaml)."""
+    v = load_vocabulary()
+    sep = rf"(?:\s*,\s*|\s+{_alt(v['alternative_words'])}\s+)"
+    pre = rf"(?:(?:{_alt(v['recurring_prefixes'])}|{_alt([v['periodic_word']])})\s+)?"
+    numw = "(?:\\d{1,2}|" + _alt(v["number_words"])[3:-1] + ")"
+    unit = rf"(?:{numw}\s+tháng|{_alt(v['frequency_units'])})"
+    return re.compile(rf"(?:{sep}{pre}{unit}(?![\wÀ-ỹ])(?!\s*[\d/]))+", re.IGNORECASE)  # not "năm 2025", "tháng 12"
+
+
+def _join_cycle_lists(text: str, taken: list) -> list:
+    """"báo cáo định kỳ hằng tháng, quý, năm": one recurring phrase over the whole list of cycles (the first
+    gives the frequency), so the rest of the list is not left in the task's text."""
+    out: list = []
+    until = -1
+    for s, e, rule, d in taken:
+        if s < until:
+            continue  # a cycle of the list joined to the phrase before it
+        if d.kind == "recurring" and d.frequency:
+            m = _cycle_list().match(text, e)
+            if m and m.end() > e:
+                e = until = m.end()
+                d = d.model_copy(update={"text": text[s:e]})
         out.append((s, e, rule, d))
     return out
 
