@@ -128,6 +128,37 @@ def test_item_final_time():
     assert item_final_time("Rà soát hồ sơ đất đai theo quy định.") is None
 
 
+@pytest.mark.parametrize("text, frequency", [
+    ("Tổ chức đánh giá, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng năm hoặc đột xuất theo yêu cầu.", "yearly"),
+    ("Tổng hợp nhu cầu, báo cáo Ủy ban nhân dân tỉnh hằng ngày và đột xuất khi cần thiết.", "daily"),
+    ("Tổng hợp, báo cáo Sở Y tế định kỳ hằng quý, đột xuất khi có yêu cầu.", "quarterly"),
+])
+def test_item_final_cycle_with_an_adhoc_alternative(text, frequency):
+    hit = item_final_time(text)
+    assert hit is not None and hit[1].frequency == frequency
+
+
+@pytest.mark.parametrize("text", [
+    # the alternative does not end the item: something else follows
+    "Báo cáo định kỳ hằng năm hoặc đột xuất theo yêu cầu về tình hình thực hiện Kế hoạch.",
+    # a date, not a cycle, before the alternative
+    "Gửi báo cáo trước ngày 30/6/2026 hoặc đột xuất theo yêu cầu.",
+    # the ad-hoc word qualifies the work ("kiểm tra định kỳ, đột xuất") in mid-item
+    "Tổ chức kiểm tra định kỳ, đột xuất việc thực hiện các quy định.",
+])
+def test_not_an_item_final_cycle_with_an_adhoc_alternative(text):
+    assert item_final_time(text) is None
+
+
+def test_adhoc_alternative_keeps_the_cycle_on_every_task_of_the_item():
+    ds = deadlines(
+        "1. Sở Nội vụ tổ chức đánh giá việc thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh định kỳ "
+        "hằng năm hoặc đột xuất theo yêu cầu.\n"
+    )
+    assert find(ds, "tổ chức đánh giá") == ("recurring", "yearly")
+    assert find(ds, "báo cáo Ủy ban nhân dân tỉnh") == ("recurring", "yearly")
+
+
 # --- attachment, through the pipeline --------------------------------------
 
 def test_label_line_closes_its_block():

@@ -83,6 +83,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return label, fillers
 
 
+@lru_cache(maxsize=1)
+def _adhoc_tail() -> re.Pattern:
+    """An ad-hoc alternative after a cycle, up to the end of the text: "… hoặc đột xuất theo yêu cầu."."""
+    v = load_vocabulary()
+    return re.compile(
+        r"[^\S\n]*(?:,|" + _alt(v["alternative_words"]) + r")[^\S\n]*" + _alt(v["adhoc_words"])
+        + r"(?:[^\S\n]+" + _alt(v["adhoc_qualifiers"]) + r")?[\s.;,:)\]*_]*$", re.IGNORECASE)
+
+
 # how specific a kind is when a time slot holds several phrases ("Thường xuyên, hằng năm")
 _SPECIFIC = {"by": 0, "on": 0, "period": 0, "recurring": 1, "conditional": 2, "ongoing": 3}
 
@@ -281,7 +290,10 @@ def item_final_time(text: str, doc_date: Optional[date] = None) -> Optional[tupl
     if not found:
         return None
     m = found[-1]
-    if re.sub(r"[\s.;,:)\]/*_\-]+", "", text[m.end:]):
+    tail = text[m.end:]
+    if m.deadline.kind == "recurring" and _adhoc_tail().match(tail):
+        tail = ""  # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the cycle still ends the item
+    if re.sub(r"[\s.;,:)\]/*_\-]+", "", tail):
         return None
     if not re.sub(r"[\W_]+", "", text[: m.start]):
         return None  # the whole item is the time: a label value or a table cell, not an item's tail
