@@ -427,3 +427,24 @@ def test_without_a_union_each_pattern_scans_alone():
     assert [m.span() for m in _finditer(pat, "1/1 2/3 4/4", None)] == [(0, 3), (8, 11)]
     empty = re.compile(r"x*")  # an empty match: finditer's own rule decides what follows it
     assert [m.span() for m in _finditer(empty, "axxb", [0, 1, 3, 4])] == [m.span() for m in empty.finditer("axxb")]
+
+
+@pytest.mark.parametrize("text", [
+    "(1) Tiếp tục đầu tư phát triển, mở rộng Trung tâm Dữ liệu quốc gia số 1, nhiệm vụ thường xuyên; nghiên cứu",
+    "người dân với doanh nghiệp và người dân với người dân, nhiệm vụ thường xuyên.",
+    "tiếp tục rà soát các văn bản quy phạm pháp luật; nhiệm vụ thường xuyên",
+    "hướng dẫn các doanh nghiệp triển khai, là nhiệm vụ thường xuyên.",
+])
+def test_status_tag_closing_a_clause_is_ongoing(text):
+    found = find_deadlines(text)
+    assert [(m.deadline.kind, m.rule) for m in found] == [("ongoing", "ongoing.tag")]
+    assert text[found[0].start:found[0].end].endswith("thường xuyên")
+
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện các nhiệm vụ thường xuyên của ngành; báo cáo kết quả.",  # a noun phrase of the object
+    "bố trí kinh phí thực hiện nhiệm vụ thường xuyên, nhiệm vụ đột xuất",  # not after a comma
+    "giao các nhiệm vụ thường xuyên cho Sở Nội vụ.",
+])
+def test_status_tag_inside_a_clause_is_no_time(text):
+    assert find_deadlines(text) == []

@@ -63,7 +63,7 @@ _LISTS = (
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
-    "adhoc_words", "adhoc_qualifiers",
+    "adhoc_words", "adhoc_qualifiers", "ongoing_tags",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -383,6 +383,9 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         ("recurring.unit",
          rf"{_B}(?:{periodic}\s*\(?\s*)?{rec}{_SP}(?P<unit>{units}){_E}\)?"),
         ("recurring.bare", rf"{_B}(?:{_alt(v['cycle_adverb_prefixes'])}{_SP})?{periodic}{_E}"),
+        # "…, nhiệm vụ thường xuyên;": a status tag closing a clause (conclusion notices)
+        ("ongoing.tag",
+         rf"(?:(?<=[,;] )|(?<=[,;]))[^\S\n]*{_alt(v['ongoing_tags'])}(?=[^\S\n]*(?:[;.)]|$|\n))"),
         # "thường xuyên", "thường xuyên, liên tục", "liên tục", "lâu dài"
         ("ongoing",
          rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
@@ -940,6 +943,7 @@ _HANDLERS = {
     "recurring.unit": _h_recurring_unit,
     "recurring.bare": _h_recurring_bare,
     "ongoing": _h_ongoing,
+    "ongoing.tag": lambda x: x.dl("ongoing"),
     "conditional.event": _h_conditional_event,
     "conditional.progress": _h_conditional_progress,
     "conditional.statutory": _h_conditional_trigger,

@@ -159,6 +159,30 @@ def test_adhoc_alternative_keeps_the_cycle_on_every_task_of_the_item():
     assert find(ds, "báo cáo Ủy ban nhân dân tỉnh") == ("recurring", "yearly")
 
 
+def test_status_tag_dates_its_own_clause_only():
+    ds = deadlines(
+        "1. Bộ Công an: (1) Tiếp tục đầu tư phát triển, mở rộng Trung tâm số 1, nhiệm vụ thường xuyên; "
+        "nghiên cứu, đề xuất xây dựng Trung tâm số 2, hoàn thành trước ngày 10 tháng 12 năm 2026; "
+        "(2) Tham mưu ban hành Nghị định của Chính phủ về cơ chế đột phá; "
+        "(3) Phát triển VNeID thành Nền tảng số quốc gia, nhiệm vụ thường xuyên.\n"
+    )
+    assert find(ds, "Tiếp tục đầu tư") == ("ongoing", None)  # over the item's later date
+    assert find(ds, "mở rộng Trung tâm số 1") == ("ongoing", None)
+    assert find(ds, "xây dựng Trung tâm số 2") == ("by", "2026-12-10")
+    assert find(ds, "Tham mưu ban hành") is None  # a clause tag is not the item's final time
+    assert find(ds, "Phát triển VNeID") == ("ongoing", None)
+    assert not any(k.endswith("thường xuyên") for k in ds)  # cut from the task's text
+
+
+def test_status_tag_after_a_semicolon_speaks_for_the_item():
+    ds = deadlines(
+        "1. Các bộ khẩn trương trình Chính phủ ban hành các Nghị định hướng dẫn; đồng thời, tiếp tục rà soát, "
+        "kiến nghị sửa đổi các văn bản quy phạm pháp luật; nhiệm vụ thường xuyên.\n"
+    )
+    assert find(ds, "khẩn trương trình") == ("ongoing", None)
+    assert find(ds, "tiếp tục rà soát") == ("ongoing", None)
+
+
 # --- attachment, through the pipeline --------------------------------------
 
 def test_label_line_closes_its_block():

@@ -290,6 +290,8 @@ def item_final_time(text: str, doc_date: Optional[date] = None) -> Optional[tupl
     if not found:
         return None
     m = found[-1]
+    if _tag_re().fullmatch(m.deadline.text) and text[: m.start].rstrip().endswith(","):
+        return None  # ", nhiệm vụ thường xuyên" closes its own clause, not the item
     tail = text[m.end:]
     if m.deadline.kind == "recurring" and _adhoc_tail().match(tail):
         tail = ""  # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the cycle still ends the item
@@ -450,6 +452,30 @@ def _own_clause_cycle(tasks: list[Task]) -> None:
         holders = [o for o in tasks if o is not t and o.sentence == t.sentence and o.deadline == d]
         if any(cut < (_task_offset(o) or (-1, -1))[0] < pos for o in holders):
             t.deadline = None
+
+
+@lru_cache(maxsize=1)
+def _tag_re() -> re.Pattern:
+    return re.compile(_alt(load_vocabulary()["ongoing_tags"]), re.IGNORECASE)
+
+
+def _clause_tags(tasks: list[Task]) -> None:
+    """A status tag closing a ";" clause (", nhiệm vụ thường xuyên;") dates every task of that clause
+    before it, over a time the layout gave them (an item-final date of a later part)."""
+    for t in tasks:
+        d = t.deadline
+        if d is None or d.kind != "ongoing" or not _tag_re().fullmatch(d.text):
+            continue
+        own = _task_offset(t)
+        pos = t.sentence.find(d.text, own[0]) if own else -1
+        if pos < 0:
+            continue
+        for o in tasks:
+            off = _task_offset(o) if o is not t and o.sentence == t.sentence else None
+            if off is None or off[1] > pos or _clause_break(t.sentence, off[1], pos) is not None:
+                continue
+            if o.deadline is None or t.sentence.find(o.deadline.text, off[0], pos) < 0:
+                o.deadline = d
 
 
 @lru_cache(maxsize=1)
@@ -682,6 +708,7 @@ def _yearless_days(tasks: list[Task], doc_date: Optional[date]) -> None:
 def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
     """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
+    _clause_tags(tasks)
     _stated_day_over_cycle(tasks, doc_date)
     _yearless_days(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
