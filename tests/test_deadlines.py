@@ -448,3 +448,25 @@ def test_status_tag_closing_a_clause_is_ongoing(text):
 ])
 def test_status_tag_inside_a_clause_is_no_time(text):
     assert find_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, phrase, freq, day", [
+    ("gửi báo cáo giá thị trường về Sở Tài chính trước ngày 01 của tháng tiếp theo sau tháng kỳ báo cáo",
+     "trước ngày 01 của tháng tiếp theo", "monthly", 1),
+    ("gửi báo cáo quý về Sở Tài chính chậm nhất vào ngày 10 của tháng đầu quý sau.", "vào ngày 10 của tháng đầu quý sau",
+     "quarterly", 10),
+    ("báo cáo kết quả trước ngày 05 tháng kế tiếp.", "trước ngày 05 tháng kế tiếp", "monthly", 5),
+])
+def test_a_day_of_the_next_period_is_a_reporting_cycle(text, phrase, freq, day):
+    found = find_deadlines(text)
+    assert [(m.deadline.text, m.deadline.kind, m.deadline.frequency, m.deadline.day) for m in found] \
+        == [(phrase, "recurring", freq, day)]
+
+
+@pytest.mark.parametrize("text", [
+    "hoàn thành trước ngày 15 tháng sau khi nhận được hồ sơ",  # counted from an event, not a cycle
+    "chỉ số VN_AQI năm sau tốt hơn năm trước",  # a comparison of years
+    "tổ chức hội nghị vào tháng sau",  # no day: not a reporting rule
+])
+def test_next_period_words_without_a_reporting_day(text):
+    assert all(m.deadline.kind != "recurring" for m in find_deadlines(text))

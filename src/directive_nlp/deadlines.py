@@ -63,7 +63,7 @@ _LISTS = (
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
-    "adhoc_words", "adhoc_qualifiers", "ongoing_tags",
+    "adhoc_words", "adhoc_qualifiers", "ongoing_tags", "next_period_words",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -273,6 +273,7 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
     case_open = _alt(v["case_openers"])
     span = _alt(v["span_prepositions"])
     pos = _alt(v["cycle_positions"])
+    nxt = _alt(v["next_period_words"])
     return {k: x for k, x in locals().items()}
 
 
@@ -282,11 +283,17 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
      day_month, trig_open, problem, case_open, pos, span, v) = (
         w[k] for k in ("qw", "qn", "P", "by", "done", "opener", "closer", "pnoun", "open_end",
         "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "pos", "span", "v"))
+    nxt = w["nxt"]
     return [
         # "(định kỳ hằng quý,) trước ngày 20 của tháng cuối quý": a day of a month placed in the cycle
         ("recurring.position_dated",
          rf"{_B}(?:(?:{periodic}{_SP})?{rec}{_SP}{units}\s*,?\s*)?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})"
          rf"{_SP}(?:của{_SP})?tháng{_SP}{pos}{_SP}(?:của{_SP})?(?:{rec}{_SP})?(?P<unit>{units}){_E}(?!\s*(?:[IVX]+\b|[/-]?\s*\d))"),
+        # "trước ngày 01 của tháng tiếp theo", "chậm nhất ngày 10 của tháng đầu quý sau": a day of the next
+        # month or quarter (a reporting rule: each period's report is due early in the next one)
+        ("recurring.position_dated",
+         rf"{_B}(?:(?:{periodic}{_SP})?{rec}{_SP}{units}\s*,?\s*)?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})"
+         rf"{_SP}(?:của{_SP})?(?:tháng{_SP}{pos}{_SP}(?:của{_SP})?)?(?P<unit>{units}){_SP}{nxt}{_E}(?!{_SP}khi{_E})"),
         # "hằng năm (trước ngày 15 tháng 11)": the cycle, then its stated day in brackets
         ("recurring.unit_dated",
          rf"{_B}(?:{periodic}{_SP})?{rec}{_SP}(?P<unit>{units}){_E}\s*\(\s*(?:{by}|vào|trong){_SP}"
