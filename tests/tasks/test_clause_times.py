@@ -247,3 +247,24 @@ def test_day_with_its_year_or_a_cycle_in_another_clause_stays_a_date():
     yearless = Deadline(text="trước ngày 15 tháng 12", kind="by", date="2026-12-15")
     got = _cycle_for_a_yearless_day(sentence.replace(" năm 2026", ""), (sentence.find("gửi"), len(sentence) - 9), yearless, None)
     assert (got.frequency, got.day, got.month) == ("yearly", 15, 12)
+
+
+# --- a target's year inside another task's object (timing.embedded_target_year) ---
+def test_target_year_inside_an_object_dates_nothing():
+    ds = deadlines("1. Sở Xây dựng nghiên cứu, thí điểm các giải pháp vật liệu để xây dựng công trình xanh, bảo đảm "
+                   "mục tiêu đạt 1.200 công trình xanh trên địa bàn tỉnh vào năm 2030.\n\n"
+                   "2. Công an tỉnh hướng dẫn các xã xây dựng lộ trình đạt mục tiêu ít nhất 50% xã không ma túy "
+                   "vào năm 2030 và các mục tiêu đã đề ra.")
+    assert find(ds, "thí điểm các giải pháp") is None
+    assert find(ds, "hướng dẫn các xã") is None
+
+
+def test_a_task_that_is_the_target_keeps_its_year():
+    ds = deadlines("1. Công an tỉnh phấn đấu đạt mục tiêu xây dựng 20% xã không ma túy trong năm 2026.\n\n"
+                   "2. Sở Giao thông vận tải bảo đảm mục tiêu 100% phương tiện giao thông công cộng sử dụng năng lượng sạch, "
+                   "năng lượng xanh vào năm 2030.\n\n"
+                   "3. Sở Nội vụ xây dựng bộ chỉ tiêu đánh giá cải cách hành chính, hoàn thành trước ngày 30 tháng 6 "
+                   "năm 2026.")
+    assert find(ds, "phấn đấu đạt mục tiêu") == ("on", "2026-12-31")
+    assert find(ds, "bảo đảm mục tiêu") == ("on", "2030-12-31")
+    assert find(ds, "xây dựng bộ chỉ tiêu") == ("by", "2026-06-30")  # a full date, not a target's year

@@ -609,6 +609,44 @@ def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
                 break
 
 
+@lru_cache(maxsize=1)
+def _target_res() -> tuple[re.Pattern, re.Pattern]:
+    v = load_vocabulary()
+    noun = re.compile(r"(?<![\wÀ-ỹ])" + _alt(v["target_nouns"]) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
+    verb = re.compile(r"^\s*" + _alt(v["target_verbs"]) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
+    return noun, verb
+
+
+_YEAR_POINT = re.compile(r"năm\s+\d{4}\s*$", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"ngày|tháng|quý|quí|/", re.IGNORECASE)  # a year alone, not "trước ngày 10 tháng 12 năm 2025"
+
+
+def embedded_target_year(sentence: str, tasks: list[Task], d: Deadline) -> bool:
+    """Is ``d`` (a year) the horizon of a target inside another task's object ("Hướng dẫn … xây dựng lộ trình
+    đạt mục tiêu ít nhất 50% xã … vào năm 2030")? Not when the task is the target ("phấn đấu đạt mục tiêu … ")."""
+    pos = sentence.find(d.text)
+    if d.kind not in ("on", "by") or pos < 0 or not _YEAR_POINT.search(d.text) or _DAY_OR_MONTH.search(d.text):
+        return False
+    start = max(sentence.rfind(";", 0, pos), sentence.rfind(". ", 0, pos)) + 1
+    noun_re, verb_re = _target_res()
+    nouns = list(noun_re.finditer(sentence, start, pos))
+    if not nouns:
+        return False
+    offs = [(o, _task_offset(o)) for o in tasks if o.sentence == sentence]
+    owners = [o for o, off in offs if off and start <= off[0] <= nouns[-1].start()]
+    return bool(owners) and not verb_re.match(max(owners, key=lambda o: _task_offset(o)[0]).task)
+
+
+def _embedded_targets(tasks: list[Task]) -> None:
+    """Drop a target's year from the tasks of its sentence when the target sits in another task's object."""
+    for t in tasks:
+        d = t.deadline
+        if d is not None and embedded_target_year(t.sentence, tasks, d):
+            for o in tasks:
+                if o.sentence == t.sentence and o.deadline == d:
+                    o.deadline = None
+
+
 _CLAUSE_OPEN = re.compile(r"(?:^|[;:.\n]|^\s*(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)])\s*[*_]*\s*$", re.IGNORECASE)
 _CASE_TAIL = re.compile(r"^[\s,]*(?:thì(?![\wÀ-ỹ])\s*)?", re.IGNORECASE)
 
@@ -709,6 +747,7 @@ def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> l
     """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
     _clause_tags(tasks)
+    _embedded_targets(tasks)
     _stated_day_over_cycle(tasks, doc_date)
     _yearless_days(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
