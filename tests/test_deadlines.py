@@ -470,3 +470,19 @@ def test_a_day_of_the_next_period_is_a_reporting_cycle(text, phrase, freq, day):
 ])
 def test_next_period_words_without_a_reporting_day(text):
     assert all(m.deadline.kind != "recurring" for m in find_deadlines(text))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo.",
+     "trước ngày 30 tháng 01 của năm tiếp theo"),
+    ("gửi báo cáo năm về Sở Tài chính trước ngày 15/01 năm sau", "trước ngày 15/01 năm sau"),
+])
+def test_a_day_of_the_next_year_is_a_yearly_deadline(text, phrase):
+    found = find_deadlines(text)
+    assert [(m.deadline.text, m.deadline.frequency, m.deadline.day, m.deadline.month) for m in found] \
+        == [(phrase, "yearly", int(phrase.split()[2].split("/")[0]), 1)]
+
+
+def test_a_day_of_the_next_year_after_an_event_is_no_cycle():
+    found = find_deadlines("hoàn thành trước ngày 15 tháng 01 năm sau khi có quyết định phê duyệt")
+    assert [m.deadline.kind for m in found] == ["by"]

@@ -294,6 +294,10 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         ("recurring.position_dated",
          rf"{_B}(?:(?:{periodic}{_SP})?{rec}{_SP}{units}\s*,?\s*)?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})"
          rf"{_SP}(?:của{_SP})?(?:tháng{_SP}{pos}{_SP}(?:của{_SP})?)?(?P<unit>{units}){_SP}{nxt}{_E}(?!{_SP}khi{_E})"),
+        # "trước ngày 30 tháng 01 của năm tiếp theo": a day of the next year (each year's report is due then)
+        ("recurring.dated",
+         rf"{_B}(?:{periodic}{_SP})?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})(?:{_SP}tháng{_SP}|\s*/\s*)"
+         rf"(?P<rm>\d{{1,2}}){_SP}(?:của{_SP})?(?P<unit>năm){_SP}{nxt}{_E}(?!{_SP}khi{_E})"),
         # "hằng năm (trước ngày 15 tháng 11)": the cycle, then its stated day in brackets
         ("recurring.unit_dated",
          rf"{_B}(?:{periodic}{_SP})?{rec}{_SP}(?P<unit>{units}){_E}\s*\(\s*(?:{by}|vào|trong){_SP}"

@@ -268,3 +268,18 @@ def test_a_task_that_is_the_target_keeps_its_year():
     assert find(ds, "phấn đấu đạt mục tiêu") == ("on", "2026-12-31")
     assert find(ds, "bảo đảm mục tiêu") == ("on", "2030-12-31")
     assert find(ds, "xây dựng bộ chỉ tiêu") == ("by", "2026-06-30")  # a full date, not a target's year
+
+
+def test_a_fronted_cycle_takes_a_yearless_day_without_the_documents_date():
+    from directive_nlp.tasks.timing import _cycle_for_a_yearless_day
+
+    sentence = ("Hàng năm, trước ngày 25 tháng 12, các cơ quan chủ trì gửi Bộ Nông nghiệp và Môi trường báo cáo "
+                "tình hình triển khai các nhiệm vụ")
+    task = "các cơ quan chủ trì gửi Bộ Nông nghiệp và Môi trường báo cáo tình hình triển khai các nhiệm vụ"
+    start = sentence.find(task)
+    day = Deadline(text="trước ngày 25 tháng 12", kind="by")  # no date: the document's date is unknown
+    got = _cycle_for_a_yearless_day(sentence, (start, start + len(task)), day, None)
+    assert (got.kind, got.frequency, got.day, got.month) == ("recurring", "yearly", 25, 12)
+    # negative: no cycle before the day
+    plain = "Trước ngày 25 tháng 12, các cơ quan chủ trì gửi báo cáo"
+    assert _cycle_for_a_yearless_day(plain, (24, len(plain)), day, None) is None

@@ -723,7 +723,10 @@ def _cycle_for_a_yearless_day(sentence: str, off: tuple[int, int], d: Deadline,
     """The cycle a day without its year belongs to: "Các bộ, ngành định kỳ hằng năm gửi báo cáo … trước ngày
     15 tháng 12" is yearly on 15 December, as "Định kỳ hằng năm (trước ngày 15 tháng 12)" is (the gold of
     extra 13); the cycle stands before the date in the task's clause or in the frame before the task."""
-    if d.kind not in ("by", "on") or not d.date or _WRITTEN_YEAR.search(d.text):
+    if d.kind not in ("by", "on") or _WRITTEN_YEAR.search(d.text):
+        return None
+    day_date = d.date or _day_without_year(d.text)
+    if not day_date:
         return None
     at = sentence.find(d.text, off[0])
     for m in find_deadlines(sentence, doc_date=doc_date):
@@ -731,9 +734,15 @@ def _cycle_for_a_yearless_day(sentence: str, off: tuple[int, int], d: Deadline,
         if (md.kind == "recurring" and md.frequency in ("yearly", "monthly") and md.day is None
                 and m.end <= (at if at >= 0 else off[1]) and _clause_break(sentence, m.end, off[0]) is None
                 and (at < 0 or _clause_break(sentence, max(m.end, off[0]), at) is None)):
-            day, month = int(d.date[8:10]), int(d.date[5:7])
+            day, month = int(day_date[8:10]), int(day_date[5:7])
             return md.model_copy(update={"day": day, "month": month if md.frequency == "yearly" else None})
     return None
+
+
+def _day_without_year(phrase: str) -> Optional[str]:
+    """The day and month of a yearless phrase when the document's date is unknown (any leap year stands in)."""
+    found = find_deadlines(phrase, doc_date=date(2000, 1, 1))
+    return found[0].deadline.date if found and found[0].deadline.kind in ("by", "on") else None
 
 
 def _yearless_days(tasks: list[Task], doc_date: Optional[date]) -> None:
