@@ -486,3 +486,13 @@ def test_a_day_of_the_next_year_is_a_yearly_deadline(text, phrase):
 def test_a_day_of_the_next_year_after_an_event_is_no_cycle():
     found = find_deadlines("hoàn thành trước ngày 15 tháng 01 năm sau khi có quyết định phê duyệt")
     assert [m.deadline.kind for m in found] == ["by"]
+
+
+@pytest.mark.parametrize("text, issued, expected", [
+    ("báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01", date(2025, 12, 1), "2026-01-30"),  # next year
+    ("hoàn thành trong tháng 02", date(2025, 11, 20), "2026-02-28"),
+    ("gửi Sở Nội vụ trước ngày 30/11", date(2025, 12, 10), "2025-11-30"),  # negative: days before issue, kept
+    ("hoàn thành trong tháng 9", date(2026, 2, 10), "2026-09-30"),  # negative: later in the same year
+])
+def test_a_day_without_its_year_is_not_in_the_documents_past(text, issued, expected):
+    assert find_deadlines(text, doc_date=issued)[0].deadline.date == expected

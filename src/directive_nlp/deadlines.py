@@ -718,6 +718,19 @@ def _h_relative(x: "_Ctx") -> _Made:
     return x.dl("conditional")
 
 
+def _in_doc_year(a: _Point, doc_date: Optional[date]) -> _Point:
+    """A point written without its year takes the document's year, or the next one when that would put it
+    more than a month before the document was issued ("trước ngày 30 tháng 01" in a plan of December 2025 is
+    30 January 2026: a directive sets no deadline in its own past)."""
+    if a.year is not None or doc_date is None:
+        return a
+    p = a.with_year(doc_date.year)
+    last = p.last()
+    if last is not None and last < doc_date - timedelta(days=31):
+        return a.with_year(doc_date.year + 1)
+    return p
+
+
 def _h_by(x: "_Ctx") -> _Made:
     m, g, text, c, year, before = x.m, x.g, x.text, x.c, x.year, x.before
     a = _point(m, "a", c.quarters)
@@ -725,7 +738,7 @@ def _h_by(x: "_Ctx") -> _Made:
         return None
     if a.unit == "year" and c.citation.search(before):
         return None
-    a = a.with_year(year)
+    a = _in_doc_year(a, x.doc_date)
     # "trước ngày X" -> X; "chậm nhất (trong) tháng X" -> its last day;
     # "trước tháng X / Quý X / năm X" -> the first day of that unit
     cue = text[x.start:x.end].lower()
@@ -753,7 +766,7 @@ def _h_by_until(x: "_Ctx") -> _Made:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if line.strip(" *:.") == text[x.start:x.end].strip() and a.unit == "year":
         return None  # a heading "Đến hết năm 2030" names the plan's horizon
-    return x.dl("by", date=_iso(a.with_year(year).last()))
+    return x.dl("by", date=_iso(_in_doc_year(a, x.doc_date).last()))
 
 
 def _h_on(x: "_Ctx") -> _Made:
@@ -770,7 +783,7 @@ def _h_on(x: "_Ctx") -> _Made:
             return None
     if c.horizon.search(before) or c.citation.search(before):
         return None  # "Nghị định mới ban hành trong năm 2025": when a cited text was issued
-    a = a.with_year(year)
+    a = _in_doc_year(a, x.doc_date)
     return x.dl("on", date=_iso(a.last()))
 
 
