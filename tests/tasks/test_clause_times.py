@@ -283,3 +283,34 @@ def test_a_fronted_cycle_takes_a_yearless_day_without_the_documents_date():
     # negative: no cycle before the day
     plain = "Trước ngày 25 tháng 12, các cơ quan chủ trì gửi báo cáo"
     assert _cycle_for_a_yearless_day(plain, (24, len(plain)), day, None) is None
+
+
+@pytest.mark.parametrize("task, kind, text", [
+    ("phấn đấu đạt 20% xã, phường “không ma túy” năm 2025, bảo đảm", "on", "năm 2025"),
+    ("đến năm 2030 đạt 100% “xã, phường không ma túy”", "by", "đến năm 2030"),
+    ("phấn đấu tới năm 2030 cung cấp miễn phí sách giáo khoa cho tất cả học sinh", "by", "tới năm 2030"),
+    ("bảo đảm đến hết năm 2030 đạt 50% địa bàn cấp xã “không ma túy”", "by", "đến hết năm 2030"),
+])
+def test_a_target_task_takes_the_year_in_its_own_text(task, kind, text):
+    from directive_nlp.tasks.timing import target_year
+
+    d = target_year(task)
+    assert (d.kind, d.text, d.date[:4]) == (kind, text, text[-4:])
+
+
+@pytest.mark.parametrize("task", [
+    "tổ chức tổng kết việc thực hiện Kế hoạch năm 2025",  # not a target: no target verb heads it
+    "phấn đấu hoàn thành các chỉ tiêu của Nghị quyết Đại hội năm 2025",  # the year names the resolution
+    "đến năm 2030 các xã hoàn thành việc số hóa",  # a year first, but no target verb after it
+])
+def test_no_target_year(task):
+    from directive_nlp.tasks.timing import target_year
+
+    assert target_year(task) is None
+
+
+def test_a_target_year_wins_over_a_heading_period():
+    ds = deadlines("1. Giai đoạn 2026 - 2030\n\n- Sở Công Thương hỗ trợ doanh nghiệp nhỏ và vừa ứng dụng công nghệ số, "
+                   "phấn đấu đến năm 2030 đạt 30% doanh nghiệp nhỏ và vừa thực hiện.\n")
+    assert find(ds, "hỗ trợ doanh nghiệp") == ("period", None)  # the heading's period (this helper shows no start)
+    assert find(ds, "phấn đấu đến năm 2030") == ("by", "2030-12-31")

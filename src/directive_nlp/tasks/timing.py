@@ -647,6 +647,40 @@ def _embedded_targets(tasks: list[Task]) -> None:
                     o.deadline = None
 
 
+_TARGET_YEAR = re.compile(r"(?<![\w/])(?:(?P<cue>đến\s+hết|đến|tới|ngay\s+trong|trong|vào)\s+)?năm\s+(?P<y>(?:19|20)\d\d)"
+                          r"(?![\d/])", re.IGNORECASE)
+_BY_CUES = ("đến", "tới")
+
+
+@lru_cache(maxsize=1)
+def _name_nouns() -> re.Pattern:
+    """Nouns whose year names a text or programme ("Luật … năm 2021"), the target nouns left out."""
+    v = load_vocabulary()
+    words = [w for w in v["programme_nouns"] if w not in v["target_nouns"]] + list(v["citation_words"])
+    return re.compile(r"(?<![\wÀ-ỹ])" + _alt(words) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def target_year(task: str) -> Optional[Deadline]:
+    """The year a target task names in its own text: "phấn đấu đạt 20% xã … năm 2025" (on 2025-12-31), "đến năm
+    2030 đạt 100% …" (by 2030-12-31), as the gold of extra 13 and notes 01-03-10 §3 date them."""
+    verb_re = _target_res()[1]
+    m = _TARGET_YEAR.search(task)
+    if m is None or not (verb_re.match(task) or (m.start() == 0 and verb_re.match(task[m.end():]))):
+        return None
+    if _name_nouns().search(task, 0, m.start()):
+        return None  # "phấn đấu hoàn thành các mục tiêu của Chương trình … năm 2025": the year names the programme
+    kind = "by" if (m.group("cue") or "").lower().startswith(_BY_CUES) else "on"
+    return Deadline(text=m.group(0), kind=kind, date=f"{m.group('y')}-12-31")
+
+
+def _target_years(tasks: list[Task]) -> None:
+    """A target task's own year wins over a time written outside its text (a later clause's, a heading's)."""
+    for t in tasks:
+        d = target_year(t.task)
+        if d is not None and (t.deadline is None or t.deadline.text not in t.task):
+            t.deadline = d
+
+
 _CLAUSE_OPEN = re.compile(r"(?:^|[;:.\n]|^\s*(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)])\s*[*_]*\s*$", re.IGNORECASE)
 _CASE_TAIL = re.compile(r"^[\s,]*(?:thì(?![\wÀ-ỹ])\s*)?", re.IGNORECASE)
 
@@ -757,6 +791,7 @@ def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> l
     _own_clause_cycle(tasks)
     _clause_tags(tasks)
     _embedded_targets(tasks)
+    _target_years(tasks)
     _stated_day_over_cycle(tasks, doc_date)
     _yearless_days(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
