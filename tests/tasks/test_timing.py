@@ -332,3 +332,32 @@ def test_innermost_scope_wins():
     scopes = [TimeScope(year, "heading", 1, (0, 0), (0, 1000)), TimeScope(often, "label", 5, (100, 200), (200, 300))]
     tasks = attach_layout_times([_task("a", (120, 150)), _task("b", (500, 520))], scopes)
     assert [t.deadline.kind for t in tasks] == ["ongoing", "on"]
+
+
+def test_layout_times_read_from_a_real_docx(tmp_path):
+    """A plan written with python-docx: the span-and-scope part gives no tasks, a time heading dates its items,
+    a target's own year wins over the heading, and a cycle with an ad-hoc alternative closes its item."""
+    from docx import Document
+
+    from directive_nlp.pipeline import extract
+
+    d = Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "Số: 12/KH-UBND", "An Phú, ngày 10 tháng 3 năm 2026", "KẾ HOẠCH",
+                 "Chuyển đổi số doanh nghiệp giai đoạn 2026 - 2030",
+                 "I. THỜI GIAN VÀ PHẠM VI", "1. Thời gian: từ nay đến năm 2030.",
+                 "2. Phạm vi: triển khai thực hiện trên toàn địa bàn tỉnh; ưu tiên các xã vùng sâu.",
+                 "II. LỘ TRÌNH THỰC HIỆN", "1. Giai đoạn 2026 - 2028",
+                 "- Sở Công Thương hỗ trợ doanh nghiệp nhỏ và vừa ứng dụng công nghệ số, phấn đấu đến năm 2028 "
+                 "đạt 30% doanh nghiệp nhỏ và vừa thực hiện.",
+                 "III. TỔ CHỨC THỰC HIỆN",
+                 "1. Sở Khoa học và Công nghệ tổ chức đánh giá việc thực hiện Kế hoạch, báo cáo Ủy ban nhân dân "
+                 "tỉnh định kỳ hằng năm hoặc đột xuất theo yêu cầu."):
+        d.add_paragraph(line)
+    d.save(tmp_path / "plan.docx")
+    got = {t.task: t.deadline for t in extract(tmp_path / "plan.docx").tasks}
+    assert not any("toàn địa bàn" in k for k in got)  # the plan's scope is no task
+    hit = {k[:20]: (v.kind, v.start or v.date or v.frequency) if v else None for k, v in got.items()}
+    assert hit["hỗ trợ doanh nghiệp "] == ("period", "2026-01-01")
+    assert hit["phấn đấu đến năm 202"] == ("by", "2028-12-31")
+    assert hit["tổ chức đánh giá việ"] == ("recurring", "yearly")
+    assert hit["báo cáo Ủy ban nhân "] == ("recurring", "yearly")
