@@ -907,6 +907,20 @@ def stays_in_task(phrase: str) -> bool:
     return bool(_compiled().statutory.fullmatch(phrase.strip())) or adverbial_cycle(phrase)
 
 
+@lru_cache(maxsize=1)
+def _adhoc_tail_re() -> re.Pattern:
+    v = load_vocabulary()
+    return re.compile(
+        r"[^\S\n]*(?:,|" + _alt(v["alternative_words"]) + r")[^\S\n]*" + _alt(v["adhoc_words"])
+        + r"(?:[^\S\n]+" + _alt(v["adhoc_qualifiers"]) + r")?[\s.;,:)\]*_]*$", re.IGNORECASE)
+
+
+def adhoc_tail(rest: str) -> bool:
+    """Is ``rest`` (what follows a cycle up to the end of its item or sentence) only an ad-hoc alternative,
+    "… định kỳ hằng năm hoặc đột xuất theo yêu cầu."? Then the cycle still ends the item or sentence."""
+    return bool(_adhoc_tail_re().match(rest))
+
+
 def _names_agent(agent: str, c: _Compiled) -> bool:
     """The words after a passive or "của" name a body: a capitalised name, a conditional subject or a body noun."""
     return agent[:1].isupper() or bool(c.conditional_subjects.match(agent) or c.agent_noun.match(agent))

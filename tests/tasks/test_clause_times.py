@@ -314,3 +314,20 @@ def test_a_target_year_wins_over_a_heading_period():
                    "phấn đấu đến năm 2030 đạt 30% doanh nghiệp nhỏ và vừa thực hiện.\n")
     assert find(ds, "hỗ trợ doanh nghiệp") == ("period", None)  # the heading's period (this helper shows no start)
     assert find(ds, "phấn đấu đến năm 2030") == ("by", "2030-12-31")
+
+
+def test_a_sentence_final_cycle_before_an_adhoc_alternative_covers_its_sentence():
+    ds = deadlines("1. Sở Văn hóa tổ chức đánh giá thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng năm "
+                   "hoặc đột xuất theo yêu cầu. Căn cứ báo cáo đánh giá, trình Ủy ban nhân dân tỉnh xem xét điều chỉnh "
+                   "Kế hoạch.")
+    assert find(ds, "tổ chức đánh giá") == ("recurring", "yearly")
+    assert find(ds, "báo cáo Ủy ban") == ("recurring", "yearly")
+    assert find(ds, "trình Ủy ban") is None  # the next sentence keeps its own time (none)
+
+
+def test_an_adhoc_alternative_alone_is_no_time_of_the_sentence():
+    from directive_nlp.deadlines import adhoc_tail
+
+    assert adhoc_tail(" hoặc đột xuất theo yêu cầu.") and adhoc_tail(", đột xuất khi cần thiết")
+    assert not adhoc_tail(" hoặc đột xuất theo yêu cầu của Sở Nội vụ về tình hình thực hiện.")
+    assert not adhoc_tail(" về tình hình thực hiện Kế hoạch.")

@@ -38,7 +38,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..deadlines import load_vocabulary
+from ..deadlines import adhoc_tail, load_vocabulary
 from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 from .predicates import is_verb_start, verb_only
@@ -81,15 +81,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         r"[\s*_]*(?:\([^)\n]*\))?[\s*_]*:[\s*_]*", re.IGNORECASE)
     fillers = re.compile(r"\b" + _alt(v["time_heading_fillers"]) + r"\b", re.IGNORECASE)
     return label, fillers
-
-
-@lru_cache(maxsize=1)
-def _adhoc_tail() -> re.Pattern:
-    """An ad-hoc alternative after a cycle, up to the end of the text: "… hoặc đột xuất theo yêu cầu."."""
-    v = load_vocabulary()
-    return re.compile(
-        r"[^\S\n]*(?:,|" + _alt(v["alternative_words"]) + r")[^\S\n]*" + _alt(v["adhoc_words"])
-        + r"(?:[^\S\n]+" + _alt(v["adhoc_qualifiers"]) + r")?[\s.;,:)\]*_]*$", re.IGNORECASE)
 
 
 # how specific a kind is when a time slot holds several phrases ("Thường xuyên, hằng năm")
@@ -293,7 +284,7 @@ def item_final_time(text: str, doc_date: Optional[date] = None) -> Optional[tupl
     if _tag_re().fullmatch(m.deadline.text) and text[: m.start].rstrip().endswith(","):
         return None  # ", nhiệm vụ thường xuyên" closes its own clause, not the item
     tail = text[m.end:]
-    if m.deadline.kind == "recurring" and _adhoc_tail().match(tail):
+    if m.deadline.kind == "recurring" and adhoc_tail(tail):
         tail = ""  # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the cycle still ends the item
     if re.sub(r"[\s.;,:)\]/*_\-]+", "", tail):
         return None
