@@ -15,15 +15,17 @@ text), and lists per document:
     whose tasks got no deadline.
 
 ``--sample`` draws, with ``random.seed(SEED)``, ``--n-dated`` items of (a) then ``--n-undated``
-items of (b) and prints each for a person to judge against the source. ``--compare LATER``
-shows, for each drawn item, what a later run on the same documents holds at the same source
-span (tasks overlapping it and their deadlines), to re-judge the same sample after a change.
+items of (b) and prints each for a person to judge against the source; ``--save FILE`` keeps the
+drawn items (JSON). ``--compare LATER`` shows, for each drawn item, what a later run on the same
+documents holds at the same source span (tasks overlapping it and their deadlines), to re-judge
+the same sample after a change; give it ``--drawn FILE`` so that the items are those saved at the
+draw (a changed recogniser finds other time phrases, so a new draw would differ).
 Documents of the measured half (extra 11, 18-23: ``--measured``) are skipped, never listed.
 
     directive-nlp extract ../shared/corpus/unlabelled/u*.md -o /tmp/before
     python benchmarks/deadline_audit.py /tmp/before                      # full listing
-    python benchmarks/deadline_audit.py /tmp/before --sample --seed 20261213
-    python benchmarks/deadline_audit.py /tmp/before --sample --seed 20261213 --compare /tmp/after
+    python benchmarks/deadline_audit.py /tmp/before --sample --seed 20261213 --save /tmp/drawn.json
+    python benchmarks/deadline_audit.py /tmp/before --drawn /tmp/drawn.json --compare /tmp/after
 """
 
 from __future__ import annotations
@@ -164,6 +166,15 @@ def _now(later: dict[str, dict], item: Item) -> list[str]:
     return [f"now {t['id']}: {t['task'][:100]} | {_dl(t.get('deadline'))}" for t in tasks]
 
 
+def _save(items: list[Item], path: Path) -> None:
+    rows = [{"kind": i.kind, "doc": i.doc, "span": list(i.span), "lines": i.lines} for i in items]
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _drawn(path: Path) -> list[Item]:
+    return [Item(r["kind"], r["doc"], tuple(r["span"]), r["lines"]) for r in json.loads(path.read_text("utf-8"))]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path, help="folder of extract results (*.json)")
@@ -173,13 +184,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-undated", type=int, default=20)
     ap.add_argument("--compare", type=Path, help="a later run on the same documents")
     ap.add_argument("--measured", default=",".join(MEASURED), help="name prefixes skipped")
+    ap.add_argument("--save", type=Path, help="write the drawn items here (JSON)")
+    ap.add_argument("--drawn", type=Path, help="show the items saved by --save instead of drawing")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder of extract results", file=sys.stderr)
         return 1
-    items = audit(_load(args.folder, tuple(args.measured.split(","))))
+    items = _drawn(args.drawn) if args.drawn else audit(_load(args.folder, tuple(args.measured.split(","))))
     later = _load(args.compare, ()) if args.compare else {}
-    shown = draw(items, args.seed, args.n_dated, args.n_undated) if args.sample else items
+    shown = draw(items, args.seed, args.n_dated, args.n_undated) if args.sample and not args.drawn else items
+    if args.save:
+        _save(shown, args.save)
     counts = {k: sum(i.kind == k for i in items) for k in ("DATED", "UNDATED")}
     print(f"{counts['DATED']} dated tasks, {counts['UNDATED']} undated sentences with a time phrase")
     for k, item in enumerate(shown, start=1):
