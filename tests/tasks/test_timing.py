@@ -361,3 +361,53 @@ def test_layout_times_read_from_a_real_docx(tmp_path):
     assert hit["phấn đấu đến năm 202"] == ("by", "2028-12-31")
     assert hit["tổ chức đánh giá việ"] == ("recurring", "yearly")
     assert hit["báo cáo Ủy ban nhân "] == ("recurring", "yearly")
+
+
+@pytest.mark.parametrize("value, kind, start, end", [
+    ("Đến năm 2030", "by", "2030-12-31", None),  # a horizon in running text, a deadline in a time slot
+    ("Quý I, II/2026", "period", "2026-01-01", "2026-06-30"),
+    ("Quý III-IV/2026", "period", "2026-07-01", "2026-12-31"),
+    ("Tháng 11, 12/2025", "period", "2025-11-01", "2025-12-31"),
+    ("Năm 2025, 2026", "period", "2025-01-01", "2026-12-31"),
+    ("2025 - 2030 và các năm tiếp theo", "period", "2025-01-01", "2030-12-31"),
+])
+def test_time_slot_shapes(value, kind, start, end):
+    d = time_value(value)
+    assert (d.kind, d.date or d.start, d.end) == (kind, start, end)
+
+
+@pytest.mark.parametrize("value", ["Tháng 12, 11/2025", "Quý V, VI/2026", "Theo kế hoạch", "Đến năm"])
+def test_time_slot_shapes_that_are_no_time(value):
+    assert time_value(value) is None
+
+
+def test_time_column_shapes_read_from_a_real_pdf(tmp_path):
+    """A plan whose assignment table (reportlab) holds listed quarters, a horizon and a listed pair of months
+    in its time column: each row takes its cell."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from directive_nlp.pipeline import extract
+
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    body = ParagraphStyle("b", fontName="DejaVuSans", fontSize=11, leading=15)
+    cell = ParagraphStyle("c", fontName="DejaVuSans", fontSize=9, leading=11)
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+            ["1", "Xây dựng cơ sở dữ liệu doanh nghiệp số", "Sở Công Thương", "Quý I, II/2026"],
+            ["2", "Tổ chức tập huấn kỹ năng số cho doanh nghiệp", "Sở Khoa học và Công nghệ", "Tháng 11, 12/2025"],
+            ["3", "Hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số", "Sở Tài chính", "Đến năm 2030"]]
+    story = [Paragraph(t, body) for t in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "KẾ HOẠCH",
+                                          "Chuyển đổi số doanh nghiệp", "II. NHIỆM VỤ VÀ PHÂN CÔNG")]
+    table = Table([[Paragraph(v, cell) for v in r] for r in rows], colWidths=[25, 200, 120, 100])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(tmp_path / "plan.pdf"), pagesize=A4).build(story + [table])
+    got = {t.task: t.deadline for t in extract(tmp_path / "plan.pdf").tasks}
+    when = {k[:20]: (v.kind, v.start or v.date, v.end) for k, v in got.items() if v}
+    assert when["Xây dựng cơ sở dữ li"] == ("period", "2026-01-01", "2026-06-30")
+    assert when["Tổ chức tập huấn kỹ "] == ("period", "2025-11-01", "2025-12-31")
+    assert when["Hỗ trợ doanh nghiệp "] == ("by", "2030-12-31", None)

@@ -32,6 +32,7 @@ qualifiers, heading fillers) are data: ``resources/vi/deadlines.yaml``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -119,17 +120,61 @@ def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline
         # read as if it followed a task: the cues of running text apply
         found = [m.deadline for m in find_deadlines("thực hiện " + value, doc_date=doc_date)]
     if not found:
-        years = _YEAR_RANGE.fullmatch(value)
-        if years and int(years.group(1)) <= int(years.group(2)):
-            return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
-        year = _YEAR.fullmatch(value)
-        if year:  # a bare year in a time slot ("| 2026 |"): within that year, as "Năm 2026"
-            return Deadline(text=value, kind="on", date=f"{year.group(1)}-12-31")
-        return None
+        return _slot_shape(value)
     return min(found, key=_rank)
 
 
+def _slot_shape(value: str) -> Optional[Deadline]:
+    """Shapes only a time slot makes a time: a bare year or range of years, a horizon ("Đến năm 2030"), a
+    list of years, quarters or months of one year ("Quý I, II/2026", "Tháng 11, 12/2025", "2025, 2026"),
+    and a range followed by "và các năm tiếp theo" (its range, as "Giai đoạn 2026-2030 và những năm tiếp
+    theo" is: annotation notes 04-07-08 §3)."""
+    value = _open_end_re().sub("", value).strip(_TRIM)
+    years = _YEAR_RANGE.fullmatch(value) or _YEAR_LIST.fullmatch(value)
+    if years and int(years.group(1)) <= int(years.group(2)):
+        return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
+    year = _YEAR.fullmatch(value)
+    if year:  # a bare year in a time slot ("| 2026 |"): within that year, as "Năm 2026"
+        return Deadline(text=value, kind="on", date=f"{year.group(1)}-12-31")
+    until = _until_re().fullmatch(value)
+    if until:
+        return Deadline(text=value, kind="by", date=f"{until.group(1)}-12-31")
+    return _listed_parts(value)
+
+
+def _listed_parts(value: str) -> Optional[Deadline]:
+    """"Quý I, II/2026", "Quý III-IV/2026", "Tháng 11, 12/2025": from the first part's start to the last's end."""
+    v = load_vocabulary()
+    quarters = {str(k).upper(): int(x) for k, x in v["quarters"].items()}
+    m = _PARTS.fullmatch(value)
+    if m is None:
+        return None
+    names = [p.upper() for p in re.split(r"\s*(?:,|-|–|và)\s*", m.group("parts")) if p]
+    quarter = m.group("unit").lower() in [str(w).lower() for w in v["quarter_words"]]
+    nums = [quarters.get(n) if quarter else (int(n) if n.isdigit() else None) for n in names]
+    if len(nums) < 2 or None in nums or nums != sorted(nums) or not all(1 <= n <= (4 if quarter else 12) for n in nums):
+        return None
+    y = int(m.group("y"))
+    first, last = (3 * nums[0] - 2, 3 * nums[-1]) if quarter else (nums[0], nums[-1])
+    end = date(y, last, calendar.monthrange(y, last)[1])
+    return Deadline(text=value, kind="period", start=f"{y}-{first:02d}-01", end=end.isoformat())
+
+
 _YEAR = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)", re.IGNORECASE)
+_YEAR_LIST = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)(?:\s*(?:,|và)\s*(?:năm\s+)?(?:19|20|21)\d\d)*"
+                        r"\s*(?:,|và)\s*(?:năm\s+)?((?:19|20|21)\d\d)", re.IGNORECASE)
+_PARTS = re.compile(r"(?P<unit>quý|quí|tháng)\s+(?P<parts>[IVX\d]{1,4}(?:\s*(?:,|-|–|và)\s*[IVX\d]{1,4})+)"
+                    r"\s*(?:/|năm)\s*(?P<y>(?:19|20|21)\d\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _open_end_re() -> re.Pattern:
+    return re.compile(r"\s*" + _alt(load_vocabulary()["open_end"]) + r"\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _until_re() -> re.Pattern:
+    return re.compile(_alt(load_vocabulary()["period_closers"]) + r"\s+năm\s+((?:19|20|21)\d\d)", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)\s*[-–—]\s*((?:19|20|21)\d\d)", re.IGNORECASE)
 
 
