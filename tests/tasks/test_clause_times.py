@@ -331,3 +331,14 @@ def test_an_adhoc_alternative_alone_is_no_time_of_the_sentence():
     assert adhoc_tail(" hoặc đột xuất theo yêu cầu.") and adhoc_tail(", đột xuất khi cần thiết")
     assert not adhoc_tail(" hoặc đột xuất theo yêu cầu của Sở Nội vụ về tình hình thực hiện.")
     assert not adhoc_tail(" về tình hình thực hiện Kế hoạch.")
+
+
+def test_a_task_written_twice_in_its_item_is_found_in_reading_order():
+    ds = deadlines("1. Các sở, ngành định kỳ hằng năm gửi báo cáo Sở Khoa học và Công nghệ tình hình thực hiện trước "
+                   "ngày 15 tháng 12 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh; cập nhật tiến độ trên hệ thống. Sở Khoa "
+                   "học và Công nghệ tổng hợp tình hình, báo cáo Ủy ban nhân dân tỉnh trước ngày 30 tháng 01 của năm "
+                   "tiếp theo.")
+    assert find(ds, "tổng hợp tình hình") == ("recurring", "yearly")
+    later = [v for k, v in ds.items() if k == "báo cáo Ủy ban nhân dân tỉnh"]
+    assert later and later[-1] == ("recurring", "yearly")  # the second sentence's report keeps its own cycle
+    assert find(ds, "cập nhật tiến độ") is None

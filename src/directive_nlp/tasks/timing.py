@@ -475,10 +475,28 @@ def _sentence_starts(text: str, i: int) -> bool:
     return bool(m) and m.group(1).isupper()
 
 
+def _ordered_offsets(tasks: list[Task]) -> dict[int, tuple[int, int]]:
+    """Each task's (start, end) in its sentence, found after the previous task of the same sentence: a text
+    written twice ("…, báo cáo Thủ tướng Chính phủ; … . … báo cáo Thủ tướng Chính phủ …") is the later one
+    when the task comes later (tasks are in reading order)."""
+    out: dict[int, tuple[int, int]] = {}
+    after: dict[str, int] = {}
+    for t in tasks:
+        if not t.task:
+            continue
+        i = t.sentence.find(t.task, after.get(t.sentence, 0))
+        i = i if i >= 0 else t.sentence.find(t.task)
+        if i >= 0:
+            out[id(t)] = (i, i + len(t.task))
+            after[t.sentence] = i + 1
+    return out
+
+
 def _own_clause_cycle(tasks: list[Task]) -> None:
     """Take a sentence-final cycle from the tasks of earlier ";" clauses when a later clause's task holds it."""
+    offs = _ordered_offsets(tasks)
     for t in tasks:
-        d, off = t.deadline, _task_offset(t)
+        d, off = t.deadline, offs.get(id(t))
         if d is None or d.kind not in _CYCLE_KINDS or off is None:
             continue
         pos = t.sentence.find(d.text, off[1])
@@ -486,7 +504,7 @@ def _own_clause_cycle(tasks: list[Task]) -> None:
         if cut is None:
             continue
         holders = [o for o in tasks if o is not t and o.sentence == t.sentence and o.deadline == d]
-        if any(cut < (_task_offset(o) or (-1, -1))[0] < pos for o in holders):
+        if any(cut < offs.get(id(o), (-1, -1))[0] < pos for o in holders):
             t.deadline = None
 
 
