@@ -447,3 +447,72 @@ def test_a_list_of_cycles_is_one_recurring_phrase(text, phrase, freq):
 ])
 def test_a_cycle_list_stops_before_other_words(text, phrase):
     assert [m.deadline.text for m in find_deadlines(text)][0] == phrase
+
+
+@pytest.mark.parametrize("text", [
+    "(1) Tiếp tục đầu tư phát triển, mở rộng Trung tâm Dữ liệu quốc gia số 1, nhiệm vụ thường xuyên; nghiên cứu",
+    "người dân với doanh nghiệp và người dân với người dân, nhiệm vụ thường xuyên.",
+    "tiếp tục rà soát các văn bản quy phạm pháp luật; nhiệm vụ thường xuyên",
+    "hướng dẫn các doanh nghiệp triển khai, là nhiệm vụ thường xuyên.",
+])
+def test_status_tag_closing_a_clause_is_ongoing(text):
+    found = find_deadlines(text)
+    assert [(m.deadline.kind, m.rule) for m in found] == [("ongoing", "ongoing.tag")]
+    assert text[found[0].start:found[0].end].endswith("thường xuyên")
+
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện các nhiệm vụ thường xuyên của ngành; báo cáo kết quả.",  # a noun phrase of the object
+    "bố trí kinh phí thực hiện nhiệm vụ thường xuyên, nhiệm vụ đột xuất",  # not after a comma
+    "giao các nhiệm vụ thường xuyên cho Sở Nội vụ.",
+])
+def test_status_tag_inside_a_clause_is_no_time(text):
+    assert find_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, phrase, freq, day", [
+    ("gửi báo cáo giá thị trường về Sở Tài chính trước ngày 01 của tháng tiếp theo sau tháng kỳ báo cáo",
+     "trước ngày 01 của tháng tiếp theo", "monthly", 1),
+    ("gửi báo cáo quý về Sở Tài chính chậm nhất vào ngày 10 của tháng đầu quý sau.", "vào ngày 10 của tháng đầu quý sau",
+     "quarterly", 10),
+    ("báo cáo kết quả trước ngày 05 tháng kế tiếp.", "trước ngày 05 tháng kế tiếp", "monthly", 5),
+])
+def test_a_day_of_the_next_period_is_a_reporting_cycle(text, phrase, freq, day):
+    found = find_deadlines(text)
+    assert [(m.deadline.text, m.deadline.kind, m.deadline.frequency, m.deadline.day) for m in found] \
+        == [(phrase, "recurring", freq, day)]
+
+
+@pytest.mark.parametrize("text", [
+    "hoàn thành trước ngày 15 tháng sau khi nhận được hồ sơ",  # counted from an event, not a cycle
+    "chỉ số VN_AQI năm sau tốt hơn năm trước",  # a comparison of years
+    "tổ chức hội nghị vào tháng sau",  # no day: not a reporting rule
+])
+def test_next_period_words_without_a_reporting_day(text):
+    assert all(m.deadline.kind != "recurring" for m in find_deadlines(text))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo.",
+     "trước ngày 30 tháng 01 của năm tiếp theo"),
+    ("gửi báo cáo năm về Sở Tài chính trước ngày 15/01 năm sau", "trước ngày 15/01 năm sau"),
+])
+def test_a_day_of_the_next_year_is_a_yearly_deadline(text, phrase):
+    found = find_deadlines(text)
+    assert [(m.deadline.text, m.deadline.frequency, m.deadline.day, m.deadline.month) for m in found] \
+        == [(phrase, "yearly", int(phrase.split()[2].split("/")[0]), 1)]
+
+
+def test_a_day_of_the_next_year_after_an_event_is_no_cycle():
+    found = find_deadlines("hoàn thành trước ngày 15 tháng 01 năm sau khi có quyết định phê duyệt")
+    assert [m.deadline.kind for m in found] == ["by"]
+
+
+@pytest.mark.parametrize("text, issued, expected", [
+    ("báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01", date(2025, 12, 1), "2026-01-30"),  # next year
+    ("hoàn thành trong tháng 02", date(2025, 11, 20), "2026-02-28"),
+    ("gửi Sở Nội vụ trước ngày 30/11", date(2025, 12, 10), "2025-11-30"),  # negative: days before issue, kept
+    ("hoàn thành trong tháng 9", date(2026, 2, 10), "2026-09-30"),  # negative: later in the same year
+])
+def test_a_day_without_its_year_is_not_in_the_documents_past(text, issued, expected):
+    assert find_deadlines(text, doc_date=issued)[0].deadline.date == expected

@@ -63,6 +63,7 @@ _LISTS = (
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
+    "adhoc_words", "adhoc_qualifiers", "ongoing_tags", "next_period_words", "target_nouns", "target_verbs",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -272,6 +273,7 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
     case_open = _alt(v["case_openers"])
     span = _alt(v["span_prepositions"])
     pos = _alt(v["cycle_positions"])
+    nxt = _alt(v["next_period_words"])
     return {k: x for k, x in locals().items()}
 
 
@@ -281,11 +283,21 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
      day_month, trig_open, problem, case_open, pos, span, v) = (
         w[k] for k in ("qw", "qn", "P", "by", "done", "opener", "closer", "pnoun", "open_end",
         "rec", "units", "numw", "periodic", "dash", "day_month", "trig_open", "problem", "case_open", "pos", "span", "v"))
+    nxt = w["nxt"]
     return [
         # "(định kỳ hằng quý,) trước ngày 20 của tháng cuối quý": a day of a month placed in the cycle
         ("recurring.position_dated",
          rf"{_B}(?:(?:{periodic}{_SP})?{rec}{_SP}{units}\s*,?\s*)?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})"
          rf"{_SP}(?:của{_SP})?tháng{_SP}{pos}{_SP}(?:của{_SP})?(?:{rec}{_SP})?(?P<unit>{units}){_E}(?!\s*(?:[IVX]+\b|[/-]?\s*\d))"),
+        # "trước ngày 01 của tháng tiếp theo", "chậm nhất ngày 10 của tháng đầu quý sau": a day of the next
+        # month or quarter (a reporting rule: each period's report is due early in the next one)
+        ("recurring.position_dated",
+         rf"{_B}(?:(?:{periodic}{_SP})?{rec}{_SP}{units}\s*,?\s*)?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})"
+         rf"{_SP}(?:của{_SP})?(?:tháng{_SP}{pos}{_SP}(?:của{_SP})?)?(?P<unit>{units}){_SP}{nxt}{_E}(?!{_SP}khi{_E})"),
+        # "trước ngày 30 tháng 01 của năm tiếp theo": a day of the next year (each year's report is due then)
+        ("recurring.dated",
+         rf"{_B}(?:{periodic}{_SP})?(?:{by}|vào|trong){_SP}ngày{_SP}(?P<rd>\d{{1,2}})(?:{_SP}tháng{_SP}|\s*/\s*)"
+         rf"(?P<rm>\d{{1,2}}){_SP}(?:của{_SP})?(?P<unit>năm){_SP}{nxt}{_E}(?!{_SP}khi{_E})"),
         # "hằng năm (trước ngày 15 tháng 11)": the cycle, then its stated day in brackets
         ("recurring.unit_dated",
          rf"{_B}(?:{periodic}{_SP})?{rec}{_SP}(?P<unit>{units}){_E}\s*\(\s*(?:{by}|vào|trong){_SP}"
@@ -382,6 +394,9 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         ("recurring.unit",
          rf"{_B}(?:{periodic}\s*\(?\s*)?{rec}{_SP}(?P<unit>{units}){_E}\)?"),
         ("recurring.bare", rf"{_B}(?:{_alt(v['cycle_adverb_prefixes'])}{_SP})?{periodic}{_E}"),
+        # "…, nhiệm vụ thường xuyên;": a status tag closing a clause (conclusion notices)
+        ("ongoing.tag",
+         rf"(?:(?<=[,;] )|(?<=[,;]))[^\S\n]*{_alt(v['ongoing_tags'])}(?=[^\S\n]*(?:[;.)]|$|\n))"),
         # "thường xuyên", "thường xuyên, liên tục", "liên tục", "lâu dài"
         ("ongoing",
          rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
@@ -703,6 +718,19 @@ def _h_relative(x: "_Ctx") -> _Made:
     return x.dl("conditional")
 
 
+def _in_doc_year(a: _Point, doc_date: Optional[date]) -> _Point:
+    """A point written without its year takes the document's year, or the next one when that would put it
+    more than a month before the document was issued ("trước ngày 30 tháng 01" in a plan of December 2025 is
+    30 January 2026: a directive sets no deadline in its own past)."""
+    if a.year is not None or doc_date is None:
+        return a
+    p = a.with_year(doc_date.year)
+    last = p.last()
+    if last is not None and last < doc_date - timedelta(days=31):
+        return a.with_year(doc_date.year + 1)
+    return p
+
+
 def _h_by(x: "_Ctx") -> _Made:
     m, g, text, c, year, before = x.m, x.g, x.text, x.c, x.year, x.before
     a = _point(m, "a", c.quarters)
@@ -710,7 +738,7 @@ def _h_by(x: "_Ctx") -> _Made:
         return None
     if a.unit == "year" and c.citation.search(before):
         return None
-    a = a.with_year(year)
+    a = _in_doc_year(a, x.doc_date)
     # "trước ngày X" -> X; "chậm nhất (trong) tháng X" -> its last day;
     # "trước tháng X / Quý X / năm X" -> the first day of that unit
     cue = text[x.start:x.end].lower()
@@ -738,7 +766,7 @@ def _h_by_until(x: "_Ctx") -> _Made:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if line.strip(" *:.") == text[x.start:x.end].strip() and a.unit == "year":
         return None  # a heading "Đến hết năm 2030" names the plan's horizon
-    return x.dl("by", date=_iso(a.with_year(year).last()))
+    return x.dl("by", date=_iso(_in_doc_year(a, x.doc_date).last()))
 
 
 def _h_on(x: "_Ctx") -> _Made:
@@ -755,7 +783,7 @@ def _h_on(x: "_Ctx") -> _Made:
             return None
     if c.horizon.search(before) or c.citation.search(before):
         return None  # "Nghị định mới ban hành trong năm 2025": when a cited text was issued
-    a = a.with_year(year)
+    a = _in_doc_year(a, x.doc_date)
     return x.dl("on", date=_iso(a.last()))
 
 
@@ -879,6 +907,20 @@ def stays_in_task(phrase: str) -> bool:
     return bool(_compiled().statutory.fullmatch(phrase.strip())) or adverbial_cycle(phrase)
 
 
+@lru_cache(maxsize=1)
+def _adhoc_tail_re() -> re.Pattern:
+    v = load_vocabulary()
+    return re.compile(
+        r"[^\S\n]*(?:,|" + _alt(v["alternative_words"]) + r")[^\S\n]*" + _alt(v["adhoc_words"])
+        + r"(?:[^\S\n]+" + _alt(v["adhoc_qualifiers"]) + r")?[\s.;,:)\]*_]*$", re.IGNORECASE)
+
+
+def adhoc_tail(rest: str) -> bool:
+    """Is ``rest`` (what follows a cycle up to the end of its item or sentence) only an ad-hoc alternative,
+    "… định kỳ hằng năm hoặc đột xuất theo yêu cầu."? Then the cycle still ends the item or sentence."""
+    return bool(_adhoc_tail_re().match(rest))
+
+
 def _names_agent(agent: str, c: _Compiled) -> bool:
     """The words after a passive or "của" name a body: a capitalised name, a conditional subject or a body noun."""
     return agent[:1].isupper() or bool(c.conditional_subjects.match(agent) or c.agent_noun.match(agent))
@@ -939,6 +981,7 @@ _HANDLERS = {
     "recurring.unit": _h_recurring_unit,
     "recurring.bare": _h_recurring_bare,
     "ongoing": _h_ongoing,
+    "ongoing.tag": lambda x: x.dl("ongoing"),
     "conditional.event": _h_conditional_event,
     "conditional.progress": _h_conditional_progress,
     "conditional.statutory": _h_conditional_trigger,

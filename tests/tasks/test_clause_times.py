@@ -247,3 +247,98 @@ def test_day_with_its_year_or_a_cycle_in_another_clause_stays_a_date():
     yearless = Deadline(text="trước ngày 15 tháng 12", kind="by", date="2026-12-15")
     got = _cycle_for_a_yearless_day(sentence.replace(" năm 2026", ""), (sentence.find("gửi"), len(sentence) - 9), yearless, None)
     assert (got.frequency, got.day, got.month) == ("yearly", 15, 12)
+
+
+# --- a target's year inside another task's object (timing.embedded_target_year) ---
+def test_target_year_inside_an_object_dates_nothing():
+    ds = deadlines("1. Sở Xây dựng nghiên cứu, thí điểm các giải pháp vật liệu để xây dựng công trình xanh, bảo đảm "
+                   "mục tiêu đạt 1.200 công trình xanh trên địa bàn tỉnh vào năm 2030.\n\n"
+                   "2. Công an tỉnh hướng dẫn các xã xây dựng lộ trình đạt mục tiêu ít nhất 50% xã không ma túy "
+                   "vào năm 2030 và các mục tiêu đã đề ra.")
+    assert find(ds, "thí điểm các giải pháp") is None
+    assert find(ds, "hướng dẫn các xã") is None
+
+
+def test_a_task_that_is_the_target_keeps_its_year():
+    ds = deadlines("1. Công an tỉnh phấn đấu đạt mục tiêu xây dựng 20% xã không ma túy trong năm 2026.\n\n"
+                   "2. Sở Giao thông vận tải bảo đảm mục tiêu 100% phương tiện giao thông công cộng sử dụng năng lượng sạch, "
+                   "năng lượng xanh vào năm 2030.\n\n"
+                   "3. Sở Nội vụ xây dựng bộ chỉ tiêu đánh giá cải cách hành chính, hoàn thành trước ngày 30 tháng 6 "
+                   "năm 2026.")
+    assert find(ds, "phấn đấu đạt mục tiêu") == ("on", "2026-12-31")
+    assert find(ds, "bảo đảm mục tiêu") == ("on", "2030-12-31")
+    assert find(ds, "xây dựng bộ chỉ tiêu") == ("by", "2026-06-30")  # a full date, not a target's year
+
+
+def test_a_fronted_cycle_takes_a_yearless_day_without_the_documents_date():
+    from directive_nlp.tasks.timing import _cycle_for_a_yearless_day
+
+    sentence = ("Hàng năm, trước ngày 25 tháng 12, các cơ quan chủ trì gửi Bộ Nông nghiệp và Môi trường báo cáo "
+                "tình hình triển khai các nhiệm vụ")
+    task = "các cơ quan chủ trì gửi Bộ Nông nghiệp và Môi trường báo cáo tình hình triển khai các nhiệm vụ"
+    start = sentence.find(task)
+    day = Deadline(text="trước ngày 25 tháng 12", kind="by")  # no date: the document's date is unknown
+    got = _cycle_for_a_yearless_day(sentence, (start, start + len(task)), day, None)
+    assert (got.kind, got.frequency, got.day, got.month) == ("recurring", "yearly", 25, 12)
+    # negative: no cycle before the day
+    plain = "Trước ngày 25 tháng 12, các cơ quan chủ trì gửi báo cáo"
+    assert _cycle_for_a_yearless_day(plain, (24, len(plain)), day, None) is None
+
+
+@pytest.mark.parametrize("task, kind, text", [
+    ("phấn đấu đạt 20% xã, phường “không ma túy” năm 2025, bảo đảm", "on", "năm 2025"),
+    ("đến năm 2030 đạt 100% “xã, phường không ma túy”", "by", "đến năm 2030"),
+    ("phấn đấu tới năm 2030 cung cấp miễn phí sách giáo khoa cho tất cả học sinh", "by", "tới năm 2030"),
+    ("bảo đảm đến hết năm 2030 đạt 50% địa bàn cấp xã “không ma túy”", "by", "đến hết năm 2030"),
+])
+def test_a_target_task_takes_the_year_in_its_own_text(task, kind, text):
+    from directive_nlp.tasks.timing import target_year
+
+    d = target_year(task)
+    assert (d.kind, d.text, d.date[:4]) == (kind, text, text[-4:])
+
+
+@pytest.mark.parametrize("task", [
+    "tổ chức tổng kết việc thực hiện Kế hoạch năm 2025",  # not a target: no target verb heads it
+    "phấn đấu hoàn thành các chỉ tiêu của Nghị quyết Đại hội năm 2025",  # the year names the resolution
+    "đến năm 2030 các xã hoàn thành việc số hóa",  # a year first, but no target verb after it
+])
+def test_no_target_year(task):
+    from directive_nlp.tasks.timing import target_year
+
+    assert target_year(task) is None
+
+
+def test_a_target_year_wins_over_a_heading_period():
+    ds = deadlines("1. Giai đoạn 2026 - 2030\n\n- Sở Công Thương hỗ trợ doanh nghiệp nhỏ và vừa ứng dụng công nghệ số, "
+                   "phấn đấu đến năm 2030 đạt 30% doanh nghiệp nhỏ và vừa thực hiện.\n")
+    assert find(ds, "hỗ trợ doanh nghiệp") == ("period", None)  # the heading's period (this helper shows no start)
+    assert find(ds, "phấn đấu đến năm 2030") == ("by", "2030-12-31")
+
+
+def test_a_sentence_final_cycle_before_an_adhoc_alternative_covers_its_sentence():
+    ds = deadlines("1. Sở Văn hóa tổ chức đánh giá thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng năm "
+                   "hoặc đột xuất theo yêu cầu. Căn cứ báo cáo đánh giá, trình Ủy ban nhân dân tỉnh xem xét điều chỉnh "
+                   "Kế hoạch.")
+    assert find(ds, "tổ chức đánh giá") == ("recurring", "yearly")
+    assert find(ds, "báo cáo Ủy ban") == ("recurring", "yearly")
+    assert find(ds, "trình Ủy ban") is None  # the next sentence keeps its own time (none)
+
+
+def test_an_adhoc_alternative_alone_is_no_time_of_the_sentence():
+    from directive_nlp.deadlines import adhoc_tail
+
+    assert adhoc_tail(" hoặc đột xuất theo yêu cầu.") and adhoc_tail(", đột xuất khi cần thiết")
+    assert not adhoc_tail(" hoặc đột xuất theo yêu cầu của Sở Nội vụ về tình hình thực hiện.")
+    assert not adhoc_tail(" về tình hình thực hiện Kế hoạch.")
+
+
+def test_a_task_written_twice_in_its_item_is_found_in_reading_order():
+    ds = deadlines("1. Các sở, ngành định kỳ hằng năm gửi báo cáo Sở Khoa học và Công nghệ tình hình thực hiện trước "
+                   "ngày 15 tháng 12 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh; cập nhật tiến độ trên hệ thống. Sở Khoa "
+                   "học và Công nghệ tổng hợp tình hình, báo cáo Ủy ban nhân dân tỉnh trước ngày 30 tháng 01 của năm "
+                   "tiếp theo.")
+    assert find(ds, "tổng hợp tình hình") == ("recurring", "yearly")
+    later = [v for k, v in ds.items() if k == "báo cáo Ủy ban nhân dân tỉnh"]
+    assert later and later[-1] == ("recurring", "yearly")  # the second sentence's report keeps its own cycle
+    assert find(ds, "cập nhật tiến độ") is None

@@ -128,6 +128,61 @@ def test_item_final_time():
     assert item_final_time("Rà soát hồ sơ đất đai theo quy định.") is None
 
 
+@pytest.mark.parametrize("text, frequency", [
+    ("Tổ chức đánh giá, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng năm hoặc đột xuất theo yêu cầu.", "yearly"),
+    ("Tổng hợp nhu cầu, báo cáo Ủy ban nhân dân tỉnh hằng ngày và đột xuất khi cần thiết.", "daily"),
+    ("Tổng hợp, báo cáo Sở Y tế định kỳ hằng quý, đột xuất khi có yêu cầu.", "quarterly"),
+])
+def test_item_final_cycle_with_an_adhoc_alternative(text, frequency):
+    hit = item_final_time(text)
+    assert hit is not None and hit[1].frequency == frequency
+
+
+@pytest.mark.parametrize("text", [
+    # the alternative does not end the item: something else follows
+    "Báo cáo định kỳ hằng năm hoặc đột xuất theo yêu cầu về tình hình thực hiện Kế hoạch.",
+    # a date, not a cycle, before the alternative
+    "Gửi báo cáo trước ngày 30/6/2026 hoặc đột xuất theo yêu cầu.",
+    # the ad-hoc word qualifies the work ("kiểm tra định kỳ, đột xuất") in mid-item
+    "Tổ chức kiểm tra định kỳ, đột xuất việc thực hiện các quy định.",
+])
+def test_not_an_item_final_cycle_with_an_adhoc_alternative(text):
+    assert item_final_time(text) is None
+
+
+def test_adhoc_alternative_keeps_the_cycle_on_every_task_of_the_item():
+    ds = deadlines(
+        "1. Sở Nội vụ tổ chức đánh giá việc thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh định kỳ "
+        "hằng năm hoặc đột xuất theo yêu cầu.\n"
+    )
+    assert find(ds, "tổ chức đánh giá") == ("recurring", "yearly")
+    assert find(ds, "báo cáo Ủy ban nhân dân tỉnh") == ("recurring", "yearly")
+
+
+def test_status_tag_dates_its_own_clause_only():
+    ds = deadlines(
+        "1. Bộ Công an: (1) Tiếp tục đầu tư phát triển, mở rộng Trung tâm số 1, nhiệm vụ thường xuyên; "
+        "nghiên cứu, đề xuất xây dựng Trung tâm số 2, hoàn thành trước ngày 10 tháng 12 năm 2026; "
+        "(2) Tham mưu ban hành Nghị định của Chính phủ về cơ chế đột phá; "
+        "(3) Phát triển VNeID thành Nền tảng số quốc gia, nhiệm vụ thường xuyên.\n"
+    )
+    assert find(ds, "Tiếp tục đầu tư") == ("ongoing", None)  # over the item's later date
+    assert find(ds, "mở rộng Trung tâm số 1") == ("ongoing", None)
+    assert find(ds, "xây dựng Trung tâm số 2") == ("by", "2026-12-10")
+    assert find(ds, "Tham mưu ban hành") is None  # a clause tag is not the item's final time
+    assert find(ds, "Phát triển VNeID") == ("ongoing", None)
+    assert not any(k.endswith("thường xuyên") for k in ds)  # cut from the task's text
+
+
+def test_status_tag_after_a_semicolon_speaks_for_the_item():
+    ds = deadlines(
+        "1. Các bộ khẩn trương trình Chính phủ ban hành các Nghị định hướng dẫn; đồng thời, tiếp tục rà soát, "
+        "kiến nghị sửa đổi các văn bản quy phạm pháp luật; nhiệm vụ thường xuyên.\n"
+    )
+    assert find(ds, "khẩn trương trình") == ("ongoing", None)
+    assert find(ds, "tiếp tục rà soát") == ("ongoing", None)
+
+
 # --- attachment, through the pipeline --------------------------------------
 
 def test_label_line_closes_its_block():
@@ -277,3 +332,82 @@ def test_innermost_scope_wins():
     scopes = [TimeScope(year, "heading", 1, (0, 0), (0, 1000)), TimeScope(often, "label", 5, (100, 200), (200, 300))]
     tasks = attach_layout_times([_task("a", (120, 150)), _task("b", (500, 520))], scopes)
     assert [t.deadline.kind for t in tasks] == ["ongoing", "on"]
+
+
+def test_layout_times_read_from_a_real_docx(tmp_path):
+    """A plan written with python-docx: the span-and-scope part gives no tasks, a time heading dates its items,
+    a target's own year wins over the heading, and a cycle with an ad-hoc alternative closes its item."""
+    from docx import Document
+
+    from directive_nlp.pipeline import extract
+
+    d = Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "Số: 12/KH-UBND", "An Phú, ngày 10 tháng 3 năm 2026", "KẾ HOẠCH",
+                 "Chuyển đổi số doanh nghiệp giai đoạn 2026 - 2030",
+                 "I. THỜI GIAN VÀ PHẠM VI", "1. Thời gian: từ nay đến năm 2030.",
+                 "2. Phạm vi: triển khai thực hiện trên toàn địa bàn tỉnh; ưu tiên các xã vùng sâu.",
+                 "II. LỘ TRÌNH THỰC HIỆN", "1. Giai đoạn 2026 - 2028",
+                 "- Sở Công Thương hỗ trợ doanh nghiệp nhỏ và vừa ứng dụng công nghệ số, phấn đấu đến năm 2028 "
+                 "đạt 30% doanh nghiệp nhỏ và vừa thực hiện.",
+                 "III. TỔ CHỨC THỰC HIỆN",
+                 "1. Sở Khoa học và Công nghệ tổ chức đánh giá việc thực hiện Kế hoạch, báo cáo Ủy ban nhân dân "
+                 "tỉnh định kỳ hằng năm hoặc đột xuất theo yêu cầu."):
+        d.add_paragraph(line)
+    d.save(tmp_path / "plan.docx")
+    got = {t.task: t.deadline for t in extract(tmp_path / "plan.docx").tasks}
+    assert not any("toàn địa bàn" in k for k in got)  # the plan's scope is no task
+    hit = {k[:20]: (v.kind, v.start or v.date or v.frequency) if v else None for k, v in got.items()}
+    assert hit["hỗ trợ doanh nghiệp "] == ("period", "2026-01-01")
+    assert hit["phấn đấu đến năm 202"] == ("by", "2028-12-31")
+    assert hit["tổ chức đánh giá việ"] == ("recurring", "yearly")
+    assert hit["báo cáo Ủy ban nhân "] == ("recurring", "yearly")
+
+
+@pytest.mark.parametrize("value, kind, start, end", [
+    ("Đến năm 2030", "by", "2030-12-31", None),  # a horizon in running text, a deadline in a time slot
+    ("Quý I, II/2026", "period", "2026-01-01", "2026-06-30"),
+    ("Quý III-IV/2026", "period", "2026-07-01", "2026-12-31"),
+    ("Tháng 11, 12/2025", "period", "2025-11-01", "2025-12-31"),
+    ("Năm 2025, 2026", "period", "2025-01-01", "2026-12-31"),
+    ("2025 - 2030 và các năm tiếp theo", "period", "2025-01-01", "2030-12-31"),
+])
+def test_time_slot_shapes(value, kind, start, end):
+    d = time_value(value)
+    assert (d.kind, d.date or d.start, d.end) == (kind, start, end)
+
+
+@pytest.mark.parametrize("value", ["Tháng 12, 11/2025", "Quý V, VI/2026", "Theo kế hoạch", "Đến năm"])
+def test_time_slot_shapes_that_are_no_time(value):
+    assert time_value(value) is None
+
+
+def test_time_column_shapes_read_from_a_real_pdf(tmp_path):
+    """A plan whose assignment table (reportlab) holds listed quarters, a horizon and a listed pair of months
+    in its time column: each row takes its cell."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from directive_nlp.pipeline import extract
+
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    body = ParagraphStyle("b", fontName="DejaVuSans", fontSize=11, leading=15)
+    cell = ParagraphStyle("c", fontName="DejaVuSans", fontSize=9, leading=11)
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+            ["1", "Xây dựng cơ sở dữ liệu doanh nghiệp số", "Sở Công Thương", "Quý I, II/2026"],
+            ["2", "Tổ chức tập huấn kỹ năng số cho doanh nghiệp", "Sở Khoa học và Công nghệ", "Tháng 11, 12/2025"],
+            ["3", "Hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số", "Sở Tài chính", "Đến năm 2030"]]
+    story = [Paragraph(t, body) for t in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "KẾ HOẠCH",
+                                          "Chuyển đổi số doanh nghiệp", "II. NHIỆM VỤ VÀ PHÂN CÔNG")]
+    table = Table([[Paragraph(v, cell) for v in r] for r in rows], colWidths=[25, 200, 120, 100])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(tmp_path / "plan.pdf"), pagesize=A4).build(story + [table])
+    got = {t.task: t.deadline for t in extract(tmp_path / "plan.pdf").tasks}
+    when = {k[:20]: (v.kind, v.start or v.date, v.end) for k, v in got.items() if v}
+    assert when["Xây dựng cơ sở dữ li"] == ("period", "2026-01-01", "2026-06-30")
+    assert when["Tổ chức tập huấn kỹ "] == ("period", "2025-11-01", "2025-12-31")
+    assert when["Hỗ trợ doanh nghiệp "] == ("by", "2030-12-31", None)

@@ -132,3 +132,19 @@ def test_zone_heading_words_come_from_the_lexicon():
     assert not zones._REVIEW_CONTENT.match("Thời gian sơ kết")
     assert zones._REVIEW_PART.match("Kết quả đạt được")  # review_part_openers
     assert not zones._REVIEW_PART.match("Nhiệm vụ trọng tâm")
+
+
+# ------------------------------------------------------------- the plan's span and scope
+@pytest.mark.parametrize("heading", ["II. THỜI GIAN VÀ PHẠM VI", "II. Thời gian, phạm vi thực hiện",
+                                     "III. THỜI GIAN VÀ ĐỊA BÀN THỰC HIỆN"])
+def test_a_part_naming_the_plans_span_and_scope_holds_no_tasks(heading):
+    ts = plan("1. Thời gian: từ nay đến năm 2030.\n\n"
+              "2. Phạm vi: triển khai thực hiện trên toàn địa bàn Thành phố; ưu tiên tập trung cho các xã vùng sâu.",
+              heading)
+    assert ts == []
+
+
+def test_a_time_part_alone_may_hold_a_roadmap():
+    ts = plan("1. Năm 2026: Sở Nội vụ xây dựng kho lưu trữ số.\n\n2. Năm 2027: Sở Nội vụ số hóa hồ sơ lưu trữ.",
+              "IV. THỜI GIAN THỰC HIỆN")
+    assert [t.task for t in ts] == ["xây dựng kho lưu trữ số", "số hóa hồ sơ lưu trữ"]

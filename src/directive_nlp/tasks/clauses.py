@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..deadlines import adverbial_cycle, stays_in_task
+from ..deadlines import adhoc_tail, adverbial_cycle, stays_in_task
 from ..models import Deadline
 from .frames import frames
 from .lexicon import lexicon, word_alt
@@ -168,8 +168,9 @@ def _sentence_deadline(text: str, s: int, p: int, e: int, deadlines: list[Dl]) -
     for d in deadlines:
         if s <= d.start < p and d.end <= e:
             out = d
-        elif p <= d.start < e and not text[d.end:e].strip(" .;,/") and d.deadline.kind != "ongoing":
-            out = d
+        elif p <= d.start < e and d.deadline.kind != "ongoing" and (
+                not text[d.end:e].strip(" .;,/") or (d.deadline.kind == "recurring" and adhoc_tail(text[d.end:e]))):
+            out = d  # at the end, or before an ad-hoc alternative ("… hằng năm hoặc đột xuất theo yêu cầu.")
     return out
 
 

@@ -32,13 +32,14 @@ qualifiers, heading fillers) are data: ``resources/vi/deadlines.yaml``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..deadlines import load_vocabulary
+from ..deadlines import adhoc_tail, load_vocabulary
 from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 from .predicates import is_verb_start, verb_only
@@ -119,17 +120,61 @@ def time_value(value: str, doc_date: Optional[date] = None) -> Optional[Deadline
         # read as if it followed a task: the cues of running text apply
         found = [m.deadline for m in find_deadlines("thực hiện " + value, doc_date=doc_date)]
     if not found:
-        years = _YEAR_RANGE.fullmatch(value)
-        if years and int(years.group(1)) <= int(years.group(2)):
-            return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
-        year = _YEAR.fullmatch(value)
-        if year:  # a bare year in a time slot ("| 2026 |"): within that year, as "Năm 2026"
-            return Deadline(text=value, kind="on", date=f"{year.group(1)}-12-31")
-        return None
+        return _slot_shape(value)
     return min(found, key=_rank)
 
 
+def _slot_shape(value: str) -> Optional[Deadline]:
+    """Shapes only a time slot makes a time: a bare year or range of years, a horizon ("Đến năm 2030"), a
+    list of years, quarters or months of one year ("Quý I, II/2026", "Tháng 11, 12/2025", "2025, 2026"),
+    and a range followed by "và các năm tiếp theo" (its range, as "Giai đoạn 2026-2030 và những năm tiếp
+    theo" is: annotation notes 04-07-08 §3)."""
+    value = _open_end_re().sub("", value).strip(_TRIM)
+    years = _YEAR_RANGE.fullmatch(value) or _YEAR_LIST.fullmatch(value)
+    if years and int(years.group(1)) <= int(years.group(2)):
+        return Deadline(text=value, kind="period", start=f"{years.group(1)}-01-01", end=f"{years.group(2)}-12-31")
+    year = _YEAR.fullmatch(value)
+    if year:  # a bare year in a time slot ("| 2026 |"): within that year, as "Năm 2026"
+        return Deadline(text=value, kind="on", date=f"{year.group(1)}-12-31")
+    until = _until_re().fullmatch(value)
+    if until:
+        return Deadline(text=value, kind="by", date=f"{until.group(1)}-12-31")
+    return _listed_parts(value)
+
+
+def _listed_parts(value: str) -> Optional[Deadline]:
+    """"Quý I, II/2026", "Quý III-IV/2026", "Tháng 11, 12/2025": from the first part's start to the last's end."""
+    v = load_vocabulary()
+    quarters = {str(k).upper(): int(x) for k, x in v["quarters"].items()}
+    m = _PARTS.fullmatch(value)
+    if m is None:
+        return None
+    names = [p.upper() for p in re.split(r"\s*(?:,|-|–|và)\s*", m.group("parts")) if p]
+    quarter = m.group("unit").lower() in [str(w).lower() for w in v["quarter_words"]]
+    nums = [quarters.get(n) if quarter else (int(n) if n.isdigit() else None) for n in names]
+    if len(nums) < 2 or None in nums or nums != sorted(nums) or not all(1 <= n <= (4 if quarter else 12) for n in nums):
+        return None
+    y = int(m.group("y"))
+    first, last = (3 * nums[0] - 2, 3 * nums[-1]) if quarter else (nums[0], nums[-1])
+    end = date(y, last, calendar.monthrange(y, last)[1])
+    return Deadline(text=value, kind="period", start=f"{y}-{first:02d}-01", end=end.isoformat())
+
+
 _YEAR = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)", re.IGNORECASE)
+_YEAR_LIST = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)(?:\s*(?:,|và)\s*(?:năm\s+)?(?:19|20|21)\d\d)*"
+                        r"\s*(?:,|và)\s*(?:năm\s+)?((?:19|20|21)\d\d)", re.IGNORECASE)
+_PARTS = re.compile(r"(?P<unit>quý|quí|tháng)\s+(?P<parts>[IVX\d]{1,4}(?:\s*(?:,|-|–|và)\s*[IVX\d]{1,4})+)"
+                    r"\s*(?:/|năm)\s*(?P<y>(?:19|20|21)\d\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _open_end_re() -> re.Pattern:
+    return re.compile(r"\s*" + _alt(load_vocabulary()["open_end"]) + r"\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _until_re() -> re.Pattern:
+    return re.compile(_alt(load_vocabulary()["period_closers"]) + r"\s+năm\s+((?:19|20|21)\d\d)", re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"(?:năm\s+)?((?:19|20|21)\d\d)\s*[-–—]\s*((?:19|20|21)\d\d)", re.IGNORECASE)
 
 
@@ -281,7 +326,12 @@ def item_final_time(text: str, doc_date: Optional[date] = None) -> Optional[tupl
     if not found:
         return None
     m = found[-1]
-    if re.sub(r"[\s.;,:)\]/*_\-]+", "", text[m.end:]):
+    if _tag_re().fullmatch(m.deadline.text) and text[: m.start].rstrip().endswith(","):
+        return None  # ", nhiệm vụ thường xuyên" closes its own clause, not the item
+    tail = text[m.end:]
+    if m.deadline.kind == "recurring" and adhoc_tail(tail):
+        tail = ""  # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the cycle still ends the item
+    if re.sub(r"[\s.;,:)\]/*_\-]+", "", tail):
         return None
     if not re.sub(r"[\W_]+", "", text[: m.start]):
         return None  # the whole item is the time: a label value or a table cell, not an item's tail
@@ -425,10 +475,28 @@ def _sentence_starts(text: str, i: int) -> bool:
     return bool(m) and m.group(1).isupper()
 
 
+def _ordered_offsets(tasks: list[Task]) -> dict[int, tuple[int, int]]:
+    """Each task's (start, end) in its sentence, found after the previous task of the same sentence: a text
+    written twice ("…, báo cáo Thủ tướng Chính phủ; … . … báo cáo Thủ tướng Chính phủ …") is the later one
+    when the task comes later (tasks are in reading order)."""
+    out: dict[int, tuple[int, int]] = {}
+    after: dict[str, int] = {}
+    for t in tasks:
+        if not t.task:
+            continue
+        i = t.sentence.find(t.task, after.get(t.sentence, 0))
+        i = i if i >= 0 else t.sentence.find(t.task)
+        if i >= 0:
+            out[id(t)] = (i, i + len(t.task))
+            after[t.sentence] = i + 1
+    return out
+
+
 def _own_clause_cycle(tasks: list[Task]) -> None:
     """Take a sentence-final cycle from the tasks of earlier ";" clauses when a later clause's task holds it."""
+    offs = _ordered_offsets(tasks)
     for t in tasks:
-        d, off = t.deadline, _task_offset(t)
+        d, off = t.deadline, offs.get(id(t))
         if d is None or d.kind not in _CYCLE_KINDS or off is None:
             continue
         pos = t.sentence.find(d.text, off[1])
@@ -436,8 +504,32 @@ def _own_clause_cycle(tasks: list[Task]) -> None:
         if cut is None:
             continue
         holders = [o for o in tasks if o is not t and o.sentence == t.sentence and o.deadline == d]
-        if any(cut < (_task_offset(o) or (-1, -1))[0] < pos for o in holders):
+        if any(cut < offs.get(id(o), (-1, -1))[0] < pos for o in holders):
             t.deadline = None
+
+
+@lru_cache(maxsize=1)
+def _tag_re() -> re.Pattern:
+    return re.compile(_alt(load_vocabulary()["ongoing_tags"]), re.IGNORECASE)
+
+
+def _clause_tags(tasks: list[Task]) -> None:
+    """A status tag closing a ";" clause (", nhiệm vụ thường xuyên;") dates every task of that clause
+    before it, over a time the layout gave them (an item-final date of a later part)."""
+    for t in tasks:
+        d = t.deadline
+        if d is None or d.kind != "ongoing" or not _tag_re().fullmatch(d.text):
+            continue
+        own = _task_offset(t)
+        pos = t.sentence.find(d.text, own[0]) if own else -1
+        if pos < 0:
+            continue
+        for o in tasks:
+            off = _task_offset(o) if o is not t and o.sentence == t.sentence else None
+            if off is None or off[1] > pos or _clause_break(t.sentence, off[1], pos) is not None:
+                continue
+            if o.deadline is None or t.sentence.find(o.deadline.text, off[0], pos) < 0:
+                o.deadline = d
 
 
 @lru_cache(maxsize=1)
@@ -571,6 +663,78 @@ def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
                 break
 
 
+@lru_cache(maxsize=1)
+def _target_res() -> tuple[re.Pattern, re.Pattern]:
+    v = load_vocabulary()
+    noun = re.compile(r"(?<![\wÀ-ỹ])" + _alt(v["target_nouns"]) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
+    verb = re.compile(r"^\s*" + _alt(v["target_verbs"]) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
+    return noun, verb
+
+
+_YEAR_POINT = re.compile(r"năm\s+\d{4}\s*$", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"ngày|tháng|quý|quí|/", re.IGNORECASE)  # a year alone, not "trước ngày 10 tháng 12 năm 2025"
+
+
+def embedded_target_year(sentence: str, tasks: list[Task], d: Deadline) -> bool:
+    """Is ``d`` (a year) the horizon of a target inside another task's object ("Hướng dẫn … xây dựng lộ trình
+    đạt mục tiêu ít nhất 50% xã … vào năm 2030")? Not when the task is the target ("phấn đấu đạt mục tiêu … ")."""
+    pos = sentence.find(d.text)
+    if d.kind not in ("on", "by") or pos < 0 or not _YEAR_POINT.search(d.text) or _DAY_OR_MONTH.search(d.text):
+        return False
+    start = max(sentence.rfind(";", 0, pos), sentence.rfind(". ", 0, pos)) + 1
+    noun_re, verb_re = _target_res()
+    nouns = list(noun_re.finditer(sentence, start, pos))
+    if not nouns:
+        return False
+    offs = [(o, _task_offset(o)) for o in tasks if o.sentence == sentence]
+    owners = [o for o, off in offs if off and start <= off[0] <= nouns[-1].start()]
+    return bool(owners) and not verb_re.match(max(owners, key=lambda o: _task_offset(o)[0]).task)
+
+
+def _embedded_targets(tasks: list[Task]) -> None:
+    """Drop a target's year from the tasks of its sentence when the target sits in another task's object."""
+    for t in tasks:
+        d = t.deadline
+        if d is not None and embedded_target_year(t.sentence, tasks, d):
+            for o in tasks:
+                if o.sentence == t.sentence and o.deadline == d:
+                    o.deadline = None
+
+
+_TARGET_YEAR = re.compile(r"(?<![\w/])(?:(?P<cue>đến\s+hết|đến|tới|ngay\s+trong|trong|vào)\s+)?năm\s+(?P<y>(?:19|20)\d\d)"
+                          r"(?![\d/])", re.IGNORECASE)
+_BY_CUES = ("đến", "tới")
+
+
+@lru_cache(maxsize=1)
+def _name_nouns() -> re.Pattern:
+    """Nouns whose year names a text or programme ("Luật … năm 2021"), the target nouns left out."""
+    v = load_vocabulary()
+    words = [w for w in v["programme_nouns"] if w not in v["target_nouns"]] + list(v["citation_words"])
+    return re.compile(r"(?<![\wÀ-ỹ])" + _alt(words) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def target_year(task: str) -> Optional[Deadline]:
+    """The year a target task names in its own text: "phấn đấu đạt 20% xã … năm 2025" (on 2025-12-31), "đến năm
+    2030 đạt 100% …" (by 2030-12-31), as the gold of extra 13 and notes 01-03-10 §3 date them."""
+    verb_re = _target_res()[1]
+    m = _TARGET_YEAR.search(task)
+    if m is None or not (verb_re.match(task) or (m.start() == 0 and verb_re.match(task[m.end():]))):
+        return None
+    if _name_nouns().search(task, 0, m.start()):
+        return None  # "phấn đấu hoàn thành các mục tiêu của Chương trình … năm 2025": the year names the programme
+    kind = "by" if (m.group("cue") or "").lower().startswith(_BY_CUES) else "on"
+    return Deadline(text=m.group(0), kind=kind, date=f"{m.group('y')}-12-31")
+
+
+def _target_years(tasks: list[Task]) -> None:
+    """A target task's own year wins over a time written outside its text (a later clause's, a heading's)."""
+    for t in tasks:
+        d = target_year(t.task)
+        if d is not None and (t.deadline is None or t.deadline.text not in t.task):
+            t.deadline = d
+
+
 _CLAUSE_OPEN = re.compile(r"(?:^|[;:.\n]|^\s*(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)])\s*[*_]*\s*$", re.IGNORECASE)
 _CASE_TAIL = re.compile(r"^[\s,]*(?:thì(?![\wÀ-ỹ])\s*)?", re.IGNORECASE)
 
@@ -647,7 +811,10 @@ def _cycle_for_a_yearless_day(sentence: str, off: tuple[int, int], d: Deadline,
     """The cycle a day without its year belongs to: "Các bộ, ngành định kỳ hằng năm gửi báo cáo … trước ngày
     15 tháng 12" is yearly on 15 December, as "Định kỳ hằng năm (trước ngày 15 tháng 12)" is (the gold of
     extra 13); the cycle stands before the date in the task's clause or in the frame before the task."""
-    if d.kind not in ("by", "on") or not d.date or _WRITTEN_YEAR.search(d.text):
+    if d.kind not in ("by", "on") or _WRITTEN_YEAR.search(d.text):
+        return None
+    day_date = d.date or _day_without_year(d.text)
+    if not day_date:
         return None
     at = sentence.find(d.text, off[0])
     for m in find_deadlines(sentence, doc_date=doc_date):
@@ -655,9 +822,15 @@ def _cycle_for_a_yearless_day(sentence: str, off: tuple[int, int], d: Deadline,
         if (md.kind == "recurring" and md.frequency in ("yearly", "monthly") and md.day is None
                 and m.end <= (at if at >= 0 else off[1]) and _clause_break(sentence, m.end, off[0]) is None
                 and (at < 0 or _clause_break(sentence, max(m.end, off[0]), at) is None)):
-            day, month = int(d.date[8:10]), int(d.date[5:7])
+            day, month = int(day_date[8:10]), int(day_date[5:7])
             return md.model_copy(update={"day": day, "month": month if md.frequency == "yearly" else None})
     return None
+
+
+def _day_without_year(phrase: str) -> Optional[str]:
+    """The day and month of a yearless phrase when the document's date is unknown (any leap year stands in)."""
+    found = find_deadlines(phrase, doc_date=date(2000, 1, 1))
+    return found[0].deadline.date if found and found[0].deadline.kind in ("by", "on") else None
 
 
 def _yearless_days(tasks: list[Task], doc_date: Optional[date]) -> None:
@@ -670,6 +843,9 @@ def _yearless_days(tasks: list[Task], doc_date: Optional[date]) -> None:
 def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> list[Task]:
     """Settle the times written in each task's own sentence (see the facts above)."""
     _own_clause_cycle(tasks)
+    _clause_tags(tasks)
+    _embedded_targets(tasks)
+    _target_years(tasks)
     _stated_day_over_cycle(tasks, doc_date)
     _yearless_days(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
