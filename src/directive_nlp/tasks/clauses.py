@@ -32,7 +32,7 @@ from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
 from .subject import find_subject, unknown_partners
-from .text import trim, words
+from .text import past_enumerator, trim, words
 
 __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_verb_start", "strip_modal"]
 
@@ -340,7 +340,7 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
 def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     """The drafts of one ";" clause."""
     text, lx = ctx.text, lexicon()
-    cs = skip_ws(text, cs, ce)
+    cs = past_enumerator(text, skip_ws(text, cs, ce), ce)
     leads, supports = ctx.leads, ctx.supports
     if ci > 0 and ctx.split_commas:
         # a clause that names its own actor keeps it for the clauses after it
@@ -413,6 +413,34 @@ def _subject_after_time(text: str, masked: str, s: int, e: int, mentions: list[A
     return again if again[0] else found
 
 
+def _numbered_actions(text: str, a: int, e: int, mentions: list[Ag]) -> bool:
+    """Does ``text[a:e]`` (after a colon) open with a numbered action: "(1) Sửa đổi …", "(i) Bộ Công an chủ trì …"?"""
+    a = skip_ws(text, a, e)
+    q = past_enumerator(text, a, e)
+    return q != a and (is_verb_start(text[q:e]) or bool(clause_subject(text, q, e, mentions)))
+
+
+def _numbered_clauses(text: str, masked: str, p: int, cpos: int, e: int, mentions: list[Ag], deadlines: list[Dl],
+                      review: bool, split_commas: bool, has_subject: bool) -> tuple[list[list[int]], int]:
+    """"Các bộ, ngành tập trung: (i) Sửa đổi …; (ii) Rà soát …": the numbered actions after the colon are
+    clauses of the sentence, after the clauses before the colon. Returns the clauses and the index of the
+    one that only leads in to the numbered actions (-1 when none): a bare verb after its actor ("tập
+    trung", "thực hiện các nội dung sau"), or, in a sentence that names no actor, a title before numbered
+    actions that name theirs ("Khẩn trương xây dựng …: (1) Bộ X ban hành …; (2) …"), as a heading is no task.
+    The lead-in still names the actor of the actions after it."""
+    head = merge_clauses(text, masked, p, cpos, mentions, deadlines, review=review, split_commas=split_commas)
+    cs, ce = head[-1]
+    cs = past_enumerator(text, skip_ws(text, cs, ce), ce)
+    own = clause_subject(text, cs, ce, mentions)
+    if own:
+        cs = skip_ws(text, after_chain(text, max(m.end for m in own), ce), ce)
+    cs = strip_modal(text, cs, ce)
+    lead = verb_only(text[cs:ce]) or cut_lead_in(text, masked, cs, ce + 1)[1] or (len(head) == 1 and not has_subject
+                                                                              and not own)
+    tail = merge_clauses(text, masked, cpos + 1, e, mentions, deadlines, review=review, split_commas=split_commas)
+    return head + tail, (len(head) - 1 if lead else -1)
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -446,8 +474,9 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     if label_pair(text, masked, p, e, subject, review):
         return empty
     cpos = masked.find(":", p, e)
-    pe = cpos if cpos >= 0 else e
-    lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e)
+    numbered = cpos >= 0 and _numbered_actions(text, cpos + 1, e, mentions)
+    pe = cpos if cpos >= 0 and not numbered else e
+    lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered else (e, False)
     if lead_in or (subject and cpos >= 0 and not text[cpos + 1:e].strip() and verb_only(text[p:cpos])):
         # "- UBND thành phố Hà Nội … cần tập trung:": a bare verb before the colon leads in the items below
         return SentenceResult([], subject, frame_supports, lead_in=True, explicit=explicit)
@@ -459,12 +488,19 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
                supports=frame_supports or ([] if subject else list(carried_supports or [])),
                sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas)
     drafts: list[Draft] = []
-    clauses = merge_clauses(text, masked, p, pe, mentions, deadlines, review=review, split_commas=split_commas)
+    lead_at = -1
+    if numbered:
+        clauses, lead_at = _numbered_clauses(text, masked, p, cpos, e, mentions, deadlines, review, split_commas,
+                                             bool(subject))
+    else:
+        clauses = merge_clauses(text, masked, p, pe, mentions, deadlines, review=review, split_commas=split_commas)
     before: list[Draft] = []  # the drafts of the last clause that gave any
     for ci, (cs, ce) in enumerate(clauses):
         if before and _times_clause_before(text, cs, ce, deadlines, before):
             continue
-        own = _clause_drafts(ctx, ci, cs, ce)
+        # a numbered clause may name its actor, the first one too
+        own = _clause_drafts(ctx, ci + (1 if numbered else 0), cs, ce)
+        own = [] if ci == lead_at else own
         drafts.extend(own)
         before = own or before
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit)

@@ -20,7 +20,7 @@ from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
 from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
-from .text import split_at, words
+from .text import past_enumerator, split_at, words
 from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
@@ -86,6 +86,7 @@ def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     p = cs
     while p < ce and text[p].isspace():
         p += 1
+    p = past_enumerator(text, p, ce)
     chain, cend = chain_at(text, p, mentions, ce)
     if not chain:
         return []
@@ -99,6 +100,8 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
     merged: list[list[int]] = []
     for cs, ce in split_at(masked, p, pe, r";"):
         st = text[cs:ce].lstrip()
+        numbered = past_enumerator(st, 0, len(st))  # "…; (3) các bộ, ngành …": a numbered clause is an item
+        st = st[numbered:]
         starts_action = (
             lx.verb_start.match(st) or lx.connective_start.match(st) or lx.modal_start.match(st)
             or any(d.start >= cs and not text[cs:d.start].strip() for d in deadlines)
@@ -106,7 +109,8 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
             or (split_commas and clause_subject(text, cs, ce, mentions))
         )
         # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
-        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or (not split_commas and not starts_action))
+        continues = not review and not numbered and (bool(_LIST_CONTINUATION.match(st))
+                                                     or (not split_commas and not starts_action))
         if merged and continues:
             merged[-1][1] = ce
         else:

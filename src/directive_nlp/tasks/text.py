@@ -99,6 +99,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# an inline list number that opens a clause: "(1)", "(12)", "(iv)", "(a)"; not a bracketed word ("(VTV)")
+_ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)[ \t]+")
+
+
+def past_enumerator(text: str, p: int, e: int) -> int:
+    """The position after an inline list number at ``p`` ("…; (2) Bộ Công an chủ trì …": the clause, and its
+    actor, start after the number), else ``p``."""
+    m = _ENUMERATOR.match(text, p, e)
+    return m.end() if m else p
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[\wÀ-ỹ]+(?:[-/][\wÀ-ỹ]+)*", text)
 
