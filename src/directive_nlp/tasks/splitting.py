@@ -93,6 +93,22 @@ def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     return chain if starts_predicate(text, after_chain(text, cend, ce), ce) else []
 
 
+_WORD_START = re.compile(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]")
+
+
+def _bodies_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """Does the ";" clause open with bodies and hold no verb after them ("… bồi dưỡng cho cán bộ lãnh đạo; cán
+    bộ, công chức, viên chức cơ quan nhà nước các cấp về …")? Then it continues a list of objects or
+    beneficiaries, not a clause with its own actor."""
+    p = cs
+    while p < ce and text[p].isspace():
+        p += 1
+    chain, cend = chain_at(text, p, mentions, ce)
+    if not chain:
+        return False
+    return not any(is_verb_start(text[m.start():ce]) for m in _WORD_START.finditer(text, cend, ce))
+
+
 def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], deadlines: list[Dl], *,
                   review: bool, split_commas: bool) -> list[list[int]]:
     """Clauses of ``[p, pe)`` at ";"; a ";" that only continues a list of objects joins."""
@@ -110,7 +126,8 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
         )
         # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
         continues = not review and not numbered and (bool(_LIST_CONTINUATION.match(st))
-                                                     or (not split_commas and not starts_action))
+                                                     or (not split_commas and not starts_action)
+                                                     or _bodies_only(text, cs, ce, mentions))
         if merged and continues:
             merged[-1][1] = ce
         else:

@@ -1,0 +1,31 @@
+"""Families found reading central and Party texts (docs/unlabelled-check.md, fifth sample; issue 12).
+
+Positive and negative examples in small texts written for the test.
+"""
+
+from __future__ import annotations
+
+from directive_nlp.pipeline import extract_text
+
+
+def _tasks(body: str, heading: str = "III. NHIỆM VỤ, GIẢI PHÁP"):
+    text = f"QUYẾT ĐỊNH\n\nPhê duyệt Chương trình\n\n{heading}\n\n{body}\n"
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "qd.md").tasks]
+
+
+# ------------------------------------------------------------------ a ";" inside a list of beneficiaries
+def test_bodies_with_no_verb_after_a_semicolon_continue_the_list():
+    got = _tasks("6. Xây dựng chương trình bồi dưỡng, nâng cao nhận thức cho cán bộ lãnh đạo; cán bộ, công chức, "
+                 "viên chức cơ quan nhà nước các cấp về Chính phủ số và an ninh mạng.")
+    assert got == [("Xây dựng chương trình bồi dưỡng, nâng cao nhận thức cho cán bộ lãnh đạo; cán bộ, công chức, "
+                    "viên chức cơ quan nhà nước các cấp về Chính phủ số và an ninh mạng", [])]
+
+
+def test_bodies_with_their_own_verb_after_a_semicolon_open_a_clause():
+    got = _tasks("6. Sở Nội vụ xây dựng chương trình bồi dưỡng cho cán bộ lãnh đạo; cán bộ, công chức, viên chức "
+                 "chủ động tự học nâng cao kỹ năng số.")
+    assert got[1] == ("chủ động tự học nâng cao kỹ năng số",
+                      [("cán bộ", "lead"), ("công chức", "lead"), ("viên chức", "lead")])
+    got = _tasks("7. Sở Y tế kiểm tra các cơ sở khám bệnh; Sở Tài chính bố trí kinh phí thực hiện.")
+    assert got == [("kiểm tra các cơ sở khám bệnh", [("Sở Y tế", "lead")]),
+                   ("bố trí kinh phí thực hiện", [("Sở Tài chính", "lead")])]
