@@ -29,3 +29,24 @@ def test_bodies_with_their_own_verb_after_a_semicolon_open_a_clause():
     got = _tasks("7. Sở Y tế kiểm tra các cơ sở khám bệnh; Sở Tài chính bố trí kinh phí thực hiện.")
     assert got == [("kiểm tra các cơ sở khám bệnh", [("Sở Y tế", "lead")]),
                    ("bố trí kinh phí thực hiện", [("Sở Tài chính", "lead")])]
+
+
+# ------------------------------------------------------------------ "Phương thức" parts of a guidance
+_GUIDE = ("HƯỚNG DẪN\n\nVề việc đổi mới Bản tin sinh hoạt chi bộ\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\n"
+          "{H}\n\n1. Đẩy mạnh ứng dụng công nghệ thông tin trong biên soạn, phát hành Bản tin.\n\n"
+          "IV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo chủ trì hướng dẫn thực hiện.\n")
+
+
+def _guide_tasks(heading: str) -> list[str]:
+    return [t.task for t in extract_text(_GUIDE.format(H=heading), "hd.md").tasks]
+
+
+def test_a_part_on_the_way_of_doing_holds_tasks():
+    for h in ("III. PHƯƠNG THỨC THỰC HIỆN", "III. PHƯƠNG THỨC, HÌNH THỨC CUNG CẤP VÀ SỬ DỤNG BẢN TIN"):
+        assert "Đẩy mạnh ứng dụng công nghệ thông tin trong biên soạn, phát hành Bản tin" in _guide_tasks(h), h
+
+
+def test_forms_and_ways_of_ranking_are_no_task_parts():
+    # "Hình thức khen thưởng", "Cách thức xếp hạng" describe awards and scores: only a named body acting is a task
+    for h in ("III. HÌNH THỨC KHEN THƯỞNG", "III. CÁCH THỨC XẾP HẠNG"):
+        assert _guide_tasks(h) == ["hướng dẫn thực hiện"], h
