@@ -75,3 +75,41 @@ def test_numbered_nouns_after_a_colon_stay_the_object():
     got = _tasks("1. Bộ Tài chính hoàn thành các nhiệm vụ phục vụ chuyển đổi số, gồm: (1) hệ thống định danh tàu "
                  "thuyền; (2) cơ sở dữ liệu địa điểm.")
     assert [t for t, _ in got] == ["hoàn thành các nhiệm vụ phục vụ chuyển đổi số, gồm"]
+
+
+def test_a_colon_inside_a_numbered_clause_cuts_only_that_clause():
+    got = _tasks("a) Bộ Khoa học và Công nghệ: (1) trình Thủ tướng Chính phủ Chương trình quốc gia; (2) Khẩn trương "
+                 "trình cấp có thẩm quyền ban hành: Chương trình chuyển đổi số, Đề án hỗ trợ doanh nghiệp; (3) đôn đốc "
+                 "các doanh nghiệp viễn thông phủ sóng 5G trên phạm vi toàn quốc.")
+    assert [t for t, _ in got] == ["trình Thủ tướng Chính phủ Chương trình quốc gia",
+                                   "Khẩn trương trình cấp có thẩm quyền ban hành",
+                                   "đôn đốc các doanh nghiệp viễn thông phủ sóng 5G trên phạm vi toàn quốc"]
+
+
+def test_numbers_of_another_kind_after_an_explaining_colon_are_its_parts():
+    got = _tasks("b) Bộ Công an: (1) Tham mưu ban hành Nghị định về công dân số; (2) Phát triển VNeID thành nền tảng "
+                 "số quốc gia với 05 chức năng chính: (i) Lưu trữ dữ liệu số của công dân; (ii) Định danh xác thực "
+                 "điện tử; (iii) Thực hiện dịch vụ công trực tuyến.")
+    assert [t for t, _ in got] == ["Tham mưu ban hành Nghị định về công dân số",
+                                   "Phát triển VNeID thành nền tảng số quốc gia với 05 chức năng chính"]
+
+
+def _deadlines(body: str):
+    text = f"THÔNG BÁO\n\nKết luận của Phó Thủ tướng Chính phủ\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n{body}\n"
+    return [(t.task, t.deadline.text if t.deadline else None) for t in extract_text(text, "tb.md").tasks]
+
+
+def test_a_time_that_ends_numbered_clauses_closes_the_last_one():
+    got = _deadlines("a) Bộ Khoa học và Công nghệ: (1) trình Thủ tướng Chính phủ Chương trình quốc gia, hoàn thành "
+                     "trong tháng 11 năm 2025; (2) đôn đốc các doanh nghiệp viễn thông phủ sóng 5G; (3) chủ trì hướng "
+                     "dẫn các bộ, ngành rà soát nguồn vốn, hoàn thành trước ngày 10 tháng 12 năm 2025.")
+    assert got == [("trình Thủ tướng Chính phủ Chương trình quốc gia", "hoàn thành trong tháng 11 năm 2025"),
+                   ("đôn đốc các doanh nghiệp viễn thông phủ sóng 5G", None),
+                   ("chủ trì hướng dẫn các bộ, ngành rà soát nguồn vốn", "hoàn thành trước ngày 10 tháng 12 năm 2025")]
+
+
+def test_a_time_that_ends_clauses_without_numbers_dates_the_whole_item():
+    got = _deadlines("a) Bộ Khoa học và Công nghệ trình Thủ tướng Chính phủ Chương trình quốc gia; đôn đốc các doanh "
+                     "nghiệp viễn thông phủ sóng 5G, hoàn thành trước ngày 10 tháng 12 năm 2025.")
+    assert got == [("trình Thủ tướng Chính phủ Chương trình quốc gia", "hoàn thành trước ngày 10 tháng 12 năm 2025"),
+                   ("đôn đốc các doanh nghiệp viễn thông phủ sóng 5G", "hoàn thành trước ngày 10 tháng 12 năm 2025")]

@@ -32,7 +32,7 @@ from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
 from .subject import find_subject, unknown_partners
-from .text import past_enumerator, trim, words
+from .text import enumerator_kind, numbered_clause_starts, past_enumerator, trim, words
 
 __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_verb_start", "strip_modal"]
 
@@ -420,25 +420,78 @@ def _numbered_actions(text: str, a: int, e: int, mentions: list[Ag]) -> bool:
     return q != a and (is_verb_start(text[q:e]) or bool(clause_subject(text, q, e, mentions)))
 
 
-def _numbered_clauses(text: str, masked: str, p: int, cpos: int, e: int, mentions: list[Ag], deadlines: list[Dl],
-                      review: bool, split_commas: bool, has_subject: bool) -> tuple[list[list[int]], int]:
-    """"Các bộ, ngành tập trung: (i) Sửa đổi …; (ii) Rà soát …": the numbered actions after the colon are
-    clauses of the sentence, after the clauses before the colon. Returns the clauses and the index of the
-    one that only leads in to the numbered actions (-1 when none): a bare verb after its actor ("tập
-    trung", "thực hiện các nội dung sau"), or, in a sentence that names no actor, a title before numbered
-    actions that name theirs ("Khẩn trương xây dựng …: (1) Bộ X ban hành …; (2) …"), as a heading is no task.
-    The lead-in still names the actor of the actions after it."""
-    head = merge_clauses(text, masked, p, cpos, mentions, deadlines, review=review, split_commas=split_commas)
-    cs, ce = head[-1]
-    cs = past_enumerator(text, skip_ws(text, cs, ce), ce)
-    own = clause_subject(text, cs, ce, mentions)
+def _numbered_after(text: str, masked: str, cpos: int, e: int, mentions: list[Ag], p: int) -> bool:
+    """Is the colon at ``cpos`` inside a sentence of numbered clauses: numbered actions follow it, or its clause
+    is numbered and a later ";" opens a clause numbered the same way ("(3) Khẩn trương trình … ban hành:
+    Chương trình …, Đề án …; (4) đôn đốc …"; not "(5) Phát triển VNeID … với 05 chức năng: (i) …; (ii) …",
+    whose "(ii)" numbers what the colon explains)?"""
+    if _numbered_actions(text, cpos + 1, e, mentions):
+        return True
+    before = numbered_clause_starts(text, p, cpos)
+    own = before[-1] if before else _clause_number(text, p)  # the number of the clause that holds the colon
+    kind = enumerator_kind(text, own) if own >= 0 else ""
+    return bool(kind) and any(enumerator_kind(text, q) == kind for q in numbered_clause_starts(text, cpos, e))
+
+
+def _clause_number(text: str, p: int) -> int:
+    """The offset of the list number that opens the sentence's first clause at ``p`` (or just before it), or -1."""
+    q = skip_ws(text, p, len(text))
+    if enumerator_kind(text, q):
+        return q
+    m = re.search(r"\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*$", text[max(0, p - 8):p])
+    return max(0, p - 8) + m.start() if m else -1
+
+
+def _lead_in_head(text: str, masked: str, cs: int, colon: int, mentions: list[Ag], alone: bool) -> bool:
+    """Does the clause before a colon only lead in to the numbered actions after it: a bare verb after its
+    actor ("tập trung", "thực hiện các nội dung sau"), or, ``alone`` (the sentence's first clause, no actor
+    named), a title before numbered actions that name theirs ("Khẩn trương xây dựng …: (1) Bộ X ban hành
+    …")? A heading is no task; the actor still acts in the numbered actions."""
+    cs = past_enumerator(text, skip_ws(text, cs, colon), colon)
+    own = clause_subject(text, cs, colon, mentions)
     if own:
-        cs = skip_ws(text, after_chain(text, max(m.end for m in own), ce), ce)
-    cs = strip_modal(text, cs, ce)
-    lead = verb_only(text[cs:ce]) or cut_lead_in(text, masked, cs, ce + 1)[1] or (len(head) == 1 and not has_subject
-                                                                              and not own)
-    tail = merge_clauses(text, masked, cpos + 1, e, mentions, deadlines, review=review, split_commas=split_commas)
-    return head + tail, (len(head) - 1 if lead else -1)
+        cs = skip_ws(text, after_chain(text, max(m.end for m in own), colon), colon)
+    cs = strip_modal(text, cs, colon)
+    return verb_only(text[cs:colon]) or cut_lead_in(text, masked, cs, colon + 1)[1] or (alone and not own)
+
+
+def _numbered_clauses(text: str, masked: str, p: int, e: int, mentions: list[Ag], deadlines: list[Dl],
+                      review: bool, split_commas: bool, has_subject: bool) -> tuple[list[list[int]], set[int]]:
+    """The clauses of a sentence of numbered clauses ("(1) …; (2) Bộ Công an chủ trì …; (3) các bộ, ngành tập
+    trung: (i) Sửa đổi …; (ii) Rà soát …"), and the indexes of those that only lead in. A colon cuts only its
+    own clause: numbered actions after it are clauses of their own, anything else after it only explains
+    (annotation rule: what follows a colon that is no list of actions is no task)."""
+    out: list[list[int]] = []
+    lead: set[int] = set()
+    explaining = ""  # the numbering of a clause whose colon only explains: other numbers after it are its parts
+    for cs, ce in merge_clauses(text, masked, p, e, mentions, deadlines, review=review, split_commas=split_commas):
+        q = skip_ws(text, cs, ce)
+        kind = enumerator_kind(text, q) or ("" if out else enumerator_kind(text, max(_clause_number(text, p), 0)))
+        if explaining and kind != explaining:
+            continue  # "…với 05 chức năng chính: (i) Lưu trữ …; (ii) Định danh …": what the colon explains
+        explaining = ""
+        colon = masked.find(":", cs, ce)
+        if colon < 0:
+            out.append([cs, ce])
+        elif _numbered_actions(text, colon + 1, ce, mentions):
+            if _lead_in_head(text, masked, cs, colon, mentions, alone=not out and not has_subject):
+                lead.add(len(out))
+            out += [[cs, colon], [colon + 1, ce]]
+        else:
+            out.append([cs, colon])
+            explaining = kind or "none"
+    return out, lead
+
+
+def _numbered_scope(text: str, p: int, e: int, drafts: list[Draft]) -> None:
+    """"(1) …, hoàn thành trong tháng 11; (2) …; (3) …, hoàn thành trước ngày 10 tháng 12.": a time that ends a
+    sentence of numbered clauses closes the last numbered clause, not the whole sentence."""
+    starts = numbered_clause_starts(text, p, e)
+    if not starts:
+        return
+    for d in drafts:
+        if d.start < starts[-1] and d.deadline_prio == 1:
+            d.deadline, d.deadline_prio = None, 0
 
 
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
@@ -474,7 +527,7 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     if label_pair(text, masked, p, e, subject, review):
         return empty
     cpos = masked.find(":", p, e)
-    numbered = cpos >= 0 and _numbered_actions(text, cpos + 1, e, mentions)
+    numbered = cpos >= 0 and _numbered_after(text, masked, cpos, e, mentions, p)
     pe = cpos if cpos >= 0 and not numbered else e
     lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered else (e, False)
     if lead_in or (subject and cpos >= 0 and not text[cpos + 1:e].strip() and verb_only(text[p:cpos])):
@@ -488,10 +541,10 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
                supports=frame_supports or ([] if subject else list(carried_supports or [])),
                sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas)
     drafts: list[Draft] = []
-    lead_at = -1
+    leads_in: set[int] = set()
     if numbered:
-        clauses, lead_at = _numbered_clauses(text, masked, p, cpos, e, mentions, deadlines, review, split_commas,
-                                             bool(subject))
+        clauses, leads_in = _numbered_clauses(text, masked, p, e, mentions, deadlines, review, split_commas,
+                                              bool(subject))
     else:
         clauses = merge_clauses(text, masked, p, pe, mentions, deadlines, review=review, split_commas=split_commas)
     before: list[Draft] = []  # the drafts of the last clause that gave any
@@ -500,7 +553,8 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
             continue
         # a numbered clause may name its actor, the first one too
         own = _clause_drafts(ctx, ci + (1 if numbered else 0), cs, ce)
-        own = [] if ci == lead_at else own
+        own = [] if ci in leads_in else own
         drafts.extend(own)
         before = own or before
+    _numbered_scope(text, p, e, drafts)
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit)
