@@ -39,7 +39,7 @@ from .inline import Assignment, parse_assignment, trailing_paren
 from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments, read_label
 from .lexicon import lexicon, word_alt
 from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
-from .tables import table_tasks
+from .tables import table_parts, table_tasks
 from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
 from .text import mask, sentences, trim, words
 from .zones import Zones, is_passage, self_reference_end
@@ -337,7 +337,8 @@ class _Walker:
                     break
                 rows.append(x)
             flow.rows_done.update(x.index for x in rows)
-        self.table_tasks.extend(table_tasks(doc, rows, self.info, self.doc_date))
+        for header, part in table_parts(doc, rows):
+            self.table_tasks.extend(table_tasks(doc, part, self.info, self.doc_date, header))
 
     def _label_continuation(self, bi, body: str) -> bool:
         """Items after an empty label: bodies of "Cơ quan thực hiện:", or the listed products of "Sản phẩm:"."""
