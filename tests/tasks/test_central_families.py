@@ -50,3 +50,33 @@ def test_forms_and_ways_of_ranking_are_no_task_parts():
     # "Hình thức khen thưởng", "Cách thức xếp hạng" describe awards and scores: only a named body acting is a task
     for h in ("III. HÌNH THỨC KHEN THƯỞNG", "III. CÁCH THỨC XẾP HẠNG"):
         assert _guide_tasks(h) == ["hướng dẫn thực hiện"], h
+
+
+# ------------------------------------------------------------------ a basis between the actor and its verb
+def test_a_basis_naming_a_body_ends_before_the_verb_after_the_body():
+    assert _tasks("1. Các bộ, ngành, địa phương căn cứ hướng dẫn của Bộ Công an tổ chức rà soát, đánh giá chất lượng "
+                  "các cơ sở dữ liệu.") == [("tổ chức rà soát, đánh giá chất lượng các cơ sở dữ liệu",
+                                             [("Các bộ, ngành, địa phương", "lead")])]
+    got = _tasks("2. Các bộ, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Khoa "
+                 "học và Công nghệ khẩn trương đăng ký nhu cầu kinh phí.")
+    assert got == [("khẩn trương đăng ký nhu cầu kinh phí", [("Các bộ, ngành, địa phương", "lead")])]
+
+
+def test_a_basis_without_a_body_or_a_verb_after_its_comma_is_unchanged():
+    assert _tasks("3. Sở Tài chính căn cứ khả năng cân đối ngân sách, tham mưu bố trí kinh phí thực hiện.") == [
+        ("tham mưu bố trí kinh phí thực hiện", [("Sở Tài chính", "lead")])]
+    # "hướng dẫn các cơ sở" after the comma is the predicate (no "của"): the basis ended at the comma
+    assert _tasks("4. Sở Y tế căn cứ chỉ đạo của Bộ Y tế, hướng dẫn các cơ sở khám bệnh thực hiện.") == [
+        ("hướng dẫn các cơ sở khám bệnh thực hiện", [("Sở Y tế", "lead")])]
+
+
+# ------------------------------------------------------------------ "; các …" with its own predicate
+def test_a_semicolon_clause_of_bodies_and_their_verb_is_no_list_continuation():
+    got = _tasks("5. Bộ Công an ban hành hướng dẫn đánh giá dữ liệu; hoàn thành việc ban hành hướng dẫn trong tháng 11 "
+                 "năm 2025; các bộ, ngành, địa phương tổ chức rà soát các cơ sở dữ liệu thuộc phạm vi quản lý.")
+    assert ("tổ chức rà soát các cơ sở dữ liệu thuộc phạm vi quản lý", [("các bộ, ngành, địa phương", "lead")]) in got
+
+
+def test_a_semicolon_clause_of_objects_still_continues_the_list():
+    got = _tasks("6. Sở Lao động tăng cường quản lý các địa bàn phức tạp; các nhóm đối tượng có nguy cơ cao.")
+    assert [t for t, _ in got] == ["tăng cường quản lý các địa bàn phức tạp; các nhóm đối tượng có nguy cơ cao"]

@@ -111,15 +111,10 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
     if p2 != p:
         p, explicit = p2, explicit or bool(subject)
     if subject:
-        # "X: Theo chức năng, nhiệm vụ tăng cường …": the whole scope, not a basis ending at its comma
-        p = skip_ws(text, _scope_end(text, p, e), e)
-        bm = fr.basis_purpose.match(text, p, e)
-        if bm:
-            p = skip_ws(text, bm.end(), e)
-        else:
-            bm = fr.basis_clause.match(masked, p, e)
-            if bm:
-                p = skip_ws(text, _basis_end(text, p, bm.end()), e)
+        # a scope the subject finder already stepped over ("X căn cứ chức năng, …,") may go on
+        sub_end = max(m.end for m in subject)
+        p = _past_basis(text, masked, p, e, mentions, opened=sub_end < p and bool(
+            frames().basis_clause.search(masked, sub_end, p)))
         rm = frames().role_noun.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
@@ -136,21 +131,62 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
 _BASIS_REF_END = re.compile(rf"(?:\S*\d\S*|{word_alt('basis_ref_endings')})\s+$", re.IGNORECASE)
 
 
-def _basis_end(text: str, s: int, e: int) -> int:
+def _basis_end(text: str, s: int, e: int, mentions: Optional[list[Ag]] = None) -> int:
     """Where a basis ending at a comma really ends. In "căn cứ Kế hoạch này xây
     dựng kế hoạch của đơn vị, gửi …" the predicate starts inside the match: at
     the first verb right after the end of a document reference ("… này",
-    "… số 12/KH-UBND", "… ngày 3/5/2025", "… của mình") that takes an object.
+    "… số 12/KH-UBND", "… ngày 3/5/2025", "… của mình") or of a body's name
+    ("căn cứ hướng dẫn của Bộ Công an tổ chức rà soát …") that takes an object.
     Other bases ("trên cơ sở kết quả khảo sát thực tế, …") end at the comma."""
+    ends = {m.end for m in mentions or () if s <= m.start}
     for m in re.finditer(r"(?<=\s)\w", text[s:e]):
         w = s + m.start()
-        if not _BASIS_REF_END.search(text, s, w) or not is_verb_start(text[w:e]):
+        after_body = any(x <= w and not text[x:w].strip() for x in ends)
+        if not (after_body or _BASIS_REF_END.search(text, s, w)) or not is_verb_start(text[w:e]):
             continue
+        if after_body and frames().frame_adverb.match(text, w, e):
+            return w  # "… của Bộ Y khẩn trương đăng ký …"
         vm = lexicon().verb_start.match(text[w:e])
         rest = text[w + vm.end():e].strip(" ,") if vm else ""
         if rest and not rest.startswith("của"):
             return w
     return e
+
+
+def _past_basis(text: str, masked: str, p: int, e: int, mentions: list[Ag], opened: bool = False) -> int:
+    """Past a scope or basis between the actor and its predicate: "X: Theo chức năng, nhiệm vụ tăng cường …" (the
+    whole scope, not a basis ending at its comma), "X căn cứ … để VERB", "X căn cứ hướng dẫn của Bộ Y tổ chức …",
+    "X căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Y khẩn trương …"."""
+    fr = frames()
+    q = skip_ws(text, _scope_end(text, p, e), e)
+    bm = fr.basis_purpose.match(text, q, e)
+    if bm:
+        return skip_ws(text, bm.end(), e)
+    bm = fr.basis_clause.match(masked, q, e)
+    if bm:
+        q = skip_ws(text, _basis_end(text, q, bm.end(), mentions), e)
+    if opened or (q != p and fr.basis_clause.match(masked, p, e)):
+        q = _more_basis(text, masked, q, e, mentions)
+    return q
+
+
+_OF_BODY = re.compile(r"\s*(?:[\wÀ-ỹ]+\s+){1,2}của\s", re.IGNORECASE)
+
+
+def _more_basis(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
+    """"X căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Y khẩn trương đăng ký …": after the
+    basis's comma, a noun ("thực trạng") or a verbal noun with "của" and a body ("hướng dẫn của", "chỉ đạo của")
+    is one more basis; the predicate starts at the first verb after that body (or after the next comma)."""
+    for _ in range(4):
+        comma = masked.find(",", p, e)
+        stop = comma if comma >= 0 else e
+        if _OF_BODY.match(text, p, stop) and is_verb_start(text[p:stop]):
+            end = _basis_end(text, p, stop, mentions)
+            return skip_ws(text, end, e) if end < stop else p
+        if is_verb_start(text[p:stop]) or comma < 0 or len(words(text[p:stop])) > 4:
+            return p
+        p = skip_ws(text, comma + 1, e)  # a bare noun of the basis ("thực trạng,"): the basis goes on
+    return p
 
 
 def _resumptive(text: str, p: int, e: int, subject: list[Ag], mentions: list[Ag]) -> int:
@@ -218,6 +254,7 @@ def _clause_actor(ctx: _Ctx, cs: int, ce: int) -> tuple[int, list[Ag], list[Ag]]
         return cs, ctx.leads, ctx.supports
     leads, supports = own, []
     cs = strip_modal(text, skip_ws(text, after_chain(text, max(m.end for m in own), ce), ce), ce)
+    cs = _past_basis(text, ctx.masked, cs, ce, mentions)  # "…; Các bộ căn cứ hướng dẫn của Bộ Y tổ chức …"
     fm = frames().lead_then_maybe_support.match(text, cs, ce)
     if fm and fm.group(0).strip():
         chain2, c2 = chain_at(text, fm.end(), mentions, ce)

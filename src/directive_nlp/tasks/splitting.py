@@ -125,7 +125,9 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
             or (split_commas and clause_subject(text, cs, ce, mentions))
         )
         # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
-        continues = not review and not numbered and (bool(_LIST_CONTINUATION.match(st))
+        # "…; Các bộ, ngành, địa phương căn cứ … tổ chức rà soát …": bodies and their predicate open a clause
+        actor = split_commas and bool(clause_subject(text, cs, ce, mentions)) and not _bodies_only(text, cs, ce, mentions)
+        continues = not review and not numbered and ((bool(_LIST_CONTINUATION.match(st)) and not actor)
                                                      or (not split_commas and not starts_action)
                                                      or _bodies_only(text, cs, ce, mentions))
         if merged and continues:
