@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from directive_nlp.pipeline import extract_text, load_text
-from directive_nlp.tasks.tables import table_parts
+from directive_nlp.tasks.tables import lost_header_blocks, table_parts
 
 _HEAD = "THÔNG BÁO\n\nKết luận của Phó Thủ tướng Chính phủ\n\nI. NHIỆM VỤ\n\n1. Các bộ khẩn trương thực hiện các nhiệm vụ tại Phụ lục.\n\nPHỤ LỤC\n\n"
 
@@ -78,3 +78,17 @@ def test_column_names_written_as_lines_before_the_rows_head_them():
                          ("Xây dựng Luật Thuế thu nhập cá nhân", ["Bộ Tài chính"], "2025-10-31")]
     # without the lines of column names the rows assign nothing (no header names a task or body column)
     assert _rows(md.replace("STT\n\nNhiệm vụ\n\nCơ quan chủ trì thực hiện\n\nThời hạn hoàn thành\n\n", "")) == []
+
+
+def test_the_title_and_the_header_lines_of_such_a_table_are_no_tasks(tmp_path):
+    md = ("Các nhiệm vụ về chuyển đổi số quá hạn chưa hoàn thành\n\nSTT\n\nNhiệm vụ\n\nCơ quan chủ trì thực hiện\n\n"
+          "Thời hạn hoàn thành\n\n| 1. | Rà soát các quy định pháp luật về dữ liệu | Các bộ, ngành | 30/06/2025 |\n")
+    tasks = [t.task for t in extract_text(_HEAD + md, "tb.md").tasks]
+    assert "Rà soát các quy định pháp luật về dữ liệu" in tasks
+    assert not any("quá hạn chưa hoàn thành" in t for t in tasks)
+    # the same line before an ordinary table with its header row stays what the rules make of it
+    md2 = md.replace("STT\n\nNhiệm vụ\n\nCơ quan chủ trì thực hiện\n\nThời hạn hoàn thành\n\n",
+                     "| STT | Nhiệm vụ | Cơ quan chủ trì thực hiện | Thời hạn hoàn thành |\n")
+    path = tmp_path / "tb.md"
+    path.write_text(_HEAD + md2, encoding="utf-8")
+    assert lost_header_blocks(load_text(path)) == set()

@@ -26,7 +26,7 @@ from .roles import fallback_subject
 from .text import trim, words
 from .timing import time_value
 
-__all__ = ["table_tasks", "column_roles", "table_parts"]
+__all__ = ["table_tasks", "column_roles", "table_parts", "lost_header_blocks"]
 
 
 def _norm(s: str) -> str:
@@ -97,6 +97,24 @@ def _header_before(doc: NormalizedDocument, first: TextBlock, width: int) -> Opt
     before = [b for b in doc.blocks[max(0, first.index - width):first.index] if b.kind != "table_row"]
     cells = [doc.text[b.start:b.end].strip(" *_") for b in before]
     return cells if len(cells) == width and _assigns(cells) else None
+
+
+def lost_header_blocks(doc: NormalizedDocument) -> set[int]:
+    """The blocks of header lines that ``table_parts`` reads as a table's header, and the paragraph right before
+    them (the table's title: "Các nhiệm vụ … quá hạn chưa hoàn thành"): none of them is an item of its own."""
+    out: set[int] = set()
+    blocks = doc.blocks
+    for k, b in enumerate(blocks):
+        if b.kind != "table_row" or not b.cells or (k and blocks[k - 1].kind == "table_row") or b.header:
+            continue
+        width = len(b.cells)
+        if _header_before(doc, b, width) is None:
+            continue
+        first = b.index - width
+        out.update(range(first, b.index))
+        if first > 0 and blocks[first - 1].kind != "table_row":
+            out.add(first - 1)
+    return out
 
 
 def table_parts(doc: NormalizedDocument, rows: list[TextBlock]) -> list[tuple[Optional[list[str]], list[TextBlock]]]:
