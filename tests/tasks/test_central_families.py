@@ -80,3 +80,16 @@ def test_a_semicolon_clause_of_bodies_and_their_verb_is_no_list_continuation():
 def test_a_semicolon_clause_of_objects_still_continues_the_list():
     got = _tasks("6. Sở Lao động tăng cường quản lý các địa bàn phức tạp; các nhóm đối tượng có nguy cơ cao.")
     assert [t for t, _ in got] == ["tăng cường quản lý các địa bàn phức tạp; các nhóm đối tượng có nguy cơ cao"]
+
+
+# ------------------------------------------------------------------ the closing formula of a notice
+def test_the_closing_formula_of_a_notice_is_no_task():
+    for closing in ("Văn phòng Chính phủ xin thông báo để các bộ, ngành, địa phương và các cơ quan liên quan biết, "
+                    "thực hiện./.", "Văn phòng Chính phủ trân trọng thông báo để các cơ quan biết và thực hiện."):
+        assert _tasks("1. Bộ Xây dựng rà soát danh mục các tuyến cao tốc.\n\n" + closing) == [
+            ("rà soát danh mục các tuyến cao tốc", [("Bộ Xây dựng", "lead")])], closing
+
+
+def test_informing_people_of_something_stays_a_task():
+    got = _tasks("2. Ủy ban nhân dân xã kịp thời thông báo cho người dân biết lịch tiêm chủng.")
+    assert got == [("kịp thời thông báo cho người dân biết lịch tiêm chủng", [("Ủy ban nhân dân xã", "lead")])]
