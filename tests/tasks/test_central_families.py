@@ -93,3 +93,16 @@ def test_the_closing_formula_of_a_notice_is_no_task():
 def test_informing_people_of_something_stays_a_task():
     got = _tasks("2. Ủy ban nhân dân xã kịp thời thông báo cho người dân biết lịch tiêm chủng.")
     assert got == [("kịp thời thông báo cho người dân biết lịch tiêm chủng", [("Ủy ban nhân dân xã", "lead")])]
+
+
+# ------------------------------------------------------------------ "…; do vậy, yêu cầu X:" leads in
+def test_a_request_to_bodies_that_ends_the_sentence_leads_in():
+    got = _tasks("Thời gian còn lại của năm rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương, đơn vị liên quan:\n\n"
+                 "a) Các bộ khẩn trương hoàn thành các dự án.")
+    assert [t for t, _ in got if "yêu cầu" in t] == []
+    assert ("khẩn trương hoàn thành các dự án", [("Các bộ", "lead")]) in got
+
+
+def test_a_request_with_its_own_predicate_stays_a_task():
+    got = _tasks("1. Sở Y tế kiểm tra các cơ sở khám bệnh; đồng thời yêu cầu các cơ sở báo cáo kết quả khắc phục.")
+    assert [t for t, _ in got] == ["kiểm tra các cơ sở khám bệnh", "yêu cầu các cơ sở báo cáo kết quả khắc phục"]

@@ -374,6 +374,16 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
                  deadline=dl, deadline_prio=prio, rule=rule), own_sup
 
 
+def _request_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """"…; do vậy, yêu cầu các bộ, ngành, địa phương, đơn vị liên quan:" — a request word and the bodies it
+    addresses, then nothing: it leads in to the items below (their own sentences name who acts), no task."""
+    m = lexicon().assign.match(text, cs, ce)
+    if not m:
+        return False
+    chain, cend = chain_at(text, skip_ws(text, m.end(), ce), mentions, ce)
+    return bool(chain) and not text[after_chain(text, cend, ce):ce].strip(" .,;:")
+
+
 def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     """The drafts of one ";" clause."""
     text, lx = ctx.text, lexicon()
@@ -387,6 +397,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
             ctx.carry_supports = []
         leads, supports = ctx.leads, ctx.supports or ctx.carry_supports
     cs = _drop_openers(text, cs, ce, 3)
+    if _request_only(text, cs, ce, ctx.mentions):
+        return []
     clause_dl = next((d for d in ctx.deadlines if cs <= d.start <= cs + 1 and d.end <= ce), None)
     if clause_dl is not None:
         cs = skip_ws(text, clause_dl.end, ce)
