@@ -106,3 +106,20 @@ def test_a_request_to_bodies_that_ends_the_sentence_leads_in():
 def test_a_request_with_its_own_predicate_stays_a_task():
     got = _tasks("1. Sở Y tế kiểm tra các cơ sở khám bệnh; đồng thời yêu cầu các cơ sở báo cáo kết quả khắc phục.")
     assert [t for t, _ in got] == ["kiểm tra các cơ sở khám bệnh", "yêu cầu các cơ sở báo cáo kết quả khắc phục"]
+
+
+# ------------------------------------------------------------------ an item naming topics
+def test_the_semicolon_parts_of_a_topic_item_are_more_topics():
+    got = _tasks("- Các chuyên đề về công tác xây dựng Đảng; nâng cao chất lượng học tập nghị quyết; Điều lệ và các quy "
+                 "định của Đảng.", heading="II. NỘI DUNG BẢN TIN")
+    assert [t for t, _ in got] == ["Các chuyên đề về công tác xây dựng Đảng; nâng cao chất lượng học tập nghị quyết; "
+                                   "Điều lệ và các quy định của Đảng"]
+
+
+def test_an_action_item_or_a_topic_part_with_its_actor_still_splits():
+    got = _tasks("- Tuyên truyền về công tác xây dựng Đảng; nâng cao chất lượng học tập nghị quyết.",
+                 heading="II. NỘI DUNG BẢN TIN")
+    assert [t for t, _ in got] == ["Tuyên truyền về công tác xây dựng Đảng", "nâng cao chất lượng học tập nghị quyết"]
+    got = _tasks("- Các chuyên đề về chuyển đổi số; Sở Nội vụ biên soạn tài liệu hướng dẫn.",
+                 heading="II. NỘI DUNG BẢN TIN")
+    assert ("biên soạn tài liệu hướng dẫn", [("Sở Nội vụ", "lead")]) in got

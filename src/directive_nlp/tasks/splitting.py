@@ -36,6 +36,9 @@ def _list_continuation() -> re.Pattern:
 
 
 _LIST_CONTINUATION = _list_continuation()
+# "Các chuyên đề về …; …": an item naming topics (``topic_list_heads``, after an optional determiner)
+_TOPIC_LIST = re.compile(rf"(?:(?:{word_alt('list_determiners')})\s+)?(?:{word_alt('topic_list_heads')})\s",
+                         re.IGNORECASE)
 # "Khi …, bố trí …": a fronted condition joins the main clause (``condition_openers`` in task_lexicon.yaml)
 _CONDITION = re.compile(r"\s*(?:" + phrases(load_lexicon_data().get("condition_openers") or ())
                         + r")(?![\wÀ-ỹ])", re.IGNORECASE)
@@ -114,6 +117,7 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
     """Clauses of ``[p, pe)`` at ";"; a ";" that only continues a list of objects joins."""
     lx = lexicon()
     merged: list[list[int]] = []
+    topics = False  # the first clause names topics: the ";" parts after it are more of them
     for cs, ce in split_at(masked, p, pe, r";"):
         st = text[cs:ce].lstrip()
         numbered = past_enumerator(st, 0, len(st))  # "…; (3) các bộ, ngành …": a numbered clause is an item
@@ -130,7 +134,9 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
         continues = not review and not numbered and ((bool(_LIST_CONTINUATION.match(st)) and not actor)
                                                      or (not split_commas and not starts_action)
                                                      or _bodies_only(text, cs, ce, mentions))
-        if merged and continues:
+        if not merged:
+            topics = bool(_TOPIC_LIST.match(st)) and not starts_action and not review
+        if merged and (continues or (topics and not actor)):
             merged[-1][1] = ce
         else:
             merged.append([cs, ce])
