@@ -11,6 +11,9 @@ source span, to re-judge the same sample after a change.
     directive-nlp extract ../shared/corpus/unlabelled/u*.md -o /tmp/before
     python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --n 30
     python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --compare /tmp/after
+
+``--only u07,u08,12_`` keeps the documents whose file names start with one of the given prefixes (a
+sample of one kind of document, drawn from a folder that holds more).
 """
 
 from __future__ import annotations
@@ -22,10 +25,13 @@ import sys
 from pathlib import Path
 
 
-def _load(folder: Path) -> dict[str, dict]:
-    """The extraction results of a folder (other JSON files there, such as a run summary, are left out)."""
+def _load(folder: Path, only: tuple[str, ...] = ()) -> dict[str, dict]:
+    """The extraction results of a folder (other JSON files there, such as a run summary, are left out),
+    only those whose names start with one of ``only`` when it is given."""
     out = {}
     for p in sorted(folder.glob("*.json")):
+        if only and not p.stem.startswith(only):
+            continue
         data = json.loads(p.read_text(encoding="utf-8"))
         if isinstance(data, dict) and isinstance(data.get("tasks"), list):
             out[p.stem] = data
@@ -54,12 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20261208)
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--compare", type=Path, help="a later run on the same documents")
+    ap.add_argument("--only", default="", help="comma-separated prefixes of the document names to draw from")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder of extract results", file=sys.stderr)
         return 1
-    results = _load(args.folder)
-    later = _load(args.compare) if args.compare else {}
+    only = tuple(x for x in args.only.split(",") if x)
+    results = _load(args.folder, only)
+    later = _load(args.compare, only) if args.compare else {}
     picked = draw(results, args.seed, args.n)
     total = sum(len(r.get("tasks", [])) for r in results.values())
     print(f"seed {args.seed}: {len(picked)} of {total} tasks in {len(results)} documents")

@@ -132,6 +132,16 @@ SPLITS = [
      ["các sở, ban, ngành", "các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố"]),
     ("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng, Sở Công Thương và UBND các xã",
      ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "UBND các xã"]),
+    # heads of a list addressed together: a head with no body of its own stands alone before the next head
+    ("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
+     "tỉnh phải phát huy vai trò",
+     ["Các đồng chí Bộ trưởng", "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Chủ tịch Ủy ban nhân dân các tỉnh"]),
+    ("Bộ trưởng và Thủ trưởng các cơ quan ngang bộ chỉ đạo", ["Bộ trưởng", "Thủ trưởng các cơ quan ngang bộ"]),
+    # the classes of central bodies are generic nouns of one group phrase
+    ("Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ rà soát", ["Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ, Ủy ban nhân dân cấp tỉnh",
+     ["các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ", "Ủy ban nhân dân cấp tỉnh"]),
+    ("cán bộ, công chức, viên chức chủ động học tập", ["cán bộ", "công chức", "viên chức"]),
 ]
 
 ABBREVIATED = [
@@ -165,6 +175,7 @@ NOT_AGENCIES = [
     "đầu tư tại Thanh Hóa cần được ưu tiên",
     "Việt Nam cần chủ động hội nhập",
     "Thống đốc chỉ đạo thực hiện",  # a person head needs its body
+    "Bộ trưởng, các đồng chí lãnh đạo chỉ đạo",  # … unless another head follows it in a list of heads
     "Hiệu trưởng nhà trường quan tâm",
     "Thanh tra, kiểm tra, giám sát và xử lý vi phạm",  # the verb "thanh tra" opening a list of verbs
     "Thanh tra và kiểm tra việc thực hiện",

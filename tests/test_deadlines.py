@@ -96,6 +96,11 @@ POSITIVE = [
     ("| Thường xuyên |", dl("Thường xuyên", "ongoing")),
     ("cập nhật liên tục", dl("liên tục", "ongoing")),
     ("thực hiện lâu dài", dl("lâu dài", "ongoing")),
+    # ongoing as a tag that closes a clause or fills a time cell (Government Office conclusions)
+    ("mở rộng Trung tâm Dữ liệu quốc gia số 1, nhiệm vụ thường xuyên; nghiên cứu",
+     dl("nhiệm vụ thường xuyên", "ongoing")),
+    ("kiến nghị sửa đổi các văn bản; nhiệm vụ thường xuyên.", dl("nhiệm vụ thường xuyên", "ongoing")),
+    ("| Nhiệm vụ thường xuyên |", dl("Nhiệm vụ thường xuyên", "ongoing")),
     # conditional
     ("sau khi Nghị định của Chính phủ được ban hành", dl("sau khi Nghị định của Chính phủ được ban hành", "conditional")),
     ("theo lĩnh vực phụ trách khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng dẫn.",
@@ -187,6 +192,8 @@ NEGATIVE = [
     "Luật Phòng, chống ma túy năm 2021",
     "nguồn chi thường xuyên sự nghiệp giáo dục",
     "là nhiệm vụ vừa thường xuyên, liên tục và lâu dài",
+    "xác định chuyển đổi số là nhiệm vụ thường xuyên của các cấp",
+    "thực hiện các nhiệm vụ thường xuyên của ngành;",
     "các giải pháp lãnh đạo, chỉ đạo trong thời gian qua",
     "giải pháp nâng cao hiệu quả trong giai đoạn tiếp theo",
     "rà soát các quy định còn vướng mắc, khó khăn",
@@ -457,7 +464,7 @@ def test_a_cycle_list_stops_before_other_words(text, phrase):
 ])
 def test_status_tag_closing_a_clause_is_ongoing(text):
     found = find_deadlines(text)
-    assert [(m.deadline.kind, m.rule) for m in found] == [("ongoing", "ongoing.tag")]
+    assert [(m.deadline.kind, m.rule) for m in found] == [("ongoing", "ongoing")]
     assert text[found[0].start:found[0].end].endswith("thường xuyên")
 
 

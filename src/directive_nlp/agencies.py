@@ -721,11 +721,22 @@ class _Scanner:
                 inner = self.body(k, allow_heads=False) or self.group(h[0], after_head=True)
                 if inner:
                     cands.append((inner[0], "head", "head+" + inner[2]))
-                elif self.match(self.g.standalone_heads, i):
+                elif self.match(self.g.standalone_heads, i) or self._heads_listed(h[0]):
                     cands.append((h[0], "head", "head"))
         if not cands:
             return None
         return max(cands, key=lambda c: c[0])
+
+    def _heads_listed(self, j: int) -> bool:
+        """Does another head follow a head that names no body ("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
+        …, Chủ tịch Ủy ban nhân dân các tỉnh": the heads of a list addressed together)? Then the head stands alone."""
+        if self.is_punct(j, ","):
+            j += 1
+        elif self.word(j) and self.toks[j].keys == ("và",):
+            j += 1
+        else:
+            return False
+        return self.word(j) and self.toks[j].cap and bool(self.match(self.g.heads, j))
 
     def modifier(self, i: int) -> Optional[tuple[int, Any]]:
         """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì",

@@ -54,7 +54,8 @@ _E = r"(?!(?-i:[\wÀ-ỹ]))"  # word end
 
 
 _LISTS = (
-    "quarter_words", "recurring_prefixes", "ongoing", "ongoing_blockers", "ongoing_after_blockers", "by_cues",
+    "quarter_words", "recurring_prefixes", "ongoing", "ongoing_blockers", "ongoing_after_blockers", "ongoing_tag_nouns",
+    "by_cues",
     "until_cues", "on_cues", "completion_words", "period_openers", "period_closers", "period_nouns", "open_end",
     "own_issue_events", "own_document_nouns", "receipt_events", "conditional_openers", "conditional_triggers",
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
@@ -212,6 +213,7 @@ class _Compiled:
     number_words: dict[str, int]
     ongoing_blockers: re.Pattern
     ongoing_after: re.Pattern
+    ongoing_tag: re.Pattern
     conditional_subjects: re.Pattern
     conditional_blockers: re.Pattern
     conditional_triggers: re.Pattern
@@ -394,9 +396,6 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         ("recurring.unit",
          rf"{_B}(?:{periodic}\s*\(?\s*)?{rec}{_SP}(?P<unit>{units}){_E}\)?"),
         ("recurring.bare", rf"{_B}(?:{_alt(v['cycle_adverb_prefixes'])}{_SP})?{periodic}{_E}"),
-        # "…, nhiệm vụ thường xuyên;": a status tag closing a clause (conclusion notices)
-        ("ongoing.tag",
-         rf"(?:(?<=[,;] )|(?<=[,;]))[^\S\n]*{_alt(v['ongoing_tags'])}(?=[^\S\n]*(?:[;.)]|$|\n))"),
         # "thường xuyên", "thường xuyên, liên tục", "liên tục", "lâu dài"
         ("ongoing",
          rf"{_B}{ongoing}(?:\s*,\s*{ongoing})*(?:{_SP}và{_SP}{ongoing})?{_E}"),
@@ -427,6 +426,7 @@ def _compiled() -> _Compiled:
         number_words={str(k).lower(): int(x) for k, x in v["number_words"].items()},
         ongoing_blockers=re.compile(_alt(v["ongoing_blockers"]) + r"[\s,]*$", I),
         ongoing_after=re.compile(r"[^\S\n]+" + _alt(v["ongoing_after_blockers"]) + _E, I),
+        ongoing_tag=re.compile(r"(?:^|[,;:|(])[^\S\n]*(" + _alt(v["ongoing_tag_nouns"]) + r")[^\S\n]+$", I),
         conditional_subjects=re.compile(_B + _alt(v["conditional_subjects"]) + _E, I),
         conditional_blockers=re.compile("^" + _alt(v["conditional_blockers"]) + _E, I),
         conditional_triggers=re.compile(_B + _alt(v["conditional_triggers"]) + _E, I),
@@ -856,6 +856,11 @@ def _h_recurring_yearly(x: "_Ctx") -> _Made:
 
 def _h_ongoing(x: "_Ctx") -> _Made:
     text, c, before = x.text, x.c, x.before
+    tag = c.ongoing_tag.search(before)
+    if tag and re.match(r"[^\S\n]*(?:[.;|)]|$)", text[x.end:]):
+        # "…, nhiệm vụ thường xuyên;" / "| Nhiệm vụ thường xuyên |": a tag that times the clause or row it closes
+        x.start -= len(before) - tag.start(1)
+        return x.dl("ongoing")
     if c.ongoing_blockers.search(before) or c.ongoing_after.match(text[x.end:]):
         return None
     if re.search(r"(?:^|[\s(])" + _alt(load_vocabulary()["recent_words"]) + r"\s+[^,;.]{0,30}$", before, re.I):
@@ -981,7 +986,6 @@ _HANDLERS = {
     "recurring.unit": _h_recurring_unit,
     "recurring.bare": _h_recurring_bare,
     "ongoing": _h_ongoing,
-    "ongoing.tag": lambda x: x.dl("ongoing"),
     "conditional.event": _h_conditional_event,
     "conditional.progress": _h_conditional_progress,
     "conditional.statutory": _h_conditional_trigger,

@@ -32,7 +32,7 @@ from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
 from .subject import find_subject, unknown_partners
-from .text import trim, words
+from .text import enumerator_kind, numbered_clause_starts, past_enumerator, trim, words
 
 __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_verb_start", "strip_modal"]
 
@@ -111,15 +111,10 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
     if p2 != p:
         p, explicit = p2, explicit or bool(subject)
     if subject:
-        # "X: Theo chức năng, nhiệm vụ tăng cường …": the whole scope, not a basis ending at its comma
-        p = skip_ws(text, _scope_end(text, p, e), e)
-        bm = fr.basis_purpose.match(text, p, e)
-        if bm:
-            p = skip_ws(text, bm.end(), e)
-        else:
-            bm = fr.basis_clause.match(masked, p, e)
-            if bm:
-                p = skip_ws(text, _basis_end(text, p, bm.end()), e)
+        # a scope the subject finder already stepped over ("X căn cứ chức năng, …,") may go on
+        sub_end = max(m.end for m in subject)
+        p = _past_basis(text, masked, p, e, mentions, opened=sub_end < p and bool(
+            frames().basis_clause.search(masked, sub_end, p)))
         rm = frames().role_noun.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
@@ -136,21 +131,62 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
 _BASIS_REF_END = re.compile(rf"(?:\S*\d\S*|{word_alt('basis_ref_endings')})\s+$", re.IGNORECASE)
 
 
-def _basis_end(text: str, s: int, e: int) -> int:
+def _basis_end(text: str, s: int, e: int, mentions: Optional[list[Ag]] = None) -> int:
     """Where a basis ending at a comma really ends. In "căn cứ Kế hoạch này xây
     dựng kế hoạch của đơn vị, gửi …" the predicate starts inside the match: at
     the first verb right after the end of a document reference ("… này",
-    "… số 12/KH-UBND", "… ngày 3/5/2025", "… của mình") that takes an object.
+    "… số 12/KH-UBND", "… ngày 3/5/2025", "… của mình") or of a body's name
+    ("căn cứ hướng dẫn của Bộ Công an tổ chức rà soát …") that takes an object.
     Other bases ("trên cơ sở kết quả khảo sát thực tế, …") end at the comma."""
+    ends = {m.end for m in mentions or () if s <= m.start}
     for m in re.finditer(r"(?<=\s)\w", text[s:e]):
         w = s + m.start()
-        if not _BASIS_REF_END.search(text, s, w) or not is_verb_start(text[w:e]):
+        after_body = any(x <= w and not text[x:w].strip() for x in ends)
+        if not (after_body or _BASIS_REF_END.search(text, s, w)) or not is_verb_start(text[w:e]):
             continue
+        if after_body and frames().frame_adverb.match(text, w, e):
+            return w  # "… của Bộ Y khẩn trương đăng ký …"
         vm = lexicon().verb_start.match(text[w:e])
         rest = text[w + vm.end():e].strip(" ,") if vm else ""
         if rest and not rest.startswith("của"):
             return w
     return e
+
+
+def _past_basis(text: str, masked: str, p: int, e: int, mentions: list[Ag], opened: bool = False) -> int:
+    """Past a scope or basis between the actor and its predicate: "X: Theo chức năng, nhiệm vụ tăng cường …" (the
+    whole scope, not a basis ending at its comma), "X căn cứ … để VERB", "X căn cứ hướng dẫn của Bộ Y tổ chức …",
+    "X căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Y khẩn trương …"."""
+    fr = frames()
+    q = skip_ws(text, _scope_end(text, p, e), e)
+    bm = fr.basis_purpose.match(text, q, e)
+    if bm:
+        return skip_ws(text, bm.end(), e)
+    bm = fr.basis_clause.match(masked, q, e)
+    if bm:
+        q = skip_ws(text, _basis_end(text, q, bm.end(), mentions), e)
+    if opened or (q != p and fr.basis_clause.match(masked, p, e)):
+        q = _more_basis(text, masked, q, e, mentions)
+    return q
+
+
+_OF_BODY = re.compile(r"\s*(?:[\wÀ-ỹ]+\s+){1,2}của\s", re.IGNORECASE)
+
+
+def _more_basis(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> int:
+    """"X căn cứ chức năng, nhiệm vụ được giao, thực trạng, hướng dẫn của Bộ Y khẩn trương đăng ký …": after the
+    basis's comma, a noun ("thực trạng") or a verbal noun with "của" and a body ("hướng dẫn của", "chỉ đạo của")
+    is one more basis; the predicate starts at the first verb after that body (or after the next comma)."""
+    for _ in range(4):
+        comma = masked.find(",", p, e)
+        stop = comma if comma >= 0 else e
+        if _OF_BODY.match(text, p, stop) and is_verb_start(text[p:stop]):
+            end = _basis_end(text, p, stop, mentions)
+            return skip_ws(text, end, e) if end < stop else p
+        if is_verb_start(text[p:stop]) or comma < 0 or len(words(text[p:stop])) > 4:
+            return p
+        p = skip_ws(text, comma + 1, e)  # a bare noun of the basis ("thực trạng,"): the basis goes on
+    return p
 
 
 def _resumptive(text: str, p: int, e: int, subject: list[Ag], mentions: list[Ag]) -> int:
@@ -219,6 +255,7 @@ def _clause_actor(ctx: _Ctx, cs: int, ce: int) -> tuple[int, list[Ag], list[Ag]]
         return cs, ctx.leads, ctx.supports
     leads, supports = own, []
     cs = strip_modal(text, skip_ws(text, after_chain(text, max(m.end for m in own), ce), ce), ce)
+    cs = _past_basis(text, ctx.masked, cs, ce, mentions)  # "…; Các bộ căn cứ hướng dẫn của Bộ Y tổ chức …"
     fm = frames().lead_then_maybe_support.match(text, cs, ce)
     if fm and fm.group(0).strip():
         chain2, c2 = chain_at(text, fm.end(), mentions, ce)
@@ -338,10 +375,20 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
                  deadline=dl, deadline_prio=prio, rule=rule), own_sup
 
 
+def _request_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """"…; do vậy, yêu cầu các bộ, ngành, địa phương, đơn vị liên quan:" — a request word and the bodies it
+    addresses, then nothing: it leads in to the items below (their own sentences name who acts), no task."""
+    m = lexicon().assign.match(text, cs, ce)
+    if not m:
+        return False
+    chain, cend = chain_at(text, skip_ws(text, m.end(), ce), mentions, ce)
+    return bool(chain) and not text[after_chain(text, cend, ce):ce].strip(" .,;:")
+
+
 def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     """The drafts of one ";" clause."""
     text, lx = ctx.text, lexicon()
-    cs = skip_ws(text, cs, ce)
+    cs = past_enumerator(text, skip_ws(text, cs, ce), ce)
     leads, supports = ctx.leads, ctx.supports
     if ci > 0 and ctx.split_commas:
         # a clause that names its own actor keeps it for the clauses after it
@@ -351,6 +398,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
             ctx.carry_supports = []
         leads, supports = ctx.leads, ctx.supports or ctx.carry_supports
     cs = _drop_openers(text, cs, ce, 3)
+    if _request_only(text, cs, ce, ctx.mentions):
+        return []
     clause_dl = next((d for d in ctx.deadlines if cs <= d.start <= cs + 1 and d.end <= ce), None)
     if clause_dl is not None:
         cs = skip_ws(text, clause_dl.end, ce)
@@ -414,6 +463,87 @@ def _subject_after_time(text: str, masked: str, s: int, e: int, mentions: list[A
     return again if again[0] else found
 
 
+def _numbered_actions(text: str, a: int, e: int, mentions: list[Ag]) -> bool:
+    """Does ``text[a:e]`` (after a colon) open with a numbered action: "(1) Sửa đổi …", "(i) Bộ Công an chủ trì …"?"""
+    a = skip_ws(text, a, e)
+    q = past_enumerator(text, a, e)
+    return q != a and (is_verb_start(text[q:e]) or bool(clause_subject(text, q, e, mentions)))
+
+
+def _numbered_after(text: str, masked: str, cpos: int, e: int, mentions: list[Ag], p: int) -> bool:
+    """Is the colon at ``cpos`` inside a sentence of numbered clauses: numbered actions follow it, or its clause
+    is numbered and a later ";" opens a clause numbered the same way ("(3) Khẩn trương trình … ban hành:
+    Chương trình …, Đề án …; (4) đôn đốc …"; not "(5) Phát triển VNeID … với 05 chức năng: (i) …; (ii) …",
+    whose "(ii)" numbers what the colon explains)?"""
+    if _numbered_actions(text, cpos + 1, e, mentions):
+        return True
+    before = numbered_clause_starts(text, p, cpos)
+    own = before[-1] if before else _clause_number(text, p)  # the number of the clause that holds the colon
+    kind = enumerator_kind(text, own) if own >= 0 else ""
+    return bool(kind) and any(enumerator_kind(text, q) == kind for q in numbered_clause_starts(text, cpos, e))
+
+
+def _clause_number(text: str, p: int) -> int:
+    """The offset of the list number that opens the sentence's first clause at ``p`` (or just before it), or -1."""
+    q = skip_ws(text, p, len(text))
+    if enumerator_kind(text, q):
+        return q
+    m = re.search(r"\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s*$", text[max(0, p - 8):p])
+    return max(0, p - 8) + m.start() if m else -1
+
+
+def _lead_in_head(text: str, masked: str, cs: int, colon: int, mentions: list[Ag], alone: bool) -> bool:
+    """Does the clause before a colon only lead in to the numbered actions after it: a bare verb after its
+    actor ("tập trung", "thực hiện các nội dung sau"), or, ``alone`` (the sentence's first clause, no actor
+    named), a title before numbered actions that name theirs ("Khẩn trương xây dựng …: (1) Bộ X ban hành
+    …")? A heading is no task; the actor still acts in the numbered actions."""
+    cs = past_enumerator(text, skip_ws(text, cs, colon), colon)
+    own = clause_subject(text, cs, colon, mentions)
+    if own:
+        cs = skip_ws(text, after_chain(text, max(m.end for m in own), colon), colon)
+    cs = strip_modal(text, cs, colon)
+    return verb_only(text[cs:colon]) or cut_lead_in(text, masked, cs, colon + 1)[1] or (alone and not own)
+
+
+def _numbered_clauses(text: str, masked: str, p: int, e: int, mentions: list[Ag], deadlines: list[Dl],
+                      review: bool, split_commas: bool, has_subject: bool) -> tuple[list[list[int]], set[int]]:
+    """The clauses of a sentence of numbered clauses ("(1) …; (2) Bộ Công an chủ trì …; (3) các bộ, ngành tập
+    trung: (i) Sửa đổi …; (ii) Rà soát …"), and the indexes of those that only lead in. A colon cuts only its
+    own clause: numbered actions after it are clauses of their own, anything else after it only explains
+    (annotation rule: what follows a colon that is no list of actions is no task)."""
+    out: list[list[int]] = []
+    lead: set[int] = set()
+    explaining = ""  # the numbering of a clause whose colon only explains: other numbers after it are its parts
+    for cs, ce in merge_clauses(text, masked, p, e, mentions, deadlines, review=review, split_commas=split_commas):
+        q = skip_ws(text, cs, ce)
+        kind = enumerator_kind(text, q) or ("" if out else enumerator_kind(text, max(_clause_number(text, p), 0)))
+        if explaining and kind != explaining:
+            continue  # "…với 05 chức năng chính: (i) Lưu trữ …; (ii) Định danh …": what the colon explains
+        explaining = ""
+        colon = masked.find(":", cs, ce)
+        if colon < 0:
+            out.append([cs, ce])
+        elif _numbered_actions(text, colon + 1, ce, mentions):
+            if _lead_in_head(text, masked, cs, colon, mentions, alone=not out and not has_subject):
+                lead.add(len(out))
+            out += [[cs, colon], [colon + 1, ce]]
+        else:
+            out.append([cs, colon])
+            explaining = kind or "none"
+    return out, lead
+
+
+def _numbered_scope(text: str, p: int, e: int, drafts: list[Draft]) -> None:
+    """"(1) …, hoàn thành trong tháng 11; (2) …; (3) …, hoàn thành trước ngày 10 tháng 12.": a time that ends a
+    sentence of numbered clauses closes the last numbered clause, not the whole sentence."""
+    starts = numbered_clause_starts(text, p, e)
+    if not starts:
+        return
+    for d in drafts:
+        if d.start < starts[-1] and d.deadline_prio == 1:
+            d.deadline, d.deadline_prio = None, 0
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -447,8 +577,9 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     if label_pair(text, masked, p, e, subject, review):
         return empty
     cpos = masked.find(":", p, e)
-    pe = cpos if cpos >= 0 else e
-    lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e)
+    numbered = cpos >= 0 and _numbered_after(text, masked, cpos, e, mentions, p)
+    pe = cpos if cpos >= 0 and not numbered else e
+    lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered else (e, False)
     if lead_in or (subject and cpos >= 0 and not text[cpos + 1:e].strip() and verb_only(text[p:cpos])):
         # "- UBND thành phố Hà Nội … cần tập trung:": a bare verb before the colon leads in the items below
         return SentenceResult([], subject, frame_supports, lead_in=True, explicit=explicit)
@@ -460,12 +591,20 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
                supports=frame_supports or ([] if subject else list(carried_supports or [])),
                sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas)
     drafts: list[Draft] = []
-    clauses = merge_clauses(text, masked, p, pe, mentions, deadlines, review=review, split_commas=split_commas)
+    leads_in: set[int] = set()
+    if numbered:
+        clauses, leads_in = _numbered_clauses(text, masked, p, e, mentions, deadlines, review, split_commas,
+                                              bool(subject))
+    else:
+        clauses = merge_clauses(text, masked, p, pe, mentions, deadlines, review=review, split_commas=split_commas)
     before: list[Draft] = []  # the drafts of the last clause that gave any
     for ci, (cs, ce) in enumerate(clauses):
         if before and _times_clause_before(text, cs, ce, deadlines, before):
             continue
-        own = _clause_drafts(ctx, ci, cs, ce)
+        # a numbered clause may name its actor, the first one too
+        own = _clause_drafts(ctx, ci + (1 if numbered else 0), cs, ce)
+        own = [] if ci in leads_in else own
         drafts.extend(own)
         before = own or before
+    _numbered_scope(text, p, e, drafts)
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit)

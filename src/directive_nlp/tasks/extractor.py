@@ -39,7 +39,7 @@ from .inline import Assignment, parse_assignment, trailing_paren
 from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments, read_label
 from .lexicon import lexicon, word_alt
 from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
-from .tables import table_tasks
+from .tables import lost_header_blocks, table_parts, table_tasks
 from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
 from .text import mask, sentences, trim, words
 from .zones import Zones, is_passage, self_reference_end
@@ -171,6 +171,7 @@ class _Walker:
         self._scope_cache: dict[str, str] = {}
         self.flow = _Flow()
         self.table_tasks: list[Task] = []
+        self.table_heads = lost_header_blocks(doc)  # header lines (and the title) of a table that lost its header row
         # "2. Các tỉnh ủy … lãnh đạo …": the actor of a numbered item, for its unnumbered follow-on paragraphs
         self.item_actor: dict[str, tuple[list[Ag], list[Ag]]] = {}
         self.item_closed: set[str] = set()  # numbered items whose first paragraph ends before their bullets
@@ -280,6 +281,8 @@ class _Walker:
         if b.kind == "table_row":
             self._table(b)
             return
+        if b.index in self.table_heads:
+            return
         if any(p.match(low) for p in self.lx.stop_block[1:]) or (
                 _UPPER_SIGNATURE.match(body.strip()) and len(words(body)) <= (20 if bi.marker else 8)):
             return  # signatures and headings in capitals
@@ -337,7 +340,8 @@ class _Walker:
                     break
                 rows.append(x)
             flow.rows_done.update(x.index for x in rows)
-        self.table_tasks.extend(table_tasks(doc, rows, self.info, self.doc_date))
+        for header, part in table_parts(doc, rows):
+            self.table_tasks.extend(table_tasks(doc, part, self.info, self.doc_date, header))
 
     def _label_continuation(self, bi, body: str) -> bool:
         """Items after an empty label: bodies of "Cơ quan thực hiện:", or the listed products of "Sản phẩm:"."""

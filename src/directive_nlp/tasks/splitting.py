@@ -20,7 +20,7 @@ from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
 from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
-from .text import split_at, words
+from .text import past_enumerator, split_at, words
 from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
@@ -36,6 +36,9 @@ def _list_continuation() -> re.Pattern:
 
 
 _LIST_CONTINUATION = _list_continuation()
+# "Các chuyên đề về …; …": an item naming topics (``topic_list_heads``, after an optional determiner)
+_TOPIC_LIST = re.compile(rf"(?:(?:{word_alt('list_determiners')})\s+)?(?:{word_alt('topic_list_heads')})\s",
+                         re.IGNORECASE)
 # "Khi …, bố trí …": a fronted condition joins the main clause (``condition_openers`` in task_lexicon.yaml)
 _CONDITION = re.compile(r"\s*(?:" + phrases(load_lexicon_data().get("condition_openers") or ())
                         + r")(?![\wÀ-ỹ])", re.IGNORECASE)
@@ -87,6 +90,7 @@ def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     p = cs
     while p < ce and text[p].isspace():
         p += 1
+    p = past_enumerator(text, p, ce)
     chain, cend = chain_at(text, p, mentions, ce)
     if not chain and lexicon().adverbial_start.match(text[p:ce]):
         comma = text.find(",", p, min(ce, p + 200))
@@ -100,13 +104,32 @@ def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     return chain if starts_predicate(text, after_chain(text, cend, ce), ce) else []
 
 
+_WORD_START = re.compile(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]")
+
+
+def _bodies_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """Does the ";" clause open with bodies and hold no verb after them ("… bồi dưỡng cho cán bộ lãnh đạo; cán
+    bộ, công chức, viên chức cơ quan nhà nước các cấp về …")? Then it continues a list of objects or
+    beneficiaries, not a clause with its own actor."""
+    p = cs
+    while p < ce and text[p].isspace():
+        p += 1
+    chain, cend = chain_at(text, p, mentions, ce)
+    if not chain:
+        return False
+    return not any(is_verb_start(text[m.start():ce]) for m in _WORD_START.finditer(text, cend, ce))
+
+
 def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], deadlines: list[Dl], *,
                   review: bool, split_commas: bool) -> list[list[int]]:
     """Clauses of ``[p, pe)`` at ";"; a ";" that only continues a list of objects joins."""
     lx = lexicon()
     merged: list[list[int]] = []
+    topics = False  # the first clause names topics: the ";" parts after it are more of them
     for cs, ce in split_at(masked, p, pe, r";"):
         st = text[cs:ce].lstrip()
+        numbered = past_enumerator(st, 0, len(st))  # "…; (3) các bộ, ngành …": a numbered clause is an item
+        st = st[numbered:]
         starts_action = (
             lx.verb_start.match(st) or lx.connective_start.match(st) or lx.modal_start.match(st)
             or any(d.start >= cs and not text[cs:d.start].strip() for d in deadlines)
@@ -114,8 +137,14 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
             or (split_commas and clause_subject(text, cs, ce, mentions))
         )
         # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
-        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or (not split_commas and not starts_action))
-        if merged and continues:
+        # "…; Các bộ, ngành, địa phương căn cứ … tổ chức rà soát …": bodies and their predicate open a clause
+        actor = split_commas and bool(clause_subject(text, cs, ce, mentions)) and not _bodies_only(text, cs, ce, mentions)
+        continues = not review and not numbered and ((bool(_LIST_CONTINUATION.match(st)) and not actor)
+                                                     or (not split_commas and not starts_action)
+                                                     or _bodies_only(text, cs, ce, mentions))
+        if not merged:
+            topics = bool(_TOPIC_LIST.match(st)) and not starts_action and not review
+        if merged and (continues or (topics and not actor)):
             merged[-1][1] = ce
         else:
             merged.append([cs, ce])

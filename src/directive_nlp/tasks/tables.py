@@ -12,6 +12,7 @@ row that had one is carried. ``sentence`` is the row, cells joined " | ".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from itertools import combinations
 from typing import Optional
@@ -25,7 +26,7 @@ from .roles import fallback_subject
 from .text import trim, words
 from .timing import time_value
 
-__all__ = ["table_tasks", "column_roles"]
+__all__ = ["table_tasks", "column_roles", "table_parts", "lost_header_blocks"]
 
 
 def _norm(s: str) -> str:
@@ -67,9 +68,91 @@ def _names_columns(cells: list[str]) -> bool:
     return len(named) >= 2 and all(column_roles([c]) for c in named) and not any(re.search(r"\d", c) for c in named)
 
 
-def _header(rows: list[TextBlock], text: str) -> tuple[Optional[list[str]], Optional[int]]:
+def _assigns(cells: list[str]) -> bool:
+    """Do the cells name the columns of an assignment table (a task column and a body column)?"""
+    roles = column_roles(cells)
+    return _names_columns(cells) and "task" in roles and bool({"lead", "support", "assign"} & set(roles))
+
+
+def _glued_header(cells: list[str]) -> int:
+    """How many trailing cells of a row are the header of an assignment table (0 when they are not): short
+    cells without figures, most of them column names, among them a task and a body column ("STT | Tên nhiệm
+    vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện | Tiến độ")."""
+    run = 0
+    for c in reversed(cells):
+        c = c.strip(" *_")
+        if not c or re.search(r"\d", c) or len(c.split()) > 6:
+            break
+        run += 1
+    tail = [c.strip(" *_") for c in cells[len(cells) - run:]]
+    roles = column_roles(tail)
+    named = sum(1 for c in tail if column_roles([c]))
+    ok = run >= 3 and 2 * named > run and "task" in roles and bool({"lead", "support", "assign"} & set(roles))
+    return run if ok else 0
+
+
+def _header_before(doc: NormalizedDocument, first: TextBlock, width: int) -> Optional[list[str]]:
+    """Column names written as the short paragraphs right before a table whose first row is a body row (a
+    converter that split the header row into lines), or None."""
+    before = [b for b in doc.blocks[max(0, first.index - width):first.index] if b.kind != "table_row"]
+    cells = [doc.text[b.start:b.end].strip(" *_") for b in before]
+    return cells if len(cells) == width and _assigns(cells) else None
+
+
+def lost_header_blocks(doc: NormalizedDocument) -> set[int]:
+    """The blocks of header lines that ``table_parts`` reads as a table's header, and the paragraph right before
+    them (the table's title: "Các nhiệm vụ … quá hạn chưa hoàn thành"): none of them is an item of its own."""
+    out: set[int] = set()
+    blocks = doc.blocks
+    for k, b in enumerate(blocks):
+        if b.kind != "table_row" or not b.cells or (k and blocks[k - 1].kind == "table_row") or b.header:
+            continue
+        width = len(b.cells)
+        if _header_before(doc, b, width) is None:
+            continue
+        first = b.index - width
+        out.update(range(first, b.index))
+        if first > 0 and blocks[first - 1].kind != "table_row":
+            out.add(first - 1)
+    return out
+
+
+def table_parts(doc: NormalizedDocument, rows: list[TextBlock]) -> list[tuple[Optional[list[str]], list[TextBlock]]]:
+    """The tables of a run of rows, each with its header when the layout lost it: (header or None, rows).
+
+    Text converters glue a table's title and the next table's header onto the last row of the table before
+    ("| 9. | Xây dựng … | Các bộ | 30/09/2025 | 2. Các nhiệm vụ … | STT | Nhiệm vụ | … | Thời hạn hoàn thành |"):
+    the row's first cells (as many as the table has columns) are its own, its trailing cells that name the
+    columns of an assignment table head the rows after it. The first table's header may come as short
+    paragraphs right before it."""
+    text = doc.text
+    widths = Counter(len(r.cells) for r in rows if r.cells)
+    if not widths:
+        return [(None, rows)]
+    width = widths.most_common(1)[0][0]
+    header = _header_before(doc, rows[0], width) if not rows[0].header else None
+    parts: list[tuple[Optional[list[str]], list[TextBlock]]] = []
+    cur: list[TextBlock] = []
+    for r in rows:
+        own = len(header) if header else width
+        cells = [text[c.start:c.end] for c in r.cells or []]
+        k = _glued_header(cells[own:]) if len(cells) > own else 0
+        if k:
+            cur.append(r.model_copy(update={"cells": r.cells[:own], "end": r.cells[own - 1].end}))
+            parts.append((header, cur))
+            header, cur = [c.strip(" *_") for c in cells[-k:]], []
+            continue
+        cur.append(r)
+    parts.append((header, cur))
+    return [(h, rs) for h, rs in parts if rs]
+
+
+def _header(rows: list[TextBlock], text: str, given: Optional[list[str]] = None) -> tuple[Optional[list[str]], Optional[int]]:
     """The header cells, and the index of a second header row that names the parts of a merged header cell
-    ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"); the second row's words win where it has any."""
+    ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"); the second row's words win where it has any. A header
+    ``given`` by ``table_parts`` (lost by the layout) comes first."""
+    if given:
+        return given, None
     header = next((r.header for r in rows if r.header), None)
     if header is None and rows[0].cells:
         header = [text[c.start:c.end] for c in rows[0].cells]
@@ -176,13 +259,30 @@ def _continuation(cells: list[str], roles: dict[str, int], width: int) -> Option
     return None if got is None or got[: len(core)] == core else got
 
 
+_DOTTED_LABEL = re.compile(r"(?:[IVXLC]+|[A-ZĐa-zđ]|\d{1,2})(?:\.\d{1,2})+\.?|[IVXLC]+\.?|[A-ZĐ]\.?")
+
+
+def _group_title(cells: list[str]) -> bool:
+    """A group row: at most a label ("III.1", "III.1.2", "A") and one title that is no action ("| III.1 | Nhóm
+    ứng dụng, nền tảng số quy mô quốc gia |", "| | Nhiệm vụ giao Bộ trưởng Bộ Công an chỉ đạo | | | |"). It
+    heads the rows below; it is no task and carries no body or time to them."""
+    filled = [c.strip(" *_") for c in cells if c.strip(" *_")]
+    if not filled or len(filled) > 2:
+        return False
+    title = filled[-1]
+    label = filled[0] if len(filled) == 2 else ""
+    if label and not _DOTTED_LABEL.fullmatch(label):
+        return False
+    return title[0].isupper() and not is_verb_start(title) and len(title.split()) >= 3
+
+
 def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, BlockInfo],
-                doc_date: Optional[date] = None) -> list[Task]:
+                doc_date: Optional[date] = None, header: Optional[list[str]] = None) -> list[Task]:
     """Tasks of one table (its rows in order); [] when the table does not assign work."""
     if not rows:
         return []
     text = doc.text
-    header, sub_header = _header(rows, text)
+    header, sub_header = _header(rows, text, header)
     if not header:
         return []
     roles = column_roles(header)
@@ -195,6 +295,9 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         if r.is_header_row or not r.cells or k == sub_header:
             continue
         cells = [text[c.start:c.end] for c in r.cells]
+        if _group_title(cells):
+            carry, prev = {}, []
+            continue
         spanned = _continuation(cells, roles, len(header))
         if spanned is not None and prev:
             cells = [prev[i] if v is None else v for i, v in enumerate(spanned)]

@@ -99,6 +99,34 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# an inline list number that opens a clause: "(1)", "(12)", "(iv)", "(a)"; not a bracketed word ("(VTV)")
+_ENUMERATOR = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)[ \t]+")
+
+
+def past_enumerator(text: str, p: int, e: int) -> int:
+    """The position after an inline list number at ``p`` ("…; (2) Bộ Công an chủ trì …": the clause, and its
+    actor, start after the number), else ``p``."""
+    m = _ENUMERATOR.match(text, p, e)
+    return m.end() if m else p
+
+
+_NUMBERED_CLAUSE = re.compile(r";\s*(\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\))[ \t]+")
+
+
+def numbered_clause_starts(text: str, s: int, e: int) -> list[int]:
+    """The offsets of the numbers that open a ";" clause in ``text[s:e]`` ("…; (2) Bộ Công an chủ trì …")."""
+    return [m.start(1) for m in _NUMBERED_CLAUSE.finditer(text, s, e)]
+
+
+def enumerator_kind(text: str, p: int) -> str:
+    """"digit", "roman" or "letter" for the list number at ``p`` ("(2)", "(ii)", "(a)"), "" when there is none."""
+    m = re.match(r"\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)", text[p:p + 6])
+    if not m:
+        return ""
+    g = m.group(1)
+    return "digit" if g.isdigit() else ("roman" if set(g) <= set("ivx") else "letter")
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[\wÀ-ỹ]+(?:[-/][\wÀ-ỹ]+)*", text)
 

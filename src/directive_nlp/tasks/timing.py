@@ -43,6 +43,7 @@ from ..deadlines import adhoc_tail, load_vocabulary
 from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 from .predicates import is_verb_start, verb_only
+from .text import numbered_clause_starts
 
 __all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
            "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times", "task_head_time",
@@ -351,7 +352,10 @@ def item_scopes(doc: NormalizedDocument, structure: DocumentStructure,
         hit = item_final_time(doc.text[b.start:b.end], doc_date)
         if hit is None or not re.sub(r"[\W_]+", "", doc.text[max(b.start, bi.content_start):b.start + hit[0]]):
             continue  # no time, or the marker's item holds nothing but the time (a label's value)
-        out.append(TimeScope(hit[1], "item", b.index, (b.start, b.end), (b.start, b.end)))
+        # "(1) …; (2) …; (3) …, hoàn thành trước ngày 10/12.": the time closes the last numbered clause only
+        numbered = numbered_clause_starts(doc.text, b.start, b.start + hit[0])
+        first = numbered[-1] if numbered else b.start
+        out.append(TimeScope(hit[1], "item", b.index, (first, b.end), (first, b.end)))
     return out
 
 
