@@ -167,3 +167,38 @@ def test_partners_are_not_counted_in_a_short_group(sentence, tasks):
 ])
 def test_a_long_group_after_partners_stays_a_task(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a list of activities after "về", "trong", "chính sách" …
+def test_activity_object_words_are_data():
+    data = load_lexicon_data()
+    assert "chính sách" in data["activity_object_heads"] and "về" in data["activity_object_heads"]
+    assert data["activity_object_syllables"] > 0
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after a head noun, a short verb-led phrase opens a list of activities: the next verb-led item joins it
+    ("1. Rà soát, cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa, thu hút đầu tư hỗ trợ đổi mới công nghệ của tỉnh.",
+     ["Rà soát, cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa, thu hút đầu tư hỗ trợ đổi mới công nghệ của tỉnh"]),
+    ("1. Có các giải pháp tăng cường nguồn lực, huy động xã hội hóa bảo đảm các điều kiện thực hiện Chương trình.",
+     ["Có các giải pháp tăng cường nguồn lực, huy động xã hội hóa bảo đảm các điều kiện thực hiện Chương trình"]),
+    ("1. Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba.",
+     ["Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba"]),
+])
+def test_activity_object_list_continues(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after "cho" a noun (a beneficiary), not an activity: the verb after the comma is a task of its own
+    ("1. Tổ chức tập huấn cho cán bộ cơ sở, kiểm tra việc thực hiện quy định về đất đai.",
+     ["Tổ chức tập huấn cho cán bộ cơ sở", "kiểm tra việc thực hiện quy định về đất đai"]),
+    # after "về" a noun phrase ("về công tác …"), not a bare activity
+    ("1. Tổ chức tuyên truyền về công tác bảo vệ rừng, xử lý nghiêm các hành vi vi phạm pháp luật về lâm nghiệp.",
+     ["Tổ chức tuyên truyền về công tác bảo vệ rừng", "xử lý nghiêm các hành vi vi phạm pháp luật về lâm nghiệp"]),
+    # a noun after "về" ("an toàn giao thông") does not open a list of activities
+    ("1. Tuyên truyền về an toàn giao thông cho học sinh trong nhà trường, kiểm tra việc chấp hành quy định của người dân.",
+     ["Tuyên truyền về an toàn giao thông cho học sinh trong nhà trường", "kiểm tra việc chấp hành quy định của người dân"]),
+])
+def test_task_after_a_non_activity_object_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks

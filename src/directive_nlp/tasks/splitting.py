@@ -74,6 +74,23 @@ _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{
                         r"(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
+_OBJECT_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')})\s+", re.IGNORECASE)
+_OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
+
+
+def continues_object_list(prev: str, st: str) -> bool:
+    """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
+    truy cập …": the last list-governing word of ``prev`` (``activity_object_heads``) is followed by a short
+    verb-led phrase, so the verb-led segment ``st`` is the next activity it governs, not a new task."""
+    last = None
+    for last in _OBJECT_HEAD.finditer(prev):
+        pass
+    if last is None or not is_verb_start(st):
+        return False
+    tail = prev[last.end():]
+    return is_verb_start(tail) and len(words(tail)) <= _OBJECT_SYLLABLES
+
+
 def continues_activities(prev: str, st: str) -> bool:
     """"Tăng cường công tác thông tin, tuyên truyền về …", "Thực hiện chế độ thông tin, báo cáo theo định kỳ":
     after a comma group ending in a list of activities (``activity_list_heads``), a bare verb or a verb
@@ -238,7 +255,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
             text, seg[0], seg[1], mentions):
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
-    if continues_activities(prev, st):
+    if continues_activities(prev, st) or continues_object_list(prev, st):
         return False
     waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
