@@ -202,3 +202,35 @@ def test_activity_object_list_continues(sentence, tasks):
 ])
 def test_task_after_a_non_activity_object_still_cuts(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a ";" list of objects after "đối với các …", "bao gồm các …"
+def test_object_list_openers_are_data():
+    assert "đối với" in load_lexicon_data()["object_list_openers"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Sở Công Thương chủ trì đối với các mặt hàng xăng, dầu thành phẩm; khí dầu mỏ hóa lỏng (LPG); than đá.",
+     ["chủ trì đối với các mặt hàng xăng, dầu thành phẩm; khí dầu mỏ hóa lỏng (LPG); than đá"]),
+    ("1. Xây dựng bộ tiêu chuẩn kinh tế số bao gồm các tiêu chuẩn về kết nối thiết bị; dữ liệu mở; an toàn thông tin.",
+     ["Xây dựng bộ tiêu chuẩn kinh tế số bao gồm các tiêu chuẩn về kết nối thiết bị; dữ liệu mở; an toàn thông tin"]),
+])
+def test_semicolon_list_of_objects_stays_one_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a condition and a modal bring an action of their own
+    ("1. Kiểm tra chất lượng nước sinh hoạt đối với các đơn vị kinh doanh nước sạch; nếu chất lượng nước không đạt "
+     "tiêu chuẩn, phải yêu cầu các đơn vị khắc phục kịp thời.",
+     ["Kiểm tra chất lượng nước sinh hoạt đối với các đơn vị kinh doanh nước sạch",
+      "nếu chất lượng nước không đạt tiêu chuẩn, phải yêu cầu các đơn vị khắc phục kịp thời"]),
+    # a verb after ";" opens a task
+    ("1. Kiểm tra việc chấp hành quy định đối với các cơ sở kinh doanh; xử lý nghiêm các hành vi vi phạm.",
+     ["Kiểm tra việc chấp hành quy định đối với các cơ sở kinh doanh", "xử lý nghiêm các hành vi vi phạm"]),
+    # without a list opener a further object after ";" is a task (ANNOTATION-DECISIONS: 01 G16/G17)
+    ("1. Phối hợp hướng dẫn chỉ tiêu, biểu mẫu kiểm kê; văn bản hướng dẫn kiểm kê tài sản công.",
+     ["Phối hợp hướng dẫn chỉ tiêu, biểu mẫu kiểm kê", "văn bản hướng dẫn kiểm kê tài sản công"]),
+])
+def test_semicolon_clause_with_its_own_action_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks

@@ -18,7 +18,7 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
+from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import split_at, words
 from ..vocab import phrases
@@ -117,6 +117,18 @@ def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     return chain if starts_predicate(text, after_chain(text, cend, ce), ce) else []
 
 
+_OBJECT_LIST_OPENER = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('object_list_openers')})\s*:?\s+(?:{word_alt('list_determiners')})\s",
+                                 re.IGNORECASE)
+
+
+def _next_listed_object(prev: str, st: str) -> bool:
+    """"chủ trì đối với các mặt hàng A, B; C; D": ``prev`` opens a determined list of objects ("đối với các …")
+    and the ";" clause ``st`` holds no verb of its own, so it is the next object of that list."""
+    if _CONDITION.match(st) or lexicon().modal_any.search(st):
+        return False  # "…; nếu …, phải hướng dẫn …": a condition or a modal brings its own action
+    return bool(_OBJECT_LIST_OPENER.search(prev)) and not is_verb_start(st) and not NOUN_TOCHUC.match(st)
+
+
 def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], deadlines: list[Dl], *,
                   review: bool, split_commas: bool) -> list[list[int]]:
     """Clauses of ``[p, pe)`` at ";"; a ";" that only continues a list of objects joins."""
@@ -131,7 +143,9 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
             or (split_commas and clause_subject(text, cs, ce, mentions))
         )
         # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
-        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or (not split_commas and not starts_action))
+        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or (not split_commas and not starts_action)
+                                    or (merged and not starts_action
+                                        and _next_listed_object(text[merged[-1][0]:merged[-1][1]], st)))
         if merged and continues:
             merged[-1][1] = ce
         else:
