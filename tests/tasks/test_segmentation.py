@@ -184,6 +184,14 @@ def test_activity_object_words_are_data():
      ["Có các giải pháp tăng cường nguồn lực, huy động xã hội hóa bảo đảm các điều kiện thực hiện Chương trình"]),
     ("1. Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba.",
      ["Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba"]),
+    # a noun-like verb after the head ("về quản lý", "cơ chế quản lý") opens the list too
+    ("1. Phát hiện và xử lý các tổ chức, cá nhân vi phạm pháp luật về quản lý, khai thác và sử dụng tài nguyên nước.",
+     ["Phát hiện và xử lý các tổ chức, cá nhân vi phạm pháp luật về quản lý, khai thác và sử dụng tài nguyên nước"]),
+    ("1. Hoàn thiện dự thảo Nghị định quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia.",
+     ["Hoàn thiện dự thảo Nghị định quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia"]),
+    # after a head and a list of bare items, a bare verb (or a verb before a preposition) is the next item
+    ("1. Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất.",
+     ["Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất"]),
 ])
 def test_activity_object_list_continues(sentence, tasks):
     assert texts(sentence) == tasks
@@ -199,6 +207,15 @@ def test_activity_object_list_continues(sentence, tasks):
     # a noun after "về" ("an toàn giao thông") does not open a list of activities
     ("1. Tuyên truyền về an toàn giao thông cho học sinh trong nhà trường, kiểm tra việc chấp hành quy định của người dân.",
      ["Tuyên truyền về an toàn giao thông cho học sinh trong nhà trường", "kiểm tra việc chấp hành quy định của người dân"]),
+    # after a list of bare items, a verb with an object of its own is a task
+    ("1. Thực hiện chức năng quản lý nhà nước về y, dược, kiểm tra việc thực hiện quy chế chuyên môn trong các cơ sở y tế.",
+     ["Thực hiện chức năng quản lý nhà nước về y, dược",
+      "kiểm tra việc thực hiện quy chế chuyên môn trong các cơ sở y tế"]),
+    # a target horizon ("phấn đấu đến năm 2030") is no item of the list
+    ("1. Hỗ trợ các doanh nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh, phấn đấu đến năm 2030 đạt 30% "
+     "doanh nghiệp thực hiện chuyển đổi số.",
+     ["Hỗ trợ các doanh nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh",
+      "phấn đấu đến năm 2030 đạt 30% doanh nghiệp thực hiện chuyển đổi số"]),
 ])
 def test_task_after_a_non_activity_object_still_cuts(sentence, tasks):
     assert texts(sentence) == tasks

@@ -21,6 +21,7 @@ from .mentions import Ag, Dl
 from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import split_at, words
+from ..deadlines import load_vocabulary as load_deadline_vocabulary
 from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
@@ -75,20 +76,37 @@ _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{
 
 
 _OBJECT_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')})\s+", re.IGNORECASE)
+_ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')}|{word_alt('activity_list_heads')})\s+",
+                            re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
+_BARE_ITEM_SYLLABLES = 2
+# "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
+_HORIZON = re.compile(rf"\s*(?:{phrases(load_deadline_vocabulary()['horizon_words'])})(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
-def continues_object_list(prev: str, st: str) -> bool:
-    """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
-    truy cập …": the last list-governing word of ``prev`` (``activity_object_heads``) is followed by a short
-    verb-led phrase, so the verb-led segment ``st`` is the next activity it governs, not a new task."""
+def _last(pattern: re.Pattern, text: str) -> Optional[re.Match]:
     last = None
-    for last in _OBJECT_HEAD.finditer(prev):
+    for last in pattern.finditer(text):
         pass
-    if last is None or not is_verb_start(st):
+    return last
+
+
+def continues_object_list(group: str, st: str) -> bool:
+    """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
+    truy cập …": the last list-governing word of the ``group`` so far (``activity_object_heads``) is followed by
+    one short verb-led phrase, so the verb-led segment ``st`` is the next item of that list, not a new task; after
+    such a word or an activity head followed by a list of bare items ("về quản lý, thăm dò, …"), a bare verb or a
+    verb straight before a preposition is the next item ("…, khai thác, sử dụng tài nguyên nước")."""
+    head = _last(_ANY_LIST_HEAD, group)
+    if head is None or not is_verb_start(st) or _HORIZON.match(st):
         return False
-    tail = prev[last.end():]
-    return is_verb_start(tail) and len(words(tail)) <= _OBJECT_SYLLABLES
+    items = group[head.end():].split(",")
+    if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
+        bare = verb_only(st) or bool(_VERB_PREP.match(st))
+        return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
+    last = _last(_OBJECT_HEAD, group)
+    tail = group[last.end():] if last else ""
+    return bool(last) and "," not in tail and (is_verb_start(tail) or verb_only(tail)) and len(words(tail)) <= _OBJECT_SYLLABLES
 
 
 def continues_activities(prev: str, st: str) -> bool:
@@ -269,7 +287,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
             text, seg[0], seg[1], mentions):
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
-    if continues_activities(prev, st) or continues_object_list(prev, st):
+    if continues_activities(prev, st) or continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st):
         return False
     waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
