@@ -184,6 +184,11 @@ def test_activity_object_words_are_data():
      ["Có các giải pháp tăng cường nguồn lực, huy động xã hội hóa bảo đảm các điều kiện thực hiện Chương trình"]),
     ("1. Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba.",
      ["Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba"]),
+    # a parenthetical gloss does not lengthen the first item
+    ("1. Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn (source code audit), kiểm soát truy "
+     "cập và bảo mật bên thứ ba.",
+     ["Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn (source code audit), kiểm soát truy "
+      "cập và bảo mật bên thứ ba"]),
     # a noun-like verb after the head ("về quản lý", "cơ chế quản lý") opens the list too
     ("1. Phát hiện và xử lý các tổ chức, cá nhân vi phạm pháp luật về quản lý, khai thác và sử dụng tài nguyên nước.",
      ["Phát hiện và xử lý các tổ chức, cá nhân vi phạm pháp luật về quản lý, khai thác và sử dụng tài nguyên nước"]),

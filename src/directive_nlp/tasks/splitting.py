@@ -80,6 +80,7 @@ _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_head
                             re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
+_GLOSS = re.compile(r"\([^()]*\)")
 # "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
 _HORIZON = re.compile(rf"\s*(?:{phrases(load_deadline_vocabulary()['horizon_words'])})(?![\wÀ-ỹ])", re.IGNORECASE)
 
@@ -105,7 +106,7 @@ def continues_object_list(group: str, st: str) -> bool:
         bare = verb_only(st) or bool(_VERB_PREP.match(st))
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
     last = _last(_OBJECT_HEAD, group)
-    tail = group[last.end():] if last else ""
+    tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
     return bool(last) and "," not in tail and (is_verb_start(tail) or verb_only(tail)) and len(words(tail)) <= _OBJECT_SYLLABLES
 
 
