@@ -256,3 +256,27 @@ def test_semicolon_list_of_objects_stays_one_task(sentence, tasks):
 ])
 def test_semicolon_clause_with_its_own_action_still_cuts(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a ";" list of cited parts ("…; điểm a, b mục 7 …")
+def test_reference_item_words_are_data():
+    assert "khoản" in load_lexicon_data()["reference_item_words"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Bộ Xây dựng thực hiện các nhiệm vụ quy định tại các mục 1, 2, 3; điểm a, b mục 7 Phần III Điều 1 Quyết định này.",
+     ["thực hiện các nhiệm vụ quy định tại các mục 1, 2, 3; điểm a, b mục 7 Phần III Điều 1 Quyết định này"]),
+    ("1. Sở Tư pháp hướng dẫn thi hành các quy định tại Điều 5; khoản 2 Điều 7 của Nghị định.",
+     ["hướng dẫn thi hành các quy định tại Điều 5; khoản 2 Điều 7 của Nghị định"]),
+])
+def test_semicolon_list_of_cited_parts_stays_one_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "điều chỉnh" is a verb, not the cited "Điều 5"
+    ("1. Sở Tài chính rà soát các quy định tại Điều 5; điều chỉnh dự toán ngân sách năm 2026 cho phù hợp.",
+     ["rà soát các quy định tại Điều 5", "điều chỉnh dự toán ngân sách năm 2026 cho phù hợp"]),
+])
+def test_semicolon_clause_that_cites_nothing_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks

@@ -57,7 +57,7 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_no
                    "reference_titles", "advising_words", "review_step_words",
                    "trailing_note_words", "adjunct_openers", "basis_ref_endings", "between_words",
                    "organise_words", "account_words", "manner_tails", "nominal_run_heads",
-                   "activity_list_heads", "complement_prepositions", "activity_object_heads", "object_list_openers",
+                   "activity_list_heads", "complement_prepositions", "activity_object_heads", "object_list_openers", "reference_item_words",
                    "funding_headings", "review_heading_words", "review_content_openers", "review_part_openers",
                    "article_heads", "execution_verbs", "target_nouns", "target_qualifiers")
 

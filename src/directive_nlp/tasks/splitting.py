@@ -136,6 +136,9 @@ def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     return chain if starts_predicate(text, after_chain(text, cend, ce), ce) else []
 
 
+# "…; điểm a, b mục 7 Phần III Điều 1 …": a cited part (``reference_item_words``) and its number or letter
+_REFERENCE_ITEM = re.compile(rf"(?:{word_alt('reference_item_words')})\s+(?:\d+|[a-zđ]|[IVXLC]+)(?![\wÀ-ỹ])",
+                             re.IGNORECASE)
 _OBJECT_LIST_OPENER = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('object_list_openers')})\s*:?\s+(?:{word_alt('list_determiners')})\s",
                                  re.IGNORECASE)
 
@@ -162,7 +165,8 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
             or (split_commas and clause_subject(text, cs, ce, mentions))
         )
         # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
-        continues = not review and (bool(_LIST_CONTINUATION.match(st)) or (not split_commas and not starts_action)
+        continues = not review and (bool(_LIST_CONTINUATION.match(st) or _REFERENCE_ITEM.match(st))
+                                    or (not split_commas and not starts_action)
                                     or (merged and not starts_action
                                         and _next_listed_object(text[merged[-1][0]:merged[-1][1]], st)))
         if merged and continues:
