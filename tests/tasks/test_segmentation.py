@@ -280,3 +280,22 @@ def test_semicolon_list_of_cited_parts_stays_one_task(sentence, tasks):
 ])
 def test_semicolon_clause_that_cites_nothing_still_cuts(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ an inline item number before a clause's own subject
+def _tasks_with_agencies(body: str) -> list[tuple[str, list[str]]]:
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{body}\n"
+    return [(t.task, [a.name for a in t.agencies]) for t in extract_text(text, "plan.md").tasks]
+
+
+def test_inline_item_number_before_a_subject():
+    got = _tasks_with_agencies("1. Bộ Công an rà soát các cơ sở dữ liệu quốc gia; (2) các bộ, ngành, địa phương tổ chức "
+                               "tổng rà soát hiện trạng cung cấp dịch vụ công trực tuyến.")
+    assert got == [("rà soát các cơ sở dữ liệu quốc gia", ["Bộ Công an"]),
+                   ("tổ chức tổng rà soát hiện trạng cung cấp dịch vụ công trực tuyến", ["các bộ, ngành, địa phương"])]
+
+
+def test_inline_item_number_without_a_subject_keeps_the_actor():
+    got = _tasks_with_agencies("1. Bộ Công an rà soát các cơ sở dữ liệu quốc gia; (2) tổ chức tổng rà soát hiện trạng "
+                               "cung cấp dịch vụ công trực tuyến.")
+    assert [names for _, names in got] == [["Bộ Công an"], ["Bộ Công an"]]

@@ -117,12 +117,17 @@ def continues_activities(prev: str, st: str) -> bool:
     return bool(_ACTIVITY_TAIL.search(prev)) and (verb_only(st) or bool(_VERB_PREP.match(st)))
 
 
+_INLINE_MARKER = re.compile(r"\((?:\d{1,2}|[ivx]{1,4})\)\s+")
+
+
 def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …"), also after a fronted
     condition or adverbial ("…; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp báo cáo …")."""
     p = cs
     while p < ce and text[p].isspace():
         p += 1
+    marker = _INLINE_MARKER.match(text, p, ce)
+    p = marker.end() if marker else p  # "…; (2) các bộ, ngành, địa phương tổ chức …": an inline item number
     chain, cend = chain_at(text, p, mentions, ce)
     if not chain and lexicon().adverbial_start.match(text[p:ce]):
         comma = text.find(",", p, min(ce, p + 200))
