@@ -167,3 +167,135 @@ def test_partners_are_not_counted_in_a_short_group(sentence, tasks):
 ])
 def test_a_long_group_after_partners_stays_a_task(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a list of activities after "về", "trong", "chính sách" …
+def test_activity_object_words_are_data():
+    data = load_lexicon_data()
+    assert "chính sách" in data["activity_object_heads"] and "về" in data["activity_object_heads"]
+    assert data["activity_object_syllables"] > 0
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after a head noun, a short verb-led phrase opens a list of activities: the next verb-led item joins it
+    ("1. Rà soát, cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa, thu hút đầu tư hỗ trợ đổi mới công nghệ của tỉnh.",
+     ["Rà soát, cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa, thu hút đầu tư hỗ trợ đổi mới công nghệ của tỉnh"]),
+    ("1. Có các giải pháp tăng cường nguồn lực, huy động xã hội hóa bảo đảm các điều kiện thực hiện Chương trình.",
+     ["Có các giải pháp tăng cường nguồn lực, huy động xã hội hóa bảo đảm các điều kiện thực hiện Chương trình"]),
+    ("1. Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba.",
+     ["Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn, kiểm soát truy cập và bảo mật bên thứ ba"]),
+    # a parenthetical gloss does not lengthen the first item
+    ("1. Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn (source code audit), kiểm soát truy "
+     "cập và bảo mật bên thứ ba.",
+     ["Triển khai cơ chế giám sát an ninh mạng theo nguyên tắc đánh giá mã nguồn (source code audit), kiểm soát truy "
+      "cập và bảo mật bên thứ ba"]),
+    # a noun-like verb after the head ("về quản lý", "cơ chế quản lý") opens the list too
+    ("1. Phát hiện và xử lý các tổ chức, cá nhân vi phạm pháp luật về quản lý, khai thác và sử dụng tài nguyên nước.",
+     ["Phát hiện và xử lý các tổ chức, cá nhân vi phạm pháp luật về quản lý, khai thác và sử dụng tài nguyên nước"]),
+    ("1. Hoàn thiện dự thảo Nghị định quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia.",
+     ["Hoàn thiện dự thảo Nghị định quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia"]),
+    # after a head and a list of bare items, a bare verb (or a verb before a preposition) is the next item
+    ("1. Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất.",
+     ["Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất"]),
+])
+def test_activity_object_list_continues(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # after "cho" a noun (a beneficiary), not an activity: the verb after the comma is a task of its own
+    ("1. Tổ chức tập huấn cho cán bộ cơ sở, kiểm tra việc thực hiện quy định về đất đai.",
+     ["Tổ chức tập huấn cho cán bộ cơ sở", "kiểm tra việc thực hiện quy định về đất đai"]),
+    # after "về" a noun phrase ("về công tác …"), not a bare activity
+    ("1. Tổ chức tuyên truyền về công tác bảo vệ rừng, xử lý nghiêm các hành vi vi phạm pháp luật về lâm nghiệp.",
+     ["Tổ chức tuyên truyền về công tác bảo vệ rừng", "xử lý nghiêm các hành vi vi phạm pháp luật về lâm nghiệp"]),
+    # a noun after "về" ("an toàn giao thông") does not open a list of activities
+    ("1. Tuyên truyền về an toàn giao thông cho học sinh trong nhà trường, kiểm tra việc chấp hành quy định của người dân.",
+     ["Tuyên truyền về an toàn giao thông cho học sinh trong nhà trường", "kiểm tra việc chấp hành quy định của người dân"]),
+    # after a list of bare items, a verb with an object of its own is a task
+    ("1. Thực hiện chức năng quản lý nhà nước về y, dược, kiểm tra việc thực hiện quy chế chuyên môn trong các cơ sở y tế.",
+     ["Thực hiện chức năng quản lý nhà nước về y, dược",
+      "kiểm tra việc thực hiện quy chế chuyên môn trong các cơ sở y tế"]),
+    # a target horizon ("phấn đấu đến năm 2030") is no item of the list
+    ("1. Hỗ trợ các doanh nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh, phấn đấu đến năm 2030 đạt 30% "
+     "doanh nghiệp thực hiện chuyển đổi số.",
+     ["Hỗ trợ các doanh nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh",
+      "phấn đấu đến năm 2030 đạt 30% doanh nghiệp thực hiện chuyển đổi số"]),
+])
+def test_task_after_a_non_activity_object_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a ";" list of objects after "đối với các …", "bao gồm các …"
+def test_object_list_openers_are_data():
+    assert "đối với" in load_lexicon_data()["object_list_openers"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Sở Công Thương chủ trì đối với các mặt hàng xăng, dầu thành phẩm; khí dầu mỏ hóa lỏng (LPG); than đá.",
+     ["chủ trì đối với các mặt hàng xăng, dầu thành phẩm; khí dầu mỏ hóa lỏng (LPG); than đá"]),
+    ("1. Xây dựng bộ tiêu chuẩn kinh tế số bao gồm các tiêu chuẩn về kết nối thiết bị; dữ liệu mở; an toàn thông tin.",
+     ["Xây dựng bộ tiêu chuẩn kinh tế số bao gồm các tiêu chuẩn về kết nối thiết bị; dữ liệu mở; an toàn thông tin"]),
+])
+def test_semicolon_list_of_objects_stays_one_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a condition and a modal bring an action of their own
+    ("1. Kiểm tra chất lượng nước sinh hoạt đối với các đơn vị kinh doanh nước sạch; nếu chất lượng nước không đạt "
+     "tiêu chuẩn, phải yêu cầu các đơn vị khắc phục kịp thời.",
+     ["Kiểm tra chất lượng nước sinh hoạt đối với các đơn vị kinh doanh nước sạch",
+      "nếu chất lượng nước không đạt tiêu chuẩn, phải yêu cầu các đơn vị khắc phục kịp thời"]),
+    # a verb after ";" opens a task
+    ("1. Kiểm tra việc chấp hành quy định đối với các cơ sở kinh doanh; xử lý nghiêm các hành vi vi phạm.",
+     ["Kiểm tra việc chấp hành quy định đối với các cơ sở kinh doanh", "xử lý nghiêm các hành vi vi phạm"]),
+    # without a list opener a further object after ";" is a task (ANNOTATION-DECISIONS: 01 G16/G17)
+    ("1. Phối hợp hướng dẫn chỉ tiêu, biểu mẫu kiểm kê; văn bản hướng dẫn kiểm kê tài sản công.",
+     ["Phối hợp hướng dẫn chỉ tiêu, biểu mẫu kiểm kê", "văn bản hướng dẫn kiểm kê tài sản công"]),
+])
+def test_semicolon_clause_with_its_own_action_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a ";" list of cited parts ("…; điểm a, b mục 7 …")
+def test_reference_item_words_are_data():
+    assert "khoản" in load_lexicon_data()["reference_item_words"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Bộ Xây dựng thực hiện các nhiệm vụ quy định tại các mục 1, 2, 3; điểm a, b mục 7 Phần III Điều 1 Quyết định này.",
+     ["thực hiện các nhiệm vụ quy định tại các mục 1, 2, 3; điểm a, b mục 7 Phần III Điều 1 Quyết định này"]),
+    ("1. Sở Tư pháp hướng dẫn thi hành các quy định tại Điều 5; khoản 2 Điều 7 của Nghị định.",
+     ["hướng dẫn thi hành các quy định tại Điều 5; khoản 2 Điều 7 của Nghị định"]),
+])
+def test_semicolon_list_of_cited_parts_stays_one_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "điều chỉnh" is a verb, not the cited "Điều 5"
+    ("1. Sở Tài chính rà soát các quy định tại Điều 5; điều chỉnh dự toán ngân sách năm 2026 cho phù hợp.",
+     ["rà soát các quy định tại Điều 5", "điều chỉnh dự toán ngân sách năm 2026 cho phù hợp"]),
+])
+def test_semicolon_clause_that_cites_nothing_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ an inline item number before a clause's own subject
+def _tasks_with_agencies(body: str) -> list[tuple[str, list[str]]]:
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{body}\n"
+    return [(t.task, [a.name for a in t.agencies]) for t in extract_text(text, "plan.md").tasks]
+
+
+def test_inline_item_number_before_a_subject():
+    got = _tasks_with_agencies("1. Bộ Công an rà soát các cơ sở dữ liệu quốc gia; (2) các bộ, ngành, địa phương tổ chức "
+                               "tổng rà soát hiện trạng cung cấp dịch vụ công trực tuyến.")
+    assert got == [("rà soát các cơ sở dữ liệu quốc gia", ["Bộ Công an"]),
+                   ("tổ chức tổng rà soát hiện trạng cung cấp dịch vụ công trực tuyến", ["các bộ, ngành, địa phương"])]
+
+
+def test_inline_item_number_without_a_subject_keeps_the_actor():
+    got = _tasks_with_agencies("1. Bộ Công an rà soát các cơ sở dữ liệu quốc gia; (2) tổ chức tổng rà soát hiện trạng "
+                               "cung cấp dịch vụ công trực tuyến.")
+    assert [names for _, names in got] == [["Bộ Công an"], ["Bộ Công an"]]

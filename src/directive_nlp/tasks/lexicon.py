@@ -57,7 +57,7 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_no
                    "reference_titles", "advising_words", "review_step_words",
                    "trailing_note_words", "adjunct_openers", "basis_ref_endings", "between_words",
                    "organise_words", "account_words", "manner_tails", "nominal_run_heads",
-                   "activity_list_heads", "complement_prepositions",
+                   "activity_list_heads", "complement_prepositions", "activity_object_heads", "object_list_openers", "reference_item_words",
                    "funding_headings", "review_heading_words", "review_content_openers", "review_part_openers",
                    "article_heads", "execution_verbs", "target_nouns", "target_qualifiers", "topic_list_heads")
 
@@ -70,6 +70,7 @@ def load_lexicon_data() -> dict[str, Any]:
     optional: dict[str, type] = {k: list for k in _OPTIONAL_LISTS}
     optional["min_task_syllables"] = int
     optional["bare_pair_syllables"] = int
+    optional["activity_object_syllables"] = int
     return load_vocabulary("task_lexicon.yaml", required=required, optional=optional)
 
 

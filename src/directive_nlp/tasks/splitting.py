@@ -18,9 +18,10 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import ends_with_verb, is_verb_start, quality_only, verb_only
+from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
+from ..deadlines import load_vocabulary as load_deadline_vocabulary
 from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
@@ -77,6 +78,41 @@ _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{
                         r"(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
+_OBJECT_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')})\s+", re.IGNORECASE)
+_ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')}|{word_alt('activity_list_heads')})\s+",
+                            re.IGNORECASE)
+_OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
+_BARE_ITEM_SYLLABLES = 2
+_GLOSS = re.compile(r"\([^()]*\)")
+# "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
+_HORIZON = re.compile(rf"\s*(?:{phrases(load_deadline_vocabulary()['horizon_words'])})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _last(pattern: re.Pattern, text: str) -> Optional[re.Match]:
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
+
+
+def continues_object_list(group: str, st: str) -> bool:
+    """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
+    truy cập …": the last list-governing word of the ``group`` so far (``activity_object_heads``) is followed by
+    one short verb-led phrase, so the verb-led segment ``st`` is the next item of that list, not a new task; after
+    such a word or an activity head followed by a list of bare items ("về quản lý, thăm dò, …"), a bare verb or a
+    verb straight before a preposition is the next item ("…, khai thác, sử dụng tài nguyên nước")."""
+    head = _last(_ANY_LIST_HEAD, group)
+    if head is None or not is_verb_start(st) or _HORIZON.match(st):
+        return False
+    items = group[head.end():].split(",")
+    if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
+        bare = verb_only(st) or bool(_VERB_PREP.match(st))
+        return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
+    last = _last(_OBJECT_HEAD, group)
+    tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
+    return bool(last) and "," not in tail and (is_verb_start(tail) or verb_only(tail)) and len(words(tail)) <= _OBJECT_SYLLABLES
+
+
 def continues_activities(prev: str, st: str) -> bool:
     """"Tăng cường công tác thông tin, tuyên truyền về …", "Thực hiện chế độ thông tin, báo cáo theo định kỳ":
     after a comma group ending in a list of activities (``activity_list_heads``), a bare verb or a verb
@@ -120,6 +156,21 @@ def _bodies_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
     return not any(is_verb_start(text[m.start():ce]) for m in _WORD_START.finditer(text, cend, ce))
 
 
+# "…; điểm a, b mục 7 Phần III Điều 1 …": a cited part (``reference_item_words``) and its number or letter
+_REFERENCE_ITEM = re.compile(rf"(?:{word_alt('reference_item_words')})\s+(?:\d+|[a-zđ]|[IVXLC]+)(?![\wÀ-ỹ])",
+                             re.IGNORECASE)
+_OBJECT_LIST_OPENER = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('object_list_openers')})\s*:?\s+(?:{word_alt('list_determiners')})\s",
+                                 re.IGNORECASE)
+
+
+def _next_listed_object(prev: str, st: str) -> bool:
+    """"chủ trì đối với các mặt hàng A, B; C; D": ``prev`` opens a determined list of objects ("đối với các …")
+    and the ";" clause ``st`` holds no verb of its own, so it is the next object of that list."""
+    if _CONDITION.match(st) or lexicon().modal_any.search(st):
+        return False  # "…; nếu …, phải hướng dẫn …": a condition or a modal brings its own action
+    return bool(_OBJECT_LIST_OPENER.search(prev)) and not is_verb_start(st) and not NOUN_TOCHUC.match(st)
+
+
 def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], deadlines: list[Dl], *,
                   review: bool, split_commas: bool) -> list[list[int]]:
     """Clauses of ``[p, pe)`` at ";"; a ";" that only continues a list of objects joins."""
@@ -139,9 +190,11 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
         # in a running sentence only a list continuation joins; a labelled content line keeps its ";" lists
         # "…; Các bộ, ngành, địa phương căn cứ … tổ chức rà soát …": bodies and their predicate open a clause
         actor = split_commas and bool(clause_subject(text, cs, ce, mentions)) and not _bodies_only(text, cs, ce, mentions)
-        continues = not review and not numbered and ((bool(_LIST_CONTINUATION.match(st)) and not actor)
-                                                     or (not split_commas and not starts_action)
-                                                     or _bodies_only(text, cs, ce, mentions))
+        continues = not review and not numbered and (
+            (bool(_LIST_CONTINUATION.match(st) or _REFERENCE_ITEM.match(st)) and not actor)
+            or (not split_commas and not starts_action)
+            or _bodies_only(text, cs, ce, mentions)
+            or (merged and not starts_action and _next_listed_object(text[merged[-1][0]:merged[-1][1]], st)))
         if not merged:
             topics = bool(_TOPIC_LIST.match(st)) and not starts_action and not review
         if merged and (continues or (topics and not actor)):
@@ -267,7 +320,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
             text, seg[0], seg[1], mentions):
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
-    if continues_activities(prev, st):
+    if continues_activities(prev, st) or continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st):
         return False
     waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
