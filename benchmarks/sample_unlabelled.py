@@ -11,6 +11,7 @@ source span, to re-judge the same sample after a change.
     directive-nlp extract ../shared/corpus/unlabelled/u*.md -o /tmp/before
     python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --n 30
     python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --compare /tmp/after
+    python benchmarks/sample_unlabelled.py /tmp/before --seed 20261217 --with-agency   # bodies only
 """
 
 from __future__ import annotations
@@ -32,9 +33,17 @@ def _load(folder: Path) -> dict[str, dict]:
     return out
 
 
-def draw(results: dict[str, dict], seed: int, n: int) -> list[tuple[str, str]]:
-    """The drawn (document, task id) pairs, sorted by document and id order."""
-    pairs = [(doc, t["id"]) for doc, r in results.items() for t in r.get("tasks", [])]
+def draw(results: dict[str, dict], seed: int, n: int, *, with_agency: bool = False) -> list[tuple[str, str]]:
+    """The drawn (document, task id) pairs, sorted by document and id order.
+
+    ``with_agency`` draws only among the tasks that hold at least one body (to judge the bodies).
+    """
+    pairs = [
+        (doc, t["id"])
+        for doc, r in results.items()
+        for t in r.get("tasks", [])
+        if t.get("agencies") or not with_agency
+    ]
     random.seed(seed)
     picked = random.sample(pairs, min(n, len(pairs)))
     order = {p: i for i, p in enumerate(pairs)}
@@ -54,15 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20261208)
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--compare", type=Path, help="a later run on the same documents")
+    ap.add_argument("--with-agency", action="store_true", help="draw only tasks with at least one body")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder of extract results", file=sys.stderr)
         return 1
     results = _load(args.folder)
     later = _load(args.compare) if args.compare else {}
-    picked = draw(results, args.seed, args.n)
-    total = sum(len(r.get("tasks", [])) for r in results.values())
-    print(f"seed {args.seed}: {len(picked)} of {total} tasks in {len(results)} documents")
+    picked = draw(results, args.seed, args.n, with_agency=args.with_agency)
+    tasks = [t for r in results.values() for t in r.get("tasks", [])]
+    total = sum(1 for t in tasks if t.get("agencies") or not args.with_agency)
+    kind = "tasks with a body" if args.with_agency else "tasks"
+    print(f"seed {args.seed}: {len(picked)} of {total} {kind} in {len(results)} documents")
     for k, (doc, tid) in enumerate(picked, start=1):
         t = next(x for x in results[doc]["tasks"] if x["id"] == tid)
         print(f"\n#{k} {doc}\n  sentence: {t['sentence'][:600]}\n  {_line(t)}")

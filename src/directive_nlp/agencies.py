@@ -586,6 +586,14 @@ class _Scanner:
             return False
         return any(self.toks[k].cap and self.toks[k].keys == self.toks[n].keys for k in range(i, comma))
 
+    def _name_goes_on(self, j: int) -> bool:
+        """After "và" inside a free name: a word that starts no body and is no stop word, or one
+        written with a capital ("Trung tâm Xúc tiến Thương mại và Đầu tư": a capital inside a
+        sentence marks a part of the name, even on a word that is a verb elsewhere)."""
+        if not self.word(j) or self.starts_agency(j):
+            return False
+        return self.toks[j].cap or not self.match(self.g.stop, j)
+
     def free_name(self, i: int, lower_start: bool = False) -> int:
         """A name after a free head: capitalised words and lower-case non-stop words."""
         if not self.word(i):
@@ -608,7 +616,7 @@ class _Scanner:
                     continue
                 break
             if j > i and not t.cap and self.match(self.g.stop, j):
-                if t.keys == ("và",) and self.word(j + 1) and not self.starts_agency(j + 1) and not self.match(self.g.stop, j + 1):
+                if t.keys == ("và",) and self._name_goes_on(j + 1):
                     j += 1
                     continue
                 break
@@ -885,6 +893,14 @@ class _Scanner:
             keys.update(k for k in trie.root if k is not None)
         return frozenset(keys)
 
+    def plural_head(self, k: int) -> Optional[tuple[int, str, str]]:
+        """After a determiner, a person head with no body after it names the holders of the office:
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "các đồng chí Chủ tịch" (not "các Bộ")."""
+        h = self.match(self.g.heads, k)
+        if h and self.toks[k].cap and h[0] - k >= 2:
+            return (h[0], "head", "head")
+        return None
+
     def scan(self) -> list[tuple[int, int, str, str]]:
         out: list[tuple[int, int, str, str]] = []
         i = 0
@@ -912,7 +928,7 @@ class _Scanner:
             if k > i:
                 # "các Tập đoàn: …", "các lực lượng Công an", "các đồng chí Bí thư cấp ủy": the determiner
                 # stays in the name
-                inner = self.body(k, allow_heads=True)
+                inner = self.body(k, allow_heads=True) or self.plural_head(k)
                 if inner:
                     cands.append(inner)
             if item:
