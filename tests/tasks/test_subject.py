@@ -93,3 +93,31 @@ def test_a_long_label_before_a_colon_without_a_named_actor_stays_the_task():
     ts = _item("b) Tăng cường công tác kiểm tra, giám sát việc chấp hành pháp luật về giá: kiểm tra định kỳ, "
                "đột xuất các cơ sở kinh doanh.")
     assert ts[0].task.startswith("Tăng cường công tác kiểm tra") and ts[0].agencies == []
+
+
+# A case that ends at "thì" with no comma (issue 12, branch agency7; docs/tasks.md)
+@pytest.mark.parametrize("line, actor, task", [
+    ("c) Trường hợp phát hiện sai phạm thì các sở, ngành báo cáo Ủy ban nhân dân tỉnh xem xét.",
+     ["các sở, ngành"], "báo cáo Ủy ban nhân dân tỉnh xem xét"),
+    ("c) Giá dịch vụ thực hiện theo quy định hiện hành; trường hợp chưa có quy định thì các cơ quan chuyên "
+     "môn quản lý ngành, lĩnh vực tham mưu Ủy ban nhân dân tỉnh ban hành giá dịch vụ.",
+     ["các cơ quan chuyên môn quản lý ngành, lĩnh vực"], "tham mưu Ủy ban nhân dân tỉnh ban hành giá dịch vụ"),
+    ("c) Trường hợp phát hiện sai phạm, thì Sở Tài chính báo cáo Ủy ban nhân dân tỉnh xem xét.",
+     ["Sở Tài chính"], "báo cáo Ủy ban nhân dân tỉnh xem xét"),
+])
+def test_the_body_after_the_consequence_word_of_a_case_acts(line, actor, task):
+    ts = _item(line)
+    assert [a.name for a in ts[-1].agencies] == actor and ts[-1].task == task
+
+
+@pytest.mark.parametrize("line, task, actor", [
+    # no body after "thì": the body inside the case ("các cơ quan") is not the actor
+    ("c) Trường hợp các cơ quan có ý kiến khác nhau thì tổ chức họp để thống nhất.", "tổ chức họp để thống nhất",
+     []),
+    # a "thì" after the first ";" belongs to another clause: the comma before it ends the case
+    ("c) Trường hợp cần thiết, Sở Y tế tổ chức kiểm tra; nếu có vi phạm thì xử lý theo quy định.",
+     "tổ chức kiểm tra", ["Sở Y tế"]),
+])
+def test_no_body_after_the_consequence_word_gives_no_actor_from_it(line, task, actor):
+    ts = _item(line)
+    assert ts[0].task == task and [a.name for a in ts[0].agencies] == actor
