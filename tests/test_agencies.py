@@ -537,3 +537,16 @@ def test_a_name_is_not_cut_inside(text, expected):
 ])
 def test_a_plural_person_head_stands_alone(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("b) Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ",
+     ["Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"]),
+    ("a) Tỉnh Quảng Ninh chủ động bố trí", ["Tỉnh Quảng Ninh"]),
+    ("- Thành phố Hồ Chí Minh chủ trì", ["Thành phố Hồ Chí Minh"]),
+    ("b) Thành phố thông minh là mục tiêu", []),  # no place name after the level: no body
+    ("c) Tỉnh lộ 10 được nâng cấp", []),
+    ("phát triển Thành phố Hà Nội", []),  # inside a clause: a place, not an actor
+])
+def test_a_named_province_or_city_after_a_list_marker_acts(text, expected):
+    assert names(text) == expected

@@ -709,7 +709,7 @@ class _Scanner:
         if t.cap and t.keys in (("tỉnh",), ("thành", "phố")) or (t.cap and t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",)):
             end = i + 1 if t.keys == ("tỉnh",) or len(t.keys) == 2 else i + 2
             prev = self.toks[i - 1] if i > 0 else None
-            clause_start = prev is None or (prev.punct and prev.text in ":;.|")
+            clause_start = clause_start_at(self, i)  # also after a list marker: "b) Thành phố Hà Nội và …"
             name_end = self.proper_name(end)
             if clause_start and name_end > end:
                 cands.append((name_end, "ubnd", "locality"))
