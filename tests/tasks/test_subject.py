@@ -121,3 +121,22 @@ def test_the_body_after_the_consequence_word_of_a_case_acts(line, actor, task):
 def test_no_body_after_the_consequence_word_gives_no_actor_from_it(line, task, actor):
     ts = _item(line)
     assert ts[0].task == task and [a.name for a in ts[0].agencies] == actor
+
+
+def _under_body(*bullets: str):
+    from directive_nlp.pipeline import extract_text
+    body = "\n\n".join(f"- {b}" for b in bullets)
+    text = f"KẾ HOẠCH\n\nTriển khai\n\nVI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n{body}\n"
+    return extract_text(text, "p.md").tasks
+
+
+def test_a_bullet_opening_with_the_carried_bodys_role_keeps_its_work():
+    # issue 12 (branch agency7): "Là cơ quan thường trực, …" under an agency heading is the heading body's role
+    ts = _under_body("Là cơ quan thường trực, chủ trì tham mưu Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực "
+                     "hiện Kế hoạch.")
+    assert [t.task for t in ts] == ["tham mưu Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch"]
+    assert [(a.name, a.role) for a in ts[0].agencies] == [("Sở Khoa học và Công nghệ", "lead")]
+
+
+def test_a_role_with_no_work_after_it_is_no_task():
+    assert _under_body("Là cơ quan thường trực của Ban Chỉ đạo.") == []

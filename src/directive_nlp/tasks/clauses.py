@@ -123,6 +123,9 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         rm = frames().role_noun.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
+    elif carried and (rm := frames().role_noun.match(text, p, e)):
+        # "1. Sở X" then "- Là cơ quan thường trực, chủ trì tham mưu …": the carried actor's role, then its work
+        p = strip_modal(text, skip_ws(text, rm.end(), e), e)
     frame_supports: list[Ag] = []
     if subject or carried:
         am = frames().frame_adverb.match(text, p, e)  # "X khẩn trương chủ trì, phối hợp với Y …"
