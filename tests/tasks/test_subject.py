@@ -140,3 +140,24 @@ def test_a_bullet_opening_with_the_carried_bodys_role_keeps_its_work():
 
 def test_a_role_with_no_work_after_it_is_no_task():
     assert _under_body("Là cơ quan thường trực của Ban Chỉ đạo.") == []
+
+
+def _conclusion(item: str):
+    from directive_nlp.pipeline import extract_text
+    text = f"THÔNG BÁO\n\nKết luận\n\nIII. NHIỆM VỤ\n\n{item}\n"
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "p.md").tasks]
+
+
+def test_a_numbered_item_written_inline_names_its_own_actor_and_partners():
+    # issue 12 (branch agency7): "…; (2) Bộ Công an chủ trì …" is an item of its own
+    got = _conclusion("4. Bộ Tài chính: (1) Chủ trì, phối hợp với Bộ Xây dựng nghiên cứu, đề xuất cơ chế tài chính; "
+                      "(2) Phân bổ đủ vốn cho hoạt động khoa học; (3) Bộ Công an chủ trì, phối hợp với các bộ liên "
+                      "quan ban hành hướng dẫn.")
+    assert got == [("nghiên cứu, đề xuất cơ chế tài chính", [("Bộ Tài chính", "lead"), ("Bộ Xây dựng", "support")]),
+                   ("Phân bổ đủ vốn cho hoạt động khoa học", [("Bộ Tài chính", "lead")]),
+                   ("ban hành hướng dẫn", [("Bộ Công an", "lead"), ("các bộ liên quan", "support")])]
+
+
+def test_without_an_inline_number_the_frame_partners_serve_every_clause():
+    got = _conclusion("5. Bộ Xây dựng chủ trì, phối hợp với Bộ Tài chính rà soát các dự án; đề xuất phương án xử lý.")
+    assert [ags for _, ags in got] == [[("Bộ Xây dựng", "lead"), ("Bộ Tài chính", "support")]] * 2

@@ -178,6 +178,7 @@ def _sentence_deadline(text: str, s: int, p: int, e: int, deadlines: list[Dl]) -
 
 
 _ENUM_PAREN = re.compile(r"\s*\(\w{1,4}\)")
+_ENUM_START = re.compile(r"(?:\((?:\d{1,2}|[a-zđ])\)|\d{1,2}\))\s+")  # "(2) ", "(b) ", "2) " opening a clause
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
@@ -345,6 +346,12 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     """The drafts of one ";" clause."""
     text, lx = ctx.text, lexicon()
     cs = skip_ws(text, cs, ce)
+    em = _ENUM_START.match(text, cs, ce) if ci > 0 else None
+    if em:
+        # "…; (2) Bộ Công an chủ trì …", "…; (2) Phân bổ …": a numbered item written inline is an item of its
+        # own; the number is no part of the task, and the partners of the item before do not serve it
+        cs = skip_ws(text, em.end(), ce)
+        ctx.supports, ctx.carry_supports = [], []
     leads, supports = ctx.leads, ctx.supports
     if ci > 0 and ctx.split_commas:
         # a clause that names its own actor keeps it for the clauses after it
