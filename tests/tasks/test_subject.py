@@ -161,3 +161,18 @@ def test_a_numbered_item_written_inline_names_its_own_actor_and_partners():
 def test_without_an_inline_number_the_frame_partners_serve_every_clause():
     got = _conclusion("5. Bộ Xây dựng chủ trì, phối hợp với Bộ Tài chính rà soát các dự án; đề xuất phương án xử lý.")
     assert [ags for _, ags in got] == [[("Bộ Xây dựng", "lead"), ("Bộ Tài chính", "support")]] * 2
+
+
+@pytest.mark.parametrize("item, tasks", [
+    # issue 12 (branch agency7): a basis listing what it rests on runs to the comma before the predicate
+    ("4. Các doanh nghiệp công nghệ số căn cứ vào nội dung, nhiệm vụ và giải pháp của Chương trình, xây dựng các "
+     "nội dung triển khai.", ["xây dựng các nội dung triển khai"]),
+    # a verb after the first comma: the basis ends there, as before
+    ("4. Các sở, ngành căn cứ chức năng, nhiệm vụ được giao, tổ chức thực hiện Kế hoạch này.",
+     ["tổ chức thực hiện Kế hoạch này"]),
+    ("4. Các sở, ngành căn cứ kết quả khảo sát, xây dựng kế hoạch của đơn vị.", ["xây dựng kế hoạch của đơn vị"]),
+])
+def test_a_basis_after_the_actor_is_not_a_task(item, tasks):
+    from directive_nlp.pipeline import extract_text
+    ts = extract_text(f"KẾ HOẠCH\n\nTriển khai\n\nIV. TỔ CHỨC THỰC HIỆN\n\n{item}\n", "p.md").tasks
+    assert [t.task for t in ts] == tasks and all(t.agencies for t in ts)

@@ -119,7 +119,7 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         else:
             bm = fr.basis_clause.match(masked, p, e)
             if bm:
-                p = skip_ws(text, _basis_end(text, p, bm.end()), e)
+                p = skip_ws(text, _basis_end(text, p, _basis_list_end(text, masked, p, bm.end(), e)), e)
         rm = frames().role_noun.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
@@ -137,6 +137,21 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
 
 
 _BASIS_REF_END = re.compile(rf"(?:\S*\d\S*|{word_alt('basis_ref_endings')})\s+$", re.IGNORECASE)
+
+
+def _basis_list_end(text: str, masked: str, s: int, first: int, e: int) -> int:
+    """A basis that lists what it rests on ("căn cứ vào nội dung, nhiệm vụ và giải pháp của Chương trình, xây
+    dựng …") runs past its commas to the comma before the predicate; without a verb after a later comma (within
+    the basis' 250 characters, no ";" or ":") it ends at its first comma, as before."""
+    q = skip_ws(text, first, e)
+    for _ in range(6):
+        if is_verb_start(text[q:e]):
+            return q
+        c = masked.find(",", q, min(e, s + 250))
+        if c < 0 or any(ch in masked[q:c] for ch in ";:"):
+            break
+        q = skip_ws(text, c + 1, e)
+    return first
 
 
 def _basis_end(text: str, s: int, e: int) -> int:
