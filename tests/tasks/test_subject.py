@@ -176,3 +176,18 @@ def test_a_basis_after_the_actor_is_not_a_task(item, tasks):
     from directive_nlp.pipeline import extract_text
     ts = extract_text(f"KẾ HOẠCH\n\nTriển khai\n\nIV. TỔ CHỨC THỰC HIỆN\n\n{item}\n", "p.md").tasks
     assert [t.task for t in ts] == tasks and all(t.agencies for t in ts)
+
+
+@pytest.mark.parametrize("item, actor, task", [
+    # issue 12 (branch agency7): two time phrases before the actor, one after the other
+    ("5. Hằng năm, trước ngày 15 tháng 12, các sở, ngành gửi báo cáo về Sở Tài chính.", ["các sở, ngành"],
+     "gửi báo cáo về Sở Tài chính"),
+    ("5. Hằng năm, các sở, ngành gửi báo cáo về Sở Tài chính.", ["các sở, ngành"], "gửi báo cáo về Sở Tài chính"),
+    # no body after the time phrases: the heading's body acts
+    ("5. Hằng năm, trước ngày 15 tháng 12, gửi báo cáo về Sở Tài chính.", [], "gửi báo cáo về Sở Tài chính"),
+])
+def test_the_body_after_fronted_time_phrases_acts(item, actor, task):
+    from directive_nlp.pipeline import extract_text
+    ts = extract_text(f"KẾ HOẠCH\n\nTriển khai\n\nIV. TỔ CHỨC THỰC HIỆN\n\n{item}\n", "p.md").tasks
+    assert [t.task for t in ts] == [task] and [a.name for a in ts[0].agencies] == actor
+    assert ts[0].deadline is not None and ts[0].deadline.kind == "recurring"

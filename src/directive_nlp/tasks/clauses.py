@@ -426,14 +426,15 @@ def _subject_after_time(text: str, masked: str, s: int, e: int, mentions: list[A
     found = find_subject(text, masked, s, e, mentions)
     if found[0]:
         return found
-    start = skip_ws(text, s, e)
-    lead = next((d for d in deadlines if d.start == start), None)
-    if lead is None:
-        return found
-    after = skip_ws(text, lead.end, e)
-    if after < e and text[after] == ",":
-        after = skip_ws(text, after + 1, e)
-    if not any(m.start == after for m in mentions):
+    after = skip_ws(text, s, e)
+    for _ in range(3):  # "Hằng năm, trước ngày 15 tháng 12, các sở …": one time phrase after another
+        lead = next((d for d in deadlines if d.start == after), None)
+        if lead is None:
+            break
+        after = skip_ws(text, lead.end, e)
+        if after < e and text[after] == ",":
+            after = skip_ws(text, after + 1, e)
+    if after == skip_ws(text, s, e) or not any(m.start == after for m in mentions):
         return found
     again = find_subject(text, masked, after, e, mentions)
     return again if again[0] else found
