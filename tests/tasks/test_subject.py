@@ -191,3 +191,16 @@ def test_the_body_after_fronted_time_phrases_acts(item, actor, task):
     ts = extract_text(f"KẾ HOẠCH\n\nTriển khai\n\nIV. TỔ CHỨC THỰC HIỆN\n\n{item}\n", "p.md").tasks
     assert [t.task for t in ts] == [task] and [a.name for a in ts[0].agencies] == actor
     assert ts[0].deadline is not None and ts[0].deadline.kind == "recurring"
+
+
+def test_a_body_name_found_by_its_head_noun_holds_no_open_bracket():
+    # issue 12 (branch agency7): "(sau khi được | ban hành)" — the verb inside a bracket ends no name
+    ts = _item("b) Ngoài ra, địa phương có thành tích xuất sắc sẽ được cộng điểm vào thi đua của Sở Y tế (sau khi "
+               "được ban hành).")
+    assert all(not a.name.startswith("địa phương có thành tích") for t in ts for a in t.agencies)
+    assert all(t.task != "ban hành)" for t in ts)
+
+
+def test_a_body_name_found_by_its_head_noun_may_hold_a_closed_bracket():
+    ts = _item("b) Ban đại diện cha mẹ học sinh (các trường) tổ chức vận động phụ huynh.")
+    assert [a.name for a in ts[0].agencies] == ["Ban đại diện cha mẹ học sinh (các trường)"]

@@ -399,6 +399,8 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
         if any(m.start < pos < m.end for m in mentions):
             continue  # "doanh nghiệp, viện nghiên cứu, trường đại học tổ chức …": a verb-shaped word inside a body's name
         if is_verb_start(text[pos:e]):
+            if text.count("(", q, pos) > text.count(")", q, pos):
+                return None  # "địa phương … được cộng điểm (sau khi được | ban hành)": a name holds no open bracket
             span_s, span_e = trim(text, q, pos)
             if len(words(text[span_s:span_e])) >= 2:
                 agents = synth_agents(text, span_s, span_e, mentions)
