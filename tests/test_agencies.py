@@ -550,3 +550,15 @@ def test_a_plural_person_head_stands_alone(text, expected):
 ])
 def test_a_named_province_or_city_after_a_list_marker_acts(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # issue 12 (branch agency7): a ministry serves no list of provinces; the provinces act beside it
+    ("Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên, Đồng Nai đôn đốc chủ đầu tư",
+     ["Bộ Xây dựng", "Bộ Quốc phòng", "các tỉnh Ninh Bình, Hưng Yên, Đồng Nai"]),
+    ("Sở Y tế các tỉnh Ninh Bình, Hưng Yên", ["Sở Y tế các tỉnh Ninh Bình, Hưng Yên"]),  # a department of each
+    ("Bộ Tài chính và các bộ liên quan", ["Bộ Tài chính", "các bộ liên quan"]),
+    ("Bộ Chỉ huy Quân sự tỉnh Ninh Bình", ["Bộ Chỉ huy Quân sự tỉnh Ninh Bình"]),  # a named body, not a ministry
+])
+def test_a_ministry_takes_no_plural_level_after_it(text, expected):
+    assert names(text) == expected

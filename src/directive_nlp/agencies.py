@@ -683,7 +683,10 @@ class _Scanner:
                     cands.append((d[0], "so" if t.keys == ("sở",) else "central", "dept_list"))
             d = self.match(self.g.departments, i + 1)
             if d and (t.cap or self.toks[i + 1].cap):
-                cands.append((self.qualifiers(d[0]), "so" if t.keys == ("sở",) else "central", "department"))
+                plural_place = self.word(d[0]) and self.toks[d[0]].keys == ("các",) and self.match(self.g.levels, d[0] + 1)
+                q = d[0] if t.keys == ("bộ",) and plural_place else self.qualifiers(d[0])
+                # a ministry serves no list of provinces: "Bộ Quốc phòng | các tỉnh Ninh Bình, Hưng Yên …"
+                cands.append((q, "so" if t.keys == ("sở",) else "central", "department"))
         # free heads ("Trung tâm …", "Tập đoàn …")
         fh = self.match(self.g.free_heads, i)
         if fh and any(c[2] in ("department", "dept_list") for c in cands):
@@ -701,7 +704,7 @@ class _Scanner:
             if n > end:
                 cands.append((n, info["type"], "free_head"))
         if t.keys == ("các",) and (clause_start_at(self, i) or self.is_punct(i - 1, ",") or (
-                i > 0 and self.toks[i - 1].keys == ("và",))):
+                i > 0 and self.toks[i - 1].keys == ("và",)) or self._ends_ministry(i)):
             lv = self.match(self.g.levels, i + 1)
             end = self.levels(i) if lv else i
             if lv and end > lv[0] and _is_province(" ".join(x.text for x in self.toks[lv[0]:self.proper_name(lv[0])])):
@@ -892,6 +895,13 @@ class _Scanner:
         for trie in (g.bodies, g.free_heads, g.heads, g.determiners, g.classes, g.generic):
             keys.update(k for k in trie.root if k is not None)
         return frozenset(keys)
+
+    def _ends_ministry(self, i: int) -> bool:
+        """Does a ministry's name ("Bộ" + department) end right before token ``i``?"""
+        for k in range(max(0, i - 7), i - 1):
+            if self.toks[k].keys == ("bộ",) and (d := self.match(self.g.departments, k + 1)) and d[0] == i:
+                return True
+        return False
 
     def plural_head(self, k: int) -> Optional[tuple[int, str, str]]:
         """After a determiner, a person head with no body after it names the holders of the office:
