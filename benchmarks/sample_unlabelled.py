@@ -11,6 +11,7 @@ source span, to re-judge the same sample after a change.
     directive-nlp extract ../shared/corpus/unlabelled/u*.md -o /tmp/before
     python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --n 30
     python benchmarks/sample_unlabelled.py /tmp/before --seed 20261208 --compare /tmp/after
+    python benchmarks/sample_unlabelled.py /tmp/before --seed 20261217 --with-agency   # bodies only
     python benchmarks/sample_unlabelled.py /tmp/before --seed 20261216 --split-only
 
 ``--only u07,u08,12_`` keeps the documents whose file names start with one of the given prefixes (a
@@ -48,12 +49,15 @@ def _split_ids(results: dict[str, dict]) -> set[tuple[str, str]]:
     return {(doc, t["id"]) for doc, r in results.items() for t in r.get("tasks", []) if count[(doc, t["sentence"])] > 1}
 
 
-def draw(results: dict[str, dict], seed: int, n: int, split_only: bool = False) -> list[tuple[str, str]]:
+def draw(results: dict[str, dict], seed: int, n: int, split_only: bool = False, *,
+         with_agency: bool = False) -> list[tuple[str, str]]:
     """The drawn (document, task id) pairs, sorted by document and id order.
 
-    ``split_only`` draws only among tasks whose sentence yields two or more tasks.
+    ``split_only`` draws only among tasks whose sentence yields two or more tasks; ``with_agency`` only among
+    the tasks that hold at least one body (to judge the bodies).
     """
-    pairs = [(doc, t["id"]) for doc, r in results.items() for t in r.get("tasks", [])]
+    pairs = [(doc, t["id"]) for doc, r in results.items() for t in r.get("tasks", [])
+             if t.get("agencies") or not with_agency]
     if split_only:
         keep = _split_ids(results)
         pairs = [p for p in pairs if p in keep]
@@ -78,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare", type=Path, help="a later run on the same documents")
     ap.add_argument("--only", default="", help="comma-separated prefixes of the document names to draw from")
     ap.add_argument("--split-only", action="store_true", help="draw only tasks whose sentence yields two or more tasks")
+    ap.add_argument("--with-agency", action="store_true", help="draw only tasks with at least one body")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder of extract results", file=sys.stderr)
@@ -85,10 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     only = tuple(x for x in args.only.split(",") if x)
     results = _load(args.folder, only)
     later = _load(args.compare, only) if args.compare else {}
-    picked = draw(results, args.seed, args.n, args.split_only)
-    total = sum(len(r.get("tasks", [])) for r in results.values())
+    picked = draw(results, args.seed, args.n, args.split_only, with_agency=args.with_agency)
+    tasks = [t for r in results.values() for t in r.get("tasks", [])]
+    total = sum(1 for t in tasks if t.get("agencies") or not args.with_agency)
+    kind = "tasks with a body" if args.with_agency else "tasks"
     pool = f" ({len(_split_ids(results))} cut out of a longer sentence)" if args.split_only else ""
-    print(f"seed {args.seed}: {len(picked)} of {total} tasks{pool} in {len(results)} documents")
+    print(f"seed {args.seed}: {len(picked)} of {total} {kind}{pool} in {len(results)} documents")
     for k, (doc, tid) in enumerate(picked, start=1):
         t = next(x for x in results[doc]["tasks"] if x["id"] == tid)
         print(f"\n#{k} {doc}\n  sentence: {t['sentence'][:600]}\n  {_line(t)}")

@@ -517,3 +517,59 @@ def test_a_plural_level_without_named_provinces_is_no_locality_list(text):
 ])
 def test_a_branch_is_part_of_the_name_with_its_level(text, expected):
     assert names(text) == expected
+
+
+# Names the recogniser cut in two (issue 12, branch agency7: docs/agencies.md, "Fourth round").
+@pytest.mark.parametrize("text,expected", [
+    ("Trung tâm Xúc tiến Thương mại và Đầu tư tỉnh chủ trì", ["Trung tâm Xúc tiến Thương mại và Đầu tư tỉnh"]),
+    ("Trung tâm Dịch vụ việc làm và Sở Nội vụ phối hợp", ["Trung tâm Dịch vụ việc làm", "Sở Nội vụ"]),
+    ("Trung tâm Y tế và thực hiện", ["Trung tâm Y tế"]),  # a lower-case verb after "và" ends the name
+    ("Hiệp hội Du lịch tỉnh chủ trì", ["Hiệp hội Du lịch tỉnh"]),
+    ("Hiệp hội Doanh nghiệp vận động hội viên", ["Hiệp hội Doanh nghiệp"]),
+    ("các hiệp hội doanh nghiệp", ["các hiệp hội"]),  # lower case: the class noun, as before
+    ("Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội thành viên",
+     ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội thành viên"]),
+    ("Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh chủ trì", ["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]),
+    ("Trung ương Hội Liên hiệp Phụ nữ Việt Nam phối hợp", ["Trung ương Hội Liên hiệp Phụ nữ Việt Nam"]),
+    ("các tỉnh, thành phố trực thuộc Trung ương", ["Trung ương"]),  # a level alone, as before
+    ("Ủy ban Trung ương tổ chức", ["Ủy ban Trung ương"]),  # a free name after "Ủy ban", as before
+])
+def test_a_name_is_not_cut_inside(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các đồng chí Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh phải phát huy",
+     ["Các đồng chí Bộ trưởng", "Chủ tịch Ủy ban nhân dân các tỉnh"]),
+    ("Các Bộ trưởng phải chỉ đạo", ["Các Bộ trưởng"]),
+    ("các Giám đốc Sở", ["các Giám đốc Sở"]),  # a head with its body, as before
+    ("các Bộ, ngành", ["các Bộ, ngành"]),  # "Bộ" without "trưởng" is the generic noun
+    ("Các Bộ: Tài chính, Xây dựng", ["Các Bộ: Tài chính", "Xây dựng"]),
+])
+def test_a_plural_person_head_stands_alone(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("b) Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ",
+     ["Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"]),
+    ("a) Tỉnh Quảng Ninh chủ động bố trí", ["Tỉnh Quảng Ninh"]),
+    ("- Thành phố Hồ Chí Minh chủ trì", ["Thành phố Hồ Chí Minh"]),
+    ("b) Thành phố thông minh là mục tiêu", []),  # no place name after the level: no body
+    ("c) Tỉnh lộ 10 được nâng cấp", []),
+    ("phát triển Thành phố Hà Nội", []),  # inside a clause: a place, not an actor
+])
+def test_a_named_province_or_city_after_a_list_marker_acts(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # issue 12 (branch agency7): a ministry serves no list of provinces; the provinces act beside it
+    ("Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên, Đồng Nai đôn đốc chủ đầu tư",
+     ["Bộ Xây dựng", "Bộ Quốc phòng", "các tỉnh Ninh Bình, Hưng Yên, Đồng Nai"]),
+    ("Sở Y tế các tỉnh Ninh Bình, Hưng Yên", ["Sở Y tế các tỉnh Ninh Bình, Hưng Yên"]),  # a department of each
+    ("Bộ Tài chính và các bộ liên quan", ["Bộ Tài chính", "các bộ liên quan"]),
+    ("Bộ Chỉ huy Quân sự tỉnh Ninh Bình", ["Bộ Chỉ huy Quân sự tỉnh Ninh Bình"]),  # a named body, not a ministry
+])
+def test_a_ministry_takes_no_plural_level_after_it(text, expected):
+    assert names(text) == expected

@@ -586,6 +586,14 @@ class _Scanner:
             return False
         return any(self.toks[k].cap and self.toks[k].keys == self.toks[n].keys for k in range(i, comma))
 
+    def _name_goes_on(self, j: int) -> bool:
+        """After "và" inside a free name: a word that starts no body and is no stop word, or one
+        written with a capital ("Trung tâm Xúc tiến Thương mại và Đầu tư": a capital inside a
+        sentence marks a part of the name, even on a word that is a verb elsewhere)."""
+        if not self.word(j) or self.starts_agency(j):
+            return False
+        return self.toks[j].cap or not self.match(self.g.stop, j)
+
     def free_name(self, i: int, lower_start: bool = False) -> int:
         """A name after a free head: capitalised words and lower-case non-stop words."""
         if not self.word(i):
@@ -608,7 +616,7 @@ class _Scanner:
                     continue
                 break
             if j > i and not t.cap and self.match(self.g.stop, j):
-                if t.keys == ("và",) and self.word(j + 1) and not self.starts_agency(j + 1) and not self.match(self.g.stop, j + 1):
+                if t.keys == ("và",) and self._name_goes_on(j + 1):
                     j += 1
                     continue
                 break
@@ -675,7 +683,10 @@ class _Scanner:
                     cands.append((d[0], "so" if t.keys == ("sở",) else "central", "dept_list"))
             d = self.match(self.g.departments, i + 1)
             if d and (t.cap or self.toks[i + 1].cap):
-                cands.append((self.qualifiers(d[0]), "so" if t.keys == ("sở",) else "central", "department"))
+                plural_place = self.word(d[0]) and self.toks[d[0]].keys == ("các",) and self.match(self.g.levels, d[0] + 1)
+                q = d[0] if t.keys == ("bộ",) and plural_place else self.qualifiers(d[0])
+                # a ministry serves no list of provinces: "Bộ Quốc phòng | các tỉnh Ninh Bình, Hưng Yên …"
+                cands.append((q, "so" if t.keys == ("sở",) else "central", "department"))
         # free heads ("Trung tâm …", "Tập đoàn …")
         fh = self.match(self.g.free_heads, i)
         if fh and any(c[2] in ("department", "dept_list") for c in cands):
@@ -693,7 +704,7 @@ class _Scanner:
             if n > end:
                 cands.append((n, info["type"], "free_head"))
         if t.keys == ("các",) and (clause_start_at(self, i) or self.is_punct(i - 1, ",") or (
-                i > 0 and self.toks[i - 1].keys == ("và",))):
+                i > 0 and self.toks[i - 1].keys == ("và",)) or self._ends_ministry(i)):
             lv = self.match(self.g.levels, i + 1)
             end = self.levels(i) if lv else i
             if lv and end > lv[0] and _is_province(" ".join(x.text for x in self.toks[lv[0]:self.proper_name(lv[0])])):
@@ -701,7 +712,7 @@ class _Scanner:
         if t.cap and t.keys in (("tỉnh",), ("thành", "phố")) or (t.cap and t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",)):
             end = i + 1 if t.keys == ("tỉnh",) or len(t.keys) == 2 else i + 2
             prev = self.toks[i - 1] if i > 0 else None
-            clause_start = prev is None or (prev.punct and prev.text in ":;.|")
+            clause_start = clause_start_at(self, i)  # also after a list marker: "b) Thành phố Hà Nội và …"
             name_end = self.proper_name(end)
             if clause_start and name_end > end:
                 cands.append((name_end, "ubnd", "locality"))
@@ -896,6 +907,21 @@ class _Scanner:
             keys.update(k for k in trie.root if k is not None)
         return frozenset(keys)
 
+    def _ends_ministry(self, i: int) -> bool:
+        """Does a ministry's name ("Bộ" + department) end right before token ``i``?"""
+        for k in range(max(0, i - 7), i - 1):
+            if self.toks[k].keys == ("bộ",) and (d := self.match(self.g.departments, k + 1)) and d[0] == i:
+                return True
+        return False
+
+    def plural_head(self, k: int) -> Optional[tuple[int, str, str]]:
+        """After a determiner, a person head with no body after it names the holders of the office:
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "các đồng chí Chủ tịch" (not "các Bộ")."""
+        h = self.match(self.g.heads, k)
+        if h and self.toks[k].cap and h[0] - k >= 2:
+            return (h[0], "head", "head")
+        return None
+
     def scan(self) -> list[tuple[int, int, str, str]]:
         out: list[tuple[int, int, str, str]] = []
         i = 0
@@ -923,7 +949,7 @@ class _Scanner:
             if k > i:
                 # "các Tập đoàn: …", "các lực lượng Công an", "các đồng chí Bí thư cấp ủy": the determiner
                 # stays in the name
-                inner = self.body(k, allow_heads=True)
+                inner = self.body(k, allow_heads=True) or self.plural_head(k)
                 if inner:
                     cands.append(inner)
             if item:

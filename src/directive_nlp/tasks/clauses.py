@@ -118,6 +118,9 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         rm = frames().role_noun.match(text, p, e)
         if rm:
             p = strip_modal(text, skip_ws(text, rm.end(), e), e)
+    elif carried and (rm := frames().role_noun.match(text, p, e)):
+        # "1. Sở X" then "- Là cơ quan thường trực, chủ trì tham mưu …": the carried actor's role, then its work
+        p = strip_modal(text, skip_ws(text, rm.end(), e), e)
     frame_supports: list[Ag] = []
     if subject or carried:
         am = frames().frame_adverb.match(text, p, e)  # "X khẩn trương chủ trì, phối hợp với Y …"
@@ -129,6 +132,21 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
 
 
 _BASIS_REF_END = re.compile(rf"(?:\S*\d\S*|{word_alt('basis_ref_endings')})\s+$", re.IGNORECASE)
+
+
+def _basis_list_end(text: str, masked: str, s: int, first: int, e: int) -> int:
+    """A basis that lists what it rests on ("căn cứ vào nội dung, nhiệm vụ và giải pháp của Chương trình, xây
+    dựng …") runs past its commas to the comma before the predicate; without a verb after a later comma (within
+    the basis' 250 characters, no ";" or ":") it ends at its first comma, as before."""
+    q = skip_ws(text, first, e)
+    for _ in range(6):
+        if is_verb_start(text[q:e]):
+            return q
+        c = masked.find(",", q, min(e, s + 250))
+        if c < 0 or any(ch in masked[q:c] for ch in ";:"):
+            break
+        q = skip_ws(text, c + 1, e)
+    return first
 
 
 def _basis_end(text: str, s: int, e: int, mentions: Optional[list[Ag]] = None) -> int:
@@ -164,7 +182,7 @@ def _past_basis(text: str, masked: str, p: int, e: int, mentions: list[Ag], open
         return skip_ws(text, bm.end(), e)
     bm = fr.basis_clause.match(masked, q, e)
     if bm:
-        q = skip_ws(text, _basis_end(text, q, bm.end(), mentions), e)
+        q = skip_ws(text, _basis_end(text, q, _basis_list_end(text, masked, q, bm.end(), e), mentions), e)
     if opened or (q != p and fr.basis_clause.match(masked, p, e)):
         q = _more_basis(text, masked, q, e, mentions)
     return q
@@ -211,6 +229,7 @@ def _sentence_deadline(text: str, s: int, p: int, e: int, deadlines: list[Dl]) -
 
 
 _ENUM_PAREN = re.compile(r"\s*\(\w{1,4}\)")
+_ENUM_START = re.compile(r"(?:\((?:\d{1,2}|[a-zđ])\)|\d{1,2}\))\s+")  # "(2) ", "(b) ", "2) " opening a clause
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
@@ -388,7 +407,15 @@ def _request_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
 def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     """The drafts of one ";" clause."""
     text, lx = ctx.text, lexicon()
-    cs = past_enumerator(text, skip_ws(text, cs, ce), ce)
+    cs = skip_ws(text, cs, ce)
+    q = past_enumerator(text, cs, ce)
+    em = _ENUM_START.match(text, cs, ce) if ci > 0 else None
+    if ci > 0 and (em or q != cs):
+        # "…; (2) Bộ Công an chủ trì …", "…; 2) Phân bổ …": a numbered item written inline is an item of its
+        # own; the number is no part of the task, and the partners of the item before do not serve it
+        q = max(q, skip_ws(text, em.end(), ce)) if em else q
+        ctx.supports, ctx.carry_supports = [], []
+    cs = q
     leads, supports = ctx.leads, ctx.supports
     if ci > 0 and ctx.split_commas:
         # a clause that names its own actor keeps it for the clauses after it
@@ -450,14 +477,15 @@ def _subject_after_time(text: str, masked: str, s: int, e: int, mentions: list[A
     found = find_subject(text, masked, s, e, mentions)
     if found[0]:
         return found
-    start = skip_ws(text, s, e)
-    lead = next((d for d in deadlines if d.start == start), None)
-    if lead is None:
-        return found
-    after = skip_ws(text, lead.end, e)
-    if after < e and text[after] == ",":
-        after = skip_ws(text, after + 1, e)
-    if not any(m.start == after for m in mentions):
+    after = skip_ws(text, s, e)
+    for _ in range(3):  # "Hằng năm, trước ngày 15 tháng 12, các sở …": one time phrase after another
+        lead = next((d for d in deadlines if d.start == after), None)
+        if lead is None:
+            break
+        after = skip_ws(text, lead.end, e)
+        if after < e and text[after] == ",":
+            after = skip_ws(text, after + 1, e)
+    if after == skip_ws(text, s, e) or not any(m.start == after for m in mentions):
         return found
     again = find_subject(text, masked, after, e, mentions)
     return again if again[0] else found

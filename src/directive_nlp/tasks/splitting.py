@@ -43,6 +43,8 @@ _TOPIC_LIST = re.compile(rf"(?:(?:{word_alt('list_determiners')})\s+)?(?:{word_a
 # "Khi …, bố trí …": a fronted condition joins the main clause (``condition_openers`` in task_lexicon.yaml)
 _CONDITION = re.compile(r"\s*(?:" + phrases(load_lexicon_data().get("condition_openers") or ())
                         + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+# "trường hợp … thì X …": the word that opens the consequence of a case (``consequence_words``)
+_THEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+", re.IGNORECASE)
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
 _ADVERB_VERB = re.compile(rf"\s*(?:{word_alt('predicate_adverbs')}|(?:{word_alt('report_step_verbs')})\s+"
                           rf"(?:{word_alt('report_step_objects')}))\s", re.IGNORECASE)
@@ -120,6 +122,19 @@ def continues_activities(prev: str, st: str) -> bool:
     return bool(_ACTIVITY_TAIL.search(prev)) and (verb_only(st) or bool(_VERB_PREP.match(st)))
 
 
+def _after_case(text: str, p: int, ce: int) -> list[int]:
+    """Where the actor may start after a fronted case: after its first comma, or after its consequence word
+    when no comma comes first ("…; trường hợp chưa có quy định thì các cơ quan … tham mưu …")."""
+    out = []
+    comma = text.find(",", p, min(ce, p + 200))
+    then = _THEN.search(text, p, min(ce, p + 200))
+    for cut in sorted(x for x in (comma + 1 if comma > 0 else -1, then.end() if then else -1) if x > 0):
+        while cut < ce and text[cut].isspace():
+            cut += 1
+        out.append(cut)
+    return out
+
+
 def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     """A clause that names its own actor ("…; Sở Tư pháp và … chủ động tổ chức …"), also after a fronted
     condition or adverbial ("…; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp báo cáo …")."""
@@ -129,12 +144,10 @@ def clause_subject(text: str, cs: int, ce: int, mentions: list[Ag]) -> list[Ag]:
     p = past_enumerator(text, p, ce)
     chain, cend = chain_at(text, p, mentions, ce)
     if not chain and lexicon().adverbial_start.match(text[p:ce]):
-        comma = text.find(",", p, min(ce, p + 200))
-        if comma > 0:
-            q = comma + 1
-            while q < ce and text[q].isspace():
-                q += 1
+        for q in _after_case(text, p, ce):
             chain, cend = chain_at(text, q, mentions, ce)
+            if chain:
+                break
     if not chain:
         return []
     return chain if starts_predicate(text, after_chain(text, cend, ce), ce) else []

@@ -41,6 +41,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "not_subject_head": re.compile(rf"^\s*(?:{w('not_subject_heads')})\b", re.IGNORECASE),
         "then": re.compile(rf"(?:{w('consequence_words')})\s+", re.IGNORECASE),
+        "then_inside": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('consequence_words')})\s+", re.IGNORECASE),
         "qualifier": re.compile(rf"\s*(?:{w('subject_qualifiers')})\s", re.IGNORECASE),
         "name_qualifier": re.compile(rf"\s*(?:{w('name_qualifiers')})\b", re.IGNORECASE),
         "topic": re.compile(rf"\s*(?:{w('topic_openers')})\b[^:]{{0,600}}?:\s*"),
@@ -207,6 +208,10 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         m = lx.adverbial_start.match(text[q:e])
         if not m:
             break
+        then = _actor_after_then(text, masked, q + m.end(), e, mentions)
+        if then is not None:
+            q = then
+            continue
         comma = masked.find(",", q + m.end(), min(e, q + 300))
         if comma < 0:
             break
@@ -228,6 +233,22 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
                 break
         q = nxt
     return q
+
+
+def _actor_after_then(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:
+    """"Trường hợp chưa có quy định thì các cơ quan chuyên môn … tham mưu …": a case may end at its consequence
+    word (task_lexicon.yaml ``consequence_words``) with no comma; when a named body and its predicate follow that
+    first "thì" of the clause, the body acts (the start of the body, else None)."""
+    lim = min(e, p + 300)
+    th = _patterns()["then_inside"].search(masked, p, lim)
+    if not th or ";" in masked[p:th.start()]:
+        return None
+    after = skip_ws(text, th.end(), e)
+    chain, cend = chain_at(text, after, mentions, e)
+    if chain and (starts_predicate(text, after_chain(text, cend, e), e)
+                  or _modal_tail(text, chain, after_chain(text, cend, e), e, e, mentions)):
+        return after
+    return None
 
 
 def _name_label(text: str, masked: str, chain: list[Ag], cend: int, limit: int) -> Optional[Subject]:
@@ -378,6 +399,8 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
         if any(m.start < pos < m.end for m in mentions):
             continue  # "doanh nghiệp, viện nghiên cứu, trường đại học tổ chức …": a verb-shaped word inside a body's name
         if is_verb_start(text[pos:e]):
+            if text.count("(", q, pos) > text.count(")", q, pos):
+                return None  # "địa phương … được cộng điểm (sau khi được | ban hành)": a name holds no open bracket
             span_s, span_e = trim(text, q, pos)
             if len(words(text[span_s:span_e])) >= 2:
                 agents = synth_agents(text, span_s, span_e, mentions)
