@@ -365,3 +365,23 @@ def test_field_name_with_va_ends_its_task_and_is_not_cut():
 def test_verb_dao_tao_waiting_for_its_object_still_shares_it():
     assert texts("1. Sở Nội vụ bồi dưỡng, đào tạo, cán bộ làm công tác văn thư của các cơ quan.") == [
         "bồi dưỡng, đào tạo, cán bộ làm công tác văn thư của các cơ quan"]
+
+
+# ------------------------------------------------------------------ a purpose opened by "giúp" (issue 12, leftovers8)
+def test_list_after_giup_inside_a_task_stays_one_task():
+    ts = texts("1. Sở Xây dựng xây dựng bản đồ số quy hoạch tích hợp nền bản đồ số vệ tinh giúp trực quan hóa "
+               "dữ liệu quy hoạch, hỗ trợ phân tích và ra quyết định.")
+    assert ts == ["xây dựng bản đồ số quy hoạch tích hợp nền bản đồ số vệ tinh giúp trực quan hóa dữ liệu quy hoạch, "
+                  "hỗ trợ phân tích và ra quyết định"]
+
+
+def test_giup_do_is_a_verb_and_the_comma_after_it_still_splits():
+    ts = texts("1. Bộ Quốc phòng phát huy tinh thần đoàn kết giúp đỡ lẫn nhau, chỉ đạo các quân khu hỗ trợ "
+               "xe máy, thiết bị cho các dự án.")
+    assert len(ts) == 2 and ts[1].startswith("chỉ đạo các quân khu")
+
+
+def test_purpose_word_exceptions_are_in_the_lexicon():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    data = load_lexicon_data()
+    assert "giúp" in data["purpose_words"] and "giúp đỡ" in data["purpose_word_exceptions"]

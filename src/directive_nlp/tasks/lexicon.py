@@ -43,7 +43,7 @@ _LISTS = (
     "body_head_nouns", "not_body_heads", "organisation_words", "list_determiners", "document_titles",
 )
 _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes", "place_levels",
-                   "condition_openers", "purpose_words", "nominal_compounds", "nominal_compound_followers",
+                   "condition_openers", "purpose_words", "purpose_word_exceptions", "nominal_compounds", "nominal_compound_followers",
                    "act_governing_verbs", "verb_final_nouns", "clause_connectives", "governing_prefixes",
                    "time_clause_words", "not_subject_heads", "consequence_words", "subject_qualifiers",
                    "name_qualifiers", "topic_openers", "topic_label_words", "agent_markers",

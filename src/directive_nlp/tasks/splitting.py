@@ -52,7 +52,8 @@ _REPORT_START = re.compile(rf"\s*(?:(?:{word_alt('report_start_adverbs')})\s+)?(
                            rf"(?:{word_alt('report_start_verbs')})\s", re.IGNORECASE)
 # "… để …", "… phục vụ lưu trữ, xử lý, truyền tải …": after a purpose (``purpose_words`` in task_lexicon.yaml) or a
 # reference to a document, a comma does not start a task
-_PURPOSE = re.compile(r"\s(?:" + phrases(load_lexicon_data().get("purpose_words") or ())
+_PURPOSE = re.compile(r"\s(?!(?:" + phrases(load_lexicon_data().get("purpose_word_exceptions") or ()) + r")\s)(?:"
+                      + phrases(load_lexicon_data().get("purpose_words") or ())
     + rf"|(?:{word_alt('reference_prepositions')}) (?:{word_alt('reference_titles')}))\s", re.IGNORECASE)
 # governing verbs that, followed straight by a verb, direct an act rather than an addressee ("chỉ đạo quán triệt …";
 # ``act_governing_verbs`` in task_lexicon.yaml)
