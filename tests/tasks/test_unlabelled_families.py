@@ -385,3 +385,20 @@ def test_purpose_word_exceptions_are_in_the_lexicon():
     from directive_nlp.tasks.lexicon import load_lexicon_data
     data = load_lexicon_data()
     assert "giúp" in data["purpose_words"] and "giúp đỡ" in data["purpose_word_exceptions"]
+
+
+# ------------------------------------------------------------------ a list closed by "..." inside a sentence (leftovers8)
+def test_ellipsis_before_a_lower_case_purpose_does_not_end_the_sentence():
+    # "đ" lies in the range À-Ỹ: the old sentence cut took "... để" for a sentence end and lost the purpose
+    ts = texts("1. Ứng dụng công nghệ AI kết hợp dữ liệu từ quan trắc môi trường, nguồn thải... để phân tích, "
+               "xác định rõ các nguyên nhân, dự báo ô nhiễm.")
+    assert ts == ["Ứng dụng công nghệ AI kết hợp dữ liệu từ quan trắc môi trường, nguồn thải... để phân tích, "
+                  "xác định rõ các nguyên nhân, dự báo ô nhiễm"]
+
+
+def test_ellipsis_before_a_capital_still_ends_the_sentence():
+    from directive_nlp.tasks.text import sentences
+    text = "Đầu tư cơ sở vật chất phục vụ thi đấu, huấn luyện… đạt tiêu chuẩn quốc tế. Đẩy mạnh xã hội hóa… Đào tạo vận động viên."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Đầu tư cơ sở vật chất phục vụ thi đấu, huấn luyện… đạt tiêu chuẩn quốc tế.", "Đẩy mạnh xã hội hóa…",
+        "Đào tạo vận động viên."]

@@ -48,6 +48,13 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
+def _capital_after(m: str, p: int) -> bool:
+    """The range À-Ỹ of ``_SENT_END`` also holds lower-case letters ("đ", "ể"): a list closed by "..." or "…"
+    before a lower-case word ("nguồn thải... để phân tích …", "huấn luyện… đạt tiêu chuẩn") goes on."""
+    ch = m[p + 1] if p < len(m) and m[p] in "\"“(" and p + 1 < len(m) else (m[p] if p < len(m) else "")
+    return ch.isupper() or ch.isdigit() or ch == _FILL
+
+
 def sentences(text: str, start: int = 0, end: int | None = None, masked: str | None = None) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (split at ". " before a capital)."""
     end = len(text) if end is None else end
@@ -55,7 +62,7 @@ def sentences(text: str, start: int = 0, end: int | None = None, masked: str | N
     spans, s = [], start
     for hit in _SENT_END.finditer(m, start, end):
         cut = hit.start()
-        if _ABBREV_BEFORE.search(text[max(s, cut - 6):cut]):
+        if _ABBREV_BEFORE.search(text[max(s, cut - 6):cut]) or not _capital_after(m, hit.end()):
             continue
         if text[s:cut].strip():
             spans.append((s, cut))
