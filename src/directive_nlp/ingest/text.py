@@ -122,12 +122,13 @@ def _strip_inline(line: str, base: int) -> tuple[str, list[int], bool]:
     return "".join(out), omap, bold and not plain
 
 
-def _markdown_row(raw_cells: list[tuple[str, int]], index: int, lineno: int, start: int, end: int) -> Block:
-    """One ``| a | b |`` line as a table row (emphasis stripped per cell,
-    offsets kept; bold when every filled cell is)."""
+def _markdown_row(raw_cells: list[tuple[str, int]], index: int, lineno: int, start: int, end: int, *,
+                  markdown: bool = True) -> Block:
+    """One ``| a | b |`` line (or a plain text's TAB-separated line) as a table row (Markdown
+    emphasis stripped per cell, offsets kept; bold when every filled cell is)."""
     cells, cmaps, bolds = [], [], []
     for ctext, cbase in raw_cells:
-        t, m, b = _strip_inline(ctext, cbase)
+        t, m, b = _strip_inline(ctext, cbase) if markdown else (ctext, list(range(cbase, cbase + len(ctext))), False)
         cells.append(t)
         cmaps.append(m)
         bolds.append(b or not t.strip())
@@ -168,6 +169,24 @@ def _split_cells(line: str, base: int) -> list[tuple[str, int]]:
     return cells
 
 
+def _is_tab_row(body: str) -> bool:
+    """A plain-text line that is a table row as Word's copy writes it: cells joined by TABs,
+    at least two of them filled (a TAB that only indents a line is not a row)."""
+    return "\t" in body.strip() and sum(1 for c in body.split("\t") if c.strip()) >= 2
+
+
+def _split_tab_cells(body: str, base: int) -> list[tuple[str, int]]:
+    """Split a TAB-separated line into (cell text, offset of the cell in the file)."""
+    cells: list[tuple[str, int]] = []
+    cur = 0
+    for i, ch in enumerate(body):
+        if ch == "\t":
+            cells.append((body[cur:i], base + cur))
+            cur = i + 1
+    cells.append((body[cur:], base + cur))
+    return cells
+
+
 def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     """Split decoded text into blocks with per-character raw offsets."""
     lines = raw.splitlines(keepends=True)
@@ -188,6 +207,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         stripped = body.strip()
         if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             builder.add_table_line(body, lineno, base)
+        elif not markdown and _is_tab_row(body):
+            builder.add_row(_split_tab_cells(body, base), lineno, base, base + len(body))
         else:
             builder.add_text_line(body, lineno, base)
     builder.flush_para()
@@ -268,7 +289,13 @@ class _TextBlocks:
             self.flush_table()
             self.blocks.extend(_layout_cell_blocks(raw_cells, lineno))
             return
-        self.table_rows.append(_markdown_row(raw_cells, len(self.table_rows), lineno, base, base + len(body)))
+        self.add_row(raw_cells, lineno, base, base + len(body))
+
+    def add_row(self, raw_cells: list[tuple[str, int]], lineno: int, start: int, end: int) -> None:
+        """A table row (its cells with their offsets): the next row of the table being gathered."""
+        self.flush_para()
+        self.table_rows.append(_markdown_row(raw_cells, len(self.table_rows), lineno, start, end,
+                                             markdown=self.markdown))
 
     def add_text_line(self, body: str, lineno: int, base: int) -> None:
         """A line of text: a heading, bold runs or plain text joining the paragraph or opening one."""
