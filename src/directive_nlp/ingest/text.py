@@ -175,6 +175,21 @@ def _is_tab_row(body: str) -> bool:
     return "\t" in body.strip() and sum(1 for c in body.split("\t") if c.strip()) >= 2
 
 
+def _continues_tab_table(lines: list[str], lineno: int, table_open: bool) -> bool:
+    """Whether plain-text line ``lineno`` is a table row: a TAB row (:func:`_is_tab_row`), or,
+    inside a table, a line with a TAB and one filled cell (a group row: "\tNhiệm vụ giao Bộ Y tế
+    chỉ đạo\t\t"), or a line without TAB between two rows (a row of one merged cell)."""
+    body = lines[lineno].rstrip("\r\n")
+    if _is_tab_row(body):
+        return True
+    if not table_open:
+        return False
+    if "\t" in body:
+        return True
+    following = lines[lineno + 1].rstrip("\r\n") if lineno + 1 < len(lines) else ""
+    return "\t" in following and following.strip() != ""
+
+
 def _split_tab_cells(body: str, base: int) -> list[tuple[str, int]]:
     """Split a TAB-separated line into (cell text, offset of the cell in the file)."""
     cells: list[tuple[str, int]] = []
@@ -207,7 +222,7 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         stripped = body.strip()
         if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             builder.add_table_line(body, lineno, base)
-        elif not markdown and _is_tab_row(body):
+        elif not markdown and _continues_tab_table(lines, lineno, bool(builder.table_rows)):
             builder.add_row(_split_tab_cells(body, base), lineno, base, base + len(body))
         else:
             builder.add_text_line(body, lineno, base)
