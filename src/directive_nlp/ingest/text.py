@@ -322,7 +322,8 @@ class _TextBlocks:
             if m:
                 style = f"Heading {len(m.group(1))}"
                 offset = m.end()
-        segment_texts = _split_bold_runs(body[offset:], base + offset) if self.markdown else [(body, base + 0)]
+        segment_texts = (_split_bold_runs(body[offset:], base + offset) if self.markdown
+                         else _split_glued_markers(body, base))
         for si, (seg, seg_base) in enumerate(segment_texts):
             t, m, b = (_strip_inline(seg, seg_base) if self.markdown
                        else (seg, list(range(seg_base, seg_base + len(seg))), False))
@@ -470,6 +471,24 @@ def _split_bold_runs(body: str, base: int) -> list[tuple[str, int]]:
             continue  # "**1.**** **Trên cơ sở …": a number and its text, one paragraph
         parts.append((body[start : m.start() + 2], base + start))
         start = m.start() + 2
+    parts.append((body[start:], base + start))
+    return parts
+
+
+# a numbered item glued to the word before it, where a copy lost the line break ("… PHƯƠNG PHÁP
+# TIẾN HÀNH1. Nội dung sơ kết1.1. Công tác …"): two letters, then "1." / "1.1." and a capital
+_GLUED_MARKER_RE = re.compile(
+    r"(?<=[A-Za-zà-ỹ" + _UPPER + r"]{2})(?=\d{1,2}(?:\.\d{1,2})*\.\s+[" + _UPPER + r"])"
+)
+
+
+def _split_glued_markers(body: str, base: int) -> list[tuple[str, int]]:
+    """Split a plain-text line before each numbered item glued to a word (``_GLUED_MARKER_RE``)."""
+    parts: list[tuple[str, int]] = []
+    start = 0
+    for m in _GLUED_MARKER_RE.finditer(body):
+        parts.append((body[start : m.start()], base + start))
+        start = m.start()
     parts.append((body[start:], base + start))
     return parts
 
