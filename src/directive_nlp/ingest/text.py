@@ -175,19 +175,49 @@ def _is_tab_row(body: str) -> bool:
     return "\t" in body.strip() and sum(1 for c in body.split("\t") if c.strip()) >= 2
 
 
-def _continues_tab_table(lines: list[str], lineno: int, table_open: bool) -> bool:
-    """Whether plain-text line ``lineno`` is a table row: a TAB row (:func:`_is_tab_row`), or,
-    inside a table, a line with a TAB and one filled cell (a group row: "\tNhiệm vụ giao Bộ Y tế
-    chỉ đạo\t\t"), or a line without TAB between two rows (a row of one merged cell)."""
+def _plain_row_cells(lines: list[str], lineno: int, base: int, table_open: bool) -> Optional[list[tuple[str, int]]]:
+    """The cells of plain-text line ``lineno`` when it is a table row, else None.
+
+    Word's copy joins cells by TABs (:func:`_is_tab_row`); ``pdftotext -layout`` pads them
+    with spaces: a padded line opens a table when its cells look like a header row
+    ("TT  Nội dung  Cơ quan chủ trì"), or when it and the next line both have three cells or
+    more. Inside a table a line with one filled cell is a row too when a TAB or an indent
+    marks an empty cell before it (a group row: "\tNhiệm vụ giao Bộ Y tế chỉ đạo\t\t"), and a
+    line without TAB or padding between two rows is a row of one merged cell."""
     body = lines[lineno].rstrip("\r\n")
-    if _is_tab_row(body):
-        return True
+    cells = _split_tab_cells(body, base) if "\t" in body.strip() else _split_padded_cells(body, base)
+    filled = sum(1 for c, _ in cells if c.strip())
     if not table_open:
-        return False
-    if "\t" in body:
-        return True
+        if "\t" in body.strip():
+            return cells if filled >= 2 else None
+        following = _split_padded_cells(lines[lineno + 1].rstrip("\r\n"), 0) if lineno + 1 < len(lines) else []
+        opens = filled >= 2 and _header_like([c for c, _ in cells]) or filled >= 3 and sum(
+            1 for c, _ in following if c.strip()) >= 3
+        return cells if opens else None
+    if filled >= 2 or "\t" in body or _PADDED_GAP_RE.match(body):
+        return cells
     following = lines[lineno + 1].rstrip("\r\n") if lineno + 1 < len(lines) else ""
-    return "\t" in following and following.strip() != ""
+    if "\t" in following.strip() or sum(1 for c, _ in _split_padded_cells(following, 0) if c.strip()) >= 2:
+        return [(body, base)]
+    return None
+
+
+#: the gap between two cells of a row padded with spaces (two spaces or more)
+_PADDED_GAP_RE = re.compile(r" {2,}")
+
+
+def _split_padded_cells(body: str, base: int) -> list[tuple[str, int]]:
+    """Split a line padded with spaces at each gap of two spaces or more (an indented line
+    starts with an empty cell); (cell text, offset of the cell in the file)."""
+    cells: list[tuple[str, int]] = []
+    cur = 0
+    for m in _PADDED_GAP_RE.finditer(body):
+        if m.end() == len(body):
+            break
+        cells.append((body[cur : m.start()], base + cur))
+        cur = m.end()
+    cells.append((body[cur:].rstrip(), base + cur))
+    return cells
 
 
 def _split_tab_cells(body: str, base: int) -> list[tuple[str, int]]:
@@ -222,8 +252,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         stripped = body.strip()
         if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             builder.add_table_line(body, lineno, base)
-        elif not markdown and _continues_tab_table(lines, lineno, bool(builder.table_rows)):
-            builder.add_row(_split_tab_cells(body, base), lineno, base, base + len(body))
+        elif not markdown and (cells := _plain_row_cells(lines, lineno, base, bool(builder.table_rows))):
+            builder.add_row(cells, lineno, base, base + len(body))
         else:
             builder.add_text_line(body, lineno, base)
     builder.flush_para()
@@ -502,7 +532,12 @@ _HEADER_WORDS = re.compile(
 
 
 def _looks_like_header(row: Block) -> bool:
-    cells = [c.strip() for c in (row.cells or []) if c.strip()]
+    return _header_like(row.cells or [])
+
+
+def _header_like(cells: list[str]) -> bool:
+    """Whether a row's cells name the columns of a table ("TT", "Nội dung", "Cơ quan chủ trì", …)."""
+    cells = [c.strip() for c in cells if c.strip()]
     if not cells:
         return False
     hits = sum(1 for c in cells if _HEADER_WORDS.match(c))
