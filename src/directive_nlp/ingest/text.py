@@ -327,18 +327,17 @@ class _TextBlocks:
             if self.table_rows:
                 self.table_rows[-1].is_header_row = True
             return
-        raw_cells = _split_cells(body, base)
+        self.add_row(_split_cells(body, base), lineno, base, base + len(body))
+
+    def add_row(self, raw_cells: list[tuple[str, int]], lineno: int, start: int, end: int) -> None:
+        """A table row (its cells with their offsets): the next row of the table being gathered."""
+        self.flush_para()
         if _is_layout_row([c for c, _ in raw_cells]):
             # a web page's layout table holding the document's body in
             # one cell: its paragraphs, not a table row
             self.flush_table()
             self.blocks.extend(_layout_cell_blocks(raw_cells, lineno))
             return
-        self.add_row(raw_cells, lineno, base, base + len(body))
-
-    def add_row(self, raw_cells: list[tuple[str, int]], lineno: int, start: int, end: int) -> None:
-        """A table row (its cells with their offsets): the next row of the table being gathered."""
-        self.flush_para()
         self.table_rows.append(_markdown_row(raw_cells, len(self.table_rows), lineno, start, end,
                                              markdown=self.markdown))
 
