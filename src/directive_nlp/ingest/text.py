@@ -396,6 +396,10 @@ _LOST_BREAK_RE = re.compile(
     # letter item or a "+" bullet between a lower-case word and a capital opens a paragraph anyway ("5G + IoT"
     # does not; nor does "-", which joins the halves of names: "Phát thanh - Truyền hình", "Biên Hòa - Vũng Tàu")
     r"|(?<=[a-zà-ỹđ])\s+(?=(?:[a-zđ]\)|\+)\s+[" + _UPPER + r"])"
+    # text without bold (a page copied as plain text): a Roman-numbered heading in capitals ("… như sau:
+    # I. MỤC TIÊU 1. Mục tiêu …"), and a numbered item right after such a heading's last capital word
+    r"|\s+(?=[IVXLC]{1,6}\.\s*[" + _UPPER + r"]{2,}\b)"
+    r"|(?<=[" + _UPPER + r"]{2})\s+(?=\d{1,2}[.)]\s+[" + _UPPER + r"][a-zà-ỹđ])"
     r"|\s+(?=\**(?:Nơi nhận|NƠI NHẬN)\b)"
     r"|(?<=\./\.)\s+"
 )
