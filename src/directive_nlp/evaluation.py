@@ -281,7 +281,8 @@ def as_txt(doc: GoldDocument, folder: Path) -> Path:
 
 
 _MD_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_ITALIC_RE = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+#: a ``*`` that is emphasis, not a bullet opening the line ("* Nội dung")
+_MD_STAR_RE = re.compile(r"(?<!^)\*|^\*(?! )")
 
 
 def plain_line(line: str, *, pad: bool = False) -> Optional[str]:
@@ -289,9 +290,10 @@ def plain_line(line: str, *, pad: bool = False) -> Optional[str]:
 
     A row ``| a | b |`` becomes its cells joined by a TAB (what Word's copy writes), or with
     ``pad`` padded to the next multiple of 8 columns plus two spaces at least (what
-    ``pdftotext -layout`` writes); ``**``/``__`` and ``*italic*`` markers and leading ``#``s go."""
+    ``pdftotext -layout`` writes); ``**``/``__`` and ``*italic*`` markers (every ``*`` but a
+    bullet opening the line) and leading ``#``s go."""
     s = line.replace("**", "").replace("__", "")
-    s = _MD_ITALIC_RE.sub(r"\1", s)
+    s = _MD_STAR_RE.sub("", s)
     st = s.strip()
     if st.startswith("|") and st.endswith("|") and len(st) > 1:
         if _MD_SEPARATOR_RE.match(st):
