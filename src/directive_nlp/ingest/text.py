@@ -169,26 +169,21 @@ def _split_cells(line: str, base: int) -> list[tuple[str, int]]:
     return cells
 
 
-def _is_tab_row(body: str) -> bool:
-    """A plain-text line that is a table row as Word's copy writes it: cells joined by TABs,
-    at least two of them filled (a TAB that only indents a line is not a row)."""
-    return "\t" in body.strip() and sum(1 for c in body.split("\t") if c.strip()) >= 2
-
-
 def _plain_row_cells(lines: list[str], lineno: int, base: int, table_open: bool) -> Optional[list[tuple[str, int]]]:
     """The cells of plain-text line ``lineno`` when it is a table row, else None.
 
-    Word's copy joins cells by TABs (:func:`_is_tab_row`); ``pdftotext -layout`` pads them
+    Word's copy joins cells by TABs (a line with a TAB and two filled cells opens a table; a
+    TAB that only indents a line does not); ``pdftotext -layout`` pads them
     with spaces: a padded line opens a table when its cells look like a header row
     ("TT  Nội dung  Cơ quan chủ trì"), or when it and the next line both have three cells or
     more. Inside a table a line with one filled cell is a row too when a TAB or an indent
     marks an empty cell before it (a group row: "\tNhiệm vụ giao Bộ Y tế chỉ đạo\t\t"), and a
     line without TAB or padding between two rows is a row of one merged cell."""
     body = lines[lineno].rstrip("\r\n")
-    cells = _split_tab_cells(body, base) if "\t" in body.strip() else _split_padded_cells(body, base)
+    cells = _split_tab_cells(body, base) if "\t" in body else _split_padded_cells(body, base)
     filled = sum(1 for c, _ in cells if c.strip())
     if not table_open:
-        if "\t" in body.strip():
+        if "\t" in body:
             return cells if filled >= 2 else None
         following = _split_padded_cells(lines[lineno + 1].rstrip("\r\n"), 0) if lineno + 1 < len(lines) else []
         opens = filled >= 2 and _header_like([c for c, _ in cells]) or filled >= 3 and sum(
@@ -197,7 +192,7 @@ def _plain_row_cells(lines: list[str], lineno: int, base: int, table_open: bool)
     if filled >= 2 or "\t" in body or _PADDED_GAP_RE.match(body):
         return cells
     following = lines[lineno + 1].rstrip("\r\n") if lineno + 1 < len(lines) else ""
-    if "\t" in following.strip() or sum(1 for c, _ in _split_padded_cells(following, 0) if c.strip()) >= 2:
+    if "\t" in following and following.strip() or sum(1 for c, _ in _split_padded_cells(following, 0) if c.strip()) >= 2:
         return [(body, base)]
     return None
 
