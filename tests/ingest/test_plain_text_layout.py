@@ -108,6 +108,15 @@ def test_plain_paragraphs_are_not_tables():
     assert [b.kind for b in blocks] == ["paragraph"] * len(blocks)
 
 
+def test_justified_lines_of_a_pdf_copy_are_not_a_table():
+    text = (
+        "            Thực hiện Kế   hoạch   số 14-KH/TU   ngày   29/7/2025 của   Ban\n"
+        "            Thường   vụ Tỉnh ủy và Kế hoạch   số 24/KH-UBND   ngày 14/8/2025\n"
+        "            NÂNG   CAO   NĂNG   LỰC CHO   ĐỘI   NGŨ   CÁN   BỘ\n"
+    )
+    assert _rows(parse_text(text, markdown=False)) == []
+
+
 def test_a_table_ends_at_a_blank_line_and_its_next_paragraph_is_text():
     text = "TT\tNội dung\tCơ quan chủ trì\n1\tMua vắc xin\tSở Y tế\n\nĐiều 2. Quyết định có hiệu lực.\n"
     blocks = parse_text(text, markdown=False)

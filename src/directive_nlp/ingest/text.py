@@ -175,8 +175,7 @@ def _plain_row_cells(lines: list[str], lineno: int, base: int, table_open: bool)
     Word's copy joins cells by TABs (a line with a TAB and two filled cells opens a table; a
     TAB that only indents a line does not); ``pdftotext -layout`` pads them
     with spaces: a padded line opens a table when its cells look like a header row
-    ("TT  Nội dung  Cơ quan chủ trì"), or when it and the next line both have three cells or
-    more. Inside a table a line with one filled cell is a row too when a TAB or an indent
+    ("TT  Nội dung  Cơ quan chủ trì"); justified lines, padded between words, do not. Inside a table a line with one filled cell is a row too when a TAB or an indent
     marks an empty cell before it (a group row: "\tNhiệm vụ giao Bộ Y tế chỉ đạo\t\t"), and a
     line without TAB or padding between two rows is a row of one merged cell."""
     body = lines[lineno].rstrip("\r\n")
@@ -185,10 +184,7 @@ def _plain_row_cells(lines: list[str], lineno: int, base: int, table_open: bool)
     if not table_open:
         if "\t" in body:
             return cells if filled >= 2 else None
-        following = _split_padded_cells(lines[lineno + 1].rstrip("\r\n"), 0) if lineno + 1 < len(lines) else []
-        opens = filled >= 2 and _header_like([c for c, _ in cells]) or filled >= 3 and sum(
-            1 for c, _ in following if c.strip()) >= 3
-        return cells if opens else None
+        return cells if filled >= 2 and _header_like([c for c, _ in cells]) else None
     if filled >= 2 or "\t" in body or _PADDED_GAP_RE.match(body):
         return cells
     following = lines[lineno + 1].rstrip("\r\n") if lineno + 1 < len(lines) else ""
