@@ -208,3 +208,19 @@ def test_plain_forms_read_the_markdown_without_markup(tmp_path, form):
     assert plain["form"] == form and not plain["errors"]
     assert plain["total"]["tasks"] == md["total"]["tasks"]
     assert list(folder.glob("*.txt")) == []
+
+
+@requires_dev
+def test_form_pdftext_reads_the_text_copied_out_of_the_rendered_pdf(tmp_path):
+    """The PDF's text layer copied out as plain text: the same tasks found, a temporary copy."""
+    folder = _one_doc_folder(tmp_path)
+    pdf = DEV / "rendered" / "langson_ctr_hanh_dong_ct36.pdf"
+    (folder / "rendered" / pdf.name).write_bytes(pdf.read_bytes())
+    (doc,) = ev.find_gold_documents([folder], "pdftext")
+    text_path = ev.as_pdf_text(doc, tmp_path)
+    text = text_path.read_text(encoding="utf-8")
+    assert "\f" in text and "**" not in text and "|" not in text
+    rep = ev.evaluate([folder], form="pdftext", baseline=False)
+    assert rep["form"] == "pdftext" and not rep["errors"]
+    assert rep["total"]["tasks"]["0.5"]["triple"]["f1"] > 0.8
+    assert not list(folder.glob("*.txt"))

@@ -208,7 +208,7 @@ def report(c: Counter) -> dict:
 # gold documents
 # ---------------------------------------------------------------------------
 
-FORMS = ("md", "txt", "plain", "plainpad", "pdf", "docx", "badfont", "scanned")
+FORMS = ("md", "txt", "plain", "plainpad", "pdftext", "pdf", "docx", "badfont", "scanned")
 #: the forms read from ``NAME.md`` beside the gold (``plain``/``plainpad``: its markup stripped, see :func:`as_plain`)
 _FROM_MD = ("md", "txt", "plain", "plainpad")
 #: where each rendered form lives beside the gold (``rendered/NAME…``); the
@@ -216,6 +216,7 @@ _FROM_MD = ("md", "txt", "plain", "plainpad")
 #: apart, as forms of their own
 _RENDERED = {
     "pdf": "{name}.pdf",
+    "pdftext": "{name}.pdf",  # its text layer copied out as plain text (see as_pdf_text)
     "docx": "{name}.docx",
     "badfont": "{name}.badfont.pdf",
     "scanned": "{name}.scanned.pdf",
@@ -319,12 +320,27 @@ def as_plain(doc: GoldDocument, folder: Path, *, pad: bool = False) -> Path:
     return target
 
 
+def as_pdf_text(doc: GoldDocument, folder: Path) -> Path:
+    """The text layer of ``rendered/NAME.pdf`` as a PDF viewer's copy gives it (pdfplumber's
+    ``extract_text``: wrapped lines, no blank line between paragraphs, tables flattened), its
+    pages joined by form feeds, written into ``folder`` as ``NAME.txt``."""
+    import pdfplumber
+
+    with pdfplumber.open(doc.path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    target = Path(folder) / f"{doc.name}.txt"
+    target.write_text("\n\f".join(pages) + "\n", encoding="utf-8")
+    return target
+
+
 def _form_path(doc: GoldDocument, form: str, folder: Path) -> Path:
     """The file ``evaluate`` reads for ``doc`` in ``form`` (a temporary copy for txt and plain)."""
     if form == "txt":
         return as_txt(doc, folder)
     if form in ("plain", "plainpad"):
         return as_plain(doc, folder, pad=form == "plainpad")
+    if form == "pdftext":
+        return as_pdf_text(doc, folder)
     return doc.path
 
 
@@ -545,7 +561,8 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
     ``measured`` (document-name prefixes), ``halves`` holds the pooled task
     report at 0.5 of the read half (the others) and of the measured half.
     Form ``txt`` reads each ``NAME.md`` copied to a temporary ``NAME.txt``; ``plain`` and
-    ``plainpad`` its markup stripped (:func:`as_plain`).
+    ``plainpad`` its markup stripped (:func:`as_plain`); ``pdftext`` the text copied out of
+    ``rendered/NAME.pdf`` (:func:`as_pdf_text`).
     ``model``: the learned decisions used by the extractor ("default", None
     for rules only, or a model directory; see :mod:`directive_nlp.learn`).
     """
