@@ -229,6 +229,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     has_blank_paragraphs = sum(1 for l in lines if not l.strip()) >= max(2, len(lines) // 10)
     skip = set() if markdown else _running_lines(lines)
     builder = _TextBlocks(markdown=markdown, has_blank_paragraphs=has_blank_paragraphs)
+    if not markdown and not has_blank_paragraphs:
+        builder.wrap_width = _wrap_width(lines)
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
@@ -259,6 +261,9 @@ class _TextBlocks:
     def __init__(self, *, markdown: bool, has_blank_paragraphs: bool) -> None:
         self.markdown = markdown
         self.has_blank_paragraphs = has_blank_paragraphs
+        # text wrapped at a width (a PDF's lines copied out): a line this long that ends open
+        # goes on in the next line; 0 when the text is not wrapped
+        self.wrap_width = 0
         self.blocks: list[Block] = []
         self.para: list[tuple[str, list[int], bool]] = []
         self.para_style: Optional[str] = None
@@ -332,6 +337,16 @@ class _TextBlocks:
         self.table_rows.append(_markdown_row(raw_cells, len(self.table_rows), lineno, start, end,
                                              markdown=self.markdown))
 
+    def wrapped_on(self, line: str) -> bool:
+        """Whether ``line`` goes on with the paragraph's last line, in text wrapped at a width
+        (no blank line between paragraphs): that line is near the full width and ends open (no
+        final stop), and ``line`` opens no item of its own."""
+        if not self.wrap_width or not self.para:
+            return False
+        last = self.para[-1][0].rstrip()
+        return (len(last) >= WRAP_FULL * self.wrap_width and last[-1:] not in ".;:!?"
+                and not _NEW_BLOCK_RE.match(line))
+
     def add_text_line(self, body: str, lineno: int, base: int) -> None:
         """A line of text: a heading, bold runs or plain text joining the paragraph or opening one."""
         self.flush_table()
@@ -352,7 +367,7 @@ class _TextBlocks:
             starts_new = (
                 style is not None
                 or si > 0
-                or not self.has_blank_paragraphs
+                or not self.has_blank_paragraphs and not self.wrapped_on(t)
                 or bool(_NEW_BLOCK_RE.match(t))
                 or (self.para and self.para[-1][2] != b)  # a bold heading line then plain text
             )
@@ -364,6 +379,21 @@ class _TextBlocks:
                 self.para_style = style
         if style is not None:
             self.flush_para()
+
+
+#: a line at least this share of the text's wrap width is a full line (a wrapped paragraph's)
+WRAP_FULL = 0.75
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a text was wrapped at: the 90th percentile of its line lengths when most lines
+    are near it (a PDF's lines copied out), else 0 (one paragraph per line)."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 20:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    full = sum(1 for n in lengths if n >= WRAP_FULL * width)
+    return width if width <= 160 and full >= len(lengths) // 2 else 0
 
 
 # ---- web pages whose body sits in one table cell ------------------------
