@@ -146,3 +146,38 @@ def test_a_web_page_copied_as_plain_text_is_its_paragraphs():
     # Roman numerals inside a sentence are no heading ("Quý I. Trong …", "giai đoạn II. Tiếp …")
     quiet = parse_text("Mục lục\t" + "Hoàn thành trong Quý I. Trong đó các sở phối hợp. " * 100 + "\n", markdown=False)
     assert len(quiet) == 2
+
+
+# text copied out of a PDF: the page's wrapped lines, no blank line between paragraphs
+PARAGRAPHS = [
+    "8. Về hoạt động của mô hình chính quyền địa phương 02 cấp:",
+    "Đề nghị tăng số lượng cấp phó tại các phòng chuyên môn của cấp xã từ 2 lên 3 phó trưởng phòng, "
+    "bố trí đủ biên chế theo vị trí việc làm: giao Bộ Nội vụ chủ trì, phối hợp với các cơ quan liên quan "
+    "nghiên cứu, tổng hợp, báo cáo Chính phủ trước ngày 30 tháng 11 năm 2025.",
+    "9. Về triển khai hạ tầng phủ sóng các thôn, bản khu vực miền núi lõm sóng điện thoại: đề nghị các "
+    "Tập đoàn Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai thực "
+    "hiện theo quy định, hoàn thành trong Quý I năm 2026.",
+    "III. TỔ CHỨC THỰC HIỆN",
+    "Ủy ban nhân dân tỉnh Thanh Hóa chỉ đạo các sở, ngành, địa phương khẩn trương triển khai thực hiện "
+    "các nhiệm vụ được giao tại Thông báo này; định kỳ hằng quý báo cáo Thủ tướng Chính phủ kết quả "
+    "thực hiện. Các Bộ, cơ quan liên quan theo chức năng, nhiệm vụ được giao phối hợp chặt chẽ với tỉnh "
+    "trong quá trình triển khai thực hiện các kiến nghị đã được Thủ tướng Chính phủ đồng ý.",
+]
+
+
+def test_a_pdf_copy_wrapped_at_a_width_gives_back_its_paragraphs(tmp_path):
+    import textwrap
+
+    lines = [line for p in PARAGRAPHS for line in textwrap.wrap(p, 68)]
+    assert any(line.startswith("Nội vụ chủ trì") or line.startswith("3 phó") for line in lines) or len(lines) >= 12
+    text = "\n".join(lines * 2) + "\n"  # twice: enough lines to know the width
+    blocks = read_document(_write(tmp_path, text, "copy.txt")).blocks
+    assert [b.text for b in blocks[: len(PARAGRAPHS)]] == PARAGRAPHS
+
+
+def test_lines_of_one_paragraph_each_are_not_joined():
+    # short lines, or lines ending with a stop: a list, not a wrapped text
+    items = [f"- Sở Y tế báo cáo kết quả tháng {k}" for k in range(1, 13)]
+    items += [f"Ủy ban nhân dân xã số {k} tổ chức tuyên truyền phòng chống dịch bệnh cho nhân dân." for k in range(12)]
+    blocks = parse_text("\n".join(items) + "\n", markdown=False)
+    assert [b.text for b in blocks] == items

@@ -340,12 +340,13 @@ class _TextBlocks:
     def wrapped_on(self, line: str) -> bool:
         """Whether ``line`` goes on with the paragraph's last line, in text wrapped at a width
         (no blank line between paragraphs): that line is near the full width and ends open (no
-        final stop), and ``line`` opens no item of its own."""
+        final stop) or ends with a colon and ``line`` starts in lower case (": giao Bộ …"),
+        and ``line`` opens no item of its own."""
         if not self.wrap_width or not self.para:
             return False
         last = self.para[-1][0].rstrip()
-        return (len(last) >= WRAP_FULL * self.wrap_width and last[-1:] not in ".;:!?"
-                and not _NEW_BLOCK_RE.match(line))
+        goes_on = last[-1:] not in ".;:!?" or last[-1:] == ":" and line[:1].islower()
+        return len(last) >= WRAP_FULL * self.wrap_width and goes_on and not _NEW_BLOCK_RE.match(line)
 
     def add_text_line(self, body: str, lineno: int, base: int) -> None:
         """A line of text: a heading, bold runs or plain text joining the paragraph or opening one."""
