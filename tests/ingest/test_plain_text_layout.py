@@ -181,3 +181,30 @@ def test_lines_of_one_paragraph_each_are_not_joined():
     items += [f"Ủy ban nhân dân xã số {k} tổ chức tuyên truyền phòng chống dịch bệnh cho nhân dân." for k in range(12)]
     blocks = parse_text("\n".join(items) + "\n", markdown=False)
     assert [b.text for b in blocks] == items
+
+
+def test_a_two_column_header_copied_out_of_a_pdf_is_one_row_of_two_cells(tmp_path):
+    text = (
+        "ỦY BAN NHÂN DÂN THÀNH CỘNG HÒA XÃ HỘI CHỦ\n"
+        "PHỐ HỒ CHÍ MINH ------- NGHĨA VIỆT NAM Độc lập -\n"
+        "Tự do - Hạnh phúc ---------------\n"
+        "Số: 172/KH-UBND Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\n"
+        "KẾ HOẠCH\n"
+    )
+    src = read_document(_write(tmp_path, text, "copy.txt"))
+    row = src.blocks[0]
+    assert row.kind == "table_row"
+    assert row.cells[0] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert row.cells[1].startswith("CỘNG HÒA XÃ HỘI CHỦ") and row.cells[1].rstrip("- ").endswith("Hạnh phúc")
+    for cell, cmap in zip(row.cells, row.cell_char_maps):  # offsets kept, the joins on a line end
+        assert [src.raw_text[i] for i, ch in zip(cmap, cell) if ch != " "] == [ch for ch in cell if ch != " "]
+    assert [b.text for b in src.blocks[1:]][:1] == ["Số: 172/KH-UBND Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025"]
+    assert extract(_write(tmp_path, text + "\n".join(["Thực hiện kế hoạch."] * 3), "doc.txt")).document.issuer \
+        == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+
+
+def test_a_motto_on_lines_of_its_own_or_in_a_sentence_is_no_header_row():
+    own = "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    assert _rows(parse_text(own, markdown=False)) == []
+    sentence = "Kỷ niệm ngày thành lập nước Cộng hòa xã hội chủ nghĩa Việt Nam\nCác sở tổ chức.\n"
+    assert _rows(parse_text(sentence, markdown=False)) == []

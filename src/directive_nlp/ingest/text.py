@@ -17,6 +17,7 @@ otherwise each line is a block and normalisation joins wrapped lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -231,6 +232,7 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     builder = _TextBlocks(markdown=markdown, has_blank_paragraphs=has_blank_paragraphs)
     if not markdown and not has_blank_paragraphs:
         builder.wrap_width = _wrap_width(lines)
+    header = None if markdown else _two_column_header(lines, skip)
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
@@ -238,6 +240,10 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         body = line.rstrip("\r\n")
         if lineno in skip:
             continue  # a page number or running header of text cut into pages
+        if header and lineno in header[0]:
+            if lineno == header[0][0]:
+                builder.add_header_row(header[1])
+            continue
         if not body.strip() or markdown and _HRULE_RE.match(body):
             builder.flush_para()
             builder.flush_table()
@@ -325,6 +331,13 @@ class _TextBlocks:
             return
         self.add_row(_split_cells(body, base), lineno, base, base + len(body))
 
+    def add_header_row(self, row: Block) -> None:
+        """The two columns of a document's header, rebuilt (:func:`_two_column_header`): a table of one row."""
+        self.flush_para()
+        self.flush_table()
+        self.table_rows.append(row)
+        self.flush_table()
+
     def add_row(self, raw_cells: list[tuple[str, int]], lineno: int, start: int, end: int) -> None:
         """A table row (its cells with their offsets): the next row of the table being gathered."""
         self.flush_para()
@@ -380,6 +393,102 @@ class _TextBlocks:
                 self.para_style = style
         if style is not None:
             self.flush_para()
+
+
+# ---- a two-column header copied out of a PDF -----------------------------
+
+#: the header zone: the first lines of a document that may hold its two columns
+HEADER_LINES = 8
+#: the motto's words found there for a header of two columns ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": 5)
+MOTTO_MIN_WORDS = 5
+
+
+def _motto_phrases() -> list[list[str]]:
+    """The national motto's phrases (meta_rules.yaml ``motto``) as lists of words (the tone
+    mark placed one way: "HOÀ" is "HÒA"; the case kept: a header writes the motto in capitals)."""
+    from ..normalize import tone_key
+    from ..structure.metadata import load_rules
+
+    return [[tone_key(w) for w in phrase.split()] for phrase in load_rules().motto]
+
+
+def _motto_step(word: str, state: Optional[tuple[int, int]], phrases: list[list[str]]) -> Optional[tuple[int, int]]:
+    """The motto matcher after ``word``: state (phrase, words matched), (-1, 0) between phrases; None: no match."""
+    from ..normalize import tone_key
+
+    w = tone_key(unicodedata.normalize("NFC", word))
+    k, n = state if state else (-1, 0)
+    if k >= 0 and n < len(phrases[k]):
+        return (k, n + 1) if phrases[k][n] == w else None
+    starts = [j for j, ph in enumerate(phrases) if ph[0] == w]
+    return (starts[0], 1) if starts else None
+
+
+def _motto_suffix(words: list[re.Match], state, phrases):
+    """The first word from which the rest of a line goes on with the motto (dashes after it
+    allowed); returns (that index, the new state) or None."""
+    for i in range(len(words)):
+        st, ok = state, True
+        for m in words[i:]:
+            if re.fullmatch(r"-{3,}", m.group()):
+                continue
+            st = _motto_step(m.group(), st, phrases)
+            if st is None:
+                ok = False
+                break
+        if ok and st != state and (i or state is not None or st[1] >= 2):
+            return i, st
+    return None
+
+
+def _two_column_header(lines: list[str], skip: set[int]) -> Optional[tuple[list[int], Block]]:
+    """A document's header as a PDF's text copy gives it: the issuer's column and the
+    national motto's interleaved line by line ("ỦY BAN NHÂN DÂN THÀNH CỘNG HÒA XÃ HỘI CHỦ" /
+    "PHỐ HỒ CHÍ MINH ------- NGHĨA VIỆT NAM Độc lập -" / "Tự do - Hạnh phúc"). The motto is
+    known text (meta_rules.yaml ``motto``): the part of each line that goes on with it is the
+    right column, the rest the left. Returns the line numbers used and a row of two cells (as
+    the Markdown and DOCX header tables give it), or None (no such header; a motto on lines of
+    its own; a text whose TABs part the columns already)."""
+    phrases = _motto_phrases()
+    pos, starts = 0, []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line)
+    state, used, left, right = None, [], [], []
+    for lineno in [i for i in range(len(lines)) if lines[i].strip() and i not in skip][:HEADER_LINES]:
+        body = lines[lineno].rstrip("\r\n")
+        if "\t" in body:
+            break  # Word's copy: its TABs already part the columns
+        words = list(re.finditer(r"\S+", body))
+        found = _motto_suffix(words, state, phrases)
+        if found is None:
+            if state is not None:
+                break
+            continue
+        i, state = found
+        used.append(lineno)
+        cut = words[i].start()
+        if body[:cut].strip():
+            left.append((body[:cut].rstrip(), starts[lineno]))
+        right.append((body[cut:].rstrip(), starts[lineno] + cut))
+    matched = sum(1 for t, _ in right for w in t.split() if not re.fullmatch(r"-{3,}", w))
+    if matched < MOTTO_MIN_WORDS or not left:
+        return None  # no motto, or the motto on lines of its own: the lines stay paragraphs
+    cells, maps = [], []
+    for pieces in (left, right):
+        text, cmap = "", []
+        for t, b in pieces:
+            if text:
+                text += " "
+                cmap.append(b - 1)
+            text += t
+            cmap.extend(range(b, b + len(t)))
+        cells.append(text)
+        maps.append(cmap)
+    row = Block(kind="table_row", text=" | ".join(cells), cells=cells, cell_char_maps=maps, row_index=0,
+                location=Location(paragraph=used[0], row=0, raw_start=starts[used[0]],
+                                  raw_end=starts[used[-1]] + len(lines[used[-1]].rstrip("\r\n"))))
+    return used, row
 
 
 #: a line at least this share of the text's wrap width is a full line (a wrapped paragraph's)
