@@ -13,6 +13,10 @@ command written under the table is one a reader can run.
     python benchmarks/bench_quality.py ../shared/corpus/dev ../shared/corpus/extra \
         --forms md,txt,pdf,docx,badfont,scanned --write README.md
 
+Forms: those of ``directive-nlp evaluate --form`` (md, txt, plain, plainpad, pdf, docx,
+badfont, scanned); ``plain`` and ``plainpad`` are each NAME.md without its markup (table
+cells joined by TABs, or padded with spaces), see ``directive_nlp.evaluation.as_plain``.
+
 The measured half (default extra 11, 18-23) is the part of the gold whose
 misses nobody read while writing the rules; the read half is the rest.
 """

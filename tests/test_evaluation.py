@@ -185,3 +185,42 @@ def test_measured_half_is_reported_apart(tmp_path):
     r = CliRunner().invoke(app, ["evaluate", str(DEV), "--no-baseline", "--measured", "binhphuoc"])
     assert "measured half @0.5" in r.output and "read half @0.5" in r.output
     assert ev.is_measured("18_dongthap-kh617", ["18"]) and not ev.is_measured("180_x", ["18"])
+
+
+def test_plain_line_strips_the_markup_a_plain_copy_has_not():
+    assert ev.plain_line("| **TT** | *Nội dung* | Cơ quan chủ trì |") == "TT\tNội dung\tCơ quan chủ trì"
+    assert ev.plain_line("|---|:---:|---|") is None
+    assert ev.plain_line("## **I. NHIỆM VỤ**") == "I. NHIỆM VỤ"
+    assert ev.plain_line("1.1. *Tiếp tục* tăng cường *(nếu cần) *sự lãnh đạo") == "1.1. Tiếp tục tăng cường (nếu cần) sự lãnh đạo"
+    assert ev.plain_line("* Một gạch đầu dòng") == "* Một gạch đầu dòng"  # a bullet stays
+    padded = ev.plain_line("| 1 | Mua vắc xin | Sở Y tế |", pad=True)
+    assert padded.split() == ["1", "Mua", "vắc", "xin", "Sở", "Y", "tế"] and "\t" not in padded
+    assert [c.strip() for c in padded.split("  ") if c.strip()] == ["1", "Mua vắc xin", "Sở Y tế"]
+
+
+@requires_dev
+@pytest.mark.parametrize("form", ["plain", "plainpad"])
+def test_plain_forms_read_the_markdown_without_markup(tmp_path, form):
+    """NAME.md without markup (tables TAB-separated or padded) scores as the md on Lạng Sơn."""
+    folder = _one_doc_folder(tmp_path)
+    md = ev.evaluate([folder], form="md", baseline=False)
+    plain = ev.evaluate([folder], form=form, baseline=False)
+    assert plain["form"] == form and not plain["errors"]
+    assert plain["total"]["tasks"] == md["total"]["tasks"]
+    assert list(folder.glob("*.txt")) == []
+
+
+@requires_dev
+def test_form_pdftext_reads_the_text_copied_out_of_the_rendered_pdf(tmp_path):
+    """The PDF's text layer copied out as plain text: the same tasks found, a temporary copy."""
+    folder = _one_doc_folder(tmp_path)
+    pdf = DEV / "rendered" / "langson_ctr_hanh_dong_ct36.pdf"
+    (folder / "rendered" / pdf.name).write_bytes(pdf.read_bytes())
+    (doc,) = ev.find_gold_documents([folder], "pdftext")
+    text_path = ev.as_pdf_text(doc, tmp_path)
+    text = text_path.read_text(encoding="utf-8")
+    assert "\f" in text and "**" not in text and "|" not in text
+    rep = ev.evaluate([folder], form="pdftext", baseline=False)
+    assert rep["form"] == "pdftext" and not rep["errors"]
+    assert rep["total"]["tasks"]["0.5"]["triple"]["f1"] > 0.8
+    assert not list(folder.glob("*.txt"))

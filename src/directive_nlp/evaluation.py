@@ -208,12 +208,15 @@ def report(c: Counter) -> dict:
 # gold documents
 # ---------------------------------------------------------------------------
 
-FORMS = ("md", "txt", "pdf", "docx", "badfont", "scanned")
+FORMS = ("md", "txt", "plain", "plainpad", "pdftext", "pdf", "docx", "badfont", "scanned")
+#: the forms read from ``NAME.md`` beside the gold (``plain``/``plainpad``: its markup stripped, see :func:`as_plain`)
+_FROM_MD = ("md", "txt", "plain", "plainpad")
 #: where each rendered form lives beside the gold (``rendered/NAME…``); the
 #: bad-font and scanned PDFs exist for a few documents only and are reported
 #: apart, as forms of their own
 _RENDERED = {
     "pdf": "{name}.pdf",
+    "pdftext": "{name}.pdf",  # its text layer copied out as plain text (see as_pdf_text)
     "docx": "{name}.docx",
     "badfont": "{name}.badfont.pdf",
     "scanned": "{name}.scanned.pdf",
@@ -260,7 +263,7 @@ def find_gold_documents(dirs: Iterable[Path], form: str = "md") -> list[GoldDocu
         raise InputError(f"unknown form {form!r}; use one of {', '.join(FORMS)}", code="usage")
     docs: list[GoldDocument] = []
     for d, name, gp in iter_gold_files(dirs):
-        if form in ("md", "txt"):
+        if form in _FROM_MD:
             path = d / f"{name}.md"
         else:
             path = d / "rendered" / _RENDERED[form].format(name=name)
@@ -276,6 +279,69 @@ def as_txt(doc: GoldDocument, folder: Path) -> Path:
     target = Path(folder) / f"{doc.name}.txt"
     target.write_bytes(doc.path.read_bytes())
     return target
+
+
+_MD_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+#: a ``*`` that is emphasis, not a bullet opening the line ("* Nội dung")
+_MD_STAR_RE = re.compile(r"(?<!^)\*|^\*(?! )")
+
+
+def plain_line(line: str, *, pad: bool = False) -> Optional[str]:
+    """One Markdown line as a user's plain text has it (None: a table separator row, dropped).
+
+    A row ``| a | b |`` becomes its cells joined by a TAB (what Word's copy writes), or with
+    ``pad`` padded to the next multiple of 8 columns plus two spaces at least (what
+    ``pdftotext -layout`` writes); ``**``/``__`` and ``*italic*`` markers (every ``*`` but a
+    bullet opening the line) and leading ``#``s go."""
+    s = line.replace("**", "").replace("__", "")
+    s = _MD_STAR_RE.sub("", s)
+    st = s.strip()
+    if st.startswith("|") and st.endswith("|") and len(st) > 1:
+        if _MD_SEPARATOR_RE.match(st):
+            return None
+        cells = [c.strip() for c in st[1:-1].split("|")]
+        if not pad:
+            return "\t".join(cells)
+        out = ""
+        for c in cells[:-1]:
+            out += c + " " * (2 + (-(len(c) + 2)) % 8)
+        return out + cells[-1]
+    return re.sub(r"^#{1,6}\s+", "", s)
+
+
+def as_plain(doc: GoldDocument, folder: Path, *, pad: bool = False) -> Path:
+    """``NAME.md`` with its Markdown markup stripped (:func:`plain_line`), written into
+    ``folder`` as ``NAME.txt``: the text a user copies out of Word (tables as TAB-separated
+    lines) or out of a PDF (``pad``: cells padded with spaces), no bold, no ``#``."""
+    lines = doc.path.read_text(encoding="utf-8").splitlines()
+    kept = [p for p in (plain_line(line, pad=pad) for line in lines) if p is not None]
+    target = Path(folder) / f"{doc.name}.txt"
+    target.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return target
+
+
+def as_pdf_text(doc: GoldDocument, folder: Path) -> Path:
+    """The text layer of ``rendered/NAME.pdf`` as a PDF viewer's copy gives it (pdfplumber's
+    ``extract_text``: wrapped lines, no blank line between paragraphs, tables flattened), its
+    pages joined by form feeds, written into ``folder`` as ``NAME.txt``."""
+    import pdfplumber
+
+    with pdfplumber.open(doc.path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    target = Path(folder) / f"{doc.name}.txt"
+    target.write_text("\n\f".join(pages) + "\n", encoding="utf-8")
+    return target
+
+
+def _form_path(doc: GoldDocument, form: str, folder: Path) -> Path:
+    """The file ``evaluate`` reads for ``doc`` in ``form`` (a temporary copy for txt and plain)."""
+    if form == "txt":
+        return as_txt(doc, folder)
+    if form in ("plain", "plainpad"):
+        return as_plain(doc, folder, pad=form == "plainpad")
+    if form == "pdftext":
+        return as_pdf_text(doc, folder)
+    return doc.path
 
 
 # ---------------------------------------------------------------------------
@@ -494,7 +560,9 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
     ``baseline_ner``; ``errors`` lists documents that failed. With
     ``measured`` (document-name prefixes), ``halves`` holds the pooled task
     report at 0.5 of the read half (the others) and of the measured half.
-    Form ``txt`` reads each ``NAME.md`` copied to a temporary ``NAME.txt``.
+    Form ``txt`` reads each ``NAME.md`` copied to a temporary ``NAME.txt``; ``plain`` and
+    ``plainpad`` its markup stripped (:func:`as_plain`); ``pdftext`` the text copied out of
+    ``rendered/NAME.pdf`` (:func:`as_pdf_text`).
     ``model``: the learned decisions used by the extractor ("default", None
     for rules only, or a model directory; see :mod:`directive_nlp.learn`).
     """
@@ -531,7 +599,7 @@ def evaluate(dirs: Iterable[Path], *, form: str = "md", tasks: bool = True, base
             entry: dict[str, Any] = dict(_summaries(ag, dl, bl), tasks=None)
             if extract is not None:
                 try:
-                    path = as_txt(d, Path(tmp)) if form == "txt" else d.path
+                    path = _form_path(d, form, Path(tmp))
                     counts = _task_counts(extract, d, path, gazetteer, model)
                 except InputError as e:
                     errors[d.name] = str(e)

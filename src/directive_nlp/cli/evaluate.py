@@ -19,7 +19,9 @@ def evaluate_cli(
     folders: List[Path] = typer.Argument(..., help="Folders holding NAME.gold.jsonl beside NAME.md (and rendered/)."),
     form: str = typer.Option(
         "md", "--form",
-        help="Which form to read: md, txt (NAME.md read as NAME.txt), pdf, docx (rendered/NAME.pdf|docx), "
+        help="Which form to read: md, txt (NAME.md read as NAME.txt), plain (NAME.md without markup, "
+        "table cells TAB-separated), plainpad (the same, cells padded with spaces), pdftext (the text "
+        "copied out of rendered/NAME.pdf), pdf, docx (rendered/NAME.pdf|docx), "
         "badfont or scanned (rendered/NAME.badfont.pdf|NAME.scanned.pdf; only the documents that have one).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),

@@ -17,6 +17,7 @@ otherwise each line is a block and normalisation joins wrapped lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -122,12 +123,13 @@ def _strip_inline(line: str, base: int) -> tuple[str, list[int], bool]:
     return "".join(out), omap, bold and not plain
 
 
-def _markdown_row(raw_cells: list[tuple[str, int]], index: int, lineno: int, start: int, end: int) -> Block:
-    """One ``| a | b |`` line as a table row (emphasis stripped per cell,
-    offsets kept; bold when every filled cell is)."""
+def _markdown_row(raw_cells: list[tuple[str, int]], index: int, lineno: int, start: int, end: int, *,
+                  markdown: bool = True) -> Block:
+    """One ``| a | b |`` line (or a plain text's TAB-separated line) as a table row (Markdown
+    emphasis stripped per cell, offsets kept; bold when every filled cell is)."""
     cells, cmaps, bolds = [], [], []
     for ctext, cbase in raw_cells:
-        t, m, b = _strip_inline(ctext, cbase)
+        t, m, b = _strip_inline(ctext, cbase) if markdown else (ctext, list(range(cbase, cbase + len(ctext))), False)
         cells.append(t)
         cmaps.append(m)
         bolds.append(b or not t.strip())
@@ -168,12 +170,69 @@ def _split_cells(line: str, base: int) -> list[tuple[str, int]]:
     return cells
 
 
+def _plain_row_cells(lines: list[str], lineno: int, base: int, table_open: bool) -> Optional[list[tuple[str, int]]]:
+    """The cells of plain-text line ``lineno`` when it is a table row, else None.
+
+    Word's copy joins cells by TABs (a line with a TAB and two filled cells opens a table; a
+    TAB that only indents a line does not); ``pdftotext -layout`` pads them
+    with spaces: a padded line opens a table when its cells look like a header row
+    ("TT  Nội dung  Cơ quan chủ trì"); justified lines, padded between words, do not. Inside a table a line with one filled cell is a row too when a TAB or an indent
+    marks an empty cell before it (a group row: "\tNhiệm vụ giao Bộ Y tế chỉ đạo\t\t"), and a
+    line without TAB or padding between two rows is a row of one merged cell."""
+    body = lines[lineno].rstrip("\r\n")
+    cells = _split_tab_cells(body, base) if "\t" in body else _split_padded_cells(body, base)
+    filled = sum(1 for c, _ in cells if c.strip())
+    if not table_open:
+        if "\t" in body:
+            return cells if filled >= 2 else None
+        return cells if filled >= 2 and _header_like([c for c, _ in cells]) else None
+    if filled >= 2 or "\t" in body or _PADDED_GAP_RE.match(body):
+        return cells
+    following = lines[lineno + 1].rstrip("\r\n") if lineno + 1 < len(lines) else ""
+    if "\t" in following and following.strip() or sum(1 for c, _ in _split_padded_cells(following, 0) if c.strip()) >= 2:
+        return [(body, base)]
+    return None
+
+
+#: the gap between two cells of a row padded with spaces (two spaces or more)
+_PADDED_GAP_RE = re.compile(r" {2,}")
+
+
+def _split_padded_cells(body: str, base: int) -> list[tuple[str, int]]:
+    """Split a line padded with spaces at each gap of two spaces or more (an indented line
+    starts with an empty cell); (cell text, offset of the cell in the file)."""
+    cells: list[tuple[str, int]] = []
+    cur = 0
+    for m in _PADDED_GAP_RE.finditer(body):
+        if m.end() == len(body):
+            break
+        cells.append((body[cur : m.start()], base + cur))
+        cur = m.end()
+    cells.append((body[cur:].rstrip(), base + cur))
+    return cells
+
+
+def _split_tab_cells(body: str, base: int) -> list[tuple[str, int]]:
+    """Split a TAB-separated line into (cell text, offset of the cell in the file)."""
+    cells: list[tuple[str, int]] = []
+    cur = 0
+    for i, ch in enumerate(body):
+        if ch == "\t":
+            cells.append((body[cur:i], base + cur))
+            cur = i + 1
+    cells.append((body[cur:], base + cur))
+    return cells
+
+
 def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     """Split decoded text into blocks with per-character raw offsets."""
     lines = raw.splitlines(keepends=True)
     has_blank_paragraphs = sum(1 for l in lines if not l.strip()) >= max(2, len(lines) // 10)
     skip = set() if markdown else _running_lines(lines)
     builder = _TextBlocks(markdown=markdown, has_blank_paragraphs=has_blank_paragraphs)
+    if not markdown and not has_blank_paragraphs:
+        builder.wrap_width = _wrap_width(lines)
+    header = None if markdown else _two_column_header(lines, skip)
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
@@ -181,6 +240,10 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         body = line.rstrip("\r\n")
         if lineno in skip:
             continue  # a page number or running header of text cut into pages
+        if header and lineno in header[0]:
+            if lineno == header[0][0]:
+                builder.add_header_row(header[1])
+            continue
         if not body.strip() or markdown and _HRULE_RE.match(body):
             builder.flush_para()
             builder.flush_table()
@@ -188,6 +251,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         stripped = body.strip()
         if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             builder.add_table_line(body, lineno, base)
+        elif not markdown and (cells := _plain_row_cells(lines, lineno, base, bool(builder.table_rows))):
+            builder.add_row(cells, lineno, base, base + len(body))
         else:
             builder.add_text_line(body, lineno, base)
     builder.flush_para()
@@ -202,6 +267,9 @@ class _TextBlocks:
     def __init__(self, *, markdown: bool, has_blank_paragraphs: bool) -> None:
         self.markdown = markdown
         self.has_blank_paragraphs = has_blank_paragraphs
+        # text wrapped at a width (a PDF's lines copied out): a line this long that ends open
+        # goes on in the next line; 0 when the text is not wrapped
+        self.wrap_width = 0
         self.blocks: list[Block] = []
         self.para: list[tuple[str, list[int], bool]] = []
         self.para_style: Optional[str] = None
@@ -261,14 +329,37 @@ class _TextBlocks:
             if self.table_rows:
                 self.table_rows[-1].is_header_row = True
             return
-        raw_cells = _split_cells(body, base)
+        self.add_row(_split_cells(body, base), lineno, base, base + len(body))
+
+    def add_header_row(self, row: Block) -> None:
+        """The two columns of a document's header, rebuilt (:func:`_two_column_header`): a table of one row."""
+        self.flush_para()
+        self.flush_table()
+        self.table_rows.append(row)
+        self.flush_table()
+
+    def add_row(self, raw_cells: list[tuple[str, int]], lineno: int, start: int, end: int) -> None:
+        """A table row (its cells with their offsets): the next row of the table being gathered."""
+        self.flush_para()
         if _is_layout_row([c for c, _ in raw_cells]):
             # a web page's layout table holding the document's body in
             # one cell: its paragraphs, not a table row
             self.flush_table()
             self.blocks.extend(_layout_cell_blocks(raw_cells, lineno))
             return
-        self.table_rows.append(_markdown_row(raw_cells, len(self.table_rows), lineno, base, base + len(body)))
+        self.table_rows.append(_markdown_row(raw_cells, len(self.table_rows), lineno, start, end,
+                                             markdown=self.markdown))
+
+    def wrapped_on(self, line: str) -> bool:
+        """Whether ``line`` goes on with the paragraph's last line, in text wrapped at a width
+        (no blank line between paragraphs): that line is near the full width and ends open (no
+        final stop) or ends with a colon and ``line`` starts in lower case (": giao Bộ …"),
+        and ``line`` opens no item of its own."""
+        if not self.wrap_width or not self.para:
+            return False
+        last = self.para[-1][0].rstrip()
+        goes_on = last[-1:] not in ".;:!?" or last[-1:] == ":" and line[:1].islower()
+        return len(last) >= WRAP_FULL * self.wrap_width and goes_on and not _NEW_BLOCK_RE.match(line)
 
     def add_text_line(self, body: str, lineno: int, base: int) -> None:
         """A line of text: a heading, bold runs or plain text joining the paragraph or opening one."""
@@ -280,7 +371,8 @@ class _TextBlocks:
             if m:
                 style = f"Heading {len(m.group(1))}"
                 offset = m.end()
-        segment_texts = _split_bold_runs(body[offset:], base + offset) if self.markdown else [(body, base + 0)]
+        segment_texts = (_split_bold_runs(body[offset:], base + offset) if self.markdown
+                         else _split_glued_markers(body, base))
         for si, (seg, seg_base) in enumerate(segment_texts):
             t, m, b = (_strip_inline(seg, seg_base) if self.markdown
                        else (seg, list(range(seg_base, seg_base + len(seg))), False))
@@ -289,7 +381,7 @@ class _TextBlocks:
             starts_new = (
                 style is not None
                 or si > 0
-                or not self.has_blank_paragraphs
+                or not self.has_blank_paragraphs and not self.wrapped_on(t)
                 or bool(_NEW_BLOCK_RE.match(t))
                 or (self.para and self.para[-1][2] != b)  # a bold heading line then plain text
             )
@@ -301,6 +393,117 @@ class _TextBlocks:
                 self.para_style = style
         if style is not None:
             self.flush_para()
+
+
+# ---- a two-column header copied out of a PDF -----------------------------
+
+#: the header zone: the first lines of a document that may hold its two columns
+HEADER_LINES = 8
+#: the motto's words found there for a header of two columns ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": 5)
+MOTTO_MIN_WORDS = 5
+
+
+def _motto_phrases() -> list[list[str]]:
+    """The national motto's phrases (meta_rules.yaml ``motto``) as lists of words (the tone
+    mark placed one way: "HOÀ" is "HÒA"; the case kept: a header writes the motto in capitals)."""
+    from ..normalize import tone_key
+    from ..structure.metadata import load_rules
+
+    return [[tone_key(w) for w in phrase.split()] for phrase in load_rules().motto]
+
+
+def _motto_step(word: str, state: Optional[tuple[int, int]], phrases: list[list[str]]) -> Optional[tuple[int, int]]:
+    """The motto matcher after ``word``: state (phrase, words matched), (-1, 0) between phrases; None: no match."""
+    from ..normalize import tone_key
+
+    w = tone_key(unicodedata.normalize("NFC", word))
+    k, n = state if state else (-1, 0)
+    if k >= 0 and n < len(phrases[k]):
+        return (k, n + 1) if phrases[k][n] == w else None
+    starts = [j for j, ph in enumerate(phrases) if ph[0] == w]
+    return (starts[0], 1) if starts else None
+
+
+def _motto_suffix(words: list[re.Match], state, phrases):
+    """The first word from which the rest of a line goes on with the motto (dashes after it
+    allowed); returns (that index, the new state) or None."""
+    for i in range(len(words)):
+        st, ok = state, True
+        for m in words[i:]:
+            if re.fullmatch(r"-{3,}", m.group()):
+                continue
+            st = _motto_step(m.group(), st, phrases)
+            if st is None:
+                ok = False
+                break
+        if ok and st != state and (i or state is not None or st[1] >= 2):
+            return i, st
+    return None
+
+
+def _two_column_header(lines: list[str], skip: set[int]) -> Optional[tuple[list[int], Block]]:
+    """A document's header as a PDF's text copy gives it: the issuer's column and the
+    national motto's interleaved line by line ("ỦY BAN NHÂN DÂN THÀNH CỘNG HÒA XÃ HỘI CHỦ" /
+    "PHỐ HỒ CHÍ MINH ------- NGHĨA VIỆT NAM Độc lập -" / "Tự do - Hạnh phúc"). The motto is
+    known text (meta_rules.yaml ``motto``): the part of each line that goes on with it is the
+    right column, the rest the left. Returns the line numbers used and a row of two cells (as
+    the Markdown and DOCX header tables give it), or None (no such header; a motto on lines of
+    its own; a text whose TABs part the columns already)."""
+    phrases = _motto_phrases()
+    pos, starts = 0, []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line)
+    state, used, left, right = None, [], [], []
+    for lineno in [i for i in range(len(lines)) if lines[i].strip() and i not in skip][:HEADER_LINES]:
+        body = lines[lineno].rstrip("\r\n")
+        if "\t" in body:
+            break  # Word's copy: its TABs already part the columns
+        words = list(re.finditer(r"\S+", body))
+        found = _motto_suffix(words, state, phrases)
+        if found is None:
+            if state is not None:
+                break
+            continue
+        i, state = found
+        used.append(lineno)
+        cut = words[i].start()
+        if body[:cut].strip():
+            left.append((body[:cut].rstrip(), starts[lineno]))
+        right.append((body[cut:].rstrip(), starts[lineno] + cut))
+    matched = sum(1 for t, _ in right for w in t.split() if not re.fullmatch(r"-{3,}", w))
+    if matched < MOTTO_MIN_WORDS or not left:
+        return None  # no motto, or the motto on lines of its own: the lines stay paragraphs
+    cells, maps = [], []
+    for pieces in (left, right):
+        text, cmap = "", []
+        for t, b in pieces:
+            if text:
+                text += " "
+                cmap.append(b - 1)
+            text += t
+            cmap.extend(range(b, b + len(t)))
+        cells.append(text)
+        maps.append(cmap)
+    row = Block(kind="table_row", text=" | ".join(cells), cells=cells, cell_char_maps=maps, row_index=0,
+                location=Location(paragraph=used[0], row=0, raw_start=starts[used[0]],
+                                  raw_end=starts[used[-1]] + len(lines[used[-1]].rstrip("\r\n"))))
+    return used, row
+
+
+#: a line at least this share of the text's wrap width is a full line (a wrapped paragraph's)
+WRAP_FULL = 0.75
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a text was wrapped at: the 90th percentile of its line lengths when most lines
+    are near it (a PDF's lines copied out), else 0 (one paragraph per line)."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 20:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    full = sum(1 for n in lengths if n >= WRAP_FULL * width)
+    return width if width <= 160 and full >= len(lengths) // 2 else 0
 
 
 # ---- web pages whose body sits in one table cell ------------------------
@@ -324,6 +527,10 @@ _LOST_BREAK_RE = re.compile(
     # letter item or a "+" bullet between a lower-case word and a capital opens a paragraph anyway ("5G + IoT"
     # does not; nor does "-", which joins the halves of names: "Phát thanh - Truyền hình", "Biên Hòa - Vũng Tàu")
     r"|(?<=[a-zà-ỹđ])\s+(?=(?:[a-zđ]\)|\+)\s+[" + _UPPER + r"])"
+    # text without bold (a page copied as plain text): a Roman-numbered heading in capitals ("… như sau:
+    # I. MỤC TIÊU 1. Mục tiêu …"), and a numbered item right after such a heading's last capital word
+    r"|\s+(?=[IVXLC]{1,6}\.\s*[" + _UPPER + r"]{2,}\b)"
+    r"|(?<=[" + _UPPER + r"]{2})\s+(?=\d{1,2}[.)]\s+[" + _UPPER + r"][a-zà-ỹđ])"
     r"|\s+(?=\**(?:Nơi nhận|NƠI NHẬN)\b)"
     r"|(?<=\./\.)\s+"
 )
@@ -432,6 +639,24 @@ def _split_bold_runs(body: str, base: int) -> list[tuple[str, int]]:
     return parts
 
 
+# a numbered item glued to the word before it, where a copy lost the line break ("… PHƯƠNG PHÁP
+# TIẾN HÀNH1. Nội dung sơ kết1.1. Công tác …"): two letters, then "1." / "1.1." and a capital
+_GLUED_MARKER_RE = re.compile(
+    r"(?<=[A-Za-zà-ỹ" + _UPPER + r"]{2})(?=\d{1,2}(?:\.\d{1,2})*\.\s+[" + _UPPER + r"])"
+)
+
+
+def _split_glued_markers(body: str, base: int) -> list[tuple[str, int]]:
+    """Split a plain-text line before each numbered item glued to a word (``_GLUED_MARKER_RE``)."""
+    parts: list[tuple[str, int]] = []
+    start = 0
+    for m in _GLUED_MARKER_RE.finditer(body):
+        parts.append((body[start : m.start()], base + start))
+        start = m.start()
+    parts.append((body[start:], base + start))
+    return parts
+
+
 _HEADER_WORDS = re.compile(
     r"^(stt|tt|số tt|nội dung|nhiệm vụ|cơ quan|đơn vị|chủ trì|phối hợp|thời gian|thời hạn|sản phẩm|ghi chú|kết quả|hình thức|tên"
     r"|tiến độ|lĩnh vực|dự kiến|cấp trình|chỉ tiêu|mục tiêu|kinh phí|nguồn|hoạt động|công việc|trách nhiệm|thời điểm|mốc"
@@ -441,7 +666,12 @@ _HEADER_WORDS = re.compile(
 
 
 def _looks_like_header(row: Block) -> bool:
-    cells = [c.strip() for c in (row.cells or []) if c.strip()]
+    return _header_like(row.cells or [])
+
+
+def _header_like(cells: list[str]) -> bool:
+    """Whether a row's cells name the columns of a table ("TT", "Nội dung", "Cơ quan chủ trì", …)."""
+    cells = [c.strip() for c in cells if c.strip()]
     if not cells:
         return False
     hits = sum(1 for c in cells if _HEADER_WORDS.match(c))

@@ -391,8 +391,19 @@ class _Parser:
     collided: set[int] = field(default_factory=set)
     prev_text: str = ""
     tables: dict[tuple, "_TablePlan"] = field(default_factory=dict)
+    # None until asked: whether some block carries formatting (bold, a Heading style)
+    _has_formatting: Optional[bool] = None
 
     # ---- helpers -------------------------------------------------------
+
+    def has_formatting(self) -> bool:
+        """Whether any block of the document is bold or heading-styled. Plain text carries no
+        formatting at all: there an unformatted numbered line is no evidence against a heading."""
+        if self._has_formatting is None:
+            self._has_formatting = any(
+                b.bold or (b.style or "").lower().startswith(("heading", "title")) for b in self.doc.blocks
+            )
+        return self._has_formatting
 
     def text(self, b: TextBlock) -> str:
         return self.doc.text[b.start : b.end]
@@ -882,7 +893,9 @@ class _Parser:
             return True
         formatted = b.bold or bool(b.style and b.style.lower().startswith(("heading", "title"))) or _is_upper(content)
         words = len(content.split())
-        limit = self.rules.max_words_formatted if formatted else self.rules.max_words
+        # a text without any formatting: a title as long as a bold one's, unless it leads in (":")
+        plain_title = not self.has_formatting() and content[-1] != ":"
+        limit = self.rules.max_words_formatted if formatted or plain_title else self.rules.max_words
         if content[-1] in _FINAL_STOP:
             # a title with a stray period ("3. Nâng cao chất lượng … khu công
             # nghiệp." over "a)", "b)"): one clause, no ";" or ":", and
