@@ -402,3 +402,40 @@ def test_ellipsis_before_a_capital_still_ends_the_sentence():
     assert [text[a:b] for a, b in sentences(text)] == [
         "Đầu tư cơ sở vật chất phục vụ thi đấu, huấn luyện… đạt tiêu chuẩn quốc tế.", "Đẩy mạnh xã hội hóa…",
         "Đào tạo vận động viên."]
+
+
+# ------------------------------------------------------------------ the assigned subject runs on to a modal
+def _bodies(body: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in tasks_of(body)]
+
+
+def test_assigned_list_takes_an_unknown_body_before_the_modal():
+    # "Yêu cầu X, Y phải VERB": Y (not a recognised name) is a further assigned body, not the task's first words
+    assert _bodies("1. Yêu cầu các bộ, ngành, địa phương, các thành viên của Ban Chỉ đạo phải tiếp tục nâng cao "
+                   "trách nhiệm để hoàn thành nhiệm vụ.") == [
+        ("tiếp tục nâng cao trách nhiệm để hoàn thành nhiệm vụ",
+         [("các bộ, ngành, địa phương", "lead"), ("các thành viên của Ban Chỉ đạo", "lead")])]
+
+
+def test_assigned_name_runs_on_to_the_modal():
+    # "yêu cầu các bộ, ngành, cơ quan chủ quản … cần VERB": the name stops inside its qualifier; it runs to "cần"
+    assert _bodies("1. Yêu cầu các bộ, ngành, cơ quan chủ quản, nhất là ACV cần khẩn trương có giải pháp đẩy "
+                   "nhanh tiến độ thi công.") == [
+        ("khẩn trương có giải pháp đẩy nhanh tiến độ thi công",
+         [("các bộ, ngành, cơ quan chủ quản, nhất là ACV", "lead")])]
+
+
+def test_assigned_body_then_predicate_is_left_alone():
+    # a predicate right after the named body: the later modal belongs to the directed body, not to the subject
+    assert _bodies("1. Đề nghị Ủy ban nhân dân các xã, phường chỉ đạo các trường học phải bảo đảm an toàn cho "
+                   "học sinh.") == [
+        ("chỉ đạo các trường học phải bảo đảm an toàn cho học sinh", [("Ủy ban nhân dân các xã, phường", "lead")])]
+    assert _bodies("1. Yêu cầu Sở Y tế khẩn trương rà soát danh mục thuốc.") == [
+        ("khẩn trương rà soát danh mục thuốc", [("Sở Y tế", "lead")])]
+
+
+def test_assigned_subject_with_a_verb_before_the_modal_is_left_alone():
+    # "Yêu cầu các sở, ngành, đơn vị triển khai …, phải …": a verb in the gap, so the gap is no name
+    ts = _bodies("1. Yêu cầu các sở, ban, ngành, đơn vị tổ chức thực hiện nghiêm, cần bảo đảm tiến độ.")
+    assert ts[0][1] == [("các sở, ban, ngành, đơn vị", "lead")]
+    assert ts[0][0].startswith("tổ chức thực hiện nghiêm")

@@ -162,13 +162,32 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
             continue
         chain, cend = chain_at(text, hit.end(), mentions, e, max_skip=0)
         if chain:
-            return chain, after_chain(text, cend, e), "assign", True
+            tail = _assigned_tail(text, chain, cend, e, limit, mentions)
+            return tail if tail else (chain, after_chain(text, cend, e), "assign", True)
         # "Đề nghị các chi bộ trực thuộc …": a body-headed phrase the recogniser did not know
         q = skip_ws(text, hit.end(), e)
         found = _head_noun_subject(text, q, e, limit, mentions)
         if found:
             return found[0], found[1], "assign", True
     return None
+
+
+def _assigned_tail(text: str, chain: list[Ag], cend: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
+    """"Yêu cầu các bộ, ngành, địa phương, các thành viên của Ban Chỉ đạo phải tiếp tục …", "yêu cầu các bộ, ngành,
+    cơ quan chủ quản, nhất là ACV cần khẩn trương …": in the assign frame, words the recogniser did not know between
+    the named bodies and a modal close by are still the assigned subject (``_modal_tail``); after a list separator
+    they are a further body of the list, else the last name runs on to the modal."""
+    sep = _LIST_SEP.match(text, cend, e)
+    t = sep.end() if sep and sep.end() > cend else skip_ws(text, cend, e)
+    found = _modal_tail(text, chain, t, e, limit, mentions)
+    if not found:
+        return None
+    if text[cend:t].strip():  # a comma or "và" before the unknown words: a further body
+        a, b = trim(text, t, found[1])
+        if b <= a:
+            return None
+        return chain + synth_agents(text, a, b, mentions), found[1], "assign", True
+    return found[0], found[1], "assign", True
 
 
 def _assign_opens(text: str, p: int, at: int, mentions: list[Ag]) -> bool:
