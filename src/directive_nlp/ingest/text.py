@@ -25,6 +25,7 @@ from typing import Optional
 from ..errors import InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, legacy, sha256_bytes
+from .text_signature import signature_block
 
 _HRULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
@@ -233,6 +234,7 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     if not markdown and not has_blank_paragraphs:
         builder.wrap_width = _wrap_width(lines)
     header = None if markdown else _two_column_header(lines, skip)
+    signature = None if markdown else signature_block(lines, skip)
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
@@ -243,6 +245,10 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         if header and lineno in header[0]:
             if lineno == header[0][0]:
                 builder.add_header_row(header[1])
+            continue
+        if signature and lineno in signature[0]:
+            if lineno == signature[0][0]:
+                builder.add_header_row(signature[1])
             continue
         if not body.strip() or markdown and _HRULE_RE.match(body):
             builder.flush_para()

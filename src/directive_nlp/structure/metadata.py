@@ -79,6 +79,7 @@ class MetaRules:
     state_actor_verbs: tuple[str, ...]
     number_labels: tuple[str, ...]
     of_words: tuple[str, ...]
+    surnames: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...] = ()
 
 
@@ -87,7 +88,7 @@ _LIST_KEYS = ("capacities", "positions", "bodies", "party_sub_bodies", "party_co
               "body_openers", "body_opener_words", "body_opener_before_number", "section_words", "article_words",
               "authority_lines",
               "signed_marks", "recipient_notes", "state_actor_committees", "state_actor_councils",
-              "state_actor_levels", "state_actor_verbs", "number_labels", "of_words")
+              "state_actor_levels", "state_actor_verbs", "number_labels", "of_words", "surnames")
 
 
 @lru_cache(maxsize=1)
@@ -792,6 +793,10 @@ def _capacity_re() -> re.Pattern:
 
 
 
+#: how many short units after the capacity line a signature may run over
+SIGNATURE_UNITS = 5
+
+
 def _find_signer(units: list[Unit], text: str) -> tuple[Optional[Signer], Optional[str]]:
     """(signer, body named after TM.) from the first signature block."""
     cap_rx = _capacity_re()
@@ -802,11 +807,15 @@ def _find_signer(units: list[Unit], text: str) -> tuple[Optional[Signer], Option
             continue
         # the signature may run over the next short units (post, name)
         sig = t[m.start() :]
-        for v in units[k + 1 : k + 4]:
+        # up to SIGNATURE_UNITS short units (a PDF's text copy cuts "TM. ỦY BAN NHÂN" / "DÂN" /
+        # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / the name), to the unit that opens with the name
+        for v in units[k + 1 : k + 1 + SIGNATURE_UNITS]:
             vt = _clean(v.text)
             if len(vt) > 80 or vt.startswith(("-", "+", "Nơi nhận")):
                 break
             sig += " " + vt
+            if _first_name(vt) == (vt, 0) or _first_name(sig)[0]:
+                break
         signer, tm_body = _parse_signature(sig)
         if signer is not None:
             return signer, tm_body
