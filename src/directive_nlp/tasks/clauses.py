@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..deadlines import adhoc_tail, adverbial_cycle, stays_in_task
+from ..deadlines import adhoc_tail, adverbial_cycle, load_vocabulary, stays_in_task
 from ..models import Deadline
 from .frames import frames
 from .lexicon import lexicon, word_alt
@@ -38,6 +38,10 @@ __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_ve
 
 _TRAIL_PAREN = re.compile(rf"\s*\((?:{word_alt('trailing_note_words')})\b[^()]*\)?\s*$", re.IGNORECASE)
 _ADJUNCT = re.compile(rf"\s*(?:{word_alt('adjunct_openers')})\b", re.IGNORECASE)
+# ", phải hoàn thành trước ngày …": the modal left before a completion deadline (``time_clause_modals``)
+_DANGLING_MODAL = re.compile(rf"[,;]?\s*(?<![\wÀ-ỹ])(?:{word_alt('time_clause_modals')})\s*$", re.IGNORECASE)
+_COMPLETION = re.compile(r"(?:" + "|".join(re.escape(w) for w in load_vocabulary()["completion_words"]) + r")(?![\wÀ-ỹ])",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -304,8 +308,16 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
             if min(lw, rw) >= 1 and stays_in_task(d.deadline.text):
                 continue
             adjunct = _ADJUNCT.match(text[right[0]:right[1]])
-            a, b = right if (rw > lw and not (adjunct and lw >= 2)) else left
+            a, b = right if (rw > lw and not (adjunct and lw >= 2)) else _past_modal(text, left, d)
     return a, b
+
+
+def _past_modal(text: str, left: tuple[int, int], d: Dl) -> tuple[int, int]:
+    """The task before a completion clause without the clause's modal: "rà soát …, phải | hoàn thành trước …"."""
+    m = _DANGLING_MODAL.search(text, left[0], left[1])
+    if not m or not _COMPLETION.match(d.deadline.text) or not words(text[left[0]:m.start()]):
+        return left
+    return trim(text, left[0], m.start())
 
 
 def _before_liability(text: str, gs: int, ge: int) -> int:
