@@ -74,3 +74,27 @@ def test_a_modal_before_another_verb_stays():
 def test_target_after_a_modal_is_no_deadline_word():
     spans = find_deadlines("phấn đấu hoàn thành các mục tiêu của Chương trình, bảo đảm chất lượng")
     assert not spans
+
+
+@pytest.mark.parametrize("sentence,deadline", [
+    ("1. Sở Y tế rà soát cơ sở khám bệnh; thời gian hoàn thành: quý III/2026.", "quý III/2026"),
+    ("1. Sở Y tế rà soát cơ sở khám bệnh, thời gian hoàn thành: quý III/2026.", "quý III/2026"),
+    ("1. Sở Y tế rà soát cơ sở khám bệnh; thời hạn hoàn thành trước ngày 30/6/2026.",
+     "hoàn thành trước ngày 30/6/2026"),
+    ("1. Sở Y tế rà soát cơ sở khám bệnh; phải hoàn thành trước ngày 30/6/2026.", "hoàn thành trước ngày 30/6/2026"),
+    ("1. Sở Y tế rà soát cơ sở khám bệnh; hoàn thành trước ngày 30/6/2026.", "hoàn thành trước ngày 30/6/2026"),
+])
+def test_a_time_clause_after_the_task_is_no_task(sentence, deadline):
+    assert tasks(sentence) == {"rà soát cơ sở khám bệnh": deadline}
+
+
+def test_a_time_clause_dates_every_undated_task_before_it():
+    got = tasks("1. Sở Y tế rà soát cơ sở khám bệnh; phối hợp Sở Tài chính bố trí kinh phí; "
+                "thời gian hoàn thành: quý III/2026.")
+    assert got == {"rà soát cơ sở khám bệnh": "quý III/2026", "bố trí kinh phí": "quý III/2026"}
+
+
+def test_a_clause_opening_with_a_time_noun_and_work_stays_a_task():
+    got = tasks("1. Sở Y tế rà soát cơ sở khám bệnh; thời gian tới, tập trung kiểm tra an toàn thực phẩm "
+                "trước ngày 30/6/2026.")
+    assert any("kiểm tra an toàn thực phẩm" in t for t in got)
