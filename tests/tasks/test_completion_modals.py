@@ -98,3 +98,43 @@ def test_a_clause_opening_with_a_time_noun_and_work_stays_a_task():
     got = tasks("1. Sở Y tế rà soát cơ sở khám bệnh; thời gian tới, tập trung kiểm tra an toàn thực phẩm "
                 "trước ngày 30/6/2026.")
     assert any("kiểm tra an toàn thực phẩm" in t for t in got)
+
+
+TABLE = """| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1 | Thống nhất tạo lập dữ liệu ban đầu về nhà ở, hoàn thành trong | Sở Xây dựng | Sở Tài chính | 31/10/2026 |
+| 2 | Rà soát tài sản công, phải hoàn thành trước | Sở Tài chính | | 30/6/2026 |
+| 3 | Rà soát hồ sơ đất đai, phải hoàn thành việc cấp giấy chứng nhận cho các hộ dân | Sở Xây dựng | | Quý II/2026 |
+"""
+
+
+def test_a_completion_clause_cut_by_the_time_column_leaves_the_cell():
+    got = {t.task: t.deadline.date for t in extract_text(plan(TABLE), "plan.md").tasks}
+    assert got["Thống nhất tạo lập dữ liệu ban đầu về nhà ở"] is not None
+    assert got["Rà soát tài sản công"] is not None
+    assert "Rà soát hồ sơ đất đai, phải hoàn thành việc cấp giấy chứng nhận cho các hộ dân" in got
+
+
+@pytest.mark.parametrize("cell,cut", [
+    ("tạo lập dữ liệu về nhà ở, hoàn thành trong", True),
+    ("rà soát tài sản, phải hoàn thành trước", True),
+    ("rà soát tài sản, bảo đảm hoàn thành chậm nhất", True),
+    ("Hoàn thành việc cấp giấy chứng nhận", False),
+    ("rà soát, hoàn thành việc cấp giấy chứng nhận", False),
+])
+def test_cut_time_tail(cell, cut):
+    from directive_nlp.tasks.tables import _cut_time_tail
+    assert bool(_cut_time_tail().search(cell)) is cut
+
+
+@pytest.mark.parametrize("cell,task", [
+    ("Kết nối với cơ sở dữ liệu thuế; hoàn thành số hoá dữ liệu đất ở để đưa vào sử dụng, hoàn thành trong "
+     "tháng 11/2025.", "Kết nối với cơ sở dữ liệu thuế; hoàn thành số hoá dữ liệu đất ở để đưa vào sử dụng"),
+    ("Rà soát hồ sơ, bảo đảm hoàn thành trước ngày 30/6/2026.", "Rà soát hồ sơ"),
+    ("Rà soát hồ sơ trước ngày 30/6/2026", "Rà soát hồ sơ trước ngày 30/6/2026"),  # no completion clause
+    ("Rà soát hồ sơ, phải hoàn thành việc cấp giấy chứng nhận trước ngày 30/6/2026",
+     "Rà soát hồ sơ, phải hoàn thành việc cấp giấy chứng nhận trước ngày 30/6/2026"),
+])
+def test_past_time_tail(cell, task):
+    from directive_nlp.tasks.tables import _past_time_tail
+    assert _past_time_tail(cell) == task
