@@ -502,7 +502,7 @@ def _times_clause_before(text: str, cs: int, ce: int, deadlines: list[Dl], draft
 def _time_clause_start(text: str, cs: int, ce: int) -> int:
     """Where the time of a time-only clause may begin: past a time label ("thời gian hoàn thành:",
     ``time_labels`` in layout.yaml), or past a modal ("phải", ``time_clause_modals``) and "thực hiện"/"hoàn thành"."""
-    lm = _LEADING_LABEL().match(text, cs, ce)
+    lm = _leading_label().match(text, cs, ce)
     if lm:
         return lm.end()
     mm = _LEADING_MODAL.match(text, cs, ce)
@@ -514,7 +514,7 @@ _LEADING_MODAL = re.compile(rf"\s*(?:{word_alt('time_clause_modals')})\s+", re.I
 
 
 @lru_cache(maxsize=1)
-def _LEADING_LABEL() -> re.Pattern:
+def _leading_label() -> re.Pattern:
     labels = "|".join(re.escape(w) for w in sorted(layout_vocab().data["time_labels"], key=len, reverse=True))
     return re.compile(rf"\s*(?:{labels})(?![\wÀ-ỹ])\s*:?\s*", re.IGNORECASE)
 
