@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
-from ..deadlines import adhoc_tail, adverbial_cycle, stays_in_task
+from ..deadlines import adhoc_tail, adverbial_cycle, load_vocabulary, stays_in_task
 from ..models import Deadline
 from .frames import frames
+from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
 from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
@@ -38,6 +40,10 @@ __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_ve
 
 _TRAIL_PAREN = re.compile(rf"\s*\((?:{word_alt('trailing_note_words')})\b[^()]*\)?\s*$", re.IGNORECASE)
 _ADJUNCT = re.compile(rf"\s*(?:{word_alt('adjunct_openers')})\b", re.IGNORECASE)
+# ", phải hoàn thành trước ngày …": the modal left before a completion deadline (``time_clause_modals``)
+_DANGLING_MODAL = re.compile(rf"[,;]?\s*(?<![\wÀ-ỹ])(?:{word_alt('time_clause_modals')})\s*$", re.IGNORECASE)
+_COMPLETION = re.compile(r"(?:" + "|".join(re.escape(w) for w in load_vocabulary()["completion_words"]) + r")(?![\wÀ-ỹ])",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -304,8 +310,27 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
             if min(lw, rw) >= 1 and stays_in_task(d.deadline.text):
                 continue
             adjunct = _ADJUNCT.match(text[right[0]:right[1]])
-            a, b = right if (rw > lw and not (adjunct and lw >= 2)) else left
-    return a, b
+            a, b = right if (rw > lw and not (adjunct and lw >= 2)) else _past_modal(text, left, d)
+    after = next((d for d in dls if d.start >= b and not text[b:d.start].strip(" :")), None)
+    return _past_modal(text, (a, b), after) if after else (a, b)  # the sentence's own time, cut off before
+
+
+def _past_modal(text: str, left: tuple[int, int], d: Dl) -> tuple[int, int]:
+    """The task before a time clause without the clause's own words: its modal before a completion word ("rà
+    soát …, phải | hoàn thành trước …") or its time label ("rà soát …, thời gian hoàn thành: | quý III/2026")."""
+    m = _DANGLING_MODAL.search(text, left[0], left[1])
+    if not (m and _COMPLETION.match(d.deadline.text)):
+        m = _dangling_label().search(text, left[0], left[1])
+    if not m or not words(text[left[0]:m.start()]):
+        return left
+    return trim(text, left[0], m.start())
+
+
+@lru_cache(maxsize=1)
+def _dangling_label() -> re.Pattern:
+    """", thời gian hoàn thành:" left before a time (``time_labels`` in layout.yaml)."""
+    labels = "|".join(re.escape(w) for w in sorted(layout_vocab().data["time_labels"], key=len, reverse=True))
+    return re.compile(rf"[,;]\s*(?:{labels})\s*:?\s*$", re.IGNORECASE)
 
 
 def _before_liability(text: str, gs: int, ge: int) -> int:
@@ -461,14 +486,37 @@ def _times_clause_before(text: str, cs: int, ce: int, deadlines: list[Dl], draft
     """"…; thực hiện thường xuyên.": a clause that is only a time (after an
     optional "thực hiện"/"hoàn thành") gives its deadline to the tasks of the
     clause before it that have none, and is no task itself."""
-    m = frames().time_only.match(text, cs, ce)
-    dl = next((d for d in deadlines if d.start >= m.end() and not text[m.end():d.start].strip()), None)
+    t = _time_clause_start(text, cs, ce)
+    if t > cs and not text[t:ce].strip(" :"):  # "…; thời gian hoàn thành: quý III/2026.": the time was cut off
+        ce = next((d.end for d in deadlines if d.start >= ce and not text[ce:d.start].strip(" :")), ce)
+    dl = next((d for d in deadlines if cs <= d.start and (d.end > t if d.start < t else not text[t:d.start].strip(" :"))),
+              None)  # a label may end in the time's own completion word ("thời hạn hoàn thành trước …")
     if dl is None or dl.end > ce or text[dl.end:ce].strip(" .;,"):
         return False
     for d in drafts:
         if d.deadline is None:
             d.deadline, d.deadline_prio = dl.deadline, 2
     return True
+
+
+def _time_clause_start(text: str, cs: int, ce: int) -> int:
+    """Where the time of a time-only clause may begin: past a time label ("thời gian hoàn thành:",
+    ``time_labels`` in layout.yaml), or past a modal ("phải", ``time_clause_modals``) and "thực hiện"/"hoàn thành"."""
+    lm = _leading_label().match(text, cs, ce)
+    if lm:
+        return lm.end()
+    mm = _LEADING_MODAL.match(text, cs, ce)
+    p = mm.end() if mm and _COMPLETION.match(text, mm.end(), ce) else cs
+    return frames().time_only.match(text, p, ce).end()
+
+
+_LEADING_MODAL = re.compile(rf"\s*(?:{word_alt('time_clause_modals')})\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _leading_label() -> re.Pattern:
+    labels = "|".join(re.escape(w) for w in sorted(layout_vocab().data["time_labels"], key=len, reverse=True))
+    return re.compile(rf"\s*(?:{labels})(?![\wÀ-ỹ])\s*:?\s*", re.IGNORECASE)
 
 
 def _subject_after_time(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl]):

@@ -45,7 +45,7 @@ _LISTS = (
 _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_noun_suffixes", "place_levels",
                    "condition_openers", "purpose_words", "purpose_word_exceptions", "nominal_compounds", "nominal_compound_followers",
                    "act_governing_verbs", "verb_final_nouns", "clause_connectives", "governing_prefixes",
-                   "time_clause_words", "not_subject_heads", "consequence_words", "subject_qualifiers",
+                   "time_clause_words", "time_clause_modals", "not_subject_heads", "consequence_words", "subject_qualifiers",
                    "name_qualifiers", "topic_openers", "topic_label_words", "agent_markers",
                    "conjunctions", "group_determiners", "heading_assign_words", "dash_role_heads",
                    "membership_words", "list_gap_words", "list_focus_words", "report_objects",

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from .compounds import ends_with_field, mask_joined_fields, nominal_compound_only
 from .frames import frames
+from .layout_vocab import layout_vocab
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
 from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, verb_only
@@ -70,7 +72,9 @@ _REPORT_AFTER_VA = re.compile(rf"\s+(?:{word_alt('conjunctions')})\s+" + _REPORT
 _AND_GAP = re.compile(rf"\s*(?:{word_alt('conjunctions')})\s*")
 _ADVISES = re.compile(rf"\s*(?:\w+\s+)?(?:{word_alt('advising_words')})\b", re.IGNORECASE)
 _REVIEW_STEP = re.compile(rf"(?:{word_alt('review_step_words')})\b", re.IGNORECASE)
-_TIME_ONLY = re.compile(r"\b(?:" + phrases(load_lexicon_data().get("time_clause_words") or (), longest_first=False)
+# a modal straight before a completion word is part of the time clause (", phải hoàn thành trước ngày …")
+_TIME_ONLY = re.compile(r"\b(?:(?:" + phrases(load_lexicon_data().get("time_clause_modals") or ("\x00",), longest_first=False)
+                        + r")\s+(?=hoàn thành|xong))?(?:" + phrases(load_lexicon_data().get("time_clause_words") or (), longest_first=False)
                         + r")\b", re.IGNORECASE)
 
 
@@ -269,7 +273,13 @@ def _only_time(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
     for d in deadlines:
         if seg[0] <= d.start and d.end <= seg[1] + 1:
             rest = rest.replace(text[d.start:d.end], " ")
-    return rest != seg_text and not words(_TIME_ONLY.sub(" ", rest))
+    return rest != seg_text and not words(_TIME_ONLY.sub(" ", _time_label_re().sub(" ", rest)))
+
+
+@lru_cache(maxsize=1)
+def _time_label_re() -> re.Pattern:
+    """"; thời gian hoàn thành: quý III/2026": a time label (``time_labels`` in layout.yaml) opening a time clause."""
+    return re.compile(r"^\s*(?:" + phrases(layout_vocab().data["time_labels"]) + r")(?![\wÀ-ỹ])\s*:?", re.IGNORECASE)
 
 
 def _after_partners(text: str, seg: tuple[int, int], ce: int, mentions: list[Ag]) -> str:

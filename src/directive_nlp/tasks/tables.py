@@ -17,7 +17,11 @@ from datetime import date
 from itertools import combinations
 from typing import Optional
 
+from functools import lru_cache
+
+from ..deadlines import find_deadlines, load_vocabulary as deadline_vocabulary
 from .frames import frames
+from .lexicon import word_alt
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
 from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
@@ -276,6 +280,38 @@ def _group_title(cells: list[str]) -> bool:
     return title[0].isupper() and not is_verb_start(title) and len(title.split()) >= 3
 
 
+@lru_cache(maxsize=1)
+def _cut_time_tail() -> re.Pattern:
+    """", hoàn thành trong" closing a task cell whose time is in the time column ("…, hoàn thành trong | … |
+    31/10/2025"): a modal (``time_clause_modals``), a completion word and a time cue of deadlines.yaml, no time."""
+    v = deadline_vocabulary()
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    cues = alt(v["by_cues"] + v["on_cues"] + v["until_cues"])
+    return re.compile(rf"[,;]\s*(?:(?:{word_alt('time_clause_modals')})\s+)?(?:{alt(v['completion_words'])})"
+                      rf"(?:\s+(?:{cues}))?\s*[.;,]?\s*$", re.IGNORECASE)
+
+
+def _past_time_tail(cell: str) -> str:
+    """A task cell without the completion clause that closes it, when the row's time column holds the time:
+    "…, hoàn thành trong" (its time went to the next column) or "…, hoàn thành trong tháng 11/2025."."""
+    cut = _cut_time_tail().search(cell)
+    end = cut.start() if cut else len(cell)
+    for m in find_deadlines(cell):
+        lead = _CLAUSE_LEAD.search(cell, 0, m.start)
+        if lead and not cell[m.end:].strip(" .;,") and _completion_open().match(m.deadline.text):
+            end = lead.start()
+    return cell[:end].rstrip() if words(cell[:end]) else cell
+
+
+_CLAUSE_LEAD = re.compile(rf"[,;]\s*(?:(?:{word_alt('time_clause_modals')})\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _completion_open() -> re.Pattern:
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in deadline_vocabulary()["completion_words"]) + r")(?![\wÀ-ỹ])",
+                      re.IGNORECASE)
+
+
 def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, BlockInfo],
                 doc_date: Optional[date] = None, header: Optional[list[str]] = None) -> list[Task]:
     """Tasks of one table (its rows in order); [] when the table does not assign work."""
@@ -353,6 +389,7 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         dl = None
         if time_cell:
             dl = time_value(time_cell, doc_date)  # tasks.timing: a time column's cell
+            t_text = _past_time_tail(t_text) if dl else t_text
         bi = info.get(r.index)
         out.append(Task(
             id="",
