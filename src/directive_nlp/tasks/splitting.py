@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from .compounds import ends_with_field, mask_joined_fields, nominal_compound_only
 from .frames import frames
-from .layout_vocab import layout_vocab
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
 from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, verb_only
@@ -273,13 +271,7 @@ def _only_time(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
     for d in deadlines:
         if seg[0] <= d.start and d.end <= seg[1] + 1:
             rest = rest.replace(text[d.start:d.end], " ")
-    return rest != seg_text and not words(_TIME_ONLY.sub(" ", _time_label_re().sub(" ", rest)))
-
-
-@lru_cache(maxsize=1)
-def _time_label_re() -> re.Pattern:
-    """"; thời gian hoàn thành: quý III/2026": a time label (``time_labels`` in layout.yaml) opening a time clause."""
-    return re.compile(r"^\s*(?:" + phrases(layout_vocab().data["time_labels"]) + r")(?![\wÀ-ỹ])\s*:?", re.IGNORECASE)
+    return rest != seg_text and not words(_TIME_ONLY.sub(" ", rest))
 
 
 def _after_partners(text: str, seg: tuple[int, int], ce: int, mentions: list[Ag]) -> str:
