@@ -439,3 +439,24 @@ def test_assigned_subject_with_a_verb_before_the_modal_is_left_alone():
     ts = _bodies("1. Yêu cầu các sở, ban, ngành, đơn vị tổ chức thực hiện nghiêm, cần bảo đảm tiến độ.")
     assert ts[0][1] == [("các sở, ban, ngành, đơn vị", "lead")]
     assert ts[0][0].startswith("tổ chức thực hiện nghiêm")
+
+
+# ------------------------------------------------------------------ a relative phrase of a class noun before the modal
+def test_relative_phrase_of_a_class_noun_runs_on_to_the_modal():
+    # "cơ quan tổ chức lập đề án phải VERB": the bare class noun is qualified by a relative phrase up to the modal
+    assert _bodies("1. Trong quá trình triển khai, cơ quan tổ chức lập đề án phải bảo đảm sự thống nhất với "
+                   "quy hoạch chung.") == [
+        ("bảo đảm sự thống nhất với quy hoạch chung", [("cơ quan tổ chức lập đề án", "lead")])]
+    assert _bodies("2. Các cơ quan, đơn vị theo thẩm quyền quản lý ngành, lĩnh vực có trách nhiệm cung cấp "
+                   "thông tin đầy đủ.") == [
+        ("cung cấp thông tin đầy đủ", [("Các cơ quan, đơn vị theo thẩm quyền quản lý ngành, lĩnh vực", "lead")])]
+
+
+def test_named_body_or_new_noun_phrase_before_the_modal_is_left_alone():
+    # a proper name acts itself; a determiner in the gap opens the modal's own subject; a comma opens a second predicate
+    assert _bodies("1. Sở Xây dựng chỉ đạo lập quy hoạch phải bảo đảm tiến độ.")[0] == (
+        "chỉ đạo lập quy hoạch phải bảo đảm tiến độ", [("Sở Xây dựng", "lead")])
+    ts = _bodies("1. Các đơn vị chỉ đạo các trường học phải bảo đảm an toàn cho học sinh.")
+    assert ts[0][1] == [("Các đơn vị", "lead")] and ts[0][0].startswith("chỉ đạo các trường học")
+    ts = _bodies("1. Các đơn vị tổ chức thực hiện, cần bảo đảm tiến độ.")
+    assert ts[0][1] == [("Các đơn vị", "lead")] and ts[0][0].startswith("tổ chức thực hiện")

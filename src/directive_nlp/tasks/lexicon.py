@@ -50,7 +50,7 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "quality_words", "agent_no
                    "conjunctions", "group_determiners", "heading_assign_words", "dash_role_heads",
                    "membership_words", "list_gap_words", "list_focus_words", "report_objects",
                    "report_object_qualifiers", "report_manners", "report_send_words", "recipient_prepositions",
-                   "report_purpose_words", "copy_to_words", "generic_body_nouns",
+                   "report_purpose_words", "copy_to_words", "generic_body_nouns", "relative_heads",
                    "content_nouns", "following_words", "body_opener_endings", "list_end_words",
                    "review_title_words", "predicate_adverbs", "report_step_verbs", "report_step_objects",
                    "report_start_adverbs", "report_start_gather", "report_start_verbs", "reference_prepositions",

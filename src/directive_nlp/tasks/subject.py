@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .frames import frames
-from .lexicon import lexicon, word_alt
+from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, agency_type, canonical, ag
 from .predicates import is_verb_start, skip_ws
 from .roles import AGENCY_HEAD, after_chain, chain_at, fallback_subject, starts_predicate
@@ -47,6 +47,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "topic": re.compile(rf"\s*(?:{w('topic_openers')})\b[^:]{{0,600}}?:\s*"),
         "topic_label": re.compile(rf"\s*(?:{w('topic_label_words')})\b", re.IGNORECASE),
         "agent": re.compile(rf"\s*(?:{w('agent_markers')})\s+"),
+        "determiner": re.compile(rf"^(?:(?:{w('list_determiners')}|{w('group_determiners')})\s+)+", re.IGNORECASE),
+        "gap_determiner": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('list_determiners')})\s", re.IGNORECASE),
     }
 
 _AND = word_alt("conjunctions")
@@ -349,17 +351,41 @@ def _modal_tail(text: str, chain: list[Ag], t: int, e: int, limit: int, mentions
     within a few words, the name runs to the modal."""
     lx = lexicon()
     rest = text[t:e].lstrip()
-    if not rest or rest[0] == ":" or lx.verb_start.match(rest) or lx.modal_start.match(rest):
+    if not rest or rest[0] == ":" or lx.modal_start.match(rest):
         return None
     hit = lx.modal_any.search(text, t, min(limit, t + 120))
     if not hit or any(c in text[t:hit.start()] for c in ";:()") or len(words(text[t:hit.start()])) > 10:
         return None
-    for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:hit.start()]):
-        pos = t + wm.start()
-        if not any(m.start <= pos < m.end for m in mentions) and is_verb_start(text[pos:e]):
-            return None
+    verb = lx.verb_start.match(rest) or any(
+        not any(m.start <= t + wm.start() < m.end for m in mentions) and is_verb_start(text[t + wm.start():e])
+        for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:hit.start()]))
+    if verb and not _relative_gap(text, chain[-1], t, hit, e, mentions):
+        return None
     a2, b2 = trim(text, chain[-1].start, hit.start())
     return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], hit.start(), "subject", True
+
+
+def _relative_gap(text: str, last: Ag, t: int, hit: re.Match, e: int, mentions: list[Ag]) -> bool:
+    """"cơ quan tổ chức lập quy hoạch phải bảo đảm …", "Các cơ quan, đơn vị theo thẩm quyền quản lý ngành, lĩnh vực
+    có trách nhiệm …": a bare class noun of bodies (task_lexicon.yaml ``relative_heads``) names no one until a
+    relative phrase qualifies it; its verb-shaped words up to the modal belong to the subject. Not when a body is
+    named inside the gap or a determiner opens a new noun phrase there ("… chỉ đạo các trường học phải …": the
+    modal is that body's), nor when a comma opens a second predicate, nor when no verb follows the modal."""
+    conjunct = re.split(r",|\s(?:%s)\s" % _AND, last.name)[-1]
+    head = _patterns()["determiner"].sub("", conjunct.strip()).lower()
+    if head not in _relative_heads():
+        return False
+    gap = text[t:hit.start()]
+    if any(t <= m.start < hit.start() for m in mentions) or _patterns()["gap_determiner"].search(gap):
+        return False
+    if gap.rstrip().endswith(",") or any(is_verb_start(text[t + c.end():e]) for c in re.finditer(r",\s*", gap)):
+        return False  # "Các đơn vị tổ chức thực hiện, cần …": the comma closes the body's own predicate
+    return bool(lexicon().verb_start.match(text[hit.end():e]))
+
+
+@lru_cache(maxsize=1)
+def _relative_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon_data().get("relative_heads") or ())
 
 
 def _bridge_unknown(text: str, chain: list[Ag], cend: int, limit: int, mentions: list[Ag]) -> tuple[list[Ag], int]:
@@ -423,8 +449,8 @@ def _head_noun_subject(text: str, q: int, e: int, limit: int, mentions: list[Ag]
             span_s, span_e = trim(text, q, pos)
             if len(words(text[span_s:span_e])) >= 2:
                 agents = synth_agents(text, span_s, span_e, mentions)
-                if agents:
-                    return agents, pos, "head-noun", False
+                if agents:  # "cơ quan tổ chức lập quy hoạch phải …": a relative phrase runs on to the modal
+                    return _modal_tail(text, agents, pos, e, limit, mentions) or (agents, pos, "head-noun", False)
             return None
     return None
 
