@@ -65,6 +65,7 @@ _LISTS = (
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
     "adhoc_words", "adhoc_qualifiers", "ongoing_tags", "next_period_words", "target_nouns", "target_verbs",
+    "target_year_by_cues", "target_year_on_cues",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 

@@ -71,8 +71,9 @@ _AND_GAP = re.compile(rf"\s*(?:{word_alt('conjunctions')})\s*")
 _ADVISES = re.compile(rf"\s*(?:\w+\s+)?(?:{word_alt('advising_words')})\b", re.IGNORECASE)
 _REVIEW_STEP = re.compile(rf"(?:{word_alt('review_step_words')})\b", re.IGNORECASE)
 # a modal straight before a completion word is part of the time clause (", phải hoàn thành trước ngày …")
-_TIME_ONLY = re.compile(r"\b(?:(?:" + phrases(load_lexicon_data().get("time_clause_modals") or ("\x00",), longest_first=False)
-                        + r")\s+(?=hoàn thành|xong))?(?:" + phrases(load_lexicon_data().get("time_clause_words") or (), longest_first=False)
+_TIME_MODALS = phrases(load_lexicon_data().get("time_clause_modals") or ("\x00",), longest_first=False)
+_TIME_ONLY = re.compile(r"\b(?:(?:" + _TIME_MODALS + r")\s+(?=" + phrases(load_deadline_vocabulary()["completion_words"])
+                        + r"))?(?:" + phrases(load_lexicon_data().get("time_clause_words") or (), longest_first=False)
                         + r")\b", re.IGNORECASE)
 
 

@@ -705,9 +705,13 @@ def _embedded_targets(tasks: list[Task]) -> None:
                     o.deadline = None
 
 
-_TARGET_YEAR = re.compile(r"(?<![\w/])(?:(?P<cue>đến\s+hết|đến|tới|ngay\s+trong|trong|vào)\s+)?năm\s+(?P<y>(?:19|20)\d\d)"
-                          r"(?![\d/])", re.IGNORECASE)
-_BY_CUES = ("đến", "tới")
+@lru_cache(maxsize=1)
+def _target_year_res() -> tuple[re.Pattern, re.Pattern]:
+    """The year of a target with its cue ("đến năm 2030"), and the cues that make it a "by" deadline."""
+    v = load_vocabulary()
+    cues = _alt(list(v["target_year_by_cues"]) + list(v["target_year_on_cues"]))
+    year = re.compile(r"(?<![\w/])(?:(?P<cue>" + cues + r")\s+)?năm\s+(?P<y>(?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
+    return year, re.compile(_alt(v["target_year_by_cues"]) + r"$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -722,12 +726,13 @@ def target_year(task: str) -> Optional[Deadline]:
     """The year a target task names in its own text: "phấn đấu đạt 20% xã … năm 2025" (on 2025-12-31), "đến năm
     2030 đạt 100% …" (by 2030-12-31), as the gold of extra 13 and notes 01-03-10 §3 date them."""
     verb_re = _target_res()[1]
-    m = _TARGET_YEAR.search(task)
+    year_re, by_re = _target_year_res()
+    m = year_re.search(task)
     if m is None or not (verb_re.match(task) or (m.start() == 0 and verb_re.match(task[m.end():]))):
         return None
     if _name_nouns().search(task, 0, m.start()):
         return None  # "phấn đấu hoàn thành các mục tiêu của Chương trình … năm 2025": the year names the programme
-    kind = "by" if (m.group("cue") or "").lower().startswith(_BY_CUES) else "on"
+    kind = "by" if by_re.match(m.group("cue") or "") else "on"
     return Deadline(text=m.group(0), kind=kind, date=f"{m.group('y')}-12-31")
 
 
