@@ -25,7 +25,7 @@ from typing import Optional
 from ..errors import InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, legacy, sha256_bytes
-from .text_signature import signature_block
+from .text_signature import signature_block, two_cell_row
 
 _HRULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
@@ -480,21 +480,7 @@ def _two_column_header(lines: list[str], skip: set[int]) -> Optional[tuple[list[
     matched = sum(1 for t, _ in right for w in t.split() if not re.fullmatch(r"-{3,}", w))
     if matched < MOTTO_MIN_WORDS or not left:
         return None  # no motto, or the motto on lines of its own: the lines stay paragraphs
-    cells, maps = [], []
-    for pieces in (left, right):
-        text, cmap = "", []
-        for t, b in pieces:
-            if text:
-                text += " "
-                cmap.append(b - 1)
-            text += t
-            cmap.extend(range(b, b + len(t)))
-        cells.append(text)
-        maps.append(cmap)
-    row = Block(kind="table_row", text=" | ".join(cells), cells=cells, cell_char_maps=maps, row_index=0,
-                location=Location(paragraph=used[0], row=0, raw_start=starts[used[0]],
-                                  raw_end=starts[used[-1]] + len(lines[used[-1]].rstrip("\r\n"))))
-    return used, row
+    return used, two_cell_row(left, right, used, starts, lines)
 
 
 #: a line at least this share of the text's wrap width is a full line (a wrapped paragraph's)

@@ -120,7 +120,7 @@ def signature_block(lines: list[str], skip: set[int]) -> Optional[tuple[list[int
     for lineno in _list_rest(lines, used[-1] + 1, skip):
         used.append(lineno)
         left.append((lines[lineno].rstrip("\r\n").lstrip("\f"), starts[lineno] + (lines[lineno][:1] == "\f")))
-    return used, _row(left, right, used, starts, lines)
+    return used, two_cell_row(left, right, used, starts, lines)
 
 
 #: how many lines the recipients' list may run on below the signature
@@ -153,7 +153,11 @@ def _list_rest(lines: list[str], start: int, skip: set[int]) -> list[int]:
     return []
 
 
-def _row(left, right, used, starts, lines) -> Block:
+def two_cell_row(left, right, used, starts, lines) -> Block:
+    """One table row of two cells from the (text, offset) pieces of each column on the lines ``used``
+    (joined by a space, each character mapped to its offset in the text): how a PDF copy's interleaved
+    columns (the header's issuer and motto, the recipients and the signature) become the row the
+    Markdown and DOCX forms give."""
     cells, maps = [], []
     for pieces in (left, right):
         text, cmap = "", []

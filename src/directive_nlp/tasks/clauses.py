@@ -111,7 +111,6 @@ def _role_frame(text: str, p: int, e: int, mentions: list[Ag]) -> tuple[int, lis
 def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], carried, mentions: list[Ag],
                      explicit: bool) -> tuple[int, list[Ag], bool]:
     """Step past the modal, the basis ("căn cứ … để"), the role noun and the role frame."""
-    fr = frames()
     p = skip_ws(text, p, e)
     p2 = strip_modal(text, p, e)
     if p2 != p:
