@@ -151,6 +151,8 @@ class Gazetteer:
     verb_nouns: dict[Key, set[Key]] = field(default_factory=dict)
     label_tails: _Trie = field(default_factory=_Trie)
     role_modifiers: set[Key] = field(default_factory=set)
+    role_verb_objects: _Trie = field(default_factory=_Trie)
+    role_name_after: set[Key] = field(default_factory=set)
     compounds: _Trie = field(default_factory=_Trie)
     sources: list[str] = field(default_factory=list)
     #: token text -> (keys, capitalised, punctuation), filled by the scanner (cleared when entries are added)
@@ -236,6 +238,10 @@ class Gazetteer:
             self.label_tails.add(self.k(w), True)
         for w in data.get("role_modifiers") or []:
             self.role_modifiers.add(self.k(w))
+        for w in data.get("role_verb_objects") or []:
+            self.role_verb_objects.add(self.k(w), True)
+        for w in data.get("role_name_after") or []:
+            self.role_name_after.add(self.k(w))
         for w in data.get("generic_compounds") or []:
             self.compounds.add(self.k(w), True)
         self.sources.append(source)
@@ -250,7 +256,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "open_stop_words": list,
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
-        "role_modifiers": list, "generic_compounds": list,
+        "role_modifiers": list, "generic_compounds": list, "role_verb_objects": list, "role_name_after": list,
     },
 }
 
@@ -749,16 +755,18 @@ class _Scanner:
             return False
         return self.word(j) and self.toks[j].cap and bool(self.match(self.g.heads, j))
 
-    def modifier(self, i: int) -> Optional[tuple[int, Any]]:
+    def modifier(self, i: int, partner: bool = False) -> Optional[tuple[int, Any]]:
         """A modifier after a generic or class noun ("chức năng", "chủ trì"); a role word ("phối hợp", "chủ trì",
         "tham mưu") followed by its partner or the body it advises ("lực lượng Công an phối hợp với Sở Y tế", "các
-        sở, ngành tham mưu cho UBND tỉnh") is the verb, not a modifier."""
+        sở, ngành tham mưu cho UBND tỉnh"), or by the work it does ("phối hợp thực hiện", ``role_verb_objects``),
+        is the verb, not a modifier; not so for a ``partner`` group ("phối hợp với cơ quan chủ trì thực hiện …")."""
         mm = self.match(self.g.modifiers, i)
         if not mm or tuple(k for t in self.toks[i:mm[0]] for k in t.keys) not in self.g.role_modifiers:
             return mm
         nxt = mm[0]
-        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",), ("cho",)) or self.starts_agency(nxt)):
-            return None
+        if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",), ("cho",)) or self.starts_agency(nxt)
+                               or (not partner and self.match(self.g.role_verb_objects, nxt))):
+            return None  # "các cơ quan, đơn vị phối hợp thực hiện các hoạt động sau": the verb and the work
         return mm
 
     def _verb_noun(self, i: int, end: int) -> bool:
@@ -787,6 +795,7 @@ class _Scanner:
         ("người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị") the noun needs no determiner."""
         j = self.det(i)
         has_det = j > i or after_head
+        partner = i > 0 and self.word(i - 1) and self.toks[i - 1].keys in self.g.role_name_after
         c = self.match(self.g.classes, j)
         gm = self.match(self.g.generic, j)
         if gm and not has_det and not self._compound_free(i):
@@ -801,7 +810,7 @@ class _Scanner:
             if info.get("free"):
                 while self.word(end) and self.toks[end].cap:
                     end += 1
-            mm = self.modifier(end)
+            mm = self.modifier(end, partner)
             if mm:
                 end = mm[0]
             elif after_head:
@@ -809,7 +818,7 @@ class _Scanner:
             cands.append((self.qualifiers(end), info["type"], "class"))
         if gm:
             end = gm[0]
-            mm = self.modifier(end)
+            mm = self.modifier(end, partner)
             if mm:
                 q = mm[0]
                 mkey = tuple(k for t in self.toks[end:q] for k in t.keys)
@@ -833,7 +842,7 @@ class _Scanner:
                         if nxt and not self.match(self.g.classes, k2) or (nxt and self.match(self.g.classes, k2)[0] <= nxt[0]):
                             end = nxt[0]
                             items += 1
-                            mm = self.modifier(end)
+                            mm = self.modifier(end, partner)
                             if mm:
                                 end = mm[0]
                                 break

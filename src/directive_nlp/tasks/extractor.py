@@ -48,6 +48,8 @@ __all__ = ["extract_tasks"]
 
 # "… cần tập trung vào các nội dung sau:" only introduces content: its actor is not carried to the items
 # (annotation rule A1, docs/tasks.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
+#: the depth slot of a paragraph's lead-in (``_Flow.actor_lead_in``): it carries to the whole list below it
+_PARAGRAPH = "paragraph"
 _UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
 
 
@@ -462,6 +464,8 @@ class _Walker:
         if ali is not None:
             if ali[0] == sid and ali[3] is None and bi.marker_kind in ("bullet", "enum"):
                 return ali[1], ali[2]
+            if ali[3] == _PARAGRAPH and self._under_lead_in(sid, bi, ali[0]):
+                return ali[1], ali[2]  # "Các sở, ngành … thực hiện các nhiệm vụ sau:" over "a) …", "- …"
             if ali[0] == sid and ali[3] is not None and bi.marker_kind == "bullet" and bi.depth > ali[3]:
                 return ali[1], ali[2]  # "+" items under "- UBND TP Hà Nội … cần tập trung:"
             self.flow.actor_lead_in = None
@@ -553,11 +557,38 @@ class _Walker:
         self._note_targets(bi, sid, body)
         if colon and not self._is_lead_in(body):
             flow.colon_parent = (sid, bi.block, [])
-        if (colon and bi.marker and bi.marker_kind != "enum" and not _patterns()["content_lead_in"].search(body)
-                and results and results[-1][0].subject):
-            # a bullet's own actor carries only to the deeper bullets under it
-            depth = bi.depth if bi.marker_kind == "bullet" else None
-            flow.actor_lead_in = (sid, results[-1][0].subject, results[-1][0].frame_supports, depth)
+        if not colon or not results or bi.marker_kind == "enum":
+            return
+        res = results[-1][0]
+        if bi.marker_kind == "bullet":
+            if res.subject and not _patterns()["content_lead_in"].search(body):
+                # a bullet's own actor carries only to the deeper bullets under it
+                flow.actor_lead_in = (sid, res.subject, res.frame_supports, bi.depth)
+        elif sid != "preamble" and self._own_lead_in(body, res):
+            # a paragraph or numbered item "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các nhiệm vụ sau:" over
+            # the list that follows it (its bullets, its lettered items)
+            flow.actor_lead_in = (sid, res.subject, res.frame_supports, _PARAGRAPH)
+
+    @staticmethod
+    def _own_lead_in(body: str, res) -> bool:
+        """Does the clause ending in ":" name its own actor as its subject? Not "Đề nghị X …; trong đó lưu ý các
+        nội dung sau:" (the colon clause has no subject: it introduces content), nor a content lead-in asked
+        of its actor ("X cần tập trung vào các nội dung sau:": the items name their own, annotation rule A1)."""
+        if not res.subject:
+            return False
+        clause = body.rstrip()[body.rstrip().rfind(";") + 1:]
+        if not any(a.name in clause for a in res.subject):
+            return False
+        return not (res.explicit and _patterns()["content_lead_in"].search(body))
+
+    def _under_lead_in(self, sid: str, bi, top: str) -> bool:
+        """Is this block an item of the list a paragraph lead-in of section ``top`` opened: a bullet or
+        number of ``top`` itself, or a block of a section under it that names no agency heading of its own?"""
+        if sid == top:
+            return bool(bi.marker)
+        if not sid.startswith(top + "."):
+            return False
+        return not any(sec.id in self.headings for sec in self.zones.chain(sid) if sec.id.startswith(top + "."))
 
     def _explained_headings(self) -> None:
         """A heading whose items only list its object ("1.1. Quán triệt các văn bản sau: - Luật …") is the task."""

@@ -49,6 +49,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "agent": re.compile(rf"\s*(?:{w('agent_markers')})\s+"),
         "determiner": re.compile(rf"^(?:(?:{w('list_determiners')}|{w('group_determiners')})\s+)+", re.IGNORECASE),
         "gap_determiner": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('list_determiners')})\s", re.IGNORECASE),
+        # "… thực hiện những nội dung sau:": text before a colon that ends so announces a list, it names no body
+        "list_announced": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('following_words')})\s*$", re.IGNORECASE),
     }
 
 _AND = word_alt("conjunctions")
@@ -282,6 +284,7 @@ def _name_label(text: str, masked: str, chain: list[Ag], cend: int, limit: int) 
     no_verb = not (is_verb_start(between.lstrip()) or lx.modal_start.match(between)
                    or lx.support_start.match(between) or frames().lead_only.match(between))
     if (between.strip() and ";" not in masked[cend:colon] and len(words(between)) <= 20
+            and not _patterns()["list_announced"].search(between)
             and (no_verb or _patterns()["name_qualifier"].match(between))):
         a2, b2 = trim(text, chain[-1].start, colon)
         return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], colon + 1, "label", True
