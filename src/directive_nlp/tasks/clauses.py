@@ -31,7 +31,7 @@ from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
 from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
-from .roles import after_chain, between_in, chain_at, report_to_in, starts_predicate
+from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
 from .subject import find_subject, unknown_partners
 from .text import enumerator_kind, numbered_clause_starts, past_enumerator, trim, words
@@ -95,6 +95,7 @@ def _role_frame(text: str, p: int, e: int, mentions: list[Ag]) -> tuple[int, lis
     if fm:
         chain, cend = chain_at(text, fm.end(), mentions, e)
         if chain:
+            chain, cend = bridge_partners(text, chain, cend, e, mentions)
             return skip_ws(text, after_chain(text, cend, e), e), chain
         return skip_ws(text, fm.end(), e), []
     cm = fr.lead_only.match(text, p, e)

@@ -412,8 +412,12 @@ class _Walker:
                 d.rule = "labelled-block:actor-line"
                 self.add_draft(d, b.index, b.start + vs, b.start + ve, btext, sid, own=True, fixed=True, scope=key)
                 names += [a for a in d.leads if all(a.name != x.name for x in names)]
+        sups: list[Ag] = []
+        if not names and kind == "lead":
+            # "Cơ quan thực hiện: Sở X chủ trì, phối hợp với Sở Y, Sở Z.": a lead and its partners
+            names, sups = assign_bodies(value.strip().rstrip(".;"))
         names = names or label_bodies(value)
-        sc.events.append(("label", LabelRun(leads=names) if kind == "lead" else LabelRun(supports=names)))
+        sc.events.append(("label", LabelRun(leads=names, supports=sups) if kind == "lead" else LabelRun(supports=names)))
         self.flow.awaiting = (key, kind) if not value.strip(" .;:") else None
 
     def _execution(self, b, sid: str, btext: str, cs: int) -> bool:

@@ -25,7 +25,7 @@ from .frames import frames
 from ..models import Deadline
 from .labels import read_label
 from .mentions import Ag, canonical, find_agencies, find_deadlines, parse_deadline, ag
-from .roles import chain_at, fallback_subject
+from .roles import bridge_partners, chain_at, fallback_subject
 from .text import mask, split_at, trim, words
 
 __all__ = ["Assignment", "parse_assignment", "trailing_paren"]
@@ -92,8 +92,8 @@ def parse_assignment(text: str, doc_date: Optional[date] = None) -> Optional[Ass
                     res.leads += chain
                 if fm.group("rest"):
                     rs = fm.start("rest")
-                    sup, _ = chain_at(seg, rs, ms, len(seg))
-                    res.supports += sup
+                    sup, send = chain_at(seg, rs, ms, len(seg))
+                    res.supports += bridge_partners(seg, sup, send, len(seg), ms)[0] if sup else []
                 tail = seg[fm.end("verb"):]
                 found = find_deadlines(tail, doc_date)
                 if found and not res.deadline:

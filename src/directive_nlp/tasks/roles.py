@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
-from .mentions import Ag
+from .mentions import Ag, ag, canonical
+from .predicates import is_verb_start
 
 # what may stand between two names of one list of bodies
 @lru_cache(maxsize=1)
@@ -102,6 +103,37 @@ def chain_at(text: str, pos: int, mentions: list[Ag], end: int, *, max_skip: int
         else:
             break
     return out, cur
+
+
+_PARTNER_SEP = re.compile(rf"\s*,\s*(?:(?:{word_alt('conjunctions')})\s+)?|\s+(?:{word_alt('conjunctions')})\s+", re.IGNORECASE)
+_PARTNER_WORDS = re.compile(r"[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3}")
+
+
+def bridge_partners(text: str, chain: list[Ag], cend: int, e: int, mentions: list[Ag]) -> tuple[list[Ag], int]:
+    """"phối hợp với các sở, ngành, UBND phường, xã, báo, đài và các đơn vị có liên quan": short nouns the
+    recogniser does not know ("báo", "đài"), between names of one partner list, are partners too. The
+    list must go on to a recognised name; a verb ends it ("…, tổ chức hội nghị")."""
+    out, cur = list(chain), cend
+    pending: list[Ag] = []
+    for _ in range(6):
+        sep = _PARTNER_SEP.match(text, cur, e)
+        if not sep:
+            break
+        t = sep.end()
+        more, mend = chain_at(text, t, mentions, e)
+        if more:
+            out, cur, pending = out + pending + more, mend, []
+            continue
+        stop = _PARTNER_SEP.search(text, t, e)
+        end = stop.start() if stop else -1
+        wm = _PARTNER_WORDS.fullmatch(text, t, end) if end > t else None
+        if not wm or any(m.start < end and t < m.end for m in mentions):
+            break  # the phrase runs on past four words, or holds a name: not a bare noun of the list
+        if " " in text[t:end].strip() and is_verb_start(text[t:e]):
+            break  # "…, tổ chức hội nghị": a verb and its object (a lone "báo" before a comma is the press)
+        pending.append(ag(t, end, text[t:end], canonical(text[t:end]), None))
+        cur = end
+    return out, (out[-1].end if out else cend)
 
 
 def after_chain(text: str, pos: int, end: int) -> int:
