@@ -61,6 +61,9 @@ FAMILIES = [
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp phối hợp", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"], "other"),
     ("Báo Khánh Hòa, Đài Phát thanh và Truyền hình tỉnh tuyên truyền",
      ["Báo Khánh Hòa", "Đài Phát thanh và Truyền hình tỉnh"], "other"),
+    # the national news agency, a free head like "Đài" (u15: its name in a subject list of three)
+    ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì",
+     ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"], "other"),
     ("Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", ["Trung tâm Dịch vụ việc làm Thành phố", "Sở Nội vụ"], "other"),
     ("Ban Chỉ huy Quân sự xã phối hợp", ["Ban Chỉ huy Quân sự xã"], "police_military"),
     ("Đồn Biên phòng Ia Mơr tuần tra", ["Đồn Biên phòng Ia Mơr"], "police_military"),
@@ -179,6 +182,7 @@ NOT_AGENCIES = [
     "Hiệu trưởng nhà trường quan tâm",
     "Thanh tra, kiểm tra, giám sát và xử lý vi phạm",  # the verb "thanh tra" opening a list of verbs
     "Thanh tra và kiểm tra việc thực hiện",
+    "Thông tấn xã chủ động đưa tin",  # a free head needs its name
 ]
 # fmt: on
 
