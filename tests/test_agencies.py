@@ -577,3 +577,31 @@ def test_a_named_province_or_city_after_a_list_marker_acts(text, expected):
 ])
 def test_a_ministry_takes_no_plural_level_after_it(text, expected):
     assert names(text) == expected
+
+
+# The partner slot (issue 12, branch agency10): after "phối hợp (với)" a bare generic or class noun with the
+# words that name it is a body, where no other rule reads one; "Thông tấn xã", "nhà mạng" in the vocabulary.
+@pytest.mark.parametrize("text,expected", [
+    ("phối hợp Bộ Công an, Bộ Khoa học và Công nghệ, doanh nghiệp đồng hành để xây dựng Khung Kiến trúc số",
+     ["Bộ Công an", "Bộ Khoa học và Công nghệ", "doanh nghiệp đồng hành"]),
+    ("Chủ trì, phối hợp với doanh nghiệp phát triển hạ tầng số, tập trung vào hạ tầng lớn",
+     ["doanh nghiệp phát triển hạ tầng số"]),  # partner_name_words: "số" goes on
+    ("phối hợp cùng đơn vị tư vấn rà soát hồ sơ mời thầu", ["đơn vị tư vấn"]),
+    ("phối hợp với chính quyền địa phương, lực lượng xung kích hỗ trợ Nhân dân", ["chính quyền địa phương", "lực lượng xung kích"]),
+    ("Phối hợp chặt chẽ với các nhà mạng để xây dựng lộ trình", ["các nhà mạng"]),
+])
+def test_a_bare_noun_in_the_partner_slot_is_a_body(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("phối hợp tổ chức các hoạt động tuyên truyền", []),  # "tổ chức" is the verb (verb_nouns)
+    ("phối hợp chặt chẽ trong công tác quản lý", []),  # no noun in the slot
+    ("doanh nghiệp đồng hành để xây dựng Khung", []),  # outside the slot a bare noun is a common noun
+    ("phối hợp với các cơ quan liên quan xác minh, xử lý", ["các cơ quan liên quan"]),  # a group keeps its end
+    ("phối hợp với đơn vị số 5 thực hiện", ["đơn vị"]),  # "số" before a number stops the name
+    ("phối hợp với doanh nghiệp có năng lực thiết kế hạ tầng kỹ thuật viễn thông đồng bộ hiện đại",
+     ["doanh nghiệp"]),  # a stop word ("có") ends the name at once
+])
+def test_the_partner_slot_takes_no_verb_and_changes_no_other_reading(text, expected):
+    assert names(text) == expected
