@@ -24,6 +24,17 @@ true positive, records two things:
   task matches no gold task). Role swaps on matched bodies are counted apart
   (they do not change agency F1).
 
+Each error is also put in one **family** (``--families`` prints the counts
+only): ``task-unmatched`` (notask / falsetask: bounded by task segmentation),
+``surface-form`` (a missed gold body and an extra predicted body of the same
+pair share words: one body written two ways, or a list "Sở A, B" against its
+members), ``generic-kept`` / ``generic-dropped`` (a generic group such as "các
+cơ quan, đơn vị liên quan" given against the gold, or missed), ``support-added``
+/ ``support-missed`` (a partner), ``carried-added`` / ``carried-missed`` (a
+lead that comes from a heading, label, table row, lead-in or "giao" frame),
+``named-in-sentence`` (a lead written in the task's own sentence, missed or
+added) and ``implied`` (a body given where the gold has none).
+
 The measured half (``--measured``, default extra 11 and 18-23) is refused: its
 misses are never read to tune rules. Exit 2 with one line when no gold
 document of the read half is found.
@@ -40,7 +51,7 @@ from _halves import gold_documents, miss_parser
 
 from directive_nlp.agencies import agency_type, find_agencies
 from directive_nlp.evaluation import (match_agencies, norm, norm_agency,
-                                      pair_tasks, same_agency)
+                                      pair_tasks, same_agency, token_f1)
 from directive_nlp.pipeline import extract_doc, result_from_doc
 from directive_nlp.tasks.labels import read_label
 
@@ -174,13 +185,57 @@ def _extra(g: dict | None, p: dict, ctx: Context) -> list[tuple[str, str, str]]:
     return out
 
 
+CARRIED = ("heading", "label", "table", "lead-in", "sentence:frame")
+NEAR = 0.34  # token F1 of two bodies that share a head or a member
+
+
+def _near(name: str, others: list[str]) -> bool:
+    key = norm_agency(name)
+    return any(NEAR <= token_f1(key, norm_agency(o)) for o in others)
+
+
+def family(side: str, err: str, src: str, body: str, near: bool) -> str:
+    """The family of one agency error (the classes of the module docstring)."""
+    if err in ("notask", "falsetask"):
+        return "task-unmatched"
+    if near:
+        return "surface-form"
+    if err == "implied":
+        return "implied"
+    verb = "added" if side == "EXTRA" else "missed"
+    if agency_type(body.rsplit(" (", 1)[0]) == "group":
+        return "generic-kept" if side == "EXTRA" else "generic-dropped"
+    if body.endswith("(support)"):
+        return f"support-{verb}"
+    if src.startswith(CARRIED):
+        return f"carried-{verb}"
+    return "named-in-sentence"
+
+
+def families(gold: list[dict], pred: list[dict], errors: list[tuple]) -> Counter:
+    """Count ``errors`` (of :func:`document_errors`) by family; a miss and an extra of the same
+    paired task that share words are one surface-form error each."""
+    names: dict[str, list[str]] = {}
+    for side, _err, _src, body, task in errors:
+        names.setdefault(task, []).append(f"{side}|{body.rsplit(' (', 1)[0]}")
+    out: Counter = Counter()
+    for side, err, src, body, task in errors:
+        if side == "ROLE":
+            continue
+        other = "EXTRA" if side == "MISS" else "MISS"
+        peers = [n.split("|", 1)[1] for n in names.get(task, []) if n.startswith(other + "|")]
+        out[family(side, err, src, body, _near(body.rsplit(" (", 1)[0], peers))] += 1
+    return out
+
+
 def document_errors(gold: list[dict], pred: list[dict], ctx: Context) -> list[tuple[str, str, str, str, str]]:
     """(side, error, source, body, task) for each agency error of one document."""
     pairs = dict(pair_tasks(gold, pred))
     out = []
     for i, g in enumerate(gold):
         p = pred[pairs[i]] if i in pairs else None
-        out += [("MISS", e, s, b, g["task"][:80]) for e, s, b in _missed(g, p, ctx)]
+        key = g["task"][:80]
+        out += [("MISS", e, s, b, key) for e, s, b in _missed(g, p, ctx)]
         if p is not None:
             for ag_, ap in match_agencies(_agencies(g), _agencies(p)):
                 if (ag_.get("role") or "lead") != (ap.get("role") or "lead"):
@@ -188,7 +243,8 @@ def document_errors(gold: list[dict], pred: list[dict], ctx: Context) -> list[tu
     inverse = {j: i for i, j in pairs.items()}
     for j, p in enumerate(pred):
         g = gold[inverse[j]] if j in inverse else None
-        out += [("EXTRA", e, s, b, p["task"][:80]) for e, s, b in _extra(g, p, ctx)]
+        key = g["task"][:80] if g is not None else p["task"][:80]
+        out += [("EXTRA", e, s, b, key) for e, s, b in _extra(g, p, ctx)]
     return out
 
 
@@ -202,19 +258,29 @@ def _run(path: Path) -> tuple[list[dict], Context]:
 def main(argv: list[str] | None = None) -> int:
     ap = miss_parser(__doc__.split("\n")[0], "document-name prefixes of the measured half (refused)")
     ap.add_argument("--list", action="store_true", help="print every error, not only the class counts")
+    ap.add_argument("--families", action="store_true", help="print only the family counts")
     args = ap.parse_args(argv)
     docs = gold_documents(args)
     if docs is None:
         return 2
     totals: Counter = Counter()
+    fams: Counter = Counter()
     for d in docs:
         pred, ctx = _run(d.path)
         errors = document_errors(d.gold, pred, ctx)
         totals.update((side, err, src) for side, err, src, _, _ in errors)
+        fams.update(families(d.gold, pred, errors))
+        if args.families:
+            continue
         print(f"== {d.name}: {sum(1 for e in errors if e[0] != 'ROLE')} agency errors")
         if args.list:
             for side, err, src, body, task in sorted(errors):
                 print(f"  {side:5} {err:18} {src:14} {body[:50]:50} | {task}")
+    print("\nfamily counts, read half:")
+    for fam, n in fams.most_common():
+        print(f"  {n:4}  {fam}")
+    if args.families:
+        return 0
     print("\nclass counts (side, error, source), read half:")
     for (side, err, src), n in totals.most_common():
         print(f"  {n:4}  {side:5} {err:18} {src}")

@@ -61,6 +61,9 @@ FAMILIES = [
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp phối hợp", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"], "other"),
     ("Báo Khánh Hòa, Đài Phát thanh và Truyền hình tỉnh tuyên truyền",
      ["Báo Khánh Hòa", "Đài Phát thanh và Truyền hình tỉnh"], "other"),
+    # the national news agency, a free head like "Đài" (u15: its name in a subject list of three)
+    ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì",
+     ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"], "other"),
     ("Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", ["Trung tâm Dịch vụ việc làm Thành phố", "Sở Nội vụ"], "other"),
     ("Ban Chỉ huy Quân sự xã phối hợp", ["Ban Chỉ huy Quân sự xã"], "police_military"),
     ("Đồn Biên phòng Ia Mơr tuần tra", ["Đồn Biên phòng Ia Mơr"], "police_military"),
@@ -179,6 +182,7 @@ NOT_AGENCIES = [
     "Hiệu trưởng nhà trường quan tâm",
     "Thanh tra, kiểm tra, giám sát và xử lý vi phạm",  # the verb "thanh tra" opening a list of verbs
     "Thanh tra và kiểm tra việc thực hiện",
+    "Thông tấn xã chủ động đưa tin",  # a free head needs its name
 ]
 # fmt: on
 
@@ -572,4 +576,32 @@ def test_a_named_province_or_city_after_a_list_marker_acts(text, expected):
     ("Bộ Chỉ huy Quân sự tỉnh Ninh Bình", ["Bộ Chỉ huy Quân sự tỉnh Ninh Bình"]),  # a named body, not a ministry
 ])
 def test_a_ministry_takes_no_plural_level_after_it(text, expected):
+    assert names(text) == expected
+
+
+# The partner slot (issue 12, branch agency10): after "phối hợp (với)" a bare generic or class noun with the
+# words that name it is a body, where no other rule reads one; "Thông tấn xã", "nhà mạng" in the vocabulary.
+@pytest.mark.parametrize("text,expected", [
+    ("phối hợp Bộ Công an, Bộ Khoa học và Công nghệ, doanh nghiệp đồng hành để xây dựng Khung Kiến trúc số",
+     ["Bộ Công an", "Bộ Khoa học và Công nghệ", "doanh nghiệp đồng hành"]),
+    ("Chủ trì, phối hợp với doanh nghiệp phát triển hạ tầng số, tập trung vào hạ tầng lớn",
+     ["doanh nghiệp phát triển hạ tầng số"]),  # partner_name_words: "số" goes on
+    ("phối hợp cùng đơn vị tư vấn rà soát hồ sơ mời thầu", ["đơn vị tư vấn"]),
+    ("phối hợp với chính quyền địa phương, lực lượng xung kích hỗ trợ Nhân dân", ["chính quyền địa phương", "lực lượng xung kích"]),
+    ("Phối hợp chặt chẽ với các nhà mạng để xây dựng lộ trình", ["các nhà mạng"]),
+])
+def test_a_bare_noun_in_the_partner_slot_is_a_body(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("phối hợp tổ chức các hoạt động tuyên truyền", []),  # "tổ chức" is the verb (verb_nouns)
+    ("phối hợp chặt chẽ trong công tác quản lý", []),  # no noun in the slot
+    ("doanh nghiệp đồng hành để xây dựng Khung", []),  # outside the slot a bare noun is a common noun
+    ("phối hợp với các cơ quan liên quan xác minh, xử lý", ["các cơ quan liên quan"]),  # a group keeps its end
+    ("phối hợp với đơn vị số 5 thực hiện", ["đơn vị"]),  # "số" before a number stops the name
+    ("phối hợp với doanh nghiệp có năng lực thiết kế hạ tầng kỹ thuật viễn thông đồng bộ hiện đại",
+     ["doanh nghiệp"]),  # a stop word ("có") ends the name at once
+])
+def test_the_partner_slot_takes_no_verb_and_changes_no_other_reading(text, expected):
     assert names(text) == expected

@@ -68,6 +68,7 @@ AGENCY_TYPES = (
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 _DASHES = {"-", "–", "—"}
 _NO_KEY = object()  # in no trie: what a punctuation token starts a walk with
+PARTNER_WORDS = 6  # words a partner named by a bare generic or class noun may run on with (Partner slot)
 _TOKEN_CACHE_SIZE = 100_000  # distinct token texts kept per gazetteer (words of the language: far fewer)
 _NUMERAL = re.compile(r"\d+|[IVXLC]+")
 
@@ -153,6 +154,8 @@ class Gazetteer:
     role_modifiers: set[Key] = field(default_factory=set)
     role_verb_objects: _Trie = field(default_factory=_Trie)
     role_name_after: set[Key] = field(default_factory=set)
+    partner_openers: set[Key] = field(default_factory=set)
+    partner_name_words: set[Key] = field(default_factory=set)
     compounds: _Trie = field(default_factory=_Trie)
     sources: list[str] = field(default_factory=list)
     #: token text -> (keys, capitalised, punctuation), filled by the scanner (cleared when entries are added)
@@ -242,6 +245,10 @@ class Gazetteer:
             self.role_verb_objects.add(self.k(w), True)
         for w in data.get("role_name_after") or []:
             self.role_name_after.add(self.k(w))
+        for w in data.get("partner_openers") or []:
+            self.partner_openers.add(self.k(w))
+        for w in data.get("partner_name_words") or []:
+            self.partner_name_words.add(self.k(w))
         for w in data.get("generic_compounds") or []:
             self.compounds.add(self.k(w), True)
         self.sources.append(source)
@@ -257,6 +264,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
         "role_modifiers": list, "generic_compounds": list, "role_verb_objects": list, "role_name_after": list,
+        "partner_openers": list, "partner_name_words": list,
     },
 }
 
@@ -863,6 +871,46 @@ class _Scanner:
             return None
         return max(cands, key=lambda c: c[0])
 
+    def after_opener(self, i: int) -> bool:
+        """Does a partner opener ("phối hợp với", "phối hợp chặt chẽ") end just before token ``i``?"""
+        keys: Key = ()
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if self.toks[k].punct:
+                return False
+            keys = self.toks[k].keys + keys
+            if keys in self.g.partner_openers:
+                return True
+        return False
+
+    def partner(self, i: int) -> Optional[tuple[int, str, str]]:
+        """In the partner slot: a bare generic or class noun and the words that name it, up to the slot's
+        end ("phối hợp với doanh nghiệp đồng hành để …", "phối hợp lực lượng xung kích hỗ trợ …"). The run
+        must close on punctuation or a name stop word within PARTNER_WORDS words; a qualifier, level or
+        modifier leaves the phrase to :meth:`group`; a noun that is also a verb ("tổ chức") needs its
+        modifier."""
+        j = self.det(i)
+        c = self.match(self.g.classes, j)
+        m = c or self.match(self.g.generic, j)
+        if not m or self._common_compound(j) or tuple(k for t in self.toks[j:m[0]] for k in t.keys) in self.g.verb_nouns:
+            return None
+        typ = c[1]["type"] if c else "group"
+        end = m[0]
+        for k in range(end, end + PARTNER_WORDS + 1):
+            if k >= self.n or self.toks[k].punct or self._partner_stop(k):
+                return (k, typ, "partner") if k > end or c is None else None
+            if (self.det(k) > k or self.match(self.g.qualifiers, k) or self.match(self.g.levels, k)
+                    or self.modifier(k)):
+                return None
+        return None
+
+    def _partner_stop(self, k: int) -> bool:
+        """A name stop word ends a partner's name, except a ``partner_name_words`` word not followed by a
+        number ("doanh nghiệp phát triển hạ tầng số" goes on; "số 49/…" stops)."""
+        if not (self.match(self.g.stop, k) or self.match(self.g.open_stop, k)):
+            return False
+        return not (self.toks[k].keys in self.g.partner_name_words
+                    and not (k + 1 < self.n and self.toks[k + 1].text[:1].isdigit()))
+
     def head_objects(self, end: int) -> int:
         """"Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức": after a person head, bare class or generic
         nouns coordinated with "," or "và" are the head's one modifier (no determiner, no capital)."""
@@ -931,11 +979,16 @@ class _Scanner:
             return (h[0], "head", "head")
         return None
 
+    def _joined(self, prev_end: int, i: int) -> bool:
+        """Are tokens ``prev_end``..``i`` only a "," or "và" between two list members?"""
+        gap = self.toks[prev_end:i] if prev_end >= 0 else []
+        return len(gap) == 1 and (self.is_punct(prev_end, ",") or gap[0].keys == ("và",))
+
     def scan(self) -> list[tuple[int, int, str, str]]:
         out: list[tuple[int, int, str, str]] = []
         i = 0
         n = len(self.toks)
-        prev_end, prev_rule, prev_type = -1, "", "other"
+        prev_end, prev_rule, prev_type, prev_slot = -1, "", "other", False
         starts = self.start_keys()
         lists = ("dept_list", "department", "free_list", "dept_item", "free_item")
         while i < n:
@@ -963,6 +1016,12 @@ class _Scanner:
                     cands.append(inner)
             if item:
                 cands.append(item)
+            in_slot = self.after_opener(i) or (prev_slot and self._joined(prev_end, i))
+            if in_slot and not cands:
+                # only where no other rule reads a body: a name found another way is kept as it is
+                slot = self.partner(i)
+                if slot:
+                    cands.append(slot)
             if not cands:
                 i += 1
                 continue
@@ -980,7 +1039,7 @@ class _Scanner:
                 i += 1
                 continue
             out.append((i, end, typ, rule))
-            prev_end, prev_rule, prev_type = end, rule, typ
+            prev_end, prev_rule, prev_type, prev_slot = end, rule, typ, in_slot
             i = end
         return out
 

@@ -67,3 +67,32 @@ def test_relative_heading_gives_its_body_to_the_items_below():
             "1. Xây dựng kế hoạch đào tạo cán bộ hằng năm.\n\n2. Kiểm tra việc thực hiện chế độ công vụ.\n")
     ts = extract_text(text, "qc.md").tasks
     assert ts and all([a.name for a in t.agencies] == ["Sở Nội vụ"] for t in ts)
+
+
+# A body with a bracketed note and a predicate after it is a sentence, not a heading (issue 12, agency10)
+@pytest.mark.parametrize("text", [
+    "Sở Nội vụ (Ban Thi đua - Khen thưởng) hướng dẫn công tác thi đua.",
+    "Sở Y tế (cơ quan thường trực) có trách nhiệm theo dõi việc triển khai Kế hoạch",
+])
+def test_a_predicate_after_the_bracket_makes_a_sentence(text):
+    assert headings.agency_heading(text) is None
+
+
+@pytest.mark.parametrize("text,leads", [
+    ("Sở Nội vụ (cơ quan thường trực)", ["Sở Nội vụ"]),
+    ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):",
+     ["Các cơ quan đăng ký đầu tư", "Sở Tài chính", "Ban quản lý Khu kinh tế"]),
+    ("Sở Tài chính (chủ trì) và Sở Nội vụ", ["Sở Tài chính"]),  # "và …" goes on with a list, no predicate
+])
+def test_a_bracket_closing_the_heading_or_a_list_keeps_the_heading(text, leads):
+    got = headings.agency_heading(text)
+    assert got is not None and [a.name for a in got.leads] == leads
+
+
+def test_the_items_sentence_keeps_its_task_and_its_subject():
+    from directive_nlp.pipeline import extract_text
+    text = ("KẾ HOẠCH\n\nTriển khai\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Nội vụ (Ban Thi đua - Khen thưởng) hướng dẫn công tác thi đua.\n\n2. Sở Tài chính bố trí kinh phí.\n")
+    got = [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "kh.md").tasks]
+    assert got == [("hướng dẫn công tác thi đua", [("Sở Nội vụ", "lead")]),
+                   ("bố trí kinh phí", [("Sở Tài chính", "lead")])]

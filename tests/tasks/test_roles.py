@@ -54,3 +54,26 @@ def test_generic_body_nouns_keep_a_subject_whole():
 def test_group_determiners_open_an_agency_head():
     assert roles.AGENCY_HEAD.match("các sở")
     assert not roles.AGENCY_HEAD.match("mọi người")
+
+
+# ------------------------------------------------------------------ the partner slot (agencies.py, issue 12)
+def _plan(body: str):
+    from directive_nlp.pipeline import extract_text
+    text = f"KẾ HOẠCH\n\nTriển khai\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n{body}\n"
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "kh.md").tasks]
+
+
+def test_a_bare_noun_partner_is_support_and_leaves_the_task_text():
+    assert _plan("a) Chủ trì, phối hợp với doanh nghiệp phát triển hạ tầng số, tập trung vào một số hạ tầng "
+                 "cần nguồn đầu tư lớn.") == [
+        ("tập trung vào một số hạ tầng cần nguồn đầu tư lớn",
+         [("Sở Khoa học và Công nghệ", "lead"), ("doanh nghiệp phát triển hạ tầng số", "support")])]
+    got = _plan("a) Lựa chọn kiến trúc sư trưởng, đồng thời phối hợp Bộ Công an, doanh nghiệp đồng hành để xây "
+                "dựng Khung Kiến trúc số.")
+    assert got[1] == ("xây dựng Khung Kiến trúc số", [("Sở Khoa học và Công nghệ", "lead"), ("Bộ Công an", "support"),
+                                                     ("doanh nghiệp đồng hành", "support")])
+
+
+def test_a_verb_after_phoi_hop_is_no_partner():
+    assert _plan("a) Phối hợp tổ chức các hoạt động tuyên truyền về chuyển đổi số.") == [
+        ("Phối hợp tổ chức các hoạt động tuyên truyền về chuyển đổi số", [("Sở Khoa học và Công nghệ", "lead")])]

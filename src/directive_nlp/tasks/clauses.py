@@ -307,12 +307,23 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
         if a <= d.start and d.end <= b + 1:
             left, right = trim(text, a, d.start), trim(text, d.end, b)
             lw, rw = content(*left), content(*right)
-            if min(lw, rw) >= 1 and stays_in_task(d.deadline.text):
+            if min(lw, rw) >= 1 and (stays_in_task(d.deadline.text) or _listed_manner(text, a, d, right)):
                 continue
             adjunct = _ADJUNCT.match(text[right[0]:right[1]])
             a, b = right if (rw > lw and not (adjunct and lw >= 2)) else _past_modal(text, left, d)
     after = next((d for d in dls if d.start >= b and not text[b:d.start].strip(" :")), None)
     return _past_modal(text, (a, b), after) if after else (a, b)  # the sentence's own time, cut off before
+
+
+def _listed_manner(text: str, a: int, d: Dl, right: tuple[int, int]) -> bool:
+    """"thực hiện quyết liệt, đồng bộ, thường xuyên, liên tục cả phòng và chống", "tuyên truyền, thông tin kịp
+    thời, thường xuyên về …": "thường xuyên" listed after a comma among the manners of the verb before it, with
+    the verb's object after it, stays in the task (extra 13's gold keeps it there); the task is still `ongoing`.
+    A verb after it opens a clause of its own (", thường xuyên cập nhật …"), an adjunct (", thường xuyên theo
+    …") is cut as before."""
+    rest = text[right[0]:right[1]]
+    return (d.deadline.kind == "ongoing" and text[a:d.start].rstrip().endswith(",")
+            and not is_verb_start(rest) and not _ADJUNCT.match(rest))
 
 
 def _past_modal(text: str, left: tuple[int, int], d: Dl) -> tuple[int, int]:

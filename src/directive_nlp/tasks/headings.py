@@ -75,11 +75,23 @@ def paren_members(text: str, paren: int) -> list[Ag]:
     return [ag(inner_s + a.start, inner_s + a.end, a.name, a.canonical, a.type) for a in ms]
 
 
+def _predicate_after_bracket(t: str, paren: int) -> bool:
+    """"1. Sở Nội vụ (Ban Thi đua - Khen thưởng) hướng dẫn công tác thi đua.": lower-case words after the bracket
+    that do not go on with a list ("và Sở Y …", ", Sở Y …") are the predicate of a sentence whose subject carries
+    a note, not a heading over items."""
+    close = t.find(")", paren)
+    after = t[close + 1:].strip(" *_") if close > 0 else ""
+    return (bool(after) and after[0].islower() and not _patterns()["list_sep"].match(after + " ")
+            and len(words(after)) > 3)
+
+
 def _body_bounds(t: str, offset: int) -> Optional[tuple[int, int, int]]:
     """(start, end, bracket) of the heading's body: up to a bracket or a colon; None for a sentence."""
     body_end = len(t)
     paren = t.find("(", offset)
     if paren > 0:
+        if _predicate_after_bracket(t, paren):
+            return None
         body_end = paren
     colon = t.find(":", offset)
     if 0 < colon < body_end:

@@ -18,7 +18,7 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, verb_only
+from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, skip_ws, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
 from ..deadlines import load_vocabulary as load_deadline_vocabulary
@@ -340,7 +340,19 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if continues_activities(prev, st) or continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st):
         return False
     waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
+    if g.governed and not g.purposed and not verb_only(prev) and not waits and _adverb_then_verb(text, seg, deadlines):
+        return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
+
+
+def _adverb_then_verb(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
+    """A comma segment that opens with a bare cycle or "thường xuyên" and goes on with a verb (", định kỳ báo cáo
+    …", ", thường xuyên cập nhật …"): ANNOTATION-DECISIONS 8, the adverb scopes over its own clause."""
+    start = skip_ws(text, seg[0], seg[1])
+    for d in deadlines:
+        if d.start == start and d.end < seg[1] and d.deadline.kind in ("ongoing", "recurring"):
+            return is_verb_start(text[d.end:seg[1]].lstrip())
+    return False
 
 
 def _mask_names(masked: str, mentions: list[Ag], cs: int, ce: int) -> str:
