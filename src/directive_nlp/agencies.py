@@ -152,7 +152,7 @@ class Gazetteer:
     verb_nouns: dict[Key, set[Key]] = field(default_factory=dict)
     label_tails: _Trie = field(default_factory=_Trie)
     role_modifiers: set[Key] = field(default_factory=set)
-    role_verb_objects: _Trie = field(default_factory=_Trie)
+    role_verb_objects: dict[Key, _Trie] = field(default_factory=dict)
     role_name_after: set[Key] = field(default_factory=set)
     partner_openers: set[Key] = field(default_factory=set)
     partner_name_words: set[Key] = field(default_factory=set)
@@ -241,8 +241,10 @@ class Gazetteer:
             self.label_tails.add(self.k(w), True)
         for w in data.get("role_modifiers") or []:
             self.role_modifiers.add(self.k(w))
-        for w in data.get("role_verb_objects") or []:
-            self.role_verb_objects.add(self.k(w), True)
+        for role, verbs in (data.get("role_verb_objects") or {}).items():
+            trie = self.role_verb_objects.setdefault(self.k(role), _Trie())
+            for w in verbs:
+                trie.add(self.k(w), True)
         for w in data.get("role_name_after") or []:
             self.role_name_after.add(self.k(w))
         for w in data.get("partner_openers") or []:
@@ -263,7 +265,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "open_stop_words": list,
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
-        "role_modifiers": list, "generic_compounds": list, "role_verb_objects": list, "role_name_after": list,
+        "role_modifiers": list, "generic_compounds": list, "role_verb_objects": dict, "role_name_after": list,
         "partner_openers": list, "partner_name_words": list,
     },
 }
@@ -769,11 +771,13 @@ class _Scanner:
         sở, ngành tham mưu cho UBND tỉnh"), or by the work it does ("phối hợp thực hiện", ``role_verb_objects``),
         is the verb, not a modifier; not so for a ``partner`` group ("phối hợp với cơ quan chủ trì thực hiện …")."""
         mm = self.match(self.g.modifiers, i)
-        if not mm or tuple(k for t in self.toks[i:mm[0]] for k in t.keys) not in self.g.role_modifiers:
+        role = tuple(k for t in self.toks[i:mm[0]] for k in t.keys) if mm else None
+        if not mm or role not in self.g.role_modifiers:
             return mm
         nxt = mm[0]
+        verbs = self.g.role_verb_objects.get(role)
         if self.word(nxt) and (self.toks[nxt].keys in (("với",), ("cùng",), ("chặt",), ("cho",)) or self.starts_agency(nxt)
-                               or (not partner and self.match(self.g.role_verb_objects, nxt))):
+                               or (not partner and verbs is not None and self.match(verbs, nxt))):
             return None  # "các cơ quan, đơn vị phối hợp thực hiện các hoạt động sau": the verb and the work
         return mm
 
