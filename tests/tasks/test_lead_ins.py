@@ -1,0 +1,126 @@
+"""Lead-ins that hand an actor to the list below them, partner lists with unknown nouns, and the
+label value "X chủ trì, phối hợp với Y" (docs/layout-mechanisms.md, "Lead-ins with their own actor").
+
+Synthetic plans, not corpus text: a positive and a negative example each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.labels import assign_bodies
+from directive_nlp.tasks.mentions import find_agencies
+from directive_nlp.tasks.roles import bridge_partners, chain_at
+from directive_nlp.tasks.subject import find_subject
+from directive_nlp.tasks.text import mask
+
+
+def plan(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP"):
+    return extract_text(f"KẾ HOẠCH\n\nTriển khai công tác năm 2026\n\n{heading}\n\n{body}\n", "plan.md").tasks
+
+
+def roles_of(t):
+    return [(a.name, a.role) for a in t.agencies]
+
+
+# ------------------------------------------------------------------ paragraph lead-ins
+def test_a_paragraph_lead_in_with_its_own_actor_carries_it_to_lettered_items():
+    tasks = plan("1. Tổ chức các hoạt động\n\nSở Y tế chủ trì, phối hợp với Sở Tài chính thực hiện các nhiệm vụ sau:\n\n"
+                 "a) Lồng ghép tổ chức Lễ phát động với hình thức phù hợp.\n\n"
+                 "b) Tăng cường kiểm tra về bình đẳng giới trong tháng hành động.")
+    assert len(tasks) == 2
+    for t in tasks:
+        assert roles_of(t) == [("Sở Y tế", "lead"), ("Sở Tài chính", "support")]
+
+
+def test_a_paragraph_lead_in_carries_to_bullets_and_a_content_lead_in_too():
+    tasks = plan("1. Công tác quản lý\n\nCác sở, ban, ngành thực hiện những nội dung sau:\n\n"
+                 "- Thực hiện đầy đủ các quy định của pháp luật về đầu tư.\n\n- Tham gia kiểm tra vị trí đầu tư xây dựng.")
+    assert [roles_of(t) for t in tasks] == [[("Các sở, ban, ngành", "lead")]] * 2
+
+
+def test_a_lead_in_whose_colon_clause_has_no_actor_carries_nothing():
+    # "Đề nghị X …; trong đó lưu ý các nội dung sau:": the colon clause introduces content (annotation rule A1)
+    tasks = plan("1. Công tác lãnh đạo\n\nĐề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ; "
+                 "trong đó lưu ý một số nội dung trọng tâm sau:\n\n- Đổi mới tư duy, tầm nhìn phát triển.\n\n"
+                 "- Hỗ trợ phát triển doanh nghiệp.")
+    items = [t for t in tasks if t.task.startswith(("Đổi mới", "Hỗ trợ"))]
+    assert len(items) == 2 and all(t.agencies == [] for t in items)
+
+
+def test_a_content_lead_in_asked_of_its_actor_carries_nothing():
+    # "X cần tập trung vào các nội dung sau:": the items name their own actors or none (annotation rule A1)
+    tasks = plan("1. Công tác lãnh đạo\n\nCác Ban cán sự Đảng cần tập trung vào các nội dung sau:\n\n"
+                 "- Đổi mới tư duy, tầm nhìn phát triển.")
+    assert [t.agencies for t in tasks if t.task.startswith("Đổi mới")] == [[]]
+
+
+def test_an_item_with_its_own_actor_keeps_it_under_a_lead_in():
+    tasks = plan("1. Tổ chức thực hiện\n\nCác sở, ban, ngành thực hiện các nhiệm vụ sau:\n\n"
+                 "a) Sở Xây dựng rà soát quy hoạch đô thị.\n\nb) Tăng cường kiểm tra vị trí đầu tư xây dựng.")
+    assert roles_of(tasks[0]) == [("Sở Xây dựng", "lead")]
+    assert roles_of(tasks[1]) == [("Các sở, ban, ngành", "lead")]
+
+
+# ------------------------------------------------------------------ role word as the verb
+@pytest.mark.parametrize("text,expected", [
+    ("Các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau:", ["Các cơ quan, đơn vị, địa phương"]),
+    ("Các sở, ngành phối hợp triển khai kế hoạch", ["Các sở, ngành"]),
+    # negatives: the role word names the body
+    ("Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản", ["Cơ quan phối hợp"]),
+    ("phối hợp với cơ quan chủ trì thực hiện các nhiệm vụ", ["cơ quan chủ trì"]),  # role_name_after
+    ("các cơ quan tham mưu xây dựng chính sách", ["các cơ quan tham mưu"]),  # only "phối hợp" takes the work
+])
+def test_a_role_word_followed_by_the_work_is_the_verb(text, expected):
+    assert [m.name for m in find_agencies(text)] == expected
+
+
+# ------------------------------------------------------------------ name labels
+def test_text_before_a_colon_announcing_a_list_is_no_name_label():
+    text = ("Các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức năng, nhiệm vụ, thẩm quyền quy định "
+            "triển khai thực hiện những nội dung sau:")
+    subject = find_subject(text, mask(text), 0, len(text), find_agencies(text))[0]
+    assert [a.name for a in subject] == ["Các Sở, ngành", "UBND cấp xã", "các đơn vị có liên quan"]
+
+
+def test_a_name_label_still_reads():
+    text = "Ban Chỉ đạo bầu cử của tỉnh: chỉ đạo các địa phương tổ chức bầu cử."
+    subject, _, how, _ = find_subject(text, mask(text), 0, len(text), find_agencies(text))
+    assert how == "label" and subject[0].name.startswith("Ban Chỉ đạo")
+
+
+# ------------------------------------------------------------------ partner lists
+def _partners(text: str) -> list[str]:
+    ms = find_agencies(text)
+    start = text.index("với") + 4
+    chain, cend = chain_at(text, start, ms, len(text))
+    return [a.name for a in bridge_partners(text, chain, cend, len(text), ms)[0]]
+
+
+def test_short_unknown_nouns_between_partner_names_are_partners():
+    assert _partners("phối hợp với các sở, ngành, Ủy ban nhân dân các xã, báo, đài và các đơn vị có liên quan.") == [
+        "các sở, ngành", "Ủy ban nhân dân các xã", "báo", "đài", "các đơn vị có liên quan"]
+
+
+@pytest.mark.parametrize("text", [
+    "phối hợp với các sở, ngành, xây dựng kế hoạch và báo cáo Sở Tài chính.",  # a verb and its object
+    "phối hợp với các sở, ngành, báo, đài.",  # no name closes the list: the nouns stay out
+])
+def test_a_partner_list_does_not_run_over_work_or_past_its_last_name(text):
+    assert _partners(text) == ["các sở, ngành"]
+
+
+def test_a_label_value_with_a_role_frame_gives_lead_and_partners():
+    leads, sups = assign_bodies("Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở, ban, ngành, báo, đài và "
+                                "các đơn vị có liên quan")
+    assert [a.name for a in leads] == ["Sở Văn hóa và Thể thao"]
+    assert [a.name for a in sups] == ["các sở, ban, ngành", "báo", "đài", "các đơn vị có liên quan"]
+
+
+def test_a_labelled_block_whose_body_line_holds_no_work_gives_roles():
+    tasks = plan("1. Tuyên truyền\n\n- Nội dung: Tuyên truyền về phòng ngừa bạo lực trên các phương tiện truyền thông.\n\n"
+                 "- Cơ quan thực hiện: Sở Văn hóa và Thể thao chủ trì, phối hợp với Sở Y tế và các đơn vị có liên quan.")
+    assert len(tasks) == 1
+    assert roles_of(tasks[0]) == [("Sở Văn hóa và Thể thao", "lead"), ("Sở Y tế", "support"),
+                                  ("các đơn vị có liên quan", "support")]
