@@ -124,3 +124,11 @@ def test_a_labelled_block_whose_body_line_holds_no_work_gives_roles():
     assert len(tasks) == 1
     assert roles_of(tasks[0]) == [("Sở Văn hóa và Thể thao", "lead"), ("Sở Y tế", "support"),
                                   ("các đơn vị có liên quan", "support")]
+
+
+def test_a_lead_in_over_a_list_of_objects_carries_nothing():
+    # "… chịu trách nhiệm cập nhật dữ liệu đối với:" then "a) Giá hàng hóa …": the items are objects, not work
+    tasks = plan("2. Các cơ quan chuyên môn cấp tỉnh chịu trách nhiệm cập nhật dữ liệu vào Cơ sở dữ liệu về giá đối với:\n\n"
+                 "a) Giá hàng hóa, dịch vụ thuộc thẩm quyền định giá của Ủy ban nhân dân tỉnh;\n\n"
+                 "b) Danh sách các doanh nghiệp thực hiện kê khai giá.")
+    assert all(t.agencies == [] for t in tasks if t.task.startswith(("Giá hàng", "Danh sách")))

@@ -568,9 +568,10 @@ class _Walker:
             if res.subject and not _patterns()["content_lead_in"].search(body):
                 # a bullet's own actor carries only to the deeper bullets under it
                 flow.actor_lead_in = (sid, res.subject, res.frame_supports, bi.depth)
-        elif sid != "preamble" and self._own_lead_in(body, res):
+        elif sid != "preamble" and self._is_lead_in(body) and self._own_lead_in(body, res):
             # a paragraph or numbered item "Sở Y tế chủ trì, phối hợp với Sở X thực hiện các nhiệm vụ sau:" over
-            # the list that follows it (its bullets, its lettered items)
+            # the list of work that follows it (its bullets, its lettered items); not "… cập nhật dữ liệu đối với:"
+            # over a list of objects
             flow.actor_lead_in = (sid, res.subject, res.frame_supports, _PARAGRAPH)
 
     @staticmethod
