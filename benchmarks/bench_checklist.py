@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DIRECTIVE_NLP_SHARED", ROOT.parent / "shared"))
-MEASURED = ("11_", "18_", "19_", "20_", "21_", "22_", "23_")
+MEASURED = ("11_", "18_", "19_", "22_", "23_")
 AS_OF = date(2025, 1, 1)
 
 

@@ -17,7 +17,7 @@ Forms: those of ``directive-nlp evaluate --form`` (md, txt, plain, plainpad, pdf
 badfont, scanned); ``plain`` and ``plainpad`` are each NAME.md without its markup (table
 cells joined by TABs, or padded with spaces), see ``directive_nlp.evaluation.as_plain``.
 
-The measured half (default extra 11, 18-23) is the part of the gold whose
+The measured half (default extra 11, 18, 19, 22, 23; 20 and 21 were moved to the read half on 2026-12-07, see the README) is the part of the gold whose
 misses nobody read while writing the rules; the read half is the rest.
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from directive_nlp.evaluation import evaluate
 
-MEASURED = "11,18,19,20,21,22,23"
+MEASURED = "11,18,19,22,23"
 
 
 def _f1(rep: dict, key: str) -> str:

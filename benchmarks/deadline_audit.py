@@ -43,7 +43,7 @@ from directive_nlp.deadlines import find_deadlines
 from directive_nlp.errors import InputError
 from directive_nlp.pipeline import load_text
 
-MEASURED = ("11", "18", "19", "20", "21", "22", "23")
+MEASURED = ("11", "18", "19", "22", "23")
 
 
 @dataclass

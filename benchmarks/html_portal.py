@@ -32,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MEASURED = ("11", "18", "19", "20", "21", "22", "23")
+MEASURED = ("11", "18", "19", "22", "23")
 
 _TOP = """<div><a href="/">Trang chủ</a> | <a href="/gioi-thieu">Giới thiệu</a> | <a href="/tin-tuc">Tin tức - Sự kiện</a> |
 <a href="/van-ban">Văn bản chỉ đạo điều hành</a> | <a href="/thu-tuc">Thủ tục hành chính</a> | <a href="/lien-he">Liên hệ</a></div>
