@@ -132,3 +132,35 @@ def test_a_lead_in_over_a_list_of_objects_carries_nothing():
                  "a) Giá hàng hóa, dịch vụ thuộc thẩm quyền định giá của Ủy ban nhân dân tỉnh;\n\n"
                  "b) Danh sách các doanh nghiệp thực hiện kê khai giá.")
     assert all(t.agencies == [] for t in tasks if t.task.startswith(("Giá hàng", "Danh sách")))
+
+
+# ------------------------------------------------------------------ work asked in a part that holds no tasks
+def test_a_lead_in_asking_bodies_for_work_opens_tasks_under_a_goals_heading():
+    tasks = plan("1. Tháng hành động\n\na) Các hoạt động chính\n\nCăn cứ tình hình thực tế, các cơ quan, đơn vị, địa phương "
+                 "phối hợp thực hiện các hoạt động sau:\n\n- Lồng ghép tổ chức Lễ phát động với hình thức phù hợp.\n\n"
+                 "- Tăng cường kiểm tra về bình đẳng giới trong tháng hành động.", heading="II. MỤC TIÊU CỦA KẾ HOẠCH")
+    assert [t.task for t in tasks] == ["Lồng ghép tổ chức Lễ phát động với hình thức phù hợp",
+                                       "Tăng cường kiểm tra về bình đẳng giới trong tháng hành động"]
+    assert all(roles_of(t) == [("các cơ quan, đơn vị, địa phương", "lead")] for t in tasks)
+
+
+def test_goals_and_indicator_lead_ins_stay_out_of_the_tasks():
+    tasks = plan("1. Mục tiêu cụ thể\n\nPhấn đấu đến cuối năm 2025 đạt các mục tiêu, chỉ tiêu sau:\n\n"
+                 "- 100% cơ quan, đơn vị được tuyên truyền về bình đẳng giới.\n\n"
+                 "2. Các địa phương\n\nCác địa phương phấn đấu đạt các chỉ tiêu sau:\n\n- 90% hộ gia đình được phổ biến.",
+                 heading="II. MỤC TIÊU CỦA KẾ HOẠCH")
+    assert tasks == []
+
+
+# ------------------------------------------------------------------ a window label and a later titled item
+def test_a_window_label_does_not_date_a_later_titled_sibling():
+    tasks = plan("2. Tháng hành động\n\na) Chủ đề Tháng hành động năm 2025\n\nb) Thời gian: Từ ngày 15/11/2025 đến ngày "
+                 "15/12/2025.\n\nc) Các hoạt động chính\n\nCác cơ quan, đơn vị thực hiện các hoạt động sau:\n\n"
+                 "- Lồng ghép tổ chức Lễ phát động với hình thức phù hợp.")
+    assert [t.deadline for t in tasks if t.task.startswith("Lồng ghép")] == [None]
+
+
+def test_a_time_label_still_dates_the_labelled_block():
+    tasks = plan("2. Tuyên truyền\n\na) Nội dung: Tuyên truyền về bình đẳng giới trên báo, đài.\n\n"
+                 "b) Cơ quan thực hiện: Sở Văn hóa và Thể thao.\n\nc) Thời gian: Từ ngày 15/11/2025 đến ngày 15/12/2025.")
+    assert len(tasks) == 1 and tasks[0].deadline is not None and tasks[0].deadline.kind == "period"

@@ -104,6 +104,7 @@ class _Flow:
     awaiting: Optional[tuple] = None  # (scope, "lead"|"support"): an empty label whose bodies follow as items
     skipping: bool = False  # items under an ignore label ("Sản phẩm:")
     targets: Optional[tuple] = None  # (section, marker kind, depth) of a lead-in to a list of indicators
+    work_lead_in: Optional[str] = None  # the section of a lead-in asking bodies for work in a part that holds no tasks
     open_partners: Optional[str] = None  # section of a bare "b) Chủ trì, phối hợp" line: its bullets name partners
 
 
@@ -291,6 +292,8 @@ class _Walker:
         zone = self.zones.zone(sid)
         if zone == "background" and sid == "preamble" and flow.preamble_body:
             zone = "task"  # an unnumbered Chỉ thị / Công văn body after "… yêu cầu:"
+        if zone == "none" and self._work_asked(bi, sid, btext, cs, body):
+            zone = "task"
         sc = self.scope(sid)
         if read_label(body) is not None:
             if zone != "none":
@@ -585,6 +588,25 @@ class _Walker:
         if not any(a.name in clause for a in res.subject):
             return False
         return not (res.explicit and _patterns()["content_lead_in"].search(body))
+
+    def _work_asked(self, bi, sid: str, btext: str, cs: int, body: str) -> bool:
+        """In a part that holds no tasks ("II. MỤC TIÊU"), a paragraph that asks named bodies for the work listed
+        below it ("Căn cứ tình hình thực tế, các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động
+        sau:") and the items of that list are work all the same; indicators ("… đạt các chỉ tiêu sau:") are not."""
+        top = self.flow.work_lead_in
+        if top is not None:
+            if self._under_lead_in(sid, bi, top):
+                return True
+            self.flow.work_lead_in = None
+        if bi.marker or not body.rstrip().endswith(":") or not self._is_lead_in(body):
+            return False
+        if _patterns()["target_lead_in"].search(body.rstrip()):
+            return False
+        res = analyze_sentence(btext, mask(btext), cs, len(btext), find_agencies(btext), [], carried=[])
+        if not self._own_lead_in(body, res):
+            return False
+        self.flow.work_lead_in = sid
+        return True
 
     def _under_lead_in(self, sid: str, bi, top: str) -> bool:
         """Is this block an item of the list a paragraph lead-in of section ``top`` opened: a bullet or

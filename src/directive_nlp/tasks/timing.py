@@ -40,6 +40,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..deadlines import adhoc_tail, load_vocabulary
+from .labels import read_label
 from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 from .predicates import is_verb_start, verb_only
@@ -260,9 +261,18 @@ def label_scopes(doc: NormalizedDocument, structure: DocumentStructure,
         prev = [doc.blocks[f[0]].end for f in found[:i] if f[3] == sid and doc.blocks[f[0]].end <= blk.start]
         nxt = [doc.blocks[f[0]].start for f in found[i + 1:] if f[3] == sid and doc.blocks[f[0]].start >= blk.end]
         closing = (max([cs] + prev), blk.start)
-        opening = (blk.end, min([ce] + nxt))
+        opening = (blk.end, min([ce] + nxt + _titled_siblings_after(sections, sid, blk.end)))
         out.append(TimeScope(dl, "label", bidx, closing, opening))
     return out
+
+
+def _titled_siblings_after(sections: dict[str, Section], container: str, pos: int) -> list[int]:
+    """Where the titled items of ``container`` after ``pos`` start: "b) Thời gian: Từ ngày … đến ngày …" times
+    the item it sits in, not a later sibling with a title of its own and its own list ("d) Các hoạt động
+    chính"; ANNOTATION-DECISIONS 9: a window is not copied onto the tasks of another part)."""
+    return [s.start for s in sections.values()
+            if s.parent == container and s.heading and s.start is not None and s.start >= pos
+            and read_label(s.heading) is None]
 
 
 def heading_scopes(doc: NormalizedDocument, structure: DocumentStructure,
