@@ -164,3 +164,16 @@ def test_a_time_label_still_dates_the_labelled_block():
     tasks = plan("2. Tuyên truyền\n\na) Nội dung: Tuyên truyền về bình đẳng giới trên báo, đài.\n\n"
                  "b) Cơ quan thực hiện: Sở Văn hóa và Thể thao.\n\nc) Thời gian: Từ ngày 15/11/2025 đến ngày 15/12/2025.")
     assert len(tasks) == 1 and tasks[0].deadline is not None and tasks[0].deadline.kind == "period"
+
+
+def test_a_numbered_title_over_labelled_activity_blocks_is_no_task():
+    tasks = plan("1. Nâng cao nhận thức của chính quyền các cấp về phòng ngừa bạo lực trên cơ sở giới\n\na) Hoạt động 1\n\n"
+                 "- Nội dung: Triển khai Tháng hành động vì bình đẳng giới.\n\n"
+                 "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành.")
+    assert [t.task for t in tasks] == ["Triển khai Tháng hành động vì bình đẳng giới"]
+
+
+def test_a_numbered_task_over_plain_items_stays_a_task():
+    tasks = plan("1. Sở Nội vụ tổ chức hội nghị tổng kết công tác bình đẳng giới năm 2025.\n\n"
+                 "a) Xây dựng báo cáo tổng kết.")
+    assert [t.task for t in tasks][:1] == ["tổ chức hội nghị tổng kết công tác bình đẳng giới năm 2025"]

@@ -669,6 +669,7 @@ class _Walker:
         if bi is None or not bi.marker or bi.marker_kind == "bullet":
             return
         if not any(k == "label" and (v.leads or v.supports) for k, v in sc.events):
+            self._drop_group_title(key, sc, first)
             return
         own = [i for i, (k, v) in enumerate(sc.events) if k == "task" and self.entries[v].block == first]
         others = [i for i, (k, v) in enumerate(sc.events) if k == "task" and self.entries[v].block != first]
@@ -677,6 +678,19 @@ class _Walker:
             for i in own:
                 self.entries[sc.events[i][1]].draft = None
             sc.events[:] = [ev for i, ev in enumerate(sc.events) if i not in drop]
+
+    def _drop_group_title(self, key: str, sc: _Scope, first: int) -> None:
+        """"1. Nâng cao nhận thức của …" over "a) Hoạt động 1", "b) Hoạt động 2", each a labelled block ("- Nội
+        dung: …", "- Cơ quan thực hiện: …"): the title of a group of labelled blocks, not a task either."""
+        if not sc.events or any(k != "task" or self.entries[v].block != first for k, v in sc.events):
+            return
+        children = [k for k in self.order if k.startswith(key + ".") and k != key]
+        if not any(any(kind == "label" and (v.leads or v.supports) for kind, v in self.scopes[c].events)
+                   for c in children):
+            return
+        for _, v in sc.events:
+            self.entries[v].draft = None
+        sc.events.clear()
 
     def _sentence_drafts(self, btext: str, s: int, e: int, sid: str, carried: list[Ag], *, review: bool,
                          own_only: bool = False, split_commas: bool = True) -> list[tuple[Draft, bool]]:
