@@ -177,3 +177,21 @@ def test_a_numbered_task_over_plain_items_stays_a_task():
     tasks = plan("1. Sở Nội vụ tổ chức hội nghị tổng kết công tác bình đẳng giới năm 2025.\n\n"
                  "a) Xây dựng báo cáo tổng kết.")
     assert [t.task for t in tasks][:1] == ["tổ chức hội nghị tổng kết công tác bình đẳng giới năm 2025"]
+
+
+# ------------------------------------------------------------------ an empty body label over assignment lines
+def test_an_assignment_line_under_an_empty_body_label_gives_the_block_its_roles():
+    tasks = plan("1. Tuyên truyền\n\n- Nội dung: Tuyên truyền về phòng ngừa bạo lực trên các phương tiện truyền thông.\n\n"
+                 "- Cơ quan thực hiện:\n\n+ Sở Văn hóa và Thể thao chủ trì, phối hợp với Sở Y tế, báo, đài và các đơn vị "
+                 "có liên quan.\n\n+ Sở Xây dựng đăng tải thông điệp truyền thông trên bảng quang báo của Thành phố.")
+    assert [t.task for t in tasks] == ["Tuyên truyền về phòng ngừa bạo lực trên các phương tiện truyền thông",
+                                       "đăng tải thông điệp truyền thông trên bảng quang báo của Thành phố"]
+    assert roles_of(tasks[0]) == [("Sở Văn hóa và Thể thao", "lead"), ("Sở Y tế", "support"), ("báo", "support"),
+                                  ("đài", "support"), ("các đơn vị có liên quan", "support")]
+    assert roles_of(tasks[1]) == [("Sở Xây dựng", "lead")]
+
+
+@pytest.mark.parametrize("line", ["Sở Xây dựng đăng tải thông điệp.", "Sở Y tế chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch."])
+def test_a_line_with_work_of_its_own_is_no_assignment_line(line):
+    from directive_nlp.tasks.extractor import _assignment_only
+    assert _assignment_only(line) is None

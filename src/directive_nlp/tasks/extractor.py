@@ -37,7 +37,9 @@ from .decisions import article_kind, execution_clause
 from .headings import HeadingBodies, agency_heading
 from .inline import Assignment, parse_assignment, trailing_paren
 from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments, read_label
+from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
+from ..vocab import phrases
 from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .tables import lost_header_blocks, table_parts, table_tasks
 from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
@@ -67,6 +69,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "target_lead_in": re.compile(rf"(?<!\w)(?:{w('target_nouns')})(?:\s+(?:{w('target_qualifiers')}))*"
                                      rf"(?:\s+(?:{w('following_words')}))?\s*:\s*$", re.IGNORECASE),
         "leftover": re.compile(rf"\b(?:{w('conjunctions')})\b|[\s,;.:\-–+]", re.IGNORECASE),
+        "assignment_words": re.compile(rf"(?<![\wÀ-ỹ])(?:{phrases(layout_vocab().data['assignment_line_words'])})"
+                                       rf"(?![\wÀ-ỹ])", re.IGNORECASE),
         "review_title": re.compile(rf"\b(?:{w('review_title_words')})\b", re.IGNORECASE),
         "topic": re.compile(rf"(?:{w('topic_label_words')})\b[^:]{{0,300}}:\s*", re.IGNORECASE),
     }
@@ -126,6 +130,21 @@ def _only_bodies(text: str) -> bool:
     for a in sorted(ms, key=lambda x: -x.start):
         rest = rest[:a.start] + rest[a.end:]
     return not _patterns()["leftover"].sub("", rest)
+
+
+def _assignment_only(text: str) -> Optional[tuple[list[Ag], list[Ag]]]:
+    """(leads, partners) of a line that only assigns ("Sở X chủ trì, phối hợp với Sở Y, báo, đài và các đơn vị
+    có liên quan."), or None: no lead, or words of work left over ("Sở X đăng tải thông điệp …")."""
+    value = text.strip().rstrip(".;")
+    asg = parse_assignment(value)
+    if asg is None or not asg.leads:
+        return None
+    leads, sups = list(asg.leads), list(asg.supports)
+    rest = value
+    for a in sorted(leads + sups, key=lambda x: -x.start):
+        rest = rest[:a.start] + " " + rest[a.end:]
+    rest = _patterns()["assignment_words"].sub(" ", rest)
+    return None if _patterns()["leftover"].sub("", rest) else (leads, sups)
 
 
 def _among_topic_headings(structure: DocumentStructure) -> set[str]:
@@ -356,6 +375,12 @@ class _Walker:
             names = label_bodies(body)
             self.scopes[key].events.append(("label", LabelRun(leads=names) if kind == "lead" else LabelRun(supports=names)))
             return True
+        if flow.awaiting and flow.awaiting[1] == "lead" and bi.marker:
+            # "- Cơ quan thực hiện:" then "+ Sở X chủ trì, phối hợp với Sở Y …": the block's lead and partners
+            found = _assignment_only(body)
+            if found is not None:
+                self.scopes[flow.awaiting[0]].events.append(("label", LabelRun(leads=found[0], supports=found[1])))
+                return True
         flow.awaiting = None
         if flow.skipping and bi.marker_kind == "bullet":
             return True
@@ -387,6 +412,7 @@ class _Walker:
         """One label line (or several in one line): runs of bodies/time, its own clauses, or its content tasks."""
         key = self.scope_of(sid)
         sc = self.scope(key)
+        self.flow.awaiting = None  # a new label ends the body items of an empty one
         for lab, vs, ve in label_segments(btext, cs):
             value = btext[vs:ve]
             if lab.kind == "time":

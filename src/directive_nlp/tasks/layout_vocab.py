@@ -29,7 +29,7 @@ REQUIRED_KEYS: dict[str, type] = {
     "state_subheadings": list, "spec_subheadings": list,
     "self_reference_openers": list, "self_reference_request_words": list,
     "relative_heading_nouns": list, "relative_heading_links": list, "relative_heading_lead_tails": list,
-    "relative_heading_support_tails": list,
+    "relative_heading_support_tails": list, "assignment_line_words": list,
 }
 
 
