@@ -938,6 +938,14 @@ class _Scanner:
             return i
         return j
 
+    def _plain_group_list(self, i: int, end: int) -> bool:
+        """Does ``[i, end)`` list several group nouns ("Các sở, ban, ngành") with no role word among them?"""
+        commas = sum(1 for t in self.toks[i:end] if t.punct and t.text == ",")
+        roles = any(self.match(self.g.modifiers, k) and tuple(x for t in self.toks[k:self.match(self.g.modifiers, k)[0]]
+                                                              for x in t.keys) in self.g.role_modifiers
+                    for k in range(i, end))
+        return commas >= 1 and not roles
+
     def _label_tail(self, i: int) -> int:
         """Past the words that may end a label ("Đơn vị chủ trì tham mưu thực hiện:")."""
         m = self.match(self.g.label_tails, i)
@@ -1032,8 +1040,9 @@ class _Scanner:
             end, typ, rule = max(cands, key=lambda c: c[0])
             if rule in ("group", "group_modified") and self.is_punct(self._label_tail(end), ":") and (
                 i == 0 or self.is_punct(i - 1, "\n|")
-            ) and self.toks[i].cap:
-                # "Cơ quan chủ trì:", "Đơn vị phối hợp:" open a labelled block; they name no body
+            ) and self.toks[i].cap and not self._plain_group_list(i, end):
+                # "Cơ quan chủ trì:", "Đơn vị phối hợp:" open a labelled block; they name no body ("Các sở, ban,
+                # ngành, địa phương:" names bodies: a list of plain group nouns, no role word)
                 i = end
                 continue
             # trim trailing punctuation/determiners

@@ -195,3 +195,21 @@ def test_an_assignment_line_under_an_empty_body_label_gives_the_block_its_roles(
 def test_a_line_with_work_of_its_own_is_no_assignment_line(line):
     from directive_nlp.tasks.extractor import _assignment_only
     assert _assignment_only(line) is None
+
+
+# ------------------------------------------------------------------ a list of bodies named before a colon
+@pytest.mark.parametrize("text,expected", [
+    ("Các sở, ban, ngành, địa phương: Là cơ quan được lấy ý kiến thẩm định.", ["Các sở, ban, ngành, địa phương"]),
+    ("Các sở, ngành: triển khai kế hoạch.", ["Các sở, ngành"]),
+    # negatives: a role label opens a labelled block and names no body
+    ("Cơ quan, đơn vị phối hợp: Sở Y tế", ["Sở Y tế"]),
+    ("Đơn vị chủ trì:", []),
+])
+def test_a_list_of_group_nouns_before_a_colon_names_bodies(text, expected):
+    assert [m.name for m in find_agencies(text)] == expected
+
+
+def test_a_numbered_body_label_with_a_description_carries_to_the_items():
+    tasks = plan("2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm trước "
+                 "UBND tỉnh các nội dung sau:\n\na) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.")
+    assert [roles_of(t) for t in tasks] == [[("Các sở, ban, ngành, địa phương", "lead")]]

@@ -68,6 +68,7 @@ class SentenceResult:
     # "b) Chủ trì, phối hợp" closing a line: the bodies that the items below name are this actor's partners
     # (support), not leads; a hook for the walker, which knows the items
     open_support: bool = False
+    how: str = "none"  # how the subject was found (subject.find_subject): "subject", "label", "assign", …
 
 
 @dataclass
@@ -650,17 +651,17 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
         res.subject = []
         return res
     if frames().open_lead_support.match(text, p, e):
-        return SentenceResult([], subject, [], lead_in=True, explicit=explicit, open_support=True)
+        return SentenceResult([], subject, [], lead_in=True, explicit=explicit, open_support=True, how=how)
     p = _resumptive(text, p, e, subject, mentions)
     p, frame_supports, explicit = _predicate_start(text, masked, p, e, subject, carried, mentions, explicit)
-    empty = SentenceResult([], subject, frame_supports, explicit=explicit)
+    empty = SentenceResult([], subject, frame_supports, explicit=explicit, how=how)
     if label_value(text, s, p, e, subject, how, review):
         return empty
     timed = time_label_draft(text, masked, p, e, subject, deadlines)
     if timed is not None:
         a, b, d = timed
         return SentenceResult([Draft(a, b, leads=list(carried or []), deadline=d.deadline, deadline_prio=1,
-                                     rule="sentence:time-label")], subject, frame_supports, explicit=explicit)
+                                     rule="sentence:time-label")], subject, frame_supports, explicit=explicit, how=how)
     if label_pair(text, masked, p, e, subject, review):
         return empty
     cpos = masked.find(":", p, e)
@@ -669,7 +670,7 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered else (e, False)
     if lead_in or (subject and cpos >= 0 and not text[cpos + 1:e].strip() and verb_only(text[p:cpos])):
         # "- UBND thành phố Hà Nội … cần tập trung:": a bare verb before the colon leads in the items below
-        return SentenceResult([], subject, frame_supports, lead_in=True, explicit=explicit)
+        return SentenceResult([], subject, frame_supports, lead_in=True, explicit=explicit, how=how)
     pe = min(pe, lead_end)
     if pe <= p:
         return empty
@@ -694,4 +695,4 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
         drafts.extend(own)
         before = own or before
     _numbered_scope(text, p, e, drafts)
-    return SentenceResult(drafts, subject, frame_supports, explicit=explicit)
+    return SentenceResult(drafts, subject, frame_supports, explicit=explicit, how=how)

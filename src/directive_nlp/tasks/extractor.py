@@ -397,10 +397,13 @@ class _Walker:
             self._heading_block[sid] = b.index
         self._note_targets(bi, sid, body)
         colon = body.rstrip().endswith(":")
-        if colon and sid not in self.headings and not _patterns()["content_lead_in"].search(body):
-            # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items
+        if colon and sid not in self.headings:
+            # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items; a content
+            # lead-in ("… các nội dung sau:") only when it names its own actor (``_own_lead_in``)
+            content = _patterns()["content_lead_in"].search(body)
             hres = analyze_sentence(btext, mask(btext), cs, len(btext), find_agencies(btext), [], carried=[])
-            if hres.subject and (hres.drafts == [] or hres.lead_in or _patterns()["list_end"].search(body)):
+            if (hres.subject and (hres.drafts == [] or hres.lead_in or _patterns()["list_end"].search(body))
+                    and (not content or self._own_lead_in(body, hres))):
                 self.headings[sid] = HeadingBodies(hres.subject, list(hres.frame_supports))
         if colon and sid not in self.headings and not self._is_lead_in(body) and not self._verb_before_colon(body):
             flow.colon_parent = (sid, b.index, [])
@@ -607,13 +610,16 @@ class _Walker:
     def _own_lead_in(body: str, res) -> bool:
         """Does the clause ending in ":" name its own actor as its subject? Not "Đề nghị X …; trong đó lưu ý các
         nội dung sau:" (the colon clause has no subject: it introduces content), nor a content lead-in asked
-        of its actor ("X cần tập trung vào các nội dung sau:": the items name their own, annotation rule A1)."""
+        of its actor ("X cần tập trung vào các nội dung sau:": the items name their own, annotation rule A1);
+        a body named as a label is its own ("2. Các sở, ngành: Là các đơn vị …, chịu trách nhiệm … các nội
+        dung sau:")."""
         if not res.subject:
             return False
         clause = body.rstrip()[body.rstrip().rfind(";") + 1:]
         if not any(a.name in clause for a in res.subject):
             return False
-        return not (res.explicit and _patterns()["content_lead_in"].search(body))
+        named = res.how == "label" or re.search(re.escape(res.subject[-1].name) + r"\s*:", body) is not None
+        return named or not (res.explicit and _patterns()["content_lead_in"].search(body))
 
     def _work_asked(self, bi, sid: str, btext: str, cs: int, body: str) -> bool:
         """In a part that holds no tasks ("II. MỤC TIÊU"), a paragraph that asks named bodies for the work listed
