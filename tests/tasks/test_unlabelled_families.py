@@ -460,3 +460,37 @@ def test_named_body_or_new_noun_phrase_before_the_modal_is_left_alone():
     assert ts[0][1] == [("Các đơn vị", "lead")] and ts[0][0].startswith("chỉ đạo các trường học")
     ts = _bodies("1. Các đơn vị tổ chức thực hiện, cần bảo đảm tiến độ.")
     assert ts[0][1] == [("Các đơn vị", "lead")] and ts[0][0].startswith("tổ chức thực hiện")
+
+
+# ------------------------------------------------------------------ a focus tail after a comma (branch tasks10)
+def test_focus_on_a_noun_phrase_stays_in_its_task():
+    # ", tập trung vào / ưu tiên / chú trọng tới + a noun phrase" narrows the object: one task
+    assert texts("1. Sở Khoa học và Công nghệ phát triển hạ tầng số, tập trung vào một số hạ tầng cần nguồn "
+                 "đầu tư lớn.") == ["phát triển hạ tầng số, tập trung vào một số hạ tầng cần nguồn đầu tư lớn"]
+    assert texts("1. Sở Công Thương tổ chức cấp phát hàng đến vùng bị chia cắt, ưu tiên xã ngập sâu, đi lại "
+                 "khó khăn.") == ["tổ chức cấp phát hàng đến vùng bị chia cắt, ưu tiên xã ngập sâu, đi lại khó khăn"]
+    assert len(tasks_of("1. Sở Y tế phổ biến các hướng dẫn bảo vệ sức khỏe, chú trọng tới những đối tượng dễ bị "
+                        "tổn thương.")) == 1
+    # a preposition after the focus word: still a focus, even before a verb
+    assert len(tasks_of("1. Sở Giáo dục và Đào tạo đổi mới phương pháp giảng dạy, tập trung vào nâng cao kỹ năng "
+                        "số cho học sinh.")) == 1
+
+
+def test_focus_word_before_a_verb_or_after_a_semicolon_opens_a_task():
+    # a verb after the focus word (a weak one too): a predicate with its own object
+    assert len(tasks_of("1. Sở Lao động lựa chọn đầu tư nâng cấp các cơ sở hoạt động hiệu quả, ưu tiên đầu tư "
+                        "hiện đại cho một số trường cao đẳng.")) == 2
+    assert len(tasks_of("1. Công an tỉnh kiểm soát chặt chẽ người sử dụng trái phép chất ma túy, tập trung ngăn "
+                        "chặn sự gia tăng người nghiện mới.")) == 2
+    # after ";" a clause of its own, as before
+    assert len(tasks_of("1. Sở Tài chính đề xuất các giải pháp cải thiện môi trường đầu tư; ưu tiên các dự án "
+                        "công nghệ cao.")) == 2
+
+
+def test_focus_tail_vocabulary_is_data():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    from directive_nlp.tasks.splitting import focus_tail
+    data = load_lexicon_data()
+    assert "tập trung" in data["focus_tails"] and "vào" in data["focus_prepositions"]
+    assert focus_tail("tập trung vào các khu vực trọng điểm") and focus_tail("ưu tiên xã ngập sâu")
+    assert not focus_tail("ưu tiên triển khai hoàn thiện 11 cơ sở dữ liệu") and not focus_tail("tăng cường kiểm tra")

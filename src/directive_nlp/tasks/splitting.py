@@ -91,6 +91,8 @@ _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 
 _BARE_ITEM_SYLLABLES = 2
 _GLOSS = re.compile(r"\([^()]*\)")
 # "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
+_FOCUS_TAIL = re.compile(rf"\s*(?:{word_alt('focus_tails')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
+_FOCUS_PREP = re.compile(rf"(?:{word_alt('focus_prepositions')})(?![\wÀ-ỹ])", re.IGNORECASE)
 _HORIZON = re.compile(rf"\s*(?:{phrases(load_deadline_vocabulary()['horizon_words'])})(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
@@ -266,6 +268,18 @@ class _Group:
         self.purposed = self.purposed or bool(_PURPOSE.search(" " + st + " "))
 
 
+def focus_tail(st: str) -> bool:
+    """", tập trung vào các khu vực …", ", ưu tiên xã ngập sâu": a focus word before a noun phrase (or a
+    preposition) narrows the task before it; before a verb, a weak one too (", ưu tiên đầu tư …"), it is a task
+    of its own."""
+    m = _FOCUS_TAIL.match(st)
+    if not m:
+        return False
+    rest, lx = st[m.end():], lexicon()
+    return bool(rest) and (bool(_FOCUS_PREP.match(rest))
+                           or not (lx.verb_start.match(rest) or lx.weak_verb_start.match(rest)))
+
+
 def _only_time(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
     """", hoàn thành trong tháng 12", ", báo cáo trước ngày …": a time for the task before it."""
     seg_text = rest = text[seg[0]:seg[1]]
@@ -311,6 +325,10 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return bool(_REVIEW_STEP.match(st))
     if lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
+    if "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):
+        # "…, tập trung vào các khu vực …": a focus on part of the object stays in its task (not after a time
+        # inside the clause: "tăng tần suất … từ tháng 10 đến tháng 4 năm sau, tập trung tại …" would lose its head)
+        return False
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
