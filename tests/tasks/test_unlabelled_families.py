@@ -494,3 +494,19 @@ def test_focus_tail_vocabulary_is_data():
     assert "tập trung" in data["focus_tails"] and "vào" in data["focus_prepositions"]
     assert focus_tail("tập trung vào các khu vực trọng điểm") and focus_tail("ưu tiên xã ngập sâu")
     assert not focus_tail("ưu tiên triển khai hoàn thiện 11 cơ sở dữ liệu") and not focus_tail("tăng cường kiểm tra")
+
+
+# ------------------------------------------------------------------ an ongoing word among qualities (branch tasks10)
+def test_ongoing_word_among_qualities_neither_dates_nor_cuts_the_task():
+    ts = tasks_of("1. Sở Nội vụ xây dựng chương trình đào tạo, hỗ trợ kỹ thuật chuyên biệt và thường xuyên cho "
+                  "đội ngũ cán bộ cấp xã.")
+    assert len(ts) == 1 and ts[0].deadline is None and ts[0].task.endswith("cho đội ngũ cán bộ cấp xã")
+    ts = tasks_of("1. Sở Nông nghiệp và Môi trường kết nối các trạm quan trắc tự động, liên tục theo Quy hoạch "
+                  "tổng thể quan trắc môi trường.")
+    assert len(ts) == 1 and ts[0].deadline is None and ts[0].task.startswith("kết nối các trạm")
+
+
+def test_ongoing_adverb_before_a_verb_still_opens_a_task():
+    ts = tasks_of("1. Sở Y tế theo dõi diễn biến dịch bệnh và thường xuyên báo cáo Ủy ban nhân dân tỉnh tình hình "
+                  "dịch bệnh.")
+    assert len(ts) == 2 and ts[1].deadline is not None and ts[1].deadline.kind == "ongoing"

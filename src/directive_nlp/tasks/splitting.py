@@ -48,6 +48,9 @@ _THEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+", re
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
 _ADVERB_VERB = re.compile(rf"\s*(?:{word_alt('predicate_adverbs')}|(?:{word_alt('report_step_verbs')})\s+"
                           rf"(?:{word_alt('report_step_objects')}))\s", re.IGNORECASE)
+# "… chuyên biệt và thường xuyên cho đội ngũ …": the adverb before a preposition is a quality, not a new predicate
+_ADVERB_QUALITY = re.compile(rf"\s*(?:{word_alt('predicate_adverbs')})\s+(?:{word_alt('complement_prepositions')})(?![\wÀ-ỹ])",
+                             re.IGNORECASE)
 _REPORT_START = re.compile(rf"\s*(?:(?:{word_alt('report_start_adverbs')})\s+)?(?:(?:{word_alt('report_start_gather')}),?\s+)?"
                            rf"(?:{word_alt('report_start_verbs')})\s", re.IGNORECASE)
 # "… để …", "… phục vụ lưu trữ, xử lý, truyền tải …": after a purpose (``purpose_words`` in task_lexicon.yaml) or a
@@ -334,6 +337,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
+    if "," not in gap and _AND_GAP.fullmatch(gap) and _ADVERB_QUALITY.match(st):
+        return False  # "hỗ trợ kỹ thuật chuyên biệt và thường xuyên cho …": a quality, not a predicate
     if "," not in gap and _AND_GAP.fullmatch(gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
