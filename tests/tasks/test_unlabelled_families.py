@@ -510,3 +510,20 @@ def test_ongoing_adverb_before_a_verb_still_opens_a_task():
     ts = tasks_of("1. Sở Y tế theo dõi diễn biến dịch bệnh và thường xuyên báo cáo Ủy ban nhân dân tỉnh tình hình "
                   "dịch bệnh.")
     assert len(ts) == 2 and ts[1].deadline is not None and ts[1].deadline.kind == "ongoing"
+
+
+# ------------------------------------------------------------------ a running list of bare activities (branch tasks10)
+def test_verb_with_object_closes_a_running_list_of_bare_activities():
+    # three bare activities after "về": the verb-led segment is the list's last item, sharing what follows
+    ts = texts("1. Ủy ban nhân dân xã tăng cường kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, "
+               "thăm dò, khai thác nước dưới đất.")
+    assert ts == ["tăng cường kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, thăm dò, khai thác "
+                  "nước dưới đất"]
+
+
+def test_two_bare_items_or_no_list_head_leave_the_cut_alone():
+    # only two bare items after the head: a verb with its own object is still a task of its own
+    assert len(tasks_of("1. Sở Nội vụ kiểm tra việc thực hiện quy định về tuyển dụng, hợp đồng, xây dựng kế hoạch "
+                        "đào tạo giáo viên mầm non.")) == 2
+    # bare verbs without a list head before them: verbs sharing the object, one task, as before
+    assert len(tasks_of("1. Sở Y tế tuyên truyền, vận động, hướng dẫn người dân phòng bệnh.")) == 1

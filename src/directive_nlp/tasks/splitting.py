@@ -92,6 +92,7 @@ _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_head
                             re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
+_RUNNING_LIST_ITEMS = 3  # "về các hoạt động khoan, đào, thăm dò, khai thác nước …": a list already running
 _GLOSS = re.compile(r"\([^()]*\)")
 # "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
 _FOCUS_TAIL = re.compile(rf"\s*(?:{word_alt('focus_tails')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
@@ -117,7 +118,7 @@ def continues_object_list(group: str, st: str) -> bool:
         return False
     items = group[head.end():].split(",")
     if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
-        bare = verb_only(st) or bool(_VERB_PREP.match(st))
+        bare = verb_only(st) or bool(_VERB_PREP.match(st)) or len(items) >= _RUNNING_LIST_ITEMS
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
     last = _last(_OBJECT_HEAD, group)
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
