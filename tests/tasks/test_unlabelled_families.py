@@ -527,3 +527,28 @@ def test_two_bare_items_or_no_list_head_leave_the_cut_alone():
                         "đào tạo giáo viên mầm non.")) == 2
     # bare verbs without a list head before them: verbs sharing the object, one task, as before
     assert len(tasks_of("1. Sở Y tế tuyên truyền, vận động, hướng dẫn người dân phòng bệnh.")) == 1
+
+
+# ------------------------------------------------------------------ a passive statement about a thing (branch tasks10)
+def test_passive_statement_about_a_thing_is_no_task():
+    assert texts("- Bản tin sinh hoạt chuyên đề sẽ được phát hành vào tuần cuối cùng của tháng thứ 3 trong quý.") == []
+    assert texts("- Thông số môi trường được xử lý, đánh giá chất lượng môi trường theo chỉ số VN-WQI.") == []
+
+
+def test_passive_after_a_modal_a_body_a_verb_or_a_semicolon_stays():
+    # a modal before the passive: a requirement
+    assert len(tasks_of("- Toàn bộ dữ liệu về hiện trạng công trình phải được số hóa, cập nhật lên hệ thống.")) >= 1
+    # a ";" clause inside a task sentence (extra 14's gold keeps it)
+    assert len(tasks_of("1. Công an tỉnh rà soát người nghiện ma túy trên địa bàn; tất cả các trường hợp được rà "
+                        "soát, quản lý theo quy định.")) == 2
+    from directive_nlp.agencies import find_agencies
+    from directive_nlp.tasks.not_tasks import passive_statement
+
+    def passive(s: str) -> bool:
+        return passive_statement(s, 0, len(s), [])
+    assert passive("Bản tin sinh hoạt chuyên đề sẽ được phát hành vào tuần cuối")
+    assert not passive("Mức độ đạt được kết quả thực hiện mục tiêu")  # a compound, not a passive
+    assert not passive("quy định rõ việc áp dụng BIM đã được pháp lý hóa")  # a verb's complement clause
+    assert not passive("Tổ chức tập huấn cho cán bộ được giao nhiệm vụ")  # a verb first
+    s = "Bản tin của Sở Văn hóa và Thể thao sẽ được phát hành hằng tháng"  # a body named before the passive
+    assert passive_statement(s, 0, len(s), []) and not passive_statement(s, 0, len(s), list(find_agencies(s)))
