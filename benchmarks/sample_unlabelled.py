@@ -20,6 +20,7 @@ parts with sub-parts left out) that lie in the task-bearing parts (zone "task" o
 overlaps the unit), to judge what the extractor MISSES as well as what it outputs:
 
     python benchmarks/sample_unlabelled.py /tmp/before --units --seed 20261220 --n 30
+    python benchmarks/sample_unlabelled.py /tmp/before --units --no-tables --seed 20261221 --n 30   # prose only
 
 ``--only u07,u08,12_`` keeps the documents whose file names start with one of the given prefixes (a
 sample of one kind of document, drawn from a folder that holds more).
@@ -74,11 +75,11 @@ def draw(results: dict[str, dict], seed: int, n: int, split_only: bool = False, 
     return sorted(picked, key=order.__getitem__)
 
 
-def _units_of(result: dict) -> list[tuple[int, int, str, str]]:
+def _units_of(result: dict, tables: bool = True) -> list[tuple[int, int, str, str]]:
     """(start, end, text, section id) of the units of one document's task-bearing parts, in reading order.
 
     The source is read again (``result["source"]["path"]``) with the pipeline's reader, normaliser and
-    structure parser, so offsets are those of the tasks' spans."""
+    structure parser, so offsets are those of the tasks' spans. ``tables=False`` leaves table rows out (prose only)."""
     from directive_nlp.pipeline import load_text
     from directive_nlp.structure import parse_structure
     from directive_nlp.structure.metadata import extract_metadata
@@ -92,7 +93,7 @@ def _units_of(result: dict) -> list[tuple[int, int, str, str]]:
     out = []
     for b in nd.blocks:
         bi = info.get(b.index)
-        if bi is None or zones.zone(bi.section) not in ("task", "unknown"):
+        if bi is None or zones.zone(bi.section) not in ("task", "unknown") or (b.kind == "table_row" and not tables):
             continue
         if bi.is_heading and bi.section in parents:
             continue  # the heading of a part with sub-parts: the units are below it
@@ -102,17 +103,18 @@ def _units_of(result: dict) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def draw_units(results: dict[str, dict], seed: int, n: int) -> list[tuple[str, tuple[int, int, str, str]]]:
+def draw_units(results: dict[str, dict], seed: int, n: int,
+               tables: bool = True) -> list[tuple[str, tuple[int, int, str, str]]]:
     """``n`` (document, unit) pairs drawn with ``random.seed(seed)`` from all units, in reading order."""
-    pool = [(doc, u) for doc, r in results.items() for u in _units_of(r)]
+    pool = [(doc, u) for doc, r in results.items() for u in _units_of(r, tables)]
     random.seed(seed)
     picked = random.sample(range(len(pool)), min(n, len(pool)))
     print(f"seed {seed}: {len(picked)} of {len(pool)} units in {len(results)} documents")
     return [pool[i] for i in sorted(picked)]
 
 
-def _print_units(results: dict[str, dict], later: dict[str, dict], seed: int, n: int) -> None:
-    for k, (doc, (s0, s1, text, sid)) in enumerate(draw_units(results, seed, n), start=1):
+def _print_units(results: dict[str, dict], later: dict[str, dict], seed: int, n: int, tables: bool = True) -> None:
+    for k, (doc, (s0, s1, text, sid)) in enumerate(draw_units(results, seed, n, tables), start=1):
         print(f"\n#{k} {doc} [{sid}] {s0}-{s1}\n  unit: {text[:900]}")
         for label, res in (("", results), ("now ", later)) if later else (("", results),):
             got = [t for t in res.get(doc, {}).get("tasks", []) if t["span"][0] < s1 and t["span"][1] > s0]
@@ -138,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split-only", action="store_true", help="draw only tasks whose sentence yields two or more tasks")
     ap.add_argument("--units", action="store_true",
                     help="draw source units of the task-bearing parts and show the tasks extracted from each")
+    ap.add_argument("--no-tables", action="store_true", help="with --units: leave table rows out (prose units only)")
     ap.add_argument("--with-agency", action="store_true", help="draw only tasks with at least one body")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
@@ -147,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     results = _load(args.folder, only)
     later = _load(args.compare, only) if args.compare else {}
     if args.units:
-        _print_units(results, later, args.seed, args.n)
+        _print_units(results, later, args.seed, args.n, not args.no_tables)
         return 0
     picked = draw(results, args.seed, args.n, args.split_only, with_agency=args.with_agency)
     tasks = [t for r in results.values() for t in r.get("tasks", [])]
