@@ -552,3 +552,26 @@ def test_passive_after_a_modal_a_body_a_verb_or_a_semicolon_stays():
     assert not passive("Tổ chức tập huấn cho cán bộ được giao nhiệm vụ")  # a verb first
     s = "Bản tin của Sở Văn hóa và Thể thao sẽ được phát hành hằng tháng"  # a body named before the passive
     assert passive_statement(s, 0, len(s), []) and not passive_statement(s, 0, len(s), list(find_agencies(s)))
+
+
+# ------------------------------------------------------------------ notes and headings in capitals (branch tasks10)
+def test_a_bracketed_note_pointing_to_an_appendix_is_no_task():
+    ts = texts("1. Sở Xây dựng rà soát danh mục các dự án ưu tiên đầu tư.\n\n(Chi tiết danh mục các dự án tại Phụ lục "
+               "kèm theo)")
+    assert ts == ["rà soát danh mục các dự án ưu tiên đầu tư"]
+    # a bracket at the end of a task sentence stays a trailing note of that task, the task is kept
+    assert len(tasks_of("1. Sở Xây dựng rà soát danh mục các dự án ưu tiên đầu tư (chi tiết tại Phụ lục kèm theo).")) == 1
+
+
+def test_a_heading_in_capitals_with_a_trailing_bracket_is_no_task():
+    # a part numbered twice ("III." again) with a bracket after its heading is read as a paragraph, not a heading
+    ts = texts("1. Sở Tài chính bố trí kinh phí thực hiện.\n\nIII. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU (chi tiết Phụ lục "
+               "đính kèm)\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi việc thực hiện.",
+               heading="III. LỘ TRÌNH THỰC HIỆN")
+    assert ts == ["bố trí kinh phí thực hiện", "theo dõi việc thực hiện"]
+
+
+def test_capitals_are_told_apart_with_vietnamese_marks():
+    from directive_nlp.tasks.extractor import _in_capitals
+    assert _in_capitals("NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU") and _in_capitals("TỔ CHỨC THỰC HIỆN")
+    assert not _in_capitals("Nhiệm vụ và giải pháp chủ yếu") and not _in_capitals("2026 - 2030")

@@ -48,7 +48,13 @@ __all__ = ["extract_tasks"]
 
 # "… cần tập trung vào các nội dung sau:" only introduces content: its actor is not carried to the items
 # (annotation rule A1, docs/tasks.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
-_UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*[.:]?$")  # a bracket closing a heading in capitals
+
+
+def _in_capitals(text: str) -> bool:
+    """Is the text written in capitals ("NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU")? A character class a-zà-ỹ cannot tell:
+    the capitals with a dot or hook below ("Ệ", "Ụ", "Ả") lie inside the range à-ỹ."""
+    return any(ch.isalpha() for ch in text) and text == text.upper()
 
 
 @lru_cache(maxsize=1)
@@ -283,8 +289,9 @@ class _Walker:
             return
         if b.index in self.table_heads:
             return
+        caps = _TRAILING_NOTE.sub("", body.strip())  # "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU (chi tiết Phụ lục đính kèm)"
         if any(p.match(low) for p in self.lx.stop_block[1:]) or (
-                _UPPER_SIGNATURE.match(body.strip()) and len(words(body)) <= (20 if bi.marker else 8)):
+                _in_capitals(caps) and len(words(caps)) <= (20 if bi.marker else 8)):
             return  # signatures and headings in capitals
         zone = self.zones.zone(sid)
         if zone == "background" and sid == "preamble" and flow.preamble_body:
