@@ -575,3 +575,15 @@ def test_capitals_are_told_apart_with_vietnamese_marks():
     from directive_nlp.tasks.extractor import _in_capitals
     assert _in_capitals("NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU") and _in_capitals("TỔ CHỨC THỰC HIỆN")
     assert not _in_capitals("Nhiệm vụ và giải pháp chủ yếu") and not _in_capitals("2026 - 2030")
+
+
+def test_lead_in_fillers_are_data_and_keep_the_clause_before_them():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    data = load_lexicon_data()
+    assert "trong đó" in data["lead_in_filler_openers"] and "lưu ý" in data["lead_in_filler_steps"]
+    ts = texts("1. Đề nghị Ủy ban nhân dân tỉnh tập trung thực hiện các nhiệm vụ, giải pháp trên các lĩnh vực; trong đó "
+               "lưu ý một số nội dung trọng tâm sau:\n\n- Đẩy mạnh cải cách thủ tục hành chính.")
+    assert ts[0] == "tập trung thực hiện các nhiệm vụ, giải pháp trên các lĩnh vực"
+    # without a filler before it, the whole sentence is a lead-in
+    assert texts("1. Ủy ban nhân dân tỉnh thực hiện các nội dung sau:\n\n- Đẩy mạnh cải cách thủ tục hành chính.") == [
+        "Đẩy mạnh cải cách thủ tục hành chính"]

@@ -19,8 +19,8 @@ from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement"]
 
-_FILLER = re.compile(r"^\s*(?:trong đó|đặc biệt|lưu ý|chú trọng|chú ý|tập trung(?: vào)?|gồm|bao gồm|cụ thể|với|đó là|"
-                     r"nhất là|và|một số|các)?(?:\s+(?:lưu ý|chú trọng|tập trung vào|vào|đến|tới))*\s*$", re.IGNORECASE)
+_FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
+                     re.IGNORECASE)
 _PASSIVE = re.compile(rf"(?<![\wÀ-ỹ])(?:(?:{word_alt('passive_aspects')})\s+)?(?:{word_alt('passive_markers')})\s+",
                       re.IGNORECASE)
 _PASSIVE_SUBJECT_WORDS = 12
