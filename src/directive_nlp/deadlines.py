@@ -65,7 +65,7 @@ _LISTS = (
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
     "adhoc_words", "adhoc_qualifiers", "ongoing_tags", "next_period_words", "target_nouns", "target_verbs",
-    "target_year_by_cues", "target_year_on_cues",
+    "target_year_by_cues", "target_year_on_cues", "ongoing_quality_partners", "ongoing_modifier_prepositions",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
 
@@ -215,6 +215,8 @@ class _Compiled:
     ongoing_blockers: re.Pattern
     ongoing_after: re.Pattern
     ongoing_tag: re.Pattern
+    ongoing_quality: re.Pattern
+    ongoing_modifier: re.Pattern
     conditional_subjects: re.Pattern
     conditional_blockers: re.Pattern
     conditional_triggers: re.Pattern
@@ -428,6 +430,8 @@ def _compiled() -> _Compiled:
         ongoing_blockers=re.compile(_alt(v["ongoing_blockers"]) + r"[\s,]*$", I),
         ongoing_after=re.compile(r"[^\S\n]+" + _alt(v["ongoing_after_blockers"]) + _E, I),
         ongoing_tag=re.compile(r"(?:^|[,;:|(])[^\S\n]*(" + _alt(v["ongoing_tag_nouns"]) + r")[^\S\n]+$", I),
+        ongoing_quality=re.compile(_B + _alt(v["ongoing_quality_partners"]) + r"(?:[^\S\n]*,|[^\S\n]+" + _alt(v["term_joiners"]) + r")[^\S\n]*$", I),
+        ongoing_modifier=re.compile(r"[^\S\n]+" + _alt(v["ongoing_modifier_prepositions"]) + _E, I),
         conditional_subjects=re.compile(_B + _alt(v["conditional_subjects"]) + _E, I),
         conditional_blockers=re.compile("^" + _alt(v["conditional_blockers"]) + _E, I),
         conditional_triggers=re.compile(_B + _alt(v["conditional_triggers"]) + _E, I),
@@ -864,6 +868,8 @@ def _h_ongoing(x: "_Ctx") -> _Made:
         return x.dl("ongoing")
     if c.ongoing_blockers.search(before) or c.ongoing_after.match(text[x.end:]):
         return None
+    if c.ongoing_quality.search(before) and c.ongoing_modifier.match(text[x.end:]):
+        return None  # "thông tin kịp thời, thường xuyên về …": the last of a list of qualities
     if re.search(r"(?:^|[\s(])" + _alt(load_vocabulary()["recent_words"]) + r"\s+[^,;.]{0,30}$", before, re.I):
         return None
     return x.dl("ongoing")

@@ -460,3 +460,130 @@ def test_named_body_or_new_noun_phrase_before_the_modal_is_left_alone():
     assert ts[0][1] == [("Các đơn vị", "lead")] and ts[0][0].startswith("chỉ đạo các trường học")
     ts = _bodies("1. Các đơn vị tổ chức thực hiện, cần bảo đảm tiến độ.")
     assert ts[0][1] == [("Các đơn vị", "lead")] and ts[0][0].startswith("tổ chức thực hiện")
+
+
+# ------------------------------------------------------------------ a focus tail after a comma (branch tasks10)
+def test_focus_on_a_noun_phrase_stays_in_its_task():
+    # ", tập trung vào / ưu tiên / chú trọng tới + a noun phrase" narrows the object: one task
+    assert texts("1. Sở Khoa học và Công nghệ phát triển hạ tầng số, tập trung vào một số hạ tầng cần nguồn "
+                 "đầu tư lớn.") == ["phát triển hạ tầng số, tập trung vào một số hạ tầng cần nguồn đầu tư lớn"]
+    assert texts("1. Sở Công Thương tổ chức cấp phát hàng đến vùng bị chia cắt, ưu tiên xã ngập sâu, đi lại "
+                 "khó khăn.") == ["tổ chức cấp phát hàng đến vùng bị chia cắt, ưu tiên xã ngập sâu, đi lại khó khăn"]
+    assert len(tasks_of("1. Sở Y tế phổ biến các hướng dẫn bảo vệ sức khỏe, chú trọng tới những đối tượng dễ bị "
+                        "tổn thương.")) == 1
+    # a preposition after the focus word: still a focus, even before a verb
+    assert len(tasks_of("1. Sở Giáo dục và Đào tạo đổi mới phương pháp giảng dạy, tập trung vào nâng cao kỹ năng "
+                        "số cho học sinh.")) == 1
+
+
+def test_focus_word_before_a_verb_or_after_a_semicolon_opens_a_task():
+    # a verb after the focus word (a weak one too): a predicate with its own object
+    assert len(tasks_of("1. Sở Lao động lựa chọn đầu tư nâng cấp các cơ sở hoạt động hiệu quả, ưu tiên đầu tư "
+                        "hiện đại cho một số trường cao đẳng.")) == 2
+    assert len(tasks_of("1. Công an tỉnh kiểm soát chặt chẽ người sử dụng trái phép chất ma túy, tập trung ngăn "
+                        "chặn sự gia tăng người nghiện mới.")) == 2
+    # after ";" a clause of its own, as before
+    assert len(tasks_of("1. Sở Tài chính đề xuất các giải pháp cải thiện môi trường đầu tư; ưu tiên các dự án "
+                        "công nghệ cao.")) == 2
+
+
+def test_focus_tail_vocabulary_is_data():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    from directive_nlp.tasks.splitting import focus_tail
+    data = load_lexicon_data()
+    assert "tập trung" in data["focus_tails"] and "vào" in data["focus_prepositions"]
+    assert focus_tail("tập trung vào các khu vực trọng điểm") and focus_tail("ưu tiên xã ngập sâu")
+    assert not focus_tail("ưu tiên triển khai hoàn thiện 11 cơ sở dữ liệu") and not focus_tail("tăng cường kiểm tra")
+
+
+# ------------------------------------------------------------------ an ongoing word among qualities (branch tasks10)
+def test_ongoing_word_among_qualities_neither_dates_nor_cuts_the_task():
+    ts = tasks_of("1. Sở Nội vụ xây dựng chương trình đào tạo, hỗ trợ kỹ thuật chuyên biệt và thường xuyên cho "
+                  "đội ngũ cán bộ cấp xã.")
+    assert len(ts) == 1 and ts[0].deadline is None and ts[0].task.endswith("cho đội ngũ cán bộ cấp xã")
+    ts = tasks_of("1. Sở Nông nghiệp và Môi trường kết nối các trạm quan trắc tự động, liên tục theo Quy hoạch "
+                  "tổng thể quan trắc môi trường.")
+    assert len(ts) == 1 and ts[0].deadline is None and ts[0].task.startswith("kết nối các trạm")
+
+
+def test_ongoing_adverb_before_a_verb_still_opens_a_task():
+    ts = tasks_of("1. Sở Y tế theo dõi diễn biến dịch bệnh và thường xuyên báo cáo Ủy ban nhân dân tỉnh tình hình "
+                  "dịch bệnh.")
+    assert len(ts) == 2 and ts[1].deadline is not None and ts[1].deadline.kind == "ongoing"
+
+
+# ------------------------------------------------------------------ a running list of bare activities (branch tasks10)
+def test_verb_with_object_closes_a_running_list_of_bare_activities():
+    # three bare activities after "về": the verb-led segment is the list's last item, sharing what follows
+    ts = texts("1. Ủy ban nhân dân xã tăng cường kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, "
+               "thăm dò, khai thác nước dưới đất.")
+    assert ts == ["tăng cường kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, thăm dò, khai thác "
+                  "nước dưới đất"]
+
+
+def test_two_bare_items_or_no_list_head_leave_the_cut_alone():
+    # only two bare items after the head: a verb with its own object is still a task of its own
+    assert len(tasks_of("1. Sở Nội vụ kiểm tra việc thực hiện quy định về tuyển dụng, hợp đồng, xây dựng kế hoạch "
+                        "đào tạo giáo viên mầm non.")) == 2
+    # bare verbs without a list head before them: verbs sharing the object, one task, as before
+    assert len(tasks_of("1. Sở Y tế tuyên truyền, vận động, hướng dẫn người dân phòng bệnh.")) == 1
+
+
+# ------------------------------------------------------------------ a passive statement about a thing (branch tasks10)
+def test_passive_statement_about_a_thing_is_no_task():
+    assert texts("- Bản tin sinh hoạt chuyên đề sẽ được phát hành vào tuần cuối cùng của tháng thứ 3 trong quý.") == []
+    assert texts("- Thông số môi trường được xử lý, đánh giá chất lượng môi trường theo chỉ số VN-WQI.") == []
+
+
+def test_passive_after_a_modal_a_body_a_verb_or_a_semicolon_stays():
+    # a modal before the passive: a requirement
+    assert len(tasks_of("- Toàn bộ dữ liệu về hiện trạng công trình phải được số hóa, cập nhật lên hệ thống.")) >= 1
+    # a ";" clause inside a task sentence (extra 14's gold keeps it)
+    assert len(tasks_of("1. Công an tỉnh rà soát người nghiện ma túy trên địa bàn; tất cả các trường hợp được rà "
+                        "soát, quản lý theo quy định.")) == 2
+    from directive_nlp.agencies import find_agencies
+    from directive_nlp.tasks.not_tasks import passive_statement
+
+    def passive(s: str) -> bool:
+        return passive_statement(s, 0, len(s), [])
+    assert passive("Bản tin sinh hoạt chuyên đề sẽ được phát hành vào tuần cuối")
+    assert not passive("Mức độ đạt được kết quả thực hiện mục tiêu")  # a compound, not a passive
+    assert not passive("quy định rõ việc áp dụng BIM đã được pháp lý hóa")  # a verb's complement clause
+    assert not passive("Tổ chức tập huấn cho cán bộ được giao nhiệm vụ")  # a verb first
+    s = "Bản tin của Sở Văn hóa và Thể thao sẽ được phát hành hằng tháng"  # a body named before the passive
+    assert passive_statement(s, 0, len(s), []) and not passive_statement(s, 0, len(s), list(find_agencies(s)))
+
+
+# ------------------------------------------------------------------ notes and headings in capitals (branch tasks10)
+def test_a_bracketed_note_pointing_to_an_appendix_is_no_task():
+    ts = texts("1. Sở Xây dựng rà soát danh mục các dự án ưu tiên đầu tư.\n\n(Chi tiết danh mục các dự án tại Phụ lục "
+               "kèm theo)")
+    assert ts == ["rà soát danh mục các dự án ưu tiên đầu tư"]
+    # a bracket at the end of a task sentence stays a trailing note of that task, the task is kept
+    assert len(tasks_of("1. Sở Xây dựng rà soát danh mục các dự án ưu tiên đầu tư (chi tiết tại Phụ lục kèm theo).")) == 1
+
+
+def test_a_heading_in_capitals_with_a_trailing_bracket_is_no_task():
+    # a part numbered twice ("III." again) with a bracket after its heading is read as a paragraph, not a heading
+    ts = texts("1. Sở Tài chính bố trí kinh phí thực hiện.\n\nIII. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU (chi tiết Phụ lục "
+               "đính kèm)\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi việc thực hiện.",
+               heading="III. LỘ TRÌNH THỰC HIỆN")
+    assert ts == ["bố trí kinh phí thực hiện", "theo dõi việc thực hiện"]
+
+
+def test_capitals_are_told_apart_with_vietnamese_marks():
+    from directive_nlp.tasks.extractor import _in_capitals
+    assert _in_capitals("NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU") and _in_capitals("TỔ CHỨC THỰC HIỆN")
+    assert not _in_capitals("Nhiệm vụ và giải pháp chủ yếu") and not _in_capitals("2026 - 2030")
+
+
+def test_lead_in_fillers_are_data_and_keep_the_clause_before_them():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    data = load_lexicon_data()
+    assert "trong đó" in data["lead_in_filler_openers"] and "lưu ý" in data["lead_in_filler_steps"]
+    ts = texts("1. Đề nghị Ủy ban nhân dân tỉnh tập trung thực hiện các nhiệm vụ, giải pháp trên các lĩnh vực; trong đó "
+               "lưu ý một số nội dung trọng tâm sau:\n\n- Đẩy mạnh cải cách thủ tục hành chính.")
+    assert ts[0] == "tập trung thực hiện các nhiệm vụ, giải pháp trên các lĩnh vực"
+    # without a filler before it, the whole sentence is a lead-in
+    assert texts("1. Ủy ban nhân dân tỉnh thực hiện các nội dung sau:\n\n- Đẩy mạnh cải cách thủ tục hành chính.") == [
+        "Đẩy mạnh cải cách thủ tục hành chính"]

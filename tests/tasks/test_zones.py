@@ -148,3 +148,33 @@ def test_a_time_part_alone_may_hold_a_roadmap():
     ts = plan("1. Năm 2026: Sở Nội vụ xây dựng kho lưu trữ số.\n\n2. Năm 2027: Sở Nội vụ số hóa hồ sơ lưu trữ.",
               "IV. THỜI GIAN THỰC HIỆN")
     assert [t.task for t in ts] == ["xây dựng kho lưu trữ số", "số hóa hồ sơ lưu trữ"]
+
+
+# ------------------------------------------------------------- a part between two task parts (branch tasks10)
+def _doc(parts: str):
+    return extract_text("KẾ HOẠCH\n\nPhát triển kinh tế số năm 2026\n\nI. MỤC TIÊU\n\nPhấn đấu 100% hồ sơ trực tuyến.\n\n"
+                        + parts, "plan.md").tasks
+
+
+SECTOR_PART = ("IV. KINH TẾ SỐ NGÀNH, LĨNH VỰC\n\n1. Nông nghiệp\n\na) Xây dựng nền tảng dữ liệu số nông nghiệp của tỉnh.\n\n"
+               "b) Triển khai nền tảng truy xuất nguồn gốc nông sản.\n\n")
+
+
+def test_a_part_between_two_task_parts_holds_tasks():
+    ts = _doc("III. NHIỆM VỤ TRỌNG TÂM\n\n1. Hoàn thiện thể chế về kinh tế số.\n\n" + SECTOR_PART
+              + "V. GIẢI PHÁP\n\n1. Bố trí nguồn lực thực hiện.\n")
+    assert any(t.task.startswith("Xây dựng nền tảng dữ liệu số nông nghiệp") for t in ts)
+    assert any(t.task.startswith("Triển khai nền tảng truy xuất") for t in ts)
+
+
+def test_a_part_not_between_two_task_parts_needs_a_named_body():
+    # after the goals and before a task part, or the last part: its unnamed items are not tasks
+    ts = _doc(SECTOR_PART.replace("IV.", "II.") + "III. NHIỆM VỤ TRỌNG TÂM\n\n1. Hoàn thiện thể chế về kinh tế số.\n")
+    assert not any("nền tảng dữ liệu số nông nghiệp" in t.task for t in ts)
+    ts = _doc("III. NHIỆM VỤ TRỌNG TÂM\n\n1. Hoàn thiện thể chế về kinh tế số.\n\n" + SECTOR_PART)
+    assert not any("nền tảng dữ liệu số nông nghiệp" in t.task for t in ts)
+    # a funding part between task parts keeps its own rule (a task only where a body is named)
+    ts = _doc("III. NHIỆM VỤ TRỌNG TÂM\n\n1. Hoàn thiện thể chế về kinh tế số.\n\nIV. KINH PHÍ THỰC HIỆN\n\n"
+              "Kinh phí thực hiện từ ngân sách nhà nước và các nguồn hợp pháp khác.\n\nV. TỔ CHỨC THỰC HIỆN\n\n"
+              "1. Sở Tài chính bố trí kinh phí thực hiện.\n")
+    assert not any(t.task.lower().startswith("kinh phí thực hiện từ") for t in ts)

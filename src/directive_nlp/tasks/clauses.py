@@ -29,7 +29,7 @@ from .frames import frames
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
-from .not_tasks import cut_lead_in, label_pair, label_value, time_label_draft
+from .not_tasks import cut_lead_in, label_pair, label_value, passive_statement, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
@@ -470,6 +470,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     ctext = text[cs:ce]
     if any(p_.search(ctext) for p_ in lx.liability) or any(p_.search(ctext.strip()) for p_ in lx.non_task):
         return []
+    if ci == 0 and not ctx.review and passive_statement(text, cs, ce, ctx.mentions):
+        return []  # "Bản tin … sẽ được phát hành …": how a thing is done, no work given to anyone
     together = between_in(text, cs, ce, ctx.mentions)
     if together and leads and not frames().coordinate.match(text, skip_ws(text, cs, ce), ce):
         together = []  # "<actor>: Tăng cường phối hợp giữa X, Y …": the coordination is the object, the actor acts

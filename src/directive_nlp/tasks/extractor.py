@@ -52,7 +52,13 @@ __all__ = ["extract_tasks"]
 # (annotation rule A1, docs/tasks.md); "… thực hiện các nhiệm vụ sau:", "X chủ trì, phối hợp với Y:" assign the items below
 #: the depth slot of a paragraph's lead-in (``_Flow.actor_lead_in``): it carries to the whole list below it
 _PARAGRAPH = "paragraph"
-_UPPER_SIGNATURE = re.compile(r"^[^a-zà-ỹđ]*$")
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*[.:]?$")  # a bracket closing a heading in capitals
+
+
+def _in_capitals(text: str) -> bool:
+    """Is the text written in capitals ("NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU")? A character class a-zà-ỹ cannot tell:
+    the capitals with a dot or hook below ("Ệ", "Ụ", "Ả") lie inside the range à-ỹ."""
+    return any(ch.isalpha() for ch in text) and text == text.upper()
 
 
 @lru_cache(maxsize=1)
@@ -305,8 +311,9 @@ class _Walker:
             return
         if b.index in self.table_heads:
             return
+        caps = _TRAILING_NOTE.sub("", body.strip())  # "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU (chi tiết Phụ lục đính kèm)"
         if any(p.match(low) for p in self.lx.stop_block[1:]) or (
-                _UPPER_SIGNATURE.match(body.strip()) and len(words(body)) <= (20 if bi.marker else 8)):
+                _in_capitals(caps) and len(words(caps)) <= (20 if bi.marker else 8)):
             return  # signatures and headings in capitals
         zone = self.zones.zone(sid)
         if zone == "background" and sid == "preamble" and flow.preamble_body:

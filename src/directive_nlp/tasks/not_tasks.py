@@ -13,14 +13,18 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .lexicon import lexicon
+from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
 from .text import trim, words
 
-__all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in"]
+__all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement"]
 
-_FILLER = re.compile(r"^\s*(?:trong đó|đặc biệt|lưu ý|chú trọng|chú ý|tập trung(?: vào)?|gồm|bao gồm|cụ thể|với|đó là|"
-                     r"nhất là|và|một số|các)?(?:\s+(?:lưu ý|chú trọng|tập trung vào|vào|đến|tới))*\s*$", re.IGNORECASE)
+_FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
+                     re.IGNORECASE)
+_PASSIVE = re.compile(rf"(?<![\wÀ-ỹ])(?:(?:{word_alt('passive_aspects')})\s+)?(?:{word_alt('passive_markers')})\s+",
+                      re.IGNORECASE)
+_PASSIVE_SUBJECT_WORDS = 12
+_NOMINALISER = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('passive_clause_nominalisers')})(?![\wÀ-ỹ])", re.IGNORECASE)
 _TIME_NOUN = re.compile(r"\s*(?:mốc\s+)?(?:thời gian|thời hạn|thời điểm)\s+", re.IGNORECASE)
 
 
@@ -55,6 +59,30 @@ def time_label_draft(text: str, masked: str, p: int, e: int, subject: list[Ag],
             if len(words(text[a:b])) >= 2:
                 return a, b, d
     return None
+
+
+def passive_statement(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """"Bản tin sinh hoạt chuyên đề sẽ được phát hành vào tuần cuối …": a thing as the subject, then a passive
+    predicate — a statement of how something is done, no work given to anyone (task_lexicon.yaml
+    ``passive_markers``). Not when the clause opens with a verb or a modal, names a body before the passive
+    word, holds a modal or a break (",;:") before it, or the passive word assigns ("được giao …")."""
+    lx = lexicon()
+    p = cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
+    clause = text[p:ce]
+    if _acts(text, p, ce) or lx.weak_verb_start.match(clause):
+        return False
+    m = _PASSIVE.search(clause)
+    if m is None or m.start() == 0:
+        return False
+    subject = clause[:m.start()]
+    sw = words(subject.lower())
+    heads = lx.verbs | set(lx.data.get("passive_compound_heads") or ())
+    if sw and (sw[-1] in heads or " ".join(sw[-2:]) in heads or _NOMINALISER.search(subject, 1)):
+        return False  # "Mức độ đạt được …" (a compound), "quy định rõ việc áp dụng … đã được …" (a complement)
+    if (re.search(r"[,;:()]", subject) or len(words(subject)) > _PASSIVE_SUBJECT_WORDS or lx.modal_any.search(subject)
+            or any(p <= a.start < p + m.start() for a in mentions)):
+        return False
+    return not lx.assign.match(clause, m.end())
 
 
 def cut_lead_in(text: str, masked: str, p: int, pe: int) -> tuple[int, bool]:

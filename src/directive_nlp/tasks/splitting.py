@@ -48,6 +48,9 @@ _THEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+", re
 _ACTION_OPENERS = ("không ", "chủ động", "kịp thời", "có ", "sớm", "kiên quyết")
 _ADVERB_VERB = re.compile(rf"\s*(?:{word_alt('predicate_adverbs')}|(?:{word_alt('report_step_verbs')})\s+"
                           rf"(?:{word_alt('report_step_objects')}))\s", re.IGNORECASE)
+# "… chuyên biệt và thường xuyên cho đội ngũ …": the adverb before a preposition is a quality, not a new predicate
+_ADVERB_QUALITY = re.compile(rf"\s*(?:{word_alt('predicate_adverbs')})\s+(?:{word_alt('complement_prepositions')})(?![\wÀ-ỹ])",
+                             re.IGNORECASE)
 _REPORT_START = re.compile(rf"\s*(?:(?:{word_alt('report_start_adverbs')})\s+)?(?:(?:{word_alt('report_start_gather')}),?\s+)?"
                            rf"(?:{word_alt('report_start_verbs')})\s", re.IGNORECASE)
 # "… để …", "… phục vụ lưu trữ, xử lý, truyền tải …": after a purpose (``purpose_words`` in task_lexicon.yaml) or a
@@ -89,8 +92,11 @@ _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_head
                             re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
+_RUNNING_LIST_ITEMS = 3  # "về các hoạt động khoan, đào, thăm dò, khai thác nước …": a list already running
 _GLOSS = re.compile(r"\([^()]*\)")
 # "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
+_FOCUS_TAIL = re.compile(rf"\s*(?:{word_alt('focus_tails')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
+_FOCUS_PREP = re.compile(rf"(?:{word_alt('focus_prepositions')})(?![\wÀ-ỹ])", re.IGNORECASE)
 _HORIZON = re.compile(rf"\s*(?:{phrases(load_deadline_vocabulary()['horizon_words'])})(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
@@ -112,7 +118,7 @@ def continues_object_list(group: str, st: str) -> bool:
         return False
     items = group[head.end():].split(",")
     if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
-        bare = verb_only(st) or bool(_VERB_PREP.match(st))
+        bare = verb_only(st) or bool(_VERB_PREP.match(st)) or len(items) >= _RUNNING_LIST_ITEMS
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
     last = _last(_OBJECT_HEAD, group)
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
@@ -266,6 +272,18 @@ class _Group:
         self.purposed = self.purposed or bool(_PURPOSE.search(" " + st + " "))
 
 
+def focus_tail(st: str) -> bool:
+    """", tập trung vào các khu vực …", ", ưu tiên xã ngập sâu": a focus word before a noun phrase (or a
+    preposition) narrows the task before it; before a verb, a weak one too (", ưu tiên đầu tư …"), it is a task
+    of its own."""
+    m = _FOCUS_TAIL.match(st)
+    if not m:
+        return False
+    rest, lx = st[m.end():], lexicon()
+    return bool(rest) and (bool(_FOCUS_PREP.match(rest))
+                           or not (lx.verb_start.match(rest) or lx.weak_verb_start.match(rest)))
+
+
 def _only_time(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:
     """", hoàn thành trong tháng 12", ", báo cáo trước ngày …": a time for the task before it."""
     seg_text = rest = text[seg[0]:seg[1]]
@@ -311,11 +329,17 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return bool(_REVIEW_STEP.match(st))
     if lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
+    if "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):
+        # "…, tập trung vào các khu vực …": a focus on part of the object stays in its task (not after a time
+        # inside the clause: "tăng tần suất … từ tháng 10 đến tháng 4 năm sau, tập trung tại …" would lose its head)
+        return False
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
+    if "," not in gap and _AND_GAP.fullmatch(gap) and _ADVERB_QUALITY.match(st):
+        return False  # "hỗ trợ kỹ thuật chuyên biệt và thường xuyên cho …": a quality, not a predicate
     if "," not in gap and _AND_GAP.fullmatch(gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3

@@ -50,6 +50,7 @@ class Zones:
         self.lx = lexicon()
         self._zone: dict[str, str] = {}
         self._review: dict[str, bool] = {}
+        self._tops: Optional[list[Section]] = None
 
     def chain(self, sid: str) -> list[Section]:
         """The section and its ancestors, outermost first."""
@@ -114,10 +115,28 @@ class Zones:
                 break
         if z is None:
             # a part whose heading says neither ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG"): its sentences are tasks when
-            # someone is named to act; unnumbered text (a Chỉ thị body) stays a task part
-            z = "unknown" if any(sec.heading for sec in self.chain(sid)) else "task"
+            # someone is named to act; unnumbered text (a Chỉ thị body) stays a task part, and so does a part
+            # between two task parts (see _between_task_parts)
+            headed = any(sec.heading for sec in chain)
+            z = "task" if not headed or self._between_task_parts(chain[0]) else "unknown"
         self._zone[sid] = z
         return z
+
+    def _between_task_parts(self, top: Section) -> bool:
+        """Is the top-level part ``top`` (its heading neither a task word nor a goal or background word) between
+        two parts whose headings open task parts? "III. NHIỆM VỤ TRỌNG TÂM", "IV. PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI
+        SỐ NGÀNH, LĨNH VỰC", "V. GIẢI PHÁP": the middle part goes on with the list of tasks, sector by sector."""
+        if self._tops is None:
+            self._tops = [sec for sec in self.sections.values() if sec.level == 1 and sec.parent is None
+                          and sec.id not in ("preamble", "closing")]
+            self._tops.sort(key=lambda sec: (sec.start is None, sec.start or 0))
+        ids = [sec.id for sec in self._tops]
+        if top.id not in ids:
+            return False
+        k = ids.index(top.id)
+        if k == 0 or k == len(ids) - 1:
+            return False
+        return all(self._tops[j].heading and self._heading_zone(self._tops[j].heading) == "task" for j in (k - 1, k + 1))
 
     def review(self, sid: str) -> bool:
         if sid not in self._review:
