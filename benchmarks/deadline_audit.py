@@ -133,15 +133,21 @@ def undated_items(doc: str, result: dict) -> list[Item]:
     return out
 
 
-def audit(results: dict[str, dict]) -> list[Item]:
-    """Every item of (a) and (b), documents in name order."""
-    items: list[Item] = []
+def source_texts(results: dict[str, dict]):
+    """(document, result, source text) of each result whose source can be read; a one-line message for the others."""
     for doc, result in results.items():
         try:
             text = load_text(result["source"]["path"], force=True).text
         except (InputError, OSError) as e:
             print(f"{doc}: cannot read its source: {e}", file=sys.stderr)
             continue
+        yield doc, result, text
+
+
+def audit(results: dict[str, dict]) -> list[Item]:
+    """Every item of (a) and (b), documents in name order."""
+    items: list[Item] = []
+    for doc, result, text in source_texts(results):
         items += dated_items(doc, result, text) + undated_items(doc, result)
     return items
 

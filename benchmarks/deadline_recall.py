@@ -29,11 +29,9 @@ import re
 import sys
 from pathlib import Path
 
-from deadline_audit import MEASURED, _dl, _doc_date, _load
+from deadline_audit import MEASURED, _dl, _doc_date, _load, source_texts
 
 from directive_nlp.deadlines import _alt, find_deadlines, load_vocabulary
-from directive_nlp.errors import InputError
-from directive_nlp.pipeline import load_text
 
 
 def broad_pattern() -> re.Pattern[str]:
@@ -107,12 +105,7 @@ def describe(doc: str, text: str, result: dict, ex: dict) -> dict:
 def collect(results: dict[str, dict]) -> list[dict]:
     """Every expression of every document, described."""
     items = []
-    for doc, result in results.items():
-        try:
-            text = load_text(result["source"]["path"], force=True).text
-        except (InputError, OSError) as e:
-            print(f"{doc}: cannot read its source: {e}", file=sys.stderr)
-            continue
+    for doc, result, text in source_texts(results):
         items += [describe(doc, text, result, ex) for ex in expressions(text, result)]
     return items
 
