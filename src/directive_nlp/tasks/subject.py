@@ -40,6 +40,7 @@ def _patterns() -> dict[str, re.Pattern]:
     w = word_alt
     return {
         "not_subject_head": re.compile(rf"^\s*(?:{w('not_subject_heads')})\b", re.IGNORECASE),
+        "purpose": re.compile(rf"\s*(?:{w('purpose_openers')})\s", re.IGNORECASE),
         "then": re.compile(rf"(?:{w('consequence_words')})\s+", re.IGNORECASE),
         "then_inside": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('consequence_words')})\s+", re.IGNORECASE),
         "qualifier": re.compile(rf"\s*(?:{w('subject_qualifiers')})\s", re.IGNORECASE),
@@ -232,6 +233,8 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         if not m:
             break
         then = _actor_after_then(text, masked, q + m.end(), e, mentions)
+        if then is None and _patterns()["purpose"].match(text, q, e):
+            then = _actor_after_purpose(text, masked, q + m.end(), e, mentions)
         if then is not None:
             q = then
             continue
@@ -256,6 +259,20 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
                 break
         q = nxt
     return q
+
+
+def _actor_after_purpose(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:
+    """"Để nâng cao hiệu quả …, tăng cường công tác kiểm tra …, các Sở, ngành … triển khai …": a purpose may
+    list several verbs of its own, so its end is the comma before a named actor with a predicate (not the
+    first comma before a verb). None when no comma of the sentence is followed by such an actor."""
+    comma = masked.find(",", p, min(e, p + 400))
+    while comma >= 0:
+        after = skip_ws(text, comma + 1, e)
+        chain, cend = chain_at(text, after, mentions, e)
+        if chain and starts_predicate(text, after_chain(text, cend, e), e):
+            return after
+        comma = masked.find(",", comma + 1, min(e, p + 400))
+    return None
 
 
 def _actor_after_then(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:

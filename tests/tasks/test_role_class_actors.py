@@ -1,0 +1,64 @@
+"""Who acts in a Chỉ thị's duty lists (issue 12, branch ``agency20``; docs/agencies.md, "Who acts in a
+Chỉ thị's duty lists"): a purpose clause that lists verbs before the actor, and role-class headings.
+
+Synthetic sentences and plans in our own words, not corpus text: a positive and a negative example each.
+"""
+
+from __future__ import annotations
+
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.mentions import find_agencies
+from directive_nlp.tasks.subject import find_subject
+from directive_nlp.tasks.text import mask
+
+
+def plan(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP"):
+    return extract_text(f"CHỈ THỊ\n\nVề công tác quản lý đầu tư năm 2026\n\n{heading}\n\n{body}\n", "ct.md").tasks
+
+
+def roles_of(t):
+    return [(a.name, a.role) for a in t.agencies]
+
+
+def subject_of(sentence: str) -> tuple[list[str], str]:
+    bodies, p, _how, _explicit = find_subject(sentence, mask(sentence), 0, len(sentence), find_agencies(sentence))
+    return [a.name for a in bodies], sentence[p:]
+
+
+# ------------------------------------------------------------------ a purpose that lists its own verbs
+def test_a_purpose_listing_verbs_ends_at_the_named_actor():
+    s = ("Để nâng cao hiệu quả quản lý về đầu tư, tăng cường công tác kiểm tra các dự án, các Sở, ngành và "
+         "UBND cấp xã triển khai thực hiện những nội dung sau:")
+    bodies, rest = subject_of(s)
+    assert bodies and bodies[0] == "các Sở, ngành" and rest.startswith("triển khai")
+
+
+def test_a_purpose_opened_by_nham_ends_at_the_named_actor_too():
+    s = "Nhằm khắc phục tồn tại, đẩy nhanh tiến độ giải ngân, Sở Tài chính chủ trì rà soát các dự án chậm tiến độ."
+    bodies, rest = subject_of(s)
+    assert bodies == ["Sở Tài chính"] and rest.startswith("chủ trì")
+
+
+def test_a_purpose_without_a_named_actor_still_ends_at_its_first_verb():
+    # no actor after any comma: the action after the purpose is the task, as before
+    s = "Để nâng cao hiệu quả quản lý, tăng cường kiểm tra, giám sát các dự án đầu tư của doanh nghiệp."
+    bodies, rest = subject_of(s)
+    assert bodies == [] and rest.startswith("tăng cường")
+
+
+def test_bodies_inside_a_purpose_object_are_not_its_actor():
+    # "… của các Sở, ngành" is inside the purpose: no predicate follows the name, so it is not the actor
+    s = "Để nâng cao trách nhiệm của các Sở, ngành, tăng cường phối hợp trong thẩm định dự án."
+    bodies, rest = subject_of(s)
+    assert bodies == [] and rest.startswith("tăng cường")
+
+
+def test_a_purpose_lead_in_carries_its_actor_to_the_lettered_items():
+    tasks = plan("5. Để nâng cao hiệu lực quản lý nhà nước, tăng cường công tác giám sát các dự án, các Sở, ngành, "
+                 "UBND cấp xã theo chức năng, nhiệm vụ triển khai thực hiện những nội dung sau:\n\n"
+                 "a) Thực hiện nghiêm các quy định của pháp luật về đầu tư.\n\n"
+                 "b) Tham gia kiểm tra, khảo sát vị trí đầu tư xây dựng.")
+    items = [t for t in tasks if t.task.startswith(("Thực hiện nghiêm", "Tham gia"))]
+    assert len(items) == 2
+    for t in items:
+        assert ("các Sở, ngành", "lead") in roles_of(t) and ("UBND cấp xã", "lead") in roles_of(t)
