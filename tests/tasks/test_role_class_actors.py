@@ -62,3 +62,32 @@ def test_a_purpose_lead_in_carries_its_actor_to_the_lettered_items():
     assert len(items) == 2
     for t in items:
         assert ("các Sở, ngành", "lead") in roles_of(t) and ("UBND cấp xã", "lead") in roles_of(t)
+
+
+# ------------------------------------------------------------------ a role class qualified by its work
+def _heading_leads(text: str):
+    from directive_nlp.tasks.headings import agency_heading
+    h = agency_heading(text)
+    return None if h is None else [a.name for a in h.leads]
+
+
+def test_a_role_class_heading_with_its_work_is_the_body_as_written():
+    assert _heading_leads("Cơ quan chủ trì thẩm định hồ sơ dự án") == ["Cơ quan chủ trì thẩm định hồ sơ dự án"]
+    assert _heading_leads("Đơn vị phối hợp kiểm tra hiện trường") == ["Đơn vị phối hợp kiểm tra hiện trường"]
+
+
+def test_a_role_class_sentence_or_a_named_lead_is_not_such_a_heading():
+    # a full stop makes a sentence; a named body with "chủ trì" is a subject and its predicate
+    assert _heading_leads("Cơ quan chủ trì tổng hợp kết quả thẩm định.") is None
+    assert _heading_leads("Sở Tài chính chủ trì thẩm định hồ sơ dự án") is None
+    # a modal makes the role class a subject of its own ("Cơ quan phối hợp có trách nhiệm …"), not the long name
+    assert _heading_leads("Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản") != [
+        "Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản"]
+
+
+def test_a_role_class_heading_gives_its_lettered_items_their_lead():
+    tasks = plan("3. Cơ quan chủ trì thẩm định hồ sơ dự án\n\n"
+                 "a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ theo quy định.\n\n"
+                 "b) Tổng hợp ý kiến của các đơn vị, trình cấp có thẩm quyền xem xét.")
+    items = [t for t in tasks if t.task.startswith(("Hướng dẫn", "Tổng hợp"))]
+    assert items and all(("Cơ quan chủ trì thẩm định hồ sơ dự án", "lead") in roles_of(t) for t in items)
