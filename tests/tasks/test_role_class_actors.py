@@ -91,3 +91,25 @@ def test_a_role_class_heading_gives_its_lettered_items_their_lead():
                  "b) Tổng hợp ý kiến của các đơn vị, trình cấp có thẩm quyền xem xét.")
     items = [t for t in tasks if t.task.startswith(("Hướng dẫn", "Tổng hợp"))]
     assert items and all(("Cơ quan chủ trì thẩm định hồ sơ dự án", "lead") in roles_of(t) for t in items)
+
+
+# ------------------------------------------------------------------ a scope that lists its objects
+def test_a_scope_listing_objects_ends_at_the_comma_before_a_modal():
+    s = ("Đối với các dự án có liên quan đến quy hoạch cấp tỉnh, quy hoạch vùng, quy hoạch đô thị, "
+         "có trách nhiệm tham mưu UBND tỉnh lấy ý kiến cơ quan lập quy hoạch.")
+    bodies, rest = subject_of(s)
+    assert bodies == [] and rest.startswith("có trách nhiệm tham mưu")
+
+
+def test_a_scope_without_a_modal_still_ends_at_its_first_comma():
+    # no modal after any comma: the verb after the first comma starts the task, as before
+    s = "Đối với các dự án chậm tiến độ, rà soát, đánh giá nguyên nhân và đề xuất hướng xử lý."
+    bodies, rest = subject_of(s)
+    assert bodies == [] and rest.startswith("rà soát")
+
+
+def test_a_scope_modal_after_a_semicolon_is_another_clause():
+    # the modal after ";" belongs to the next clause: the scope ends at its own first comma
+    s = "Đối với các dự án chậm tiến độ, rà soát nguyên nhân; có trách nhiệm báo cáo UBND tỉnh."
+    bodies, rest = subject_of(s)
+    assert rest.startswith("rà soát")

@@ -40,6 +40,7 @@ def _patterns() -> dict[str, re.Pattern]:
     w = word_alt
     return {
         "not_subject_head": re.compile(rf"^\s*(?:{w('not_subject_heads')})\b", re.IGNORECASE),
+        "scope": re.compile(rf"\s*(?:{w('scope_openers')})\s", re.IGNORECASE),
         "purpose": re.compile(rf"\s*(?:{w('purpose_openers')})\s", re.IGNORECASE),
         "then": re.compile(rf"(?:{w('consequence_words')})\s+", re.IGNORECASE),
         "then_inside": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('consequence_words')})\s+", re.IGNORECASE),
@@ -235,6 +236,8 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         then = _actor_after_then(text, masked, q + m.end(), e, mentions)
         if then is None and _patterns()["purpose"].match(text, q, e):
             then = _actor_after_purpose(text, masked, q + m.end(), e, mentions)
+        if then is None and _patterns()["scope"].match(text, q, e):
+            then = _modal_after_scope(text, masked, q + m.end(), e)
         if then is not None:
             q = then
             continue
@@ -272,6 +275,24 @@ def _actor_after_purpose(text: str, masked: str, p: int, e: int, mentions: list[
         if chain and starts_predicate(text, after_chain(text, cend, e), e):
             return after
         comma = masked.find(",", comma + 1, min(e, p + 400))
+    return None
+
+
+def _modal_after_scope(text: str, masked: str, p: int, e: int) -> Optional[int]:
+    """"Đối với các dự án có liên quan đến quy hoạch cấp quốc gia, quy hoạch vùng, … thì trong quá trình thẩm
+    định, có trách nhiệm tham mưu …": a scope may list its objects, so it ends at the comma before a modal
+    with its verb ("có trách nhiệm", "phải"; the actor is carried), not at the first comma before a word that
+    can be a verb ("quy hoạch vùng"). None when no comma of the clause (up to ";") is followed by a modal."""
+    limit = masked.find(";", p, e)
+    limit = e if limit < 0 else limit
+    lx = lexicon()
+    comma = masked.find(",", p, limit)
+    while comma >= 0:
+        after = skip_ws(text, comma + 1, limit)
+        mm = lx.modal_start.match(text[after:limit])
+        if mm and is_verb_start(text[after + mm.end():limit]):
+            return after
+        comma = masked.find(",", comma + 1, limit)
     return None
 
 
