@@ -523,3 +523,15 @@ def test_a_day_of_the_next_year_after_an_event_is_no_cycle():
 ])
 def test_a_day_without_its_year_is_not_in_the_documents_past(text, issued, expected):
     assert find_deadlines(text, doc_date=issued)[0].deadline.date == expected
+
+
+# a case with a bracketed note (branch agency20; annotation notes 04-07-08 §8)
+def test_a_case_with_a_bracketed_note_is_conditional_up_to_its_consequence():
+    s = "Trường hợp phát sinh vướng mắc (chưa có quy định, quy định còn chồng chéo) thì phải báo cáo Sở Tư pháp."
+    found = [(s[d.start:d.end], d.deadline.kind) for d in find_deadlines(s)]
+    assert found == [("Trường hợp phát sinh vướng mắc (chưa có quy định, quy định còn chồng chéo)", "conditional")]
+
+
+def test_a_case_of_need_with_a_bracketed_note_is_still_no_deadline():
+    s = "Trường hợp cần thiết (theo đề nghị của Sở Tư pháp), tổ chức họp liên ngành."
+    assert [d for d in find_deadlines(s) if d.deadline.kind == "conditional"] == []

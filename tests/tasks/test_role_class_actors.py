@@ -113,3 +113,30 @@ def test_a_scope_modal_after_a_semicolon_is_another_clause():
     s = "Đối với các dự án chậm tiến độ, rà soát nguyên nhân; có trách nhiệm báo cáo UBND tỉnh."
     bodies, rest = subject_of(s)
     assert rest.startswith("rà soát")
+
+
+# ------------------------------------------------------------------ a case closed by "thì" with no actor after it
+def test_a_case_ends_at_then_before_a_modal_and_the_carried_actor_acts():
+    s = "Trường hợp phát sinh vướng mắc (chưa có quy định, quy định còn chồng chéo) thì phải nêu rõ nội dung vướng mắc."
+    bodies, rest = subject_of(s)
+    assert bodies == [] and rest.startswith("phải nêu rõ")
+
+
+def test_a_case_with_a_comma_or_a_named_actor_after_then_is_left_as_before():
+    s = "Trường hợp cần thiết, tổ chức kiểm tra đột xuất thì báo cáo kết quả."
+    assert subject_of(s)[1].startswith("tổ chức kiểm tra")
+    s = "Trường hợp chưa có quy định thì Sở Tư pháp hướng dẫn thực hiện."
+    bodies, rest = subject_of(s)
+    assert bodies == ["Sở Tư pháp"] and rest.startswith("hướng dẫn")
+
+
+def test_a_request_inside_a_case_is_not_an_assignment():
+    s = "Trường hợp đề nghị Sở Tư pháp chuyển hồ sơ cho cơ quan khác thì phải nêu rõ căn cứ pháp lý."
+    bodies, rest = subject_of(s)
+    assert bodies == [] and rest.startswith("phải nêu rõ")
+
+
+def test_a_request_after_a_case_without_a_consequence_still_assigns():
+    s = "Trong quá trình thực hiện, nếu có vướng mắc đề nghị Sở Tư pháp tổng hợp, báo cáo UBND tỉnh."
+    bodies, rest = subject_of(s)
+    assert bodies == ["Sở Tư pháp"]
