@@ -140,3 +140,13 @@ def test_a_request_after_a_case_without_a_consequence_still_assigns():
     s = "Trong quá trình thực hiện, nếu có vướng mắc đề nghị Sở Tư pháp tổng hợp, báo cáo UBND tỉnh."
     bodies, rest = subject_of(s)
     assert bodies == ["Sở Tư pháp"]
+
+
+# ------------------------------------------------------------------ "nguồn gốc" (origin) is no funding source
+def test_an_origin_object_after_a_semicolon_is_a_task_a_funding_source_is_not():
+    tasks = plan("1. Sở Nông nghiệp và Môi trường\n\n"
+                 "- Đánh giá hiện trạng sử dụng đất; nguồn gốc đất, đối tượng sử dụng đất tại khu vực dự án.\n\n"
+                 "- Tổ chức kiểm tra hiện trường; nguồn kinh phí do ngân sách tỉnh bố trí.")
+    texts = [t.task for t in tasks]
+    assert any(x.startswith("nguồn gốc đất") for x in texts)
+    assert not any(x.startswith("nguồn kinh phí") for x in texts)
