@@ -150,3 +150,33 @@ def test_an_origin_object_after_a_semicolon_is_a_task_a_funding_source_is_not():
     texts = [t.task for t in tasks]
     assert any(x.startswith("nguồn gốc đất") for x in texts)
     assert not any(x.startswith("nguồn kinh phí") for x in texts)
+
+
+# ------------------------------------------------------------------ a right is no commitment
+def _drafts(sentence: str):
+    from directive_nlp.tasks.clauses import analyze_sentence
+    from directive_nlp.tasks.mentions import ag
+    carried = [ag(0, 0, "Sở Tư pháp", "sở tư pháp", "so")]
+    res = analyze_sentence(sentence, mask(sentence), 0, len(sentence), find_agencies(sentence), [], carried=carried)
+    return [sentence[d.start:d.end] for d in res.drafts]
+
+
+def test_a_right_after_the_work_is_cut_off_and_the_work_stays():
+    s = "Có trách nhiệm cập nhật dữ liệu vào hệ thống, có quyền yêu cầu các tổ chức bổ sung hồ sơ còn thiếu."
+    assert _drafts(s) == ["cập nhật dữ liệu vào hệ thống"]
+
+
+def test_a_right_as_the_consequence_of_a_case_is_no_task_nor_its_comma_parts():
+    s = "Trường hợp hồ sơ chưa rõ, chưa đầy đủ, thì cơ quan tiếp nhận có quyền yêu cầu bổ sung, làm rõ."
+    assert _drafts(s) == []
+
+
+def test_a_right_in_one_semicolon_clause_leaves_the_next_clause_a_task():
+    s = "Cơ quan tiếp nhận có quyền yêu cầu bổ sung hồ sơ; tổng hợp kết quả, báo cáo UBND tỉnh."
+    assert _drafts(s) and all("có quyền" not in d for d in _drafts(s))
+    assert any(d.startswith("tổng hợp") for d in _drafts(s))
+
+
+def test_a_land_use_right_is_an_object_not_a_right_clause():
+    s = "Rà soát các tổ chức có quyền sử dụng đất trên địa bàn."
+    assert _drafts(s) == ["Rà soát các tổ chức có quyền sử dụng đất trên địa bàn"]
