@@ -180,3 +180,16 @@ def test_a_right_in_one_semicolon_clause_leaves_the_next_clause_a_task():
 def test_a_land_use_right_is_an_object_not_a_right_clause():
     s = "Rà soát các tổ chức có quyền sử dụng đất trên địa bàn."
     assert _drafts(s) == ["Rà soát các tổ chức có quyền sử dụng đất trên địa bàn"]
+
+
+# ------------------------------------------------------------------ "bảo vệ, phát huy": a pair before one object
+def test_protect_and_promote_share_their_object():
+    s = "Đánh giá sự phù hợp của dự án với yêu cầu bảo vệ, phát huy giá trị của di sản văn hóa."
+    assert _drafts(s) == ["Đánh giá sự phù hợp của dự án với yêu cầu bảo vệ, phát huy giá trị của di sản văn hóa"]
+
+
+def test_protect_with_its_own_object_still_closes_its_task():
+    # "bảo vệ môi trường" has its object: the segment ends in a noun, the next verb opens a task
+    s = "Đánh giá sự phù hợp của dự án với yêu cầu bảo vệ môi trường, phát huy giá trị của di sản văn hóa."
+    assert _drafts(s) == ["Đánh giá sự phù hợp của dự án với yêu cầu bảo vệ môi trường",
+                          "phát huy giá trị của di sản văn hóa"]
