@@ -193,3 +193,16 @@ def test_protect_with_its_own_object_still_closes_its_task():
     s = "Đánh giá sự phù hợp của dự án với yêu cầu bảo vệ môi trường, phát huy giá trị của di sản văn hóa."
     assert _drafts(s) == ["Đánh giá sự phù hợp của dự án với yêu cầu bảo vệ môi trường",
                           "phát huy giá trị của di sản văn hóa"]
+
+
+# ------------------------------------------------------------------ manners of one act before its object
+def test_a_list_of_manners_after_the_verb_keeps_the_act_whole():
+    s = "Phối hợp công bố đầy đủ, công khai thông tin về quy hoạch và danh mục dự án thu hút đầu tư."
+    assert _drafts(s) == ["Phối hợp công bố đầy đủ, công khai thông tin về quy hoạch và danh mục dự án thu hút đầu tư"]
+
+
+def test_a_manner_before_a_new_verb_still_closes_its_task():
+    from directive_nlp.tasks.predicates import manner_list
+    assert manner_list("công bố đầy đủ", "công khai thông tin")
+    assert not manner_list("tổ chức tuyên truyền hiệu quả", "kiểm tra việc thực hiện")
+    assert not manner_list("xây dựng hệ thống đầy đủ", "công khai thông tin")  # a noun before the quality
