@@ -541,3 +541,15 @@ def test_ongoing_word_closing_a_list_of_qualities(text, ongoing):
     assert ("ongoing" in found) is ongoing
     v = load_vocabulary()
     assert "tự động" in v["ongoing_quality_partners"] and "theo" in v["ongoing_modifier_prepositions"]
+
+
+# a case with a bracketed note (branch agency20; annotation notes 04-07-08 §8)
+def test_a_case_with_a_bracketed_note_is_conditional_up_to_its_consequence():
+    s = "Trường hợp phát sinh vướng mắc (chưa có quy định, quy định còn chồng chéo) thì phải báo cáo Sở Tư pháp."
+    found = [(s[d.start:d.end], d.deadline.kind) for d in find_deadlines(s)]
+    assert found == [("Trường hợp phát sinh vướng mắc (chưa có quy định, quy định còn chồng chéo)", "conditional")]
+
+
+def test_a_case_of_need_with_a_bracketed_note_is_still_no_deadline():
+    s = "Trường hợp cần thiết (theo đề nghị của Sở Tư pháp), tổ chức họp liên ngành."
+    assert [d for d in find_deadlines(s) if d.deadline.kind == "conditional"] == []

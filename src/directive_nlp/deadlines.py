@@ -317,9 +317,10 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         # "nếu có khó khăn, vướng mắc", "trường hợp có vướng mắc": a trigger the work waits for
         ("conditional.trigger",
          rf"{_B}{trig_open}{_SP}{problem}(?:\s*(?:,|và|hoặc)\s*{problem})*{_E}"),
-        # a clause that opens with a case: "Trường hợp vượt thẩm quyền, …", "; trong trường hợp X thì …"
+        # a clause that opens with a case: "Trường hợp vượt thẩm quyền, …", "; trong trường hợp X thì …";
+        # the case may hold a bracketed note ("Trường hợp phát sinh vướng mắc (chưa có quy định, …) thì …")
         ("conditional.case",
-         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>[^,;:.\n|()]+?)"
+         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>(?:[^,;:.\n|()]|\([^()\n]*\))+?)"
          rf"(?=\s*(?:,|;|:|\.|$|\n|{_SP}thì{_E}))"),
         # "Từ 01/7/2025", "kể từ tháng 10/2025": a start and no end
         ("period.from", rf"{_B}{opener}{_SP}{P('a')}"),
@@ -548,14 +549,17 @@ def _h_recurring_dates(x: "_Ctx") -> _Made:
     return x.dl("recurring", frequency=freq)
 
 
+_BRACKET_NOTE = re.compile(r"\s*\([^()\n]*\)\s*")
+
+
 def _h_conditional_case(x: "_Ctx") -> _Made:
     """"Trường hợp vượt thẩm quyền, …" opening a clause: the work waits for the case.
 
     A case of applicability, nothing but the need ("trường hợp cần thiết"), is no deadline, as "khi
     cần thiết" is not; a need with its event ("Trường hợp cần điều chỉnh Danh mục …") is a case.
     """
-    if x.c.case_blockers.fullmatch(x.g["cbody"]):
-        return None
+    if x.c.case_blockers.fullmatch(_BRACKET_NOTE.sub("", x.g["cbody"])):
+        return None  # "trường hợp cần thiết (theo đề nghị của …)": a bracketed note leaves it a case of need
     close = _CASE_CLOSE.match(x.text, x.end)
     if close and all(0 < len(p.split()) <= 8 and not p.strip()[0].isupper() for p in close.group(1).split(",")[1:]):
         x.end = close.end(1)  # "Trường hợp hàng hóa, dịch vụ do một cấp định giá: …": the case runs to its colon or "thì"

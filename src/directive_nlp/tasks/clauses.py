@@ -29,7 +29,7 @@ from .frames import frames
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
-from .not_tasks import cut_lead_in, label_pair, label_value, passive_statement, time_label_draft
+from .not_tasks import cut_lead_in, label_pair, label_value, passive_statement, right_before, right_cut, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
@@ -87,6 +87,7 @@ class _Ctx:
     carry_supports: list[Ag] = field(default_factory=list)
     review: bool = False
     split_commas: bool = True
+    right_at: int = -1  # where a right ("có quyền yêu cầu …") began in the sentence: its comma parts are no task
 
 
 def _role_frame(text: str, p: int, e: int, mentions: list[Ag]) -> tuple[int, list[Ag]]:
@@ -464,6 +465,9 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     cs = _drop_openers(text, cs, ce, 3)
     if _request_only(text, cs, ce, ctx.mentions):
         return []
+    ce, ctx.right_at = right_cut(text, ctx.masked, cs, ce, ctx.right_at)
+    if ce is None:
+        return []  # "… thì cơ quan chủ trì có quyền yêu cầu …": a right, no commitment
     clause_dl = next((d for d in ctx.deadlines if cs <= d.start <= cs + 1 and d.end <= ce), None)
     if clause_dl is not None:
         cs = skip_ws(text, clause_dl.end, ce)
@@ -679,7 +683,8 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     ctx = _Ctx(text, masked, mentions, deadlines, subject, how,
                leads=subject or list(carried or []),
                supports=frame_supports or ([] if subject else list(carried_supports or [])),
-               sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas)
+               sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas,
+               right_at=right_before(text, s, p))
     drafts: list[Draft] = []
     leads_in: set[int] = set()
     if numbered:

@@ -118,6 +118,9 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     # "2. Các Sở, ngành chủ trì, quản lý … các dự án thuộc Chương trình": the group is named by what it does
     if _patterns()["group"].match(t[a:b]) and not t.rstrip().endswith(".") and frames().group_does.match(t[cend:b]):
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+    role_class = _role_class(t, a, b, chain, cend)
+    if role_class:
+        return role_class
     responsible = _responsible_group(t, a, b, chain, cend) or (prefixed and _requested_group(t, a, b, chain, cend))
     if responsible:
         return responsible
@@ -125,6 +128,22 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
         # "1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a longer name than the recogniser knows
         return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
     return None  # "Sở Tài chính bố trí kinh phí …": a sentence with its subject, not a heading
+
+
+def _role_class(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Optional[HeadingBodies]:
+    """"3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over a)–d): a role class ("Cơ quan chủ trì",
+    layout.yaml ``role_class_words``) qualified by the work it leads is the body, as written, when the heading
+    has no final stop. Not a sentence ("Cơ quan chủ trì tổng hợp báo cáo."), a modal ("Cơ quan phối hợp có
+    trách nhiệm …", a sentence or a responsible group), a named body ("Sở Tài chính chủ trì …"), a list."""
+    name = chain[0].name if len(chain) == 1 else ""
+    rest = t[cend:b]
+    if not name or chain[0].start > a + 1 or not layout_vocab().role_class_end.search(name):
+        return None
+    if t.rstrip().endswith(".") or not is_verb_start(rest.strip()) or len(words(t[a:b])) > 16:
+        return None
+    if lexicon().modal_any.search(rest) or ";" in rest or "," in rest:
+        return None
+    return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
 
 
 def _makes_a_sentence(rest: str) -> bool:

@@ -59,7 +59,7 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "focus_tails", "focus_prep
                    "organise_words", "account_words", "manner_tails", "nominal_run_heads",
                    "activity_list_heads", "complement_prepositions", "activity_object_heads", "object_list_openers", "reference_item_words",
                    "funding_headings", "review_heading_words", "review_content_openers", "review_part_openers",
-                   "article_heads", "execution_verbs", "target_nouns", "target_qualifiers", "topic_list_heads")
+                   "article_heads", "execution_verbs", "purpose_openers", "scope_openers", "right_phrases", "target_nouns", "target_qualifiers", "topic_list_heads")
 
 
 @lru_cache(maxsize=1)

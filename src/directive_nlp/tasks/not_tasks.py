@@ -5,7 +5,9 @@
 * a lead-in that only introduces the items below ("… các nội dung sau:")
   — no task and no actor (``lead_in_patterns``);
 * a time label whose value is only a time ("Mốc thời gian tổng hợp số liệu:
-  tính từ … đến …") — the work before the colon is the task, dated.
+  tính từ … đến …") — the work before the colon is the task, dated;
+* a right ("… thì cơ quan chủ trì có quyền yêu cầu làm rõ", "…, có quyền yêu cầu
+  các tổ chức bổ sung …") — what a body may do is no commitment (``right_phrases``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
 from .text import trim, words
 
-__all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement"]
+__all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
+           "right_before"]
 
 _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
                      re.IGNORECASE)
@@ -100,3 +103,40 @@ def cut_lead_in(text: str, masked: str, p: int, pe: int) -> tuple[int, bool]:
             return cut, False
         return p, True
     return pe, False
+
+
+def _right() -> re.Pattern:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('right_phrases')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+_THEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s", re.IGNORECASE)
+
+
+def right_cut(text: str, masked: str, cs: int, ce: int, opened: int = -1) -> tuple[Optional[int], int]:
+    """(end of the clause ``[cs, ce)`` without the right it states, or None when nothing of it is a task;
+    where the right begins, or ``opened``).
+
+    "Cơ quan X có quyền yêu cầu …" and "Trường hợp …, thì cơ quan X có quyền yêu cầu bổ sung, làm rõ" (a right,
+    or a right as a case's consequence) are no task, nor the comma parts that go on with it (``opened``: a right
+    earlier in the same ";" clause); in "… có trách nhiệm cập nhật dữ liệu, có quyền yêu cầu …" the work before
+    the comma stays. Annotation notes 04-07-08 (hard decision 1): rights are not tasks."""
+    if 0 <= opened < cs and ";" not in masked[opened:cs]:
+        return None, opened
+    if not word_alt("right_phrases"):
+        return ce, -1
+    m = _right().search(text, cs, ce)
+    if m is None:
+        return ce, -1
+    comma = masked.rfind(",", cs, m.start())
+    if _THEN.search(masked, cs, m.start()) or comma < 0 or not text[cs:comma].strip():
+        return None, m.start()
+    return comma, m.start()
+
+
+def right_before(text: str, s: int, p: int) -> int:
+    """Where a right begins in the words the subject finder stepped over (``[s, p)``: "Trường hợp …, thì Cơ quan X
+    có quyền yêu cầu bổ sung, làm rõ" leaves only "làm rõ"), or -1: the comma parts after it go on with it."""
+    if not word_alt("right_phrases"):
+        return -1
+    found = [m.start() for m in _right().finditer(text, s, p)]
+    return found[-1] if found else -1

@@ -82,6 +82,18 @@ def quality_only(seg: str) -> bool:
     return " ".join(words(seg.lower())) in _qualities()
 
 
+def manner_list(prev: str, nxt: str) -> bool:
+    """"công bố đầy đủ, công khai thông tin …", "chi trả đầy đủ, kịp thời cho …": a segment that ends in a verb and
+    a quality (``quality_words``) before a segment that opens with another quality lists the manners of one act;
+    the object comes after the list. Not "… tuyên truyền hiệu quả, kiểm tra …" (the next segment opens a verb)."""
+    pw, nw, q = words(prev.lower()), words(nxt.lower()), _qualities()
+    for n in (2, 1):
+        if len(pw) > n and " ".join(pw[-n:]) in q and (" ".join(pw[-n - 1:-n]) in lexicon().verbs
+                                                         or len(pw) > n + 1 and " ".join(pw[-n - 2:-n]) in lexicon().verbs):
+            return any(" ".join(nw[:m]) in q for m in (1, 2) if len(nw) >= m)
+    return False
+
+
 def is_verb_start(s: str) -> bool:
     lx = lexicon()
     return (bool(lx.verb_start.match(s)) and not lx.weak_verb_start.match(s) and not NOUN_TOCHUC.match(s)

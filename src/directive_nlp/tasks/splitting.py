@@ -18,7 +18,7 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, skip_ws, verb_only
+from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, quality_only, skip_ws, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
 from ..deadlines import load_vocabulary as load_deadline_vocabulary
@@ -356,6 +356,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
                         for d in deadlines)
     if len(g.segs) > 1 and quality_only(prev):
         return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
+    if manner_list(prev, st):
+        return False  # "công bố đầy đủ, công khai thông tin …": the manners of one act, then its object
     if nominal_compound_only(seg_text):
         return False  # "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": a field name in the list
     if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(

@@ -40,6 +40,9 @@ def _patterns() -> dict[str, re.Pattern]:
     w = word_alt
     return {
         "not_subject_head": re.compile(rf"^\s*(?:{w('not_subject_heads')})\b", re.IGNORECASE),
+        "case": re.compile(rf"\s*(?:{w('condition_openers')})(?=\s|$)", re.IGNORECASE),
+        "scope": re.compile(rf"\s*(?:{w('scope_openers')})\s", re.IGNORECASE),
+        "purpose": re.compile(rf"\s*(?:{w('purpose_openers')})\s", re.IGNORECASE),
         "then": re.compile(rf"(?:{w('consequence_words')})\s+", re.IGNORECASE),
         "then_inside": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('consequence_words')})\s+", re.IGNORECASE),
         "qualifier": re.compile(rf"\s*(?:{w('subject_qualifiers')})\s", re.IGNORECASE),
@@ -54,6 +57,7 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 _AND = word_alt("conjunctions")
+_BRACKETS = re.compile(r"\([^()]*\)")
 _CAP_CONJUNCT = re.compile(rf"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:(?:{_AND})\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){{0,5}})"
                            rf"(?=\s*[,;]|\s+(?:{_AND})\s)")
 _LIST_SEP = re.compile(rf"\s*[,;]\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+")
@@ -200,10 +204,38 @@ def _assign_opens(text: str, p: int, at: int, mentions: list[Ag]) -> bool:
     body ("Ủy ban nhân dân tỉnh yêu cầu X …"); inside a predicate it is the actor's own verb ("Tăng cường …, có
     biện pháp yêu cầu các chủ đầu tư lập …", "chủ động đề nghị X …", "có quyền yêu cầu …", "được giao …")."""
     before = text[p:at].rstrip()
+    if _request_in_case(text, before, at):
+        return False
     if not before or before[-1] in ",:;.)" or lexicon().adverbial_start.match(before):
         return True  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị X …": after a fronted adverbial
     chain, cend = chain_at(text, p, mentions, at)
     return bool(chain) and skip_ws(text, cend, at) >= at
+
+
+def _request_in_case(text: str, before: str, at: int) -> bool:
+    """"Trường hợp đề nghị Cơ quan chủ trì chuyển nội dung … thì phải nêu rõ …": a request right after a case
+    opener (``condition_openers``, no comma between) whose consequence ("thì", ``consequence_words``) follows in
+    the clause is part of the case, not an assignment. Not "nếu có vướng mắc đề nghị X …" (no consequence word)."""
+    if "," in before or not _patterns()["case"].fullmatch(before):
+        return False
+    stop = min(len(text), at + 300)
+    semi = text.find(";", at, stop)
+    th = _patterns()["then_inside"].search(text, at, semi if semi >= 0 else stop)
+    return th is not None
+
+
+def _predicate_after_then(text: str, masked: str, p: int, e: int) -> Optional[int]:
+    """"Trường hợp phát sinh vướng mắc … thì phải nêu rõ nội dung vướng mắc …": a case with no comma ends at its
+    consequence word; when a modal or a verb follows it and no body is named, the carried actor
+    acts from there (None otherwise: a named body is ``_actor_after_then``'s)."""
+    lim = min(e, p + 300)
+    th = _patterns()["then_inside"].search(masked, p, lim)
+    if not th or any(ch in _BRACKETS.sub("", masked[p:th.start()]) for ch in ";,"):
+        return None  # a comma outside brackets ends the case as before ("Trường hợp cần thiết, …")
+    after = skip_ws(text, th.end(), e)
+    if lexicon().modal_start.match(text[after:e]) or is_verb_start(text[after:e]):
+        return after  # "thì phải nêu rõ …" (a modal opens the predicate), "thì báo cáo …"
+    return None
 
 
 def _skip_connective(text: str, p: int, e: int, mentions: list[Ag]) -> int:
@@ -232,6 +264,12 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         if not m:
             break
         then = _actor_after_then(text, masked, q + m.end(), e, mentions)
+        if then is None and _patterns()["purpose"].match(text, q, e):
+            then = _actor_after_purpose(text, masked, q + m.end(), e, mentions)
+        if then is None and _patterns()["scope"].match(text, q, e):
+            then = _modal_after_scope(text, masked, q + m.end(), e)
+        if then is None and _patterns()["case"].match(text, q, e):
+            then = _predicate_after_then(text, masked, q + m.end(), e)
         if then is not None:
             q = then
             continue
@@ -256,6 +294,38 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
                 break
         q = nxt
     return q
+
+
+def _actor_after_purpose(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:
+    """"Để nâng cao hiệu quả …, tăng cường công tác kiểm tra …, các Sở, ngành … triển khai …": a purpose may
+    list several verbs of its own, so its end is the comma before a named actor with a predicate (not the
+    first comma before a verb). None when no comma of the sentence is followed by such an actor."""
+    comma = masked.find(",", p, min(e, p + 400))
+    while comma >= 0:
+        after = skip_ws(text, comma + 1, e)
+        chain, cend = chain_at(text, after, mentions, e)
+        if chain and starts_predicate(text, after_chain(text, cend, e), e):
+            return after
+        comma = masked.find(",", comma + 1, min(e, p + 400))
+    return None
+
+
+def _modal_after_scope(text: str, masked: str, p: int, e: int) -> Optional[int]:
+    """"Đối với các dự án có liên quan đến quy hoạch cấp quốc gia, quy hoạch vùng, … thì trong quá trình thẩm
+    định, có trách nhiệm tham mưu …": a scope may list its objects, so it ends at the comma before a modal
+    with its verb ("có trách nhiệm", "phải"; the actor is carried), not at the first comma before a word that
+    can be a verb ("quy hoạch vùng"). None when no comma of the clause (up to ";") is followed by a modal."""
+    limit = masked.find(";", p, e)
+    limit = e if limit < 0 else limit
+    lx = lexicon()
+    comma = masked.find(",", p, limit)
+    while comma >= 0:
+        after = skip_ws(text, comma + 1, limit)
+        mm = lx.modal_start.match(text[after:limit])
+        if mm and is_verb_start(text[after + mm.end():limit]):
+            return after
+        comma = masked.find(",", comma + 1, limit)
+    return None
 
 
 def _actor_after_then(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:
