@@ -66,6 +66,7 @@ def test_rule_file_with_a_wrong_key_is_refused(path: tuple, value: object) -> No
         ("b. Rà soát danh mục các dự án:", "letter", "b", "b."),
         ("c/ Sở Xây dựng hướng dẫn", "letter", "c", "c/"),
         ("b- Tăng cường kiểm tra", "letter", "b", "b-"),
+        ("f) Chủ trì, phối hợp với Sở Nội vụ", "letter", "f", "f)"),  # a Latin letter, only with ")"
         ("1/ Công an tỉnh chủ trì", "arabic", "1", "1/"),
         ("Điều 1. Ban hành kèm theo Quyết định này", "article", "1", "Điều 1."),
         ("Điều 3 Chánh Văn phòng Ủy ban nhân dân tỉnh", "article", "3", "Điều 3"),
@@ -109,6 +110,8 @@ def test_bullet_depths() -> None:
         "v.v. và các nội dung khác",
         "v/v đôn đốc thực hiện",
         "x-quang và siêu âm miễn phí",
+        "f. Latin letters other than with a bracket",
+        "w/ Sở Y tế",
         "Căn cứ Luật Tổ chức chính quyền địa phương",
         "Phấn đấu 100% xã đạt chuẩn",
     ],
