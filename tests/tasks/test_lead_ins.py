@@ -213,3 +213,15 @@ def test_a_numbered_body_label_with_a_description_carries_to_the_items():
     tasks = plan("2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm trước "
                  "UBND tỉnh các nội dung sau:\n\na) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.")
     assert [roles_of(t) for t in tasks] == [[("Các sở, ban, ngành, địa phương", "lead")]]
+
+
+# ------------------------------------------------------------------ the role frame opening a table's task cell
+def test_a_task_cell_opening_with_the_role_frame_gives_its_partners():
+    tasks = plan("| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+                 "| 1 | Chủ trì phối hợp với Bộ Khoa học và Công nghệ xây dựng cẩm nang hướng dẫn kiến trúc dữ liệu "
+                 "| Bộ Công an | 30/11/2025 |\n"
+                 "| 2 | Xây dựng Trung tâm giám sát an ninh mạng | Bộ Công an | 31/12/2026 |")
+    assert [t.task for t in tasks] == ["xây dựng cẩm nang hướng dẫn kiến trúc dữ liệu",
+                                       "Xây dựng Trung tâm giám sát an ninh mạng"]
+    assert roles_of(tasks[0]) == [("Bộ Công an", "lead"), ("Bộ Khoa học và Công nghệ", "support")]
+    assert roles_of(tasks[1]) == [("Bộ Công an", "lead")]

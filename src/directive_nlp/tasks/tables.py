@@ -26,7 +26,7 @@ from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
 from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
 from .predicates import is_verb_start
-from .roles import fallback_subject
+from .roles import after_chain, bridge_partners, chain_at, fallback_subject
 from .text import trim, words
 from .timing import time_value
 
@@ -312,6 +312,23 @@ def _completion_open() -> re.Pattern:
                       re.IGNORECASE)
 
 
+def _cell_frame(t_text: str) -> tuple[str, list]:
+    """A task cell that opens with the role frame, its lead in the row's own column ("Chủ trì phối hợp với Bộ
+    Khoa học và Công nghệ xây dựng cẩm nang …" | Bộ Công an): the work without the frame, and the partners."""
+    fm = frames().lead_support.match(t_text, 0)
+    if not fm:
+        return t_text, []
+    ms = find_agencies(t_text)
+    chain, cend = chain_at(t_text, fm.end(), ms, len(t_text))
+    if not chain:
+        return t_text, []
+    chain, cend = bridge_partners(t_text, chain, cend, len(t_text), ms)
+    rest = t_text[after_chain(t_text, cend, len(t_text)):].strip(" ,:")
+    if len(words(rest)) < 2 or not rest[0].isalpha():
+        return t_text, []  # no work after the partners, or a name cut inside ("… UBND TP. Hà Nội chỉ đạo …")
+    return rest, chain
+
+
 def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, BlockInfo],
                 doc_date: Optional[date] = None, header: Optional[list[str]] = None) -> list[Task]:
     """Tasks of one table (its rows in order); [] when the table does not assign work."""
@@ -378,6 +395,7 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         # "Doanh nghiệp …, nhà đầu tư bảo đảm kinh phí …" with the same bodies as chủ trì: keep the predicate
         if lead_cell and t_text.lower().startswith(lead_cell.lower()) and len(t_text) > len(lead_cell) + 3:
             t_text = t_text[len(lead_cell):].lstrip(" ,:")
+        t_text, partners = _cell_frame(t_text) if lead_cell else (t_text, [])
         agencies: list[AgencyRef] = []
         seen: set[str] = set()
         for role, cell_text in (("lead", lead_cell), ("support", sup_cell)):
@@ -386,6 +404,11 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
                     continue
                 seen.add(name.lower())
                 agencies.append(AgencyRef(name=name, canonical=canon, role=role, type=agency_type(name)))
+        for p in partners:
+            if p.name.lower() not in seen:
+                seen.add(p.name.lower())
+                agencies.append(AgencyRef(name=p.name, canonical=p.canonical or canonical(p.name), role="support",
+                                          type=agency_type(p.name)))
         dl = None
         if time_cell:
             dl = time_value(time_cell, doc_date)  # tasks.timing: a time column's cell
