@@ -300,6 +300,39 @@ def _report_step(text: str, g: _Group, prev: str, seg: tuple[int, int], mentions
     return bool(chain_at(text, m.end(), mentions, seg[1])[0])
 
 
+_LEADING_ADVERBS = re.compile(rf"\s*(?:(?:{word_alt('predicate_adverbs')})\s+)+", re.IGNORECASE)
+
+
+def bare_after_adverb(seg: str) -> bool:
+    """"chủ động nắm bắt | và giải quyết kịp thời …": a bare verb behind a manner adverb (``predicate_adverbs``)
+    has no object yet and shares the one after "và", as a bare verb does."""
+    m = _LEADING_ADVERBS.match(seg)
+    return bool(m) and bool(seg[m.end():].strip()) and verb_only(seg[m.end():])
+
+
+_REPEATED_HEAD = re.compile(rf"\s*({word_alt('repeated_object_heads')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
+
+
+def parallel_object(text: str, prev: str, seg: tuple[int, int], mentions: list[Ag]) -> bool:
+    """"gửi báo cáo công tác A | và báo cáo kết quả B về Sở Nội vụ": a segment that opens with a head that is both
+    a verb and a noun (``repeated_object_heads``) already written after a verb in the segment before names a
+    second object of that verb, not a new predicate; a body right after the head ("tổng hợp báo cáo kết quả,
+    báo cáo Ủy ban nhân dân tỉnh", a report step) still cuts."""
+    m = _REPEATED_HEAD.match(text, seg[0], seg[1])
+    if not m or not words(text[m.end():seg[1]]):
+        return False
+    head = " ".join(words(m.group(1).lower()))
+    pw = words(prev.lower())
+    after_verb = any(" ".join(pw[i:i + len(head.split())]) == head and _verb_before(pw[:i]) for i in range(1, len(pw)))
+    return after_verb and not chain_at(text, m.end(), mentions, seg[1])[0]
+
+
+def _verb_before(ws: list[str]) -> bool:
+    """``ws`` ends with a verb of the lexicon (the head after it is that verb's object)."""
+    verbs = lexicon().verbs
+    return any(len(ws) >= n and " ".join(ws[-n:]) in verbs for n in (1, 2, 3))
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -314,11 +347,14 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
+    if parallel_object(text, prev, seg, mentions):
+        return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
     if "," not in gap and _AND_GAP.fullmatch(gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
+                and not bare_after_adverb(prev)
                 and ((not g.governed and is_verb_start(st)) or (bool(_ADVERB_VERB.match(st)) and not g.advised)))
     if lexicon().connective_start.match(st) and re.match(rf"\s*(?:{_CONNECTIVES})\b", st, re.IGNORECASE):
         return not verb_only(prev)
