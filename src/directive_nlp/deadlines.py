@@ -315,9 +315,10 @@ def _cycle_and_period_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         # "nếu có khó khăn, vướng mắc", "trường hợp có vướng mắc": a trigger the work waits for
         ("conditional.trigger",
          rf"{_B}{trig_open}{_SP}{problem}(?:\s*(?:,|và|hoặc)\s*{problem})*{_E}"),
-        # a clause that opens with a case: "Trường hợp vượt thẩm quyền, …", "; trong trường hợp X thì …"
+        # a clause that opens with a case: "Trường hợp vượt thẩm quyền, …", "; trong trường hợp X thì …"; a bracket
+        # inside the case lists its kinds ("Trường hợp phát sinh vướng mắc do … (chưa có quy định, …) thì …")
         ("conditional.case",
-         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>[^,;:.\n|()]+?)"
+         rf"(?:^|(?<=[\n.;:,|]))[^\S\n]*(?P<case>{case_open}){_SP}(?P<cbody>(?:[^,;:.\n|()]|\([^()\n]*\))+?)"
          rf"(?=\s*(?:,|;|:|\.|$|\n|{_SP}thì{_E}))"),
         # "Từ 01/7/2025", "kể từ tháng 10/2025": a start and no end
         ("period.from", rf"{_B}{opener}{_SP}{P('a')}"),
@@ -550,14 +551,15 @@ def _h_conditional_case(x: "_Ctx") -> _Made:
     A case of applicability, nothing but the need ("trường hợp cần thiết"), is no deadline, as "khi
     cần thiết" is not; a need with its event ("Trường hợp cần điều chỉnh Danh mục …") is a case.
     """
-    if x.c.case_blockers.fullmatch(x.g["cbody"]):
-        return None
+    if x.c.case_blockers.fullmatch(_BRACKETS.sub("", x.g["cbody"]).strip()):
+        return None  # "Trường hợp cần thiết (nếu có)": the bracket adds nothing to the need
     close = _CASE_CLOSE.match(x.text, x.end)
     if close and all(0 < len(p.split()) <= 8 and not p.strip()[0].isupper() for p in close.group(1).split(",")[1:]):
         x.end = close.end(1)  # "Trường hợp hàng hóa, dịch vụ do một cấp định giá: …": the case runs to its colon or "thì"
     return x.dl("conditional")
 
 
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
 # the rest of a case whose own list holds commas, up to the colon or the "thì" that closes it within the
 # clause (short parts that start in lower case only: a body's name or a long part starts the main clause)
 _CASE_CLOSE = re.compile(r"((?:,[^,;.:\n|()]{1,80}){1,4}?)\s*(?::|(?=[^\S\n]+thì(?![\wÀ-ỹ])))")

@@ -9,7 +9,7 @@ import pytest
 from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.frames import load_frames_data
 from directive_nlp.tasks.lexicon import lexicon, load_lexicon_data
-from directive_nlp.tasks.splitting import bare_after_adverb
+from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end
 
 
 def texts(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP") -> list[str]:
@@ -104,3 +104,57 @@ def test_scope_with_a_field_is_not_a_task(sentence, tasks):
 ])
 def test_trong_without_a_scope_noun_stays(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ "thông qua" names the means
+def test_means_word_is_data():
+    assert "thông qua" in load_lexicon_data()["purpose_words"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Tăng cường hợp tác quốc tế trong lĩnh vực phòng chống bạo lực thông qua các hoạt động hỗ trợ kỹ thuật, "
+     "hỗ trợ nguồn lực, giao lưu, chia sẻ kinh nghiệm với các tổ chức quốc tế.",
+     ["Tăng cường hợp tác quốc tế trong lĩnh vực phòng chống bạo lực thông qua các hoạt động hỗ trợ kỹ thuật, "
+      "hỗ trợ nguồn lực, giao lưu, chia sẻ kinh nghiệm với các tổ chức quốc tế"]),
+])
+def test_verbs_after_a_means_word_are_the_means(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # without the means word the second verb with its object is a task of its own
+    ("1. Tăng cường hợp tác quốc tế trong lĩnh vực phòng chống bạo lực, tổ chức hội thảo chia sẻ kinh nghiệm "
+     "với các tổ chức quốc tế.",
+     ["Tăng cường hợp tác quốc tế trong lĩnh vực phòng chống bạo lực",
+      "tổ chức hội thảo chia sẻ kinh nghiệm với các tổ chức quốc tế"]),
+])
+def test_without_a_means_word_a_new_verb_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ "Trường hợp … thì phải VERB …"
+@pytest.mark.parametrize("text, start", [
+    ("Trường hợp phát sinh vướng mắc do quy định (chưa có quy định, quy định chưa rõ ràng) thì phải nêu rõ nội dung",
+     "nêu rõ nội dung"),
+    ("Trường hợp các cơ quan có ý kiến khác nhau thì tổ chức họp để thống nhất", "tổ chức họp để thống nhất"),
+])
+def test_condition_then_end(text, start):
+    assert text[condition_then_end(text, 0, len(text)):] == start
+
+
+@pytest.mark.parametrize("text", [
+    "Trường hợp cần thiết, tổ chức họp",          # no consequence word: the condition merges with what follows
+    "Tổ chức họp thì cần chuẩn bị tài liệu",      # no condition opener
+    "Trường hợp hồ sơ chưa đầy đủ thì hồ sơ bị trả lại",  # no verb or modal after "thì"
+])
+def test_condition_then_end_negative(text):
+    assert condition_then_end(text, 0, len(text)) == 0
+
+
+def test_case_with_its_consequence_is_two_tasks_with_the_case_as_condition():
+    body = ("1. Các sở, ban, ngành:\n\n- Trường hợp phát sinh vướng mắc do quy định của pháp luật chuyên ngành "
+            "(chưa có quy định, quy định chưa rõ ràng) thì phải nêu rõ nội dung vướng mắc và đề xuất hướng xử lý.")
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{body}\n"
+    tasks = extract_text(text, "plan.md").tasks
+    assert [t.task for t in tasks] == ["nêu rõ nội dung vướng mắc", "đề xuất hướng xử lý"]
+    assert all(t.deadline is not None and t.deadline.kind == "conditional" for t in tasks)

@@ -18,10 +18,10 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, skip_ws, verb_only
+from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, quality_only, skip_ws, strip_modal, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
-from ..deadlines import load_vocabulary as load_deadline_vocabulary
+from ..deadlines import find_deadlines, load_vocabulary as load_deadline_vocabulary
 from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
@@ -476,6 +476,20 @@ def _joins_next(text: str, g: list[tuple[int, int]], nxt: list[tuple[int, int]],
     return not (rm and chain_at(text, rm.end(), mentions, nxt[-1][1])[0])
 
 
+def condition_then_end(text: str, p: int, e: int) -> int:
+    """"Trường hợp phát sinh vướng mắc … thì phải nêu rõ nội dung vướng mắc": a fronted condition (``condition_openers``)
+    closed by its consequence word (``consequence_words``) before a verb or a modal in ``text[p:e]``; the
+    task starts at that verb when the case is a conditional deadline (it dates the task, ANNOTATION-DECISIONS 9),
+    so this returns where it starts, else ``p``. A body after the consequence word is the clause's own subject, read elsewhere."""
+    if not _CONDITION.match(text, p, e):
+        return p
+    m = _THEN.search(text, p, e)
+    if m is None or not any(d.deadline.kind == "conditional" and d.start == 0 for d in find_deadlines(text[p:m.start()])):
+        return p  # "khi có yêu cầu thì cung cấp …": a case of applicability (no deadline) stays in the task
+    q = strip_modal(text, m.end(), e)
+    return q if q > skip_ws(text, m.end(), e) or is_verb_start(text[q:e]) else p  # a modal says a predicate follows
+
+
 def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tuple[int, int]],
               deadlines: list[Dl], mentions: Optional[list[Ag]] = None) -> bool:
     """Too short to be a task alone (``min_task_syllables``), only a verb, or a fronted condition."""
@@ -483,7 +497,8 @@ def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tu
     # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
     report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
     return (_syllables(text, g, deadlines, mentions) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
-            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
+            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None
+                and condition_then_end(text, g[0][0], g[-1][1]) == g[0][0]))
 
 
 def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject: dict[int, list[Ag]],
