@@ -10,6 +10,7 @@ from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.frames import load_frames_data
 from directive_nlp.tasks.lexicon import lexicon, load_lexicon_data
 from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end
+from directive_nlp.tasks.subject import inside_case
 
 
 def texts(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP") -> list[str]:
@@ -158,3 +159,31 @@ def test_case_with_its_consequence_is_two_tasks_with_the_case_as_condition():
     tasks = extract_text(text, "plan.md").tasks
     assert [t.task for t in tasks] == ["nêu rõ nội dung vướng mắc", "đề xuất hướng xử lý"]
     assert all(t.deadline is not None and t.deadline.kind == "conditional" for t in tasks)
+
+
+# ------------------------------------------------------------------ a request written inside a case
+def test_request_inside_a_case_is_no_assign_frame():
+    text = ("Trường hợp đề nghị Cơ quan chủ trì chuyển nội dung thẩm định cho Cơ quan chuyên môn khác thì phải nêu rõ "
+            "căn cứ pháp lý")
+    assert inside_case(text, 0, text.index("đề nghị"), len(text))
+
+
+@pytest.mark.parametrize("text", [
+    # no consequence word: the request after the fronted condition is the frame
+    "Trong quá trình thực hiện, nếu có vướng mắc đề nghị Sở Tài chính tổng hợp báo cáo",
+    # no case opener
+    "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính tổng hợp báo cáo thì cần sớm",
+    # the consequence word is in the next clause
+    "Trường hợp cần, đề nghị Sở Tài chính tổng hợp; nếu chưa có thì báo cáo",
+])
+def test_request_outside_a_case_still_assigns(text):
+    assert not inside_case(text, 0, text.index("đề nghị"), len(text))
+
+
+def test_case_with_a_request_keeps_the_heading_actor():
+    body = ("1. Các sở, ban, ngành:\n\n- Trường hợp đề nghị Cơ quan chủ trì chuyển nội dung thẩm định cho Cơ quan "
+            "chuyên môn khác thì phải nêu rõ căn cứ pháp lý.")
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{body}\n"
+    tasks = extract_text(text, "plan.md").tasks
+    assert [t.task for t in tasks] == ["nêu rõ căn cứ pháp lý"]
+    assert "Cơ quan chủ trì" not in [a.name for a in tasks[0].agencies]

@@ -481,11 +481,12 @@ def condition_then_end(text: str, p: int, e: int) -> int:
     closed by its consequence word (``consequence_words``) before a verb or a modal in ``text[p:e]``; the
     task starts at that verb when the case is a conditional deadline (it dates the task, ANNOTATION-DECISIONS 9),
     so this returns where it starts, else ``p``. A body after the consequence word is the clause's own subject, read elsewhere."""
-    if not _CONDITION.match(text, p, e):
-        return p
-    m = _THEN.search(text, p, e)
-    if m is None or not any(d.deadline.kind == "conditional" and d.start == 0 for d in find_deadlines(text[p:m.start()])):
-        return p  # "khi có yêu cầu thì cung cấp …": a case of applicability (no deadline) stays in the task
+    c = skip_ws(text, p, e)
+    m = _THEN.match(text, c, e)  # the case was read as the clause's opening deadline: "thì phải …" is left
+    if m is None:
+        m = _THEN.search(text, c, e) if _CONDITION.match(text, c, e) else None
+        if m is None or not any(d.deadline.kind == "conditional" and d.start == 0 for d in find_deadlines(text[c:m.start()])):
+            return p  # "khi có yêu cầu thì cung cấp …": a case of applicability (no deadline) stays in the task
     q = strip_modal(text, m.end(), e)
     return q if q > skip_ws(text, m.end(), e) or is_verb_start(text[q:e]) else p  # a modal says a predicate follows
 
