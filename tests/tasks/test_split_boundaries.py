@@ -9,7 +9,7 @@ import pytest
 from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.frames import load_frames_data
 from directive_nlp.tasks.lexicon import lexicon, load_lexicon_data
-from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end
+from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end, possessed_verb
 from directive_nlp.tasks.subject import inside_case
 
 
@@ -187,3 +187,39 @@ def test_case_with_a_request_keeps_the_heading_actor():
     tasks = extract_text(text, "plan.md").tasks
     assert [t.task for t in tasks] == ["nêu rõ căn cứ pháp lý"]
     assert "Cơ quan chủ trì" not in [a.name for a in tasks[0].agencies]
+
+
+# ------------------------------------------------------------------ a verb before a possessive is a noun
+def test_possessive_words_are_data():
+    assert "của" in load_lexicon_data()["possessive_words"]
+    assert "đầy đủ" in load_lexicon_data()["manner_tails"]
+
+
+@pytest.mark.parametrize("seg, possessed", [
+    ("xây dựng của nhà đầu tư tại địa phương", True),
+    ("quản lý của các cơ quan nhà nước", True),
+    ("xây dựng cơ sở dữ liệu của ngành", False),   # an object before the possessive: a predicate
+    ("các hoạt động của nhà đầu tư", False),       # no verb first
+])
+def test_possessed_verb(seg, possessed):
+    assert possessed_verb(seg) is possessed
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Sở Tài chính kiểm tra việc chấp hành pháp luật về đất đai, môi trường, xây dựng của nhà đầu tư tại "
+     "địa phương.",
+     ["kiểm tra việc chấp hành pháp luật về đất đai, môi trường, xây dựng của nhà đầu tư tại địa phương"]),
+    # a verb and its manner share the object after the comma
+    ("1. Sở Xây dựng phối hợp công bố đầy đủ, công khai thông tin về quy hoạch đô thị trên cổng thông tin.",
+     ["phối hợp công bố đầy đủ, công khai thông tin về quy hoạch đô thị trên cổng thông tin"]),
+])
+def test_noun_verbs_and_manner_do_not_cut(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Sở Xây dựng công bố quy hoạch đầy đủ, xây dựng cơ sở dữ liệu của ngành xây dựng.",
+     ["công bố quy hoạch đầy đủ", "xây dựng cơ sở dữ liệu của ngành xây dựng"]),
+])
+def test_verb_with_an_object_before_the_possessive_still_cuts(sentence, tasks):
+    assert texts(sentence) == tasks

@@ -310,6 +310,16 @@ def bare_after_adverb(seg: str) -> bool:
     return bool(m) and bool(seg[m.end():].strip()) and verb_only(seg[m.end():])
 
 
+_POSSESSED_VERB = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{word_alt('possessive_words')})(?![\wÀ-ỹ])",
+                             re.IGNORECASE)
+
+
+def possessed_verb(seg: str) -> bool:
+    """"…, xây dựng của nhà đầu tư": a verb followed straight by a possessive (``possessive_words``) is a noun, the
+    last item of a list of fields, not a predicate ("xây dựng cơ sở dữ liệu của ngành" has an object first)."""
+    return bool(_POSSESSED_VERB.match(seg))
+
+
 _REPEATED_HEAD = re.compile(rf"\s*({word_alt('repeated_object_heads')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
 
 
@@ -347,8 +357,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
-    if parallel_object(text, prev, seg, mentions):
-        return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects
+    if parallel_object(text, prev, seg, mentions) or possessed_verb(st):
+        return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
     if "," not in gap and _AND_GAP.fullmatch(gap):
