@@ -223,3 +223,15 @@ def test_noun_verbs_and_manner_do_not_cut(sentence, tasks):
 ])
 def test_verb_with_an_object_before_the_possessive_still_cuts(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ "bảo vệ, phát huy …" share one object
+def test_protect_pairs_with_the_next_verb():
+    assert "bảo vệ" in load_lexicon_data()["paired_verbs"]
+    assert texts("1. Sở Văn hóa thẩm định sự phù hợp của dự án với yêu cầu bảo vệ, phát huy giá trị của di sản "
+                 "văn hóa.") == ["thẩm định sự phù hợp của dự án với yêu cầu bảo vệ, phát huy giá trị của di sản văn hóa"]
+
+
+def test_protect_with_its_object_still_cuts():
+    assert texts("1. Hạt Kiểm lâm tăng cường lực lượng bảo vệ rừng phòng hộ, tổ chức tuần tra các khu vực trọng điểm.") \
+        == ["tăng cường lực lượng bảo vệ rừng phòng hộ", "tổ chức tuần tra các khu vực trọng điểm"]
