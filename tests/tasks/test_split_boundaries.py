@@ -235,3 +235,16 @@ def test_protect_pairs_with_the_next_verb():
 def test_protect_with_its_object_still_cuts():
     assert texts("1. Hạt Kiểm lâm tăng cường lực lượng bảo vệ rừng phòng hộ, tổ chức tuần tra các khu vực trọng điểm.") \
         == ["tăng cường lực lượng bảo vệ rừng phòng hộ", "tổ chức tuần tra các khu vực trọng điểm"]
+
+
+# ------------------------------------------------------------------ "nguồn gốc" is an origin, not a source of money
+def test_origin_of_the_land_is_an_item_of_the_assessment():
+    assert texts("1. Sở Nông nghiệp và Môi trường:\n\n- Đánh giá hiện trạng sử dụng đất; nguồn gốc đất, đối tượng sử "
+                 "dụng đất; cơ cấu sử dụng đất tại khu vực dự án.") == [
+        "Đánh giá hiện trạng sử dụng đất", "nguồn gốc đất, đối tượng sử dụng đất",
+        "cơ cấu sử dụng đất tại khu vực dự án"]
+
+
+def test_a_funding_source_is_still_no_task():
+    assert texts("1. Sở Tài chính tham mưu bố trí kinh phí thực hiện; nguồn ngân sách tỉnh theo phân cấp hiện hành.") \
+        == ["tham mưu bố trí kinh phí thực hiện"]
