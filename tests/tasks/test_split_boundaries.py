@@ -248,3 +248,29 @@ def test_origin_of_the_land_is_an_item_of_the_assessment():
 def test_a_funding_source_is_still_no_task():
     assert texts("1. Sở Tài chính tham mưu bố trí kinh phí thực hiện; nguồn ngân sách tỉnh theo phân cấp hiện hành.") \
         == ["tham mưu bố trí kinh phí thực hiện"]
+
+
+# ------------------------------------------------------------------ a power is no duty
+def test_power_words_are_data():
+    assert "có quyền" in load_lexicon_data()["power_words"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Trường hợp các đơn vị có ý kiến khác nhau, cơ quan chủ trì có trách nhiệm phối hợp với các đơn vị liên "
+     "quan để xem xét, làm rõ nội dung; nếu các đơn vị vẫn chưa có ý kiến rõ ràng thì cơ quan chủ trì có quyền yêu "
+     "cầu làm rõ trước khi tham mưu cấp có thẩm quyền quyết định.",
+     ["xem xét, làm rõ nội dung"]),
+    ("1. Sở Tài chính có trách nhiệm cập nhật dữ liệu về giá, có quyền yêu cầu các tổ chức kê khai giá bổ sung.",
+     ["cập nhật dữ liệu về giá"]),
+])
+def test_a_power_gives_no_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "thẩm quyền" (authority) is no power word: the task stays
+    ("1. Sở Tài chính trình cấp có thẩm quyền phê duyệt phương án giá trước ngày 30 tháng 6 năm 2026.",
+     ["trình cấp có thẩm quyền phê duyệt phương án giá"]),
+])
+def test_authority_is_not_a_power(sentence, tasks):
+    assert texts(sentence) == tasks

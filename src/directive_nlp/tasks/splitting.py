@@ -357,6 +357,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
+    if _POWER.match(st):
+        return True  # "…, có quyền yêu cầu …": a power of its own (no task, power_only)
     if parallel_object(text, prev, seg, mentions) or possessed_verb(st):
         return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
@@ -499,6 +501,19 @@ def condition_then_end(text: str, p: int, e: int) -> int:
             return p  # "khi có yêu cầu thì cung cấp …": a case of applicability (no deadline) stays in the task
     q = strip_modal(text, m.end(), e)
     return q if q > skip_ws(text, m.end(), e) or is_verb_start(text[q:e]) else p  # a modal says a predicate follows
+
+
+_POWER = re.compile(rf"\s*(?:{word_alt('power_words')})\s", re.IGNORECASE)
+# "… thì Cơ quan X có quyền …": the power after a case's consequence word, with its holder between
+_POWER_AFTER_CASE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+[^,;]*?(?<![\wÀ-ỹ])"
+                               rf"(?:{word_alt('power_words')})\s", re.IGNORECASE)
+
+
+def power_only(text: str, p: int, e: int) -> bool:
+    """"… thì Cơ quan đăng ký đầu tư có quyền yêu cầu bổ sung, làm rõ": a group whose predicate states a power
+    (``power_words``) grants a right, it gives no work to do: no task (a duty in the same clause before it, "có
+    trách nhiệm cập nhật …, có quyền yêu cầu …", is a group of its own and stays)."""
+    return bool(_POWER.match(text, p, e) or _POWER_AFTER_CASE.search(text, p, e))
 
 
 def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tuple[int, int]],
