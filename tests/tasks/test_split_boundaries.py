@@ -9,6 +9,7 @@ import pytest
 from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.frames import load_frames_data
 from directive_nlp.tasks.lexicon import lexicon, load_lexicon_data
+from directive_nlp.tasks.predicates import is_verb_start
 from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end, possessed_verb
 from directive_nlp.tasks.subject import inside_case
 
@@ -274,3 +275,20 @@ def test_a_power_gives_no_task(sentence, tasks):
 ])
 def test_authority_is_not_a_power(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ "có giải pháp …" is an act
+@pytest.mark.parametrize("s, verb", [
+    ("có giải pháp không để tái phức tạp", True),
+    ("có kế hoạch triển khai cụ thể", True),
+    ("có ý kiến về nhóm dự án", False),   # "có" alone stays weak
+    ("có hiệu quả", False),
+])
+def test_weak_governing_phrase_starts_a_predicate(s, verb):
+    assert is_verb_start(s) is verb
+
+
+def test_a_governing_phrase_after_a_comma_is_a_task_of_its_own():
+    assert texts("1. Công an tỉnh tập trung triệt phá các tụ điểm phức tạp về ma túy, có giải pháp không để tái "
+                 "phức tạp trở lại.") == ["tập trung triệt phá các tụ điểm phức tạp về ma túy",
+                                          "có giải pháp không để tái phức tạp trở lại"]
