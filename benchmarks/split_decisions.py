@@ -8,9 +8,11 @@ between two words both inside gold tasks is a decision the gold settles: **split
 words belong to two gold tasks, **join** when one gold task holds both. Our decision is read the
 same way from the predicted tasks of that sentence (a boundary with a word outside every predicted
 task is ``none``: we dropped a side). Each boundary gets the features the splitter reads: the
-separator, whether the right side opens with a verb (lexicon), is a bare verb, a report step or
-a partner frame, whether the left side is a bare verb or ends with one, has a determiner, the
-syllables of both comma segments, and the first and last words around it.
+separator, whether the right side opens with a verb (lexicon), is a bare verb, a report step, a
+partner frame or a preposition, whether the left side is a bare verb, ends with one, is a verb
+with its object or has a determiner, whether a list already runs before the boundary, whether
+the object comes again after it (a shared object), the syllables of both comma segments, and the
+first and last words around it.
 
 The output: the confusion of gold against our decision, errors (``cut``: gold joins, we split;
 ``glued``: gold splits, we join) counted by feature pattern with examples, and the error count
@@ -95,9 +97,30 @@ def _bin(n: int) -> str:
     return "1-3" if n <= 3 else "4-5" if n <= 5 else "6-9" if n <= 9 else "10+"
 
 
+_PREP = re.compile(rf"(?:{word_alt('complement_prepositions')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _clause_words(toks: list[str], k: int, step: int) -> list[str]:
+    """The words from separator ``k`` to the ";" (or the sentence end) in direction ``step``."""
+    out, i = [], k + step
+    while 0 <= i < len(toks) and toks[i] != ";":
+        if toks[i] not in _SEPARATORS:
+            out.append(toks[i])
+        i += step
+    return out if step > 0 else out[::-1]
+
+
+def _shares_object(toks: list[str], k: int) -> bool:
+    """A word pair of the clause before the boundary comes again after it ("tiếp nhận hồ sơ, kiểm tra … của hồ sơ")."""
+    before, after = _clause_words(toks, k, -1), _clause_words(toks, k, 1)
+    pairs = {" ".join(before[i:i + 2]) for i in range(len(before) - 1)}
+    return any(" ".join(after[i:i + 2]) in pairs for i in range(len(after) - 1))
+
+
 def features(toks: list[str], k: int) -> dict[str, object]:
     """The splitter's view of the boundary at token ``k``."""
     left, right = _segment(toks, k, -1), _segment(toks, k, 1)
+    open_list = sum(1 for t in toks[max(0, k - 12):k] if t in (",", "và")) >= 2
     sep = toks[k] if not (toks[k] == "và" and k and toks[k - 1] == ",") else ", và"
     lx = lexicon()
     return {
@@ -109,6 +132,10 @@ def features(toks: list[str], k: int) -> dict[str, object]:
         "l_bare": bool(left) and verb_only(left),
         "l_ends_verb": ends_with_verb(left),
         "l_det": bool(_DETERMINER.search(left)),
+        "l_object": is_verb_start(left) and not verb_only(left),   # a verb and its object on the left
+        "l_list": open_list,                                       # a list already runs before the boundary
+        "r_prep": bool(_PREP.match(right)),
+        "shared": _shares_object(toks, k),                         # the object comes again after the boundary
         "l_len": _bin(len(words(left))),
         "r_len": _bin(len(words(right))),
         "r_w1": " ".join(right.split()[:2]) if lx.verb_start.match(right) else (right.split() or [""])[0],
@@ -119,7 +146,8 @@ def features(toks: list[str], k: int) -> dict[str, object]:
 
 
 def pattern(f: dict[str, object]) -> str:
-    flags = [n for n in ("r_verb", "r_bare", "r_report", "r_partner", "l_bare", "l_ends_verb", "l_det") if f[n]]
+    flags = [n for n in ("r_verb", "r_bare", "r_report", "r_partner", "r_prep", "l_bare", "l_ends_verb", "l_det",
+                         "l_object", "l_list", "shared") if f[n]]
     return f"{f['sep']:5} L{f['l_len']:4} R{f['r_len']:4} " + "+".join(flags)
 
 
