@@ -232,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     refused = set(measured_prefixes(args)) | set(MEASURED.split(","))  # never read, whatever --measured says
     docs = [d for d in docs if not is_measured(d.name, sorted(refused))]
+    if not docs:
+        print("no gold document of the read half under the given folders", file=sys.stderr)
+        return 2
     report(collect(docs), args.examples)
     return 0
 
