@@ -292,3 +292,16 @@ def test_a_governing_phrase_after_a_comma_is_a_task_of_its_own():
     assert texts("1. Công an tỉnh tập trung triệt phá các tụ điểm phức tạp về ma túy, có giải pháp không để tái "
                  "phức tạp trở lại.") == ["tập trung triệt phá các tụ điểm phức tạp về ma túy",
                                           "có giải pháp không để tái phức tạp trở lại"]
+
+
+# ------------------------------------------------------------------ "và từng bước VERB …" is a step of its own
+def test_gradually_opens_a_step_after_va():
+    assert "từng bước" in load_lexicon_data()["predicate_adverbs"]
+    assert texts("1. Công an tỉnh xây dựng văn hóa bài trừ ma túy trong cộng đồng và từng bước đẩy lùi ma túy ra "
+                 "khỏi đời sống xã hội.") == ["xây dựng văn hóa bài trừ ma túy trong cộng đồng",
+                                             "từng bước đẩy lùi ma túy ra khỏi đời sống xã hội"]
+
+
+def test_gradually_after_a_bare_verb_still_shares_the_object():
+    assert texts("1. Sở Y tế nghiên cứu và từng bước áp dụng mô hình quản lý mới tại các cơ sở y tế.") == [
+        "nghiên cứu và từng bước áp dụng mô hình quản lý mới tại các cơ sở y tế"]
