@@ -305,3 +305,15 @@ def test_gradually_opens_a_step_after_va():
 def test_gradually_after_a_bare_verb_still_shares_the_object():
     assert texts("1. Sở Y tế nghiên cứu và từng bước áp dụng mô hình quản lý mới tại các cơ sở y tế.") == [
         "nghiên cứu và từng bước áp dụng mô hình quản lý mới tại các cơ sở y tế"]
+
+
+# ------------------------------------------------------------------ "áp dụng" is a verb of the genre
+def test_apply_is_a_verb():
+    assert "áp dụng" in lexicon().verbs
+    assert texts("1. Sở Tư pháp thực hiện cơ chế đặc thù, áp dụng chế độ thù lao cho người làm công tác pháp chế.") \
+        == ["thực hiện cơ chế đặc thù", "áp dụng chế độ thù lao cho người làm công tác pháp chế"]
+
+
+def test_apply_after_a_bare_verb_shares_its_object():
+    assert texts("1. Sở Khoa học và Công nghệ nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp.") \
+        == ["nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp"]
