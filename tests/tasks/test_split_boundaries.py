@@ -10,7 +10,7 @@ from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.frames import load_frames_data
 from directive_nlp.tasks.lexicon import lexicon, load_lexicon_data
 from directive_nlp.tasks.predicates import is_verb_start
-from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end, possessed_verb
+from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end, possessed_verb, power_only
 from directive_nlp.tasks.subject import inside_case
 
 
@@ -317,3 +317,13 @@ def test_apply_is_a_verb():
 def test_apply_after_a_bare_verb_shares_its_object():
     assert texts("1. Sở Khoa học và Công nghệ nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp.") \
         == ["nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp"]
+
+
+@pytest.mark.parametrize("text, power", [
+    ("nếu chưa rõ thì Cơ quan đăng ký đầu tư có quyền yêu cầu bổ sung", True),
+    ("có quyền yêu cầu các tổ chức kê khai giá", True),
+    ("Trường hợp quá hạn thì phải báo cáo cơ quan có quyền quyết định", False),  # a duty towards the holder
+    ("Trường hợp quá hạn thì báo cáo cơ quan có quyền quyết định", False),
+])
+def test_power_only(text, power):
+    assert power_only(text, 0, len(text)) is power

@@ -505,7 +505,7 @@ def condition_then_end(text: str, p: int, e: int) -> int:
 
 _POWER = re.compile(rf"\s*(?:{word_alt('power_words')})\s", re.IGNORECASE)
 # "… thì Cơ quan X có quyền …": the power after a case's consequence word, with its holder between
-_POWER_AFTER_CASE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+[^,;]*?(?<![\wÀ-ỹ])"
+_POWER_AFTER_CASE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+([^,;]*?)(?<![\wÀ-ỹ])"
                                rf"(?:{word_alt('power_words')})\s", re.IGNORECASE)
 
 
@@ -513,7 +513,11 @@ def power_only(text: str, p: int, e: int) -> bool:
     """"… thì Cơ quan đăng ký đầu tư có quyền yêu cầu bổ sung, làm rõ": a group whose predicate states a power
     (``power_words``) grants a right, it gives no work to do: no task (a duty in the same clause before it, "có
     trách nhiệm cập nhật …, có quyền yêu cầu …", is a group of its own and stays)."""
-    return bool(_POWER.match(text, p, e) or _POWER_AFTER_CASE.search(text, p, e))
+    if _POWER.match(text, p, e):
+        return True
+    m = _POWER_AFTER_CASE.search(text, p, e)
+    # a holder after "thì" ("thì Cơ quan X có quyền …"), not a predicate ("thì phải báo cáo cơ quan có quyền …")
+    return bool(m) and not (is_verb_start(m.group(1)) or lexicon().modal_start.match(m.group(1)))
 
 
 def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tuple[int, int]],
