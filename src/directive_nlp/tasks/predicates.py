@@ -96,8 +96,15 @@ def manner_list(prev: str, nxt: str) -> bool:
 
 def is_verb_start(s: str) -> bool:
     lx = lexicon()
+    if _WEAK_GOVERNING.match(s):
+        return True  # "có giải pháp …", "có kế hoạch …": a governing phrase is an act though "có" alone is weak
     return (bool(lx.verb_start.match(s)) and not lx.weak_verb_start.match(s) and not NOUN_TOCHUC.match(s)
             and not _agent_noun().match(s))
+
+
+_WEAK_GOVERNING = re.compile(r"^\s*(?:" + "|".join(re.escape(v) for v in load_lexicon_data()["governing_verbs"]
+                                                if v.split()[0] in load_lexicon_data()["weak_verbs"])
+                             + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
 def _verb_run(ws: list[str]) -> str | None:

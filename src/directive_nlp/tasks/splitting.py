@@ -18,10 +18,10 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, quality_only, skip_ws, verb_only
+from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, quality_only, skip_ws, strip_modal, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
-from ..deadlines import load_vocabulary as load_deadline_vocabulary
+from ..deadlines import find_deadlines, load_vocabulary as load_deadline_vocabulary
 from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
@@ -318,6 +318,49 @@ def _report_step(text: str, g: _Group, prev: str, seg: tuple[int, int], mentions
     return bool(chain_at(text, m.end(), mentions, seg[1])[0])
 
 
+_LEADING_ADVERBS = re.compile(rf"\s*(?:(?:{word_alt('predicate_adverbs')})\s+)+", re.IGNORECASE)
+
+
+def bare_after_adverb(seg: str) -> bool:
+    """"chủ động nắm bắt | và giải quyết kịp thời …": a bare verb behind a manner adverb (``predicate_adverbs``)
+    has no object yet and shares the one after "và", as a bare verb does."""
+    m = _LEADING_ADVERBS.match(seg)
+    return bool(m) and bool(seg[m.end():].strip()) and verb_only(seg[m.end():])
+
+
+_POSSESSED_VERB = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{word_alt('possessive_words')})(?![\wÀ-ỹ])",
+                             re.IGNORECASE)
+
+
+def possessed_verb(seg: str) -> bool:
+    """"…, xây dựng của nhà đầu tư": a verb followed straight by a possessive (``possessive_words``) is a noun, the
+    last item of a list of fields, not a predicate ("xây dựng cơ sở dữ liệu của ngành" has an object first)."""
+    return bool(_POSSESSED_VERB.match(seg))
+
+
+_REPEATED_HEAD = re.compile(rf"\s*({word_alt('repeated_object_heads')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
+
+
+def parallel_object(text: str, prev: str, seg: tuple[int, int], mentions: list[Ag]) -> bool:
+    """"gửi báo cáo công tác A | và báo cáo kết quả B về Sở Nội vụ": a segment that opens with a head that is both
+    a verb and a noun (``repeated_object_heads``) already written after a verb in the segment before names a
+    second object of that verb, not a new predicate; a body right after the head ("tổng hợp báo cáo kết quả,
+    báo cáo Ủy ban nhân dân tỉnh", a report step) still cuts."""
+    m = _REPEATED_HEAD.match(text, seg[0], seg[1])
+    if not m or not words(text[m.end():seg[1]]):
+        return False
+    head = " ".join(words(m.group(1).lower()))
+    pw = words(prev.lower())
+    after_verb = any(" ".join(pw[i:i + len(head.split())]) == head and _verb_before(pw[:i]) for i in range(1, len(pw)))
+    return after_verb and not chain_at(text, m.end(), mentions, seg[1])[0]
+
+
+def _verb_before(ws: list[str]) -> bool:
+    """``ws`` ends with a verb of the lexicon (the head after it is that verb's object)."""
+    verbs = lexicon().verbs
+    return any(len(ws) >= n and " ".join(ws[-n:]) in verbs for n in (1, 2, 3))
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -336,6 +379,10 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
+    if _POWER.match(st):
+        return True  # "…, có quyền yêu cầu …": a power of its own (no task, power_only)
+    if parallel_object(text, prev, seg, mentions) or possessed_verb(st):
+        return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
     if "," not in gap and _AND_GAP.fullmatch(gap) and _ADVERB_QUALITY.match(st):
@@ -343,6 +390,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if "," not in gap and _AND_GAP.fullmatch(gap):
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
+                and not bare_after_adverb(prev)
                 and ((not g.governed and is_verb_start(st)) or (bool(_ADVERB_VERB.match(st)) and not g.advised)))
     if lexicon().connective_start.match(st) and re.match(rf"\s*(?:{_CONNECTIVES})\b", st, re.IGNORECASE):
         return not verb_only(prev)
@@ -466,6 +514,38 @@ def _joins_next(text: str, g: list[tuple[int, int]], nxt: list[tuple[int, int]],
     return not (rm and chain_at(text, rm.end(), mentions, nxt[-1][1])[0])
 
 
+def condition_then_end(text: str, p: int, e: int) -> int:
+    """"Trường hợp phát sinh vướng mắc … thì phải nêu rõ nội dung vướng mắc": a fronted condition (``condition_openers``)
+    closed by its consequence word (``consequence_words``) before a verb or a modal in ``text[p:e]``; the
+    task starts at that verb when the case is a conditional deadline (it dates the task, ANNOTATION-DECISIONS 9),
+    so this returns where it starts, else ``p``. A body after the consequence word is the clause's own subject, read elsewhere."""
+    c = skip_ws(text, p, e)
+    m = _THEN.match(text, c, e)  # the case was read as the clause's opening deadline: "thì phải …" is left
+    if m is None:
+        m = _THEN.search(text, c, e) if _CONDITION.match(text, c, e) else None
+        if m is None or not any(d.deadline.kind == "conditional" and d.start == 0 for d in find_deadlines(text[c:m.start()])):
+            return p  # "khi có yêu cầu thì cung cấp …": a case of applicability (no deadline) stays in the task
+    q = strip_modal(text, m.end(), e)
+    return q if q > skip_ws(text, m.end(), e) or is_verb_start(text[q:e]) else p  # a modal says a predicate follows
+
+
+_POWER = re.compile(rf"\s*(?:{word_alt('power_words')})\s", re.IGNORECASE)
+# "… thì Cơ quan X có quyền …": the power after a case's consequence word, with its holder between
+_POWER_AFTER_CASE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+([^,;]*?)(?<![\wÀ-ỹ])"
+                               rf"(?:{word_alt('power_words')})\s", re.IGNORECASE)
+
+
+def power_only(text: str, p: int, e: int) -> bool:
+    """"… thì Cơ quan đăng ký đầu tư có quyền yêu cầu bổ sung, làm rõ": a group whose predicate states a power
+    (``power_words``) grants a right, it gives no work to do: no task (a duty in the same clause before it, "có
+    trách nhiệm cập nhật …, có quyền yêu cầu …", is a group of its own and stays)."""
+    if _POWER.match(text, p, e):
+        return True
+    m = _POWER_AFTER_CASE.search(text, p, e)
+    # a holder after "thì" ("thì Cơ quan X có quyền …"), not a predicate ("thì phải báo cáo cơ quan có quyền …")
+    return bool(m) and not (is_verb_start(m.group(1)) or lexicon().modal_start.match(m.group(1)))
+
+
 def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tuple[int, int]],
               deadlines: list[Dl], mentions: Optional[list[Ag]] = None) -> bool:
     """Too short to be a task alone (``min_task_syllables``), only a verb, or a fronted condition."""
@@ -473,7 +553,8 @@ def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tu
     # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
     report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
     return (_syllables(text, g, deadlines, mentions) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
-            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
+            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None
+                and condition_then_end(text, g[0][0], g[-1][1]) == g[0][0]))
 
 
 def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject: dict[int, list[Ag]],

@@ -44,7 +44,7 @@ from .labels import read_label
 from .mentions import find_deadlines  # the pipeline's deadline spans when the text is a slice of the Doc
 from ..models import Deadline, DocumentStructure, NormalizedDocument, Section, Task
 from .predicates import is_verb_start, verb_only
-from .text import numbered_clause_starts
+from .text import mask, numbered_clause_starts
 
 __all__ = ["TimeScope", "time_value", "time_label", "time_heading", "item_final_time", "label_scopes",
            "heading_scopes", "item_scopes", "layout_time_scopes", "attach_layout_times", "task_head_time",
@@ -777,7 +777,8 @@ def opening_condition(sentence: str, start: int, doc_date: Optional[date] = None
     for m in find_deadlines(sentence, doc_date=doc_date):
         if m.deadline.kind != "conditional" or m.start > start or not _CLAUSE_OPEN.search(sentence[:m.start]):
             continue
-        if m.end <= start and (_clause_break(sentence, m.end, start) is not None or sentence[m.end:start].count(",") > 1):
+        # commas inside a bracket ("(chưa có quy định, quy định chưa rõ ràng, còn chồng chéo) thì …") list the case
+        if m.end <= start and (_clause_break(sentence, m.end, start) is not None or mask(sentence[m.end:start]).count(",") > 1):
             continue
         return m.end, m.deadline
     return None
