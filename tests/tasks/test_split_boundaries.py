@@ -10,8 +10,8 @@ from directive_nlp.pipeline import extract_text
 from directive_nlp.tasks.frames import load_frames_data
 from directive_nlp.tasks.lexicon import lexicon, load_lexicon_data
 from directive_nlp.tasks.predicates import is_verb_start
-from directive_nlp.tasks.splitting import bare_after_adverb, condition_then_end, possessed_verb, power_only
-from directive_nlp.tasks.subject import inside_case
+from directive_nlp.tasks.splitting import bare_after_adverb, possessed_verb
+from directive_nlp.tasks import subject
 
 
 def texts(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP") -> list[str]:
@@ -135,22 +135,14 @@ def test_without_a_means_word_a_new_verb_still_cuts(sentence, tasks):
 
 
 # ------------------------------------------------------------------ "Trường hợp … thì phải VERB …"
-@pytest.mark.parametrize("text, start", [
-    ("Trường hợp phát sinh vướng mắc do quy định (chưa có quy định, quy định chưa rõ ràng) thì phải nêu rõ nội dung",
+@pytest.mark.parametrize("text, task", [
+    ("Trường hợp phát sinh vướng mắc do quy định (chưa có quy định, quy định chưa rõ ràng) thì phải nêu rõ nội dung.",
      "nêu rõ nội dung"),
-    ("Trường hợp các cơ quan có ý kiến khác nhau thì tổ chức họp để thống nhất", "tổ chức họp để thống nhất"),
+    ("Trường hợp các cơ quan có ý kiến khác nhau thì tổ chức họp để thống nhất.", "tổ chức họp để thống nhất"),
 ])
-def test_condition_then_end(text, start):
-    assert text[condition_then_end(text, 0, len(text)):] == start
-
-
-@pytest.mark.parametrize("text", [
-    "Trường hợp cần thiết, tổ chức họp",          # no consequence word: the condition merges with what follows
-    "Tổ chức họp thì cần chuẩn bị tài liệu",      # no condition opener
-    "Trường hợp hồ sơ chưa đầy đủ thì hồ sơ bị trả lại",  # no verb or modal after "thì"
-])
-def test_condition_then_end_negative(text):
-    assert condition_then_end(text, 0, len(text)) == 0
+def test_the_task_after_a_case_starts_at_its_verb(text, task):
+    # subject._predicate_after_then: the case ends at "thì", the heading's actor does the work after it
+    assert texts(f"1. Các sở, ban, ngành:\n\n- {text}") == [task]
 
 
 def test_case_with_its_consequence_is_two_tasks_with_the_case_as_condition():
@@ -163,10 +155,15 @@ def test_case_with_its_consequence_is_two_tasks_with_the_case_as_condition():
 
 
 # ------------------------------------------------------------------ a request written inside a case
+def inside_case(text: str) -> bool:
+    at = text.index("đề nghị")
+    return subject._request_in_case(text, text[:at].rstrip(), at)
+
+
 def test_request_inside_a_case_is_no_assign_frame():
     text = ("Trường hợp đề nghị Cơ quan chủ trì chuyển nội dung thẩm định cho Cơ quan chuyên môn khác thì phải nêu rõ "
             "căn cứ pháp lý")
-    assert inside_case(text, 0, text.index("đề nghị"), len(text))
+    assert inside_case(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -178,7 +175,7 @@ def test_request_inside_a_case_is_no_assign_frame():
     "Trường hợp cần, đề nghị Sở Tài chính tổng hợp; nếu chưa có thì báo cáo",
 ])
 def test_request_outside_a_case_still_assigns(text):
-    assert not inside_case(text, 0, text.index("đề nghị"), len(text))
+    assert not inside_case(text)
 
 
 def test_case_with_a_request_keeps_the_heading_actor():
@@ -252,8 +249,8 @@ def test_a_funding_source_is_still_no_task():
 
 
 # ------------------------------------------------------------------ a power is no duty
-def test_power_words_are_data():
-    assert "có quyền" in load_lexicon_data()["power_words"]
+def test_right_phrases_are_data():
+    assert "có quyền yêu cầu" in load_lexicon_data()["right_phrases"]  # not_tasks.right_cut reads them
 
 
 @pytest.mark.parametrize("sentence, tasks", [
@@ -317,13 +314,3 @@ def test_apply_is_a_verb():
 def test_apply_after_a_bare_verb_shares_its_object():
     assert texts("1. Sở Khoa học và Công nghệ nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp.") \
         == ["nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp"]
-
-
-@pytest.mark.parametrize("text, power", [
-    ("nếu chưa rõ thì Cơ quan đăng ký đầu tư có quyền yêu cầu bổ sung", True),
-    ("có quyền yêu cầu các tổ chức kê khai giá", True),
-    ("Trường hợp quá hạn thì phải báo cáo cơ quan có quyền quyết định", False),  # a duty towards the holder
-    ("Trường hợp quá hạn thì báo cáo cơ quan có quyền quyết định", False),
-])
-def test_power_only(text, power):
-    assert power_only(text, 0, len(text)) is power

@@ -32,7 +32,7 @@ from .mentions import Ag, Dl
 from .not_tasks import cut_lead_in, label_pair, label_value, passive_statement, right_before, right_cut, time_label_draft
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
-from .splitting import clause_subject, comma_groups, condition_then_end, merge_clauses, power_only
+from .splitting import clause_subject, comma_groups, merge_clauses
 from .subject import find_subject, unknown_partners
 from .text import enumerator_kind, numbered_clause_starts, past_enumerator, trim, words
 
@@ -483,17 +483,12 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
                                        review=ctx.review, split_commas=ctx.split_commas)
     out: list[Draft] = []
     clause_sup: list[Ag] = []
-    powered = False
     for gi, g in enumerate(groups):
         gs, ge = skip_ws(text, g[0][0], g[-1][1]), g[-1][1]
         g_subject = own_subject.get(gi)
         if g_subject:
             gs = skip_ws(text, after_chain(text, max(m.end for m in g_subject), ge), ge)
-        gs = condition_then_end(text, _drop_openers(text, gs, ge, 2), ge)  # "Trường hợp … thì phải VERB …"
-        if power_only(text, gs, ge) or (powered and verb_only(text[gs:ge])):
-            powered = True  # "có quyền yêu cầu bổ sung, làm rõ": the bare verb after it is part of the power
-            continue
-        powered = False
+        gs = _drop_openers(text, gs, ge, 2)
         d_leads = together or g_subject or leads
         draft, own_sup = _draft(ctx, gs, ge, d_leads, supports, clause_dl, clause_sup if gi > 0 else [])
         if gi == 0 and own_sup:

@@ -18,10 +18,10 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, quality_only, skip_ws, strip_modal, verb_only
+from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, quality_only, skip_ws, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
-from ..deadlines import find_deadlines, load_vocabulary as load_deadline_vocabulary
+from ..deadlines import load_vocabulary as load_deadline_vocabulary
 from ..vocab import phrases
 
 __all__ = ["merge_clauses", "comma_groups", "clause_subject"]
@@ -379,8 +379,6 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
-    if _POWER.match(st):
-        return True  # "…, có quyền yêu cầu …": a power of its own (no task, power_only)
     if parallel_object(text, prev, seg, mentions) or possessed_verb(st):
         return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
@@ -514,38 +512,6 @@ def _joins_next(text: str, g: list[tuple[int, int]], nxt: list[tuple[int, int]],
     return not (rm and chain_at(text, rm.end(), mentions, nxt[-1][1])[0])
 
 
-def condition_then_end(text: str, p: int, e: int) -> int:
-    """"Trường hợp phát sinh vướng mắc … thì phải nêu rõ nội dung vướng mắc": a fronted condition (``condition_openers``)
-    closed by its consequence word (``consequence_words``) before a verb or a modal in ``text[p:e]``; the
-    task starts at that verb when the case is a conditional deadline (it dates the task, ANNOTATION-DECISIONS 9),
-    so this returns where it starts, else ``p``. A body after the consequence word is the clause's own subject, read elsewhere."""
-    c = skip_ws(text, p, e)
-    m = _THEN.match(text, c, e)  # the case was read as the clause's opening deadline: "thì phải …" is left
-    if m is None:
-        m = _THEN.search(text, c, e) if _CONDITION.match(text, c, e) else None
-        if m is None or not any(d.deadline.kind == "conditional" and d.start == 0 for d in find_deadlines(text[c:m.start()])):
-            return p  # "khi có yêu cầu thì cung cấp …": a case of applicability (no deadline) stays in the task
-    q = strip_modal(text, m.end(), e)
-    return q if q > skip_ws(text, m.end(), e) or is_verb_start(text[q:e]) else p  # a modal says a predicate follows
-
-
-_POWER = re.compile(rf"\s*(?:{word_alt('power_words')})\s", re.IGNORECASE)
-# "… thì Cơ quan X có quyền …": the power after a case's consequence word, with its holder between
-_POWER_AFTER_CASE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s+([^,;]*?)(?<![\wÀ-ỹ])"
-                               rf"(?:{word_alt('power_words')})\s", re.IGNORECASE)
-
-
-def power_only(text: str, p: int, e: int) -> bool:
-    """"… thì Cơ quan đăng ký đầu tư có quyền yêu cầu bổ sung, làm rõ": a group whose predicate states a power
-    (``power_words``) grants a right, it gives no work to do: no task (a duty in the same clause before it, "có
-    trách nhiệm cập nhật …, có quyền yêu cầu …", is a group of its own and stays)."""
-    if _POWER.match(text, p, e):
-        return True
-    m = _POWER_AFTER_CASE.search(text, p, e)
-    # a holder after "thì" ("thì Cơ quan X có quyền …"), not a predicate ("thì phải báo cáo cơ quan có quyền …")
-    return bool(m) and not (is_verb_start(m.group(1)) or lexicon().modal_start.match(m.group(1)))
-
-
 def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tuple[int, int]],
               deadlines: list[Dl], mentions: Optional[list[Ag]] = None) -> bool:
     """Too short to be a task alone (``min_task_syllables``), only a verb, or a fronted condition."""
@@ -553,8 +519,7 @@ def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tu
     # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
     report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
     return (_syllables(text, g, deadlines, mentions) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
-            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None
-                and condition_then_end(text, g[0][0], g[-1][1]) == g[0][0]))
+            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
 
 
 def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject: dict[int, list[Ag]],

@@ -166,7 +166,7 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
     for hit in lexicon().assign.finditer(text, p, limit):
         if len(words(text[p:hit.start()])) > 40:
             break
-        if not _assign_opens(text, p, hit.start(), mentions) or inside_case(text, p, hit.start(), e):
+        if not _assign_opens(text, p, hit.start(), mentions):
             continue
         chain, cend = chain_at(text, hit.end(), mentions, e, max_skip=0)
         if chain:
@@ -178,20 +178,6 @@ def _agent_or_assign(text: str, p: int, e: int, limit: int, mentions: list[Ag]) 
         if found:
             return found[0], found[1], "assign", True
     return None
-
-
-_CASE_OPEN = re.compile(rf"\s*(?:{word_alt('condition_openers')})(?![\wÀ-ỹ])", re.IGNORECASE)
-_CASE_THEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('consequence_words')})\s", re.IGNORECASE)
-
-
-def inside_case(text: str, p: int, at: int, e: int) -> bool:
-    """"Trường hợp đề nghị Cơ quan chủ trì chuyển nội dung … thì phải nêu rõ …": a request written inside a case
-    (``condition_openers`` at ``p``) that its consequence word (``consequence_words``) closes later in the clause is
-    part of the case, not the assign frame; "nếu có vướng mắc đề nghị X …" (no consequence word) still assigns."""
-    if not _CASE_OPEN.match(text, p, at):
-        return False
-    stop = min((k for k in (text.find(";", at, e), text.find(".", at, e)) if k >= 0), default=e)
-    return _CASE_THEN.search(text, at, stop) is not None
 
 
 def _assigned_tail(text: str, chain: list[Ag], cend: int, e: int, limit: int, mentions: list[Ag]) -> Optional[Subject]:
