@@ -20,8 +20,8 @@ def train_cli(
     enable: Optional[str] = typer.Option(
         None, "--enable",
         help="Comma-separated decisions that change the output: task, agency, role, add, join (default: "
-        "task,join, the ones that beat the rules on the measured half; the others only give confidences); "
-        "'none' for none.",
+        "task,join, the ones that beat the rules on the measured half until the rules of 2026-12-07; the "
+        "shipped model is trained with 'none', see docs/learning.md); 'none' for none (confidences only).",
     ),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="User gazetteer YAML added to the agency names."),
     cv: bool = typer.Option(False, "--cv", help="Also write leave-one-document-out figures (rules vs trained) "
