@@ -314,3 +314,23 @@ def test_apply_is_a_verb():
 def test_apply_after_a_bare_verb_shares_its_object():
     assert texts("1. Sở Khoa học và Công nghệ nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp.") \
         == ["nghiên cứu, áp dụng các tiến bộ khoa học vào sản xuất nông nghiệp"]
+
+
+# ------------------------------------------------------------------ an object list after "về" whose first item the verb lists miss
+@pytest.mark.parametrize("sentence, task", [
+    ("1. Sở Tài chính kiểm tra việc chấp hành pháp luật về giá, thẩm định giá của các tổ chức kinh doanh.",
+     "kiểm tra việc chấp hành pháp luật về giá, thẩm định giá của các tổ chức kinh doanh"),  # the noun again
+    ("1. Các tổ chức chấp hành nghiêm quy định về kê khai, đăng ký, cấp phép khai thác tài nguyên nước.",
+     "chấp hành nghiêm quy định về kê khai, đăng ký, cấp phép khai thác tài nguyên nước"),  # listed_activity_nouns
+])
+def test_an_object_list_after_ve_stays_one_task(sentence, task):
+    assert texts(sentence) == [task]
+
+
+def test_a_noun_after_ve_and_new_work_still_cut():
+    assert texts("1. Sở Y tế thanh tra về an toàn thực phẩm, xử lý nghiêm các cơ sở vi phạm.") == [
+        "thanh tra về an toàn thực phẩm", "xử lý nghiêm các cơ sở vi phạm"]
+    # the short noun is not named again by the next item: a new task
+    assert texts("1. Sở Tài chính hướng dẫn về giá, tổng hợp báo cáo Ủy ban nhân dân tỉnh.") == [
+        "hướng dẫn về giá", "tổng hợp báo cáo Ủy ban nhân dân tỉnh"]
+    assert "kê khai" in load_lexicon_data()["listed_activity_nouns"]

@@ -122,7 +122,21 @@ def continues_object_list(group: str, st: str) -> bool:
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
     last = _last(_OBJECT_HEAD, group)
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
-    return bool(last) and "," not in tail and (is_verb_start(tail) or verb_only(tail)) and len(words(tail)) <= _OBJECT_SYLLABLES
+    return bool(last) and "," not in tail and len(words(tail)) <= _OBJECT_SYLLABLES and (
+        is_verb_start(tail) or verb_only(tail) or _listed_activity(tail, st))
+
+
+_LISTED_ACTIVITY = re.compile(rf"\s*(?:{word_alt('listed_activity_nouns')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _listed_activity(tail: str, st: str) -> bool:
+    """"về kê khai, đăng ký, cấp phép …", "về giá, thẩm định giá của …": an activity the verb lists do not hold
+    (``listed_activity_nouns``: "kê khai", "lưu trữ", "giao tiếp" …), or a short noun that the next item names
+    again ("giá" … "thẩm định giá"), is the first item of the list, so the next item goes on with it."""
+    if _LISTED_ACTIVITY.match(tail):
+        return True
+    tw = words(tail.lower())
+    return 1 <= len(tw) <= 2 and tw[-1] in words(st.lower())[:4]
 
 
 def continues_activities(prev: str, st: str) -> bool:
