@@ -76,3 +76,10 @@ def test_an_unknown_body_type_is_refused(monkeypatch):
     finally:
         monkeypatch.undo()
         frames_module.load_frames_data.cache_clear()
+
+
+def test_an_encouraged_group_with_a_bare_verb_goes_on_into_the_next_verb():
+    from directive_nlp.tasks.splitting import _encouraged_bare_verb
+    assert _encouraged_bare_verb("Khuyến khích các doanh nghiệp đầu tư")
+    assert not _encouraged_bare_verb("Khuyến khích các doanh nghiệp đầu tư hạ tầng 5G")  # the verb has its object
+    assert not _encouraged_bare_verb("Sở Công Thương đầu tư")  # no encouragement

@@ -334,3 +334,4 @@ def test_a_noun_after_ve_and_new_work_still_cut():
     assert texts("1. Sở Tài chính hướng dẫn về giá, tổng hợp báo cáo Ủy ban nhân dân tỉnh.") == [
         "hướng dẫn về giá", "tổng hợp báo cáo Ủy ban nhân dân tỉnh"]
     assert "kê khai" in load_lexicon_data()["listed_activity_nouns"]
+

@@ -533,7 +533,18 @@ def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tu
     # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
     report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
     return (_syllables(text, g, deadlines, mentions) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
-            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None))
+            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None)
+            or (i == 0 and _encouraged_bare_verb(text[g[0][0]:g[-1][1]])))
+
+
+def _encouraged_bare_verb(st: str) -> bool:
+    """"Khuyến khích các doanh nghiệp đầu tư, | ứng dụng thiết bị IoT …": the issuer's encouragement (frames.yaml
+    ``encourage_words``) of a group with one bare verb goes on into the next verb's object, one task."""
+    m = frames().encourage.match(st)
+    if not m:
+        return False
+    ws = list(re.finditer(r"[\wÀ-ỹ]+", st[m.end():]))
+    return any(verb_only(st[m.end() + w.start():]) for w in ws[1:])
 
 
 def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject: dict[int, list[Ag]],
