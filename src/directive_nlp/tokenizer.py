@@ -45,9 +45,6 @@ __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment", "segment_spans
 _SAFE_FIXED = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
 
 
-_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
-
-
 def _clean_fixed_words(words: Optional[Iterable[str]]) -> list[str]:
     return sorted({w.strip() for w in (words or []) if w and _SAFE_FIXED.match(w.strip())}, key=len, reverse=True)
 
@@ -95,6 +92,8 @@ def _align_line(line: str, words: list[str]) -> list[tuple[int, int]]:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_TWO_PARTS = re.compile(r"\S\s+\S")  # str.split gives two parts or more
+_BARE_PART = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a part with no alnum character ([\W_] only)
 _SPACE = re.compile(r"\s")
 
 
@@ -111,8 +110,8 @@ def _word_or_parts(text: str, s: int, e: int, out: list[tuple[int, int]]) -> Non
     if _SPACE.search(text, s, e) is None:  # one syllable (most words): itself
         out.append((s, e))
         return
-    parts = text[s:e].split()
-    if len(parts) > 1 and any(_ALNUM.search(p) is None for p in parts):
+    word = text[s:e]
+    if _TWO_PARTS.search(word) and _BARE_PART.search(word):  # str.split's parts: two or more, one without alnum
         _pieces(text, s, e, out)
     else:
         out.append((s, e))
