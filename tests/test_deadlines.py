@@ -425,6 +425,16 @@ def test_the_union_scan_finds_every_match_of_every_pattern():
             assert got == [(m.span(), m.groupdict()) for m in pat.finditer(text)], (pat.pattern[:40], text[:40])
 
 
+def test_the_prefilter_finds_the_union_positions_only_faster():
+    """_starts tries the union only where the prefix trie of the patterns says one may begin: the same
+    positions as the union's own scan, on our texts and the corpora's (and the prefilter is in use)."""
+    from directive_nlp.deadlines import _prefilter, _starts, _union
+
+    assert _prefilter() is not None
+    for text in _scan_texts():
+        assert _starts(text) == [m.start() for m in _union().finditer(text)], text[:40]
+
+
 def test_without_a_union_each_pattern_scans_alone():
     import re
 

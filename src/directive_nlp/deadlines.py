@@ -45,6 +45,7 @@ from typing import Any, Iterable, Optional
 
 from . import vocab as _vocab
 from .models import Deadline, DeadlineMention
+from .regex_prefix import prefixes, trie_regex
 
 __all__ = ["find_deadlines", "parse_deadline", "load_vocabulary", "stays_in_task", "adverbial_cycle"]
 
@@ -1106,10 +1107,41 @@ def _union() -> Optional[re.Pattern]:
 _GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
+@lru_cache(maxsize=1)
+def _prefilter() -> Optional[re.Pattern]:
+    """The positions where the union may match, found cheaply: a lookahead over a trie of the patterns'
+    first few characters (:mod:`directive_nlp.regex_prefix`; the word-start test written once), with
+    the patterns whose beginning cannot be read (one that may start with a space) tried whole. Every
+    position the union matches at is among them; None when no pattern's beginning can be read."""
+    heads: list = []
+    free: list = []
+    whole: list[str] = []
+    for _, pat in _compiled().patterns:
+        found = prefixes(pat)
+        if found is None:
+            whole.append(f"(?:{_GROUP_NAME.sub('(?:', pat.pattern)})")
+        else:
+            (heads if pat.pattern.startswith(_B) else free).extend(found)
+    if not heads and not free:
+        return None
+    alts = ([_B + trie_regex(heads)] if heads else []) + ([trie_regex(free)] if free else []) + whole
+    try:
+        return re.compile("(?=" + "|".join(alts) + ")", re.IGNORECASE)
+    except re.error:
+        return None
+
+
 def _starts(text: str) -> Optional[list[int]]:
-    """The positions where some deadline pattern matches (None: unknown, see :func:`_union`)."""
+    """The positions where some deadline pattern matches (None: unknown, see :func:`_union`): the union
+    is tried only where the prefilter says a pattern may begin (the same positions, found faster)."""
     union = _union()
-    return None if union is None else [m.start() for m in union.finditer(text)]
+    if union is None:
+        return None
+    pre = _prefilter()
+    if pre is None:
+        return [m.start() for m in union.finditer(text)]
+    match = union.match
+    return [q for q in (m.start() for m in pre.finditer(text)) if match(text, q)]
 
 
 def _finditer(pat: re.Pattern, text: str, starts: Optional[list[int]]) -> list[re.Match]:

@@ -45,9 +45,6 @@ __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment", "segment_spans
 _SAFE_FIXED = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
 
 
-_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
-
-
 def _clean_fixed_words(words: Optional[Iterable[str]]) -> list[str]:
     return sorted({w.strip() for w in (words or []) if w and _SAFE_FIXED.match(w.strip())}, key=len, reverse=True)
 
@@ -95,6 +92,8 @@ def _align_line(line: str, words: list[str]) -> list[tuple[int, int]]:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_TWO_PARTS = re.compile(r"\S\s+\S")  # str.split gives two parts or more
+_BARE_PART = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a part with no alnum character ([\W_] only)
 _SPACE = re.compile(r"\s")
 
 
@@ -111,8 +110,8 @@ def _word_or_parts(text: str, s: int, e: int, out: list[tuple[int, int]]) -> Non
     if _SPACE.search(text, s, e) is None:  # one syllable (most words): itself
         out.append((s, e))
         return
-    parts = text[s:e].split()
-    if len(parts) > 1 and any(_ALNUM.search(p) is None for p in parts):
+    word = text[s:e]
+    if _TWO_PARTS.search(word) and _BARE_PART.search(word):  # str.split's parts: two or more, one without alnum
         _pieces(text, s, e, out)
     else:
         out.append((s, e))
@@ -120,30 +119,46 @@ def _word_or_parts(text: str, s: int, e: int, out: list[tuple[int, int]]) -> Non
 
 @lru_cache(maxsize=256)
 def _line_spans(line: str, fixed_words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    """underthesea's words of one line as spans into it (:func:`_align_line`), segmented once per distinct
-    line: a document or a batch repeats its header, motto and signature lines. Bounded to a few documents'
-    lines, so that a benchmark reading the same documents in rounds gains nothing from an earlier round."""
+    """The words of one line as spans into it: underthesea's where they align (:func:`_align_line`),
+    split where a part is only punctuation (:func:`_line_words`). Made once per distinct line: a document
+    or a batch repeats its header, motto and signature lines. Bounded to a few documents' lines, so that a
+    benchmark reading the same documents in rounds gains nothing from an earlier round."""
     from underthesea import word_tokenize
 
     try:
         words = word_tokenize(line, use_token_normalize=False, fixed_words=list(fixed_words) or None)
     except Exception:  # pragma: no cover - underthesea failing on odd input
         words = []
-    return tuple(_align_line(line, words)) if words else ((-1, -1),)
+    return _line_words(line, _align_line(line, words) if words else [(-1, -1)])
+
+
+def _line_words(line: str, aligned: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The word spans of ``line`` from underthesea's aligned words (a (-1, -1) ends them: the rest of the
+    line is split at whitespace)."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for s, e in aligned:
+        if s < 0:
+            break
+        if s > last:  # text skipped between words that is not whitespace (should not happen): keep it as words
+            _pieces(line, last, s, out)
+        if e > s:
+            if _SPACE.search(line, s, e) is None:  # one syllable (most words): itself
+                out.append((s, e))
+            else:
+                _word_or_parts(line, s, e, out)
+        last = max(last, e)
+    _pieces(line, last, len(line), out)
+    return tuple(out)
 
 
 def _segment_line(text: str, start: int, end: int, fixed_words: tuple[str, ...], out: list[tuple[int, int]]) -> None:
-    """The words of the line ``text[start:end]`` (spans into ``text``), underthesea's where they align."""
-    last = 0
-    for s, e in _line_spans(text[start:end], fixed_words):
-        if s < 0:
-            break
-        # text skipped between words that is not whitespace (should not happen): keep it as words
-        _pieces(text, start + last, start + s, out)
-        if e > s:
-            _word_or_parts(text, start + s, start + e, out)
-        last = max(last, e)
-    _pieces(text, start + last, end, out)
+    """The words of the line ``text[start:end]`` (spans into ``text``)."""
+    spans = _line_spans(text[start:end], fixed_words)
+    if start:
+        out.extend([(start + s, start + e) for s, e in spans])
+    else:
+        out.extend(spans)
 
 
 def segment_spans(text: str, fixed_words: Optional[list[str]] = None) -> list[tuple[int, int]]:

@@ -140,9 +140,13 @@ def _is_title_word(w: str) -> bool:
     return len(w) >= 1 and w[0].isupper() and w[0].isalpha() and (len(w) == 1 or w[1:].islower()) and w.isalpha()
 
 
+_RULE_RUN = re.compile(r"-{3,}|_{3,}|={3,}")
+
+
 def _clean(s: str) -> str:
     s = s.replace("*", " ").replace("\\", "")
-    s = re.sub(r"-{3,}|_{3,}|={3,}", " ", s)
+    if "---" in s or "___" in s or "===" in s:  # the only places the rule-line pattern can match
+        s = _RULE_RUN.sub(" ", s)
     return " ".join(s.split()).strip()
 
 

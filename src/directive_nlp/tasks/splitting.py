@@ -113,8 +113,10 @@ def continues_object_list(group: str, st: str) -> bool:
     one short verb-led phrase, so the verb-led segment ``st`` is the next item of that list, not a new task; after
     such a word or an activity head followed by a list of bare items ("về quản lý, thăm dò, …"), a bare verb or a
     verb straight before a preposition is the next item ("…, khai thác, sử dụng tài nguyên nước")."""
+    if not is_verb_start(st) or _HORIZON.match(st):
+        return False  # tested first: cheaper than finding the group's last list head
     head = _last(_ANY_LIST_HEAD, group)
-    if head is None or not is_verb_start(st) or _HORIZON.match(st):
+    if head is None:
         return False
     items = group[head.end():].split(",")
     if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition

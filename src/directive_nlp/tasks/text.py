@@ -22,30 +22,41 @@ _SENT_END = re.compile(r"(?<=[.!?…])(?:\s*/\.)?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9]
 _ABBREV_BEFORE = re.compile(r"(?:\b(?:TP|Tp|v\.v|TS|ThS|PGS|GS|ông|bà|đ/c|Đ/c|St|Q|K|số|Số)|\b[A-ZĐ])\.$")
 
 
+_MASK_CHARS = re.compile('["' + re.escape("".join(_OPEN) + "".join(_OPEN.values())) + "]")
+
+
 def mask(text: str) -> str:
-    """``text`` with the inside of balanced (), [], “”, «» and "…" replaced by NULs."""
-    out = list(text)
+    """``text`` with the inside of balanced (), [], “”, «» and "…" replaced by NULs.
+
+    Only quotes and brackets change the state, so the scan jumps from one to the next (a text without any
+    is returned as it is)."""
+    out: list[str] | None = None
     stack: list[tuple[str, int]] = []
-    i, n = 0, len(text)
     quote_at = -1
-    while i < n:
-        ch = text[i]
+    for m in _MASK_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == '"':
             if quote_at < 0:
                 quote_at = i
             else:
-                for k in range(quote_at + 1, i):
-                    out[k] = _FILL
+                out = _fill(out, text, quote_at + 1, i)
                 quote_at = -1
         elif ch in _OPEN:
             stack.append((_OPEN[ch], i))
         elif stack and ch == stack[-1][0]:
             _, start = stack.pop()
             if not stack:
-                for k in range(start + 1, i):
-                    out[k] = _FILL
-        i += 1
-    return "".join(out)
+                out = _fill(out, text, start + 1, i)
+    return text if out is None else "".join(out)
+
+
+def _fill(out: list[str] | None, text: str, a: int, b: int) -> list[str]:
+    """``out`` (the characters of ``text``, made on first use) with ``[a, b)`` masked."""
+    if out is None:
+        out = list(text)
+    if b > a:
+        out[a:b] = _FILL * (b - a)
+    return out
 
 
 def _capital_after(m: str, p: int) -> bool:
@@ -134,8 +145,11 @@ def enumerator_kind(text: str, p: int) -> str:
     return "digit" if g.isdigit() else ("roman" if set(g) <= set("ivx") else "letter")
 
 
+_WORD = re.compile(r"[\wÀ-ỹ]+(?:[-/][\wÀ-ỹ]+)*")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[\wÀ-ỹ]+(?:[-/][\wÀ-ỹ]+)*", text)
+    return _WORD.findall(text)
 
 
 def syllables(text: str) -> int:
