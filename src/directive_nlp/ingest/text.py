@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, legacy, sha256_bytes
 from .text_signature import signature_block, two_cell_row
+from .text_table import flattened_tables
 
 _HRULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
@@ -235,6 +236,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         builder.wrap_width = _wrap_width(lines)
     header = None if markdown else _two_column_header(lines, skip)
     signature = None if markdown else signature_block(lines, skip)
+    tables = {} if markdown else {used[0]: (set(used), rows) for used, rows in flattened_tables(lines, skip)}
+    table_lines = set().union(*(used for used, _ in tables.values()))
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
@@ -245,6 +248,10 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         if header and lineno in header[0]:
             if lineno == header[0][0]:
                 builder.add_header_row(header[1])
+            continue
+        if lineno in table_lines:
+            if lineno in tables:
+                builder.add_rows(tables[lineno][1])
             continue
         if signature and lineno in signature[0]:
             if lineno == signature[0][0]:
@@ -342,6 +349,13 @@ class _TextBlocks:
         self.flush_para()
         self.flush_table()
         self.table_rows.append(row)
+        self.flush_table()
+
+    def add_rows(self, rows: list[Block]) -> None:
+        """A table rebuilt whole (:func:`text_table.flattened_tables`): its rows, the header first."""
+        self.flush_para()
+        self.flush_table()
+        self.table_rows.extend(rows)
         self.flush_table()
 
     def add_row(self, raw_cells: list[tuple[str, int]], lineno: int, start: int, end: int) -> None:
