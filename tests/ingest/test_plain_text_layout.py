@@ -208,3 +208,21 @@ def test_a_motto_on_lines_of_its_own_or_in_a_sentence_is_no_header_row():
     assert _rows(parse_text(own, markdown=False)) == []
     sentence = "Kỷ niệm ngày thành lập nước Cộng hòa xã hội chủ nghĩa Việt Nam\nCác sở tổ chức.\n"
     assert _rows(parse_text(sentence, markdown=False)) == []
+
+
+def test_a_wrapped_line_opening_with_a_heading_word_but_no_marker_goes_on():
+    # "Chương trình MTQG …", "Mục tiêu …", "Điều chỉnh …" at a wrapped line's start are words of the
+    # sentence; "Chương II.", "Mục 1.", "Điều 5." with their marker open a block of their own
+    goes_on = [["Ủy ban nhân dân tỉnh giao Công an tỉnh chủ trì, phối hợp tham mưu thực hiện",
+                "Chương trình MTQG trên địa bàn theo quy định với nguyên tắc phân cấp cho",
+                "cơ sở."],
+               ["Sở Kế hoạch và Đầu tư chủ trì rà soát, tham mưu Ủy ban nhân dân tỉnh về",
+                "Mục tiêu của Kế hoạch và đề xuất các chỉ tiêu phù hợp với thực tế của",
+                "Điều chỉnh quy hoạch các khu công nghiệp trên địa bàn tỉnh theo quy định."]]
+    blocks = parse_text("\n".join(line for p in goes_on * 4 for line in p) + "\n", markdown=False)
+    assert [b.text for b in blocks] == [" ".join(p) for p in goes_on * 4]  # 24 lines: the width is known
+    opens = [goes_on[0][0], "Chương II. TỔ CHỨC THỰC HIỆN TRÊN ĐỊA BÀN TỈNH THEO QUY ĐỊNH CỦA PHÁP",
+             goes_on[1][0], "Điều 5. Giao Sở Tài chính chủ trì thực hiện các nội dung của Kế hoạch"]
+    blocks = parse_text("\n".join(opens * 6) + "\n", markdown=False)
+    assert blocks[0].text == opens[0]
+    assert blocks[1].text.startswith("Chương II.") and blocks[2].text.startswith("Điều 5.")

@@ -33,7 +33,10 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # a line that starts a new block even without a blank line before it
 _NEW_BLOCK_RE = re.compile(
-    r"^\s*(?:[-+•–*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.\-–)]\s|(?:Điều|Chương|Mục|Phần)\s+\w+|Nơi nhận|Kính gửi)",
+    r"^\s*(?:[-+•–*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.\-–)]\s|Nơi nhận|Kính gửi"
+    # "Điều 5", "Chương II", "Mục 1", "Phần thứ hai": a marker follows the word ("Chương trình
+    # MTQG …", "Mục tiêu …", "Điều chỉnh …" at a wrapped line's start go on with the paragraph)
+    r"|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+\b|[A-Z]\b|thứ\s))",
 )
 
 
