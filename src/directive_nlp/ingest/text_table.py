@@ -39,7 +39,7 @@ from ..models import Block, Location
 HEADER_LINES = 5
 #: the number of cells a row may have beside its number
 MIN_COLUMNS, MAX_COLUMNS = 2, 5
-#: candidate cuts kept per line (the cheapest by overflow; all those of the least overflow)
+#: candidate cuts kept per line (the cheapest; all those of the least cost)
 CUTS_KEPT = 24
 #: width estimation rounds
 ROUNDS = 4
@@ -53,7 +53,7 @@ HEADER_SLACK = 0.1
 NAME_WORDS = 8
 #: at most this many cuts of a header's lines are tried
 HEADER_CUTS = 200_000
-#: the quantile of a column's pieces taken for its width
+#: the quantile of a column's full pieces taken for its width (rounded down)
 FULL_QUANTILE = 0.9
 #: the cost of cutting between two words the document writes together, or of joining two
 #: it never does
@@ -239,8 +239,9 @@ def _quantile(widths: list[float]) -> float:
 
 
 def _fit(blocks: list[list], k: int, pairs: frozenset):
-    """Column widths for ``k`` cells estimated in rounds (each the widest piece found), and the
-    rows cut with them: (mean cost per line, widths, cut rows)."""
+    """Column widths for ``k`` cells estimated in ``ROUNDS`` rounds (from one piece's widest
+    word each, then :func:`_widths` of the cut found), and the rows cut with them: (mean cost
+    per line, widths, cut rows)."""
     widest = max(w for block in blocks for line in block for _, _, w in line)
     W = [widest] * k
     cut = []
