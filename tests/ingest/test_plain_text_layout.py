@@ -240,3 +240,17 @@ def test_a_full_line_ending_with_a_semicolon_goes_on_in_lower_case():
              "Sở Tư pháp theo dõi, kiểm tra việc thi hành pháp luật trên địa bàn tỉnh nhà."]
     blocks = parse_text("\n".join((para + items) * 3) + "\n", markdown=False)
     assert [b.text for b in blocks] == [" ".join(para), *items] * 3
+
+
+def test_a_sentence_goes_on_over_a_page_break_of_a_pdf_copy():
+    # pages joined by form feeds, a page number heading the next page: the break is no paragraph end
+    para = ["Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông",
+            "Quân đội tổ chức triển khai thực hiện theo quy định, hoàn thành trong tháng",
+            "12 năm 2025; Bộ Khoa học và Công nghệ hướng dẫn các Tập đoàn thực hiện."]
+    other = ["Ủy ban nhân dân tỉnh Thanh Hóa chỉ đạo các sở, ngành, địa phương khẩn trương",
+             "triển khai thực hiện các nhiệm vụ được giao tại Thông báo này theo quy định."]
+    last = "Thông báo này có hiệu lực kể từ ngày ký."
+    page1 = "\n".join(other * 8 + para[:1])
+    page2 = "\n".join(["2"] + para[1:] + other * 8 + [last])
+    texts = [b.text for b in parse_text(page1 + "\n\f" + page2 + "\n", markdown=False)]
+    assert texts == [" ".join(other)] * 8 + [" ".join(para)] + [" ".join(other)] * 8 + [last]

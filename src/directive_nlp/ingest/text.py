@@ -260,6 +260,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
             if lineno == signature[0][0]:
                 builder.add_header_row(signature[1])
             continue
+        if builder.wrap_width and "\f" in body and not body.strip():
+            continue  # a page break in text wrapped at a width: the paragraph may go on over it
         if not body.strip() or markdown and _HRULE_RE.match(body):
             builder.flush_para()
             builder.flush_table()
