@@ -228,18 +228,21 @@ def test_a_wrapped_line_opening_with_a_heading_word_but_no_marker_goes_on():
     assert blocks[1].text.startswith("Chương II.") and blocks[2].text.startswith("Điều 5.")
 
 
-def test_a_full_line_ending_with_a_semicolon_goes_on_in_lower_case():
-    # a clause list wrapped at the width: "…; cán bộ, công chức …" goes on; a list item of one line
-    # ending with ";" and the next item, or a line after ";" in capitals, open their own blocks
+def test_a_full_line_ending_with_a_semicolon_goes_on_in_a_paragraph_of_two_lines():
+    # a clause list wrapped at the width: "…; cán bộ, công chức …", "…; Luật Ban hành …" go on; a
+    # list item of one line ending with ";" and the next item open their own blocks
     para = ["Sở Nội vụ tổ chức tập huấn, bồi dưỡng cho cán bộ, công chức làm công tác việc",
             "làm thuộc ngành Nội vụ, công tác phát triển thị trường lao động và thông tin;",
-            "cán bộ, công chức làm công tác bảo hiểm thất nghiệp thuộc ngành Tài chính."]
+            "cán bộ, công chức làm công tác bảo hiểm thất nghiệp thuộc ngành Tài chính.",
+            "Sở Tư pháp tuyên truyền, phổ biến Nghị quyết số 27/NQ-TW của Ban Chấp hành",
+            "Trung ương về tiếp tục xây dựng Nhà nước pháp quyền xã hội chủ nghĩa Việt;",
+            "Luật Ban hành văn bản quy phạm pháp luật cho cán bộ, công chức trên địa bàn."]
     items = ["- Ủy ban nhân dân các xã, phường tuyên truyền về phòng chống ma túy học đường;",
              "tổ chức kiểm tra, giám sát việc thực hiện tại các cơ sở giáo dục trên địa bàn.",
              "Sở Y tế chủ trì tổ chức điều trị thay thế, phòng chống tái nghiện trên địa bàn;",
              "Sở Tư pháp theo dõi, kiểm tra việc thi hành pháp luật trên địa bàn tỉnh nhà."]
     blocks = parse_text("\n".join((para + items) * 3) + "\n", markdown=False)
-    assert [b.text for b in blocks] == [" ".join(para), *items] * 3
+    assert [b.text for b in blocks] == [" ".join(para[:3]), " ".join(para[3:]), *items] * 3
 
 
 def test_a_sentence_goes_on_over_a_page_break_of_a_pdf_copy():

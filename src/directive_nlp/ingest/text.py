@@ -384,7 +384,7 @@ class _TextBlocks:
             return False
         last = self.para[-1][0].rstrip()
         goes_on = (last[-1:] not in ".;:!?" or last[-1:] == ":" and line[:1].islower()
-                   or last[-1:] == ";" and line[:1].islower() and len(self.para) >= 2)
+                   or last[-1:] == ";" and len(self.para) >= 2)
         return len(last) >= WRAP_FULL * self.wrap_width and goes_on and not _NEW_BLOCK_RE.match(line)
 
     def add_text_line(self, body: str, lineno: int, base: int) -> None:
