@@ -208,3 +208,52 @@ def test_a_motto_on_lines_of_its_own_or_in_a_sentence_is_no_header_row():
     assert _rows(parse_text(own, markdown=False)) == []
     sentence = "Kỷ niệm ngày thành lập nước Cộng hòa xã hội chủ nghĩa Việt Nam\nCác sở tổ chức.\n"
     assert _rows(parse_text(sentence, markdown=False)) == []
+
+
+def test_a_wrapped_line_opening_with_a_heading_word_but_no_marker_goes_on():
+    # "Chương trình MTQG …", "Mục tiêu …", "Điều chỉnh …" at a wrapped line's start are words of the
+    # sentence; "Chương II.", "Mục 1.", "Điều 5." with their marker open a block of their own
+    goes_on = [["Ủy ban nhân dân tỉnh giao Công an tỉnh chủ trì, phối hợp tham mưu thực hiện",
+                "Chương trình MTQG trên địa bàn theo quy định với nguyên tắc phân cấp cho",
+                "cơ sở."],
+               ["Sở Kế hoạch và Đầu tư chủ trì rà soát, tham mưu Ủy ban nhân dân tỉnh về",
+                "Mục tiêu của Kế hoạch và đề xuất các chỉ tiêu phù hợp với thực tế của",
+                "Điều chỉnh quy hoạch các khu công nghiệp trên địa bàn tỉnh theo quy định."]]
+    blocks = parse_text("\n".join(line for p in goes_on * 4 for line in p) + "\n", markdown=False)
+    assert [b.text for b in blocks] == [" ".join(p) for p in goes_on * 4]  # 24 lines: the width is known
+    opens = [goes_on[0][0], "Chương II. TỔ CHỨC THỰC HIỆN TRÊN ĐỊA BÀN TỈNH THEO QUY ĐỊNH CỦA PHÁP",
+             goes_on[1][0], "Điều 5. Giao Sở Tài chính chủ trì thực hiện các nội dung của Kế hoạch"]
+    blocks = parse_text("\n".join(opens * 6) + "\n", markdown=False)
+    assert blocks[0].text == opens[0]
+    assert blocks[1].text.startswith("Chương II.") and blocks[2].text.startswith("Điều 5.")
+
+
+def test_a_full_line_ending_with_a_semicolon_goes_on_in_a_paragraph_of_two_lines():
+    # a clause list wrapped at the width: "…; cán bộ, công chức …", "…; Luật Ban hành …" go on; a
+    # list item of one line ending with ";" and the next item open their own blocks
+    para = ["Sở Nội vụ tổ chức tập huấn, bồi dưỡng cho cán bộ, công chức làm công tác việc",
+            "làm thuộc ngành Nội vụ, công tác phát triển thị trường lao động và thông tin;",
+            "cán bộ, công chức làm công tác bảo hiểm thất nghiệp thuộc ngành Tài chính.",
+            "Sở Tư pháp tuyên truyền, phổ biến Nghị quyết số 27/NQ-TW của Ban Chấp hành",
+            "Trung ương về tiếp tục xây dựng Nhà nước pháp quyền xã hội chủ nghĩa Việt;",
+            "Luật Ban hành văn bản quy phạm pháp luật cho cán bộ, công chức trên địa bàn."]
+    items = ["- Ủy ban nhân dân các xã, phường tuyên truyền về phòng chống ma túy học đường;",
+             "tổ chức kiểm tra, giám sát việc thực hiện tại các cơ sở giáo dục trên địa bàn.",
+             "Sở Y tế chủ trì tổ chức điều trị thay thế, phòng chống tái nghiện trên địa bàn;",
+             "Sở Tư pháp theo dõi, kiểm tra việc thi hành pháp luật trên địa bàn tỉnh nhà."]
+    blocks = parse_text("\n".join((para + items) * 3) + "\n", markdown=False)
+    assert [b.text for b in blocks] == [" ".join(para[:3]), " ".join(para[3:]), *items] * 3
+
+
+def test_a_sentence_goes_on_over_a_page_break_of_a_pdf_copy():
+    # pages joined by form feeds, a page number heading the next page: the break is no paragraph end
+    para = ["Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông",
+            "Quân đội tổ chức triển khai thực hiện theo quy định, hoàn thành trong tháng",
+            "12 năm 2025; Bộ Khoa học và Công nghệ hướng dẫn các Tập đoàn thực hiện."]
+    other = ["Ủy ban nhân dân tỉnh Thanh Hóa chỉ đạo các sở, ngành, địa phương khẩn trương",
+             "triển khai thực hiện các nhiệm vụ được giao tại Thông báo này theo quy định."]
+    last = "Thông báo này có hiệu lực kể từ ngày ký."
+    page1 = "\n".join(other * 8 + para[:1])
+    page2 = "\n".join(["2"] + para[1:] + other * 8 + [last])
+    texts = [b.text for b in parse_text(page1 + "\n\f" + page2 + "\n", markdown=False)]
+    assert texts == [" ".join(other)] * 8 + [" ".join(para)] + [" ".join(other)] * 8 + [last]

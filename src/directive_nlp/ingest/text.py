@@ -26,13 +26,17 @@ from ..errors import InputError
 from ..models import Block, Location, SourceDocument, SourceInfo
 from . import ReadOptions, legacy, sha256_bytes
 from .text_signature import signature_block, two_cell_row
+from .text_table import flattened_tables
 
 _HRULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # a line that starts a new block even without a blank line before it
 _NEW_BLOCK_RE = re.compile(
-    r"^\s*(?:[-+•–*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.\-–)]\s|(?:Điều|Chương|Mục|Phần)\s+\w+|Nơi nhận|Kính gửi)",
+    r"^\s*(?:[-+•–*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.\-–)]\s|Nơi nhận|Kính gửi"
+    # "Điều 5", "Chương II", "Mục 1", "Phần thứ hai": a marker follows the word ("Chương trình
+    # MTQG …", "Mục tiêu …", "Điều chỉnh …" at a wrapped line's start go on with the paragraph)
+    r"|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+\b|[A-Z]\b|thứ\s))",
 )
 
 
@@ -235,6 +239,8 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
         builder.wrap_width = _wrap_width(lines)
     header = None if markdown else _two_column_header(lines, skip)
     signature = None if markdown else signature_block(lines, skip)
+    tables = {} if markdown else {used[0]: (set(used), rows) for used, rows in flattened_tables(lines, skip)}
+    table_lines = set().union(*(used for used, _ in tables.values()))
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
@@ -246,10 +252,16 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
             if lineno == header[0][0]:
                 builder.add_header_row(header[1])
             continue
+        if lineno in table_lines:
+            if lineno in tables:
+                builder.add_rows(tables[lineno][1])
+            continue
         if signature and lineno in signature[0]:
             if lineno == signature[0][0]:
                 builder.add_header_row(signature[1])
             continue
+        if builder.wrap_width and "\f" in body and not body.strip():
+            continue  # a page break in text wrapped at a width: the paragraph may go on over it
         if not body.strip() or markdown and _HRULE_RE.match(body):
             builder.flush_para()
             builder.flush_table()
@@ -344,6 +356,13 @@ class _TextBlocks:
         self.table_rows.append(row)
         self.flush_table()
 
+    def add_rows(self, rows: list[Block]) -> None:
+        """A table rebuilt whole (:func:`text_table.flattened_tables`): its rows, the header first."""
+        self.flush_para()
+        self.flush_table()
+        self.table_rows.extend(rows)
+        self.flush_table()
+
     def add_row(self, raw_cells: list[tuple[str, int]], lineno: int, start: int, end: int) -> None:
         """A table row (its cells with their offsets): the next row of the table being gathered."""
         self.flush_para()
@@ -364,7 +383,8 @@ class _TextBlocks:
         if not self.wrap_width or not self.para:
             return False
         last = self.para[-1][0].rstrip()
-        goes_on = last[-1:] not in ".;:!?" or last[-1:] == ":" and line[:1].islower()
+        goes_on = (last[-1:] not in ".;:!?" or last[-1:] == ":" and line[:1].islower()
+                   or last[-1:] == ";" and len(self.para) >= 2)
         return len(last) >= WRAP_FULL * self.wrap_width and goes_on and not _NEW_BLOCK_RE.match(line)
 
     def add_text_line(self, body: str, lineno: int, base: int) -> None:

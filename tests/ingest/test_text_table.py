@@ -1,0 +1,113 @@
+"""A table flattened line by line in a text copied out of a PDF (issue 12): a PDF viewer's
+copy joins the words of one printed line across every cell ("1 Tổ chức Ban Quản Sở Khoa
+Quý III"); the text reader rebuilds the rows (ingest/text_table.py) so that the table reader
+takes over, as from the Markdown or DOCX rendering. The PDFs are written with reportlab's
+table (cells wrapped in narrow columns) and read back with pdfplumber."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from directive_nlp.ingest import read_document
+from directive_nlp.ingest.text_table import flattened_tables, word_width
+from directive_nlp.pipeline import extract
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
+
+PROSE = (
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch rà soát quy hoạch chi tiết các khu công nghiệp, "
+    "giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Sở Nông nghiệp và Môi trường, Ủy ban "
+    "nhân dân các xã, phường thực hiện các nhiệm vụ sau đây, hoàn thành trong Quý II năm 2026; "
+    "Sở Khoa học và Công nghệ hướng dẫn chuyển đổi số trong các khu công nghiệp, cụm công nghiệp."
+)
+HEADER = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+ROWS = [
+    ["1", "Rà soát quy hoạch chi tiết các khu công nghiệp, cụm công nghiệp", "Sở Xây dựng",
+     "Sở Tài chính; Ủy ban nhân dân các xã, phường", "Quý II năm 2026"],
+    ["2", "Xây dựng kế hoạch chuyển đổi số trong các khu công nghiệp", "Sở Khoa học và Công nghệ",
+     "Sở Xây dựng, Sở Tài chính", "Năm 2026"],
+    ["3", "Hướng dẫn thực hiện các nhiệm vụ về môi trường trong các khu công nghiệp",
+     "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường", "Thường xuyên"],
+]
+
+
+def _fonts():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if not (Path(FONT).exists() and Path(BOLD).exists()):
+        pytest.skip("DejaVu Serif is not installed")
+    pdfmetrics.registerFont(TTFont("DVS", FONT))
+    pdfmetrics.registerFont(TTFont("DVSB", BOLD))
+
+
+def _pdf_copy(path: Path, story_rows=None) -> str:
+    """A page with a paragraph of prose and a table of narrow columns (reportlab's platypus), and
+    its text as pdfplumber's ``extract_text`` gives it."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    _fonts()
+    body = ParagraphStyle("b", fontName="DVS", fontSize=11, leading=14)
+    head = ParagraphStyle("h", fontName="DVSB", fontSize=11, leading=14)
+    rows = story_rows if story_rows is not None else ROWS
+    data = [[Paragraph(c, head) for c in HEADER]] + [[Paragraph(c, body) for c in r] for r in rows]
+    story = [Paragraph(PROSE, body), Table(data, colWidths=[34, 130, 80, 90, 70],
+                                                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    with pdfplumber.open(path) as pdf:
+        return "\n\f".join(page.extract_text() or "" for page in pdf.pages) + "\n"
+
+
+def test_a_flattened_table_gets_its_rows_back_cell_by_cell(tmp_path):
+    text = _pdf_copy(tmp_path / "plan.pdf")
+    assert "1 Rà soát quy hoạch Sở Xây" in text  # the copy interleaves the cells
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    src = read_document(path)
+    rows = [b for b in src.blocks if b.kind == "table_row"]
+    assert rows[0].is_header_row and rows[0].cells == HEADER
+    assert [r.cells for r in rows[1:]] == ROWS
+    for row in rows:  # every character keeps its offset in the text
+        for cell, cmap in zip(row.cells, row.cell_char_maps):
+            assert [src.raw_text[i] for i, ch in zip(cmap, cell) if ch != " "] == [ch for ch in cell if ch != " "]
+    tasks = extract(path).tasks
+    first = next(t for t in tasks if t.task.startswith("Rà soát quy hoạch"))
+    assert {a.name for a in first.agencies if a.role == "lead"} == {"Sở Xây dựng"}
+    assert first.deadline and first.deadline.date == "2026-06-30"
+
+
+def test_prose_with_numbers_at_line_starts_is_no_table():
+    lines = [
+        "TT Nội dung của Kế hoạch gồm các phần sau đây, mỗi phần do\n",
+        "các cơ quan chủ trì thực hiện theo thời gian quy định:\n",
+        "1 năm sau khi ban hành, các sở tổng kết việc thực hiện Kế hoạch;\n",
+        "2 năm sau, Ủy ban nhân dân tỉnh sơ kết và báo cáo Chính phủ theo quy định.\n",
+    ]
+    assert flattened_tables(lines, set()) == []
+    numbered_prose = ["Kế hoạch có các mục tiêu sau:\n", "1 Nâng cao nhận thức của cán bộ\n",
+                      "2 Hoàn thiện thể chế về quy hoạch\n", "3 Bảo đảm nguồn lực\n"]
+    assert flattened_tables(numbered_prose, set()) == []  # no header naming its columns
+
+
+def test_a_two_column_header_and_tab_separated_rows_are_left_alone():
+    two_columns = [
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+        "TỈNH ĐỒNG THÁP Độc lập - Tự do - Hạnh phúc\n",
+        "Số: 552/KH-UBND Đồng Tháp, ngày 19 tháng 11 năm 2025\n",
+    ]
+    assert flattened_tables(two_columns, set()) == []
+    word_copy = ["TT\tNội dung\tCơ quan chủ trì\tThời gian\n", "1\tRà soát\tSở Xây dựng\tNăm 2026\n",
+                 "2\tBáo cáo\tSở Tài chính\tNăm 2027\n"]
+    assert flattened_tables(word_copy, set()) == []  # Word's copy keeps its cells apart
+
+
+def test_word_width_reads_vietnamese_letters_by_their_base_letter():
+    assert word_width("Sở") == word_width("So")
+    assert word_width("Đồng") == word_width("Dong")
+    assert word_width("mmm") > word_width("iii")
