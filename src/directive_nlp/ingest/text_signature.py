@@ -153,6 +153,21 @@ def _list_rest(lines: list[str], start: int, skip: set[int]) -> list[int]:
     return []
 
 
+def joined_cell(pieces) -> tuple[str, list[int]]:
+    """A cell's text from its (word, offset) pieces joined by single spaces, and the offset in the copied text of
+    each of its characters (a space maps to the character before the next word)."""
+    text, cmap = "", []
+    for t, b in pieces:
+        if not t:
+            continue
+        if text:
+            text += " "
+            cmap.append(b - 1)
+        text += t
+        cmap.extend(range(b, b + len(t)))
+    return text, cmap
+
+
 def two_cell_row(left, right, used, starts, lines) -> Block:
     """One table row of two cells from the (text, offset) pieces of each column on the lines ``used``
     (joined by a space, each character mapped to its offset in the text): how a PDF copy's interleaved
@@ -160,15 +175,7 @@ def two_cell_row(left, right, used, starts, lines) -> Block:
     Markdown and DOCX forms give."""
     cells, maps = [], []
     for pieces in (left, right):
-        text, cmap = "", []
-        for t, b in pieces:
-            if not t:
-                continue
-            if text:
-                text += " "
-                cmap.append(b - 1)
-            text += t
-            cmap.extend(range(b, b + len(t)))
+        text, cmap = joined_cell(pieces)
         cells.append(text)
         maps.append(cmap)
     return Block(kind="table_row", text=" | ".join(cells), cells=cells, cell_char_maps=maps, row_index=0,

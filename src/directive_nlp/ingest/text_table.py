@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import Block, Location
+from .text_signature import joined_cell
 
 #: at most this many lines of column names before the first row
 HEADER_LINES = 5
@@ -256,13 +257,7 @@ def _row_block(number: tuple[str, int], cells: list[list], lines_used: list[int]
                header: bool = False) -> Block:
     texts, maps = [number[0]], [list(range(number[1], number[1] + len(number[0])))]
     for words in cells:
-        text, cmap = "", []
-        for t, off, _ in words:
-            if text:
-                text += " "
-                cmap.append(off - 1)
-            text += t
-            cmap.extend(range(off, off + len(t)))
+        text, cmap = joined_cell((t, off) for t, off, _ in words)
         texts.append(text)
         maps.append(cmap)
     last = lines_used[-1]
