@@ -225,3 +225,19 @@ def test_a_task_cell_opening_with_the_role_frame_gives_its_partners():
                                        "Xây dựng Trung tâm giám sát an ninh mạng"]
     assert roles_of(tasks[0]) == [("Bộ Công an", "lead"), ("Bộ Khoa học và Công nghệ", "support")]
     assert roles_of(tasks[1]) == [("Bộ Công an", "lead")]
+
+
+# ------------------------------------------------------------------ the role frame opening a ";" clause
+def test_a_later_clause_opening_with_the_role_frame_gives_its_partners():
+    tasks = plan("1. Đảng ủy Chính phủ lãnh đạo, chỉ đạo việc thể chế hóa Nghị quyết; chủ trì, phối hợp với Đảng ủy "
+                 "Quốc hội kịp thời xem xét, quyết định các cơ chế, chính sách cần thiết.")
+    last = tasks[-1]
+    assert last.task.startswith("kịp thời xem xét")
+    assert roles_of(last) == [("Đảng ủy Chính phủ", "lead"), ("Đảng ủy Quốc hội", "support")]
+
+
+def test_a_partner_list_cut_short_leaves_the_clause_as_it_was():
+    # the list does not reach a predicate ("…, Tập đoàn X, CMC khẩn trương …"): the frame is not read
+    tasks = plan("1. Bộ Khoa học và Công nghệ trình Đề án; chủ trì, phối hợp với các bộ, ngành, CMC khẩn trương "
+                 "hoàn thành Bộ công cụ theo dõi.")
+    assert not any(t.task.startswith("CMC") for t in tasks)

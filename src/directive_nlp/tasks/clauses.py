@@ -463,6 +463,12 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
             ctx.carry_supports = []
         leads, supports = ctx.leads, ctx.supports or ctx.carry_supports
     cs = _drop_openers(text, cs, ce, 3)
+    if ci > 0 and leads:
+        # "X lãnh đạo …; chủ trì, phối hợp với Y xem xét …", "X: (1) …; (2) chủ trì, phối hợp với Y …": the
+        # clause's own role frame, read as at a sentence's opening (Y supports this clause)
+        fp, fsup = _role_frame(text, cs, ce, ctx.mentions)
+        if fsup and fp > cs and starts_predicate(text, fp, ce):
+            cs, supports = fp, fsup  # not when the partner list is cut short ("…, Tập đoàn FPT, CMC khẩn trương …")
     if _request_only(text, cs, ce, ctx.mentions):
         return []
     ce, ctx.right_at = right_cut(text, ctx.masked, cs, ce, ctx.right_at)
