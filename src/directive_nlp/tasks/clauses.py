@@ -90,7 +90,7 @@ class _Ctx:
     right_at: int = -1  # where a right ("có quyền yêu cầu …") began in the sentence: its comma parts are no task
 
 
-def _role_frame(text: str, p: int, e: int, mentions: list[Ag]) -> tuple[int, list[Ag]]:
+def role_frame(text: str, p: int, e: int, mentions: list[Ag]) -> tuple[int, list[Ag]]:
     """After the actor: "chủ trì, phối hợp với Y" (Y support), "chủ trì, VERB", "phối hợp với Y:"."""
     fr = frames()
     fm = fr.lead_support.match(text, p, e)
@@ -134,7 +134,7 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         am = frames().frame_adverb.match(text, p, e)  # "X khẩn trương chủ trì, phối hợp với Y …"
         if am and (frames().lead_support.match(text, am.end(), e) or frames().lead_only.match(text, am.end(), e)):
             p = am.end()
-        p, frame_supports = _role_frame(text, p, e, mentions)
+        p, frame_supports = role_frame(text, p, e, mentions)
         p = strip_modal(text, p, e)
     return p, frame_supports, explicit
 
@@ -466,7 +466,7 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     if ci > 0 and leads:
         # "X lãnh đạo …; chủ trì, phối hợp với Y xem xét …", "X: (1) …; (2) chủ trì, phối hợp với Y …": the
         # clause's own role frame, read as at a sentence's opening (Y supports this clause)
-        fp, fsup = _role_frame(text, cs, ce, ctx.mentions)
+        fp, fsup = role_frame(text, cs, ce, ctx.mentions)
         if fsup and fp > cs and starts_predicate(text, fp, ce):
             cs, supports = fp, fsup  # not when the partner list is cut short ("…, Tập đoàn FPT, CMC khẩn trương …")
     if _request_only(text, cs, ce, ctx.mentions):

@@ -20,13 +20,14 @@ from typing import Optional
 from functools import lru_cache
 
 from ..deadlines import find_deadlines, load_vocabulary as deadline_vocabulary
+from .clauses import role_frame
 from .frames import frames
 from .lexicon import word_alt
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
 from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
 from .predicates import is_verb_start
-from .roles import after_chain, bridge_partners, chain_at, fallback_subject
+from .roles import fallback_subject
 from .text import trim, words
 from .timing import time_value
 
@@ -314,19 +315,13 @@ def _completion_open() -> re.Pattern:
 
 def _cell_frame(t_text: str) -> tuple[str, list]:
     """A task cell that opens with the role frame, its lead in the row's own column ("Chủ trì phối hợp với Bộ
-    Khoa học và Công nghệ xây dựng cẩm nang …" | Bộ Công an): the work without the frame, and the partners."""
-    fm = frames().lead_support.match(t_text, 0)
-    if not fm:
-        return t_text, []
-    ms = find_agencies(t_text)
-    chain, cend = chain_at(t_text, fm.end(), ms, len(t_text))
-    if not chain:
-        return t_text, []
-    chain, cend = bridge_partners(t_text, chain, cend, len(t_text), ms)
-    rest = t_text[after_chain(t_text, cend, len(t_text)):].strip(" ,:")
-    if len(words(rest)) < 2 or not rest[0].isalpha():
-        return t_text, []  # no work after the partners, or a name cut inside ("… UBND TP. Hà Nội chỉ đạo …")
-    return rest, chain
+    Khoa học và Công nghệ xây dựng cẩm nang …" | Bộ Công an): the work without the frame, and the partners
+    (the sentence analyser's own frame reading, ``clauses.role_frame``)."""
+    p, partners = role_frame(t_text, 0, len(t_text), find_agencies(t_text))
+    rest = t_text[p:].strip(" ,:")
+    if not partners or len(words(rest)) < 2 or not rest[0].isalpha():
+        return t_text, []  # no frame, no work after the partners, or a name cut inside ("… UBND TP. Hà Nội …")
+    return rest, partners
 
 
 def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, BlockInfo],
