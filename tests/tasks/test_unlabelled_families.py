@@ -587,3 +587,33 @@ def test_lead_in_fillers_are_data_and_keep_the_clause_before_them():
     # without a filler before it, the whole sentence is a lead-in
     assert texts("1. Ủy ban nhân dân tỉnh thực hiện các nội dung sau:\n\n- Đẩy mạnh cải cách thủ tục hành chính.") == [
         "Đẩy mạnh cải cách thủ tục hành chính"]
+
+
+# ------------------------------------------------------------------ a leading basis ends inside its own clause
+_RULES_HEAD = "III. TỔ CHỨC THỰC HIỆN"
+
+
+def _task_roles(t) -> list[tuple[str, str]]:
+    return [(a.name, a.role) for a in t.agencies]
+
+
+def test_a_basis_does_not_run_past_the_semicolon_of_its_clause():
+    # the eleventh sample's family (docs/unlabelled-check.md): "Căn cứ …" with no comma before its verb, then a
+    # ";" clause whose partner list holds a comma before a body: the basis must not end at that later comma
+    body = ("1. Các cơ quan, đơn vị có liên quan\n\nCăn cứ chức năng quản lý, ngành, lĩnh vực, phạm vi quản lý thực hiện "
+            "kiểm tra đối với tổ chức, cá nhân có hoạt động tôn giáo; phối hợp với Sở Dân tộc và Tôn giáo, Thanh tra "
+            "tỉnh trong công tác kiểm tra, thanh tra khi cần thiết.")
+    ts = tasks_of(body, heading=_RULES_HEAD)
+    assert len(ts) == 2
+    assert "thực hiện kiểm tra đối với tổ chức, cá nhân có hoạt động tôn giáo" in ts[0].task
+    assert ts[1].task.startswith("phối hợp với Sở Dân tộc và Tôn giáo, Thanh tra tỉnh")
+    assert ("Sở Dân tộc và Tôn giáo", "support") in _task_roles(ts[1]) and ("Thanh tra tỉnh", "support") in _task_roles(ts[1])
+
+
+def test_a_basis_still_ends_at_the_comma_before_its_actor_or_verb():
+    ts = tasks_of("1. Căn cứ chức năng, nhiệm vụ được giao, các sở, ngành xây dựng kế hoạch triển khai; báo cáo "
+                  "kết quả về Sở Nội vụ.", heading=_RULES_HEAD)
+    assert [t.task for t in ts][:1] == ["xây dựng kế hoạch triển khai"] and _task_roles(ts[0])[0][0] == "các sở, ngành"
+    ts = tasks_of("1. Căn cứ tình hình thực tế, xây dựng kế hoạch kiểm tra, giám sát việc thực hiện; tổng hợp, báo "
+                  "cáo kết quả.", heading=_RULES_HEAD)
+    assert ts[0].task == "xây dựng kế hoạch kiểm tra, giám sát việc thực hiện"

@@ -273,7 +273,9 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         if then is not None:
             q = then
             continue
-        comma = masked.find(",", q + m.end(), min(e, q + 300))
+        # the adverbial ends inside its own clause: a comma after the clause's ";" belongs to the next clause
+        reach = min(_clause_end(masked, q, e), q + 300)
+        comma = masked.find(",", q + m.end(), reach)
         if comma < 0:
             break
         nxt = skip_ws(text, comma + 1, e)
@@ -289,11 +291,17 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
                     or is_verb_start(text[after:e]) or lx.adverbial_start.match(text[after:e]):
                 nxt = after
                 break
-            probe = masked.find(",", probe + 1, min(e, q + 300))
+            probe = masked.find(",", probe + 1, reach)
             if probe < 0:
                 break
         q = nxt
     return q
+
+
+def _clause_end(masked: str, q: int, e: int) -> int:
+    """The end of the clause that starts at ``q``: its first ";" (or ``e``)."""
+    semi = masked.find(";", q, e)
+    return e if semi < 0 else semi
 
 
 def _actor_after_purpose(text: str, masked: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:
