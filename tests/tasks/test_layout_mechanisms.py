@@ -495,12 +495,48 @@ def test_a_requested_collective_with_its_qualifier_is_the_body(heading, leads):
 
 @pytest.mark.parametrize("heading", [
     "Đề nghị các tổ chức thực hiện các nội dung sau:",   # a lead-in: its verb before the colon
-    "Các doanh nghiệp thứ cấp đang hoạt động trong khu công nghiệp",  # no request: not read as a body
+    "Các doanh nghiệp kiểm tra các cơ sở trên địa bàn",  # no request, an object with its own determiner: a sentence
     "Đề nghị các doanh nghiệp cần chủ động chuyển đổi số.",  # a sentence
 ])
 def test_not_a_requested_collective(heading):
     hb = agency_heading(heading)
     assert hb is None or all(len(a.name.split()) <= 3 for a in hb.leads)
+
+
+# ------------------------------------------ a collective named by a short relative qualifier (no prefix)
+@pytest.mark.parametrize("heading", [
+    "Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp",
+    "Các doanh nghiệp thứ cấp đang hoạt động trong khu công nghiệp",
+])
+def test_a_collective_with_a_relative_qualifier_is_the_body_as_written(heading):
+    hb = agency_heading(heading)
+    assert hb is not None and [a.name for a in hb.leads] == [heading]
+
+
+@pytest.mark.parametrize("heading", [
+    "Các sở, ngành tăng cường kiểm tra",                         # a predicate opener: a sentence
+    "Các doanh nghiệp chủ động xây dựng phương án sản xuất",     # a predicate opener
+    "Các doanh nghiệp cần xây dựng phương án sản xuất",          # a modal
+    "Các doanh nghiệp xây dựng phương án sản xuất, kinh doanh",  # a comma in the qualifier
+    "Các doanh nghiệp xây dựng phương án sản xuất.",             # a full stop
+    "Các doanh nghiệp thực hiện các nội dung sau:",              # a lead-in
+])
+def test_a_sentence_with_a_collective_subject_is_no_qualified_body(heading):
+    hb = agency_heading(heading)
+    assert hb is None or all(len(a.name.split()) <= 3 for a in hb.leads)
+
+
+def test_items_under_a_qualified_collective_heading_take_it_as_lead():
+    from directive_nlp.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\n\nPhát triển hạ tầng 5G trong khu công nghiệp\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Khoa học và Công nghệ\n\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n"
+            "2. Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp\n\n"
+            "- Tạo điều kiện về mặt bằng cho việc lắp đặt thiết bị 5G.\n\n"
+            "- Đầu tư hạ tầng bảo đảm triển khai ứng dụng 5G trong khu công nghiệp.\n")
+    ts = [t for t in extract_text(text, "plan.md").tasks if t.section == "IV.2"]
+    assert len(ts) == 2 and all([(a.name, a.role) for a in t.agencies] == [
+        ("Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp", "lead")] for t in ts)
 
 
 def _docx_table(path, rows):

@@ -37,6 +37,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "leftover": re.compile(rf"\b(?:{w('conjunctions')})\b|[\s,;.]", re.IGNORECASE),
         "list_sep": re.compile(rf"\b(?:{w('conjunctions')}|,)\s"),
         "group": re.compile(rf"\s*(?:{w('group_determiners')})\s", re.IGNORECASE),
+        "object_determiner": re.compile(rf"\s(?:{w('group_determiners')}|{w('list_determiners')})\s", re.IGNORECASE),
         "assign": re.compile(rf"\s*(?:{w('heading_assign_words')})\b", re.IGNORECASE),
         "dash_role": re.compile(rf"\s[-–]\s(?:{w('dash_role_heads')})", re.IGNORECASE),
         "members": re.compile(rf"\s(?:{w('membership_words')})\s*:?\s+", re.IGNORECASE),
@@ -121,7 +122,8 @@ def _with_chain(t: str, a: int, b: int, chain: list[Ag], cend: int, mentions: li
     role_class = _role_class(t, a, b, chain, cend)
     if role_class:
         return role_class
-    responsible = _responsible_group(t, a, b, chain, cend) or (prefixed and _requested_group(t, a, b, chain, cend))
+    responsible = (_responsible_group(t, a, b, chain, cend) or (prefixed and _requested_group(t, a, b, chain, cend))
+                   or (not prefixed and _qualified_group(t, a, b, chain, cend)))
     if responsible:
         return responsible
     if _no_verb(t[cend:b]) and len(words(t[a:b])) <= 20 and not t.rstrip().endswith("."):
@@ -184,6 +186,23 @@ def _requested_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Opti
     if _makes_a_sentence(rest):
         return None
     return HeadingBodies([ag(a, b, t[a:b], canonical(t[a:b]), chain[0].type)])
+
+
+def _qualified_group(t: str, a: int, b: int, chain: list[Ag], cend: int) -> Optional[HeadingBodies]:
+    """"5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp", "6. Các doanh nghiệp thứ cấp đang hoạt
+    động trong KCN": a heading that is only a plural collective named by a short relative qualifier (what the
+    members do or where they are) is the body, as written, like a requested one. Anything that reads as a
+    sentence stays None: a final stop or colon, a comma or ";" in the qualifier, a predicate opener ("tăng
+    cường", "chủ động", frames.yaml ``predicate_openers``) or a modal, a lead/partner frame, or an object with
+    its own determiner ("Các sở kiểm tra các cơ sở …")."""
+    rest = t[cend:b].strip()
+    if t.rstrip().endswith((".", ":")) or not rest or len(words(rest)) > 10 or any(c in rest for c in ",;"):
+        return None
+    if frames().predicate_opener.match(rest) or lexicon().modal_any.search(rest):
+        return None
+    if _patterns()["object_determiner"].search(" " + rest):
+        return None
+    return _requested_group(t, a, b, chain, cend)
 
 
 def _no_verb(rest: str) -> bool:
