@@ -617,3 +617,22 @@ def test_a_basis_still_ends_at_the_comma_before_its_actor_or_verb():
     ts = tasks_of("1. Căn cứ tình hình thực tế, xây dựng kế hoạch kiểm tra, giám sát việc thực hiện; tổng hợp, báo "
                   "cáo kết quả.", heading=_RULES_HEAD)
     assert ts[0].task == "xây dựng kế hoạch kiểm tra, giám sát việc thực hiện"
+
+
+# ------------------------------------------------------------------ a list of qualities after "theo hướng"
+def test_qualities_after_theo_huong_stay_in_their_task():
+    # the eleventh sample's #21: "tập trung" is a quality here, not the verb "focus on"
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    assert "theo hướng" in load_lexicon_data()["quality_list_heads"]
+    ts = texts("1. Xây dựng hệ thống quản lý tài sản kết cấu hạ tầng theo hướng thống nhất, tập trung và mở, bảo "
+               "đảm liên thông từ trung ương tới địa phương.")
+    assert ts == ["Xây dựng hệ thống quản lý tài sản kết cấu hạ tầng theo hướng thống nhất, tập trung và mở, bảo "
+                  "đảm liên thông từ trung ương tới địa phương"]
+
+
+def test_a_verb_with_its_object_after_theo_huong_still_opens_a_task():
+    ts = texts("1. Phát triển hệ thống quan trắc theo hướng hiện đại, kiểm tra định kỳ các trạm quan trắc.")
+    assert ts == ["Phát triển hệ thống quan trắc theo hướng hiện đại", "kiểm tra định kỳ các trạm quan trắc"]
+    # a verb with its own object after the head's quality, joined by "và", is a second predicate too
+    ts = texts("1. Phát triển hệ thống quan trắc theo hướng hiện đại và kiểm tra định kỳ các trạm quan trắc.")
+    assert len(ts) == 2 and ts[1] == "kiểm tra định kỳ các trạm quan trắc"

@@ -87,11 +87,17 @@ def manner_list(prev: str, nxt: str) -> bool:
     a quality (``quality_words``) before a segment that opens with another quality lists the manners of one act;
     the object comes after the list. Not "… tuyên truyền hiệu quả, kiểm tra …" (the next segment opens a verb)."""
     pw, nw, q = words(prev.lower()), words(nxt.lower()), _qualities()
+    heads = lexicon().verbs | _quality_list_heads()  # "theo hướng thống nhất, tập trung và mở": a head of qualities
     for n in (2, 1):
-        if len(pw) > n and " ".join(pw[-n:]) in q and (" ".join(pw[-n - 1:-n]) in lexicon().verbs
-                                                         or len(pw) > n + 1 and " ".join(pw[-n - 2:-n]) in lexicon().verbs):
+        if len(pw) > n and " ".join(pw[-n:]) in q and (" ".join(pw[-n - 1:-n]) in heads
+                                                         or len(pw) > n + 1 and " ".join(pw[-n - 2:-n]) in heads):
             return any(" ".join(nw[:m]) in q for m in (1, 2) if len(nw) >= m)
     return False
+
+
+@lru_cache(maxsize=1)
+def _quality_list_heads() -> frozenset:
+    return frozenset(_norm(v) for v in load_lexicon_data().get("quality_list_heads") or [])
 
 
 def is_verb_start(s: str) -> bool:
