@@ -133,6 +133,16 @@ SPLITS = [
      ["Các doanh nghiệp viễn thông", "tổ chức, cá nhân có liên quan"]),
     ("các sở, ban, ngành, các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố",
      ["các sở, ban, ngành", "các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố"]),
+    # generic groups closed by a catch-all group ("… và các cơ quan có liên quan") are one agency
+    ("Sở Công Thương chủ trì, phối hợp với các sở, ngành, đoàn thể tỉnh và các cơ quan có liên quan",
+     ["Sở Công Thương", "các sở, ngành, đoàn thể tỉnh và các cơ quan có liên quan"]),
+    ("Giao các ban, ngành của tỉnh, các tổ chức, đơn vị khác triển khai",
+     ["các ban, ngành của tỉnh, các tổ chức, đơn vị khác"]),
+    # ... but not when the list also names a body, or its last group is no catch-all
+    ("Sở Công Thương, các sở, ngành tỉnh và các đơn vị liên quan",
+     ["Sở Công Thương", "các sở, ngành tỉnh", "các đơn vị liên quan"]),
+    ("phối hợp với các sở, ngành tỉnh và các doanh nghiệp viễn thông",
+     ["các sở, ngành tỉnh", "các doanh nghiệp viễn thông"]),
     ("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng, Sở Công Thương và UBND các xã",
      ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "UBND các xã"]),
     # heads of a list addressed together: a head with no body of its own stands alone before the next head

@@ -156,6 +156,7 @@ class Gazetteer:
     role_name_after: set[Key] = field(default_factory=set)
     partner_openers: set[Key] = field(default_factory=set)
     partner_name_words: set[Key] = field(default_factory=set)
+    catch_all_tails: set[Key] = field(default_factory=set)
     compounds: _Trie = field(default_factory=_Trie)
     sources: list[str] = field(default_factory=list)
     #: token text -> (keys, capitalised, punctuation), filled by the scanner (cleared when entries are added)
@@ -251,6 +252,8 @@ class Gazetteer:
             self.partner_openers.add(self.k(w))
         for w in data.get("partner_name_words") or []:
             self.partner_name_words.add(self.k(w))
+        for w in data.get("catch_all_tails") or []:
+            self.catch_all_tails.add(self.k(w))
         for w in data.get("generic_compounds") or []:
             self.compounds.add(self.k(w), True)
         self.sources.append(source)
@@ -266,7 +269,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
         "role_modifiers": list, "generic_compounds": list, "role_verb_objects": dict, "role_name_after": list,
-        "partner_openers": list, "partner_name_words": list,
+        "partner_openers": list, "partner_name_words": list, "catch_all_tails": list,
     },
 }
 
@@ -1054,8 +1057,36 @@ class _Scanner:
             out.append((i, end, typ, rule))
             prev_end, prev_rule, prev_type, prev_slot = end, rule, typ, in_slot
             i = end
+        return self._merge_group_lists(out)
+
+    def _merge_group_lists(self, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """Generic groups listed together and closed by a catch-all group ("các sở, ban, ngành, đoàn thể Thành
+        phố và các đơn vị có liên quan", "các sở, ban, ngành Thành phố, các cơ quan, tổ chức khác có liên
+        quan"; ``catch_all_tails``) are ONE agency, as one group is. A list that also names a body ("Sở Y tế,
+        các sở, ban, ngành và các đơn vị liên quan"), holds a group with a modifier ("các doanh nghiệp viễn
+        thông") or ends on a group of its own ("các sở, ban, ngành, các Tổng công ty, công ty") stays apart."""
+        out: list[tuple[int, int, str, str]] = []
+        k = 0
+        while k < len(found):
+            j = k
+            while j + 1 < len(found) and self._joined(found[j][1], found[j + 1][0]):
+                j += 1
+            run = found[k:j + 1]
+            if len(run) > 1 and all(r[3] == "group" for r in run) and self._catch_all_end(run[-1][1]):
+                out.append((run[0][0], run[-1][1], "group", "group"))
+            else:
+                out.extend(run)
+            k = j + 1
         return out
 
+    def _catch_all_end(self, end: int) -> bool:
+        """Does the mention ending before token ``end`` close on a catch-all tail ("có liên quan", "khác")?"""
+        keys: Key = ()
+        for t in reversed(self.toks[max(0, end - 4):end]):
+            keys = t.keys + keys
+            if keys in self.g.catch_all_tails:
+                return True
+        return False
 
 def clause_start_at(sc: "_Scanner", i: int) -> bool:
     """True when token ``i`` opens a line, a cell, a list item or a sentence."""
