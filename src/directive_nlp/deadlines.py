@@ -389,6 +389,8 @@ def _cue_patterns(w: dict[str, Any]) -> list[tuple[str, str]]:
         # a bare day or year standing alone (cell, label value): "15/6/2024", "Năm 2026"
         ("on.alone",
          rf"(?<![^\n|:])[^\S\n]*{P('a')}"),
+        # a date alone in brackets after an activity: "hưởng ứng “Ngày Quốc tế …” (ngày 25/11)"
+        ("on.bracketed", rf"(?<=\()[^\S\n]*{P('a')}(?=[^\S\n]*\))"),
         # "định kỳ 6 tháng (một lần)", "3 tháng một lần"
         ("recurring.months",
          rf"{_B}(?:{periodic}{_SP}(?P<n1>{numw}){_SP}tháng(?:{_SP}(?:một|1){_SP}lần)?"
@@ -830,6 +832,21 @@ def _h_on_alone(x: "_Ctx") -> _Made:
     return x.dl("on", date=_iso(a.last()))
 
 
+_CITED_NUMBER = re.compile(r"\d+/\d*[A-ZĐ]")
+
+
+def _h_on_bracketed(x: "_Ctx") -> _Made:
+    """A day or month alone in brackets after an activity ("… (ngày 25/11)", "… (tháng 11/2025)") is when
+    it takes place; after a cited text ("Quyết định số 1855/QĐ-TTg (ngày 11/11/2009)") it is an issue date."""
+    a = _point(x.m, "a", x.c.quarters)
+    if not _valid(a) or a.unit not in ("day", "month"):
+        return None
+    if _CITED_NUMBER.search(x.before) or x.c.citation.search(x.before) or x.c.horizon.search(x.before):
+        return None
+    a = _in_doc_year(a, x.doc_date)
+    return x.dl("on", date=_iso(a.last()))
+
+
 def _h_recurring_months(x: "_Ctx") -> _Made:
     g, c = x.g, x.c
     n = _number(g.get("n1") or g.get("n2") or g.get("n3") or "1", c)
@@ -993,6 +1010,7 @@ _HANDLERS = {
     "on.bare": _h_on_bare,
     "on.cell_year": _h_on_cell_year,
     "on.alone": _h_on_alone,
+    "on.bracketed": _h_on_bracketed,
     "recurring.months": _h_recurring_months,
     "recurring.yearly": _h_recurring_yearly,
     "recurring.unit": _h_recurring_unit,

@@ -21,6 +21,7 @@ from .mentions import Ag, Dl
 from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, quality_only, skip_ws, verb_only
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
+from .timed_parts import own_time_cuts
 from ..deadlines import load_vocabulary as load_deadline_vocabulary
 from ..vocab import phrases
 
@@ -462,12 +463,20 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
     masked = mask_joined_fields(text, _mask_names(masked, mentions, cs, ce), cs, ce)
     segs = (split_at(masked, cs, ce, r",\s*|\s+và\s+") if split_commas
             else split_at(masked, cs, ce, _NEW_CLAUSE))
+    timed = own_time_cuts(text, masked, cs, ce)
+    if timed and not split_commas:  # a label's content value: cut only between activities timed apart
+        segs = [part for seg in segs for part in _cut_at(seg, timed)]
     groups: list[list[tuple[int, int]]] = []
     own_subject: dict[int, list[Ag]] = {}
     g = _Group()
     for seg in segs:
         st = text[seg[0]:seg[1]].lstrip()
         if not g.segs:
+            g.open(seg, _after_partners(text, seg, ce, mentions))
+            continue
+        if any(a < seg[0] and b > g.segs[-1][1] for a, b in timed):
+            groups.append(g.segs)  # two activities, each with its own time (timed_parts.py)
+            g = _Group()
             g.open(seg, _after_partners(text, seg, ce, mentions))
             continue
         if _only_time(text, seg, deadlines):
@@ -488,6 +497,17 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
     if g.segs:
         groups.append(g.segs)
     return merge_fragments(text, groups, own_subject, deadlines, mentions)
+
+
+def _cut_at(seg: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``seg`` cut at the separator spans ``cuts`` that lie inside it."""
+    out, s = [], seg[0]
+    for a, b in cuts:
+        if seg[0] <= a and b <= seg[1]:
+            out.append((s, a))
+            s = b
+    out.append((s, seg[1]))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _syllables(text: str, g: list[tuple[int, int]], deadlines: list[Dl], mentions: Optional[list[Ag]] = None) -> int:

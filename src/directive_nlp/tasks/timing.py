@@ -642,7 +642,7 @@ def _trigger_over_ongoing(tasks: list[Task], doc_date: Optional[date]) -> None:
                 break
 
 
-def bracketed_times(sentence: str, doc_date: Optional[date] = None) -> list[tuple[int, Deadline]]:
+def bracketed_times(sentence: str, doc_date: Optional[date] = None, windows: bool = False) -> list[tuple[int, Deadline]]:
     """(offset, deadline) of each time phrase that fills a bracket of ``sentence``: "(hoàn thành trong tháng 11/2025)".
 
     Only a date ("by" or "on") or a stated cycle ("(định kỳ hằng năm)")
@@ -659,16 +659,41 @@ def bracketed_times(sentence: str, doc_date: Optional[date] = None) -> list[tupl
     for m in find_deadlines(sentence, doc_date=doc_date):
         opened = sentence[:m.start].rstrip(" *_").endswith("(")
         closed = sentence[m.end:].lstrip(" .*_").startswith(")")
-        if opened and closed and (m.deadline.kind in ("by", "on") or m.deadline.frequency is not None):
+        if opened and closed and (m.deadline.kind in ("by", "on") or m.deadline.frequency is not None
+                                  or (windows and _short_window(m.deadline))):
             out.append((m.start, m.deadline))
     return out
 
 
+def _short_window(d: Deadline) -> bool:
+    """A period shorter than a year ("(từ ngày 15/11 đến ngày 15/12)") is an activity's window, not the span of a
+    programme ("(giai đoạn 2021 - 2025)")."""
+    try:
+        a, b = date.fromisoformat(d.start or ""), date.fromisoformat(d.end or "")
+    except ValueError:
+        return False
+    return d.kind == "period" and 0 <= (b - a).days < 366
+
+
+def _later_time(t: Task, off: tuple[int, int]) -> bool:
+    """The task's deadline is written after the task in its sentence, outside its text."""
+    d = t.deadline
+    return d is not None and bool(d.text) and d.text not in t.task and t.sentence.find(d.text, off[1]) >= 0
+
+
 def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
-    """An undated task takes a bracketed time written in its own ";" clause ("… (hoàn thành trong tháng 11/2025) …")."""
+    """An undated task takes a bracketed time written inside its own text (a short window too: "Triển khai Tháng
+    hành động (từ ngày 15/11 đến ngày 15/12)"), else one in its own ";" clause ("… (hoàn thành trong tháng
+    11/2025) …")."""
     for t in tasks:
         off = _task_offset(t)
-        if t.deadline is not None or off is None:
+        if off is None:
+            continue
+        own = [d for pos, d in bracketed_times(t.sentence, doc_date, windows=True) if off[0] <= pos < off[1]]
+        if own and (t.deadline is None or _later_time(t, off)):
+            t.deadline = own[0]  # not the time of the part after it ("… (từ … đến …) và hưởng ứng … (ngày 25/11)")
+            continue
+        if t.deadline is not None:
             continue
         for pos, d in bracketed_times(t.sentence, doc_date):
             a, b = sorted((pos, off[0]))
