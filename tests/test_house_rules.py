@@ -77,3 +77,20 @@ def test_the_checks_see_what_they_look_for():
     third_party = ast.parse("def f():\n    try:\n        import distributed\n    except ImportError:\n        pass\n")
     assert [where for where, _ in _guarded_tries(guarded)] == ["f"]
     assert _guarded_tries(third_party) == []
+
+
+def test_no_merge_conflict_marker_is_left_in_the_tree():
+    root = SRC.parents[1]
+    markers = ("<" * 7 + " ", "=" * 7 + "\n", ">" * 7 + " ")
+    left = []
+    for folder in ("src", "docs", "tests", "benchmarks"):
+        for p in (root / folder).rglob("*"):
+            if p.suffix not in (".py", ".md", ".yaml", ".toml") or not p.is_file():
+                continue
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(keepends=True), 1):
+                if line.startswith(markers):
+                    left.append(f"{p.relative_to(root)}:{n}")
+    for name in ("README.md", "pyproject.toml"):
+        text = (root / name).read_text(encoding="utf-8")
+        left += [f"{name}:{n}" for n, line in enumerate(text.splitlines(keepends=True), 1) if line.startswith(markers)]
+    assert not left, "merge conflict markers left: " + ", ".join(left)
