@@ -636,3 +636,26 @@ def test_a_verb_with_its_object_after_theo_huong_still_opens_a_task():
     # a verb with its own object after the head's quality, joined by "và", is a second predicate too
     ts = texts("1. Phát triển hệ thống quan trắc theo hướng hiện đại và kiểm tra định kỳ các trạm quan trắc.")
     assert len(ts) == 2 and ts[1] == "kiểm tra định kỳ các trạm quan trắc"
+
+
+# ------------------------------------------------------------------ a scope item under a line that ends in ":"
+# the extra13 sample (docs/unlabelled-check.md, x05 8.d): "- Đối với các khu …, tiếp tục duy trì …" under
+# "… chỉ đạo các đơn vị … có trách nhiệm:" was skipped as an object spelt out under the line above it
+_SCOPE_ITEMS = ("1. Sở Xây dựng\n\na) Chỉ đạo các đơn vị kinh doanh hạ tầng khu công nghiệp có trách nhiệm:\n\n"
+                "- Đối với các khu, cụm công nghiệp đã được cung cấp nước tập trung, tiếp tục duy trì hoạt động cấp "
+                "nước; xây dựng giải pháp sử dụng nước tuần hoàn.\n\n"
+                "- Vận động các doanh nghiệp thực hiện các giải pháp tiết kiệm nước.")
+
+
+def test_a_scope_item_that_goes_on_with_a_verb_is_work():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    assert "đối với" in load_lexicon_data()["scope_openers"]
+    assert texts(_SCOPE_ITEMS) == ["tiếp tục duy trì hoạt động cấp nước", "xây dựng giải pháp sử dụng nước tuần hoàn",
+                                   "Vận động các doanh nghiệp thực hiện các giải pháp tiết kiệm nước"]
+
+
+def test_a_scope_item_without_a_verb_still_spells_out_an_object():
+    body = ("1. Sở Xây dựng\n\na) Cập nhật dữ liệu quan trắc đối với:\n\n"
+            "- Đối với các khu công nghiệp, cụm công nghiệp, khu chế xuất.\n\n"
+            "- Đối với các cơ sở chế biến thủy sản, nhất là cơ sở quy mô lớn.")
+    assert texts(body) == ["Cập nhật dữ liệu quan trắc đối với"]

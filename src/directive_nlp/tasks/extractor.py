@@ -79,6 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        rf"(?![\wÀ-ỹ])", re.IGNORECASE),
         "review_title": re.compile(rf"\b(?:{w('review_title_words')})\b", re.IGNORECASE),
         "topic": re.compile(rf"(?:{w('topic_label_words')})\b[^:]{{0,300}}:\s*", re.IGNORECASE),
+        "scope": re.compile(rf"(?:{w('scope_openers')})\s", re.IGNORECASE),
     }
 
 
@@ -765,7 +766,18 @@ class _Walker:
         if is_verb_start(body) or self.lx.verb_start.match(body) or self.lx.modal_start.match(body):
             return True
         ms = find_agencies(body[:200])
-        return bool(ms and ms[0].start == 0)
+        return bool(ms and ms[0].start == 0) or self._scope_then_verb(body)
+
+    @staticmethod
+    def _scope_then_verb(body: str) -> bool:
+        """"- Đối với các khu, cụm công nghiệp đã được cấp nước tập trung, tiếp tục duy trì …": a scope
+        (``scope_openers``) whose clause goes on, after one of its commas, with a verb asks for that act; the item is
+        work, not an object spelt out under the line above it. The scope may list nouns with commas ("các khu, cụm
+        …"), so every comma of the first clause (up to "." or ";") is tried."""
+        if not _patterns()["scope"].match(body):
+            return False
+        end = min((i for i in (body.find(";"), body.find(". ")) if i >= 0), default=len(body))
+        return any(is_verb_start(body[m.end():end].lstrip()) for m in re.finditer(",", body[:end]))
 
     def _deadline_of(self, phrase: str) -> Optional[Deadline]:
         phrase = phrase.strip().rstrip(".;")
