@@ -288,6 +288,8 @@ class _Walker:
         hb = agency_heading(heading) if heading else None
         if hb is not None and hb.by_head_noun and sid in self._among_topics:
             hb = None  # "i) Doanh nghiệp số" after "a) Thể chế", "b) Hạ tầng số": a topic like its siblings
+        if hb is not None and hb.by_head_noun and self.zones.goal_and_content(heading):
+            hb = None  # "II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA": two kinds of part, no body
         if hb:
             self.headings[sid] = hb
         else:
