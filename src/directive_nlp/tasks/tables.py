@@ -179,7 +179,7 @@ def _split_bodies(cell: str) -> list[tuple[str, str]]:
     """(name, canonical) of the bodies in a cell: the recogniser's names, else the cell split. A body column lists
     its bodies by ";" (or line): beside known names, a part the recogniser has no name for ("Viện, Trường;
     Doanh nghiệp; Sở, ban, ngành có liên quan") is still a body, kept whole as written (a group of generic nouns
-    stays one, ANNOTATION.md)."""
+    stays one, annotation rule A5 in docs/tasks.md)."""
     ms = find_agencies(cell)
     if ms:
         named = [(m.start, m.name, m.canonical or canonical(m.name)) for m in ms]
