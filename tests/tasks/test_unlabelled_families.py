@@ -659,3 +659,19 @@ def test_a_scope_item_without_a_verb_still_spells_out_an_object():
             "- Đối với các khu công nghiệp, cụm công nghiệp, khu chế xuất.\n\n"
             "- Đối với các cơ sở chế biến thủy sản, nhất là cơ sở quy mô lớn.")
     assert texts(body) == ["Cập nhật dữ liệu quan trắc đối với"]
+
+
+# ------------------------------------------------------------------ a basis after the partner list
+# the extra13 sample's #18 (x09 V.4): "Chủ trì, phối hợp với … căn cứ … để tham mưu …" kept the basis in the task
+def test_a_basis_between_the_partners_and_the_predicate_leaves_the_text():
+    ts = tasks_of("1. Sở Tài chính\n\nChủ trì, phối hợp với Sở Giáo dục và Đào tạo và các cơ quan, đơn vị liên quan căn "
+                  "cứ các quy định hiện hành, khả năng cân đối ngân sách để tham mưu cấp có thẩm quyền phương án kinh "
+                  "phí thực hiện.", heading=_RULES_HEAD)
+    assert [t.task for t in ts] == ["tham mưu cấp có thẩm quyền phương án kinh phí thực hiện"]
+    assert ("Sở Giáo dục và Đào tạo", "support") in _task_roles(ts[0])
+
+
+def test_a_basis_after_the_predicate_stays_in_the_text():
+    ts = tasks_of("1. Sở Tài chính\n\nChủ trì, phối hợp với Sở Giáo dục và Đào tạo rà soát định mức chi, căn cứ tình "
+                  "hình thực tế để điều chỉnh cho phù hợp.", heading=_RULES_HEAD)
+    assert ts[0].task.startswith("rà soát định mức chi")

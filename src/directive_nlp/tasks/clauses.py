@@ -135,6 +135,10 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         if am and (frames().lead_support.match(text, am.end(), e) or frames().lead_only.match(text, am.end(), e)):
             p = am.end()
         p, frame_supports = role_frame(text, p, e, mentions)
+        if frame_supports:
+            # "Chủ trì, phối hợp với Sở Y và các cơ quan liên quan căn cứ các quy định hiện hành, … để tham mưu …":
+            # a basis between the partners and the predicate, as after the actor
+            p = _past_basis(text, masked, p, e, mentions)
         p = strip_modal(text, p, e)
     return p, frame_supports, explicit
 
