@@ -207,3 +207,11 @@ def test_a_content_subpart_of_a_goal_or_scope_part_holds_tasks():
 def test_goal_or_scope_parts_stay_closed_without_a_coordinated_content_subpart(heading, inner):
     body = _MIXED.replace("2. Nội dung thi đua", inner)
     assert plan(body, heading=heading) == []
+
+
+def test_a_goal_part_with_tasks_coordinated_by_a_conjunction_and_its_targets():
+    body = ("1. Mục tiêu\n\nPhấn đấu 100% cơ sở giáo dục được kiểm tra.\n\n2. Nhiệm vụ\n\n"
+            "a) Tổ chức kiểm tra an toàn các cơ sở giáo dục.\n\nb) Chỉ tiêu cụ thể\n\n- 100% cơ sở được kiểm tra định kỳ.")
+    ts = plan(body, heading="II. MỤC TIÊU VÀ NHIỆM VỤ")
+    # the inner "Nhiệm vụ" part holds its task; its targets and the goal part hold none
+    assert [t.task for t in ts] == ["Tổ chức kiểm tra an toàn các cơ sở giáo dục"]

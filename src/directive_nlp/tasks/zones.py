@@ -134,7 +134,8 @@ class Zones:
             hz = self._heading_zone(sec.heading) if sec.heading else None
             if hz is not None:
                 z = "none" if hz == "task" and self._targets_below(chain[k + 1:]) else hz
-                z = "task" if z == "none" and self._content_below(sec.heading, chain[k + 1:]) else z
+                if hz == "none" and self._content_below(sec.heading, chain[k + 1:]):
+                    z = "none" if self._targets_below(chain[k + 1:]) else "task"
                 z = "background" if z == "task" and self._state_below(chain[k + 1:]) else z
                 break
         if z is None:
