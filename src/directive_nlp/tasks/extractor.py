@@ -40,7 +40,7 @@ from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, lab
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
 from ..vocab import phrases
-from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
+from .mentions import Ag, ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .tables import lost_header_blocks, table_parts, table_tasks
 from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
 from .text import mask, sentences, trim, words
@@ -407,6 +407,9 @@ class _Walker:
             self._heading_block[sid] = b.index
         self._note_targets(bi, sid, body)
         colon = body.rstrip().endswith(":")
+        directed = _modal_addressee(btext, cs, find_agencies(btext)) if colon and sid not in self.headings else None
+        if directed:
+            self.headings[sid] = HeadingBodies(*directed)  # "b) Chỉ đạo các đơn vị … có trách nhiệm:" over its items
         if colon and sid not in self.headings:
             # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items; a content
             # lead-in ("… các nội dung sau:") only when it names its own actor (``_own_lead_in``)
@@ -576,8 +579,10 @@ class _Walker:
                 self.add_draft(d, b.index, b.start + span_s, b.start + span_e, btext, sid,
                                own=bool(res.subject) or bool(own_item))
         _date_item(drafts_here, results, block_dl, item)
-        if item and first and first[0] and self.first_block_of.get(sid) == b.index and bi.marker_kind not in ("bullet", "enum"):
-            self.item_actor[sid] = first
+        directed = _modal_addressee(btext, cs, mentions)
+        if item and (directed or (first and first[0])) and self.first_block_of.get(sid) == b.index \
+                and bi.marker_kind not in ("bullet", "enum"):
+            self.item_actor[sid] = directed or first
             if btext.rstrip().endswith((".", ":")):
                 # "1. Các cơ quan, đơn vị … xây dựng kế hoạch …." then "- Khen thưởng theo thẩm quyền …": its bullets
                 # are more of its duties; a paragraph that runs on into its bullet is one sentence with it
@@ -808,6 +813,27 @@ class _Walker:
         return Task(id="", section=e.sid, sentence=text[a:b], task=e.base[d.start:d.end], agencies=agencies,
                     deadline=d.deadline, report_to=list(d.report_to), span=(a, b),
                     page=self.doc.blocks[e.block].location.page, rule=d.rule)
+
+
+def _modal_addressee(btext: str, cs: int, mentions: list[Ag]) -> Optional[tuple[list[Ag], list[Ag]]]:
+    """"d) Giao Ban Quản lý … chỉ đạo các đơn vị kinh doanh hạ tầng khu chế xuất, khu, cụm công nghiệp có trách
+    nhiệm:": the body right before a modal (``modals``) and the closing colon owes the listed work; the items under
+    it name that body, not the one who directs it (ANNOTATION-DECISIONS 6), while the line's own clause ("chỉ đạo
+    …") stays the director's task. The body runs as written from its recognised name to the modal (its qualifier
+    "kinh doanh hạ tầng …"), with no other name, ";" or ":" between. (leads, supports), or None."""
+    body = btext.rstrip()
+    if not body.endswith(":"):
+        return None
+    last = [m for m in mentions if m.start >= cs]
+    if not last:
+        return None
+    m = last[-1]
+    colon = len(body) - 1
+    for mm in re.finditer(rf"\s(?:{word_alt('modals')})\s*$", body[:colon], re.IGNORECASE):
+        name = body[m.start:mm.start()].strip()
+        if m.end <= m.start + len(name) and not any(ch in name for ch in ";:") and len(words(name)) <= 16:
+            return [ag(m.start, m.start + len(name), name, canonical(name), m.type)], []
+    return None
 
 
 def _apply_assignment(drafts: list[Draft], asg: Assignment, rule: str, own: bool = False) -> None:
