@@ -568,3 +568,26 @@ def test_padded_short_row_of_a_docx_table_continues_the_row_above(tmp_path):
     assert names(sub, "lead") == ["Sở Nông nghiệp và Môi trường"] and sub.deadline.date == "2026-12-31"
     # a row whose cells fit their own columns keeps its own empty cells: no time inherited
     assert got["Rà soát thủ tục hành chính về quy hoạch"].deadline is None
+
+
+# a body column's ";" part the recogniser has no name for is still a body, kept whole beside the known names
+# (the extra13 sample, docs/unlabelled-check.md: x03's appendix "Viện, Trường; Doanh nghiệp; Sở, ban, ngành …")
+_BODY_CELLS = ("PHỤ LỤC\n\n| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+               "| 1 | Xây dựng chương trình đào tạo nhân lực công nghệ cao | Sở Giáo dục và Đào tạo | {sup} | 2026 |")
+
+
+def test_an_unnamed_part_of_a_body_cell_is_kept_whole():
+    row = [t for t in plan(_BODY_CELLS.format(sup="Viện, Trường; Sở Tài chính; Sở, ban, ngành có liên quan"),
+                           heading="IV. TỔ CHỨC THỰC HIỆN") if t.rule.startswith("table-row")][0]
+    assert names(row, "support") == ["Viện, Trường", "Sở Tài chính", "Sở, ban, ngành có liên quan"]
+
+
+@pytest.mark.parametrize("sup,expected", [
+    ("Sở Tài chính; Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),   # known names only: as before
+    ("Sở Tài chính; (nếu có)", ["Sở Tài chính"]),                  # a note is no body
+    ("Sở Tài chính; theo chức năng, nhiệm vụ", ["Sở Tài chính"]),  # a lower-case remainder is no name as written
+])
+def test_notes_beside_known_names_are_not_bodies(sup, expected):
+    row = [t for t in plan(_BODY_CELLS.format(sup=sup), heading="IV. TỔ CHỨC THỰC HIỆN")
+           if t.rule.startswith("table-row")][0]
+    assert names(row, "support") == expected

@@ -636,3 +636,77 @@ def test_a_verb_with_its_object_after_theo_huong_still_opens_a_task():
     # a verb with its own object after the head's quality, joined by "và", is a second predicate too
     ts = texts("1. Phát triển hệ thống quan trắc theo hướng hiện đại và kiểm tra định kỳ các trạm quan trắc.")
     assert len(ts) == 2 and ts[1] == "kiểm tra định kỳ các trạm quan trắc"
+
+
+# ------------------------------------------------------------------ a scope item under a line that ends in ":"
+# the extra13 sample (docs/unlabelled-check.md, x05 8.d): "- Đối với các khu …, tiếp tục duy trì …" under
+# "… chỉ đạo các đơn vị … có trách nhiệm:" was skipped as an object spelt out under the line above it
+_SCOPE_ITEMS = ("1. Sở Xây dựng\n\na) Chỉ đạo các đơn vị kinh doanh hạ tầng khu công nghiệp có trách nhiệm:\n\n"
+                "- Đối với các khu, cụm công nghiệp đã được cung cấp nước tập trung, tiếp tục duy trì hoạt động cấp "
+                "nước; xây dựng giải pháp sử dụng nước tuần hoàn.\n\n"
+                "- Vận động các doanh nghiệp thực hiện các giải pháp tiết kiệm nước.")
+
+
+def test_a_scope_item_that_goes_on_with_a_verb_is_work():
+    from directive_nlp.tasks.lexicon import load_lexicon_data
+    assert "đối với" in load_lexicon_data()["scope_openers"]
+    assert texts(_SCOPE_ITEMS) == ["tiếp tục duy trì hoạt động cấp nước", "xây dựng giải pháp sử dụng nước tuần hoàn",
+                                   "Vận động các doanh nghiệp thực hiện các giải pháp tiết kiệm nước"]
+
+
+def test_a_scope_item_without_a_verb_still_spells_out_an_object():
+    body = ("1. Sở Xây dựng\n\na) Cập nhật dữ liệu quan trắc đối với:\n\n"
+            "- Đối với các khu công nghiệp, cụm công nghiệp, khu chế xuất.\n\n"
+            "- Đối với các cơ sở chế biến thủy sản, nhất là cơ sở quy mô lớn.")
+    assert texts(body) == ["Cập nhật dữ liệu quan trắc đối với"]
+
+
+# ------------------------------------------------------------------ a basis after the partner list
+# the extra13 sample's #18 (x09 V.4): "Chủ trì, phối hợp với … căn cứ … để tham mưu …" kept the basis in the task
+def test_a_basis_between_the_partners_and_the_predicate_leaves_the_text():
+    ts = tasks_of("1. Sở Tài chính\n\nChủ trì, phối hợp với Sở Giáo dục và Đào tạo và các cơ quan, đơn vị liên quan căn "
+                  "cứ các quy định hiện hành, khả năng cân đối ngân sách để tham mưu cấp có thẩm quyền phương án kinh "
+                  "phí thực hiện.", heading=_RULES_HEAD)
+    assert [t.task for t in ts] == ["tham mưu cấp có thẩm quyền phương án kinh phí thực hiện"]
+    assert ("Sở Giáo dục và Đào tạo", "support") in _task_roles(ts[0])
+
+
+def test_a_basis_after_the_predicate_stays_in_the_text():
+    ts = tasks_of("1. Sở Tài chính\n\nChủ trì, phối hợp với Sở Giáo dục và Đào tạo rà soát định mức chi, căn cứ tình "
+                  "hình thực tế để điều chỉnh cho phù hợp.", heading=_RULES_HEAD)
+    assert ts[0].task.startswith("rà soát định mức chi")
+
+
+# ------------------------------------------------------------------ the body before a modal and the colon owes the items
+# the extra13 sample (x05 8.d; ANNOTATION-DECISIONS 6: the items under "X chỉ đạo Y …" name Y, not X)
+def _directed(tail: str) -> str:
+    return ("**KẾ HOẠCH**\n\n**II. TỔ CHỨC THỰC HIỆN**\n\n**1. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành**\n\n"
+            "a) Giao Thanh tra thành phố tổ chức thanh tra việc chấp hành các quy định pháp luật về tài nguyên nước theo "
+            "định kỳ hoặc đột xuất đối với các tổ chức khai thác tài nguyên nước.\n\n"
+            "b) Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị kinh doanh hạ tầng khu chế "
+            f"xuất, khu, cụm công nghiệp {tail}\n\n"
+            "- Tiếp tục duy trì hoạt động cấp nước cho khu công nghiệp.\n\n- Vận động các doanh nghiệp tiết kiệm nước.\n")
+
+
+def _roles_by_task(doc: str) -> dict[str, list[tuple[str, str]]]:
+    return {t.task: _task_roles(t) for t in extract_text(doc, "plan.md").tasks}
+
+
+def test_items_under_a_directed_body_with_a_modal_name_that_body():
+    got = _roles_by_task(_directed("có trách nhiệm:"))
+    units = [("các đơn vị kinh doanh hạ tầng khu chế xuất, khu, cụm công nghiệp", "lead")]
+    assert got["Tiếp tục duy trì hoạt động cấp nước cho khu công nghiệp"] == units
+    assert got["Vận động các doanh nghiệp tiết kiệm nước"] == units
+    # the line's own clause stays the director's task
+    assert got["chỉ đạo các đơn vị kinh doanh hạ tầng khu chế xuất, khu, cụm công nghiệp có trách nhiệm"] == [
+        ("Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ", "lead")]
+    # as a heading line (plain text, short siblings) too
+    ts = tasks_of("1. Sở Xây dựng\n\na) Chỉ đạo các đơn vị kinh doanh hạ tầng khu công nghiệp có trách nhiệm:\n\n"
+                  "- Tiếp tục duy trì hoạt động cấp nước cho khu công nghiệp.", heading=_RULES_HEAD)
+    assert [_task_roles(t) for t in ts] == [[("các đơn vị kinh doanh hạ tầng khu công nghiệp", "lead")]]
+
+
+def test_a_content_lead_in_after_a_directed_body_keeps_the_director():
+    got = _roles_by_task(_directed("thực hiện các nội dung sau:"))
+    assert got["Tiếp tục duy trì hoạt động cấp nước cho khu công nghiệp"] == [
+        ("Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ", "lead")]

@@ -178,3 +178,40 @@ def test_a_part_not_between_two_task_parts_needs_a_named_body():
               "Kinh phí thực hiện từ ngân sách nhà nước và các nguồn hợp pháp khác.\n\nV. TỔ CHỨC THỰC HIỆN\n\n"
               "1. Sở Tài chính bố trí kinh phí thực hiện.\n")
     assert not any(t.task.lower().startswith("kinh phí thực hiện từ") for t in ts)
+
+
+# ------------------------------------------------------------- a goal or scope part that coordinates a content word
+# the extra13 sample (docs/unlabelled-check.md, x08 II): "II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA" opened with a scope word,
+# so its "2. Nội dung thi đua" (the work of the emulation) was read as holding no task
+_MIXED = ("1. Đối tượng thi đua\n\nCác cơ quan, đơn vị cấp tỉnh; Ủy ban nhân dân các xã, phường.\n\n"
+          "2. Nội dung thi đua\n\na) Thi đua thực hiện tốt công tác bảo đảm an ninh trật tự trong thời gian bầu cử.\n\n"
+          "b) Tăng cường ứng dụng công nghệ thông tin trong tuyên truyền, quản lý phục vụ bầu cử.")
+
+
+def test_a_content_subpart_of_a_goal_or_scope_part_holds_tasks():
+    assert "nội dung" in layout_vocab().data["coordinated_content_words"]
+    ts = plan(_MIXED, heading="II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA")
+    assert [t.task for t in ts] == [
+        "Thi đua thực hiện tốt công tác bảo đảm an ninh trật tự trong thời gian bầu cử",
+        "Tăng cường ứng dụng công nghệ thông tin trong tuyên truyền, quản lý phục vụ bầu cử"]
+    assert all(t.section.startswith("II.2") and not t.agencies for t in ts)  # the part heading names no body
+
+
+@pytest.mark.parametrize("heading,inner", [
+    # the heading names no content word: its inner parts stay closed
+    ("II. ĐỐI TƯỢNG THI ĐUA", "2. Nội dung thi đua"),
+    # a content word, but no inner heading opens with it ("Thời gian" is not one of them)
+    ("II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA", "2. Thời gian thi đua"),
+    ("II. ĐỐI TƯỢNG VÀ THỜI GIAN THI ĐUA", "2. Thời gian thi đua"),
+])
+def test_goal_or_scope_parts_stay_closed_without_a_coordinated_content_subpart(heading, inner):
+    body = _MIXED.replace("2. Nội dung thi đua", inner)
+    assert plan(body, heading=heading) == []
+
+
+def test_a_goal_part_with_tasks_coordinated_by_a_conjunction_and_its_targets():
+    body = ("1. Mục tiêu\n\nPhấn đấu 100% cơ sở giáo dục được kiểm tra.\n\n2. Nhiệm vụ\n\n"
+            "a) Tổ chức kiểm tra an toàn các cơ sở giáo dục.\n\nb) Chỉ tiêu cụ thể\n\n- 100% cơ sở được kiểm tra định kỳ.")
+    ts = plan(body, heading="II. MỤC TIÊU VÀ NHIỆM VỤ")
+    # the inner "Nhiệm vụ" part holds its task; its targets and the goal part hold none
+    assert [t.task for t in ts] == ["Tổ chức kiểm tra an toàn các cơ sở giáo dục"]

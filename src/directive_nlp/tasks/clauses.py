@@ -135,6 +135,10 @@ def _predicate_start(text: str, masked: str, p: int, e: int, subject: list[Ag], 
         if am and (frames().lead_support.match(text, am.end(), e) or frames().lead_only.match(text, am.end(), e)):
             p = am.end()
         p, frame_supports = role_frame(text, p, e, mentions)
+        if frame_supports:
+            # "Chủ trì, phối hợp với Sở Y và các cơ quan liên quan căn cứ các quy định hiện hành, … để tham mưu …":
+            # a basis between the partners and the predicate, as after the actor
+            p = _past_basis(text, masked, p, e, mentions)
         p = strip_modal(text, p, e)
     return p, frame_supports, explicit
 
@@ -309,7 +313,8 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
         if a <= d.start and d.end <= b + 1:
             left, right = trim(text, a, d.start), trim(text, d.end, b)
             lw, rw = content(*left), content(*right)
-            if min(lw, rw) >= 1 and (stays_in_task(d.deadline.text) or _listed_manner(text, a, d, right)):
+            if min(lw, rw) >= 1 and (stays_in_task(d.deadline.text) or _listed_manner(text, a, d, right)
+                                     or _cycle_before_shared_object(text, a, d, right)):
                 continue
             adjunct = _ADJUNCT.match(text[right[0]:right[1]])
             a, b = right if (rw > lw and not (adjunct and lw >= 2)) else _past_modal(text, left, d)
@@ -326,6 +331,15 @@ def _listed_manner(text: str, a: int, d: Dl, right: tuple[int, int]) -> bool:
     rest = text[right[0]:right[1]]
     return (d.deadline.kind == "ongoing" and text[a:d.start].rstrip().endswith(",")
             and not is_verb_start(rest) and not _ADJUNCT.match(rest))
+
+
+def _cycle_before_shared_object(text: str, a: int, d: Dl, right: tuple[int, int]) -> bool:
+    """"tổ chức thực hiện, kiểm tra, giám sát, định kỳ báo cáo kết quả về …", "đôn đốc, kiểm tra, định kỳ sơ kết,
+    tổng kết đánh giá việc thực hiện …" (extra 14's gold keeps it whole): a bare cycle after a comma and before a
+    verb, behind a list of verbs that share what follows (splitting._cycle_after_object cuts it off when the part
+    before holds an object), stays in the text; keeping only the longer side lost the verbs or the report."""
+    return (d.deadline.kind in ("recurring", "ongoing") and text[a:d.start].rstrip().endswith(",")
+            and is_verb_start(text[right[0]:right[1]]))
 
 
 def _past_modal(text: str, left: tuple[int, int], d: Dl) -> tuple[int, int]:

@@ -40,7 +40,7 @@ from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, lab
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
 from ..vocab import phrases
-from .mentions import Ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
+from .mentions import Ag, ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .tables import lost_header_blocks, table_parts, table_tasks
 from .timing import attach_layout_times, layout_time_scopes, settle_clause_times
 from .text import mask, sentences, trim, words
@@ -79,6 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        rf"(?![\wÀ-ỹ])", re.IGNORECASE),
         "review_title": re.compile(rf"\b(?:{w('review_title_words')})\b", re.IGNORECASE),
         "topic": re.compile(rf"(?:{w('topic_label_words')})\b[^:]{{0,300}}:\s*", re.IGNORECASE),
+        "scope": re.compile(rf"(?:{w('scope_openers')})\s", re.IGNORECASE),
     }
 
 
@@ -287,6 +288,8 @@ class _Walker:
         hb = agency_heading(heading) if heading else None
         if hb is not None and hb.by_head_noun and sid in self._among_topics:
             hb = None  # "i) Doanh nghiệp số" after "a) Thể chế", "b) Hạ tầng số": a topic like its siblings
+        if hb is not None and hb.by_head_noun and self.zones.goal_and_content(heading):
+            hb = None  # "II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA": two kinds of part, no body
         if hb:
             self.headings[sid] = hb
         else:
@@ -404,6 +407,9 @@ class _Walker:
             self._heading_block[sid] = b.index
         self._note_targets(bi, sid, body)
         colon = body.rstrip().endswith(":")
+        directed = _modal_addressee(btext, cs, find_agencies(btext)) if colon and sid not in self.headings else None
+        if directed:
+            self.headings[sid] = HeadingBodies(*directed)  # "b) Chỉ đạo các đơn vị … có trách nhiệm:" over its items
         if colon and sid not in self.headings:
             # "5. Sở Y tế chủ trì, phối hợp với Sở X thực hiện các chương trình như:" over its items; a content
             # lead-in ("… các nội dung sau:") only when it names its own actor (``_own_lead_in``)
@@ -573,8 +579,10 @@ class _Walker:
                 self.add_draft(d, b.index, b.start + span_s, b.start + span_e, btext, sid,
                                own=bool(res.subject) or bool(own_item))
         _date_item(drafts_here, results, block_dl, item)
-        if item and first and first[0] and self.first_block_of.get(sid) == b.index and bi.marker_kind not in ("bullet", "enum"):
-            self.item_actor[sid] = first
+        directed = _modal_addressee(btext, cs, mentions)
+        if item and (directed or (first and first[0])) and self.first_block_of.get(sid) == b.index \
+                and bi.marker_kind not in ("bullet", "enum"):
+            self.item_actor[sid] = directed or first
             if btext.rstrip().endswith((".", ":")):
                 # "1. Các cơ quan, đơn vị … xây dựng kế hoạch …." then "- Khen thưởng theo thẩm quyền …": its bullets
                 # are more of its duties; a paragraph that runs on into its bullet is one sentence with it
@@ -765,7 +773,18 @@ class _Walker:
         if is_verb_start(body) or self.lx.verb_start.match(body) or self.lx.modal_start.match(body):
             return True
         ms = find_agencies(body[:200])
-        return bool(ms and ms[0].start == 0)
+        return bool(ms and ms[0].start == 0) or self._scope_then_verb(body)
+
+    @staticmethod
+    def _scope_then_verb(body: str) -> bool:
+        """"- Đối với các khu, cụm công nghiệp đã được cấp nước tập trung, tiếp tục duy trì …": a scope
+        (``scope_openers``) whose clause goes on, after one of its commas, with a verb asks for that act; the item is
+        work, not an object spelt out under the line above it. The scope may list nouns with commas ("các khu, cụm
+        …"), so every comma of the first clause (up to "." or ";") is tried."""
+        if not _patterns()["scope"].match(body):
+            return False
+        end = min((i for i in (body.find(";"), body.find(". ")) if i >= 0), default=len(body))
+        return any(is_verb_start(body[m.end():end].lstrip()) for m in re.finditer(",", body[:end]))
 
     def _deadline_of(self, phrase: str) -> Optional[Deadline]:
         phrase = phrase.strip().rstrip(".;")
@@ -794,6 +813,27 @@ class _Walker:
         return Task(id="", section=e.sid, sentence=text[a:b], task=e.base[d.start:d.end], agencies=agencies,
                     deadline=d.deadline, report_to=list(d.report_to), span=(a, b),
                     page=self.doc.blocks[e.block].location.page, rule=d.rule)
+
+
+def _modal_addressee(btext: str, cs: int, mentions: list[Ag]) -> Optional[tuple[list[Ag], list[Ag]]]:
+    """"d) Giao Ban Quản lý … chỉ đạo các đơn vị kinh doanh hạ tầng khu chế xuất, khu, cụm công nghiệp có trách
+    nhiệm:": the body right before a modal (``modals``) and the closing colon owes the listed work; the items under
+    it name that body, not the one who directs it (ANNOTATION-DECISIONS 6), while the line's own clause ("chỉ đạo
+    …") stays the director's task. The body runs as written from its recognised name to the modal (its qualifier
+    "kinh doanh hạ tầng …"), with no other name, ";" or ":" between. (leads, supports), or None."""
+    body = btext.rstrip()
+    if not body.endswith(":"):
+        return None
+    last = [m for m in mentions if m.start >= cs]
+    if not last:
+        return None
+    m = last[-1]
+    colon = len(body) - 1
+    for mm in re.finditer(rf"\s(?:{word_alt('modals')})\s*$", body[:colon], re.IGNORECASE):
+        name = body[m.start:mm.start()].strip()
+        if m.end <= m.start + len(name) and not any(ch in name for ch in ";:") and len(words(name)) <= 16:
+            return [ag(m.start, m.start + len(name), name, canonical(name), m.type)], []
+    return None
 
 
 def _apply_assignment(drafts: list[Draft], asg: Assignment, rule: str, own: bool = False) -> None:

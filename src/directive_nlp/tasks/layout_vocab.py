@@ -30,6 +30,7 @@ REQUIRED_KEYS: dict[str, type] = {
     "self_reference_openers": list, "self_reference_request_words": list,
     "relative_heading_nouns": list, "relative_heading_links": list, "relative_heading_lead_tails": list,
     "relative_heading_support_tails": list, "assignment_line_words": list, "role_class_words": list,
+    "coordinated_content_words": list,
 }
 
 
@@ -73,6 +74,7 @@ class LayoutVocab:
     relative_opener: re.Pattern  # "Nội dung (do) " before the bodies of a relative-clause agency heading
     relative_tail: re.Pattern    # "có trách nhiệm chủ trì" closing it; group "lead" or "support"
     role_class_end: re.Pattern   # a role word ending a body's name ("Cơ quan chủ trì")
+    content_sub: re.Pattern      # an inner heading that opens with that content word ("2. Nội dung thi đua")
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +129,7 @@ def layout_vocab() -> LayoutVocab:
         topic_prefix=re.compile(rf"^\s*{_alt(d['heading_topic_prefixes'])}(?!{_W})\s*", re.IGNORECASE),
         target_exception=re.compile(rf"(?<!{_W}){_alt(d['target_subheading_exceptions'])}(?!{_W})", re.IGNORECASE),
         role_class_end=re.compile(rf"(?<!{_W}){_alt(d['role_class_words'])}$", re.IGNORECASE),
+        content_sub=re.compile(rf"^\s*{_alt(d['coordinated_content_words'])}(?!{_W})", re.IGNORECASE),
         relative_opener=re.compile(rf"^\s*{_alt(d['relative_heading_nouns'])}\s+"
                                    rf"(?:{_alt(d['relative_heading_links'])}\s+)?", re.IGNORECASE),
         relative_tail=re.compile(rf"^\s*(?:(?P<lead>{_alt(d['relative_heading_lead_tails'])})|"

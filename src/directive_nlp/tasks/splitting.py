@@ -415,6 +415,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return True
     if g.governed and not g.purposed and cm and chain_at(text, seg[0] + cm.end(), mentions, seg[1])[0]:
         return True
+    if _cycle_after_object(text, g, seg, gap, ce, mentions, deadlines):
+        return True  # "tổ chức sơ, tổng kết, | định kỳ báo cáo Ban Thường vụ …": the cycle opens a task of its own
     lead_deadline = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
                         for d in deadlines)
     if len(g.segs) > 1 and quality_only(prev):
@@ -432,6 +434,20 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if g.governed and not g.purposed and not verb_only(prev) and not waits and _adverb_then_verb(text, seg, deadlines):
         return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
+
+
+def _cycle_after_object(text: str, g: _Group, seg: tuple[int, int], gap: str, ce: int, mentions: list[Ag],
+                        deadlines: list[Dl]) -> bool:
+    """"tổ chức sơ, tổng kết, | định kỳ báo cáo Ban Thường vụ …", "kiểm tra việc thực hiện, | định kỳ báo cáo kết
+    quả về …": a comma segment that opens with a bare cycle and a verb (ANNOTATION-DECISIONS 8: the adverb scopes
+    over its own clause) starts a task of its own once the group before it holds more than verbs, even when that
+    group ends with a verb ("… việc thực hiện"); after verbs only ("đôn đốc, kiểm tra, | định kỳ sơ kết …") the
+    verbs share the object after the cycle, one task. Without the cut, the shorter side of the time phrase was
+    dropped from the task text (clauses._cut_deadlines)."""
+    if "," not in gap or g.purposed or not _adverb_then_verb(text, seg, deadlines):
+        return False
+    parts = [_after_partners(text, g.segs[0], ce, mentions)] + [text[a:b] for a, b in g.segs[1:]]
+    return not all(verb_only(p) for p in parts)
 
 
 def _adverb_then_verb(text: str, seg: tuple[int, int], deadlines: list[Dl]) -> bool:

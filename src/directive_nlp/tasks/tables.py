@@ -176,10 +176,15 @@ def _header(rows: list[TextBlock], text: str, given: Optional[list[str]] = None)
 
 
 def _split_bodies(cell: str) -> list[tuple[str, str]]:
-    """(name, canonical) of the bodies in a cell: the recogniser's names, else the cell split."""
+    """(name, canonical) of the bodies in a cell: the recogniser's names, else the cell split. A body column lists
+    its bodies by ";" (or line): beside known names, a part the recogniser has no name for ("Viện, Trường;
+    Doanh nghiệp; Sở, ban, ngành có liên quan") is still a body, kept whole as written (a group of generic nouns
+    stays one, annotation rule A5 in docs/tasks.md)."""
     ms = find_agencies(cell)
     if ms:
-        return [(m.name, m.canonical or canonical(m.name)) for m in ms]
+        named = [(m.start, m.name, m.canonical or canonical(m.name)) for m in ms]
+        unnamed = [(at, part, canonical(part)) for at, part in _unnamed_parts(cell, ms)]
+        return [(name, canon) for _, name, canon in sorted(named + unnamed, key=lambda x: x[0])]
     out = []
     for part in re.split(r"\s*[;\n]\s*", cell):
         s, e = trim(part, 0, len(part))
@@ -189,6 +194,20 @@ def _split_bodies(cell: str) -> list[tuple[str, str]]:
             a, b = trim(part, a, b)
             if b > a:
                 out.append((part[a:b], canonical(part[a:b])))
+    return out
+
+
+def _unnamed_parts(cell: str, ms: list) -> list[tuple[int, str]]:
+    """The ";" (or line) parts of ``cell`` that hold no recognised name and start with a capital (a name as
+    written, not a note such as "(nếu có)" or "các đơn vị khác" left after a list)."""
+    out, pos = [], 0
+    for part in re.split(r"([;\n])", cell):
+        start, pos = pos, pos + len(part)
+        if part in (";", "\n"):
+            continue
+        s, e = trim(part, 0, len(part))
+        if e > s and part[s].isupper() and not any(start + s <= m.start < start + e for m in ms):
+            out.append((start + s, part[s:e]))
     return out
 
 

@@ -12,6 +12,7 @@ Review parts ("Nội dung sơ kết") list what is to be evaluated.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..models import DocumentMeta, DocumentStructure, Section
@@ -24,6 +25,14 @@ _FUNDING_HEADING = re.compile(rf"\s*(?:{word_alt('funding_headings')})\b", re.IG
 _REVIEW = re.compile(rf"\b(?:{word_alt('review_heading_words')})\b", re.IGNORECASE)
 _REVIEW_CONTENT = re.compile(rf"\s*(?:{word_alt('review_content_openers')})", re.IGNORECASE)
 _REVIEW_PART = re.compile(rf"\s*(?:{word_alt('review_part_openers')})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _content_coordinated() -> re.Pattern:
+    """", NỘI DUNG" / "và NHIỆM VỤ" in a heading: a content word (layout.yaml ``coordinated_content_words``) after a
+    comma or a conjunction (task_lexicon.yaml ``conjunctions``)."""
+    words = "|".join(re.escape(w) for w in sorted(layout_vocab().data["coordinated_content_words"], key=len, reverse=True))
+    return re.compile(rf"(?:,|(?<![\wÀ-ỹ])(?:{word_alt('conjunctions')}))\s*(?:{words})(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
 def is_passage(structure: DocumentStructure, meta: Optional[DocumentMeta]) -> bool:
@@ -93,6 +102,20 @@ class Zones:
         return any(sec.heading and (lv.target_sub.match(sec.heading) or lv.spec_sub.match(sec.heading))
                    and not lv.target_exception.search(sec.heading) for sec in inner)
 
+    def goal_and_content(self, heading: str) -> bool:
+        """A part heading that opens with a goal or scope word and coordinates a content word ("II. ĐỐI TƯỢNG,
+        NỘI DUNG THI ĐUA"): it names two kinds of part, not a body (its head noun "đối tượng" is no name)."""
+        return bool(self.lx.non_task_heading.match(heading)) and bool(_content_coordinated().search(heading))
+
+    @staticmethod
+    def _content_below(heading: str, inner: list[Section]) -> bool:
+        """Does a goal or scope part's heading coordinate a content word ("II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA") that an
+        inner heading of the chain opens with ("2. Nội dung thi đua")? That inner part lists the work; the part's
+        other inner parts ("1. Đối tượng thi đua") stay closed (layout.yaml ``coordinated_content_words``)."""
+        lv = layout_vocab()
+        return bool(_content_coordinated().search(heading)) and any(
+            sec.heading and lv.content_sub.match(sec.heading) for sec in inner)
+
     @staticmethod
     def _state_below(inner: list[Section]) -> bool:
         """Does an inner heading describe the present state ("1. Hiện trạng" under "II. NỘI DUNG THỰC HIỆN")?
@@ -111,6 +134,8 @@ class Zones:
             hz = self._heading_zone(sec.heading) if sec.heading else None
             if hz is not None:
                 z = "none" if hz == "task" and self._targets_below(chain[k + 1:]) else hz
+                if hz == "none" and self._content_below(sec.heading, chain[k + 1:]):
+                    z = "none" if self._targets_below(chain[k + 1:]) else "task"
                 z = "background" if z == "task" and self._state_below(chain[k + 1:]) else z
                 break
         if z is None:
