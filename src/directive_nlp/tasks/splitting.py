@@ -377,6 +377,31 @@ def _verb_before(ws: list[str]) -> bool:
     return any(len(ws) >= n and " ".join(ws[-n:]) in verbs for n in (1, 2, 3))
 
 
+_ROLE_HEAD = re.compile(rf"\s*(?:\S+\s+){{1,3}}?(?:{word_alt('role_heads')})(?![\wÀ-ỹ])(?P<rest>.*)$",
+                        re.IGNORECASE | re.DOTALL)
+_ROLE_ATTRIBUTE_SYLLABLES = 2
+_POSSESSIVE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('possessive_words')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _role_attribute(seg: str) -> bool:
+    """One or two syllables with no possessive: an attribute of the role ("nòng cốt", "chuyên trách", "chủ trì")."""
+    return len(words(seg)) <= _ROLE_ATTRIBUTE_SYLLABLES and not _POSSESSIVE.search(seg)
+
+
+def role_open(text: str, g: _Group) -> bool:
+    """"phát huy vai trò nòng cốt, chuyên trách, | chủ trì công tác … của lực lượng Công an", "Thực hiện chức năng
+    thường trực, | tham mưu …", "Phát huy vai trò | và nâng cao trách nhiệm của …": a group that is a verb and a role
+    noun (``role_heads``) named by at most two attribute syllables and short attribute segments has not said what
+    the role is yet; the next segment says it, even when it opens with a verb, and is no task of its own. A role
+    already given its holder or its content ("vai trò của Mặt trận, …", "chức năng chủ quản Chương trình tại địa
+    phương, …") is closed: the comma after it cuts as before."""
+    if not word_alt("role_heads"):
+        return False
+    m = _ROLE_HEAD.match(text[g.segs[0][0]:g.segs[0][1]])
+    return bool(m) and _role_attribute(m.group("rest")) and all(
+        _role_attribute(text[a:b]) for a, b in g.segs[1:])
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -386,6 +411,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     gap = text[g.segs[-1][1]:seg[0]]
     if review:
         return bool(_REVIEW_STEP.match(st))
+    if role_open(text, g):
+        return False  # "phát huy vai trò nòng cốt, | chủ trì công tác …": the segment says what the role is
     if lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
     if "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):

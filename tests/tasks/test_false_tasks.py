@@ -1,0 +1,54 @@
+"""Families of false tasks of the read half (docs/tasks.md, "Tasks we invent", branch false13).
+
+Each mechanism has positive and negative examples, in small plans written for the test.
+"""
+
+from __future__ import annotations
+
+from directive_nlp.pipeline import extract_text
+from directive_nlp.tasks.lexicon import load_lexicon_data
+
+
+def texts(body: str, heading: str = "II. NHIỆM VỤ VÀ GIẢI PHÁP") -> list[str]:
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n{heading}\n\n{body}\n"
+    return [t.task for t in extract_text(text, "plan.md").tasks]
+
+
+# ------------------------------------------------------------------ F2: a role phrase and what the role is
+def test_role_with_short_attributes_keeps_its_content():
+    ts = texts("1. Công an tỉnh phát huy vai trò nòng cốt, chuyên trách, chủ trì công tác phòng ngừa tội phạm "
+               "của lực lượng Công an; đẩy mạnh tuyên truyền pháp luật.")
+    assert ts[0] == ("phát huy vai trò nòng cốt, chuyên trách, chủ trì công tác phòng ngừa tội phạm "
+                     "của lực lượng Công an")
+
+
+def test_function_named_in_two_syllables_keeps_the_advice_after_it():
+    ts = texts("1. Sở Tư pháp thực hiện chức năng thường trực, tham mưu Hội đồng phổ biến pháp luật tỉnh "
+               "chỉ đạo công tác tuyên truyền.")
+    assert ts == ["thực hiện chức năng thường trực, tham mưu Hội đồng phổ biến pháp luật tỉnh chỉ đạo công tác "
+                  "tuyên truyền"]
+
+
+def test_bare_role_joins_the_responsibility_after_va():
+    ts = texts("1. Phát huy vai trò và nâng cao trách nhiệm của cấp ủy, chính quyền các cấp trong công tác "
+               "phòng, chống ma túy.")
+    assert len(ts) == 1 and ts[0].startswith("Phát huy vai trò và nâng cao trách nhiệm")
+
+
+def test_role_with_its_holder_or_a_long_content_is_closed():
+    # "vai trò của Mặt trận": the holder closes the role; the verb after the comma opens a task
+    ts = texts("1. Phát huy vai trò của Mặt trận Tổ quốc, tổ chức tuyên truyền pháp luật cho Nhân dân.")
+    assert ts == ["Phát huy vai trò của Mặt trận Tổ quốc", "tổ chức tuyên truyền pháp luật cho Nhân dân"]
+    # "chức năng chủ quản Chương trình tại địa phương": more than two syllables name the role
+    ts = texts("1. Sở Y tế thực hiện chức năng chủ quản Chương trình tại địa phương, xây dựng kế hoạch thực hiện.")
+    assert ts == ["thực hiện chức năng chủ quản Chương trình tại địa phương", "xây dựng kế hoạch thực hiện"]
+
+
+def test_role_attribute_with_a_preposition_ends_the_role():
+    ts = texts("1. Đoàn viên phát huy vai trò tiên phong, gương mẫu trong phòng, chống ma túy, tuyên truyền, vận "
+               "động gia đình thực hiện tốt quy định.")
+    assert len(ts) == 2 and ts[1].startswith("tuyên truyền, vận động gia đình")
+
+
+def test_role_heads_are_read_from_the_lexicon():
+    assert {"vai trò", "chức năng", "đầu mối"} <= set(load_lexicon_data()["role_heads"])
