@@ -52,3 +52,28 @@ def test_role_attribute_with_a_preposition_ends_the_role():
 
 def test_role_heads_are_read_from_the_lexicon():
     assert {"vai trò", "chức năng", "đầu mối"} <= set(load_lexicon_data()["role_heads"])
+
+
+# ------------------------------------------------------------------ F5/F4: an exemption, a deemed consent
+def test_exemption_opening_its_clause_is_no_task():
+    ts = texts("1. Cơ quan đăng ký đầu tư chịu trách nhiệm về nội dung thẩm định của cơ quan mình; không chịu trách "
+               "nhiệm về những nội dung đã được cơ quan khác chấp thuận, thẩm định, phê duyệt trước đó.")
+    assert len(ts) == 1 and not any("không chịu trách nhiệm" in t or "phê duyệt trước đó" in t for t in ts)
+
+
+def test_not_answering_inside_an_object_stays_in_its_task():
+    ts = texts("1. Sở Nội vụ kiên quyết xử lý cán bộ né tránh, không chịu trách nhiệm trong thi hành công vụ.")
+    assert ts == ["kiên quyết xử lý cán bộ né tránh, không chịu trách nhiệm trong thi hành công vụ"]
+
+
+def test_deemed_consent_after_a_case_is_no_task():
+    ts = texts("2. Các sở, ngành có ý kiến bằng văn bản trong 05 ngày làm việc. Trường hợp văn bản không kết luận cụ "
+               "thể, thì xem như thống nhất chủ trương đầu tư dự án.")
+    assert ts == ["có ý kiến bằng văn bản trong 05 ngày làm việc"]
+    ts = texts("2. Quá thời hạn trên mà các cơ quan không có ý kiến thì coi như đồng ý với dự thảo.")
+    assert ts == []
+
+
+def test_agreeing_as_an_act_is_still_a_task():
+    ts = texts("2. Các sở, ngành xem xét, thống nhất chủ trương đầu tư dự án; coi trọng công tác thẩm định.")
+    assert ts == ["xem xét, thống nhất chủ trương đầu tư dự án", "coi trọng công tác thẩm định"]
