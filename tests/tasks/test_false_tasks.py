@@ -77,3 +77,24 @@ def test_deemed_consent_after_a_case_is_no_task():
 def test_agreeing_as_an_act_is_still_a_task():
     ts = texts("2. Các sở, ngành xem xét, thống nhất chủ trương đầu tư dự án; coi trọng công tác thẩm định.")
     assert ts == ["xem xét, thống nhất chủ trương đầu tư dự án", "coi trọng công tác thẩm định"]
+
+
+# ------------------------------------------------------------------ F6: "qua đó" says what the work yields
+def test_qua_do_result_stays_in_its_task():
+    ts = texts("1. Tổ chức rà soát, đánh giá các nhiệm vụ bảo vệ bí mật nhà nước, qua đó làm rõ nội dung còn yếu, "
+               "tồn tại để khắc phục.")
+    assert ts == ["Tổ chức rà soát, đánh giá các nhiệm vụ bảo vệ bí mật nhà nước, qua đó làm rõ nội dung còn yếu, "
+                  "tồn tại để khắc phục"]
+
+
+def test_tu_do_and_dong_thoi_still_open_a_step_of_their_own():
+    ts = texts("1. Tổ chức sơ kết, tổng kết rút kinh nghiệm từng lĩnh vực, từ đó đề ra các giải pháp nâng cao hiệu quả "
+               "công tác.")
+    assert len(ts) == 2 and ts[1].startswith("đề ra các giải pháp")
+    ts = texts("1. Sở Tư pháp rà soát các văn bản quy phạm pháp luật, đồng thời đề xuất sửa đổi các quy định chưa phù hợp.")
+    assert len(ts) == 2 and ts[1].startswith("đề xuất sửa đổi")
+
+
+def test_qua_do_is_a_purpose_word_not_a_clause_connective():
+    data = load_lexicon_data()
+    assert "qua đó" in data["purpose_words"] and "qua đó" not in data["clause_connectives"]
