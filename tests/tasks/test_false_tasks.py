@@ -98,3 +98,21 @@ def test_tu_do_and_dong_thoi_still_open_a_step_of_their_own():
 def test_qua_do_is_a_purpose_word_not_a_clause_connective():
     data = load_lexicon_data()
     assert "qua đó" in data["purpose_words"] and "qua đó" not in data["clause_connectives"]
+
+
+# ------------------------------------------------------------------ F6: a scope named twice, the whole and its part
+def test_whole_and_part_scope_pair_is_one_task():
+    ts = texts("1. Phát động phong trào toàn dân bảo vệ an ninh Tổ quốc nói chung, tham gia phòng, chống ma túy nói "
+               "riêng, phát hiện, tố giác tội phạm với chính quyền.")
+    assert ts[0] == ("Phát động phong trào toàn dân bảo vệ an ninh Tổ quốc nói chung, tham gia phòng, chống ma túy "
+                     "nói riêng")
+
+
+def test_part_then_whole_scope_pair_is_one_task():
+    ts = texts("1. Bảo vệ môi trường các vùng nuôi trồng thủy sản nói riêng, bảo vệ các vùng đầm, vịnh, biển nói chung.")
+    assert len(ts) == 1
+
+
+def test_scope_word_without_its_pair_still_ends_the_task():
+    ts = texts("1. Tuyên truyền về tác hại của ma túy nói chung, tổ chức tập huấn kỹ năng cho cán bộ cơ sở.")
+    assert ts == ["Tuyên truyền về tác hại của ma túy nói chung", "tổ chức tập huấn kỹ năng cho cán bộ cơ sở"]

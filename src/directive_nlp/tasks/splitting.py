@@ -402,6 +402,24 @@ def role_open(text: str, g: _Group) -> bool:
         _role_attribute(text[a:b]) for a, b in g.segs[1:])
 
 
+_PAIRED_SCOPE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('paired_scope_words')})(?![\wÀ-ỹ])", re.IGNORECASE)
+_PAIRED_SCOPE_REACH = 120  # characters after the comma in which the pair's second word is looked for
+
+
+def paired_scope(text: str, prev: str, seg: tuple[int, int], ce: int) -> bool:
+    """"Phát động phong trào toàn dân bảo vệ an ninh Tổ quốc nói chung, | tham gia phòng, chống ma túy nói riêng":
+    a segment closed by one word of a pair (``paired_scope_words``) and the other word of the pair soon after
+    name one scope twice, the whole and its part; the segment between them is no task of its own."""
+    if not word_alt("paired_scope_words"):
+        return False
+    last = _last(_PAIRED_SCOPE, prev)
+    if last is None or prev[last.end():].strip(" ,"):
+        return False
+    first = " ".join(words(last.group(0).lower()))
+    return any(" ".join(words(m.group(0).lower())) != first
+               for m in _PAIRED_SCOPE.finditer(text, seg[0], min(ce, seg[0] + _PAIRED_SCOPE_REACH)))
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -411,6 +429,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     gap = text[g.segs[-1][1]:seg[0]]
     if review:
         return bool(_REVIEW_STEP.match(st))
+    if paired_scope(text, prev, seg, ce):
+        return False  # "… an ninh Tổ quốc nói chung, | tham gia phòng, chống ma túy nói riêng": one scope, twice
     if role_open(text, g):
         return False  # "phát huy vai trò nòng cốt, | chủ trì công tác …": the segment says what the role is
     if lexicon().result_tail.match(st):
