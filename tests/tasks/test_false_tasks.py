@@ -116,3 +116,31 @@ def test_part_then_whole_scope_pair_is_one_task():
 def test_scope_word_without_its_pair_still_ends_the_task():
     ts = texts("1. Tuyên truyền về tác hại của ma túy nói chung, tổ chức tập huấn kỹ năng cho cán bộ cơ sở.")
     assert ts == ["Tuyên truyền về tác hại của ma túy nói chung", "tổ chức tập huấn kỹ năng cho cán bộ cơ sở"]
+
+
+# ------------------------------------------------------------------ F4: a composition, who belongs to a body
+_COMPOSITION = ("5. Kiện toàn Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh, bao gồm: Trưởng Ban Chỉ đạo là Chủ "
+                "tịch UBND tỉnh; thành viên gồm đại diện lãnh đạo Sở Nội vụ, Sở Tài chính. Sở Tư pháp, Sở Khoa học và "
+                "Công nghệ và Công an tỉnh; thường trực Ban Chỉ đạo là Công an tỉnh.")
+
+
+def test_members_and_a_standing_body_are_no_tasks():
+    ts = texts(_COMPOSITION)
+    assert len(ts) == 1 and ts[0].startswith("Kiện toàn Ban Chỉ đạo") and "Công an tỉnh" not in ts[0]
+
+
+def test_copula_with_work_after_it_or_a_verb_before_it_is_a_task():
+    assert texts("1. Công an tỉnh thực hiện tốt vai trò là cơ quan thường trực Ban Chỉ đạo tỉnh.") == [
+        "thực hiện tốt vai trò là cơ quan thường trực Ban Chỉ đạo tỉnh"]
+    assert texts("1. Sở Y tế là cơ quan thường trực, chủ trì tổ chức kiểm tra các cơ sở khám chữa bệnh.") == [
+        "tổ chức kiểm tra các cơ sở khám chữa bệnh"]
+
+
+def test_bodies_after_a_verb_are_its_partners_not_a_composition():
+    assert texts("1. Phối hợp với Sở Tư pháp, Sở Tài chính và Công an tỉnh kiểm tra việc thi hành pháp luật.") == [
+        "kiểm tra việc thi hành pháp luật"]
+
+
+def test_composition_words_are_read_from_the_lexicon():
+    data = load_lexicon_data()
+    assert "là" in data["copula_words"] and "và" in data["composition_joiners"]

@@ -7,7 +7,9 @@
 * a time label whose value is only a time ("Mốc thời gian tổng hợp số liệu:
   tính từ … đến …") — the work before the colon is the task, dated;
 * a right ("… thì cơ quan chủ trì có quyền yêu cầu làm rõ", "…, có quyền yêu cầu
-  các tổ chức bổ sung …") — what a body may do is no commitment (``right_phrases``).
+  các tổ chức bổ sung …") — what a body may do is no commitment (``right_phrases``);
+* a composition ("… Sở Tư pháp, Sở Khoa học và Công nghệ và Công an tỉnh", "thường trực Ban Chỉ đạo là Công
+  an tỉnh") — who belongs to a body, no work (``composition_joiners``, ``copula_words``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from .mentions import Ag, Dl
 from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
-           "right_before"]
+           "right_before", "composition_only"]
 
 _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
                      re.IGNORECASE)
@@ -140,3 +142,38 @@ def right_before(text: str, s: int, p: int) -> int:
         return -1
     found = [m.start() for m in _right().finditer(text, s, p)]
     return found[-1] if found else -1
+
+
+def _joiners_only(text: str) -> bool:
+    """Nothing but joining words (``composition_joiners``: "và", "các", "cùng" …) and punctuation."""
+    joiners = {w.lower() for w in lexicon().data.get("composition_joiners") or ()}
+    return all(w.lower() in joiners for w in words(text))
+
+
+def _blank_names(text: str, cs: int, ce: int, inside: list[Ag]) -> str:
+    """The clause ``[cs, ce)`` with every body name in ``inside`` replaced by spaces."""
+    chars = list(text[cs:ce])
+    for m in inside:
+        chars[m.start - cs:m.end - cs] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def composition_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """Does the clause only say who belongs to a body? A list of body names with nothing but joining words
+    between them ("Sở Tư pháp, Sở Khoa học và Công nghệ và Phòng An ninh chính trị nội bộ Công an tỉnh", the
+    members of a Ban Chỉ đạo cut off by a full stop), or a role with no verb before a copula (``copula_words``)
+    and only bodies after it ("thường trực Ban Chỉ đạo là Công an tỉnh"). "Sở Y tế là cơ quan thường trực, chủ trì
+    …" and "thực hiện tốt vai trò là Cơ quan Thường trực …" (work after the copula, a verb before it) are tasks."""
+    inside = [m for m in mentions if cs <= m.start and m.end <= ce]
+    if not inside:
+        return False
+    blank = _blank_names(text, cs, ce, inside)
+    if _joiners_only(blank):
+        return True
+    if not word_alt("copula_words"):
+        return False
+    cm = re.search(rf"(?<![\wÀ-ỹ])(?:{word_alt('copula_words')})(?![\wÀ-ỹ])", blank, re.IGNORECASE)
+    if cm is None or not words(blank[:cm.start()]) or not _joiners_only(blank[cm.end():]):
+        return False
+    before = blank[:cm.start()]  # names blanked: "Ban Chỉ đạo" holds a verb's syllables, no verb
+    return not any(_acts(before, w.start(), len(before)) for w in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", before))
