@@ -144,3 +144,25 @@ def test_bodies_after_a_verb_are_its_partners_not_a_composition():
 def test_composition_words_are_read_from_the_lexicon():
     data = load_lexicon_data()
     assert "là" in data["copula_words"] and "và" in data["composition_joiners"]
+
+
+# ------------------------------------------------------------------ F1: a short item in a run of bare verbs
+def test_unknown_verb_in_a_run_of_bare_verbs_shares_the_object():
+    ts = texts("1. Chủ động, kịp thời phân tích, nhận diện, dự báo chính xác tình hình tội phạm ma túy nổi lên.")
+    assert ts == ["Chủ động, kịp thời phân tích, nhận diện, dự báo chính xác tình hình tội phạm ma túy nổi lên"]
+
+
+def test_weak_verb_in_a_run_after_a_verb_shares_the_object():
+    ts = texts("1. Nâng cao hiệu quả trong khai thác, sử dụng, chia sẻ dữ liệu chuyên ngành phục vụ phát triển kinh tế.")
+    assert len(ts) == 1
+
+
+def test_short_item_after_a_verb_with_its_object_is_a_second_object():
+    ts = texts("1. Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học và công nghệ trong công tác phòng, chống ma túy.")
+    assert ts[0] == "Đầu tư trang thiết bị, phương tiện"
+
+
+def test_short_field_after_a_weak_verb_does_not_carry_a_target_clause():
+    ts = texts("1. Hỗ trợ các doanh nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh, phấn đấu đến năm 2030 đạt "
+               "30% doanh nghiệp thực hiện.")
+    assert len(ts) == 2 and ts[1].startswith("phấn đấu")

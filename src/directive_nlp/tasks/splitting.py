@@ -420,6 +420,23 @@ def paired_scope(text: str, prev: str, seg: tuple[int, int], ce: int) -> bool:
                for m in _PAIRED_SCOPE.finditer(text, seg[0], min(ce, seg[0] + _PAIRED_SCOPE_REACH)))
 
 
+def bare_run_item(text: str, g: _Group) -> bool:
+    """"Chủ động, kịp thời phân tích, nhận diện, | dự báo chính xác tình hình …", "… trong khai thác, sử dụng, |
+    chia sẻ dữ liệu …": a short segment (at most two syllables) right after a bare verb is one more item of that
+    run of verbs, even when the lexicon does not know it as a verb ("nhận diện") or knows it as a weak one ("sử
+    dụng"); the run still waits for its object, so the verb with an object after it shares it. After a verb
+    with its object ("Đầu tư trang thiết bị, phương tiện, …") or a weak verb ("… trong sản xuất, kinh doanh, …":
+    fields, ``weak_verbs``) the short item is a second object or field, as before."""
+    if len(g.segs) < 2:
+        return False
+    a, b = g.segs[-1]
+    before = text[g.segs[-2][0]:g.segs[-2][1]]
+    if not 1 <= len(words(text[a:b])) <= _BARE_ITEM_SYLLABLES:
+        return False
+    return verb_only(before) or (_verb_before(words(before.lower())) and not ends_with_field(
+        text[g.segs[0][0]:g.segs[-2][1]]))
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -474,7 +491,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
     if continues_activities(prev, st) or continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st):
         return False
-    waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
+    waits = (ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])) or bare_run_item(text, g)
     if g.governed and not g.purposed and not verb_only(prev) and not waits and _adverb_then_verb(text, seg, deadlines):
         return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
