@@ -166,3 +166,14 @@ def test_short_field_after_a_weak_verb_does_not_carry_a_target_clause():
     ts = texts("1. Hỗ trợ các doanh nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh, phấn đấu đến năm 2030 đạt "
                "30% doanh nghiệp thực hiện.")
     assert len(ts) == 2 and ts[1].startswith("phấn đấu")
+
+
+def test_verb_with_moi_still_waits_for_the_shared_object():
+    ts = texts("1. Rà soát, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung, xây dựng mới, hoàn thiện các văn bản quy phạm "
+               "pháp luật về phòng, chống ma túy.")
+    assert len(ts) == 1
+
+
+def test_moi_after_a_noun_does_not_make_a_bare_verb():
+    ts = texts("1. Xây dựng nông thôn mới, tổ chức tập huấn cho cán bộ cơ sở.")
+    assert ts == ["Xây dựng nông thôn mới", "tổ chức tập huấn cho cán bộ cơ sở"]
