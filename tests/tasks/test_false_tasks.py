@@ -177,3 +177,22 @@ def test_verb_with_moi_still_waits_for_the_shared_object():
 def test_moi_after_a_noun_does_not_make_a_bare_verb():
     ts = texts("1. Xây dựng mô hình nông thôn mới, tổ chức tập huấn cho cán bộ cơ sở.")
     assert ts == ["Xây dựng mô hình nông thôn mới", "tổ chức tập huấn cho cán bộ cơ sở"]
+
+
+# ------------------------------------------------------------------ F1: a governing verb after a partner list cut by "và"
+_PARTNERS = ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n1. Sở Nội vụ\n\nPhối hợp Công an tỉnh và các đơn vị liên quan {verb} Ủy ban "
+             "nhân dân tỉnh quy định về phân cấp quản lý, tổ chức thực hiện Chương trình trên địa bàn.")
+
+
+def test_advice_after_a_partner_list_with_va_governs_its_commas():
+    text = "KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n" + _PARTNERS.format(verb="tham mưu") + "\n"
+    ts = [t.task for t in extract_text(text, "plan.md").tasks]
+    assert ts == ["tham mưu Ủy ban nhân dân tỉnh quy định về phân cấp quản lý, tổ chức thực hiện Chương trình trên "
+                  "địa bàn"]
+
+
+def test_a_plain_verb_after_a_partner_list_still_splits_at_its_commas():
+    text = ("KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n1. Sở Nội vụ\n\nPhối hợp Công an "
+            "tỉnh và các đơn vị liên quan rà soát quy định về phân cấp quản lý, tổ chức tập huấn cho cán bộ cơ sở.\n")
+    ts = [t.task for t in extract_text(text, "plan.md").tasks]
+    assert len(ts) == 2 and ts[1] == "tổ chức tập huấn cho cán bộ cơ sở"

@@ -320,6 +320,16 @@ def _after_partners(text: str, seg: tuple[int, int], ce: int, mentions: list[Ag]
     return st.lstrip()
 
 
+def _after_bodies(text: str, seg: tuple[int, int], mentions: list[Ag]) -> str:
+    """"Phối hợp Công an tỉnh | và các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh …": a segment that goes on
+    with the list of bodies is read after the names, so the verb that governs the commas after it ("tham mưu") is
+    seen as the group's."""
+    chain, cend = chain_at(text, seg[0], mentions, seg[1])
+    if chain and cend < seg[1]:
+        return text[after_chain(text, cend, seg[1]):seg[1]].lstrip()
+    return text[seg[0]:seg[1]].lstrip()
+
+
 def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
     chain, cend = chain_at(text, p, mentions, e)
     return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
@@ -548,7 +558,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
             g = _Group()
             g.open(seg, _after_partners(text, seg, ce, mentions))
         else:
-            g.extend(seg, st)
+            g.extend(seg, _after_bodies(text, seg, mentions))
     if g.segs:
         groups.append(g.segs)
     return merge_fragments(text, groups, own_subject, deadlines, mentions)
