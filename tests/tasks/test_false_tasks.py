@@ -196,3 +196,22 @@ def test_a_plain_verb_after_a_partner_list_still_splits_at_its_commas():
             "tỉnh và các đơn vị liên quan rà soát quy định về phân cấp quản lý, tổ chức tập huấn cho cán bộ cơ sở.\n")
     ts = [t.task for t in extract_text(text, "plan.md").tasks]
     assert len(ts) == 2 and ts[1] == "tổ chức tập huấn cho cán bộ cơ sở"
+
+
+# ------------------------------------------------------------------ F4: a statement of the present state
+def test_present_state_statement_is_no_task():
+    ts = texts("a) Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61%, khối lượng còn lại rất lớn. Yêu cầu các "
+               "bộ, ngành khẩn trương có giải pháp đẩy nhanh tiến độ thi công.")
+    assert ts == ["khẩn trương có giải pháp đẩy nhanh tiến độ thi công"]
+
+
+def test_present_state_opener_with_a_modal_or_a_request_is_a_task():
+    assert "rà soát lại danh mục dự án đầu tư công" in texts(
+        "1. Hiện nay, các sở, ngành cần rà soát lại danh mục dự án đầu tư công.")
+    ts = texts("1. Hiện nay tiến độ giải ngân còn chậm, đề nghị Sở Tài chính tổng hợp các khó khăn, vướng mắc.")
+    assert "tổng hợp các khó khăn, vướng mắc" in ts
+
+
+def test_future_time_opener_is_no_state_statement():
+    assert texts("1. Thời gian tới, Sở Y tế tổ chức kiểm tra các cơ sở khám chữa bệnh.") == [
+        "tổ chức kiểm tra các cơ sở khám chữa bệnh"]

@@ -8,6 +8,8 @@
   tính từ … đến …") — the work before the colon is the task, dated;
 * a right ("… thì cơ quan chủ trì có quyền yêu cầu làm rõ", "…, có quyền yêu cầu
   các tổ chức bổ sung …") — what a body may do is no commitment (``right_phrases``);
+* a statement of the present state ("Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% …") — background,
+  no work (``state_openers``);
 * a composition ("… Sở Tư pháp, Sở Khoa học và Công nghệ và Công an tỉnh", "thường trực Ban Chỉ đạo là Công
   an tỉnh") — who belongs to a body, no work (``composition_joiners``, ``copula_words``).
 """
@@ -22,7 +24,7 @@ from .mentions import Ag, Dl
 from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
-           "right_before", "composition_only"]
+           "right_before", "composition_only", "state_statement"]
 
 _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
                      re.IGNORECASE)
@@ -177,3 +179,21 @@ def composition_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
         return False
     before = blank[:cm.start()]  # names blanked: "Ban Chỉ đạo" holds a verb's syllables, no verb
     return not any(_acts(before, w.start(), len(before)) for w in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", before))
+
+
+def _state_opener() -> Optional[re.Pattern]:
+    alt = word_alt("state_openers")
+    return re.compile(rf"\s*(?:{alt})(?![\wÀ-ỹ])", re.IGNORECASE) if alt else None
+
+
+def state_statement(text: str, cs: int, ce: int) -> bool:
+    """"Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% …", "Thời gian qua, các chính sách … đã được bảo
+    đảm": a clause that opens with a word of the present or the recent past (``state_openers``) describes the
+    situation, unless it asks for something: a modal ("Hiện nay, các sở cần …") or a request word ("…, đề nghị
+    Bộ …") keeps it. "Thời gian tới" (the future) is no such opener."""
+    pat = _state_opener()
+    if pat is None or not pat.match(text, cs, ce):
+        return False
+    lx = lexicon()
+    clause = text[cs:ce]
+    return not (lx.modal_any.search(clause) or lx.assign.search(clause))
