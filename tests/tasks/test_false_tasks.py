@@ -215,3 +215,14 @@ def test_present_state_opener_with_a_modal_or_a_request_is_a_task():
 def test_future_time_opener_is_no_state_statement():
     assert texts("1. Thời gian tới, Sở Y tế tổ chức kiểm tra các cơ sở khám chữa bệnh.") == [
         "tổ chức kiểm tra các cơ sở khám chữa bệnh"]
+
+
+# ------------------------------------------------------------------ F1: a list of activities after "quá trình"
+def test_activity_after_qua_trinh_continues_the_list():
+    ts = texts("1. Nâng cao ý thức của cán bộ trong quá trình tiếp xúc, làm việc với người nước ngoài.")
+    assert ts == ["Nâng cao ý thức của cán bộ trong quá trình tiếp xúc, làm việc với người nước ngoài"]
+
+
+def test_verb_with_its_own_object_after_qua_trinh_still_opens_a_task():
+    ts = texts("1. Theo dõi quá trình thực hiện kế hoạch, tổ chức kiểm tra định kỳ các cơ quan, đơn vị.")
+    assert len(ts) == 2 and ts[1].startswith("tổ chức kiểm tra")
