@@ -226,3 +226,20 @@ def test_activity_after_qua_trinh_continues_the_list():
 def test_verb_with_its_own_object_after_qua_trinh_still_opens_a_task():
     ts = texts("1. Theo dõi quá trình thực hiện kế hoạch, tổ chức kiểm tra định kỳ các cơ quan, đơn vị.")
     assert len(ts) == 2 and ts[1].startswith("tổ chức kiểm tra")
+
+
+# ------------------------------------------------------------------ F3: the title after a programme item's colon
+def test_title_after_a_numbered_programme_item_stays_in_the_task():
+    ts = texts("1. Liên đoàn Lao động tỉnh chủ trì tổ chức thực hiện Tiểu dự án 4: Nâng cao hiệu quả công tác tuyên "
+               "truyền cho công nhân lao động các khu công nghiệp.")
+    assert ts == ["tổ chức thực hiện Tiểu dự án 4: Nâng cao hiệu quả công tác tuyên truyền cho công nhân lao động các "
+                  "khu công nghiệp"]
+
+
+def test_an_explaining_colon_still_ends_the_task():
+    ts = texts("1. Sở Tài chính chủ trì xây dựng dự án mới với các nội dung chính: quy mô, địa điểm, kinh phí.")
+    assert ts == ["xây dựng dự án mới với các nội dung chính"]
+
+
+def test_titled_item_heads_are_read_from_the_lexicon():
+    assert {"dự án", "tiểu dự án"} <= set(load_lexicon_data()["titled_item_heads"])

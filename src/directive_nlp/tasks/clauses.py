@@ -638,6 +638,25 @@ def _numbered_clauses(text: str, masked: str, p: int, e: int, mentions: list[Ag]
     return out, lead
 
 
+_TITLED_ITEM_REACH = 40  # characters before a colon in which "Tiểu dự án 4" is looked for
+
+
+def _titled_item() -> Optional[re.Pattern]:
+    alt = word_alt("titled_item_heads")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})\s+(?:\d+|[IVXLC]+)\s*$", re.IGNORECASE) if alt else None
+
+
+def explaining_colon(text: str, masked: str, p: int, e: int) -> int:
+    """The first colon of ``[p, e)`` that explains what comes before it, or -1. A colon right after a numbered
+    item of a programme (``titled_item_heads``: "tổ chức thực hiện Tiểu dự án 4: Nâng cao hiệu quả công tác
+    tuyên truyền …") opens that item's title, which belongs to the task: it is passed over."""
+    c = masked.find(":", p, e)
+    pat = _titled_item()
+    while c >= 0 and pat is not None and pat.search(text, max(p, c - _TITLED_ITEM_REACH), c):
+        c = masked.find(":", c + 1, e)
+    return c
+
+
 def _numbered_scope(text: str, p: int, e: int, drafts: list[Draft]) -> None:
     """"(1) …, hoàn thành trong tháng 11; (2) …; (3) …, hoàn thành trước ngày 10 tháng 12.": a time that ends a
     sentence of numbered clauses closes the last numbered clause, not the whole sentence."""
@@ -681,7 +700,7 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
                                      rule="sentence:time-label")], subject, frame_supports, explicit=explicit, how=how)
     if label_pair(text, masked, p, e, subject, review):
         return empty
-    cpos = masked.find(":", p, e)
+    cpos = explaining_colon(text, masked, p, e)
     numbered = cpos >= 0 and _numbered_after(text, masked, cpos, e, mentions, p)
     pe = cpos if cpos >= 0 and not numbered else e
     lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered else (e, False)

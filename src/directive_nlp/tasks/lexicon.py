@@ -64,6 +64,7 @@ _OPTIONAL_LISTS += ("repeated_object_heads", "possessive_words", "listed_activit
 _OPTIONAL_LISTS += ("role_heads", "paired_scope_words")  # splitting.role_open, paired_scope
 _OPTIONAL_LISTS += ("composition_joiners", "copula_words")  # not_tasks.composition_only
 _OPTIONAL_LISTS += ("state_openers",)  # not_tasks.state_statement
+_OPTIONAL_LISTS += ("titled_item_heads",)  # clauses.explaining_colon
 
 
 @lru_cache(maxsize=1)
