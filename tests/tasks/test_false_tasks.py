@@ -243,3 +243,14 @@ def test_an_explaining_colon_still_ends_the_task():
 
 def test_titled_item_heads_are_read_from_the_lexicon():
     assert {"dự án", "tiểu dự án"} <= set(load_lexicon_data()["titled_item_heads"])
+
+
+def test_resolute_result_tail_stays_in_its_task():
+    ts = texts("1. Tổ chức tấn công, trấn áp tội phạm ma túy ở các địa bàn trọng điểm, kiên quyết không để hình thành "
+               "điểm tổ chức sử dụng trái phép chất ma túy.")
+    assert len(ts) == 1 and ts[0].endswith("chất ma túy")
+
+
+def test_a_resolute_prohibition_without_de_is_not_a_result_tail():
+    ts = texts("1. Sở Y tế tăng cường kiểm tra các cơ sở kinh doanh thuốc, kiên quyết đình chỉ các cơ sở vi phạm.")
+    assert len(ts) == 2
