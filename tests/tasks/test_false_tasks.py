@@ -254,3 +254,27 @@ def test_resolute_result_tail_stays_in_its_task():
 def test_a_resolute_prohibition_without_de_is_not_a_result_tail():
     ts = texts("1. Sở Y tế tăng cường kiểm tra các cơ sở kinh doanh thuốc, kiên quyết đình chỉ các cơ sở vi phạm.")
     assert len(ts) == 2
+
+
+# ------------------------------------------------------------------ F4: a bare condition, an estimate
+def test_bare_condition_with_a_bracketed_list_is_no_task():
+    ts = texts("1. Quan trắc đột xuất\n\nThực hiện quan trắc đột xuất tại các vùng nuôi. Khi môi trường có diễn biến "
+               "bất thường (mưa, nắng nóng kéo dài); khi khu vực nuôi xảy ra dịch bệnh.")
+    assert ts == ["Thực hiện quan trắc đột xuất tại các vùng nuôi"]
+
+
+def test_condition_with_a_main_clause_after_its_bracket_stays_a_task():
+    ts = texts("1. Khi môi trường có diễn biến bất thường (mưa, nắng nóng kéo dài), Sở Nông nghiệp và Môi trường tổ "
+               "chức quan trắc đột xuất.")
+    assert ts and ts[-1].endswith("quan trắc đột xuất")
+
+
+def test_estimate_of_a_figure_is_no_task():
+    ts = texts("1. Thông tin kết quả quan trắc đến người dân qua tin nhắn. Dự kiến khoảng 1.000 thuê bao di động nhận "
+               "tin nhắn kết quả quan trắc. Dự kiến kinh phí thực hiện khoảng 10% kinh phí quan trắc thường xuyên.")
+    assert ts == ["Thông tin kết quả quan trắc đến người dân qua tin nhắn"]
+
+
+def test_planned_work_after_du_kien_is_a_task():
+    assert texts("1. Dự kiến tổ chức Hội nghị sơ kết việc thực hiện Kế hoạch vào tháng 6 năm 2026.") == [
+        "Dự kiến tổ chức Hội nghị sơ kết việc thực hiện Kế hoạch"]

@@ -29,8 +29,8 @@ from .frames import frames
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
-from .not_tasks import (composition_only, cut_lead_in, label_pair, label_value, passive_statement, right_before,
-                        right_cut, state_statement, time_label_draft)
+from .not_tasks import (composition_only, cut_lead_in, estimate_statement, label_pair, label_value, passive_statement,
+                        right_before, right_cut, state_statement, time_label_draft)
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
@@ -485,6 +485,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
         return []  # "Bản tin … sẽ được phát hành …": how a thing is done, no work given to anyone
     if ci == 0 and not ctx.review and state_statement(text, cs, ce):
         return []  # "Hiện nay tổng khối lượng hoàn thành … khoảng 61% …": the situation, no work
+    if not ctx.review and estimate_statement(text, cs, ce):
+        return []  # "Dự kiến kinh phí thực hiện khoản 10% …": a figure, no work
     if not ctx.review and composition_only(text, cs, ce, ctx.mentions):
         return []  # "…; thường trực Ban Chỉ đạo là Công an tỉnh": who belongs to a body, no work
     together = between_in(text, cs, ce, ctx.mentions)

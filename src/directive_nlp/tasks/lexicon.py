@@ -65,6 +65,7 @@ _OPTIONAL_LISTS += ("role_heads", "paired_scope_words")  # splitting.role_open, 
 _OPTIONAL_LISTS += ("composition_joiners", "copula_words")  # not_tasks.composition_only
 _OPTIONAL_LISTS += ("state_openers",)  # not_tasks.state_statement
 _OPTIONAL_LISTS += ("titled_item_heads",)  # clauses.explaining_colon
+_OPTIONAL_LISTS += ("estimate_words",)  # not_tasks.estimate_statement
 
 
 @lru_cache(maxsize=1)

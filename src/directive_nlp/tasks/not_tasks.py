@@ -10,6 +10,8 @@
   các tổ chức bổ sung …") — what a body may do is no commitment (``right_phrases``);
 * a statement of the present state ("Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% …") — background,
   no work (``state_openers``);
+* an estimate ("Dự kiến kinh phí thực hiện khoản 10% …", "Dự kiến khoảng 1.000 thuê bao …") — a figure, no work
+  (``estimate_words``);
 * a composition ("… Sở Tư pháp, Sở Khoa học và Công nghệ và Công an tỉnh", "thường trực Ban Chỉ đạo là Công
   an tỉnh") — who belongs to a body, no work (``composition_joiners``, ``copula_words``).
 """
@@ -24,7 +26,7 @@ from .mentions import Ag, Dl
 from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
-           "right_before", "composition_only", "state_statement"]
+           "right_before", "composition_only", "state_statement", "estimate_statement"]
 
 _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
                      re.IGNORECASE)
@@ -197,3 +199,17 @@ def state_statement(text: str, cs: int, ce: int) -> bool:
     lx = lexicon()
     clause = text[cs:ce]
     return not (lx.modal_any.search(clause) or lx.assign.search(clause))
+
+
+def estimate_statement(text: str, cs: int, ce: int) -> bool:
+    """"Dự kiến kinh phí thực hiện khoản 10% …", "Dự kiến khoảng 1.000 thuê bao di động nhận tin nhắn …": an
+    estimate word (``estimate_words``) opening the clause before a noun or a number gives a figure, no work;
+    before a verb it plans one ("Dự kiến tổ chức Hội nghị sơ kết vào tháng 6" is a task)."""
+    alt = word_alt("estimate_words")
+    if not alt:
+        return False
+    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])\s*", text[cs:ce], re.IGNORECASE)
+    if m is None:
+        return False
+    rest = text[cs + m.end():ce]
+    return bool(rest.strip()) and not _acts(rest, 0, len(rest)) and not lexicon().weak_verb_start.match(rest)
