@@ -278,3 +278,15 @@ def test_estimate_of_a_figure_is_no_task():
 def test_planned_work_after_du_kien_is_a_task():
     assert texts("1. Dự kiến tổ chức Hội nghị sơ kết việc thực hiện Kế hoạch vào tháng 6 năm 2026.") == [
         "Dự kiến tổ chức Hội nghị sơ kết việc thực hiện Kế hoạch"]
+
+
+def test_long_member_list_with_a_name_part_left_out_is_no_task():
+    ts = texts("5. Kiện toàn Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh, bao gồm: Trưởng Ban là Chủ tịch UBND tỉnh. "
+               "Sở Tư pháp, Sở Khoa học và Công nghệ, Phòng Hành chính, Lưu trữ thuộc Văn phòng Tỉnh ủy và Công an "
+               "tỉnh.")
+    assert len(ts) == 1 and ts[0].startswith("Kiện toàn Ban Chỉ đạo")
+
+
+def test_two_names_and_an_unknown_predicate_are_not_a_composition():
+    ts = texts("1. Sở Tư pháp và Công an tỉnh thẩm tra hồ sơ.")
+    assert ts == ["thẩm tra hồ sơ"]

@@ -148,10 +148,15 @@ def right_before(text: str, s: int, p: int) -> int:
     return found[-1] if found else -1
 
 
-def _joiners_only(text: str) -> bool:
-    """Nothing but joining words (``composition_joiners``: "và", "các", "cùng" …) and punctuation."""
+_STRAY_SYLLABLES = 2  # words of a long list of names the recogniser left out ("Phòng Hành chính, Lưu trữ thuộc …")
+_LONG_NAME_LIST = 3
+
+
+def _joiners_only(text: str, stray: int = 0) -> bool:
+    """Nothing but joining words (``composition_joiners``: "và", "các", "thuộc" …) and punctuation, save at most
+    ``stray`` other words."""
     joiners = {w.lower() for w in lexicon().data.get("composition_joiners") or ()}
-    return all(w.lower() in joiners for w in words(text))
+    return sum(w.lower() not in joiners for w in words(text)) <= stray
 
 
 def _blank_names(text: str, cs: int, ce: int, inside: list[Ag]) -> str:
@@ -165,14 +170,15 @@ def _blank_names(text: str, cs: int, ce: int, inside: list[Ag]) -> str:
 def composition_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
     """Does the clause only say who belongs to a body? A list of body names with nothing but joining words
     between them ("Sở Tư pháp, Sở Khoa học và Công nghệ và Phòng An ninh chính trị nội bộ Công an tỉnh", the
-    members of a Ban Chỉ đạo cut off by a full stop), or a role with no verb before a copula (``copula_words``)
+    members of a Ban Chỉ đạo cut off by a full stop; in a list of three names or more, two syllables the
+    recogniser left out may remain: "Phòng Hành chính, Lưu trữ thuộc Văn phòng Tỉnh ủy"), or a role with no verb before a copula (``copula_words``)
     and only bodies after it ("thường trực Ban Chỉ đạo là Công an tỉnh"). "Sở Y tế là cơ quan thường trực, chủ trì
     …" and "thực hiện tốt vai trò là Cơ quan Thường trực …" (work after the copula, a verb before it) are tasks."""
     inside = [m for m in mentions if cs <= m.start and m.end <= ce]
     if not inside:
         return False
     blank = _blank_names(text, cs, ce, inside)
-    if _joiners_only(blank):
+    if _joiners_only(blank, _STRAY_SYLLABLES if len(inside) >= _LONG_NAME_LIST else 0):
         return True
     if not word_alt("copula_words"):
         return False
