@@ -290,3 +290,15 @@ def test_long_member_list_with_a_name_part_left_out_is_no_task():
 def test_two_names_and_an_unknown_predicate_are_not_a_composition():
     ts = texts("1. Sở Tư pháp và Công an tỉnh thẩm tra hồ sơ.")
     assert ts == ["thẩm tra hồ sơ"]
+
+
+# ------------------------------------------------------------------ F4: the reason given before a request
+def test_premise_before_do_vay_yeu_cau_is_no_task():
+    ts = texts("1. Một số dự án hiện còn khối lượng công việc lớn; do vậy, yêu cầu các bộ, ngành khẩn trương đẩy nhanh "
+               "tiến độ thi công các dự án.")
+    assert len(ts) == 1 and ts[0].endswith("đẩy nhanh tiến độ thi công các dự án")
+
+
+def test_clause_before_do_do_without_a_request_stays_a_task():
+    ts = texts("1. Sở Tài chính rà soát nguồn vốn đầu tư công; do đó, cần tổng hợp nhu cầu vốn của các địa phương.")
+    assert ts[0] == "rà soát nguồn vốn đầu tư công"

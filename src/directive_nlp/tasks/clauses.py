@@ -659,6 +659,18 @@ def explaining_colon(text: str, masked: str, p: int, e: int) -> int:
     return c
 
 
+def _premise(text: str, clauses: list[list[int]], ci: int) -> bool:
+    """"Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, một số dự án hiện còn khối lượng công việc lớn; do vậy, yêu
+    cầu các bộ, ngành …": a clause followed by a consequence word (``premise_connectives``) and a request word
+    gives the reason for the request, no work of its own. Not when no request follows ("…; do đó, cần …")."""
+    alt = word_alt("premise_connectives")
+    if not alt or ci + 1 >= len(clauses):
+        return False
+    ns, ne = clauses[ci + 1]
+    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])[\s,]*", text[ns:ne], re.IGNORECASE)
+    return bool(m) and bool(lexicon().assign.match(text, ns + m.end(), ne))
+
+
 def _numbered_scope(text: str, p: int, e: int, drafts: list[Draft]) -> None:
     """"(1) …, hoàn thành trong tháng 11; (2) …; (3) …, hoàn thành trước ngày 10 tháng 12.": a time that ends a
     sentence of numbered clauses closes the last numbered clause, not the whole sentence."""
@@ -728,6 +740,8 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     for ci, (cs, ce) in enumerate(clauses):
         if before and _times_clause_before(text, cs, ce, deadlines, before):
             continue
+        if _premise(text, clauses, ci):
+            continue  # "… chỉ còn gần 2 tháng, …; do vậy, yêu cầu các bộ, ngành …": the reason for the request
         # a numbered clause may name its actor, the first one too
         own = _clause_drafts(ctx, ci + (1 if numbered else 0), cs, ce)
         own = [] if ci in leads_in else own
