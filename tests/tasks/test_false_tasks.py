@@ -302,3 +302,16 @@ def test_premise_before_do_vay_yeu_cau_is_no_task():
 def test_clause_before_do_do_without_a_request_stays_a_task():
     ts = texts("1. Sở Tài chính rà soát nguồn vốn đầu tư công; do đó, cần tổng hợp nhu cầu vốn của các địa phương.")
     assert ts[0] == "rà soát nguồn vốn đầu tư công"
+
+
+# ------------------------------------------------------------------ a process scope before a modal
+def test_process_scope_running_into_a_modal_is_cut_from_the_task():
+    text = ("KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n16. Các sở, ban, ngành thành phố\n\n"
+            "Quá trình tổ chức thực hiện cần phối hợp chặt chẽ, thực hiện hiệu quả các dự án của Chương trình.\n")
+    ts = [t.task for t in extract_text(text, "plan.md").tasks]
+    assert ts == ["phối hợp chặt chẽ, thực hiện hiệu quả các dự án của Chương trình"]
+
+
+def test_process_as_an_object_stays_in_the_task():
+    ts = texts("1. Sở Nội vụ theo dõi quá trình tổ chức thực hiện kế hoạch, báo cáo Ủy ban nhân dân tỉnh kết quả.")
+    assert ts[0] == "theo dõi quá trình tổ chức thực hiện kế hoạch"

@@ -275,6 +275,22 @@ def _drop_openers(text: str, cs: int, ce: int, rounds: int) -> int:
     return cs
 
 
+def _past_process_scope(text: str, cs: int, ce: int) -> int:
+    """"Quá trình tổ chức thực hiện cần phối hợp chặt chẽ, …", "Trong quá trình triển khai phải …": a process scope
+    (``process_scope_openers``) that runs straight into a modal, with no comma, says when the work is done; the task
+    starts after the modal. With a comma the scope is a leading adverbial, dropped by the actor frames."""
+    alt = word_alt("process_scope_openers")
+    if not alt:
+        return cs
+    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])", text[cs:ce], re.IGNORECASE)
+    if m is None:
+        return cs
+    modal = lexicon().modal_any.search(text, cs + m.end(), ce)
+    if modal is None or re.search(r"[,;:]", text[cs + m.end():modal.start()]):
+        return cs
+    return strip_modal(text, modal.start(), ce)
+
+
 def _clause_actor(ctx: _Ctx, cs: int, ce: int) -> tuple[int, list[Ag], list[Ag]]:
     """A later clause that names its own actor (and frame): (start, leads, supports)."""
     text, mentions = ctx.text, ctx.mentions
@@ -463,7 +479,7 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
         if cs != own_start:
             ctx.carry_supports = []
         leads, supports = ctx.leads, ctx.supports or ctx.carry_supports
-    cs = _drop_openers(text, cs, ce, 3)
+    cs = _drop_openers(text, _past_process_scope(text, cs, ce), ce, 3)
     if ci > 0 and leads:
         # "X lãnh đạo …; chủ trì, phối hợp với Y xem xét …", "X: (1) …; (2) chủ trì, phối hợp với Y …": the
         # clause's own role frame, read as at a sentence's opening (Y supports this clause)
