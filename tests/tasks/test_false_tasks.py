@@ -315,3 +315,16 @@ def test_process_scope_running_into_a_modal_is_cut_from_the_task():
 def test_process_as_an_object_stays_in_the_task():
     ts = texts("1. Sở Nội vụ theo dõi quá trình tổ chức thực hiện kế hoạch, báo cáo Ủy ban nhân dân tỉnh kết quả.")
     assert ts[0] == "theo dõi quá trình tổ chức thực hiện kế hoạch"
+
+
+# ------------------------------------------------------------------ a target state: what each one has
+def test_what_each_one_has_is_a_target_not_a_task():
+    ts = texts("c) Xây dựng các tiêu chuẩn về hồ sơ học tập. Mỗi học sinh đều có một hồ sơ học tập số trong suốt quá "
+               "trình học tập.")
+    assert ts == ["Xây dựng các tiêu chuẩn về hồ sơ học tập"]
+
+
+def test_each_body_with_a_duty_or_a_plan_is_a_task():
+    assert texts("1. Mỗi đơn vị có trách nhiệm cử cán bộ tham gia tập huấn.") == ["cử cán bộ tham gia tập huấn"]
+    ts = texts("1. Mỗi xã xây dựng ít nhất một mô hình điểm về chuyển đổi số.")
+    assert ts and ts[-1].endswith("mô hình điểm về chuyển đổi số")
