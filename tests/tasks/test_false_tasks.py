@@ -328,3 +328,16 @@ def test_each_body_with_a_duty_or_a_plan_is_a_task():
     assert texts("1. Mỗi đơn vị có trách nhiệm cử cán bộ tham gia tập huấn.") == ["cử cán bộ tham gia tập huấn"]
     ts = texts("1. Mỗi xã xây dựng ít nhất một mô hình điểm về chuyển đổi số.")
     assert ts and ts[-1].endswith("mô hình điểm về chuyển đổi số")
+
+
+# ------------------------------------------------------------------ F1: bare verbs running into a possessive
+def test_bare_verbs_running_into_a_possessive_are_one_list_of_nouns():
+    ts = texts("1. Phát huy vai trò lãnh đạo của các cấp ủy, tổ chức Đảng, chỉ đạo, quản lý, điều hành của Thủ trưởng "
+               "các cấp, các ngành trong công tác phòng, chống ma túy.")
+    assert len(ts) == 1
+
+
+def test_bare_verb_before_a_verb_with_its_object_still_opens_a_task():
+    ts = texts("1. Sở Y tế rà soát các cơ sở khám bệnh, chỉ đạo, kiểm tra việc thực hiện quy chế chuyên môn của các "
+               "bệnh viện.")
+    assert ts == ["rà soát các cơ sở khám bệnh", "chỉ đạo, kiểm tra việc thực hiện quy chế chuyên môn của các bệnh viện"]

@@ -367,6 +367,23 @@ def possessed_verb(seg: str) -> bool:
 _REPEATED_HEAD = re.compile(rf"\s*({word_alt('repeated_object_heads')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
 
 
+_POSSESSED_RUN_ITEMS = 4  # bare verbs looked at after the segment, before one that a possessive follows
+
+
+def possessed_run(text: str, seg: tuple[int, int], ce: int) -> bool:
+    """"Phát huy vai trò lãnh đạo của các cấp ủy, | chỉ đạo, quản lý, điều hành của Thủ trưởng các cấp …": bare verbs
+    running into a verb followed straight by a possessive are nouns of one list, each one possessed by the name
+    after "của", not predicates (:func:`possessed_verb` for the last one). A bare verb followed by a verb with its
+    object ("chỉ đạo, kiểm tra việc …") is not such a run."""
+    parts = text[seg[0]:ce].split(",")
+    for part in parts[:_POSSESSED_RUN_ITEMS + 1]:
+        if possessed_verb(part):
+            return True
+        if not part.strip() or not verb_only(part) or len(words(part)) > _BARE_ITEM_SYLLABLES:
+            return False
+    return False
+
+
 def parallel_object(text: str, prev: str, seg: tuple[int, int], mentions: list[Ag]) -> bool:
     """"gửi báo cáo công tác A | và báo cáo kết quả B về Sở Nội vụ": a segment that opens with a head that is both
     a verb and a noun (``repeated_object_heads``) already written after a verb in the segment before names a
@@ -469,7 +486,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
-    if parallel_object(text, prev, seg, mentions) or possessed_verb(st):
+    if parallel_object(text, prev, seg, mentions) or possessed_verb(st) or possessed_run(text, seg, ce):
         return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
