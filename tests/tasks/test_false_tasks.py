@@ -341,3 +341,16 @@ def test_bare_verb_before_a_verb_with_its_object_still_opens_a_task():
     ts = texts("1. Sở Y tế rà soát các cơ sở khám bệnh, chỉ đạo, kiểm tra việc thực hiện quy chế chuyên môn của các "
                "bệnh viện.")
     assert ts == ["rà soát các cơ sở khám bệnh", "chỉ đạo, kiểm tra việc thực hiện quy chế chuyên môn của các bệnh viện"]
+
+
+# ------------------------------------------------------------------ F2: the focal point of a list of activities
+def test_focal_point_governs_its_list_of_activities():
+    ts = texts("1. Sở Tài chính\n\na) Là đầu mối chủ trì, tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định và lập báo cáo "
+               "thẩm định đối với các dự án đầu tư.")
+    assert len(ts) == 1 and ts[0].startswith("Là đầu mối chủ trì, tiếp nhận hồ sơ, tổ chức lấy ý kiến")
+
+
+def test_report_to_a_body_after_a_focal_point_is_still_a_step_of_its_own():
+    ts = texts("1. Sở Nội vụ\n\na) Làm đầu mối tổng hợp tình hình thực hiện Chương trình, báo cáo Ủy ban nhân dân tỉnh "
+               "kết quả.")
+    assert ts == ["Làm đầu mối tổng hợp tình hình thực hiện Chương trình", "báo cáo Ủy ban nhân dân tỉnh kết quả"]
