@@ -354,3 +354,8 @@ def test_report_to_a_body_after_a_focal_point_is_still_a_step_of_its_own():
     ts = texts("1. Sở Nội vụ\n\na) Làm đầu mối tổng hợp tình hình thực hiện Chương trình, báo cáo Ủy ban nhân dân tỉnh "
                "kết quả.")
     assert ts == ["Làm đầu mối tổng hợp tình hình thực hiện Chương trình", "báo cáo Ủy ban nhân dân tỉnh kết quả"]
+
+
+def test_programme_item_opening_its_line_is_a_label():
+    # "Dự án 1: …" opening the item labels it: its colon explains, no title is carried into a task
+    assert texts("1. Dự án 1: Phòng ngừa, đấu tranh tội phạm về ma túy có tổ chức.") == []

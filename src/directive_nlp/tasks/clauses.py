@@ -667,10 +667,14 @@ def _titled_item() -> Optional[re.Pattern]:
 def explaining_colon(text: str, masked: str, p: int, e: int) -> int:
     """The first colon of ``[p, e)`` that explains what comes before it, or -1. A colon right after a numbered
     item of a programme (``titled_item_heads``: "tổ chức thực hiện Tiểu dự án 4: Nâng cao hiệu quả công tác
-    tuyên truyền …") opens that item's title, which belongs to the task: it is passed over."""
+    tuyên truyền …") opens that item's title, which belongs to the task: it is passed over. An item that opens
+    the clause ("Dự án 1: Phòng ngừa …") is a label, and its colon explains as any other."""
     c = masked.find(":", p, e)
     pat = _titled_item()
-    while c >= 0 and pat is not None and pat.search(text, max(p, c - _TITLED_ITEM_REACH), c):
+    while c >= 0 and pat is not None:
+        m = pat.search(text, max(p, c - _TITLED_ITEM_REACH), c)
+        if m is None or not text[p:m.start()].strip():
+            break  # no item, or the item opens the clause ("Dự án 1: …" is a label, its colon explains)
         c = masked.find(":", c + 1, e)
     return c
 
