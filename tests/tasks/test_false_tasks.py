@@ -359,3 +359,15 @@ def test_report_to_a_body_after_a_focal_point_is_still_a_step_of_its_own():
 def test_programme_item_opening_its_line_is_a_label():
     # "Dự án 1: …" opening the item labels it: its colon explains, no title is carried into a task
     assert texts("1. Dự án 1: Phòng ngừa, đấu tranh tội phạm về ma túy có tổ chức.") == []
+
+
+# ------------------------------------------------------------------ F1: an activity head named by up to four syllables
+def test_bare_activity_after_a_longer_activity_continues_the_list():
+    ts = texts("1. Nâng cao ý thức của cán bộ trong quá trình đi công tác, học tập, làm việc ở nước ngoài.")
+    assert len(ts) == 1
+
+
+def test_bare_verb_after_a_determined_object_of_three_syllables_or_more_opens_a_task():
+    ts = texts("1. Hoàn thiện hệ thống cây xanh đa tầng dọc các tuyến đường giao thông, nghiên cứu, chuyển giao giống cây "
+               "có khả năng hấp thu bụi, khí thải.")
+    assert len(ts) == 2 and ts[1].startswith("nghiên cứu, chuyển giao giống cây")

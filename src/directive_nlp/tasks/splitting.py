@@ -80,9 +80,10 @@ _TIME_ONLY = re.compile(r"\b(?:(?:" + _TIME_MODALS + r")\s+(?=" + phrases(load_d
                         + r")\b", re.IGNORECASE)
 
 
-# "công tác thông tin, …", "các kiến nghị, phản ánh, …": a list head or a determiner, then one or two syllables
-_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_list_heads')}|{word_alt('list_determiners')})"
-                            r"\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$", re.IGNORECASE)
+# "công tác thông tin, …", "quá trình đi công tác, …", "các kiến nghị, phản ánh, …": a list head and up to four
+# syllables, or a determiner and one or two
+_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:(?:{word_alt('activity_list_heads')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){{0,3}}"
+                            rf"|(?:{word_alt('list_determiners')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?)\s*$", re.IGNORECASE)
 _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{word_alt('complement_prepositions')})"
                         r"(?![\wÀ-ỹ])", re.IGNORECASE)
 
