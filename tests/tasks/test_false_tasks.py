@@ -371,3 +371,14 @@ def test_bare_verb_after_a_determined_object_of_three_syllables_or_more_opens_a_
     ts = texts("1. Hoàn thiện hệ thống cây xanh đa tầng dọc các tuyến đường giao thông, nghiên cứu, chuyển giao giống cây "
                "có khả năng hấp thu bụi, khí thải.")
     assert len(ts) == 2 and ts[1].startswith("nghiên cứu, chuyển giao giống cây")
+
+
+# ------------------------------------------------------------------ F1: a bare verb inside a running list of events
+def test_bare_verb_in_a_running_determined_list_is_an_item():
+    ts = texts("1. Tổ chức các diễn đàn, đối thoại, tọa đàm, hội thảo, tập huấn, các cuộc thi về bình đẳng giới.")
+    assert len(ts) == 1
+
+
+def test_verb_with_its_object_after_a_running_list_still_cuts():
+    ts = texts("1. Tổ chức các diễn đàn, đối thoại, tọa đàm, hội thảo, xây dựng tài liệu hướng dẫn cho cán bộ cơ sở.")
+    assert len(ts) == 2 and ts[1].startswith("xây dựng tài liệu")

@@ -108,6 +108,20 @@ def _last(pattern: re.Pattern, text: str) -> Optional[re.Match]:
     return last
 
 
+_DETERMINED_LIST = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('list_determiners')})\s+", re.IGNORECASE)
+
+
+def _running_determined_list(group: str, st: str) -> bool:
+    """"Tổ chức các diễn đàn, đối thoại, tọa đàm, hội thảo, | tập huấn, các cuộc thi …": after a determiner and a
+    running list of bare items (three or more, at most two syllables each), a bare verb is one more item of the
+    list; a verb with its object ("…, hội thảo, tổ chức tập huấn cho cán bộ") is not bare and still cuts."""
+    det = _last(_DETERMINED_LIST, group)
+    if det is None or not verb_only(st) or len(words(st)) > _BARE_ITEM_SYLLABLES:
+        return False
+    items = group[det.end():].split(",")
+    return len(items) >= _RUNNING_LIST_ITEMS and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
+
+
 def continues_object_list(group: str, st: str) -> bool:
     """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
     truy cập …": the last list-governing word of the ``group`` so far (``activity_object_heads``) is followed by
@@ -116,6 +130,8 @@ def continues_object_list(group: str, st: str) -> bool:
     verb straight before a preposition is the next item ("…, khai thác, sử dụng tài nguyên nước")."""
     if not is_verb_start(st) or _HORIZON.match(st):
         return False  # tested first: cheaper than finding the group's last list head
+    if _running_determined_list(group, st):
+        return True
     head = _last(_ANY_LIST_HEAD, group)
     if head is None:
         return False
