@@ -382,3 +382,16 @@ def test_bare_verb_in_a_running_determined_list_is_an_item():
 def test_verb_with_its_object_after_a_running_list_still_cuts():
     ts = texts("1. Tổ chức các diễn đàn, đối thoại, tọa đàm, hội thảo, xây dựng tài liệu hướng dẫn cho cán bộ cơ sở.")
     assert len(ts) == 2 and ts[1].startswith("xây dựng tài liệu")
+
+
+# ------------------------------------------------------------------ an account with an adverb is no modal
+def test_account_with_an_adverb_keeps_chiu_trach_nhiem():
+    ts = texts("1. Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm trực tiếp trước Chủ tịch Ủy ban nhân dân tỉnh về tình "
+               "hình tội phạm tại địa phương.")
+    assert ts == ["chịu trách nhiệm trực tiếp trước Chủ tịch Ủy ban nhân dân tỉnh về tình hình tội phạm tại địa phương"]
+
+
+def test_chiu_trach_nhiem_before_a_verb_is_still_a_modal():
+    assert texts("1. Sở Nội vụ chịu trách nhiệm trực tiếp tổ chức triển khai Kế hoạch này.") == [
+        "trực tiếp tổ chức triển khai Kế hoạch này"]
+    assert texts("1. Sở Nội vụ chịu trách nhiệm triển khai Kế hoạch này.") == ["triển khai Kế hoạch này"]
