@@ -29,7 +29,8 @@ from .frames import frames
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
 from .mentions import Ag, Dl
-from .not_tasks import cut_lead_in, label_pair, label_value, passive_statement, right_before, right_cut, time_label_draft
+from .not_tasks import (composition_only, cut_lead_in, estimate_statement, label_pair, label_value, passive_statement,
+                        right_before, right_cut, state_statement, time_label_draft)
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
@@ -278,6 +279,22 @@ def _drop_openers(text: str, cs: int, ce: int, rounds: int) -> int:
     return cs
 
 
+def _past_process_scope(text: str, cs: int, ce: int) -> int:
+    """"Quá trình tổ chức thực hiện cần phối hợp chặt chẽ, …", "Trong quá trình triển khai phải …": a process scope
+    (``process_scope_openers``) that runs straight into a modal, with no comma, says when the work is done; the task
+    starts after the modal. With a comma the scope is a leading adverbial, dropped by the actor frames."""
+    alt = word_alt("process_scope_openers")
+    if not alt:
+        return cs
+    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])", text[cs:ce], re.IGNORECASE)
+    if m is None:
+        return cs
+    modal = lexicon().modal_any.search(text, cs + m.end(), ce)
+    if modal is None or re.search(r"[,;:]", text[cs + m.end():modal.start()]):
+        return cs
+    return strip_modal(text, modal.start(), ce)
+
+
 def _clause_actor(ctx: _Ctx, cs: int, ce: int) -> tuple[int, list[Ag], list[Ag]]:
     """A later clause that names its own actor (and frame): (start, leads, supports)."""
     text, mentions = ctx.text, ctx.mentions
@@ -476,7 +493,7 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
         if cs != own_start:
             ctx.carry_supports = []
         leads, supports = ctx.leads, ctx.supports or ctx.carry_supports
-    cs = _drop_openers(text, cs, ce, 3)
+    cs = _drop_openers(text, _past_process_scope(text, cs, ce), ce, 3)
     if ci > 0 and leads:
         # "X lãnh đạo …; chủ trì, phối hợp với Y xem xét …", "X: (1) …; (2) chủ trì, phối hợp với Y …": the
         # clause's own role frame, read as at a sentence's opening (Y supports this clause)
@@ -496,6 +513,12 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
         return []
     if ci == 0 and not ctx.review and passive_statement(text, cs, ce, ctx.mentions):
         return []  # "Bản tin … sẽ được phát hành …": how a thing is done, no work given to anyone
+    if ci == 0 and not ctx.review and state_statement(text, cs, ce):
+        return []  # "Hiện nay tổng khối lượng hoàn thành … khoảng 61% …": the situation, no work
+    if not ctx.review and estimate_statement(text, cs, ce):
+        return []  # "Dự kiến kinh phí thực hiện khoản 10% …": a figure, no work
+    if not ctx.review and composition_only(text, cs, ce, ctx.mentions):
+        return []  # "…; thường trực Ban Chỉ đạo là Công an tỉnh": who belongs to a body, no work
     together = between_in(text, cs, ce, ctx.mentions)
     if together and leads and not frames().coordinate.match(text, skip_ws(text, cs, ce), ce):
         together = []  # "<actor>: Tăng cường phối hợp giữa X, Y …": the coordination is the object, the actor acts
@@ -647,6 +670,41 @@ def _numbered_clauses(text: str, masked: str, p: int, e: int, mentions: list[Ag]
     return out, lead
 
 
+_TITLED_ITEM_REACH = 40  # characters before a colon in which "Tiểu dự án 4" is looked for
+
+
+def _titled_item() -> Optional[re.Pattern]:
+    alt = word_alt("titled_item_heads")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})\s+(?:\d+|[IVXLC]+)\s*$", re.IGNORECASE) if alt else None
+
+
+def explaining_colon(text: str, masked: str, p: int, e: int) -> int:
+    """The first colon of ``[p, e)`` that explains what comes before it, or -1. A colon right after a numbered
+    item of a programme (``titled_item_heads``: "tổ chức thực hiện Tiểu dự án 4: Nâng cao hiệu quả công tác
+    tuyên truyền …") opens that item's title, which belongs to the task: it is passed over. An item that opens
+    the clause ("Dự án 1: Phòng ngừa …") is a label, and its colon explains as any other."""
+    c = masked.find(":", p, e)
+    pat = _titled_item()
+    while c >= 0 and pat is not None:
+        m = pat.search(text, max(p, c - _TITLED_ITEM_REACH), c)
+        if m is None or not text[p:m.start()].strip():
+            break  # no item, or the item opens the clause ("Dự án 1: …" is a label, its colon explains)
+        c = masked.find(":", c + 1, e)
+    return c
+
+
+def _premise(text: str, clauses: list[list[int]], ci: int) -> bool:
+    """"Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, một số dự án hiện còn khối lượng công việc lớn; do vậy, yêu
+    cầu các bộ, ngành …": a clause followed by a consequence word (``premise_connectives``) and a request word
+    gives the reason for the request, no work of its own. Not when no request follows ("…; do đó, cần …")."""
+    alt = word_alt("premise_connectives")
+    if not alt or ci + 1 >= len(clauses):
+        return False
+    ns, ne = clauses[ci + 1]
+    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])[\s,]*", text[ns:ne], re.IGNORECASE)
+    return bool(m) and bool(lexicon().assign.match(text, ns + m.end(), ne))
+
+
 def _numbered_scope(text: str, p: int, e: int, drafts: list[Draft]) -> None:
     """"(1) …, hoàn thành trong tháng 11; (2) …; (3) …, hoàn thành trước ngày 10 tháng 12.": a time that ends a
     sentence of numbered clauses closes the last numbered clause, not the whole sentence."""
@@ -690,7 +748,7 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
                                      rule="sentence:time-label")], subject, frame_supports, explicit=explicit, how=how)
     if label_pair(text, masked, p, e, subject, review):
         return empty
-    cpos = masked.find(":", p, e)
+    cpos = explaining_colon(text, masked, p, e)
     numbered = cpos >= 0 and _numbered_after(text, masked, cpos, e, mentions, p)
     pe = cpos if cpos >= 0 and not numbered else e
     lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered else (e, False)
@@ -716,6 +774,8 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
     for ci, (cs, ce) in enumerate(clauses):
         if before and _times_clause_before(text, cs, ce, deadlines, before):
             continue
+        if _premise(text, clauses, ci):
+            continue  # "… chỉ còn gần 2 tháng, …; do vậy, yêu cầu các bộ, ngành …": the reason for the request
         # a numbered clause may name its actor, the first one too
         own = _clause_drafts(ctx, ci + (1 if numbered else 0), cs, ce)
         own = [] if ci in leads_in else own

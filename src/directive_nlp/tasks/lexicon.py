@@ -61,6 +61,14 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "focus_tails", "focus_prep
                    "funding_headings", "review_heading_words", "review_content_openers", "review_part_openers",
                    "article_heads", "execution_verbs", "purpose_openers", "scope_openers", "right_phrases", "target_nouns", "target_qualifiers", "topic_list_heads")
 _OPTIONAL_LISTS += ("repeated_object_heads", "possessive_words", "listed_activity_nouns")  # splitting.parallel_object, possessed_verb
+_OPTIONAL_LISTS += ("role_heads", "paired_scope_words")  # splitting.role_open, paired_scope
+_OPTIONAL_LISTS += ("composition_joiners", "copula_words")  # not_tasks.composition_only
+_OPTIONAL_LISTS += ("state_openers",)  # not_tasks.state_statement
+_OPTIONAL_LISTS += ("titled_item_heads",)  # clauses.explaining_colon
+_OPTIONAL_LISTS += ("estimate_words",)  # not_tasks.estimate_statement
+_OPTIONAL_LISTS += ("premise_connectives",)  # clauses._premise
+_OPTIONAL_LISTS += ("process_scope_openers",)  # clauses._past_process_scope
+_OPTIONAL_LISTS += ("account_adverbs",)  # predicates.strip_modal
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,13 @@
 * a time label whose value is only a time ("Mốc thời gian tổng hợp số liệu:
   tính từ … đến …") — the work before the colon is the task, dated;
 * a right ("… thì cơ quan chủ trì có quyền yêu cầu làm rõ", "…, có quyền yêu cầu
-  các tổ chức bổ sung …") — what a body may do is no commitment (``right_phrases``).
+  các tổ chức bổ sung …") — what a body may do is no commitment (``right_phrases``);
+* a statement of the present state ("Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% …") — background,
+  no work (``state_openers``);
+* an estimate ("Dự kiến kinh phí thực hiện khoản 10% …", "Dự kiến khoảng 1.000 thuê bao …") — a figure, no work
+  (``estimate_words``);
+* a composition ("… Sở Tư pháp, Sở Khoa học và Công nghệ và Công an tỉnh", "thường trực Ban Chỉ đạo là Công
+  an tỉnh") — who belongs to a body, no work (``composition_joiners``, ``copula_words``).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from .mentions import Ag, Dl
 from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
-           "right_before"]
+           "right_before", "composition_only", "state_statement", "estimate_statement"]
 
 _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
                      re.IGNORECASE)
@@ -140,3 +146,76 @@ def right_before(text: str, s: int, p: int) -> int:
         return -1
     found = [m.start() for m in _right().finditer(text, s, p)]
     return found[-1] if found else -1
+
+
+_STRAY_SYLLABLES = 2  # words of a long list of names the recogniser left out ("Phòng Hành chính, Lưu trữ thuộc …")
+_LONG_NAME_LIST = 3
+
+
+def _joiners_only(text: str, stray: int = 0) -> bool:
+    """Nothing but joining words (``composition_joiners``: "và", "các", "thuộc" …) and punctuation, save at most
+    ``stray`` other words."""
+    joiners = {w.lower() for w in lexicon().data.get("composition_joiners") or ()}
+    return sum(w.lower() not in joiners for w in words(text)) <= stray
+
+
+def _blank_names(text: str, cs: int, ce: int, inside: list[Ag]) -> str:
+    """The clause ``[cs, ce)`` with every body name in ``inside`` replaced by spaces."""
+    chars = list(text[cs:ce])
+    for m in inside:
+        chars[m.start - cs:m.end - cs] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def composition_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """Does the clause only say who belongs to a body? A list of body names with nothing but joining words
+    between them ("Sở Tư pháp, Sở Khoa học và Công nghệ và Phòng An ninh chính trị nội bộ Công an tỉnh", the
+    members of a Ban Chỉ đạo cut off by a full stop; in a list of three names or more, two syllables the
+    recogniser left out may remain: "Phòng Hành chính, Lưu trữ thuộc Văn phòng Tỉnh ủy"), or a role with no verb before a copula (``copula_words``)
+    and only bodies after it ("thường trực Ban Chỉ đạo là Công an tỉnh"). "Sở Y tế là cơ quan thường trực, chủ trì
+    …" and "thực hiện tốt vai trò là Cơ quan Thường trực …" (work after the copula, a verb before it) are tasks."""
+    inside = [m for m in mentions if cs <= m.start and m.end <= ce]
+    if not inside:
+        return False
+    blank = _blank_names(text, cs, ce, inside)
+    if _joiners_only(blank, _STRAY_SYLLABLES if len(inside) >= _LONG_NAME_LIST else 0):
+        return True
+    if not word_alt("copula_words"):
+        return False
+    cm = re.search(rf"(?<![\wÀ-ỹ])(?:{word_alt('copula_words')})(?![\wÀ-ỹ])", blank, re.IGNORECASE)
+    if cm is None or not words(blank[:cm.start()]) or not _joiners_only(blank[cm.end():]):
+        return False
+    before = blank[:cm.start()]  # names blanked: "Ban Chỉ đạo" holds a verb's syllables, no verb
+    return not any(_acts(before, w.start(), len(before)) for w in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", before))
+
+
+def _state_opener() -> Optional[re.Pattern]:
+    alt = word_alt("state_openers")
+    return re.compile(rf"\s*(?:{alt})(?![\wÀ-ỹ])", re.IGNORECASE) if alt else None
+
+
+def state_statement(text: str, cs: int, ce: int) -> bool:
+    """"Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% …", "Thời gian qua, các chính sách … đã được bảo
+    đảm": a clause that opens with a word of the present or the recent past (``state_openers``) describes the
+    situation, unless it asks for something: a modal ("Hiện nay, các sở cần …") or a request word ("…, đề nghị
+    Bộ …") keeps it. "Thời gian tới" (the future) is no such opener."""
+    pat = _state_opener()
+    if pat is None or not pat.match(text, cs, ce):
+        return False
+    lx = lexicon()
+    clause = text[cs:ce]
+    return not (lx.modal_any.search(clause) or lx.assign.search(clause))
+
+
+def estimate_statement(text: str, cs: int, ce: int) -> bool:
+    """"Dự kiến kinh phí thực hiện khoản 10% …", "Dự kiến khoảng 1.000 thuê bao di động nhận tin nhắn …": an
+    estimate word (``estimate_words``) opening the clause before a noun or a number gives a figure, no work;
+    before a verb it plans one ("Dự kiến tổ chức Hội nghị sơ kết vào tháng 6" is a task)."""
+    alt = word_alt("estimate_words")
+    if not alt:
+        return False
+    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])\s*", text[cs:ce], re.IGNORECASE)
+    if m is None:
+        return False
+    rest = text[cs + m.end():ce]
+    return bool(rest.strip()) and not _acts(rest, 0, len(rest)) and not lexicon().weak_verb_start.match(rest)

@@ -28,7 +28,9 @@ def _noun_tochuc() -> re.Pattern:
 
 
 NOUN_TOCHUC = _noun_tochuc()
-_ACCOUNT = re.compile(rf"\s*(?:{word_alt('account_words')})\b", re.IGNORECASE)
+# "chịu trách nhiệm (trực tiếp / hoàn toàn) trước UBND tỉnh về …": an adverb may stand before the account word
+_ACCOUNT = re.compile(rf"\s*(?:(?:{word_alt('account_adverbs') or '(?!)'})\s+)?(?:{word_alt('account_words')})\b",
+                      re.IGNORECASE)
 _MANNER_TAIL = re.compile(rf"\s+(?:{word_alt('manner_tails')})\s*$")
 _NOMINAL_RUN = re.compile(rf"\b(?:{word_alt('nominal_run_heads')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$")
 # verbs that also close a noun phrase ("báo cáo", "kế hoạch"): a run ending in them still has its object

@@ -81,9 +81,10 @@ _TIME_ONLY = re.compile(r"\b(?:(?:" + _TIME_MODALS + r")\s+(?=" + phrases(load_d
                         + r")\b", re.IGNORECASE)
 
 
-# "công tác thông tin, …", "các kiến nghị, phản ánh, …": a list head or a determiner, then one or two syllables
-_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_list_heads')}|{word_alt('list_determiners')})"
-                            r"\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?\s*$", re.IGNORECASE)
+# "công tác thông tin, …", "quá trình đi công tác, …", "các kiến nghị, phản ánh, …": a list head and up to four
+# syllables, or a determiner and one or two
+_ACTIVITY_TAIL = re.compile(rf"(?<![\wÀ-ỹ])(?:(?:{word_alt('activity_list_heads')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){{0,3}}"
+                            rf"|(?:{word_alt('list_determiners')})\s+[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?)\s*$", re.IGNORECASE)
 _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{word_alt('complement_prepositions')})"
                         r"(?![\wÀ-ỹ])", re.IGNORECASE)
 
@@ -108,6 +109,20 @@ def _last(pattern: re.Pattern, text: str) -> Optional[re.Match]:
     return last
 
 
+_DETERMINED_LIST = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('list_determiners')})\s+", re.IGNORECASE)
+
+
+def _running_determined_list(group: str, st: str) -> bool:
+    """"Tổ chức các diễn đàn, đối thoại, tọa đàm, hội thảo, | tập huấn, các cuộc thi …": after a determiner and a
+    running list of bare items (three or more, at most two syllables each), a bare verb is one more item of the
+    list; a verb with its object ("…, hội thảo, tổ chức tập huấn cho cán bộ") is not bare and still cuts."""
+    det = _last(_DETERMINED_LIST, group)
+    if det is None or not verb_only(st) or len(words(st)) > _BARE_ITEM_SYLLABLES:
+        return False
+    items = group[det.end():].split(",")
+    return len(items) >= _RUNNING_LIST_ITEMS and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
+
+
 def continues_object_list(group: str, st: str) -> bool:
     """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
     truy cập …": the last list-governing word of the ``group`` so far (``activity_object_heads``) is followed by
@@ -116,6 +131,8 @@ def continues_object_list(group: str, st: str) -> bool:
     verb straight before a preposition is the next item ("…, khai thác, sử dụng tài nguyên nước")."""
     if not is_verb_start(st) or _HORIZON.match(st):
         return False  # tested first: cheaper than finding the group's last list head
+    if _running_determined_list(group, st):
+        return True
     head = _last(_ANY_LIST_HEAD, group)
     if head is None:
         return False
@@ -321,6 +338,16 @@ def _after_partners(text: str, seg: tuple[int, int], ce: int, mentions: list[Ag]
     return st.lstrip()
 
 
+def _after_bodies(text: str, seg: tuple[int, int], mentions: list[Ag]) -> str:
+    """"Phối hợp Công an tỉnh | và các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh …": a segment that goes on
+    with the list of bodies is read after the names, so the verb that governs the commas after it ("tham mưu") is
+    seen as the group's."""
+    chain, cend = chain_at(text, seg[0], mentions, seg[1])
+    if chain and cend < seg[1]:
+        return text[after_chain(text, cend, seg[1]):seg[1]].lstrip()
+    return text[seg[0]:seg[1]].lstrip()
+
+
 def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
     chain, cend = chain_at(text, p, mentions, e)
     return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
@@ -358,6 +385,23 @@ def possessed_verb(seg: str) -> bool:
 _REPEATED_HEAD = re.compile(rf"\s*({word_alt('repeated_object_heads')})(?![\wÀ-ỹ])\s*", re.IGNORECASE)
 
 
+_POSSESSED_RUN_ITEMS = 4  # bare verbs looked at after the segment, before one that a possessive follows
+
+
+def possessed_run(text: str, seg: tuple[int, int], ce: int) -> bool:
+    """"Phát huy vai trò lãnh đạo của các cấp ủy, | chỉ đạo, quản lý, điều hành của Thủ trưởng các cấp …": bare verbs
+    running into a verb followed straight by a possessive are nouns of one list, each one possessed by the name
+    after "của", not predicates (:func:`possessed_verb` for the last one). A bare verb followed by a verb with its
+    object ("chỉ đạo, kiểm tra việc …") is not such a run."""
+    parts = text[seg[0]:ce].split(",")
+    for part in parts[:_POSSESSED_RUN_ITEMS + 1]:
+        if possessed_verb(part):
+            return True
+        if not part.strip() or not verb_only(part) or len(words(part)) > _BARE_ITEM_SYLLABLES:
+            return False
+    return False
+
+
 def parallel_object(text: str, prev: str, seg: tuple[int, int], mentions: list[Ag]) -> bool:
     """"gửi báo cáo công tác A | và báo cáo kết quả B về Sở Nội vụ": a segment that opens with a head that is both
     a verb and a noun (``repeated_object_heads``) already written after a verb in the segment before names a
@@ -378,6 +422,66 @@ def _verb_before(ws: list[str]) -> bool:
     return any(len(ws) >= n and " ".join(ws[-n:]) in verbs for n in (1, 2, 3))
 
 
+_ROLE_HEAD = re.compile(rf"\s*(?:\S+\s+){{1,3}}?(?:{word_alt('role_heads')})(?![\wÀ-ỹ])(?P<rest>.*)$",
+                        re.IGNORECASE | re.DOTALL)
+_ROLE_ATTRIBUTE_SYLLABLES = 2
+_POSSESSIVE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('possessive_words')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _role_attribute(seg: str) -> bool:
+    """One or two syllables with no possessive: an attribute of the role ("nòng cốt", "chuyên trách", "chủ trì")."""
+    return len(words(seg)) <= _ROLE_ATTRIBUTE_SYLLABLES and not _POSSESSIVE.search(seg)
+
+
+def role_open(text: str, g: _Group) -> bool:
+    """"phát huy vai trò nòng cốt, chuyên trách, | chủ trì công tác … của lực lượng Công an", "Thực hiện chức năng
+    thường trực, | tham mưu …", "Phát huy vai trò | và nâng cao trách nhiệm của …": a group that is a verb and a role
+    noun (``role_heads``) named by at most two attribute syllables and short attribute segments has not said what
+    the role is yet; the next segment says it, even when it opens with a verb, and is no task of its own. A role
+    already given its holder or its content ("vai trò của Mặt trận, …", "chức năng chủ quản Chương trình tại địa
+    phương, …") is closed: the comma after it cuts as before."""
+    if not word_alt("role_heads"):
+        return False
+    m = _ROLE_HEAD.match(text[g.segs[0][0]:g.segs[0][1]])
+    return bool(m) and _role_attribute(m.group("rest")) and all(
+        _role_attribute(text[a:b]) for a, b in g.segs[1:])
+
+
+_PAIRED_SCOPE = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('paired_scope_words')})(?![\wÀ-ỹ])", re.IGNORECASE)
+_PAIRED_SCOPE_REACH = 120  # characters after the comma in which the pair's second word is looked for
+
+
+def paired_scope(text: str, prev: str, seg: tuple[int, int], ce: int) -> bool:
+    """"Phát động phong trào toàn dân bảo vệ an ninh Tổ quốc nói chung, | tham gia phòng, chống ma túy nói riêng":
+    a segment closed by one word of a pair (``paired_scope_words``) and the other word of the pair soon after
+    name one scope twice, the whole and its part; the segment between them is no task of its own."""
+    if not word_alt("paired_scope_words"):
+        return False
+    last = _last(_PAIRED_SCOPE, prev)
+    if last is None or prev[last.end():].strip(" ,"):
+        return False
+    first = " ".join(words(last.group(0).lower()))
+    return any(" ".join(words(m.group(0).lower())) != first
+               for m in _PAIRED_SCOPE.finditer(text, seg[0], min(ce, seg[0] + _PAIRED_SCOPE_REACH)))
+
+
+def bare_run_item(text: str, g: _Group) -> bool:
+    """"Chủ động, kịp thời phân tích, nhận diện, | dự báo chính xác tình hình …", "… trong khai thác, sử dụng, |
+    chia sẻ dữ liệu …": a short segment (at most two syllables) right after a bare verb is one more item of that
+    run of verbs, even when the lexicon does not know it as a verb ("nhận diện") or knows it as a weak one ("sử
+    dụng"); the run still waits for its object, so the verb with an object after it shares it. After a verb
+    with its object ("Đầu tư trang thiết bị, phương tiện, …") or a weak verb ("… trong sản xuất, kinh doanh, …":
+    fields, ``weak_verbs``) the short item is a second object or field, as before."""
+    if len(g.segs) < 2:
+        return False
+    a, b = g.segs[-1]
+    before = text[g.segs[-2][0]:g.segs[-2][1]]
+    if not 1 <= len(words(text[a:b])) <= _BARE_ITEM_SYLLABLES:
+        return False
+    return verb_only(before) or (_verb_before(words(before.lower())) and not ends_with_field(
+        text[g.segs[0][0]:g.segs[-2][1]]))
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -387,6 +491,10 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     gap = text[g.segs[-1][1]:seg[0]]
     if review:
         return bool(_REVIEW_STEP.match(st))
+    if paired_scope(text, prev, seg, ce):
+        return False  # "… an ninh Tổ quốc nói chung, | tham gia phòng, chống ma túy nói riêng": one scope, twice
+    if role_open(text, g):
+        return False  # "phát huy vai trò nòng cốt, | chủ trì công tác …": the segment says what the role is
     if lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
     if "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):
@@ -396,7 +504,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     cm = frames().support_bare.match(seg_text)
     if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
-    if parallel_object(text, prev, seg, mentions) or possessed_verb(st):
+    if parallel_object(text, prev, seg, mentions) or possessed_verb(st) or possessed_run(text, seg, ce):
         return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
@@ -430,7 +538,7 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
     if continues_activities(prev, st) or continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st):
         return False
-    waits = ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])
+    waits = (ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])) or bare_run_item(text, g)
     if g.governed and not g.purposed and not verb_only(prev) and not waits and _adverb_then_verb(text, seg, deadlines):
         return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
@@ -509,7 +617,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
             g = _Group()
             g.open(seg, _after_partners(text, seg, ce, mentions))
         else:
-            g.extend(seg, st)
+            g.extend(seg, _after_bodies(text, seg, mentions))
     if g.segs:
         groups.append(g.segs)
     return merge_fragments(text, groups, own_subject, deadlines, mentions)
