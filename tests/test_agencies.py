@@ -615,3 +615,24 @@ def test_a_bare_noun_in_the_partner_slot_is_a_body(text, expected):
 ])
 def test_the_partner_slot_takes_no_verb_and_changes_no_other_reading(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an open qualifier ("được giao …") ends after a capitalised reference to the document or its part
+    ("Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch lập dự toán kinh phí",
+     ["Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch"]),
+    ("Các cơ quan được giao nhiệm vụ báo cáo tại khoản 1 Điều này định kỳ xây dựng báo cáo",
+     ["Các cơ quan được giao nhiệm vụ báo cáo tại khoản 1 Điều này"]),
+    ("Các sở, ngành được giao nhiệm vụ tại Chương trình này xây dựng kế hoạch",
+     ["Các sở, ngành được giao nhiệm vụ tại Chương trình này"]),
+    # negatives: a lower-case "kế hoạch" is an object, not a reference; a reference that goes on
+    # ("Kế hoạch số …", "Kế hoạch này và …") or closes the clause is not cut
+    ("Các đơn vị được giao xây dựng kế hoạch cụ thể, báo cáo kết quả",
+     ["Các đơn vị được giao xây dựng kế hoạch cụ thể"]),
+    ("Các đơn vị được giao nhiệm vụ tại Kế hoạch này và Chương trình hành động có trách nhiệm báo cáo",
+     ["Các đơn vị được giao nhiệm vụ tại Kế hoạch này và Chương trình hành động"]),
+    ("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ",
+     ["Các cơ quan, đơn vị được giao chủ trì"]),
+])
+def test_an_open_qualifier_ends_after_a_document_reference(text, expected):
+    assert names(text) == expected

@@ -231,3 +231,13 @@ def test_quota_lines_under_a_collective_are_no_tasks():
 def test_work_that_names_a_number_of_people_stays_a_task():
     got = [t for t, _ in pairs("- Chọn cử 05 cán bộ tham gia lớp tập huấn nghiệp vụ.")]
     assert got == ["Chọn cử 05 cán bộ tham gia lớp tập huấn nghiệp vụ"]
+
+
+# ------------------------------------------------------------------ a subject qualified by "được giao …" up to a reference
+
+def test_a_subject_qualified_up_to_a_document_reference_leaves_the_work_to_the_task():
+    got = pairs("Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch lập dự toán kinh phí thực hiện.")
+    assert got == [("lập dự toán kinh phí thực hiện", ["Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch"])]
+    # no reference: the qualifier runs as before, to the modal
+    got = pairs("Các đơn vị được giao chủ trì có trách nhiệm lập dự toán kinh phí thực hiện.")
+    assert got == [("lập dự toán kinh phí thực hiện", ["Các đơn vị được giao chủ trì"])]
