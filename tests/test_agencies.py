@@ -344,7 +344,9 @@ def test_user_gazetteer_errors_are_one_line(tmp_path, content, fragment):
 @pytest.mark.parametrize("words, typ", [
     ("Chủ tịch Ủy ban nhân dân các xã", "head"),          # at_start: the head opens the name
     ("Viện kiểm sát nhân dân hai cấp", "judiciary"),
-    ("Tổng công ty cấp nước", "enterprise"),
+    # an enterprise the recogniser does not read ("cấp nước" is now a sector modifier, so "Tổng công ty cấp
+    # nước" is read as a class, like "Tổng công ty viễn thông")
+    ("Tổng công ty cấp thoát nước", "enterprise"),
     ("các địa phương", "group"),
     ("Văn phòng điều phối nông thôn mới", "other"),       # no hint word: other
     ("nhóm công tác của trưởng thôn", "other"),            # "trưởng" not at the start: not a head
@@ -635,4 +637,25 @@ def test_the_partner_slot_takes_no_verb_and_changes_no_other_reading(text, expec
      ["Các cơ quan, đơn vị được giao chủ trì"]),
 ])
 def test_an_open_qualifier_ends_after_a_document_reference(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a utility sector after a generic noun makes it a named class, as "viễn thông" does
+    ("Chủ trì, phối hợp các đơn vị điện lực trên địa bàn tỉnh trong việc rà soát",
+     ["các đơn vị điện lực trên địa bàn tỉnh"]),
+    ("Chủ trì, phối hợp với các đơn vị cấp nước thuộc phạm vi quản lý xây dựng phương án",
+     ["các đơn vị cấp nước thuộc phạm vi quản lý"]),
+    ("Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm", ["Các đơn vị cấp nước sạch trên địa bàn thành phố"]),
+    # the managed bodies' qualifier takes the manager when one is named
+    ("Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo tổ chức tuyên truyền",
+     ["Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo"]),
+    # negatives: a level is no sector, a named company keeps its name, a verb "cấp nước" after a body
+    # is its work, assets "thuộc phạm vi quản lý" are no body
+    ("các đơn vị cấp xã triển khai", ["các đơn vị cấp xã"]),
+    ("Công ty Điện lực Đắk Lắk bảo đảm cấp điện", ["Công ty Điện lực Đắk Lắk"]),
+    ("UBND cấp xã cấp nước cho người dân", ["UBND cấp xã"]),
+    ("kiểm kê tài sản thuộc phạm vi quản lý của tỉnh", []),
+])
+def test_utility_units_and_managed_bodies(text, expected):
     assert names(text) == expected
