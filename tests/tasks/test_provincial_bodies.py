@@ -180,6 +180,18 @@ def test_name_runs_to_its_modal_over_lower_case_nouns():
                     ["Tổ chức, cá nhân sản xuất, kinh doanh hàng hóa, dịch vụ"])]
 
 
+def test_name_that_runs_to_its_modal_ends_before_a_scope():
+    got = pairs("1. Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao có trách nhiệm công bố "
+                "thông tin về quy hoạch.")
+    assert got == [("công bố thông tin về quy hoạch", ["Các sở, ban, ngành quản lý quy hoạch"])]
+    got = pairs("2. Các sở, ban, ngành quản lý quy hoạch theo thẩm quyền có trách nhiệm công bố quy hoạch.")
+    assert got == [("công bố quy hoạch", ["Các sở, ban, ngành quản lý quy hoạch"])]
+    # a scope in the middle of the name, with more of the name after it, is left in the name
+    got = pairs("3. Tổ chức, cá nhân sản xuất, kinh doanh theo chức năng, nhiệm vụ được giao hàng hóa, dịch vụ có trách "
+                "nhiệm chấp hành biện pháp bình ổn giá.")
+    assert got[0][1] == ["Tổ chức, cá nhân sản xuất, kinh doanh theo chức năng, nhiệm vụ được giao hàng hóa, dịch vụ"]
+
+
 def test_name_does_not_run_over_a_verb_to_a_later_modal():
     got = pairs("Các sở, ngành tỉnh triển khai thực hiện Kế hoạch này, cần bảo đảm tiến độ.")
     assert got[0][0].startswith("triển khai thực hiện Kế hoạch này")
