@@ -635,6 +635,9 @@ def test_the_partner_slot_takes_no_verb_and_changes_no_other_reading(text, expec
      ["Các đơn vị được giao nhiệm vụ tại Kế hoạch này và Chương trình hành động"]),
     ("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ",
      ["Các cơ quan, đơn vị được giao chủ trì"]),
+    # a title after the reference is not the body's work
+    ("Các đơn vị được giao thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, báo cáo kết quả",
+     ["Các đơn vị được giao thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững"]),
 ])
 def test_an_open_qualifier_ends_after_a_document_reference(text, expected):
     assert names(text) == expected

@@ -611,7 +611,9 @@ class _Scanner:
 
     def reference_end(self, j: int) -> Optional[int]:
         """End of a capitalised reference to a document or its part at ``j`` ("Kế hoạch", "Điều này") when
-        a lower-case word that does not carry the reference on follows it: an open qualifier ends there."""
+        a lower-case word of work follows it (a name stop word: "lập", "định kỳ", "xây dựng") that does not
+        carry the reference on ("số", "và"): an open qualifier ends there. A title after the reference
+        ("Chương trình mục tiêu quốc gia …") does not end it."""
         if not (self.word(j) and self.toks[j].cap):
             return None
         m = self.match(self.g.open_references, j)
@@ -622,7 +624,7 @@ class _Scanner:
         end = tail[0] if tail else end
         if not self.word(end) or self.toks[end].cap or self.match(self.g.open_reference_goes_on, end):
             return None
-        return end
+        return end if self.match(self.g.stop, end) else None
 
     def _repeats_name_noun(self, i: int, comma: int) -> bool:
         """After the comma at ``comma``, a word that repeats a capitalised noun of the name begun at ``i``
