@@ -662,3 +662,16 @@ def test_an_open_qualifier_ends_after_a_document_reference(text, expected):
 ])
 def test_utility_units_and_managed_bodies(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "công lập" / "ngoài công lập" qualifies a class of units and stays in its name
+    ("Các cơ sở giáo dục đại học công lập, cơ sở giáo dục nghề nghiệp thuộc phạm vi của tỉnh có trách nhiệm",
+     ["Các cơ sở giáo dục đại học công lập", "cơ sở giáo dục nghề nghiệp"]),
+    ("các đơn vị sự nghiệp công lập thực hiện", ["các đơn vị sự nghiệp công lập"]),
+    # negatives: after a word that names no body it makes none
+    ("phát triển trường mầm non công lập", []),
+    ("mở rộng loại hình ngoài công lập", []),
+])
+def test_public_units_keep_their_qualifier(text, expected):
+    assert names(text) == expected
