@@ -344,7 +344,9 @@ def test_user_gazetteer_errors_are_one_line(tmp_path, content, fragment):
 @pytest.mark.parametrize("words, typ", [
     ("Chủ tịch Ủy ban nhân dân các xã", "head"),          # at_start: the head opens the name
     ("Viện kiểm sát nhân dân hai cấp", "judiciary"),
-    ("Tổng công ty cấp nước", "enterprise"),
+    # an enterprise the recogniser does not read ("cấp nước" is now a sector modifier, so "Tổng công ty cấp
+    # nước" is read as a class, like "Tổng công ty viễn thông")
+    ("Tổng công ty cấp thoát nước", "enterprise"),
     ("các địa phương", "group"),
     ("Văn phòng điều phối nông thôn mới", "other"),       # no hint word: other
     ("nhóm công tác của trưởng thôn", "other"),            # "trưởng" not at the start: not a head
@@ -614,4 +616,62 @@ def test_a_bare_noun_in_the_partner_slot_is_a_body(text, expected):
      ["doanh nghiệp"]),  # a stop word ("có") ends the name at once
 ])
 def test_the_partner_slot_takes_no_verb_and_changes_no_other_reading(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an open qualifier ("được giao …") ends after a capitalised reference to the document or its part
+    ("Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch lập dự toán kinh phí",
+     ["Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch"]),
+    ("Các cơ quan được giao nhiệm vụ báo cáo tại khoản 1 Điều này định kỳ xây dựng báo cáo",
+     ["Các cơ quan được giao nhiệm vụ báo cáo tại khoản 1 Điều này"]),
+    ("Các sở, ngành được giao nhiệm vụ tại Chương trình này xây dựng kế hoạch",
+     ["Các sở, ngành được giao nhiệm vụ tại Chương trình này"]),
+    # negatives: a lower-case "kế hoạch" is an object, not a reference; a reference that goes on
+    # ("Kế hoạch số …", "Kế hoạch này và …") or closes the clause is not cut
+    ("Các đơn vị được giao xây dựng kế hoạch cụ thể, báo cáo kết quả",
+     ["Các đơn vị được giao xây dựng kế hoạch cụ thể"]),
+    ("Các đơn vị được giao nhiệm vụ tại Kế hoạch này và Chương trình hành động có trách nhiệm báo cáo",
+     ["Các đơn vị được giao nhiệm vụ tại Kế hoạch này và Chương trình hành động"]),
+    ("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ",
+     ["Các cơ quan, đơn vị được giao chủ trì"]),
+    # a title after the reference is not the body's work
+    ("Các đơn vị được giao thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, báo cáo kết quả",
+     ["Các đơn vị được giao thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững"]),
+])
+def test_an_open_qualifier_ends_after_a_document_reference(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a utility sector after a generic noun makes it a named class, as "viễn thông" does
+    ("Chủ trì, phối hợp các đơn vị điện lực trên địa bàn tỉnh trong việc rà soát",
+     ["các đơn vị điện lực trên địa bàn tỉnh"]),
+    ("Chủ trì, phối hợp với các đơn vị cấp nước thuộc phạm vi quản lý xây dựng phương án",
+     ["các đơn vị cấp nước thuộc phạm vi quản lý"]),
+    ("Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm", ["Các đơn vị cấp nước sạch trên địa bàn thành phố"]),
+    # the managed bodies' qualifier takes the manager when one is named
+    ("Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo tổ chức tuyên truyền",
+     ["Các cơ sở giáo dục thuộc phạm vi quản lý của Sở Giáo dục và Đào tạo"]),
+    # negatives: a level is no sector, a named company keeps its name, a verb "cấp nước" after a body
+    # is its work, assets "thuộc phạm vi quản lý" are no body
+    ("các đơn vị cấp xã triển khai", ["các đơn vị cấp xã"]),
+    ("Công ty Điện lực Đắk Lắk bảo đảm cấp điện", ["Công ty Điện lực Đắk Lắk"]),
+    ("UBND cấp xã cấp nước cho người dân", ["UBND cấp xã"]),
+    ("kiểm kê tài sản thuộc phạm vi quản lý của tỉnh", []),
+])
+def test_utility_units_and_managed_bodies(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "công lập" / "ngoài công lập" qualifies a class of units and stays in its name
+    ("Các cơ sở giáo dục đại học công lập, cơ sở giáo dục nghề nghiệp thuộc phạm vi của tỉnh có trách nhiệm",
+     ["Các cơ sở giáo dục đại học công lập", "cơ sở giáo dục nghề nghiệp"]),
+    ("các đơn vị sự nghiệp công lập thực hiện", ["các đơn vị sự nghiệp công lập"]),
+    # negatives: after a word that names no body it makes none
+    ("phát triển trường mầm non công lập", []),
+    ("mở rộng loại hình ngoài công lập", []),
+])
+def test_public_units_keep_their_qualifier(text, expected):
     assert names(text) == expected

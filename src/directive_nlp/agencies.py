@@ -141,6 +141,9 @@ class Gazetteer:
     determiners: _Trie = field(default_factory=_Trie)
     stop: _Trie = field(default_factory=_Trie)
     open_stop: _Trie = field(default_factory=_Trie)
+    open_references: _Trie = field(default_factory=_Trie)
+    open_reference_tails: _Trie = field(default_factory=_Trie)
+    open_reference_goes_on: _Trie = field(default_factory=_Trie)
     qualifiers_taking_body: set[Key] = field(default_factory=set)
     qualifiers_taking_level: set[Key] = field(default_factory=set)
     qualifiers_open: set[Key] = field(default_factory=set)
@@ -234,6 +237,11 @@ class Gazetteer:
             self.stop.add(self.k(w), True)
         for w in data.get("open_stop_words") or []:
             self.open_stop.add(self.k(w), True)
+        for key, trie in (("open_reference_nouns", self.open_references),
+                          ("open_reference_tails", self.open_reference_tails),
+                          ("open_reference_goes_on", self.open_reference_goes_on)):
+            for w in data.get(key) or []:
+                trie.add(self.k(w), True)
         for w in data.get("numbered_levels") or []:
             self.numbered_levels.add(self.k(w), True)
         for noun, mods in (data.get("verb_nouns") or {}).items():
@@ -265,7 +273,8 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "departments": list, "bodies": list, "free_heads": list, "heads": list, "standalone_heads": list,
         "generic_nouns": list, "generic_modifiers": list, "modifiers_taking_body": list, "class_nouns": list,
         "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
-        "open_stop_words": list,
+        "open_stop_words": list, "open_reference_nouns": list, "open_reference_tails": list,
+        "open_reference_goes_on": list,
         "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
         "role_modifiers": list, "generic_compounds": list, "role_verb_objects": dict, "role_name_after": list,
@@ -594,8 +603,28 @@ class _Scanner:
                 return j if j > i else None
             if self.match(self.g.open_stop, j):
                 return j if j > i else None
+            ref = self.reference_end(j) if j > i else None
+            if ref is not None:
+                return ref
             j += 1
         return j if j >= len(self.toks) and j > i else None
+
+    def reference_end(self, j: int) -> Optional[int]:
+        """End of a capitalised reference to a document or its part at ``j`` ("Kế hoạch", "Điều này") when
+        a lower-case word of work follows it (a name stop word: "lập", "định kỳ", "xây dựng") that does not
+        carry the reference on ("số", "và"): an open qualifier ends there. A title after the reference
+        ("Chương trình mục tiêu quốc gia …") does not end it."""
+        if not (self.word(j) and self.toks[j].cap):
+            return None
+        m = self.match(self.g.open_references, j)
+        if not m:
+            return None
+        end = m[0]
+        tail = self.match(self.g.open_reference_tails, end)
+        end = tail[0] if tail else end
+        if not self.word(end) or self.toks[end].cap or self.match(self.g.open_reference_goes_on, end):
+            return None
+        return end if self.match(self.g.stop, end) else None
 
     def _repeats_name_noun(self, i: int, comma: int) -> bool:
         """After the comma at ``comma``, a word that repeats a capitalised noun of the name begun at ``i``

@@ -180,6 +180,18 @@ def test_name_runs_to_its_modal_over_lower_case_nouns():
                     ["Tổ chức, cá nhân sản xuất, kinh doanh hàng hóa, dịch vụ"])]
 
 
+def test_name_that_runs_to_its_modal_ends_before_a_scope():
+    got = pairs("1. Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao có trách nhiệm công bố "
+                "thông tin về quy hoạch.")
+    assert got == [("công bố thông tin về quy hoạch", ["Các sở, ban, ngành quản lý quy hoạch"])]
+    got = pairs("2. Các sở, ban, ngành quản lý quy hoạch theo thẩm quyền có trách nhiệm công bố quy hoạch.")
+    assert got == [("công bố quy hoạch", ["Các sở, ban, ngành quản lý quy hoạch"])]
+    # a scope in the middle of the name, with more of the name after it, is left in the name
+    got = pairs("3. Tổ chức, cá nhân sản xuất, kinh doanh theo chức năng, nhiệm vụ được giao hàng hóa, dịch vụ có trách "
+                "nhiệm chấp hành biện pháp bình ổn giá.")
+    assert got[0][1] == ["Tổ chức, cá nhân sản xuất, kinh doanh theo chức năng, nhiệm vụ được giao hàng hóa, dịch vụ"]
+
+
 def test_name_does_not_run_over_a_verb_to_a_later_modal():
     got = pairs("Các sở, ngành tỉnh triển khai thực hiện Kế hoạch này, cần bảo đảm tiến độ.")
     assert got[0][0].startswith("triển khai thực hiện Kế hoạch này")
@@ -231,3 +243,13 @@ def test_quota_lines_under_a_collective_are_no_tasks():
 def test_work_that_names_a_number_of_people_stays_a_task():
     got = [t for t, _ in pairs("- Chọn cử 05 cán bộ tham gia lớp tập huấn nghiệp vụ.")]
     assert got == ["Chọn cử 05 cán bộ tham gia lớp tập huấn nghiệp vụ"]
+
+
+# ------------------------------------------------------------------ a subject qualified by "được giao …" up to a reference
+
+def test_a_subject_qualified_up_to_a_document_reference_leaves_the_work_to_the_task():
+    got = pairs("Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch lập dự toán kinh phí thực hiện.")
+    assert got == [("lập dự toán kinh phí thực hiện", ["Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch"])]
+    # no reference: the qualifier runs as before, to the modal
+    got = pairs("Các đơn vị được giao chủ trì có trách nhiệm lập dự toán kinh phí thực hiện.")
+    assert got == [("lập dự toán kinh phí thực hiện", ["Các đơn vị được giao chủ trì"])]

@@ -442,8 +442,20 @@ def _modal_tail(text: str, chain: list[Ag], t: int, e: int, limit: int, mentions
         for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:hit.start()]))
     if verb and not _relative_gap(text, chain[-1], t, hit, e, mentions):
         return None
-    a2, b2 = trim(text, chain[-1].start, hit.start())
+    a2, b2 = trim(text, chain[-1].start, _scope_before(text, t, hit.start()))
     return chain[:-1] + [_ag(text, a2, b2, chain[-1].type)], hit.start(), "subject", True
+
+
+def _scope_before(text: str, t: int, stop: int) -> int:
+    """Where the name that runs to its modal ends: before a scope qualifier that fills the rest of the gap
+    ("các Sở, ban, ngành quản lý quy hoạch | theo chức năng, nhiệm vụ được giao có trách nhiệm …", frames.yaml
+    ``scope_openers`` …); the scope is no part of the name. ``stop`` when there is none."""
+    scope = frames().scope
+    for wm in re.finditer(r"[\wÀ-ỹ]+", text[t:stop]):
+        m = scope.match(text, t + wm.start(), stop)
+        if m and not text[m.end():stop].strip(" ,"):
+            return t + wm.start()
+    return stop
 
 
 def _relative_gap(text: str, last: Ag, t: int, hit: re.Match, e: int, mentions: list[Ag]) -> bool:
