@@ -15,7 +15,7 @@ import pytest
 from directive_nlp.deadlines import load_vocabulary
 from directive_nlp.models import Deadline, Task
 from directive_nlp.pipeline import extract_text
-from directive_nlp.tasks.timing import post_verb_time, settle_clause_times, task_head_time
+from directive_nlp.tasks.timing import nearer_case, post_verb_time, settle_clause_times, task_head_time
 
 
 def plan(body: str) -> str:
@@ -342,3 +342,56 @@ def test_a_task_written_twice_in_its_item_is_found_in_reading_order():
     later = [v for k, v in ds.items() if k == "báo cáo Ủy ban nhân dân tỉnh"]
     assert later and later[-1] == ("recurring", "yearly")  # the second sentence's report keeps its own cycle
     assert find(ds, "cập nhật tiến độ") is None
+
+
+# --------------------------------------------------------------------------
+# a case written right before a task's clause beats an earlier condition (branch dlaudit13)
+# --------------------------------------------------------------------------
+
+_CLOSING = ("Trong quá trình thực hiện nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Sở Y tế để "
+            "xem xét giải quyết theo thẩm quyền, trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân dân tỉnh xem "
+            "xét, quyết định.")
+
+
+def test_case_nouns_are_vocabulary():
+    assert {"trường hợp", "trong trường hợp"} <= set(load_vocabulary()["case_openers"])
+
+
+@pytest.mark.parametrize("sentence, task, case", [
+    (_CLOSING, "báo cáo Ủy ban", "trường hợp vượt thẩm quyền"),
+    ("Các sở phản ánh về Sở Khoa học và Công nghệ; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ "
+     "tổng hợp báo cáo Ủy ban nhân dân tỉnh", "tổng hợp báo cáo", "trường hợp vượt thẩm quyền"),
+    ("Sở Tài chính thẩm định, trong trường hợp cần điều chỉnh giá, trình Ủy ban nhân dân tỉnh quyết định",
+     "trình Ủy ban", "trong trường hợp cần điều chỉnh giá"),
+])
+def test_a_case_opens_the_clause_after_it(sentence, task, case):
+    found = nearer_case(sentence, sentence.index(task))
+    assert found is not None and found[1].kind == "conditional" and found[1].text == case
+
+
+@pytest.mark.parametrize("sentence, task", [
+    (_CLOSING, "báo cáo về Sở Y tế"),  # the case after the task is not its own
+    ("Sở Tư pháp rà soát các trường hợp vi phạm, báo cáo Ủy ban nhân dân tỉnh", "báo cáo Ủy ban"),  # a noun
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo Sở Y tế", "báo cáo Sở"),  # no case noun
+    ("Trường hợp vượt thẩm quyền, báo cáo Sở Y tế; tổng hợp ý kiến các sở, gửi Bộ Y tế", "gửi Bộ"),  # a ";" between
+])
+def test_no_case_opening_the_clause(sentence, task):
+    assert nearer_case(sentence, sentence.index(task)) is None
+
+
+def test_a_case_in_mid_sentence_dates_its_own_clause_through_the_pipeline():
+    ds = deadlines(f"1. Tổ chức thực hiện\n\n{_CLOSING}")
+    assert find(ds, "báo cáo về Sở Y tế") == ("conditional", None)
+    assert find(ds, "báo cáo Ủy ban") == ("conditional", None)
+    texts = _case_texts(_CLOSING)
+    assert texts["báo cáo về Sở Y tế"] == "nếu có khó khăn, vướng mắc"
+    assert texts["báo cáo Ủy ban"] == "trường hợp vượt thẩm quyền"
+
+
+def _case_texts(body: str) -> dict[str, str | None]:
+    out = {}
+    for t in extract_text(plan(f"1. Tổ chức thực hiện\n\n{body}"), "plan.md").tasks:
+        for key in ("báo cáo về Sở Y tế", "báo cáo Ủy ban"):
+            if t.task.startswith(key):
+                out[key] = t.deadline.text if t.deadline else None
+    return out

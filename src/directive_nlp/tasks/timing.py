@@ -829,6 +829,57 @@ def _opening_conditions(tasks: list[Task], doc_date: Optional[date]) -> None:
                 t.task = rest  # "Trường hợp … thì tổ chức họp …": the case is the time, not the task
 
 
+@lru_cache(maxsize=1)
+def _comma_case_re() -> re.Pattern:
+    """A case noun ("trường hợp", "trong trường hợp": ``case_openers``) right after a comma or ";"."""
+    return re.compile(r"[,;]\s*" + _alt(load_vocabulary()["case_openers"]) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def nearer_case(sentence: str, start: int, doc_date: Optional[date] = None) -> Optional[tuple[int, Deadline]]:
+    """The case that opens the clause of the task starting at ``start`` — after a ";" or, for a case noun,
+    after a comma ("…, trường hợp vượt thẩm quyền, báo cáo …") — as (its start, deadline), or None.
+
+    >>> s = "X báo cáo về Sở Y tế để xem xét, trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân dân thành phố"
+    >>> nearer_case(s, s.index("báo cáo Ủy"))[1].text
+    'trường hợp vượt thẩm quyền'
+    >>> nearer_case(s, 0) is None
+    True
+    """
+    for m in find_deadlines(sentence, doc_date=doc_date):
+        if m.deadline.kind != "conditional" or m.end > start:
+            continue
+        head = sentence[:m.start].rstrip()
+        after_comma = head.endswith(",") and bool(_comma_case_re().match(sentence, len(head) - 1))
+        if not (_CLAUSE_OPEN.search(sentence[:m.start]) or after_comma):
+            continue
+        if _clause_break(sentence, m.end, start) is None and mask(sentence[m.end:start]).count(",") <= 1:
+            return m.start, m.deadline
+    return None
+
+
+def _nearer_cases(tasks: list[Task], doc_date: Optional[date]) -> None:
+    """A case written right before a task's clause beats a condition written earlier in the sentence; a task
+    before the case that held it (its comma group ran over the case) takes the earlier condition back."""
+    offs = _ordered_offsets(tasks)
+    for i, t in enumerate(tasks):
+        off = offs.get(id(t))
+        found = nearer_case(t.sentence, off[0], doc_date) if off else None
+        if found is None:
+            continue
+        pos, d = found
+        old = t.deadline
+        if old is not None and not (old.kind == "conditional" and 0 <= t.sentence.find(old.text) < pos):
+            continue
+        if old is not None and old.text == d.text:
+            continue
+        t.deadline = d
+        for o in tasks[:i]:
+            o_off = offs.get(id(o))
+            if o.sentence == t.sentence and o.deadline == d and o_off and o_off[1] <= pos:
+                keep = old is not None and t.sentence.find(old.text) < o_off[0]
+                o.deadline = old if keep else None
+
+
 def _stated_day_over_cycle(tasks: list[Task], doc_date: Optional[date]) -> None:
     """A cycle with its stated day later in the task's clause wins over a cycle without one.
 
@@ -897,4 +948,5 @@ def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> l
     _trigger_over_ongoing(tasks, doc_date)
     _bracketed(tasks, doc_date)
     _opening_conditions(tasks, doc_date)
+    _nearer_cases(tasks, doc_date)
     return tasks
