@@ -27,7 +27,7 @@ from ..deadlines import adhoc_tail, adverbial_cycle, load_vocabulary, stays_in_t
 from ..models import Deadline
 from .frames import frames
 from .layout_vocab import layout_vocab
-from .lexicon import lexicon, word_alt
+from .lexicon import lexicon, opening_word, word_alt
 from .mentions import Ag, Dl
 from .not_tasks import (composition_only, cut_lead_in, estimate_statement, label_pair, label_value, passive_statement,
                         right_before, right_cut, state_statement, time_label_draft)
@@ -283,10 +283,7 @@ def _past_process_scope(text: str, cs: int, ce: int) -> int:
     """"Quá trình tổ chức thực hiện cần phối hợp chặt chẽ, …", "Trong quá trình triển khai phải …": a process scope
     (``process_scope_openers``) that runs straight into a modal, with no comma, says when the work is done; the task
     starts after the modal. With a comma the scope is a leading adverbial, dropped by the actor frames."""
-    alt = word_alt("process_scope_openers")
-    if not alt:
-        return cs
-    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])", text[cs:ce], re.IGNORECASE)
+    m = opening_word("process_scope_openers", text, cs, ce)
     if m is None:
         return cs
     modal = lexicon().modal_any.search(text, cs + m.end(), ce)
@@ -697,11 +694,10 @@ def _premise(text: str, clauses: list[list[int]], ci: int) -> bool:
     """"Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, một số dự án hiện còn khối lượng công việc lớn; do vậy, yêu
     cầu các bộ, ngành …": a clause followed by a consequence word (``premise_connectives``) and a request word
     gives the reason for the request, no work of its own. Not when no request follows ("…; do đó, cần …")."""
-    alt = word_alt("premise_connectives")
-    if not alt or ci + 1 >= len(clauses):
+    if ci + 1 >= len(clauses):
         return False
     ns, ne = clauses[ci + 1]
-    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])[\s,]*", text[ns:ne], re.IGNORECASE)
+    m = opening_word("premise_connectives", text, ns, ne, after=r"[\s,]*")
     return bool(m) and bool(lexicon().assign.match(text, ns + m.end(), ne))
 
 

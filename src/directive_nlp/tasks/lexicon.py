@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Optional
 
 from ..vocab import load_vocabulary, phrases
 
@@ -87,6 +87,16 @@ def word_alt(key: str) -> str:
     """The words of one list of the lexicon as a regex alternation, in the file's order, spaces as written
     (no grouping: the caller's pattern holds the structure)."""
     return "|".join(re.escape(w) for w in load_lexicon_data().get(key) or ())
+
+
+def opening_word(key: str, text: str, start: int, end: int, after: str = "") -> Optional[re.Match]:
+    """A word of the lexicon list ``key`` opening ``text[start:end]`` (blanks before it allowed), as a whole word
+    and followed by the pattern ``after``; None when the list is empty or no word opens the span. The match's
+    offsets are relative to ``start``."""
+    alt = word_alt(key)
+    if not alt:
+        return None
+    return re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ]){after}", text[start:end], re.IGNORECASE)
 
 
 @dataclass(frozen=True)

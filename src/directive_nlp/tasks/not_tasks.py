@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .lexicon import lexicon, word_alt
+from .lexicon import lexicon, opening_word, word_alt
 from .mentions import Ag, Dl
 from .text import trim, words
 
@@ -211,10 +211,7 @@ def estimate_statement(text: str, cs: int, ce: int) -> bool:
     """"Dự kiến kinh phí thực hiện khoản 10% …", "Dự kiến khoảng 1.000 thuê bao di động nhận tin nhắn …": an
     estimate word (``estimate_words``) opening the clause before a noun or a number gives a figure, no work;
     before a verb it plans one ("Dự kiến tổ chức Hội nghị sơ kết vào tháng 6" is a task)."""
-    alt = word_alt("estimate_words")
-    if not alt:
-        return False
-    m = re.match(rf"\s*(?:{alt})(?![\wÀ-ỹ])\s*", text[cs:ce], re.IGNORECASE)
+    m = opening_word("estimate_words", text, cs, ce, after=r"\s*")
     if m is None:
         return False
     rest = text[cs + m.end():ce]
