@@ -418,11 +418,16 @@ def test_assigned_list_takes_an_unknown_body_before_the_modal():
 
 
 def test_assigned_name_runs_on_to_the_modal():
-    # "yêu cầu các bộ, ngành, cơ quan chủ quản … cần VERB": the name stops inside its qualifier; it runs to "cần"
+    # "yêu cầu các bộ, ngành, cơ quan chủ quản, nhất là ACV cần VERB": the group keeps its qualifier ("chủ quản",
+    # agencies.yaml qualifiers_open_object) and the body singled out by "nhất là" (list_focus_words) is a further
+    # body of the list, named without the focus word
     assert _bodies("1. Yêu cầu các bộ, ngành, cơ quan chủ quản, nhất là ACV cần khẩn trương có giải pháp đẩy "
                    "nhanh tiến độ thi công.") == [
         ("khẩn trương có giải pháp đẩy nhanh tiến độ thi công",
-         [("các bộ, ngành, cơ quan chủ quản, nhất là ACV", "lead")])]
+         [("các bộ, ngành, cơ quan chủ quản", "lead"), ("ACV", "lead")])]
+    # negative: without a focus word the unknown words after the comma are the body as written
+    assert _bodies("1. Yêu cầu các bộ, ngành, các nhà đầu tư hạ tầng cần khẩn trương hoàn thành thủ tục.")[0][1] == [
+        ("các bộ, ngành", "lead"), ("các nhà đầu tư hạ tầng", "lead")]
 
 
 def test_assigned_body_then_predicate_is_left_alone():
