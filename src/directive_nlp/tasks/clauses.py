@@ -393,6 +393,18 @@ def _before_liability(text: str, gs: int, ge: int) -> int:
     return ge
 
 
+def opening_partners(text: str, mentions: list[Ag]) -> tuple[int, list[Ag]]:
+    """"Phối hợp với Y VERB …" opening a text (a table's task cell): where the work starts and the partners Y, read
+    as ``_draft`` reads a segment that opens so; ``(0, [])`` when no partner frame with a predicate after it opens it."""
+    b = len(text)
+    sm = frames().support.match(text, 0, b)
+    if not sm or _BETWEEN.match(text[sm.end():b]):
+        return 0, []
+    own, cend = chain_at(text, sm.end(), mentions, b)
+    a = _past_partners(text, 0, b, cend) if own else 0
+    return (a, own) if a > 0 else (0, [])
+
+
 def _past_partners(text: str, a: int, b: int, cend: int) -> int:
     """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (docs/output-contract.md: the
     task text holds no agency), when a predicate of a few words follows them."""
