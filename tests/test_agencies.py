@@ -644,6 +644,29 @@ def test_an_open_qualifier_ends_after_a_document_reference(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # the owner of a project ("chủ quản") takes the project it owns, up to a stop word or a comma
+    ("Bộ Xây dựng, các địa phương, cơ quan chủ quản các dự án đang triển khai thi công tiếp tục chỉ đạo",
+     ["Bộ Xây dựng", "các địa phương, cơ quan chủ quản các dự án đang triển khai thi công"]),
+    ("Cơ quan chủ quản Chương trình, cơ quan chủ trì Chương trình có trách nhiệm",
+     ["Cơ quan chủ quản Chương trình", "cơ quan chủ trì"]),
+    ("yêu cầu các bộ, ngành, cơ quan chủ quản, nhất là ACV cần khẩn trương", ["các bộ, ngành, cơ quan chủ quản"]),
+    # a named programme is the object; the body's work after it is not ("trình" of "Chương trình" no verb)
+    ("Phối hợp với cơ quan chủ quản Chương trình MTQG tổ chức triển khai thực hiện các dự án",
+     ["cơ quan chủ quản Chương trình MTQG"]),
+    # the body with the power to decide keeps "có thẩm quyền" (a generic modifier)
+    ("Phối hợp với các cơ quan có thẩm quyền trong việc triển khai thực hiện", ["các cơ quan có thẩm quyền"]),
+    # negatives: a verb right after "chủ quản" is the body's work; a bare "cơ quan"/"cấp" without a
+    # determiner after a verb of reporting is no body; "cấp có thẩm quyền" is no group
+    ("các đơn vị chủ quản chỉ đạo thực hiện", ["các đơn vị chủ quản"]),
+    ("cơ quan chủ quản có trách nhiệm báo cáo", ["cơ quan chủ quản"]),
+    ("Sở Tài chính báo cáo cơ quan có thẩm quyền xem xét", ["Sở Tài chính"]),
+    ("trình cấp có thẩm quyền phê duyệt", []),
+])
+def test_owner_and_authority_qualifiers_stay_on_a_generic_group(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # a utility sector after a generic noun makes it a named class, as "viễn thông" does
     ("Chủ trì, phối hợp các đơn vị điện lực trên địa bàn tỉnh trong việc rà soát",
      ["các đơn vị điện lực trên địa bàn tỉnh"]),

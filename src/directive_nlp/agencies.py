@@ -147,6 +147,8 @@ class Gazetteer:
     qualifiers_taking_body: set[Key] = field(default_factory=set)
     qualifiers_taking_level: set[Key] = field(default_factory=set)
     qualifiers_open: set[Key] = field(default_factory=set)
+    qualifiers_open_object: set[Key] = field(default_factory=set)
+    object_clause_words: _Trie = field(default_factory=_Trie)
     modifiers_taking_body: set[Key] = field(default_factory=set)
     group_openers: _Trie = field(default_factory=_Trie)
     province_verbs: _Trie = field(default_factory=_Trie)
@@ -224,6 +226,11 @@ class Gazetteer:
             self.qualifiers_taking_level.add(self.k(w))
         for w in data.get("qualifiers_open") or []:
             self.qualifiers_open.add(self.k(w))
+        for w in data.get("object_clause_words") or []:
+            self.object_clause_words.add(self.k(w), True)
+        for w in data.get("qualifiers_open_object") or []:
+            self.qualifiers_open.add(self.k(w))
+            self.qualifiers_open_object.add(self.k(w))
         for w in data.get("province_verbs") or []:
             self.province_verbs.add(self.k(w), True)
         for w in data.get("group_openers") or []:
@@ -275,7 +282,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
         "open_stop_words": list, "open_reference_nouns": list, "open_reference_tails": list,
         "open_reference_goes_on": list,
-        "qualifiers_open": list, "group_openers": list, "province_verbs": list, "determiners": list,
+        "qualifiers_open": list, "qualifiers_open_object": list, "object_clause_words": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
         "role_modifiers": list, "generic_compounds": list, "role_verb_objects": dict, "role_name_after": list,
         "partner_openers": list, "partner_name_words": list, "catch_all_tails": list,
@@ -548,10 +555,12 @@ class _Scanner:
             end, _ = m
             key = tuple(k for t in self.toks[j:end] for k in t.keys)
             if key in self.g.qualifiers_open:
-                stop = self.open_run(end)
+                # "các đơn vị chủ quản | chỉ đạo …": a qualifier that takes an object is complete before a verb
+                verb_next = key in self.g.qualifiers_open_object and self.match(self.g.stop, end)
+                stop = None if verb_next else self.open_run(end, objects=key in self.g.qualifiers_open_object)
                 if stop is None:
                     # "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm …": the qualifier is complete
-                    if end >= len(self.toks) or self.toks[end].punct or self.match(self.g.open_stop, end):
+                    if end >= len(self.toks) or self.toks[end].punct or self.match(self.g.open_stop, end) or verb_next:
                         j = end
                     break
                 j = stop
@@ -593,14 +602,26 @@ class _Scanner:
             return False
         return bool(self.match(self.g.stop, i + 1))
 
-    def open_run(self, i: int) -> Optional[int]:
-        """End of an open qualifier ("được giao nhiệm vụ Chủ đầu tư …") before a stop word or punctuation."""
+    def open_run(self, i: int, objects: bool = False) -> Optional[int]:
+        """End of an open qualifier ("được giao nhiệm vụ Chủ đầu tư …") before a stop word or punctuation;
+        with ``objects`` (a qualifier that takes only its object: "chủ quản Chương trình MTQG | tổ chức …")
+        also before a lower-case name stop word, the body's work, unless an aspect word opened a clause on
+        the object ("chủ quản các dự án đang triển khai thi công | tiếp tục …")."""
         j = i
         limit = i + 14
         while j < len(self.toks) and j < limit:
             t = self.toks[j]
             if t.punct and t.text not in _DASHES:
                 return j if j > i else None
+            ref_noun = self.match(self.g.open_references, j) if objects else None
+            if ref_noun:
+                # "Chương trình", "Kế hoạch": a named object, its "trình" no verb
+                j = ref_noun[0]
+                continue
+            if objects and j > i and self.match(self.g.object_clause_words, j):
+                objects = False
+            elif objects and j > i and not t.cap and self.match(self.g.stop, j):
+                return j
             if self.match(self.g.open_stop, j):
                 return j if j > i else None
             ref = self.reference_end(j) if j > i else None

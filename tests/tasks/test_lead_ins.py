@@ -227,6 +227,20 @@ def test_a_task_cell_opening_with_the_role_frame_gives_its_partners():
     assert roles_of(tasks[1]) == [("Bộ Công an", "lead")]
 
 
+def test_a_task_cell_opening_with_a_bare_partner_frame_gives_its_partners():
+    # "Phối hợp với Y VERB …" (no "chủ trì") opening the task cell: Y support, the row's lead column the lead,
+    # the task the work (clauses.opening_partners, as a sentence's segment is read; bodies13)
+    tasks = plan("| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+                 "| 1 | Phối hợp với Bộ Ngoại giao, Bộ Công an triển khai cấp giấy khai sinh trực tuyến | Bộ Tư pháp "
+                 "| 31/10/2025 |\n"
+                 "| 2 | Phối hợp với Bộ Công an | Bộ Tư pháp | 31/12/2026 |")
+    assert tasks[0].task == "triển khai cấp giấy khai sinh trực tuyến"
+    assert roles_of(tasks[0]) == [("Bộ Tư pháp", "lead"), ("Bộ Ngoại giao", "support"), ("Bộ Công an", "support")]
+    # negative: no work after the partners, the cell stays as written and names no partner
+    assert tasks[1].task == "Phối hợp với Bộ Công an"
+    assert roles_of(tasks[1]) == [("Bộ Tư pháp", "lead")]
+
+
 # ------------------------------------------------------------------ the role frame opening a ";" clause
 def test_a_later_clause_opening_with_the_role_frame_gives_its_partners():
     tasks = plan("1. Đảng ủy Chính phủ lãnh đạo, chỉ đạo việc thể chế hóa Nghị quyết; chủ trì, phối hợp với Đảng ủy "

@@ -126,10 +126,17 @@ def test_partners_of_a_support_frame_leave_the_task_text():
     assert ("Công an tỉnh", "support") in roles(ts[0])
 
 
-def test_partner_without_a_predicate_after_it_stays_in_the_text():
+def test_partner_then_the_shared_activity_gives_the_activity():
+    # "phối hợp với Y trong công tác VERB …": the activity opener (frames.yaml partner_activity_openers) is
+    # dropped with the frame when a verb follows it (bodies13; before, the frame stayed in the text)
     ts = tasks_of("1. Sở Y tế phối hợp với Sở Tài chính trong công tác kiểm tra các cơ sở.")
-    assert "Sở Tài chính" in ts[0].task or ts[0].task.startswith("trong công tác")
+    assert ts[0].task == "kiểm tra các cơ sở"
     assert ("Sở Tài chính", "support") in roles(ts[0])
+
+
+def test_partner_without_a_predicate_after_it_stays_in_the_text():
+    ts = tasks_of("1. Sở Y tế phối hợp với Sở Tài chính trong công tác này.")
+    assert "Sở Tài chính" in ts[0].task or ts[0].task.startswith("trong công tác")
 
 
 def test_va_phoi_hop_voi_opens_a_new_task_with_its_partners():

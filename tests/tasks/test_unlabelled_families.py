@@ -204,7 +204,9 @@ def test_nominal_compound_matcher():
 def test_partner_named_thanh_tra_continues_the_partner_list():
     ts = _roles("1. Sở Nội vụ phối hợp với Sở Tư pháp, Thanh tra tỉnh trong công tác kiểm tra, thanh tra về "
                 "tín ngưỡng.")
-    assert len(ts) == 1 and ts[0][0].startswith("phối hợp với Sở Tư pháp, Thanh tra tỉnh trong công tác")
+    # the shared activity after "trong công tác" is the task (partner_activity_openers, bodies13)
+    assert len(ts) == 1 and ts[0][0] == "kiểm tra, thanh tra về tín ngưỡng"
+    assert ("Sở Tư pháp", "support") in ts[0][1]
     assert ("Thanh tra tỉnh", "support") in ts[0][1]
 
 
@@ -418,11 +420,16 @@ def test_assigned_list_takes_an_unknown_body_before_the_modal():
 
 
 def test_assigned_name_runs_on_to_the_modal():
-    # "yêu cầu các bộ, ngành, cơ quan chủ quản … cần VERB": the name stops inside its qualifier; it runs to "cần"
+    # "yêu cầu các bộ, ngành, cơ quan chủ quản, nhất là ACV cần VERB": the group keeps its qualifier ("chủ quản",
+    # agencies.yaml qualifiers_open_object) and the body singled out by "nhất là" (list_focus_words) is a further
+    # body of the list, named without the focus word
     assert _bodies("1. Yêu cầu các bộ, ngành, cơ quan chủ quản, nhất là ACV cần khẩn trương có giải pháp đẩy "
                    "nhanh tiến độ thi công.") == [
         ("khẩn trương có giải pháp đẩy nhanh tiến độ thi công",
-         [("các bộ, ngành, cơ quan chủ quản, nhất là ACV", "lead")])]
+         [("các bộ, ngành, cơ quan chủ quản", "lead"), ("ACV", "lead")])]
+    # negative: without a focus word the unknown words after the comma are the body as written
+    assert _bodies("1. Yêu cầu các bộ, ngành, các nhà đầu tư hạ tầng cần khẩn trương hoàn thành thủ tục.")[0][1] == [
+        ("các bộ, ngành", "lead"), ("các nhà đầu tư hạ tầng", "lead")]
 
 
 def test_assigned_body_then_predicate_is_left_alone():
@@ -606,7 +613,7 @@ def test_a_basis_does_not_run_past_the_semicolon_of_its_clause():
     ts = tasks_of(body, heading=_RULES_HEAD)
     assert len(ts) == 2
     assert "thực hiện kiểm tra đối với tổ chức, cá nhân có hoạt động tôn giáo" in ts[0].task
-    assert ts[1].task.startswith("phối hợp với Sở Dân tộc và Tôn giáo, Thanh tra tỉnh")
+    assert ts[1].task == "kiểm tra, thanh tra khi cần thiết"  # the shared activity (partner_activity_openers)
     assert ("Sở Dân tộc và Tôn giáo", "support") in _task_roles(ts[1]) and ("Thanh tra tỉnh", "support") in _task_roles(ts[1])
 
 
@@ -710,3 +717,23 @@ def test_a_content_lead_in_after_a_directed_body_keeps_the_director():
     got = _roles_by_task(_directed("thực hiện các nội dung sau:"))
     assert got["Tiếp tục duy trì hoạt động cấp nước cho khu công nghiệp"] == [
         ("Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ", "lead")]
+
+
+# ------------------------------------------------------------------ the activity shared with the partners
+def test_activity_opener_after_the_partners_is_dropped_before_a_verb():
+    # "Chủ trì, phối hợp với Y trong việc VERB …": the task is the activity (frames.yaml partner_activity_openers)
+    assert _bodies("1. Sở Công Thương chủ trì, phối hợp với các đơn vị điện lực trong việc rà soát khả năng cung "
+                   "ứng điện cho các trạm viễn thông.") == [
+        ("rà soát khả năng cung ứng điện cho các trạm viễn thông",
+         [("Sở Công Thương", "lead"), ("các đơn vị điện lực", "support")])]
+    # "Phối hợp với Y trong công tác VERB …" under an agency heading: the same
+    ts = _bodies("1. Sở Y tế\n\na) Phối hợp với các cơ quan liên quan trong công tác kiểm tra an toàn thực phẩm "
+                 "tại các chợ.")
+    assert ts[0][0] == "kiểm tra an toàn thực phẩm tại các chợ"
+    assert ("các cơ quan liên quan", "support") in ts[0][1]
+
+
+def test_activity_opener_without_a_verb_is_kept():
+    # negative: no verb after "trong việc" ("trong việc này"): the frame stays as it was
+    ts = texts("1. Sở Công Thương chủ trì, phối hợp với các đơn vị điện lực trong việc này, bảo đảm tiến độ.")
+    assert ts and ts[0].startswith("trong việc này")

@@ -99,7 +99,7 @@ def role_frame(text: str, p: int, e: int, mentions: list[Ag]) -> tuple[int, list
         chain, cend = chain_at(text, fm.end(), mentions, e)
         if chain:
             chain, cend = bridge_partners(text, chain, cend, e, mentions)
-            return skip_ws(text, after_chain(text, cend, e), e), chain
+            return _past_activity_opener(text, skip_ws(text, after_chain(text, cend, e), e), e), chain
         return skip_ws(text, fm.end(), e), []
     cm = fr.lead_only.match(text, p, e)
     if cm and is_verb_start(text[cm.end():e]):
@@ -374,6 +374,13 @@ def _dangling_label() -> re.Pattern:
     return re.compile(rf"[,;]\s*(?:{labels})\s*:?\s*$", re.IGNORECASE)
 
 
+def _past_activity_opener(text: str, t: int, e: int) -> int:
+    """"… phối hợp với Y trong việc rà soát …": past the words naming the shared activity (``partner_activity_openers``
+    of frames.yaml) when a verb follows them; else ``t``."""
+    m = frames().partner_activity.match(text, t, e)
+    return m.end() if m and is_verb_start(text[m.end():e]) else t
+
+
 def _before_liability(text: str, gs: int, ge: int) -> int:
     """The end of a task before a conditional liability tail ("…, xử lý nghiêm nếu để xảy ra …")."""
     for pat in lexicon().liability_tail:
@@ -383,12 +390,25 @@ def _before_liability(text: str, gs: int, ge: int) -> int:
     return ge
 
 
+def opening_partners(text: str, mentions: list[Ag]) -> tuple[int, list[Ag]]:
+    """"Phối hợp với Y VERB …" opening a text (a table's task cell): where the work starts and the partners Y, read
+    as ``_draft`` reads a segment that opens so; ``(0, [])`` when no partner frame with a predicate after it opens it."""
+    b = len(text)
+    sm = frames().support.match(text, 0, b)
+    if not sm or _BETWEEN.match(text[sm.end():b]):
+        return 0, []
+    own, cend = chain_at(text, sm.end(), mentions, b)
+    a = _past_partners(text, 0, b, cend) if own else 0
+    return (a, own) if a > 0 else (0, [])
+
+
 def _past_partners(text: str, a: int, b: int, cend: int) -> int:
     """"Phối hợp với Y tổ chức …": the task text starts at the predicate after the partners (docs/output-contract.md: the
     task text holds no agency), when a predicate of a few words follows them."""
     t = skip_ws(text, after_chain(text, cend, b), b)
     pm = frames().basis_purpose_word.match(text, t, b)  # "phối hợp với Y để tham mưu …": the purpose is the task
     t = pm.end() if pm and is_verb_start(text[pm.end():b]) else t
+    t = _past_activity_opener(text, t, b)
     if is_verb_start(text[t:b]) and len(words(text[t:b])) >= 3:
         return t
     return a

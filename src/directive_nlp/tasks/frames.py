@@ -38,7 +38,7 @@ _KEYS = {
     "time_only_verbs": list, "group_predicates": list, "paren_lead_verbs": list, "paren_support_verbs": list,
     "paren_hints": list, "role_nouns": list, "role_noun_kinds": list, "role_noun_followers": list,
     "predicate_openers": list, "encourage_words": list,
-    "encourage_body_types": list, "scope_continuers": list,
+    "encourage_body_types": list, "scope_continuers": list, "partner_activity_openers": list,
 }
 _W = r"(?-i:[\wÀ-ỹ])"  # a word character; (?-i:) spares IGNORECASE patterns the range's case closure at compile time (same characters: tests/test_vocab.py)
 
@@ -74,6 +74,7 @@ class Frames:
     basis_purpose: re.Pattern  # "căn cứ … để "
     basis_clause: re.Pattern   # "trên cơ sở …, "
     basis_purpose_word: re.Pattern  # "để " (a purpose verb follows)
+    partner_activity: re.Pattern  # "trong việc " after the partners (the shared activity, a verb follows)
     frame_adverb: re.Pattern   # "khẩn trương " before "chủ trì, phối hợp …"
     open_lead_support: re.Pattern  # "Chủ trì, phối hợp (với):" closing a line: the partners are the items below
     time_only: re.Pattern      # "thực hiện " (then only a time phrase): a clause that times the one before
@@ -116,6 +117,7 @@ def frames() -> Frames:
                                  re.IGNORECASE),
         basis_clause=re.compile(rf"\s*{_alt(d['basis_clauses'])}[^;:,]{{0,250}},\s*", re.IGNORECASE),
         basis_purpose_word=re.compile(rf"\s*{_alt(d['basis_purpose'])}\s+", re.IGNORECASE),
+        partner_activity=re.compile(rf"\s*{_alt(d['partner_activity_openers'])}\s+", re.IGNORECASE),
         frame_adverb=re.compile(rf"\s*{_alt(d['frame_adverbs'])}\s*,?\s*", re.IGNORECASE),
         open_lead_support=re.compile(rf"\s*{lead}\s*(?:,\s*|\s+)(?:{join}\s+)?{sup}(?:\s+{prep})?\s*[:.]?\s*$",
                                      re.IGNORECASE),

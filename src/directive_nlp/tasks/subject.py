@@ -61,6 +61,7 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _CAP_CONJUNCT = re.compile(rf"\s*,\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:(?:{_AND})\s+)?[\wÀ-ỹ]+(?:\s*-\s*[\wÀ-ỹ]+)?){{0,5}})"
                            rf"(?=\s*[,;]|\s+(?:{_AND})\s)")
 _LIST_SEP = re.compile(rf"\s*[,;]\s*(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+")
+_FOCUS_START = re.compile(rf"(?:{word_alt('list_focus_words')})\s+", re.IGNORECASE)  # "…, nhất là ACV"
 _AND_START = re.compile(rf"\s*(?:{_AND})\s")
 _OPTIONAL_SEP = re.compile(rf"\s*(?:,|;)?\s*(?:(?:{_AND})\s+)?")
 _NEXT_SEP = re.compile(rf"\s*(?:,|\b(?:{_AND})\b)\s*")
@@ -184,9 +185,12 @@ def _assigned_tail(text: str, chain: list[Ag], cend: int, e: int, limit: int, me
     """"Yêu cầu các bộ, ngành, địa phương, các thành viên của Ban Chỉ đạo phải tiếp tục …", "yêu cầu các bộ, ngành,
     cơ quan chủ quản, nhất là ACV cần khẩn trương …": in the assign frame, words the recogniser did not know between
     the named bodies and a modal close by are still the assigned subject (``_modal_tail``); after a list separator
-    they are a further body of the list, else the last name runs on to the modal."""
+    they are a further body of the list (a word singling it out, ``list_focus_words``, left out of its name),
+    else the last name runs on to the modal."""
     sep = _LIST_SEP.match(text, cend, e)
     t = sep.end() if sep and sep.end() > cend else skip_ws(text, cend, e)
+    focus = _FOCUS_START.match(text, t, e) if t > cend else None
+    t = focus.end() if focus else t
     found = _modal_tail(text, chain, t, e, limit, mentions)
     if not found:
         return None

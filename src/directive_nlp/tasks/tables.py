@@ -20,7 +20,7 @@ from typing import Optional
 from functools import lru_cache
 
 from ..deadlines import find_deadlines, load_vocabulary as deadline_vocabulary
-from .clauses import role_frame
+from .clauses import opening_partners, role_frame
 from .frames import frames
 from .lexicon import word_alt
 from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
@@ -336,7 +336,10 @@ def _cell_frame(t_text: str) -> tuple[str, list]:
     """A task cell that opens with the role frame, its lead in the row's own column ("Chủ trì phối hợp với Bộ
     Khoa học và Công nghệ xây dựng cẩm nang …" | Bộ Công an): the work without the frame, and the partners
     (the sentence analyser's own frame reading, ``clauses.role_frame``)."""
-    p, partners = role_frame(t_text, 0, len(t_text), find_agencies(t_text))
+    mentions = find_agencies(t_text)
+    p, partners = role_frame(t_text, 0, len(t_text), mentions)
+    if not partners:  # "Phối hợp với Bộ Công an xây dựng …": the cell's own partners, the row's lead
+        p, partners = opening_partners(t_text, mentions)
     rest = t_text[p:].strip(" ,:")
     if not partners or len(words(rest)) < 2 or not rest[0].isalpha():
         return t_text, []  # no frame, no work after the partners, or a name cut inside ("… UBND TP. Hà Nội …")
