@@ -50,3 +50,43 @@ def test_mention_builders_give_what_model_construct_gives_with_its_defaults():
     ref2 = DeadlineMention.model_construct(start=0, end=20, deadline=d)
     assert m == ref2 and m.__dict__ == ref2.__dict__ and m.model_fields_set == ref2.model_fields_set
     assert ag(0, 1, "x").model_fields_set is not ag(0, 1, "x").model_fields_set  # each record its own set
+
+
+def test_an_index_remembers_its_answers_for_its_own_document_only():
+    """MentionIndex keeps what it answered for a text (the rules ask again for the same block or sentence):
+    each caller still gets new records, the answer of one document is never another's, and a text it
+    could not answer for stays unanswered."""
+    from directive_nlp.models import Deadline
+    from directive_nlp.tasks.mentions import MentionIndex, ag, dl
+
+    line = "Giao Sở Tài chính báo cáo trước ngày 30/6/2026."
+    when = Deadline(text="trước ngày 30/6/2026", kind="by", date="2026-06-30")
+    first = MentionIndex(line, [ag(5, 17, "Sở Tài chính", "sở tài chính", "so")], [dl(26, 46, when)], None, {line: 0})
+    a1, a2 = first.agencies_in(line), first.agencies_in(line)
+    d1, d2 = first.deadlines_in(line, None), first.deadlines_in(line, None)
+    assert [(a.start, a.name) for a in a1] == [(a.start, a.name) for a in a2] == [(5, "Sở Tài chính")]
+    assert [(d.start, d.end) for d in d1] == [(d.start, d.end) for d in d2] == [(26, 46)]
+    assert a1 is not a2 and a1[0] is not a2[0] and d1[0] is not d2[0]  # new records for each caller
+    a1[0].start = 99  # a caller changing its records changes no later answer
+    assert first.agencies_in(line)[0].start == 5
+    other_text = "Sở Y tế chủ trì.\n" + line  # the same sentence at another offset of another document
+    other = MentionIndex(other_text, [ag(22, 34, "Sở Tài chính", "sở tài chính", "so")], [dl(43, 63, when)], None,
+                         {"Sở Y tế chủ trì.": 0, line: 17})
+    assert [(a.start, a.name) for a in other.agencies_in(line)] == [(5, "Sở Tài chính")]
+    assert [(d.start, d.end) for d in other.deadlines_in(line, None)] == [(26, 46)]
+    assert other.agencies_in("Sở Y tế chủ trì.") == []  # its own answer, not the first document's
+    assert first.agencies_in("không có") is None and first.agencies_in("không có") is None
+    assert first.deadlines_in("trước ngày 30/6/2026", None) is None  # a part of a block, asked twice
+    assert first.deadlines_in("trước ngày 30/6/2026", None) is None
+
+
+def test_a_sentence_is_bounded_by_punctuation_or_the_text_edges_with_spaces_between():
+    from directive_nlp.tasks.mentions import MentionIndex
+
+    text = "Mở đầu.  Câu giữa  ; câu sau và tiếp"
+    idx = MentionIndex(text)
+    assert idx._sentence_bounded(9, 17)  # ".  " before, "  ;" after
+    assert idx._sentence_bounded(0, 6)  # the text's start; "." right after
+    assert not idx._sentence_bounded(21, 28)  # "; " before, " và" after: not a sentence end
+    assert not idx._sentence_bounded(32, len(text))  # "và " before
+    assert MentionIndex("  a  ")._sentence_bounded(2, 3)  # only spaces on both sides

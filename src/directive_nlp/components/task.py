@@ -83,12 +83,14 @@ def run_rules(doc: Doc) -> tuple[list[Task], list[str]]:
     """The task rules on the Doc's document, with the earlier components' mentions."""
     from ..tasks import extract_tasks
     from ..tasks import mentions as _mentions
+    from ..tasks.memo import document_memo
 
     ndoc, structure, meta = doc._.dnlp_source, doc._.dnlp_structure, doc._.dnlp_meta
     t1 = _mentions.gazetteer_var.set(doc._.dnlp_gazetteer)
     t2 = _mentions.index_var.set(mention_index(doc))
     try:
-        tasks = extract_tasks(ndoc, structure, meta)
+        with document_memo():
+            tasks = extract_tasks(ndoc, structure, meta)
     finally:
         _mentions.index_var.reset(t2)
         _mentions.gazetteer_var.reset(t1)

@@ -52,8 +52,11 @@ def _bin(n: float, edges: tuple[float, ...]) -> str:
     return f">{edges[-1]:g}"
 
 
+_WORDS = re.compile(rf"{_W}+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(rf"{_W}+", (text or "").lower())
+    return _WORDS.findall((text or "").lower())
 
 
 class TaskContext:

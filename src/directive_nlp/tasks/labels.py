@@ -34,6 +34,7 @@ from typing import Optional
 from .frames import frames
 from ..models import Deadline
 from .layout_vocab import layout_vocab
+from .memo import per_document
 from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, fallback_subject
 from .text import trim, words
@@ -79,6 +80,7 @@ def label_kind(phrase: str) -> Optional[str]:
     return None
 
 
+@per_document
 def read_label(text: str, start: int = 0) -> Optional[LabelLine]:
     """The label line at ``text[start:]`` ("Đơn vị phối hợp thực hiện: …"), or None."""
     v = layout_vocab()

@@ -86,7 +86,13 @@ def load_lexicon_data() -> dict[str, Any]:
 def word_alt(key: str) -> str:
     """The words of one list of the lexicon as a regex alternation, in the file's order, spaces as written
     (no grouping: the caller's pattern holds the structure)."""
-    return "|".join(re.escape(w) for w in load_lexicon_data().get(key) or ())
+    return _alternation(tuple(load_lexicon_data().get(key) or ()))
+
+
+@lru_cache(maxsize=256)
+def _alternation(words: tuple[str, ...]) -> str:
+    """``words`` escaped and joined with "|" (made once per list: rules ask for it at every clause)."""
+    return "|".join(re.escape(w) for w in words)
 
 
 def opening_word(key: str, text: str, start: int, end: int, after: str = "") -> Optional[re.Match]:

@@ -89,6 +89,10 @@ class MentionIndex:
     def __post_init__(self) -> None:
         self._ag_starts = [a.start for a in self.agencies or []]
         self._dl_starts = [d.start for d in self.deadlines or []]
+        # what the index answered for a text (its offset and records), kept for this document only: the
+        # rules ask again for the same block or sentence (a deadline lookup in three of five calls)
+        self._ag_found: dict[str, Optional[tuple[int, list]]] = {}
+        self._dl_found: dict[str, Optional[tuple[int, list]]] = {}
 
     def locate(self, text: str, *, blocks_only: bool = False) -> int:
         """Offset of ``text`` in the document: the block it is, else (unless ``blocks_only``)
@@ -115,22 +119,39 @@ class MentionIndex:
         """The agency mentions of ``text`` relative to it, or None if the index cannot answer."""
         if self.agencies is None:
             return None
-        off = self.locate(text)
-        found = self._inside(self.agencies, self._ag_starts, off, len(text)) if off >= 0 else None
-        if found is None:
+        if text not in self._ag_found:
+            off = self.locate(text)
+            found = self._inside(self.agencies, self._ag_starts, off, len(text)) if off >= 0 else None
+            self._ag_found[text] = None if found is None else (off, found)
+        known = self._ag_found[text]
+        if known is None:
             return None
+        off, found = known
         return [ag(a.start - off, a.end - off, a.name, a.canonical, a.type) for a in found]
 
     def _sentence_bounded(self, a: int, b: int) -> bool:
         """Is ``text[a:b]`` a sentence or clause with the same context alone as in the document?"""
-        before = self.text[:a].rstrip(" ")
-        after = self.text[b:].lstrip(" ")
-        return (not before or before[-1] in "\n.;:") and (not after or after[0] in "\n.;")
+        text, k, j = self.text, a - 1, b
+        while k >= 0 and text[k] == " ":  # the character before, spaces skipped (no copy of the text)
+            k -= 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        return (k < 0 or text[k] in "\n.;:") and (j >= len(text) or text[j] in "\n.;")
 
     def deadlines_in(self, text: str, doc_date: Optional[date]) -> Optional[list[Dl]]:
         """The deadline mentions of ``text`` relative to it, or None if the index cannot answer."""
         if self.deadlines is None or doc_date != self.doc_date:
             return None
+        if text not in self._dl_found:
+            self._dl_found[text] = self._deadlines_found(text)
+        known = self._dl_found[text]
+        if known is None:
+            return None
+        off, found = known
+        return [dl(d.start - off, d.end - off, d.deadline) for d in found]
+
+    def _deadlines_found(self, text: str) -> Optional[tuple[int, list]]:
+        """Where ``text`` is and the deadline records inside it, or None if the index cannot answer."""
         # a deadline phrase is read in its context ("Năm 2026" alone is a time, inside "1. Năm 2026 …"
         # it is not; "(trong trường hợp …" opens no case): the index answers for a whole block, or for a
         # sentence of one (bounded by the block's edges or by sentence punctuation on both sides)
@@ -140,9 +161,7 @@ class MentionIndex:
             if off >= 0 and not self._sentence_bounded(off, off + len(text)):
                 off = -1
         found = self._inside(self.deadlines, self._dl_starts, off, len(text)) if off >= 0 else None
-        if found is None:
-            return None
-        return [dl(d.start - off, d.end - off, d.deadline) for d in found]
+        return None if found is None else (off, found)
 
 
 #: a slice of a block this long (a sentence, a clause) reads the same inside its block as alone

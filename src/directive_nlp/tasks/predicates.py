@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import lexicon, load_lexicon_data, word_alt
+from .memo import per_document
 from .text import words
 from ..vocab import phrases
 
@@ -102,6 +103,7 @@ def _quality_list_heads() -> frozenset:
     return frozenset(_norm(v) for v in load_lexicon_data().get("quality_list_heads") or [])
 
 
+@per_document
 def is_verb_start(s: str) -> bool:
     lx = lexicon()
     if _WEAK_GOVERNING.match(s):
@@ -130,6 +132,7 @@ def _verb_run(ws: list[str]) -> str | None:
     return last
 
 
+@per_document
 def verb_only(s: str) -> bool:
     """A comma segment that is only a verb ("hướng dẫn", "Quan tâm củng cố") shares the next object."""
     lx = lexicon()
