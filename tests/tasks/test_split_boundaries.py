@@ -322,9 +322,22 @@ def test_apply_after_a_bare_verb_shares_its_object():
      "kiểm tra việc chấp hành pháp luật về giá, thẩm định giá của các tổ chức kinh doanh"),  # the noun again
     ("1. Các tổ chức chấp hành nghiêm quy định về kê khai, đăng ký, cấp phép khai thác tài nguyên nước.",
      "chấp hành nghiêm quy định về kê khai, đăng ký, cấp phép khai thác tài nguyên nước"),  # listed_activity_nouns
+    ("1. Sở Xây dựng xây dựng chính sách ưu đãi, hỗ trợ cho người dân chuyển đổi phương tiện.",
+     "xây dựng chính sách ưu đãi, hỗ trợ cho người dân chuyển đổi phương tiện"),  # "ưu đãi": one policy noun
 ])
 def test_an_object_list_after_ve_stays_one_task(sentence, task):
     assert texts(sentence) == [task]
+
+
+def test_a_preference_without_a_measure_head_still_cuts():
+    # "ưu đãi" opens a list only right after a measure head (activity_object_heads) and with no object of its own
+    assert texts("1. Sở Tài chính thực hiện ưu đãi thuế cho doanh nghiệp nhỏ và vừa, hỗ trợ doanh nghiệp vay vốn "
+                 "ngân hàng thương mại.") == [
+        "thực hiện ưu đãi thuế cho doanh nghiệp nhỏ và vừa", "hỗ trợ doanh nghiệp vay vốn ngân hàng thương mại"]
+    assert texts("1. Sở Tài chính xây dựng chính sách ưu đãi đầu tư cho doanh nghiệp nhỏ và vừa, hỗ trợ doanh nghiệp "
+                 "vay vốn ngân hàng thương mại.") == [
+        "xây dựng chính sách ưu đãi đầu tư cho doanh nghiệp nhỏ và vừa",
+        "hỗ trợ doanh nghiệp vay vốn ngân hàng thương mại"]
 
 
 def test_a_noun_after_ve_and_new_work_still_cut():
