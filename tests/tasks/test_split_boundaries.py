@@ -348,3 +348,25 @@ def test_a_noun_after_ve_and_new_work_still_cut():
         "hướng dẫn về giá", "tổng hợp báo cáo Ủy ban nhân dân tỉnh"]
     assert "kê khai" in load_lexicon_data()["listed_activity_nouns"]
 
+
+
+# ------------------------------------------------------------------ a verb that moves others to act governs when it opens
+def test_a_mobilising_verb_that_opens_the_task_governs_its_commas():
+    # "vận động X VERB A, VERB B": both acts are the firms' (opening_governing_verbs)
+    assert "vận động" in load_lexicon_data()["opening_governing_verbs"]
+    assert texts("1. Sở Công Thương vận động các doanh nghiệp trong khu công nghiệp thực hiện các giải pháp tiết kiệm "
+                 "năng lượng, ứng dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất.") == [
+        "vận động các doanh nghiệp trong khu công nghiệp thực hiện các giải pháp tiết kiệm năng lượng, ứng dụng công "
+        "nghệ tiên tiến nhằm giảm chi phí sản xuất"]
+
+
+def test_a_mobilising_verb_inside_a_list_does_not_govern():
+    assert texts("1. Hội Nông dân tỉnh tuyên truyền, vận động hội viên thực hiện tốt các chính sách của Nhà nước, tổ "
+                 "chức kiểm tra định kỳ các mô hình sản xuất của hội viên.") == [
+        "tuyên truyền, vận động hội viên thực hiện tốt các chính sách của Nhà nước",
+        "tổ chức kiểm tra định kỳ các mô hình sản xuất của hội viên"]
+    # another verb before the addressee does not govern: the second act is a task of its own
+    assert texts("1. Sở Công Thương tuyên truyền các doanh nghiệp thực hiện các giải pháp tiết kiệm năng lượng, ứng "
+                 "dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất.") == [
+        "tuyên truyền các doanh nghiệp thực hiện các giải pháp tiết kiệm năng lượng",
+        "ứng dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất"]

@@ -65,6 +65,9 @@ _ADDRESSEE_FIRST = re.compile(r"(?:" + phrases(load_lexicon_data().get("act_gove
                               + r")\s*$", re.IGNORECASE)
 _GOVERN_PREFIX = re.compile(r"^\s*(?:" + phrases(load_lexicon_data().get("governing_prefixes") or (), longest_first=False)
                             + r")\s*,?\s*", re.IGNORECASE)
+# verbs that govern their commas only when they open the task (``opening_governing_verbs``: "Vận động X …")
+_OPENING_GOVERN = re.compile(r"\s*(?:" + phrases(load_lexicon_data().get("opening_governing_verbs") or (),
+                                                  longest_first=False) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 # connectives that open a new predicate after a comma (``clause_connectives`` in task_lexicon.yaml): even in a
 # content line whose commas do not split ("Nhiệm vụ: …, đồng thời …"); "từ đó, …" after a task
 _CONNECTIVES = phrases(load_lexicon_data().get("clause_connectives") or ())
@@ -297,7 +300,8 @@ class _Group:
 
     def open(self, seg: tuple[int, int], st: str) -> None:
         self.segs = [seg]
-        self.governed, self.advised, self.purposed = _governs(st), _advises(st), bool(_PURPOSE.search(" " + st + " "))
+        self.governed = _governs(st) or bool(_OPENING_GOVERN.match(_GOVERN_PREFIX.sub("", st)))
+        self.advised, self.purposed = _advises(st), bool(_PURPOSE.search(" " + st + " "))
 
     def extend(self, seg: tuple[int, int], st: str) -> None:
         self.segs.append(seg)
