@@ -370,3 +370,29 @@ def test_a_mobilising_verb_inside_a_list_does_not_govern():
                  "dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất.") == [
         "tuyên truyền các doanh nghiệp thực hiện các giải pháp tiết kiệm năng lượng",
         "ứng dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất"]
+
+
+# ------------------------------------------------------------------ a platform or system named by its activities
+@pytest.mark.parametrize("sentence, task", [
+    ("1. Sở Khoa học và Công nghệ phát triển nền tảng tích hợp, chia sẻ dữ liệu dùng chung của tỉnh.",
+     "phát triển nền tảng tích hợp, chia sẻ dữ liệu dùng chung của tỉnh"),  # "tích hợp": listed_activity_nouns
+    ("1. Sở Xây dựng xây dựng hệ thống quản lý, điều hành tập trung dựa trên dữ liệu hạ tầng.",
+     "xây dựng hệ thống quản lý, điều hành tập trung dựa trên dữ liệu hạ tầng"),
+    ("1. Sở Xây dựng ban hành cơ chế quản trị, thu thập và chia sẻ dữ liệu hạ tầng.",
+     "ban hành cơ chế quản trị, thu thập và chia sẻ dữ liệu hạ tầng"),  # "quản trị": listed_activity_nouns
+])
+def test_a_platform_named_by_its_activities_stays_one_task(sentence, task):
+    assert {"nền tảng", "hệ thống"} <= set(load_lexicon_data()["activity_object_heads"])
+    assert texts(sentence) == [task]
+
+
+def test_a_platform_with_an_object_or_in_a_gloss_still_cuts():
+    # the head's own words are no activity ("hệ thống thông tin của tỉnh"): the next act is a task
+    assert texts("1. Sở Khoa học và Công nghệ nâng cấp hệ thống thông tin của tỉnh, chia sẻ dữ liệu với các bộ, "
+                 "ngành trung ương.") == ["nâng cấp hệ thống thông tin của tỉnh",
+                                          "chia sẻ dữ liệu với các bộ, ngành trung ương"]
+    # a head inside a bracketed gloss opens no list
+    assert texts("1. Sở Giao thông vận tải vận hành cửa khẩu số (nền tảng vận hành) cho các cửa khẩu, chuyển đổi "
+                 "hoạt động của các cảng theo hướng hiện đại.") == [
+        "vận hành cửa khẩu số (nền tảng vận hành) cho các cửa khẩu",
+        "chuyển đổi hoạt động của các cảng theo hướng hiện đại"]

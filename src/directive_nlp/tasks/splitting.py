@@ -143,7 +143,7 @@ def continues_object_list(group: str, st: str) -> bool:
     if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
         bare = verb_only(st) or bool(_VERB_PREP.match(st)) or len(items) >= _RUNNING_LIST_ITEMS
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
-    last = _last(_OBJECT_HEAD, group)
+    last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))  # not a head inside a gloss
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
     return bool(last) and "," not in tail and len(words(tail)) <= _OBJECT_SYLLABLES and (
         is_verb_start(tail) or verb_only(tail) or _listed_activity(tail, st))
