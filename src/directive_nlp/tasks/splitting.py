@@ -97,6 +97,9 @@ _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_head
                             re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
+# heads named by a bare activity only ("nền tảng tích hợp, chia sẻ …"; ``bare_activity_heads``): "hệ thống quan
+# trắc theo hướng hiện đại, kiểm tra …" has more than the activity after the head, and the next verb cuts
+_BARE_HEAD = re.compile(rf"(?:{word_alt('bare_activity_heads')})\s*$", re.IGNORECASE)
 _RUNNING_LIST_ITEMS = 3  # "về các hoạt động khoan, đào, thăm dò, khai thác nước …": a list already running
 _GLOSS = re.compile(r"\([^()]*\)")
 # "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
@@ -145,7 +148,8 @@ def continues_object_list(group: str, st: str) -> bool:
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
     last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))  # not a head inside a gloss
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
-    return bool(last) and "," not in tail and len(words(tail)) <= _OBJECT_SYLLABLES and (
+    limit = _BARE_ITEM_SYLLABLES if last and _BARE_HEAD.match(last.group(0)) else _OBJECT_SYLLABLES
+    return bool(last) and "," not in tail and len(words(tail)) <= limit and (
         is_verb_start(tail) or verb_only(tail) or _listed_activity(tail, st))
 
 
