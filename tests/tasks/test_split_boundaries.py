@@ -322,9 +322,22 @@ def test_apply_after_a_bare_verb_shares_its_object():
      "kiểm tra việc chấp hành pháp luật về giá, thẩm định giá của các tổ chức kinh doanh"),  # the noun again
     ("1. Các tổ chức chấp hành nghiêm quy định về kê khai, đăng ký, cấp phép khai thác tài nguyên nước.",
      "chấp hành nghiêm quy định về kê khai, đăng ký, cấp phép khai thác tài nguyên nước"),  # listed_activity_nouns
+    ("1. Sở Xây dựng xây dựng chính sách ưu đãi, hỗ trợ cho người dân chuyển đổi phương tiện.",
+     "xây dựng chính sách ưu đãi, hỗ trợ cho người dân chuyển đổi phương tiện"),  # "ưu đãi": one policy noun
 ])
 def test_an_object_list_after_ve_stays_one_task(sentence, task):
     assert texts(sentence) == [task]
+
+
+def test_a_preference_without_a_measure_head_still_cuts():
+    # "ưu đãi" opens a list only right after a measure head (activity_object_heads) and with no object of its own
+    assert texts("1. Sở Tài chính thực hiện ưu đãi thuế cho doanh nghiệp nhỏ và vừa, hỗ trợ doanh nghiệp vay vốn "
+                 "ngân hàng thương mại.") == [
+        "thực hiện ưu đãi thuế cho doanh nghiệp nhỏ và vừa", "hỗ trợ doanh nghiệp vay vốn ngân hàng thương mại"]
+    assert texts("1. Sở Tài chính xây dựng chính sách ưu đãi đầu tư cho doanh nghiệp nhỏ và vừa, hỗ trợ doanh nghiệp "
+                 "vay vốn ngân hàng thương mại.") == [
+        "xây dựng chính sách ưu đãi đầu tư cho doanh nghiệp nhỏ và vừa",
+        "hỗ trợ doanh nghiệp vay vốn ngân hàng thương mại"]
 
 
 def test_a_noun_after_ve_and_new_work_still_cut():
@@ -335,3 +348,51 @@ def test_a_noun_after_ve_and_new_work_still_cut():
         "hướng dẫn về giá", "tổng hợp báo cáo Ủy ban nhân dân tỉnh"]
     assert "kê khai" in load_lexicon_data()["listed_activity_nouns"]
 
+
+
+# ------------------------------------------------------------------ a verb that moves others to act governs when it opens
+def test_a_mobilising_verb_that_opens_the_task_governs_its_commas():
+    # "vận động X VERB A, VERB B": both acts are the firms' (opening_governing_verbs)
+    assert "vận động" in load_lexicon_data()["opening_governing_verbs"]
+    assert texts("1. Sở Công Thương vận động các doanh nghiệp trong khu công nghiệp thực hiện các giải pháp tiết kiệm "
+                 "năng lượng, ứng dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất.") == [
+        "vận động các doanh nghiệp trong khu công nghiệp thực hiện các giải pháp tiết kiệm năng lượng, ứng dụng công "
+        "nghệ tiên tiến nhằm giảm chi phí sản xuất"]
+
+
+def test_a_mobilising_verb_inside_a_list_does_not_govern():
+    assert texts("1. Hội Nông dân tỉnh tuyên truyền, vận động hội viên thực hiện tốt các chính sách của Nhà nước, tổ "
+                 "chức kiểm tra định kỳ các mô hình sản xuất của hội viên.") == [
+        "tuyên truyền, vận động hội viên thực hiện tốt các chính sách của Nhà nước",
+        "tổ chức kiểm tra định kỳ các mô hình sản xuất của hội viên"]
+    # another verb before the addressee does not govern: the second act is a task of its own
+    assert texts("1. Sở Công Thương tuyên truyền các doanh nghiệp thực hiện các giải pháp tiết kiệm năng lượng, ứng "
+                 "dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất.") == [
+        "tuyên truyền các doanh nghiệp thực hiện các giải pháp tiết kiệm năng lượng",
+        "ứng dụng công nghệ tiên tiến nhằm giảm chi phí sản xuất"]
+
+
+# ------------------------------------------------------------------ a platform or system named by its activities
+@pytest.mark.parametrize("sentence, task", [
+    ("1. Sở Khoa học và Công nghệ phát triển nền tảng tích hợp, chia sẻ dữ liệu dùng chung của tỉnh.",
+     "phát triển nền tảng tích hợp, chia sẻ dữ liệu dùng chung của tỉnh"),  # "tích hợp": listed_activity_nouns
+    ("1. Sở Xây dựng xây dựng hệ thống quản lý, điều hành tập trung dựa trên dữ liệu hạ tầng.",
+     "xây dựng hệ thống quản lý, điều hành tập trung dựa trên dữ liệu hạ tầng"),
+    ("1. Sở Xây dựng ban hành cơ chế quản trị, thu thập và chia sẻ dữ liệu hạ tầng.",
+     "ban hành cơ chế quản trị, thu thập và chia sẻ dữ liệu hạ tầng"),  # "quản trị": listed_activity_nouns
+])
+def test_a_platform_named_by_its_activities_stays_one_task(sentence, task):
+    assert {"nền tảng", "hệ thống"} <= set(load_lexicon_data()["activity_object_heads"])
+    assert texts(sentence) == [task]
+
+
+def test_a_platform_with_an_object_or_in_a_gloss_still_cuts():
+    # the head's own words are no activity ("hệ thống thông tin của tỉnh"): the next act is a task
+    assert texts("1. Sở Khoa học và Công nghệ nâng cấp hệ thống thông tin của tỉnh, chia sẻ dữ liệu với các bộ, "
+                 "ngành trung ương.") == ["nâng cấp hệ thống thông tin của tỉnh",
+                                          "chia sẻ dữ liệu với các bộ, ngành trung ương"]
+    # a head inside a bracketed gloss opens no list
+    assert texts("1. Sở Giao thông vận tải vận hành cửa khẩu số (nền tảng vận hành) cho các cửa khẩu, chuyển đổi "
+                 "hoạt động của các cảng theo hướng hiện đại.") == [
+        "vận hành cửa khẩu số (nền tảng vận hành) cho các cửa khẩu",
+        "chuyển đổi hoạt động của các cảng theo hướng hiện đại"]

@@ -68,6 +68,7 @@ _OPTIONAL_LISTS += ("titled_item_heads",)  # clauses.explaining_colon
 _OPTIONAL_LISTS += ("estimate_words",)  # not_tasks.estimate_statement
 _OPTIONAL_LISTS += ("premise_connectives",)  # clauses._premise
 _OPTIONAL_LISTS += ("process_scope_openers",)  # clauses._past_process_scope
+_OPTIONAL_LISTS += ("opening_governing_verbs", "bare_activity_heads")  # splitting._Group.open, continues_object_list
 _OPTIONAL_LISTS += ("account_adverbs",)  # predicates.strip_modal
 
 

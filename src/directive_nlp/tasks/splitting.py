@@ -65,6 +65,9 @@ _ADDRESSEE_FIRST = re.compile(r"(?:" + phrases(load_lexicon_data().get("act_gove
                               + r")\s*$", re.IGNORECASE)
 _GOVERN_PREFIX = re.compile(r"^\s*(?:" + phrases(load_lexicon_data().get("governing_prefixes") or (), longest_first=False)
                             + r")\s*,?\s*", re.IGNORECASE)
+# verbs that govern their commas only when they open the task (``opening_governing_verbs``: "Vận động X …")
+_OPENING_GOVERN = re.compile(r"\s*(?:" + phrases(load_lexicon_data().get("opening_governing_verbs") or (),
+                                                  longest_first=False) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 # connectives that open a new predicate after a comma (``clause_connectives`` in task_lexicon.yaml): even in a
 # content line whose commas do not split ("Nhiệm vụ: …, đồng thời …"); "từ đó, …" after a task
 _CONNECTIVES = phrases(load_lexicon_data().get("clause_connectives") or ())
@@ -94,6 +97,9 @@ _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_head
                             re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
+# heads named by a bare activity only ("nền tảng tích hợp, chia sẻ …"; ``bare_activity_heads``): "hệ thống quan
+# trắc theo hướng hiện đại, kiểm tra …" has more than the activity after the head, and the next verb cuts
+_BARE_HEAD = re.compile(rf"(?:{word_alt('bare_activity_heads')})\s*$", re.IGNORECASE)
 _RUNNING_LIST_ITEMS = 3  # "về các hoạt động khoan, đào, thăm dò, khai thác nước …": a list already running
 _GLOSS = re.compile(r"\([^()]*\)")
 # "phấn đấu đến năm 2030 …", "mục tiêu đến …": a target horizon (``horizon_words`` in deadlines.yaml) is no list item
@@ -140,9 +146,10 @@ def continues_object_list(group: str, st: str) -> bool:
     if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
         bare = verb_only(st) or bool(_VERB_PREP.match(st)) or len(items) >= _RUNNING_LIST_ITEMS
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
-    last = _last(_OBJECT_HEAD, group)
+    last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))  # not a head inside a gloss
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
-    return bool(last) and "," not in tail and len(words(tail)) <= _OBJECT_SYLLABLES and (
+    limit = _BARE_ITEM_SYLLABLES if last and _BARE_HEAD.match(last.group(0)) else _OBJECT_SYLLABLES
+    return bool(last) and "," not in tail and len(words(tail)) <= limit and (
         is_verb_start(tail) or verb_only(tail) or _listed_activity(tail, st))
 
 
@@ -297,7 +304,8 @@ class _Group:
 
     def open(self, seg: tuple[int, int], st: str) -> None:
         self.segs = [seg]
-        self.governed, self.advised, self.purposed = _governs(st), _advises(st), bool(_PURPOSE.search(" " + st + " "))
+        self.governed = _governs(st) or bool(_OPENING_GOVERN.match(_GOVERN_PREFIX.sub("", st)))
+        self.advised, self.purposed = _advises(st), bool(_PURPOSE.search(" " + st + " "))
 
     def extend(self, seg: tuple[int, int], st: str) -> None:
         self.segs.append(seg)
