@@ -235,12 +235,13 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     has_blank_paragraphs = sum(1 for l in lines if not l.strip()) >= max(2, len(lines) // 10)
     skip = set() if markdown else _running_lines(lines)
     builder = _TextBlocks(markdown=markdown, has_blank_paragraphs=has_blank_paragraphs)
-    if not markdown and not has_blank_paragraphs:
-        builder.wrap_width = _wrap_width(lines)
     header = None if markdown else _two_column_header(lines, skip)
     signature = None if markdown else signature_block(lines, skip)
     tables = {} if markdown else {used[0]: (set(used), rows) for used, rows in flattened_tables(lines, skip)}
     table_lines = set().union(*(used for used, _ in tables.values()))
+    if not markdown and not has_blank_paragraphs:
+        # the width the running text was wrapped at: a flattened table's short cell lines say nothing of it
+        builder.wrap_width = _wrap_width([l for i, l in enumerate(lines) if i not in table_lines and i not in skip])
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
