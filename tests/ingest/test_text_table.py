@@ -149,3 +149,20 @@ def test_lines_of_a_list_beside_a_flattened_table_are_not_joined(tmp_path):
     items = [f"{i}. Sở Tài chính báo cáo kết quả.\n" for i in range(1, 25)]
     blocks = parse_text("".join(items), markdown=False)
     assert len([b for b in blocks if b.kind != "table_row"]) == len(items)
+
+
+def test_words_the_prose_never_writes_together_may_share_a_cell():
+    """A table's cells use words the document's prose never pairs ("có liên" of "Sở, ban, ngành
+    có liên quan" where the prose says "ngành liên quan"): keeping them in one piece costs
+    nothing, so a short word is not pushed into the next column; cutting a phrase the prose
+    writes ("Sở Xây dựng") still costs."""
+    from directive_nlp.ingest.text_table import PAIR_COST, _candidates, _pairs, _words
+
+    pairs = _pairs(["Sở Xây dựng chủ trì, phối hợp với Sở Tài chính.\n"])
+    wide = [10_000.0, 10_000.0]
+    line = _words("có liên", 0)
+    cost, pieces = _candidates(line, 2, wide, pairs)[0]
+    assert cost == 0.0 and any(len(p) == 2 for p in pieces)
+    together = _words("Sở Xây", 0)
+    costs = {tuple(len(p) for p in pieces): cost for cost, pieces in _candidates(together, 2, wide, pairs)}
+    assert costs[(1, 1)] == PAIR_COST and costs[(2, 0)] == 0.0
