@@ -166,3 +166,14 @@ def test_words_the_prose_never_writes_together_may_share_a_cell():
     together = _words("Sở Xây", 0)
     costs = {tuple(len(p) for p in pieces): cost for cost, pieces in _candidates(together, 2, wide, pairs)}
     assert costs[(1, 1)] == PAIR_COST and costs[(2, 0)] == 0.0
+
+
+def test_a_table_whose_columns_keep_their_padding_is_not_a_flattened_one():
+    """``pdftotext -layout``'s copy pads the columns apart: the padded-table reader takes it
+    (tests/ingest/test_plain_text_layout.py), never the rebuild of flattened rows."""
+    padded = [
+        "TT  Nội dung                Cơ quan chủ trì              Thời hạn\n",
+        "1   Mua vắc xin             Sở Nông nghiệp và Môi trường  Quý I năm 2026\n",
+        "2   Tập huấn thú y cơ sở    Ủy ban nhân dân các xã        Tháng 6 năm 2026\n",
+    ]
+    assert flattened_tables(padded, set()) == []

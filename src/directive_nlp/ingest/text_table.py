@@ -64,6 +64,8 @@ MAX_LINE_COST = 0.5
 _NUMBER_RE = re.compile(r"^(\d{1,3})$")
 _ROMAN_RE = re.compile(r"^[IVXLC]{1,5}\.?$")
 _WORD_RE = re.compile(r"\S+")
+#: two spaces or more between words: columns padded apart (``pdftotext -layout``), not flattened
+_PADDED_RE = re.compile(r"\S {2,}\S")
 
 
 @lru_cache(maxsize=4096)
@@ -352,8 +354,8 @@ def _table_at(lines, start, skip, starts) -> Optional[tuple[list[int], list[Bloc
     """The table whose header opens at line ``start``, rebuilt, or None (see the module's doc)."""
     header = _header(lines, start, skip)
     rows = _rows(lines, header[-1] + 1, skip, starts) if header else []
-    if not rows:
-        return None
+    if not rows or any(_PADDED_RE.search(lines[i]) for i in header):
+        return None  # a header whose columns keep their padding is a padded table, not a flattened one
     head_number, head_words = _line_words(lines, starts, header)
     # the most columns whose names the header's words make, each of a role of its own
     k = next((k for k in range(MAX_COLUMNS, MIN_COLUMNS - 1, -1) if _header_cut(head_words, k, None)), None)
