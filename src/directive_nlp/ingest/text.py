@@ -384,9 +384,13 @@ class _TextBlocks:
         if not self.wrap_width or not self.para:
             return False
         last = self.para[-1][0].rstrip()
+        if _NEW_BLOCK_RE.match(line):
+            return False
+        if last.count("(") > last.count(")") and line.count(")") > line.count("("):
+            return True  # a parenthesis opened in the last line closes in this one, whatever the widths
         goes_on = (last[-1:] not in ".;:!?" or last[-1:] == ":" and line[:1].islower()
                    or last[-1:] == ";" and len(self.para) >= 2)
-        return len(last) >= WRAP_FULL * self.wrap_width and goes_on and not _NEW_BLOCK_RE.match(line)
+        return len(last) >= WRAP_FULL * self.wrap_width and goes_on
 
     def add_text_line(self, body: str, lineno: int, base: int) -> None:
         """A line of text: a heading, bold runs or plain text joining the paragraph or opening one."""
