@@ -257,3 +257,21 @@ def test_a_sentence_goes_on_over_a_page_break_of_a_pdf_copy():
     page2 = "\n".join(["2"] + para[1:] + other * 8 + [last])
     texts = [b.text for b in parse_text(page1 + "\n\f" + page2 + "\n", markdown=False)]
     assert texts == [" ".join(other)] * 8 + [" ".join(para)] + [" ".join(other)] * 8 + [last]
+
+
+def test_a_parenthesis_opened_in_a_short_wrapped_line_closes_in_the_next(tmp_path):
+    """An appendix's subtitle "(Ban hành kèm theo Kế hoạch số … ngày" / "19/11/2025 của …)" is
+    one line even when its first line is short; a line whose parenthesis closes on it, or a next
+    line opening an item, is not joined."""
+    import textwrap
+
+    body = [line for p in PARAGRAPHS for line in textwrap.wrap(p, 68)] * 2
+    subtitle = ["PHỤ LỤC", "(Ban hành kèm theo Kế hoạch số 552/KH-UBND ngày",
+                "19/11/2025 của Ủy ban nhân dân tỉnh)"]
+    closed = ["(Ban hành kèm theo Kế hoạch số 552/KH-UBND)", "Các nhiệm vụ cụ thể như sau"]
+    opened_item = ["Các nội dung (gồm các phần sau", "1. Sở Tài chính bố trí kinh phí)."]
+    text = "\n".join(body + subtitle + closed + opened_item) + "\n"
+    texts = [b.text for b in read_document(_write(tmp_path, text, "copy.txt")).blocks]
+    assert "(Ban hành kèm theo Kế hoạch số 552/KH-UBND ngày 19/11/2025 của Ủy ban nhân dân tỉnh)" in texts
+    assert closed[0] in texts and closed[1] in texts
+    assert opened_item[1] in texts

@@ -44,7 +44,7 @@ def _fonts():
     pdfmetrics.registerFont(TTFont("DVSB", BOLD))
 
 
-def _pdf_copy(path: Path, story_rows=None) -> str:
+def _pdf_copy(path: Path, story_rows=None, prose=(PROSE,)) -> str:
     """A page with a paragraph of prose and a table of narrow columns (reportlab's platypus), and
     its text as pdfplumber's ``extract_text`` gives it."""
     pdfplumber = pytest.importorskip("pdfplumber")
@@ -57,7 +57,7 @@ def _pdf_copy(path: Path, story_rows=None) -> str:
     head = ParagraphStyle("h", fontName="DVSB", fontSize=11, leading=14)
     rows = story_rows if story_rows is not None else ROWS
     data = [[Paragraph(c, head) for c in HEADER]] + [[Paragraph(c, body) for c in r] for r in rows]
-    story = [Paragraph(PROSE, body), Table(data, colWidths=[34, 130, 80, 90, 70],
+    story = [Paragraph(p, body) for p in prose] + [Table(data, colWidths=[34, 130, 80, 90, 70],
                                                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     with pdfplumber.open(path) as pdf:
@@ -111,3 +111,69 @@ def test_word_width_reads_vietnamese_letters_by_their_base_letter():
     assert word_width("Sở") == word_width("So")
     assert word_width("Đồng") == word_width("Dong")
     assert word_width("mmm") > word_width("iii")
+
+
+TOPICS = ["tuyên truyền, phổ biến pháp luật về đất đai", "bồi dưỡng kỹ năng số cho cán bộ, công chức",
+          "kiểm tra việc thu, chi ngân sách", "phòng, chống dịch bệnh ở trường học",
+          "trợ giúp pháp lý cho người dân vùng sâu", "bình ổn giá mặt hàng thiết yếu dịp Tết"]
+LONG_PROSE = tuple(
+    f"Năm {2025 + i}, các cơ quan, đơn vị tiếp tục đẩy mạnh công tác {t}; lồng ghép nội dung này vào "
+    f"chương trình công tác hằng quý, bố trí đủ nhân lực, kinh phí, sơ kết việc thực hiện vào tháng "
+    f"{i + 5} và rút kinh nghiệm những việc còn chậm, còn vướng mắc."
+    for i, t in enumerate(TOPICS, start=1))
+LONG_ROWS = [[str(i + 1)] + ROWS[i % 3][1:] for i in range(9)]
+
+
+def test_the_wrap_width_of_the_prose_is_not_lost_to_a_long_flattened_table(tmp_path):
+    """A long appendix table flattened line by line has more (short) lines than the prose: the
+    width the prose was wrapped at is measured on the lines outside the table, so a wrapped
+    paragraph stays one paragraph."""
+    text = _pdf_copy(tmp_path / "plan.pdf", LONG_ROWS, prose=(PROSE,) + LONG_PROSE)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) > 60  # most of them the table's short cell lines
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    src = read_document(path)
+    paragraphs = [b.text for b in src.blocks if b.kind != "table_row"]
+    for prose in (PROSE,) + LONG_PROSE:
+        assert prose in paragraphs
+    rows = [b for b in src.blocks if b.kind == "table_row"]
+    assert len(rows) == 1 + len(LONG_ROWS)
+
+
+def test_lines_of_a_list_beside_a_flattened_table_are_not_joined(tmp_path):
+    """The negative: with the table left out, short lines of one item each (no wrap width) stay
+    apart."""
+    from directive_nlp.ingest.text import parse_text
+
+    items = [f"{i}. Sở Tài chính báo cáo kết quả.\n" for i in range(1, 25)]
+    blocks = parse_text("".join(items), markdown=False)
+    assert len([b for b in blocks if b.kind != "table_row"]) == len(items)
+
+
+def test_words_the_prose_never_writes_together_may_share_a_cell():
+    """A table's cells use words the document's prose never pairs ("có liên" of "Sở, ban, ngành
+    có liên quan" where the prose says "ngành liên quan"): keeping them in one piece costs
+    nothing, so a short word is not pushed into the next column; cutting a phrase the prose
+    writes ("Sở Xây dựng") still costs."""
+    from directive_nlp.ingest.text_table import PAIR_COST, _candidates, _pairs, _words
+
+    pairs = _pairs(["Sở Xây dựng chủ trì, phối hợp với Sở Tài chính.\n"])
+    wide = [10_000.0, 10_000.0]
+    line = _words("có liên", 0)
+    cost, pieces = _candidates(line, 2, wide, pairs)[0]
+    assert cost == 0.0 and any(len(p) == 2 for p in pieces)
+    together = _words("Sở Xây", 0)
+    costs = {tuple(len(p) for p in pieces): cost for cost, pieces in _candidates(together, 2, wide, pairs)}
+    assert costs[(1, 1)] == PAIR_COST and costs[(2, 0)] == 0.0
+
+
+def test_a_table_whose_columns_keep_their_padding_is_not_a_flattened_one():
+    """``pdftotext -layout``'s copy pads the columns apart: the padded-table reader takes it
+    (tests/ingest/test_plain_text_layout.py), never the rebuild of flattened rows."""
+    padded = [
+        "TT  Nội dung                Cơ quan chủ trì              Thời hạn\n",
+        "1   Mua vắc xin             Sở Nông nghiệp và Môi trường  Quý I năm 2026\n",
+        "2   Tập huấn thú y cơ sở    Ủy ban nhân dân các xã        Tháng 6 năm 2026\n",
+    ]
+    assert flattened_tables(padded, set()) == []

@@ -235,12 +235,13 @@ def parse_text(raw: str, *, markdown: bool) -> list[Block]:
     has_blank_paragraphs = sum(1 for l in lines if not l.strip()) >= max(2, len(lines) // 10)
     skip = set() if markdown else _running_lines(lines)
     builder = _TextBlocks(markdown=markdown, has_blank_paragraphs=has_blank_paragraphs)
-    if not markdown and not has_blank_paragraphs:
-        builder.wrap_width = _wrap_width(lines)
     header = None if markdown else _two_column_header(lines, skip)
     signature = None if markdown else signature_block(lines, skip)
     tables = {} if markdown else {used[0]: (set(used), rows) for used, rows in flattened_tables(lines, skip)}
     table_lines = set().union(*(used for used, _ in tables.values()))
+    if not markdown and not has_blank_paragraphs:
+        # the width the running text was wrapped at: a flattened table's short cell lines say nothing of it
+        builder.wrap_width = _wrap_width([l for i, l in enumerate(lines) if i not in table_lines and i not in skip])
     pos = 0
     for lineno, line in enumerate(lines):
         base = pos
@@ -383,9 +384,13 @@ class _TextBlocks:
         if not self.wrap_width or not self.para:
             return False
         last = self.para[-1][0].rstrip()
+        if _NEW_BLOCK_RE.match(line):
+            return False
+        if last.count("(") > last.count(")") and line.count(")") > line.count("("):
+            return True  # a parenthesis opened in the last line closes in this one, whatever the widths
         goes_on = (last[-1:] not in ".;:!?" or last[-1:] == ":" and line[:1].islower()
                    or last[-1:] == ";" and len(self.para) >= 2)
-        return len(last) >= WRAP_FULL * self.wrap_width and goes_on and not _NEW_BLOCK_RE.match(line)
+        return len(last) >= WRAP_FULL * self.wrap_width and goes_on
 
     def add_text_line(self, body: str, lineno: int, base: int) -> None:
         """A line of text: a heading, bold runs or plain text joining the paragraph or opening one."""

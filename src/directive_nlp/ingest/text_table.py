@@ -56,8 +56,7 @@ NAME_WORDS = 8
 HEADER_CUTS = 200_000
 #: the quantile of a column's full pieces taken for its width (rounded down)
 FULL_QUANTILE = 0.9
-#: the cost of cutting between two words the document writes together, or of joining two
-#: it never does
+#: the cost of cutting between two words the document writes together
 PAIR_COST = 0.3
 #: a rebuilt table is kept when its mean cost per line stays under this
 MAX_LINE_COST = 0.5
@@ -65,6 +64,8 @@ MAX_LINE_COST = 0.5
 _NUMBER_RE = re.compile(r"^(\d{1,3})$")
 _ROMAN_RE = re.compile(r"^[IVXLC]{1,5}\.?$")
 _WORD_RE = re.compile(r"\S+")
+#: two spaces or more between words: columns padded apart (``pdftotext -layout``), not flattened
+_PADDED_RE = re.compile(r"\S {2,}\S")
 
 
 @lru_cache(maxsize=4096)
@@ -180,15 +181,17 @@ def _phrase(a: str, b: str, pairs: frozenset) -> Optional[bool]:
 
 def _candidates(words, k: int, W: list[float], pairs: frozenset):
     """The cuts of one line into ``k`` pieces, cheapest first: (cost, pieces). A piece wider than
-    its column costs its overflow; a cut between two words the document writes together, and two
-    words it never writes together left in one piece, cost ``PAIR_COST`` each."""
+    its column costs its overflow; a cut between two words the document writes together costs
+    ``PAIR_COST``. Two words the document never writes together cost nothing for being left in
+    one piece: its prose is short beside a table's vocabulary ("có liên quan", "trồng trọt"),
+    and that penalty moved a cell's short words into the next column."""
     n = len(words)
     out = []
     for cut in itertools.combinations_with_replacement(range(n + 1), k - 1):
         bounds = (0,) + cut + (n,)
         pieces = [words[bounds[c]:bounds[c + 1]] for c in range(k)]
         cost = sum(max(0.0, _seg_width(p) - W[c]) / W[c] for c, p in enumerate(pieces))
-        cost += PAIR_COST * sum(1 for b in range(1, n) if _phrase(words[b - 1][0], words[b][0], pairs) is (b in cut))
+        cost += PAIR_COST * sum(1 for b in set(cut) if 0 < b < n and _phrase(words[b - 1][0], words[b][0], pairs))
         out.append((cost, pieces))
     out.sort(key=lambda x: x[0])
     return out[:max(CUTS_KEPT, sum(1 for c, _ in out if c <= out[0][0]))]
@@ -351,8 +354,8 @@ def _table_at(lines, start, skip, starts) -> Optional[tuple[list[int], list[Bloc
     """The table whose header opens at line ``start``, rebuilt, or None (see the module's doc)."""
     header = _header(lines, start, skip)
     rows = _rows(lines, header[-1] + 1, skip, starts) if header else []
-    if not rows:
-        return None
+    if not rows or any(_PADDED_RE.search(lines[i]) for i in header):
+        return None  # a header whose columns keep their padding is a padded table, not a flattened one
     head_number, head_words = _line_words(lines, starts, header)
     # the most columns whose names the header's words make, each of a role of its own
     k = next((k for k in range(MAX_COLUMNS, MIN_COLUMNS - 1, -1) if _header_cut(head_words, k, None)), None)
