@@ -1076,7 +1076,7 @@ def _find(text: str, doc_date: Optional[date]) -> list[DeadlineMention]:
             text = work
     c = _compiled()
     starts = _starts(text)
-    if starts == []:
+    if starts == ():
         return []  # no pattern matches anywhere (most parts of sentences the task rules ask about)
     cands: list[tuple[int, int, int, str, Deadline]] = []
     for order, (rule, pat) in enumerate(c.patterns):
@@ -1149,20 +1149,23 @@ def _prefilter() -> Optional[re.Pattern]:
         return None
 
 
-def _starts(text: str) -> Optional[list[int]]:
+@lru_cache(maxsize=512)
+def _starts(text: str) -> Optional[tuple[int, ...]]:
     """The positions where some deadline pattern matches (None: unknown, see :func:`_union`): the union
-    is tried only where the prefilter says a pattern may begin (the same positions, found faster)."""
+    is tried only where the prefilter says a pattern may begin (the same positions, found faster).
+    Remembered by text, as :func:`_find_cached` is: they do not depend on the document's date, and the
+    task rules read a block both with it and without it (``tasks.timed_parts``)."""
     union = _union()
     if union is None:
         return None
     pre = _prefilter()
     if pre is None:
-        return [m.start() for m in union.finditer(text)]
+        return tuple(m.start() for m in union.finditer(text))
     match = union.match
-    return [q for q in (m.start() for m in pre.finditer(text)) if match(text, q)]
+    return tuple(q for q in (m.start() for m in pre.finditer(text)) if match(text, q))
 
 
-def _finditer(pat: re.Pattern, text: str, starts: Optional[list[int]]) -> list[re.Match]:
+def _finditer(pat: re.Pattern, text: str, starts: Optional[tuple[int, ...]]) -> list[re.Match]:
     """``pat.finditer(text)``, trying ``pat`` only at ``starts``: it matches nowhere else, so the
     leftmost match after the previous one is at the first of them where it matches."""
     if starts is None:
