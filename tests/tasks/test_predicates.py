@@ -18,3 +18,11 @@ def test_account_manner_and_nominal_words():
     assert not predicates._MANNER_TAIL.search("chỉ đạo các sở")
     assert predicates._NOMINAL_RUN.search("đẩy mạnh công tác tuyên truyền")  # nominal_run_heads
     assert not predicates._NOMINAL_RUN.search("đẩy mạnh tuyên truyền pháp luật")
+
+
+def test_verb_like_noun_before_a_verb_is_the_noun():
+    # verb_like_nouns: "ứng dụng" (to apply / an application) followed at once by a verb is the noun
+    assert not predicates.is_verb_start("ứng dụng sử dụng, khai thác dữ liệu mở")
+    assert not predicates.is_verb_start("ứng dụng vận hành hạ tầng trọng yếu")
+    assert predicates.is_verb_start("ứng dụng công nghệ số trong quản lý")
+    assert predicates.is_verb_start("ứng dụng các công nghệ số tiên tiến như AI")

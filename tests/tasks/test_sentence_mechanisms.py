@@ -764,3 +764,12 @@ def test_time_clause_words_from_task_lexicon(text, only_time):
     from directive_nlp.tasks.text import words
 
     assert (not words(_TIME_ONLY.sub(" ", text))) is only_time
+
+
+def test_verb_like_noun_in_an_object_list_is_not_a_new_task():
+    ts = tasks_of("1. Sở Thông tin và Truyền thông tổ chức giám sát an ninh mạng cho các nền tảng dữ liệu và "
+                  "ứng dụng vận hành hạ tầng trọng yếu.")
+    assert len(ts) == 1 and "ứng dụng vận hành" in ts[0].task
+    ts = tasks_of("1. Sở Y tế xây dựng các cơ sở cai nghiện ma túy chất lượng cao, ứng dụng khoa học và công nghệ "
+                  "hiện đại trong quản lý, điều trị.")
+    assert len(ts) == 2 and ts[1].task.startswith("ứng dụng khoa học")

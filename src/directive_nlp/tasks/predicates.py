@@ -76,6 +76,17 @@ def _agent_noun() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _noun_reading() -> re.Pattern:
+    """A word that is a verb and a noun (``verb_like_nouns``: "ứng dụng") followed at once by a verb of the lexicon
+    ("ứng dụng sử dụng …", "ứng dụng vận hành …") is the noun ("an application"), not an act."""
+    d = load_lexicon_data()
+    nouns = d.get("verb_like_nouns") or []
+    if not nouns:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^\s*(?:{phrases(nouns)})\s+(?:{phrases(d['verbs'] + d['weak_verbs'])})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _qualities() -> frozenset:
     return frozenset(_norm(v) for v in load_lexicon_data().get("quality_words") or [])
 
@@ -109,7 +120,7 @@ def is_verb_start(s: str) -> bool:
     if _WEAK_GOVERNING.match(s):
         return True  # "có giải pháp …", "có kế hoạch …": a governing phrase is an act though "có" alone is weak
     return (bool(lx.verb_start.match(s)) and not lx.weak_verb_start.match(s) and not NOUN_TOCHUC.match(s)
-            and not _agent_noun().match(s))
+            and not _agent_noun().match(s) and not _noun_reading().match(s))
 
 
 _WEAK_GOVERNING = re.compile(r"^\s*(?:" + "|".join(re.escape(v) for v in load_lexicon_data()["governing_verbs"]
