@@ -26,3 +26,13 @@ def test_verb_like_noun_before_a_verb_is_the_noun():
     assert not predicates.is_verb_start("ứng dụng vận hành hạ tầng trọng yếu")
     assert predicates.is_verb_start("ứng dụng công nghệ số trong quản lý")
     assert predicates.is_verb_start("ứng dụng các công nghệ số tiên tiến như AI")
+
+
+def test_bare_noun_item_then_verb_like_noun_continues_the_list():
+    assert predicates.noun_item_then_verb_like_noun("phương tiện", "ứng dụng khoa học và công nghệ")
+    assert predicates.noun_item_then_verb_like_noun(" các mô hình mẫu", " ứng dụng mẫu chuyển đổi số")
+    # a segment with its own verb, a long one, or another verb on the right: no
+    assert not predicates.noun_item_then_verb_like_noun("đảm bảo liên thông", "ứng dụng các công nghệ số")
+    assert not predicates.noun_item_then_verb_like_noun("các cơ sở cai nghiện ma túy chất lượng cao",
+                                                        "ứng dụng khoa học")
+    assert not predicates.noun_item_then_verb_like_noun("phương tiện", "nâng cao năng lực")

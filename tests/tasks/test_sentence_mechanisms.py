@@ -773,3 +773,8 @@ def test_verb_like_noun_in_an_object_list_is_not_a_new_task():
     ts = tasks_of("1. Sở Y tế xây dựng các cơ sở cai nghiện ma túy chất lượng cao, ứng dụng khoa học và công nghệ "
                   "hiện đại trong quản lý, điều trị.")
     assert len(ts) == 2 and ts[1].task.startswith("ứng dụng khoa học")
+
+
+def test_verb_like_noun_after_a_bare_noun_item_joins_the_list():
+    ts = tasks_of("1. Công an tỉnh đầu tư trang thiết bị, phương tiện, ứng dụng khoa học và công nghệ hiện đại.")
+    assert len(ts) == 1 and "phương tiện, ứng dụng khoa học" in ts[0].task

@@ -87,6 +87,21 @@ def _noun_reading() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _verb_like_noun_start() -> re.Pattern:
+    nouns = load_lexicon_data().get("verb_like_nouns") or []
+    return re.compile(rf"^\s*(?:{phrases(nouns)})(?![\wÀ-ỹ])", re.IGNORECASE) if nouns else re.compile(r"(?!)")
+
+
+def noun_item_then_verb_like_noun(prev: str, st: str) -> bool:
+    """"Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học …", "các mô hình mẫu, ứng dụng mẫu …": after a short
+    bare noun item of a running list (no verb of the lexicon at its start, at most four syllables) a segment that
+    opens with a verb-like noun (``verb_like_nouns``) is the next item of that list, not a new act."""
+    lx = lexicon()
+    return (bool(_verb_like_noun_start().match(st)) and 0 < len(words(prev)) <= 4
+            and not lx.verb_start.match(prev.lstrip()) and not lx.weak_verb_start.match(prev.lstrip()))
+
+
+@lru_cache(maxsize=1)
 def _qualities() -> frozenset:
     return frozenset(_norm(v) for v in load_lexicon_data().get("quality_words") or [])
 

@@ -18,7 +18,8 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, quality_only, skip_ws, verb_only
+from .predicates import (NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, noun_item_then_verb_like_noun,
+                         quality_only, skip_ws, verb_only)
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
 from .timed_parts import own_time_cuts
@@ -537,6 +538,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
                         for d in deadlines)
     if len(g.segs) > 1 and quality_only(prev):
         return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
+    if len(g.segs) > 1 and noun_item_then_verb_like_noun(prev, st):
+        return False  # "Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học …": the list of objects goes on
     if manner_list(prev, st):
         return False  # "công bố đầy đủ, công khai thông tin …": the manners of one act, then its object
     if nominal_compound_only(seg_text):
