@@ -36,3 +36,11 @@ def test_bare_noun_item_then_verb_like_noun_continues_the_list():
     assert not predicates.noun_item_then_verb_like_noun("các cơ sở cai nghiện ma túy chất lượng cao",
                                                         "ứng dụng khoa học")
     assert not predicates.noun_item_then_verb_like_noun("phương tiện", "nâng cao năng lực")
+
+
+def test_noun_head_pair_then_verb_like_noun():
+    # verb_like_noun_heads: "năng lực", "mô hình" take a pair of nominalised acts
+    assert predicates.head_pair_then_verb_like_noun("nâng cao năng lực quản lý", "ứng dụng công nghệ")
+    assert predicates.head_pair_then_verb_like_noun("cơ chế cho các mô hình kinh doanh", "ứng dụng công nghệ mới")
+    assert not predicates.head_pair_then_verb_like_noun("bảo đảm liên thông tới địa phương", "ứng dụng công nghệ")
+    assert not predicates.head_pair_then_verb_like_noun("nâng cao năng lực quản lý", "xây dựng cơ sở dữ liệu")

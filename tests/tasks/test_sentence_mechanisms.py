@@ -778,3 +778,8 @@ def test_verb_like_noun_in_an_object_list_is_not_a_new_task():
 def test_verb_like_noun_after_a_bare_noun_item_joins_the_list():
     ts = tasks_of("1. Công an tỉnh đầu tư trang thiết bị, phương tiện, ứng dụng khoa học và công nghệ hiện đại.")
     assert len(ts) == 1 and "phương tiện, ứng dụng khoa học" in ts[0].task
+
+
+def test_verb_like_noun_after_a_noun_head_pair_is_not_a_new_task():
+    ts = tasks_of("1. Sở Nông nghiệp và Môi trường nâng cao năng lực quản lý và ứng dụng công nghệ trong sản xuất.")
+    assert len(ts) == 1 and "quản lý và ứng dụng công nghệ" in ts[0].task

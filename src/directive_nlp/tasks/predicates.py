@@ -101,6 +101,17 @@ def noun_item_then_verb_like_noun(prev: str, st: str) -> bool:
             and not lx.verb_start.match(prev.lstrip()) and not lx.weak_verb_start.match(prev.lstrip()))
 
 
+def head_pair_then_verb_like_noun(prev: str, st: str) -> bool:
+    """"nâng cao năng lực quản lý và | ứng dụng công nghệ", "cho các mô hình kinh doanh và | ứng dụng công nghệ mới":
+    a verb-like noun after "và" within three words behind a noun head (``verb_like_noun_heads``) is the head's second
+    member, not a new act; "… tới địa phương và ứng dụng …" is."""
+    heads = [_norm(h) for h in load_lexicon_data().get("verb_like_noun_heads") or []]
+    if not heads or not _verb_like_noun_start().match(st):
+        return False
+    tail = " ".join(words(prev.lower())[-5:])
+    return any(re.search(rf"(?<![\wÀ-ỹ]){re.escape(h)}(?:\s+[\wÀ-ỹ]+){{1,3}}$", tail) for h in heads)
+
+
 @lru_cache(maxsize=1)
 def _qualities() -> frozenset:
     return frozenset(_norm(v) for v in load_lexicon_data().get("quality_words") or [])

@@ -18,7 +18,8 @@ from .compounds import ends_with_field, mask_joined_fields, nominal_compound_onl
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
 from .mentions import Ag, Dl
-from .predicates import (NOUN_TOCHUC, ends_with_verb, is_verb_start, manner_list, noun_item_then_verb_like_noun,
+from .predicates import (NOUN_TOCHUC, ends_with_verb, head_pair_then_verb_like_noun, is_verb_start, manner_list,
+                         noun_item_then_verb_like_noun,
                          quality_only, skip_ws, verb_only)
 from .roles import after_chain, chain_at, starts_predicate
 from .text import past_enumerator, split_at, words
@@ -517,6 +518,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
+    if "," not in gap and _AND_GAP.fullmatch(gap) and head_pair_then_verb_like_noun(prev, st):
+        return False  # "nâng cao năng lực quản lý và ứng dụng công nghệ": the head's second member
     if "," not in gap and _AND_GAP.fullmatch(gap) and _ADVERB_QUALITY.match(st):
         return False  # "hỗ trợ kỹ thuật chuyên biệt và thường xuyên cho …": a quality, not a predicate
     if "," not in gap and _AND_GAP.fullmatch(gap):
