@@ -159,7 +159,9 @@ def test_weak_verb_in_a_run_after_a_verb_shares_the_object():
 
 def test_short_item_after_a_verb_with_its_object_is_a_second_object():
     ts = texts("1. Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học và công nghệ trong công tác phòng, chống ma túy.")
-    assert ts[0] == "Đầu tư trang thiết bị, phương tiện"
+    # "phương tiện" is the verb's second object; the verb-like noun after it goes on with the list (extra 13's gold
+    # keeps "Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học và công nghệ, …" as one task; branch nounverb14)
+    assert ts[0].startswith("Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học và công nghệ")
 
 
 def test_short_field_after_a_weak_verb_does_not_carry_a_target_clause():
