@@ -189,18 +189,12 @@ def composition_only(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
     return not any(_acts(before, w.start(), len(before)) for w in re.finditer(r"(?<![\wÀ-ỹ])[\wÀ-ỹ]", before))
 
 
-def _state_opener() -> Optional[re.Pattern]:
-    alt = word_alt("state_openers")
-    return re.compile(rf"\s*(?:{alt})(?![\wÀ-ỹ])", re.IGNORECASE) if alt else None
-
-
 def state_statement(text: str, cs: int, ce: int) -> bool:
     """"Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% …", "Thời gian qua, các chính sách … đã được bảo
     đảm": a clause that opens with a word of the present or the recent past (``state_openers``) describes the
     situation, unless it asks for something: a modal ("Hiện nay, các sở cần …") or a request word ("…, đề nghị
     Bộ …") keeps it. "Thời gian tới" (the future) is no such opener."""
-    pat = _state_opener()
-    if pat is None or not pat.match(text, cs, ce):
+    if opening_word("state_openers", text, cs, ce) is None:
         return False
     lx = lexicon()
     clause = text[cs:ce]

@@ -65,14 +65,20 @@ def strip_modal(text: str, p: int, e: int) -> int:
     return skip_ws(text, p + m.end(), e)
 
 
+def _opening(*lists: list) -> re.Pattern:
+    """A pattern for a phrase of each word list in turn, blanks between, at the start of a text and ending on a
+    word boundary; it never matches when a list is empty."""
+    if not all(lists):
+        return re.compile(r"(?!)")
+    body = r"\s+".join(f"(?:{phrases(words_)})" for words_ in lists)
+    return re.compile(rf"^\s*{body}(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _agent_noun() -> re.Pattern:
     """A verb and an agent suffix ("nghiên cứu viên", "nghiên cứu sinh") is a noun (``agent_noun_suffixes``)."""
     d = load_lexicon_data()
-    sufs = d.get("agent_noun_suffixes") or []
-    if not sufs:
-        return re.compile(r"(?!)")
-    return re.compile(rf"^\s*(?:{phrases(d['verbs'])})\s+(?:{phrases(sufs)})(?![\wÀ-ỹ])", re.IGNORECASE)
+    return _opening(d["verbs"], d.get("agent_noun_suffixes") or [])
 
 
 @lru_cache(maxsize=1)
@@ -80,16 +86,12 @@ def _noun_reading() -> re.Pattern:
     """A word that is a verb and a noun (``verb_like_nouns``: "ứng dụng") followed at once by a verb of the lexicon
     ("ứng dụng sử dụng …", "ứng dụng vận hành …") is the noun ("an application"), not an act."""
     d = load_lexicon_data()
-    nouns = d.get("verb_like_nouns") or []
-    if not nouns:
-        return re.compile(r"(?!)")
-    return re.compile(rf"^\s*(?:{phrases(nouns)})\s+(?:{phrases(d['verbs'] + d['weak_verbs'])})(?![\wÀ-ỹ])", re.IGNORECASE)
+    return _opening(d.get("verb_like_nouns") or [], d["verbs"] + d["weak_verbs"])
 
 
 @lru_cache(maxsize=1)
 def _verb_like_noun_start() -> re.Pattern:
-    nouns = load_lexicon_data().get("verb_like_nouns") or []
-    return re.compile(rf"^\s*(?:{phrases(nouns)})(?![\wÀ-ỹ])", re.IGNORECASE) if nouns else re.compile(r"(?!)")
+    return _opening(load_lexicon_data().get("verb_like_nouns") or [])
 
 
 def noun_item_then_verb_like_noun(prev: str, st: str) -> bool:
