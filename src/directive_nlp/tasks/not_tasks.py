@@ -32,7 +32,7 @@ _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{w
                      re.IGNORECASE)
 _PASSIVE = re.compile(rf"(?<![\wÀ-ỹ])(?:(?:{word_alt('passive_aspects')})\s+)?(?:{word_alt('passive_markers')})\s+",
                       re.IGNORECASE)
-_PASSIVE_SUBJECT_WORDS = 12
+_PASSIVE_SUBJECT_WORDS = 20
 _NOMINALISER = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('passive_clause_nominalisers')})(?![\wÀ-ỹ])", re.IGNORECASE)
 _TIME_NOUN = re.compile(r"\s*(?:mốc\s+)?(?:thời gian|thời hạn|thời điểm)\s+", re.IGNORECASE)
 
@@ -74,7 +74,8 @@ def passive_statement(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
     """"Bản tin sinh hoạt chuyên đề sẽ được phát hành vào tuần cuối …": a thing as the subject, then a passive
     predicate — a statement of how something is done, no work given to anyone (task_lexicon.yaml
     ``passive_markers``). Not when the clause opens with a verb or a modal, names a body before the passive
-    word, holds a modal or a break (",;:") before it, or the passive word assigns ("được giao …")."""
+    word, holds a modal, a break (",;:") or more than ``_PASSIVE_SUBJECT_WORDS`` (20) words before it, or the
+    passive word assigns ("được giao …")."""
     lx = lexicon()
     p = cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
     clause = text[p:ce]

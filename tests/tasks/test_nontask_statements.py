@@ -1,0 +1,42 @@
+"""Statements that are not tasks, met on documents nobody tuned on (docs/unlabelled-check.md, "Statements that are
+not tasks"; docs/sentence-mechanisms.md). Positive and negative examples in small plans written for the test."""
+
+from __future__ import annotations
+
+from directive_nlp.pipeline import extract_text
+
+
+def texts(body: str, heading: str = "II. NỘI DUNG") -> list[str]:
+    text = f"KẾ HOẠCH\n\nThực hiện công tác năm 2026\n\n{heading}\n\n{body}\n"
+    return [t.task for t in extract_text(text, "plan.md").tasks]
+
+
+# ------------------------------------------------------------------ passive statements with a long noun subject
+def test_passive_statement_with_a_long_noun_subject_is_no_task():
+    # a subject of 15 words (over the former limit of 12) before "được": how the thing is made, no work given
+    assert texts("1. Bản tin\n\nBản tin sinh hoạt chi bộ thường kỳ và Bản tin sinh hoạt chuyên đề được kết cấu theo "
+                 "hướng ngắn gọn, dễ hiểu.") == []
+
+
+def test_body_as_the_subject_before_the_passive_word_still_blocks_the_statement():
+    from directive_nlp.tasks.mentions import find_agencies
+    from directive_nlp.tasks.not_tasks import passive_statement
+
+    body = "Ủy ban nhân dân các xã được hỗ trợ kinh phí để tổ chức tập huấn cho cán bộ."
+    owner = "Tài liệu tập huấn của Ủy ban nhân dân các xã được biên soạn trước ngày 15 hằng tháng."
+    assert not passive_statement(body, 0, len(body), find_agencies(body))
+    # a body named as the owner blocks it too (tests/tasks/test_unlabelled_families.py keeps that decision)
+    assert not passive_statement(owner, 0, len(owner), find_agencies(owner))
+
+
+def test_verb_led_clause_with_a_passive_inside_stays_a_task():
+    assert texts("1. Rà soát các thủ tục hành chính được thực hiện trực tuyến trên Cổng Dịch vụ công của tỉnh.") == [
+        "Rà soát các thủ tục hành chính được thực hiện trực tuyến trên Cổng Dịch vụ công của tỉnh"]
+
+
+def test_passive_subject_beyond_the_limit_is_not_read_as_a_statement():
+    # more than 20 words before "được": too long to be sure it is the subject; left as it was
+    subject = ("Hồ sơ đề nghị khen thưởng các tập thể và cá nhân có thành tích xuất sắc trong phong trào thi đua "
+               "chuyển đổi số của tỉnh năm 2026 và giai đoạn 2021 - 2025")
+    assert len(subject.split()) > 20
+    assert texts(f"1. Hồ sơ\n\n{subject} được gửi về Sở Nội vụ trước ngày 15/12/2026.") != []
