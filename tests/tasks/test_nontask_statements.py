@@ -40,3 +40,29 @@ def test_passive_subject_beyond_the_limit_is_not_read_as_a_statement():
                "chuyển đổi số của tỉnh năm 2026 và giai đoạn 2021 - 2025")
     assert len(subject.split()) > 20
     assert texts(f"1. Hồ sơ\n\n{subject} được gửi về Sở Nội vụ trước ngày 15/12/2026.") != []
+
+
+# ------------------------------------------------------------------ titles in capitals, slogans in quotation marks
+def test_title_in_capitals_is_no_task():
+    from directive_nlp.tasks.not_tasks import title_or_slogan
+
+    s = ("BẢNG PHÂN CÔNG THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP CỦA KẾ HOẠCH GIAI ĐOẠN 2026 - 2030 "
+         "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh)")
+    assert title_or_slogan(s, 0, len(s))
+
+
+def test_slogan_in_quotation_marks_is_no_task():
+    assert texts("1. Chủ đề thi đua\n\n“Đoàn kết, sáng tạo; tăng tốc, bứt phá, hoàn thành thắng lợi các nhiệm vụ "
+                 "năm 2026”.", heading="II. NỘI DUNG THI ĐUA") == []
+
+
+def test_acronyms_and_a_quoted_term_inside_a_task_leave_it_a_task():
+    from directive_nlp.tasks.not_tasks import title_or_slogan
+
+    for s in ("UBND TỈNH, UBND CẤP XÃ triển khai thực hiện Kế hoạch",  # lower-case words: a sentence
+              "Triển khai phong trào “Bình dân học vụ số” đến từng thôn, tổ dân phố",
+              "“Bình dân học vụ số” và “Tổ công nghệ số cộng đồng” được triển khai rộng khắp",
+              "CNTT, AI"):  # too short for a title
+        assert not title_or_slogan(s, 0, len(s)), s
+    assert texts("1. Triển khai phong trào “Bình dân học vụ số” đến từng thôn, tổ dân phố.") == [
+        "Triển khai phong trào “Bình dân học vụ số” đến từng thôn, tổ dân phố"]

@@ -30,7 +30,7 @@ from .layout_vocab import layout_vocab
 from .lexicon import lexicon, opening_word, word_alt
 from .mentions import Ag, Dl
 from .not_tasks import (composition_only, cut_lead_in, estimate_statement, label_pair, label_value, passive_statement,
-                        right_before, right_cut, state_statement, time_label_draft)
+                        right_before, right_cut, state_statement, time_label_draft, title_or_slogan)
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
@@ -528,6 +528,8 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
     ctext = text[cs:ce]
     if any(p_.search(ctext) for p_ in lx.liability) or any(p_.search(ctext.strip()) for p_ in lx.non_task):
         return []
+    if title_or_slogan(text, cs, ce):
+        return []  # "BẢNG PHÂN CÔNG …" in capitals, "“Lập thành tích …”" in quotes: a name, no work
     if ci == 0 and not ctx.review and passive_statement(text, cs, ce, ctx.mentions):
         return []  # "Bản tin … sẽ được phát hành …": how a thing is done, no work given to anyone
     if ci == 0 and not ctx.review and state_statement(text, cs, ce):

@@ -12,6 +12,8 @@
   no work (``state_openers``);
 * an estimate ("Dự kiến kinh phí thực hiện khoản 10% …", "Dự kiến khoảng 1.000 thuê bao …") — a figure, no work
   (``estimate_words``);
+* a title or a slogan ("BẢNG PHÂN CÔNG THỰC HIỆN CÁC NHIỆM VỤ …" in capitals, "“Lập thành tích chào mừng Đại hội
+  …”" wholly in quotation marks) — a name, no work (``title_or_slogan``);
 * a composition ("… Sở Tư pháp, Sở Khoa học và Công nghệ và Công an tỉnh", "thường trực Ban Chỉ đạo là Công
   an tỉnh") — who belongs to a body, no work (``composition_joiners``, ``copula_words``).
 """
@@ -26,7 +28,7 @@ from .mentions import Ag, Dl
 from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
-           "right_before", "composition_only", "state_statement", "estimate_statement"]
+           "right_before", "composition_only", "state_statement", "estimate_statement", "title_or_slogan"]
 
 _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
                      re.IGNORECASE)
@@ -211,3 +213,22 @@ def estimate_statement(text: str, cs: int, ce: int) -> bool:
         return False
     rest = text[cs + m.end():ce]
     return bool(rest.strip()) and not _acts(rest, 0, len(rest)) and not lexicon().weak_verb_start.match(rest)
+
+
+_TITLE_MIN_LETTERS = 12
+_TITLE_MIN_WORDS = 3
+_OPEN_QUOTES, _CLOSE_QUOTES = "“\"«", "”\"»"
+
+
+def title_or_slogan(text: str, cs: int, ce: int) -> bool:
+    """"BẢNG PHÂN CÔNG THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP … (Kèm theo Quyết định số …)", "“Lập thành tích chào mừng Đại hội …; tăng tốc, bứt phá
+    …”": a clause written wholly in capitals (at least three words, no lower-case letter) is a title, and one wholly
+    inside quotation marks is a slogan or a name (a parenthesis after a title is set aside); neither gives work to anyone. Acronyms inside a sentence
+    ("UBND tỉnh") and a quoted term inside a task ("phong trào “Bình dân học vụ số”") leave the clause a task."""
+    clause = text[cs:ce].strip(" \t.;,:/")
+    letters = [c for c in re.sub(r"\([^()]*\)", " ", clause) if c.isalpha()]  # "(Kèm theo Quyết định …)" aside
+    if (len(letters) >= _TITLE_MIN_LETTERS and len(words(clause)) >= _TITLE_MIN_WORDS
+            and not any(c.islower() for c in letters)):
+        return True
+    return (len(clause) > 2 and clause[0] in _OPEN_QUOTES and clause[-1] in _CLOSE_QUOTES
+            and not any(c in _CLOSE_QUOTES for c in clause[1:-1] if c != '"'))
