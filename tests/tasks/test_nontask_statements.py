@@ -66,3 +66,38 @@ def test_acronyms_and_a_quoted_term_inside_a_task_leave_it_a_task():
         assert not title_or_slogan(s, 0, len(s)), s
     assert texts("1. Triển khai phong trào “Bình dân học vụ số” đến từng thôn, tổ dân phố.") == [
         "Triển khai phong trào “Bình dân học vụ số” đến từng thôn, tổ dân phố"]
+
+
+# ------------------------------------------------------------------ inclusion statements after a noun subject
+def test_inclusion_words_vocabulary():
+    from directive_nlp.tasks.lexicon import lexicon
+
+    words = lexicon().data["inclusion_words"]
+    for w in ("bao gồm", "gồm có", "gồm", "tập trung vào"):
+        assert w in words
+    for w in ("tập trung", "là", "bao gồm cả"):  # "tập trung" alone is a verb of work; "là" is the copula list's
+        assert w not in words
+
+
+def test_inclusion_statement_is_no_task():
+    assert texts("1. Hạ tầng số\n\nHạ tầng số của tỉnh bao gồm hạ tầng viễn thông, hạ tầng dữ liệu và các nền tảng "
+                 "số dùng chung.", heading="II. NHIỆM VỤ") == []
+
+
+def test_the_list_after_an_inclusion_statement_goes_with_it():
+    assert texts("1. Hợp tác quốc tế\n\nCác lĩnh vực hợp tác ưu tiên tập trung vào công nghệ BIM, GIS trong quản lý "
+                 "công trình; công nghệ vật liệu mới cho đường, cầu; giải pháp phát triển hạ tầng số.",
+                 heading="II. NHIỆM VỤ") == []
+
+
+def test_inclusion_word_after_a_verb_or_a_body_stays_a_task():
+    assert texts("1. Tập trung vào rà soát, cắt giảm thủ tục hành chính trong lĩnh vực đất đai.",
+                 heading="II. NHIỆM VỤ") == ["Tập trung vào rà soát, cắt giảm thủ tục hành chính trong lĩnh vực đất đai"]
+    assert texts("1. Cải cách hành chính\n\nCác sở, ban, ngành tập trung vào rà soát, cắt giảm thủ tục hành chính "
+                 "trong lĩnh vực đất đai.", heading="II. NHIỆM VỤ") != []
+
+
+def test_a_clause_with_its_own_verb_after_an_inclusion_statement_stays_a_task():
+    ts = texts("1. Hệ thống thông tin\n\nHệ thống thông tin quy hoạch gồm ba phân hệ; Sở Xây dựng hướng dẫn vận hành "
+               "các phân hệ của hệ thống.", heading="II. NHIỆM VỤ")
+    assert ts == ["hướng dẫn vận hành các phân hệ của hệ thống"]

@@ -30,7 +30,8 @@ from .layout_vocab import layout_vocab
 from .lexicon import lexicon, opening_word, word_alt
 from .mentions import Ag, Dl
 from .not_tasks import (composition_only, cut_lead_in, estimate_statement, label_pair, label_value, passive_statement,
-                        right_before, right_cut, state_statement, time_label_draft, title_or_slogan)
+                        right_before, right_cut, state_statement, time_label_draft, title_or_slogan,
+                        inclusion_member, inclusion_statement)
 from .predicates import is_verb_start, skip_ws, strip_modal, verb_only
 from .roles import after_chain, between_in, bridge_partners, chain_at, report_to_in, starts_predicate
 from .splitting import clause_subject, comma_groups, merge_clauses
@@ -89,6 +90,7 @@ class _Ctx:
     review: bool = False
     split_commas: bool = True
     right_at: int = -1  # where a right ("có quyền yêu cầu …") began in the sentence: its comma parts are no task
+    listing: bool = False  # the first clause was an inclusion statement: verbless ";" clauses go on with its list
 
 
 def role_frame(text: str, p: int, e: int, mentions: list[Ag]) -> tuple[int, list[Ag]]:
@@ -532,6 +534,11 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
         return []  # "BẢNG PHÂN CÔNG …" in capitals, "“Lập thành tích …”" in quotes: a name, no work
     if ci == 0 and not ctx.review and passive_statement(text, cs, ce, ctx.mentions):
         return []  # "Bản tin … sẽ được phát hành …": how a thing is done, no work given to anyone
+    if ci == 0 and not ctx.review and inclusion_statement(text, cs, ce, ctx.mentions):
+        ctx.listing = True
+        return []  # "Hạ tầng số của tỉnh bao gồm …": what a thing is made of, no work
+    if ci > 0 and ctx.listing and inclusion_member(text, cs, ce, ctx.mentions):
+        return []  # "…; công nghệ vật liệu mới …": a further member of that list
     if ci == 0 and not ctx.review and state_statement(text, cs, ce):
         return []  # "Hiện nay tổng khối lượng hoàn thành … khoảng 61% …": the situation, no work
     if not ctx.review and estimate_statement(text, cs, ce):

@@ -66,6 +66,7 @@ _OPTIONAL_LISTS += ("composition_joiners", "copula_words")  # not_tasks.composit
 _OPTIONAL_LISTS += ("state_openers",)  # not_tasks.state_statement
 _OPTIONAL_LISTS += ("titled_item_heads",)  # clauses.explaining_colon
 _OPTIONAL_LISTS += ("estimate_words",)  # not_tasks.estimate_statement
+_OPTIONAL_LISTS += ("inclusion_words",)  # not_tasks.inclusion_statement
 _OPTIONAL_LISTS += ("premise_connectives",)  # clauses._premise
 _OPTIONAL_LISTS += ("process_scope_openers",)  # clauses._past_process_scope
 _OPTIONAL_LISTS += ("opening_governing_verbs", "bare_activity_heads")  # splitting._Group.open, continues_object_list

@@ -12,6 +12,8 @@
   no work (``state_openers``);
 * an estimate ("Dự kiến kinh phí thực hiện khoản 10% …", "Dự kiến khoảng 1.000 thuê bao …") — a figure, no work
   (``estimate_words``);
+* an inclusion statement ("Hạ tầng số của tỉnh bao gồm hạ tầng viễn thông, …") — what a thing is made of or
+  covers, no work (``inclusion_words``);
 * a title or a slogan ("BẢNG PHÂN CÔNG THỰC HIỆN CÁC NHIỆM VỤ …" in capitals, "“Lập thành tích chào mừng Đại hội
   …”" wholly in quotation marks) — a name, no work (``title_or_slogan``);
 * a composition ("… Sở Tư pháp, Sở Khoa học và Công nghệ và Công an tỉnh", "thường trực Ban Chỉ đạo là Công
@@ -28,7 +30,8 @@ from .mentions import Ag, Dl
 from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
-           "right_before", "composition_only", "state_statement", "estimate_statement", "title_or_slogan"]
+           "right_before", "composition_only", "state_statement", "estimate_statement", "title_or_slogan",
+           "inclusion_statement", "inclusion_member"]
 
 _FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
                      re.IGNORECASE)
@@ -232,3 +235,39 @@ def title_or_slogan(text: str, cs: int, ce: int) -> bool:
         return True
     return (len(clause) > 2 and clause[0] in _OPEN_QUOTES and clause[-1] in _CLOSE_QUOTES
             and not any(c in _CLOSE_QUOTES for c in clause[1:-1] if c != '"'))
+
+
+_INCLUSION_SUBJECT_WORDS = 30
+
+
+def inclusion_statement(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """"Hạ tầng số của tỉnh bao gồm hạ tầng viễn thông, hạ tầng dữ liệu …", "Các lĩnh vực hợp tác ưu tiên tập trung
+    vào …": a noun subject, then a word of inclusion or scope (task_lexicon.yaml ``inclusion_words``) — what a thing
+    is made of or covers, no work given to anyone. Not when the clause opens with a verb or a modal, names a body
+    before the word ("Các sở, ngành tập trung vào …"), holds a modal or a ";:" before it, or the subject runs over
+    ``_INCLUSION_SUBJECT_WORDS`` words."""
+    alt = word_alt("inclusion_words")
+    if not alt:
+        return False
+    lx = lexicon()
+    p = cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
+    clause = text[p:ce]
+    if _acts(text, p, ce) or lx.weak_verb_start.match(clause):
+        return False
+    m = re.search(rf"(?<![\wÀ-ỹ])(?:{alt})(?![\wÀ-ỹ])", clause, re.IGNORECASE)
+    if m is None or m.start() == 0:
+        return False
+    subject = clause[:m.start()]
+    return not (re.search(r"[;:]", subject) or len(words(subject)) > _INCLUSION_SUBJECT_WORDS
+                or lx.modal_any.search(subject) or any(p <= a.start < p + m.start() for a in mentions))
+
+
+def inclusion_member(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """After an inclusion statement, does the ";" clause ``[cs, ce)`` go on with its list ("Các lĩnh vực hợp tác ưu
+    tiên tập trung vào …; công nghệ vật liệu mới …; giải pháp phát triển hạ tầng số")? It opens with neither a verb,
+    a modal nor a body."""
+    lx = lexicon()
+    p = cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
+    if p >= ce or _acts(text, p, ce) or lx.weak_verb_start.match(text[p:ce]):
+        return False
+    return not any(a.start == p for a in mentions)
