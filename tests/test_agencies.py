@@ -698,3 +698,18 @@ def test_utility_units_and_managed_bodies(text, expected):
 ])
 def test_public_units_keep_their_qualifier(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a head level (agencies.yaml head_levels) right after the head: one body with its places
+    ("Ủy ban nhân dân các địa phương khẩn trương hoàn thành số hóa dữ liệu", ["Ủy ban nhân dân các địa phương"]),
+    ("phối hợp với các doanh nghiệp địa phương, các lực lượng vũ trang hỗ trợ",
+     ["các doanh nghiệp địa phương", "các lực lượng vũ trang"]),
+    # negatives: never a further level of a list, nor a level of a generic group of its own
+    ("Công an tỉnh, các địa phương triển khai", ["Công an tỉnh", "các địa phương"]),
+    ("Sở Y tế và các địa phương giám sát dịch bệnh", ["Sở Y tế", "các địa phương"]),
+    ("các bộ, ngành, địa phương rà soát", ["các bộ, ngành, địa phương"]),
+    ("Ủy ban nhân dân tỉnh chỉ đạo các địa phương", ["Ủy ban nhân dân tỉnh", "các địa phương"]),
+])
+def test_a_head_level_follows_the_head_only(text, expected):
+    assert names(text) == expected

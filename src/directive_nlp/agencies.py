@@ -137,6 +137,7 @@ class Gazetteer:
     modifiers: _Trie = field(default_factory=_Trie)
     classes: _Trie = field(default_factory=_Trie)
     levels: _Trie = field(default_factory=_Trie)
+    head_levels: _Trie = field(default_factory=_Trie)
     qualifiers: _Trie = field(default_factory=_Trie)
     determiners: _Trie = field(default_factory=_Trie)
     stop: _Trie = field(default_factory=_Trie)
@@ -218,6 +219,8 @@ class Gazetteer:
             self.classes.add(self.k(c["name"]), {"type": c.get("type", "other"), "free": c.get("free", False)})
         for w in data.get("levels") or []:
             self.levels.add(self.k(w), True)
+        for w in data.get("head_levels") or []:
+            self.head_levels.add(self.k(w), True)
         for w in data.get("qualifiers") or []:
             self.qualifiers.add(self.k(w), True)
         for w in data.get("qualifiers_taking_body") or []:
@@ -279,7 +282,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
     "agencies.yaml": {
         "departments": list, "bodies": list, "free_heads": list, "heads": list, "standalone_heads": list,
         "generic_nouns": list, "generic_modifiers": list, "modifiers_taking_body": list, "class_nouns": list,
-        "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
+        "levels": list, "head_levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
         "open_stop_words": list, "open_reference_nouns": list, "open_reference_tails": list,
         "open_reference_goes_on": list,
         "qualifiers_open": list, "qualifiers_open_object": list, "object_clause_words": list, "group_openers": list, "province_verbs": list, "determiners": list,
@@ -499,7 +502,9 @@ class _Scanner:
     # ---- grammar --------------------------------------------------------
 
     def levels(self, i: int) -> int:
-        """("các")? LEVEL Name? ((","|"/"|"và") ("các")? LEVEL Name?)*  ("UBND các xã/phường": one head, its levels)"""
+        """("các")? LEVEL Name? ((","|"/"|"và") ("các")? LEVEL Name?)*  ("UBND các xã/phường": one head, its levels);
+        a head level (``head_levels``: "Ủy ban nhân dân các địa phương") only right after the head, never as a
+        further level of the list ("Công an tỉnh, các địa phương" are two bodies)."""
         j = i
         first = True
         while True:
@@ -512,7 +517,7 @@ class _Scanner:
             k2 = k
             if self.word(k2) and self.toks[k2].keys == ("các",):
                 k2 += 1
-            m = self.match(self.g.levels, k2)
+            m = self.match(self.g.levels, k2) or (self.match(self.g.head_levels, k2) if first else None)
             if not m:
                 break
             if not first and self.toks[k2].cap and (b := self.match(self.g.bodies, k2)) and b[0] > m[0]:
