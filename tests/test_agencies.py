@@ -713,3 +713,16 @@ def test_public_units_keep_their_qualifier(text, expected):
 ])
 def test_a_head_level_follows_the_head_only(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare level after "trực thuộc" with no body before it is the places' owner, no body
+    ("Các thành phố trực thuộc Trung ương khẩn trương rà soát", []),
+    ("các tỉnh, thành phố trực thuộc Trung ương chủ động", []),
+    # negatives: after a body the qualifier is read with it; "Trung ương" elsewhere is still a body
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("đảng ủy trực thuộc Trung ương chỉ đạo", ["đảng ủy trực thuộc Trung ương"]),
+    ("báo cáo kết quả về Trung ương", ["Trung ương"]),
+])
+def test_a_level_owning_places_after_truc_thuoc_is_no_body(text, expected):
+    assert names(text) == expected

@@ -1109,10 +1109,24 @@ class _Scanner:
             if end <= i:
                 i += 1
                 continue
+            if self._owner_place(i, end):
+                i = end  # "các thành phố trực thuộc Trung ương": the level a place belongs to, no body
+                continue
             out.append((i, end, typ, rule))
             prev_end, prev_rule, prev_type, prev_slot = end, rule, typ, in_slot
             i = end
         return self._merge_group_lists(out)
+
+    def _owner_place(self, i: int, end: int) -> bool:
+        """Is the mention ``toks[i:end]`` a bare level (``levels``: "Trung ương") right after a word that takes a
+        body as owner ("trực thuộc", ``qualifiers_taking_body``) with no body before it? "Các thành phố trực
+        thuộc Trung ương", "các tỉnh, thành phố trực thuộc Trung ương" name the places, not the central bodies;
+        after a body the qualifier is read with it ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")."""
+        lv = self.match(self.g.levels, i)
+        if not lv or lv[0] != end:
+            return False
+        return any(i - len(q) >= 0 and tuple(k for t in self.toks[i - len(q):i] for k in t.keys) == q
+                   for q in self.g.qualifiers_taking_body)
 
     def _merge_group_lists(self, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Generic groups listed together and closed by a catch-all group ("các sở, ban, ngành, đoàn thể Thành
