@@ -726,3 +726,15 @@ def test_a_head_level_follows_the_head_only(text, expected):
 ])
 def test_a_level_owning_places_after_truc_thuoc_is_no_body(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the State President is a central body, and so is its office ("Văn phòng" wraps it)
+    ("Văn phòng Quốc hội, Văn phòng Chủ tịch nước, Văn phòng Chính phủ phối hợp",
+     ["Văn phòng Quốc hội", "Văn phòng Chủ tịch nước", "Văn phòng Chính phủ"]),
+    # negatives: "Chủ tịch" with a body stays a head of that body; "nước" alone names nothing
+    ("Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo", ["Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("góp phần xây dựng đất nước", []),
+])
+def test_the_state_president_and_its_office(text, expected):
+    assert names(text) == expected
