@@ -738,3 +738,15 @@ def test_a_level_owning_places_after_truc_thuoc_is_no_body(text, expected):
 ])
 def test_the_state_president_and_its_office(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state office of another kind takes the bare name of a province after it
+    ("Thuế Đồng Nai chủ trì triển khai", ["Thuế Đồng Nai"]),
+    ("Bảo hiểm xã hội Thành phố Hồ Chí Minh phối hợp", ["Bảo hiểm xã hội Thành phố Hồ Chí Minh"]),
+    # negatives: a capitalised word that is no province stays out; a level is read as before
+    ("Bảo hiểm xã hội Nghị định số 01", ["Bảo hiểm xã hội"]),
+    ("Thuế tỉnh chủ trì", ["Thuế tỉnh"]),
+])
+def test_an_office_takes_the_bare_name_of_its_province(text, expected):
+    assert names(text) == expected

@@ -528,6 +528,15 @@ class _Scanner:
             first = False
         return j
 
+    def province_after(self, j: int) -> int:
+        """The end of a province or city name right after token ``j`` ("Thuế Đồng Nai"), else ``j``: a body of
+        another kind that takes a place ("Thuế", "Bảo hiểm xã hội", "Kho bạc Nhà nước") takes it by a level
+        ("tỉnh Đồng Nai") or by the bare name of a province, never another capitalised word."""
+        end = self.proper_name(j)
+        if end > j and _is_province(" ".join(t.text for t in self.toks[j:end])):
+            return end
+        return j
+
     def more_places(self, j: int) -> int:
         """After a plural level and its first place ("các tỉnh Nghệ An"), the further provinces or cities of
         the list (", Hà Tĩnh", "và Quảng Bình"); a body ("Sở Y tế") or a word that is no province ends it."""
@@ -747,6 +756,8 @@ class _Scanner:
                 q = self.qualifiers(end) if info["qualify"] else end
                 if q == end and info["qualify"] and typ in ("party", "ubnd", "hdnd", "police_military", "mass_org"):
                     q = self.proper_name(end)  # "Thành ủy Nha Trang", "Công an Hà Nội"
+                elif q == end and info["qualify"]:
+                    q = self.province_after(end)  # "Thuế Đồng Nai", "Bảo hiểm xã hội Hà Nội": only a province
                 if not (info["verb"] and q == end and self.verb_list_after(end)):
                     cands.append((q, typ, rule))
         # "Sở"/"Bộ" + department
