@@ -750,3 +750,13 @@ def test_the_state_president_and_its_office(text, expected):
 ])
 def test_an_office_takes_the_bare_name_of_its_province(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Phối hợp chính quyền cơ sở bảo đảm an toàn điện", ["chính quyền cơ sở"]),  # grassroots government, whole
+    ("chính quyền các cấp vào cuộc", ["chính quyền các cấp"]),
+    # negative: "cơ sở" after another body is not read as its level
+    ("Sở Y tế cơ sở vật chất", ["Sở Y tế"]),
+])
+def test_grassroots_government_is_one_name(text, expected):
+    assert names(text) == expected
