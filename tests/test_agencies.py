@@ -547,7 +547,7 @@ def test_a_branch_is_part_of_the_name_with_its_level(text, expected):
      ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội thành viên"]),
     ("Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh chủ trì", ["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]),
     ("Trung ương Hội Liên hiệp Phụ nữ Việt Nam phối hợp", ["Trung ương Hội Liên hiệp Phụ nữ Việt Nam"]),
-    ("các tỉnh, thành phố trực thuộc Trung ương", ["Trung ương"]),  # a level alone, as before
+    ("các tỉnh, thành phố trực thuộc Trung ương", []),  # the places' owner, no body (branch agprec14)
     ("Ủy ban Trung ương tổ chức", ["Ủy ban Trung ương"]),  # a free name after "Ủy ban", as before
 ])
 def test_a_name_is_not_cut_inside(text, expected):
@@ -697,4 +697,66 @@ def test_utility_units_and_managed_bodies(text, expected):
     ("mở rộng loại hình ngoài công lập", []),
 ])
 def test_public_units_keep_their_qualifier(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a head level (agencies.yaml head_levels) right after the head: one body with its places
+    ("Ủy ban nhân dân các địa phương khẩn trương hoàn thành số hóa dữ liệu", ["Ủy ban nhân dân các địa phương"]),
+    ("phối hợp với các doanh nghiệp địa phương, các lực lượng vũ trang hỗ trợ",
+     ["các doanh nghiệp địa phương", "các lực lượng vũ trang"]),
+    # negatives: never a further level of a list, nor a level of a generic group of its own
+    ("Công an tỉnh, các địa phương triển khai", ["Công an tỉnh", "các địa phương"]),
+    ("Sở Y tế và các địa phương giám sát dịch bệnh", ["Sở Y tế", "các địa phương"]),
+    ("các bộ, ngành, địa phương rà soát", ["các bộ, ngành, địa phương"]),
+    ("Ủy ban nhân dân tỉnh chỉ đạo các địa phương", ["Ủy ban nhân dân tỉnh", "các địa phương"]),
+])
+def test_a_head_level_follows_the_head_only(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare level after "trực thuộc" with no body before it is the places' owner, no body
+    ("Các thành phố trực thuộc Trung ương khẩn trương rà soát", []),
+    ("các tỉnh, thành phố trực thuộc Trung ương chủ động", []),
+    # negatives: after a body the qualifier is read with it; "Trung ương" elsewhere is still a body
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("đảng ủy trực thuộc Trung ương chỉ đạo", ["đảng ủy trực thuộc Trung ương"]),
+    ("báo cáo kết quả về Trung ương", ["Trung ương"]),
+])
+def test_a_level_owning_places_after_truc_thuoc_is_no_body(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the State President is a central body, and so is its office ("Văn phòng" wraps it)
+    ("Văn phòng Quốc hội, Văn phòng Chủ tịch nước, Văn phòng Chính phủ phối hợp",
+     ["Văn phòng Quốc hội", "Văn phòng Chủ tịch nước", "Văn phòng Chính phủ"]),
+    # negatives: "Chủ tịch" with a body stays a head of that body; "nước" alone names nothing
+    ("Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo", ["Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("góp phần xây dựng đất nước", []),
+])
+def test_the_state_president_and_its_office(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state office of another kind takes the bare name of a province after it
+    ("Thuế Đồng Nai chủ trì triển khai", ["Thuế Đồng Nai"]),
+    ("Bảo hiểm xã hội Thành phố Hồ Chí Minh phối hợp", ["Bảo hiểm xã hội Thành phố Hồ Chí Minh"]),
+    # negatives: a capitalised word that is no province stays out; a level is read as before
+    ("Bảo hiểm xã hội Nghị định số 01", ["Bảo hiểm xã hội"]),
+    ("Thuế tỉnh chủ trì", ["Thuế tỉnh"]),
+])
+def test_an_office_takes_the_bare_name_of_its_province(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Phối hợp chính quyền cơ sở bảo đảm an toàn điện", ["chính quyền cơ sở"]),  # grassroots government, whole
+    ("chính quyền các cấp vào cuộc", ["chính quyền các cấp"]),
+    # negative: "cơ sở" after another body is not read as its level
+    ("Sở Y tế cơ sở vật chất", ["Sở Y tế"]),
+])
+def test_grassroots_government_is_one_name(text, expected):
     assert names(text) == expected

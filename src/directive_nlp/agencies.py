@@ -137,6 +137,7 @@ class Gazetteer:
     modifiers: _Trie = field(default_factory=_Trie)
     classes: _Trie = field(default_factory=_Trie)
     levels: _Trie = field(default_factory=_Trie)
+    head_levels: _Trie = field(default_factory=_Trie)
     qualifiers: _Trie = field(default_factory=_Trie)
     determiners: _Trie = field(default_factory=_Trie)
     stop: _Trie = field(default_factory=_Trie)
@@ -218,6 +219,8 @@ class Gazetteer:
             self.classes.add(self.k(c["name"]), {"type": c.get("type", "other"), "free": c.get("free", False)})
         for w in data.get("levels") or []:
             self.levels.add(self.k(w), True)
+        for w in data.get("head_levels") or []:
+            self.head_levels.add(self.k(w), True)
         for w in data.get("qualifiers") or []:
             self.qualifiers.add(self.k(w), True)
         for w in data.get("qualifiers_taking_body") or []:
@@ -279,7 +282,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
     "agencies.yaml": {
         "departments": list, "bodies": list, "free_heads": list, "heads": list, "standalone_heads": list,
         "generic_nouns": list, "generic_modifiers": list, "modifiers_taking_body": list, "class_nouns": list,
-        "levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
+        "levels": list, "head_levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
         "open_stop_words": list, "open_reference_nouns": list, "open_reference_tails": list,
         "open_reference_goes_on": list,
         "qualifiers_open": list, "qualifiers_open_object": list, "object_clause_words": list, "group_openers": list, "province_verbs": list, "determiners": list,
@@ -499,7 +502,9 @@ class _Scanner:
     # ---- grammar --------------------------------------------------------
 
     def levels(self, i: int) -> int:
-        """("các")? LEVEL Name? ((","|"/"|"và") ("các")? LEVEL Name?)*  ("UBND các xã/phường": one head, its levels)"""
+        """("các")? LEVEL Name? ((","|"/"|"và") ("các")? LEVEL Name?)*  ("UBND các xã/phường": one head, its levels);
+        a head level (``head_levels``: "Ủy ban nhân dân các địa phương") only right after the head, never as a
+        further level of the list ("Công an tỉnh, các địa phương" are two bodies)."""
         j = i
         first = True
         while True:
@@ -512,7 +517,7 @@ class _Scanner:
             k2 = k
             if self.word(k2) and self.toks[k2].keys == ("các",):
                 k2 += 1
-            m = self.match(self.g.levels, k2)
+            m = self.match(self.g.levels, k2) or (self.match(self.g.head_levels, k2) if first else None)
             if not m:
                 break
             if not first and self.toks[k2].cap and (b := self.match(self.g.bodies, k2)) and b[0] > m[0]:
@@ -521,6 +526,15 @@ class _Scanner:
             if k2 > k and j > m[0]:
                 j = self.more_places(j)  # "các tỉnh Nghệ An, Hà Tĩnh và Quảng Bình": one level, its named places
             first = False
+        return j
+
+    def province_after(self, j: int) -> int:
+        """The end of a province or city name right after token ``j`` ("Thuế Đồng Nai"), else ``j``: a body of
+        another kind that takes a place ("Thuế", "Bảo hiểm xã hội", "Kho bạc Nhà nước") takes it by a level
+        ("tỉnh Đồng Nai") or by the bare name of a province, never another capitalised word."""
+        end = self.proper_name(j)
+        if end > j and _is_province(" ".join(t.text for t in self.toks[j:end])):
+            return end
         return j
 
     def more_places(self, j: int) -> int:
@@ -742,6 +756,8 @@ class _Scanner:
                 q = self.qualifiers(end) if info["qualify"] else end
                 if q == end and info["qualify"] and typ in ("party", "ubnd", "hdnd", "police_military", "mass_org"):
                     q = self.proper_name(end)  # "Thành ủy Nha Trang", "Công an Hà Nội"
+                elif q == end and info["qualify"]:
+                    q = self.province_after(end)  # "Thuế Đồng Nai", "Bảo hiểm xã hội Hà Nội": only a province
                 if not (info["verb"] and q == end and self.verb_list_after(end)):
                     cands.append((q, typ, rule))
         # "Sở"/"Bộ" + department
@@ -1104,10 +1120,24 @@ class _Scanner:
             if end <= i:
                 i += 1
                 continue
+            if self._owner_place(i, end):
+                i = end  # "các thành phố trực thuộc Trung ương": the level a place belongs to, no body
+                continue
             out.append((i, end, typ, rule))
             prev_end, prev_rule, prev_type, prev_slot = end, rule, typ, in_slot
             i = end
         return self._merge_group_lists(out)
+
+    def _owner_place(self, i: int, end: int) -> bool:
+        """Is the mention ``toks[i:end]`` a bare level (``levels``: "Trung ương") right after a word that takes a
+        body as owner ("trực thuộc", ``qualifiers_taking_body``) with no body before it? "Các thành phố trực
+        thuộc Trung ương", "các tỉnh, thành phố trực thuộc Trung ương" name the places, not the central bodies;
+        after a body the qualifier is read with it ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")."""
+        lv = self.match(self.g.levels, i)
+        if not lv or lv[0] != end:
+            return False
+        return any(i - len(q) >= 0 and tuple(k for t in self.toks[i - len(q):i] for k in t.keys) == q
+                   for q in self.g.qualifiers_taking_body)
 
     def _merge_group_lists(self, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Generic groups listed together and closed by a catch-all group ("các sở, ban, ngành, đoàn thể Thành

@@ -31,6 +31,20 @@ def test_a_determiner_opens_a_body_of_its_own_in_an_execution_clause():
     assert [a.name for a in execution_clause(text)[2]] == ["Chủ tịch Ủy ban nhân dân các xã, các phường"]
 
 
+def test_a_named_body_with_a_capital_opens_a_body_of_its_own_in_an_execution_clause():
+    text = ("Chánh Văn phòng Ủy ban nhân dân Thành phố, Thủ trưởng các sở, ban, ngành Thành phố, Ủy ban nhân dân các "
+            "phường, xã, đặc khu, các tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.")
+    assert [a.name for a in execution_clause(text)[2]] == [
+        "Chánh Văn phòng Ủy ban nhân dân Thành phố", "Thủ trưởng các sở, ban, ngành Thành phố",
+        "Ủy ban nhân dân các phường, xã, đặc khu", "các tổ chức và cá nhân có liên quan"]
+    text = "Giám đốc Sở Tài chính, Công an tỉnh chịu trách nhiệm thi hành Quyết định này."
+    assert [a.name for a in execution_clause(text)[2]] == ["Giám đốc Sở Tài chính", "Công an tỉnh"]
+    # negative: generic nouns or a level written with a capital go on with the same body
+    text = "Thủ trưởng các Sở, Ban, Ngành tỉnh, Chủ tịch UBND các huyện, Thành phố chịu trách nhiệm thi hành Quyết định này."
+    assert [a.name for a in execution_clause(text)[2]] == [
+        "Thủ trưởng các Sở, Ban, Ngành tỉnh", "Chủ tịch UBND các huyện, Thành phố"]
+
+
 def test_ministerial_titles_start_an_official():
     text = "Các Bộ trưởng, Vụ trưởng Vụ Tổng hợp, Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này."
     assert [a.name for a in execution_clause(text)[2]] == [

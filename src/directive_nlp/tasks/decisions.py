@@ -19,7 +19,7 @@ from typing import Optional
 from .frames import frames
 from .layout_vocab import layout_vocab
 from .lexicon import word_alt
-from .mentions import Ag, canonical, find_agencies, ag
+from .mentions import Ag, agency_type, canonical, find_agencies, ag
 from .text import trim
 
 __all__ = ["article_kind", "execution_clause"]
@@ -64,12 +64,17 @@ def _officials(text: str, s: int, e: int) -> list[Ag]:
 
 def _new_body(text: str, at: int, end: int) -> bool:
     """Does a body of its own start at ``at`` ("…, các cơ quan Trung ương …", "… và các tổ chức, cá nhân có liên
-    quan")? A determiner opens a new group after a list of officials (annotation rule A5, docs/tasks.md: each body
-    that stands alone is split); "Chủ tịch UBND các xã, phường" goes on with a level, not a body."""
-    if not _NEW_GROUP.match(text, at):
+    quan", "…, Ủy ban nhân dân các phường, xã, đặc khu, …")? A determiner opens a new group after a list of
+    officials, and so does a recognised body written with a capital that is not a generic group (annotation rule
+    A5, docs/tasks.md: each body that stands alone is split); "Chủ tịch UBND các xã, phường" goes on with a level,
+    "Thủ trưởng các sở, ban, ngành" with generic nouns, not a body."""
+    named = text[at:at + 1].isupper()
+    if not (named or _NEW_GROUP.match(text, at)):
         return False
     ms = find_agencies(text[at:end])
-    return bool(ms) and ms[0].start == 0
+    if not ms or ms[0].start != 0:
+        return False
+    return not named or bool(_NEW_GROUP.match(text, at)) or (ms[0].type or agency_type(ms[0].name)) != "group"
 
 
 def _colon_list(text: str, a: int, b: int) -> list[Ag]:
