@@ -299,3 +299,38 @@ def test_inline_item_number_without_a_subject_keeps_the_actor():
     got = _tasks_with_agencies("1. Bộ Công an rà soát các cơ sở dữ liệu quốc gia; (2) tổ chức tổng rà soát hiện trạng "
                                "cung cấp dịch vụ công trực tuyến.")
     assert [names for _, names in got] == [["Bộ Công an"], ["Bộ Công an"]]
+
+
+# ------------------------------------------------------------------ an activity named through a nominaliser after a list head
+def test_object_head_nominalisers_are_data():
+    data = load_lexicon_data()
+    assert "trong công tác" in data["object_head_nominalisers"] and "trong việc" in data["object_head_nominalisers"]
+    assert "về công tác" not in data["object_head_nominalisers"]  # a topic after "về", not an activity list
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "trong công tác | lập hồ sơ …": the head governs the activities as it governs bare verbs
+    ("1. Phối hợp trong công tác lập hồ sơ cai nghiện, xét xử bảo đảm kịp thời, đúng quy định.",
+     ["Phối hợp trong công tác lập hồ sơ cai nghiện, xét xử bảo đảm kịp thời, đúng quy định"]),
+    ("1. Tuân thủ các quy chuẩn kỹ thuật trong việc phát triển hạ tầng, cung cấp dịch vụ viễn thông bảo đảm an toàn.",
+     ["Tuân thủ các quy chuẩn kỹ thuật trong việc phát triển hạ tầng, cung cấp dịch vụ viễn thông bảo đảm an toàn"]),
+    ("1. Hỗ trợ, chia sẻ kinh nghiệm trong công tác chi trả không dùng tiền mặt, chuyển đổi số cho người dân.",
+     ["Hỗ trợ, chia sẻ kinh nghiệm trong công tác chi trả không dùng tiền mặt, chuyển đổi số cho người dân"]),
+])
+def test_activity_after_a_nominalised_head_continues(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # the next verb has a determined object of its own: a new task
+    ("1. Hỗ trợ doanh nghiệp đổi mới sáng tạo trong hoạt động kinh doanh du lịch, tạo ra các sản phẩm du lịch mới.",
+     ["Hỗ trợ doanh nghiệp đổi mới sáng tạo trong hoạt động kinh doanh du lịch", "tạo ra các sản phẩm du lịch mới"]),
+    # after "về" the nominalised phrase is a topic: the next verb with its object is a new task
+    ("1. Tuyên truyền về công tác bảo vệ rừng, xử lý nghiêm hành vi phá rừng trái phép.",
+     ["Tuyên truyền về công tác bảo vệ rừng", "xử lý nghiêm hành vi phá rừng trái phép"]),
+    # no head before the nominaliser: "Tăng cường công tác X, VERB …" still cuts
+    ("1. Tăng cường công tác quản lý đất đai tại cơ sở, xây dựng kế hoạch sử dụng đất hằng năm của tỉnh.",
+     ["Tăng cường công tác quản lý đất đai tại cơ sở", "xây dựng kế hoạch sử dụng đất hằng năm của tỉnh"]),
+])
+def test_nominalised_head_does_not_swallow_a_new_task(sentence, tasks):
+    assert texts(sentence) == tasks

@@ -97,6 +97,8 @@ _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{
 _OBJECT_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')})\s+", re.IGNORECASE)
 _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')}|{word_alt('activity_list_heads')})\s+",
                             re.IGNORECASE)
+# "trong công tác | lập hồ sơ …", "trong việc | phát triển …": read through to the activity (``object_head_nominalisers``)
+_NOMINALISER = re.compile(rf"(?:{word_alt('object_head_nominalisers')})\s+(?=\S)", re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
 # heads named by a bare activity only ("nền tảng tích hợp, chia sẻ …"; ``bare_activity_heads``): "hệ thống quan
@@ -150,9 +152,18 @@ def continues_object_list(group: str, st: str) -> bool:
         return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
     last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))  # not a head inside a gloss
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
+    nominal = last and _NOMINALISER.match(group, last.start())  # "trong công tác lập …": an activity follows
+    tail = _GLOSS.sub(" ", group[nominal.end():]) if nominal else tail
     limit = _BARE_ITEM_SYLLABLES if last and _BARE_HEAD.match(last.group(0)) else _OBJECT_SYLLABLES
     return bool(last) and "," not in tail and len(words(tail)) <= limit and (
-        is_verb_start(tail) or verb_only(tail) or _listed_activity(tail, st))
+        (bool(nominal) and not _determined_object(st)) or is_verb_start(tail) or verb_only(tail)
+        or _listed_activity(tail, st))
+
+
+def _determined_object(st: str) -> bool:
+    """"…, tạo ra các gói du lịch …": a verb whose object has a determiner (``list_determiners``) within its first
+    words is a predicate with an object of its own, not the next bare activity of a nominalised list."""
+    return bool(_DETERMINED_LIST.search(" " + " ".join(words(st)[:_BARE_ITEM_SYLLABLES + 2]) + " "))
 
 
 _LISTED_ACTIVITY = re.compile(rf"\s*(?:{word_alt('listed_activity_nouns')})(?![\wÀ-ỹ])", re.IGNORECASE)
