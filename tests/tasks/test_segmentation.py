@@ -334,3 +334,32 @@ def test_activity_after_a_nominalised_head_continues(sentence, tasks):
 ])
 def test_nominalised_head_does_not_swallow_a_new_task(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a running list of bare activities, later items with objects
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, thăm dò, khai thác nước dưới đất, quan trắc, "
+     "giám sát nước dưới đất.",
+     ["Kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, thăm dò, khai thác nước dưới đất, quan trắc, "
+      "giám sát nước dưới đất"]),
+    ("1. Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước, hành nghề khoan nước dưới đất, "
+     "quan trắc, phân tích chất lượng nguồn nước.",
+     ["Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước, hành nghề khoan nước dưới đất, "
+      "quan trắc, phân tích chất lượng nguồn nước"]),
+])
+def test_running_activity_list_takes_a_bare_verb(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # only two bare activities open the list: no running list, the verb with its object cuts
+    ("1. Tăng cường công tác quản lý, kiểm tra đất đai tại cơ sở, xây dựng kế hoạch sử dụng đất của xã.",
+     ["Tăng cường công tác quản lý, kiểm tra đất đai tại cơ sở", "xây dựng kế hoạch sử dụng đất của xã"]),
+    # after the running list, a verb with its own object (not a bare verb) is a new task
+    ("1. Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất, tổ chức tập huấn "
+     "cho cán bộ cơ sở.",
+     ["Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất",
+      "tổ chức tập huấn cho cán bộ cơ sở"]),
+])
+def test_running_activity_list_does_not_swallow_a_new_task(sentence, tasks):
+    assert texts(sentence) == tasks

@@ -133,6 +133,15 @@ def _running_determined_list(group: str, st: str) -> bool:
     return len(items) >= _RUNNING_LIST_ITEMS and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
 
 
+def running_bare_lead(items: list[str]) -> bool:
+    """"về các hoạt động khoan, đào, thăm dò, khai thác nước dưới đất, | quan trắc, …", "công tác quản lý, thăm dò,
+    khai thác, sử dụng tài nguyên nước, hành nghề khoan …, | quan trắc, …": a list that opens with three or more bare
+    activities after its head is a running list of activities; later items may carry their objects, and a bare verb
+    after them is one more item (a bare verb is no task alone: it is an item or shares the next object)."""
+    lead = items[:_RUNNING_LIST_ITEMS]
+    return len(items) >= _RUNNING_LIST_ITEMS and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in lead)
+
+
 def continues_object_list(group: str, st: str) -> bool:
     """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
     truy cập …": the last list-governing word of the ``group`` so far (``activity_object_heads``) is followed by
@@ -149,7 +158,9 @@ def continues_object_list(group: str, st: str) -> bool:
     items = group[head.end():].split(",")
     if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
         bare = verb_only(st) or bool(_VERB_PREP.match(st)) or len(items) >= _RUNNING_LIST_ITEMS
-        return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
+        if bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items):
+            return True
+        return verb_only(st) and running_bare_lead(items)
     last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))  # not a head inside a gloss
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
     nominal = last and _NOMINALISER.match(group, last.start())  # "trong công tác lập …": an activity follows
