@@ -363,3 +363,32 @@ def test_running_activity_list_takes_a_bare_verb(sentence, tasks):
 ])
 def test_running_activity_list_does_not_swallow_a_new_task(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a partner frame alone is no task: it goes on with its predicate
+def test_partner_frame_and_organise_word_are_data():
+    from directive_nlp.tasks.frames import frames
+    assert frames().support.match("Phối hợp với các sở, ngành") and not frames().support.match("Triển khai các chương trình")
+    assert "tổ chức" in load_lexicon_data()["organise_words"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Phối hợp với các sở, ngành, triển khai các chương trình phát triển kinh tế số trong các ngành, lĩnh vực.",
+     ["triển khai các chương trình phát triển kinh tế số trong các ngành, lĩnh vực"]),
+    ("1. Phối hợp chặt chẽ với cấp ủy, chính quyền các cấp, phát huy khối đại đoàn kết toàn dân trong tuyên truyền.",
+     ["phát huy khối đại đoàn kết toàn dân trong tuyên truyền"]),
+])
+def test_partner_frame_goes_on_with_its_predicate(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "tổ chức" after the partner list may be one more partner: the cut stays
+    ("1. Sở Y tế phối hợp với Sở Tài chính, Công an tỉnh, tổ chức kiểm tra các cơ sở kinh doanh.",
+     ["phối hợp với Sở Tài chính, Công an tỉnh", "tổ chức kiểm tra các cơ sở kinh doanh"]),
+    # the frame already has an act of its own ("trong …"): the next verb is a new task
+    ("1. Phối hợp với Sở Tài chính trong công tác quản lý giá, xây dựng các kế hoạch kiểm tra hằng năm.",
+     ["Phối hợp với Sở Tài chính trong công tác quản lý giá", "xây dựng các kế hoạch kiểm tra"]),
+])
+def test_partner_frame_with_more_than_names_keeps_its_cut(sentence, tasks):
+    assert texts(sentence) == tasks

@@ -380,6 +380,22 @@ def _after_bodies(text: str, seg: tuple[int, int], mentions: list[Ag]) -> str:
     return text[seg[0]:seg[1]].lstrip()
 
 
+# "tổ chức" after a partner list may be one more partner ("…, Công an tỉnh, tổ chức …"): the cut is kept there
+_ORGANISE = re.compile(rf"\s*(?:{word_alt('organise_words')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def partners_only(text: str, g: _Group, ce: int, mentions: list[Ag]) -> bool:
+    """"Phối hợp với các sở, ngành, | triển khai …", "Phối hợp chặt chẽ với cấp ủy, chính quyền các cấp, | phát huy …":
+    the group so far is only a partner frame (``support`` of frames.yaml) and its names, with no act of its own; the
+    verb-led segment after it is the frame's predicate, not a new task (a partner alone is never a task)."""
+    start, end = g.segs[0][0], g.segs[-1][1]
+    sm = frames().support.match(text, start, end)
+    if not sm:
+        return False
+    chain, cend = chain_at(text, sm.end(), mentions, ce)
+    return bool(chain) and cend >= end - 1 and not text[cend:end].strip(" ,")
+
+
 def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
     chain, cend = chain_at(text, p, mentions, e)
     return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
@@ -529,6 +545,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return False  # "phát huy vai trò nòng cốt, | chủ trì công tác …": the segment says what the role is
     if lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
+    if is_verb_start(st) and not _ORGANISE.match(st) and partners_only(text, g, ce, mentions):
+        return False  # "Phối hợp với các sở, ngành, | triển khai …": the partners' frame goes on with its predicate
     if "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):
         # "…, tập trung vào các khu vực …": a focus on part of the object stays in its task (not after a time
         # inside the clause: "tăng tần suất … từ tháng 10 đến tháng 4 năm sau, tập trung tại …" would lose its head)
