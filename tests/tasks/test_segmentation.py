@@ -322,6 +322,35 @@ def test_activity_after_a_nominalised_head_continues(sentence, tasks):
 
 
 @pytest.mark.parametrize("sentence, tasks", [
+    # the list after "trong việc" holds a noun item too; a verb-led segment after it is still the list's
+    ("1. Phối hợp với Sở Tài chính trong việc bảo đảm an toàn thông tin, an ninh mạng, kịp thời ứng cứu sự cố cho hệ "
+     "thống.",
+     ["Phối hợp với Sở Tài chính trong việc bảo đảm an toàn thông tin, an ninh mạng, kịp thời ứng cứu sự cố cho hệ "
+      "thống"]),
+    ("1. Hợp tác với các doanh nghiệp nước ngoài trong việc thu hút nguồn lực, tri thức, chuyển giao công nghệ số vào "
+     "tỉnh.",
+     ["Hợp tác với các doanh nghiệp nước ngoài trong việc thu hút nguồn lực, tri thức, chuyển giao công nghệ số vào "
+      "tỉnh"]),
+])
+def test_nominalised_list_with_noun_items_runs(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # the list after "trong việc" is longer than two object lengths: the comma closes the task
+    ("1. Phối hợp trong việc rà soát quy hoạch sử dụng đất của các huyện miền núi phía tây, các xã biên giới phía "
+     "bắc, kiểm tra việc thực hiện quy hoạch.",
+     ["Phối hợp trong việc rà soát quy hoạch sử dụng đất của các huyện miền núi phía tây, các xã biên giới phía bắc",
+      "kiểm tra việc thực hiện quy hoạch"]),
+    # the verb after the list has a determined object of its own
+    ("1. Phối hợp trong việc thu hút nguồn lực, tri thức, xây dựng các trung tâm đổi mới sáng tạo.",
+     ["Phối hợp trong việc thu hút nguồn lực, tri thức", "xây dựng các trung tâm đổi mới sáng tạo"]),
+])
+def test_nominalised_list_with_noun_items_stops(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
     # the next verb has a determined object of its own: a new task
     ("1. Hỗ trợ doanh nghiệp đổi mới sáng tạo trong hoạt động kinh doanh du lịch, tạo ra các sản phẩm du lịch mới.",
      ["Hỗ trợ doanh nghiệp đổi mới sáng tạo trong hoạt động kinh doanh du lịch", "tạo ra các sản phẩm du lịch mới"]),

@@ -152,6 +152,8 @@ def continues_object_list(group: str, st: str) -> bool:
         return False  # tested first: cheaper than finding the group's last list head
     if _running_determined_list(group, st):
         return True
+    if _nominal_list_runs(group, st):
+        return True
     head = _last(_ANY_LIST_HEAD, group)
     if head is None:
         return False
@@ -169,6 +171,18 @@ def continues_object_list(group: str, st: str) -> bool:
     return bool(last) and "," not in tail and len(words(tail)) <= limit and (
         (bool(nominal) and not _determined_object(st)) or is_verb_start(tail) or verb_only(tail)
         or _listed_activity(tail, st))
+
+
+def _nominal_list_runs(group: str, st: str) -> bool:
+    """"Phối hợp … trong việc bảo đảm an toàn thông tin, an ninh mạng, | kịp thời ứng cứu sự cố …": after "trong" and a
+    nominaliser (``object_head_nominalisers``) the list of activities may hold noun items too; while it stays short
+    (two object lengths), a verb-led segment without a determined object is its next item."""
+    last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))
+    nominal = last and _NOMINALISER.match(group, last.start())
+    if not nominal or _determined_object(st):
+        return False
+    tail = _GLOSS.sub(" ", group[nominal.end():])
+    return "," in tail and len(words(tail)) <= 2 * _OBJECT_SYLLABLES
 
 
 def _determined_object(st: str) -> bool:
