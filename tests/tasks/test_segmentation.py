@@ -336,6 +336,31 @@ def test_nominalised_list_with_noun_items_runs(sentence, tasks):
     assert texts(sentence) == tasks
 
 
+def test_verb_list_prepositions_are_data():
+    assert "trong" in load_lexicon_data()["verb_list_prepositions"]
+    assert "về" not in load_lexicon_data()["verb_list_prepositions"]  # a topic, not a list of activities
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Thúc đẩy áp dụng công nghệ hiện đại trong quan trắc, giám sát tài nguyên, môi trường, cảnh báo thiên tai và "
+     "ứng phó biến đổi khí hậu.",
+     ["Thúc đẩy áp dụng công nghệ hiện đại trong quan trắc, giám sát tài nguyên, môi trường, cảnh báo thiên tai và "
+      "ứng phó biến đổi khí hậu"]),
+])
+def test_verb_led_list_after_trong_runs(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "trong" names a place (no verb after it): the verb after the comma is a new task
+    ("1. Xây dựng hạ tầng số trong các khu công nghiệp, khu kinh tế, thúc đẩy kết nối dữ liệu với hệ thống của tỉnh.",
+     ["Xây dựng hạ tầng số trong các khu công nghiệp, khu kinh tế",
+      "thúc đẩy kết nối dữ liệu với hệ thống của tỉnh"]),
+])
+def test_place_after_trong_does_not_run(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
 @pytest.mark.parametrize("sentence, tasks", [
     # the list after "trong việc" is longer than two object lengths: the comma closes the task
     ("1. Phối hợp trong việc rà soát quy hoạch sử dụng đất của các huyện miền núi phía tây, các xã biên giới phía "

@@ -98,6 +98,8 @@ _OBJECT_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads'
 _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')}|{word_alt('activity_list_heads')})\s+",
                             re.IGNORECASE)
 # "trong công tác | lập hồ sơ …", "trong việc | phát triển …": read through to the activity (``object_head_nominalisers``)
+# "trong | quan trắc, giám sát tài nguyên, …": a preposition whose verb-led list runs like a nominalised one
+_VERB_LIST_PREP = re.compile(rf"(?:{word_alt('verb_list_prepositions')})", re.IGNORECASE)
 _NOMINALISER = re.compile(rf"(?:{word_alt('object_head_nominalisers')})\s+(?=\S)", re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
@@ -175,13 +177,22 @@ def continues_object_list(group: str, st: str) -> bool:
 
 def _nominal_list_runs(group: str, st: str) -> bool:
     """"Phối hợp … trong việc bảo đảm an toàn thông tin, an ninh mạng, | kịp thời ứng cứu sự cố …": after "trong" and a
-    nominaliser (``object_head_nominalisers``) the list of activities may hold noun items too; while it stays short
-    (two object lengths), a verb-led segment without a determined object is its next item."""
+    nominaliser (``object_head_nominalisers``), or "trong" and a verb-led activity ("áp dụng công nghệ hiện đại trong
+    quan trắc, giám sát tài nguyên, môi trường, | cảnh báo thiên tai …"), the list of activities may hold noun items
+    too; while it stays short (two object lengths), a verb-led segment without a determined object is its next item."""
     last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))
-    nominal = last and _NOMINALISER.match(group, last.start())
-    if not nominal or _determined_object(st):
+    if not last or _determined_object(st):
         return False
-    tail = _GLOSS.sub(" ", group[nominal.end():])
+    nominal = _NOMINALISER.match(group, last.start())
+    if nominal:
+        tail = _GLOSS.sub(" ", group[nominal.end():])
+    elif _VERB_LIST_PREP.fullmatch(last.group(0).strip()):
+        tail = _GLOSS.sub(" ", group[last.end():])
+        first = tail.split(",")[0]
+        if not (is_verb_start(first) or verb_only(first)):
+            return False
+    else:
+        return False
     return "," in tail and len(words(tail)) <= 2 * _OBJECT_SYLLABLES
 
 
