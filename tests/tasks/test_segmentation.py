@@ -446,3 +446,15 @@ def test_partner_frame_goes_on_with_its_predicate(sentence, tasks):
 ])
 def test_partner_frame_with_more_than_names_keeps_its_cut(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ "kết nối" as the next item of a noun list
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Mở rộng, nâng cao chất lượng hạ tầng số, trung tâm dữ liệu, kết nối băng rộng tốc độ cao tại vùng sản xuất.",
+     ["Mở rộng, nâng cao chất lượng hạ tầng số, trung tâm dữ liệu, kết nối băng rộng tốc độ cao tại vùng sản xuất"]),
+    # after a verb-led segment "kết nối" with its object is a new act
+    ("1. Xây dựng cơ sở dữ liệu ngành nông nghiệp của tỉnh, kết nối dữ liệu với hệ thống thông tin quốc gia.",
+     ["Xây dựng cơ sở dữ liệu ngành nông nghiệp của tỉnh", "kết nối dữ liệu với hệ thống thông tin quốc gia"]),
+])
+def test_connectivity_as_a_list_item(sentence, tasks):
+    assert texts(sentence) == tasks
