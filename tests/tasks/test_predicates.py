@@ -36,6 +36,9 @@ def test_bare_noun_item_then_verb_like_noun_continues_the_list():
     assert not predicates.noun_item_then_verb_like_noun("các cơ sở cai nghiện ma túy chất lượng cao",
                                                         "ứng dụng khoa học")
     assert not predicates.noun_item_then_verb_like_noun("phương tiện", "nâng cao năng lực")
+    # "kết nối" (connectivity) is such a noun too; after a verb-led segment it is still an act
+    assert predicates.noun_item_then_verb_like_noun(" trung tâm dữ liệu", " kết nối băng rộng tốc độ cao")
+    assert not predicates.noun_item_then_verb_like_noun("xây dựng cơ sở dữ liệu", "kết nối dữ liệu với hệ thống")
 
 
 def test_noun_head_pair_then_verb_like_noun():

@@ -299,3 +299,162 @@ def test_inline_item_number_without_a_subject_keeps_the_actor():
     got = _tasks_with_agencies("1. Bộ Công an rà soát các cơ sở dữ liệu quốc gia; (2) tổ chức tổng rà soát hiện trạng "
                                "cung cấp dịch vụ công trực tuyến.")
     assert [names for _, names in got] == [["Bộ Công an"], ["Bộ Công an"]]
+
+
+# ------------------------------------------------------------------ an activity named through a nominaliser after a list head
+def test_object_head_nominalisers_are_data():
+    data = load_lexicon_data()
+    assert "trong công tác" in data["object_head_nominalisers"] and "trong việc" in data["object_head_nominalisers"]
+    assert "về công tác" not in data["object_head_nominalisers"]  # a topic after "về", not an activity list
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "trong công tác | lập hồ sơ …": the head governs the activities as it governs bare verbs
+    ("1. Phối hợp trong công tác lập hồ sơ cai nghiện, xét xử bảo đảm kịp thời, đúng quy định.",
+     ["Phối hợp trong công tác lập hồ sơ cai nghiện, xét xử bảo đảm kịp thời, đúng quy định"]),
+    ("1. Tuân thủ các quy chuẩn kỹ thuật trong việc phát triển hạ tầng, cung cấp dịch vụ viễn thông bảo đảm an toàn.",
+     ["Tuân thủ các quy chuẩn kỹ thuật trong việc phát triển hạ tầng, cung cấp dịch vụ viễn thông bảo đảm an toàn"]),
+    ("1. Hỗ trợ, chia sẻ kinh nghiệm trong công tác chi trả không dùng tiền mặt, chuyển đổi số cho người dân.",
+     ["Hỗ trợ, chia sẻ kinh nghiệm trong công tác chi trả không dùng tiền mặt, chuyển đổi số cho người dân"]),
+])
+def test_activity_after_a_nominalised_head_continues(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # the list after "trong việc" holds a noun item too; a verb-led segment after it is still the list's
+    ("1. Phối hợp với Sở Tài chính trong việc bảo đảm an toàn thông tin, an ninh mạng, kịp thời ứng cứu sự cố cho hệ "
+     "thống.",
+     ["Phối hợp với Sở Tài chính trong việc bảo đảm an toàn thông tin, an ninh mạng, kịp thời ứng cứu sự cố cho hệ "
+      "thống"]),
+    ("1. Hợp tác với các doanh nghiệp nước ngoài trong việc thu hút nguồn lực, tri thức, chuyển giao công nghệ số vào "
+     "tỉnh.",
+     ["Hợp tác với các doanh nghiệp nước ngoài trong việc thu hút nguồn lực, tri thức, chuyển giao công nghệ số vào "
+      "tỉnh"]),
+])
+def test_nominalised_list_with_noun_items_runs(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+def test_verb_list_prepositions_are_data():
+    assert "trong" in load_lexicon_data()["verb_list_prepositions"]
+    assert "về" not in load_lexicon_data()["verb_list_prepositions"]  # a topic, not a list of activities
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Thúc đẩy áp dụng công nghệ hiện đại trong quan trắc, giám sát tài nguyên, môi trường, cảnh báo thiên tai và "
+     "ứng phó biến đổi khí hậu.",
+     ["Thúc đẩy áp dụng công nghệ hiện đại trong quan trắc, giám sát tài nguyên, môi trường, cảnh báo thiên tai và "
+      "ứng phó biến đổi khí hậu"]),
+])
+def test_verb_led_list_after_trong_runs(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "trong" names a place (no verb after it): the verb after the comma is a new task
+    ("1. Xây dựng hạ tầng số trong các khu công nghiệp, khu kinh tế, thúc đẩy kết nối dữ liệu với hệ thống của tỉnh.",
+     ["Xây dựng hạ tầng số trong các khu công nghiệp, khu kinh tế",
+      "thúc đẩy kết nối dữ liệu với hệ thống của tỉnh"]),
+])
+def test_place_after_trong_does_not_run(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # the list after "trong việc" is longer than two object lengths: the comma closes the task
+    ("1. Phối hợp trong việc rà soát quy hoạch sử dụng đất của các huyện miền núi phía tây, các xã biên giới phía "
+     "bắc, kiểm tra việc thực hiện quy hoạch.",
+     ["Phối hợp trong việc rà soát quy hoạch sử dụng đất của các huyện miền núi phía tây, các xã biên giới phía bắc",
+      "kiểm tra việc thực hiện quy hoạch"]),
+    # the verb after the list has a determined object of its own
+    ("1. Phối hợp trong việc thu hút nguồn lực, tri thức, xây dựng các trung tâm đổi mới sáng tạo.",
+     ["Phối hợp trong việc thu hút nguồn lực, tri thức", "xây dựng các trung tâm đổi mới sáng tạo"]),
+])
+def test_nominalised_list_with_noun_items_stops(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # the next verb has a determined object of its own: a new task
+    ("1. Hỗ trợ doanh nghiệp đổi mới sáng tạo trong hoạt động kinh doanh du lịch, tạo ra các sản phẩm du lịch mới.",
+     ["Hỗ trợ doanh nghiệp đổi mới sáng tạo trong hoạt động kinh doanh du lịch", "tạo ra các sản phẩm du lịch mới"]),
+    # after "về" the nominalised phrase is a topic: the next verb with its object is a new task
+    ("1. Tuyên truyền về công tác bảo vệ rừng, xử lý nghiêm hành vi phá rừng trái phép.",
+     ["Tuyên truyền về công tác bảo vệ rừng", "xử lý nghiêm hành vi phá rừng trái phép"]),
+    # no head before the nominaliser: "Tăng cường công tác X, VERB …" still cuts
+    ("1. Tăng cường công tác quản lý đất đai tại cơ sở, xây dựng kế hoạch sử dụng đất hằng năm của tỉnh.",
+     ["Tăng cường công tác quản lý đất đai tại cơ sở", "xây dựng kế hoạch sử dụng đất hằng năm của tỉnh"]),
+])
+def test_nominalised_head_does_not_swallow_a_new_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a running list of bare activities, later items with objects
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, thăm dò, khai thác nước dưới đất, quan trắc, "
+     "giám sát nước dưới đất.",
+     ["Kiểm tra việc chấp hành quy định về các hoạt động khoan, đào, thăm dò, khai thác nước dưới đất, quan trắc, "
+      "giám sát nước dưới đất"]),
+    ("1. Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước, hành nghề khoan nước dưới đất, "
+     "quan trắc, phân tích chất lượng nguồn nước.",
+     ["Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước, hành nghề khoan nước dưới đất, "
+      "quan trắc, phân tích chất lượng nguồn nước"]),
+])
+def test_running_activity_list_takes_a_bare_verb(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # only two bare activities open the list: no running list, the verb with its object cuts
+    ("1. Tăng cường công tác quản lý, kiểm tra đất đai tại cơ sở, xây dựng kế hoạch sử dụng đất của xã.",
+     ["Tăng cường công tác quản lý, kiểm tra đất đai tại cơ sở", "xây dựng kế hoạch sử dụng đất của xã"]),
+    # after the running list, a verb with its own object (not a bare verb) is a new task
+    ("1. Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất, tổ chức tập huấn "
+     "cho cán bộ cơ sở.",
+     ["Thực hiện tốt công tác quản lý, thăm dò, khai thác, sử dụng tài nguyên nước dưới đất",
+      "tổ chức tập huấn cho cán bộ cơ sở"]),
+])
+def test_running_activity_list_does_not_swallow_a_new_task(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a partner frame alone is no task: it goes on with its predicate
+def test_partner_frame_and_organise_word_are_data():
+    from directive_nlp.tasks.frames import frames
+    assert frames().support.match("Phối hợp với các sở, ngành") and not frames().support.match("Triển khai các chương trình")
+    assert "tổ chức" in load_lexicon_data()["organise_words"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Phối hợp với các sở, ngành, triển khai các chương trình phát triển kinh tế số trong các ngành, lĩnh vực.",
+     ["triển khai các chương trình phát triển kinh tế số trong các ngành, lĩnh vực"]),
+    ("1. Phối hợp chặt chẽ với cấp ủy, chính quyền các cấp, phát huy khối đại đoàn kết toàn dân trong tuyên truyền.",
+     ["phát huy khối đại đoàn kết toàn dân trong tuyên truyền"]),
+])
+def test_partner_frame_goes_on_with_its_predicate(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # "tổ chức" after the partner list may be one more partner: the cut stays
+    ("1. Sở Y tế phối hợp với Sở Tài chính, Công an tỉnh, tổ chức kiểm tra các cơ sở kinh doanh.",
+     ["phối hợp với Sở Tài chính, Công an tỉnh", "tổ chức kiểm tra các cơ sở kinh doanh"]),
+    # the frame already has an act of its own ("trong …"): the next verb is a new task
+    ("1. Phối hợp với Sở Tài chính trong công tác quản lý giá, xây dựng các kế hoạch kiểm tra hằng năm.",
+     ["Phối hợp với Sở Tài chính trong công tác quản lý giá", "xây dựng các kế hoạch kiểm tra"]),
+])
+def test_partner_frame_with_more_than_names_keeps_its_cut(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ "kết nối" as the next item of a noun list
+@pytest.mark.parametrize("sentence, tasks", [
+    ("1. Mở rộng, nâng cao chất lượng hạ tầng số, trung tâm dữ liệu, kết nối băng rộng tốc độ cao tại vùng sản xuất.",
+     ["Mở rộng, nâng cao chất lượng hạ tầng số, trung tâm dữ liệu, kết nối băng rộng tốc độ cao tại vùng sản xuất"]),
+    # after a verb-led segment "kết nối" with its object is a new act
+    ("1. Xây dựng cơ sở dữ liệu ngành nông nghiệp của tỉnh, kết nối dữ liệu với hệ thống thông tin quốc gia.",
+     ["Xây dựng cơ sở dữ liệu ngành nông nghiệp của tỉnh", "kết nối dữ liệu với hệ thống thông tin quốc gia"]),
+])
+def test_connectivity_as_a_list_item(sentence, tasks):
+    assert texts(sentence) == tasks

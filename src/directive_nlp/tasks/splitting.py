@@ -97,6 +97,10 @@ _VERB_PREP = re.compile(rf"\s*(?:{phrases(load_lexicon_data()['verbs'])})\s+(?:{
 _OBJECT_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')})\s+", re.IGNORECASE)
 _ANY_LIST_HEAD = re.compile(rf"(?<![\wÀ-ỹ])(?:{word_alt('activity_object_heads')}|{word_alt('activity_list_heads')})\s+",
                             re.IGNORECASE)
+# "trong công tác | lập hồ sơ …", "trong việc | phát triển …": read through to the activity (``object_head_nominalisers``)
+# "trong | quan trắc, giám sát tài nguyên, …": a preposition whose verb-led list runs like a nominalised one
+_VERB_LIST_PREP = re.compile(rf"(?:{word_alt('verb_list_prepositions')})", re.IGNORECASE)
+_NOMINALISER = re.compile(rf"(?:{word_alt('object_head_nominalisers')})\s+(?=\S)", re.IGNORECASE)
 _OBJECT_SYLLABLES = int(load_lexicon_data().get("activity_object_syllables") or 0)
 _BARE_ITEM_SYLLABLES = 2
 # heads named by a bare activity only ("nền tảng tích hợp, chia sẻ …"; ``bare_activity_heads``): "hệ thống quan
@@ -131,6 +135,15 @@ def _running_determined_list(group: str, st: str) -> bool:
     return len(items) >= _RUNNING_LIST_ITEMS and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
 
 
+def running_bare_lead(items: list[str]) -> bool:
+    """"về các hoạt động khoan, đào, thăm dò, khai thác nước dưới đất, | quan trắc, …", "công tác quản lý, thăm dò,
+    khai thác, sử dụng tài nguyên nước, hành nghề khoan …, | quan trắc, …": a list that opens with three or more bare
+    activities after its head is a running list of activities; later items may carry their objects, and a bare verb
+    after them is one more item (a bare verb is no task alone: it is an item or shares the next object)."""
+    lead = items[:_RUNNING_LIST_ITEMS]
+    return len(items) >= _RUNNING_LIST_ITEMS and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in lead)
+
+
 def continues_object_list(group: str, st: str) -> bool:
     """"truyền thông về bảo vệ môi trường, cải thiện chất lượng …", "theo nguyên tắc đánh giá mã nguồn, kiểm soát
     truy cập …": the last list-governing word of the ``group`` so far (``activity_object_heads``) is followed by
@@ -141,18 +154,52 @@ def continues_object_list(group: str, st: str) -> bool:
         return False  # tested first: cheaper than finding the group's last list head
     if _running_determined_list(group, st):
         return True
+    if _nominal_list_runs(group, st):
+        return True
     head = _last(_ANY_LIST_HEAD, group)
     if head is None:
         return False
     items = group[head.end():].split(",")
     if len(items) > 1:  # a list of bare items goes on with a bare verb, or a verb straight before a preposition
         bare = verb_only(st) or bool(_VERB_PREP.match(st)) or len(items) >= _RUNNING_LIST_ITEMS
-        return bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items)
+        if bare and all(1 <= len(words(i)) <= _BARE_ITEM_SYLLABLES for i in items):
+            return True
+        return verb_only(st) and running_bare_lead(items)
     last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))  # not a head inside a gloss
     tail = _GLOSS.sub(" ", group[last.end():]) if last else ""  # "đánh giá mã nguồn (source code audit)"
+    nominal = last and _NOMINALISER.match(group, last.start())  # "trong công tác lập …": an activity follows
+    tail = _GLOSS.sub(" ", group[nominal.end():]) if nominal else tail
     limit = _BARE_ITEM_SYLLABLES if last and _BARE_HEAD.match(last.group(0)) else _OBJECT_SYLLABLES
     return bool(last) and "," not in tail and len(words(tail)) <= limit and (
-        is_verb_start(tail) or verb_only(tail) or _listed_activity(tail, st))
+        (bool(nominal) and not _determined_object(st)) or is_verb_start(tail) or verb_only(tail)
+        or _listed_activity(tail, st))
+
+
+def _nominal_list_runs(group: str, st: str) -> bool:
+    """"Phối hợp … trong việc bảo đảm an toàn thông tin, an ninh mạng, | kịp thời ứng cứu sự cố …": after "trong" and a
+    nominaliser (``object_head_nominalisers``), or "trong" and a verb-led activity ("áp dụng công nghệ hiện đại trong
+    quan trắc, giám sát tài nguyên, môi trường, | cảnh báo thiên tai …"), the list of activities may hold noun items
+    too; while it stays short (two object lengths), a verb-led segment without a determined object is its next item."""
+    last = _last(_OBJECT_HEAD, _GLOSS.sub(lambda m: " " * len(m.group(0)), group))
+    if not last or _determined_object(st):
+        return False
+    nominal = _NOMINALISER.match(group, last.start())
+    if nominal:
+        tail = _GLOSS.sub(" ", group[nominal.end():])
+    elif _VERB_LIST_PREP.fullmatch(last.group(0).strip()):
+        tail = _GLOSS.sub(" ", group[last.end():])
+        first = tail.split(",")[0]
+        if not (is_verb_start(first) or verb_only(first)):
+            return False
+    else:
+        return False
+    return "," in tail and len(words(tail)) <= 2 * _OBJECT_SYLLABLES
+
+
+def _determined_object(st: str) -> bool:
+    """"…, tạo ra các gói du lịch …": a verb whose object has a determiner (``list_determiners``) within its first
+    words is a predicate with an object of its own, not the next bare activity of a nominalised list."""
+    return bool(_DETERMINED_LIST.search(" " + " ".join(words(st)[:_BARE_ITEM_SYLLABLES + 2]) + " "))
 
 
 _LISTED_ACTIVITY = re.compile(rf"\s*(?:{word_alt('listed_activity_nouns')})(?![\wÀ-ỹ])", re.IGNORECASE)
@@ -358,6 +405,22 @@ def _after_bodies(text: str, seg: tuple[int, int], mentions: list[Ag]) -> str:
     return text[seg[0]:seg[1]].lstrip()
 
 
+# "tổ chức" after a partner list may be one more partner ("…, Công an tỉnh, tổ chức …"): the cut is kept there
+_ORGANISE = re.compile(rf"\s*(?:{word_alt('organise_words')})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def partners_only(text: str, g: _Group, ce: int, mentions: list[Ag]) -> bool:
+    """"Phối hợp với các sở, ngành, | triển khai …", "Phối hợp chặt chẽ với cấp ủy, chính quyền các cấp, | phát huy …":
+    the group so far is only a partner frame (``support`` of frames.yaml) and its names, with no act of its own; the
+    verb-led segment after it is the frame's predicate, not a new task (a partner alone is never a task)."""
+    start, end = g.segs[0][0], g.segs[-1][1]
+    sm = frames().support.match(text, start, end)
+    if not sm:
+        return False
+    chain, cend = chain_at(text, sm.end(), mentions, ce)
+    return bool(chain) and cend >= end - 1 and not text[cend:end].strip(" ,")
+
+
 def _partners_then_verb(text: str, p: int, e: int, mentions: list[Ag]) -> bool:
     chain, cend = chain_at(text, p, mentions, e)
     return bool(chain) and is_verb_start(text[after_chain(text, cend, e):e].lstrip())
@@ -507,6 +570,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return False  # "phát huy vai trò nòng cốt, | chủ trì công tác …": the segment says what the role is
     if lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
+    if is_verb_start(st) and not _ORGANISE.match(st) and partners_only(text, g, ce, mentions):
+        return False  # "Phối hợp với các sở, ngành, | triển khai …": the partners' frame goes on with its predicate
     if "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):
         # "…, tập trung vào các khu vực …": a focus on part of the object stays in its task (not after a time
         # inside the clause: "tăng tần suất … từ tháng 10 đến tháng 4 năm sau, tập trung tại …" would lose its head)
