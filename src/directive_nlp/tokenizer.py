@@ -17,6 +17,16 @@ So this tokenizer:
    ``lang/vi`` tokenizer does);
 4. lets :func:`spacy.util.get_words_and_spaces` rebuild the spaces.
 
+A line already in underthesea's character form (the reader's normalised text:
+every line of the corpora) takes a shorter road to the same words
+(:func:`_tagged_spans`): underthesea's own syllable regex gives the syllables'
+spans in the line, its own CRF model tags them, and a syllable tagged ``I-W``
+joins the word before it, exactly as ``word_tokenize`` joins them; the words
+are never made as strings and searched back. Wherever the two roads could
+differ (``word_tokenize`` wrapped or replaced, the model not loaded yet,
+``fixed_words`` given, a line underthesea would rewrite, syllables not one
+space apart) ``word_tokenize`` itself is called, as above.
+
 Anything underthesea returns that cannot be aligned (it should not happen)
 falls back to whitespace-separated words for the rest of the line, so the
 invariant holds for any input: double spaces, tabs, newlines, NFD text,
