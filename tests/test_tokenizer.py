@@ -161,3 +161,45 @@ def test_a_repeated_line_is_segmented_once_and_the_same():
     n = len(T.segment_spans(line))
     assert [text[s:e] for s, e in spans[:n]] == [text[s:e] for s, e in spans[-n:]]
     assert 0 < info.maxsize <= 1024
+
+
+def _spans_through_word_tokenize(line):
+    """The spans of a line the general way: underthesea's word strings, found back in the line."""
+    from underthesea import word_tokenize
+
+    from directive_nlp import tokenizer as T
+
+    words = word_tokenize(line, use_token_normalize=False)
+    fast = T._written_words(line, words) if words and T.is_clean(line) else None
+    return fast if fast is not None else T._line_words(line, T._align_line(line, words) if words else [(-1, -1)])
+
+
+def test_tagged_spans_are_the_spans_of_word_tokenize():
+    """_tagged_spans reads underthesea's syllables and tags without making word strings: the same spans as
+    word_tokenize's words found in the line; None (the general path) where the two could differ."""
+    from underthesea import word_tokenize
+
+    from directive_nlp import tokenizer as T
+
+    word_tokenize("Sở Y tế", use_token_normalize=False)  # the model is loaded
+    lines = ["Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Tài chính.", "| Quý III/2026 | Sở Y tế |",
+             "Hoàn thành trước ngày 30/6/2026; báo cáo UBND tỉnh.", "a _ b", "./.", "Sở Y tế / Sở Nội vụ",
+             "- Giao Sở Nông nghiệp và Môi trường (NN&MT) theo dõi", "Ngày 5-3-2026, 10% kinh phí"]
+    for line in lines:
+        got = T._tagged_spans(line, word_tokenize)
+        assert got is not None, line
+        assert got == _spans_through_word_tokenize(line), line
+    for odd in ["Sở Y tế  chủ trì", "UBND tỉnh Ðồng Nai", "Hoá đơn\tđiện tử", "e\u0301 x"]:
+        assert T._tagged_spans(odd, word_tokenize) is None, odd  # double space, "Ð", tab, NFD: general path
+        assert T._line_spans.__wrapped__(odd, ()) == _spans_through_word_tokenize(odd)
+
+
+def test_tagged_spans_leave_a_wrapped_word_tokenize_alone():
+    from underthesea import word_tokenize
+
+    from directive_nlp import tokenizer as T
+
+    def wrapped(line, **kw):
+        return word_tokenize(line, **kw)
+
+    assert T._tagged_spans("Sở Y tế chủ trì", wrapped) is None

@@ -17,6 +17,16 @@ So this tokenizer:
    ``lang/vi`` tokenizer does);
 4. lets :func:`spacy.util.get_words_and_spaces` rebuild the spaces.
 
+A line already in underthesea's character form (the reader's normalised text:
+every line of the corpora) takes a shorter road to the same words
+(:func:`_tagged_spans`): underthesea's own syllable regex gives the syllables'
+spans in the line, its own CRF model tags them, and a syllable tagged ``I-W``
+joins the word before it, exactly as ``word_tokenize`` joins them; the words
+are never made as strings and searched back. Wherever the two roads could
+differ (``word_tokenize`` wrapped or replaced, the model not loaded yet,
+``fixed_words`` given, a line underthesea would rewrite, syllables not one
+space apart) ``word_tokenize`` itself is called, as above.
+
 Anything underthesea returns that cannot be aligned (it should not happen)
 falls back to whitespace-separated words for the rest of the line, so the
 invariant holds for any input: double spaces, tabs, newlines, NFD text,
@@ -27,6 +37,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Union
@@ -125,6 +136,9 @@ def _line_spans(line: str, fixed_words: tuple[str, ...]) -> tuple[tuple[int, int
     benchmark reading the same documents in rounds gains nothing from an earlier round."""
     from underthesea import word_tokenize
 
+    fast = None if fixed_words else _tagged_spans(line, word_tokenize)
+    if fast is not None:
+        return fast
     try:
         words = word_tokenize(line, use_token_normalize=False, fixed_words=list(fixed_words) or None)
     except Exception:  # pragma: no cover - underthesea failing on odd input
@@ -133,6 +147,67 @@ def _line_spans(line: str, fixed_words: tuple[str, ...]) -> tuple[tuple[int, int
     if fast is not None:
         return fast
     return _line_words(line, _align_line(line, words) if words else [(-1, -1)])
+
+
+def _segmenter(word_tokenize) -> Optional[tuple[Any, Any]]:
+    """underthesea's syllable regex module and word model, when ``word_tokenize`` is underthesea's own
+    function over them (not wrapped or replaced) and the model is loaded; else None."""
+    pkg = sys.modules.get("underthesea.pipeline.word_tokenize")
+    rt = sys.modules.get("underthesea.pipeline.word_tokenize.regex_tokenize")
+    if pkg is None or rt is None or getattr(pkg, "word_tokenize", None) is not word_tokenize:
+        return None
+    model = getattr(pkg, "word_tokenize_model", None)
+    if model is None or getattr(pkg, "tokenize", None) is not getattr(rt, "tokenize", None):
+        return None
+    return rt, model
+
+
+def _tagged_spans(line: str, word_tokenize) -> Optional[tuple[tuple[int, int], ...]]:
+    """What :func:`_written_words` gives for ``line``, read from underthesea's own steps without making
+    the word strings: its syllable regex gives the syllables' spans in the line (the line is already in
+    underthesea's character form), its CRF model tags them, and a syllable tagged ``I-W`` joins the word
+    before it, as ``word_tokenize`` joins them. None when that cannot be done the same way (underthesea
+    wrapped or not loaded yet, a line underthesea would rewrite, syllables not one space apart): the
+    caller then calls ``word_tokenize`` itself."""
+    found = _segmenter(word_tokenize)
+    if found is None or not is_clean(line):
+        return None
+    rt, model = found
+    try:
+        if rt.normalize_characters_in_text(line) != line:
+            return None
+        sylls = [m.span() for m in rt.patterns.finditer(line)]
+        if not sylls:
+            return None
+        tags = model.predict([[line[s:e]] for s, e in sylls])
+    except Exception:  # pragma: no cover - underthesea failing on odd input: the general path decides
+        return None
+    return _joined_spans(line, sylls, tags)
+
+
+def _joined_spans(line: str, sylls: list[tuple[int, int]], tags: list[str]) -> Optional[tuple[tuple[int, int], ...]]:
+    """The word spans of :func:`_tagged_spans` (None where :func:`_written_words` would give up)."""
+    out: list[tuple[int, int]] = []
+    pos, i, n = 0, 0, len(sylls)
+    while i < n:
+        s, e = sylls[i]
+        if e <= s or not (s == pos or (s == pos + 1 and line[pos] == " ")):
+            return None
+        i += 1
+        single = True
+        while i < n and tags[i] == "I-W":
+            s2, e2 = sylls[i]
+            if s2 != e + 1 or line[e] != " " or e2 <= s2:
+                return None
+            e, single = e2, False
+            i += 1
+        if single and _SPACE.search(line, s, e) is None:
+            out.append((s, e))
+        else:
+            _word_or_parts(line, s, e, out)
+        pos = e
+    _pieces(line, pos, len(line), out)
+    return tuple(out)
 
 
 def _written_words(line: str, words: list[str]) -> Optional[tuple[tuple[int, int], ...]]:
