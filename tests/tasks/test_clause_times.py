@@ -395,3 +395,35 @@ def _case_texts(body: str) -> dict[str, str | None]:
             if t.task.startswith(key):
                 out[key] = t.deadline.text if t.deadline else None
     return out
+
+
+# --- a sentence of dated steps: the final date closes its own clauses -------------
+
+_STEPS = ("1. Bộ Công an chủ trì ban hành hướng dẫn rà soát cơ sở dữ liệu; hoàn thành việc ban hành hướng dẫn "
+          "trước ngày 25 tháng 11 năm 2025; các sở, ngành tổ chức rà soát cơ sở dữ liệu thuộc phạm vi quản lý; "
+          "gửi kết quả về Bộ Công an trước ngày 10 tháng 12 năm 2025; Bộ Công an tổng hợp, đánh giá lại chất "
+          "lượng cơ sở dữ liệu; công bố kết quả trong năm 2026.\n")
+
+
+def test_an_undated_step_takes_the_date_of_the_next_dated_step():
+    ds = deadlines(_STEPS)
+    assert find(ds, "ban hành hướng dẫn rà soát") == ("by", "2025-11-25")
+    assert find(ds, "tổ chức rà soát") == ("by", "2025-12-10")
+
+
+def test_the_final_date_closes_the_steps_after_the_last_dated_one():
+    ds = deadlines(_STEPS)
+    assert find(ds, "đánh giá lại") == ("on", "2026-12-31")
+    assert find(ds, "công bố kết quả") == ("on", "2026-12-31")
+
+
+@pytest.mark.parametrize("body", [
+    # no earlier dated ";" clause: the final date is written once for the item
+    "1. Sở Nội vụ xây dựng kế hoạch triển khai; tổ chức tập huấn cho cán bộ; báo cáo UBND tỉnh kết quả "
+    "thực hiện trong tháng 12/2025.\n",
+    # the earlier time is a cycle, not a date of its own step
+    "1. Sở Nội vụ xây dựng kế hoạch triển khai; báo cáo UBND tỉnh hằng tháng; tổ chức tổng kết, đánh giá "
+    "việc thực hiện trong tháng 12/2025.\n",
+])
+def test_a_final_date_with_no_dated_step_before_it_dates_the_whole_item(body):
+    assert find(deadlines(body), "xây dựng kế hoạch") == ("on", "2025-12-31")

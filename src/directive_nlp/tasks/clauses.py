@@ -732,6 +732,41 @@ def _numbered_scope(text: str, p: int, e: int, drafts: list[Draft]) -> None:
             d.deadline, d.deadline_prio = None, 0
 
 
+_DATED = ("by", "on", "period")
+
+
+def _own_phrase(dr: Draft, deadlines: list[Dl], end: int) -> Optional[Dl]:
+    """The phrase of the draft's own deadline: the nearest one before ``end`` that normalises to it."""
+    same = [x for x in deadlines if x.deadline == dr.deadline and x.start < end]
+    return min(same, key=lambda x: abs(x.start - dr.start), default=None)
+
+
+def _dated_clauses(text: str, p: int, drafts: list[Draft], sent_dl: Optional[Dl], deadlines: list[Dl]) -> None:
+    """"A; hoàn thành A trước ngày 25/11; B; gửi kết quả trước ngày 10/12; C, công bố trong năm 2026.": when an
+    earlier ";" clause holds a date of its own, the date that ends the sentence is not written once for the whole
+    sentence: it closes the clauses after the last dated clause, and an undated clause before that takes the date
+    of the next dated clause (the sentence is a series of dated steps)."""
+    if sent_dl is None or sent_dl.start < p or sent_dl.deadline.kind not in _DATED:
+        return
+    breaks: list[tuple[int, Deadline]] = []
+    for dr in drafts:
+        if dr.deadline_prio < 2 or dr.deadline is None or dr.deadline.kind not in _DATED \
+                or dr.deadline == sent_dl.deadline:
+            continue
+        d = _own_phrase(dr, deadlines, sent_dl.start)
+        cut = text.find(";", d.end, sent_dl.start) if d is not None else -1
+        if cut >= 0:
+            breaks.append((cut, dr.deadline))
+    if not breaks:
+        return
+    for dr in drafts:
+        if dr.deadline_prio != 1 or dr.deadline != sent_dl.deadline:
+            continue
+        later = [b for b in breaks if dr.start < b[0]]
+        if later:
+            dr.deadline = min(later, key=lambda b: b[0])[1]
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -798,4 +833,5 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
         drafts.extend(own)
         before = own or before
     _numbered_scope(text, p, e, drafts)
+    _dated_clauses(text, p, drafts, ctx.sent_dl, deadlines)
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit, how=how)
