@@ -427,3 +427,28 @@ def test_the_final_date_closes_the_steps_after_the_last_dated_one():
 ])
 def test_a_final_date_with_no_dated_step_before_it_dates_the_whole_item(body):
     assert find(deadlines(body), "xây dựng kế hoạch") == ("on", "2025-12-31")
+
+
+# --- a time in mid-span before the recipient: the task keeps its verb ------------
+
+def tasks_of(body: str) -> dict[str, object]:
+    return {t.task: t for t in extract_text(plan(body), "plan.md").tasks}
+
+
+@pytest.mark.parametrize("body, task, to", [
+    ("1. Các sở, ngành định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Y tế để tổng hợp.\n",
+     "báo cáo kết quả thực hiện", "Sở Y tế"),
+    ("1. Các sở, ngành gửi báo cáo tình hình thực hiện trong tháng 12/2025 cho Sở Nội vụ để tổng hợp, "
+     "báo cáo UBND tỉnh.\n", "gửi báo cáo tình hình thực hiện", "Sở Nội vụ"),
+])
+def test_a_recipient_after_a_mid_span_time_leaves_the_verb_in_the_task(body, task, to):
+    ts = tasks_of(body)
+    assert task in ts, list(ts)
+    assert to in ts[task].report_to
+    assert not any(k.startswith(("về ", "cho ")) for k in ts), list(ts)
+
+
+def test_a_topic_after_a_mid_span_time_is_not_a_recipient():
+    # "về công tác …" (no named body) is what the work is about: the longer side stays the task
+    ts = tasks_of("1. Sở Y tế tuyên truyền trong năm 2026 về công tác dân số và kế hoạch hóa gia đình.\n")
+    assert any("công tác dân số" in k for k in ts), list(ts)

@@ -41,6 +41,7 @@ __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_ve
 
 _TRAIL_PAREN = re.compile(rf"\s*\((?:{word_alt('trailing_note_words')})\b[^()]*\)?\s*$", re.IGNORECASE)
 _ADJUNCT = re.compile(rf"\s*(?:{word_alt('adjunct_openers')})\b", re.IGNORECASE)
+_RECIPIENT = re.compile(rf"\s*(?:{word_alt('recipient_prepositions')})\s+", re.IGNORECASE)
 # ", phải hoàn thành trước ngày …": the modal left before a completion deadline (``time_clause_modals``)
 _DANGLING_MODAL = re.compile(rf"[,;]?\s*(?<![\wÀ-ỹ])(?:{word_alt('time_clause_modals')})\s*$", re.IGNORECASE)
 _COMPLETION = re.compile(r"(?:" + "|".join(re.escape(w) for w in load_vocabulary()["completion_words"]) + r")(?![\wÀ-ỹ])",
@@ -330,10 +331,27 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
             if min(lw, rw) >= 1 and (stays_in_task(d.deadline.text) or _listed_manner(text, a, d, right)
                                      or _cycle_before_shared_object(text, a, d, right)):
                 continue
-            adjunct = _ADJUNCT.match(text[right[0]:right[1]])
+            adjunct = _ADJUNCT.match(text[right[0]:right[1]]) or _recipient(text[right[0]:right[1]])
             a, b = right if (rw > lw and not (adjunct and lw >= 2)) else _past_modal(text, left, d)
     after = next((d for d in dls if d.start >= b and not text[b:d.start].strip(" :")), None)
     return _past_modal(text, (a, b), after) if after else (a, b)  # the sentence's own time, cut off before
+
+
+def _recipient(rest: str) -> bool:
+    """"(báo cáo kết quả thực hiện trước ngày 20/11) về Sở Khoa học và Công nghệ để tổng hợp": a recipient
+    preposition and a named body after a time in mid-span send the work before it somewhere; they are no task of
+    their own (``recipient_prepositions`` of task_lexicon.yaml; a body is named with a capital, "về công tác …"
+    is a topic)."""
+    m = _RECIPIENT.match(rest)
+    return bool(m) and rest[m.end():m.end() + 1].isupper()
+
+
+def _cut_recipient(ctx: "_Ctx", a: int, b: int, ge: int, dls: list[Optional[Dl]]) -> list[str]:
+    """The recipient a mid-span time cut off with the right side (``_recipient``): still the task's report_to."""
+    d = next((x for x in dls if x is not None and b <= x.start and not ctx.text[b:x.start].strip(" ,")), None)
+    if d is None or d.end >= ge or not _recipient(ctx.text[d.end:ge]):
+        return []
+    return report_to_in(ctx.text, a, ge, ctx.mentions)
 
 
 def _listed_manner(text: str, a: int, d: Dl, right: tuple[int, int]) -> bool:
@@ -476,7 +494,8 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
         if all(x.name != y.name for y in leads) and all(x.name != y.name for y in uniq):
             uniq.append(x)
     rule = f"sentence:{ctx.how}" if ctx.subject else ("sentence:carried" if ctx.leads else "sentence:no-actor")
-    return Draft(start=a, end=b, leads=list(leads), supports=uniq, report_to=report_to_in(text, a, b, ctx.mentions),
+    rt = report_to_in(text, a, b, ctx.mentions) or _cut_recipient(ctx, a, b, ge, [task_dl, ctx.sent_dl, clause_dl])
+    return Draft(start=a, end=b, leads=list(leads), supports=uniq, report_to=rt,
                  deadline=dl, deadline_prio=prio, rule=rule), own_sup
 
 
