@@ -452,3 +452,29 @@ def test_a_topic_after_a_mid_span_time_is_not_a_recipient():
     # "về công tác …" (no named body) is what the work is about: the longer side stays the task
     ts = tasks_of("1. Sở Y tế tuyên truyền trong năm 2026 về công tác dân số và kế hoạch hóa gia đình.\n")
     assert any("công tác dân số" in k for k in ts), list(ts)
+
+
+# --- a time that opens the sentence scopes over its own ";" clause ---------------
+
+@pytest.mark.parametrize("body, first, second, value", [
+    ("1. Hằng năm, Sở Y tế tổ chức Tháng hành động vì người cao tuổi; Sở Lao động tổ chức thăm hỏi người "
+     "cao tuổi.\n", "Tháng hành động", "thăm hỏi", ("recurring", "yearly")),
+    ("1. Trong tháng 12/2025, Sở Y tế tổ chức hội nghị tổng kết; Sở Nội vụ tổ chức khen thưởng.\n",
+     "hội nghị tổng kết", "khen thưởng", ("on", "2025-12-31")),
+])
+def test_an_opening_time_dates_its_own_clause_only(body, first, second, value):
+    ds = deadlines(body)
+    assert find(ds, first) == value
+    assert find(ds, second) is None
+
+
+def test_an_opening_time_without_a_later_clause_dates_the_sentence():
+    ds = deadlines("1. Hằng năm, Sở Y tế tổ chức Tháng hành động vì người cao tuổi, tổ chức thăm hỏi người cao tuổi.\n")
+    assert all(v == ("recurring", "yearly") for v in ds.values()), ds
+
+
+def test_an_opening_case_sets_up_every_clause_after_it():
+    ds = deadlines("1. Trường hợp phát sinh vướng mắc, Sở Y tế tổng hợp ý kiến của các cơ quan; báo cáo UBND tỉnh "
+                   "xem xét, quyết định.\n")
+    assert find(ds, "tổng hợp ý kiến") == ("conditional", None)
+    assert find(ds, "báo cáo UBND tỉnh") == ("conditional", None)

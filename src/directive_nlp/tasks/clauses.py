@@ -786,6 +786,21 @@ def _dated_clauses(text: str, p: int, drafts: list[Draft], sent_dl: Optional[Dl]
             dr.deadline = min(later, key=lambda b: b[0])[1]
 
 
+def _opening_time_scope(text: str, p: int, e: int, drafts: list[Draft], sent_dl: Optional[Dl]) -> None:
+    """"Hằng năm, Sở Y tế tổ chức …; Sở Lao động tổ chức …": a time that opens the sentence before its subject
+    and predicate scopes over its own ";" clause only (ANNOTATION-DECISIONS 8, LS II.5); the clauses after the
+    first ";" keep no time of it. A time before a colon that leads in a list is no opening adverbial, and a case
+    is no time: "Trường hợp …, A; B" sets up every clause after it."""
+    if sent_dl is None or sent_dl.start >= p or sent_dl.deadline.kind == "conditional":
+        return  # a case ("Trường hợp …, A; B") sets up the whole sentence
+    semi = text.find(";", p, e)
+    if semi < 0 or ":" in text[sent_dl.end:p]:
+        return
+    for dr in drafts:
+        if dr.start > semi and dr.deadline_prio == 1 and dr.deadline == sent_dl.deadline:
+            dr.deadline, dr.deadline_prio = None, 0
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -853,4 +868,5 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
         before = own or before
     _numbered_scope(text, p, e, drafts)
     _dated_clauses(text, p, drafts, ctx.sent_dl, deadlines)
+    _opening_time_scope(text, p, e, drafts, ctx.sent_dl)
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit, how=how)
