@@ -478,3 +478,24 @@ def test_an_opening_case_sets_up_every_clause_after_it():
                    "xem xét, quyết định.\n")
     assert find(ds, "tổng hợp ý kiến") == ("conditional", None)
     assert find(ds, "báo cáo UBND tỉnh") == ("conditional", None)
+
+
+# --- a year that ends a target clause is that target's horizon -------------------
+
+def test_a_target_clause_keeps_its_year_from_the_clauses_before():
+    ds = deadlines("1. Ủy ban nhân dân các tỉnh tăng cường giám sát chặt chẽ các công trường thi công xây dựng; "
+                   "đảm bảo mục tiêu về công trình xanh: mỗi tỉnh có tối thiểu 20 công trình xây dựng xanh vào "
+                   "năm 2030.\n")
+    assert find(ds, "đảm bảo mục tiêu") == ("on", "2030-12-31")
+    assert find(ds, "tăng cường giám sát") is None
+
+
+@pytest.mark.parametrize("body", [
+    # no target noun: "hoàn thành việc di dời … vào năm 2030" is a date written for the item
+    "1. Ủy ban nhân dân các tỉnh rà soát các cơ sở gây ô nhiễm; hoàn thành việc di dời các cơ sở vào năm 2030.\n",
+    # a date, not a year alone: a time written for the item
+    "1. Ủy ban nhân dân các tỉnh rà soát các cơ sở gây ô nhiễm; đảm bảo mục tiêu di dời các cơ sở trong tháng "
+    "12 năm 2030.\n",
+])
+def test_a_final_year_outside_a_target_clause_dates_the_whole_item(body):
+    assert find(deadlines(body), "rà soát các cơ sở") is not None
