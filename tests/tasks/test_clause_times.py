@@ -499,3 +499,32 @@ def test_a_target_clause_keeps_its_year_from_the_clauses_before():
 ])
 def test_a_final_year_outside_a_target_clause_dates_the_whole_item(body):
     assert find(deadlines(body), "rà soát các cơ sở") is not None
+
+
+# --- a time column that repeats the task cell's own dated phrase -----------------
+
+_TABLE = ("| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn hoàn thành |\n|---|---|---|---|\n"
+          "| 1 | {task} | Sở Y tế | {time} |\n")
+
+
+def _row_deadline(task: str, time: str):
+    body = "1. Các sở, ngành thực hiện các nhiệm vụ tại bảng sau.\n\n" + _TABLE.format(task=task, time=time)
+    rows = [t for t in extract_text(plan(body), "plan.md").tasks if (t.rule or "").startswith("table-row")]
+    assert rows, "no table row read"
+    d = rows[0].deadline
+    return d and (d.kind, d.date)
+
+
+def test_the_cell_cue_gives_the_kind_of_the_column_date():
+    assert _row_deadline("Xây dựng kế hoạch triển khai, gửi về Sở Nội vụ trước ngày 18/10/2025",
+                         "18/10/2025") == ("by", "2025-10-18")
+
+
+@pytest.mark.parametrize("task, time, value", [
+    # no cue in the cell: the column's date is a day (OUTPUT.md "ngày 15/6/2024" → on)
+    ("Xây dựng kế hoạch triển khai", "18/10/2025", ("on", "2025-10-18")),
+    # the cell's phrase names another date: the column wins
+    ("Xây dựng kế hoạch triển khai, gửi về Sở Nội vụ trước ngày 10/10/2025", "18/10/2025", ("on", "2025-10-18")),
+])
+def test_the_column_date_stays_without_the_same_cue_in_the_cell(task, time, value):
+    assert _row_deadline(task, time) == value
