@@ -790,8 +790,9 @@ def _h_on(x: "_Ctx") -> _Made:
     if a.unit == "day" and "ngày" not in low:
         return None  # "trong 15/6" is not how a day is written
     if a.unit == "year" and _programme(clause, c) and not low.lstrip().startswith(("hoàn", "xong", "kết")):
-        # "Luật … trong năm 2021", "kế hoạch trong năm 2025": a year naming the object
-        if "trong" not in low:
+        # "Luật … trong năm 2021", "kế hoạch trong năm 2025": a year naming the object; "trong" or "vào" (at)
+        # before it make it the time of the work ("tổng kết việc thực hiện Kế hoạch vào năm 2030")
+        if "trong" not in low and not low.lstrip().startswith("vào"):
             return None
     if c.horizon.search(before) or c.citation.search(before):
         return None  # "Nghị định mới ban hành trong năm 2025": when a cited text was issued

@@ -528,3 +528,16 @@ def test_the_cell_cue_gives_the_kind_of_the_column_date():
 ])
 def test_the_column_date_stays_without_the_same_cue_in_the_cell(task, time, value):
     assert _row_deadline(task, time) == value
+
+
+# --- two activities, each with its own time: a short second one is no fragment ------
+
+def test_a_short_activity_with_its_own_time_stays_a_task():
+    ds = deadlines("1. Sở Y tế tổ chức sơ kết việc thực hiện Kế hoạch vào năm 2028 và tổng kết vào năm 2030.\n")
+    assert find(ds, "sơ kết việc thực hiện Kế hoạch") == ("on", "2028-12-31")
+    assert ds.get("tổng kết") == ("on", "2030-12-31"), ds
+
+
+def test_a_time_shared_by_short_verbs_keeps_them_one_task():
+    ds = deadlines("1. Sở Y tế tổ chức tuyên truyền, phổ biến trong tháng 11/2025.\n")
+    assert ds == {"tổ chức tuyên truyền, phổ biến": ("on", "2025-11-30")}, ds
