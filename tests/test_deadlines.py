@@ -582,3 +582,19 @@ def test_a_year_at_after_a_programme_noun_dates_the_work(text, expected):
 ])
 def test_a_year_naming_a_programme_or_a_cited_text_is_none(text):
     assert find_deadlines(text, doc_date=DOC_DATE) == []
+
+
+# a case that ends on a problem word goes on over the problems listed after it (trigger_problems; branch dlprec14)
+@pytest.mark.parametrize("text, phrase", [
+    ("…; trường hợp phát sinh khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh.",
+     "trường hợp phát sinh khó khăn, vướng mắc"),
+    ("Trường hợp có khó khăn, vướng mắc, bất cập, các đơn vị báo cáo về Sở Y tế.",
+     "Trường hợp có khó khăn, vướng mắc, bất cập"),
+    # no list after it, or a case that does not end on a problem word: as before
+    ("Trường hợp phát sinh khó khăn, Sở Y tế chủ trì giải quyết.", "Trường hợp phát sinh khó khăn"),
+    ("Trường hợp vượt thẩm quyền, báo cáo UBND tỉnh xem xét.", "Trường hợp vượt thẩm quyền"),
+    ("Trường hợp cần điều chỉnh danh mục, phát sinh chi phí thì báo cáo Sở Tài chính.",
+     "Trường hợp cần điều chỉnh danh mục, phát sinh chi phí"),
+])
+def test_a_case_runs_over_its_list_of_problems(text, phrase):
+    assert [m.deadline.text for m in find_deadlines(text, doc_date=DOC_DATE)] == [phrase]
