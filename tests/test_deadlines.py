@@ -563,3 +563,38 @@ def test_a_case_with_a_bracketed_note_is_conditional_up_to_its_consequence():
 def test_a_case_of_need_with_a_bracketed_note_is_still_no_deadline():
     s = "Trường hợp cần thiết (theo đề nghị của Sở Tư pháp), tổ chức họp liên ngành."
     assert [d for d in find_deadlines(s) if d.deadline.kind == "conditional"] == []
+
+
+# "vào năm 2030" after a programme noun: "vào" (at) makes the year the time of the work, as "trong" does;
+# a bare year after the noun still names it, a citation's year stays none (branch dlprec14)
+@pytest.mark.parametrize("text, expected", [
+    ("tổ chức tổng kết việc thực hiện Kế hoạch vào năm 2030.", ("on", "vào năm 2030", "2030-12-31")),
+    ("sơ kết 3 năm thực hiện Chương trình vào năm 2028", ("on", "vào năm 2028", "2028-12-31")),
+])
+def test_a_year_at_after_a_programme_noun_dates_the_work(text, expected):
+    got = [(m.deadline.kind, m.deadline.text, m.deadline.date) for m in find_deadlines(text, doc_date=DOC_DATE)]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "triển khai Kế hoạch năm 2026 của Bộ Y tế",
+    "thực hiện Luật Đầu tư được ban hành vào năm 2020",
+])
+def test_a_year_naming_a_programme_or_a_cited_text_is_none(text):
+    assert find_deadlines(text, doc_date=DOC_DATE) == []
+
+
+# a case that ends on a problem word goes on over the problems listed after it (trigger_problems; branch dlprec14)
+@pytest.mark.parametrize("text, phrase", [
+    ("…; trường hợp phát sinh khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh.",
+     "trường hợp phát sinh khó khăn, vướng mắc"),
+    ("Trường hợp có khó khăn, vướng mắc, bất cập, các đơn vị báo cáo về Sở Y tế.",
+     "Trường hợp có khó khăn, vướng mắc, bất cập"),
+    # no list after it, or a case that does not end on a problem word: as before
+    ("Trường hợp phát sinh khó khăn, Sở Y tế chủ trì giải quyết.", "Trường hợp phát sinh khó khăn"),
+    ("Trường hợp vượt thẩm quyền, báo cáo UBND tỉnh xem xét.", "Trường hợp vượt thẩm quyền"),
+    ("Trường hợp cần điều chỉnh danh mục, phát sinh chi phí thì báo cáo Sở Tài chính.",
+     "Trường hợp cần điều chỉnh danh mục, phát sinh chi phí"),
+])
+def test_a_case_runs_over_its_list_of_problems(text, phrase):
+    assert [m.deadline.text for m in find_deadlines(text, doc_date=DOC_DATE)] == [phrase]

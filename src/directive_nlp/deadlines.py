@@ -566,7 +566,26 @@ def _h_conditional_case(x: "_Ctx") -> _Made:
     close = _CASE_CLOSE.match(x.text, x.end)
     if close and all(0 < len(p.split()) <= 8 and not p.strip()[0].isupper() for p in close.group(1).split(",")[1:]):
         x.end = close.end(1)  # "Trường hợp hàng hóa, dịch vụ do một cấp định giá: …": the case runs to its colon or "thì"
+    else:
+        x.end = _past_problem_list(x.text, x.start, x.end)
     return x.dl("conditional")
+
+
+@lru_cache(maxsize=1)
+def _problem_res() -> tuple[re.Pattern, re.Pattern]:
+    problem = _alt(load_vocabulary()["trigger_problems"])
+    return (re.compile(rf"{_B}{problem}[^\S\n]*$", re.IGNORECASE),
+            re.compile(rf"(?:[^\S\n]*,[^\S\n]*{problem}{_E})+", re.IGNORECASE))
+
+
+def _past_problem_list(text: str, start: int, end: int) -> int:
+    """"trường hợp phát sinh khó khăn, vướng mắc, kịp thời báo cáo …": a case that ends on a problem word
+    (``trigger_problems``) goes on over the problems listed after it, as "nếu có khó khăn, vướng mắc" does."""
+    last, more = _problem_res()
+    if not last.search(text, start, end):
+        return end
+    m = more.match(text, end)
+    return m.end() if m else end
 
 
 # the rest of a case whose own list holds commas, up to the colon or the "thì" that closes it within the
@@ -790,8 +809,9 @@ def _h_on(x: "_Ctx") -> _Made:
     if a.unit == "day" and "ngày" not in low:
         return None  # "trong 15/6" is not how a day is written
     if a.unit == "year" and _programme(clause, c) and not low.lstrip().startswith(("hoàn", "xong", "kết")):
-        # "Luật … trong năm 2021", "kế hoạch trong năm 2025": a year naming the object
-        if "trong" not in low:
+        # "Luật … trong năm 2021", "kế hoạch trong năm 2025": a year naming the object; "trong" or "vào" (at)
+        # before it make it the time of the work ("tổng kết việc thực hiện Kế hoạch vào năm 2030")
+        if "trong" not in low and not low.lstrip().startswith("vào"):
             return None
     if c.horizon.search(before) or c.citation.search(before):
         return None  # "Nghị định mới ban hành trong năm 2025": when a cited text was issued

@@ -395,3 +395,149 @@ def _case_texts(body: str) -> dict[str, str | None]:
             if t.task.startswith(key):
                 out[key] = t.deadline.text if t.deadline else None
     return out
+
+
+# --- a sentence of dated steps: the final date closes its own clauses -------------
+
+_STEPS = ("1. Bộ Công an chủ trì ban hành hướng dẫn rà soát cơ sở dữ liệu; hoàn thành việc ban hành hướng dẫn "
+          "trước ngày 25 tháng 11 năm 2025; các sở, ngành tổ chức rà soát cơ sở dữ liệu thuộc phạm vi quản lý; "
+          "gửi kết quả về Bộ Công an trước ngày 10 tháng 12 năm 2025; Bộ Công an tổng hợp, đánh giá lại chất "
+          "lượng cơ sở dữ liệu; công bố kết quả trong năm 2026.\n")
+
+
+def test_an_undated_step_takes_the_date_of_the_next_dated_step():
+    ds = deadlines(_STEPS)
+    assert find(ds, "ban hành hướng dẫn rà soát") == ("by", "2025-11-25")
+    assert find(ds, "tổ chức rà soát") == ("by", "2025-12-10")
+
+
+def test_the_final_date_closes_the_steps_after_the_last_dated_one():
+    ds = deadlines(_STEPS)
+    assert find(ds, "đánh giá lại") == ("on", "2026-12-31")
+    assert find(ds, "công bố kết quả") == ("on", "2026-12-31")
+
+
+@pytest.mark.parametrize("body", [
+    # no earlier dated ";" clause: the final date is written once for the item
+    "1. Sở Nội vụ xây dựng kế hoạch triển khai; tổ chức tập huấn cho cán bộ; báo cáo UBND tỉnh kết quả "
+    "thực hiện trong tháng 12/2025.\n",
+    # the earlier time is a cycle, not a date of its own step
+    "1. Sở Nội vụ xây dựng kế hoạch triển khai; báo cáo UBND tỉnh hằng tháng; tổ chức tổng kết, đánh giá "
+    "việc thực hiện trong tháng 12/2025.\n",
+])
+def test_a_final_date_with_no_dated_step_before_it_dates_the_whole_item(body):
+    assert find(deadlines(body), "xây dựng kế hoạch") == ("on", "2025-12-31")
+
+
+# --- a time in mid-span before the recipient: the task keeps its verb ------------
+
+def tasks_of(body: str) -> dict[str, object]:
+    return {t.task: t for t in extract_text(plan(body), "plan.md").tasks}
+
+
+@pytest.mark.parametrize("body, task, to", [
+    ("1. Các sở, ngành định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Y tế để tổng hợp.\n",
+     "báo cáo kết quả thực hiện", "Sở Y tế"),
+    ("1. Các sở, ngành gửi báo cáo tình hình thực hiện trong tháng 12/2025 cho Sở Nội vụ để tổng hợp, "
+     "báo cáo UBND tỉnh.\n", "gửi báo cáo tình hình thực hiện", "Sở Nội vụ"),
+])
+def test_a_recipient_after_a_mid_span_time_leaves_the_verb_in_the_task(body, task, to):
+    ts = tasks_of(body)
+    assert task in ts, list(ts)
+    assert to in ts[task].report_to
+    assert not any(k.startswith(("về ", "cho ")) for k in ts), list(ts)
+
+
+def test_a_topic_after_a_mid_span_time_is_not_a_recipient():
+    # "về công tác …" (no named body) is what the work is about: the longer side stays the task
+    ts = tasks_of("1. Sở Y tế tuyên truyền trong năm 2026 về công tác dân số và kế hoạch hóa gia đình.\n")
+    assert any("công tác dân số" in k for k in ts), list(ts)
+
+
+# --- a time that opens the sentence scopes over its own ";" clause ---------------
+
+@pytest.mark.parametrize("body, first, second, value", [
+    ("1. Hằng năm, Sở Y tế tổ chức Tháng hành động vì người cao tuổi; Sở Lao động tổ chức thăm hỏi người "
+     "cao tuổi.\n", "Tháng hành động", "thăm hỏi", ("recurring", "yearly")),
+    ("1. Trong tháng 12/2025, Sở Y tế tổ chức hội nghị tổng kết; Sở Nội vụ tổ chức khen thưởng.\n",
+     "hội nghị tổng kết", "khen thưởng", ("on", "2025-12-31")),
+])
+def test_an_opening_time_dates_its_own_clause_only(body, first, second, value):
+    ds = deadlines(body)
+    assert find(ds, first) == value
+    assert find(ds, second) is None
+
+
+def test_an_opening_time_without_a_later_clause_dates_the_sentence():
+    ds = deadlines("1. Hằng năm, Sở Y tế tổ chức Tháng hành động vì người cao tuổi, tổ chức thăm hỏi người cao tuổi.\n")
+    assert all(v == ("recurring", "yearly") for v in ds.values()), ds
+
+
+def test_an_opening_case_sets_up_every_clause_after_it():
+    ds = deadlines("1. Trường hợp phát sinh vướng mắc, Sở Y tế tổng hợp ý kiến của các cơ quan; báo cáo UBND tỉnh "
+                   "xem xét, quyết định.\n")
+    assert find(ds, "tổng hợp ý kiến") == ("conditional", None)
+    assert find(ds, "báo cáo UBND tỉnh") == ("conditional", None)
+
+
+# --- a year that ends a target clause is that target's horizon -------------------
+
+def test_a_target_clause_keeps_its_year_from_the_clauses_before():
+    ds = deadlines("1. Ủy ban nhân dân các tỉnh tăng cường giám sát chặt chẽ các công trường thi công xây dựng; "
+                   "đảm bảo mục tiêu về công trình xanh: mỗi tỉnh có tối thiểu 20 công trình xây dựng xanh vào "
+                   "năm 2030.\n")
+    assert find(ds, "đảm bảo mục tiêu") == ("on", "2030-12-31")
+    assert find(ds, "tăng cường giám sát") is None
+
+
+@pytest.mark.parametrize("body", [
+    # no target noun: "hoàn thành việc di dời … vào năm 2030" is a date written for the item
+    "1. Ủy ban nhân dân các tỉnh rà soát các cơ sở gây ô nhiễm; hoàn thành việc di dời các cơ sở vào năm 2030.\n",
+    # a date, not a year alone: a time written for the item
+    "1. Ủy ban nhân dân các tỉnh rà soát các cơ sở gây ô nhiễm; đảm bảo mục tiêu di dời các cơ sở trong tháng "
+    "12 năm 2030.\n",
+])
+def test_a_final_year_outside_a_target_clause_dates_the_whole_item(body):
+    assert find(deadlines(body), "rà soát các cơ sở") is not None
+
+
+# --- a time column that repeats the task cell's own dated phrase -----------------
+
+_TABLE = ("| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn hoàn thành |\n|---|---|---|---|\n"
+          "| 1 | {task} | Sở Y tế | {time} |\n")
+
+
+def _row_deadline(task: str, time: str):
+    body = "1. Các sở, ngành thực hiện các nhiệm vụ tại bảng sau.\n\n" + _TABLE.format(task=task, time=time)
+    rows = [t for t in extract_text(plan(body), "plan.md").tasks if (t.rule or "").startswith("table-row")]
+    assert rows, "no table row read"
+    d = rows[0].deadline
+    return d and (d.kind, d.date)
+
+
+def test_the_cell_cue_gives_the_kind_of_the_column_date():
+    assert _row_deadline("Xây dựng kế hoạch triển khai, gửi về Sở Nội vụ trước ngày 18/10/2025",
+                         "18/10/2025") == ("by", "2025-10-18")
+
+
+@pytest.mark.parametrize("task, time, value", [
+    # no cue in the cell: the column's date is a day (OUTPUT.md "ngày 15/6/2024" → on)
+    ("Xây dựng kế hoạch triển khai", "18/10/2025", ("on", "2025-10-18")),
+    # the cell's phrase names another date: the column wins
+    ("Xây dựng kế hoạch triển khai, gửi về Sở Nội vụ trước ngày 10/10/2025", "18/10/2025", ("on", "2025-10-18")),
+])
+def test_the_column_date_stays_without_the_same_cue_in_the_cell(task, time, value):
+    assert _row_deadline(task, time) == value
+
+
+# --- two activities, each with its own time: a short second one is no fragment ------
+
+def test_a_short_activity_with_its_own_time_stays_a_task():
+    ds = deadlines("1. Sở Y tế tổ chức sơ kết việc thực hiện Kế hoạch vào năm 2028 và tổng kết vào năm 2030.\n")
+    assert find(ds, "sơ kết việc thực hiện Kế hoạch") == ("on", "2028-12-31")
+    assert ds.get("tổng kết") == ("on", "2030-12-31"), ds
+
+
+def test_a_time_shared_by_short_verbs_keeps_them_one_task():
+    ds = deadlines("1. Sở Y tế tổ chức tuyên truyền, phổ biến trong tháng 11/2025.\n")
+    assert ds == {"tổ chức tuyên truyền, phổ biến": ("on", "2025-11-30")}, ds

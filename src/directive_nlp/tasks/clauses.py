@@ -42,6 +42,7 @@ __all__ = ["Draft", "SentenceResult", "analyze_sentence", "find_subject", "is_ve
 
 _TRAIL_PAREN = re.compile(rf"\s*\((?:{word_alt('trailing_note_words')})\b[^()]*\)?\s*$", re.IGNORECASE)
 _ADJUNCT = re.compile(rf"\s*(?:{word_alt('adjunct_openers')})\b", re.IGNORECASE)
+_RECIPIENT = re.compile(rf"\s*(?:{word_alt('recipient_prepositions')})\s+", re.IGNORECASE)
 # ", phải hoàn thành trước ngày …": the modal left before a completion deadline (``time_clause_modals``)
 _DANGLING_MODAL = re.compile(rf"[,;]?\s*(?<![\wÀ-ỹ])(?:{word_alt('time_clause_modals')})\s*$", re.IGNORECASE)
 _COMPLETION = re.compile(r"(?:" + "|".join(re.escape(w) for w in load_vocabulary()["completion_words"]) + r")(?![\wÀ-ỹ])",
@@ -332,10 +333,27 @@ def _cut_deadlines(text: str, a: int, b: int, dls: list[Dl]) -> tuple[int, int]:
             if min(lw, rw) >= 1 and (stays_in_task(d.deadline.text) or _listed_manner(text, a, d, right)
                                      or _cycle_before_shared_object(text, a, d, right)):
                 continue
-            adjunct = _ADJUNCT.match(text[right[0]:right[1]])
+            adjunct = _ADJUNCT.match(text[right[0]:right[1]]) or _recipient(text[right[0]:right[1]])
             a, b = right if (rw > lw and not (adjunct and lw >= 2)) else _past_modal(text, left, d)
     after = next((d for d in dls if d.start >= b and not text[b:d.start].strip(" :")), None)
     return _past_modal(text, (a, b), after) if after else (a, b)  # the sentence's own time, cut off before
+
+
+def _recipient(rest: str) -> bool:
+    """"(báo cáo kết quả thực hiện trước ngày 20/11) về Sở Khoa học và Công nghệ để tổng hợp": a recipient
+    preposition and a named body after a time in mid-span send the work before it somewhere; they are no task of
+    their own (``recipient_prepositions`` of task_lexicon.yaml; a body is named with a capital, "về công tác …"
+    is a topic)."""
+    m = _RECIPIENT.match(rest)
+    return bool(m) and rest[m.end():m.end() + 1].isupper()
+
+
+def _cut_recipient(ctx: "_Ctx", a: int, b: int, ge: int, dls: list[Optional[Dl]]) -> list[str]:
+    """The recipient a mid-span time cut off with the right side (``_recipient``): still the task's report_to."""
+    d = next((x for x in dls if x is not None and b <= x.start and not ctx.text[b:x.start].strip(" ,")), None)
+    if d is None or d.end >= ge or not _recipient(ctx.text[d.end:ge]):
+        return []
+    return report_to_in(ctx.text, a, ge, ctx.mentions)
 
 
 def _listed_manner(text: str, a: int, d: Dl, right: tuple[int, int]) -> bool:
@@ -478,7 +496,8 @@ def _draft(ctx: _Ctx, gs: int, ge: int, leads: list[Ag], supports: list[Ag], cla
         if all(x.name != y.name for y in leads) and all(x.name != y.name for y in uniq):
             uniq.append(x)
     rule = f"sentence:{ctx.how}" if ctx.subject else ("sentence:carried" if ctx.leads else "sentence:no-actor")
-    return Draft(start=a, end=b, leads=list(leads), supports=uniq, report_to=report_to_in(text, a, b, ctx.mentions),
+    rt = report_to_in(text, a, b, ctx.mentions) or _cut_recipient(ctx, a, b, ge, [task_dl, ctx.sent_dl, clause_dl])
+    return Draft(start=a, end=b, leads=list(leads), supports=uniq, report_to=rt,
                  deadline=dl, deadline_prio=prio, rule=rule), own_sup
 
 
@@ -741,6 +760,56 @@ def _numbered_scope(text: str, p: int, e: int, drafts: list[Draft]) -> None:
             d.deadline, d.deadline_prio = None, 0
 
 
+_DATED = ("by", "on", "period")
+
+
+def _own_phrase(dr: Draft, deadlines: list[Dl], end: int) -> Optional[Dl]:
+    """The phrase of the draft's own deadline: the nearest one before ``end`` that normalises to it."""
+    same = [x for x in deadlines if x.deadline == dr.deadline and x.start < end]
+    return min(same, key=lambda x: abs(x.start - dr.start), default=None)
+
+
+def _dated_clauses(text: str, p: int, drafts: list[Draft], sent_dl: Optional[Dl], deadlines: list[Dl]) -> None:
+    """"A; hoàn thành A trước ngày 25/11; B; gửi kết quả trước ngày 10/12; C, công bố trong năm 2026.": when an
+    earlier ";" clause holds a date of its own, the date that ends the sentence is not written once for the whole
+    sentence: it closes the clauses after the last dated clause, and an undated clause before that takes the date
+    of the next dated clause (the sentence is a series of dated steps)."""
+    if sent_dl is None or sent_dl.start < p or sent_dl.deadline.kind not in _DATED:
+        return
+    breaks: list[tuple[int, Deadline]] = []
+    for dr in drafts:
+        if dr.deadline_prio < 2 or dr.deadline is None or dr.deadline.kind not in _DATED \
+                or dr.deadline == sent_dl.deadline:
+            continue
+        d = _own_phrase(dr, deadlines, sent_dl.start)
+        cut = text.find(";", d.end, sent_dl.start) if d is not None else -1
+        if cut >= 0:
+            breaks.append((cut, dr.deadline))
+    if not breaks:
+        return
+    for dr in drafts:
+        if dr.deadline_prio != 1 or dr.deadline != sent_dl.deadline:
+            continue
+        later = [b for b in breaks if dr.start < b[0]]
+        if later:
+            dr.deadline = min(later, key=lambda b: b[0])[1]
+
+
+def _opening_time_scope(text: str, p: int, e: int, drafts: list[Draft], sent_dl: Optional[Dl]) -> None:
+    """"Hằng năm, Sở Y tế tổ chức …; Sở Lao động tổ chức …": a time that opens the sentence before its subject
+    and predicate scopes over its own ";" clause only (ANNOTATION-DECISIONS 8, LS II.5); the clauses after the
+    first ";" keep no time of it. A time before a colon that leads in a list is no opening adverbial, and a case
+    is no time: "Trường hợp …, A; B" sets up every clause after it."""
+    if sent_dl is None or sent_dl.start >= p or sent_dl.deadline.kind == "conditional":
+        return  # a case ("Trường hợp …, A; B") sets up the whole sentence
+    semi = text.find(";", p, e)
+    if semi < 0 or ":" in text[sent_dl.end:p]:
+        return
+    for dr in drafts:
+        if dr.start > semi and dr.deadline_prio == 1 and dr.deadline == sent_dl.deadline:
+            dr.deadline, dr.deadline_prio = None, 0
+
+
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
@@ -807,4 +876,6 @@ def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag],
         drafts.extend(own)
         before = own or before
     _numbered_scope(text, p, e, drafts)
+    _dated_clauses(text, p, drafts, ctx.sent_dl, deadlines)
+    _opening_time_scope(text, p, e, drafts, ctx.sent_dl)
     return SentenceResult(drafts, subject, frame_supports, explicit=explicit, how=how)

@@ -757,9 +757,18 @@ def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tu
     floor = lexicon().data.get("min_task_syllables") or 0
     # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
     report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
+    if i > 0 and _timed_apart(text, groups[i - 1], g):
+        return False
     return (_syllables(text, g, deadlines, mentions) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
             or (i == 0 and _CONDITION.match(text, g[0][0]) is not None)
             or (i == 0 and _encouraged_bare_verb(text[g[0][0]:g[-1][1]])))
+
+
+def _timed_apart(text: str, before: list[tuple[int, int]], g: list[tuple[int, int]]) -> bool:
+    """"tổ chức sơ kết … vào năm 2028 | và tổng kết vào năm 2030": a short group cut off from the one before by
+    :func:`timed_parts.own_time_cuts` (each activity closes with a time of its own) is an activity, not a
+    fragment of the group before."""
+    return any(before[-1][1] <= a and b <= g[0][0] + 1 for a, b in own_time_cuts(text, text, before[0][0], g[-1][1]))
 
 
 def _encouraged_bare_verb(st: str) -> bool:

@@ -23,7 +23,7 @@ from ..deadlines import find_deadlines, load_vocabulary as deadline_vocabulary
 from .clauses import opening_partners, role_frame
 from .frames import frames
 from .lexicon import word_alt
-from ..models import AgencyRef, BlockInfo, NormalizedDocument, Task, TextBlock
+from ..models import AgencyRef, BlockInfo, Deadline, NormalizedDocument, Task, TextBlock
 from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
 from .predicates import is_verb_start
@@ -326,6 +326,17 @@ def _past_time_tail(cell: str) -> str:
 _CLAUSE_LEAD = re.compile(rf"[,;]\s*(?:(?:{word_alt('time_clause_modals')})\s+)?$", re.IGNORECASE)
 
 
+def _cell_cue(task_cell: str, dl: Optional[Deadline], doc_date: Optional[date]) -> Optional[Deadline]:
+    """"… gửi về Văn phòng … trước ngày 18/10/2025 | … | 18/10/2025": the time column repeats the date the task
+    cell writes with its own cue; the cell's phrase says what kind of time it is (``by``), the column only the
+    date."""
+    if dl is None or dl.kind != "on" or not dl.date:
+        return dl
+    own = [m.deadline for m in find_deadlines(task_cell, doc_date=doc_date)
+           if m.deadline.kind == "by" and m.deadline.date == dl.date]
+    return own[-1] if own else dl
+
+
 @lru_cache(maxsize=1)
 def _completion_open() -> re.Pattern:
     return re.compile(r"(?:" + "|".join(re.escape(w) for w in deadline_vocabulary()["completion_words"]) + r")(?![\wÀ-ỹ])",
@@ -429,6 +440,7 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
         dl = None
         if time_cell:
             dl = time_value(time_cell, doc_date)  # tasks.timing: a time column's cell
+            dl = _cell_cue(t_text, dl, doc_date)
             t_text = _past_time_tail(t_text) if dl else t_text
         bi = info.get(r.index)
         out.append(Task(

@@ -779,6 +779,29 @@ def _target_years(tasks: list[Task]) -> None:
             t.deadline = d
 
 
+def _target_clause_years(tasks: list[Task]) -> None:
+    """"Tăng cường giám sát …; đảm bảo mục tiêu về công trình xanh: Hà Nội có tối thiểu 200 công trình … vào năm
+    2030": a year that ends a target clause (a target task, ``target_verbs``, and a target noun before the year in
+    its ";" clause) is the horizon of that target, not a time written once for the sentence: the tasks of the
+    earlier ";" clauses do not take it."""
+    offs = _ordered_offsets(tasks)
+    noun_re, verb_re = _target_res()
+    for t in tasks:
+        d, off = t.deadline, offs.get(id(t))
+        if d is None or off is None or d.kind not in ("on", "by") or not _YEAR_POINT.search(d.text) \
+                or _DAY_OR_MONTH.search(d.text) or not verb_re.match(t.task):
+            continue
+        pos = t.sentence.find(d.text, off[0])
+        start = t.sentence.rfind(";", 0, off[0]) + 1
+        if pos < 0 or start <= 0 or not noun_re.search(t.sentence, off[0], pos) \
+                or _clause_break(t.sentence, off[1], pos) is not None:
+            continue
+        for o in tasks:
+            oo = offs.get(id(o))
+            if o is not t and o.sentence == t.sentence and o.deadline == d and oo and oo[0] < start:
+                o.deadline = None
+
+
 _CLAUSE_OPEN = re.compile(r"(?:^|[;:.\n]|^\s*(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)])\s*[*_]*\s*$", re.IGNORECASE)
 _CASE_TAIL = re.compile(r"^[\s,]*(?:thì(?![\wÀ-ỹ])\s*)?", re.IGNORECASE)
 
@@ -942,6 +965,7 @@ def settle_clause_times(tasks: list[Task], doc_date: Optional[date] = None) -> l
     _clause_tags(tasks)
     _embedded_targets(tasks)
     _target_years(tasks)
+    _target_clause_years(tasks)
     _stated_day_over_cycle(tasks, doc_date)
     _yearless_days(tasks, doc_date)
     _head_adverbs(tasks, doc_date)
