@@ -458,3 +458,44 @@ def test_partner_frame_with_more_than_names_keeps_its_cut(sentence, tasks):
 ])
 def test_connectivity_as_a_list_item(sentence, tasks):
     assert texts(sentence) == tasks
+
+
+# ------------------------------------------------------------------ a ";" clause opened by a preposition is a complement
+def test_headless_clause_openers_are_data():
+    d = load_lexicon_data()
+    assert {"cho", "đến", "giữa", "đối với"} <= set(d["headless_clause_openers"])
+    assert "theo" not in d["headless_clause_openers"]  # "theo dõi" is a verb
+    assert "để" not in d["headless_clause_openers"]  # a ";" purpose may carry its own actor (tried and dropped)
+    assert "cho phép" in d["headless_opener_verbs"]
+    assert "năm" in d["headless_time_words"]
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a second recipient of the same training: one task
+    ("1. Tổ chức bồi dưỡng kỹ năng phòng cháy cho cán bộ, công chức cấp xã; cho học sinh các trường trung học.",
+     ["Tổ chức bồi dưỡng kỹ năng phòng cháy cho cán bộ, công chức cấp xã; cho học sinh các trường trung học"]),
+    # a second audience of the same dissemination
+    ("1. Phổ biến các quy định mới về đất đai đến cán bộ thôn, tổ dân phố; đến hộ gia đình, cá nhân sử dụng đất.",
+     ["Phổ biến các quy định mới về đất đai đến cán bộ thôn, tổ dân phố; đến hộ gia đình, cá nhân sử dụng đất"]),
+    # a second pair of the same coordination
+    ("1. Xây dựng cơ chế lồng ghép nguồn vốn giữa các chương trình của tỉnh; giữa các dự án đầu tư công khác.",
+     ["Xây dựng cơ chế lồng ghép nguồn vốn giữa các chương trình của tỉnh; giữa các dự án đầu tư công khác"]),
+])
+def test_headless_clause_joins_the_clause_before(sentence, tasks):
+    assert texts(sentence) == tasks
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # parallel fronted scopes, each with its own predicate
+    ("1. Đối với các trường học xây mới, ưu tiên bố trí quỹ đất; đối với các trường đang hoạt động cải tạo phòng học "
+     "xuống cấp.",
+     ["ưu tiên bố trí quỹ đất", "đối với các trường đang hoạt động cải tạo phòng học xuống cấp"]),
+    # a verb that begins with an opener word
+    ("1. Ưu tiên bố trí trụ sở dôi dư cho các cơ sở y tế; cho phép cho thuê tài sản công đối với cơ sở tư nhân.",
+     ["Ưu tiên bố trí trụ sở dôi dư cho các cơ sở y tế", "cho phép cho thuê tài sản công đối với cơ sở tư nhân"]),
+    # a fronted time: its predicate follows
+    ("1. Triển khai mô hình thôn an toàn tại các xã biên giới; đến năm 2030 đạt 80% thôn được công nhận.",
+     ["Triển khai mô hình thôn an toàn tại các xã biên giới", "đến năm 2030 đạt 80% thôn được công nhận"]),
+])
+def test_clause_with_its_own_predicate_stays_apart(sentence, tasks):
+    assert texts(sentence) == tasks

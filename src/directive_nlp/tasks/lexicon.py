@@ -72,6 +72,7 @@ _OPTIONAL_LISTS += ("process_scope_openers",)  # clauses._past_process_scope
 _OPTIONAL_LISTS += ("opening_governing_verbs", "bare_activity_heads")  # splitting._Group.open, continues_object_list
 _OPTIONAL_LISTS += ("account_adverbs",)  # predicates.strip_modal
 _OPTIONAL_LISTS += ("object_head_nominalisers", "verb_list_prepositions")  # splitting.continues_object_list
+_OPTIONAL_LISTS += ("headless_clause_openers", "headless_opener_verbs", "headless_time_words")  # splitting.merge_clauses
 
 
 @lru_cache(maxsize=1)

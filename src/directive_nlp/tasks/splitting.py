@@ -284,6 +284,41 @@ def _next_listed_object(prev: str, st: str) -> bool:
     return bool(_OBJECT_LIST_OPENER.search(prev)) and not is_verb_start(st) and not NOUN_TOCHUC.match(st)
 
 
+_HEADLESS = re.compile(rf"\s*(?!(?:{word_alt('headless_opener_verbs') or '_'})(?![\wÀ-ỹ]))"
+                       rf"((?:{word_alt('headless_clause_openers')}))(?![\wÀ-ỹ])", re.IGNORECASE)
+_HEADLESS_TIME = re.compile(rf"\s*(?:\d|(?:{word_alt('headless_time_words')})(?![\wÀ-ỹ]))", re.IGNORECASE)
+
+
+def _headless_clause(prev: str, st: str) -> bool:
+    """"… tập huấn kỹ năng số cho công chức, viên chức; | cho người lao động trong các ngành", "… nguồn vốn giữa các
+    chương trình …; | giữa các chương trình, dự án khác …": a ";" clause that opens with a preposition
+    (``headless_clause_openers``) has no predicate of its own; it is one more complement of the clause ``prev`` and
+    joins it. It stays apart when ``prev`` opens with the same word (parallel fronted scopes: "Đối với A, ưu tiên
+    …; đối với B đẩy nhanh …"), when a verb follows a comma after the opener (a scope and its predicate: "…; về
+    X, chủ trì …") and when a time follows the opener (``headless_time_words``, a number: "…; đến năm 2030 đạt
+    …")."""
+    if not word_alt("headless_clause_openers"):
+        return False
+    m = _HEADLESS.match(st)
+    if m is None or is_verb_start(st) or _HEADLESS_TIME.match(st, m.end()):
+        return False  # "…; đến năm 2030 đạt 100% …": a fronted time, its predicate follows
+    if any(is_verb_start(part) for part in st[m.end():].split(",")[1:]):
+        return False  # "…; về X, chủ trì …": a fronted scope, and the predicate after its comma
+    head = prev.lstrip()
+    head = head[past_enumerator(head, 0, len(head)):]
+    pm = _HEADLESS.match(head)
+    return not (pm and " ".join(words(pm.group(1).lower())) == " ".join(words(m.group(1).lower())))
+
+
+def _clause_with_scope(text: str, p: int, merged: list[list[int]]) -> str:
+    """The last clause so far; the first one with what its sentence fronted before ``p`` ("Đối với A, | ưu tiên
+    …": the scope is cut off the task, but it opens the clause the next ";" clause runs parallel to)."""
+    a, b = merged[-1]
+    if len(merged) == 1:
+        a = max(text.rfind("\n", 0, p), text.rfind(". ", 0, p)) + 1
+    return text[a:b]
+
+
 def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], deadlines: list[Dl], *,
                   review: bool, split_commas: bool) -> list[list[int]]:
     """Clauses of ``[p, pe)`` at ";"; a ";" that only continues a list of objects joins."""
@@ -307,7 +342,8 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
             (bool(_LIST_CONTINUATION.match(st) or _REFERENCE_ITEM.match(st)) and not actor)
             or (not split_commas and not starts_action)
             or _bodies_only(text, cs, ce, mentions)
-            or (merged and not starts_action and _next_listed_object(text[merged[-1][0]:merged[-1][1]], st)))
+            or (merged and not starts_action and _next_listed_object(text[merged[-1][0]:merged[-1][1]], st))
+            or (merged and not starts_action and _headless_clause(_clause_with_scope(text, p, merged), st)))
         if not merged:
             topics = bool(_TOPIC_LIST.match(st)) and not starts_action and not review
         if merged and (continues or (topics and not actor)):
