@@ -496,6 +496,11 @@ def test_headless_clause_joins_the_clause_before(sentence, tasks):
     # a fronted time: its predicate follows
     ("1. Triển khai mô hình thôn an toàn tại các xã biên giới; đến năm 2030 đạt 80% thôn được công nhận.",
      ["Triển khai mô hình thôn an toàn tại các xã biên giới", "đến năm 2030 đạt 80% thôn được công nhận"]),
+    # a fronted scope, then its predicate after the comma
+    ("1. Rà soát các cơ sở kinh doanh karaoke trên địa bàn; về công tác phòng cháy, kiểm tra định kỳ các cơ sở có "
+     "nguy cơ cao.",
+     ["Rà soát các cơ sở kinh doanh karaoke trên địa bàn",
+      "về công tác phòng cháy, kiểm tra định kỳ các cơ sở có nguy cơ cao"]),
 ])
 def test_clause_with_its_own_predicate_stays_apart(sentence, tasks):
     assert texts(sentence) == tasks
