@@ -760,3 +760,17 @@ def test_an_office_takes_the_bare_name_of_its_province(text, expected):
 ])
 def test_grassroots_government_is_one_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count stands where "các" stands: one head with its counted places (ANNOTATION.md: one head, its levels)
+    ("Nhiệm vụ giao Chủ tịch UBND 06 thành phố trực thuộc trung ương chỉ đạo",
+     ["Chủ tịch UBND 06 thành phố trực thuộc trung ương"]),
+    ("Ủy ban nhân dân 05 huyện biên giới chủ trì", ["Ủy ban nhân dân 05 huyện"]),
+    # negatives: a number before a noun that is no level is not read into the name
+    ("UBND tỉnh 02 năm liên tiếp", ["UBND tỉnh"]),
+    ("Ủy ban nhân dân 2 lần kiểm tra", ["Ủy ban nhân dân"]),
+    ("Sở Y tế 10 ngày", ["Sở Y tế"]),
+])
+def test_a_count_before_a_level_is_part_of_the_name(text, expected):
+    assert names(text) == expected

@@ -517,6 +517,8 @@ class _Scanner:
             k2 = k
             if self.word(k2) and self.toks[k2].keys == ("các",):
                 k2 += 1
+            elif first and self.word(k2) and self.toks[k2].text.isdigit():
+                k2 += 1  # a count for "các": "UBND 06 thành phố trực thuộc trung ương" is one head, its places
             m = self.match(self.g.levels, k2) or (self.match(self.g.head_levels, k2) if first else None)
             if not m:
                 break
