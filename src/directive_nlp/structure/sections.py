@@ -964,6 +964,7 @@ class _Parser:
                     content = text[m.content :].strip() if m else ""
                     if not content or m is not None and m.kind == "appendix":
                         content = self.title_after(i) or content
+                    content = self.continued_heading(i, content)
                     sec.heading = content.rstrip(":").strip() or None
             elif m is not None and m.kind in ("bullet", "enum"):
                 content = text[m.content :].strip()
@@ -983,6 +984,23 @@ class _Parser:
                     and len(t.split()) <= self.rules.max_words_bullet
                     and (st.role == "preamble" or self.followed_by_content(i))
                 )
+
+    def continued_heading(self, i: int, content: str) -> str:
+        """A heading whose name runs over into the next block ("3. Đề nghị …, Hội Liên hiệp" | "Phụ nữ Thành
+        phố và …"), as copies from PDF or DOCX often break it: the next block, unnumbered, formatted like the
+        heading and with no final stop, continues it when the joined text holds an agency name across the
+        joint. The two read as one heading; the continuation is no task of its own."""
+        j = i + 1
+        if not content or content[-1] in _FINAL_STOP | {":", ","} or j >= len(self.states):
+            return content
+        nxt, b = self.states[j], self.doc.blocks[j]
+        t = self.text(b).strip()
+        if nxt.marker is not None or nxt.table or not t or t[-1] in _FINAL_STOP or b.bold != self.doc.blocks[i].bold:
+            return content
+        if len(t.split()) > self.rules.max_words_bullet or not _name_across(content, t):
+            return content
+        nxt.is_heading = True
+        return content + " " + t
 
     def title_after(self, i: int) -> Optional[str]:
         """The title line under a bare "PHỤ LỤC" / "CHƯƠNG I" line (a
@@ -1042,6 +1060,18 @@ class _Parser:
             if sec is not None and sec.kind in ("clause", "point"):
                 return sec.kind
         return m.kind
+
+
+def _name_across(first: str, second: str) -> bool:
+    """Whether "first second" holds a known body's name (a gazetteer entry) that starts in ``first`` and ends
+    in ``second``, where ``first`` alone ends in a piece read by another rule ("Hội Liên hiệp" | "Phụ nữ tỉnh"),
+    not in a whole name a capitalised word merely follows ("… Việt Nam tỉnh" | "Nhiệm vụ chung …")."""
+    from ..agencies import find_agencies  # the structure stage only asks; the recogniser owns the names
+
+    joint = len(first)
+    piece = {m.rule for m in find_agencies(first) if m.end == joint}
+    return any(m.start < joint < m.end and (m.rule or "").startswith("body:") and m.rule not in piece
+               for m in find_agencies(first + " " + second))
 
 
 def _successor(kind: str, label: str) -> Optional[str]:
