@@ -774,3 +774,15 @@ def test_grassroots_government_is_one_name(text, expected):
 ])
 def test_a_count_before_a_level_is_part_of_the_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bank class with its kind ("cổ phần", "nhà nước") is one name: the work starts after it
+    ("Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần quyết liệt triển khai Chương trình",
+     ["Ngân hàng Nhà nước Việt Nam", "các ngân hàng thương mại cổ phần"]),
+    ("các ngân hàng thương mại nhà nước tăng vốn điều lệ", ["các ngân hàng thương mại nhà nước"]),
+    # negative: a bank class with no kind after it stays as before
+    ("các ngân hàng thương mại phối hợp với Sở Tài chính thực hiện", ["các ngân hàng thương mại", "Sở Tài chính"]),
+])
+def test_a_commercial_bank_class_takes_its_kind(text, expected):
+    assert names(text) == expected
