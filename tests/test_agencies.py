@@ -786,3 +786,16 @@ def test_a_count_before_a_level_is_part_of_the_name(text, expected):
 ])
 def test_a_commercial_bank_class_takes_its_kind(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the actors a "Yêu cầu" addresses run over commas: workers and builders are classes like "công chức"
+    ("Yêu cầu từng cán bộ, công chức, người lao động, công nhân, các chủ đầu tư, nhà thầu thi công tích cực đổi mới",
+     ["từng cán bộ", "công chức", "người lao động", "công nhân", "các chủ đầu tư", "nhà thầu thi công"]),
+    ("cán bộ, công chức, viên chức và người lao động thực hiện nghiêm", ["cán bộ", "công chức", "viên chức",
+                                                                       "người lao động"]),
+    # negative: "công nhân" inside another noun phrase, without a list, is no actor
+    ("nâng cao đời sống công nhân", []),
+])
+def test_workers_and_builders_are_classes_of_actors(text, expected):
+    assert names(text) == expected
