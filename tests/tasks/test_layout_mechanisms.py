@@ -591,3 +591,24 @@ def test_notes_beside_known_names_are_not_bodies(sup, expected):
     row = [t for t in plan(_BODY_CELLS.format(sup=sup), heading="IV. TỔ CHỨC THỰC HIỆN")
            if t.rule.startswith("table-row")][0]
     assert names(row, "support") == expected
+
+
+# ------------------------------------------------------------------ a heading broken over two blocks
+def test_a_heading_broken_inside_a_name_keeps_its_whole_lead():
+    body = ("**1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp**\n\n"
+            "**Phụ nữ tỉnh và các hội thành viên**\n\n"
+            "- Tham gia phối hợp triển khai thực hiện Kế hoạch này.\n\n"
+            "**2. Sở Y tế**\n\n- Tổ chức khám sức khỏe định kỳ cho phụ nữ.\n")
+    tasks = plan(body, "**IV. TỔ CHỨC THỰC HIỆN**")
+    texts = [t.task for t in tasks]
+    assert not any(x.startswith("Phụ nữ tỉnh") for x in texts)  # the continuation is no task
+    first = next(t for t in tasks if t.task.startswith("Tham gia phối hợp"))
+    assert "Hội Liên hiệp Phụ nữ tỉnh" in names(first, "lead")
+
+
+def test_a_bold_line_after_a_whole_name_is_read_as_before():
+    # negative: "… Sở Y tế" is whole; the next bold line is its own sub-heading, not the name's end
+    body = ("**1. Sở Y tế**\n\n**Nhiệm vụ chung của ngành**\n\n"
+            "- Tổ chức khám sức khỏe định kỳ cho phụ nữ.\n")
+    tasks = plan(body, "**IV. TỔ CHỨC THỰC HIỆN**")
+    assert [names(t, "lead") for t in tasks if t.task.startswith("Tổ chức khám")] == [["Sở Y tế"]]
