@@ -250,9 +250,12 @@ def test_rows_numbered_under_their_group_and_a_header_repeated_on_each_page(tmp_
 
 
 def test_row_numbers_and_group_marks():
-    from directive_nlp.ingest.text_table import _ROMAN_RE, _numbers
+    from directive_nlp.ingest.text_table import _ROMAN_RE, _follows
 
-    assert _numbers("3", 3) and _numbers("3.", 3) and _numbers("1.3", 3)
-    assert not _numbers("3", 4) and not _numbers("2026", 1) and not _numbers("1.3.", 1) and not _numbers("a", 1)
+    assert _follows("1", None) and _follows("1.", None) and _follows("1.1", None) and _follows("5.1", None)
+    assert _follows("3", (2,)) and _follows("3.", (2,)) and _follows("1.3", (1, 2))
+    assert _follows("5.1.1", (5, 1)) and _follows("5.2", (5, 1, 5)) and _follows("6", (5, 1, 5))
+    assert not _follows("3", (3,)) and not _follows("5", (3,)) and not _follows("2", None)
+    assert not _follows("2026", None) and not _follows("a", None) and not _follows("1.3", (1, 1, 1, 1))
     assert _ROMAN_RE.match("IV") and _ROMAN_RE.match("A.") and _ROMAN_RE.match("B")
     assert not _ROMAN_RE.match("Sở") and not _ROMAN_RE.match("K")

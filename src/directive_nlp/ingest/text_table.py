@@ -63,8 +63,8 @@ MAX_LINE_COST = 0.5
 
 _NUMBER_RE = re.compile(r"^(\d{1,3})$")
 _ROMAN_RE = re.compile(r"^(?:[IVXLC]{1,5}|[A-H])\.?$")
-#: a row's number: "3", "3." or, under a group row, "1.3" (the group's number first)
-_ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}\.)?(\d{1,3})\.?$")
+#: a row's number: "3", "3." or, under a group row, "1.3", "5.1.2" (the groups' numbers first)
+_ROW_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
 _WORD_RE = re.compile(r"\S+")
 #: two spaces or more between words: columns padded apart (``pdftotext -layout``), not flattened
 _PADDED_RE = re.compile(r"\S {2,}\S")
@@ -119,7 +119,7 @@ def _header(lines: list[str], start: int, skip: set[int]) -> Optional[list[int]]
         words = lines[i].split()
         if i in skip or not words:
             continue
-        if len(words) > 1 and (_numbers(words[0], 1) or _ROMAN_RE.match(words[0]) and words[0][0] in "IA"):
+        if len(words) > 1 and (_follows(words[0], None) or _ROMAN_RE.match(words[0]) and words[0][0] in "IA"):
             text = " ".join(lines[j] for j in used)
             return used if len(_roles_in(text)) >= 2 else None
         used.append(i)
@@ -132,7 +132,7 @@ def _rows(lines: list[str], after: int, skip: set[int], starts: list[int], heade
     are skipped (the numbers restart after a group row); the table ends at a blank line or,
     past its second numbered row, at a line ``WIDER`` than every line of the table so far."""
     rows: list[tuple[str, list[int]]] = []
-    expected, numbered, widest = 1, 0, 0.0
+    last, numbered, widest = None, 0, 0.0
     repeated = _repeated_header(lines, list(header))
     for i in range(after, len(lines)):
         body = lines[i].strip().lstrip("\f")
@@ -144,14 +144,14 @@ def _rows(lines: list[str], after: int, skip: set[int], starts: list[int], heade
                 continue
             break
         width = _seg_width(_words(body, 0))
-        opens = len(words) > 1 and (_numbers(words[0], expected) or bool(_ROMAN_RE.match(words[0])))
+        opens = len(words) > 1 and (_follows(words[0], last) or bool(_ROMAN_RE.match(words[0])))
         if numbered >= 2 and not opens and width > WIDER * widest:
             break
         widest = max(widest, width)
         if opens:
             rows.append((words[0], [i]))
-            numbered += _numbers(words[0], expected)
-            expected = expected + 1 if _numbers(words[0], expected) else 1  # numbers restart in a group
+            last = _number(words[0])  # None after a group row: the numbers restart
+            numbered += last is not None
         elif not rows:
             break
         else:
@@ -159,10 +159,22 @@ def _rows(lines: list[str], after: int, skip: set[int], starts: list[int], heade
     return rows if numbered >= 2 else []
 
 
-def _numbers(word: str, expected: int) -> bool:
-    """Whether ``word`` numbers the ``expected``-th row ("3", "3.", "1.3")."""
-    m = _ROW_NUMBER_RE.match(word)
-    return bool(m) and int(m.group(1)) == expected
+def _number(word: str) -> Optional[tuple[int, ...]]:
+    """A row number's parts ("5.1.2" → (5, 1, 2)), or None."""
+    return tuple(int(p) for p in word.rstrip(".").split(".")) if _ROW_NUMBER_RE.match(word) else None
+
+
+def _follows(word: str, last: Optional[tuple[int, ...]]) -> bool:
+    """Whether ``word`` numbers the row after the row numbered ``last`` (None: the first row, or
+    the first under a group row): "1" or a number ending in 1 ("1.1", "5.1") first, then the
+    next number at the same level or one above ("3" → "4"; "5.1.5" → "5.1.6", "5.2", "6") or the
+    first one level below ("5.1" → "5.1.1")."""
+    parts = _number(word)
+    if parts is None:
+        return False
+    if last is None:
+        return parts[-1] == 1
+    return parts == last + (1,) or any(parts == last[:j] + (last[j] + 1,) for j in range(len(last)))
 
 
 def _repeated_header(lines: list[str], used: list[int]) -> set[int]:
