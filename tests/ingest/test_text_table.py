@@ -177,3 +177,85 @@ def test_a_table_whose_columns_keep_their_padding_is_not_a_flattened_one():
         "2   Tập huấn thú y cơ sở    Ủy ban nhân dân các xã        Tháng 6 năm 2026\n",
     ]
     assert flattened_tables(padded, set()) == []
+
+
+OUTPUT_HEADER = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm đầu ra",
+                 "Thời gian hoàn thành"]
+
+
+def _pdf_table(path: Path, header: list[str], rows: list[list[str]], widths: list[int], repeat: bool = False) -> str:
+    """A table of ``header`` and ``rows`` (a row of two cells is a group row spanning the table),
+    its header repeated on each page when ``repeat``, and its text as pdfplumber gives it."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    _fonts()
+    body = ParagraphStyle("b", fontName="DVS", fontSize=11, leading=14)
+    head = ParagraphStyle("h", fontName="DVSB", fontSize=11, leading=14)
+    data = [[Paragraph(c, head) for c in header]]
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r in rows:
+        if len(r) == 2:
+            style.append(("SPAN", (1, len(data)), (-1, len(data))))
+            r = r + [""] * (len(header) - 2)
+        data.append([Paragraph(c, body) for c in r])
+    table = Table(data, colWidths=widths, repeatRows=1 if repeat else 0, style=TableStyle(style))
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(PROSE, body), table])
+    with pdfplumber.open(path) as pdf:
+        return "\n\f".join(page.extract_text() or "" for page in pdf.pages) + "\n"
+
+
+def test_a_column_the_table_reader_leaves_aside_does_not_hide_the_table(tmp_path):
+    """A "Sản phẩm đầu ra" (or "Kết quả dự kiến", "Ghi chú") column beside the task, lead, partner
+    and time columns names a column too (layout.yaml ``ignore_labels``); the rows come back with
+    six cells, the task's agencies and deadline read from their own columns."""
+    rows = [["1", "Rà soát quy hoạch chi tiết các khu công nghiệp, cụm công nghiệp", "Sở Xây dựng",
+             "Sở Tài chính; Ủy ban nhân dân các xã, phường", "Báo cáo rà soát", "Quý II năm 2026"],
+            ["2", "Xây dựng kế hoạch chuyển đổi số trong các khu công nghiệp", "Sở Khoa học và Công nghệ",
+             "Sở Xây dựng, Sở Tài chính", "Kế hoạch được ban hành", "Năm 2026"],
+            ["3", "Hướng dẫn thực hiện các nhiệm vụ về môi trường trong các khu công nghiệp",
+             "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường", "Văn bản hướng dẫn",
+             "Thường xuyên"],
+            ["4", "Kiểm tra việc thực hiện quy hoạch các cụm công nghiệp", "Sở Công Thương",
+             "Sở Xây dựng; Ủy ban nhân dân các xã, phường", "Báo cáo kết quả kiểm tra", "Tháng 10 năm 2026"]]
+    text = _pdf_table(tmp_path / "plan.pdf", OUTPUT_HEADER, rows, [46, 112, 70, 84, 70, 60])
+    found = flattened_tables(text.splitlines(keepends=True), set())
+    assert len(found) == 1
+    blocks = found[0][1]
+    assert blocks[0].cells == OUTPUT_HEADER
+    assert [b.cells for b in blocks[1:]] == rows
+
+
+def test_rows_numbered_under_their_group_and_a_header_repeated_on_each_page(tmp_path):
+    """Rows numbered "1.1", "1.2" under a group row "I", a first group "A", and a long table that
+    repeats its header at the top of each page: one table, every row, the header once."""
+    rows = []
+    for g, roman in enumerate(["I", "II", "III"], start=1):
+        rows.append([roman, f"Nhóm nhiệm vụ {roman.lower()} về chuyển đổi số"])
+        for i in range(1, 7):
+            rows.append([f"{g}.{i}"] + ROWS[(g + i) % 3][1:])
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+    text = _pdf_table(tmp_path / "plan.pdf", header, [["A", "Phát triển hạ tầng số"]] + rows,
+                      [46, 150, 90, 90, 70], repeat=True)
+    assert text.count("STT Nội dung") >= 2  # the header is printed again on the next page
+    found = flattened_tables(text.splitlines(keepends=True), set())
+    assert len(found) == 1
+    blocks = found[0][1]
+    assert [b.cells[0] for b in blocks] == ["STT", "A"] + [r[0] for r in rows]
+    assert blocks[0].cells == header and [b.is_header_row for b in blocks].count(True) == 1
+    assert all(len(b.cells) == len(header) for b, r in zip(blocks[2:], rows) if len(r) > 2)
+    assert not any("STT" in cell or "Nội dung" in cell for b in blocks[1:] for cell in b.cells)
+
+
+def test_row_numbers_and_group_marks():
+    from directive_nlp.ingest.text_table import _ROMAN_RE, _follows
+
+    assert _follows("1", None) and _follows("1.", None) and _follows("1.1", None) and _follows("5.1", None)
+    assert _follows("3", (2,)) and _follows("3.", (2,)) and _follows("1.3", (1, 2))
+    assert _follows("5.1.1", (5, 1)) and _follows("5.2", (5, 1, 5)) and _follows("6", (5, 1, 5))
+    assert not _follows("3", (3,)) and not _follows("5", (3,)) and not _follows("2", None)
+    assert not _follows("2026", None) and not _follows("a", None) and not _follows("1.3", (1, 1, 1, 1))
+    assert _ROMAN_RE.match("IV") and _ROMAN_RE.match("A.") and _ROMAN_RE.match("B")
+    assert not _ROMAN_RE.match("Sở") and not _ROMAN_RE.match("K")

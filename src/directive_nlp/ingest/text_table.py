@@ -62,7 +62,9 @@ PAIR_COST = 0.3
 MAX_LINE_COST = 0.5
 
 _NUMBER_RE = re.compile(r"^(\d{1,3})$")
-_ROMAN_RE = re.compile(r"^[IVXLC]{1,5}\.?$")
+_ROMAN_RE = re.compile(r"^(?:[IVXLC]{1,5}|[A-H])\.?$")
+#: a row's number: "3", "3." or, under a group row, "1.3", "5.1.2" (the groups' numbers first)
+_ROW_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?$")
 _WORD_RE = re.compile(r"\S+")
 #: two spaces or more between words: columns padded apart (``pdftotext -layout``), not flattened
 _PADDED_RE = re.compile(r"\S {2,}\S")
@@ -117,43 +119,81 @@ def _header(lines: list[str], start: int, skip: set[int]) -> Optional[list[int]]
         words = lines[i].split()
         if i in skip or not words:
             continue
-        if words[0] in ("1", "I", "I.") and len(words) > 1:
+        if len(words) > 1 and (_follows(words[0], None) or _ROMAN_RE.match(words[0]) and words[0][0] in "IA"):
             text = " ".join(lines[j] for j in used)
             return used if len(_roles_in(text)) >= 2 else None
         used.append(i)
     return None
 
 
-def _rows(lines: list[str], after: int, skip: set[int], starts: list[int]):
+def _rows(lines: list[str], after: int, skip: set[int], starts: list[int], header: list[int] = ()):
     """The rows below a header: (number, [line numbers]) from "1 …" on, a row per number in
     sequence (a Roman numeral opens a group row); lone numbers (page numbers) and page breaks
     are skipped (the numbers restart after a group row); the table ends at a blank line or,
     past its second numbered row, at a line ``WIDER`` than every line of the table so far."""
     rows: list[tuple[str, list[int]]] = []
-    expected, numbered, widest = 1, 0, 0.0
+    last, numbered, widest = None, 0, 0.0
+    repeated = _repeated_header(lines, list(header))
     for i in range(after, len(lines)):
         body = lines[i].strip().lstrip("\f")
         words = body.split()
-        if i in skip or len(words) == 1 and _NUMBER_RE.match(words[0]):
+        if i in skip or i in repeated or len(words) == 1 and _NUMBER_RE.match(words[0]):
             continue
         if not words:
             if "\f" in lines[i]:
                 continue
             break
         width = _seg_width(_words(body, 0))
-        opens = len(words) > 1 and (words[0] == str(expected) or bool(_ROMAN_RE.match(words[0])))
+        opens = len(words) > 1 and (_follows(words[0], last) or bool(_ROMAN_RE.match(words[0])))
         if numbered >= 2 and not opens and width > WIDER * widest:
             break
         widest = max(widest, width)
         if opens:
             rows.append((words[0], [i]))
-            numbered += words[0] == str(expected)
-            expected = expected + 1 if words[0] == str(expected) else 1  # numbers restart in a group
+            last = _number(words[0])  # None after a group row: the numbers restart
+            numbered += last is not None
         elif not rows:
             break
         else:
             rows[-1][1].append(i)
     return rows if numbered >= 2 else []
+
+
+def _number(word: str) -> Optional[tuple[int, ...]]:
+    """A row number's parts ("5.1.2" → (5, 1, 2)), or None."""
+    return tuple(int(p) for p in word.rstrip(".").split(".")) if _ROW_NUMBER_RE.match(word) else None
+
+
+def _follows(word: str, last: Optional[tuple[int, ...]]) -> bool:
+    """Whether ``word`` numbers the row after the row numbered ``last`` (None: the first row, or
+    the first under a group row): "1" or a number ending in 1 ("1.1", "5.1") first, then the
+    next number at the same level or one above ("3" → "4"; "5.1.5" → "5.1.6", "5.2", "6") or the
+    first one level below ("5.1" → "5.1.1")."""
+    parts = _number(word)
+    if parts is None:
+        return False
+    if last is None:
+        return parts[-1] == 1
+    return parts == last + (1,) or any(parts == last[:j] + (last[j] + 1,) for j in range(len(last)))
+
+
+def _repeated_header(lines: list[str], used: list[int]) -> set[int]:
+    """The lines below the header (lines ``used``) that repeat it (a table printed over several
+    pages repeats its header row on each page): runs of lines equal, one for one, to its lines."""
+    header = [lines[i].strip().lstrip("\f").strip() for i in used]
+    after = used[-1] + 1 if used else len(lines)
+    out: set[int] = set()
+    if not header:
+        return out
+    first = header[0]
+    for i in range(after, len(lines)):
+        if lines[i].strip().lstrip("\f").strip() != first:
+            continue
+        run = [j for j in range(i, min(len(lines), i + len(header)))
+               if lines[j].strip().lstrip("\f").strip() == header[j - i]]
+        if len(run) == len(header):
+            out.update(run)
+    return out
 
 
 def _key(word: str) -> str:
@@ -308,7 +348,9 @@ def _header_cut(head_words: list, k: int, W: Optional[list[float]], pairs: froze
     every cell names a column of its own role (layout.yaml ``table_columns``); among those, the
     cut with the fewest pieces wider than their column (``W``, ``HEADER_SCALE`` wider: bold, by
     more than ``HEADER_SLACK``), then the fewest cells naming two roles ("Cơ quan chủ trì phối
-    hợp" is two names run together), then whose cells go on over the lines by the fewest pairs of
+    hợp" is two names run together), then the most cells that are a whole label of layout.yaml
+    ("Thời gian hoàn thành", "Sản phẩm đầu ra", "Cơ quan chủ trì", never "Cơ quan chủ trì đầu
+    ra"), then whose cells go on over the lines by the fewest pairs of
     words the document never writes together, then the least overflowing."""
     first = _capital_pieces(head_words[0])
     options = [[first] if len(first) == k else _all_cuts(head_words[0], k)]
@@ -326,7 +368,8 @@ def _header_cut(head_words: list, k: int, W: Optional[list[float]], pairs: froze
         odd = sum(1 for prev, cur in zip(path, path[1:]) for p, q in zip(prev, cur)
                   if p and q and (_key(p[-1][0]), _key(q[0][0])) not in pairs)
         mixed = sum(1 for piece in _cells(list(path)) if len(_roles_in(" ".join(t for t, _, _ in piece))) > 1)
-        key = (sum(1 for o in over if o > HEADER_SLACK), mixed, odd, sum(o for o in over if o > 0))
+        partial = sum(1 for piece in _cells(list(path)) if not _whole_label(" ".join(t for t, _, _ in piece)))
+        key = (sum(1 for o in over if o > HEADER_SLACK), mixed, partial, odd, sum(o for o in over if o > 0))
         if best is None or key < best[0]:
             best = (key, list(path))
     return best[1] if best else None
@@ -340,7 +383,27 @@ def _names_columns(cells: list[str]) -> bool:
 
     if any(len(c.split()) > NAME_WORDS or ";" in c or c.rstrip().endswith(":") for c in cells):
         return False  # a sentence, not a column's name
-    return all(_roles_in(c) for c in cells) and len(set(column_roles(cells).values())) == len(cells)
+    named = [c for c in cells if not _other_column(c)]
+    return len(named) >= 2 and all(_roles_in(c) for c in named) and len(set(column_roles(named).values())) == len(named)
+
+
+def _whole_label(cell: str) -> bool:
+    """Whether a header cell is, whole, a label of layout.yaml (what the labelled-block reader
+    takes before a colon: a time, content, other label or a body's role, "Cơ quan chủ trì")."""
+    from ..tasks.layout_vocab import layout_vocab
+
+    text = " ".join(cell.split()) + ":"
+    m = layout_vocab().label.match(text)
+    return bool(m) and m.end() == len(text)
+
+
+def _other_column(cell: str) -> bool:
+    """Whether a header cell names a column the table reader leaves aside (layout.yaml
+    ``ignore_labels``: "Sản phẩm đầu ra", "Kết quả dự kiến", "Kinh phí", "Ghi chú"): a task table
+    often carries one beside its task, lead, partner and time columns."""
+    from ..tasks.layout_vocab import layout_vocab
+
+    return bool(layout_vocab().ignore_label.search(" ".join(cell.split())))
 
 
 def _product_size(options: list[list]) -> int:
@@ -353,7 +416,7 @@ def _product_size(options: list[list]) -> int:
 def _table_at(lines, start, skip, starts) -> Optional[tuple[list[int], list[Block]]]:
     """The table whose header opens at line ``start``, rebuilt, or None (see the module's doc)."""
     header = _header(lines, start, skip)
-    rows = _rows(lines, header[-1] + 1, skip, starts) if header else []
+    rows = _rows(lines, header[-1] + 1, skip, starts, header) if header else []
     if not rows or any(_PADDED_RE.search(lines[i]) for i in header):
         return None  # a header whose columns keep their padding is a padded table, not a flattened one
     head_number, head_words = _line_words(lines, starts, header)
