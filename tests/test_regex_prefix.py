@@ -45,3 +45,30 @@ def test_trie_regex_writes_shared_beginnings_once():
     src = trie_regex([tuple("trong"), tuple("trước"), tuple("từ")])
     assert src == "t(?:r(?:ong|ước)|ừ)"
     assert [bool(re.fullmatch(src, w)) for w in ("trong", "trước", "từ", "tr", "tháng")] == [True, True, True, False, False]
+
+
+def test_spaces_between_words_let_a_prefix_reach_the_next_word():
+    pattern = r"(?<!\w)(?:trong|vào)[^\S\n]+(?:tháng|quý)\s*\d"
+    assert _words(pattern) == ["trong", "vào"]  # by default the spaces end the prefix
+    found = prefixes(re.compile(pattern, re.IGNORECASE), 20, spaces=True)
+    assert sorted("".join(p) for p in found) == [r"trong[^\S\n]+quý\s*[\d]", r"trong[^\S\n]+tháng\s*[\d]",
+                                                  r"vào[^\S\n]+quý\s*[\d]", r"vào[^\S\n]+tháng\s*[\d]"]
+    optional = prefixes(re.compile(r"hằng {0,3}năm"), 12, spaces=True)
+    assert ["".join(p) for p in optional] == ["hằng *năm"]  # a run that may be empty: "*"
+
+
+def test_spaces_mode_keeps_a_pattern_that_begins_with_spaces_unread():
+    assert prefixes(re.compile(r"\s*trước\s+ngày", re.IGNORECASE), 12, spaces=True) is None
+    assert prefixes(re.compile(r"[^\S\n]*(?:19|20)\d\d", re.IGNORECASE), 12, spaces=True) is None
+
+
+def test_the_spaces_prefix_regex_accepts_every_match_position_and_fewer_others():
+    pattern = re.compile(r"(?<![\wÀ-ỹ])(?:trong|trước)[^\S\n]+(?:tháng|ngày)[^\S\n]+\d{1,2}", re.IGNORECASE)
+    loose = re.compile("(?=" + trie_regex(prefixes(pattern)) + ")", re.IGNORECASE)
+    tight = re.compile("(?=" + trie_regex(prefixes(pattern, 12, spaces=True)) + ")", re.IGNORECASE)
+    text = "Trong  tháng 6 hoàn thành; trong khi chờ, trước ngày 15\ntrước\nngày 3 và trong năm tới."
+    starts = {m.start() for m in tight.finditer(text)}
+    assert {m.start() for m in pattern.finditer(text)} <= starts
+    assert starts < {m.start() for m in loose.finditer(text)}
+    assert text.index("trong khi") not in starts and text.index("trong năm") not in starts
+    assert text.index("trước\nngày") not in starts  # "[^\S\n]" keeps a line break out, as the pattern does

@@ -1145,6 +1145,10 @@ def _union() -> Optional[re.Pattern]:
 _GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
+#: atoms of a prefilter prefix: the first word, the spaces after it and the next word's beginning
+_PREFIX_ATOMS = 12
+
+
 @lru_cache(maxsize=1)
 def _prefilter() -> Optional[re.Pattern]:
     """The positions where the union may match, found cheaply: a lookahead over a trie of the patterns'
@@ -1155,7 +1159,7 @@ def _prefilter() -> Optional[re.Pattern]:
     free: list = []
     whole: list[str] = []
     for _, pat in _compiled().patterns:
-        found = prefixes(pat)
+        found = prefixes(pat, _PREFIX_ATOMS, spaces=True)
         if found is None:
             whole.append(f"(?:{_GROUP_NAME.sub('(?:', pat.pattern)})")
         else:

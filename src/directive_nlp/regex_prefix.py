@@ -55,8 +55,9 @@ def _class_atom(items) -> Optional[str]:
 class _Reader:
     """Prefixes of a parsed pattern: ``open`` ones may still grow, ``closed`` ones are final."""
 
-    def __init__(self, limit: int):
+    def __init__(self, limit: int, spaces: bool = False):
         self.limit = limit
+        self.spaces = spaces
 
     def seq(self, items, opened: set[Prefix]) -> tuple[set[Prefix], set[Prefix]]:
         closed: set[Prefix] = set()
@@ -90,6 +91,9 @@ class _Reader:
             return grown, closed
         if op in _REPEATS:
             lo, hi, sub = av
+            run = _space_run(lo, sub.data) if self.spaces and () not in opened else None
+            if run is not None:  # the spaces between two words: one atom, and the prefix goes on
+                return {p + (run,) for p in opened}, set()
             grown, closed = self.seq(sub.data, set(opened))
             if hi != 1:  # more repeats may follow the first: the prefix ends after it
                 closed |= grown
@@ -98,12 +102,31 @@ class _Reader:
         return set(), set(opened)  # anything else ends the prefix here
 
 
-def prefixes(pattern: re.Pattern, limit: int = 6) -> Optional[list[Prefix]]:
+def _space_run(lo: int, items) -> Optional[str]:
+    """A repeat of one space class (``\\s+``, ``[^\\S\\n]*``, `` +``) as one atom, or None."""
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op is _C.LITERAL and av == 32:
+        atom = " "
+    elif op is _C.IN and list(av) == [(_C.CATEGORY, _C.CATEGORY_SPACE)]:
+        atom = r"\s"
+    elif op is _C.IN and list(av) == [(_C.NEGATE, None), (_C.CATEGORY, _C.CATEGORY_NOT_SPACE), (_C.LITERAL, 10)]:
+        atom = r"[^\S\n]"
+    else:
+        return None
+    return atom + ("+" if lo >= 1 else "*")
+
+
+def prefixes(pattern: re.Pattern, limit: int = 6, *, spaces: bool = False) -> Optional[list[Prefix]]:
     """The prefixes (tuples of regex atoms) one of which starts every match of ``pattern``, the shortest
-    ones only (a prefix of another covers it); None when a match may start with anything."""
+    ones only (a prefix of another covers it); None when a match may start with anything.
+
+    ``spaces``: a run of spaces after the first character (``\\s+``, ``[^\\S\\n]+``, one atom ending
+    in ``+`` or ``*``) does not end a prefix, so that it can reach the next word ("trong\\s+thời")."""
     try:
         parsed = _P.parse(pattern.pattern, pattern.flags)
-        opened, closed = _Reader(limit).seq(parsed.data, {()})
+        opened, closed = _Reader(limit, spaces).seq(parsed.data, {()})
     except Exception:  # pragma: no cover - a parse tree this reader does not know
         return None
     found = opened | closed
