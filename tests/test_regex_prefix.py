@@ -72,3 +72,39 @@ def test_the_spaces_prefix_regex_accepts_every_match_position_and_fewer_others()
     assert starts < {m.start() for m in loose.finditer(text)}
     assert text.index("trong khi") not in starts and text.index("trong năm") not in starts
     assert text.index("trước\nngày") not in starts  # "[^\S\n]" keeps a line break out, as the pattern does
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<=\()\s*\d", ("[\\(]", False)),                      # a mark before: after it only
+    (r"(?<![^\n|:])[^\S\n]*\d", ("[\\\n\\|:]", True)),         # "not a character but these": the start too
+    (r"(?:^|(?<=[\n.;,]))\s*trong", ("[\\\n\\.;,]", True)),
+])
+def test_preceding_chars_reads_a_one_character_lookbehind(pattern, expected):
+    from directive_nlp.regex_prefix import preceding_chars
+
+    assert preceding_chars(re.compile(pattern, re.IGNORECASE)) == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<![\wÀ-ỹ])trong",   # negative: "not a letter before" allows almost every character
+    r"(?<=[^a])b",          # negative: a negated class
+    r"(?<=ab)c",            # negative: two characters
+    r"trước\s+ngày",        # negative: no lookbehind
+])
+def test_preceding_chars_gives_nothing_for_other_beginnings(pattern):
+    from directive_nlp.regex_prefix import preceding_chars
+
+    assert preceding_chars(re.compile(pattern, re.IGNORECASE)) is None
+    assert preceding_chars(re.compile(r"(?:^|(?<=;))x", re.MULTILINE)) is None  # "^" after every line break
+
+
+def test_a_scan_of_the_marks_finds_every_match_position():
+    from directive_nlp.regex_prefix import preceding_chars
+
+    pattern = re.compile(r"(?:^|(?<=[\n;(]))[^\S\n]*(?:ngày\s+)?\d{1,2}/\d{4}", re.IGNORECASE)
+    chars, at_start = preceding_chars(pattern)
+    scan = re.compile(chars + "(?=" + pattern.pattern + ")", re.IGNORECASE)
+    text = "6/2026 xong; 7/2026\n ngày 8/2026 (9/2026) và 10/2026"
+    found = {m.end() for m in scan.finditer(text)} | ({0} if at_start else set())
+    assert {m.start() for m in pattern.finditer(text)} == found
+    assert text.index("10/2026") not in found  # after "và ", no mark: the pattern cannot start there

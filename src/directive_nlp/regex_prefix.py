@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _P  # type: ignore[no-redef]
 
-__all__ = ["prefixes", "trie_regex"]
+__all__ = ["prefixes", "preceding_chars", "trie_regex"]
 
 Prefix = tuple[str, ...]  # regex atoms, one per character
 
@@ -149,3 +149,50 @@ def trie_regex(found: Iterable[Prefix]) -> str:
         groups.setdefault(w[0], []).append(w[1:])
     alts = [atom + trie_regex(rest) for atom, rest in groups.items()]
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _behind_class(av, negative: bool) -> Optional[str]:
+    """The characters a one-character lookbehind asks for before a match, as one class atom (None: not such a
+    lookbehind). ``(?<=[;:])`` asks for ``[;:]``; ``(?<![^\\n|:])`` (not a character other than these) too."""
+    direction, sub = av
+    items = list(getattr(sub, "data", sub))
+    if direction != -1 or len(items) != 1:
+        return None
+    op, inner = items[0]
+    if op is _C.LITERAL:
+        return None if negative else "[" + re.escape(chr(inner)) + "]"
+    if op is not _C.IN:
+        return None
+    inner = list(inner)
+    negated = bool(inner) and inner[0][0] is _C.NEGATE
+    if negated != negative:  # (?<=[^…]) or (?<![…]): a class of everything but a few, no help
+        return None
+    return _class_atom(inner[1:] if negated else inner)
+
+
+def preceding_chars(pattern: re.Pattern) -> Optional[tuple[str, bool]]:
+    """``(class, at_start)`` when every match of ``pattern`` begins right after one of the class's characters,
+    or (``at_start``) at the start of the text: the pattern opens with a one-character lookbehind
+    (``(?<=\\()``, ``(?<![^\\n|:])``) or with ``(?:^|(?<=[…]))``. None for any other beginning. A scan for
+    those characters finds the only positions where such a pattern may match, far fewer than all."""
+    if pattern.flags & re.MULTILINE:
+        return None  # "^" would also match after every line break
+    try:
+        items = list(_P.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # pragma: no cover - a parse tree this reader does not know
+        return None
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _C.SUBPATTERN and len(av[-1].data) == 1:
+        op, av = av[-1].data[0]
+    if op in (_C.ASSERT, _C.ASSERT_NOT):
+        atom = _behind_class(av, op is _C.ASSERT_NOT)
+        return None if atom is None else (atom, op is _C.ASSERT_NOT)
+    if op is _C.BRANCH and len(av[1]) == 2:
+        first, second = (list(b.data) for b in av[1])
+        if first == [(_C.AT, _C.AT_BEGINNING)] and len(second) == 1 and second[0][0] is _C.ASSERT:
+            atom = _behind_class(second[0][1], False)
+            return None if atom is None else (atom, True)
+    return None
+
