@@ -45,7 +45,7 @@ from typing import Any, Iterable, Optional
 
 from . import vocab as _vocab
 from .models import Deadline, DeadlineMention
-from .regex_prefix import prefixes, trie_regex
+from .regex_prefix import preceding_chars, prefixes, trie_regex
 
 __all__ = ["find_deadlines", "parse_deadline", "load_vocabulary", "stays_in_task", "adverbial_cycle"]
 
@@ -1145,18 +1145,26 @@ def _union() -> Optional[re.Pattern]:
 _GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
+#: atoms of a prefilter prefix: the first word, the spaces after it and the next word's beginning
+_PREFIX_ATOMS = 12
+
+
 @lru_cache(maxsize=1)
 def _prefilter() -> Optional[re.Pattern]:
     """The positions where the union may match, found cheaply: a lookahead over a trie of the patterns'
     first few characters (:mod:`directive_nlp.regex_prefix`; the word-start test written once), with
-    the patterns whose beginning cannot be read (one that may start with a space) tried whole. Every
-    position the union matches at is among them; None when no pattern's beginning can be read."""
+    the patterns whose beginning cannot be read (one that may start with a space) tried whole, unless
+    :func:`_after_marks` finds their positions. Every position the union matches at is among them and
+    :func:`_after_marks`'s; None when no pattern's beginning can be read."""
     heads: list = []
     free: list = []
     whole: list[str] = []
+    marked = _after_marks() is not None
     for _, pat in _compiled().patterns:
-        found = prefixes(pat)
+        found = prefixes(pat, _PREFIX_ATOMS, spaces=True)
         if found is None:
+            if marked and preceding_chars(pat) is not None:
+                continue  # found by _after_marks
             whole.append(f"(?:{_GROUP_NAME.sub('(?:', pat.pattern)})")
         else:
             (heads if pat.pattern.startswith(_B) else free).extend(found)
@@ -1165,6 +1173,30 @@ def _prefilter() -> Optional[re.Pattern]:
     alts = ([_B + trie_regex(heads)] if heads else []) + ([trie_regex(free)] if free else []) + whole
     try:
         return re.compile("(?=" + "|".join(alts) + ")", re.IGNORECASE)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _after_marks() -> Optional[tuple[re.Pattern, bool]]:
+    """The patterns whose first word cannot be read but which begin right after a mark ("(", "|", a line break
+    or a clause's punctuation: ``(?<=\\()``, ``(?:^|(?<=[\\n.;:,|]))``, :func:`regex_prefix.preceding_chars`):
+    one scan that stops at those marks only and tries the patterns there, instead of trying them whole at every
+    position of the text. ``(regex, at_start)``: the regex consumes the mark (the position is its match's end);
+    ``at_start``: a pattern may also match at the start of the text. None when there is no such pattern."""
+    marks: list[str] = []
+    alts: list[str] = []
+    at_start = False
+    for _, pat in _compiled().patterns:
+        pc = preceding_chars(pat) if prefixes(pat, _PREFIX_ATOMS, spaces=True) is None else None
+        if pc is not None:
+            marks.append(pc[0])
+            at_start = at_start or pc[1]
+            alts.append(f"(?:{_GROUP_NAME.sub('(?:', pat.pattern)})")
+    if not alts:
+        return None
+    try:
+        return re.compile("(?:" + "|".join(marks) + ")(?=" + "|".join(alts) + ")", re.IGNORECASE), at_start
     except re.error:
         return None
 
@@ -1182,7 +1214,14 @@ def _starts(text: str) -> Optional[tuple[int, ...]]:
     if pre is None:
         return tuple(m.start() for m in union.finditer(text))
     match = union.match
-    return tuple(q for q in (m.start() for m in pre.finditer(text)) if match(text, q))
+    found = [m.start() for m in pre.finditer(text)]
+    marks = _after_marks()
+    if marks is not None:
+        scan, at_start = marks
+        after = [m.end() for m in scan.finditer(text)]
+        if after or at_start:
+            found = sorted(set(found).union(after, (0,) if at_start else ()))
+    return tuple(q for q in found if match(text, q))
 
 
 def _finditer(pat: re.Pattern, text: str, starts: Optional[tuple[int, ...]]) -> list[re.Match]:

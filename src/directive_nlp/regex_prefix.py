@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _P  # type: ignore[no-redef]
 
-__all__ = ["prefixes", "trie_regex"]
+__all__ = ["prefixes", "preceding_chars", "trie_regex"]
 
 Prefix = tuple[str, ...]  # regex atoms, one per character
 
@@ -55,8 +55,9 @@ def _class_atom(items) -> Optional[str]:
 class _Reader:
     """Prefixes of a parsed pattern: ``open`` ones may still grow, ``closed`` ones are final."""
 
-    def __init__(self, limit: int):
+    def __init__(self, limit: int, spaces: bool = False):
         self.limit = limit
+        self.spaces = spaces
 
     def seq(self, items, opened: set[Prefix]) -> tuple[set[Prefix], set[Prefix]]:
         closed: set[Prefix] = set()
@@ -90,6 +91,9 @@ class _Reader:
             return grown, closed
         if op in _REPEATS:
             lo, hi, sub = av
+            run = _space_run(lo, sub.data) if self.spaces and () not in opened else None
+            if run is not None:  # the spaces between two words: one atom, and the prefix goes on
+                return {p + (run,) for p in opened}, set()
             grown, closed = self.seq(sub.data, set(opened))
             if hi != 1:  # more repeats may follow the first: the prefix ends after it
                 closed |= grown
@@ -98,12 +102,31 @@ class _Reader:
         return set(), set(opened)  # anything else ends the prefix here
 
 
-def prefixes(pattern: re.Pattern, limit: int = 6) -> Optional[list[Prefix]]:
+def _space_run(lo: int, items) -> Optional[str]:
+    """A repeat of one space class (``\\s+``, ``[^\\S\\n]*``, `` +``) as one atom, or None."""
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op is _C.LITERAL and av == 32:
+        atom = " "
+    elif op is _C.IN and list(av) == [(_C.CATEGORY, _C.CATEGORY_SPACE)]:
+        atom = r"\s"
+    elif op is _C.IN and list(av) == [(_C.NEGATE, None), (_C.CATEGORY, _C.CATEGORY_NOT_SPACE), (_C.LITERAL, 10)]:
+        atom = r"[^\S\n]"
+    else:
+        return None
+    return atom + ("+" if lo >= 1 else "*")
+
+
+def prefixes(pattern: re.Pattern, limit: int = 6, *, spaces: bool = False) -> Optional[list[Prefix]]:
     """The prefixes (tuples of regex atoms) one of which starts every match of ``pattern``, the shortest
-    ones only (a prefix of another covers it); None when a match may start with anything."""
+    ones only (a prefix of another covers it); None when a match may start with anything.
+
+    ``spaces``: a run of spaces after the first character (``\\s+``, ``[^\\S\\n]+``, one atom ending
+    in ``+`` or ``*``) does not end a prefix, so that it can reach the next word ("trong\\s+thời")."""
     try:
         parsed = _P.parse(pattern.pattern, pattern.flags)
-        opened, closed = _Reader(limit).seq(parsed.data, {()})
+        opened, closed = _Reader(limit, spaces).seq(parsed.data, {()})
     except Exception:  # pragma: no cover - a parse tree this reader does not know
         return None
     found = opened | closed
@@ -126,3 +149,50 @@ def trie_regex(found: Iterable[Prefix]) -> str:
         groups.setdefault(w[0], []).append(w[1:])
     alts = [atom + trie_regex(rest) for atom, rest in groups.items()]
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _behind_class(av, negative: bool) -> Optional[str]:
+    """The characters a one-character lookbehind asks for before a match, as one class atom (None: not such a
+    lookbehind). ``(?<=[;:])`` asks for ``[;:]``; ``(?<![^\\n|:])`` (not a character other than these) too."""
+    direction, sub = av
+    items = list(getattr(sub, "data", sub))
+    if direction != -1 or len(items) != 1:
+        return None
+    op, inner = items[0]
+    if op is _C.LITERAL:
+        return None if negative else "[" + re.escape(chr(inner)) + "]"
+    if op is not _C.IN:
+        return None
+    inner = list(inner)
+    negated = bool(inner) and inner[0][0] is _C.NEGATE
+    if negated != negative:  # (?<=[^…]) or (?<![…]): a class of everything but a few, no help
+        return None
+    return _class_atom(inner[1:] if negated else inner)
+
+
+def preceding_chars(pattern: re.Pattern) -> Optional[tuple[str, bool]]:
+    """``(class, at_start)`` when every match of ``pattern`` begins right after one of the class's characters,
+    or (``at_start``) at the start of the text: the pattern opens with a one-character lookbehind
+    (``(?<=\\()``, ``(?<![^\\n|:])``) or with ``(?:^|(?<=[…]))``. None for any other beginning. A scan for
+    those characters finds the only positions where such a pattern may match, far fewer than all."""
+    if pattern.flags & re.MULTILINE:
+        return None  # "^" would also match after every line break
+    try:
+        items = list(_P.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # pragma: no cover - a parse tree this reader does not know
+        return None
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _C.SUBPATTERN and len(av[-1].data) == 1:
+        op, av = av[-1].data[0]
+    if op in (_C.ASSERT, _C.ASSERT_NOT):
+        atom = _behind_class(av, op is _C.ASSERT_NOT)
+        return None if atom is None else (atom, op is _C.ASSERT_NOT)
+    if op is _C.BRANCH and len(av[1]) == 2:
+        first, second = (list(b.data) for b in av[1])
+        if first == [(_C.AT, _C.AT_BEGINNING)] and len(second) == 1 and second[0][0] is _C.ASSERT:
+            atom = _behind_class(second[0][1], False)
+            return None if atom is None else (atom, True)
+    return None
+
