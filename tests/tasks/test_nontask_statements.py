@@ -101,3 +101,16 @@ def test_a_clause_with_its_own_verb_after_an_inclusion_statement_stays_a_task():
     ts = texts("1. Hệ thống thông tin\n\nHệ thống thông tin quy hoạch gồm ba phân hệ; Sở Xây dựng hướng dẫn vận hành "
                "các phân hệ của hệ thống.", heading="II. NHIỆM VỤ")
     assert ts == ["hướng dẫn vận hành các phân hệ của hệ thống"]
+
+
+# ------------------------------------------------------------------ "ưu tiên sử dụng" is an instruction
+def test_a_priority_of_use_is_a_task():
+    # "ưu tiên sử dụng X" asks for an act (use X first); it was once listed among the non-task openers
+    # and dropped real tasks (u08 II, "…; ưu tiên sử dụng vật liệu mới thay thế vật liệu truyền thống")
+    assert texts("1. Ưu tiên sử dụng vật liệu mới thay thế vật liệu truyền thống trong các công trình xây dựng.") == [
+        "Ưu tiên sử dụng vật liệu mới thay thế vật liệu truyền thống trong các công trình xây dựng"]
+
+
+def test_a_pointer_to_the_rules_stays_no_task():
+    # the neighbouring opener of the list ("thực hiện theo quy định tại …") is still a pointer, not a task
+    assert texts("1. Thực hiện theo quy định tại Nghị định số 15/2025/NĐ-CP.") == []
