@@ -43,3 +43,16 @@ def test_a_reference_to_a_document_is_no_new_task():
     assert not splitting._PURPOSE.search(" tại Sở Tài chính ")
     assert splitting._REPORT_AFTER_VA.match(" và báo cáo UBND tỉnh")
     assert not splitting._REPORT_AFTER_VA.match(" và tổ chức hội nghị")
+
+
+@pytest.mark.parametrize("governed, purposed, prev, st, lead, may", [
+    (False, False, "tổ chức hội nghị sơ kết", "triển khai các giải pháp", False, True),  # a verb opens an act
+    (False, False, "tổ chức hội nghị sơ kết", "các giải pháp trọng tâm", False, False),  # no verb, no time
+    (False, False, "tổ chức hội nghị sơ kết", "các giải pháp trọng tâm", True, True),  # a leading time
+    (False, False, "hướng dẫn", "triển khai các giải pháp", False, False),  # a bare verb shares the next object
+    (True, False, "hướng dẫn các xã", "thường xuyên kiểm tra", False, True),  # governed: the adverb test may say yes
+    (True, True, "hướng dẫn các xã để", "thường xuyên kiểm tra", False, False),  # governed and purposed: no
+])
+def test_may_open_is_the_last_tests_necessary_condition(governed, purposed, prev, st, lead, may):
+    g = splitting._Group(segs=[(0, len(prev))], governed=governed, purposed=purposed)
+    assert splitting._may_open(g, prev, st, lead) is may

@@ -502,7 +502,7 @@ def possessed_run(text: str, seg: tuple[int, int], ce: int) -> bool:
     running into a verb followed straight by a possessive are nouns of one list, each one possessed by the name
     after "của", not predicates (:func:`possessed_verb` for the last one). A bare verb followed by a verb with its
     object ("chỉ đạo, kiểm tra việc …") is not such a run."""
-    parts = text[seg[0]:ce].split(",")
+    parts = text[seg[0]:ce].split(",", _POSSESSED_RUN_ITEMS + 1)  # the first items only, not the whole clause
     for part in parts[:_POSSESSED_RUN_ITEMS + 1]:
         if possessed_verb(part):
             return True
@@ -617,13 +617,14 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
     if parallel_object(text, prev, seg, mentions) or possessed_verb(st) or possessed_run(text, seg, ce):
         return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
-    if "," not in gap and _AND_GAP.fullmatch(gap) and _report_step(text, g, prev, seg, mentions):
+    and_gap = "," not in gap and bool(_AND_GAP.fullmatch(gap))  # "… và …": the segment joined by "và" alone
+    if and_gap and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
-    if "," not in gap and _AND_GAP.fullmatch(gap) and head_pair_then_verb_like_noun(prev, st):
+    if and_gap and head_pair_then_verb_like_noun(prev, st):
         return False  # "nâng cao năng lực quản lý và ứng dụng công nghệ": the head's second member
-    if "," not in gap and _AND_GAP.fullmatch(gap) and _ADVERB_QUALITY.match(st):
+    if and_gap and _ADVERB_QUALITY.match(st):
         return False  # "hỗ trợ kỹ thuật chuyên biệt và thường xuyên cho …": a quality, not a predicate
-    if "," not in gap and _AND_GAP.fullmatch(gap):
+    if and_gap:
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
         return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
                 and not bare_after_adverb(prev)
@@ -640,6 +641,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return True  # "tổ chức sơ, tổng kết, | định kỳ báo cáo Ban Thường vụ …": the cycle opens a task of its own
     lead_deadline = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
                         for d in deadlines)
+    if not _may_open(g, prev, st, lead_deadline):
+        return False  # neither of the two last tests can say yes: the tests between only say no (a shortcut)
     if len(g.segs) > 1 and quality_only(prev):
         return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
     if len(g.segs) > 1 and noun_item_then_verb_like_noun(prev, st):
@@ -657,6 +660,15 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if g.governed and not g.purposed and not verb_only(prev) and not waits and _adverb_then_verb(text, seg, deadlines):
         return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
+
+
+def _may_open(g: _Group, prev: str, st: str, lead_deadline: bool) -> bool:
+    """Can the last two tests of :func:`_starts_new` (an adverb opening an act in a governed group; a verb or a
+    leading time in an ungoverned one) still say yes? Their cheap necessary conditions, read first: when they fail,
+    the tests in between, which can only say no, are skipped (the result is the same)."""
+    if verb_only(prev):
+        return False
+    return not g.purposed if g.governed else (lead_deadline or is_verb_start(st))
 
 
 def _cycle_after_object(text: str, g: _Group, seg: tuple[int, int], gap: str, ce: int, mentions: list[Ag],
