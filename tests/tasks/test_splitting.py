@@ -56,3 +56,18 @@ def test_a_reference_to_a_document_is_no_new_task():
 def test_may_open_is_the_last_tests_necessary_condition(governed, purposed, prev, st, lead, may):
     g = splitting._Group(segs=[(0, len(prev))], governed=governed, purposed=purposed)
     assert splitting._may_open(g, prev, st, lead) is may
+
+
+@pytest.mark.parametrize("governed, prev, gap, st, may", [
+    (False, "nâng cao năng lực quản lý", " và ", "ứng dụng công nghệ", True),  # "và" alone: the and-tests may cut
+    (False, "tổ chức hội nghị", ", ", "phối hợp với Sở Tài chính bố trí kinh phí", True),  # a partners' frame
+    (True, "hướng dẫn các xã", ", ", "báo cáo Ủy ban nhân dân tỉnh", True),  # a report step, governed group
+    (False, "tổ chức hội nghị", ", ", "triển khai các giải pháp", True),  # a verb opens an act
+    (False, "tổ chức hội nghị", ", ", "các giải pháp trọng tâm", False),  # an object goes on: no test can cut
+    (False, "hướng dẫn", ", ", "triển khai các giải pháp", False),  # a bare verb shares the next object
+])
+def test_may_cut_is_every_cutting_tests_necessary_condition(governed, prev, gap, st, may):
+    text = prev + gap + st
+    g = splitting._Group(segs=[(0, len(prev))], governed=governed)
+    seg = (len(prev) + len(gap), len(text))
+    assert splitting._may_cut(text, g, seg, gap, st, prev, []) is may

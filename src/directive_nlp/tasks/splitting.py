@@ -600,6 +600,8 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     gap = text[g.segs[-1][1]:seg[0]]
     if review:
         return bool(_REVIEW_STEP.match(st))
+    if not _may_cut(text, g, seg, gap, st, prev, deadlines):
+        return False  # no test below that says yes can: those that say no need not run (the result is the same)
     if paired_scope(text, prev, seg, ce):
         return False  # "… an ninh Tổ quốc nói chung, | tham gia phòng, chống ma túy nói riêng": one scope, twice
     if role_open(text, g):
@@ -660,6 +662,24 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if g.governed and not g.purposed and not verb_only(prev) and not waits and _adverb_then_verb(text, seg, deadlines):
         return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
     return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
+
+
+def _may_cut(text: str, g: _Group, seg: tuple[int, int], gap: str, st: str, prev: str, deadlines: list[Dl]) -> bool:
+    """Can a test of :func:`_starts_new` that says yes still say it? The cheap necessary condition of each one, read
+    before the tests that can only say no: "và" alone before the segment, "phối hợp" opening it, a report step in a
+    governed group, a connective, a leading cycle, or what :func:`_may_open` asks."""
+    seg_text = text[seg[0]:seg[1]]
+    if ("," not in gap and _AND_GAP.fullmatch(gap)) or lexicon().connective_start.match(st):
+        return True
+    if not g.purposed and frames().support_bare.match(seg_text):
+        return True
+    if g.governed and not g.advised and _REPORT_START.match(seg_text):
+        return True
+    if "," in gap and not g.purposed and _adverb_then_verb(text, seg, deadlines):
+        return True
+    lead = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
+               for d in deadlines)
+    return _may_open(g, prev, st, lead)
 
 
 def _may_open(g: _Group, prev: str, st: str, lead_deadline: bool) -> bool:
