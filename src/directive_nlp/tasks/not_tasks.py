@@ -75,6 +75,11 @@ def time_label_draft(text: str, masked: str, p: int, e: int, subject: list[Ag],
     return None
 
 
+def _clause_start(text: str, cs: int, ce: int) -> int:
+    """Where the clause ``[cs, ce)`` starts once its leading spaces and opening brackets are set aside."""
+    return cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
+
+
 def passive_statement(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
     """"Bản tin sinh hoạt chuyên đề sẽ được phát hành vào tuần cuối …": a thing as the subject, then a passive
     predicate — a statement of how something is done, no work given to anyone (task_lexicon.yaml
@@ -82,7 +87,7 @@ def passive_statement(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
     word, holds a modal, a break (",;:") or more than ``_PASSIVE_SUBJECT_WORDS`` (20) words before it, or the
     passive word assigns ("được giao …")."""
     lx = lexicon()
-    p = cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
+    p = _clause_start(text, cs, ce)
     clause = text[p:ce]
     if _acts(text, p, ce) or lx.weak_verb_start.match(clause):
         return False
@@ -250,7 +255,7 @@ def inclusion_statement(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool
     if not alt:
         return False
     lx = lexicon()
-    p = cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
+    p = _clause_start(text, cs, ce)
     clause = text[p:ce]
     if _acts(text, p, ce) or lx.weak_verb_start.match(clause):
         return False
@@ -267,7 +272,7 @@ def inclusion_member(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
     tiên tập trung vào …; công nghệ vật liệu mới …; giải pháp phát triển hạ tầng số")? It opens with neither a verb,
     a modal nor a body."""
     lx = lexicon()
-    p = cs + len(text[cs:ce]) - len(text[cs:ce].lstrip(" ("))
+    p = _clause_start(text, cs, ce)
     if p >= ce or _acts(text, p, ce) or lx.weak_verb_start.match(text[p:ce]):
         return False
     return not any(a.start == p for a in mentions)
