@@ -221,6 +221,9 @@ class BlockInfo(BaseModel):
     block: int
     section: str = Field(description="Id of the innermost section the block belongs to.")
     is_heading: bool = False
+    continues_heading: bool = Field(
+        False, description="The block is the rest of the heading of the block before it (a name broken by a line); "
+        "the section's heading holds both.")
     marker: Optional[str] = Field(None, description='List/number marker at the start, e.g. "a)", "-", "+", "1.2."')
     marker_kind: Optional[str] = None
     content_start: int = Field(description="Offset (normalised text) where the content after the marker begins.")

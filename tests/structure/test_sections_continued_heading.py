@@ -36,3 +36,17 @@ def test_a_bold_line_that_joins_no_name_stays_apart(tmp_path):
     assert "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" in _headings(tmp_path, text)
     text = _plan("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp", "Phụ nữ tỉnh phối hợp thực hiện.")
     assert "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp" in _headings(tmp_path, text)
+
+
+def _continuations(tmp_path: Path, text: str) -> list[int]:
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    return [bi.block for bi in parse_structure(load_text(path)).blocks if bi.continues_heading]
+
+
+def test_the_joined_block_is_recorded_for_later_stages(tmp_path):
+    # the task walker reads BlockInfo.continues_heading instead of comparing heading texts again
+    joined = _plan("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp", "Phụ nữ tỉnh và các hội thành viên")
+    assert len(_continuations(tmp_path, joined)) == 1
+    apart = _plan("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Nhiệm vụ chung của các đoàn thể")
+    assert _continuations(tmp_path, apart) == []

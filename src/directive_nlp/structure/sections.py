@@ -340,6 +340,7 @@ class _BlockState:
     label_line: bool = False
     table: bool = False
     glued: bool = False  # several headings glued into this block
+    continues_heading: bool = False  # the rest of the heading of the block before (``continued_heading``)
     trailing: bool = False  # a paragraph closing the body after its last item
 
 
@@ -999,7 +1000,7 @@ class _Parser:
             return content
         if len(t.split()) > self.rules.max_words_bullet or not _name_across(content, t):
             return content
-        nxt.is_heading = True
+        nxt.is_heading = nxt.continues_heading = True
         return content + " " + t
 
     def title_after(self, i: int) -> Optional[str]:
@@ -1032,6 +1033,7 @@ class _Parser:
                     block=b.index,
                     section=st.section,
                     is_heading=st.is_heading,
+                    continues_heading=st.continues_heading,
                     marker=m.written if m else None,
                     marker_kind=self.marker_kind(st),
                     content_start=min(content, b.end),

@@ -402,11 +402,10 @@ class _Walker:
         flow = self.flow
         if self.scope_of(sid) == sid:
             self.scope(sid).heading_block = b.index
-        sec = self.sections.get(sid)
-        joined = sec is not None and b.index == self._heading_block.get(sid, -2) + 1 and (
-            (sec.heading or "").endswith(" " + body.strip()))  # its heading's continuation (structure joined them)
-        if self._heading_block.setdefault(sid, b.index) != b.index and not joined:
-            self._register_heading(sid, body)  # a second part numbered like the first: its own heading wins
+        if self._heading_block.setdefault(sid, b.index) != b.index and not bi.continues_heading:
+            # a second part numbered like the first: its own heading wins (not the rest of a heading that
+            # structure joined to the first, ``SectionParser.continued_heading``)
+            self._register_heading(sid, body)
             self._heading_block[sid] = b.index
         self._note_targets(bi, sid, body)
         colon = body.rstrip().endswith(":")
