@@ -783,3 +783,45 @@ def test_verb_like_noun_after_a_bare_noun_item_joins_the_list():
 def test_verb_like_noun_after_a_noun_head_pair_is_not_a_new_task():
     ts = tasks_of("1. Sở Nông nghiệp và Môi trường nâng cao năng lực quản lý và ứng dụng công nghệ trong sản xuất.")
     assert len(ts) == 1 and "quản lý và ứng dụng công nghệ" in ts[0].task
+
+
+# ------------------------------------------------------------------ role brackets (tasks/members.py)
+@pytest.mark.parametrize("body, expected", [
+    # the subject: a group, then the members its bracket lists, all lead
+    ("1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các Khu công nghiệp tỉnh) tiếp nhận hồ sơ "
+     "của nhà đầu tư.",
+     [("Các cơ quan đăng ký đầu tư", "lead"), ("Sở Tài chính", "lead"),
+      ("Ban Quản lý các Khu công nghiệp tỉnh", "lead")]),
+    # the body a sentence "giao" the work to
+    ("1. Giao các cơ quan chuyên môn (Sở Xây dựng, Sở Công Thương) kiểm tra chất lượng công trình.",
+     [("các cơ quan chuyên môn", "lead"), ("Sở Xây dựng", "lead"), ("Sở Công Thương", "lead")]),
+    # the body a sentence "đề nghị" the work to
+    ("1. Đề nghị các tổ chức chính trị - xã hội (Hội Nông dân tỉnh, Hội Liên hiệp Phụ nữ tỉnh) tuyên truyền "
+     "đến hội viên.",
+     [("các tổ chức chính trị - xã hội", "lead"), ("Hội Nông dân tỉnh", "lead"),
+      ("Hội Liên hiệp Phụ nữ tỉnh", "lead")]),
+    # a partner after "phối hợp với": the members are partners too
+    ("1. Sở Kế hoạch phối hợp chặt chẽ với các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế) "
+     "giải quyết thủ tục.",
+     [("Sở Kế hoạch", "lead"), ("các cơ quan đăng ký đầu tư", "support"), ("Sở Tài chính", "support"),
+      ("Ban Quản lý Khu kinh tế", "support")]),
+])
+def test_role_bracket_members_in_a_sentence(body, expected):
+    ts = tasks_of(body)
+    assert len(ts) == 1 and roles(ts[0]) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # one named body with its parent in brackets: the parent is not an actor of the task
+    ("1. Trung tâm Dịch vụ việc làm (Sở Nội vụ) tổ chức phiên giao dịch việc làm.",
+     [("Trung tâm Dịch vụ việc làm", "lead")]),
+    # members named by a shared head stay inside the group
+    ("1. Các sở, ngành (gồm các Sở: Xây dựng, Công Thương) hướng dẫn kiểm kê tài sản.", [("Các sở, ngành", "lead")]),
+    # a channel, not a member
+    ("1. Các sở, ngành (qua Sở Tư pháp) báo cáo kết quả thực hiện.", [("Các sở, ngành", "lead")]),
+    # a note after the group
+    ("1. Các cơ quan liên quan (nếu có) cử cán bộ tham gia đoàn kiểm tra.", [("Các cơ quan liên quan", "lead")]),
+])
+def test_role_bracket_leaves_other_brackets(body, expected):
+    ts = tasks_of(body)
+    assert len(ts) == 1 and roles(ts[0]) == expected

@@ -28,6 +28,7 @@ from ..models import Deadline
 from .frames import frames
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, opening_word, word_alt
+from .members import with_members
 from .mentions import Ag, Dl
 from .not_tasks import (composition_only, cut_lead_in, estimate_statement, label_pair, label_value, passive_statement,
                         right_before, right_cut, state_statement, time_label_draft, title_or_slogan,
@@ -813,6 +814,25 @@ def _opening_time_scope(text: str, p: int, e: int, drafts: list[Draft], sent_dl:
 def analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
+    """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``), each group of bodies the sentence names
+    followed by the members its bracket lists ("Các cơ quan đăng ký đầu tư (Sở Tài chính, …)", tasks/members.py).
+
+    ``partners``: as in :func:`_analyze_sentence`.
+    """
+    res = _analyze_sentence(text, masked, s, e, mentions, deadlines, carried=carried,
+                            carried_supports=carried_supports, review=review, split_commas=split_commas,
+                            partners=partners)
+    for d in res.drafts:
+        d.leads = with_members(text, d.leads)
+        d.supports = with_members(text, d.supports)
+    res.subject = with_members(text, res.subject)
+    res.frame_supports = with_members(text, res.frame_supports)
+    return res
+
+
+def _analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag], deadlines: list[Dl], *,
+                      carried: Optional[list[Ag]] = None, carried_supports: Optional[list[Ag]] = None,
+                      review: bool = False, split_commas: bool = True, partners: bool = False) -> SentenceResult:
     """Task drafts of the sentence ``text[s:e]`` (offsets in ``text``).
 
     ``partners``: the item stands under "X chủ trì, phối hợp:" (``open_support`` of the line before): the

@@ -22,6 +22,7 @@ from ..agencies import starts_common_noun
 from .clauses import is_verb_start
 from .layout_vocab import layout_vocab
 from .lexicon import lexicon, word_alt
+from .members import is_group as _is_group, paren_members
 from .mentions import Ag, canonical, find_agencies, ag
 from .roles import AGENCY_HEAD, chain_at, fallback_subject
 from .text import trim, words
@@ -53,27 +54,6 @@ class HeadingBodies:
     supports: list[Ag] = field(default_factory=list)
     # only the head noun vouches for the body ("Doanh nghiệp số", "Đối tượng thực hiện"): no name was recognised
     by_head_noun: bool = False
-
-
-def paren_members(text: str, paren: int) -> list[Ag]:
-    """The bodies listed in the bracket at ``paren`` when it holds nothing but bodies, else []."""
-    close = text.find(")", paren)
-    if close < 0:
-        return []
-    inner_s = paren + 1
-    m = layout_vocab().member_opener.match(text[inner_s:close])
-    if m:
-        inner_s += m.end()
-    inner = text[inner_s:close]
-    ms = [a for a in find_agencies(inner) if a.type != "group"]
-    if not ms or ":" in inner or not all(AGENCY_HEAD.match(a.name) for a in ms):
-        return []  # "(gồm các Sở: Xây dựng, Công Thương)" names members by a shared head: the group stays one body
-    rest = inner
-    for a in sorted(ms, key=lambda x: -x.start):
-        rest = rest[:a.start] + rest[a.end:]
-    if _patterns()["leftover"].sub("", rest):
-        return []  # the bracket explains or qualifies, it does not list members
-    return [ag(inner_s + a.start, inner_s + a.end, a.name, a.canonical, a.type) for a in ms]
 
 
 def _predicate_after_bracket(t: str, paren: int) -> bool:
@@ -302,10 +282,3 @@ def _listed_members(t: str, a: int, b: int) -> tuple[int, int, list[Ag]]:
     off = a + m.end()
     ga, gb = trim(t, a, a + m.start())
     return ga, gb, [ag(off + x.start, off + x.end, x.name, x.canonical, x.type) for x in ms]
-
-
-def _is_group(body: str, chain: list[Ag]) -> bool:
-    """A plural body that can have members ("Các cơ quan đăng ký đầu tư"), not one named body."""
-    if len(words(body)) > 12 or is_verb_start(body):
-        return False
-    return bool(_patterns()["group"].match(body)) or bool(chain and chain[0].type == "group")
