@@ -114,3 +114,19 @@ def test_a_priority_of_use_is_a_task():
 def test_a_pointer_to_the_rules_stays_no_task():
     # the neighbouring opener of the list ("thực hiện theo quy định tại …") is still a pointer, not a task
     assert texts("1. Thực hiện theo quy định tại Nghị định số 15/2025/NĐ-CP.") == []
+
+
+# ------------------------------------------------------------------ a notice's courtesy formula (prune17)
+def test_courtesy_notice_formula_is_no_task():
+    body = ("1. Sở Y tế tăng cường kiểm tra các cơ sở kinh doanh thuốc.\n\n"
+            "Văn phòng Ủy ban nhân dân tỉnh trân trọng thông báo.")
+    assert texts(body) == ["tăng cường kiểm tra các cơ sở kinh doanh thuốc"]
+    assert texts("1. Văn phòng Ủy ban nhân dân tỉnh xin thông báo đến các sở, ngành.") == []
+
+
+def test_notify_with_its_object_is_a_task():
+    # a bare "thông báo" is a verb with its object: the work of telling someone something
+    assert texts("1. Sở Nội vụ thông báo kết quả xét tuyển viên chức cho các đơn vị trước ngày 30/6/2026.") == [
+        "thông báo kết quả xét tuyển viên chức cho các đơn vị"]
+    assert texts("1. Ủy ban nhân dân cấp xã thông báo rộng rãi địa điểm, thời gian tiếp nhận hàng cứu trợ.") == [
+        "thông báo rộng rãi địa điểm, thời gian tiếp nhận hàng cứu trợ"]

@@ -30,6 +30,7 @@ from .layout_vocab import layout_vocab
 from .lexicon import lexicon, opening_word, word_alt
 from .members import with_members
 from .mentions import Ag, Dl
+from .ablation import on, pattern_on
 from .not_tasks import (composition_only, cut_lead_in, estimate_statement, label_pair, label_value, passive_statement,
                         right_before, right_cut, state_statement, time_label_draft, title_or_slogan,
                         inclusion_member, inclusion_statement)
@@ -539,31 +540,33 @@ def _clause_drafts(ctx: _Ctx, ci: int, cs: int, ce: int) -> list[Draft]:
         fp, fsup = role_frame(text, cs, ce, ctx.mentions)
         if fsup and fp > cs and starts_predicate(text, fp, ce):
             cs, supports = fp, fsup  # not when the partner list is cut short ("…, Tập đoàn FPT, CMC khẩn trương …")
-    if _request_only(text, cs, ce, ctx.mentions):
+    if on("request_only") and _request_only(text, cs, ce, ctx.mentions):
         return []
-    ce, ctx.right_at = right_cut(text, ctx.masked, cs, ce, ctx.right_at)
+    if on("right_cut"):
+        ce, ctx.right_at = right_cut(text, ctx.masked, cs, ce, ctx.right_at)
     if ce is None:
         return []  # "… thì cơ quan chủ trì có quyền yêu cầu …": a right, no commitment
     clause_dl = next((d for d in ctx.deadlines if cs <= d.start <= cs + 1 and d.end <= ce), None)
     if clause_dl is not None:
         cs = skip_ws(text, clause_dl.end, ce)
     ctext = text[cs:ce]
-    if any(p_.search(ctext) for p_ in lx.liability) or any(p_.search(ctext.strip()) for p_ in lx.non_task):
+    if ((on("liability_patterns") and any(p_.search(ctext) for p_ in lx.liability))
+            or any(p_.search(ctext.strip()) and pattern_on("non_task_patterns", i) for i, p_ in enumerate(lx.non_task))):
         return []
-    if title_or_slogan(text, cs, ce):
+    if on("title_or_slogan") and title_or_slogan(text, cs, ce):
         return []  # "BẢNG PHÂN CÔNG …" in capitals, "“Lập thành tích …”" in quotes: a name, no work
-    if ci == 0 and not ctx.review and passive_statement(text, cs, ce, ctx.mentions):
+    if ci == 0 and not ctx.review and on("passive_statement") and passive_statement(text, cs, ce, ctx.mentions):
         return []  # "Bản tin … sẽ được phát hành …": how a thing is done, no work given to anyone
-    if ci == 0 and not ctx.review and inclusion_statement(text, cs, ce, ctx.mentions):
+    if ci == 0 and not ctx.review and on("inclusion_statement") and inclusion_statement(text, cs, ce, ctx.mentions):
         ctx.listing = True
         return []  # "Hạ tầng số của tỉnh bao gồm …": what a thing is made of, no work
-    if ci > 0 and ctx.listing and inclusion_member(text, cs, ce, ctx.mentions):
+    if ci > 0 and ctx.listing and on("inclusion_member") and inclusion_member(text, cs, ce, ctx.mentions):
         return []  # "…; công nghệ vật liệu mới …": a further member of that list
-    if ci == 0 and not ctx.review and state_statement(text, cs, ce):
+    if ci == 0 and not ctx.review and on("state_statement") and state_statement(text, cs, ce):
         return []  # "Hiện nay tổng khối lượng hoàn thành … khoảng 61% …": the situation, no work
-    if not ctx.review and estimate_statement(text, cs, ce):
+    if not ctx.review and on("estimate_statement") and estimate_statement(text, cs, ce):
         return []  # "Dự kiến kinh phí thực hiện khoản 10% …": a figure, no work
-    if not ctx.review and composition_only(text, cs, ce, ctx.mentions):
+    if not ctx.review and on("composition_only") and composition_only(text, cs, ce, ctx.mentions):
         return []  # "…; thường trực Ban Chỉ đạo là Công an tỉnh": who belongs to a body, no work
     together = between_in(text, cs, ce, ctx.mentions)
     if together and leads and not frames().coordinate.match(text, skip_ws(text, cs, ce), ce):
@@ -853,19 +856,20 @@ def _analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag]
     p = _resumptive(text, p, e, subject, mentions)
     p, frame_supports, explicit = _predicate_start(text, masked, p, e, subject, carried, mentions, explicit)
     empty = SentenceResult([], subject, frame_supports, explicit=explicit, how=how)
-    if label_value(text, s, p, e, subject, how, review):
+    if on("label_value") and label_value(text, s, p, e, subject, how, review):
         return empty
-    timed = time_label_draft(text, masked, p, e, subject, deadlines)
+    timed = time_label_draft(text, masked, p, e, subject, deadlines) if on("time_label") else None
     if timed is not None:
         a, b, d = timed
         return SentenceResult([Draft(a, b, leads=list(carried or []), deadline=d.deadline, deadline_prio=1,
                                      rule="sentence:time-label")], subject, frame_supports, explicit=explicit, how=how)
-    if label_pair(text, masked, p, e, subject, review):
+    if on("label_value") and label_pair(text, masked, p, e, subject, review):
         return empty
     cpos = explaining_colon(text, masked, p, e)
     numbered = cpos >= 0 and _numbered_after(text, masked, cpos, e, mentions, p)
     pe = cpos if cpos >= 0 and not numbered else e
-    lead_end, lead_in = cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered else (e, False)
+    lead_end, lead_in = (cut_lead_in(text, masked, p, (cpos + 1) if cpos >= 0 else e) if not numbered and on("lead_in")
+                         else (e, False))
     if lead_in or (subject and cpos >= 0 and not text[cpos + 1:e].strip() and verb_only(text[p:cpos])):
         # "- UBND thành phố Hà Nội … cần tập trung:": a bare verb before the colon leads in the items below
         return SentenceResult([], subject, frame_supports, lead_in=True, explicit=explicit, how=how)
@@ -876,7 +880,7 @@ def _analyze_sentence(text: str, masked: str, s: int, e: int, mentions: list[Ag]
                leads=subject or list(carried or []),
                supports=frame_supports or ([] if subject else list(carried_supports or [])),
                sent_dl=_sentence_deadline(text, s, p, e, deadlines), review=review, split_commas=split_commas,
-               right_at=right_before(text, s, p))
+               right_at=right_before(text, s, p) if on("right_cut") else -1)
     drafts: list[Draft] = []
     leads_in: set[int] = set()
     if numbered:

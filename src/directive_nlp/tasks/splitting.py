@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .ablation import on
 from .compounds import ends_with_field, mask_joined_fields, nominal_compound_only
 from .frames import frames
 from .lexicon import lexicon, load_lexicon_data, word_alt
@@ -339,13 +340,15 @@ def merge_clauses(text: str, masked: str, p: int, pe: int, mentions: list[Ag], d
         # "…; Các bộ, ngành, địa phương căn cứ … tổ chức rà soát …": bodies and their predicate open a clause
         actor = split_commas and bool(clause_subject(text, cs, ce, mentions)) and not _bodies_only(text, cs, ce, mentions)
         continues = not review and not numbered and (
-            (bool(_LIST_CONTINUATION.match(st) or _REFERENCE_ITEM.match(st)) and not actor)
-            or (not split_commas and not starts_action)
-            or _bodies_only(text, cs, ce, mentions)
-            or (merged and not starts_action and _next_listed_object(text[merged[-1][0]:merged[-1][1]], st))
-            or (merged and not starts_action and _headless_clause(_clause_with_scope(text, p, merged), st)))
+            (on("list_continuation") and bool(_LIST_CONTINUATION.match(st) or _REFERENCE_ITEM.match(st)) and not actor)
+            or (on("content_line_join") and not split_commas and not starts_action)
+            or (on("bodies_only") and _bodies_only(text, cs, ce, mentions))
+            or (merged and not starts_action and on("next_listed_object")
+                and _next_listed_object(text[merged[-1][0]:merged[-1][1]], st))
+            or (merged and not starts_action and on("headless_clause")
+                and _headless_clause(_clause_with_scope(text, p, merged), st)))
         if not merged:
-            topics = bool(_TOPIC_LIST.match(st)) and not starts_action and not review
+            topics = on("topic_list") and bool(_TOPIC_LIST.match(st)) and not starts_action and not review
         if merged and (continues or (topics and not actor)):
             merged[-1][1] = ce
         else:
@@ -389,12 +392,12 @@ class _Group:
 
     def open(self, seg: tuple[int, int], st: str) -> None:
         self.segs = [seg]
-        self.governed = _governs(st) or bool(_OPENING_GOVERN.match(_GOVERN_PREFIX.sub("", st)))
+        self.governed = on("governed") and (_governs(st) or bool(_OPENING_GOVERN.match(_GOVERN_PREFIX.sub("", st))))
         self.advised, self.purposed = _advises(st), bool(_PURPOSE.search(" " + st + " "))
 
     def extend(self, seg: tuple[int, int], st: str) -> None:
         self.segs.append(seg)
-        self.governed = self.governed or _governs(st)
+        self.governed = self.governed or (on("governed") and _governs(st))
         self.advised = self.advised or _advises(st)
         self.purposed = self.purposed or bool(_PURPOSE.search(" " + st + " "))
 
@@ -602,66 +605,73 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
         return bool(_REVIEW_STEP.match(st))
     if not _may_cut(text, g, seg, gap, st, prev, deadlines):
         return False  # no test below that says yes can: those that say no need not run (the result is the same)
-    if paired_scope(text, prev, seg, ce):
+    if on("paired_scope") and paired_scope(text, prev, seg, ce):
         return False  # "… an ninh Tổ quốc nói chung, | tham gia phòng, chống ma túy nói riêng": one scope, twice
-    if role_open(text, g):
+    if on("role_open") and role_open(text, g):
         return False  # "phát huy vai trò nòng cốt, | chủ trì công tác …": the segment says what the role is
-    if lexicon().result_tail.match(st):
+    if on("result_tail") and lexicon().result_tail.match(st):
         return False  # "…, không để …": a result tail stays in its task (annotation rule T3, docs/tasks.md)
-    if is_verb_start(st) and not _ORGANISE.match(st) and partners_only(text, g, ce, mentions):
+    if on("partners_only") and is_verb_start(st) and not _ORGANISE.match(st) and partners_only(text, g, ce, mentions):
         return False  # "Phối hợp với các sở, ngành, | triển khai …": the partners' frame goes on with its predicate
-    if "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):
+    if on("focus_tail") and "," in gap and focus_tail(st) and not any(g.segs[-1][0] <= d.start < g.segs[-1][1] for d in deadlines):
         # "…, tập trung vào các khu vực …": a focus on part of the object stays in its task (not after a time
         # inside the clause: "tăng tần suất … từ tháng 10 đến tháng 4 năm sau, tập trung tại …" would lose its head)
         return False
     cm = frames().support_bare.match(seg_text)
-    if cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
+    if on("support_cut") and cm and not g.purposed and _partners_then_verb(text, seg[0] + cm.end(), ce, mentions):
         return True  # "…, (và) phối hợp với Y bố trí …": a new task with its own partners
-    if parallel_object(text, prev, seg, mentions) or possessed_verb(st) or possessed_run(text, seg, ce):
+    if ((on("parallel_object") and parallel_object(text, prev, seg, mentions)) or (on("possessed_verb") and possessed_verb(st))
+            or (on("possessed_run") and possessed_run(text, seg, ce))):
         return False  # "gửi báo cáo A và báo cáo B về …": one verb, two objects; "…, xây dựng của …": a noun
     and_gap = "," not in gap and bool(_AND_GAP.fullmatch(gap))  # "… và …": the segment joined by "và" alone
-    if and_gap and _report_step(text, g, prev, seg, mentions):
+    if and_gap and on("report_step") and _report_step(text, g, prev, seg, mentions):
         return True  # "tham mưu sơ kết, tổng kết và định kỳ báo cáo UBND tỉnh": the report is a step of its own
-    if and_gap and head_pair_then_verb_like_noun(prev, st):
+    if and_gap and on("head_pair") and head_pair_then_verb_like_noun(prev, st):
         return False  # "nâng cao năng lực quản lý và ứng dụng công nghệ": the head's second member
-    if and_gap and _ADVERB_QUALITY.match(st):
+    if and_gap and on("adverb_quality") and _ADVERB_QUALITY.match(st):
         return False  # "hỗ trợ kỹ thuật chuyên biệt và thường xuyên cho …": a quality, not a predicate
     if and_gap:
         # "… hoạt động đấu thầu và giám sát thực hiện các kết luận …": a second predicate with its own object
-        return (not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
+        return (on("and_predicate") and not g.purposed and not verb_only(prev) and not ends_with_verb(prev) and len(words(prev)) >= 3
                 and not bare_after_adverb(prev)
                 and ((not g.governed and is_verb_start(st)) or (bool(_ADVERB_VERB.match(st)) and not g.advised)))
-    if lexicon().connective_start.match(st) and re.match(rf"\s*(?:{_CONNECTIVES})\b", st, re.IGNORECASE):
+    if on("connective_cut") and lexicon().connective_start.match(st) and re.match(rf"\s*(?:{_CONNECTIVES})\b", st,
+                                                                               re.IGNORECASE):
         return not verb_only(prev)
     rm = _REPORT_START.match(seg_text)
-    if (g.governed and not (g.purposed and _purpose_verb_only(prev)) and rm and not g.advised
+    if (on("governed_report") and g.governed and not (g.purposed and _purpose_verb_only(prev)) and rm and not g.advised
             and chain_at(text, seg[0] + rm.end(), mentions, seg[1])[0]):
         return True
-    if g.governed and not g.purposed and cm and chain_at(text, seg[0] + cm.end(), mentions, seg[1])[0]:
+    if on("governed_support") and g.governed and not g.purposed and cm and chain_at(text, seg[0] + cm.end(), mentions,
+                                                                                     seg[1])[0]:
         return True
-    if _cycle_after_object(text, g, seg, gap, ce, mentions, deadlines):
+    if on("cycle_cut") and _cycle_after_object(text, g, seg, gap, ce, mentions, deadlines):
         return True  # "tổ chức sơ, tổng kết, | định kỳ báo cáo Ban Thường vụ …": the cycle opens a task of its own
     lead_deadline = any(d.start == seg[0] + (len(seg_text) - len(st)) and d.deadline.kind in ("ongoing", "recurring")
                         for d in deadlines)
     if not _may_open(g, prev, st, lead_deadline):
         return False  # neither of the two last tests can say yes: the tests between only say no (a shortcut)
-    if len(g.segs) > 1 and quality_only(prev):
+    if on("quality_only") and len(g.segs) > 1 and quality_only(prev):
         return False  # "theo hướng thống nhất, hiện đại, ứng dụng …": the list of qualities goes on
-    if len(g.segs) > 1 and noun_item_then_verb_like_noun(prev, st):
+    if on("noun_item_verb_noun") and len(g.segs) > 1 and noun_item_then_verb_like_noun(prev, st):
         return False  # "Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học …": the list of objects goes on
-    if manner_list(prev, st):
+    if on("manner_list") and manner_list(prev, st):
         return False  # "công bố đầy đủ, công khai thông tin …": the manners of one act, then its object
-    if nominal_compound_only(seg_text):
+    if on("nominal_compound") and nominal_compound_only(seg_text):
         return False  # "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": a field name in the list
-    if any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
+    if on("partner_name") and any(m.start == seg[0] + (len(seg_text) - len(st)) for m in mentions) and not clause_subject(
             text, seg[0], seg[1], mentions):
         return False  # "phối hợp với Sở X, Thanh tra tỉnh trong …": a partner's name that opens with a verb's word
-    if continues_activities(prev, st) or continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st):
+    if ((on("continues_activities") and continues_activities(prev, st))
+            or (on("object_list") and continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st))):
         return False
-    waits = (ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]])) or bare_run_item(text, g)
-    if g.governed and not g.purposed and not verb_only(prev) and not waits and _adverb_then_verb(text, seg, deadlines):
+    waits = on("waits_bare_run") and ((ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]]))
+                                      or bare_run_item(text, g))
+    if (on("governed_adverb_cut") and g.governed and not g.purposed and not verb_only(prev) and not waits
+            and _adverb_then_verb(text, seg, deadlines)):
         return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
-    return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st) or lead_deadline)
+    return not g.governed and not verb_only(prev) and not waits and (is_verb_start(st)
+                                                                     or (lead_deadline and on("lead_time_cut")))
 
 
 def _may_cut(text: str, g: _Group, seg: tuple[int, int], gap: str, st: str, prev: str, deadlines: list[Dl]) -> bool:
@@ -734,7 +744,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
     masked = mask_joined_fields(text, _mask_names(masked, mentions, cs, ce), cs, ce)
     segs = (split_at(masked, cs, ce, r",\s*|\s+và\s+") if split_commas
             else split_at(masked, cs, ce, _NEW_CLAUSE))
-    timed = own_time_cuts(text, masked, cs, ce)
+    timed = own_time_cuts(text, masked, cs, ce) if on("timed_parts") else []
     if timed and not split_commas:  # a label's content value: cut only between activities timed apart
         segs = [part for seg in segs for part in _cut_at(seg, timed)]
     groups: list[list[tuple[int, int]]] = []
@@ -754,7 +764,7 @@ def comma_groups(text: str, masked: str, cs: int, ce: int, mentions: list[Ag], d
             g.segs.append(seg)
             continue
         subj = clause_subject(text, seg[0], seg[1], mentions)
-        if subj and lexicon().modal_any.match(text, after_chain(text, max(m.end for m in subj), seg[1])):
+        if on("own_subject_cut") and subj and lexicon().modal_any.match(text, after_chain(text, max(m.end for m in subj), seg[1])):
             groups.append(g.segs)
             own_subject[len(groups)] = subj
             g = _Group(segs=[seg])
@@ -825,11 +835,12 @@ def _is_short(text: str, groups: list[list[tuple[int, int]]], i: int, g: list[tu
     floor = lexicon().data.get("min_task_syllables") or 0
     # "tham mưu sơ kết, tổng kết | và định kỳ báo cáo UBND tỉnh": verbs before a report step keep their task
     report_next = i + 1 < len(groups) and _REPORT_AFTER_VA.match(text, g[-1][1], groups[i + 1][-1][1]) is not None
-    if i > 0 and _timed_apart(text, groups[i - 1], g):
+    if i > 0 and on("timed_apart") and _timed_apart(text, groups[i - 1], g):
         return False
-    return (_syllables(text, g, deadlines, mentions) < floor or (verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
-            or (i == 0 and _CONDITION.match(text, g[0][0]) is not None)
-            or (i == 0 and _encouraged_bare_verb(text[g[0][0]:g[-1][1]])))
+    return ((on("short_syllables") and _syllables(text, g, deadlines, mentions) < floor)
+            or (on("short_verb_only") and verb_only(text[g[0][0]:g[-1][1]]) and not report_next)
+            or (i == 0 and on("short_condition") and _CONDITION.match(text, g[0][0]) is not None)
+            or (i == 0 and on("short_encouraged") and _encouraged_bare_verb(text[g[0][0]:g[-1][1]])))
 
 
 def _timed_apart(text: str, before: list[tuple[int, int]], g: list[tuple[int, int]]) -> bool:
@@ -868,7 +879,7 @@ def merge_fragments(text: str, groups: list[list[tuple[int, int]]], own_subject:
             pending = []
         nxt = groups[i + 1] if i + 1 < len(groups) and (i + 1) not in own_subject else None
         short = sj is None and _is_short(text, groups, i, g, deadlines, mentions)
-        bare = sj is None and not short and _bare_pair(text, g, deadlines, mentions)
+        bare = sj is None and not short and on("bare_pair") and _bare_pair(text, g, deadlines, mentions)
         if (short and nxt) or (bare and nxt and _joins_next(text, g, nxt, mentions)):
             pending = g
         elif out and (short or (bare and i + 1 == len(groups) and _comma_between(text, out[-1][0][-1][1], g[0][0]))):
