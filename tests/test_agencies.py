@@ -77,6 +77,11 @@ FAMILIES = [
     ("Bên cạnh kết quả đạt được, Thanh Hóa cần tiếp tục có giải pháp", ["Thanh Hóa"], "ubnd"),
     ("1. Gia Lai phải khẩn trương rà soát", ["Gia Lai"], "ubnd"),
     ("Tỉnh Thanh Hóa cần nỗ lực hơn nữa", ["Tỉnh Thanh Hóa"], "ubnd"),
+    # the province addressed in lower case after a comma, with a verb of duty (a conclusion notice)
+    ("Tuy nhiên, bên cạnh kết quả đạt được, tỉnh Đắk Lắk cần tiếp tục có giải pháp",
+     ["tỉnh Đắk Lắk"], "ubnd"),
+    ("Để đạt mục tiêu tăng trưởng, thành phố Cần Thơ phải khẩn trương rà soát quy hoạch",
+     ["thành phố Cần Thơ"], "ubnd"),
     ("trao đổi, phối hợp chặt chẽ với Tỉnh", ["Tỉnh"], "ubnd"),
     # mass organisations
     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "mass_org"),
@@ -187,6 +192,9 @@ NOT_AGENCIES = [
     "trang bị phương tiện phòng cháy chữa cháy",
     "đầu tư tại Thanh Hóa cần được ưu tiên",
     "Việt Nam cần chủ động hội nhập",
+    "kinh tế của tỉnh Đắk Lắk cần được phát huy",  # lower-case level not opening a clause
+    "Trong năm, tỉnh Đắk Lắk đã đạt được nhiều kết quả",  # no verb of duty after the name
+    "Nhìn chung, tỉnh lỵ cần được chỉnh trang",  # no province name after the level
     "Thống đốc chỉ đạo thực hiện",  # a person head needs its body
     "Bộ trưởng, các đồng chí lãnh đạo chỉ đạo",  # … unless another head follows it in a list of heads
     "Hiệu trưởng nhà trường quan tâm",

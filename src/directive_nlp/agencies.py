@@ -810,6 +810,9 @@ class _Scanner:
             n = self._proper_name(i)
             if n - i >= 2 and self.match(self.g.province_verbs, n) and _is_province(self.text[self.toks[i].start:self.toks[n - 1].end]):
                 cands.append((n, "ubnd", "province"))
+        n = self._addressed_province(i)
+        if n:
+            cands.append((n, "ubnd", "province"))
         if allow_heads:
             h = self.match(self.g.heads, i)
             if h and not (t.cap or self.match(self.g.standalone_heads, i) or h[0] - i >= 2):
@@ -824,6 +827,28 @@ class _Scanner:
         if not cands:
             return None
         return max(cands, key=lambda c: c[0])
+
+    def _addressed_province(self, i: int) -> int:
+        """The end of "tỉnh Đắk Lắk" / "thành phố Cần Thơ" written in lower case as the subject of a clause
+        that a conclusion notice addresses to the province ("Tuy nhiên, …, tỉnh Đắk Lắk cần tiếp tục có những
+        giải pháp …", "Để …, tỉnh Đắk Lắk cần tiếp tục thực hiện …"), else 0: after a comma or at a clause start,
+        the level, a province name and one of ``province_verbs`` ("cần", "phải", "tiếp tục" …). "của tỉnh Đắk
+        Lắk" or "tỉnh Đắk Lắk đã đạt được …" (no verb of duty) are no actor."""
+        t = self.toks[i]
+        if t.cap or not (clause_start_at(self, i) or self.is_punct(i - 1, ",")):
+            return 0
+        if t.keys == ("tỉnh",):
+            end = i + 1
+        elif t.keys == ("thành", "phố"):
+            end = i + 1
+        elif t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",):
+            end = i + 2
+        else:
+            return 0
+        n = self.proper_name(end)
+        if n == end or not _is_province(self.text[self.toks[end].start:self.toks[n - 1].end]):
+            return 0
+        return n if self.match(self.g.province_verbs, n) else 0
 
     def _heads_listed(self, j: int) -> bool:
         """Does another head follow a head that names no body ("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
