@@ -123,3 +123,17 @@ def test_an_action_item_or_a_topic_part_with_its_actor_still_splits():
     got = _tasks("- Các chuyên đề về chuyển đổi số; Sở Nội vụ biên soạn tài liệu hướng dẫn.",
                  heading="II. NỘI DUNG BẢN TIN")
     assert ("biên soạn tài liệu hướng dẫn", [("Sở Nội vụ", "lead")]) in got
+
+
+# ------------------------------------------------------------------ the closing formula of a Party text
+def test_the_circulation_formula_of_a_party_text_is_no_task():
+    for closing in ("Nghị quyết này phổ biến đến chi bộ.", "Chỉ thị này được phổ biến tới chi bộ, đảng viên."):
+        got = _tasks("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các tỉnh ủy, thành ủy lãnh đạo, chỉ đạo quán triệt Nghị quyết.\n\n"
+                     + closing, heading="")
+        assert [t for t, _ in got] == ["lãnh đạo, chỉ đạo quán triệt Nghị quyết"], closing
+
+
+def test_circulating_a_text_as_the_verb_stays_a_task():
+    got = _tasks("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các tỉnh ủy, thành ủy lãnh đạo, chỉ đạo quán triệt Nghị quyết.\n\n"
+                 "2. Ban Tuyên giáo phổ biến Nghị quyết này đến chi bộ, đảng viên.", heading="")
+    assert [t for t, _ in got][-1] == "phổ biến Nghị quyết này đến chi bộ, đảng viên"
