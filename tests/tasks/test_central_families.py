@@ -137,3 +137,25 @@ def test_circulating_a_text_as_the_verb_stays_a_task():
     got = _tasks("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các tỉnh ủy, thành ủy lãnh đạo, chỉ đạo quán triệt Nghị quyết.\n\n"
                  "2. Ban Tuyên giáo phổ biến Nghị quyết này đến chi bộ, đảng viên.", heading="")
     assert [t for t, _ in got][-1] == "phổ biến Nghị quyết này đến chi bộ, đảng viên"
+
+
+# ------------------------------------------------------------------ a conclusion notice's assessment part
+def _notice(paragraph: str):
+    text = ("THÔNG BÁO\n\nKết luận của Phó Thủ tướng\n\nI. ĐÁNH GIÁ CHUNG\n\nTrong 10 tháng năm 2025, tỉnh đã đạt được "
+            f"nhiều kết quả tích cực.\n\n{paragraph}\n\nII. NHIỆM VỤ\n\n1. Rà soát các chỉ tiêu phát triển kinh tế.\n")
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "tb.md").tasks
+            if t.section.startswith("I") and not t.section.startswith("II")]
+
+
+def test_a_connective_then_an_adverbial_before_the_province_asked_to_act():
+    # "Tuy nhiên," (task_lexicon.yaml connectives) then "bên cạnh …," (leading_adverbials): the province acts
+    assert _notice("Tuy nhiên, bên cạnh những kết quả đã đạt được, tỉnh Đắk Lắk cần tiếp tục có những giải pháp "
+                   "quyết liệt để khắc phục những hạn chế.") == [
+        ("tiếp tục có những giải pháp quyết liệt để khắc phục những hạn chế", [("tỉnh Đắk Lắk", "lead")])]
+    assert _notice("Tuy nhiên, Tỉnh Đắk Lắk cần khẩn trương khắc phục những hạn chế.") == [
+        ("khẩn trương khắc phục những hạn chế", [("Tỉnh Đắk Lắk", "lead")])]
+
+
+def test_a_connective_before_a_statement_of_the_assessment_is_no_task():
+    assert _notice("Tuy nhiên, bên cạnh những kết quả đã đạt được, công tác giải ngân vốn đầu tư công còn chậm.") == []
+    assert _notice("Tuy nhiên, tốc độ tăng trưởng kinh tế của tỉnh Đắk Lắk chưa đạt kế hoạch.") == []
