@@ -77,6 +77,8 @@ FAMILIES = [
     ("Bên cạnh kết quả đạt được, Thanh Hóa cần tiếp tục có giải pháp", ["Thanh Hóa"], "ubnd"),
     ("1. Gia Lai phải khẩn trương rà soát", ["Gia Lai"], "ubnd"),
     ("Tỉnh Thanh Hóa cần nỗ lực hơn nữa", ["Tỉnh Thanh Hóa"], "ubnd"),
+    # "TP." with its dot before the city's name (a VPCP notice): one level, the name goes on
+    ("phối hợp với Ủy ban nhân dân TP. Hà Nội chỉ đạo", ["Ủy ban nhân dân TP. Hà Nội"], "ubnd"),
     # the province addressed in lower case after a comma, with a verb of duty (a conclusion notice)
     ("Tuy nhiên, bên cạnh kết quả đạt được, tỉnh Đắk Lắk cần tiếp tục có giải pháp",
      ["tỉnh Đắk Lắk"], "ubnd"),
@@ -173,6 +175,7 @@ ABBREVIATED = [
     ("MTTQ tỉnh", "mặt trận tổ quốc tỉnh"),
     ("BCS đảng UBND tỉnh", "ban cán sự đảng ủy ban nhân dân tỉnh"),
     ("UBND TP Hồ Chí Minh", "ủy ban nhân dân thành phố hồ chí minh"),
+    ("UBND TP. Hồ Chí Minh", "ủy ban nhân dân thành phố hồ chí minh"),
     ("UBKT Tỉnh ủy", "ủy ban kiểm tra tỉnh ủy"),
     ("VP UBND tỉnh", "văn phòng ủy ban nhân dân tỉnh"),
     ("BQL các KCN tỉnh", "ban quản lý các khu công nghiệp tỉnh"),
@@ -192,6 +195,7 @@ NOT_AGENCIES = [
     "trang bị phương tiện phòng cháy chữa cháy",
     "đầu tư tại Thanh Hóa cần được ưu tiên",
     "Việt Nam cần chủ động hội nhập",
+    "Hội nghị được tổ chức tại TP. Hồ Chí Minh",  # a city named as a place, no body
     "kinh tế của tỉnh Đắk Lắk cần được phát huy",  # lower-case level not opening a clause
     "Trong năm, tỉnh Đắk Lắk đã đạt được nhiều kết quả",  # no verb of duty after the name
     "Nhìn chung, tỉnh lỵ cần được chỉnh trang",  # no province name after the level

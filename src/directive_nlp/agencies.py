@@ -65,7 +65,8 @@ AGENCY_TYPES = (
 
 # a word: letters/digits, with inner & or - kept ("LĐ-TB&XH", "NN&MT");
 # anything else that is not a space is a one-character punctuation token
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
+# "TP." before a name ("Ủy ban nhân dân TP. Hà Nội") is one token, the abbreviation "TP" with its dot
+_TOKEN_RE = re.compile(r"TP\.(?=[ \t]*[A-ZĐÀ-Ỹ])|[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 _DASHES = {"-", "–", "—"}
 _NO_KEY = object()  # in no trie: what a punctuation token starts a walk with
 PARTNER_WORDS = 6  # words a partner named by a bare generic or class noun may run on with (Partner slot)
@@ -90,7 +91,7 @@ def _keys(phrase: str, abbreviations: dict[str, Key]) -> Key:
         if not tok[0].isalnum():
             out.append("\x00" + tok)  # punctuation must match punctuation ("Văn hóa, Thể thao")
             continue
-        exp = abbreviations.get(tok) if (tok.isupper() or "&" in tok) else None
+        exp = abbreviations.get(tok.rstrip(".")) if (tok.isupper() or "&" in tok) else None
         if exp:
             out.extend(exp)
             continue
@@ -380,7 +381,7 @@ def _token_info(t: str, g: "Gazetteer") -> tuple[Key, bool, bool]:
     if not t[0].isalnum():
         return _PUNCT_INFO
     # abbreviations are written in capitals ("UBND", "LĐ-TB&XH", "NN&MT")
-    exp = g.abbreviations.get(t) if (t.isupper() or "&" in t) else None
+    exp = g.abbreviations.get(t.rstrip(".")) if (t.isupper() or "&" in t) else None
     if exp:
         return exp, t[0].isupper(), False
     k = match_key(t)
@@ -1301,7 +1302,7 @@ def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:
     words: list[str] = []
     for m in _TOKEN_RE.finditer(unicodedata.normalize("NFC", name or "")):
         tok = m.group(0)
-        exp = g.abbreviations.get(tok) if (tok.isupper() or "&" in tok) else None
+        exp = g.abbreviations.get(tok.rstrip(".")) if (tok.isupper() or "&" in tok) else None
         if exp:
             words.extend(k for k in exp if not k.startswith("\x00"))
         else:
