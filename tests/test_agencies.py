@@ -79,6 +79,9 @@ FAMILIES = [
     ("Tỉnh Thanh Hóa cần nỗ lực hơn nữa", ["Tỉnh Thanh Hóa"], "ubnd"),
     # "TP." with its dot before the city's name (a VPCP notice): one level, the name goes on
     ("phối hợp với Ủy ban nhân dân TP. Hà Nội chỉ đạo", ["Ủy ban nhân dân TP. Hà Nội"], "ubnd"),
+    # a committee's members are persons, their title one class ("Tỉnh ủy viên"), not the committee + "viên"
+    ("Các đồng chí Tỉnh ủy viên theo dõi, chỉ đạo", ["Các đồng chí Tỉnh ủy viên"], "party"),
+    ("Đảng ủy viên phụ trách chi bộ dự sinh hoạt", ["Đảng ủy viên"], "party"),
     # the province addressed in lower case after a comma, with a verb of duty (a conclusion notice)
     ("Tuy nhiên, bên cạnh kết quả đạt được, tỉnh Đắk Lắk cần tiếp tục có giải pháp",
      ["tỉnh Đắk Lắk"], "ubnd"),
@@ -114,6 +117,8 @@ FAMILIES = [
 ]
 
 SPLITS = [
+    # the committee itself is still a body before a comma ("Thành ủy, Ủy ban nhân dân thành phố")
+    ("Thành ủy, Ủy ban nhân dân thành phố chỉ đạo", ["Thành ủy", "Ủy ban nhân dân thành phố"]),
     ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", ["Các huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]),
     ("Sở Y tế, Sở Tài chính và các cơ quan liên quan", ["Sở Y tế", "Sở Tài chính", "các cơ quan liên quan"]),
     ("Các sở: Nông nghiệp và Môi trường, Xây dựng, Quy hoạch - Kiến trúc, Nội vụ",
