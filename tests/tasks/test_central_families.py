@@ -159,3 +159,16 @@ def test_a_connective_then_an_adverbial_before_the_province_asked_to_act():
 def test_a_connective_before_a_statement_of_the_assessment_is_no_task():
     assert _notice("Tuy nhiên, bên cạnh những kết quả đã đạt được, công tác giải ngân vốn đầu tư công còn chậm.") == []
     assert _notice("Tuy nhiên, tốc độ tăng trưởng kinh tế của tỉnh Đắk Lắk chưa đạt kế hoạch.") == []
+
+
+# ------------------------------------------------------------------ "Đối với X cần …": the scope names who acts
+def test_a_scope_naming_a_body_before_a_modal_addresses_it():
+    got = _tasks("1. Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.")
+    assert got == [("nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công", [("các chủ đầu tư", "lead")])]
+
+
+def test_a_scope_naming_no_body_or_followed_by_a_comma_keeps_its_reading():
+    assert _tasks("1. Đối với những vấn đề vượt thẩm quyền phải báo cáo cơ quan có thẩm quyền xem xét.") == [
+        ("báo cáo cơ quan có thẩm quyền xem xét", [])]
+    assert _tasks("1. Đối với các dự án chậm tiến độ, Sở Xây dựng phải kiểm tra, xử lý.") == [
+        ("kiểm tra, xử lý", [("Sở Xây dựng", "lead")])]

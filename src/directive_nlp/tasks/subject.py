@@ -288,6 +288,8 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         if then is None and _patterns()["purpose"].match(text, q, e):
             then = _actor_after_purpose(text, masked, q + m.end(), e, mentions)
         if then is None and _patterns()["scope"].match(text, q, e):
+            then = _actor_in_scope(text, q + m.end(), e, mentions)
+        if then is None and _patterns()["scope"].match(text, q, e):
             then = _modal_after_scope(text, masked, q + m.end(), e)
         if then is None and _patterns()["case"].match(text, q, e):
             then = _predicate_after_then(text, masked, q + m.end(), e)
@@ -337,6 +339,18 @@ def _actor_after_purpose(text: str, masked: str, p: int, e: int, mentions: list[
             return after
         comma = masked.find(",", comma + 1, min(e, p + 400))
     return None
+
+
+def _actor_in_scope(text: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:
+    """"Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công": a scope that names a
+    body straight before a modal addresses that body, which acts (its start, where the subject is read); None
+    when no body opens the scope or no modal follows it ("Đối với những vấn đề vượt thẩm quyền phải báo cáo …",
+    "Đối với các dự án …, có trách nhiệm …": ``_modal_after_scope``)."""
+    chain, cend = chain_at(text, p, mentions, e)
+    if not chain:
+        return None
+    rest = after_chain(text, cend, e)
+    return skip_ws(text, p, e) if lexicon().modal_start.match(text[rest:e]) else None
 
 
 def _modal_after_scope(text: str, masked: str, p: int, e: int) -> Optional[int]:
