@@ -172,3 +172,26 @@ def test_a_scope_naming_no_body_or_followed_by_a_comma_keeps_its_reading():
         ("báo cáo cơ quan có thẩm quyền xem xét", [])]
     assert _tasks("1. Đối với các dự án chậm tiến độ, Sở Xây dựng phải kiểm tra, xử lý.") == [
         ("kiểm tra, xử lý", [("Sở Xây dựng", "lead")])]
+
+
+# ------------------------------------------------------------------ "Về X, …": a topic before the work
+def test_a_topic_before_the_actor_or_the_frame_is_dropped():
+    assert _tasks("1. Về cơ sở dữ liệu đất đai, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính "
+                  "rà soát danh mục dữ liệu.") == [
+        ("rà soát danh mục dữ liệu", [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "support")])]
+
+
+def test_a_topic_in_a_table_cell_before_the_role_frame():
+    text = ("THÔNG BÁO\n\nKết luận\n\nII. NHIỆM VỤ\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+            "| 1 | Về cơ sở dữ liệu đất đai, chủ trì, phối hợp với Sở Tài chính rà soát danh mục dữ liệu. | "
+            "Sở Nông nghiệp và Môi trường | 30/9/2025 |\n"
+            "| 2 | Về công tác tuyên truyền, đẩy mạnh tuyên truyền về chuyển đổi số. | Sở Y tế | 30/9/2025 |\n")
+    got = [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "tb.md").tasks]
+    assert got[0] == ("rà soát danh mục dữ liệu.", [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "support")])
+    # no frame after the topic: the cell is kept as written
+    assert got[1] == ("Về công tác tuyên truyền, đẩy mạnh tuyên truyền về chuyển đổi số.", [("Sở Y tế", "lead")])
+
+
+def test_a_topic_closed_by_a_colon_keeps_its_reading():
+    got = _tasks("1. Về đề nghị bố trí vốn cho dự án: giao Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
+    assert got[0][1] == [("Sở Tài chính", "lead")] and not got[0][0].startswith("Về")
