@@ -195,3 +195,15 @@ def test_a_topic_in_a_table_cell_before_the_role_frame():
 def test_a_topic_closed_by_a_colon_keeps_its_reading():
     got = _tasks("1. Về đề nghị bố trí vốn cho dự án: giao Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
     assert got[0][1] == [("Sở Tài chính", "lead")] and not got[0][0].startswith("Về")
+
+
+# ------------------------------------------------------------------ the word that introduces a list after a colon
+def test_a_task_ending_at_a_colon_leaves_the_list_word_out():
+    got = _tasks("1. Sở Công Thương ưu tiên triển khai các giải pháp tiết kiệm năng lượng như: lắp đặt đèn LED, "
+                 "điện mặt trời mái nhà.")
+    assert got[0] == ("ưu tiên triển khai các giải pháp tiết kiệm năng lượng", [("Sở Công Thương", "lead")])
+
+
+def test_a_list_word_inside_the_task_stays():
+    got = _tasks("1. Sở Công Thương hỗ trợ doanh nghiệp như hợp tác xã, hộ kinh doanh tiếp cận vốn.")
+    assert got[0][0] == "hỗ trợ doanh nghiệp như hợp tác xã, hộ kinh doanh tiếp cận vốn"
