@@ -77,6 +77,16 @@ FAMILIES = [
     ("Bên cạnh kết quả đạt được, Thanh Hóa cần tiếp tục có giải pháp", ["Thanh Hóa"], "ubnd"),
     ("1. Gia Lai phải khẩn trương rà soát", ["Gia Lai"], "ubnd"),
     ("Tỉnh Thanh Hóa cần nỗ lực hơn nữa", ["Tỉnh Thanh Hóa"], "ubnd"),
+    # "TP." with its dot before the city's name (a VPCP notice): one level, the name goes on
+    ("phối hợp với Ủy ban nhân dân TP. Hà Nội chỉ đạo", ["Ủy ban nhân dân TP. Hà Nội"], "ubnd"),
+    # a committee's members are persons, their title one class ("Tỉnh ủy viên"), not the committee + "viên"
+    ("Các đồng chí Tỉnh ủy viên theo dõi, chỉ đạo", ["Các đồng chí Tỉnh ủy viên"], "party"),
+    ("Đảng ủy viên phụ trách chi bộ dự sinh hoạt", ["Đảng ủy viên"], "party"),
+    # the province addressed in lower case after a comma, with a verb of duty (a conclusion notice)
+    ("Tuy nhiên, bên cạnh kết quả đạt được, tỉnh Đắk Lắk cần tiếp tục có giải pháp",
+     ["tỉnh Đắk Lắk"], "ubnd"),
+    ("Để đạt mục tiêu tăng trưởng, thành phố Cần Thơ phải khẩn trương rà soát quy hoạch",
+     ["thành phố Cần Thơ"], "ubnd"),
     ("trao đổi, phối hợp chặt chẽ với Tỉnh", ["Tỉnh"], "ubnd"),
     # mass organisations
     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "mass_org"),
@@ -107,6 +117,8 @@ FAMILIES = [
 ]
 
 SPLITS = [
+    # the committee itself is still a body before a comma ("Thành ủy, Ủy ban nhân dân thành phố")
+    ("Thành ủy, Ủy ban nhân dân thành phố chỉ đạo", ["Thành ủy", "Ủy ban nhân dân thành phố"]),
     ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", ["Các huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]),
     ("Sở Y tế, Sở Tài chính và các cơ quan liên quan", ["Sở Y tế", "Sở Tài chính", "các cơ quan liên quan"]),
     ("Các sở: Nông nghiệp và Môi trường, Xây dựng, Quy hoạch - Kiến trúc, Nội vụ",
@@ -168,6 +180,7 @@ ABBREVIATED = [
     ("MTTQ tỉnh", "mặt trận tổ quốc tỉnh"),
     ("BCS đảng UBND tỉnh", "ban cán sự đảng ủy ban nhân dân tỉnh"),
     ("UBND TP Hồ Chí Minh", "ủy ban nhân dân thành phố hồ chí minh"),
+    ("UBND TP. Hồ Chí Minh", "ủy ban nhân dân thành phố hồ chí minh"),
     ("UBKT Tỉnh ủy", "ủy ban kiểm tra tỉnh ủy"),
     ("VP UBND tỉnh", "văn phòng ủy ban nhân dân tỉnh"),
     ("BQL các KCN tỉnh", "ban quản lý các khu công nghiệp tỉnh"),
@@ -187,6 +200,10 @@ NOT_AGENCIES = [
     "trang bị phương tiện phòng cháy chữa cháy",
     "đầu tư tại Thanh Hóa cần được ưu tiên",
     "Việt Nam cần chủ động hội nhập",
+    "Hội nghị được tổ chức tại TP. Hồ Chí Minh",  # a city named as a place, no body
+    "kinh tế của tỉnh Đắk Lắk cần được phát huy",  # lower-case level not opening a clause
+    "Trong năm, tỉnh Đắk Lắk đã đạt được nhiều kết quả",  # no verb of duty after the name
+    "Nhìn chung, tỉnh lỵ cần được chỉnh trang",  # no province name after the level
     "Thống đốc chỉ đạo thực hiện",  # a person head needs its body
     "Bộ trưởng, các đồng chí lãnh đạo chỉ đạo",  # … unless another head follows it in a list of heads
     "Hiệu trưởng nhà trường quan tâm",

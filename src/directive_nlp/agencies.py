@@ -65,7 +65,8 @@ AGENCY_TYPES = (
 
 # a word: letters/digits, with inner & or - kept ("LĐ-TB&XH", "NN&MT");
 # anything else that is not a space is a one-character punctuation token
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
+# "TP." before a name ("Ủy ban nhân dân TP. Hà Nội") is one token, the abbreviation "TP" with its dot
+_TOKEN_RE = re.compile(r"TP\.(?=[ \t]*[A-ZĐÀ-Ỹ])|[^\W_]+(?:[&\-][^\W_]+)*|[^\w\s]|\n", re.UNICODE)
 _DASHES = {"-", "–", "—"}
 _NO_KEY = object()  # in no trie: what a punctuation token starts a walk with
 PARTNER_WORDS = 6  # words a partner named by a bare generic or class noun may run on with (Partner slot)
@@ -90,7 +91,7 @@ def _keys(phrase: str, abbreviations: dict[str, Key]) -> Key:
         if not tok[0].isalnum():
             out.append("\x00" + tok)  # punctuation must match punctuation ("Văn hóa, Thể thao")
             continue
-        exp = abbreviations.get(tok) if (tok.isupper() or "&" in tok) else None
+        exp = abbreviations.get(tok.rstrip(".")) if (tok.isupper() or "&" in tok) else None
         if exp:
             out.extend(exp)
             continue
@@ -380,7 +381,7 @@ def _token_info(t: str, g: "Gazetteer") -> tuple[Key, bool, bool]:
     if not t[0].isalnum():
         return _PUNCT_INFO
     # abbreviations are written in capitals ("UBND", "LĐ-TB&XH", "NN&MT")
-    exp = g.abbreviations.get(t) if (t.isupper() or "&" in t) else None
+    exp = g.abbreviations.get(t.rstrip(".")) if (t.isupper() or "&" in t) else None
     if exp:
         return exp, t[0].isupper(), False
     k = match_key(t)
@@ -810,6 +811,9 @@ class _Scanner:
             n = self._proper_name(i)
             if n - i >= 2 and self.match(self.g.province_verbs, n) and _is_province(self.text[self.toks[i].start:self.toks[n - 1].end]):
                 cands.append((n, "ubnd", "province"))
+        n = self._addressed_province(i)
+        if n:
+            cands.append((n, "ubnd", "province"))
         if allow_heads:
             h = self.match(self.g.heads, i)
             if h and not (t.cap or self.match(self.g.standalone_heads, i) or h[0] - i >= 2):
@@ -824,6 +828,28 @@ class _Scanner:
         if not cands:
             return None
         return max(cands, key=lambda c: c[0])
+
+    def _addressed_province(self, i: int) -> int:
+        """The end of "tỉnh Đắk Lắk" / "thành phố Cần Thơ" written in lower case as the subject of a clause
+        that a conclusion notice addresses to the province ("Tuy nhiên, …, tỉnh Đắk Lắk cần tiếp tục có những
+        giải pháp …", "Để …, tỉnh Đắk Lắk cần tiếp tục thực hiện …"), else 0: after a comma or at a clause start,
+        the level, a province name and one of ``province_verbs`` ("cần", "phải", "tiếp tục" …). "của tỉnh Đắk
+        Lắk" or "tỉnh Đắk Lắk đã đạt được …" (no verb of duty) are no actor."""
+        t = self.toks[i]
+        if t.cap or not (clause_start_at(self, i) or self.is_punct(i - 1, ",")):
+            return 0
+        if t.keys == ("tỉnh",):
+            end = i + 1
+        elif t.keys == ("thành", "phố"):
+            end = i + 1
+        elif t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",):
+            end = i + 2
+        else:
+            return 0
+        n = self.proper_name(end)
+        if n == end or not _is_province(self.text[self.toks[end].start:self.toks[n - 1].end]):
+            return 0
+        return n if self.match(self.g.province_verbs, n) else 0
 
     def _heads_listed(self, j: int) -> bool:
         """Does another head follow a head that names no body ("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
@@ -1276,7 +1302,7 @@ def canonical(name: str, *, gazetteer: Optional[Gazetteer] = None) -> str:
     words: list[str] = []
     for m in _TOKEN_RE.finditer(unicodedata.normalize("NFC", name or "")):
         tok = m.group(0)
-        exp = g.abbreviations.get(tok) if (tok.isupper() or "&" in tok) else None
+        exp = g.abbreviations.get(tok.rstrip(".")) if (tok.isupper() or "&" in tok) else None
         if exp:
             words.extend(k for k in exp if not k.startswith("\x00"))
         else:

@@ -123,3 +123,87 @@ def test_an_action_item_or_a_topic_part_with_its_actor_still_splits():
     got = _tasks("- Các chuyên đề về chuyển đổi số; Sở Nội vụ biên soạn tài liệu hướng dẫn.",
                  heading="II. NỘI DUNG BẢN TIN")
     assert ("biên soạn tài liệu hướng dẫn", [("Sở Nội vụ", "lead")]) in got
+
+
+# ------------------------------------------------------------------ the closing formula of a Party text
+def test_the_circulation_formula_of_a_party_text_is_no_task():
+    for closing in ("Nghị quyết này phổ biến đến chi bộ.", "Chỉ thị này được phổ biến tới chi bộ, đảng viên."):
+        got = _tasks("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các tỉnh ủy, thành ủy lãnh đạo, chỉ đạo quán triệt Nghị quyết.\n\n"
+                     + closing, heading="")
+        assert [t for t, _ in got] == ["lãnh đạo, chỉ đạo quán triệt Nghị quyết"], closing
+
+
+def test_circulating_a_text_as_the_verb_stays_a_task():
+    got = _tasks("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các tỉnh ủy, thành ủy lãnh đạo, chỉ đạo quán triệt Nghị quyết.\n\n"
+                 "2. Ban Tuyên giáo phổ biến Nghị quyết này đến chi bộ, đảng viên.", heading="")
+    assert [t for t, _ in got][-1] == "phổ biến Nghị quyết này đến chi bộ, đảng viên"
+
+
+# ------------------------------------------------------------------ a conclusion notice's assessment part
+def _notice(paragraph: str):
+    text = ("THÔNG BÁO\n\nKết luận của Phó Thủ tướng\n\nI. ĐÁNH GIÁ CHUNG\n\nTrong 10 tháng năm 2025, tỉnh đã đạt được "
+            f"nhiều kết quả tích cực.\n\n{paragraph}\n\nII. NHIỆM VỤ\n\n1. Rà soát các chỉ tiêu phát triển kinh tế.\n")
+    return [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "tb.md").tasks
+            if t.section.startswith("I") and not t.section.startswith("II")]
+
+
+def test_a_connective_then_an_adverbial_before_the_province_asked_to_act():
+    # "Tuy nhiên," (task_lexicon.yaml connectives) then "bên cạnh …," (leading_adverbials): the province acts
+    assert _notice("Tuy nhiên, bên cạnh những kết quả đã đạt được, tỉnh Đắk Lắk cần tiếp tục có những giải pháp "
+                   "quyết liệt để khắc phục những hạn chế.") == [
+        ("tiếp tục có những giải pháp quyết liệt để khắc phục những hạn chế", [("tỉnh Đắk Lắk", "lead")])]
+    assert _notice("Tuy nhiên, Tỉnh Đắk Lắk cần khẩn trương khắc phục những hạn chế.") == [
+        ("khẩn trương khắc phục những hạn chế", [("Tỉnh Đắk Lắk", "lead")])]
+
+
+def test_a_connective_before_a_statement_of_the_assessment_is_no_task():
+    assert _notice("Tuy nhiên, bên cạnh những kết quả đã đạt được, công tác giải ngân vốn đầu tư công còn chậm.") == []
+    assert _notice("Tuy nhiên, tốc độ tăng trưởng kinh tế của tỉnh Đắk Lắk chưa đạt kế hoạch.") == []
+
+
+# ------------------------------------------------------------------ "Đối với X cần …": the scope names who acts
+def test_a_scope_naming_a_body_before_a_modal_addresses_it():
+    got = _tasks("1. Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.")
+    assert got == [("nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công", [("các chủ đầu tư", "lead")])]
+
+
+def test_a_scope_naming_no_body_or_followed_by_a_comma_keeps_its_reading():
+    assert _tasks("1. Đối với những vấn đề vượt thẩm quyền phải báo cáo cơ quan có thẩm quyền xem xét.") == [
+        ("báo cáo cơ quan có thẩm quyền xem xét", [])]
+    assert _tasks("1. Đối với các dự án chậm tiến độ, Sở Xây dựng phải kiểm tra, xử lý.") == [
+        ("kiểm tra, xử lý", [("Sở Xây dựng", "lead")])]
+
+
+# ------------------------------------------------------------------ "Về X, …": a topic before the work
+def test_a_topic_before_the_actor_or_the_frame_is_dropped():
+    assert _tasks("1. Về cơ sở dữ liệu đất đai, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính "
+                  "rà soát danh mục dữ liệu.") == [
+        ("rà soát danh mục dữ liệu", [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "support")])]
+
+
+def test_a_topic_in_a_table_cell_before_the_role_frame():
+    text = ("THÔNG BÁO\n\nKết luận\n\nII. NHIỆM VỤ\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+            "| 1 | Về cơ sở dữ liệu đất đai, chủ trì, phối hợp với Sở Tài chính rà soát danh mục dữ liệu. | "
+            "Sở Nông nghiệp và Môi trường | 30/9/2025 |\n"
+            "| 2 | Về công tác tuyên truyền, đẩy mạnh tuyên truyền về chuyển đổi số. | Sở Y tế | 30/9/2025 |\n")
+    got = [(t.task, [(a.name, a.role) for a in t.agencies]) for t in extract_text(text, "tb.md").tasks]
+    assert got[0] == ("rà soát danh mục dữ liệu.", [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "support")])
+    # no frame after the topic: the cell is kept as written
+    assert got[1] == ("Về công tác tuyên truyền, đẩy mạnh tuyên truyền về chuyển đổi số.", [("Sở Y tế", "lead")])
+
+
+def test_a_topic_closed_by_a_colon_keeps_its_reading():
+    got = _tasks("1. Về đề nghị bố trí vốn cho dự án: giao Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
+    assert got[0][1] == [("Sở Tài chính", "lead")] and not got[0][0].startswith("Về")
+
+
+# ------------------------------------------------------------------ the word that introduces a list after a colon
+def test_a_task_ending_at_a_colon_leaves_the_list_word_out():
+    got = _tasks("1. Sở Công Thương ưu tiên triển khai các giải pháp tiết kiệm năng lượng như: lắp đặt đèn LED, "
+                 "điện mặt trời mái nhà.")
+    assert got[0] == ("ưu tiên triển khai các giải pháp tiết kiệm năng lượng", [("Sở Công Thương", "lead")])
+
+
+def test_a_list_word_inside_the_task_stays():
+    got = _tasks("1. Sở Công Thương hỗ trợ doanh nghiệp như hợp tác xã, hộ kinh doanh tiếp cận vốn.")
+    assert got[0][0] == "hỗ trợ doanh nghiệp như hợp tác xã, hộ kinh doanh tiếp cận vốn"

@@ -255,3 +255,31 @@ def test_a_partner_list_cut_short_leaves_the_clause_as_it_was():
     tasks = plan("1. Bộ Khoa học và Công nghệ trình Đề án; chủ trì, phối hợp với các bộ, ngành, CMC khẩn trương "
                  "hoàn thành Bộ công cụ theo dõi.")
     assert not any(t.task.startswith("CMC") for t in tasks)
+
+
+# ------------------------------------------------------------------ a conclusion notice's lead-in asked of the province
+def test_a_province_asked_to_act_before_a_content_lead_in_is_a_task_of_its_own():
+    # "Để …, tỉnh X cần tiếp tục thực hiện …, trong đó lưu ý tập trung thực hiện một số nội dung trọng tâm sau:":
+    # the clause before the filler is the province's task; the items carry no actor (extra 06 G4, rule A1);
+    # the time inside the purpose ("trong năm 2025") dates the goal, not the work
+    tasks = plan("Để tháo gỡ khó khăn, đạt được mục tiêu tăng trưởng 8% trong năm 2025 của Tỉnh, tỉnh Đắk Lắk cần "
+                 "tiếp tục thực hiện quyết liệt các chủ trương của Đảng, trong đó lưu ý tập trung thực hiện một số "
+                 "nội dung trọng tâm sau:\n\n1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội được giao.\n\n"
+                 "2. Đẩy mạnh giải ngân vốn đầu tư công.")
+    head = [t for t in tasks if t.task.startswith("tiếp tục thực hiện")]
+    assert len(head) == 1 and roles_of(head[0]) == [("tỉnh Đắk Lắk", "lead")] and head[0].deadline is None
+    items = [t for t in tasks if t.task.startswith(("Rà soát", "Đẩy mạnh"))]
+    assert len(items) == 2 and all(t.agencies == [] for t in items)
+
+
+def test_a_verb_after_a_bare_comma_is_the_lead_ins_own_predicate():
+    # no opener ("trong đó", "đặc biệt" …) before "thực hiện": the sentence stays one lead-in, no task of its own
+    tasks = plan("Sở Y tế chủ trì, thực hiện các nhiệm vụ sau:\n\na) Tăng cường kiểm tra an toàn thực phẩm.\n\n"
+                 "b) Tổ chức tiêm chủng mở rộng cho trẻ em.")
+    assert [t.task for t in tasks] == ["Tăng cường kiểm tra an toàn thực phẩm", "Tổ chức tiêm chủng mở rộng cho trẻ em"]
+
+
+def test_a_time_standing_alone_after_a_purpose_still_dates_the_work():
+    tasks = plan("1. Công tác quy hoạch\n\nĐể phát huy lợi thế của Tỉnh, trong năm 2026, Sở Xây dựng rà soát, "
+                 "điều chỉnh các quy hoạch đô thị.")
+    assert len(tasks) == 1 and tasks[0].deadline is not None and "2026" in tasks[0].deadline.text

@@ -239,11 +239,31 @@ def _sentence_deadline(text: str, s: int, p: int, e: int, deadlines: list[Dl]) -
     out = None
     for d in deadlines:
         if s <= d.start < p and d.end <= e:
-            out = d
+            if not _in_purpose(text, s, p, d):
+                out = d
         elif p <= d.start < e and d.deadline.kind != "ongoing" and (
                 not text[d.end:e].strip(" .;,/") or (d.deadline.kind == "recurring" and adhoc_tail(text[d.end:e]))):
             out = d  # at the end, or before an ad-hoc alternative ("… hằng năm hoặc đột xuất theo yêu cầu.")
     return out
+
+
+_PURPOSE = re.compile(rf"[\s*_]*(?:{word_alt('purpose_openers')})\s", re.IGNORECASE)
+
+
+def _in_purpose(text: str, s: int, p: int, d: Dl) -> bool:
+    """Is the time ``d`` of the frame ``[s, p)`` part of a leading purpose ("Để …, đạt được mục tiêu tăng
+    trưởng 8% trong năm 2025 của Tỉnh, …, tỉnh X cần tiếp tục thực hiện …")? The purpose states the goal the
+    work serves; a time inside one of its comma parts dates the goal, not the work (the part holds other
+    words besides the time). A time standing alone between commas ("Để …, trong năm 2025, X …") still
+    dates the work."""
+    if not _PURPOSE.match(text, s, p):
+        return False
+    a = max(text.rfind(",", s, d.start), s)
+    b = text.find(",", d.end, p)
+    if b < 0:
+        return False  # no comma after the time before the predicate: the time is not inside the purpose
+    rest = (text[a:d.start] + " " + text[d.end:b]).strip(" ,")
+    return len(words(rest)) >= 2
 
 
 _ENUM_PAREN = re.compile(r"\s*\(\w{1,4}\)")

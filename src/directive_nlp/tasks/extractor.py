@@ -80,6 +80,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "review_title": re.compile(rf"\b(?:{w('review_title_words')})\b", re.IGNORECASE),
         "topic": re.compile(rf"(?:{w('topic_label_words')})\b[^:]{{0,300}}:\s*", re.IGNORECASE),
         "scope": re.compile(rf"(?:{w('scope_openers')})\s", re.IGNORECASE),
+        "list_tail": re.compile(rf"(?<![\wÀ-ỹ])(?:{w('list_introducer_tails')})\s*$", re.IGNORECASE),
     }
 
 
@@ -812,9 +813,24 @@ class _Walker:
                 seen.add(key)
                 agencies.append(AgencyRef(name=ag.name, canonical=ag.canonical or canonical(ag.name), role=role,
                                           type=ag.type or agency_type(ag.name)))
-        return Task(id="", section=e.sid, sentence=text[a:b], task=e.base[d.start:d.end], agencies=agencies,
+        return Task(id="", section=e.sid, sentence=text[a:b], task=e.base[d.start:_before_list_word(e.base, d.start, d.end)],
+                    agencies=agencies,
                     deadline=d.deadline, report_to=list(d.report_to), span=(a, b),
                     page=self.doc.blocks[e.block].location.page, rule=d.rule)
+
+
+def _before_list_word(base: str, start: int, end: int) -> int:
+    """The end of a task that stops at a colon without the word that introduces the list after it ("… những hạn chế,
+    khó khăn, thách thức như: …" ends at "thách thức"; task_lexicon.yaml ``list_introducer_tails``)."""
+    if not base[end:].lstrip(" *_").startswith(":"):
+        return end
+    m = _patterns()["list_tail"].search(base, start, end)
+    if not m:
+        return end
+    cut = m.start()
+    while cut > start and base[cut - 1] in " ,;":
+        cut -= 1
+    return cut if words(base[start:cut]) else end
 
 
 def _modal_addressee(btext: str, cs: int, mentions: list[Ag]) -> Optional[tuple[list[Ag], list[Ag]]]:

@@ -42,7 +42,7 @@ _LISTS = (
     "liability_patterns", "non_task_patterns", "leading_adverbials", "stop_blocks", "aspect_words", "paired_verbs",
     "body_head_nouns", "not_body_heads", "organisation_words", "list_determiners", "document_titles",
 )
-_OPTIONAL_LISTS = ("liability_tails", "result_tails", "focus_tails", "focus_prepositions", "passive_markers", "passive_aspects", "lead_in_filler_openers", "lead_in_filler_steps", "passive_clause_nominalisers", "passive_compound_heads", "quality_words", "quality_list_heads", "agent_noun_suffixes", "verb_like_nouns", "verb_like_noun_heads", "place_levels",
+_OPTIONAL_LISTS = ("liability_tails", "result_tails", "focus_tails", "focus_prepositions", "passive_markers", "passive_aspects", "lead_in_filler_openers", "lead_in_filler_steps", "lead_in_filler_verbs", "list_introducer_tails", "passive_clause_nominalisers", "passive_compound_heads", "quality_words", "quality_list_heads", "agent_noun_suffixes", "verb_like_nouns", "verb_like_noun_heads", "place_levels",
                    "condition_openers", "purpose_words", "purpose_word_exceptions", "nominal_compounds", "nominal_compound_followers",
                    "act_governing_verbs", "verb_final_nouns", "clause_connectives", "governing_prefixes",
                    "time_clause_words", "time_clause_modals", "not_subject_heads", "consequence_words", "subject_qualifiers",

@@ -33,8 +33,9 @@ __all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "pass
            "right_before", "composition_only", "state_statement", "estimate_statement", "title_or_slogan",
            "inclusion_statement", "inclusion_member"]
 
-_FILLER = re.compile(rf"^\s*(?:{word_alt('lead_in_filler_openers')})?(?:\s+(?:{word_alt('lead_in_filler_steps')}))*\s*$",
-                     re.IGNORECASE)
+_FILLER = re.compile(rf"^\s*(?:(?:{word_alt('lead_in_filler_openers')})"
+                     rf"(?:\s+(?:{word_alt('lead_in_filler_steps')}|{word_alt('lead_in_filler_verbs')}))*"
+                     rf"|(?:\s+(?:{word_alt('lead_in_filler_steps')}))*)\s*$", re.IGNORECASE)
 _PASSIVE = re.compile(rf"(?<![\wÀ-ỹ])(?:(?:{word_alt('passive_aspects')})\s+)?(?:{word_alt('passive_markers')})\s+",
                       re.IGNORECASE)
 _PASSIVE_SUBJECT_WORDS = 20

@@ -242,6 +242,20 @@ def _predicate_after_then(text: str, masked: str, p: int, e: int) -> Optional[in
     return None
 
 
+def _connective_before_adverbial(text: str, p: int, e: int) -> int:
+    """Past a sentence connective that a leading adverbial follows ("Tuy nhiên, bên cạnh những kết quả đã đạt
+    được, tỉnh X cần …", "Đồng thời, trong quá trình triển khai, …"), else ``p``: the connective links to the
+    sentence before, the adverbial is read after it as at a sentence start."""
+    lx = lexicon()
+    m = lx.connective_start.match(text[p:e])
+    if not m:
+        return p
+    after = skip_ws(text, p + m.end(), e)
+    if after < e and text[after] == ",":
+        after = skip_ws(text, after + 1, e)
+    return after if lx.adverbial_start.match(text[after:e]) else p
+
+
 def _skip_connective(text: str, p: int, e: int, mentions: list[Ag]) -> int:
     """Past a sentence connective before a named actor ("Đồng thời, các địa phương chủ động …", "Mặt khác Sở X
     …"): the connective (task_lexicon.yaml ``connectives``) links to the sentence before; the body after it acts."""
@@ -260,6 +274,9 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
     q = _skip_connective(text, p, e, mentions)
     if q != p:
         return q
+    q = _connective_before_adverbial(text, p, e)
+    if q != p:
+        p = q  # "Tuy nhiên, bên cạnh những kết quả …, tỉnh X cần …": the adverbials after the connective are skipped
     bm = frames().basis_purpose.match(text, p, e)
     if bm and is_verb_start(text[bm.end():e]) and not any(p <= m.start < bm.end() for m in mentions):
         return bm.end()  # "Căn cứ mục tiêu, nội dung, giải pháp của Đề án để cụ thể hóa …": the purpose is the action
@@ -270,6 +287,8 @@ def _skip_adverbials(text: str, masked: str, p: int, e: int, mentions: list[Ag])
         then = _actor_after_then(text, masked, q + m.end(), e, mentions)
         if then is None and _patterns()["purpose"].match(text, q, e):
             then = _actor_after_purpose(text, masked, q + m.end(), e, mentions)
+        if then is None and _patterns()["scope"].match(text, q, e):
+            then = _actor_in_scope(text, q + m.end(), e, mentions)
         if then is None and _patterns()["scope"].match(text, q, e):
             then = _modal_after_scope(text, masked, q + m.end(), e)
         if then is None and _patterns()["case"].match(text, q, e):
@@ -320,6 +339,18 @@ def _actor_after_purpose(text: str, masked: str, p: int, e: int, mentions: list[
             return after
         comma = masked.find(",", comma + 1, min(e, p + 400))
     return None
+
+
+def _actor_in_scope(text: str, p: int, e: int, mentions: list[Ag]) -> Optional[int]:
+    """"Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công": a scope that names a
+    body straight before a modal addresses that body, which acts (its start, where the subject is read); None
+    when no body opens the scope or no modal follows it ("Đối với những vấn đề vượt thẩm quyền phải báo cáo …",
+    "Đối với các dự án …, có trách nhiệm …": ``_modal_after_scope``)."""
+    chain, cend = chain_at(text, p, mentions, e)
+    if not chain:
+        return None
+    rest = after_chain(text, cend, e)
+    return skip_ws(text, p, e) if lexicon().modal_start.match(text[rest:e]) else None
 
 
 def _modal_after_scope(text: str, masked: str, p: int, e: int) -> Optional[int]:

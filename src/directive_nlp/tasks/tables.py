@@ -343,6 +343,21 @@ def _completion_open() -> re.Pattern:
                       re.IGNORECASE)
 
 
+def _past_topic(t_text: str) -> int:
+    """Where the work starts after a topic that opens a task cell ("Về CSDL quốc gia về thủ tục hành chính, chủ
+    trì, …": layout.yaml ``heading_topic_prefixes`` up to its first comma, no ";" or ":" before it), else 0."""
+    m = layout_vocab().topic_prefix.match(t_text)
+    if not m:
+        return 0
+    comma = t_text.find(",", m.end())
+    if comma < 0 or any(ch in t_text[m.end():comma] for ch in ";:"):
+        return 0
+    q = comma + 1
+    while q < len(t_text) and t_text[q].isspace():
+        q += 1
+    return q
+
+
 def _cell_frame(t_text: str) -> tuple[str, list]:
     """A task cell that opens with the role frame, its lead in the row's own column ("Chủ trì phối hợp với Bộ
     Khoa học và Công nghệ xây dựng cẩm nang …" | Bộ Công an): the work without the frame, and the partners
@@ -351,6 +366,10 @@ def _cell_frame(t_text: str) -> tuple[str, list]:
     p, partners = role_frame(t_text, 0, len(t_text), mentions)
     if not partners:  # "Phối hợp với Bộ Công an xây dựng …": the cell's own partners, the row's lead
         p, partners = opening_partners(t_text, mentions)
+    if not partners:  # "Về CSDL ngành Y tế, chủ trì, phối hợp với Bộ Công an …": the frame after a topic
+        q = _past_topic(t_text)
+        if q:
+            p, partners = role_frame(t_text, q, len(t_text), mentions)
     rest = t_text[p:].strip(" ,:")
     if not partners or len(words(rest)) < 2 or not rest[0].isalpha():
         return t_text, []  # no frame, no work after the partners, or a name cut inside ("… UBND TP. Hà Nội …")
