@@ -230,3 +230,17 @@ def _html(path: Path, mark: str) -> Path:
 @pytest.mark.parametrize("mark", ["<sup>1</sup>", "<sup>[1]</sup>", "[1]", ""])
 def test_an_html_header_with_a_footnote_mark(tmp_path, mark):
     assert _table_rows(_html(tmp_path / "t.html", mark)) == _FORM_EXPECTED
+
+
+@pytest.mark.parametrize("mark", ["<super>1</super>", "¹", ""])
+def test_a_pdf_header_with_a_superscript_mark(tmp_path, monkeypatch, mark):
+    pytest.importorskip("reportlab")
+    import tasks_table_docs
+
+    monkeypatch.setattr(tasks_table_docs, "HEADER", ["TT", "Nhiệm vụ", "Cơ quan chủ trì" + mark, "Cơ quan phối hợp",
+                                                     "Thời hạn"])
+    res = extract(tasks_table_docs.make_pdf(tmp_path / "t.pdf"), model="none")
+    rows = [t for t in res.tasks if (t.rule or "").startswith("table-row")]
+    assert len(rows) == 5
+    assert [(a.name, a.role) for a in rows[0].agencies] == [("Sở Nông nghiệp và Môi trường", "lead"),
+                                                            ("Ủy ban nhân dân các xã, phường", "support")]
