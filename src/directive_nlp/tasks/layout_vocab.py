@@ -30,7 +30,8 @@ REQUIRED_KEYS: dict[str, type] = {
     "self_reference_openers": list, "self_reference_request_words": list,
     "relative_heading_nouns": list, "relative_heading_links": list, "relative_heading_lead_tails": list,
     "relative_heading_support_tails": list, "assignment_line_words": list, "role_class_words": list,
-    "coordinated_content_words": list,
+    "coordinated_content_words": list, "table_group_columns": list, "table_header_marks": list,
+    "table_body_marks": list,
 }
 
 
@@ -47,6 +48,11 @@ def _column_pattern(words: list) -> re.Pattern:
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
+def _any(patterns: list) -> str:
+    """One group matching any of a list of regexes (the footnote marks of ``table_header_marks``)."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
 @dataclass(frozen=True)
 class LayoutVocab:
     data: dict
@@ -61,6 +67,9 @@ class LayoutVocab:
     theme_prefix: re.Pattern
     proper_head: re.Pattern    # group "next": the character after the head and its space
     columns: tuple             # ((role, pattern), …) in the order of the YAML
+    group_column: re.Pattern   # a header naming a grouping column ("Thuộc nhóm nhiệm vụ"): never the task column
+    header_marks: re.Pattern   # the footnote marks closing a header cell ("Cơ quan chủ trì[1]"), all of them
+    body_marks: re.Pattern     # a footnote mark closing a name in a body cell ("Bộ Tài chính[2];")
     execution: tuple
     non_task_article: tuple
     official: re.Pattern
@@ -117,6 +126,9 @@ def layout_vocab() -> LayoutVocab:
                                re.IGNORECASE),
         theme_prefix=re.compile(rf"^\s*{_alt(d['theme_heading_prefixes'])}(?!{_W})", re.IGNORECASE),
         columns=cols,
+        group_column=_column_pattern(d["table_group_columns"]),
+        header_marks=re.compile(rf"(?:\s*{_any(d['table_header_marks'])})+\s*$"),
+        body_marks=re.compile(rf"(?<=[^\W\d_])\s*{_any(d['table_body_marks'])}(?=\s*(?:[;,.\n]|$))"),
         execution=tuple(re.compile(p, re.IGNORECASE) for p in d["execution_clause"]),
         non_task_article=tuple(re.compile(p, re.IGNORECASE) for p in d["non_task_articles"]),
         official=re.compile(rf"(?<!{_W}){_alt(d['official_titles'])}(?!{_W})", re.IGNORECASE),

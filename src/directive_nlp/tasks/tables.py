@@ -24,6 +24,7 @@ from .clauses import opening_partners, role_frame
 from .frames import frames
 from .lexicon import word_alt
 from ..models import AgencyRef, BlockInfo, Deadline, NormalizedDocument, Task, TextBlock
+from ..structure.sections import load_rules
 from .layout_vocab import layout_vocab
 from .mentions import agency_type, canonical, find_agencies
 from .predicates import is_verb_start
@@ -31,11 +32,26 @@ from .roles import fallback_subject
 from .text import trim, words
 from .timing import time_value
 
-__all__ = ["table_tasks", "column_roles", "table_parts", "lost_header_blocks"]
+__all__ = ["table_tasks", "column_roles", "table_parts", "lost_header_blocks", "unmarked", "blank_body_marks"]
 
 
 def _norm(s: str) -> str:
     return " ".join(re.sub(r"[^\wÀ-ỹ/ ]", " ", s.lower()).split())
+
+
+def unmarked(cell: str) -> str:
+    """A header cell without the footnote marks closing it ("Cơ quan chủ trì[1]", "… hành động¹", "Thời hạn (2)",
+    "Nội dung*", "Cơ quan chủ trì1" where a superscript run was read as a digit): a copy from the web or a DOCX
+    leaves them; they are no part of the column's name and no figure (``layout.yaml`` ``table_header_marks``).
+    The cell's start is kept, so the text is a prefix of the cell as written."""
+    m = layout_vocab().header_marks.search(cell, max(0, len(cell) - 40))
+    return cell[:m.start()] if m else cell
+
+
+def blank_body_marks(cell: str) -> str:
+    """A body cell with the footnote marks that close a name ("Bộ Tài chính[2]; Bộ Công an", "Sở Y tế¹") turned
+    into spaces of the same length (``table_body_marks``): the names read as written, offsets into the cell kept."""
+    return layout_vocab().body_marks.sub(lambda m: " " * len(m.group()), cell)
 
 
 def column_roles(header: list[str]) -> dict[str, int]:
@@ -45,20 +61,28 @@ def column_roles(header: list[str]) -> dict[str, int]:
     the file's order, so "Cơ quan phối hợp" is a support column before it can be
     a lead one; each role takes the first column that matches. A column named
     for both roles ("Đơn vị chủ trì/phối hợp") is 'assign': its cells hold both.
+    A column that groups the rows ("Thuộc nhóm nhiệm vụ, hành động", "Lĩnh vực":
+    ``table_group_columns``) is never the task column, though it names a task
+    word: it is 'group', and the task column is the one that names the work
+    ("Nội dung nhiệm vụ"). Footnote marks closing a cell are no part of its name.
     """
     roles: dict[str, int] = {}
-    cols = layout_vocab().columns
+    vocab = layout_vocab()
     for i, h in enumerate(header):
-        h = _norm(h)
+        h = _norm(unmarked(h))
         if not h:
             continue
         if "assign" not in roles and _both_roles(h):
             roles["assign"] = i
             continue
-        for role, pat in cols:
-            if role not in roles and pat.search(h):
+        group = bool(vocab.group_column.search(h))
+        for role, pat in vocab.columns:
+            if role not in roles and not (group and role == "task") and pat.search(h):
                 roles[role] = i
                 break
+        else:
+            if group and "group" not in roles:
+                roles["group"] = i
     return roles
 
 
@@ -68,40 +92,79 @@ def _both_roles(h: str) -> bool:
 
 
 def _names_columns(cells: list[str]) -> bool:
-    """Is a row a header (every filled cell is a column name, no figures), e.g. one repeated lower down?"""
-    named = [c.strip() for c in cells if c.strip()]
+    """Is a row a header (every filled cell is a column name, no figures but footnote marks), e.g. one repeated
+    lower down?"""
+    named = [unmarked(c).strip() for c in cells if unmarked(c).strip()]
     return len(named) >= 2 and all(column_roles([c]) for c in named) and not any(re.search(r"\d", c) for c in named)
 
 
-def _assigns(cells: list[str]) -> bool:
-    """Do the cells name the columns of an assignment table (a task column and a body column)?"""
+def _header_cell(cell: str) -> str:
+    """A cell as a header names a column: without markup and footnote marks ("**Cơ quan chủ trì[1]**")."""
+    return unmarked(cell.strip(" *_")).strip(" *_")
+
+
+def _may_name_column(cell: str) -> bool:
+    """Could a cell be a column's name: short, with no figure once its footnote marks are set aside?"""
+    c = _header_cell(cell)
+    return bool(c) and not re.search(r"\d", c) and len(c.split()) <= 6
+
+
+def _heads_assignments(cells: list[str]) -> bool:
+    """Do short cells head an assignment table: at least three, most of them column names, among them a task
+    and a body column (a column the vocabulary does not name, "Chỉ tiêu đạt được", may stand among them)?"""
     roles = column_roles(cells)
-    return _names_columns(cells) and "task" in roles and bool({"lead", "support", "assign"} & set(roles))
+    named = sum(1 for c in cells if column_roles([c]))
+    return (len(cells) >= 3 and 2 * named > len(cells) and "task" in roles
+            and bool({"lead", "support", "assign"} & set(roles)))
 
 
 def _glued_header(cells: list[str]) -> int:
     """How many trailing cells of a row are the header of an assignment table (0 when they are not): short
     cells without figures, most of them column names, among them a task and a body column ("STT | Tên nhiệm
-    vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện | Tiến độ")."""
+    vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện | Tiến độ"). Footnote marks ("Cơ quan chủ trì[1]") are
+    no figures."""
     run = 0
     for c in reversed(cells):
-        c = c.strip(" *_")
-        if not c or re.search(r"\d", c) or len(c.split()) > 6:
+        if not _may_name_column(c):
             break
         run += 1
-    tail = [c.strip(" *_") for c in cells[len(cells) - run:]]
-    roles = column_roles(tail)
-    named = sum(1 for c in tail if column_roles([c]))
-    ok = run >= 3 and 2 * named > run and "task" in roles and bool({"lead", "support", "assign"} & set(roles))
-    return run if ok else 0
+    while run and load_rules().appendix.match(_header_cell(cells[len(cells) - run])):
+        run -= 1  # "PHỤ LỤC II" before the header: its title, no column
+    tail = [_header_cell(c) for c in cells[len(cells) - run:]]
+    return run if _heads_assignments(tail) else 0
 
 
-def _header_before(doc: NormalizedDocument, first: TextBlock, width: int) -> Optional[list[str]]:
-    """Column names written as the short paragraphs right before a table whose first row is a body row (a
-    converter that split the header row into lines), or None."""
-    before = [b for b in doc.blocks[max(0, first.index - width):first.index] if b.kind != "table_row"]
-    cells = [doc.text[b.start:b.end].strip(" *_") for b in before]
-    return cells if len(cells) == width and _assigns(cells) else None
+def _header_lines(doc: NormalizedDocument, first: TextBlock, widths: set[int]) -> Optional[list[TextBlock]]:
+    """The short paragraphs right before a table whose first row is a body row that name its columns (a
+    converter split the header row into lines, or a web page's layout cell held it), or None. As many lines as
+    the table has columns (one of its rows' widths, the widest that fits), most of them column names, among
+    them a task and a body column; footnote marks are no figures ("Cơ quan chủ trì[1]")."""
+    run: list[TextBlock] = []
+    for b in reversed(doc.blocks[:first.index]):
+        if b.kind == "table_row" or not _may_name_column(doc.text[b.start:b.end]):
+            break
+        run.insert(0, b)
+    for w in sorted((w for w in widths if 3 <= w <= len(run)), reverse=True):
+        lines = run[len(run) - w:]
+        if _heads_assignments([_header_cell(doc.text[b.start:b.end]) for b in lines]):
+            return lines
+    return None
+
+
+def _header_before(doc: NormalizedDocument, first: TextBlock, widths: set[int]) -> Optional[list[str]]:
+    """Column names written as the short paragraphs right before a table (``_header_lines``), or None."""
+    lines = _header_lines(doc, first, widths)
+    return [_header_cell(doc.text[b.start:b.end]) for b in lines] if lines else None
+
+
+def _run_widths(blocks: list[TextBlock], k: int) -> set[int]:
+    """The widths of the rows of the run of table rows that starts at block ``k``."""
+    out: set[int] = set()
+    for b in blocks[k:]:
+        if b.kind != "table_row":
+            break
+        out.add(len(b.cells or []))
+    return out
 
 
 def lost_header_blocks(doc: NormalizedDocument) -> set[int]:
@@ -112,14 +175,33 @@ def lost_header_blocks(doc: NormalizedDocument) -> set[int]:
     for k, b in enumerate(blocks):
         if b.kind != "table_row" or not b.cells or (k and blocks[k - 1].kind == "table_row") or b.header:
             continue
-        width = len(b.cells)
-        if _header_before(doc, b, width) is None:
+        lines = _header_lines(doc, b, _run_widths(blocks, k))
+        if lines is None:
             continue
-        first = b.index - width
+        first = lines[0].index
         out.update(range(first, b.index))
         if first > 0 and blocks[first - 1].kind != "table_row":
             out.add(first - 1)
     return out
+
+
+def _title_cell(cell: str) -> bool:
+    """A cell that is the title of the table whose header follows it in a glued row ("PHỤ LỤC II DANH MỤC CÁC
+    NHIỆM VỤ …"): an appendix heading (``sections.yaml`` ``appendix``) or a cell written in capitals."""
+    c = cell.strip(" *_")
+    letters = [ch for ch in c[:80] if ch.isalpha()]
+    return bool(load_rules().appendix.match(c)) or (len(letters) >= 12 and all(ch.isupper() for ch in letters))
+
+
+def _titled_header(cells: list[str], k: int) -> int:
+    """A glued header of ``k`` trailing cells, widened to the column names before them when a title stands right
+    before those (a short row: "| Tổ chức … | Bộ Tư pháp | Năm 2027 | PHỤ LỤC II DANH MỤC … | STT | Tên dự án |
+    …", where the row's own width cuts the header after "STT"); else ``k``."""
+    n = len(cells)
+    j = n - k
+    while j > 1 and _may_name_column(cells[j - 1]) and column_roles([_header_cell(cells[j - 1])]):
+        j -= 1
+    return n - j if j < n - k and _title_cell(cells[j - 1]) else k
 
 
 def table_parts(doc: NormalizedDocument, rows: list[TextBlock]) -> list[tuple[Optional[list[str]], list[TextBlock]]]:
@@ -127,15 +209,17 @@ def table_parts(doc: NormalizedDocument, rows: list[TextBlock]) -> list[tuple[Op
 
     Text converters glue a table's title and the next table's header onto the last row of the table before
     ("| 9. | Xây dựng … | Các bộ | 30/09/2025 | 2. Các nhiệm vụ … | STT | Nhiệm vụ | … | Thời hạn hoàn thành |"):
-    the row's first cells (as many as the table has columns) are its own, its trailing cells that name the
-    columns of an assignment table head the rows after it. The first table's header may come as short
-    paragraphs right before it."""
+    a row wider than the table whose trailing cells name the columns of an assignment table gives them as the
+    header of the rows after it, and keeps its first cells (at most as many as the table has columns); a
+    title in capitals or an appendix heading right before the header is no cell of the row, even when the
+    row is short ("| Mặt trận … | … | Giai đoạn 2026 - 2030 | PHỤ LỤC II DANH MỤC … | STT | Tên dự án, nhiệm
+    vụ | …"). The first table's header may come as short paragraphs right before it."""
     text = doc.text
     widths = Counter(len(r.cells) for r in rows if r.cells)
     if not widths:
         return [(None, rows)]
     width = widths.most_common(1)[0][0]
-    header = _header_before(doc, rows[0], width) if not rows[0].header else None
+    header = _header_before(doc, rows[0], set(widths)) if not rows[0].header else None
     parts: list[tuple[Optional[list[str]], list[TextBlock]]] = []
     cur: list[TextBlock] = []
     for r in rows:
@@ -143,9 +227,13 @@ def table_parts(doc: NormalizedDocument, rows: list[TextBlock]) -> list[tuple[Op
         cells = [text[c.start:c.end] for c in r.cells or []]
         k = _glued_header(cells[own:]) if len(cells) > own else 0
         if k:
-            cur.append(r.model_copy(update={"cells": r.cells[:own], "end": r.cells[own - 1].end}))
+            k = _titled_header(cells, k)
+            keep = min(own, len(cells) - k)
+            if keep == len(cells) - k and keep > 1 and _title_cell(cells[keep - 1]):
+                keep -= 1
+            cur.append(r.model_copy(update={"cells": r.cells[:keep], "end": r.cells[keep - 1].end}))
             parts.append((header, cur))
-            header, cur = [c.strip(" *_") for c in cells[-k:]], []
+            header, cur = [_header_cell(c) for c in cells[-k:]], []
             continue
         cur.append(r)
     parts.append((header, cur))
@@ -227,17 +315,24 @@ _GROUP_LABEL = re.compile(r"[*_\s]*(?:[IVXLC]+|[A-ZĐ])\.?[*_\s]*")
 _NUMBER = re.compile(r"[*_\s]*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+|[a-zđ])[.)]?[*_\s]*[a-z]?")
 
 
+_BULLET = re.compile(r"^[-+•–]\s*")
+_BODY_ROLES = ("lead", "support", "assign")
+
+
 def _fit(role: Optional[str], value: str) -> int:
-    """How well a cell's text fits a column's role (the realignment's score)."""
-    v = value.strip(" *_")
+    """How well a cell's text fits a column's role (the realignment's score). A cell that lists its items
+    ("- Rà soát …; - Xây dựng …") is read from its first item."""
+    v = _BULLET.sub("", value.strip(" *_"))
     if role == "task":
         return 3 if is_verb_start(v) else (1 if len(v.split()) >= 3 and not find_agencies(v) else -3)
-    if role in ("lead", "support", "assign"):
-        return 2 if find_agencies(v) else -2
+    if role in _BODY_ROLES:  # bodies, not work that names one ("Xây dựng trình Thủ tướng Chính phủ …")
+        return 2 if find_agencies(v) and not is_verb_start(v) else -2
     if role == "time":
         return 2 if time_value(v) else -2
     if role == "number":
         return 1 if _NUMBER.fullmatch(v) else -2
+    if role == "group":  # a grouping cell spans the rows of its group: a short row rarely holds one
+        return -2
     return 0
 
 
@@ -246,8 +341,11 @@ def realign_short_row(cells: list[str], roles: dict[str, int], width: int) -> Op
 
     Text formats drop the merged cells, so the row's cells belong to the columns not merged, in order; which
     columns those are is read from the cells' content (a task in the task column, bodies in the body
-    columns, a time in the time column). Returns the row at full width, ``None`` for each merged column,
-    or ``None`` when the row is no continuation (a group row "| I | NHÓM NHIỆM VỤ … |", or no fit).
+    columns, a time in the time column). Between placements that fit as well, the one whose merged columns
+    form fewer runs wins (cells merged down a group of rows sit side by side: "STT | Chủ trì | Phối hợp |
+    Nhóm" over "Nội dung | Chỉ tiêu | Thời hạn"), then the one whose merged columns come later. Returns the
+    row at full width, ``None`` for each merged column, or ``None`` when the row is no continuation (a group
+    row "| I | NHÓM NHIỆM VỤ … |", or no fit).
     """
     k = width - len(cells)
     if k <= 0 or len(cells) < 2 or "task" not in roles:
@@ -256,16 +354,22 @@ def realign_short_row(cells: list[str], roles: dict[str, int], width: int) -> Op
     if _GROUP_LABEL.fullmatch(cells[0]) or any(c.isupper() for c in named):
         return None
     role_of = {i: r for r, i in roles.items()}
-    best, best_score = None, 0
+    best, best_key = None, (0, -width)
     for merged in combinations(range(width), k):
         if roles["task"] in merged:
             continue
         it = iter(cells)
         row = [None if i in merged else next(it) for i in range(width)]
         score = sum(_fit(role_of.get(i), v) for i, v in enumerate(row) if v is not None)
-        if score > 0 and score >= best_score:  # on a tie the later columns are the merged ones
-            best, best_score = row, score
+        key = (score, -_runs(merged))
+        if score > 0 and key >= best_key:  # on a full tie the later columns are the merged ones
+            best, best_key = row, key
     return best
+
+
+def _runs(columns: tuple[int, ...]) -> int:
+    """How many runs of side-by-side columns a sorted set of columns forms ((0, 1, 2, 3) one, (1, 2, 5, 6) two)."""
+    return sum(1 for j, c in enumerate(columns) if j == 0 or c != columns[j - 1] + 1)
 
 
 def _continuation(cells: list[str], roles: dict[str, int], width: int) -> Optional[list[Optional[str]]]:
@@ -399,8 +503,8 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
             carry, prev = {}, []
             continue
         spanned = _continuation(cells, roles, len(header))
-        if spanned is not None and prev:
-            cells = [prev[i] if v is None else v for i, v in enumerate(spanned)]
+        if spanned is not None:  # merged cells take the row above's; right after a group row there is none
+            cells = [(prev[i] if prev else "") if v is None else v for i, v in enumerate(spanned)]
         if _norm(" ".join(cells)) == _norm(" ".join(header)) or _names_columns(cells):
             if len(cells) == len(header) and _names_columns(cells):
                 again = column_roles(cells)  # a header repeated lower down may name the columns anew
@@ -415,7 +519,7 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
             val = cells[i] if i < len(cells) else ""
             if not val.strip() and filled is not None and i < len(filled):
                 val = filled[i]
-            return val.strip()
+            return (blank_body_marks(val) if role in _BODY_ROLES else val).strip()
 
         task_cell = cell("task")
         if not task_cell or len(words(task_cell)) < 2:
@@ -438,7 +542,7 @@ def table_tasks(doc: NormalizedDocument, rows: list[TextBlock], info: dict[int, 
             if not time_cell:
                 time_cell = carry.get("time", "")
         carry = {"lead": lead_cell, "support": sup_cell, "time": time_cell}
-        t_text = task_cell
+        t_text = _BULLET.sub("", task_cell)  # a cell that lists its items opens with the first one's dash
         # "Doanh nghiệp …, nhà đầu tư bảo đảm kinh phí …" with the same bodies as chủ trì: keep the predicate
         if lead_cell and t_text.lower().startswith(lead_cell.lower()) and len(t_text) > len(lead_cell) + 3:
             t_text = t_text[len(lead_cell):].lstrip(" ,:")
