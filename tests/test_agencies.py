@@ -145,6 +145,14 @@ SPLITS = [
      ["Các doanh nghiệp viễn thông", "tổ chức, cá nhân có liên quan"]),
     ("các sở, ban, ngành, các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố",
      ["các sở, ban, ngành", "các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố"]),
+    # a generic noun written straight after another, without a comma (adjoining_generic_nouns)
+    ("Giao các bộ ngành Trung ương thực hiện", ["các bộ ngành Trung ương"]),
+    ("phối hợp với các ban ngành đoàn thể tỉnh", ["các ban ngành đoàn thể tỉnh"]),
+    ("Các sở ngành tỉnh chủ động triển khai", ["Các sở ngành tỉnh"]),
+    # ... only those: a verb after the group is no noun of it
+    ("các đơn vị tổ chức thực hiện", ["các đơn vị"]),
+    ("các sở ban hành văn bản hướng dẫn", ["các sở"]),
+    ("các cơ quan ngành dọc đóng trên địa bàn", ["các cơ quan"]),  # not "các cơ quan ngành"
     # generic groups closed by a catch-all group ("… và các cơ quan có liên quan") are one agency
     ("Sở Công Thương chủ trì, phối hợp với các sở, ngành, đoàn thể tỉnh và các cơ quan có liên quan",
      ["Sở Công Thương", "các sở, ngành, đoàn thể tỉnh và các cơ quan có liên quan"]),

@@ -135,6 +135,8 @@ class Gazetteer:
     heads: _Trie = field(default_factory=_Trie)
     standalone_heads: _Trie = field(default_factory=_Trie)
     generic: _Trie = field(default_factory=_Trie)
+    adjoining: _Trie = field(default_factory=_Trie)  # generic nouns that continue a group without a comma ...
+    adjoining_after: set = field(default_factory=set)  # ... after one of these nouns
     modifiers: _Trie = field(default_factory=_Trie)
     classes: _Trie = field(default_factory=_Trie)
     levels: _Trie = field(default_factory=_Trie)
@@ -213,6 +215,9 @@ class Gazetteer:
             self.standalone_heads.add(self.k(h), True)
         for w in data.get("generic_nouns") or []:
             self.generic.add(self.k(w), True)
+        for w in data.get("adjoining_generic_nouns") or []:
+            self.adjoining.add(self.k(w), True)
+        self.adjoining_after.update(self.k(w) for w in data.get("adjoining_after") or [])
         for w in data.get("generic_modifiers") or []:
             self.modifiers.add(self.k(w), True)
         for c in data.get("class_nouns") or []:
@@ -282,8 +287,8 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
     "abbreviations.yaml": {"abbreviations": dict},
     "agencies.yaml": {
         "departments": list, "bodies": list, "free_heads": list, "heads": list, "standalone_heads": list,
-        "generic_nouns": list, "generic_modifiers": list, "modifiers_taking_body": list, "class_nouns": list,
-        "levels": list, "head_levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
+        "generic_nouns": list, "adjoining_generic_nouns": list, "adjoining_after": list, "generic_modifiers": list, "modifiers_taking_body": list,
+        "class_nouns": list, "levels": list, "head_levels": list, "qualifiers": list, "qualifiers_taking_body": list, "qualifiers_taking_level": list,
         "open_stop_words": list, "open_reference_nouns": list, "open_reference_tails": list,
         "open_reference_goes_on": list,
         "qualifiers_open": list, "qualifiers_open_object": list, "object_clause_words": list, "group_openers": list, "province_verbs": list, "determiners": list,
@@ -899,6 +904,11 @@ class _Scanner:
         gm = self.match(self.g.generic, i)
         return bool(cm and gm and cm[0] > gm[0])
 
+    def _adjoins(self, k: int) -> bool:
+        """The group's last noun, before ``k``, is one after which a generic noun goes on without a comma."""
+        keys = tuple(key for t in self.toks[max(0, k - 2):k] for key in t.keys)
+        return any(keys[-len(w):] == w for w in self.g.adjoining_after)
+
     def group(self, i: int, lone_ok: bool = False, after_head: bool = False) -> Optional[tuple[int, str, str]]:
         """A generic group ("các sở, ban, ngành tỉnh") or a class noun ("Các huyện ủy"); after a person head
         ("người đứng đầu cấp ủy", "thủ trưởng cơ quan, đơn vị") the noun needs no determiner."""
@@ -941,6 +951,11 @@ class _Scanner:
                 items = 1
                 while True:
                     k = end
+                    adj = self.match(self.g.adjoining, k) if self.word(k) else None
+                    if adj and not self._common_compound(k) and self._adjoins(k):
+                        end = adj[0]  # "các bộ ngành", "các sở ngành tỉnh": the next noun without a comma
+                        items += 1
+                        continue
                     if self.is_punct(k, ",") or (self.word(k) and self.toks[k].keys in (("và",), ("hoặc",))):
                         k2 = self.det(k + 1)
                         if k2 > k + 1 and items >= 3:
