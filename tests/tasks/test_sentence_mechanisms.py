@@ -825,3 +825,31 @@ def test_role_bracket_members_in_a_sentence(body, expected):
 def test_role_bracket_leaves_other_brackets(body, expected):
     ts = tasks_of(body)
     assert len(ts) == 1 and roles(ts[0]) == expected
+
+
+# ------------------------------------------------------------------ defect17: label values that are work
+def test_a_label_value_opening_with_a_standard_keeps_the_label_as_the_work():
+    from directive_nlp.tasks.not_tasks import action_label
+    assert action_label("Lắp đặt các trạm phát sóng", " Đảm bảo độ phủ sóng rộng khắp.")
+    assert action_label("Vận hành thử hệ thống camera", " Bảo đảm hoạt động ổn định.")
+    # a name label, a target or a determiner before the colon, or a value that is no standard: not the work
+    assert not action_label("Mục tiêu chung", " Đảm bảo 100% số xã có sóng.")
+    assert not action_label("Thời gian thực hiện", " Đảm bảo đúng tiến độ.")
+    assert not action_label("Các trạm phát sóng mới", " Đảm bảo độ phủ sóng.")
+    assert not action_label("Tổ giúp việc Ban Chỉ đạo", " Không quá 05 cá nhân.")
+    tasks = [t.task for t in tasks_of("- Lắp đặt các trạm phát sóng, cột ăng ten: Đảm bảo độ phủ sóng rộng khắp trong "
+                                      "các khu dân cư.\n\n- Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân.")]
+    assert tasks == ["Lắp đặt các trạm phát sóng, cột ăng ten"]
+
+
+def test_a_label_value_with_its_own_body_and_obligation_is_work():
+    from directive_nlp.tasks.not_tasks import own_obligation
+    assert own_obligation(" Sở quản lý ngành có trách nhiệm trình Ủy ban nhân dân tỉnh ban hành văn bản.")
+    assert own_obligation(" Các đơn vị phải gửi báo cáo trước ngày 15/12.")
+    assert not own_obligation(" Không quá 05 cá nhân.")
+    assert not own_obligation(" Có trách nhiệm của cả hệ thống.")     # no body before the modal
+    assert not own_obligation(" Mỗi đơn vị cần thiết có 01 cán bộ.")   # "cần thiết" is no modal
+    tasks = [t.task for t in tasks_of("1. Trường hợp hàng hóa do một cấp định giá: Sở quản lý ngành có trách nhiệm "
+                                      "trình Ủy ban nhân dân tỉnh ban hành văn bản định giá.\n\n"
+                                      "2. Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân.")]
+    assert len(tasks) == 1 and "ban hành văn bản định giá" in tasks[0]

@@ -72,6 +72,8 @@ MECHANISMS: dict[str, str] = {
     "estimate_statement": "not_tasks.estimate_statement: 'Dự kiến kinh phí …' no task",
     "composition_only": "not_tasks.composition_only: a list of body names, no task",
     "label_value": "not_tasks.label_value / label_pair: 'X: Không quá 05 cá nhân' no task",
+    "value_obligation": "not_tasks.own_obligation: 'Trường hợp …: Sở X có trách nhiệm trình …' a task, not a label value",
+    "action_label": "not_tasks.action_label: 'Lắp đặt các trạm …: Đảm bảo …' the label is the work, not a label value",
     "time_label": "not_tasks.time_label_draft: 'Mốc thời gian …: từ … đến …' the work, dated",
     "lead_in": "not_tasks.cut_lead_in: '… các nội dung sau:' no task",
 }
