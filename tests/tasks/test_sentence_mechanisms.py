@@ -853,3 +853,27 @@ def test_a_label_value_with_its_own_body_and_obligation_is_work():
                                       "trình Ủy ban nhân dân tỉnh ban hành văn bản định giá.\n\n"
                                       "2. Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân.")]
     assert len(tasks) == 1 and "ban hành văn bản định giá" in tasks[0]
+
+
+# ------------------------------------------------------------------ defect17: a predicate with its object waits for none
+@pytest.mark.parametrize("body, n", [
+    # the closing verb belongs to the object, the next segment opens a predicate of its own: two tasks
+    ("1. Sở Xây dựng quản lý hoạt động xây dựng, tăng cường vệ sinh các khu vực công cộng.", 2),
+    ("1. Sở Tài chính xây dựng các nội dung triển khai, đề xuất giải pháp với các sở, ngành.", 2),
+    # the closing aspect word qualifies the object
+    ("1. Đài Phát thanh thực hiện đưa tin kịp thời, khuyến khích người dân sử dụng nước tiết kiệm.", 2),
+    # negatives: a run of bare verbs, an activity list, a body's chain, paired verbs: one task
+    ("1. Sở Nội vụ tăng cường công tác phối hợp, hướng dẫn tổ chức các hoạt động tại cộng đồng.", 1),
+    ("1. Sở Tư pháp tham mưu, đề xuất giải quyết các kiến nghị của người dân.", 1),
+    ("1. Các sở gửi Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh ban hành danh sách.", 1),
+    ("1. Sở Y tế tổ chức các lớp đào tạo, tập huấn cho đội ngũ y tế cơ sở.", 1),
+])
+def test_a_segment_with_verb_and_object_does_not_wait(body, n):
+    assert len(tasks_of(body)) == n, [t.task for t in tasks_of(body)]
+
+
+def test_closed_predicate_is_the_switch_it_names():
+    from directive_nlp.tasks.ablation import disabled
+    body = "1. Sở Xây dựng quản lý hoạt động xây dựng, tăng cường vệ sinh các khu vực công cộng."
+    with disabled("closed_predicate"):
+        assert len(tasks_of(body)) == 1

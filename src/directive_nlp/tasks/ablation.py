@@ -32,6 +32,7 @@ MECHANISMS: dict[str, str] = {
     "continues_activities": "splitting.continues_activities: 'công tác thông tin, tuyên truyền' no cut",
     "object_list": "splitting.continues_object_list: the next item of a list after a list head, no cut",
     "waits_bare_run": "splitting.bare_run_item / ends_with_verb: a run of bare verbs waits for its object",
+    "closed_predicate": "splitting.closed_predicate: 'Quản lý hoạt động xây dựng, | tăng cường …' the segment does not wait",
     "governed": "splitting._governs: after 'tham mưu', 'hướng dẫn X', 'để …' commas do not cut",
     # splitting._starts_new: tests that cut
     "support_cut": "splitting: ', (và) phối hợp với Y + verb' cuts",
