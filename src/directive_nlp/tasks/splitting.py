@@ -615,7 +615,8 @@ def closed_predicate(text: str, g: _Group, seg: tuple[int, int], mentions: list[
     no object, so the run-of-bare-verbs test does not hold the next predicate back (defect17). Two shapes:
 
     * the segment closes with an aspect word (``aspect_words``) after a word that is no verb nor an activity head
-      ("công tác phối hợp, | hướng dẫn …": a list of activities, ``nominal_run_heads``): a qualifier;
+      ("công tác phối hợp, | hướng dẫn …": a list of activities, ``nominal_run_heads``), and the next segment opens
+      with a verb that is no aspect word ("thông tin kịp thời, | thường xuyên về …": the manners go on): a qualifier;
     * the next segment opens a predicate of its own with an aspect word or a governing verb ("tăng cường …", "tham
       mưu …", ``governing_verbs``) and the closing verb is no aspect, governing or paired verb, follows a word that
       is neither a verb nor a joiner ("và", "hoặc") nor a body's name ("gửi Sở Tài chính tổng hợp, | trình …": the
@@ -632,15 +633,17 @@ def closed_predicate(text: str, g: _Group, seg: tuple[int, int], mentions: list[
     if before1 in lx.verbs or before2 in lx.verbs or before1 in _CLOSING_JOINERS:
         return False
     aspect = set(lexicon().data.get("aspect_words") or ())
+    st = text[seg[0]:seg[1]]
     if tail in aspect:
-        # "công tác phối hợp, | hướng dẫn …": after an activity head the word names an activity of a list
+        # "công tác phối hợp, | hướng dẫn …": after an activity head the word names an activity of a list;
+        # "thông tin kịp thời, | thường xuyên về …": the manners go on, no predicate opens
         heads = set(lexicon().data.get("nominal_run_heads") or ())
-        return before1 not in heads and before2 not in heads
+        return (before1 not in heads and before2 not in heads and is_verb_start(st)
+                and not opening_word("aspect_words", st, 0, len(st)))
     governing = set(lexicon().data.get("governing_verbs") or ())
     paired = set(lexicon().data.get("paired_verbs") or ())
     if tail in governing or tail in paired:
         return False
-    st = text[seg[0]:seg[1]]
     opener = opening_word("aspect_words", st, 0, len(st)) or lx.governing_start.match(st)
     if not opener or len(words(st[opener.end():])) < 2:
         return False
