@@ -605,6 +605,8 @@ def test_a_case_runs_over_its_list_of_problems(text, phrase):
     ("bố trí kinh phí trong dự toán ngân sách nhà nước hằng năm theo quy định của Luật", False),
     ("cân đối, bố trí kinh phí ngân sách địa phương hằng năm bảo đảm thực hiện", False),
     ("bố trí kinh phí trong dự toán hàng năm", False),                      # the blocker alone, as before
+    ("lập dự toán kinh phí hàng năm, kinh phí tổng thể", False),
+    ("xây dựng kế hoạch chi tiết hằng năm và gửi Sở Nội vụ", False),
     ("tổ chức tập huấn cho cán bộ cơ sở hằng năm", True),                  # no budget or plan: the task's cycle
     ("báo cáo ngân sách nhà nước, hằng năm gửi Sở Tài chính", True),      # a comma: the cycle opens a clause
     ("rà soát ngân sách nhà nước đã cấp và báo cáo kết quả hằng năm", True),
