@@ -594,9 +594,6 @@ def bare_run_item(text: str, g: _Group) -> bool:
         text[g.segs[0][0]:g.segs[-2][1]]))
 
 
-_CLOSING_JOINERS = ("và", "hoặc", "cùng")
-
-
 def _trailing_verb(prev: str) -> tuple[str, int]:
     """The verb of the lexicon closing ``prev`` (two syllables tried first) and its number of syllables; ("", 0)
     when none."""
@@ -619,8 +616,8 @@ def closed_predicate(text: str, g: _Group, seg: tuple[int, int], mentions: list[
       with a verb that is no aspect word ("thông tin kịp thời, | thường xuyên về …": the manners go on): a qualifier;
     * the next segment opens a predicate of its own with an aspect word or a governing verb ("tăng cường …", "tham
       mưu …", ``governing_verbs``) and the closing verb is no aspect, governing or paired verb, follows a word that
-      is neither a verb nor a joiner ("và", "hoặc") nor a body's name ("gửi Sở Tài chính tổng hợp, | trình …": the
-      body's chain goes on)."""
+      is neither a verb nor a joiner ("và", "hoặc", ``list_gap_words``) nor a body's name ("gửi Sở Tài chính tổng
+      hợp, | trình …": the body's chain goes on)."""
     lx = lexicon()
     a, b = g.segs[-1]
     prev = text[a:b]
@@ -630,7 +627,8 @@ def closed_predicate(text: str, g: _Group, seg: tuple[int, int], mentions: list[
         return False
     before1 = pw[-n - 1]
     before2 = " ".join(pw[-n - 2:-n])
-    if before1 in lx.verbs or before2 in lx.verbs or before1 in _CLOSING_JOINERS:
+    joiners = set(lexicon().data.get("list_gap_words") or ())  # "và", "hoặc", "cùng" …
+    if before1 in lx.verbs or before2 in lx.verbs or before1 in joiners or before2 in joiners:
         return False
     aspect = set(lexicon().data.get("aspect_words") or ())
     st = text[seg[0]:seg[1]]
