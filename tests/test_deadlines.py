@@ -598,3 +598,18 @@ def test_a_year_naming_a_programme_or_a_cited_text_is_none(text):
 ])
 def test_a_case_runs_over_its_list_of_problems(text, phrase):
     assert [m.deadline.text for m in find_deadlines(text, doc_date=DOC_DATE)] == [phrase]
+
+
+# defect17: a cycle after a budget or plan named with its owner qualifies the budget, not the task
+@pytest.mark.parametrize("text, found", [
+    ("bố trí kinh phí trong dự toán ngân sách nhà nước hằng năm theo quy định của Luật", False),
+    ("cân đối, bố trí kinh phí ngân sách địa phương hằng năm bảo đảm thực hiện", False),
+    ("bố trí kinh phí trong dự toán hàng năm", False),                      # the blocker alone, as before
+    ("lập dự toán kinh phí hàng năm, kinh phí tổng thể", False),
+    ("xây dựng kế hoạch chi tiết hằng năm và gửi Sở Nội vụ", False),
+    ("tổ chức tập huấn cho cán bộ cơ sở hằng năm", True),                  # no budget or plan: the task's cycle
+    ("báo cáo ngân sách nhà nước, hằng năm gửi Sở Tài chính", True),      # a comma: the cycle opens a clause
+    ("rà soát ngân sách nhà nước đã cấp và báo cáo kết quả hằng năm", True),
+])
+def test_a_cycle_after_a_budget_and_its_owner_is_no_deadline(text, found):
+    assert bool([m for m in find_deadlines(text) if m.deadline.kind == "recurring"]) == found

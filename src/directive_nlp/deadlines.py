@@ -60,7 +60,7 @@ _LISTS = (
     "until_cues", "on_cues", "completion_words", "period_openers", "period_closers", "period_nouns", "open_end",
     "own_issue_events", "own_document_nouns", "receipt_events", "conditional_openers", "conditional_triggers",
     "conditional_subjects", "conditional_blockers", "progress_phrases", "trigger_openers", "trigger_problems",
-    "programme_nouns", "horizon_words", "citation_words", "recurring_blockers",
+    "programme_nouns", "horizon_words", "citation_words", "recurring_blockers", "recurring_blocker_owners",
     "time_label_heads", "time_label_qualifiers", "time_heading_fillers", "periodic_after_blockers", "scope_nouns",
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
@@ -446,7 +446,9 @@ def _compiled() -> _Compiled:
         ),
         relative_units={str(k).lower(): str(x) for k, x in v["relative_units"].items()},
         own_issue_events=[" ".join(str(w).lower().split()) for w in v["own_issue_events"]],
-        recurring_blockers=re.compile(_B + _alt(v["recurring_blockers"]) + r"\s*$", I),
+        # "dự toán hằng năm", "ngân sách nhà nước hằng năm": the budget or plan, with its owner at most
+        recurring_blockers=re.compile(_B + _alt(v["recurring_blockers"]) + r"(?:[^\S\n]+" + _alt(v["recurring_blocker_owners"])
+                                      + r")?\s*$", I),
         receipt=re.compile(_alt(v["receipt_events"]) + _SP + _alt(v["own_document_nouns"]) + _E, I),
         closer=re.compile(r"\s*(?:" + closer + _E + r"|[-–—])", I),
         in_force=re.compile(_B + _alt(v["in_force_words"]) + r"[^\S\n]*$", I),

@@ -825,3 +825,55 @@ def test_role_bracket_members_in_a_sentence(body, expected):
 def test_role_bracket_leaves_other_brackets(body, expected):
     ts = tasks_of(body)
     assert len(ts) == 1 and roles(ts[0]) == expected
+
+
+# ------------------------------------------------------------------ defect17: label values that are work
+def test_a_label_value_opening_with_a_standard_keeps_the_label_as_the_work():
+    from directive_nlp.tasks.not_tasks import action_label
+    assert action_label("Lắp đặt các trạm phát sóng", " Đảm bảo độ phủ sóng rộng khắp.")
+    assert action_label("Vận hành thử hệ thống camera", " Bảo đảm hoạt động ổn định.")
+    # a name label, a target or a determiner before the colon, or a value that is no standard: not the work
+    assert not action_label("Mục tiêu chung", " Đảm bảo 100% số xã có sóng.")
+    assert not action_label("Thời gian thực hiện", " Đảm bảo đúng tiến độ.")
+    assert not action_label("Các trạm phát sóng mới", " Đảm bảo độ phủ sóng.")
+    assert not action_label("Tổ giúp việc Ban Chỉ đạo", " Không quá 05 cá nhân.")
+    tasks = [t.task for t in tasks_of("- Lắp đặt các trạm phát sóng, cột ăng ten: Đảm bảo độ phủ sóng rộng khắp trong "
+                                      "các khu dân cư.\n\n- Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân.")]
+    assert tasks == ["Lắp đặt các trạm phát sóng, cột ăng ten"]
+
+
+def test_a_label_value_with_its_own_body_and_obligation_is_work():
+    from directive_nlp.tasks.not_tasks import own_obligation
+    assert own_obligation(" Sở quản lý ngành có trách nhiệm trình Ủy ban nhân dân tỉnh ban hành văn bản.")
+    assert own_obligation(" Các đơn vị phải gửi báo cáo trước ngày 15/12.")
+    assert not own_obligation(" Không quá 05 cá nhân.")
+    assert not own_obligation(" Có trách nhiệm của cả hệ thống.")     # no body before the modal
+    assert not own_obligation(" Mỗi đơn vị cần thiết có 01 cán bộ.")   # "cần thiết" is no modal
+    tasks = [t.task for t in tasks_of("1. Trường hợp hàng hóa do một cấp định giá: Sở quản lý ngành có trách nhiệm "
+                                      "trình Ủy ban nhân dân tỉnh ban hành văn bản định giá.\n\n"
+                                      "2. Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân.")]
+    assert len(tasks) == 1 and "ban hành văn bản định giá" in tasks[0]
+
+
+# ------------------------------------------------------------------ defect17: a predicate with its object waits for none
+@pytest.mark.parametrize("body, n", [
+    # the closing verb belongs to the object, the next segment opens a predicate of its own: two tasks
+    ("1. Sở Xây dựng quản lý hoạt động xây dựng, tăng cường vệ sinh các khu vực công cộng.", 2),
+    ("1. Sở Tài chính xây dựng các nội dung triển khai, đề xuất giải pháp với các sở, ngành.", 2),
+    # the closing aspect word qualifies the object
+    ("1. Đài Phát thanh thực hiện đưa tin kịp thời, khuyến khích người dân sử dụng nước tiết kiệm.", 2),
+    # negatives: a run of bare verbs, an activity list, a body's chain, paired verbs: one task
+    ("1. Sở Nội vụ tăng cường công tác phối hợp, hướng dẫn tổ chức các hoạt động tại cộng đồng.", 1),
+    ("1. Sở Tư pháp tham mưu, đề xuất giải quyết các kiến nghị của người dân.", 1),
+    ("1. Các sở gửi Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh ban hành danh sách.", 1),
+    ("1. Sở Y tế tổ chức các lớp đào tạo, tập huấn cho đội ngũ y tế cơ sở.", 1),
+])
+def test_a_segment_with_verb_and_object_does_not_wait(body, n):
+    assert len(tasks_of(body)) == n, [t.task for t in tasks_of(body)]
+
+
+def test_closed_predicate_is_the_switch_it_names():
+    from directive_nlp.tasks.ablation import disabled
+    body = "1. Sở Xây dựng quản lý hoạt động xây dựng, tăng cường vệ sinh các khu vực công cộng."
+    with disabled("closed_predicate"):
+        assert len(tasks_of(body)) == 1

@@ -32,6 +32,7 @@ MECHANISMS: dict[str, str] = {
     "continues_activities": "splitting.continues_activities: 'công tác thông tin, tuyên truyền' no cut",
     "object_list": "splitting.continues_object_list: the next item of a list after a list head, no cut",
     "waits_bare_run": "splitting.bare_run_item / ends_with_verb: a run of bare verbs waits for its object",
+    "closed_predicate": "splitting.closed_predicate: 'Quản lý hoạt động xây dựng, | tăng cường …' the segment does not wait",
     "governed": "splitting._governs: after 'tham mưu', 'hướng dẫn X', 'để …' commas do not cut",
     # splitting._starts_new: tests that cut
     "support_cut": "splitting: ', (và) phối hợp với Y + verb' cuts",
@@ -72,6 +73,8 @@ MECHANISMS: dict[str, str] = {
     "estimate_statement": "not_tasks.estimate_statement: 'Dự kiến kinh phí …' no task",
     "composition_only": "not_tasks.composition_only: a list of body names, no task",
     "label_value": "not_tasks.label_value / label_pair: 'X: Không quá 05 cá nhân' no task",
+    "value_obligation": "not_tasks.own_obligation: 'Trường hợp …: Sở X có trách nhiệm trình …' a task, not a label value",
+    "action_label": "not_tasks.action_label: 'Lắp đặt các trạm …: Đảm bảo …' the label is the work, not a label value",
     "time_label": "not_tasks.time_label_draft: 'Mốc thời gian …: từ … đến …' the work, dated",
     "lead_in": "not_tasks.cut_lead_in: '… các nội dung sau:' no task",
 }

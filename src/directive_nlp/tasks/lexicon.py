@@ -63,6 +63,7 @@ _OPTIONAL_LISTS = ("liability_tails", "result_tails", "focus_tails", "focus_prep
 _OPTIONAL_LISTS += ("repeated_object_heads", "possessive_words", "listed_activity_nouns")  # splitting.parallel_object, possessed_verb
 _OPTIONAL_LISTS += ("role_heads", "paired_scope_words")  # splitting.role_open, paired_scope
 _OPTIONAL_LISTS += ("composition_joiners", "copula_words")  # not_tasks.composition_only
+_OPTIONAL_LISTS += ("label_standard_openers",)  # not_tasks.action_label
 _OPTIONAL_LISTS += ("state_openers",)  # not_tasks.state_statement
 _OPTIONAL_LISTS += ("titled_item_heads",)  # clauses.explaining_colon
 _OPTIONAL_LISTS += ("estimate_words",)  # not_tasks.estimate_statement

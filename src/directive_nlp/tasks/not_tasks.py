@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .ablation import on
 from .lexicon import lexicon, opening_word, word_alt
 from .mentions import Ag, Dl
 from .text import trim, words
 
-__all__ = ["label_value", "label_pair", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
+__all__ = ["label_value", "label_pair", "own_obligation", "action_label", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
            "right_before", "composition_only", "state_statement", "estimate_statement", "title_or_slogan",
            "inclusion_statement", "inclusion_member"]
 
@@ -48,17 +49,48 @@ def _acts(text: str, p: int, e: int) -> bool:
     return bool(lx.verb_start.match(text[p:e]) or lx.modal_start.match(text[p:e]))
 
 
+def own_obligation(value: str) -> bool:
+    """"Trường hợp …: Sở quản lý ngành … có trách nhiệm trình …" — the value is a clause of its own: a body
+    named, then a modal of obligation (``modals``) and a verb of the lexicon. Such a value is work, whatever
+    the label before it (defect17)."""
+    lx = lexicon()
+    for m in lx.modal_any.finditer(value):
+        if m.start() > 0 and words(value[:m.start()]) and lx.verb_start.match(value[m.end():]):
+            return True
+    return False
+
+
+def action_label(label: str, value: str) -> bool:
+    """"Lắp đặt các trạm BTS 5G: Đảm bảo độ phủ sóng …" — the value opens with the standard the work must meet
+    (``label_standard_openers``, "đảm bảo …"), so the label names the work, even when its verb is not in the
+    lexicon. A label that is a known label noun ("Mục tiêu", "Nội dung", "Thời gian" …, ``labels``,
+    ``target_nouns``) or opens with a determiner ("Các …") is a name, never the work (defect17)."""
+    lx = lexicon()
+    if not opening_word("label_standard_openers", value, 0, len(value)):
+        return False
+    if opening_word("target_nouns", label, 0, len(label)) or opening_word("list_determiners", label, 0, len(label)):
+        return False
+    if lx.label.match(label.strip() + ":"):
+        return False
+    return len(words(label)) >= lx.data.get("min_task_syllables", 4)
+
+
 def label_value(text: str, s: int, p: int, e: int, subject: list[Ag], how: str, review: bool) -> bool:
     """"X: Không quá 05 cá nhân" — after a name label, a quota or a description, not an action."""
     after_label = how == "label" or (not subject and text[s:p].rstrip().endswith(":"))
-    return after_label and not review and not _acts(text, p, e)
+    return (after_label and not review and not _acts(text, p, e)
+            and not (on("value_obligation") and own_obligation(text[p:e])))
 
 
 def label_pair(text: str, masked: str, p: int, e: int, subject: list[Ag], review: bool) -> bool:
     """"Tổ giúp việc Ban Chỉ đạo: Không quá 05 cá nhân" — a short label and its value, not an action."""
     cpos = masked.find(":", p, e)
-    return (cpos >= 0 and not review and not subject and not _acts(text, p, e)
-            and len(words(text[p:cpos])) <= 15)
+    if not (cpos >= 0 and not review and not subject and not _acts(text, p, e)
+            and len(words(text[p:cpos])) <= 15):
+        return False
+    if on("value_obligation") and own_obligation(text[cpos + 1:e]):
+        return False
+    return not (on("action_label") and action_label(text[p:cpos], text[cpos + 1:e]))
 
 
 def time_label_draft(text: str, masked: str, p: int, e: int, subject: list[Ag],

@@ -17,7 +17,7 @@ from typing import Optional
 from .ablation import on
 from .compounds import ends_with_field, mask_joined_fields, nominal_compound_only
 from .frames import frames
-from .lexicon import lexicon, load_lexicon_data, word_alt
+from .lexicon import lexicon, load_lexicon_data, opening_word, word_alt
 from .mentions import Ag, Dl
 from .predicates import (NOUN_TOCHUC, ends_with_verb, head_pair_then_verb_like_noun, is_verb_start, manner_list,
                          noun_item_then_verb_like_noun,
@@ -594,6 +594,61 @@ def bare_run_item(text: str, g: _Group) -> bool:
         text[g.segs[0][0]:g.segs[-2][1]]))
 
 
+def _trailing_verb(prev: str) -> tuple[str, int]:
+    """The verb of the lexicon closing ``prev`` (two syllables tried first) and its number of syllables; ("", 0)
+    when none."""
+    lx = lexicon()
+    w = words(prev.lower())
+    for n in (2, 1):
+        if len(w) > n and " ".join(w[-n:]) in lx.verbs:
+            return " ".join(w[-n:]), n
+    return "", 0
+
+
+def closed_predicate(text: str, g: _Group, seg: tuple[int, int], mentions: list[Ag]) -> bool:
+    """"Quản lý hoạt động xây dựng, | tăng cường vệ sinh …", "Thực hiện đưa tin kịp thời, | khuyến khích …": the
+    segment before the comma already holds a verb and its object, and the verb's word that closes it belongs to
+    that object ("hoạt động xây dựng", a noun) or qualifies it ("kịp thời", "khu dân cư tập trung"); it waits for
+    no object, so the run-of-bare-verbs test does not hold the next predicate back (defect17). Two shapes:
+
+    * the segment closes with an aspect word (``aspect_words``) after a word that is no verb nor an activity head
+      ("công tác phối hợp, | hướng dẫn …": a list of activities, ``nominal_run_heads``), and the next segment opens
+      with a verb that is no aspect word ("thông tin kịp thời, | thường xuyên về …": the manners go on): a qualifier;
+    * the next segment opens a predicate of its own with an aspect word or a governing verb ("tăng cường …", "tham
+      mưu …", ``governing_verbs``) and the closing verb is no aspect, governing or paired verb, follows a word that
+      is neither a verb nor a joiner ("và", "hoặc", ``list_gap_words``) nor a body's name ("gửi Sở Tài chính tổng
+      hợp, | trình …": the body's chain goes on)."""
+    lx = lexicon()
+    a, b = g.segs[-1]
+    prev = text[a:b]
+    pw = words(prev.lower())
+    tail, n = _trailing_verb(prev)
+    if not tail or len(pw) < n + 2 or verb_only(prev):
+        return False
+    before1 = pw[-n - 1]
+    before2 = " ".join(pw[-n - 2:-n])
+    joiners = set(lexicon().data.get("list_gap_words") or ())  # "và", "hoặc", "cùng" …
+    if before1 in lx.verbs or before2 in lx.verbs or before1 in joiners or before2 in joiners:
+        return False
+    aspect = set(lexicon().data.get("aspect_words") or ())
+    st = text[seg[0]:seg[1]]
+    if tail in aspect:
+        # "công tác phối hợp, | hướng dẫn …": after an activity head the word names an activity of a list;
+        # "thông tin kịp thời, | thường xuyên về …": the manners go on, no predicate opens
+        heads = set(lexicon().data.get("nominal_run_heads") or ())
+        return (before1 not in heads and before2 not in heads and is_verb_start(st)
+                and not opening_word("aspect_words", st, 0, len(st)))
+    governing = set(lexicon().data.get("governing_verbs") or ())
+    paired = set(lexicon().data.get("paired_verbs") or ())
+    if tail in governing or tail in paired:
+        return False
+    opener = opening_word("aspect_words", st, 0, len(st)) or lx.governing_start.match(st)
+    if not opener or len(words(st[opener.end():])) < 2:
+        return False
+    tail_start = a + len(prev.rstrip()) - len(" ".join(prev.rstrip().split()[-n:]))
+    return not any(0 <= tail_start - m.end <= 1 for m in mentions)
+
+
 def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: list[Ag], deadlines: list[Dl],
                 review: bool) -> bool:
     """Does the comma segment ``seg`` start a new task after the group ``g``?"""
@@ -665,8 +720,9 @@ def _starts_new(text: str, g: _Group, seg: tuple[int, int], ce: int, mentions: l
     if ((on("continues_activities") and continues_activities(prev, st))
             or (on("object_list") and continues_object_list(text[g.segs[0][0]:g.segs[-1][1]], st))):
         return False
-    waits = on("waits_bare_run") and ((ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]]))
-                                      or bare_run_item(text, g))
+    waits = (on("waits_bare_run") and ((ends_with_verb(prev) and not ends_with_field(text[g.segs[0][0]:g.segs[-1][1]]))
+                                       or bare_run_item(text, g))
+             and not (on("closed_predicate") and closed_predicate(text, g, seg, mentions)))
     if (on("governed_adverb_cut") and g.governed and not g.purposed and not verb_only(prev) and not waits
             and _adverb_then_verb(text, seg, deadlines)):
         return True  # "hướng dẫn X tự kiểm tra …, thường xuyên cập nhật …": the adverb opens an act of its own
