@@ -15,7 +15,8 @@ import pytest
 from directive_nlp.deadlines import load_vocabulary
 from directive_nlp.models import Deadline, Task
 from directive_nlp.pipeline import extract_text
-from directive_nlp.tasks.timing import nearer_case, post_verb_time, settle_clause_times, task_head_time
+from directive_nlp.tasks.timing import (applicability_condition, nearer_case, post_verb_time, settle_clause_times,
+                                        task_head_time)
 
 
 def plan(body: str) -> str:
@@ -130,6 +131,22 @@ def test_event_of_another_clause_leaves_ongoing():
                    "Ủy ban nhân dân tỉnh sau khi Bộ Công an có văn bản hướng dẫn.\n")
     assert find(ds, "rà soát") == ("ongoing", None)
     assert find(ds, "báo cáo") == ("conditional", None)
+
+
+def test_closing_condition_of_applicability_leaves_ongoing():
+    # "nếu vượt thẩm quyền" scopes the last verb ("báo cáo"), not the clause "thường xuyên" heads
+    ds = deadlines("1. Chủ tịch Ủy ban nhân dân các xã phải thường xuyên, kịp thời thăm hỏi người lao động và tháo gỡ "
+                   "khó khăn, vướng mắc theo thẩm quyền ngay tại cơ sở, kịp thời báo cáo nếu vượt thẩm quyền.\n")
+    assert find(ds, "thăm hỏi") == ("ongoing", None)
+
+
+def test_applicability_condition_is_told_from_an_event():
+    cond = Deadline(text="nếu có khó khăn, vướng mắc", kind="conditional")
+    case = Deadline(text="trường hợp vượt thẩm quyền", kind="conditional")
+    event = Deadline(text="ngay sau khi Luật được Quốc hội thông qua", kind="conditional")
+    assert applicability_condition(cond) and applicability_condition(case)
+    assert not applicability_condition(event)
+    assert not applicability_condition(Deadline(text="thường xuyên", kind="ongoing"))
 
 
 # --- a bracketed time dates its clause ----------------------------------------

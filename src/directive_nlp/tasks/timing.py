@@ -626,8 +626,24 @@ def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
             t.task = rest  # "thường xuyên tổ chức kiểm tra …": the adverb is the time, not the task
 
 
+@lru_cache(maxsize=1)
+def _applicability_opener() -> re.Pattern:
+    """The openers of a condition of applicability ("nếu vượt thẩm quyền", "trường hợp có vướng mắc")."""
+    v = load_vocabulary()
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(
+        list(v["trigger_openers"]) + list(v["case_openers"]), key=len, reverse=True)) + r")(?![\wÀ-ỹ])",
+        re.IGNORECASE)
+
+
+def applicability_condition(d: Deadline) -> bool:
+    """Is ``d`` a condition of applicability (a conditional opened by ``trigger_openers`` or ``case_openers``)?"""
+    return d.kind == "conditional" and bool(_applicability_opener().match(d.text))
+
+
 def _trigger_over_ongoing(tasks: list[Task], doc_date: Optional[date]) -> None:
-    """An ongoing task whose clause closes with a conditional event waits for the event."""
+    """An ongoing task whose clause closes with a conditional event waits for the event; a closing condition
+    of applicability ("…, kịp thời báo cáo nếu vượt thẩm quyền") scopes the verb it follows and leaves
+    "thường xuyên" in place."""
     for t in tasks:
         off = _task_offset(t)
         if t.deadline is None or t.deadline.kind != "ongoing" or off is None:
@@ -636,7 +652,8 @@ def _trigger_over_ongoing(tasks: list[Task], doc_date: Optional[date]) -> None:
             tail = t.sentence[m.end:]
             end = _clause_break(t.sentence, m.end, len(t.sentence))
             closes = not re.sub(r"[\W_]+", "", tail[: (end - m.end) if end is not None else len(tail)])
-            if (m.deadline.kind == "conditional" and m.start >= off[0] and closes
+            if (m.deadline.kind == "conditional" and not applicability_condition(m.deadline) and m.start >= off[0]
+                    and closes
                     and _clause_break(t.sentence, off[0], m.start) is None):
                 t.deadline = m.deadline
                 break
