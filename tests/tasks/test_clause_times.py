@@ -276,6 +276,27 @@ def test_target_year_inside_an_object_dates_nothing():
     assert find(ds, "hướng dẫn các xã") is None
 
 
+def test_a_quantity_before_the_year_is_a_target_too():
+    # vocabulary quantity_units: "500 km vào năm 2030" dates the list's target, not the task that uses the list
+    assert "km" in load_vocabulary()["quantity_units"]
+    ds = deadlines("1. Các sở, ngành tiếp tục rà soát quy hoạch, đăng ký nhu cầu vốn theo hướng dẫn của Sở Tài chính; "
+                   "ưu tiên các dự án đường tỉnh trong danh mục hoàn thành 500 km vào năm 2030; không bố trí vốn "
+                   "cho các dự án khác.\n")
+    assert find(ds, "ưu tiên các dự án") is None
+
+
+@pytest.mark.parametrize("body, words, expected", [
+    # the task is the target (a target verb opens it): it keeps the year
+    ("1. Sở Xây dựng hoàn thành 500 km đường giao thông nông thôn vào năm 2030.\n", "hoàn thành 500 km",
+     ("on", "2030-12-31")),
+    # the quantity is not right before the year: the year dates the work
+    ("1. Sở Y tế chủ trì số hoá 100% hồ sơ sức khỏe điện tử trong năm 2026.\n", "hồ sơ sức khỏe",
+     ("on", "2026-12-31")),
+])
+def test_a_quantity_leaves_the_year_of_a_target_task(body, words, expected):
+    assert find(deadlines(body), words) == expected
+
+
 def test_a_task_that_is_the_target_keeps_its_year():
     ds = deadlines("1. Công an tỉnh phấn đấu đạt mục tiêu xây dựng 20% xã không ma túy trong năm 2026.\n\n"
                    "2. Sở Giao thông vận tải bảo đảm mục tiêu 100% phương tiện giao thông công cộng sử dụng năng lượng sạch, "

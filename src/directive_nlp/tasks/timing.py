@@ -720,6 +720,14 @@ def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
 
 
 @lru_cache(maxsize=1)
+def _quantity_before() -> re.Pattern:
+    """A measured quantity that ends the text before a year: "5.000 km ", "90% " (``quantity_units``)."""
+    units = sorted(load_vocabulary()["quantity_units"], key=len, reverse=True)
+    return re.compile(r"(?<![\w/.,])\d[\d.,]*\s*(?:" + "|".join(re.escape(u) for u in units) + r")\s*$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _target_res() -> tuple[re.Pattern, re.Pattern]:
     v = load_vocabulary()
     noun = re.compile(r"(?<![\wÀ-ỹ])" + _alt(v["target_nouns"]) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
@@ -733,17 +741,22 @@ _DAY_OR_MONTH = re.compile(r"ngày|tháng|quý|quí|/", re.IGNORECASE)  # a year
 
 def embedded_target_year(sentence: str, tasks: list[Task], d: Deadline) -> bool:
     """Is ``d`` (a year) the horizon of a target inside another task's object ("Hướng dẫn … xây dựng lộ trình
-    đạt mục tiêu ít nhất 50% xã … vào năm 2030")? Not when the task is the target ("phấn đấu đạt mục tiêu … ")."""
+    đạt mục tiêu ít nhất 50% xã … vào năm 2030", "ưu tiên các dự án trong danh mục hoàn thành 5.000 km vào năm
+    2030": a target noun, or a measured quantity right before the year)? Not when the task is the target
+    ("phấn đấu đạt mục tiêu … ", "hoàn thành 5.000 km vào năm 2030")."""
     pos = sentence.find(d.text)
     if d.kind not in ("on", "by") or pos < 0 or not _YEAR_POINT.search(d.text) or _DAY_OR_MONTH.search(d.text):
         return False
     start = max(sentence.rfind(";", 0, pos), sentence.rfind(". ", 0, pos)) + 1
     noun_re, verb_re = _target_res()
-    nouns = list(noun_re.finditer(sentence, start, pos))
-    if not nouns:
+    marks = [n.start() for n in noun_re.finditer(sentence, start, pos)]
+    q = _quantity_before().search(sentence, start, pos)
+    if q is not None:
+        marks.append(q.start())  # "… hoàn thành 5.000 km vào năm 2030": the quantity is the target
+    if not marks:
         return False
     offs = [(o, _task_offset(o)) for o in tasks if o.sentence == sentence]
-    owners = [o for o, off in offs if off and start <= off[0] <= nouns[-1].start()]
+    owners = [o for o, off in offs if off and start <= off[0] <= max(marks)]
     return bool(owners) and not verb_re.match(max(owners, key=lambda o: _task_offset(o)[0]).task)
 
 
