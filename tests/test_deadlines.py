@@ -493,6 +493,10 @@ def test_status_tag_inside_a_clause_is_no_time(text):
     ("gửi báo cáo quý về Sở Tài chính chậm nhất vào ngày 10 của tháng đầu quý sau.", "vào ngày 10 của tháng đầu quý sau",
      "quarterly", 10),
     ("báo cáo kết quả trước ngày 05 tháng kế tiếp.", "trước ngày 05 tháng kế tiếp", "monthly", 5),
+    # the period before (previous_period_words): each month's issue is out in the month before it
+    ("tài liệu sinh hoạt được phát hành vào ngày 20 của tháng trước đó trên trang tin điện tử",
+     "vào ngày 20 của tháng trước đó", "monthly", 20),
+    ("gửi đề cương chậm nhất vào ngày 10 của quý liền trước.", "vào ngày 10 của quý liền trước", "quarterly", 10),
 ])
 def test_a_day_of_the_next_period_is_a_reporting_cycle(text, phrase, freq, day):
     found = find_deadlines(text)
@@ -504,6 +508,8 @@ def test_a_day_of_the_next_period_is_a_reporting_cycle(text, phrase, freq, day):
     "hoàn thành trước ngày 15 tháng sau khi nhận được hồ sơ",  # counted from an event, not a cycle
     "chỉ số VN_AQI năm sau tốt hơn năm trước",  # a comparison of years
     "tổ chức hội nghị vào tháng sau",  # no day: not a reporting rule
+    "số thu tăng 5% so với tháng trước đó",  # a comparison, no day
+    "so sánh với số liệu ngày 15 của tháng trước",  # the bare "tháng trước" (last month) is not read
 ])
 def test_next_period_words_without_a_reporting_day(text):
     assert all(m.deadline.kind != "recurring" for m in find_deadlines(text))

@@ -65,7 +65,7 @@ _LISTS = (
     "case_openers", "case_blockers", "agent_passives", "span_prepositions", "interim_prefixes", "in_force_words", "adverb_hosts", "cycle_term_partners",
     "cycle_positions", "owner_words", "possessive_words", "alternative_words", "term_joiners", "number_labels",
     "range_words", "recent_words", "statutory_limits", "agent_links", "agent_nouns", "scope_prepositions", "cycle_adverb_prefixes", "intensifiers",
-    "adhoc_words", "adhoc_qualifiers", "ongoing_tags", "next_period_words", "target_nouns", "target_verbs",
+    "adhoc_words", "adhoc_qualifiers", "ongoing_tags", "next_period_words", "previous_period_words", "target_nouns", "quantity_units", "target_verbs",
     "target_year_by_cues", "target_year_on_cues", "ongoing_quality_partners", "ongoing_modifier_prepositions",
 )
 _MAPS = ("quarters", "frequency_units", "month_counts", "number_words", "relative_units", "dates_per_year")
@@ -279,7 +279,7 @@ def _parts(v: dict[str, Any]) -> dict[str, Any]:
     case_open = _alt(v["case_openers"])
     span = _alt(v["span_prepositions"])
     pos = _alt(v["cycle_positions"])
-    nxt = _alt(v["next_period_words"])
+    nxt = _alt(list(v["next_period_words"]) + list(v["previous_period_words"]))  # the next or the previous period
     return {k: x for k, x in locals().items()}
 
 

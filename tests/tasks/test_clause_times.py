@@ -15,7 +15,8 @@ import pytest
 from directive_nlp.deadlines import load_vocabulary
 from directive_nlp.models import Deadline, Task
 from directive_nlp.pipeline import extract_text
-from directive_nlp.tasks.timing import nearer_case, post_verb_time, settle_clause_times, task_head_time
+from directive_nlp.tasks.timing import (applicability_condition, nearer_case, post_verb_time, settle_clause_times,
+                                        task_head_time)
 
 
 def plan(body: str) -> str:
@@ -130,6 +131,22 @@ def test_event_of_another_clause_leaves_ongoing():
                    "Ủy ban nhân dân tỉnh sau khi Bộ Công an có văn bản hướng dẫn.\n")
     assert find(ds, "rà soát") == ("ongoing", None)
     assert find(ds, "báo cáo") == ("conditional", None)
+
+
+def test_closing_condition_of_applicability_leaves_ongoing():
+    # "nếu vượt thẩm quyền" scopes the last verb ("báo cáo"), not the clause "thường xuyên" heads
+    ds = deadlines("1. Chủ tịch Ủy ban nhân dân các xã phải thường xuyên, kịp thời thăm hỏi người lao động và tháo gỡ "
+                   "khó khăn, vướng mắc theo thẩm quyền ngay tại cơ sở, kịp thời báo cáo nếu vượt thẩm quyền.\n")
+    assert find(ds, "thăm hỏi") == ("ongoing", None)
+
+
+def test_applicability_condition_is_told_from_an_event():
+    cond = Deadline(text="nếu có khó khăn, vướng mắc", kind="conditional")
+    case = Deadline(text="trường hợp vượt thẩm quyền", kind="conditional")
+    event = Deadline(text="ngay sau khi Luật được Quốc hội thông qua", kind="conditional")
+    assert applicability_condition(cond) and applicability_condition(case)
+    assert not applicability_condition(event)
+    assert not applicability_condition(Deadline(text="thường xuyên", kind="ongoing"))
 
 
 # --- a bracketed time dates its clause ----------------------------------------
@@ -257,6 +274,27 @@ def test_target_year_inside_an_object_dates_nothing():
                    "vào năm 2030 và các mục tiêu đã đề ra.")
     assert find(ds, "thí điểm các giải pháp") is None
     assert find(ds, "hướng dẫn các xã") is None
+
+
+def test_a_quantity_before_the_year_is_a_target_too():
+    # vocabulary quantity_units: "500 km vào năm 2030" dates the list's target, not the task that uses the list
+    assert "km" in load_vocabulary()["quantity_units"]
+    ds = deadlines("1. Các sở, ngành tiếp tục rà soát quy hoạch, đăng ký nhu cầu vốn theo hướng dẫn của Sở Tài chính; "
+                   "ưu tiên các dự án đường tỉnh trong danh mục hoàn thành 500 km vào năm 2030; không bố trí vốn "
+                   "cho các dự án khác.\n")
+    assert find(ds, "ưu tiên các dự án") is None
+
+
+@pytest.mark.parametrize("body, words, expected", [
+    # the task is the target (a target verb opens it): it keeps the year
+    ("1. Sở Xây dựng hoàn thành 500 km đường giao thông nông thôn vào năm 2030.\n", "hoàn thành 500 km",
+     ("on", "2030-12-31")),
+    # the quantity is not right before the year: the year dates the work
+    ("1. Sở Y tế chủ trì số hoá 100% hồ sơ sức khỏe điện tử trong năm 2026.\n", "hồ sơ sức khỏe",
+     ("on", "2026-12-31")),
+])
+def test_a_quantity_leaves_the_year_of_a_target_task(body, words, expected):
+    assert find(deadlines(body), words) == expected
 
 
 def test_a_task_that_is_the_target_keeps_its_year():

@@ -626,8 +626,24 @@ def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
             t.task = rest  # "thường xuyên tổ chức kiểm tra …": the adverb is the time, not the task
 
 
+@lru_cache(maxsize=1)
+def _applicability_opener() -> re.Pattern:
+    """The openers of a condition of applicability ("nếu vượt thẩm quyền", "trường hợp có vướng mắc")."""
+    v = load_vocabulary()
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(
+        list(v["trigger_openers"]) + list(v["case_openers"]), key=len, reverse=True)) + r")(?![\wÀ-ỹ])",
+        re.IGNORECASE)
+
+
+def applicability_condition(d: Deadline) -> bool:
+    """Is ``d`` a condition of applicability (a conditional opened by ``trigger_openers`` or ``case_openers``)?"""
+    return d.kind == "conditional" and bool(_applicability_opener().match(d.text))
+
+
 def _trigger_over_ongoing(tasks: list[Task], doc_date: Optional[date]) -> None:
-    """An ongoing task whose clause closes with a conditional event waits for the event."""
+    """An ongoing task whose clause closes with a conditional event waits for the event; a closing condition
+    of applicability ("…, kịp thời báo cáo nếu vượt thẩm quyền") scopes the verb it follows and leaves
+    "thường xuyên" in place."""
     for t in tasks:
         off = _task_offset(t)
         if t.deadline is None or t.deadline.kind != "ongoing" or off is None:
@@ -636,7 +652,8 @@ def _trigger_over_ongoing(tasks: list[Task], doc_date: Optional[date]) -> None:
             tail = t.sentence[m.end:]
             end = _clause_break(t.sentence, m.end, len(t.sentence))
             closes = not re.sub(r"[\W_]+", "", tail[: (end - m.end) if end is not None else len(tail)])
-            if (m.deadline.kind == "conditional" and m.start >= off[0] and closes
+            if (m.deadline.kind == "conditional" and not applicability_condition(m.deadline) and m.start >= off[0]
+                    and closes
                     and _clause_break(t.sentence, off[0], m.start) is None):
                 t.deadline = m.deadline
                 break
@@ -703,6 +720,14 @@ def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
 
 
 @lru_cache(maxsize=1)
+def _quantity_before() -> re.Pattern:
+    """A measured quantity that ends the text before a year: "5.000 km ", "90% " (``quantity_units``)."""
+    units = sorted(load_vocabulary()["quantity_units"], key=len, reverse=True)
+    return re.compile(r"(?<![\w/.,])\d[\d.,]*\s*(?:" + "|".join(re.escape(u) for u in units) + r")\s*$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _target_res() -> tuple[re.Pattern, re.Pattern]:
     v = load_vocabulary()
     noun = re.compile(r"(?<![\wÀ-ỹ])" + _alt(v["target_nouns"]) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
@@ -716,17 +741,22 @@ _DAY_OR_MONTH = re.compile(r"ngày|tháng|quý|quí|/", re.IGNORECASE)  # a year
 
 def embedded_target_year(sentence: str, tasks: list[Task], d: Deadline) -> bool:
     """Is ``d`` (a year) the horizon of a target inside another task's object ("Hướng dẫn … xây dựng lộ trình
-    đạt mục tiêu ít nhất 50% xã … vào năm 2030")? Not when the task is the target ("phấn đấu đạt mục tiêu … ")."""
+    đạt mục tiêu ít nhất 50% xã … vào năm 2030", "ưu tiên các dự án trong danh mục hoàn thành 5.000 km vào năm
+    2030": a target noun, or a measured quantity right before the year)? Not when the task is the target
+    ("phấn đấu đạt mục tiêu … ", "hoàn thành 5.000 km vào năm 2030")."""
     pos = sentence.find(d.text)
     if d.kind not in ("on", "by") or pos < 0 or not _YEAR_POINT.search(d.text) or _DAY_OR_MONTH.search(d.text):
         return False
     start = max(sentence.rfind(";", 0, pos), sentence.rfind(". ", 0, pos)) + 1
     noun_re, verb_re = _target_res()
-    nouns = list(noun_re.finditer(sentence, start, pos))
-    if not nouns:
+    marks = [n.start() for n in noun_re.finditer(sentence, start, pos)]
+    q = _quantity_before().search(sentence, start, pos)
+    if q is not None:
+        marks.append(q.start())  # "… hoàn thành 5.000 km vào năm 2030": the quantity is the target
+    if not marks:
         return False
     offs = [(o, _task_offset(o)) for o in tasks if o.sentence == sentence]
-    owners = [o for o, off in offs if off and start <= off[0] <= nouns[-1].start()]
+    owners = [o for o, off in offs if off and start <= off[0] <= max(marks)]
     return bool(owners) and not verb_re.match(max(owners, key=lambda o: _task_offset(o)[0]).task)
 
 
