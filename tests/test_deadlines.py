@@ -619,3 +619,18 @@ def test_a_case_runs_over_its_list_of_problems(text, phrase):
 ])
 def test_a_cycle_after_a_budget_and_its_owner_is_no_deadline(text, found):
     assert bool([m for m in find_deadlines(text) if m.deadline.kind == "recurring"]) == found
+
+
+# a citation word that opens its own line, cell or clause is the work's own act, and its time the deadline
+# ("Ban hành trong năm 2026" in a time column); after a document noun it dates the cited document
+@pytest.mark.parametrize("text,expected", [
+    ("Ban hành trong năm 2026", "trong năm 2026"),
+    ("| 3 | Xây dựng quy chế phối hợp | Sở Tư pháp | Ban hành trong năm 2026 |", "trong năm 2026"),
+    ("- Phê duyệt trong quý II/2026", "trong quý II/2026"),
+    ("Nghị định mới ban hành trong năm 2025", None),
+    ("rà soát các văn bản đã ban hành trong năm 2025", None),
+    ("Luật được Quốc hội thông qua trong năm 2024", None),
+])
+def test_a_citation_word_opening_its_cell_is_the_work(text, expected):
+    found = [m.deadline.text for m in find_deadlines(text)]
+    assert found == ([expected] if expected else [])

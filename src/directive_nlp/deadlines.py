@@ -224,6 +224,7 @@ class _Compiled:
     programme_nouns: re.Pattern
     horizon: re.Pattern
     citation: re.Pattern
+    citation_words: re.Pattern
     recurring_blockers: re.Pattern
     relative_units: dict[str, str]
     own_issue_events: list[str]
@@ -444,6 +445,7 @@ def _compiled() -> _Compiled:
         citation=re.compile(
             r"(?:\b" + _alt(v["number_labels"]) + r"\s+\S+\s*|\d+[/\-][A-ZĐ][\w/.\-]*\s*|" + _alt(v["citation_words"]) + r"\s*)$", I
         ),
+        citation_words=re.compile(_alt(v["citation_words"]), I),
         relative_units={str(k).lower(): str(x) for k, x in v["relative_units"].items()},
         own_issue_events=[" ".join(str(w).lower().split()) for w in v["own_issue_events"]],
         # "dự toán hằng năm", "ngân sách nhà nước hằng năm": the budget or plan, with its owner at most
@@ -514,6 +516,20 @@ class _Ctx:
         self.year = _to_year(self.doc_date)
         self.before = self.text[max(0, self.start - 60) : self.start]
         self.clause = _clause_before(self.text, self.start)
+
+    def cited(self) -> bool:
+        """The time dates a cited document ("Nghị định số 15/2025", "Luật … ban hành trong năm 2025"), unless the
+        citation word opens its own line, cell or clause: "Ban hành trong năm 2026" in a time or task cell is
+        the work and its time (the verb is the task's own act, not a relative clause on a document)."""
+        m = self.c.citation.search(self.before)
+        if not m:
+            return False
+        at = self.start - len(self.before) + m.start()
+        if not self.c.citation_words.match(self.text, at):
+            return True  # a number label or a document number: always a citation
+        head = self.text[max(0, at - 200):at]
+        cut = max(head.rfind(ch) for ch in "\n|;:")
+        return bool(head[cut + 1:].strip(" \t-+*•"))
 
     def dl(self, kind: str, **kw: Any) -> tuple[int, int, Deadline]:
         """The deadline over the (trimmed) match."""
@@ -611,7 +627,7 @@ def _h_period_from(x: "_Ctx") -> _Made:
     """"Từ 01/7/2025": a period with a start and no end (a range with an end is a longer match)."""
     c = x.c
     a = _point(x.m, "a", c.quarters)
-    if not _valid(a) or c.closer.match(x.text, x.end) or c.horizon.search(x.before) or c.citation.search(x.before):
+    if not _valid(a) or c.closer.match(x.text, x.end) or c.horizon.search(x.before) or x.cited():
         return None
     if c.in_force.search(x.before):
         return None  # "có hiệu lực (thi hành) kể từ ngày …": when a rule takes force, not a task's time
@@ -633,7 +649,7 @@ def _h_period_range(x: "_Ctx") -> _Made:
             return None
         first = None
     if rule == "period.open":
-        if c.citation.search(before):
+        if x.cited():
             return None
         if g.get("oy"):
             if re.search(r"(?:[-–—/]|\b" + _alt(load_vocabulary()["range_words"]) + r")\s*$", x.text[max(0, x.start - 12) : x.start], re.IGNORECASE):
@@ -659,7 +675,7 @@ def _h_period_range(x: "_Ctx") -> _Made:
         # a bare range "A - B" needs two months/quarters with years ("Tháng 9/2026 - Quý II/2027")
         if a is None or a.year is None or b.year is None or "day" in (a.unit, b.unit) or "year" in (a.unit, b.unit):
             return None
-        if c.citation.search(before) or _programme(clause, c):
+        if x.cited() or _programme(clause, c):
             return None
     return x.dl("period", start=_iso(first), end=_iso(b.last()))
 
@@ -769,7 +785,7 @@ def _h_by(x: "_Ctx") -> _Made:
     a = _point(m, "a", c.quarters)
     if not _valid(a):
         return None
-    if a.unit == "year" and c.citation.search(before):
+    if a.unit == "year" and x.cited():
         return None
     a = _in_doc_year(a, x.doc_date)
     # "trước ngày X" -> X; "chậm nhất (trong) tháng X" -> its last day;
@@ -792,7 +808,7 @@ def _h_by_until(x: "_Ctx") -> _Made:
     low = text[x.start:x.end].lower()
     if "ngày" in low.split()[1:2] and a.unit != "day":
         return None
-    if c.citation.search(before) or _programme(clause, c) and a.unit == "year":
+    if x.cited() or _programme(clause, c) and a.unit == "year":
         return None  # "Chiến lược … đến hết năm 2030": a horizon inside a name
     line_start = text.rfind("\n", 0, x.start) + 1
     line_end = text.find("\n", x.end)
@@ -815,7 +831,7 @@ def _h_on(x: "_Ctx") -> _Made:
         # before it make it the time of the work ("tổng kết việc thực hiện Kế hoạch vào năm 2030")
         if "trong" not in low and not low.lstrip().startswith("vào"):
             return None
-    if c.horizon.search(before) or c.citation.search(before):
+    if c.horizon.search(before) or x.cited():
         return None  # "Nghị định mới ban hành trong năm 2025": when a cited text was issued
     a = _in_doc_year(a, x.doc_date)
     return x.dl("on", date=_iso(a.last()))
@@ -823,7 +839,7 @@ def _h_on(x: "_Ctx") -> _Made:
 
 def _h_on_bare(x: "_Ctx") -> _Made:
     g, c, before, clause = x.g, x.c, x.before, x.clause
-    if c.citation.search(before) or c.horizon.search(before) or _programme(clause, c):
+    if x.cited() or c.horizon.search(before) or _programme(clause, c):
         return None
     if re.search(r"(?:ngày\s+)?\d{1,2}\s*$", before, re.I):
         return None  # the month of a full date ("ngày 19 tháng 11 năm 2025"): a date line or a citation
@@ -863,7 +879,7 @@ def _h_on_bracketed(x: "_Ctx") -> _Made:
     a = _point(x.m, "a", x.c.quarters)
     if not _valid(a) or a.unit not in ("day", "month"):
         return None
-    if _CITED_NUMBER.search(x.before) or x.c.citation.search(x.before) or x.c.horizon.search(x.before):
+    if _CITED_NUMBER.search(x.before) or x.cited() or x.c.horizon.search(x.before):
         return None
     a = _in_doc_year(a, x.doc_date)
     return x.dl("on", date=_iso(a.last()))
