@@ -1,0 +1,138 @@
+"""word_crf: underthesea's word CRF scored in Python gives the model's own tags, or None (the model decides)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def model():
+    from underthesea import word_tokenize  # first: underthesea's modules import each other in this order
+
+    import underthesea.pipeline.word_tokenize as pkg
+
+    word_tokenize("Sở Y tế", use_token_normalize=False)  # the model is loaded
+    return pkg.word_tokenize_model
+
+
+@pytest.fixture(scope="module")
+def scorer(model):
+    from directive_nlp import word_crf
+
+    found = word_crf.scorer(model)
+    assert found is not None  # the installed underthesea's model is the known kind
+    return found
+
+
+def _sylls(line):
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    return [m.group() for m in regex_tokenize.patterns.finditer(line)]
+
+
+LINES = [
+    "Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Tài chính kiểm tra trước ngày 30/6/2026.",
+    "- Giao Sở Nông nghiệp và Môi trường (NN&MT) theo dõi, đôn đốc việc thực hiện;",
+    "| 1 | Sở Y tế | Quý III/2026 | Thực hiện thường xuyên |",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Căn cứ Nghị định số 123/2024/NĐ-CP ngày 15/9/2024 của Chính phủ;",
+    "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố báo cáo kết quả về Sở Nội vụ trước ngày 15 hằng tháng.",
+    "Tổng kinh phí: 3.442.104 nghìn đồng (10% vốn đối ứng).",
+    "a", "2026", "Hà Nội", "./.",
+    "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_tags_are_the_models_tags(scorer, model, line):
+    sylls = _sylls(line)
+    scorer.new_document()
+    assert scorer.tags(sylls) == model.predict([[s] for s in sylls])
+
+
+def test_tags_on_shuffled_lines_are_the_models_tags(scorer, model):
+    """Syllables of the lines above in random order, case and length: every line the scorer answers is the
+    model's answer, and it answers nearly all of them."""
+    rnd = random.Random(17)
+    vocab = [s for line in LINES for s in _sylls(line)]
+    answered = 0
+    for _ in range(400):
+        sylls = [rnd.choice(vocab) for _ in range(rnd.randint(1, 25))]
+        sylls = [s.upper() if rnd.random() < 0.1 else s.capitalize() if rnd.random() < 0.2 else s for s in sylls]
+        got = scorer.tags(sylls)
+        if got is not None:
+            answered += 1
+            assert got == model.predict([[s] for s in sylls]), sylls
+    assert answered >= 380
+
+
+def test_a_near_tie_or_an_unchecked_script_is_left_to_the_model(scorer):
+    # a run of marks gives two Viterbi choices of the same score: None, underthesea's model decides
+    assert scorer.tags(_sylls("# # # # * * Nơi nhận : * *")) is None
+    # Greek and Cyrillic letters: their case rules are not checked against underthesea_core's
+    assert scorer.tags(["Sở", "Ωμέγα"]) is None
+    assert scorer.tags(["Москва", "tỉnh"]) is None
+    assert scorer.tags([]) is None
+    # the same line in Vietnamese letters is scored
+    assert scorer.tags(["Sở", "Omega"]) is not None
+
+
+def test_the_tokenizer_gives_the_same_words_with_or_without_the_scorer(monkeypatch):
+    from directive_nlp import tokenizer, word_crf
+
+    lines = ["# # # # * * Nơi nhận : * *", "Ủy ban nhân dân tỉnh Ωμέγα chủ trì", *LINES]
+    with_scorer = [tokenizer._line_spans.__wrapped__(line, ()) for line in lines]
+    monkeypatch.setattr(word_crf, "scorer", lambda model: None)
+    assert with_scorer == [tokenizer._line_spans.__wrapped__(line, ()) for line in lines]
+
+
+def _featurizer():
+    from pathlib import Path
+
+    import joblib
+    import underthesea.pipeline.word_tokenize as pkg
+    from underthesea_core import CRFFeaturizer
+
+    from directive_nlp.word_crf import MODEL_DIR
+
+    folder = Path(pkg.__file__).parent.joinpath(*MODEL_DIR)
+    dictionary = joblib.load(folder / "dictionary.bin")
+    return CRFFeaturizer(joblib.load(folder / "features.bin"), dictionary), dictionary
+
+
+def test_attribute_tests_are_underthesea_cores_on_every_safe_character():
+    """lower, isdigit, istitle and is_in_dict as the scorer computes them equal underthesea_core's
+    featuriser on every character :data:`_SAFE` lets through (alone, after a letter, before one)."""
+    from directive_nlp.word_crf import _SAFE, _digits, _title
+
+    featurizer, dictionary = _featurizer()
+    chars = [chr(c) for c in range(0x21, 0x10000) if _SAFE.fullmatch(chr(c))]
+    assert len(chars) > 4000 and not any(c.isspace() for c in chars)
+    tokens = [t for c in chars for t in (c, c + "a", "A" + c)] + ["Ủy ban", "NĐ-CP 2024", "2024", "DỌN dẹp"]
+    for tok in tokens:
+        feats = dict(a.split("=", 1) for a in featurizer.process([[[tok]]])[0][0])
+        lo = tok.lower()
+        assert (feats["T[0].lower"], feats["T[0].isdigit"], feats["T[0].istitle"], feats["T[0].is_in_dict"]) == (
+            lo, _digits(tok), _title(tok), str(lo in dictionary)), tok
+
+
+def test_no_scorer_for_other_templates_or_files(model, monkeypatch):
+    from directive_nlp import word_crf
+
+    monkeypatch.setattr(word_crf, "TEMPLATES", word_crf.TEMPLATES[:-1])
+    monkeypatch.setattr(word_crf, "_cache", {})
+    assert word_crf.scorer(model) is None
+    with pytest.raises(ValueError):
+        word_crf._read_crfsuite(b"lCRF" + bytes(60))
+    with pytest.raises(Exception):
+        word_crf._read_crfsuite(b"not a model")
+
+
+def test_new_document_forgets_the_sums(scorer):
+    scorer.tags(_sylls("Sở Y tế chủ trì"))
+    assert scorer._uni and scorer._bi and scorer._tri
+    scorer.new_document()
+    assert not scorer._uni and not scorer._bi and not scorer._tri
