@@ -82,6 +82,13 @@ _SAFE = re.compile(
 )
 
 _cache: dict = {}
+_ABSENT = "\x00"  # a value no attribute of the model has (checked when the scorer is built)
+
+
+def _values(weights: dict[str, float], templates: tuple[str, ...]) -> frozenset[str]:
+    """The values the model knows for ``templates`` (what follows "=" in its attribute strings)."""
+    heads = tuple(t + "=" for t in templates)
+    return frozenset(k.split("=", 1)[1] for k in weights if k.startswith(heads))
 
 
 def _title(text: str) -> str:
@@ -156,6 +163,16 @@ class Scorer:
         self.uni_eos = self._uni_sum("EOS", "EOS", "EOS", "EOS", "EOS")
         self.bi_bos, self.bi_eos = self._bi_sum("BOS", "BOS", "BOS", "BOS"), self._bi_sum("EOS", "EOS", "EOS", "EOS")
         self.tri_bos, self.tri_eos = self._tri_sum("BOS", "BOS", "BOS"), self._tri_sum("EOS", "EOS", "EOS")
+        # most pairs and triples of a document are not in the model as written nor lower-cased: what they
+        # bring then depends only on their title and dictionary tests (the same sums, with the absent
+        # attributes' 0.0)
+        self._bi_raw = _values(weights, ("T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]"))
+        self._bi_low = _values(weights, ("T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower"))
+        self._tri_raw = _values(weights, ("T[-2,0]", "T[-1,1]", "T[0,2]"))
+        self._bi_plain = {(tit, ind): self._bi_sum(_ABSENT, _ABSENT, tit, ind)
+                          for tit in ("True", "False") for ind in ("True", "False")}
+        self._tri_plain = {(tit, ind): self._tri_sum(_ABSENT, tit, ind)
+                           for tit in ("True", "False") for ind in ("True", "False")}
 
     def new_document(self) -> None:
         """Forget the sums remembered for the last document's syllables, pairs and triples."""
@@ -199,16 +216,30 @@ class Scorer:
         )
 
     def _syllable(self, s: str) -> Optional[tuple]:
+        """The five offsets' sums of syllable ``s``, then its lower case and its title test (a pair's or a
+        triple's are their syllables' joined: no character of :data:`_SAFE` lower-cases by context, and
+        ``istitle`` reads each space-separated part); None for a syllable not scored here."""
         if _SAFE.fullmatch(s) is None:
             return None
         lo = s.lower()
-        return self._uni_sum(s, lo, _digits(s), _title(s), str(lo in self.dictionary))
+        tit = _title(s)
+        return self._uni_sum(s, lo, _digits(s), tit, str(lo in self.dictionary)) + (lo, tit == "True")
 
-    def _ngram(self, s: str, cache: dict, bigram: bool) -> tuple:
-        lo = s.lower()
-        ind = str(lo in self.dictionary)
-        out = self._bi_sum(s, lo, _title(s), ind) if bigram else self._tri_sum(s, _title(s), ind)
-        cache[s] = out
+    def _pair(self, s: str, a: tuple, b: tuple) -> tuple:
+        lo = a[5] + " " + b[5]
+        tit, ind = str(a[6] and b[6]), str(lo in self.dictionary)
+        if s in self._bi_raw or lo in self._bi_low:
+            out = self._bi_sum(s, lo, tit, ind)
+        else:
+            out = self._bi_plain[tit, ind]
+        self._bi[s] = out
+        return out
+
+    def _triple(self, s: str, a: tuple, b: tuple, c: tuple) -> tuple:
+        tit = str(a[6] and b[6] and c[6])
+        ind = str(a[5] + " " + b[5] + " " + c[5] in self.dictionary)
+        out = self._tri_sum(s, tit, ind) if s in self._tri_raw else self._tri_plain[tit, ind]
+        self._tri[s] = out
         return out
 
     # --- tags ---------------------------------------------------------------
@@ -232,12 +263,12 @@ class Scorer:
         B = [self.bi_bos, self.bi_bos]
         for j in range(n - 1):
             k = sylls[j] + " " + sylls[j + 1]
-            B.append(bi.get(k) or self._ngram(k, bi, True))
+            B.append(bi.get(k) or self._pair(k, U[j + 2], U[j + 3]))
         B += (self.bi_eos, self.bi_eos)
         T = [self.tri_bos, self.tri_bos]
         for j in range(n - 2):
             k = sylls[j] + " " + sylls[j + 1] + " " + sylls[j + 2]
-            T.append(tri.get(k) or self._ngram(k, tri, False))
+            T.append(tri.get(k) or self._triple(k, U[j + 2], U[j + 3], U[j + 4]))
         T += (self.tri_eos,) * (3 if n >= 2 else 2)
         return self._viterbi(n, U, B, T)
 
@@ -309,6 +340,8 @@ def _build(model) -> Optional[Scorer]:
     if tuple(_unpickle(folder / "features.bin")) != TEMPLATES:
         return None
     weights, trans = _read_crfsuite((folder / "models.bin").read_bytes())
+    if any(_ABSENT in k for k in weights):
+        return None
     found = Scorer(weights, trans, frozenset(_unpickle(folder / "dictionary.bin")))
     for line in _CHECK:
         sylls = [m.group() for m in regex_tokenize.patterns.finditer(line)]
