@@ -143,3 +143,25 @@ def test_new_document_forgets_the_sums(scorer):
     assert scorer._uni and scorer._bi and scorer._tri
     scorer.new_document()
     assert not scorer._uni and not scorer._bi and not scorer._tri
+
+
+def test_pair_and_triple_shortcuts_give_the_full_sums(scorer):
+    """A pair or triple the model does not know is summed from its title and dictionary tests alone, and
+    its lower case and title come from its syllables: the same numbers as the full sums of the joined text."""
+    from directive_nlp.word_crf import _title
+
+    sylls = [s for line in LINES for s in _sylls(line)] + ["Qzx", "vwq", "ỦY", "BAN", "dọn", "dẹp"]
+    known = unknown = 0
+    for a, b, c in zip(sylls, sylls[1:], sylls[2:]):
+        scorer.new_document()
+        ua, ub, uc = scorer._syllable(a), scorer._syllable(b), scorer._syllable(c)
+        pair, triple = a + " " + b, a + " " + b + " " + c
+        lo2, lo3 = pair.lower(), triple.lower()
+        assert scorer._pair(pair, ua, ub) == scorer._bi_sum(pair, lo2, _title(pair), str(lo2 in scorer.dictionary))
+        assert scorer._triple(triple, ua, ub, uc) == scorer._tri_sum(triple, _title(triple),
+                                                                     str(lo3 in scorer.dictionary))
+        if pair in scorer._bi_raw or lo2 in scorer._bi_low:
+            known += 1
+        else:
+            unknown += 1
+    assert known > 20 and unknown > 20  # both roads are taken ("Ủy ban" is known, "Qzx vwq" is not)
