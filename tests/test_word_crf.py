@@ -165,3 +165,15 @@ def test_pair_and_triple_shortcuts_give_the_full_sums(scorer):
         else:
             unknown += 1
     assert known > 20 and unknown > 20  # both roads are taken ("Ủy ban" is known, "Qzx vwq" is not)
+
+
+def test_the_scorer_is_built_after_a_fixed_words_call(model, monkeypatch):
+    """underthesea keeps the last fixed words in its syllable patterns; the self-check reads its default
+    patterns, so a pipeline with fixed words still gets the scorer (the fixed words' lines go to the model)."""
+    from underthesea import word_tokenize
+
+    from directive_nlp import word_crf
+
+    word_tokenize("Sở Tài chính chủ trì", use_token_normalize=False, fixed_words=["Sở Tài chính"])
+    monkeypatch.setattr(word_crf, "_cache", {})
+    assert word_crf.scorer(model) is not None

@@ -19,6 +19,9 @@ making the strings per syllable:
   brings at each offset is worked out once per document (:class:`Scorer`'s
   caches, emptied by :func:`new_document`) and a position's score is the sum of
   twelve such numbers;
+* most pairs and triples are in the model neither as written nor lower-cased:
+  what they bring then depends only on their title and dictionary tests, four
+  sums made once; a pair's lower case and title are its syllables' joined;
 * with two labels, only the difference of a position's two label scores
   matters to Viterbi (a constant added to both labels at one position adds the
   same to every path), so one number per position is kept;
@@ -343,8 +346,11 @@ def _build(model) -> Optional[Scorer]:
     if any(_ABSENT in k for k in weights):
         return None
     found = Scorer(weights, trans, frozenset(_unpickle(folder / "dictionary.bin")))
+    # underthesea's default syllable patterns (its module-level ``patterns`` keeps the fixed words of the
+    # last ``word_tokenize(fixed_words=…)`` call, whose syllables hold spaces and are not scored here)
+    syllable = re.compile("(" + "|".join(regex_tokenize.regex_patterns) + ")", re.VERBOSE | re.UNICODE)
     for line in _CHECK:
-        sylls = [m.group() for m in regex_tokenize.patterns.finditer(line)]
+        sylls = [m.group() for m in syllable.finditer(line)]
         if found.tags(sylls) != model.predict([[s] for s in sylls]):
             return None
     found.new_document()
