@@ -177,3 +177,25 @@ def test_the_scorer_is_built_after_a_fixed_words_call(model, monkeypatch):
     word_tokenize("Sở Tài chính chủ trì", use_token_normalize=False, fixed_words=["Sở Tài chính"])
     monkeypatch.setattr(word_crf, "_cache", {})
     assert word_crf.scorer(model) is not None
+
+
+def test_attributes_are_the_featurisers_strings():
+    """Every attribute string (windows, joins, BOS/EOS, the four tests) as underthesea_core writes it, at
+    every position of the lines above and of lines with short edges (one and two syllables)."""
+    from directive_nlp.word_crf import attributes
+
+    featurizer, dictionary = _featurizer()
+    lines = [_sylls(line) for line in LINES] + [["Sở"], ["Sở", "2024"], ["(", "NĐ-CP", ")"]]
+    for sylls in lines:
+        want = featurizer.process([[[s] for s in sylls]])[0]
+        assert [attributes(sylls, i, dictionary) for i in range(len(sylls))] == want, sylls
+
+
+def test_no_scorer_when_an_attribute_test_disagrees(model, monkeypatch):
+    """Python's own str.istitle is not underthesea_core's ("2024", "NĐ-CP" are title there): the build's
+    check of the attribute strings refuses the scorer."""
+    from directive_nlp import word_crf
+
+    monkeypatch.setattr(word_crf, "_TESTS", dict(word_crf._TESTS, istitle=lambda t: str(t.istitle())))
+    monkeypatch.setattr(word_crf, "_cache", {})
+    assert word_crf.scorer(model) is None

@@ -47,8 +47,10 @@ not scored here: None, the model decides.
 
 :func:`scorer` builds the scorer once per process from the files of the
 loaded underthesea, only when the templates are the 43 known ones, the model
-file reads as a two-label CRFsuite model and a self-check on a few lines
-gives the model's own tags; otherwise it returns None and nothing changes.
+file reads as a two-label CRFsuite model and a self-check on four lines
+gives the model's own tags and, at every position, the featuriser's own
+attribute strings (:func:`attributes`, so a later underthesea_core whose tests
+differ is noticed); otherwise it returns None and nothing changes.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ import struct
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["Scorer", "scorer", "new_document", "TEMPLATES", "EPS"]
+__all__ = ["Scorer", "scorer", "new_document", "attributes", "TEMPLATES", "EPS"]
 
 #: underthesea's word-segmentation templates (features.bin), in its order; any other list: no scorer
 TEMPLATES = (
@@ -100,6 +102,28 @@ def _title(text: str) -> str:
 
 def _digits(text: str) -> str:
     return str(bool(text) and all("0" <= c <= "9" for c in text))
+
+
+_TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?")
+_TESTS = {None: lambda t: t, "lower": str.lower, "isdigit": _digits, "istitle": _title}
+
+
+def attributes(sylls: list[str], i: int, dictionary) -> list[str]:
+    """The attribute strings of position ``i``, written out the way underthesea_core's featuriser writes
+    them (slow: for the build's self-check and the tests; the scorer never makes them)."""
+    out = []
+    for name in TEMPLATES:
+        a, b, test = _TEMPLATE.fullmatch(name).groups()
+        lo, hi = i + int(a), i + int(b if b is not None else a)
+        if lo < 0:
+            value = "BOS"
+        elif hi >= len(sylls):
+            value = "EOS"
+        else:
+            text = " ".join(sylls[lo:hi + 1])
+            value = str(text.lower() in dictionary) if test == "is_in_dict" else _TESTS[test](text)
+        out.append(f"{name}={value}")
+    return out
 
 
 def _read_crfsuite(data: bytes) -> tuple[dict[str, float], tuple[float, float, float, float]]:
@@ -309,6 +333,7 @@ _CHECK = (
     "Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Tài chính kiểm tra trước ngày 30/6/2026.",
     "Giao Sở Nông nghiệp và Môi trường (NN&MT) theo dõi, đôn đốc; báo cáo UBND tỉnh.",
     "| 1 | Sở Y tế | Quý III/2026 | Thực hiện thường xuyên |",
+    "Nghị định 45/2024/NĐ-CP: DỌN dẹp, 2024 x² ǅa İ ß ủY.",
 )
 
 
@@ -351,7 +376,11 @@ def _build(model) -> Optional[Scorer]:
     syllable = re.compile("(" + "|".join(regex_tokenize.regex_patterns) + ")", re.VERBOSE | re.UNICODE)
     for line in _CHECK:
         sylls = [m.group() for m in syllable.finditer(line)]
-        if found.tags(sylls) != model.predict([[s] for s in sylls]):
+        items = [[s] for s in sylls]
+        if found.tags(sylls) != model.predict(items):
+            return None
+        # the attribute tests as underthesea_core's featuriser makes them, here, at every position
+        if model.featurizer.process([items])[0] != [attributes(sylls, i, found.dictionary) for i in range(len(sylls))]:
             return None
     found.new_document()
     return found
