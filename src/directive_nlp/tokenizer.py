@@ -22,7 +22,10 @@ every line of the corpora) takes a shorter road to the same words
 (:func:`_tagged_spans`): underthesea's own syllable regex gives the syllables'
 spans in the line, its own CRF model tags them, and a syllable tagged ``I-W``
 joins the word before it, exactly as ``word_tokenize`` joins them; the words
-are never made as strings and searched back. Wherever the two roads could
+are never made as strings and searched back. The tags themselves come from
+:mod:`directive_nlp.word_crf`, which scores underthesea's CRF model from its
+own files without underthesea's featuriser (the model's tags on every line it
+answers; a line it does not answer is tagged by ``model.predict``). Wherever the two roads could
 differ (``word_tokenize`` wrapped or replaced, the model not loaded yet,
 ``fixed_words`` given, a line underthesea would rewrite, syllables not one
 space apart) ``word_tokenize`` itself is called, as above.
@@ -47,6 +50,7 @@ from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, registry
 
 from .extensions import remember_text
+from . import word_crf
 from .normalize import _nfc_with_map, is_clean
 
 __all__ = ["UndertheseaTokenizer", "create_tokenizer", "segment", "segment_spans", "words_and_spaces"]
@@ -179,7 +183,11 @@ def _tagged_spans(line: str, word_tokenize) -> Optional[tuple[tuple[int, int], .
         sylls = [m.span() for m in rt.patterns.finditer(line)]
         if not sylls:
             return None
-        tags = model.predict([[line[s:e]] for s, e in sylls])
+        words = [line[s:e] for s, e in sylls]
+        scored = word_crf.scorer(model)
+        tags = scored.tags(words) if scored is not None else None
+        if tags is None:
+            tags = model.predict([[w] for w in words])
     except Exception:  # pragma: no cover - underthesea failing on odd input: the general path decides
         return None
     return _joined_spans(line, sylls, tags)
@@ -272,6 +280,7 @@ def segment_spans(text: str, fixed_words: Optional[list[str]] = None) -> list[tu
     out: list[tuple[int, int]] = []
     start = 0
     fixed = tuple(fixed_words or ())
+    word_crf.new_document()
     for line in text.split("\n"):
         end = start + len(line)
         if not line.isspace() and line:
