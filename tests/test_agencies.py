@@ -824,3 +824,26 @@ def test_a_commercial_bank_class_takes_its_kind(text, expected):
 ])
 def test_workers_and_builders_are_classes_of_actors(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # body17: an enterprise named with its head shares it with the bare acronyms listed after it
+    ("Bộ Công Thương chủ trì, phối hợp với Tập đoàn ABC, XYZ hoàn thành đề án",
+     ["Bộ Công Thương", "Tập đoàn ABC", "XYZ"]),
+    ("phối hợp với Tổng công ty VEC, ACV bảo đảm tiến độ", ["Tổng công ty VEC", "ACV"]),
+    ("Giao Tập đoàn Điện lực Việt Nam, PVN, TKV bảo đảm nguồn điện",
+     ["Tập đoàn Điện lực Việt Nam", "PVN", "TKV"]),
+    # negatives: an acronym the abbreviation list expands is a word, not an enterprise ("UBND" is the committee)
+    ("Tập đoàn ABC, UBND tỉnh phối hợp", ["Tập đoàn ABC", "UBND tỉnh"]),
+    # ... an acronym that goes on with "-" is a document code, not a name
+    ("Tập đoàn ABC, KH-UBND ngày 05/3/2025", ["Tập đoàn ABC"]),
+    # ... an acronym not after an enterprise named by its head is no body
+    ("Sở Tài chính, VNPT phối hợp", ["Sở Tài chính"]),
+    ("tích hợp VNeID, CSDL quốc gia về dân cư", []),
+    # ... "tập đoàn" as the topic of a sentence names no body
+    ("phát triển các tập đoàn kinh tế nhà nước, DNNN quy mô lớn", []),
+    # ... a capitalised word that is not all capitals after the list stays out
+    ("Tập đoàn ABC, Viettel Nghệ An phối hợp", ["Tập đoàn ABC"]),
+])
+def test_an_enterprise_head_is_shared_by_the_acronyms_listed_after_it(text, expected):
+    assert names(text) == expected

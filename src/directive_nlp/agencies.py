@@ -166,6 +166,7 @@ class Gazetteer:
     partner_openers: set[Key] = field(default_factory=set)
     partner_name_words: set[Key] = field(default_factory=set)
     catch_all_tails: set[Key] = field(default_factory=set)
+    acronym_list_types: set[str] = field(default_factory=set)  # types whose named list goes on over bare acronyms
     compounds: _Trie = field(default_factory=_Trie)
     sources: list[str] = field(default_factory=list)
     #: token text -> (keys, capitalised, punctuation), filled by the scanner (cleared when entries are added)
@@ -218,6 +219,7 @@ class Gazetteer:
         for w in data.get("adjoining_generic_nouns") or []:
             self.adjoining.add(self.k(w), True)
         self.adjoining_after.update(self.k(w) for w in data.get("adjoining_after") or [])
+        self.acronym_list_types.update(data.get("acronym_list_types") or [])
         for w in data.get("generic_modifiers") or []:
             self.modifiers.add(self.k(w), True)
         for c in data.get("class_nouns") or []:
@@ -294,7 +296,7 @@ _PACKAGE_KEYS: dict[str, dict[str, type]] = {
         "qualifiers_open": list, "qualifiers_open_object": list, "object_clause_words": list, "group_openers": list, "province_verbs": list, "determiners": list,
         "name_stop_words": list, "numbered_levels": list, "verb_nouns": dict, "label_tails": list,
         "role_modifiers": list, "generic_compounds": list, "role_verb_objects": dict, "role_name_after": list,
-        "partner_openers": list, "partner_name_words": list, "catch_all_tails": list,
+        "partner_openers": list, "partner_name_words": list, "catch_all_tails": list, "acronym_list_types": list,
     },
 }
 
@@ -1079,6 +1081,23 @@ class _Scanner:
                 return (n, "other", "free_item")
         return None
 
+    def listed_acronym(self, i: int, prev_end: int, prev_rule: str, prev_type: str) -> Optional[tuple[int, str, str]]:
+        """"Tập đoàn FPT, CMC", "Tổng công ty VEC và ACV": after an enterprise named by its head, a bare upper-case
+        acronym joined by "," or "và" is a further enterprise of the same list (the head is shared, as in "các Tập
+        đoàn: A, B"). Only an acronym the abbreviation list does not expand ("CSDL", "UBND" are words), only where
+        the list ends or a lower-case word follows ("KH-UBND" goes on with "-"), only after such a name."""
+        if (prev_type not in self.g.acronym_list_types or prev_rule not in ("free_head", "acronym_item")
+                or not self._joined(prev_end, i)):
+            return None
+        t = self.toks[i]
+        word = t.text
+        if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 8) or word in self.g.abbreviations:
+            return None
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if nxt is not None and not ((nxt.punct and nxt.text in ",;.)\n|") or (not nxt.punct and not nxt.cap)):
+            return None
+        return (i + 1, prev_type, "acronym_item")
+
     def start_keys(self) -> frozenset[str]:
         """The first words an agency can begin with: what a lower-case token must be for
         :meth:`body`, :meth:`group` or a determiner before them to find anything at it."""
@@ -1140,6 +1159,9 @@ class _Scanner:
                     cands.append(inner)
             if item:
                 cands.append(item)
+            acronym = self.listed_acronym(i, prev_end, prev_rule, prev_type)
+            if acronym:
+                cands.append(acronym)
             in_slot = self.after_opener(i) or (prev_slot and self._joined(prev_end, i))
             if in_slot and not cands:
                 # only where no other rule reads a body: a name found another way is kept as it is
