@@ -18,10 +18,14 @@ def _plan(first: str, second: str) -> str:
             f"**2. {first}**\n\n**{second}**{ITEMS}**3. Sở Y tế**{ITEMS}")
 
 
-def _headings(tmp_path: Path, text: str) -> list[str]:
+def _parse(tmp_path: Path, text: str):
     path = tmp_path / "plan.md"
     path.write_text(text, encoding="utf-8")
-    return [s.heading for s in parse_structure(load_text(path)).sections if s.heading]
+    return parse_structure(load_text(path))
+
+
+def _headings(tmp_path: Path, text: str) -> list[str]:
+    return [s.heading for s in _parse(tmp_path, text).sections if s.heading]
 
 
 def test_a_name_broken_over_two_bold_blocks_is_one_heading(tmp_path):
@@ -39,9 +43,7 @@ def test_a_bold_line_that_joins_no_name_stays_apart(tmp_path):
 
 
 def _continuations(tmp_path: Path, text: str) -> list[int]:
-    path = tmp_path / "plan.md"
-    path.write_text(text, encoding="utf-8")
-    return [bi.block for bi in parse_structure(load_text(path)).blocks if bi.continues_heading]
+    return [bi.block for bi in _parse(tmp_path, text).blocks if bi.continues_heading]
 
 
 def test_the_joined_block_is_recorded_for_later_stages(tmp_path):
