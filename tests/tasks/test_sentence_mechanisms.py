@@ -916,3 +916,18 @@ def test_verbs17_noun_compounds_left_out_of_the_lexicon():
     for phrase in ("hợp tác xã tái chế", "liên kết vùng", "tính toán đạt tiêu chuẩn", "tư vấn, dự báo",
                    "kiến nghị xử lý", "phục hồi dữ liệu", "mua sắm trang thiết bị"):
         assert not lx.verb_start.match(phrase), phrase
+
+
+@pytest.mark.parametrize("body, n", [
+    # "mở" closing a noun of verb_final_nouns ("kiến trúc mở", "dữ liệu mở") is the adjective: the segment has
+    # its object and the next predicate is a task of its own
+    ("1. Sở Khoa học và Công nghệ xây dựng nền tảng dùng chung theo kiến trúc mở, khuyến khích doanh nghiệp "
+     "phát triển ứng dụng trên nền tảng.", 2),
+    ("1. Sở Khoa học và Công nghệ công bố danh mục dữ liệu mở, hướng dẫn doanh nghiệp khai thác dữ liệu phục vụ "
+     "sản xuất.", 2),
+    # negatives: the bare verb "mở" in a run of verbs still waits for the shared object
+    ("1. Sở Công Thương hỗ trợ các doanh nghiệp đăng ký, mở, quản lý các gian hàng trên sàn thương mại điện tử.", 1),
+    ("1. Sở Công Thương hỗ trợ các hợp tác xã xây dựng và mở, duy trì các điểm bán hàng tiện lợi tại nông thôn.", 1),
+])
+def test_verbs17_open_noun_closes_its_segment(body, n):
+    assert len(tasks_of(body)) == n, [t.task for t in tasks_of(body)]
