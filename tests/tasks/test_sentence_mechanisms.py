@@ -931,3 +931,16 @@ def test_verbs17_noun_compounds_left_out_of_the_lexicon():
 ])
 def test_verbs17_open_noun_closes_its_segment(body, n):
     assert len(tasks_of(body)) == n, [t.task for t in tasks_of(body)]
+
+
+@pytest.mark.parametrize("body, n", [
+    # genre verbs seen in two documents: after a comma or "và" with an object before, a task of their own
+    ("1. Sở Giáo dục và Đào tạo tổ chức tập huấn giáo viên và trang bị đủ thiết bị dạy học cho các trường.", 2),
+    ("1. Sở Xây dựng rà soát các công trình nằm trong hành lang an toàn, di dời công trình có nguy cơ sạt lở.", 2),
+    ("1. Sở Tài chính xây dựng dự thảo thỏa thuận, ký kết với các ngân hàng thương mại về chi trả an sinh xã hội.", 2),
+    # negatives: the same words as nouns of a list ("phục vụ thi đấu, huấn luyện", "cơ chế điều phối, chia sẻ")
+    ("1. Sở Văn hóa đầu tư cơ sở vật chất phục vụ thi đấu, huấn luyện vận động viên thành tích cao.", 1),
+    ("1. Sở Khoa học và Công nghệ xây dựng cơ chế điều phối, chia sẻ dữ liệu giữa các sở, ngành.", 1),
+])
+def test_verbs17_genre_verbs_of_two_documents(body, n):
+    assert len(tasks_of(body)) == n, [t.task for t in tasks_of(body)]
