@@ -209,8 +209,9 @@ def ends_with_verb(seg: str) -> bool:
         return True
     for n in (2, 1):
         tail = " ".join(w[-n:])
-        if n == 1 and " ".join(w[-2:]) in _vocab()[3]:
-            break  # "… thực hiện Chương trình": "trình" closes the noun "chương trình", it is not the verb "trình"
+        if any(" ".join(w[-k:]) in _vocab()[3] for k in range(n + 1, min(n + 2, len(w)) + 1)):
+            break  # "… thực hiện Chương trình": "trình" closes the noun "chương trình", it is not the verb "trình";
+            # "… Nền tảng kiến trúc mở": "mở" is the adjective of "kiến trúc mở", not the verb "mở"
         if tail in lx.verbs and tail not in _NOUN_LIKE_VERBS and tail not in _vocab()[0] and len(w) > n:
             # "kiến nghị cấp có thẩm quyền sửa đổi, bổ sung …": a segment that ends in a verb waits for the object
             # after the comma ("chủ đầu tư", "sử dụng": verbs that close noun phrases do not wait)
