@@ -145,6 +145,11 @@ SPLITS = [
      ["Các doanh nghiệp viễn thông", "tổ chức, cá nhân có liên quan"]),
     ("các sở, ban, ngành, các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố",
      ["các sở, ban, ngành", "các Tổng công ty, công ty, các đơn vị trực thuộc Thành phố"]),
+    # a department's short name ends before a verb or adverb that opens the work (name_stop_words) ...
+    ("Sở Giáo dục chú trọng tập huấn cho giáo viên", ["Sở Giáo dục"]),
+    ("Sở Giáo dục tích cực phối hợp với Sở Y tế", ["Sở Giáo dục", "Sở Y tế"]),
+    # ... while a lower-case part of a name stays in it
+    ("Phòng Giáo dục phổ thông tổ chức tập huấn", ["Phòng Giáo dục phổ thông"]),
     # a generic noun written straight after another, without a comma (adjoining_generic_nouns)
     ("Giao các bộ ngành Trung ương thực hiện", ["các bộ ngành Trung ương"]),
     ("phối hợp với các ban ngành đoàn thể tỉnh", ["các ban ngành đoàn thể tỉnh"]),
