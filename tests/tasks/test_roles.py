@@ -77,3 +77,14 @@ def test_a_bare_noun_partner_is_support_and_leaves_the_task_text():
 def test_a_verb_after_phoi_hop_is_no_partner():
     assert _plan("a) Phối hợp tổ chức các hoạt động tuyên truyền về chuyển đổi số.") == [
         ("Phối hợp tổ chức các hoạt động tuyên truyền về chuyển đổi số", [("Sở Khoa học và Công nghệ", "lead")])]
+
+
+def test_tham_gia_before_phoi_hop_voi_names_partners():
+    # "X tham gia phối hợp với Y, Z VERB …": Y and Z support, as after "tích cực phối hợp với" (frames.yaml
+    # support_adverbs); a bare "tham gia" with an object stays the task's verb
+    assert _plan("Các ngân hàng thương mại tham gia phối hợp với Sở Y tế, địa phương tuyên truyền các sản phẩm "
+                 "thanh toán.") == [
+        ("tuyên truyền các sản phẩm thanh toán",
+         [("Các ngân hàng thương mại", "lead"), ("Sở Y tế", "support"), ("địa phương", "support")])]
+    assert _plan("a) Tham gia thẩm định các dự án chuyển đổi số.") == [
+        ("Tham gia thẩm định các dự án chuyển đổi số", [("Sở Khoa học và Công nghệ", "lead")])]
