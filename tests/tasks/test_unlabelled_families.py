@@ -737,3 +737,22 @@ def test_activity_opener_without_a_verb_is_kept():
     # negative: no verb after "trong việc" ("trong việc này"): the frame stays as it was
     ts = texts("1. Sở Công Thương chủ trì, phối hợp với các đơn vị điện lực trong việc này, bảo đảm tiến độ.")
     assert ts and ts[0].startswith("trong việc này")
+
+
+# ------------------------------------------------------------------ tails17: "phối hợp với Y để VERB" (a purpose word is no task start)
+def test_purpose_word_after_the_partners_is_dropped_before_a_verb():
+    # "Chủ trì, phối hợp với Y để VERB …": the task is the work after "để" (partner_activity_openers), as the
+    # read-half gold writes "phối hợp với các đơn vị liên quan để xem xét, làm rõ …" -> "xem xét, làm rõ …"
+    assert _bodies("1. Sở Xây dựng chủ trì, phối hợp với các sở, ngành để triển khai, đầu tư xây dựng hệ thống xử lý "
+                   "nước thải tại các đô thị.") == [
+        ("triển khai, đầu tư xây dựng hệ thống xử lý nước thải tại các đô thị",
+         [("Sở Xây dựng", "lead"), ("các sở, ngành", "support")])]
+
+
+def test_purpose_word_after_the_partners_without_a_verb_is_kept():
+    # negative: "để" followed by the beneficiary, not a verb ("để các doanh nghiệp tiếp cận …"): unchanged
+    ts = texts("1. Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan để các doanh nghiệp nhỏ tiếp cận vốn vay.")
+    assert ts and ts[0].startswith("để các doanh nghiệp")
+    # negative: "để" after an object, not after the partners, stays inside the task
+    assert texts("1. Sở Nội vụ tổ chức tập huấn cho cán bộ để nâng cao năng lực chuyên môn.") == [
+        "tổ chức tập huấn cho cán bộ để nâng cao năng lực chuyên môn"]
