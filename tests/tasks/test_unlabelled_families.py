@@ -756,3 +756,27 @@ def test_purpose_word_after_the_partners_without_a_verb_is_kept():
     # negative: "để" after an object, not after the partners, stays inside the task
     assert texts("1. Sở Nội vụ tổ chức tập huấn cho cán bộ để nâng cao năng lực chuyên môn.") == [
         "tổ chức tập huấn cho cán bộ để nâng cao năng lực chuyên môn"]
+
+
+# ------------------------------------------------------------------ tails17: a sentence of result after a task sentence
+def test_result_sentence_after_a_task_sentence_is_no_task():
+    # "…. Giúp doanh nghiệp …", "…. Qua đó …", "…. Góp phần …" (result_sentence_openers): what the work before yields
+    for tail in ("Giúp doanh nghiệp giảm chi phí năng lượng và phát triển bền vững.",
+                 "Qua đó nâng cao năng lực ứng dụng công nghệ số của đội ngũ.",
+                 "Góp phần bảo đảm an sinh xã hội trên địa bàn."):
+        assert texts(f"- Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã. {tail}") == [
+            "Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã"]
+
+
+def test_result_word_that_opens_a_task_stays():
+    # negative: the first sentence of an item ("Giúp doanh nghiệp nhỏ tiếp cận …" alone) is the work itself
+    assert texts("- Giúp doanh nghiệp nhỏ tiếp cận các nền tảng thương mại điện tử.") == [
+        "Giúp doanh nghiệp nhỏ tiếp cận các nền tảng thương mại điện tử"]
+    # negative: "Giúp" before a body assists it ("Giúp Ủy ban nhân dân tỉnh theo dõi …"): a task
+    assert texts("- Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã. Giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc "
+                 "thực hiện kế hoạch.")[1].startswith("Giúp Ủy ban nhân dân tỉnh")
+    # negative: "giúp đỡ" is the verb "help" (purpose_word_exceptions)
+    assert len(texts("- Tổ chức tập huấn cho cán bộ. Giúp đỡ người lao động mất việc làm tìm việc mới.")) == 2
+    # negative: "Tạo điều kiện cho …" as the main verb of a task, and a leading purpose "Để …, các sở cần: …"
+    assert texts("- Tổ chức tập huấn cho cán bộ. Tạo điều kiện cho doanh nghiệp tham gia các hội chợ.") == [
+        "Tổ chức tập huấn cho cán bộ", "Tạo điều kiện cho doanh nghiệp tham gia các hội chợ"]
