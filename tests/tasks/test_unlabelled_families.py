@@ -780,3 +780,23 @@ def test_result_word_that_opens_a_task_stays():
     # negative: "Tạo điều kiện cho …" as the main verb of a task, and a leading purpose "Để …, các sở cần: …"
     assert texts("- Tổ chức tập huấn cho cán bộ. Tạo điều kiện cho doanh nghiệp tham gia các hội chợ.") == [
         "Tổ chức tập huấn cho cán bộ", "Tạo điều kiện cho doanh nghiệp tham gia các hội chợ"]
+
+
+# ------------------------------------------------------------------ tails17: "tạo" + a noun of outcome is a result tail
+def test_outcome_of_tao_stays_in_the_task_before():
+    # ", tạo niềm tin / (sự) đồng thuận / động lực / sức … / chuyển biến …" (result_tails): what the work yields
+    assert texts("- Triển khai hệ thống đánh giá tín nhiệm các cổng thông tin điện tử, tạo niềm tin cho người dân "
+                 "trên môi trường số.") == [
+        "Triển khai hệ thống đánh giá tín nhiệm các cổng thông tin điện tử, tạo niềm tin cho người dân trên môi "
+        "trường số"]
+    assert texts("- Tổ chức truyền thông, nâng cao nhận thức và tạo đồng thuận xã hội về chuyển đổi số trong quản lý "
+                 "hạ tầng.") == [
+        "Tổ chức truyền thông, nâng cao nhận thức và tạo đồng thuận xã hội về chuyển đổi số trong quản lý hạ tầng"]
+
+
+def test_tao_before_a_thing_made_or_conditions_is_a_task():
+    # negative: "tạo môi trường …", "tạo điều kiện cho …" are work of their own (06-style ";" list of tasks)
+    assert texts("- Hỗ trợ phát triển doanh nghiệp nhỏ và vừa; tạo môi trường thuận lợi thu hút đầu tư.") == [
+        "Hỗ trợ phát triển doanh nghiệp nhỏ và vừa", "tạo môi trường thuận lợi thu hút đầu tư"]
+    assert texts("- Tổ chức tập huấn cho cán bộ. Tạo điều kiện cho doanh nghiệp tham gia các hội chợ.") == [
+        "Tổ chức tập huấn cho cán bộ", "Tạo điều kiện cho doanh nghiệp tham gia các hội chợ"]
