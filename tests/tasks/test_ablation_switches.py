@@ -32,6 +32,8 @@ EXAMPLES = {
                  "cán bộ.", 1, 2),
     "and_predicate": ("1. Sở Tài chính kiểm tra hoạt động đấu thầu và giám sát việc thực hiện các kết luận thanh "
                       "tra.", 2, 1),
+    "result_sentence": ("- Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã. Giúp doanh nghiệp giảm chi phí năng lượng.",
+                        1, 2),
     f"non_task_patterns[{_EFFECT}]": ("1. Sở Y tế tăng cường kiểm tra các cơ sở kinh doanh thuốc.\n\n2. Kế hoạch này "
                                       "có hiệu lực thi hành kể từ ngày ký ban hành.", 1, 2),
 }

@@ -737,3 +737,66 @@ def test_activity_opener_without_a_verb_is_kept():
     # negative: no verb after "trong việc" ("trong việc này"): the frame stays as it was
     ts = texts("1. Sở Công Thương chủ trì, phối hợp với các đơn vị điện lực trong việc này, bảo đảm tiến độ.")
     assert ts and ts[0].startswith("trong việc này")
+
+
+# ------------------------------------------------------------------ tails17: "phối hợp với Y để VERB" (a purpose word is no task start)
+def test_purpose_word_after_the_partners_is_dropped_before_a_verb():
+    # "Chủ trì, phối hợp với Y để VERB …": the task is the work after "để" (partner_activity_openers), as the
+    # read-half gold writes "phối hợp với các đơn vị liên quan để xem xét, làm rõ …" -> "xem xét, làm rõ …"
+    assert _bodies("1. Sở Xây dựng chủ trì, phối hợp với các sở, ngành để triển khai, đầu tư xây dựng hệ thống xử lý "
+                   "nước thải tại các đô thị.") == [
+        ("triển khai, đầu tư xây dựng hệ thống xử lý nước thải tại các đô thị",
+         [("Sở Xây dựng", "lead"), ("các sở, ngành", "support")])]
+
+
+def test_purpose_word_after_the_partners_without_a_verb_is_kept():
+    # negative: "để" followed by the beneficiary, not a verb ("để các doanh nghiệp tiếp cận …"): unchanged
+    ts = texts("1. Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan để các doanh nghiệp nhỏ tiếp cận vốn vay.")
+    assert ts and ts[0].startswith("để các doanh nghiệp")
+    # negative: "để" after an object, not after the partners, stays inside the task
+    assert texts("1. Sở Nội vụ tổ chức tập huấn cho cán bộ để nâng cao năng lực chuyên môn.") == [
+        "tổ chức tập huấn cho cán bộ để nâng cao năng lực chuyên môn"]
+
+
+# ------------------------------------------------------------------ tails17: a sentence of result after a task sentence
+def test_result_sentence_after_a_task_sentence_is_no_task():
+    # "…. Giúp doanh nghiệp …", "…. Qua đó …", "…. Góp phần …" (result_sentence_openers): what the work before yields
+    for tail in ("Giúp doanh nghiệp giảm chi phí năng lượng và phát triển bền vững.",
+                 "Qua đó nâng cao năng lực ứng dụng công nghệ số của đội ngũ.",
+                 "Góp phần bảo đảm an sinh xã hội trên địa bàn."):
+        assert texts(f"- Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã. {tail}") == [
+            "Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã"]
+
+
+def test_result_word_that_opens_a_task_stays():
+    # negative: the first sentence of an item ("Giúp doanh nghiệp nhỏ tiếp cận …" alone) is the work itself
+    assert texts("- Giúp doanh nghiệp nhỏ tiếp cận các nền tảng thương mại điện tử.") == [
+        "Giúp doanh nghiệp nhỏ tiếp cận các nền tảng thương mại điện tử"]
+    # negative: "Giúp" before a body assists it ("Giúp Ủy ban nhân dân tỉnh theo dõi …"): a task
+    assert texts("- Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã. Giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc "
+                 "thực hiện kế hoạch.")[1].startswith("Giúp Ủy ban nhân dân tỉnh")
+    # negative: "giúp đỡ" is the verb "help" (purpose_word_exceptions)
+    assert len(texts("- Tổ chức tập huấn cho cán bộ. Giúp đỡ người lao động mất việc làm tìm việc mới.")) == 2
+    # negative: "Tạo điều kiện cho …" as the main verb of a task, and a leading purpose "Để …, các sở cần: …"
+    assert texts("- Tổ chức tập huấn cho cán bộ. Tạo điều kiện cho doanh nghiệp tham gia các hội chợ.") == [
+        "Tổ chức tập huấn cho cán bộ", "Tạo điều kiện cho doanh nghiệp tham gia các hội chợ"]
+
+
+# ------------------------------------------------------------------ tails17: "tạo" + a noun of outcome is a result tail
+def test_outcome_of_tao_stays_in_the_task_before():
+    # ", tạo niềm tin / (sự) đồng thuận / động lực / sức … / chuyển biến …" (result_tails): what the work yields
+    assert texts("- Triển khai hệ thống đánh giá tín nhiệm các cổng thông tin điện tử, tạo niềm tin cho người dân "
+                 "trên môi trường số.") == [
+        "Triển khai hệ thống đánh giá tín nhiệm các cổng thông tin điện tử, tạo niềm tin cho người dân trên môi "
+        "trường số"]
+    assert texts("- Tổ chức truyền thông, nâng cao nhận thức và tạo đồng thuận xã hội về chuyển đổi số trong quản lý "
+                 "hạ tầng.") == [
+        "Tổ chức truyền thông, nâng cao nhận thức và tạo đồng thuận xã hội về chuyển đổi số trong quản lý hạ tầng"]
+
+
+def test_tao_before_a_thing_made_or_conditions_is_a_task():
+    # negative: "tạo môi trường …", "tạo điều kiện cho …" are work of their own (06-style ";" list of tasks)
+    assert texts("- Hỗ trợ phát triển doanh nghiệp nhỏ và vừa; tạo môi trường thuận lợi thu hút đầu tư.") == [
+        "Hỗ trợ phát triển doanh nghiệp nhỏ và vừa", "tạo môi trường thuận lợi thu hút đầu tư"]
+    assert texts("- Tổ chức tập huấn cho cán bộ. Tạo điều kiện cho doanh nghiệp tham gia các hội chợ.") == [
+        "Tổ chức tập huấn cho cán bộ", "Tạo điều kiện cho doanh nghiệp tham gia các hội chợ"]

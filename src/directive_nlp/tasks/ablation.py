@@ -71,6 +71,7 @@ MECHANISMS: dict[str, str] = {
     "inclusion_member": "not_tasks.inclusion_member: '; công nghệ …' after an inclusion, no task",
     "state_statement": "not_tasks.state_statement: 'Hiện nay …' no task",
     "estimate_statement": "not_tasks.estimate_statement: 'Dự kiến kinh phí …' no task",
+    "result_sentence": "not_tasks.result_sentence: '…. Giúp doanh nghiệp giảm chi phí …' after a task sentence, no task",
     "composition_only": "not_tasks.composition_only: a list of body names, no task",
     "label_value": "not_tasks.label_value / label_pair: 'X: Không quá 05 cá nhân' no task",
     "value_obligation": "not_tasks.own_obligation: 'Trường hợp …: Sở X có trách nhiệm trình …' a task, not a label value",

@@ -38,7 +38,9 @@ from .headings import HeadingBodies, agency_heading
 from .inline import Assignment, parse_assignment, trailing_paren
 from .labels import LabelRun, apply_run, assign_bodies, cover, label_bodies, label_segments, read_label
 from .layout_vocab import layout_vocab
+from .ablation import on
 from .lexicon import lexicon, word_alt
+from .not_tasks import result_sentence
 from ..vocab import phrases
 from .mentions import Ag, ag, agency_type, canonical, find_agencies, find_deadlines, parse_deadline
 from .tables import lost_header_blocks, table_parts, table_tasks
@@ -573,6 +575,9 @@ class _Walker:
                 first = (res.subject, res.frame_supports)
             if not self._keeps(zone, res, item_subject if own_item else carried):
                 continue
+            if drafts_here and not res.subject and not review and on("result_sentence") \
+                    and result_sentence(btext, s, e, mentions):
+                continue  # "…. Giúp doanh nghiệp giảm chi phí …": what the work before yields, no task (tails17)
             span_s, span_e = (cs, len(btext)) if item else (s, e)
             results.append((res, list(res.drafts)))
             for d in res.drafts:

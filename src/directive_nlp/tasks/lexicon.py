@@ -67,6 +67,7 @@ _OPTIONAL_LISTS += ("label_standard_openers",)  # not_tasks.action_label
 _OPTIONAL_LISTS += ("state_openers",)  # not_tasks.state_statement
 _OPTIONAL_LISTS += ("titled_item_heads",)  # clauses.explaining_colon
 _OPTIONAL_LISTS += ("estimate_words",)  # not_tasks.estimate_statement
+_OPTIONAL_LISTS += ("result_sentence_openers",)  # not_tasks.result_sentence
 _OPTIONAL_LISTS += ("inclusion_words",)  # not_tasks.inclusion_statement
 _OPTIONAL_LISTS += ("premise_connectives",)  # clauses._premise
 _OPTIONAL_LISTS += ("process_scope_openers",)  # clauses._past_process_scope

@@ -31,7 +31,7 @@ from .mentions import Ag, Dl
 from .text import trim, words
 
 __all__ = ["label_value", "label_pair", "own_obligation", "action_label", "time_label_draft", "cut_lead_in", "passive_statement", "right_cut",
-           "right_before", "composition_only", "state_statement", "estimate_statement", "title_or_slogan",
+           "right_before", "composition_only", "state_statement", "estimate_statement", "result_sentence", "title_or_slogan",
            "inclusion_statement", "inclusion_member"]
 
 _FILLER = re.compile(rf"^\s*(?:(?:{word_alt('lead_in_filler_openers')})"
@@ -255,6 +255,22 @@ def estimate_statement(text: str, cs: int, ce: int) -> bool:
     rest = text[cs + m.end():ce]
     return bool(rest.strip()) and not _acts(rest, 0, len(rest)) and not lexicon().weak_verb_start.match(rest)
 
+
+
+def result_sentence(text: str, cs: int, ce: int, mentions: list[Ag]) -> bool:
+    """"… tối ưu hóa việc sử dụng năng lượng. Giúp doanh nghiệp giảm chi phí …": a sentence opening with a word of
+    result (``result_sentence_openers``) says what the work of the sentence before yields (annotation rule T3: a
+    purpose or result belongs to its task); the caller asks only for a sentence after one that gave tasks in
+    the same item. "Giúp" before a body ("Giúp Ủy ban nhân dân tỉnh theo dõi …") assists: a task; "giúp đỡ"
+    (``purpose_word_exceptions``) is the verb "help"."""
+    m = opening_word("result_sentence_openers", text, cs, ce)
+    if m is None:
+        return False
+    rest = text[cs + m.end():ce]
+    if opening_word("purpose_word_exceptions", text, cs, ce) is not None:
+        return False
+    at = cs + m.end() + (len(rest) - len(rest.lstrip()))
+    return not any(a.start == at for a in mentions)
 
 _TITLE_MIN_LETTERS = 12
 _TITLE_MIN_WORDS = 3
