@@ -154,8 +154,10 @@ SPLITS = [
     ("Giao các bộ ngành Trung ương thực hiện", ["các bộ ngành Trung ương"]),
     ("phối hợp với các ban ngành đoàn thể tỉnh", ["các ban ngành đoàn thể tỉnh"]),
     ("Các sở ngành tỉnh chủ động triển khai", ["Các sở ngành tỉnh"]),
+    ("Mặt trận Tổ quốc và các tổ chức đoàn thể tỉnh vận động", ["Mặt trận Tổ quốc", "các tổ chức đoàn thể tỉnh"]),
     # ... only those: a verb after the group is no noun of it
     ("các đơn vị tổ chức thực hiện", ["các đơn vị"]),
+    ("các tổ chức đoàn kết với nhân dân", ["các tổ chức"]),  # "đoàn kết" is a verb, not "đoàn thể"
     ("các sở ban hành văn bản hướng dẫn", ["các sở"]),
     ("các cơ quan ngành dọc đóng trên địa bàn", ["các cơ quan"]),  # not "các cơ quan ngành"
     # generic groups closed by a catch-all group ("… và các cơ quan có liên quan") are one agency
