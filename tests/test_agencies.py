@@ -158,6 +158,21 @@ SPLITS = [
     # ... only those: a verb after the group is no noun of it
     ("các đơn vị tổ chức thực hiện", ["các đơn vị"]),
     ("các tổ chức đoàn kết với nhân dân", ["các tổ chức"]),  # "đoàn kết" is a verb, not "đoàn thể"
+    # bound17: "phòng" and "bộ phận" are generic nouns of a group ("các phòng, ban chuyên môn") ...
+    ("UBND huyện chỉ đạo các phòng, ban chuyên môn thực hiện", ["UBND huyện", "các phòng, ban chuyên môn"]),
+    ("Trưởng các phòng, bộ phận trực thuộc chịu trách nhiệm", ["Trưởng các phòng, bộ phận trực thuộc"]),
+    ("chuyên viên các phòng chuyên môn có liên quan", ["các phòng chuyên môn có liên quan"]),
+    # ... but not the verb "phòng, chống" / "phòng ngừa" nor a room ("phòng thí nghiệm", "phòng học")
+    ("tăng cường công tác phòng, chống ma túy", []),
+    ("phòng ngừa vi phạm pháp luật", []),
+    ("đầu tư các phòng thí nghiệm trọng điểm", []),
+    ("xây dựng các phòng học thực hành", []),
+    # bound17: a capitalised bare generic after "thuộc" / "trực thuộc" is the issuing body ("thuộc Sở") ...
+    ("Các phòng chuyên môn thuộc Sở, các trường triển khai", ["Các phòng chuyên môn thuộc Sở"]),
+    ("các đơn vị trực thuộc Bộ.", ["các đơn vị trực thuộc Bộ"]),
+    # ... not the head of a longer name it does not know, nor a lower-case "sở"
+    ("- Các vụ, đơn vị thuộc Ban TG&DVTW,", []),
+    ("các đơn vị thuộc sở triển khai", ["các đơn vị"]),
     ("các sở ban hành văn bản hướng dẫn", ["các sở"]),
     ("các cơ quan ngành dọc đóng trên địa bàn", ["các cơ quan"]),  # not "các cơ quan ngành"
     # generic groups closed by a catch-all group ("… và các cơ quan có liên quan") are one agency

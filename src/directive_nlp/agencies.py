@@ -605,6 +605,12 @@ class _Scanner:
                 if lv > end:
                     j = lv
                     continue
+                gm = self.match(self.g.generic, end) if end < len(self.toks) and self.toks[end].cap else None
+                if gm and (gm[0] >= len(self.toks) or self.toks[gm[0]].punct or not self.toks[gm[0]].cap):
+                    # "các phòng chuyên môn thuộc Sở", "các đơn vị trực thuộc Bộ": a capitalised generic
+                    # head names the issuing body itself (bound17)
+                    j = gm[0]
+                    continue
                 # bare "trực thuộc" closing the phrase ("đảng ủy trực thuộc")
                 if end >= len(self.toks) or self.toks[end].punct or self.match(self.g.stop, end):
                     j = end
