@@ -849,16 +849,16 @@ class _Scanner:
         the level, a province name and one of ``province_verbs`` ("cần", "phải", "tiếp tục" …). "của tỉnh Đắk
         Lắk" or "tỉnh Đắk Lắk đã đạt được …" (no verb of duty) are no actor."""
         t = self.toks[i]
-        if t.cap or not (clause_start_at(self, i) or self.is_punct(i - 1, ",")):
+        if t.cap:
             return 0
-        if t.keys == ("tỉnh",):
-            end = i + 1
-        elif t.keys == ("thành", "phố"):
+        if t.keys in (("tỉnh",), ("thành", "phố")):
             end = i + 1
         elif t.keys == ("thành",) and self.word(i + 1) and self.toks[i + 1].keys == ("phố",):
             end = i + 2
         else:
             return 0
+        if not (clause_start_at(self, i) or self.is_punct(i - 1, ",")):
+            return 0  # the level's own test first: it is cheap and rarely true, the clause test is not
         n = self.proper_name(end)
         if n == end or not _is_province(self.text[self.toks[end].start:self.toks[n - 1].end]):
             return 0

@@ -630,9 +630,7 @@ def _head_adverbs(tasks: list[Task], doc_date: Optional[date]) -> None:
 def _applicability_opener() -> re.Pattern:
     """The openers of a condition of applicability ("nếu vượt thẩm quyền", "trường hợp có vướng mắc")."""
     v = load_vocabulary()
-    return re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(
-        list(v["trigger_openers"]) + list(v["case_openers"]), key=len, reverse=True)) + r")(?![\wÀ-ỹ])",
-        re.IGNORECASE)
+    return re.compile(_alt(list(v["trigger_openers"]) + list(v["case_openers"])) + r"(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
 def applicability_condition(d: Deadline) -> bool:
@@ -722,9 +720,7 @@ def _bracketed(tasks: list[Task], doc_date: Optional[date]) -> None:
 @lru_cache(maxsize=1)
 def _quantity_before() -> re.Pattern:
     """A measured quantity that ends the text before a year: "5.000 km ", "90% " (``quantity_units``)."""
-    units = sorted(load_vocabulary()["quantity_units"], key=len, reverse=True)
-    return re.compile(r"(?<![\w/.,])\d[\d.,]*\s*(?:" + "|".join(re.escape(u) for u in units) + r")\s*$",
-                      re.IGNORECASE)
+    return re.compile(r"(?<![\w/.,])\d[\d.,]*\s*" + _alt(load_vocabulary()["quantity_units"]) + r"\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
